@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { amountMinorSchema, currencySchema, isoDateSchema, limitSchema, stageSchema, uuidSchema } from './fields.js';
+
+export const accountStatusSchema = z.enum(['open', 'settled', 'closed', 'charged_off', 'recalled']);
+
+export const accountSummarySchema = z.object({
+  id: uuidSchema,
+  externalId: z.string(),
+  debtorName: z.string(),
+  creditorName: z.string(),
+  product: z.string(),
+  currency: currencySchema,
+  balanceMinor: amountMinorSchema,
+  overdueMinor: amountMinorSchema,
+  oldestUnpaidDueDate: isoDateSchema.nullable(),
+  daysPastDue: z.number().int(),
+  stage: stageSchema,
+  missedInstalments: z.number().int(),
+  status: accountStatusSchema,
+  complianceProfile: z.enum(['US', 'UK', 'CN']),
+  debtorTimeZone: z.string(),
+  /** The customer's wall-clock time now (HH:mm), from their IANA time zone. */
+  debtorLocalTime: z.string(),
+  assignedCollector: z.object({ id: uuidSchema, displayName: z.string() }).nullable(),
+  activeStopFlags: z.array(z.string()),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const listAccountsQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: limitSchema,
+});
+export type ListAccountsQuery = z.infer<typeof listAccountsQuerySchema>;
+
+export const listAccountsResponseSchema = z.object({
+  items: z.array(accountSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type ListAccountsResponse = z.infer<typeof listAccountsResponseSchema>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { localeSchema, roleSchema, uuidSchema } from './fields.js';
+
+export const loginBodySchema = z.object({
+  username: z.string({ message: 'is required' }).trim().min(1, { message: 'is required' }).max(100),
+  password: z.string({ message: 'is required' }).min(1, { message: 'is required' }).max(200),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const sessionUserSchema = z.object({
+  id: uuidSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  locale: localeSchema,
+  teamId: uuidSchema.nullable(),
+  teamName: z.string().nullable(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const authResponseSchema = z.object({ user: sessionUserSchema });
+export type AuthResponse = z.infer<typeof authResponseSchema>;
+
+export const updatePreferencesBodySchema = z.object({ locale: localeSchema });
+export type UpdatePreferencesBody = z.infer<typeof updatePreferencesBodySchema>;
+
+/** Names of the cookies and header the SPA and the API agree on. */
+export const SESSION_COOKIE = 'crm_session';
+export const CSRF_COOKIE = 'crm_csrf';
+export const CSRF_HEADER = 'x-csrf-token';

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const errorCodeSchema = z.enum([
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'csrf_failed',
+  'rate_limited',
+  'service_unavailable',
+  'internal_error',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** The one error shape every API error has. */
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    requestId: z.string(),
+    /** For validation failures: each offending field and what is wrong with it. */
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;

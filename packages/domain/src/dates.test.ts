@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { calendarDaysBetween, isIsoDate, isValidTimeZone, localDate, localTime } from './dates.js';
+
+describe('localDate and localTime', () => {
+  const instant = new Date('2026-11-22T15:30:00Z');
+  it('gives the calendar date and time in the customer zone', () => {
+    expect(localDate(instant, 'Asia/Shanghai')).toBe('2026-11-22');
+    expect(localTime(instant, 'Asia/Shanghai')).toBe('23:30');
+    expect(localDate(new Date('2026-11-22T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-23');
+    expect(localDate(new Date('2026-11-22T03:00:00Z'), 'America/Los_Angeles')).toBe('2026-11-21');
+  });
+  it('follows daylight saving time', () => {
+    // New York leaves DST on 2026-11-01 at 02:00 local (06:00 UTC).
+    expect(localTime(new Date('2026-11-01T05:30:00Z'), 'America/New_York')).toBe('01:30');
+    expect(localTime(new Date('2026-11-01T06:30:00Z'), 'America/New_York')).toBe('01:30');
+    // London enters BST on 2026-03-29 at 01:00 UTC.
+    expect(localTime(new Date('2026-03-29T00:30:00Z'), 'Europe/London')).toBe('00:30');
+    expect(localTime(new Date('2026-03-29T01:30:00Z'), 'Europe/London')).toBe('02:30');
+  });
+});
+
+describe('isIsoDate', () => {
+  it('accepts real calendar dates only', () => {
+    expect(isIsoDate('2026-02-28')).toBe(true);
+    expect(isIsoDate('2026-02-30')).toBe(false);
+    expect(isIsoDate('2026-2-3')).toBe(false);
+    expect(isIsoDate('22/11/2026')).toBe(false);
+  });
+});
+
+describe('isValidTimeZone', () => {
+  it('knows IANA zones and rejects made-up ones', () => {
+    expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('calendarDaysBetween', () => {
+  it('is signed', () => {
+    expect(calendarDaysBetween('2026-11-20', '2026-11-22')).toBe(2);
+    expect(calendarDaysBetween('2026-11-22', '2026-11-20')).toBe(-2);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './age-band.js';
+export * from './dates.js';
+export * from './money.js';
+export * from './stages.js';
+export * from './policies.js';

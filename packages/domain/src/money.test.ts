@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { currencyExponent, formatMoney, isCurrencyCode } from './money.js';
+
+describe('money', () => {
+  it('knows the minor-unit exponent of each currency', () => {
+    expect(currencyExponent('USD')).toBe(2);
+    expect(currencyExponent('CNY')).toBe(2);
+    expect(currencyExponent('JPY')).toBe(0);
+  });
+  it('formats minor units by locale', () => {
+    expect(formatMoney({ amountMinor: 123456, currency: 'USD' }, 'en-US')).toBe('$1,234.56');
+    expect(formatMoney({ amountMinor: 50000, currency: 'CNY' }, 'zh-CN')).toBe('¥500.00');
+    expect(formatMoney({ amountMinor: 500, currency: 'JPY' }, 'en-US')).toBe('¥500');
+    expect(formatMoney({ amountMinor: 7, currency: 'GBP' }, 'en-GB')).toBe('£0.07');
+  });
+  it('accepts ISO 4217 codes only', () => {
+    expect(isCurrencyCode('GBP')).toBe(true);
+    expect(isCurrencyCode('gbp')).toBe(false);
+    expect(isCurrencyCode('US')).toBe(false);
+  });
+});

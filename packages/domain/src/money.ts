@@ -1,0 +1,33 @@
+/** Amounts are integer minor units next to an ISO 4217 code; never floats in storage. */
+export interface Money {
+  amountMinor: number;
+  currency: string;
+}
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+export function isCurrencyCode(code: string): boolean {
+  if (!CURRENCY.test(code)) return false;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Digits after the decimal point for a currency (2 for USD/CNY/GBP, 0 for JPY). */
+export function currencyExponent(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Formats minor units for display in `locale`, e.g. 50000 CNY -> "¥500.00" / "CN¥500.00". */
+export function formatMoney({ amountMinor, currency }: Money, locale: string): string {
+  const exponent = currencyExponent(currency);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(amountMinor / 10 ** exponent);
+}

@@ -1,0 +1,126 @@
+import { DEFAULT_POLICIES, localDate } from '@crm/domain';
+import pg from 'pg';
+import { hashPassword } from '../src/password.js';
+import { copyRows } from './copy.js';
+import { COLUMNS, CREDITORS, createRandom, generateChunk, type ChunkRows } from './demo-data.js';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+export const DEMO_USERS = [
+  { username: 'collector1', displayName: 'Alex Chen', role: 'collector', team: 'Team A', locale: 'en' },
+  { username: 'collector2', displayName: '李娜 Li Na', role: 'collector', team: 'Team A', locale: 'zh-CN' },
+  { username: 'collector3', displayName: 'Sam Okafor', role: 'collector', team: 'Team B', locale: 'en' },
+  { username: 'supervisor1', displayName: 'Morgan Reyes', role: 'supervisor', team: null, locale: 'en' },
+  { username: 'admin1', displayName: 'Jordan Blake', role: 'admin', team: null, locale: 'en' },
+] as const;
+
+export interface SeedOptions {
+  accounts: number;
+  /** Reference "today" of the portfolio; defaults to the current date in UTC. */
+  now?: Date;
+  seed?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Writes the default policies when none exist. Not demo data: every database needs them,
+ * production included; admins version them afterwards.
+ */
+export async function ensureDefaultPolicies(client: pg.Pool | pg.PoolClient): Promise<void> {
+  for (const policy of DEFAULT_POLICIES) {
+    await client.query(
+      `INSERT INTO policies (id, kind, key, version, data)
+       SELECT gen_random_uuid(), $1::"PolicyKind", $2, 1, $3::jsonb
+       WHERE NOT EXISTS (SELECT 1 FROM policies WHERE kind = $1::"PolicyKind" AND key = $2)`,
+      [policy.kind, policy.key, JSON.stringify(policy.data)],
+    );
+  }
+}
+
+export async function isDatabaseEmpty(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ n: string }>(
+    'SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM accounts) AS n',
+  );
+  return Number(rows[0]?.n ?? 0) === 0;
+}
+
+/**
+ * Seeds the deterministic demo portfolio: teams, demo users, creditors, debtors with
+ * contact points and third parties, accounts across all stages, months of history.
+ * Bulk-loaded with COPY in chunks, each chunk in its own transaction.
+ */
+export async function seedDemo(databaseUrl: string, options: SeedOptions): Promise<{ accounts: number; ms: number }> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const now = options.now ?? new Date();
+  const today = localDate(now, 'UTC');
+  const r = createRandom(options.seed ?? 20261122);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  try {
+    await ensureDefaultPolicies(pool);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+    const teamIds: Record<string, string> = { 'Team A': r.uuid(), 'Team B': r.uuid() };
+    const userIds: Record<string, string> = {};
+    for (const u of DEMO_USERS) userIds[u.username] = r.uuid();
+
+    // Large benchmark portfolios get extra collectors so queues stay a realistic size.
+    const extraCollectors = options.accounts > 10_000 ? Math.ceil(options.accounts / 5_000) : 0;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Users and teams point at each other: teams first without a supervisor.
+      await copyRows(client, 'teams', ['id', 'name'], Object.entries(teamIds).map(([name, id]) => [id, name]));
+      await copyRows(client, 'users', ['id', 'username', 'display_name', 'password_hash', 'role', 'team_id', 'locale', 'time_zone', 'updated_at'], [
+        ...DEMO_USERS.map((u) => [userIds[u.username]!, u.username, u.displayName, passwordHash, u.role, u.team ? teamIds[u.team]! : null, u.locale, u.locale === 'zh-CN' ? 'Asia/Shanghai' : 'America/New_York', now.toISOString()]),
+        ...Array.from({ length: extraCollectors }, (_, k) => {
+          const username = `bench-collector-${k + 1}`;
+          userIds[username] = r.uuid();
+          return [userIds[username]!, username, `Bench Collector ${k + 1}`, passwordHash, 'collector', k % 2 ? teamIds['Team B']! : teamIds['Team A']!, 'en', 'UTC', now.toISOString()];
+        }),
+      ]);
+      await client.query('UPDATE teams SET supervisor_id = $1', [userIds.supervisor1]);
+      const creditorIds: Record<string, string> = {};
+      await copyRows(client, 'creditors', ['id', 'code', 'name', 'compliance_profile'], CREDITORS.map((c) => {
+        creditorIds[c.code] = r.uuid();
+        return [creditorIds[c.code]!, c.code, c.name, c.complianceProfile];
+      }));
+      await client.query('COMMIT');
+
+      const collectorIds = Object.entries(userIds)
+        .filter(([name]) => name.startsWith('collector') || name.startsWith('bench-collector'))
+        .map(([, id]) => id);
+      const CHUNK = 10_000;
+      for (let start = 0; start < options.accounts; start += CHUNK) {
+        const end = Math.min(options.accounts, start + CHUNK);
+        const rows = generateChunk(r, start, end, { today, now, creditorIds, collectorIds });
+        await client.query('BEGIN');
+        await writeChunk(client, rows);
+        await client.query('COMMIT');
+        if (options.accounts > CHUNK) log(`  ${end.toLocaleString('en')} / ${options.accounts.toLocaleString('en')} accounts`);
+      }
+      await client.query('ANALYZE');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  } finally {
+    await pool.end();
+  }
+  return { accounts: options.accounts, ms: Date.now() - started };
+}
+
+async function writeChunk(client: pg.PoolClient, rows: ChunkRows): Promise<void> {
+  await copyRows(client, 'debtors', COLUMNS.debtors, rows.debtors);
+  await copyRows(client, 'contact_points', COLUMNS.contactPoints, rows.contactPoints);
+  await copyRows(client, 'third_parties', COLUMNS.thirdParties, rows.thirdParties);
+  await copyRows(client, 'accounts', COLUMNS.accounts, rows.accounts);
+  await copyRows(client, 'stop_flags', COLUMNS.stopFlags, rows.stopFlags);
+  await copyRows(client, 'contact_attempts', COLUMNS.attempts, rows.attempts);
+  await copyRows(client, 'payment_plans', COLUMNS.plans, rows.plans);
+  await copyRows(client, 'promises', COLUMNS.promises, rows.promises);
+  await copyRows(client, 'payments', COLUMNS.payments, rows.payments);
+  await copyRows(client, 'callbacks', COLUMNS.callbacks, rows.callbacks);
+}
