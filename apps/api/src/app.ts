@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { Db } from '@crm/db';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Env } from './config/env.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { createAccountsRepository } from './modules/accounts/accounts.repository.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { createAuditRepository } from './modules/audit/audit.repository.js';
+import { createAuthRepository } from './modules/auth/auth.repository.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { createPoliciesRepository } from './modules/policies/policies.repository.js';
+import { createReportsRepository } from './modules/reports/reports.repository.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { createUsersRepository } from './modules/users/users.repository.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
+
+export interface BuildAppOptions {
+  env: Env;
+  db: Db;
+  clock?: Clock;
+  /** A pino logger; none in tests. */
+  logger?: FastifyBaseLogger;
+}
+
+/** Registers plugins, then modules. Never listens (server.ts does). */
+export async function buildApp({ env, db, clock = systemClock, logger }: BuildAppOptions) {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Wiring: repositories over the one Prisma client, services over repositories.
+  const audit = createAuditRepository(db);
+  const policies = createPoliciesRepository(db);
+  const authService = createAuthService({
+    auth: createAuthRepository(db),
+    audit,
+    clock,
+    sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+    sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+  });
+  const accountsService = createAccountsService({ accounts: createAccountsRepository(db), policies, clock });
+
+  await app.register(errorHandlerPlugin);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Collector workstation API',
+        version: '0.1.0',
+        description:
+          'Session-cookie authenticated. Writes need the x-csrf-token header (value of the crm_csrf cookie). ' +
+          'Errors are { error: { code, message, requestId } }; money is integer minor units with a currency code.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'crm_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { authService });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(healthRoutes, { pingDatabase: async () => void (await db.$queryRaw`SELECT 1`) });
+      await api.register(authRoutes, {
+        authService,
+        cookieSecure: env.COOKIE_SECURE,
+        loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+      });
+      await api.register(accountsRoutes, { accountsService });
+      await api.register(usersRoutes, { users: createUsersRepository(db) });
+      await api.register(reportsRoutes, { reports: createReportsRepository(db), policies, clock });
+    },
+    { prefix: '/api' },
+  );
+
+  // The built SPA, with index.html for client-side routes.
+  const webDist = env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist');
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !hasWeb || request.method !== 'GET') return sendNotFound(request, reply);
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

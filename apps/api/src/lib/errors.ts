@@ -1,0 +1,45 @@
+import type { ErrorCode } from '@crm/contracts';
+
+/** Errors thrown deep in the code; plugins/error-handler.ts turns them into responses. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly statusCode: number,
+    message: string,
+    readonly fields?: { field: string; message: string }[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(message: string, fields?: { field: string; message: string }[]) {
+    super(fields ? 'validation_failed' : 'bad_request', 400, message, fields);
+  }
+}
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'You need to sign in.') {
+    super('unauthenticated', 401, message);
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have permission to do this.') {
+    super('forbidden', 403, message);
+  }
+}
+export class CsrfError extends AppError {
+  constructor() {
+    super('csrf_failed', 403, 'The request did not carry a valid CSRF token. Reload the page and try again.');
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(message = 'Not found.') {
+    super('not_found', 404, message);
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('conflict', 409, message);
+  }
+}

@@ -1,0 +1,30 @@
+import type { SessionUser } from '@crm/contracts';
+import { Prisma } from '@crm/db';
+
+/**
+ * Which accounts a user may see: collectors their own, supervisors their teams',
+ * admins all. One definition, in Prisma and SQL form, used by every account query.
+ */
+export function accountScopeWhere(user: SessionUser): Prisma.AccountWhereInput {
+  switch (user.role) {
+    case 'collector':
+      return { assignedCollectorId: user.id };
+    case 'supervisor':
+      return { assignedCollector: { team: { supervisorId: user.id } } };
+    case 'admin':
+      return {};
+  }
+}
+
+/** The same scope as a SQL condition on an `accounts` row aliased `a`. */
+export function accountScopeSql(user: SessionUser): Prisma.Sql {
+  switch (user.role) {
+    case 'collector':
+      return Prisma.sql`a.assigned_collector_id = ${user.id}::uuid`;
+    case 'supervisor':
+      return Prisma.sql`EXISTS (SELECT 1 FROM users u JOIN teams t ON t.id = u.team_id
+                                WHERE u.id = a.assigned_collector_id AND t.supervisor_id = ${user.id}::uuid)`;
+    case 'admin':
+      return Prisma.sql`TRUE`;
+  }
+}

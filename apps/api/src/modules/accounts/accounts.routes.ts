@@ -1,0 +1,20 @@
+import { errorResponseSchema, listAccountsQuerySchema, listAccountsResponseSchema } from '@crm/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { currentUser } from '../../plugins/auth.js';
+import type { AccountsService } from './accounts.service.js';
+
+export const accountsRoutes: FastifyPluginAsyncZod<{ accountsService: AccountsService }> = async (app, { accountsService }) => {
+  app.get(
+    '/accounts',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Accounts the caller may see (collector: assigned; supervisor: team; admin: all), most overdue first',
+        querystring: listAccountsQuerySchema,
+        response: { 200: listAccountsResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
+      },
+    },
+    async (request) => accountsService.list(currentUser(request), request.query),
+  );
+};

@@ -1,0 +1,80 @@
+import type { AccountSummary, ListAccountsQuery, ListAccountsResponse, SessionUser } from '@crm/contracts';
+import { daysPastDue, localDate, localTime, stageFor } from '@crm/domain';
+import type { Clock } from '../../lib/clock.js';
+import { BadRequestError } from '../../lib/errors.js';
+import type { PoliciesRepository } from '../policies/policies.repository.js';
+import type { AccountCursor, AccountsRepository } from './accounts.repository.js';
+
+export interface AccountsServiceDeps {
+  accounts: AccountsRepository;
+  policies: Pick<PoliciesRepository, 'stageThresholds'>;
+  clock: Clock;
+}
+
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+function encodeCursor(c: AccountCursor): string {
+  return Buffer.from(JSON.stringify([c.dueDate, c.id])).toString('base64url');
+}
+function decodeCursor(raw: string): AccountCursor {
+  try {
+    const [dueDate, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
+    if ((dueDate === null || typeof dueDate === 'string') && typeof id === 'string') return { dueDate, id };
+  } catch {
+    // fall through
+  }
+  throw new BadRequestError('cursor is not valid; use the nextCursor of a previous page', [
+    { field: 'cursor', message: 'is not a cursor this API returned' },
+  ]);
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
+
+export function createAccountsService({ accounts, policies, clock }: AccountsServiceDeps) {
+  return {
+    async list(user: SessionUser, query: ListAccountsQuery): Promise<ListAccountsResponse> {
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const [rows, thresholds] = await Promise.all([
+        accounts.list(user, { q: query.q, after, limit: query.limit }),
+        policies.stageThresholds(),
+      ]);
+      const page = rows.slice(0, query.limit);
+      const now = clock.now();
+      const flags = await accounts.activeStopFlags(page.map((r) => r.id), page.map((r) => r.debtorId), now);
+      const items: AccountSummary[] = page.map((row) => {
+        // Days past due count in the customer's own calendar.
+        const dpd = daysPastDue(isoDay(row.oldestUnpaidDueDate), localDate(now, row.debtor.timeZone));
+        return {
+          id: row.id,
+          externalId: row.externalId,
+          debtorName: row.debtor.fullName,
+          creditorName: row.creditor.name,
+          product: row.product,
+          currency: row.currency,
+          balanceMinor: Number(row.balanceMinor),
+          overdueMinor: Number(row.overdueMinor),
+          oldestUnpaidDueDate: isoDay(row.oldestUnpaidDueDate),
+          daysPastDue: dpd,
+          stage: stageFor(dpd, thresholds),
+          missedInstalments: row.missedInstalments,
+          status: row.status,
+          complianceProfile: row.complianceProfile,
+          debtorTimeZone: row.debtor.timeZone,
+          debtorLocalTime: localTime(now, row.debtor.timeZone),
+          assignedCollector: row.assignedCollector,
+          activeStopFlags: [
+            ...new Set(
+              flags
+                .filter((f) => f.accountId === row.id || (f.accountId === null && f.debtorId === row.debtorId))
+                .map((f) => f.type),
+            ),
+          ],
+        };
+      });
+      const last = page[page.length - 1];
+      const nextCursor =
+        rows.length > query.limit && last ? encodeCursor({ dueDate: isoDay(last.oldestUnpaidDueDate), id: last.id }) : null;
+      return { items, nextCursor };
+    },
+  };
+}

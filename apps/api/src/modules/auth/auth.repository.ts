@@ -1,0 +1,72 @@
+import type { Db } from '@crm/db';
+import type { Locale, SessionUser } from '@crm/contracts';
+
+const userSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  locale: true,
+  active: true,
+  passwordHash: true,
+  team: { select: { id: true, name: true } },
+} as const;
+
+type UserRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: SessionUser['role'];
+  locale: 'en' | 'zh_CN';
+  active: boolean;
+  passwordHash: string;
+  team: { id: string; name: string } | null;
+};
+
+export const toDbLocale = (locale: Locale) => (locale === 'zh-CN' ? 'zh_CN' : 'en') as 'en' | 'zh_CN';
+export const fromDbLocale = (locale: 'en' | 'zh_CN'): Locale => (locale === 'zh_CN' ? 'zh-CN' : 'en');
+
+export function toSessionUser(row: UserRow): SessionUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    locale: fromDbLocale(row.locale),
+    teamId: row.team?.id ?? null,
+    teamName: row.team?.name ?? null,
+  };
+}
+
+export type AuthRepository = ReturnType<typeof createAuthRepository>;
+
+export function createAuthRepository(db: Pick<Db, 'user' | 'session'>) {
+  return {
+    findUserByUsername(username: string): Promise<UserRow | null> {
+      return db.user.findUnique({ where: { username }, select: userSelect });
+    },
+    async createSession(input: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date }) {
+      await db.session.create({
+        data: { id: input.tokenHash, userId: input.userId, csrfToken: input.csrfToken, expiresAt: input.expiresAt },
+      });
+    },
+    findSession(tokenHash: string) {
+      return db.session.findUnique({
+        where: { id: tokenHash },
+        select: { id: true, csrfToken: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
+      });
+    },
+    async touchSession(tokenHash: string, at: Date) {
+      await db.session.update({ where: { id: tokenHash }, data: { lastSeenAt: at } });
+    },
+    async deleteSession(tokenHash: string) {
+      await db.session.deleteMany({ where: { id: tokenHash } });
+    },
+    async deleteExpiredSessions(now: Date) {
+      await db.session.deleteMany({ where: { expiresAt: { lt: now } } });
+    },
+    async updateLocale(userId: string, locale: Locale) {
+      return db.user.update({ where: { id: userId }, data: { locale: toDbLocale(locale) }, select: userSelect });
+    },
+  };
+}

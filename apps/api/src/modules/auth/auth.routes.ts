@@ -1,0 +1,102 @@
+import {
+  authResponseSchema,
+  CSRF_COOKIE,
+  errorResponseSchema,
+  loginBodySchema,
+  SESSION_COOKIE,
+  updatePreferencesBodySchema,
+} from '@crm/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ForbiddenError } from '../../lib/errors.js';
+import { currentUser } from '../../plugins/auth.js';
+import type { AuthService } from './auth.service.js';
+
+export interface AuthRoutesOptions {
+  authService: AuthService;
+  cookieSecure: 'auto' | 'true' | 'false';
+  loginRateLimitPerMinute: number;
+}
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 429: errorResponseSchema };
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
+  const { authService } = opts;
+  const secure = (request: FastifyRequest) =>
+    opts.cookieSecure === 'auto' ? request.protocol === 'https' : opts.cookieSecure === 'true';
+
+  function clearCookies(request: FastifyRequest, reply: FastifyReply) {
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(request) });
+    reply.clearCookie(CSRF_COOKIE, { path: '/', sameSite: 'lax', secure: secure(request) });
+  }
+
+  app.post(
+    '/auth/login',
+    {
+      config: {
+        access: 'public',
+        rateLimit: {
+          max: opts.loginRateLimitPerMinute,
+          timeWindow: '1 minute',
+          keyGenerator: (request: FastifyRequest) =>
+            `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+        },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the session cookie and a CSRF cookie',
+        body: loginBodySchema,
+        response: { 200: authResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      // Login CSRF: a browser always sends Origin on a cross-site POST; it must be ours.
+      const origin = request.headers.origin;
+      if (origin && new URL(origin).host !== request.headers.host) throw new ForbiddenError('Cross-site sign-in refused.');
+      const { username, password } = request.body;
+      const result = await authService.login(username, password, { requestId: String(request.id), ip: request.ip });
+      const cookie = { path: '/', sameSite: 'lax' as const, secure: secure(request), expires: result.expiresAt };
+      reply.setCookie(SESSION_COOKIE, result.token, { ...cookie, httpOnly: true });
+      // Readable by the SPA, which echoes it in the x-csrf-token header on writes.
+      reply.setCookie(CSRF_COOKIE, result.csrfToken, cookie);
+      return { user: result.user };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      if (request.session) await authService.logout(request.session, String(request.id));
+      clearCookies(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: authResponseSchema, ...errors } },
+    },
+    async (request) => ({ user: currentUser(request) }),
+  );
+
+  app.patch(
+    '/me/preferences',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: "Update the signed-in user's preferences (language)",
+        body: updatePreferencesBodySchema,
+        response: { 200: authResponseSchema, ...errors },
+      },
+    },
+    async (request) => ({ user: await authService.setLocale(currentUser(request).id, request.body.locale) }),
+  );
+};

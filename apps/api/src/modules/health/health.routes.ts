@@ -1,0 +1,29 @@
+import { healthResponseSchema } from '@crm/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+export interface HealthRoutesOptions {
+  pingDatabase: () => Promise<void>;
+}
+
+export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, { pingDatabase }) => {
+  app.get(
+    '/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database reachability',
+        response: { 200: healthResponseSchema, 503: healthResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await pingDatabase();
+        return { status: 'ok' as const, db: 'ok' as const };
+      } catch (err) {
+        request.log.warn({ err }, 'health check: database unreachable');
+        return reply.status(503).send({ status: 'error', db: 'down', reason: 'The database cannot be reached.' });
+      }
+    },
+  );
+};
