@@ -45,9 +45,16 @@ export function createAuthRepository(db: Pick<Db, 'user' | 'session'>) {
     findUserByUsername(username: string): Promise<UserRow | null> {
       return db.user.findUnique({ where: { username }, select: userSelect });
     },
-    async createSession(input: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date }) {
+    async createSession(input: { tokenHash: string; userId: string; csrfToken: string; now: Date; expiresAt: Date }) {
       await db.session.create({
-        data: { id: input.tokenHash, userId: input.userId, csrfToken: input.csrfToken, expiresAt: input.expiresAt },
+        data: {
+          id: input.tokenHash,
+          userId: input.userId,
+          csrfToken: input.csrfToken,
+          createdAt: input.now,
+          lastSeenAt: input.now,
+          expiresAt: input.expiresAt,
+        },
       });
     },
     findSession(tokenHash: string) {

@@ -39,6 +39,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         rateLimit: {
           max: opts.loginRateLimitPerMinute,
           timeWindow: '1 minute',
+          // After body parsing, so the key can include the username.
+          hook: 'preHandler' as const,
           keyGenerator: (request: FastifyRequest) =>
             `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
         },

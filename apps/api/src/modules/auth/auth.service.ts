@@ -47,8 +47,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
-      const expiresAt = new Date(clock.now().getTime() + deps.sessionTtlMs);
-      await auth.createSession({ tokenHash: hashToken(token), userId: user.id, csrfToken, expiresAt });
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + deps.sessionTtlMs);
+      await auth.createSession({ tokenHash: hashToken(token), userId: user.id, csrfToken, now, expiresAt });
       await audit.record({ actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, requestId: meta.requestId, data: { ip: meta.ip } });
       return { user: toSessionUser(user), token, csrfToken, expiresAt };
     },

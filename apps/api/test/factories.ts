@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '@crm/db';
+import { hashPassword } from '@crm/db/password';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+const hashed = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+
+/** Small builders that write through Prisma; each returns what tests need to refer to. */
+export function createFactories(db: Db) {
+  const unique = () => randomUUID().slice(0, 8);
+  return {
+    async team(name = `Team ${unique()}`, supervisorId?: string) {
+      return db.team.create({ data: { name, supervisorId: supervisorId ?? null } });
+    },
+    async user(role: 'collector' | 'supervisor' | 'admin', data: { username?: string; teamId?: string | null; active?: boolean } = {}) {
+      return db.user.create({
+        data: {
+          username: data.username ?? `${role}-${unique()}`,
+          displayName: `Test ${role}`,
+          passwordHash: await hashed(),
+          role,
+          teamId: data.teamId ?? null,
+          active: data.active ?? true,
+        },
+      });
+    },
+    async creditor(profile: 'US' | 'UK' | 'CN' = 'US') {
+      return db.creditor.create({ data: { code: `C${unique()}`, name: `Creditor ${profile}`, complianceProfile: profile } });
+    },
+    async account(data: {
+      collectorId?: string | null;
+      creditorId: string;
+      timeZone?: string;
+      oldestUnpaidDueDate?: string | null;
+      overdueMinor?: number;
+      currency?: string;
+      fullName?: string;
+    }) {
+      const debtor = await db.debtor.create({
+        data: {
+          externalId: `D${unique()}`,
+          familyName: 'Doe',
+          givenName: 'Jane',
+          fullName: data.fullName ?? 'Jane Doe',
+          timeZone: data.timeZone ?? 'America/New_York',
+        },
+      });
+      return db.account.create({
+        data: {
+          externalId: `A${unique()}`,
+          debtorId: debtor.id,
+          creditorId: data.creditorId,
+          product: 'credit_card',
+          currency: data.currency ?? 'USD',
+          balanceMinor: 100_000n,
+          overdueMinor: BigInt(data.overdueMinor ?? 25_000),
+          instalmentMinor: 25_000n,
+          oldestUnpaidDueDate: data.oldestUnpaidDueDate === null ? null : new Date(`${data.oldestUnpaidDueDate ?? '2026-10-01'}T00:00:00Z`),
+          missedInstalments: 1,
+          assignedCollectorId: data.collectorId ?? null,
+          complianceProfile: 'US',
+          openedAt: new Date('2024-01-01T00:00:00Z'),
+        },
+        include: { debtor: true },
+      });
+    },
+  };
+}

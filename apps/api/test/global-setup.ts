@@ -1,0 +1,35 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedServer } from '@crm/db/embedded';
+import { migrateDeploy } from '@crm/db/migrate';
+import type { TestProject } from 'vitest/node';
+
+export const TEMPLATE_DB = 'crm_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgPort: number;
+  }
+}
+
+let server: EmbeddedServer | undefined;
+let dataDir: string | undefined;
+
+/** One throwaway PostgreSQL cluster per test run, with a template migrated by `prisma migrate deploy`. */
+export async function setup(project: TestProject) {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'crm-test-pg-'));
+  // As root, PostgreSQL runs as a separate `postgres` user that must reach the data folder.
+  await chmod(dataDir, 0o755);
+  server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data') });
+  await server.createDatabase(TEMPLATE_DB);
+  await migrateDeploy(server.urlFor(TEMPLATE_DB));
+  project.provide('pgAdminUrl', server.adminUrl);
+  project.provide('pgPort', server.port);
+}
+
+export async function teardown() {
+  await server?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,74 @@
+import { createPrismaClient } from '@crm/db';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@crm/db/seed';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { loadEnv } from '../src/config/env.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const FINGERPRINT = `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM (
+  SELECT a.id, a.external_id, a.balance_minor, a.oldest_unpaid_due_date, d.full_name, d.time_zone FROM accounts a JOIN debtors d ON d.id = a.debtor_id
+  UNION ALL SELECT c.id, c.disposition::text, 0, c.started_at::date, c.notes, c.channel::text FROM contact_attempts c) t`;
+
+describe('demo seed', () => {
+  const dbs: TestDatabase[] = [];
+  afterAll(async () => Promise.all(dbs.map((d) => d.drop())));
+
+  it('is deterministic and realistic', async () => {
+    const [one, two] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    dbs.push(one, two);
+    await seedDemo(one.url, { accounts: 400, now: NOW });
+    await seedDemo(two.url, { accounts: 400, now: NOW });
+    const [h1] = await query<{ h: string }>(one.url, FINGERPRINT);
+    const [h2] = await query<{ h: string }>(two.url, FINGERPRINT);
+    expect(h1!.h).toBe(h2!.h);
+
+    const [facts] = await query<Record<string, string>>(one.url, `SELECT
+      (SELECT count(*) FROM accounts) AS accounts,
+      (SELECT count(DISTINCT currency) FROM accounts) AS currencies,
+      (SELECT count(DISTINCT split_part(time_zone, '/', 1)) FROM debtors) AS continents,
+      (SELECT count(*) FROM debtors WHERE full_name ~ '[\\u4e00-\\u9fff]') AS chinese_names,
+      (SELECT count(*) FROM accounts WHERE oldest_unpaid_due_date > DATE '2026-11-22') AS pre_due,
+      (SELECT count(*) FROM accounts WHERE DATE '2026-11-22' - oldest_unpaid_due_date > 90) AS m4,
+      (SELECT count(DISTINCT status) FROM promises) AS promise_statuses,
+      (SELECT count(*) FROM payment_plans) AS plans,
+      (SELECT count(*) FROM payments) AS payments,
+      (SELECT count(*) FROM third_parties) AS third_parties,
+      (SELECT count(*) FROM stop_flags) AS stop_flags,
+      (SELECT min(started_at) FROM contact_attempts) AS first_contact,
+      (SELECT count(*) FROM policies) AS policies`);
+    expect(Number(facts!.accounts)).toBe(400);
+    expect(Number(facts!.currencies)).toBe(3);
+    expect(Number(facts!.continents)).toBeGreaterThanOrEqual(4);
+    expect(Number(facts!.chinese_names)).toBeGreaterThan(50);
+    expect(Number(facts!.pre_due)).toBeGreaterThan(0);
+    expect(Number(facts!.m4)).toBeGreaterThan(0);
+    expect(Number(facts!.promise_statuses)).toBe(4);
+    for (const key of ['plans', 'payments', 'third_parties', 'stop_flags']) expect(Number(facts![key])).toBeGreaterThan(0);
+    expect(new Date(facts!.first_contact!).getTime()).toBeLessThan(NOW.getTime() - 90 * 86_400_000);
+    expect(Number(facts!.policies)).toBe(5);
+
+    // Every demo user can sign in with the documented password.
+    const db = createPrismaClient(one.url);
+    const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), db });
+    for (const u of DEMO_USERS) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: DEMO_PASSWORD } });
+      expect(res.statusCode, u.username).toBe(200);
+      expect(res.json().user.role).toBe(u.role);
+    }
+    await app.close();
+    await db.$disconnect();
+  });
+});
