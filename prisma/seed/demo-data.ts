@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { localDate } from '@crm/domain';
 import { addDays, format, parseISO } from 'date-fns';
 import type { Cell } from './copy.js';
 
@@ -257,7 +258,8 @@ export function generateChunk(
     const instalmentMinor = Math.max(2500, Math.round(balanceMinor / r.pick([6, 12, 24, 36])));
     const missed = dpd <= 0 ? 0 : Math.ceil(dpd / 30);
     const overdueMinor = Math.min(balanceMinor, missed * instalmentMinor);
-    const dueDate = day(addDays(parseISO(ctx.today), -dpd));
+    // Days past due count in the customer's own calendar (as packages/domain does).
+    const dueDate = day(addDays(parseISO(localDate(ctx.now, debtor.zone)), -dpd));
     const accountId = r.uuid();
     const collectorId = ctx.collectorIds[i % ctx.collectorIds.length]!;
     const status = dpd > 180 && r.chance(0.5) ? 'charged_off' : 'open';

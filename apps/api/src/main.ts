@@ -6,22 +6,28 @@ import { migrateDeploy } from '@crm/db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS, ensureDefaultPolicies, isDatabaseEmpty, seedDemo } from '@crm/db/seed';
 import pg from 'pg';
 import pino from 'pino';
+import pretty from 'pino-pretty';
 import { buildApp } from './app.js';
 import { loadEnv } from './config/env.js';
 import { startServer } from './server.js';
 
 const env = loadEnv();
-const log = pino({
-  level: env.LOG_LEVEL,
-  redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-});
+// JSON logs for machines; readable lines when a person watches the terminal.
+const log = pino(
+  {
+    level: env.LOG_LEVEL,
+    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+  },
+  process.stdout.isTTY ? pretty({ colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }) : undefined,
+);
 
 const database = await openLocalDatabase({
   databaseUrl: env.DATABASE_URL,
   embeddedPort: env.EMBEDDED_PG_PORT,
+  dataDir: env.EMBEDDED_PG_DATA_DIR,
   log: (line) => log.debug({ postgres: line }),
 });
-log.info(database.embedded ? 'embedded PostgreSQL started (data in .data/postgres)' : 'using DATABASE_URL');
+log.info(database.embedded ? 'embedded PostgreSQL started' : 'using DATABASE_URL');
 
 try {
   await migrateDeploy(database.url);
@@ -47,12 +53,15 @@ try {
     },
   });
   const url = address.replace('127.0.0.1', 'localhost');
-  const hasDemoUsers = !database.embedded && !seedDemoData ? false : true;
+  const hasDemoUsers = await db.user.count({ where: { username: { in: DEMO_USERS.map((u) => u.username) } } }) > 0;
+  const noUsers = !hasDemoUsers && (await db.user.count()) === 0;
   process.stdout.write(
     `\n  Collector workstation is running at ${url}\n  API docs: ${url}/api/docs\n` +
       (hasDemoUsers
         ? `  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}\n`
-        : '  No demo users on this database: create an admin with `pnpm db:create-admin`.\n') +
+        : noUsers
+          ? '  This database has no users yet: create the first admin with `pnpm db:create-admin --username NAME`.\n'
+          : '') +
       '  Ctrl-C stops the server and the database; data is kept.\n\n',
   );
 } catch (err) {

@@ -16,6 +16,7 @@ const envSchema = z.object({
     .optional()
     .describe('With DATABASE_URL: 1 loads the demo portfolio when the database is empty'),
   DEMO_ACCOUNTS: z.coerce.number().int().min(1).default(2000).describe('Size of the demo portfolio'),
+  EMBEDDED_PG_DATA_DIR: z.string().optional().describe('Data folder of the embedded PostgreSQL (default .data/postgres)'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0).describe('Port of the embedded PostgreSQL (0 = any free port)'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Absolute session lifetime'),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120).describe('Session ends after this long without requests'),

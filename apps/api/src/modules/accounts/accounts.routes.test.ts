@@ -23,9 +23,11 @@ describe('accounts list and portfolio summary', () => {
     const bAcc = await t.factories.account({ collectorId: b.id, creditorId: creditor.id, oldestUnpaidDueDate: '2026-08-01', fullName: 'Bea Other' });
     await t.db.stopFlag.create({ data: { debtorId: sh.debtorId, type: 'dispute_hold', reason: 'test', accountId: sh.id } });
     ids = { ny: ny.id, sh: sh.id, none: none.id, b: bAcc.id };
-    [collectorA, collectorB, supervisor, admin, otherSupervisor] = await Promise.all(
-      ['ca', 'cb', 'sup', 'adm', 'sup2'].map((u) => t.login(u)),
-    );
+    collectorA = await t.login('ca');
+    collectorB = await t.login('cb');
+    supervisor = await t.login('sup');
+    admin = await t.login('adm');
+    otherSupervisor = await t.login('sup2');
   });
 
   it('shows a collector only their own accounts, most overdue first', async () => {

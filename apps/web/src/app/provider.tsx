@@ -1,0 +1,28 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { meQueryKey } from '../features/auth/api/get-me';
+import { setUnauthenticatedHandler } from '../lib/api-client';
+import { createQueryClient } from '../lib/query-client';
+import { paths } from '../config/paths';
+import { createRouter } from './router';
+
+export function App() {
+  const [{ queryClient, router }] = useState(() => {
+    const queryClient = createQueryClient();
+    const router = createRouter(queryClient);
+    // A session that ends mid-use (expiry, sign-out elsewhere) leads back to the login page.
+    setUnauthenticatedHandler(() => {
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+      const here = window.location.pathname + window.location.search;
+      if (window.location.pathname !== paths.login.path) void router.navigate(paths.login.getHref(here, 'expired'), { replace: true });
+    });
+    return { queryClient, router };
+  });
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,29 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter } from 'react-router';
+import { LoginRoute, loginLoader } from './routes/login';
+import { AccountsRoute, AdminHomeRoute, CollectorWorkRoute, NotFoundRoute, RouteError, SupervisorOverviewRoute } from './routes/pages';
+import { ProtectedLayout, homeLoader, protectedLoader, requireRole } from './routes/protected-layout';
+import { paths } from '../config/paths';
+import { FullPageLoading } from '../components/ui/states';
+
+export function createRouter(queryClient: QueryClient) {
+  return createBrowserRouter([
+    { path: paths.login.path, element: <LoginRoute />, loader: loginLoader(queryClient), errorElement: <RouteError />, HydrateFallback: FullPageLoading },
+    {
+      path: '/',
+      element: <ProtectedLayout />,
+      loader: protectedLoader(queryClient),
+      errorElement: <RouteError />,
+      HydrateFallback: FullPageLoading,
+      children: [
+        { index: true, loader: homeLoader(queryClient) },
+        { path: paths.work.path, element: <CollectorWorkRoute />, loader: requireRole(queryClient, ['collector']), errorElement: <RouteError /> },
+        { path: paths.supervise.path, element: <SupervisorOverviewRoute />, loader: requireRole(queryClient, ['supervisor']), errorElement: <RouteError /> },
+        { path: paths.supervisorAccounts.path, element: <AccountsRoute />, loader: requireRole(queryClient, ['supervisor']), errorElement: <RouteError /> },
+        { path: paths.admin.path, element: <AdminHomeRoute />, loader: requireRole(queryClient, ['admin']), errorElement: <RouteError /> },
+        { path: paths.adminAccounts.path, element: <AccountsRoute />, loader: requireRole(queryClient, ['admin']), errorElement: <RouteError /> },
+        { path: '*', element: <NotFoundRoute /> },
+      ],
+    },
+  ]);
+}

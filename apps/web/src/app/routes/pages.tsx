@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next';
+import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { Page } from '../../components/ui/page';
+import { ErrorState } from '../../components/ui/states';
+import { AccountsTable } from '../../features/accounts/components/accounts-table';
+import { StageSummary } from '../../features/reports/components/stage-summary';
+import { TeamsList } from '../../features/users/components/teams-list';
+import { UsersTable } from '../../features/users/components/users-table';
+import { paths } from '../../config/paths';
+
+// Thin route modules: each composes feature components into a screen.
+
+export function CollectorWorkRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('work.title')} description={t('work.description')}>
+      <StageSummary />
+      <AccountsTable />
+    </Page>
+  );
+}
+
+export function SupervisorOverviewRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('supervise.title')} description={t('supervise.description')}>
+      <h2>{t('reports.byStage')}</h2>
+      <StageSummary />
+      <h2>{t('teams.title')}</h2>
+      <TeamsList />
+      <h2>{t('users.teamMembers')}</h2>
+      <UsersTable />
+    </Page>
+  );
+}
+
+export function AccountsRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('accounts.title')} description={t('accounts.description')}>
+      <AccountsTable showCollector />
+    </Page>
+  );
+}
+
+export function AdminHomeRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('admin.title')} description={t('admin.description')}>
+      <h2>{t('teams.title')}</h2>
+      <TeamsList />
+      <h2>{t('users.title')}</h2>
+      <UsersTable />
+      <h2>{t('reports.byStage')}</h2>
+      <StageSummary />
+    </Page>
+  );
+}
+
+export function NotFoundRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('notFound.title')}>
+      <p>{t('notFound.body')}</p>
+      <Link to={paths.home.getHref()}>{t('notFound.home')}</Link>
+    </Page>
+  );
+}
+
+/** Error boundary for a route: a readable message, never a blank screen. */
+export function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundRoute />;
+  return (
+    <div className="content">
+      <h1>{t('errors.title')}</h1>
+      <ErrorState error={error} onRetry={() => window.location.reload()} />
+    </div>
+  );
+}

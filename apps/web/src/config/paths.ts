@@ -1,0 +1,22 @@
+import type { Role } from '@crm/contracts';
+
+/** Every route of the SPA, with how to link to it. */
+export const paths = {
+  login: { path: '/login', getHref: (next?: string, reason?: 'expired') => {
+    const params = new URLSearchParams();
+    if (next && next !== '/') params.set('next', next);
+    if (reason) params.set('reason', reason);
+    const qs = params.toString();
+    return `/login${qs ? `?${qs}` : ''}`;
+  } },
+  home: { path: '/', getHref: () => '/' },
+  work: { path: '/work', getHref: () => '/work' },
+  supervise: { path: '/supervise', getHref: () => '/supervise' },
+  supervisorAccounts: { path: '/supervise/accounts', getHref: () => '/supervise/accounts' },
+  admin: { path: '/admin', getHref: () => '/admin' },
+  adminAccounts: { path: '/admin/accounts', getHref: () => '/admin/accounts' },
+} as const;
+
+/** Where each role lands after signing in. */
+export const homeFor = (role: Role): string =>
+  role === 'collector' ? paths.work.getHref() : role === 'supervisor' ? paths.supervise.getHref() : paths.admin.getHref();

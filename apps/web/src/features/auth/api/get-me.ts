@@ -1,0 +1,20 @@
+import { authResponseSchema, type SessionUser } from '@crm/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ApiError, apiRequest } from '../../../lib/api-client';
+
+/** The signed-in user, or null when there is no session. */
+export async function getMe(): Promise<SessionUser | null> {
+  try {
+    return (await apiRequest('/auth/me', { schema: authResponseSchema, allowUnauthenticated: true })).user;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+export const getMeQueryOptions = () =>
+  queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 5 * 60_000 });
+
+export const useMe = () => useQuery(getMeQueryOptions());

@@ -1,0 +1,20 @@
+import { authResponseSchema, type LoginBody } from '@crm/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { setLocale } from '../../../lib/i18n';
+import { meQueryKey } from './get-me';
+
+export const login = (body: LoginBody) =>
+  apiRequest('/auth/login', { method: 'POST', body, schema: authResponseSchema, allowUnauthenticated: true });
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: async ({ user }) => {
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, user);
+      await setLocale(user.locale);
+    },
+  });
+}

@@ -1,0 +1,17 @@
+import { authResponseSchema, type UpdatePreferencesBody } from '@crm/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { setLocale } from '../../../lib/i18n';
+import { meQueryKey } from './get-me';
+
+export const updatePreferences = (body: UpdatePreferencesBody) =>
+  apiRequest('/me/preferences', { method: 'PATCH', body, schema: authResponseSchema });
+
+export function useUpdatePreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updatePreferences,
+    onMutate: async ({ locale }) => setLocale(locale),
+    onSuccess: ({ user }) => queryClient.setQueryData(meQueryKey, user),
+  });
+}

@@ -1,0 +1,11 @@
+import { listUsersResponseSchema } from '@crm/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export const getUsersQueryOptions = () =>
+  queryOptions({
+    queryKey: ['users', 'list'],
+    queryFn: ({ signal }) => apiRequest('/users', { schema: listUsersResponseSchema, signal }),
+  });
+
+export const useUsers = () => useQuery(getUsersQueryOptions());

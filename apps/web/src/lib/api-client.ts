@@ -1,0 +1,75 @@
+import { CSRF_COOKIE, CSRF_HEADER, errorResponseSchema, type ErrorCode } from '@crm/contracts';
+import type { z } from 'zod';
+
+/** An API error with the server's code, readable message and request id. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network_error',
+    message: string,
+    readonly requestId?: string,
+    readonly fields?: { field: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type UnauthenticatedListener = () => void;
+let onUnauthenticated: UnauthenticatedListener = () => {};
+/** The app registers what happens when a session ends mid-use (back to the login page). */
+export function setUnauthenticatedHandler(listener: UnauthenticatedListener) {
+  onUnauthenticated = listener;
+}
+
+function readCookie(name: string): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((c) => c.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+}
+
+interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** Response schema: the client trusts nothing it has not parsed. */
+  schema?: z.ZodType<T>;
+  /** Do not treat 401 as "session ended" (the login and me calls). */
+  allowUnauthenticated?: boolean;
+  signal?: AbortSignal;
+}
+
+/** The one place the SPA talks HTTP: JSON, CSRF header on writes, one error shape. */
+export async function apiRequest<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf) headers[CSRF_HEADER] = csrf;
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'network_error', 'The server cannot be reached. Check your connection and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = errorResponseSchema.safeParse(data);
+    const error = parsed.success
+      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.requestId, parsed.data.error.fields)
+      : new ApiError(response.status, 'internal_error', `Unexpected response (${response.status}).`);
+    if (response.status === 401 && !options.allowUnauthenticated) onUnauthenticated();
+    throw error;
+  }
+  return options.schema ? options.schema.parse(data) : (data as T);
+}

@@ -1,0 +1,17 @@
+import { formatMoney } from '@crm/domain';
+import { format, parseISO } from 'date-fns';
+import { enUS, zhCN } from 'date-fns/locale';
+import { useTranslation } from 'react-i18next';
+
+/** Locale-aware formatting of money, dates and numbers for the current language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const dateLocale = locale === 'zh-CN' ? zhCN : enUS;
+  return {
+    money: (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency }, locale),
+    date: (iso: string) => format(parseISO(iso), 'PP', { locale: dateLocale }),
+    dateTime: (iso: string) => format(parseISO(iso), 'PPp', { locale: dateLocale }),
+    number: (n: number) => new Intl.NumberFormat(locale).format(n),
+  };
+}
