@@ -23,8 +23,10 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { createPoliciesRepository } from './modules/policies/policies.repository.js';
 import { createReportsRepository } from './modules/reports/reports.repository.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { createReportsService } from './modules/reports/reports.service.js';
 import { createUsersRepository } from './modules/users/users.repository.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { createUsersService } from './modules/users/users.service.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 
@@ -63,6 +65,8 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
   });
   const accountsService = createAccountsService({ accounts: createAccountsRepository(db), policies, clock });
+  const usersService = createUsersService({ users: createUsersRepository(db) });
+  const reportsService = createReportsService({ reports: createReportsRepository(db), policies, clock });
 
   await app.register(errorHandlerPlugin);
   await app.register(fastifyCookie);
@@ -106,8 +110,8 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
         loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
       });
       await api.register(accountsRoutes, { accountsService });
-      await api.register(usersRoutes, { users: createUsersRepository(db) });
-      await api.register(reportsRoutes, { reports: createReportsRepository(db), policies, clock });
+      await api.register(usersRoutes, { usersService });
+      await api.register(reportsRoutes, { reportsService });
     },
     { prefix: '/api' },
   );
