@@ -1,6 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { localDate } from '@crm/domain';
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns';
 import type { Cell } from './copy.js';
 
 /**
@@ -165,12 +164,39 @@ export const COLUMNS = {
 } as const;
 
 const iso = (d: Date) => d.toISOString();
-const day = (d: Date) => format(d, 'yyyy-MM-dd');
 
-/** The instant at local wall-clock time h:m on calendar date `date` in `zone`. */
-function atLocal(date: string, h: number, m: number, zone: string): Date {
-  const d = parseISO(date);
-  return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), h, m, 0, zone).getTime());
+// Calendar arithmetic on day numbers (days since 1970-01-01) with cached zone offsets: the
+// seed makes millions of timestamps, and building a zoned date object for each is too slow.
+const DAY_MS = 86_400_000;
+const dayNumber = (isoDate: string) =>
+  Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / DAY_MS;
+const isoDays = new Map<number, string>();
+function isoDay(n: number): string {
+  let s = isoDays.get(n);
+  if (s === undefined) {
+    s = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    isoDays.set(n, s);
+  }
+  return s;
+}
+const offsets = new Map<string, number>();
+/** UTC offset (ms) of `zone` around midday of day `n` (contacts happen in daytime, after any 2 a.m. DST switch). */
+function zoneOffsetMs(zone: string, n: number): number {
+  const key = `${zone}|${n}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = -new TZDate(n * DAY_MS + DAY_MS / 2, zone).getTimezoneOffset() * 60_000;
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+/** The instant at local wall-clock time h:m on day `n` in `zone`. */
+function atLocal(n: number, h: number, m: number, zone: string): Date {
+  return new Date(n * DAY_MS + (h * 60 + m) * 60_000 - zoneOffsetMs(zone, n));
+}
+/** The customer's calendar day at `now` in `zone`. */
+function localDayNumber(now: Date, zone: string): number {
+  return Math.floor((now.getTime() - new TZDate(now.getTime(), zone).getTimezoneOffset() * 60_000) / DAY_MS);
 }
 
 /**
@@ -188,6 +214,8 @@ export function generateChunk(
     attempts: [], plans: [], promises: [], payments: [], callbacks: [],
   };
   const nowIso = iso(ctx.now);
+  const todayN = dayNumber(ctx.today);
+  const localToday = new Map<string, number>();
   let current: { id: string; region: Region; zone: string; phones: string[]; chinese: boolean } | null = null;
 
   for (let i = start; i < end; i++) {
@@ -259,11 +287,12 @@ export function generateChunk(
     const missed = dpd <= 0 ? 0 : Math.ceil(dpd / 30);
     const overdueMinor = Math.min(balanceMinor, missed * instalmentMinor);
     // Days past due count in the customer's own calendar (as packages/domain does).
-    const dueDate = day(addDays(parseISO(localDate(ctx.now, debtor.zone)), -dpd));
+    if (!localToday.has(debtor.zone)) localToday.set(debtor.zone, localDayNumber(ctx.now, debtor.zone));
+    const dueDate = isoDay(localToday.get(debtor.zone)! - dpd);
     const accountId = r.uuid();
     const collectorId = ctx.collectorIds[i % ctx.collectorIds.length]!;
     const status = dpd > 180 && r.chance(0.5) ? 'charged_off' : 'open';
-    const opened = day(addDays(parseISO(ctx.today), -Math.max(dpd, 0) - r.int(180, 1500)));
+    const opened = isoDay(todayN - Math.max(dpd, 0) - r.int(180, 1500));
     rows.accounts.push([
       accountId, `A${String(i + 1).padStart(9, '0')}`, debtor.id, ctx.creditorIds[region.creditorCode]!, r.pick(region.products),
       region.currency, balanceMinor, overdueMinor, instalmentMinor, dueDate, missed, collectorId, status, region.profile, opened, nowIso,
@@ -288,12 +317,12 @@ export function generateChunk(
     const attemptCount = dpd <= 0 ? r.int(0, 1) : Math.min(18, r.int(1, 3) + Math.floor(Math.min(dpd, 150) / 12));
     const attemptDays = Array.from({ length: attemptCount }, () => r.int(1, historyDays)).sort((a, b) => b - a);
     for (const daysAgo of attemptDays) {
-      const date = day(addDays(parseISO(ctx.today), -daysAgo));
+      const dateN = todayN - daysAgo;
       const channel = dpd <= 0 ? 'sms' : r.weighted([['phone', 85], ['sms', 10], ['email', 5]] as const);
       const disposition = channel === 'phone' ? r.weighted(DISPOSITIONS) : 'no_answer';
       const party = ['no_answer', 'busy', 'voicemail'].includes(disposition) ? 'nobody'
         : disposition === 'wrong_number' ? 'third_party' : 'debtor';
-      const startedAt = atLocal(date, r.int(9, 19), r.int(0, 59), debtor.zone);
+      const startedAt = atLocal(dateN, r.int(9, 19), r.int(0, 59), debtor.zone);
       const talked = party === 'debtor';
       const endedAt = new Date(startedAt.getTime() + (talked ? r.int(90, 900) : r.int(10, 45)) * 1000);
       const attemptId = r.uuid();
@@ -313,8 +342,9 @@ export function generateChunk(
         let planBroken = false;
         let planOpen = false;
         for (let k = 0; k < instalments; k++) {
-          const due = day(addDays(parseISO(date), r.int(2, 10) + k * 30));
-          const daysSinceDue = -Math.round((parseISO(due).getTime() - parseISO(ctx.today).getTime()) / 86_400_000);
+          const dueN = dateN + r.int(2, 10) + k * 30;
+          const due = isoDay(dueN);
+          const daysSinceDue = todayN - dueN;
           let promiseStatus: string;
           let paid = 0;
           if (daysSinceDue <= 3) {
@@ -327,10 +357,10 @@ export function generateChunk(
             if (promiseStatus !== 'kept') planBroken = true;
           }
           if (paid > 0) {
-            const paidAt = atLocal(day(addDays(parseISO(due), -r.int(0, 2))), r.int(8, 20), r.int(0, 59), debtor.zone);
+            const paidAt = atLocal(dueN - r.int(0, 2), r.int(8, 20), r.int(0, 59), debtor.zone);
             rows.payments.push([r.uuid(), accountId, paid, region.currency, iso(paidAt), r.pick(['bank_transfer', 'card', 'direct_debit', region.chinese ? 'alipay' : 'online_banking']), 'demo', `DEMO-${accountId.slice(0, 8)}-${rows.payments.length}`]);
           }
-          const statusChangedAt = promiseStatus === 'pending' ? iso(startedAt) : iso(atLocal(day(addDays(parseISO(due), 4)), 2, 0, 'UTC'));
+          const statusChangedAt = promiseStatus === 'pending' ? iso(startedAt) : iso(atLocal(dueN + 4, 2, 0, 'UTC'));
           rows.promises.push([r.uuid(), accountId, attemptId, planId, asPlan ? k + 1 : null, each, region.currency, due, r.pick(['bank_transfer', 'card', 'online_banking']), promiseStatus, paid, collectorId, iso(startedAt), statusChangedAt]);
         }
         if (planId) {
@@ -338,7 +368,7 @@ export function generateChunk(
         }
       }
       if (disposition === 'callback_requested') {
-        const dueAt = atLocal(day(addDays(parseISO(date), 1)), r.int(10, 18), r.pick([0, 30]), debtor.zone);
+        const dueAt = atLocal(dateN + 1, r.int(10, 18), r.pick([0, 30]), debtor.zone);
         const pending = dueAt.getTime() > ctx.now.getTime() - 86_400_000;
         rows.callbacks.push([r.uuid(), accountId, collectorId, attemptId, iso(dueAt), true, pending ? 'pending' : 'done', iso(startedAt)]);
       }
