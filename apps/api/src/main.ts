@@ -62,7 +62,7 @@ try {
         : noUsers
           ? '  This database has no users yet: create the first admin with `pnpm db:create-admin --username NAME`.\n'
           : '') +
-      '  Ctrl-C stops the server and the database; data is kept.\n\n',
+      (database.embedded ? '  Ctrl-C stops the server and the database; data is kept.\n\n' : '  Ctrl-C stops the server.\n\n'),
   );
 } catch (err) {
   log.error({ err }, 'failed to start');

@@ -11,7 +11,7 @@ export function createReportsRepository(db: Pick<Db, '$queryRaw'>) {
      * Open accounts per stage and currency, aggregated in SQL. Days past due are counted in
      * each customer's own calendar, as packages/domain `daysPastDue` + `stageFor` do.
      */
-    portfolioByStage(user: SessionUser, t: StageThresholds, now: Date) {
+    async portfolioByStage(user: SessionUser, t: StageThresholds, now: Date) {
       return db.$queryRaw<{ stage: string; currency: string; accounts: bigint; overdue: bigint }[]>(Prisma.sql`
         WITH scoped AS (
           SELECT a.currency, a.overdue_minor,
