@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { canContact, type ContactGateInput, type GateAttempt, type GateContactPoint } from './contact-gate.js';
+import { DEFAULT_COMPLIANCE_PROFILES } from './policies.js';
+
+const US = DEFAULT_COMPLIANCE_PROFILES.US;
+const UK = DEFAULT_COMPLIANCE_PROFILES.UK;
+const CN = DEFAULT_COMPLIANCE_PROFILES.CN;
+
+const mobile: GateContactPoint = { id: 'm', kind: 'phone', type: 'mobile', status: 'valid', optedOut: false, workInconvenient: false, timeZone: null };
+
+function input(over: Partial<ContactGateInput>): ContactGateInput {
+  return {
+    now: new Date('2026-11-20T15:00:00Z'), // 10:00 in New York (EST)
+    channel: 'phone',
+    profile: US,
+    customerTimeZone: 'America/New_York',
+    contactPoint: mobile,
+    stopFlags: [],
+    attempts: [],
+    callback: null,
+    ...over,
+  };
+}
+
+const call = (iso: string, over: Partial<GateAttempt> = {}): GateAttempt => ({
+  at: new Date(iso),
+  channel: 'phone',
+  direction: 'outbound',
+  contactPointId: 'm',
+  partyReached: 'nobody',
+  disposition: 'no_answer',
+  customerRequested: false,
+  ...over,
+});
+
+const codes = (i: ContactGateInput) => canContact(i).reasons.map((r) => r.code);
+
+describe('calling window in the customer’s local time', () => {
+  it('allows a call at 10:00 local', () => {
+    const v = canContact(input({}));
+    expect(v).toMatchObject({ allowed: true, reasons: [], viaCallback: false });
+  });
+
+  it('blocks 07:59 and says it opens at 08:00 local', () => {
+    const v = canContact(input({ now: new Date('2026-11-20T12:59:00Z') }));
+    expect(v.allowed).toBe(false);
+    expect(v.reasons[0]).toMatchObject({ code: 'outside_calling_window', overridable: false });
+    expect(v.nextAllowedAt).toEqual(new Date('2026-11-20T13:00:00Z'));
+  });
+
+  it('blocks 21:00 (the end is exclusive) until 08:00 the next morning', () => {
+    const v = canContact(input({ now: new Date('2026-11-21T02:00:00Z') }));
+    expect(codes(input({ now: new Date('2026-11-21T01:59:00Z') }))).toEqual([]);
+    expect(v.reasons.map((r) => r.code)).toEqual(['outside_calling_window']);
+    expect(v.nextAllowedAt).toEqual(new Date('2026-11-21T13:00:00Z'));
+  });
+
+  it('requires every known location to be inside the window', () => {
+    // 08:30 in New York is 05:30 on the Los Angeles number.
+    const la = { ...mobile, timeZone: 'America/Los_Angeles' };
+    const v = canContact(input({ now: new Date('2026-11-20T13:30:00Z'), contactPoint: la }));
+    expect(v.allowed).toBe(false);
+    expect(v.reasons[0]!.message).toContain('America/Los_Angeles');
+    expect(v.nextAllowedAt).toEqual(new Date('2026-11-20T16:00:00Z')); // 08:00 in Los Angeles
+    expect(canContact(input({ now: new Date('2026-11-20T13:30:00Z'), otherTimeZones: ['Asia/Tokyo'] })).allowed).toBe(false); // 22:30 in Tokyo
+  });
+
+  it('follows daylight saving time: 08:00 is 12:00 UTC in summer and 13:00 UTC in winter', () => {
+    expect(canContact(input({ now: new Date('2026-10-30T12:00:00Z') })).allowed).toBe(true);
+    expect(canContact(input({ now: new Date('2026-11-02T12:30:00Z') })).allowed).toBe(false);
+    // The night New York leaves DST (2026-11-01), the window reopens at 08:00 EST.
+    expect(canContact(input({ now: new Date('2026-11-01T06:00:00Z') })).nextAllowedAt).toEqual(new Date('2026-11-01T13:00:00Z'));
+  });
+
+  it('does not apply calling hours to letters and e-mail', () => {
+    const email: GateContactPoint = { ...mobile, id: 'e', kind: 'email', type: 'other' };
+    expect(canContact(input({ now: new Date('2026-11-21T04:00:00Z'), channel: 'email', contactPoint: email })).allowed).toBe(true);
+  });
+
+  it('uses each profile’s window: CN allows 21:30 and stops at 22:00', () => {
+    const cn = { profile: CN, customerTimeZone: 'Asia/Shanghai' };
+    expect(canContact(input({ ...cn, now: new Date('2026-11-20T13:30:00Z') })).allowed).toBe(true);
+    expect(codes(input({ ...cn, now: new Date('2026-11-20T14:00:00Z') }))).toEqual(['outside_calling_window']);
+  });
+});
+
+describe('attempt caps', () => {
+  const sevenCalls = ['2026-11-14T15:00:00Z', '2026-11-15T15:00:00Z', '2026-11-16T15:00:00Z', '2026-11-17T15:00:00Z', '2026-11-18T15:00:00Z', '2026-11-19T15:00:00Z', '2026-11-20T14:00:00Z'].map((t) => call(t));
+
+  it('US: the 8th call within 7 rolling days is refused until the oldest drops out', () => {
+    const v = canContact(input({ attempts: sevenCalls }));
+    expect(v.reasons.map((r) => r.code)).toEqual(['call_cap_reached']);
+    expect(v.reasons[0]).toMatchObject({ params: { count: 7, max: 7, days: 7 }, overridable: false });
+    expect(v.nextAllowedAt).toEqual(new Date('2026-11-21T15:00:00Z'));
+    expect(v.overridable).toBe(false);
+  });
+
+  it('does not count inbound calls or callbacks the customer asked for', () => {
+    const attempts = [...sevenCalls.slice(0, 6), call('2026-11-20T14:00:00Z', { direction: 'inbound' }), call('2026-11-20T14:10:00Z', { customerRequested: true })];
+    expect(canContact(input({ attempts })).allowed).toBe(true);
+  });
+
+  it('calls older than the rolling window do not count', () => {
+    const attempts = [call('2026-11-13T14:59:00Z'), ...sevenCalls.slice(1)];
+    expect(canContact(input({ attempts })).allowed).toBe(true);
+  });
+
+  it('UK: the cap may be overridden with a reason', () => {
+    const v = canContact(input({ profile: UK, customerTimeZone: 'Europe/London', now: new Date('2026-11-20T15:00:00Z'), attempts: sevenCalls }));
+    expect(v.allowed).toBe(false);
+    expect(v.overridable).toBe(true);
+  });
+
+  it('CN: six unanswered calls to one number today stop calls to that number until tomorrow', () => {
+    const cn = { profile: CN, customerTimeZone: 'Asia/Shanghai', now: new Date('2026-11-20T08:00:00Z') }; // 16:00 Shanghai
+    const six = [1, 2, 3, 4, 5, 6].map((h) => call(`2026-11-20T0${h}:00:00Z`));
+    const v = canContact(input({ ...cn, attempts: six }));
+    expect(v.reasons.map((r) => r.code)).toEqual(['daily_unanswered_cap_reached']);
+    expect(v.nextAllowedAt).toEqual(new Date('2026-11-21T00:00:00Z')); // 08:00 Shanghai
+    const other = { ...mobile, id: 'home', type: 'home' as const };
+    expect(canContact(input({ ...cn, attempts: six, contactPoint: other })).allowed).toBe(true);
+    // Yesterday's unanswered calls (Shanghai calendar) do not count today.
+    const yesterday = [1, 2, 3, 4, 5, 6].map((m) => call(`2026-11-19T15:0${m}:00Z`));
+    expect(canContact(input({ ...cn, attempts: yesterday })).allowed).toBe(true);
+  });
+});
+
+describe('quiet period after a conversation (US: 7 days, the day of the conversation is day 1)', () => {
+  it('blocks calls about the debt until the 8th day, then opens with the window', () => {
+    const talked = call('2026-11-16T16:00:00Z', { partyReached: 'debtor', disposition: 'promise_to_pay' });
+    const v = canContact(input({ attempts: [talked] }));
+    expect(v.reasons.map((r) => r.code)).toEqual(['quiet_period_after_conversation']);
+    expect(v.reasons[0]!.params).toMatchObject({ conversationDate: '2026-11-16', untilDate: '2026-11-23' });
+    expect(v.nextAllowedAt).toEqual(new Date('2026-11-23T13:00:00Z'));
+  });
+
+  it('is over on day 8', () => {
+    const talked = call('2026-11-13T16:00:00Z', { partyReached: 'debtor', disposition: 'right_party_contact' });
+    expect(canContact(input({ attempts: [talked] })).allowed).toBe(true);
+  });
+
+  it('does not start with an unanswered call or a third party', () => {
+    const attempts = [call('2026-11-19T16:00:00Z'), call('2026-11-19T17:00:00Z', { partyReached: 'third_party', disposition: 'wrong_number' })];
+    expect(canContact(input({ attempts })).allowed).toBe(true);
+  });
+
+  it('does not apply where the profile has none (UK default)', () => {
+    const talked = call('2026-11-19T12:00:00Z', { partyReached: 'debtor', disposition: 'refused' });
+    expect(canContact(input({ profile: UK, customerTimeZone: 'Europe/London', now: new Date('2026-11-20T11:00:00Z'), attempts: [talked] })).allowed).toBe(true);
+  });
+});
+
+describe('stop flags, opt-outs and contact points', () => {
+  it('a dispute hold stops contact with no end by itself', () => {
+    const v = canContact(input({ stopFlags: [{ type: 'dispute_hold', expiresAt: null }] }));
+    expect(v.reasons.map((r) => r.code)).toEqual(['stop_flag']);
+    expect(v.nextAllowedAt).toBeNull();
+  });
+
+  it('breathing space ends on its date, and contact resumes inside the window', () => {
+    const flag = { type: 'breathing_space', expiresAt: new Date('2026-11-25T03:00:00Z') };
+    const v = canContact(input({ profile: UK, customerTimeZone: 'Europe/London', now: new Date('2026-11-20T11:00:00Z'), stopFlags: [flag] }));
+    expect(v.reasons[0]!.until).toEqual(flag.expiresAt);
+    expect(v.nextAllowedAt).toEqual(new Date('2026-11-25T08:00:00Z'));
+    expect(canContact(input({ profile: UK, customerTimeZone: 'Europe/London', now: new Date('2026-11-26T11:00:00Z'), stopFlags: [flag] })).allowed).toBe(true);
+  });
+
+  it('refuses invalid and opted-out contact points, and work numbers the customer asked us not to call', () => {
+    expect(codes(input({ contactPoint: { ...mobile, status: 'invalid' } }))).toEqual(['contact_point_invalid']);
+    expect(codes(input({ contactPoint: { ...mobile, optedOut: true } }))).toEqual(['contact_point_opted_out']);
+    const work = { ...mobile, type: 'work' as const, workInconvenient: true };
+    expect(codes(input({ contactPoint: work }))).toEqual(['work_number_inconvenient']);
+    expect(canContact(input({ contactPoint: { ...work, workInconvenient: false } })).allowed).toBe(true);
+  });
+
+  it('refuses a channel the contact point cannot carry', () => {
+    expect(codes(input({ channel: 'email' }))).toEqual(['contact_point_wrong_channel']);
+  });
+
+  it('returns every reason at once', () => {
+    const v = canContact(input({ now: new Date('2026-11-21T03:00:00Z'), stopFlags: [{ type: 'cease_request', expiresAt: null }], contactPoint: { ...mobile, optedOut: true } }));
+    expect(v.reasons.map((r) => r.code)).toEqual(['stop_flag', 'contact_point_opted_out', 'outside_calling_window']);
+  });
+});
+
+describe('callbacks the customer asked for', () => {
+  const talked = call('2026-11-19T16:00:00Z', { partyReached: 'debtor', disposition: 'callback_requested' });
+  const callback = { dueAt: new Date('2026-11-21T02:30:00Z'), requestedByCustomer: true }; // 21:30 New York
+
+  it('are allowed at the agreed time, even after hours and in the quiet period', () => {
+    const v = canContact(input({ now: new Date('2026-11-21T02:28:00Z'), attempts: [talked], callback }));
+    expect(v).toMatchObject({ allowed: true, viaCallback: true });
+  });
+
+  it('are not allowed long before the agreed time', () => {
+    const v = canContact(input({ now: new Date('2026-11-20T20:00:00Z'), attempts: [talked], callback }));
+    expect(v.allowed).toBe(false);
+  });
+
+  it('never override a stop flag or an opt-out', () => {
+    const v = canContact(input({ now: new Date('2026-11-21T02:30:00Z'), callback, stopFlags: [{ type: 'attorney_represented', expiresAt: null }] }));
+    expect(v.reasons.map((r) => r.code)).toEqual(['stop_flag']);
+  });
+});

@@ -1,0 +1,294 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, parseISO } from 'date-fns';
+import { localDate, localTime, type IsoDate } from './dates.js';
+import type { ComplianceProfilePolicy } from './policies.js';
+
+/**
+ * The contact gate (compliance.md): may this outbound contact happen now, and if not, why and
+ * from when. One pure function used by the queue, the case file and outcome recording.
+ */
+
+export type ContactChannel = 'phone' | 'sms' | 'email' | 'letter' | 'visit';
+export type PartyReached = 'debtor' | 'third_party' | 'nobody';
+
+export interface GateContactPoint {
+  id: string;
+  kind: 'phone' | 'email' | 'address';
+  type: 'home' | 'mobile' | 'work' | 'other';
+  status: 'valid' | 'invalid' | 'unverified';
+  optedOut: boolean;
+  workInconvenient: boolean;
+  timeZone: string | null;
+}
+
+export interface GateAttempt {
+  at: Date;
+  channel: ContactChannel;
+  direction: 'outbound' | 'inbound';
+  contactPointId: string | null;
+  partyReached: PartyReached;
+  disposition: string;
+  /** Placed at a time the customer asked for: does not count towards caps. */
+  customerRequested: boolean;
+}
+
+export interface GateStopFlag {
+  type: string;
+  expiresAt: Date | null;
+}
+
+export interface GateCallback {
+  dueAt: Date;
+  requestedByCustomer: boolean;
+}
+
+export interface ContactGateInput {
+  now: Date;
+  channel: ContactChannel;
+  profile: ComplianceProfilePolicy;
+  /** The customer's home zone. */
+  customerTimeZone: string;
+  /** Every other zone the customer is known to be in (address, phone area codes). */
+  otherTimeZones?: string[];
+  contactPoint: GateContactPoint | null;
+  stopFlags: GateStopFlag[];
+  /** This person's contact attempts about this debt (any order; older than 8 days may be omitted). */
+  attempts: GateAttempt[];
+  /** The account's pending callback, if any. */
+  callback: GateCallback | null;
+}
+
+export const GATE_REASON_CODES = [
+  'stop_flag',
+  'contact_point_invalid',
+  'contact_point_opted_out',
+  'contact_point_wrong_channel',
+  'work_number_inconvenient',
+  'outside_calling_window',
+  'call_cap_reached',
+  'quiet_period_after_conversation',
+  'daily_unanswered_cap_reached',
+] as const;
+export type GateReasonCode = (typeof GATE_REASON_CODES)[number];
+
+export interface GateReason {
+  code: GateReasonCode;
+  /** Readable English text; the UI translates `code` with `params`. */
+  message: string;
+  params: Record<string, string | number>;
+  /** When this reason stops applying; null when it does not end by itself. */
+  until: Date | null;
+  /** Whether a collector may override it (with a reason code) under this profile. */
+  overridable: boolean;
+}
+
+export interface ContactGateVerdict {
+  allowed: boolean;
+  reasons: GateReason[];
+  /** Earliest instant at which contact becomes allowed; null when a reason never ends by itself. */
+  nextAllowedAt: Date | null;
+  /** Allowed because the customer asked to be called at this time. */
+  viaCallback: boolean;
+  /** Every reason may be overridden under this profile. */
+  overridable: boolean;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** Dispositions that mean a conversation with the customer took place. */
+export const CONVERSATION_DISPOSITIONS = new Set([
+  'right_party_contact',
+  'promise_to_pay',
+  'refused',
+  'dispute',
+  'claims_paid',
+  'callback_requested',
+]);
+const UNANSWERED = new Set(['no_answer', 'busy', 'voicemail']);
+/** Channels that reach a person at a moment in time, so calling hours apply. */
+const TIMED_CHANNELS = new Set<ContactChannel>(['phone', 'sms', 'visit']);
+const CHANNEL_KIND: Record<ContactChannel, GateContactPoint['kind']> = {
+  phone: 'phone',
+  sms: 'phone',
+  email: 'email',
+  letter: 'address',
+  visit: 'address',
+};
+/** A customer-requested callback is honoured from 5 minutes before to an hour after the agreed time. */
+const CALLBACK_EARLY = 5 * MINUTE;
+const CALLBACK_LATE = 60 * MINUTE;
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The instant of local midnight starting `date` in `zone`. */
+function startOfLocalDay(date: IsoDate, zone: string): Date {
+  const d = parseISO(date);
+  return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), 0, 0, 0, zone).getTime());
+}
+
+function zonesOf(input: ContactGateInput): string[] {
+  const zones = new Set([input.customerTimeZone, ...(input.otherTimeZones ?? [])]);
+  if (input.contactPoint?.timeZone) zones.add(input.contactPoint.timeZone);
+  return [...zones];
+}
+
+function inWindow(at: Date, zones: string[], window: { start: string; end: string }): boolean {
+  const start = minutesOf(window.start);
+  const end = minutesOf(window.end);
+  return zones.every((zone) => {
+    const m = minutesOf(localTime(at, zone));
+    return start <= end ? m >= start && m < end : m >= start || m < end;
+  });
+}
+
+/** First quarter-hour from `from` at which every zone is inside the window (within 3 days). */
+function nextWindowOpening(from: Date, zones: string[], window: { start: string; end: string }): Date | null {
+  let t = Math.ceil(from.getTime() / (15 * MINUTE)) * 15 * MINUTE;
+  for (let i = 0; i < 4 * 24 * 3; i++, t += 15 * MINUTE) {
+    if (inWindow(new Date(t), zones, window)) return new Date(t);
+  }
+  return null;
+}
+
+const fmt = (d: Date, zone: string) => `${localDate(d, zone)} ${localTime(d, zone)}`;
+
+/** All reasons that forbid the contact at `now`, ignoring any callback. */
+function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateReason[] {
+  const { now, profile, contactPoint, channel } = input;
+  const zone = input.customerTimeZone;
+  const reasons: GateReason[] = [];
+  const soft = profile.overrideAllowed;
+
+  for (const flag of input.stopFlags) {
+    if (flag.expiresAt && flag.expiresAt.getTime() <= now.getTime()) continue;
+    reasons.push({
+      code: 'stop_flag',
+      message: `Contact is stopped: ${flag.type.replace(/_/g, ' ')}${flag.expiresAt ? ` until ${fmt(flag.expiresAt, zone)}` : ''}.`,
+      params: { flag: flag.type },
+      until: flag.expiresAt,
+      overridable: false,
+    });
+  }
+
+  if (contactPoint) {
+    if (contactPoint.kind !== CHANNEL_KIND[channel]) {
+      reasons.push({ code: 'contact_point_wrong_channel', message: `A ${contactPoint.kind} cannot be used for ${channel}.`, params: { kind: contactPoint.kind, channel }, until: null, overridable: false });
+    }
+    if (contactPoint.status === 'invalid') {
+      reasons.push({ code: 'contact_point_invalid', message: 'This contact point is marked invalid.', params: {}, until: null, overridable: false });
+    }
+    if (contactPoint.optedOut) {
+      reasons.push({ code: 'contact_point_opted_out', message: 'The customer opted out of contact on this address or number.', params: {}, until: null, overridable: false });
+    }
+    if (contactPoint.type === 'work' && contactPoint.workInconvenient && channel === 'phone') {
+      reasons.push({ code: 'work_number_inconvenient', message: 'The customer said calls at work are inconvenient.', params: {}, until: null, overridable: false });
+    }
+  }
+
+  if (viaCallback) return reasons; // the customer chose this time: hours, caps and quiet period do not apply
+
+  const zones = zonesOf(input);
+  if (TIMED_CHANNELS.has(channel) && !inWindow(now, zones, profile.callWindow)) {
+    const opening = nextWindowOpening(now, zones, profile.callWindow);
+    reasons.push({
+      code: 'outside_calling_window',
+      message: `Outside calling hours (${profile.callWindow.start}-${profile.callWindow.end}) in the customer's time zone${zones.length > 1 ? 's' : ''}: ${zones.map((z) => `${localTime(now, z)} ${z}`).join(', ')}.`,
+      params: { start: profile.callWindow.start, end: profile.callWindow.end, localTime: localTime(now, zone), zones: zones.join(', ') },
+      until: opening,
+      overridable: false,
+    });
+  }
+
+  if (channel === 'phone') {
+    const placed = input.attempts
+      .filter((a) => a.channel === 'phone' && a.direction === 'outbound' && !a.customerRequested)
+      .map((a) => a.at.getTime())
+      .sort((a, b) => a - b);
+
+    if (profile.callCap) {
+      const { maxCalls, windowDays } = profile.callCap;
+      const recent = placed.filter((t) => t > now.getTime() - windowDays * DAY && t <= now.getTime());
+      if (recent.length >= maxCalls) {
+        const until = new Date(recent[recent.length - maxCalls]! + windowDays * DAY);
+        reasons.push({
+          code: 'call_cap_reached',
+          message: `${recent.length} calls placed in the last ${windowDays} days; the limit is ${maxCalls}.`,
+          params: { count: recent.length, max: maxCalls, days: windowDays },
+          until,
+          overridable: soft,
+        });
+      }
+    }
+
+    if (profile.quietDaysAfterConversation > 0) {
+      const conversations = input.attempts
+        .filter((a) => a.channel === 'phone' && a.partyReached === 'debtor' && CONVERSATION_DISPOSITIONS.has(a.disposition) && a.at.getTime() <= now.getTime())
+        .map((a) => a.at.getTime());
+      if (conversations.length > 0) {
+        const last = new Date(Math.max(...conversations));
+        // The day of the conversation is day 1 (in the customer's calendar).
+        const until = startOfLocalDay(localDate(addDays(new TZDate(last.getTime(), zone), profile.quietDaysAfterConversation), zone), zone);
+        if (until.getTime() > now.getTime()) {
+          reasons.push({
+            code: 'quiet_period_after_conversation',
+            message: `Spoke with the customer on ${localDate(last, zone)}; no further calls about this debt until ${localDate(until, zone)}.`,
+            params: { conversationDate: localDate(last, zone), untilDate: localDate(until, zone), days: profile.quietDaysAfterConversation },
+            until,
+            overridable: soft,
+          });
+        }
+      }
+    }
+
+    if (profile.dailyUnansweredCapPerContactPoint !== null && contactPoint) {
+      const today = localDate(now, zone);
+      const unanswered = input.attempts.filter(
+        (a) => a.channel === 'phone' && a.direction === 'outbound' && a.contactPointId === contactPoint.id && UNANSWERED.has(a.disposition) && localDate(a.at, zone) === today,
+      ).length;
+      if (unanswered >= profile.dailyUnansweredCapPerContactPoint) {
+        const tomorrow = localDate(addDays(new TZDate(now.getTime(), zone), 1), zone);
+        reasons.push({
+          code: 'daily_unanswered_cap_reached',
+          message: `${unanswered} unanswered calls to this number today; the daily limit is ${profile.dailyUnansweredCapPerContactPoint}.`,
+          params: { count: unanswered, max: profile.dailyUnansweredCapPerContactPoint },
+          until: startOfLocalDay(tomorrow, zone),
+          overridable: soft,
+        });
+      }
+    }
+  }
+  return reasons;
+}
+
+function isCallbackDue(input: ContactGateInput): boolean {
+  const cb = input.callback;
+  if (!cb || !cb.requestedByCustomer || input.channel !== 'phone') return false;
+  const t = input.now.getTime();
+  return t >= cb.dueAt.getTime() - CALLBACK_EARLY && t <= cb.dueAt.getTime() + CALLBACK_LATE;
+}
+
+export function canContact(input: ContactGateInput): ContactGateVerdict {
+  const viaCallback = isCallbackDue(input);
+  const reasons = blockingReasons(input, viaCallback);
+  if (reasons.length === 0) return { allowed: true, reasons: [], nextAllowedAt: input.now, viaCallback, overridable: false };
+  return {
+    allowed: false,
+    reasons,
+    nextAllowedAt: nextAllowed(input, reasons),
+    viaCallback: false,
+    overridable: reasons.every((r) => r.overridable),
+  };
+}
+
+/** Walks forward from the latest end of the current reasons until no reason applies. */
+function nextAllowed(input: ContactGateInput, reasons: GateReason[]): Date | null {
+  let current = reasons;
+  let at = input.now;
+  for (let step = 0; step < 6; step++) {
+    if (current.some((r) => r.until === null)) return null;
+    at = new Date(Math.max(...current.map((r) => r.until!.getTime())));
+    current = blockingReasons({ ...input, now: at, callback: null }, false);
+    if (current.length === 0) return at;
+  }
+  return null;
+}
