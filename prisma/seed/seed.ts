@@ -1,4 +1,4 @@
-import { DEFAULT_POLICIES, localDate } from '@crm/domain';
+import { DEFAULT_OBJECTIONS, DEFAULT_POLICIES, DEFAULT_SCRIPTS, STAGE_CODES, localDate } from '@crm/domain';
 import pg from 'pg';
 import { hashPassword } from '../src/password.js';
 import { copyRows } from './copy.js';
@@ -37,6 +37,37 @@ export async function ensureDefaultPolicies(client: pg.Pool | pg.PoolClient): Pr
   }
 }
 
+/**
+ * Writes the default script library (published version 1 per stage and language) and the
+ * objection answers when the library is empty. Reference data, not demo data.
+ */
+export async function ensureDefaultScriptLibrary(client: pg.Pool | pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM scripts');
+  if (Number(rows[0]?.n) > 0) return;
+  const dbLocale = (l: string) => (l === 'zh-CN' ? 'zh-CN' : 'en');
+  for (const script of DEFAULT_SCRIPTS) {
+    await client.query(
+      `WITH s AS (INSERT INTO scripts (id, stage, locale, name) VALUES (gen_random_uuid(), $1, $2::"Locale", $3) RETURNING id)
+       INSERT INTO script_versions (id, script_id, version, status, steps, published_at)
+       SELECT gen_random_uuid(), s.id, 1, 'published', $4::jsonb, now() FROM s`,
+      [script.stage, dbLocale(script.locale), script.name, JSON.stringify(script.steps)],
+    );
+  }
+  for (const o of DEFAULT_OBJECTIONS) {
+    await client.query(
+      `INSERT INTO objection_answers (id, category, locale, customer_says, answer, stages)
+       VALUES (gen_random_uuid(), $1, $2::"Locale", $3, $4, $5)`,
+      [o.category, dbLocale(o.locale), o.customerSays, o.answer, [...STAGE_CODES]],
+    );
+  }
+}
+
+/** Policies and the script library: what every database needs, production included. */
+export async function ensureReferenceData(client: pg.Pool | pg.PoolClient): Promise<void> {
+  await ensureDefaultPolicies(client);
+  await ensureDefaultScriptLibrary(client);
+}
+
 export async function isDatabaseEmpty(pool: pg.Pool): Promise<boolean> {
   const { rows } = await pool.query<{ n: string }>(
     'SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM accounts) AS n',
@@ -57,7 +88,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
   const r = createRandom(options.seed ?? 20261122);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   try {
-    await ensureDefaultPolicies(pool);
+    await ensureReferenceData(pool);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
 
     const teamIds: Record<string, string> = { 'Team A': r.uuid(), 'Team B': r.uuid() };

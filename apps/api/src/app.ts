@@ -27,6 +27,20 @@ import { createReportsService } from './modules/reports/reports.service.js';
 import { createUsersRepository } from './modules/users/users.repository.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { createAccountAccess } from './modules/accounts/account-access.js';
+import { createCaseFileRepository } from './modules/case-file/case-file.repository.js';
+import { caseFileRoutes } from './modules/case-file/case-file.routes.js';
+import { createCaseFileService } from './modules/case-file/case-file.service.js';
+import { createGateFactsRepository } from './modules/compliance/gate-facts.repository.js';
+import { createContactsRepository } from './modules/contacts/contacts.repository.js';
+import { contactsRoutes } from './modules/contacts/contacts.routes.js';
+import { createContactsService } from './modules/contacts/contacts.service.js';
+import { createQueueRepository } from './modules/queue/queue.repository.js';
+import { queueRoutes } from './modules/queue/queue.routes.js';
+import { createQueueService } from './modules/queue/queue.service.js';
+import { createScriptsRepository } from './modules/scripts/scripts.repository.js';
+import { scriptsRoutes } from './modules/scripts/scripts.routes.js';
+import { createScriptsService } from './modules/scripts/scripts.service.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 
@@ -66,6 +80,12 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   });
   const accountsService = createAccountsService({ accounts: createAccountsRepository(db), policies, clock });
   const usersService = createUsersService({ users: createUsersRepository(db) });
+  const access = createAccountAccess(db);
+  const gateFacts = createGateFactsRepository(db);
+  const queueService = createQueueService({ queue: createQueueRepository(db), gateFacts, policies, clock, leaseMinutes: env.LEASE_MINUTES });
+  const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, audit, policies, clock });
+  const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });
+  const contactsService = createContactsService({ contacts: createContactsRepository(db), access, gateFacts, policies, clock });
   const reportsService = createReportsService({ reports: createReportsRepository(db), policies, clock });
 
   await app.register(errorHandlerPlugin);
@@ -112,6 +132,10 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(accountsRoutes, { accountsService });
       await api.register(usersRoutes, { usersService });
       await api.register(reportsRoutes, { reportsService });
+      await api.register(queueRoutes, { queueService });
+      await api.register(caseFileRoutes, { caseFileService });
+      await api.register(scriptsRoutes, { scriptsService });
+      await api.register(contactsRoutes, { contactsService });
     },
     { prefix: '/api' },
   );

@@ -3,7 +3,7 @@
 import { createPrismaClient } from '@crm/db';
 import { openLocalDatabase } from '@crm/db/local-database';
 import { migrateDeploy } from '@crm/db/migrate';
-import { DEMO_PASSWORD, DEMO_USERS, ensureDefaultPolicies, isDatabaseEmpty, seedDemo } from '@crm/db/seed';
+import { DEMO_PASSWORD, DEMO_USERS, ensureReferenceData, isDatabaseEmpty, seedDemo } from '@crm/db/seed';
 import pg from 'pg';
 import pino from 'pino';
 import pretty from 'pino-pretty';
@@ -33,7 +33,7 @@ try {
   await migrateDeploy(database.url);
   const pool = new pg.Pool({ connectionString: database.url, max: 1 });
   const empty = await isDatabaseEmpty(pool);
-  await ensureDefaultPolicies(pool);
+  await ensureReferenceData(pool);
   await pool.end();
   const seedDemoData = empty && (database.embedded || env.SEED_DEMO === '1');
   if (seedDemoData) {

@@ -7,6 +7,7 @@ export const errorCodeSchema = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  'contact_not_allowed',
   'csrf_failed',
   'rate_limited',
   'service_unavailable',
@@ -22,6 +23,8 @@ export const errorResponseSchema = z.object({
     requestId: z.string(),
     /** For validation failures: each offending field and what is wrong with it. */
     fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    /** For contact_not_allowed: every reason the contact gate gave. */
+    reasons: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -5,3 +5,4 @@ export * from './fields.js';
 export * from './health.js';
 export * from './reports.js';
 export * from './users.js';
+export * from './workstation.js';

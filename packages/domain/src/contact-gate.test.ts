@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canContact, type ContactGateInput, type GateAttempt, type GateContactPoint } from './contact-gate.js';
+import { bestPhoneVerdict, canContact, type ContactGateInput, type GateAttempt, type GateContactPoint } from './contact-gate.js';
 import { DEFAULT_COMPLIANCE_PROFILES } from './policies.js';
 
 const US = DEFAULT_COMPLIANCE_PROFILES.US;
@@ -200,5 +200,26 @@ describe('callbacks the customer asked for', () => {
   it('never override a stop flag or an opt-out', () => {
     const v = canContact(input({ now: new Date('2026-11-21T02:30:00Z'), callback, stopFlags: [{ type: 'attorney_represented', expiresAt: null }] }));
     expect(v.reasons.map((r) => r.code)).toEqual(['stop_flag']);
+  });
+});
+
+describe('bestPhoneVerdict', () => {
+  const base = { now: new Date('2026-11-20T15:00:00Z'), profile: US, customerTimeZone: 'America/New_York', stopFlags: [], attempts: [], callback: null };
+  const ranked = (id: string, over: Partial<GateContactPoint> & { lastSuccessAt?: Date | null } = {}) => ({ ...mobile, id, lastSuccessAt: null, ...over });
+
+  it('prefers the number that reached the customer before', () => {
+    const v = bestPhoneVerdict(base, [ranked('a'), ranked('b', { type: 'home', lastSuccessAt: new Date('2026-11-01T00:00:00Z') })]);
+    expect(v).toMatchObject({ allowed: true, contactPointId: 'b' });
+  });
+
+  it('skips numbers that may not be called', () => {
+    const v = bestPhoneVerdict(base, [ranked('a', { optedOut: true }), ranked('b', { type: 'work' })]);
+    expect(v).toMatchObject({ allowed: true, contactPointId: 'b' });
+  });
+
+  it('explains when no phone is on file', () => {
+    const v = bestPhoneVerdict(base, []);
+    expect(v).toMatchObject({ allowed: false, contactPointId: null, nextAllowedAt: null });
+    expect(v.reasons[0]!.message).toBe('No phone number is on file.');
   });
 });

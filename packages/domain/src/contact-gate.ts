@@ -292,3 +292,38 @@ function nextAllowed(input: ContactGateInput, reasons: GateReason[]): Date | nul
   }
   return null;
 }
+
+export interface RankedContactPoint extends GateContactPoint {
+  lastSuccessAt: Date | null;
+}
+
+const TYPE_ORDER: Record<GateContactPoint['type'], number> = { mobile: 0, home: 1, other: 2, work: 3 };
+
+/**
+ * The number to call now: the first allowed phone, preferring ones that reached the customer
+ * before, then mobile, home, other, work. When none is allowed, the verdict of the phone that
+ * opens soonest (or of the first phone), so the collector sees why and until when.
+ */
+export function bestPhoneVerdict(
+  base: Omit<ContactGateInput, 'contactPoint' | 'channel'>,
+  points: RankedContactPoint[],
+): ContactGateVerdict & { contactPointId: string | null } {
+  const phones = points
+    .filter((p) => p.kind === 'phone')
+    .sort(
+      (a, b) =>
+        (b.lastSuccessAt?.getTime() ?? 0) - (a.lastSuccessAt?.getTime() ?? 0) ||
+        TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
+        a.id.localeCompare(b.id),
+    );
+  if (phones.length === 0) {
+    const verdict = canContact({ ...base, channel: 'phone', contactPoint: null });
+    const reason: GateReason = { code: 'contact_point_invalid', message: 'No phone number is on file.', params: {}, until: null, overridable: false };
+    return { ...verdict, allowed: false, reasons: [reason, ...verdict.reasons], nextAllowedAt: null, overridable: false, contactPointId: null };
+  }
+  const verdicts = phones.map((p) => ({ ...canContact({ ...base, channel: 'phone', contactPoint: p }), contactPointId: p.id }));
+  const allowed = verdicts.find((v) => v.allowed);
+  if (allowed) return allowed;
+  const opening = verdicts.filter((v) => v.nextAllowedAt).sort((a, b) => a.nextAllowedAt!.getTime() - b.nextAllowedAt!.getTime())[0];
+  return opening ?? verdicts[0]!;
+}

@@ -5,3 +5,5 @@ export * from './stages.js';
 export * from './policies.js';
 export * from './contact-gate.js';
 export * from './queue-priority.js';
+export * from './script-library.js';
+export * from './promise-rules.js';

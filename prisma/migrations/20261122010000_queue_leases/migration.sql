@@ -3,7 +3,8 @@ ALTER TABLE "accounts" ADD COLUMN     "lease_expires_at" TIMESTAMPTZ(3),
 ADD COLUMN     "leased_by_id" UUID;
 
 -- AlterTable
-ALTER TABLE "contact_attempts" ADD COLUMN     "customer_requested" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "contact_attempts" ADD COLUMN     "claimed_payment" JSONB,
+ADD COLUMN     "customer_requested" BOOLEAN NOT NULL DEFAULT false;
 
 -- CreateIndex
 CREATE INDEX "accounts_leased_by_id_idx" ON "accounts"("leased_by_id");

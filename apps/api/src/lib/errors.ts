@@ -7,6 +7,7 @@ export class AppError extends Error {
     readonly statusCode: number,
     message: string,
     readonly fields?: { field: string; message: string }[],
+    readonly reasons?: { code: string; message: string }[],
   ) {
     super(message);
     this.name = new.target.name;
@@ -41,5 +42,12 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string) {
     super('conflict', 409, message);
+  }
+}
+
+/** The contact gate refused the attempt; every reason is listed. */
+export class ContactNotAllowedError extends AppError {
+  constructor(message: string, reasons: { code: string; message: string }[]) {
+    super('contact_not_allowed', 409, message, undefined, reasons);
   }
 }

@@ -4,8 +4,16 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.js';
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: ErrorCode, message: string, fields?: { field: string; message: string }[]) {
-  const body: ErrorResponse = { error: { code, message, requestId: String(request.id), ...(fields ? { fields } : {}) } };
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  fields?: { field: string; message: string }[],
+  reasons?: { code: string; message: string }[],
+) {
+  const body: ErrorResponse = { error: { code, message, requestId: String(request.id), ...(fields ? { fields } : {}), ...(reasons ? { reasons } : {}) } };
   return reply.status(status).type('application/json').send(body);
 }
 
@@ -31,7 +39,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       return send(reply, request, 400, 'validation_failed', `Invalid ${error.validationContext ?? 'request'}: ${summary}`, fields);
     }
     if (error instanceof AppError) {
-      return send(reply, request, error.statusCode, error.code, error.message, error.fields);
+      return send(reply, request, error.statusCode, error.code, error.message, error.fields, error.reasons);
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');

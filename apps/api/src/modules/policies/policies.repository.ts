@@ -1,5 +1,15 @@
 import type { Db } from '@crm/db';
-import { DEFAULT_STAGE_THRESHOLDS, stageThresholdProblems, type StageThresholds } from '@crm/domain';
+import {
+  DEFAULT_COMPLIANCE_PROFILES,
+  DEFAULT_PROMISE_RULES,
+  DEFAULT_STAGE_THRESHOLDS,
+  stageThresholdProblems,
+  type ComplianceProfilePolicy,
+  type PromiseRulesPolicy,
+  type StageThresholds,
+} from '@crm/domain';
+
+export type ProfileCode = 'US' | 'UK' | 'CN';
 
 export type PoliciesRepository = ReturnType<typeof createPoliciesRepository>;
 
@@ -16,6 +26,26 @@ export function createPoliciesRepository(db: Pick<Db, 'policy'>) {
       // A stored document that fails validation must not silently mis-stage accounts.
       if (data && stageThresholdProblems(data).length === 0) return data;
       return DEFAULT_STAGE_THRESHOLDS;
+    },
+
+    /** The compliance profile in force for each code (newest version; defaults when none stored). */
+    async complianceProfiles(): Promise<Record<ProfileCode, ComplianceProfilePolicy>> {
+      const rows = await db.policy.findMany({
+        where: { kind: 'compliance_profile' },
+        orderBy: { version: 'desc' },
+        distinct: ['key'],
+        select: { key: true, data: true },
+      });
+      const result = { ...DEFAULT_COMPLIANCE_PROFILES };
+      for (const row of rows) {
+        if (row.key === 'US' || row.key === 'UK' || row.key === 'CN') result[row.key] = row.data as unknown as ComplianceProfilePolicy;
+      }
+      return result;
+    },
+
+    async promiseRules(): Promise<PromiseRulesPolicy> {
+      const row = await db.policy.findFirst({ where: { kind: 'promise_rules', key: 'default' }, orderBy: { version: 'desc' }, select: { data: true } });
+      return (row?.data as PromiseRulesPolicy | undefined) ?? DEFAULT_PROMISE_RULES;
     },
   };
 }

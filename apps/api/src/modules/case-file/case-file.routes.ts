@@ -1,0 +1,20 @@
+import { accountIdParamsSchema, caseFileSchema, errorResponseSchema } from '@crm/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { currentUser } from '../../plugins/auth.js';
+import type { CaseFileService } from './case-file.service.js';
+
+export const caseFileRoutes: FastifyPluginAsyncZod<{ caseFileService: CaseFileService }> = async (app, { caseFileService }) => {
+  app.get(
+    '/accounts/:id/case-file',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Everything to know before the call; the view is audit-logged',
+        params: accountIdParamsSchema,
+        response: { 200: caseFileSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => caseFileService.get(currentUser(request), request.params.id, String(request.id)),
+  );
+};

@@ -1,0 +1,194 @@
+import type { CaseFile, HistoryEntry, SessionUser } from '@crm/contracts';
+import {
+  ageBand,
+  bestHoursToCall,
+  bestPhoneVerdict,
+  canContact,
+  daysPastDue,
+  localDate,
+  localTime,
+  stageFor,
+  willingnessFromHistory,
+  type ContactChannel,
+  type StageThresholds,
+} from '@crm/domain';
+import type { Clock } from '../../lib/clock.js';
+import { NotFoundError } from '../../lib/errors.js';
+import type { AccountAccess } from '../accounts/account-access.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import { fromDbLocale } from '../auth/auth.repository.js';
+import type { PoliciesRepository } from '../policies/policies.repository.js';
+import { gateVerdictDto } from '../queue/queue.service.js';
+import type { CaseFileRepository } from './case-file.repository.js';
+
+export interface CaseFileServiceDeps {
+  caseFiles: CaseFileRepository;
+  access: AccountAccess;
+  audit: Pick<AuditRepository, 'record'>;
+  policies: Pick<PoliciesRepository, 'stageThresholds' | 'complianceProfiles'>;
+  clock: Clock;
+}
+
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const CHANNEL_FOR_KIND: Record<'phone' | 'email' | 'address', ContactChannel> = { phone: 'phone', email: 'email', address: 'letter' };
+const DAY = 86_400_000;
+
+type Loaded = NonNullable<Awaited<ReturnType<CaseFileRepository['load']>>>;
+
+function accountFacts(a: Loaded['otherAccounts'][number] | Loaded['account'], creditorName: string, zone: string, now: Date, t: StageThresholds) {
+  const dpd = daysPastDue(isoDay(a.oldestUnpaidDueDate), localDate(now, zone));
+  return {
+    id: a.id,
+    externalId: a.externalId,
+    creditorName,
+    product: a.product,
+    currency: a.currency,
+    balanceMinor: Number(a.balanceMinor),
+    overdueMinor: Number(a.overdueMinor),
+    instalmentMinor: Number(a.instalmentMinor),
+    oldestUnpaidDueDate: isoDay(a.oldestUnpaidDueDate),
+    daysPastDue: dpd,
+    missedInstalments: a.missedInstalments,
+    stage: stageFor(dpd, t),
+    status: a.status,
+  };
+}
+
+export type CaseFileService = ReturnType<typeof createCaseFileService>;
+
+export function createCaseFileService({ caseFiles, access, audit, policies, clock }: CaseFileServiceDeps) {
+  return {
+    async get(user: SessionUser, accountId: string, requestId: string): Promise<CaseFile> {
+      const now = clock.now();
+      await access.assertCanOpen(user, accountId, now);
+      const [loaded, thresholds, profiles] = await Promise.all([caseFiles.load(accountId), policies.stageThresholds(), policies.complianceProfiles()]);
+      if (!loaded) throw new NotFoundError('No such account.');
+      const { account, contactPoints, attempts, promises, payments, plans, callback } = loaded;
+      const debtor = account.debtor;
+      const zone = debtor.timeZone;
+      const profile = profiles[account.complianceProfile];
+      const recent = attempts.filter((a) => a.startedAt.getTime() > now.getTime() - 9 * DAY).map((a) => ({ ...a, at: a.startedAt }));
+      const stopFlags = loaded.stopFlags.filter((f) => !f.expiresAt || f.expiresAt.getTime() > now.getTime());
+      const gateBase = {
+        now,
+        profile,
+        customerTimeZone: zone,
+        stopFlags,
+        attempts: recent,
+        callback: callback ? { dueAt: callback.dueAt, requestedByCustomer: callback.requestedByCustomer } : null,
+      };
+
+      const history: HistoryEntry[] = [
+        ...attempts.map((a) => ({
+          kind: 'contact' as const,
+          id: a.id,
+          at: a.startedAt.toISOString(),
+          channel: a.channel,
+          direction: a.direction,
+          partyReached: a.partyReached,
+          disposition: a.disposition,
+          notes: a.notes,
+          objections: a.objections,
+          collectorName: a.collector?.displayName ?? null,
+          contactPointValue: a.contactPoint?.value ?? null,
+          overrideReasonCode: a.overrideReasonCode,
+        })),
+        ...promises.map((p) => ({
+          kind: 'promise' as const,
+          id: p.id,
+          at: p.createdAt.toISOString(),
+          amountMinor: Number(p.amountMinor),
+          currency: p.currency,
+          dueDate: isoDay(p.dueDate)!,
+          channel: p.channel,
+          status: p.status,
+          paidMinor: Number(p.paidMinor),
+          planId: p.planId,
+          sequence: p.sequence,
+        })),
+        ...payments.map((p) => ({
+          kind: 'payment' as const,
+          id: p.id,
+          at: p.paidAt.toISOString(),
+          amountMinor: Number(p.amountMinor),
+          currency: p.currency,
+          channel: p.channel,
+          reference: p.reference,
+          reversal: p.reversalOfId !== null,
+        })),
+        ...plans.map((p) => ({
+          kind: 'plan' as const,
+          id: p.id,
+          at: p.createdAt.toISOString(),
+          status: p.status,
+          instalments: p.promises.length,
+          totalMinor: p.promises.reduce((n, x) => n + Number(x.amountMinor), 0),
+          currency: p.promises[0]?.currency ?? account.currency,
+        })),
+      ].sort((a, b) => b.at.localeCompare(a.at));
+
+      const willingness = willingnessFromHistory(promises.map((p) => p.status));
+      const reached = attempts.filter((a) => a.partyReached === 'debtor').map((a) => a.startedAt);
+      const last = attempts[0];
+      const best = bestPhoneVerdict(gateBase, contactPoints);
+      const today = localDate(now, zone);
+
+      await audit.record({ actorId: user.id, action: 'case_file.view', entityType: 'account', entityId: account.id, requestId });
+
+      return {
+        account: {
+          ...accountFacts(account, account.creditor.name, zone, now, thresholds),
+          complianceProfile: account.complianceProfile,
+          assignedCollector: account.assignedCollector,
+          lease:
+            account.leasedBy && account.leaseExpiresAt && account.leaseExpiresAt.getTime() > now.getTime()
+              ? { collectorId: account.leasedBy.id, collectorName: account.leasedBy.displayName, expiresAt: account.leaseExpiresAt.toISOString() }
+              : null,
+        },
+        customer: {
+          id: debtor.id,
+          salutation: debtor.salutation,
+          fullName: debtor.fullName,
+          familyName: debtor.familyName,
+          givenName: debtor.givenName,
+          ageBand: ageBand(isoDay(debtor.dateOfBirth), today),
+          preferredLanguage: fromDbLocale(debtor.preferredLanguage),
+          timeZone: zone,
+          localTime: localTime(now, zone),
+          localDate: today,
+          employmentNotes: debtor.employmentNotes,
+          householdNotes: debtor.householdNotes,
+        },
+        contactPoints: contactPoints.map((p) => ({
+          id: p.id,
+          kind: p.kind,
+          type: p.type,
+          value: p.value,
+          status: p.status,
+          optedOut: p.optedOut,
+          workInconvenient: p.workInconvenient,
+          source: p.source,
+          timeZone: p.timeZone,
+          lastSuccessAt: p.lastSuccessAt?.toISOString() ?? null,
+          workedBefore: p.lastSuccessAt !== null || attempts.some((a) => a.contactPointId === p.id && a.partyReached === 'debtor'),
+          gate: gateVerdictDto(canContact({ ...gateBase, channel: CHANNEL_FOR_KIND[p.kind], contactPoint: p })),
+        })),
+        thirdParties: loaded.thirdParties,
+        otherAccounts: loaded.otherAccounts.map((a) => accountFacts(a, a.creditor.name, zone, now, thresholds)),
+        stopFlags: stopFlags.map((f) => ({ id: f.id, type: f.type, reason: f.reason, setAt: f.setAt.toISOString(), expiresAt: f.expiresAt?.toISOString() ?? null, accountId: f.accountId })),
+        history,
+        pendingCallback: callback ? { id: callback.id, dueAt: callback.dueAt.toISOString() } : null,
+        summary: {
+          promisesKept: willingness.kept,
+          promisesPartlyKept: willingness.partlyKept,
+          promisesBroken: willingness.broken,
+          promisesPending: willingness.pending,
+          willingness: willingness.assessment,
+          lastContact: last ? { at: last.startedAt.toISOString(), disposition: last.disposition, partyReached: last.partyReached } : null,
+          bestHours: bestHoursToCall(reached, zone),
+          gate: { ...gateVerdictDto(best), contactPointId: best.contactPointId },
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import type { RecordContactBody } from '@crm/contracts';
+import { Prisma, type Db } from '@crm/db';
+
+type Tx = Prisma.TransactionClient;
+
+export interface NewAttempt {
+  accountId: string;
+  debtorId: string;
+  collectorId: string;
+  currency: string;
+  body: RecordContactBody;
+  startedAt: Date;
+  customerRequested: boolean;
+  idempotencyKey: string | null;
+  /** The customer-requested callback this attempt honoured, to mark done. */
+  honouredCallbackId: string | null;
+  requestId: string;
+}
+
+export type ContactsRepository = ReturnType<typeof createContactsRepository>;
+
+export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint' | 'contactAttempt' | '$transaction'>) {
+  return {
+    accountForRecording(accountId: string) {
+      return db.account.findUnique({
+        where: { id: accountId },
+        select: { id: true, debtorId: true, currency: true, balanceMinor: true, complianceProfile: true, debtor: { select: { timeZone: true } } },
+      });
+    },
+    contactPoint(id: string) {
+      return db.contactPoint.findUnique({ where: { id } });
+    },
+    findByIdempotencyKey(collectorId: string, key: string) {
+      return db.contactAttempt.findUnique({
+        where: { collectorId_idempotencyKey: { collectorId, idempotencyKey: key } },
+        include: { promises: { select: { id: true } }, plans: { select: { id: true } }, callbacks: { select: { id: true } } },
+      });
+    },
+
+    /** Writes the attempt and everything it carries in one transaction: all or nothing. */
+    async record(n: NewAttempt) {
+      const { body } = n;
+      return db.$transaction(async (tx: Tx) => {
+        const attempt = await tx.contactAttempt.create({
+          data: {
+            accountId: n.accountId,
+            debtorId: n.debtorId,
+            collectorId: n.collectorId,
+            channel: body.channel,
+            direction: body.direction,
+            contactPointId: body.contactPointId ?? null,
+            partyReached: body.partyReached,
+            disposition: body.disposition,
+            notes: body.notes ?? null,
+            objections: body.objections ?? [],
+            scriptVersionId: body.scriptVersionId ?? null,
+            startedAt: n.startedAt,
+            customerRequested: n.customerRequested,
+            claimedPayment: body.claimedPayment ?? Prisma.DbNull,
+            overrideReasonCode: body.override?.reasonCode ?? null,
+            overrideNote: body.override?.note ?? null,
+            idempotencyKey: n.idempotencyKey,
+          },
+        });
+        const promiseIds: string[] = [];
+        let planId: string | null = null;
+        if (body.promise) {
+          const p = await tx.paymentPromise.create({
+            data: {
+              accountId: n.accountId,
+              contactAttemptId: attempt.id,
+              amountMinor: BigInt(body.promise.amountMinor),
+              currency: n.currency,
+              dueDate: new Date(`${body.promise.dueDate}T00:00:00Z`),
+              channel: body.promise.channel,
+              createdById: n.collectorId,
+            },
+          });
+          promiseIds.push(p.id);
+        }
+        if (body.plan) {
+          const plan = await tx.paymentPlan.create({ data: { accountId: n.accountId, contactAttemptId: attempt.id, createdById: n.collectorId } });
+          planId = plan.id;
+          for (const [i, instalment] of body.plan.entries()) {
+            const p = await tx.paymentPromise.create({
+              data: {
+                accountId: n.accountId,
+                contactAttemptId: attempt.id,
+                planId,
+                sequence: i + 1,
+                amountMinor: BigInt(instalment.amountMinor),
+                currency: n.currency,
+                dueDate: new Date(`${instalment.dueDate}T00:00:00Z`),
+                channel: body.planChannel ?? 'bank_transfer',
+                createdById: n.collectorId,
+              },
+            });
+            promiseIds.push(p.id);
+          }
+        }
+        if (n.honouredCallbackId) {
+          await tx.callback.update({ where: { id: n.honouredCallbackId }, data: { status: 'done' } });
+        }
+        let callbackId: string | null = null;
+        if (body.callbackAt) {
+          // A new agreed time replaces any earlier pending one.
+          await tx.callback.updateMany({ where: { accountId: n.accountId, status: 'pending' }, data: { status: 'cancelled' } });
+          const cb = await tx.callback.create({
+            data: { accountId: n.accountId, collectorId: n.collectorId, contactAttemptId: attempt.id, dueAt: new Date(body.callbackAt), requestedByCustomer: body.partyReached === 'debtor' },
+          });
+          callbackId = cb.id;
+        }
+        let stopFlagId: string | null = null;
+        if (body.flag) {
+          const accountLevel = body.flag.type === 'dispute_hold';
+          const flag = await tx.stopFlag.create({
+            data: { debtorId: n.debtorId, accountId: accountLevel ? n.accountId : null, type: body.flag.type, reason: body.flag.reason, setById: n.collectorId },
+          });
+          stopFlagId = flag.id;
+        }
+        if (body.contactPointId && body.partyReached === 'debtor') {
+          await tx.contactPoint.update({ where: { id: body.contactPointId }, data: { lastSuccessAt: n.startedAt, status: 'valid' } });
+        }
+        if (body.contactPointId && body.disposition === 'wrong_number') {
+          await tx.contactPoint.update({ where: { id: body.contactPointId }, data: { status: 'invalid' } });
+        }
+        // Recording the outcome ends the collector's lease on the account.
+        await tx.account.updateMany({ where: { id: n.accountId, leasedById: n.collectorId }, data: { leasedById: null, leaseExpiresAt: null } });
+
+        const audit = (action: string, entityType: string, entityId: string, data: Record<string, unknown>) =>
+          tx.auditEvent.create({ data: { actorId: n.collectorId, action, entityType, entityId, requestId: n.requestId, data: data as object } });
+        await audit('contact_attempt.recorded', 'account', n.accountId, { attemptId: attempt.id, disposition: body.disposition, channel: body.channel });
+        if (body.override) await audit('contact_gate.override', 'account', n.accountId, { attemptId: attempt.id, reasonCode: body.override.reasonCode, note: body.override.note });
+        if (stopFlagId) await audit('stop_flag.set', 'account', n.accountId, { stopFlagId, type: body.flag!.type, reason: body.flag!.reason });
+
+        return { attempt, promiseIds, planId, callbackId, stopFlagId };
+      });
+    },
+  };
+}

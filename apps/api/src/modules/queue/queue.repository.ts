@@ -1,0 +1,91 @@
+import { Prisma, type Db } from '@crm/db';
+
+const DAY = 86_400_000;
+
+export type QueueRepository = ReturnType<typeof createQueueRepository>;
+
+export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' | 'contactAttempt' | 'user' | '$queryRaw' | '$transaction' | '$executeRaw'>) {
+  return {
+    /**
+     * Open accounts a collector may work: assigned to them, or in no active collector's hands
+     * (unassigned, or assigned to a deactivated user), so no account drops out of every queue.
+     * Accounts leased to someone else right now are left out.
+     */
+    candidates(collectorId: string, now: Date) {
+      return db.account.findMany({
+        where: {
+          status: 'open',
+          OR: [{ assignedCollectorId: collectorId }, { assignedCollectorId: null }, { assignedCollector: { active: false } }],
+          AND: [{ OR: [{ leasedById: null }, { leasedById: collectorId }, { leaseExpiresAt: { lt: now } }] }],
+        },
+        select: {
+          id: true,
+          externalId: true,
+          currency: true,
+          balanceMinor: true,
+          overdueMinor: true,
+          oldestUnpaidDueDate: true,
+          complianceProfile: true,
+          debtor: { select: { fullName: true, timeZone: true } },
+        },
+      });
+    },
+
+    /** Promises that can move an account up: pending ones and those broken in the last days. */
+    promisesFor(accountIds: string[], now: Date) {
+      return db.paymentPromise.findMany({
+        where: {
+          accountId: { in: accountIds },
+          OR: [{ status: 'pending' }, { status: 'broken', statusChangedAt: { gte: new Date(now.getTime() - 3 * DAY) } }],
+        },
+        select: { accountId: true, amountMinor: true, currency: true, dueDate: true, status: true, statusChangedAt: true },
+      });
+    },
+
+    /** Last attempt per account and recent conversations (for the customer's best hours). */
+    async contactStats(accountIds: string[], now: Date) {
+      if (accountIds.length === 0) return [];
+      return db.$queryRaw<{ account_id: string; last_at: Date | null; reached_at: Date[] | null }[]>(Prisma.sql`
+        SELECT account_id,
+               max(started_at) AS last_at,
+               array_agg(started_at) FILTER (WHERE party_reached = 'debtor' AND started_at > ${new Date(now.getTime() - 120 * DAY)}) AS reached_at
+        FROM contact_attempts
+        WHERE account_id = ANY(${accountIds}::uuid[])
+        GROUP BY account_id`);
+    },
+
+    /**
+     * Leases the first free account of `orderedIds` to the collector, atomically: SKIP LOCKED
+     * makes concurrent callers take different rows instead of waiting or colliding. The
+     * caller's previous leases end first (a collector works one account at a time).
+     */
+    async leaseFirstFree(collectorId: string, orderedIds: string[], now: Date, leaseMs: number): Promise<{ id: string; leaseExpiresAt: Date } | null> {
+      return db.$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id = ${collectorId}::uuid`;
+        if (orderedIds.length === 0) return null;
+        const expires = new Date(now.getTime() + leaseMs);
+        const rows = await tx.$queryRaw<{ id: string; lease_expires_at: Date }[]>(Prisma.sql`
+          UPDATE accounts SET leased_by_id = ${collectorId}::uuid, lease_expires_at = ${expires}
+          WHERE id = (
+            SELECT a.id FROM accounts a
+            WHERE a.id = ANY(${orderedIds}::uuid[])
+              AND (a.leased_by_id IS NULL OR a.lease_expires_at < ${now})
+            ORDER BY array_position(${orderedIds}::uuid[], a.id)
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED)
+          RETURNING id, lease_expires_at`);
+        const row = rows[0];
+        return row ? { id: row.id, leaseExpiresAt: row.lease_expires_at } : null;
+      });
+    },
+
+    async release(collectorId: string, accountId: string): Promise<boolean> {
+      const n = await db.$executeRaw`UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = ${accountId}::uuid AND leased_by_id = ${collectorId}::uuid`;
+      return n > 0;
+    },
+
+    findCollector(id: string) {
+      return db.user.findUnique({ where: { id }, select: { id: true, role: true, active: true, team: { select: { supervisorId: true } } } });
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { errorResponseSchema, leaseResponseSchema, queueQuerySchema, queueResponseSchema, releaseLeaseBodySchema } from '@crm/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { currentUser } from '../../plugins/auth.js';
+import type { QueueService } from './queue.service.js';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+
+export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> = async (app, { queueService }) => {
+  app.get(
+    '/queue',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['queue'],
+        summary: "Today's queue: callable accounts in priority order with reasons, and blocked ones with when they open",
+        querystring: queueQuerySchema,
+        response: { 200: queueResponseSchema, ...errors },
+      },
+    },
+    async (request) => queueService.view(currentUser(request), request.query.collectorId),
+  );
+
+  app.post(
+    '/queue/next',
+    {
+      config: { access: ['collector'] },
+      schema: {
+        tags: ['queue'],
+        summary: 'Lease the top callable account (204 when nothing is callable now)',
+        response: { 200: leaseResponseSchema, 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const lease = await queueService.next(currentUser(request));
+      return lease ?? reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/queue/release',
+    {
+      config: { access: ['collector'] },
+      schema: {
+        tags: ['queue'],
+        summary: 'Give back a leased account without recording an outcome',
+        body: releaseLeaseBodySchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await queueService.release(currentUser(request), request.body.accountId);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,131 @@
+import type { BlockedQueueItem, QueueItem, QueueResponse, SessionUser } from '@crm/contracts';
+import { bestPhoneVerdict, bestHoursToCall, daysPastDue, localDate, localTime, queuePriority, stageFor, type ContactGateVerdict, type GateReason } from '@crm/domain';
+import type { Clock } from '../../lib/clock.js';
+import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { groupBy } from '../../lib/group-by.js';
+import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
+import type { PoliciesRepository } from '../policies/policies.repository.js';
+import type { QueueRepository } from './queue.repository.js';
+
+export interface QueueServiceDeps {
+  queue: QueueRepository;
+  gateFacts: Pick<GateFactsRepository, 'load'>;
+  policies: Pick<PoliciesRepository, 'stageThresholds' | 'complianceProfiles'>;
+  clock: Clock;
+  leaseMinutes: number;
+}
+
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+export function gateReasonDto(r: GateReason) {
+  return { code: r.code, message: r.message, params: r.params, until: r.until?.toISOString() ?? null, overridable: r.overridable };
+}
+export function gateVerdictDto(v: ContactGateVerdict) {
+  return {
+    allowed: v.allowed,
+    reasons: v.reasons.map(gateReasonDto),
+    nextAllowedAt: v.nextAllowedAt?.toISOString() ?? null,
+    viaCallback: v.viaCallback,
+    overridable: v.overridable,
+  };
+}
+
+export type QueueService = ReturnType<typeof createQueueService>;
+
+export function createQueueService(deps: QueueServiceDeps) {
+  const { queue, gateFacts, policies, clock } = deps;
+
+  async function build(collectorId: string): Promise<QueueResponse> {
+    const now = clock.now();
+    const accounts = await queue.candidates(collectorId, now);
+    const ids = accounts.map((a) => a.id);
+    const [facts, promises, stats, thresholds, profiles] = await Promise.all([
+      gateFacts.load(ids, now),
+      queue.promisesFor(ids, now),
+      queue.contactStats(ids, now),
+      policies.stageThresholds(),
+      policies.complianceProfiles(),
+    ]);
+    const promisesByAccount = groupBy(promises, (p) => p.accountId);
+    const statsByAccount = new Map(stats.map((s) => [s.account_id, s]));
+
+    const items: QueueItem[] = [];
+    const blocked: BlockedQueueItem[] = [];
+    for (const account of accounts) {
+      const f = facts.get(account.id);
+      if (!f) continue;
+      const zone = account.debtor.timeZone;
+      const dpd = daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone));
+      const common = {
+        accountId: account.id,
+        externalId: account.externalId,
+        debtorName: account.debtor.fullName,
+        stage: stageFor(dpd, thresholds),
+        daysPastDue: dpd,
+        overdueMinor: Number(account.overdueMinor),
+        currency: account.currency,
+        customerLocalTime: localTime(now, zone),
+        customerTimeZone: zone,
+      };
+      const verdict = bestPhoneVerdict(
+        { now, profile: profiles[account.complianceProfile], customerTimeZone: zone, stopFlags: f.stopFlags, attempts: f.attempts, callback: f.callback },
+        f.contactPoints,
+      );
+      if (!verdict.allowed) {
+        blocked.push({ ...common, reasons: verdict.reasons.map(gateReasonDto), nextAllowedAt: verdict.nextAllowedAt?.toISOString() ?? null });
+        continue;
+      }
+      const s = statsByAccount.get(account.id);
+      const { priority, reasons } = queuePriority({
+        now,
+        customerTimeZone: zone,
+        daysPastDue: dpd,
+        thresholds,
+        balanceMinor: Number(account.balanceMinor),
+        currency: account.currency,
+        promises: (promisesByAccount.get(account.id) ?? []).map((p) => ({
+          amountMinor: Number(p.amountMinor),
+          currency: p.currency,
+          dueDate: isoDay(p.dueDate)!,
+          status: p.status,
+          statusChangedAt: p.statusChangedAt,
+        })),
+        callbackDueAt: verdict.viaCallback ? f.callback?.dueAt ?? null : null,
+        lastContactAt: s?.last_at ?? null,
+        bestHours: bestHoursToCall(s?.reached_at ?? [], zone),
+      });
+      items.push({ ...common, priority, reasons, contactPointId: verdict.contactPointId });
+    }
+    items.sort((a, b) => b.priority - a.priority || a.accountId.localeCompare(b.accountId));
+    // Soonest to open first; the ones that never open by themselves (stop flags) last.
+    blocked.sort((a, b) => (a.nextAllowedAt ?? '9999').localeCompare(b.nextAllowedAt ?? '9999'));
+    return { collectorId, generatedAt: now.toISOString(), items, blocked };
+  }
+
+  return {
+    /** A collector's own queue; supervisors may view their team members', admins anyone's. */
+    async view(viewer: SessionUser, collectorId: string | undefined): Promise<QueueResponse> {
+      const target = collectorId ?? viewer.id;
+      if (target !== viewer.id) {
+        if (viewer.role === 'collector') throw new ForbiddenError('Collectors can only see their own queue.');
+        const collector = await queue.findCollector(target);
+        if (!collector || collector.role !== 'collector') throw new NotFoundError('No such collector.');
+        if (viewer.role === 'supervisor' && collector.team?.supervisorId !== viewer.id) {
+          throw new ForbiddenError('This collector is not in a team you supervise.');
+        }
+      }
+      return build(target);
+    },
+
+    /** Leases the top callable account to the collector, or null when nothing is callable now. */
+    async next(collector: SessionUser) {
+      const { items } = await build(collector.id);
+      const leased = await queue.leaseFirstFree(collector.id, items.map((i) => i.accountId), clock.now(), deps.leaseMinutes * 60_000);
+      if (!leased) return null;
+      const item = items.find((i) => i.accountId === leased.id)!;
+      return { accountId: leased.id, leaseExpiresAt: leased.leaseExpiresAt.toISOString(), reasons: item.reasons };
+    },
+
+    release: (collector: SessionUser, accountId: string) => queue.release(collector.id, accountId),
+  };
+}

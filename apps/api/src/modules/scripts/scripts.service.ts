@@ -1,0 +1,82 @@
+import type { SessionUser, SuggestedScript } from '@crm/contracts';
+import {
+  REQUIRED_DISCLOSURE,
+  daysPastDue,
+  formatMoney,
+  localDate,
+  renderScriptText,
+  stageFor,
+  type ScriptStep,
+  type ScriptVariable,
+} from '@crm/domain';
+import type { Clock } from '../../lib/clock.js';
+import { NotFoundError } from '../../lib/errors.js';
+import type { AccountAccess } from '../accounts/account-access.js';
+import { fromDbLocale } from '../auth/auth.repository.js';
+import type { PoliciesRepository } from '../policies/policies.repository.js';
+import type { ScriptsRepository } from './scripts.repository.js';
+
+export interface ScriptsServiceDeps {
+  scripts: ScriptsRepository;
+  access: AccountAccess;
+  policies: Pick<PoliciesRepository, 'stageThresholds'>;
+  clock: Clock;
+}
+
+const SALUTATION: Record<'en' | 'zh-CN', Record<string, string>> = {
+  en: { mr: 'Mr', ms: 'Ms', mx: 'Mx', dr: 'Dr', none: '' },
+  'zh-CN': { mr: '先生', ms: '女士', mx: '', dr: '博士', none: '' },
+};
+
+/** "Ms Taylor" / "王女士": how the script addresses the customer. */
+export function addressForm(locale: 'en' | 'zh-CN', salutation: string, familyName: string, fullName: string): string {
+  const title = SALUTATION[locale][salutation] ?? '';
+  if (!title) return fullName;
+  return locale === 'zh-CN' ? `${familyName}${title}` : `${title} ${familyName}`;
+}
+
+export type ScriptsService = ReturnType<typeof createScriptsService>;
+
+export function createScriptsService({ scripts, access, policies, clock }: ScriptsServiceDeps) {
+  return {
+    async suggested(user: SessionUser, accountId: string): Promise<SuggestedScript> {
+      const now = clock.now();
+      await access.assertCanOpen(user, accountId, now);
+      const account = await scripts.accountForScript(accountId);
+      if (!account) throw new NotFoundError('No such account.');
+      const zone = account.debtor.timeZone;
+      const dueDate = account.oldestUnpaidDueDate ? account.oldestUnpaidDueDate.toISOString().slice(0, 10) : null;
+      const dpd = daysPastDue(dueDate, localDate(now, zone));
+      const stage = stageFor(dpd, await policies.stageThresholds());
+
+      // The customer's language, falling back to English when that script is missing.
+      let version = await scripts.published(stage, account.debtor.preferredLanguage);
+      if (!version && account.debtor.preferredLanguage !== 'en') version = await scripts.published(stage, 'en');
+      if (!version) throw new NotFoundError(`No published script for stage ${stage}.`);
+      const locale = fromDbLocale(version.script.locale);
+      const intlLocale = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
+      const money = (minor: bigint) => formatMoney({ amountMinor: Number(minor), currency: account.currency }, intlLocale);
+
+      const values: Record<ScriptVariable, string> = {
+        customerName: addressForm(locale, account.debtor.salutation, account.debtor.familyName, account.debtor.fullName),
+        customerFullName: account.debtor.fullName,
+        creditor: account.creditor.name,
+        overdueAmount: money(account.overdueMinor),
+        instalmentAmount: money(account.instalmentMinor),
+        balanceAmount: money(account.balanceMinor),
+        dueDate: dueDate ? new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${dueDate}T00:00:00Z`)) : '—',
+        daysPastDue: String(dpd),
+        missedInstalments: String(account.missedInstalments),
+        collectorName: user.displayName,
+        requiredDisclosure: REQUIRED_DISCLOSURE[account.complianceProfile][locale],
+      };
+      const steps = (version.steps as unknown as ScriptStep[]).map((step) => ({
+        ...step,
+        text: renderScriptText(step.text, values),
+        ...(step.branches ? { branches: step.branches.map((b) => ({ ...b, text: renderScriptText(b.text, values) })) } : {}),
+      }));
+      const objections = await scripts.objections(stage, version.script.locale);
+      return { scriptVersionId: version.id, scriptName: version.script.name, version: version.version, stage, locale, steps, objections };
+    },
+  };
+}

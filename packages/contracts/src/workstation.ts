@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import { accountStatusSchema } from './accounts.js';
+import { amountMinorSchema, currencySchema, isoDateSchema, isoDateTimeSchema, localeSchema, stageSchema, uuidSchema } from './fields.js';
+
+// ---- Contact gate and queue ----------------------------------------------------------------
+
+export const gateReasonSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  until: z.string().nullable(),
+  overridable: z.boolean(),
+});
+export type GateReasonDto = z.infer<typeof gateReasonSchema>;
+
+export const gateVerdictSchema = z.object({
+  allowed: z.boolean(),
+  reasons: z.array(gateReasonSchema),
+  nextAllowedAt: z.string().nullable(),
+  viaCallback: z.boolean(),
+  overridable: z.boolean(),
+});
+export type GateVerdictDto = z.infer<typeof gateVerdictSchema>;
+
+export const queueReasonSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  points: z.number(),
+});
+export type QueueReasonDto = z.infer<typeof queueReasonSchema>;
+
+const queueAccountFields = {
+  accountId: uuidSchema,
+  externalId: z.string(),
+  debtorName: z.string(),
+  stage: stageSchema,
+  daysPastDue: z.number().int(),
+  overdueMinor: amountMinorSchema,
+  currency: currencySchema,
+  customerLocalTime: z.string(),
+  customerTimeZone: z.string(),
+};
+
+export const queueItemSchema = z.object({
+  ...queueAccountFields,
+  priority: z.number(),
+  reasons: z.array(queueReasonSchema),
+  contactPointId: uuidSchema.nullable(),
+});
+export type QueueItem = z.infer<typeof queueItemSchema>;
+
+export const blockedQueueItemSchema = z.object({
+  ...queueAccountFields,
+  reasons: z.array(gateReasonSchema),
+  nextAllowedAt: z.string().nullable(),
+});
+export type BlockedQueueItem = z.infer<typeof blockedQueueItemSchema>;
+
+export const queueQuerySchema = z.object({
+  collectorId: uuidSchema.optional().describe('Supervisors and admins: whose queue (default: your own)'),
+});
+
+export const queueResponseSchema = z.object({
+  collectorId: uuidSchema,
+  generatedAt: z.string(),
+  items: z.array(queueItemSchema),
+  blocked: z.array(blockedQueueItemSchema),
+});
+export type QueueResponse = z.infer<typeof queueResponseSchema>;
+
+export const leaseResponseSchema = z.object({
+  accountId: uuidSchema,
+  leaseExpiresAt: z.string(),
+  reasons: z.array(queueReasonSchema),
+});
+export type LeaseResponse = z.infer<typeof leaseResponseSchema>;
+
+export const releaseLeaseBodySchema = z.object({ accountId: uuidSchema });
+
+// ---- Case file -----------------------------------------------------------------------------
+
+export const contactPointDtoSchema = z.object({
+  id: uuidSchema,
+  kind: z.enum(['phone', 'email', 'address']),
+  type: z.enum(['home', 'mobile', 'work', 'other']),
+  value: z.string(),
+  status: z.enum(['valid', 'invalid', 'unverified']),
+  optedOut: z.boolean(),
+  workInconvenient: z.boolean(),
+  source: z.string(),
+  timeZone: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  /** Reached the customer before on this contact point. */
+  workedBefore: z.boolean(),
+  gate: gateVerdictSchema,
+});
+export type ContactPointDto = z.infer<typeof contactPointDtoSchema>;
+
+const accountFactsSchema = z.object({
+  id: uuidSchema,
+  externalId: z.string(),
+  creditorName: z.string(),
+  product: z.string(),
+  currency: currencySchema,
+  balanceMinor: amountMinorSchema,
+  overdueMinor: amountMinorSchema,
+  instalmentMinor: amountMinorSchema,
+  oldestUnpaidDueDate: isoDateSchema.nullable(),
+  daysPastDue: z.number().int(),
+  missedInstalments: z.number().int(),
+  stage: stageSchema,
+  status: accountStatusSchema,
+});
+
+export const historyEntrySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('contact'),
+    id: uuidSchema,
+    at: z.string(),
+    channel: z.string(),
+    direction: z.string(),
+    partyReached: z.string(),
+    disposition: z.string(),
+    notes: z.string().nullable(),
+    objections: z.array(z.string()),
+    collectorName: z.string().nullable(),
+    contactPointValue: z.string().nullable(),
+    overrideReasonCode: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('promise'),
+    id: uuidSchema,
+    at: z.string(),
+    amountMinor: amountMinorSchema,
+    currency: currencySchema,
+    dueDate: isoDateSchema,
+    channel: z.string(),
+    status: z.enum(['pending', 'kept', 'partly_kept', 'broken', 'cancelled']),
+    paidMinor: amountMinorSchema,
+    planId: uuidSchema.nullable(),
+    sequence: z.number().int().nullable(),
+  }),
+  z.object({
+    kind: z.literal('payment'),
+    id: uuidSchema,
+    at: z.string(),
+    amountMinor: amountMinorSchema,
+    currency: currencySchema,
+    channel: z.string(),
+    reference: z.string(),
+    reversal: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('plan'),
+    id: uuidSchema,
+    at: z.string(),
+    status: z.enum(['active', 'completed', 'broken', 'cancelled']),
+    instalments: z.number().int(),
+    totalMinor: amountMinorSchema,
+    currency: currencySchema,
+  }),
+]);
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const caseFileSchema = z.object({
+  account: accountFactsSchema.extend({
+    complianceProfile: z.enum(['US', 'UK', 'CN']),
+    assignedCollector: z.object({ id: uuidSchema, displayName: z.string() }).nullable(),
+    lease: z.object({ collectorId: uuidSchema, collectorName: z.string(), expiresAt: z.string() }).nullable(),
+  }),
+  customer: z.object({
+    id: uuidSchema,
+    salutation: z.enum(['mr', 'ms', 'mx', 'dr', 'none']),
+    fullName: z.string(),
+    familyName: z.string(),
+    givenName: z.string(),
+    ageBand: z.string().nullable(),
+    preferredLanguage: localeSchema,
+    timeZone: z.string(),
+    localTime: z.string(),
+    localDate: isoDateSchema,
+    employmentNotes: z.string().nullable(),
+    householdNotes: z.string().nullable(),
+  }),
+  contactPoints: z.array(contactPointDtoSchema),
+  /** Relationship only: third parties are never told about the debt. */
+  thirdParties: z.array(z.object({ id: uuidSchema, relationship: z.string(), source: z.string(), doNotContact: z.boolean() })),
+  otherAccounts: z.array(accountFactsSchema),
+  stopFlags: z.array(
+    z.object({ id: uuidSchema, type: z.string(), reason: z.string(), setAt: z.string(), expiresAt: z.string().nullable(), accountId: uuidSchema.nullable() }),
+  ),
+  history: z.array(historyEntrySchema),
+  pendingCallback: z.object({ id: uuidSchema, dueAt: z.string() }).nullable(),
+  summary: z.object({
+    promisesKept: z.number().int(),
+    promisesPartlyKept: z.number().int(),
+    promisesBroken: z.number().int(),
+    promisesPending: z.number().int(),
+    willingness: z.enum(['keeps_promises', 'mixed', 'breaks_promises', 'no_history']),
+    lastContact: z.object({ at: z.string(), disposition: z.string(), partyReached: z.string() }).nullable(),
+    bestHours: z.array(z.number().int()),
+    /** Verdict for the best phone number now. */
+    gate: gateVerdictSchema.extend({ contactPointId: uuidSchema.nullable() }),
+  }),
+});
+export type CaseFile = z.infer<typeof caseFileSchema>;
+
+// ---- Suggested script ----------------------------------------------------------------------
+
+export const scriptStepSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  text: z.string(),
+  branches: z.array(z.object({ key: z.string(), title: z.string(), text: z.string() })).optional(),
+});
+
+export const suggestedScriptSchema = z.object({
+  scriptVersionId: uuidSchema,
+  scriptName: z.string(),
+  version: z.number().int(),
+  stage: stageSchema,
+  locale: localeSchema,
+  steps: z.array(scriptStepSchema),
+  objections: z.array(z.object({ id: uuidSchema, category: z.string(), customerSays: z.string(), answer: z.string() })),
+});
+export type SuggestedScript = z.infer<typeof suggestedScriptSchema>;
+
+// ---- Recording an outcome ------------------------------------------------------------------
+
+export const CHANNELS = ['phone', 'sms', 'email', 'letter', 'visit'] as const;
+export const DISPOSITIONS = [
+  'no_answer',
+  'busy',
+  'voicemail',
+  'wrong_number',
+  'right_party_contact',
+  'refused',
+  'dispute',
+  'claims_paid',
+  'callback_requested',
+  'promise_to_pay',
+] as const;
+export const STOP_FLAG_TYPES = [
+  'cease_request',
+  'attorney_represented',
+  'dispute_hold',
+  'bankruptcy',
+  'deceased',
+  'breathing_space',
+  'mental_capacity',
+  'do_not_contact',
+] as const;
+export const OVERRIDE_REASON_CODES = ['customer_requested_contact', 'supervisor_approved', 'hardship_support'] as const;
+export const PAYMENT_CHANNELS = ['bank_transfer', 'card', 'direct_debit', 'online_banking', 'alipay', 'wechat_pay', 'cash_at_branch', 'cheque'] as const;
+
+export const recordContactBodySchema = z.object({
+  channel: z.enum(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}` }),
+  direction: z.enum(['outbound', 'inbound']).default('outbound'),
+  contactPointId: uuidSchema.optional(),
+  partyReached: z.enum(['debtor', 'third_party', 'nobody'], { message: 'must be debtor, third_party or nobody' }),
+  disposition: z.enum(DISPOSITIONS, { message: `must be one of ${DISPOSITIONS.join(', ')}` }),
+  notes: z.string().max(4000, { message: 'must be at most 4000 characters' }).optional(),
+  objections: z.array(z.string().max(50)).max(20).optional(),
+  scriptVersionId: uuidSchema.optional(),
+  promise: z
+    .object({
+      amountMinor: amountMinorSchema,
+      dueDate: isoDateSchema,
+      channel: z.enum(PAYMENT_CHANNELS, { message: `must be one of ${PAYMENT_CHANNELS.join(', ')}` }),
+    })
+    .optional(),
+  plan: z
+    .array(z.object({ amountMinor: amountMinorSchema, dueDate: isoDateSchema }))
+    .min(2, { message: 'needs at least 2 instalments' })
+    .max(24, { message: 'can have at most 24 instalments' })
+    .optional(),
+  planChannel: z.enum(PAYMENT_CHANNELS).optional(),
+  callbackAt: isoDateTimeSchema.optional(),
+  claimedPayment: z
+    .object({ paidAt: isoDateSchema, amountMinor: amountMinorSchema, channel: z.string().min(1).max(50), reference: z.string().max(100).optional() })
+    .optional(),
+  flag: z.object({ type: z.enum(STOP_FLAG_TYPES), reason: z.string().trim().min(3, { message: 'must explain why (3+ characters)' }).max(1000) }).optional(),
+  override: z
+    .object({ reasonCode: z.enum(OVERRIDE_REASON_CODES), note: z.string().trim().min(3, { message: 'must explain the override' }).max(1000) })
+    .optional(),
+});
+export type RecordContactBody = z.infer<typeof recordContactBodySchema>;
+
+export const recordContactResponseSchema = z.object({
+  id: uuidSchema,
+  accountId: uuidSchema,
+  startedAt: z.string(),
+  disposition: z.string(),
+  promiseIds: z.array(uuidSchema),
+  planId: uuidSchema.nullable(),
+  callbackId: uuidSchema.nullable(),
+  stopFlagId: uuidSchema.nullable(),
+  overrideUsed: z.boolean(),
+});
+export type RecordContactResponse = z.infer<typeof recordContactResponseSchema>;
+
+export const accountIdParamsSchema = z.object({ id: uuidSchema });
