@@ -28,9 +28,20 @@ export function createFactories(db: Db) {
     async creditor(profile: 'US' | 'UK' | 'CN' = 'US') {
       return db.creditor.create({ data: { code: `C${unique()}`, name: `Creditor ${profile}`, complianceProfile: profile } });
     },
+    async contactPoint(debtorId: string, data: Partial<{ kind: 'phone' | 'email' | 'address'; type: 'home' | 'mobile' | 'work' | 'other'; value: string; status: 'valid' | 'invalid' | 'unverified'; optedOut: boolean; timeZone: string | null }> = {}) {
+      return db.contactPoint.create({
+        data: { debtorId, kind: data.kind ?? 'phone', type: data.type ?? 'mobile', value: data.value ?? '+1 212-555-0100', status: data.status ?? 'valid', optedOut: data.optedOut ?? false, timeZone: data.timeZone ?? null, source: 'test' },
+      });
+    },
     async account(data: {
       collectorId?: string | null;
       creditorId: string;
+      profile?: 'US' | 'UK' | 'CN';
+      language?: 'en' | 'zh_CN';
+      salutation?: 'mr' | 'ms' | 'none';
+      familyName?: string;
+      balanceMinor?: number;
+      withPhone?: boolean;
       timeZone?: string;
       oldestUnpaidDueDate?: string | null;
       overdueMinor?: number;
@@ -40,12 +51,17 @@ export function createFactories(db: Db) {
       const debtor = await db.debtor.create({
         data: {
           externalId: `D${unique()}`,
-          familyName: 'Doe',
+          familyName: data.familyName ?? 'Doe',
           givenName: 'Jane',
           fullName: data.fullName ?? 'Jane Doe',
+          salutation: data.salutation ?? 'ms',
+          preferredLanguage: data.language ?? 'en',
           timeZone: data.timeZone ?? 'America/New_York',
         },
       });
+      if (data.withPhone) {
+        await db.contactPoint.create({ data: { debtorId: debtor.id, kind: 'phone', type: 'mobile', value: '+1 212-555-0101', status: 'valid', source: 'test' } });
+      }
       return db.account.create({
         data: {
           externalId: `A${unique()}`,
@@ -53,16 +69,16 @@ export function createFactories(db: Db) {
           creditorId: data.creditorId,
           product: 'credit_card',
           currency: data.currency ?? 'USD',
-          balanceMinor: 100_000n,
+          balanceMinor: BigInt(data.balanceMinor ?? 100_000),
           overdueMinor: BigInt(data.overdueMinor ?? 25_000),
           instalmentMinor: 25_000n,
           oldestUnpaidDueDate: data.oldestUnpaidDueDate === null ? null : new Date(`${data.oldestUnpaidDueDate ?? '2026-10-01'}T00:00:00Z`),
           missedInstalments: 1,
           assignedCollectorId: data.collectorId ?? null,
-          complianceProfile: 'US',
+          complianceProfile: data.profile ?? 'US',
           openedAt: new Date('2024-01-01T00:00:00Z'),
         },
-        include: { debtor: true },
+        include: { debtor: { include: { contactPoints: true } } },
       });
     },
   };

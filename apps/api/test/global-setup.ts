@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedServer } from '@crm/db/embedded';
 import { migrateDeploy } from '@crm/db/migrate';
+import { ensureReferenceData } from '@crm/db/seed';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
 export const TEMPLATE_DB = 'crm_template';
@@ -25,6 +27,10 @@ export async function setup(project: TestProject) {
   server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data') });
   await server.createDatabase(TEMPLATE_DB);
   await migrateDeploy(server.urlFor(TEMPLATE_DB));
+  // Like `pnpm start` on any database: default policies and the script library.
+  const pool = new pg.Pool({ connectionString: server.urlFor(TEMPLATE_DB), max: 1 });
+  await ensureReferenceData(pool);
+  await pool.end();
   project.provide('pgAdminUrl', server.adminUrl);
   project.provide('pgPort', server.port);
 }

@@ -32,6 +32,8 @@ export interface CaseFileServiceDeps {
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const CHANNEL_FOR_KIND: Record<'phone' | 'email' | 'address', ContactChannel> = { phone: 'phone', email: 'email', address: 'letter' };
 const DAY = 86_400_000;
+/** At the same instant, results sit above the call that produced them (newest first). */
+const KIND_ORDER: Record<HistoryEntry['kind'], number> = { payment: 0, plan: 1, promise: 2, contact: 3 };
 
 type Loaded = NonNullable<Awaited<ReturnType<CaseFileRepository['load']>>>;
 
@@ -125,7 +127,7 @@ export function createCaseFileService({ caseFiles, access, audit, policies, cloc
           totalMinor: p.promises.reduce((n, x) => n + Number(x.amountMinor), 0),
           currency: p.promises[0]?.currency ?? account.currency,
         })),
-      ].sort((a, b) => b.at.localeCompare(a.at));
+      ].sort((a, b) => b.at.localeCompare(a.at) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 
       const willingness = willingnessFromHistory(promises.map((p) => p.status));
       const reached = attempts.filter((a) => a.partyReached === 'debtor').map((a) => a.startedAt);

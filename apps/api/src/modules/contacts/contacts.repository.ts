@@ -74,12 +74,14 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
               dueDate: new Date(`${body.promise.dueDate}T00:00:00Z`),
               channel: body.promise.channel,
               createdById: n.collectorId,
+              createdAt: n.startedAt,
+              statusChangedAt: n.startedAt,
             },
           });
           promiseIds.push(p.id);
         }
         if (body.plan) {
-          const plan = await tx.paymentPlan.create({ data: { accountId: n.accountId, contactAttemptId: attempt.id, createdById: n.collectorId } });
+          const plan = await tx.paymentPlan.create({ data: { accountId: n.accountId, contactAttemptId: attempt.id, createdById: n.collectorId, createdAt: n.startedAt } });
           planId = plan.id;
           for (const [i, instalment] of body.plan.entries()) {
             const p = await tx.paymentPromise.create({
@@ -93,6 +95,8 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
                 dueDate: new Date(`${instalment.dueDate}T00:00:00Z`),
                 channel: body.planChannel ?? 'bank_transfer',
                 createdById: n.collectorId,
+                createdAt: n.startedAt,
+                statusChangedAt: n.startedAt,
               },
             });
             promiseIds.push(p.id);
@@ -106,7 +110,7 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
           // A new agreed time replaces any earlier pending one.
           await tx.callback.updateMany({ where: { accountId: n.accountId, status: 'pending' }, data: { status: 'cancelled' } });
           const cb = await tx.callback.create({
-            data: { accountId: n.accountId, collectorId: n.collectorId, contactAttemptId: attempt.id, dueAt: new Date(body.callbackAt), requestedByCustomer: body.partyReached === 'debtor' },
+            data: { accountId: n.accountId, collectorId: n.collectorId, contactAttemptId: attempt.id, dueAt: new Date(body.callbackAt), requestedByCustomer: body.partyReached === 'debtor', createdAt: n.startedAt },
           });
           callbackId = cb.id;
         }
@@ -114,7 +118,7 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
         if (body.flag) {
           const accountLevel = body.flag.type === 'dispute_hold';
           const flag = await tx.stopFlag.create({
-            data: { debtorId: n.debtorId, accountId: accountLevel ? n.accountId : null, type: body.flag.type, reason: body.flag.reason, setById: n.collectorId },
+            data: { debtorId: n.debtorId, accountId: accountLevel ? n.accountId : null, type: body.flag.type, reason: body.flag.reason, setById: n.collectorId, setAt: n.startedAt },
           });
           stopFlagId = flag.id;
         }
@@ -128,7 +132,7 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
         await tx.account.updateMany({ where: { id: n.accountId, leasedById: n.collectorId }, data: { leasedById: null, leaseExpiresAt: null } });
 
         const audit = (action: string, entityType: string, entityId: string, data: Record<string, unknown>) =>
-          tx.auditEvent.create({ data: { actorId: n.collectorId, action, entityType, entityId, requestId: n.requestId, data: data as object } });
+          tx.auditEvent.create({ data: { at: n.startedAt, actorId: n.collectorId, action, entityType, entityId, requestId: n.requestId, data: data as object } });
         await audit('contact_attempt.recorded', 'account', n.accountId, { attemptId: attempt.id, disposition: body.disposition, channel: body.channel });
         if (body.override) await audit('contact_gate.override', 'account', n.accountId, { attemptId: attempt.id, reasonCode: body.override.reasonCode, note: body.override.note });
         if (stopFlagId) await audit('stop_flag.set', 'account', n.accountId, { stopFlagId, type: body.flag!.type, reason: body.flag!.reason });

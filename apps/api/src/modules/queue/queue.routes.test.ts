@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Session } from '../../../test/build-app.js';
+
+// 2026-11-20 15:00 UTC: 10:00 in New York, 00:00 (next day) in Tokyo.
+const NOW = '2026-11-20T15:00:00Z';
+
+describe('queue', () => {
+  const t = useTestApp({ now: NOW });
+  let collector: Session, other: Session, supervisor: Session, outsider: Session;
+  const ids: Record<string, string> = {};
+  let collectorId = '';
+
+  beforeAll(async () => {
+    const sup = await t.factories.user('supervisor', { username: 'q-sup' });
+    const sup2 = await t.factories.user('supervisor', { username: 'q-sup2' });
+    const team = await t.factories.team('Q', sup.id);
+    const c = await t.factories.user('collector', { username: 'q-c1', teamId: team.id });
+    await t.factories.user('collector', { username: 'q-c2', teamId: team.id });
+    collectorId = c.id;
+    const creditor = await t.factories.creditor();
+    const base = { creditorId: creditor.id, withPhone: true };
+    ids.rolling = (await t.factories.account({ ...base, collectorId: c.id, oldestUnpaidDueDate: '2026-10-22', fullName: 'Rolls Soon' })).id; // 29 DPD
+    ids.plain = (await t.factories.account({ ...base, collectorId: c.id, oldestUnpaidDueDate: '2026-11-10', fullName: 'Plain Account' })).id;
+    const promised = await t.factories.account({ ...base, collectorId: c.id, oldestUnpaidDueDate: '2026-11-10', fullName: 'Promise Today' });
+    ids.promised = promised.id;
+    await t.db.paymentPromise.create({ data: { accountId: promised.id, amountMinor: 50_000n, currency: 'USD', dueDate: new Date('2026-11-20T00:00:00Z'), channel: 'card' } });
+    const disputed = await t.factories.account({ ...base, collectorId: c.id, fullName: 'Disputed' });
+    ids.disputed = disputed.id;
+    await t.db.stopFlag.create({ data: { debtorId: disputed.debtorId, accountId: disputed.id, type: 'dispute_hold', reason: 'amount disputed' } });
+    ids.tokyo = (await t.factories.account({ ...base, collectorId: c.id, timeZone: 'Asia/Tokyo', fullName: 'Night In Tokyo' })).id;
+    ids.pool = (await t.factories.account({ ...base, collectorId: null, fullName: 'Unassigned Pool' })).id;
+    ids.noPhone = (await t.factories.account({ creditorId: creditor.id, collectorId: c.id, fullName: 'No Phone' })).id;
+    collector = await t.login('q-c1');
+    other = await t.login('q-c2');
+    supervisor = await t.login('q-sup');
+    outsider = await t.login('q-sup2');
+  });
+
+  it('lists callable accounts in priority order with reasons, and blocked ones with why and until when', async () => {
+    const res = await collector.inject({ method: 'GET', url: '/api/queue' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const order = body.items.map((i: { accountId: string }) => i.accountId);
+    expect(order[0]).toBe(ids.promised);
+    expect(order.indexOf(ids.rolling)).toBeLessThan(order.indexOf(ids.plain));
+    expect(order).toContain(ids.pool); // unassigned accounts are never dropped from every queue
+    expect(body.items[0].reasons[0]).toMatchObject({ code: 'promise_due_today', message: 'Promise of $500.00 due today' });
+    const rolling = body.items.find((i: { accountId: string }) => i.accountId === ids.rolling);
+    expect(rolling.reasons.map((r: { message: string }) => r.message)).toContain('Rolls to M2 in 2 days');
+
+    const blocked = Object.fromEntries(body.blocked.map((b: { accountId: string }) => [b.accountId, b]));
+    expect(blocked[ids.disputed!].reasons[0].code).toBe('stop_flag');
+    expect(blocked[ids.disputed!].nextAllowedAt).toBeNull();
+    expect(blocked[ids.tokyo!].reasons[0].code).toBe('outside_calling_window');
+    expect(blocked[ids.tokyo!].nextAllowedAt).toBe('2026-11-20T23:00:00.000Z'); // 08:00 in Tokyo
+    expect(blocked[ids.noPhone!].reasons[0].message).toBe('No phone number is on file.');
+    // Blocked accounts soonest-to-open first.
+    expect(body.blocked[0].accountId).toBe(ids.tokyo);
+  });
+
+  it('lets a supervisor see a team member’s queue, but not other teams or collectors each other', async () => {
+    expect((await supervisor.inject({ method: 'GET', url: `/api/queue?collectorId=${collectorId}` })).json().items.length).toBeGreaterThan(0);
+    expect((await outsider.inject({ method: 'GET', url: `/api/queue?collectorId=${collectorId}` })).statusCode).toBe(403);
+    expect((await other.inject({ method: 'GET', url: `/api/queue?collectorId=${collectorId}` })).statusCode).toBe(403);
+    expect((await supervisor.inject({ method: 'POST', url: '/api/queue/next' })).statusCode).toBe(403);
+  });
+
+  it('leases the top account, hides it from other queues, and lets the lease holder open it', async () => {
+    const next = await other.inject({ method: 'POST', url: '/api/queue/next' });
+    expect(next.statusCode).toBe(200);
+    const lease = next.json();
+    expect(lease.accountId).toBe(ids.pool); // q-c2 has only the pool account
+    expect(new Date(lease.leaseExpiresAt).getTime()).toBe(new Date(NOW).getTime() + 15 * 60_000);
+    expect((await other.inject({ method: 'GET', url: `/api/accounts/${ids.pool}/case-file` })).statusCode).toBe(200);
+    const mine = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+    expect(mine.items.map((i: { accountId: string }) => i.accountId)).not.toContain(ids.pool);
+    // Nothing else callable for q-c2 now.
+    expect((await other.inject({ method: 'POST', url: '/api/queue/next' })).statusCode).toBe(200);
+    await other.inject({ method: 'POST', url: '/api/queue/release', payload: { accountId: ids.pool } });
+    expect((await collector.inject({ method: 'GET', url: '/api/queue' })).json().items.map((i: { accountId: string }) => i.accountId)).toContain(ids.pool);
+  });
+
+  it('gives leased accounts back to the queue when the lease expires', async () => {
+    const lease = (await other.inject({ method: 'POST', url: '/api/queue/next' })).json();
+    expect(lease.accountId).toBe(ids.pool);
+    t.clock.advance(16 * 60_000);
+    expect((await collector.inject({ method: 'GET', url: '/api/queue' })).json().items.map((i: { accountId: string }) => i.accountId)).toContain(ids.pool);
+    expect((await other.inject({ method: 'GET', url: `/api/accounts/${ids.pool}/case-file` })).statusCode).toBe(403);
+    t.clock.set(NOW);
+  });
+});
+
+describe('queue leasing under concurrency', () => {
+  const t = useTestApp({ now: NOW });
+
+  it('never gives the same account to two collectors, even at the same instant', async () => {
+    const creditor = await t.factories.creditor();
+    const POOL = 30;
+    const COLLECTORS = 50;
+    for (let i = 0; i < POOL; i++) await t.factories.account({ creditorId: creditor.id, collectorId: null, withPhone: true, oldestUnpaidDueDate: '2026-11-01' });
+    const sessions: Session[] = [];
+    for (let i = 0; i < COLLECTORS; i++) {
+      await t.factories.user('collector', { username: `cc-${i}` });
+      sessions.push(await t.login(`cc-${i}`));
+    }
+    const results = await Promise.all(sessions.map((s) => s.inject({ method: 'POST', url: '/api/queue/next' })));
+    const leased = results.filter((r) => r.statusCode === 200).map((r) => r.json().accountId as string);
+    expect(results.filter((r) => r.statusCode === 204)).toHaveLength(COLLECTORS - POOL);
+    expect(leased).toHaveLength(POOL);
+    expect(new Set(leased).size).toBe(POOL);
+    const holders = await t.db.account.findMany({ where: { leasedById: { not: null } }, select: { leasedById: true } });
+    expect(new Set(holders.map((h) => h.leasedById)).size).toBe(POOL);
+  });
+});
