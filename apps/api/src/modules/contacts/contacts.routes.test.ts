@@ -30,7 +30,7 @@ describe('case file, suggested script and outcome recording', () => {
     const old = await t.db.contactAttempt.create({
       data: { accountId, debtorId: account.debtorId, collectorId: c.id, channel: 'phone', contactPointId: phoneId, partyReached: 'debtor', disposition: 'promise_to_pay', startedAt: new Date('2026-09-01T18:10:00Z'), notes: 'Agreed to pay on Friday' },
     });
-    await t.db.paymentPromise.create({ data: { accountId, contactAttemptId: old.id, amountMinor: 20_000n, currency: 'USD', dueDate: new Date('2026-09-05T00:00:00Z'), channel: 'card', status: 'kept', paidMinor: 20_000n } });
+    await t.db.paymentPromise.create({ data: { accountId, contactAttemptId: old.id, amountMinor: 20_000n, currency: 'USD', dueDate: new Date('2026-09-05T00:00:00Z'), channel: 'card', status: 'kept', paidMinor: 20_000n, createdAt: old.startedAt } });
     await t.db.payment.create({ data: { accountId, amountMinor: 20_000n, currency: 'USD', paidAt: new Date('2026-09-05T15:00:00Z'), channel: 'card', reference: 'P-1' } });
     await t.db.thirdParty.create({ data: { debtorId: account.debtorId, name: 'Sam Reed', relationship: 'spouse', phone: '+1 212-555-0199', source: 'application' } });
     collector = await t.login('w-c1');
@@ -46,8 +46,9 @@ describe('case file, suggested script and outcome recording', () => {
       expect(cf.customer).toMatchObject({ fullName: 'Taylor Reed', salutation: 'ms', timeZone: 'America/New_York', localTime: '10:00', localDate: '2026-11-20' });
       expect(cf.account).toMatchObject({ daysPastDue: 36, stage: 'm2', overdueMinor: 60_000, balanceMinor: 300_000, currency: 'USD' });
       expect(cf.otherAccounts.map((a: { id: string }) => a.id)).toEqual([otherAccountId]);
-      expect(cf.history.map((h: { kind: string }) => h.kind)).toEqual(['promise', 'payment', 'contact']);
-      expect(cf.history[0]).toMatchObject({ status: 'kept', amountMinor: 20_000, dueDate: '2026-09-05' });
+      // Newest first; the promise sits above the call that produced it.
+      expect(cf.history.map((h: { kind: string }) => h.kind)).toEqual(['payment', 'promise', 'contact']);
+      expect(cf.history[1]).toMatchObject({ status: 'kept', amountMinor: 20_000, dueDate: '2026-09-05' });
       const phone = cf.contactPoints.find((p: { id: string }) => p.id === phoneId);
       expect(phone).toMatchObject({ workedBefore: true, gate: { allowed: true } });
       expect(cf.summary).toMatchObject({ promisesKept: 1, willingness: 'keeps_promises', bestHours: [14], gate: { allowed: true, contactPointId: phoneId } });
