@@ -41,3 +41,13 @@ describe('calendarDaysBetween', () => {
     expect(calendarDaysBetween('2026-11-22', '2026-11-20')).toBe(-2);
   });
 });
+
+describe('zonedWallTimeToInstant', () => {
+  it('turns the customer’s wall-clock time into an instant, across DST', async () => {
+    const { zonedWallTimeToInstant } = await import('./dates.js');
+    expect(zonedWallTimeToInstant('2026-11-21T14:30', 'America/New_York')).toEqual(new Date('2026-11-21T19:30:00Z'));
+    expect(zonedWallTimeToInstant('2026-07-01T14:30', 'America/New_York')).toEqual(new Date('2026-07-01T18:30:00Z'));
+    expect(zonedWallTimeToInstant('2026-11-21T09:00', 'Asia/Shanghai')).toEqual(new Date('2026-11-21T01:00:00Z'));
+    expect(zonedWallTimeToInstant('21/11/2026 9:00', 'Asia/Shanghai')).toBeNull();
+  });
+});

@@ -34,3 +34,11 @@ export function localTime(now: Date, timeZone: string): string {
 export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
   return differenceInCalendarDays(parseISO(to), parseISO(from));
 }
+
+/** The instant of wall-clock time "YYYY-MM-DDTHH:mm" in `timeZone` (e.g. a callback agreed in the customer's time). */
+export function zonedWallTimeToInstant(wallTime: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wallTime);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  return new Date(new TZDate(y, mo - 1, d, h, mi, 0, timeZone).getTime());
+}

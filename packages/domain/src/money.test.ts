@@ -19,3 +19,20 @@ describe('money', () => {
     expect(isCurrencyCode('US')).toBe(false);
   });
 });
+
+describe('parseAmountToMinor', () => {
+  it('reads major units into minor units', async () => {
+    const { parseAmountToMinor } = await import('./money.js');
+    expect(parseAmountToMinor('120.50', 'USD')).toBe(12050);
+    expect(parseAmountToMinor('1,234', 'CNY')).toBe(123400);
+    expect(parseAmountToMinor(' 7.5 ', 'GBP')).toBe(750);
+    expect(parseAmountToMinor('500', 'JPY')).toBe(500);
+  });
+  it('refuses what is not a plain amount', async () => {
+    const { parseAmountToMinor } = await import('./money.js');
+    expect(parseAmountToMinor('1.234', 'USD')).toBeNull();
+    expect(parseAmountToMinor('-5', 'USD')).toBeNull();
+    expect(parseAmountToMinor('abc', 'USD')).toBeNull();
+    expect(parseAmountToMinor('5.5', 'JPY')).toBeNull();
+  });
+});

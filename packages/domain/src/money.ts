@@ -31,3 +31,18 @@ export function formatMoney({ amountMinor, currency }: Money, locale: string): s
     maximumFractionDigits: exponent,
   }).format(amountMinor / 10 ** exponent);
 }
+
+/**
+ * Parses an amount typed in major units ("1,234.56", "500") into minor units for `currency`.
+ * Returns null when it is not a plain positive decimal with at most the currency's decimals.
+ */
+export function parseAmountToMinor(input: string, currency: string): number | null {
+  const cleaned = input.trim().replace(/[\s,]/g, '');
+  const exponent = currencyExponent(currency);
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(cleaned);
+  if (!match) return null;
+  const [, whole, fraction = ''] = match;
+  if (fraction.length > exponent) return null;
+  const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
+  return Number.isSafeInteger(minor) ? minor : null;
+}

@@ -7,7 +7,7 @@ export class AppError extends Error {
     readonly statusCode: number,
     message: string,
     readonly fields?: { field: string; message: string }[],
-    readonly reasons?: { code: string; message: string }[],
+    readonly reasons?: { code: string; message: string; params?: Record<string, string | number> }[],
   ) {
     super(message);
     this.name = new.target.name;
@@ -47,7 +47,7 @@ export class ConflictError extends AppError {
 
 /** The contact gate refused the attempt; every reason is listed. */
 export class ContactNotAllowedError extends AppError {
-  constructor(message: string, reasons: { code: string; message: string }[]) {
+  constructor(message: string, reasons: { code: string; message: string; params?: Record<string, string | number> }[]) {
     super('contact_not_allowed', 409, message, undefined, reasons);
   }
 }

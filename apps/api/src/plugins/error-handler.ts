@@ -11,7 +11,7 @@ function send(
   code: ErrorCode,
   message: string,
   fields?: { field: string; message: string }[],
-  reasons?: { code: string; message: string }[],
+  reasons?: { code: string; message: string; params?: Record<string, string | number> }[],
 ) {
   const body: ErrorResponse = { error: { code, message, requestId: String(request.id), ...(fields ? { fields } : {}), ...(reasons ? { reasons } : {}) } };
   return reply.status(status).type('application/json').send(body);

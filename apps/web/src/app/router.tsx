@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoginRoute, loginLoader } from './routes/login';
 import { AccountsRoute, AdminHomeRoute, CollectorWorkRoute, NotFoundRoute, RouteError, SupervisorOverviewRoute } from './routes/pages';
 import { ProtectedLayout, homeLoader, protectedLoader, requireRole } from './routes/protected-layout';
+import { WorkstationRoute, caseLoader } from './routes/workstation';
 import { paths } from '../config/paths';
 import { FullPageLoading } from '../components/ui/states';
 
@@ -17,7 +18,17 @@ export function createRouter(queryClient: QueryClient) {
       HydrateFallback: FullPageLoading,
       children: [
         { index: true, loader: homeLoader(queryClient) },
-        { path: paths.work.path, element: <CollectorWorkRoute />, loader: requireRole(queryClient, ['collector']), errorElement: <RouteError /> },
+        { path: paths.work.path, element: <WorkstationRoute />, loader: requireRole(queryClient, ['collector']), errorElement: <RouteError /> },
+        {
+          path: paths.workAccount.path,
+          element: <WorkstationRoute />,
+          loader: async (args) => {
+            await requireRole(queryClient, ['collector'])(args);
+            return caseLoader(queryClient)(args);
+          },
+          errorElement: <RouteError />,
+        },
+        { path: paths.myAccounts.path, element: <CollectorWorkRoute />, loader: requireRole(queryClient, ['collector']), errorElement: <RouteError /> },
         { path: paths.supervise.path, element: <SupervisorOverviewRoute />, loader: requireRole(queryClient, ['supervisor']), errorElement: <RouteError /> },
         { path: paths.supervisorAccounts.path, element: <AccountsRoute />, loader: requireRole(queryClient, ['supervisor']), errorElement: <RouteError /> },
         { path: paths.admin.path, element: <AdminHomeRoute />, loader: requireRole(queryClient, ['admin']), errorElement: <RouteError /> },

@@ -11,6 +11,8 @@ export const paths = {
   } },
   home: { path: '/', getHref: () => '/' },
   work: { path: '/work', getHref: () => '/work' },
+  workAccount: { path: '/work/:accountId', getHref: (accountId: string) => `/work/${accountId}` },
+  myAccounts: { path: '/accounts', getHref: () => '/accounts' },
   supervise: { path: '/supervise', getHref: () => '/supervise' },
   supervisorAccounts: { path: '/supervise/accounts', getHref: () => '/supervise/accounts' },
   admin: { path: '/admin', getHref: () => '/admin' },

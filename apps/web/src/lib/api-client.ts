@@ -9,6 +9,7 @@ export class ApiError extends Error {
     message: string,
     readonly requestId?: string,
     readonly fields?: { field: string; message: string }[],
+    readonly reasons?: { code: string; message: string; params?: Record<string, string | number> }[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -37,12 +38,13 @@ interface RequestOptions<T> {
   /** Do not treat 401 as "session ended" (the login and me calls). */
   allowUnauthenticated?: boolean;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
 
 /** The one place the SPA talks HTTP: JSON, CSRF header on writes, one error shape. */
 export async function apiRequest<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);
@@ -66,7 +68,7 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
   if (!response.ok) {
     const parsed = errorResponseSchema.safeParse(data);
     const error = parsed.success
-      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.requestId, parsed.data.error.fields)
+      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.requestId, parsed.data.error.fields, parsed.data.error.reasons)
       : new ApiError(response.status, 'internal_error', `Unexpected response (${response.status}).`);
     if (response.status === 401 && !options.allowUnauthenticated) onUnauthenticated();
     throw error;

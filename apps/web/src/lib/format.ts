@@ -13,5 +13,8 @@ export function useFormat() {
     date: (iso: string) => format(parseISO(iso), 'PP', { locale: dateLocale }),
     dateTime: (iso: string) => format(parseISO(iso), 'PPp', { locale: dateLocale }),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
+    /** A moment shown in a given zone (the customer's), e.g. "Nov 21, 08:00". */
+    timeIn: (iso: string, timeZone: string) =>
+      new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso)),
   };
 }

@@ -117,7 +117,7 @@ export function createContactsService({ contacts, access, gateFacts, policies, c
           callback: facts.callback,
         });
         if (!verdict.allowed) {
-          const reasons = verdict.reasons.map((r) => ({ code: r.code, message: r.message }));
+          const reasons = verdict.reasons.map((r) => ({ code: r.code, message: r.message, params: r.params }));
           if (!body.override) throw new ContactNotAllowedError(`Contact is not allowed now: ${reasons.map((r) => r.message).join(' ')}`, reasons);
           if (!profile.overrideAllowed || !verdict.overridable) {
             throw new ContactNotAllowedError(`This block cannot be overridden under the ${account.complianceProfile} profile: ${reasons.map((r) => r.message).join(' ')}`, reasons);

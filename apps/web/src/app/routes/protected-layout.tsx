@@ -39,7 +39,10 @@ export const homeLoader = (queryClient: QueryClient) => async () => {
 function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
   switch (user.role) {
     case 'collector':
-      return [{ to: paths.work.getHref(), label: t('nav.myAccounts') }];
+      return [
+        { to: paths.work.getHref(), label: t('nav.workstation'), end: false },
+        { to: paths.myAccounts.getHref(), label: t('nav.myAccounts') },
+      ];
     case 'supervisor':
       return [
         { to: paths.supervise.getHref(), label: t('nav.teamOverview') },

@@ -1,0 +1,110 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, type LoaderFunctionArgs } from 'react-router';
+import { Page } from '../../components/ui/page';
+import { ErrorState, LoadingState } from '../../components/ui/states';
+import { getCaseFileQueryOptions, useCaseFile } from '../../features/case-file/api/get-case-file';
+import { CaseFileView } from '../../features/case-file/components/case-file-view';
+import { OutcomeForm } from '../../features/contacts/components/outcome-form';
+import { useNextAccount } from '../../features/queue/api/next-account';
+import { QueuePanel } from '../../features/queue/components/queue-panel';
+import { getSuggestedScriptQueryOptions } from '../../features/scripts/api/get-suggested-script';
+import { ScriptPanel } from '../../features/scripts/components/script-panel';
+import { paths } from '../../config/paths';
+import { useFormat } from '../../lib/format';
+
+/** Prefetch the case file and the script together, so both columns appear at once. */
+export const caseLoader = (queryClient: QueryClient) => async ({ params }: LoaderFunctionArgs) => {
+  const id = params.accountId!;
+  void queryClient.prefetchQuery(getSuggestedScriptQueryOptions(id));
+  await queryClient.ensureQueryData(getCaseFileQueryOptions(id)).catch(() => undefined); // errors show in place
+  return null;
+};
+
+function isTyping(target: EventTarget | null) {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/** The collector's screen: queue on the left; case file, script and outcome for the open account. */
+export function WorkstationRoute() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { accountId } = useParams();
+  const navigate = useNavigate();
+  const next = useNextAccount();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const lease = next.data && next.data.accountId === accountId ? next.data : null;
+
+  const takeNext = () =>
+    next.mutate(undefined, {
+      onSuccess: (l) => navigate(l ? paths.workAccount.getHref(l.accountId) : paths.work.getHref()),
+    });
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) {
+        if (e.key === 'Escape' && isTyping(e.target)) (e.target as HTMLElement).blur();
+        return;
+      }
+      if (e.key === 'n' || e.key === 'N') {
+        e.preventDefault();
+        takeNext();
+      } else if (e.key === '/' && searchRef.current) {
+        e.preventDefault();
+        searchRef.current.focus();
+      } else if (e.key === 'Escape' && accountId) {
+        navigate(paths.work.getHref());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <Page
+      title={t('workstation.title')}
+      description={t('workstation.shortcuts')}
+      actions={
+        <button type="button" className="button primary" onClick={takeNext} disabled={next.isPending} aria-keyshortcuts="N">
+          {t('workstation.next')} <kbd>N</kbd>
+        </button>
+      }
+    >
+      {next.isSuccess && next.data === null && <p className="notice" role="status">{t('workstation.nothingCallable')}</p>}
+      {next.isError && <ErrorState error={next.error} />}
+      <div className="workstation">
+        <aside className="workstation-queue">
+          <QueuePanel hrefFor={(id) => paths.workAccount.getHref(id)} />
+        </aside>
+        {accountId ? (
+          <CaseWorkspace key={accountId} accountId={accountId} searchRef={searchRef} leaseUntil={lease ? fmt.dateTime(lease.leaseExpiresAt) : null} onSaved={(andNext) => (andNext ? takeNext() : undefined)} />
+        ) : (
+          <div className="workstation-empty">
+            <p>{t('workstation.emptyPick')}</p>
+          </div>
+        )}
+      </div>
+    </Page>
+  );
+}
+
+function CaseWorkspace({ accountId, searchRef, leaseUntil, onSaved }: { accountId: string; searchRef: React.RefObject<HTMLInputElement | null>; leaseUntil: string | null; onSaved: (andNext: boolean) => void }) {
+  const { t } = useTranslation();
+  const caseFile = useCaseFile(accountId);
+  if (caseFile.isPending) return <LoadingState />;
+  if (caseFile.isError) return <ErrorState error={caseFile.error} onRetry={() => void caseFile.refetch()} />;
+  return (
+    <>
+      <section className="workstation-case" aria-label={t('caseFile.customer')}>
+        {leaseUntil && <p className="muted small">{t('workstation.leaseUntil', { time: leaseUntil })}</p>}
+        <CaseFileView caseFile={caseFile.data} />
+      </section>
+      <section className="workstation-script" aria-label={t('script.title')}>
+        <ScriptPanel accountId={accountId} ref={searchRef} />
+        <OutcomeForm caseFile={caseFile.data} onSaved={onSaved} />
+      </section>
+    </>
+  );
+}

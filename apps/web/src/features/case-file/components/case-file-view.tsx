@@ -1,0 +1,207 @@
+import type { CaseFile, HistoryEntry } from '@crm/contracts';
+import { useTranslation } from 'react-i18next';
+import { StageBadge } from '../../../components/ui/stage-badge';
+import { useFormat } from '../../../lib/format';
+import { GateStatus } from './gate-status';
+
+/** Everything to know before dialling: who, how much and how late, history, and whether we may call now. */
+export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { customer, account, summary } = caseFile;
+  const money = (minor: number) => fmt.money(minor, account.currency);
+  return (
+    <div className="case-file">
+      <header className="case-header">
+        <div>
+          <h2 className="customer-name" data-testid="customer-name">
+            {customer.fullName}
+          </h2>
+          <p className="muted small">
+            {[
+              customer.ageBand ? `${t('caseFile.ageBand')}: ${t(`ageBands.${customer.ageBand}`)}` : null,
+              t(`languages.${customer.preferredLanguage}`),
+              `${customer.timeZone} · ${t('workstation.customerTime', { time: customer.localTime })}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </div>
+        <div className="case-figures">
+          <Figure label={t('caseFile.overdue')} value={money(account.overdueMinor)} strong />
+          <Figure label={t('caseFile.balance')} value={money(account.balanceMinor)} />
+          <Figure label={t('caseFile.dpd')} value={fmt.number(account.daysPastDue)} />
+          <div className="figure">
+            <span className="muted small">{t('accounts.stage')}</span>
+            <StageBadge stage={account.stage} />
+          </div>
+        </div>
+      </header>
+
+      <GateStatus gate={summary.gate} timeZone={customer.timeZone} />
+
+      <section className="case-section" aria-labelledby="cf-summary">
+        <h3 id="cf-summary">{t('caseFile.summary')}</h3>
+        <dl className="facts">
+          <dt>{t('caseFile.willingnessLabel')}</dt>
+          <dd>
+            <strong>{t(`willingness.${summary.willingness}`)}</strong>{' '}
+            <span className="muted small">
+              {t('caseFile.promiseRecord', { kept: summary.promisesKept, partly: summary.promisesPartlyKept, broken: summary.promisesBroken, pending: summary.promisesPending })}
+            </span>
+          </dd>
+          <dt>{t('caseFile.lastContact')}</dt>
+          <dd>
+            {summary.lastContact
+              ? `${fmt.timeIn(summary.lastContact.at, customer.timeZone)} · ${t(`dispositions.${summary.lastContact.disposition}`)}`
+              : t('caseFile.never_contacted')}
+          </dd>
+          <dt>{t('caseFile.bestHours')}</dt>
+          <dd>{summary.bestHours.length ? summary.bestHours.map((h) => `${String(h).padStart(2, '0')}:00`).join(', ') : t('caseFile.noBestHours')}</dd>
+          <dt>{t('caseFile.account')}</dt>
+          <dd>
+            <span className="mono">{account.externalId}</span> · {account.creditorName} · {t(`products.${account.product}`, { defaultValue: account.product })}
+          </dd>
+          <dt>{t('caseFile.missed')}</dt>
+          <dd>
+            {account.missedInstalments}
+            {account.oldestUnpaidDueDate && (
+              <span className="muted small">
+                {' '}
+                · {t('caseFile.dueSince')}: {fmt.date(account.oldestUnpaidDueDate)}
+              </span>
+            )}
+          </dd>
+          {customer.employmentNotes && (
+            <>
+              <dt>{t('caseFile.employment')}</dt>
+              <dd>{customer.employmentNotes}</dd>
+            </>
+          )}
+          {customer.householdNotes && (
+            <>
+              <dt>{t('caseFile.household')}</dt>
+              <dd>{customer.householdNotes}</dd>
+            </>
+          )}
+        </dl>
+        {caseFile.pendingCallback && <p className="notice">{t('caseFile.pendingCallback', { time: fmt.timeIn(caseFile.pendingCallback.dueAt, customer.timeZone) })}</p>}
+      </section>
+
+      {caseFile.stopFlags.length > 0 && (
+        <section className="case-section" aria-labelledby="cf-flags">
+          <h3 id="cf-flags">{t('caseFile.stopFlags')}</h3>
+          <ul className="plain">
+            {caseFile.stopFlags.map((f) => (
+              <li key={f.id}>
+                <span className="badge flag">⛔ {t(`stopFlags.${f.type}`, { defaultValue: f.type })}</span> {f.reason}{' '}
+                <span className="muted small">{fmt.date(f.setAt.slice(0, 10))}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="case-section" aria-labelledby="cf-points">
+        <h3 id="cf-points">{t('caseFile.contactPoints')}</h3>
+        <ul className="plain contact-points">
+          {caseFile.contactPoints.map((p) => (
+            <li key={p.id}>
+              <span className="mono">{p.value}</span> <span className="muted small">{t(`contactTypes.${p.type}`, { defaultValue: p.type })} · {p.status}</span>
+              {p.workedBefore && <span className="badge ok">✓ {t('caseFile.workedBefore')}</span>}
+              <GateStatus gate={p.gate} timeZone={customer.timeZone} compact />
+            </li>
+          ))}
+        </ul>
+        {caseFile.thirdParties.length > 0 && (
+          <p className="muted small">
+            {t('caseFile.thirdParties')}: {caseFile.thirdParties.map((tp) => tp.relationship).join(', ')} — {t('caseFile.thirdPartyNote')}
+          </p>
+        )}
+      </section>
+
+      <section className="case-section" aria-labelledby="cf-other">
+        <h3 id="cf-other">{t('caseFile.otherAccounts')}</h3>
+        {caseFile.otherAccounts.length === 0 ? (
+          <p className="muted small">{t('caseFile.noOtherAccounts')}</p>
+        ) : (
+          <ul className="plain">
+            {caseFile.otherAccounts.map((a) => (
+              <li key={a.id}>
+                <span className="mono">{a.externalId}</span> {a.creditorName} · {fmt.money(a.overdueMinor, a.currency)} / {fmt.money(a.balanceMinor, a.currency)} ·{' '}
+                {a.daysPastDue} {t('caseFile.dpd')} <StageBadge stage={a.stage} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="case-section" aria-labelledby="cf-history">
+        <h3 id="cf-history">{t('caseFile.history')}</h3>
+        {caseFile.history.length === 0 ? (
+          <p className="muted small">{t('caseFile.noHistory')}</p>
+        ) : (
+          <ol className="timeline" data-testid="history">
+            {caseFile.history.slice(0, 60).map((h) => (
+              <HistoryItem key={`${h.kind}-${h.id}`} entry={h} timeZone={customer.timeZone} />
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Figure({ label, value, strong = false }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <div className="figure">
+      <span className="muted small">{label}</span>
+      <span className={strong ? 'metric-sm strong' : 'metric-sm'}>{value}</span>
+    </div>
+  );
+}
+
+function HistoryItem({ entry, timeZone }: { entry: HistoryEntry; timeZone: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const when = fmt.timeIn(entry.at, timeZone);
+  switch (entry.kind) {
+    case 'contact':
+      return (
+        <li className="timeline-item">
+          <span className="muted small">{when}</span> <strong>{t(`dispositions.${entry.disposition}`)}</strong>{' '}
+          <span className="muted small">
+            {t(`channels.${entry.channel}`)} · {t(`parties.${entry.partyReached}`)}
+            {entry.collectorName ? ` · ${t('caseFile.by', { name: entry.collectorName })}` : ''}
+          </span>
+          {entry.notes && <div className="note">{entry.notes}</div>}
+        </li>
+      );
+    case 'promise':
+      return (
+        <li className="timeline-item">
+          <span className="muted small">{when}</span> <strong>{t('historyKinds.promise')}</strong> {fmt.money(entry.amountMinor, entry.currency)} → {fmt.date(entry.dueDate)}{' '}
+          <span className={`badge promise-${entry.status}`}>{t(`promiseStatus.${entry.status}`)}</span>
+          {entry.paidMinor > 0 && <span className="muted small"> {t('caseFile.paid', { amount: fmt.money(entry.paidMinor, entry.currency) })}</span>}
+        </li>
+      );
+    case 'payment':
+      return (
+        <li className="timeline-item">
+          <span className="muted small">{when}</span> <strong>{t('historyKinds.payment')}</strong> {fmt.money(entry.amountMinor, entry.currency)}{' '}
+          <span className="muted small">
+            {t(`paymentChannels.${entry.channel}`, { defaultValue: entry.channel })} · {entry.reference}
+            {entry.reversal ? ` · ${t('caseFile.reversal')}` : ''}
+          </span>
+        </li>
+      );
+    case 'plan':
+      return (
+        <li className="timeline-item">
+          <span className="muted small">{when}</span> <strong>{t('historyKinds.plan')}</strong>{' '}
+          {t('caseFile.instalments', { count: entry.instalments, amount: fmt.money(entry.totalMinor, entry.currency) })}{' '}
+          <span className="badge">{t(`planStatus.${entry.status}`)}</span>
+        </li>
+      );
+  }
+}

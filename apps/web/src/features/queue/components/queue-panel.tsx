@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
+import { StageBadge } from '../../../components/ui/stage-badge';
+import { useFormat } from '../../../lib/format';
+import { useReasonText } from '../../../lib/reasons';
+import { useQueue } from '../api/get-queue';
+
+/** Today's queue: callable accounts with why they are where they are, then blocked ones with until when. */
+export function QueuePanel({ hrefFor }: { hrefFor: (accountId: string) => string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const reason = useReasonText();
+  const queue = useQueue();
+  if (queue.isPending) return <LoadingState />;
+  if (queue.isError) return <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />;
+  const { items, blocked } = queue.data;
+  return (
+    <div className="queue">
+      <h2 className="queue-title">
+        {t('workstation.queue')} <span className="muted small">{t('workstation.callable', { count: items.length })}</span>
+      </h2>
+      {items.length === 0 ? (
+        <EmptyState>{t('workstation.nothingCallable')}</EmptyState>
+      ) : (
+        <ol className="queue-list" aria-label={t('workstation.queue')}>
+          {items.map((item) => (
+            <li key={item.accountId}>
+              <NavLink to={hrefFor(item.accountId)} className="queue-item">
+                <span className="queue-line">
+                  <strong>{item.debtorName}</strong>
+                  <StageBadge stage={item.stage} />
+                </span>
+                <span className="queue-line muted small">
+                  <span>{fmt.money(item.overdueMinor, item.currency)}</span>
+                  <span>{t('workstation.customerTime', { time: item.customerLocalTime })}</span>
+                </span>
+                <span className="reasons small">{item.reasons.slice(0, 2).map((r) => reason.queue(r)).join(' · ')}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ol>
+      )}
+      {blocked.length > 0 && (
+        <details className="blocked">
+          <summary>
+            {t('workstation.blocked')} ({blocked.length})
+          </summary>
+          <ul className="queue-list">
+            {blocked.map((b) => (
+              <li key={b.accountId}>
+                <NavLink to={hrefFor(b.accountId)} className="queue-item blocked-item">
+                  <span className="queue-line">
+                    <strong>{b.debtorName}</strong>
+                    <StageBadge stage={b.stage} />
+                  </span>
+                  <span className="reasons small">{b.reasons.map((r) => reason.gate(r)).join(' · ')}</span>
+                  <span className="small strong">
+                    {b.nextAllowedAt ? t('workstation.opensAt', { time: fmt.timeIn(b.nextAllowedAt, b.customerTimeZone) }) : t('workstation.noEnd')}
+                  </span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

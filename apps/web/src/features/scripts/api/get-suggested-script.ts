@@ -1,0 +1,12 @@
+import { suggestedScriptSchema } from '@crm/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export const getSuggestedScriptQueryOptions = (accountId: string) =>
+  queryOptions({
+    queryKey: ['accounts', 'suggested-script', accountId],
+    queryFn: ({ signal }) => apiRequest(`/accounts/${accountId}/suggested-script`, { schema: suggestedScriptSchema, signal }),
+    staleTime: 5 * 60_000,
+  });
+
+export const useSuggestedScript = (accountId: string) => useQuery(getSuggestedScriptQueryOptions(accountId));

@@ -1,0 +1,76 @@
+import { forwardRef, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState, LoadingState } from '../../../components/ui/states';
+import { useSuggestedScript } from '../api/get-suggested-script';
+
+/** The suggested script, step by step, with the objection library searchable during the call. */
+export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(function ScriptPanel({ accountId }, searchRef) {
+  const { t } = useTranslation();
+  const script = useSuggestedScript(accountId);
+  const [query, setQuery] = useState('');
+  const [branch, setBranch] = useState<string | null>(null);
+  const objections = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const all = script.data?.objections ?? [];
+    if (!q) return all;
+    return all.filter((o) => `${o.category} ${t(`objectionCategories.${o.category}`, { defaultValue: '' })} ${o.customerSays} ${o.answer}`.toLowerCase().includes(q));
+  }, [script.data, query, t]);
+
+  if (script.isPending) return <LoadingState />;
+  if (script.isError) return <ErrorState error={script.error} onRetry={() => void script.refetch()} />;
+  const s = script.data;
+  return (
+    <div className="script-panel">
+      <h2>
+        {t('script.title')} <span className="muted small">{t('script.version', { name: s.scriptName, version: s.version })}</span>
+      </h2>
+      <ol className="steps" data-testid="script-steps" lang={s.locale}>
+        {s.steps.map((step) => (
+          <li key={step.key} className="step">
+            <h3>{step.title}</h3>
+            <p>{step.text}</p>
+            {step.branches && (
+              <div className="branches">
+                <div role="group" aria-label={step.title} className="branch-buttons">
+                  {step.branches.map((b) => (
+                    <button key={b.key} type="button" className={`button small-button${branch === b.key ? ' selected' : ''}`} aria-pressed={branch === b.key} onClick={() => setBranch(branch === b.key ? null : b.key)}>
+                      {b.title}
+                    </button>
+                  ))}
+                </div>
+                {step.branches
+                  .filter((b) => branch === null || b.key === branch)
+                  .map((b) => (
+                    <p key={b.key} className="branch-text">
+                      <strong>{b.title}:</strong> {b.text}
+                    </p>
+                  ))}
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+      <h2>{t('script.objections')}</h2>
+      <label className="search">
+        <span className="visually-hidden">{t('script.searchObjections')}</span>
+        <input ref={searchRef} type="search" aria-label={t('script.searchObjections')} placeholder={t('script.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      </label>
+      {objections.length === 0 ? (
+        <p className="muted small">{t('script.noObjections')}</p>
+      ) : (
+        <ul className="objections" lang={s.locale}>
+          {objections.map((o) => (
+            <li key={o.id}>
+              <details>
+                <summary>
+                  <strong>{t(`objectionCategories.${o.category}`, { defaultValue: o.category })}</strong> — “{o.customerSays}”
+                </summary>
+                <p>{o.answer}</p>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});
