@@ -1,9 +1,11 @@
 import { expect, signIn, test } from './fixtures';
 
 test.describe('each role signs in to its own shell', () => {
-  test('collector sees their accounts, most overdue first', async ({ page }) => {
+  test('collector lands on the workstation and sees their accounts, most overdue first', async ({ page }) => {
     await signIn(page, 'collector1');
     await expect(page).toHaveURL(/\/work$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Workstation' })).toBeVisible();
+    await page.getByRole('link', { name: 'My accounts' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My accounts' })).toBeVisible();
     await expect(page.getByTestId('current-user')).toContainText('Alex Chen');
     await expect(page.getByTestId('current-user')).toContainText('Collector');
@@ -13,7 +15,7 @@ test.describe('each role signs in to its own shell', () => {
     // Most overdue first: the first row's days past due is the largest on the page.
     const dpd = (await page.locator('table tbody tr td:nth-child(5)').allInnerTexts()).map((t) => Number(t.replace(/,/g, '')));
     expect(dpd[0]).toBe(Math.max(...dpd));
-    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['My accounts']);
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Workstation', 'My accounts']);
     await page.screenshot({ path: 'test-results/collector-home.png' });
   });
 
@@ -63,6 +65,7 @@ test('signing out returns to the login page and protects the screens', async ({ 
 
 test('a session that ends mid-use sends the user back to sign in', async ({ page, context }) => {
   await signIn(page, 'collector1');
+  await page.getByRole('link', { name: 'My accounts' }).click();
   await expect(page.locator('table tbody tr').first()).toBeVisible();
   await context.clearCookies();
   await page.getByRole('searchbox', { name: 'Search accounts' }).fill('Smith');
@@ -72,17 +75,20 @@ test('a session that ends mid-use sends the user back to sign in', async ({ page
 
 test('the chosen language is saved per user', async ({ page }) => {
   await signIn(page, 'collector3');
-  await expect(page.getByRole('heading', { level: 1, name: 'My accounts' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workstation' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await expect(page.getByRole('heading', { level: 1, name: '我的账户' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+  await page.getByRole('link', { name: '我的账户' }).click();
   await expect(page.getByRole('columnheader', { name: '逾期金额' })).toBeVisible();
   await page.getByRole('button', { name: '退出登录' }).click();
   await signIn(page, 'collector3');
-  await expect(page.getByRole('heading', { level: 1, name: '我的账户' })).toBeVisible();
-  await page.screenshot({ path: 'test-results/collector-zh.png' });
+  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('customer-name')).toBeVisible();
+  await page.screenshot({ path: 'test-results/collector-zh.png', fullPage: true });
   // Put it back for the next run of this spec on the same data.
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-  await expect(page.getByRole('heading', { level: 1, name: 'My accounts' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workstation' })).toBeVisible();
 });
 
 test('the login form works with the keyboard alone', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestHoursToCall, queuePriority, willingnessFromHistory, type QueueCandidate } from './queue-priority.js';
+import { bestHoursToCall, queuePriority, retryHold, willingnessFromHistory, type QueueCandidate } from './queue-priority.js';
 import { DEFAULT_STAGE_THRESHOLDS } from './stages.js';
 
 const base: QueueCandidate = {
@@ -64,5 +64,14 @@ describe('willingnessFromHistory', () => {
     expect(willingnessFromHistory(['kept', 'kept', 'kept', 'broken', 'pending'])).toEqual({ kept: 3, partlyKept: 0, broken: 1, pending: 1, assessment: 'keeps_promises' });
     expect(willingnessFromHistory(['broken', 'broken', 'kept']).assessment).toBe('breaks_promises');
     expect(willingnessFromHistory(['kept', 'partly_kept', 'broken']).assessment).toBe('mixed');
+  });
+});
+
+describe('retryHold', () => {
+  const now = new Date('2026-11-22T10:00:00Z');
+  it('holds an account worked in the last two hours until two hours after the attempt', () => {
+    expect(retryHold(new Date('2026-11-22T09:30:00Z'), now)).toMatchObject({ code: 'recently_attempted', until: new Date('2026-11-22T11:30:00Z') });
+    expect(retryHold(new Date('2026-11-22T08:00:00Z'), now)).toBeNull();
+    expect(retryHold(null, now)).toBeNull();
   });
 });

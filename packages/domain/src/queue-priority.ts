@@ -16,6 +16,8 @@ export interface QueueWeights {
   perDaySinceContact: number;
   maxDaysSinceContact: number;
   bestTimeToCall: number;
+  /** An account attempted this recently waits before it is offered again (unless a callback is due). */
+  retryAfterMinutes: number;
 }
 
 export const DEFAULT_QUEUE_WEIGHTS: QueueWeights = {
@@ -27,7 +29,25 @@ export const DEFAULT_QUEUE_WEIGHTS: QueueWeights = {
   perDaySinceContact: 5,
   maxDaysSinceContact: 20,
   bestTimeToCall: 50,
+  retryAfterMinutes: 120,
 };
+
+/**
+ * Workflow rule, not compliance: an account just worked is not served again straight away.
+ * Returns the hold (with when it ends) or null.
+ */
+export function retryHold(lastAttemptAt: Date | null, now: Date, w: QueueWeights = DEFAULT_QUEUE_WEIGHTS) {
+  if (!lastAttemptAt) return null;
+  const until = new Date(lastAttemptAt.getTime() + w.retryAfterMinutes * 60_000);
+  if (until.getTime() <= now.getTime()) return null;
+  return {
+    code: 'recently_attempted' as const,
+    message: `Worked ${Math.max(1, Math.round((now.getTime() - lastAttemptAt.getTime()) / 60_000))} minutes ago; back in the queue in ${Math.ceil((until.getTime() - now.getTime()) / 60_000)} minutes`,
+    params: { minutes: w.retryAfterMinutes },
+    until,
+    overridable: false,
+  };
+}
 
 export interface QueuePromise {
   amountMinor: number;

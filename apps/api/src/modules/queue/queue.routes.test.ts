@@ -80,6 +80,17 @@ describe('queue', () => {
     expect((await collector.inject({ method: 'GET', url: '/api/queue' })).json().items.map((i: { accountId: string }) => i.accountId)).toContain(ids.pool);
   });
 
+  it('holds an account that was just worked for two hours instead of serving it again', async () => {
+    const cf = (await collector.inject({ method: 'GET', url: `/api/accounts/${ids.plain}/case-file` })).json();
+    const res = await collector.inject({ method: 'POST', url: `/api/accounts/${ids.plain}/contacts`, payload: { channel: 'phone', contactPointId: cf.summary.gate.contactPointId, partyReached: 'nobody', disposition: 'no_answer' } });
+    expect(res.statusCode).toBe(201);
+    const queue = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+    expect(queue.items.map((i: { accountId: string }) => i.accountId)).not.toContain(ids.plain);
+    const held = queue.blocked.find((b: { accountId: string }) => b.accountId === ids.plain);
+    expect(held.reasons[0].code).toBe('recently_attempted');
+    expect(held.nextAllowedAt).toBe('2026-11-20T17:00:00.000Z');
+  });
+
   it('gives leased accounts back to the queue when the lease expires', async () => {
     const lease = (await other.inject({ method: 'POST', url: '/api/queue/next' })).json();
     expect(lease.accountId).toBe(ids.pool);

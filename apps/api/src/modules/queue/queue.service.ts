@@ -1,5 +1,5 @@
 import type { BlockedQueueItem, QueueItem, QueueResponse, SessionUser } from '@crm/contracts';
-import { bestPhoneVerdict, bestHoursToCall, daysPastDue, localDate, localTime, queuePriority, stageFor, type ContactGateVerdict, type GateReason } from '@crm/domain';
+import { bestPhoneVerdict, bestHoursToCall, daysPastDue, localDate, localTime, queuePriority, retryHold, stageFor, type ContactGateVerdict, type GateReason } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { groupBy } from '../../lib/group-by.js';
@@ -17,7 +17,7 @@ export interface QueueServiceDeps {
 
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-export function gateReasonDto(r: GateReason) {
+export function gateReasonDto(r: Pick<GateReason, 'message' | 'params' | 'until' | 'overridable'> & { code: string }) {
   return { code: r.code, message: r.message, params: r.params, until: r.until?.toISOString() ?? null, overridable: r.overridable };
 }
 export function gateVerdictDto(v: ContactGateVerdict) {
@@ -76,6 +76,11 @@ export function createQueueService(deps: QueueServiceDeps) {
         continue;
       }
       const s = statsByAccount.get(account.id);
+      const hold = verdict.viaCallback ? null : retryHold(s?.last_at ?? null, now);
+      if (hold) {
+        blocked.push({ ...common, reasons: [gateReasonDto(hold)], nextAllowedAt: hold.until.toISOString() });
+        continue;
+      }
       const { priority, reasons } = queuePriority({
         now,
         customerTimeZone: zone,
