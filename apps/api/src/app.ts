@@ -82,10 +82,10 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   const usersService = createUsersService({ users: createUsersRepository(db) });
   const access = createAccountAccess(db);
   const gateFacts = createGateFactsRepository(db);
-  const queueService = createQueueService({ queue: createQueueRepository(db), gateFacts, policies, clock, leaseMinutes: env.LEASE_MINUTES });
+  const queueService = createQueueService({ queue: createQueueRepository(db), gateFacts, policies, clock, leaseMinutes: env.LEASE_MINUTES, snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS });
   const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, audit, policies, clock });
   const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });
-  const contactsService = createContactsService({ contacts: createContactsRepository(db), access, gateFacts, policies, clock });
+  const contactsService = createContactsService({ contacts: createContactsRepository(db), access, gateFacts, policies, clock, onRecorded: (collectorId) => queueService.invalidate(collectorId) });
   const reportsService = createReportsService({ reports: createReportsRepository(db), policies, clock });
 
   await app.register(errorHandlerPlugin);

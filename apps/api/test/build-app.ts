@@ -46,7 +46,8 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
     ctx.db = createPrismaClient(ctx.database.url, { max: 5 });
     ctx.clock = createTestClock(options.now ?? '2026-11-22T15:00:00Z');
     ctx.factories = createFactories(ctx.db);
-    const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...options.env });
+    // Queue snapshots off by default so each test sees the database as it is now.
+    const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', QUEUE_SNAPSHOT_SECONDS: '0', ...options.env });
     ctx.app = await buildApp({ env, db: ctx.db, clock: ctx.clock });
     await ctx.app.ready();
     ctx.login = async (username, password = TEST_PASSWORD) => {

@@ -141,8 +141,22 @@ function inWindow(at: Date, zones: string[], window: { start: string; end: strin
   });
 }
 
-/** First quarter-hour from `from` at which every zone is inside the window (within 3 days). */
+/**
+ * First instant from `from` at which every zone is inside the window (within 3 days). Tries the
+ * moments each zone's window opens first (exact to the minute), then quarter-hour steps for the
+ * rare cases (zones whose windows do not overlap on that day, DST jumps).
+ */
 function nextWindowOpening(from: Date, zones: string[], window: { start: string; end: string }): Date | null {
+  const start = minutesOf(window.start);
+  const candidates = zones.flatMap((zone) => {
+    const m = minutesOf(localTime(from, zone));
+    const wait = (start - m + 1440) % 1440;
+    const t = Math.floor(from.getTime() / MINUTE) * MINUTE + wait * MINUTE;
+    return [t, t + DAY];
+  });
+  for (const t of candidates.sort((a, b) => a - b)) {
+    if (t >= from.getTime() && inWindow(new Date(t), zones, window)) return new Date(t);
+  }
   let t = Math.ceil(from.getTime() / (15 * MINUTE)) * 15 * MINUTE;
   for (let i = 0; i < 4 * 24 * 3; i++, t += 15 * MINUTE) {
     if (inWindow(new Date(t), zones, window)) return new Date(t);

@@ -51,3 +51,13 @@ describe('zonedWallTimeToInstant', () => {
     expect(zonedWallTimeToInstant('21/11/2026 9:00', 'Asia/Shanghai')).toBeNull();
   });
 });
+
+describe('zoneOffsetMinutes', () => {
+  it('handles half-hour zones and both sides of a DST change', async () => {
+    const { zoneOffsetMinutes } = await import('./dates.js');
+    expect(zoneOffsetMinutes(Date.parse('2026-11-22T00:00:00Z'), 'Asia/Kolkata')).toBe(330);
+    expect(zoneOffsetMinutes(Date.parse('2026-11-01T05:59:00Z'), 'America/New_York')).toBe(-240);
+    expect(zoneOffsetMinutes(Date.parse('2026-11-01T06:00:00Z'), 'America/New_York')).toBe(-300);
+    expect(zoneOffsetMinutes(Date.parse('2026-11-22T00:00:00Z'), 'UTC')).toBe(0);
+  });
+});

@@ -20,14 +20,48 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// Zone offsets are cached per zone and quarter hour: offsets only change on quarter-hour
+// boundaries, and the queue evaluates thousands of accounts in a few zones per request.
+const QUARTER_HOUR = 15 * 60_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Minutes to add to UTC to get the wall-clock time in `timeZone` at instant `t`. */
+export function zoneOffsetMinutes(t: number, timeZone: string): number {
+  const bucket = Math.floor(t / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(bucket)).map((p) => [p.type, p.value]));
+    const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+    offset = Math.round((wall - bucket) / 60_000);
+    if (offsets.size > 200_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function wallClock(now: Date, timeZone: string): string {
+  return new Date(now.getTime() + zoneOffsetMinutes(now.getTime(), timeZone) * 60_000).toISOString();
+}
+
 /** The calendar date at instant `now` in `timeZone`. */
 export function localDate(now: Date, timeZone: string): IsoDate {
-  return format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd');
+  return wallClock(now, timeZone).slice(0, 10);
 }
 
 /** The wall-clock time (HH:mm) at instant `now` in `timeZone`. */
 export function localTime(now: Date, timeZone: string): string {
-  return format(new TZDate(now.getTime(), timeZone), 'HH:mm');
+  return wallClock(now, timeZone).slice(11, 16);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */

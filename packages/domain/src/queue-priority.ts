@@ -1,5 +1,5 @@
 import { formatMoney } from './money.js';
-import { localDate } from './dates.js';
+import { localDate, localTime } from './dates.js';
 import { daysUntilNextStage, type StageThresholds } from './stages.js';
 
 /**
@@ -106,7 +106,7 @@ export function queuePriority(c: QueueCandidate, w: QueueWeights = DEFAULT_QUEUE
     }
     if (p.status === 'broken' && c.now.getTime() - p.statusChangedAt.getTime() <= 2 * DAY) {
       const amount = money(p.amountMinor, p.currency);
-      reasons.push({ code: 'promise_broken', message: `Promise of ${amount} due ${p.dueDate} was broken`, params: { amount, dueDate: p.dueDate }, points: w.promiseBrokenRecently });
+      reasons.push({ code: 'promise_broken', message: `Promise of ${amount} due ${p.dueDate} was broken`, params: { amount, amountMinor: p.amountMinor, currency: p.currency, dueDate: p.dueDate }, points: w.promiseBrokenRecently });
     }
   }
   const roll = daysUntilNextStage(c.daysPastDue, c.thresholds);
@@ -121,7 +121,7 @@ export function queuePriority(c: QueueCandidate, w: QueueWeights = DEFAULT_QUEUE
   if (c.balanceMinor > 0) {
     const points = Math.round(Math.log10(Math.max(1, c.balanceMinor / 100)) * w.balancePerLog10);
     const amount = money(c.balanceMinor, c.currency);
-    reasons.push({ code: 'balance', message: `Balance ${amount}`, params: { amount }, points });
+    reasons.push({ code: 'balance', message: `Balance ${amount}`, params: { amount, amountMinor: c.balanceMinor, currency: c.currency }, points });
   }
   if (c.lastContactAt) {
     const days = Math.floor((c.now.getTime() - c.lastContactAt.getTime()) / DAY);
@@ -131,7 +131,7 @@ export function queuePriority(c: QueueCandidate, w: QueueWeights = DEFAULT_QUEUE
   } else {
     reasons.push({ code: 'never_contacted', message: 'Never contacted', params: {}, points: w.maxDaysSinceContact * w.perDaySinceContact });
   }
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: c.customerTimeZone }).format(c.now));
+  const hour = Number(localTime(c.now, c.customerTimeZone).slice(0, 2));
   if (c.bestHours.includes(hour)) {
     reasons.push({ code: 'best_time_to_call', message: `Usually reached around ${String(hour).padStart(2, '0')}:00`, params: { hour }, points: w.bestTimeToCall });
   }
@@ -142,9 +142,8 @@ export function queuePriority(c: QueueCandidate, w: QueueWeights = DEFAULT_QUEUE
 /** The local hours at which the customer was reached most often (at most two). */
 export function bestHoursToCall(successfulContacts: Date[], timeZone: string): number[] {
   const counts = new Map<number, number>();
-  const hourOf = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone });
   for (const at of successfulContacts) {
-    const h = Number(hourOf.format(at));
+    const h = Number(localTime(at, timeZone).slice(0, 2));
     counts.set(h, (counts.get(h) ?? 0) + 1);
   }
   return [...counts.entries()]

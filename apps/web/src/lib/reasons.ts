@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useFormat } from './format';
 
 interface Reason {
   code: string;
@@ -9,8 +10,11 @@ interface Reason {
 /** Gate and queue reasons in the user's language, from their codes and parameters. */
 export function useReasonText() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const enrich = (params: Record<string, string | number>) => ({
     ...params,
+    // Amounts re-formatted in the reader's language from their minor units.
+    ...(typeof params.amountMinor === 'number' && typeof params.currency === 'string' ? { amount: fmt.money(params.amountMinor, params.currency) } : {}),
     flagLabel: params.flag ? t(`stopFlags.${params.flag}`, { defaultValue: String(params.flag) }) : '',
     stageLabel: params.stage ? t(`stages.${params.stage}`, { defaultValue: String(params.stage) }) : '',
     hour: typeof params.hour === 'number' ? String(params.hour).padStart(2, '0') : params.hour,

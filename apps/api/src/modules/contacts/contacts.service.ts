@@ -14,6 +14,8 @@ export interface ContactsServiceDeps {
   gateFacts: Pick<GateFactsRepository, 'load'>;
   policies: Pick<PoliciesRepository, 'complianceProfiles' | 'promiseRules'>;
   clock: Clock;
+  /** Told after each recording (the queue drops the collector's snapshot). */
+  onRecorded?: (collectorId: string) => void;
 }
 
 const KIND_FOR_CHANNEL = { phone: 'phone', sms: 'phone', email: 'email', letter: 'address', visit: 'address' } as const;
@@ -36,7 +38,7 @@ function replay(a: Stored): RecordContactResponse {
 
 export type ContactsService = ReturnType<typeof createContactsService>;
 
-export function createContactsService({ contacts, access, gateFacts, policies, clock }: ContactsServiceDeps) {
+export function createContactsService({ contacts, access, gateFacts, policies, clock, onRecorded }: ContactsServiceDeps) {
   return {
     /**
      * Records one contact attempt with whatever it produced. Returns `replayed: true` with the
@@ -140,6 +142,7 @@ export function createContactsService({ contacts, access, gateFacts, policies, c
           honouredCallbackId,
           requestId: meta.requestId,
         });
+        onRecorded?.(user.id);
         return {
           replayed: false,
           result: {

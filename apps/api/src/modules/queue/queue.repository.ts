@@ -11,11 +11,12 @@ export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' 
      * (unassigned, or assigned to a deactivated user), so no account drops out of every queue.
      * Accounts leased to someone else right now are left out.
      */
-    candidates(collectorId: string, now: Date) {
+    async candidates(collectorId: string, now: Date) {
+      const inactive = await db.user.findMany({ where: { active: false }, select: { id: true } });
       return db.account.findMany({
         where: {
           status: 'open',
-          OR: [{ assignedCollectorId: collectorId }, { assignedCollectorId: null }, { assignedCollector: { active: false } }],
+          OR: [{ assignedCollectorId: collectorId }, { assignedCollectorId: null }, { assignedCollectorId: { in: inactive.map((u) => u.id) } }],
           AND: [{ OR: [{ leasedById: null }, { leasedById: collectorId }, { leaseExpiresAt: { lt: now } }] }],
         },
         select: {

@@ -123,3 +123,25 @@ describe('queue leasing under concurrency', () => {
     expect(new Set(holders.map((h) => h.leasedById)).size).toBe(POOL);
   });
 });
+
+describe('queue snapshots', () => {
+  const t = useTestApp({ now: NOW, env: { QUEUE_SNAPSHOT_SECONDS: '60' } });
+
+  it('reuses a computed queue for a minute, and recomputes after the collector records an outcome', async () => {
+    const c = await t.factories.user('collector', { username: 'snap' });
+    const creditor = await t.factories.creditor();
+    const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+    const s = await t.login('snap');
+    const first = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
+    t.clock.advance(30_000);
+    expect((await s.inject({ method: 'GET', url: '/api/queue' })).json().generatedAt).toBe(first.generatedAt);
+    const phone = a.debtor.contactPoints[0]!.id;
+    expect((await s.inject({ method: 'POST', url: `/api/accounts/${a.id}/contacts`, payload: { channel: 'phone', contactPointId: phone, partyReached: 'nobody', disposition: 'busy' } })).statusCode).toBe(201);
+    const after = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
+    expect(after.generatedAt).not.toBe(first.generatedAt);
+    expect(after.blocked[0].reasons[0].code).toBe('recently_attempted');
+    t.clock.advance(61_000);
+    expect((await s.inject({ method: 'GET', url: '/api/queue' })).json().generatedAt).not.toBe(after.generatedAt);
+    t.clock.set(NOW);
+  });
+});

@@ -13,6 +13,8 @@ export interface QueueServiceDeps {
   policies: Pick<PoliciesRepository, 'stageThresholds' | 'complianceProfiles'>;
   clock: Clock;
   leaseMinutes: number;
+  /** How long a computed queue is reused (0 = always recompute). */
+  snapshotSeconds: number;
 }
 
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -34,6 +36,19 @@ export type QueueService = ReturnType<typeof createQueueService>;
 
 export function createQueueService(deps: QueueServiceDeps) {
   const { queue, gateFacts, policies, clock } = deps;
+  // Computing a queue evaluates the gate and priority of every account a collector may work
+  // (thousands). A snapshot is reused for a short time; leasing re-checks availability in SQL
+  // and recording re-checks the gate, so a slightly old snapshot is never unsafe. A collector's
+  // own recording drops their snapshot.
+  const snapshots = new Map<string, { at: number; queue: QueueResponse }>();
+  async function snapshot(collectorId: string): Promise<QueueResponse> {
+    const now = clock.now().getTime();
+    const hit = snapshots.get(collectorId);
+    if (hit && now - hit.at < deps.snapshotSeconds * 1000 && now >= hit.at) return hit.queue;
+    const fresh = await build(collectorId);
+    snapshots.set(collectorId, { at: now, queue: fresh });
+    return fresh;
+  }
 
   async function build(collectorId: string): Promise<QueueResponse> {
     const now = clock.now();
@@ -119,12 +134,12 @@ export function createQueueService(deps: QueueServiceDeps) {
           throw new ForbiddenError('This collector is not in a team you supervise.');
         }
       }
-      return build(target);
+      return snapshot(target);
     },
 
     /** Leases the top callable account to the collector, or null when nothing is callable now. */
     async next(collector: SessionUser) {
-      const { items } = await build(collector.id);
+      const { items } = await snapshot(collector.id);
       const leased = await queue.leaseFirstFree(collector.id, items.map((i) => i.accountId), clock.now(), deps.leaseMinutes * 60_000);
       if (!leased) return null;
       const item = items.find((i) => i.accountId === leased.id)!;
@@ -132,5 +147,8 @@ export function createQueueService(deps: QueueServiceDeps) {
     },
 
     release: (collector: SessionUser, accountId: string) => queue.release(collector.id, accountId),
+
+    /** Forget a collector's snapshot (after they record an outcome). */
+    invalidate: (collectorId: string) => void snapshots.delete(collectorId),
   };
 }

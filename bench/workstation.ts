@@ -1,0 +1,270 @@
+// Workstation benchmark: `pnpm bench:workstation [--accounts 200000] [--seconds 15] [--concurrency 8]`
+//
+// 1. An embedded PostgreSQL in .data/bench-postgres with a seeded portfolio (reused between runs).
+// 2. The built server (apps/api/dist) in its own process on 127.0.0.1.
+// 3. For each endpoint, a closed-loop load of N concurrent clients for a fixed time, then the
+//    same SQL run directly against the database with the same concurrency, and the ratio.
+// Prints p50/p95/p99 latency and throughput. Loopback only; every loop is bounded in time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openLocalDatabase } from '@crm/db/local-database';
+import { migrateDeploy } from '@crm/db/migrate';
+import { repoRoot } from '@crm/db/paths';
+import { DEMO_PASSWORD, ensureReferenceData, seedDemo } from '@crm/db/seed';
+import pg from 'pg';
+
+const { values } = parseArgs({
+  options: {
+    accounts: { type: 'string', default: '200000' },
+    seconds: { type: 'string', default: '15' },
+    concurrency: { type: 'string', default: '8' },
+    port: { type: 'string', default: '3400' },
+  },
+});
+const ACCOUNTS = Number(values.accounts);
+const SECONDS = Number(values.seconds);
+const CONCURRENCY = Number(values.concurrency);
+const PORT = Number(values.port);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+interface Stats {
+  count: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+}
+
+function summarise(latencies: number[], errors: number, ms: number): Stats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { count: sorted.length, errors, p50: at(0.5), p95: at(0.95), p99: at(0.99), perSecond: (sorted.length / ms) * 1000 };
+}
+
+/** Runs `task` from `concurrency` workers back to back for `seconds`; times each call. */
+async function closedLoop(task: (worker: number, i: number) => Promise<boolean>, seconds = SECONDS, concurrency = CONCURRENCY): Promise<Stats> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        const t0 = performance.now();
+        const ok = await task(worker, i).catch(() => false);
+        if (ok) latencies.push(performance.now() - t0);
+        else errors++;
+      }
+    }),
+  );
+  return summarise(latencies, errors, performance.now() - started);
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(8) : '     n/a');
+function report(name: string, api: Stats, sql: Stats) {
+  console.log(
+    `${name.padEnd(28)} API  p50${fmt(api.p50)} p95${fmt(api.p95)} p99${fmt(api.p99)} ms  ${api.perSecond.toFixed(1).padStart(7)} req/s  (${api.count} ok, ${api.errors} failed)\n` +
+      `${''.padEnd(28)} SQL  p50${fmt(sql.p50)} p95${fmt(sql.p95)} p99${fmt(sql.p99)} ms  ${sql.perSecond.toFixed(1).padStart(7)} runs/s\n` +
+      `${''.padEnd(28)} API/SQL p50 ratio ${(api.p50 / sql.p50).toFixed(1)}x`,
+  );
+}
+
+async function waitForHealth(child: ChildProcess) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error('server exited during start');
+    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not become healthy');
+}
+
+async function login(username: string) {
+  const res = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('crm_csrf='))!.split('=')[1]!;
+  const id = ((await res.json()) as { user: { id: string } }).user.id;
+  return { id, cookie: cookies.join('; '), csrf };
+}
+
+const db = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: path.join(repoRoot(), '.data', 'bench-postgres') });
+let server: ChildProcess | undefined;
+const pool = new pg.Pool({ connectionString: db.url, max: CONCURRENCY + 2 });
+try {
+  await migrateDeploy(db.url);
+  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM accounts');
+  if (Number(rows[0]!.n) !== ACCOUNTS) {
+    console.log(`Seeding ${ACCOUNTS.toLocaleString('en')} accounts (once; reused by later runs)...`);
+    const { rows: tables } = await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'");
+    await pool.query(`TRUNCATE ${tables.map((r) => `"${r.t}"`).join(', ')} CASCADE`);
+    const seeded = await seedDemo(db.url, { accounts: ACCOUNTS });
+    console.log(`  seeded in ${(seeded.ms / 1000).toFixed(0)} s`);
+  }
+  await ensureReferenceData(pool);
+  // Leases left by an earlier run would skew the first scenario.
+  await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
+
+  server = spawn(process.execPath, [path.join(repoRoot(), 'apps/api/dist/main.js')], {
+    env: { ...process.env, DATABASE_URL: db.url, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', SEED_DEMO: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForHealth(server);
+
+  const { rows: collectorRows } = await pool.query<{ username: string }>("SELECT username FROM users WHERE role = 'collector' AND active ORDER BY username LIMIT 40");
+  const sessions: Awaited<ReturnType<typeof login>>[] = [];
+  for (const c of collectorRows) sessions.push(await login(c.username));
+  const { rows: counts } = await pool.query<{ accounts: string; attempts: string }>('SELECT (SELECT count(*) FROM accounts) AS accounts, (SELECT count(*) FROM contact_attempts) AS attempts');
+  console.log(
+    `\nPortfolio: ${Number(counts[0]!.accounts).toLocaleString('en')} accounts, ${Number(counts[0]!.attempts).toLocaleString('en')} contact attempts; ` +
+      `${sessions.length} collectors; ${CONCURRENCY} concurrent clients; ${SECONDS} s per run; Node ${process.versions.node}\n`,
+  );
+
+  // One assigned account per request, cycling through each collector's own accounts.
+  const { rows: pairs } = await pool.query<{ collector_id: string; account_id: string; debtor_id: string }>(
+    `SELECT a.assigned_collector_id AS collector_id, a.id AS account_id, a.debtor_id FROM accounts a
+      WHERE a.assigned_collector_id = ANY($1::uuid[]) ORDER BY a.id LIMIT 5000`,
+    [sessions.map((s) => s.id)],
+  );
+  const byCollector = new Map(sessions.map((s) => [s.id, s]));
+  const pick = (i: number) => {
+    const p = pairs[i % pairs.length]!;
+    return { ...p, session: byCollector.get(p.collector_id)! };
+  };
+
+  // ---- POST /api/queue/next
+  // The data a queue is computed from (candidates, contact points, flags, recent attempts,
+  // promises) and the lease UPDATE, as plain SQL.
+  const queueSql = async (collectorId: string) => {
+    const client = await pool.connect();
+    try {
+      const { rows: candidates } = await client.query<{ id: string; debtor_id: string }>(
+        `SELECT a.id, a.debtor_id, a.balance_minor, a.overdue_minor, a.oldest_unpaid_due_date, d.full_name, d.time_zone
+           FROM accounts a JOIN debtors d ON d.id = a.debtor_id
+          WHERE a.status = 'open' AND (a.assigned_collector_id = $1 OR a.assigned_collector_id IS NULL)
+            AND (a.leased_by_id IS NULL OR a.leased_by_id = $1 OR a.lease_expires_at < now())`,
+        [collectorId],
+      );
+      const ids = candidates.map((c) => c.id);
+      const debtors = candidates.map((c) => c.debtor_id);
+      await client.query('SELECT * FROM contact_points WHERE debtor_id = ANY($1::uuid[])', [debtors]);
+      await client.query('SELECT * FROM stop_flags WHERE cleared_at IS NULL AND (account_id = ANY($1::uuid[]) OR debtor_id = ANY($2::uuid[]))', [ids, debtors]);
+      await client.query("SELECT * FROM contact_attempts WHERE account_id = ANY($1::uuid[]) AND started_at > now() - interval '9 days'", [ids]);
+      await client.query("SELECT * FROM promises WHERE account_id = ANY($1::uuid[]) AND (status = 'pending' OR (status = 'broken' AND status_changed_at > now() - interval '3 days'))", [ids]);
+      await client.query(leaseSql, [collectorId, ids.slice(0, 200)]);
+      return true;
+    } finally {
+      client.release();
+    }
+  };
+  const leaseSql = `UPDATE accounts SET leased_by_id = $1, lease_expires_at = now() + interval '15 minutes'
+    WHERE id = (SELECT id FROM accounts WHERE id = ANY($2::uuid[]) AND (leased_by_id IS NULL OR lease_expires_at < now())
+                ORDER BY array_position($2::uuid[], id) LIMIT 1 FOR UPDATE SKIP LOCKED)`;
+  const nextCall = async (s: (typeof sessions)[number]) => {
+    const res = await fetch(`${BASE}/api/queue/next`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    await res.arrayBuffer();
+    return res.status === 200 || res.status === 204;
+  };
+  // Cold: the first call of each collector computes their queue (one client at a time).
+  const coldLatencies: number[] = [];
+  const coldStarted = performance.now();
+  for (const s of sessions.slice(0, 12)) {
+    const t0 = performance.now();
+    if (await nextCall(s)) coldLatencies.push(performance.now() - t0);
+  }
+  const coldApi = summarise(coldLatencies, 12 - coldLatencies.length, performance.now() - coldStarted);
+  const coldSqlLatencies: number[] = [];
+  const coldSqlStarted = performance.now();
+  for (const s of sessions.slice(12, 24)) {
+    const t0 = performance.now();
+    await queueSql(s.id);
+    coldSqlLatencies.push(performance.now() - t0);
+  }
+  report('POST /api/queue/next (cold)', coldApi, summarise(coldSqlLatencies, 0, performance.now() - coldSqlStarted));
+  // Warm: the queue snapshot exists; the call leases the next free account.
+  for (const s of sessions.slice(12)) await nextCall(s);
+  const nextApi = await closedLoop(async (w, i) => nextCall(sessions[(w + i * CONCURRENCY) % sessions.length]!));
+  await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
+  const { rows: open } = await pool.query<{ collector_id: string; ids: string[] }>(
+    `SELECT assigned_collector_id AS collector_id, (array_agg(id ORDER BY id))[1:500] AS ids FROM accounts
+      WHERE assigned_collector_id = ANY($1::uuid[]) AND status = 'open' GROUP BY 1`,
+    [sessions.map((s) => s.id)],
+  );
+  const nextSql = await closedLoop(async (w, i) => {
+    const o = open[(w + i * CONCURRENCY) % open.length]!;
+    await pool.query(leaseSql, [o.collector_id, o.ids]);
+    return true;
+  });
+  report('POST /api/queue/next (warm)', nextApi, nextSql);
+  await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
+
+  // ---- GET /api/accounts/:id/case-file
+  const caseApi = await closedLoop(async (w, i) => {
+    const p = pick(w * 7919 + i);
+    const res = await fetch(`${BASE}/api/accounts/${p.account_id}/case-file`, { headers: { cookie: p.session.cookie } });
+    await res.arrayBuffer();
+    return res.ok;
+  });
+  const caseSql = await closedLoop(async (w, i) => {
+    const p = pick(w * 7919 + i);
+    await pool.query('SELECT a.*, d.*, c.name FROM accounts a JOIN debtors d ON d.id = a.debtor_id JOIN creditors c ON c.id = a.creditor_id WHERE a.id = $1', [p.account_id]);
+    await Promise.all([
+      pool.query('SELECT * FROM contact_points WHERE debtor_id = $1', [p.debtor_id]),
+      pool.query('SELECT id, relationship, source, do_not_contact FROM third_parties WHERE debtor_id = $1', [p.debtor_id]),
+      pool.query('SELECT a.*, c.name FROM accounts a JOIN creditors c ON c.id = a.creditor_id WHERE a.debtor_id = $1 AND a.id <> $2', [p.debtor_id, p.account_id]),
+      pool.query('SELECT * FROM stop_flags WHERE debtor_id = $1 AND cleared_at IS NULL', [p.debtor_id]),
+      pool.query('SELECT ca.*, u.display_name, cp.value FROM contact_attempts ca LEFT JOIN users u ON u.id = ca.collector_id LEFT JOIN contact_points cp ON cp.id = ca.contact_point_id WHERE ca.account_id = $1 ORDER BY ca.started_at DESC', [p.account_id]),
+      pool.query('SELECT * FROM promises WHERE account_id = $1 ORDER BY created_at DESC', [p.account_id]),
+      pool.query('SELECT * FROM payments WHERE account_id = $1 ORDER BY paid_at DESC', [p.account_id]),
+      pool.query('SELECT * FROM payment_plans WHERE account_id = $1', [p.account_id]),
+      pool.query("SELECT * FROM callbacks WHERE account_id = $1 AND status = 'pending' ORDER BY due_at LIMIT 1", [p.account_id]),
+    ]);
+    await pool.query("INSERT INTO audit_events (actor_id, action, entity_type, entity_id) VALUES ($1, 'case_file.view', 'account', $2)", [p.collector_id, p.account_id]);
+    return true;
+  });
+  report('GET /api/accounts/:id/case-file', caseApi, caseSql);
+
+  // ---- POST /api/accounts/:id/contacts (inbound calls: always allowed by the gate, so every request writes)
+  const contactApi = await closedLoop(async (w, i) => {
+    const p = pick(w * 104_729 + i);
+    const res = await fetch(`${BASE}/api/accounts/${p.account_id}/contacts`, {
+      method: 'POST',
+      headers: { cookie: p.session.cookie, 'x-csrf-token': p.session.csrf, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ channel: 'letter', direction: 'inbound', partyReached: 'debtor', disposition: 'right_party_contact', notes: 'bench' }),
+    });
+    await res.arrayBuffer();
+    return res.status === 201;
+  });
+  const contactSql = await closedLoop(async (w, i) => {
+    const p = pick(w * 104_729 + i);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows: inserted } = await client.query<{ id: string }>(
+        `INSERT INTO contact_attempts (id, account_id, debtor_id, collector_id, channel, direction, party_reached, disposition, notes, started_at, idempotency_key)
+         VALUES (gen_random_uuid(), $1, $2, $3, 'letter', 'inbound', 'debtor', 'right_party_contact', 'bench-sql', now(), $4) RETURNING id`,
+        [p.account_id, p.debtor_id, p.collector_id, randomUUID()],
+      );
+      await client.query("UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = $1 AND leased_by_id = $2", [p.account_id, p.collector_id]);
+      await client.query("INSERT INTO audit_events (actor_id, action, entity_type, entity_id, data) VALUES ($1, 'contact_attempt.recorded', 'account', $2, $3)", [p.collector_id, p.account_id, JSON.stringify({ attemptId: inserted[0]!.id })]);
+      await client.query('COMMIT');
+      return true;
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+    }
+  });
+  report('POST /api/accounts/:id/contacts', contactApi, contactSql);
+  // Leave the benchmark database as it was.
+  await pool.query("DELETE FROM audit_events WHERE action IN ('case_file.view', 'contact_attempt.recorded', 'auth.login') AND at > now() - interval '1 hour'");
+  await pool.query("DELETE FROM contact_attempts WHERE notes IN ('bench', 'bench-sql')");
+} finally {
+  server?.kill('SIGTERM');
+  await pool.end();
+  await db.stop();
+}
