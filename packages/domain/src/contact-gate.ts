@@ -1,6 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, parseISO } from 'date-fns';
-import { localDate, localTime, type IsoDate } from './dates.js';
+import { addDaysIso, localDate, localMinutesOfDay, localTime, startOfLocalDay } from './dates.js';
 import type { ComplianceProfilePolicy } from './policies.js';
 
 /**
@@ -120,11 +118,6 @@ const CALLBACK_LATE = 60 * MINUTE;
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** The instant of local midnight starting `date` in `zone`. */
-function startOfLocalDay(date: IsoDate, zone: string): Date {
-  const d = parseISO(date);
-  return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), 0, 0, 0, zone).getTime());
-}
 
 function zonesOf(input: ContactGateInput): string[] {
   const zones = new Set([input.customerTimeZone, ...(input.otherTimeZones ?? [])]);
@@ -136,7 +129,7 @@ function inWindow(at: Date, zones: string[], window: { start: string; end: strin
   const start = minutesOf(window.start);
   const end = minutesOf(window.end);
   return zones.every((zone) => {
-    const m = minutesOf(localTime(at, zone));
+    const m = localMinutesOfDay(at.getTime(), zone);
     return start <= end ? m >= start && m < end : m >= start || m < end;
   });
 }
@@ -241,7 +234,7 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
       if (conversations.length > 0) {
         const last = new Date(Math.max(...conversations));
         // The day of the conversation is day 1 (in the customer's calendar).
-        const until = startOfLocalDay(localDate(addDays(new TZDate(last.getTime(), zone), profile.quietDaysAfterConversation), zone), zone);
+        const until = startOfLocalDay(addDaysIso(localDate(last, zone), profile.quietDaysAfterConversation), zone);
         if (until.getTime() > now.getTime()) {
           reasons.push({
             code: 'quiet_period_after_conversation',
@@ -260,7 +253,7 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
         (a) => a.channel === 'phone' && a.direction === 'outbound' && a.contactPointId === contactPoint.id && UNANSWERED.has(a.disposition) && localDate(a.at, zone) === today,
       ).length;
       if (unanswered >= profile.dailyUnansweredCapPerContactPoint) {
-        const tomorrow = localDate(addDays(new TZDate(now.getTime(), zone), 1), zone);
+        const tomorrow = addDaysIso(today, 1);
         reasons.push({
           code: 'daily_unanswered_cap_reached',
           message: `${unanswered} unanswered calls to this number today; the daily limit is ${profile.dailyUnansweredCapPerContactPoint}.`,

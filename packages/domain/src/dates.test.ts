@@ -61,3 +61,15 @@ describe('zoneOffsetMinutes', () => {
     expect(zoneOffsetMinutes(Date.parse('2026-11-22T00:00:00Z'), 'UTC')).toBe(0);
   });
 });
+
+describe('startOfLocalDay and addDaysIso', () => {
+  it('finds local midnight, including on DST days', async () => {
+    const { addDaysIso, startOfLocalDay } = await import('./dates.js');
+    expect(startOfLocalDay('2026-11-23', 'America/New_York')).toEqual(new Date('2026-11-23T05:00:00Z'));
+    expect(startOfLocalDay('2026-11-01', 'America/New_York')).toEqual(new Date('2026-11-01T04:00:00Z'));
+    expect(startOfLocalDay('2026-03-29', 'Europe/London')).toEqual(new Date('2026-03-29T00:00:00Z'));
+    expect(startOfLocalDay('2026-11-21', 'Asia/Shanghai')).toEqual(new Date('2026-11-20T16:00:00Z'));
+    expect(addDaysIso('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDaysIso('2028-03-01', -1)).toBe('2028-02-29');
+  });
+});

@@ -50,6 +50,12 @@ export function zoneOffsetMinutes(t: number, timeZone: string): number {
   return offset;
 }
 
+/** Minutes since local midnight at instant `t` in `timeZone` (no allocation: the gate's hot path). */
+export function localMinutesOfDay(t: number, timeZone: string): number {
+  const local = Math.floor(t / 60_000) + zoneOffsetMinutes(t, timeZone);
+  return ((local % 1440) + 1440) % 1440;
+}
+
 function wallClock(now: Date, timeZone: string): string {
   return new Date(now.getTime() + zoneOffsetMinutes(now.getTime(), timeZone) * 60_000).toISOString();
 }
@@ -75,4 +81,20 @@ export function zonedWallTimeToInstant(wallTime: string, timeZone: string): Date
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
   return new Date(new TZDate(y, mo - 1, d, h, mi, 0, timeZone).getTime());
+}
+
+/** `date` plus `days` calendar days. */
+export function addDaysIso(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The instant local midnight begins `date` in `timeZone`. */
+export function startOfLocalDay(date: IsoDate, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // Two passes settle the offset even when it changes near midnight.
+  let t = utcMidnight - zoneOffsetMinutes(utcMidnight, timeZone) * 60_000;
+  t = utcMidnight - zoneOffsetMinutes(t, timeZone) * 60_000;
+  return new Date(t);
 }

@@ -16,20 +16,30 @@ export function isCurrencyCode(code: string): boolean {
   }
 }
 
+// Intl formatters are expensive to create and are reused (queues format thousands of amounts).
+const exponents = new Map<string, number>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Digits after the decimal point for a currency (2 for USD/CNY/GBP, 0 for JPY). */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let e = exponents.get(currency);
+  if (e === undefined) {
+    e = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponents.set(currency, e);
+  }
+  return e;
 }
 
 /** Formats minor units for display in `locale`, e.g. 50000 CNY -> "¥500.00" / "CN¥500.00". */
 export function formatMoney({ amountMinor, currency }: Money, locale: string): string {
   const exponent = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  }).format(amountMinor / 10 ** exponent);
+  const key = `${locale}|${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+    moneyFormats.set(key, f);
+  }
+  return f.format(amountMinor / 10 ** exponent);
 }
 
 /**

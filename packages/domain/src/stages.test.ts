@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_STAGE_THRESHOLDS,
+  missedInstalments,
   daysPastDue,
   daysUntilNextStage,
   stageFor,
@@ -71,5 +72,20 @@ describe('stageThresholdProblems', () => {
       'preDueMaxDpd must be a whole number of days, 0 or more',
       'm2MaxDpd must be greater than m1MaxDpd',
     ]);
+  });
+});
+
+describe('missedInstalments', () => {
+  it('counts the oldest unpaid instalment and every monthly due date after it that has passed', () => {
+    expect(missedInstalments(null, '2026-11-22')).toBe(0);
+    expect(missedInstalments('2026-11-22', '2026-11-22')).toBe(0);
+    expect(missedInstalments('2026-11-21', '2026-11-22')).toBe(1);
+    expect(missedInstalments('2026-10-22', '2026-11-22')).toBe(1);
+    expect(missedInstalments('2026-10-21', '2026-11-22')).toBe(2);
+    expect(missedInstalments('2026-08-15', '2026-11-22')).toBe(4);
+  });
+  it('handles month ends (Jan 31 -> Feb 28)', () => {
+    expect(missedInstalments('2026-01-31', '2026-02-28')).toBe(1);
+    expect(missedInstalments('2026-01-31', '2026-03-01')).toBe(2);
   });
 });

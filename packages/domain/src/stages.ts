@@ -1,3 +1,4 @@
+import { addMonths, parseISO } from 'date-fns';
 import { calendarDaysBetween, type IsoDate } from './dates.js';
 
 export const STAGE_CODES = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'] as const;
@@ -74,4 +75,17 @@ export function daysUntilNextStage(
   if (max === null) return null;
   const next = STAGE_CODES[STAGE_CODES.indexOf(stage) + 1]!;
   return { next, days: max + 1 - dpd };
+}
+
+/**
+ * Monthly instalments missed on `today` when the oldest unpaid one fell due on
+ * `oldestUnpaidDueDate` (期数): that one and every monthly due date after it up to today.
+ * Due today is not yet missed.
+ */
+export function missedInstalments(oldestUnpaidDueDate: IsoDate | null, today: IsoDate): number {
+  if (oldestUnpaidDueDate === null || calendarDaysBetween(oldestUnpaidDueDate, today) <= 0) return 0;
+  const first = parseISO(oldestUnpaidDueDate);
+  let count = 0;
+  while (calendarDaysBetween(addMonths(first, count).toISOString().slice(0, 10), today) > 0 && count < 1200) count++;
+  return count;
 }

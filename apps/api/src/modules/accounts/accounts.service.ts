@@ -1,5 +1,5 @@
 import type { AccountSummary, ListAccountsQuery, ListAccountsResponse, SessionUser } from '@crm/contracts';
-import { daysPastDue, localDate, localTime, stageFor } from '@crm/domain';
+import { daysPastDue, localDate, localTime, missedInstalments, stageFor } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError } from '../../lib/errors.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
@@ -43,7 +43,8 @@ export function createAccountsService({ accounts, policies, clock }: AccountsSer
       const flags = await accounts.activeStopFlags(page.map((r) => r.id), page.map((r) => r.debtorId), now);
       const items: AccountSummary[] = page.map((row) => {
         // Days past due count in the customer's own calendar.
-        const dpd = daysPastDue(isoDay(row.oldestUnpaidDueDate), localDate(now, row.debtor.timeZone));
+        const today = localDate(now, row.debtor.timeZone);
+        const dpd = daysPastDue(isoDay(row.oldestUnpaidDueDate), today);
         return {
           id: row.id,
           externalId: row.externalId,
@@ -56,7 +57,7 @@ export function createAccountsService({ accounts, policies, clock }: AccountsSer
           oldestUnpaidDueDate: isoDay(row.oldestUnpaidDueDate),
           daysPastDue: dpd,
           stage: stageFor(dpd, thresholds),
-          missedInstalments: row.missedInstalments,
+          missedInstalments: missedInstalments(isoDay(row.oldestUnpaidDueDate), today),
           status: row.status,
           complianceProfile: row.complianceProfile,
           debtorTimeZone: row.debtor.timeZone,

@@ -7,6 +7,7 @@ import {
   daysPastDue,
   localDate,
   localTime,
+  missedInstalments,
   stageFor,
   willingnessFromHistory,
   type ContactChannel,
@@ -38,7 +39,8 @@ const KIND_ORDER: Record<HistoryEntry['kind'], number> = { payment: 0, plan: 1, 
 type Loaded = NonNullable<Awaited<ReturnType<CaseFileRepository['load']>>>;
 
 function accountFacts(a: Loaded['otherAccounts'][number] | Loaded['account'], creditorName: string, zone: string, now: Date, t: StageThresholds) {
-  const dpd = daysPastDue(isoDay(a.oldestUnpaidDueDate), localDate(now, zone));
+  const today = localDate(now, zone);
+  const dpd = daysPastDue(isoDay(a.oldestUnpaidDueDate), today);
   return {
     id: a.id,
     externalId: a.externalId,
@@ -50,7 +52,7 @@ function accountFacts(a: Loaded['otherAccounts'][number] | Loaded['account'], cr
     instalmentMinor: Number(a.instalmentMinor),
     oldestUnpaidDueDate: isoDay(a.oldestUnpaidDueDate),
     daysPastDue: dpd,
-    missedInstalments: a.missedInstalments,
+    missedInstalments: missedInstalments(isoDay(a.oldestUnpaidDueDate), today),
     stage: stageFor(dpd, t),
     status: a.status,
   };

@@ -123,16 +123,13 @@ export function createQueueService(deps: QueueServiceDeps) {
   }
 
   return {
-    /** A collector's own queue; supervisors may view their team members', admins anyone's. */
+    /** A collector's own queue; supervisors and admins may view any collector's. */
     async view(viewer: SessionUser, collectorId: string | undefined): Promise<QueueResponse> {
       const target = collectorId ?? viewer.id;
       if (target !== viewer.id) {
         if (viewer.role === 'collector') throw new ForbiddenError('Collectors can only see their own queue.');
         const collector = await queue.findCollector(target);
         if (!collector || collector.role !== 'collector') throw new NotFoundError('No such collector.');
-        if (viewer.role === 'supervisor' && collector.team?.supervisorId !== viewer.id) {
-          throw new ForbiddenError('This collector is not in a team you supervise.');
-        }
       }
       return snapshot(target);
     },

@@ -4,6 +4,7 @@ import {
   daysPastDue,
   formatMoney,
   localDate,
+  missedInstalments,
   renderScriptText,
   stageFor,
   type ScriptStep,
@@ -66,7 +67,7 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
         balanceAmount: money(account.balanceMinor),
         dueDate: dueDate ? new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${dueDate}T00:00:00Z`)) : '—',
         daysPastDue: String(dpd),
-        missedInstalments: String(account.missedInstalments),
+        missedInstalments: String(missedInstalments(dueDate, localDate(now, zone))),
         collectorName: user.displayName,
         requiredDisclosure: REQUIRED_DISCLOSURE[account.complianceProfile][locale],
       };
