@@ -18,6 +18,8 @@ export function useReasonText() {
     flagLabel: params.flag ? t(`stopFlags.${params.flag}`, { defaultValue: String(params.flag) }) : '',
     stageLabel: params.stage ? t(`stages.${params.stage}`, { defaultValue: String(params.stage) }) : '',
     hour: typeof params.hour === 'number' ? String(params.hour).padStart(2, '0') : params.hour,
+    // Plural forms ("1 day" / "2 days") key off `count`.
+    ...(typeof params.days === 'number' ? { count: params.days } : {}),
   });
   return {
     gate: (r: Reason) => t(`gateReasons.${r.code}`, { ...enrich(r.params), defaultValue: r.message }),
