@@ -32,6 +32,7 @@ export function initI18n(locale: Locale = initialLocale()) {
       fallbackLng: 'en',
       interpolation: { escapeValue: false },
       returnNull: false,
+      showSupportNotice: false,
     });
   }
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
