@@ -123,6 +123,12 @@ describe('case file, suggested script and outcome recording', () => {
       expect(s.steps[1].text).toContain('王女士');
       expect(s.steps[2].text).toContain('¥500.00');
       expect(s.objections[0].customerSays).toMatch(/[\u4e00-\u9fff]/);
+
+      // Without a published Chinese script for the stage, the English one is used.
+      await t.db.scriptVersion.updateMany({ where: { script: { stage: 'm1', locale: 'zh_CN' } }, data: { status: 'archived' } });
+      const fallback = (await collector.inject({ method: 'GET', url: `/api/accounts/${cn.id}/suggested-script` })).json();
+      expect(fallback).toMatchObject({ locale: 'en', stage: 'm1', scriptName: 'Early arrears (M1)' });
+      expect(fallback.steps[2].text).toContain('CN¥500.00');
     });
   });
 
