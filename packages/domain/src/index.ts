@@ -7,3 +7,4 @@ export * from './contact-gate.js';
 export * from './queue-priority.js';
 export * from './script-library.js';
 export * from './promise-rules.js';
+export * from './promise-evaluation.js';
