@@ -41,6 +41,11 @@ import { createQueueService } from './modules/queue/queue.service.js';
 import { createScriptsRepository } from './modules/scripts/scripts.repository.js';
 import { scriptsRoutes } from './modules/scripts/scripts.routes.js';
 import { createScriptsService } from './modules/scripts/scripts.service.js';
+import { createPaymentsRepository } from './modules/payments/payments.repository.js';
+import { paymentsRoutes } from './modules/payments/payments.routes.js';
+import { createPaymentsService } from './modules/payments/payments.service.js';
+import { createPromisesRepository } from './modules/promises/promises.repository.js';
+import { createPromisesService } from './modules/promises/promises.service.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 
@@ -85,6 +90,8 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   const queueService = createQueueService({ queue: createQueueRepository(db), gateFacts, policies, clock, leaseMinutes: env.LEASE_MINUTES, snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS });
   const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, audit, policies, clock });
   const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });
+  const promisesService = createPromisesService({ db, promises: createPromisesRepository(db), policies, clock });
+  const paymentsService = createPaymentsService({ db, payments: createPaymentsRepository(db), promises: promisesService, audit });
   const contactsService = createContactsService({ contacts: createContactsRepository(db), access, gateFacts, policies, clock, onRecorded: (collectorId) => queueService.invalidate(collectorId) });
   const reportsService = createReportsService({ reports: createReportsRepository(db), policies, clock });
 
@@ -136,9 +143,27 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(caseFileRoutes, { caseFileService });
       await api.register(scriptsRoutes, { scriptsService });
       await api.register(contactsRoutes, { contactsService });
+      await api.register(paymentsRoutes, { paymentsService });
     },
     { prefix: '/api' },
   );
+
+  // Promises whose date passed are judged by an in-process job; it catches up after downtime
+  // because it looks at state (pending promises past their grace), not at missed ticks.
+  if (env.PROMISE_SWEEP_SECONDS > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    const sweep = () =>
+      promisesService
+        .sweep()
+        .then((n) => n > 0 && app.log.info({ changes: n }, 'promise sweep'))
+        .catch((err: unknown) => app.log.error({ err }, 'promise sweep failed'));
+    app.addHook('onReady', async () => {
+      void sweep();
+      timer = setInterval(sweep, env.PROMISE_SWEEP_SECONDS * 1000);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 
   // The built SPA, with index.html for client-side routes.
   const webDist = env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist');

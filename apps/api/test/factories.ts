@@ -13,7 +13,7 @@ export function createFactories(db: Db) {
     async team(name = `Team ${unique()}`, supervisorId?: string) {
       return db.team.create({ data: { name, supervisorId: supervisorId ?? null } });
     },
-    async user(role: 'collector' | 'supervisor' | 'admin', data: { username?: string; teamId?: string | null; active?: boolean } = {}) {
+    async user(role: 'collector' | 'supervisor' | 'admin' | 'service', data: { username?: string; teamId?: string | null; active?: boolean } = {}) {
       return db.user.create({
         data: {
           username: data.username ?? `${role}-${unique()}`,

@@ -21,7 +21,8 @@ export const currencySchema = z.string().regex(/^[A-Z]{3}$/, { message: 'must be
 export const localeSchema = z.enum(['en', 'zh-CN'], { message: 'must be en or zh-CN' });
 export type Locale = z.infer<typeof localeSchema>;
 
-export const roleSchema = z.enum(['collector', 'supervisor', 'admin']);
+/** `service`: integrations (payment feeds) that sign in through the API only. */
+export const roleSchema = z.enum(['collector', 'supervisor', 'admin', 'service']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const stageSchema = z.enum(['pre_due', 'm1', 'm2', 'm3', 'm4_plus']);

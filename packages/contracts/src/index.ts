@@ -6,3 +6,4 @@ export * from './health.js';
 export * from './reports.js';
 export * from './users.js';
 export * from './workstation.js';
+export * from './payments.js';

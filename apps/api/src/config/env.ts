@@ -22,6 +22,7 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120).describe('Session ends after this long without requests'),
   LEASE_MINUTES: z.coerce.number().int().min(1).max(240).default(15).describe('How long "Next account" reserves an account for the collector'),
   QUEUE_SNAPSHOT_SECONDS: z.coerce.number().int().min(0).max(600).default(60).describe('How long a computed queue is reused before it is recomputed'),
+  PROMISE_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60).describe('How often promises past their grace period are judged (0 = never, for tests)'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10).describe('Login attempts per IP and username per minute'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto').describe('Secure cookies: auto = when the request came over HTTPS'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

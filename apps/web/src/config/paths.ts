@@ -17,8 +17,19 @@ export const paths = {
   supervisorAccounts: { path: '/supervise/accounts', getHref: () => '/supervise/accounts' },
   admin: { path: '/admin', getHref: () => '/admin' },
   adminAccounts: { path: '/admin/accounts', getHref: () => '/admin/accounts' },
+  integration: { path: '/integration', getHref: () => '/integration' },
 } as const;
 
 /** Where each role lands after signing in. */
-export const homeFor = (role: Role): string =>
-  role === 'collector' ? paths.work.getHref() : role === 'supervisor' ? paths.supervise.getHref() : paths.admin.getHref();
+export const homeFor = (role: Role): string => {
+  switch (role) {
+    case 'collector':
+      return paths.work.getHref();
+    case 'supervisor':
+      return paths.supervise.getHref();
+    case 'admin':
+      return paths.admin.getHref();
+    case 'service':
+      return paths.integration.getHref();
+  }
+};

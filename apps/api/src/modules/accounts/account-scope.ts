@@ -13,6 +13,8 @@ export function accountScopeWhere(user: SessionUser): Prisma.AccountWhereInput {
       return { assignedCollector: { team: { supervisorId: user.id } } };
     case 'admin':
       return {};
+    case 'service':
+      return { id: { in: [] } }; // integrations post data; they do not browse accounts
   }
 }
 
@@ -26,5 +28,7 @@ export function accountScopeSql(user: SessionUser): Prisma.Sql {
                                 WHERE u.id = a.assigned_collector_id AND t.supervisor_id = ${user.id}::uuid)`;
     case 'admin':
       return Prisma.sql`TRUE`;
+    case 'service':
+      return Prisma.sql`FALSE`;
   }
 }

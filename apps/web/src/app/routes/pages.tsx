@@ -79,3 +79,14 @@ export function RouteError() {
     </div>
   );
 }
+
+/** Service accounts exist for integrations; the screen only says where to go. */
+export function IntegrationRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('integration.title')}>
+      <p>{t('integration.body')}</p>
+      <a href="/api/docs">/api/docs</a>
+    </Page>
+  );
+}

@@ -53,6 +53,8 @@ function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
         { to: paths.admin.getHref(), label: t('nav.usersAndTeams') },
         { to: paths.adminAccounts.getHref(), label: t('nav.allAccounts') },
       ];
+    case 'service':
+      return [{ to: paths.integration.getHref(), label: t('nav.integration') }];
   }
 }
 

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Session } from '../../../test/build-app.js';
+
+// 10:00 in New York.
+const NOW = '2026-11-20T15:00:00Z';
+
+describe('payments and promise evaluation', () => {
+  const t = useTestApp({ now: NOW });
+  let admin: Session, service: Session, collector: Session;
+  let accountId = '', phoneId = '', collectorId = '';
+
+  beforeAll(async () => {
+    await t.factories.user('admin', { username: 'p-admin' });
+    await t.factories.user('service', { username: 'p-feed' });
+    const c = await t.factories.user('collector', { username: 'p-c' });
+    collectorId = c.id;
+    const creditor = await t.factories.creditor();
+    const account = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true, balanceMinor: 300_000, overdueMinor: 60_000, oldestUnpaidDueDate: '2026-11-01' });
+    accountId = account.id;
+    phoneId = account.debtor.contactPoints[0]!.id;
+    admin = await t.login('p-admin');
+    service = await t.login('p-feed');
+    collector = await t.login('p-c');
+  });
+
+  const promiseVia = async (amountMinor: number, dueDate: string) => {
+    const res = await collector.inject({
+      method: 'POST',
+      url: `/api/accounts/${accountId}/contacts`,
+      payload: { channel: 'phone', direction: 'inbound', contactPointId: phoneId, partyReached: 'debtor', disposition: 'promise_to_pay', promise: { amountMinor, dueDate, channel: 'card' } },
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json().promiseIds[0] as string;
+  };
+  const payment = (over: Record<string, unknown> = {}) => ({ accountId, amountMinor: 20_000, currency: 'USD', paidAt: '2026-11-20T16:00:00Z', channel: 'card', reference: 'REF-1', source: 'bank-feed', ...over });
+
+  it('keeps a promise the moment enough money arrives, records why, and moves the balance', async () => {
+    const promiseId = await promiseVia(20_000, '2026-11-25');
+    const res = await service.inject({ method: 'POST', url: '/api/payments', payload: payment() });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().changedPromises).toEqual([{ id: promiseId, from: 'pending', to: 'kept', paidMinor: 20_000 }]);
+    const stored = await t.db.paymentPromise.findUniqueOrThrow({ where: { id: promiseId } });
+    expect([stored.status, Number(stored.paidMinor)]).toEqual(['kept', 20_000]);
+    const history = await t.db.promiseStatusChange.findMany({ where: { promiseId } });
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.cause, h.paymentId])).toEqual([['pending', 'kept', 'payment_posted', res.json().payment.id]]);
+    const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+    expect([Number(account.balanceMinor), Number(account.overdueMinor)]).toEqual([280_000, 40_000]);
+  });
+
+  it('treats the same reference from the same source as the same payment', async () => {
+    const again = await admin.inject({ method: 'POST', url: '/api/payments', payload: payment({ amountMinor: 99_999 }) });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().payment.amountMinor).toBe(20_000);
+    expect(await t.db.payment.count({ where: { reference: 'REF-1' } })).toBe(1);
+  });
+
+  it('a reversal re-opens what the reversed payment kept, and cannot be repeated', async () => {
+    const original = await t.db.payment.findFirstOrThrow({ where: { reference: 'REF-1' } });
+    const res = await service.inject({ method: 'POST', url: '/api/payments', payload: payment({ reference: 'REF-1-NSF', reversalOfId: original.id }) });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().payment.amountMinor).toBe(-20_000);
+    expect(res.json().changedPromises).toEqual([expect.objectContaining({ from: 'kept', to: 'pending', paidMinor: 0 })]);
+    const twice = await service.inject({ method: 'POST', url: '/api/payments', payload: payment({ reference: 'REF-1-NSF-2', reversalOfId: original.id }) });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.fields[0]).toEqual({ field: 'reversalOfId', message: 'is already reversed' });
+  });
+
+  it('validates: currency, amount, account, role', async () => {
+    const wrongCurrency = await admin.inject({ method: 'POST', url: '/api/payments', payload: payment({ reference: 'X1', currency: 'GBP' }) });
+    expect(wrongCurrency.statusCode).toBe(400);
+    expect(wrongCurrency.json().error.fields[0].field).toBe('currency');
+    const zero = await admin.inject({ method: 'POST', url: '/api/payments', payload: payment({ reference: 'X2', amountMinor: 0 }) });
+    expect(zero.json().error.fields[0]).toEqual({ field: 'amountMinor', message: 'must be more than zero' });
+    const noAccount = await admin.inject({ method: 'POST', url: '/api/payments', payload: payment({ reference: 'X3', accountId: '00000000-0000-4000-8000-000000000000' }) });
+    expect(noAccount.json().error.fields[0].field).toBe('accountId');
+    expect((await collector.inject({ method: 'POST', url: '/api/payments', payload: payment({ reference: 'X4' }) })).statusCode).toBe(403);
+    expect(await t.db.payment.count({ where: { reference: { in: ['X1', 'X2', 'X3', 'X4'] } } })).toBe(0);
+  });
+
+  // Last: it moves the clock two days on.
+  it('judges promises whose grace period has ended, and the queue puts the account first with that reason', async () => {
+    // A promise due 2026-11-16: with 3 grace days it is over everywhere from 2026-11-21 (UTC + slack).
+    const promiseId = await promiseVia(5_000, '2026-11-21');
+    await t.db.paymentPromise.update({ where: { id: promiseId }, data: { dueDate: new Date('2026-11-16T00:00:00Z') } });
+    t.clock.set('2026-11-22T15:00:00Z');
+    const { createPromisesService } = await import('../promises/promises.service.js');
+    const { createPromisesRepository } = await import('../promises/promises.repository.js');
+    const { createPoliciesRepository } = await import('../policies/policies.repository.js');
+    const sweeper = createPromisesService({ db: t.db, promises: createPromisesRepository(t.db), policies: createPoliciesRepository(t.db), clock: t.clock });
+    expect(await sweeper.sweep()).toBeGreaterThanOrEqual(1);
+    const stored = await t.db.paymentPromise.findUniqueOrThrow({ where: { id: promiseId } });
+    expect(stored.status).toBe('broken');
+    const change = await t.db.promiseStatusChange.findFirstOrThrow({ where: { promiseId } });
+    expect(change.cause).toBe('grace_expired');
+    // Sessions from two days ago have expired: sign in again at the new time.
+    const fresh = await t.login('p-c');
+    const queue = (await fresh.inject({ method: 'GET', url: `/api/queue?collectorId=${collectorId}` })).json();
+    const item = [...queue.items, ...queue.blocked].find((i: { accountId: string }) => i.accountId === accountId);
+    expect(item).toBeDefined();
+    t.clock.set(NOW);
+  });
+
+});

@@ -1,0 +1,24 @@
+import { errorResponseSchema, postPaymentBodySchema, postPaymentResponseSchema } from '@crm/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { currentUser } from '../../plugins/auth.js';
+import type { PaymentsService } from './payments.service.js';
+
+export const paymentsRoutes: FastifyPluginAsyncZod<{ paymentsService: PaymentsService }> = async (app, { paymentsService }) => {
+  app.post(
+    '/payments',
+    {
+      config: { access: ['admin', 'service'] },
+      schema: {
+        tags: ['payments'],
+        summary: 'Post a payment or a reversal; promises of the account are re-judged at once',
+        description: 'Idempotent per (source, reference): posting the same reference again returns the first record (200).',
+        body: postPaymentBodySchema,
+        response: { 200: postPaymentResponseSchema, 201: postPaymentResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { replayed, result } = await paymentsService.post(currentUser(request), request.body, String(request.id));
+      return reply.status(replayed ? 200 : 201).send(result);
+    },
+  );
+};
