@@ -62,7 +62,7 @@ describe('demo seed', () => {
 
     // Every demo user can sign in with the documented password.
     const db = createPrismaClient(one.url);
-    const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), db });
+    const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent', PROMISE_SWEEP_SECONDS: '0' }), db });
     for (const u of DEMO_USERS) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: DEMO_PASSWORD } });
       expect(res.statusCode, u.username).toBe(200);
