@@ -91,7 +91,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, audit, policies, clock });
   const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });
   const promisesService = createPromisesService({ db, promises: createPromisesRepository(db), policies, clock });
-  const paymentsService = createPaymentsService({ db, payments: createPaymentsRepository(db), promises: promisesService, audit });
+  const paymentsService = createPaymentsService({ db, clock, payments: createPaymentsRepository(db), promises: promisesService, audit });
   const contactsService = createContactsService({ contacts: createContactsRepository(db), access, gateFacts, policies, clock, onRecorded: (collectorId) => queueService.invalidate(collectorId) });
   const reportsService = createReportsService({ reports: createReportsRepository(db), policies, clock });
 

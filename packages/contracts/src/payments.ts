@@ -31,5 +31,7 @@ export const postPaymentResponseSchema = z.object({
   payment: paymentSchema,
   /** Promises whose status changed because of this payment. */
   changedPromises: z.array(z.object({ id: uuidSchema, from: z.string(), to: z.string(), paidMinor: z.number().int() })),
+  /** "I already paid" tasks this payment confirmed. */
+  resolvedClaims: z.array(uuidSchema),
 });
 export type PostPaymentResponse = z.infer<typeof postPaymentResponseSchema>;

@@ -192,6 +192,18 @@ export const caseFileSchema = z.object({
   ),
   history: z.array(historyEntrySchema),
   pendingCallback: z.object({ id: uuidSchema, dueAt: z.string() }).nullable(),
+  /** "I already paid" claims and whether a matching payment has arrived. */
+  claimedPayments: z.array(
+    z.object({
+      id: uuidSchema,
+      claimedPaidOn: isoDateSchema,
+      claimedAmountMinor: amountMinorSchema,
+      claimedChannel: z.string(),
+      claimedReference: z.string().nullable(),
+      status: z.enum(['open', 'matched', 'cancelled']),
+      matchedPaymentId: uuidSchema.nullable(),
+    }),
+  ),
   summary: z.object({
     promisesKept: z.number().int(),
     promisesPartlyKept: z.number().int(),

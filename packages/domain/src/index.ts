@@ -8,3 +8,4 @@ export * from './queue-priority.js';
 export * from './script-library.js';
 export * from './promise-rules.js';
 export * from './promise-evaluation.js';
+export * from './claimed-payment.js';

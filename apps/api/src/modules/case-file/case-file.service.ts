@@ -182,6 +182,15 @@ export function createCaseFileService({ caseFiles, access, audit, policies, cloc
         stopFlags: stopFlags.map((f) => ({ id: f.id, type: f.type, reason: f.reason, setAt: f.setAt.toISOString(), expiresAt: f.expiresAt?.toISOString() ?? null, accountId: f.accountId })),
         history,
         pendingCallback: callback ? { id: callback.id, dueAt: callback.dueAt.toISOString() } : null,
+        claimedPayments: loaded.claims.map((c) => ({
+          id: c.id,
+          claimedPaidOn: isoDay(c.claimedPaidOn)!,
+          claimedAmountMinor: Number(c.claimedAmountMinor),
+          claimedChannel: c.claimedChannel,
+          claimedReference: c.claimedReference,
+          status: c.status,
+          matchedPaymentId: c.matchedPaymentId,
+        })),
         summary: {
           promisesKept: willingness.kept,
           promisesPartlyKept: willingness.partlyKept,

@@ -1,5 +1,6 @@
 import type { RecordContactBody } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
+import { resolveClaimedPayments } from '../verification/verification.repository.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -121,6 +122,21 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
             data: { debtorId: n.debtorId, accountId: accountLevel ? n.accountId : null, type: body.flag.type, reason: body.flag.reason, setById: n.collectorId, setAt: n.startedAt },
           });
           stopFlagId = flag.id;
+        }
+        if (body.claimedPayment) {
+          // Checked against payments now (it may already be here) and as payments arrive.
+          await tx.verificationTask.create({
+            data: {
+              accountId: n.accountId,
+              contactAttemptId: attempt.id,
+              claimedPaidOn: new Date(`${body.claimedPayment.paidAt}T00:00:00Z`),
+              claimedAmountMinor: BigInt(body.claimedPayment.amountMinor),
+              claimedChannel: body.claimedPayment.channel,
+              claimedReference: body.claimedPayment.reference ?? null,
+              createdAt: n.startedAt,
+            },
+          });
+          await resolveClaimedPayments(tx, n.accountId, n.startedAt);
         }
         if (body.contactPointId && body.partyReached === 'debtor') {
           await tx.contactPoint.update({ where: { id: body.contactPointId }, data: { lastSuccessAt: n.startedAt, status: 'valid' } });

@@ -65,6 +65,24 @@ describe('payments and promise evaluation', () => {
     expect(twice.json().error.fields[0]).toEqual({ field: 'reversalOfId', message: 'is already reversed' });
   });
 
+  it('confirms an "I already paid" claim when a matching payment arrives, and not before', async () => {
+    const claim = await collector.inject({
+      method: 'POST',
+      url: `/api/accounts/${accountId}/contacts`,
+      payload: { channel: 'phone', direction: 'inbound', contactPointId: phoneId, partyReached: 'debtor', disposition: 'claims_paid', claimedPayment: { paidAt: '2026-11-19', amountMinor: 7_500, channel: 'bank_transfer', reference: 'TX-778' } },
+    });
+    expect(claim.statusCode).toBe(201);
+    const before = (await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` })).json();
+    expect(before.claimedPayments).toEqual([expect.objectContaining({ status: 'open', claimedAmountMinor: 7_500, claimedReference: 'TX-778' })]);
+    // A different amount does not confirm it.
+    const other = await service.inject({ method: 'POST', url: '/api/payments', payload: payment({ reference: 'V-1', amountMinor: 7_000, channel: 'bank_transfer', paidAt: '2026-11-20T10:00:00Z' }) });
+    expect(other.json().resolvedClaims).toEqual([]);
+    const match = await service.inject({ method: 'POST', url: '/api/payments', payload: payment({ reference: 'V-2', amountMinor: 7_500, channel: 'bank_transfer', paidAt: '2026-11-20T10:00:00Z' }) });
+    expect(match.json().resolvedClaims).toEqual([before.claimedPayments[0].id]);
+    const after = (await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` })).json();
+    expect(after.claimedPayments[0]).toMatchObject({ status: 'matched', matchedPaymentId: match.json().payment.id });
+  });
+
   it('validates: currency, amount, account, role', async () => {
     const wrongCurrency = await admin.inject({ method: 'POST', url: '/api/payments', payload: payment({ reference: 'X1', currency: 'GBP' }) });
     expect(wrongCurrency.statusCode).toBe(400);

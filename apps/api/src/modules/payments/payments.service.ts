@@ -1,12 +1,15 @@
 import type { PostPaymentBody, PostPaymentResponse, SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
+import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, NotFoundError } from '../../lib/errors.js';
+import { resolveClaimedPayments } from '../verification/verification.repository.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PromisesService } from '../promises/promises.service.js';
 import type { PaymentsRepository } from './payments.repository.js';
 
 export interface PaymentsServiceDeps {
   db: Pick<Db, '$transaction'>;
+  clock: Clock;
   payments: PaymentsRepository;
   promises: Pick<PromisesService, 'reevaluate'>;
   audit: Pick<AuditRepository, 'record'>;
@@ -27,7 +30,7 @@ const dto = (p: Stored) => ({
 
 export type PaymentsService = ReturnType<typeof createPaymentsService>;
 
-export function createPaymentsService({ db, payments, promises, audit }: PaymentsServiceDeps) {
+export function createPaymentsService({ db, clock, payments, promises, audit }: PaymentsServiceDeps) {
   return {
     /**
      * Posts a payment (or a reversal) and re-judges the account's promises in the same
@@ -35,7 +38,7 @@ export function createPaymentsService({ db, payments, promises, audit }: Payment
      */
     async post(user: SessionUser, body: PostPaymentBody, requestId: string): Promise<{ replayed: boolean; result: PostPaymentResponse }> {
       const existing = await payments.findBySourceReference(body.source, body.reference);
-      if (existing) return { replayed: true, result: { payment: dto(existing), changedPromises: [] } };
+      if (existing) return { replayed: true, result: { payment: dto(existing), changedPromises: [], resolvedClaims: [] } };
 
       const account = await payments.account(body.accountId);
       if (!account) throw new BadRequestError('accountId does not exist', [{ field: 'accountId', message: 'does not exist' }]);
@@ -57,7 +60,8 @@ export function createPaymentsService({ db, payments, promises, audit }: Payment
         const result = await db.$transaction(async (tx) => {
           const payment = await payments.insert(tx, body, signed);
           const changed = await promises.reevaluate(tx, body.accountId, body.reversalOfId ? 'payment_reversed' : 'payment_posted', payment.id);
-          return { payment: dto(payment), changedPromises: changed };
+          const verified = body.reversalOfId ? [] : await resolveClaimedPayments(tx, body.accountId, clock.now());
+          return { payment: dto(payment), changedPromises: changed, resolvedClaims: verified };
         });
         await audit.record({
           actorId: user.id,
@@ -72,7 +76,7 @@ export function createPaymentsService({ db, payments, promises, audit }: Payment
         // The same reference posted twice at the same instant: the second returns the first.
         if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
           const first = await payments.findBySourceReference(body.source, body.reference);
-          if (first) return { replayed: true, result: { payment: dto(first), changedPromises: [] } };
+          if (first) return { replayed: true, result: { payment: dto(first), changedPromises: [], resolvedClaims: [] } };
         }
         throw err;
       }

@@ -88,6 +88,21 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
         {caseFile.pendingCallback && <p className="notice">{t('caseFile.pendingCallback', { time: fmt.timeIn(caseFile.pendingCallback.dueAt, customer.timeZone) })}</p>}
       </section>
 
+      {caseFile.claimedPayments.length > 0 && (
+        <section className="case-section" aria-labelledby="cf-claims">
+          <h3 id="cf-claims">{t('caseFile.claimedPayments')}</h3>
+          <ul className="plain">
+            {caseFile.claimedPayments.map((c) => (
+              <li key={c.id}>
+                {fmt.money(c.claimedAmountMinor, account.currency)} · {fmt.date(c.claimedPaidOn)} · {t(`paymentChannels.${c.claimedChannel}`, { defaultValue: c.claimedChannel })}
+                {c.claimedReference ? ` · ${c.claimedReference}` : ''}{' '}
+                <span className={`badge ${c.status === 'matched' ? 'promise-kept' : 'promise-pending'}`}>{t(`claimStatus.${c.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {caseFile.stopFlags.length > 0 && (
         <section className="case-section" aria-labelledby="cf-flags">
           <h3 id="cf-flags">{t('caseFile.stopFlags')}</h3>
