@@ -46,6 +46,10 @@ import { paymentsRoutes } from './modules/payments/payments.routes.js';
 import { createPaymentsService } from './modules/payments/payments.service.js';
 import { createPromisesRepository } from './modules/promises/promises.repository.js';
 import { createPromisesService } from './modules/promises/promises.service.js';
+import { createLocalLogSender } from './modules/reminders/message-sender.js';
+import { messagesRoutes } from './modules/reminders/messages.routes.js';
+import { createRemindersRepository } from './modules/reminders/reminders.repository.js';
+import { createRemindersService } from './modules/reminders/reminders.service.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 
@@ -91,6 +95,8 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, audit, policies, clock });
   const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });
   const promisesService = createPromisesService({ db, promises: createPromisesRepository(db), policies, clock });
+  const remindersRepository = createRemindersRepository(db);
+  const remindersService = createRemindersService({ reminders: remindersRepository, sender: createLocalLogSender(db), policies, clock });
   const paymentsService = createPaymentsService({ db, clock, payments: createPaymentsRepository(db), promises: promisesService, audit });
   const contactsService = createContactsService({ contacts: createContactsRepository(db), access, gateFacts, policies, clock, onRecorded: (collectorId) => queueService.invalidate(collectorId) });
   const reportsService = createReportsService({ reports: createReportsRepository(db), policies, clock });
@@ -144,6 +150,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(scriptsRoutes, { scriptsService });
       await api.register(contactsRoutes, { contactsService });
       await api.register(paymentsRoutes, { paymentsService });
+      await api.register(messagesRoutes, { reminders: remindersRepository });
     },
     { prefix: '/api' },
   );
@@ -152,11 +159,22 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   // because it looks at state (pending promises past their grace), not at missed ticks.
   if (env.PROMISE_SWEEP_SECONDS > 0) {
     let timer: NodeJS.Timeout | undefined;
-    const sweep = () =>
-      promisesService
-        .sweep()
-        .then((n) => n > 0 && app.log.info({ changes: n }, 'promise sweep'))
-        .catch((err: unknown) => app.log.error({ err }, 'promise sweep failed'));
+    // Judge promises past their grace, queue reminders for those falling due, send what is due.
+    let running = false;
+    const sweep = async () => {
+      if (running) return;
+      running = true;
+      try {
+        const changes = await promisesService.sweep();
+        const queued = await remindersService.schedule();
+        const sent = await remindersService.send();
+        if (changes || queued || sent.sent || sent.blocked) app.log.info({ changes, queued, ...sent }, 'promise and reminder jobs');
+      } catch (err) {
+        app.log.error({ err }, 'promise and reminder jobs failed');
+      } finally {
+        running = false;
+      }
+    };
     app.addHook('onReady', async () => {
       void sweep();
       timer = setInterval(sweep, env.PROMISE_SWEEP_SECONDS * 1000);

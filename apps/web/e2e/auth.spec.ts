@@ -24,7 +24,7 @@ test.describe('each role signs in to its own shell', () => {
     await expect(page).toHaveURL(/\/supervise$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Team overview' })).toBeVisible();
     await expect(page.getByTestId('stage-card-m1')).toContainText('accounts');
-    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Team overview', 'Team accounts']);
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Team overview', 'Team accounts', 'Message log']);
     await page.getByRole('link', { name: 'Team accounts' }).click();
     await expect(page.getByRole('columnheader', { name: 'Collector' })).toBeVisible();
     await page.screenshot({ path: 'test-results/supervisor-home.png' });

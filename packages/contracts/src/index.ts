@@ -7,3 +7,4 @@ export * from './reports.js';
 export * from './users.js';
 export * from './workstation.js';
 export * from './payments.js';
+export * from './messages.js';

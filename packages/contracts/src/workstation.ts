@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountStatusSchema } from './accounts.js';
+import { reminderSchema } from './messages.js';
 import { amountMinorSchema, currencySchema, isoDateSchema, isoDateTimeSchema, localeSchema, stageSchema, uuidSchema } from './fields.js';
 
 // ---- Contact gate and queue ----------------------------------------------------------------
@@ -192,6 +193,8 @@ export const caseFileSchema = z.object({
   ),
   history: z.array(historyEntrySchema),
   pendingCallback: z.object({ id: uuidSchema, dueAt: z.string() }).nullable(),
+  /** Reminders queued or sent for this account's promises. */
+  reminders: z.array(reminderSchema),
   /** "I already paid" claims and whether a matching payment has arrived. */
   claimedPayments: z.array(
     z.object({

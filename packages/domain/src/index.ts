@@ -9,3 +9,4 @@ export * from './script-library.js';
 export * from './promise-rules.js';
 export * from './promise-evaluation.js';
 export * from './claimed-payment.js';
+export * from './reminders.js';

@@ -18,6 +18,7 @@ export const paths = {
   admin: { path: '/admin', getHref: () => '/admin' },
   adminAccounts: { path: '/admin/accounts', getHref: () => '/admin/accounts' },
   integration: { path: '/integration', getHref: () => '/integration' },
+  messages: { path: '/messages', getHref: () => '/messages' },
 } as const;
 
 /** Where each role lands after signing in. */

@@ -6,7 +6,7 @@ export type CaseFileRepository = ReturnType<typeof createCaseFileRepository>;
  * The whole case file in a fixed number of queries (the account, then its related records in
  * parallel), however long the history: no query per history entry.
  */
-export function createCaseFileRepository(db: Pick<Db, 'account' | 'contactPoint' | 'thirdParty' | 'stopFlag' | 'contactAttempt' | 'paymentPromise' | 'payment' | 'paymentPlan' | 'callback' | 'verificationTask'>) {
+export function createCaseFileRepository(db: Pick<Db, 'account' | 'contactPoint' | 'thirdParty' | 'stopFlag' | 'contactAttempt' | 'paymentPromise' | 'payment' | 'paymentPlan' | 'callback' | 'verificationTask' | 'outboxMessage'>) {
   return {
     async load(accountId: string) {
       const account = await db.account.findUnique({
@@ -19,7 +19,7 @@ export function createCaseFileRepository(db: Pick<Db, 'account' | 'contactPoint'
         },
       });
       if (!account) return null;
-      const [contactPoints, thirdParties, otherAccounts, stopFlags, attempts, promises, payments, plans, callback, claims] = await Promise.all([
+      const [contactPoints, thirdParties, otherAccounts, stopFlags, attempts, promises, payments, plans, callback, claims, reminders] = await Promise.all([
         db.contactPoint.findMany({ where: { debtorId: account.debtorId }, orderBy: [{ kind: 'asc' }, { type: 'asc' }] }),
         db.thirdParty.findMany({ where: { debtorId: account.debtorId }, select: { id: true, relationship: true, source: true, doNotContact: true } }),
         db.account.findMany({
@@ -38,8 +38,9 @@ export function createCaseFileRepository(db: Pick<Db, 'account' | 'contactPoint'
         db.paymentPlan.findMany({ where: { accountId }, include: { promises: { select: { amountMinor: true, currency: true } } }, orderBy: { createdAt: 'desc' } }),
         db.callback.findFirst({ where: { accountId, status: 'pending' }, orderBy: { dueAt: 'asc' } }),
         db.verificationTask.findMany({ where: { accountId }, orderBy: { createdAt: 'desc' } }),
+        db.outboxMessage.findMany({ where: { accountId }, orderBy: { sendAfter: 'desc' } }),
       ]);
-      return { account, contactPoints, thirdParties, otherAccounts, stopFlags, attempts, promises, payments, plans, callback, claims };
+      return { account, contactPoints, thirdParties, otherAccounts, stopFlags, attempts, promises, payments, plans, callback, claims, reminders };
     },
   };
 }

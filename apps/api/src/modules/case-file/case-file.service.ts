@@ -182,6 +182,16 @@ export function createCaseFileService({ caseFiles, access, audit, policies, cloc
         stopFlags: stopFlags.map((f) => ({ id: f.id, type: f.type, reason: f.reason, setAt: f.setAt.toISOString(), expiresAt: f.expiresAt?.toISOString() ?? null, accountId: f.accountId })),
         history,
         pendingCallback: callback ? { id: callback.id, dueAt: callback.dueAt.toISOString() } : null,
+        reminders: loaded.reminders.map((r) => ({
+          id: r.id,
+          channel: r.channel,
+          recipient: r.recipient,
+          status: r.status,
+          sendAfter: r.sendAfter.toISOString(),
+          sentAt: r.sentAt?.toISOString() ?? null,
+          body: r.body,
+          lastError: r.lastError,
+        })),
         claimedPayments: loaded.claims.map((c) => ({
           id: c.id,
           claimedPaidOn: isoDay(c.claimedPaidOn)!,

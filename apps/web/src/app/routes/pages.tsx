@@ -6,6 +6,7 @@ import { AccountsTable } from '../../features/accounts/components/accounts-table
 import { StageSummary } from '../../features/reports/components/stage-summary';
 import { TeamsList } from '../../features/users/components/teams-list';
 import { UsersTable } from '../../features/users/components/users-table';
+import { MessageLog } from '../../features/messages/components/message-log';
 import { paths } from '../../config/paths';
 
 // Thin route modules: each composes feature components into a screen.
@@ -87,6 +88,15 @@ export function IntegrationRoute() {
     <Page title={t('integration.title')}>
       <p>{t('integration.body')}</p>
       <a href="/api/docs">/api/docs</a>
+    </Page>
+  );
+}
+
+export function MessageLogRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('messages.title')} description={t('messages.description')}>
+      <MessageLog />
     </Page>
   );
 }

@@ -47,11 +47,13 @@ function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
       return [
         { to: paths.supervise.getHref(), label: t('nav.teamOverview') },
         { to: paths.supervisorAccounts.getHref(), label: t('nav.teamAccounts') },
+        { to: paths.messages.getHref(), label: t('nav.messages') },
       ];
     case 'admin':
       return [
         { to: paths.admin.getHref(), label: t('nav.usersAndTeams') },
         { to: paths.adminAccounts.getHref(), label: t('nav.allAccounts') },
+        { to: paths.messages.getHref(), label: t('nav.messages') },
       ];
     case 'service':
       return [{ to: paths.integration.getHref(), label: t('nav.integration') }];

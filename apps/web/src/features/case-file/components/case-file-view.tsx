@@ -88,6 +88,21 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
         {caseFile.pendingCallback && <p className="notice">{t('caseFile.pendingCallback', { time: fmt.timeIn(caseFile.pendingCallback.dueAt, customer.timeZone) })}</p>}
       </section>
 
+      {caseFile.reminders.length > 0 && (
+        <section className="case-section" aria-labelledby="cf-reminders">
+          <h3 id="cf-reminders">{t('caseFile.reminders')}</h3>
+          <ul className="plain">
+            {caseFile.reminders.map((r) => (
+              <li key={r.id}>
+                <span className="muted small">{fmt.timeIn(r.sentAt ?? r.sendAfter, customer.timeZone)}</span> {t(`channels.${r.channel}`)} → <span className="mono">{r.recipient}</span>{' '}
+                <span className="badge">{t(`reminderStatus.${r.status}`)}</span>
+                {r.status === 'blocked' && r.lastError && <div className="muted small">{r.lastError}</div>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {caseFile.claimedPayments.length > 0 && (
         <section className="case-section" aria-labelledby="cf-claims">
           <h3 id="cf-claims">{t('caseFile.claimedPayments')}</h3>

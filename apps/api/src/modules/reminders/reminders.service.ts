@@ -1,0 +1,116 @@
+import { canContact, chooseReminderChannel, formatMoney, renderReminder, reminderSendAfter, type ComplianceProfilePolicy } from '@crm/domain';
+import type { Clock } from '../../lib/clock.js';
+import { fromDbLocale } from '../auth/auth.repository.js';
+import type { PoliciesRepository } from '../policies/policies.repository.js';
+import { addressForm } from '../scripts/scripts.service.js';
+import type { MessageSender } from './message-sender.js';
+import type { RemindersRepository } from './reminders.repository.js';
+
+export interface RemindersServiceDeps {
+  reminders: RemindersRepository;
+  sender: MessageSender;
+  policies: Pick<PoliciesRepository, 'complianceProfiles'>;
+  clock: Clock;
+}
+
+/** Reminders go out the day before a promise falls due. */
+const DAYS_BEFORE = 1;
+
+export type RemindersService = ReturnType<typeof createRemindersService>;
+
+export function createRemindersService({ reminders, sender, policies, clock }: RemindersServiceDeps) {
+  return {
+    /** Queues a reminder for each pending promise falling due soon, through the customer's preferred allowed channel. */
+    async schedule(): Promise<number> {
+      const now = clock.now();
+      const promises = await reminders.promisesNeedingReminder(now, DAYS_BEFORE + 1);
+      let queued = 0;
+      for (const p of promises) {
+        const debtor = p.account.debtor;
+        const choice = chooseReminderChannel(debtor.contactPoints);
+        if (!choice) continue; // no allowed channel: nothing to send, the collector sees it in the case file
+        const point = debtor.contactPoints.find((c) => c.id === choice.contactPointId)!;
+        const locale = fromDbLocale(debtor.preferredLanguage);
+        const intl = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
+        const dueDate = p.dueDate.toISOString().slice(0, 10);
+        const text = renderReminder({
+          locale,
+          channel: choice.channel,
+          creditor: p.account.creditor.name,
+          customerName: addressForm(locale, debtor.salutation, debtor.familyName, debtor.fullName),
+          amount: formatMoney({ amountMinor: Number(p.amountMinor), currency: p.currency }, intl),
+          dueDate: new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'UTC' }).format(p.dueDate),
+        });
+        const at = reminderSendAfter(dueDate, DAYS_BEFORE, debtor.timeZone);
+        await reminders.enqueue({
+          accountId: p.accountId,
+          promiseId: p.id,
+          channel: choice.channel,
+          contactPointId: point.id,
+          recipient: point.value,
+          locale: debtor.preferredLanguage,
+          subject: text.subject,
+          body: text.body,
+          sendAfter: at.getTime() < now.getTime() ? now : at,
+        });
+        queued++;
+      }
+      return queued;
+    },
+
+    /**
+     * Sends what is due, each through the contact gate at the moment of sending: outside the
+     * window it waits for the window, a stop flag or opt-out blocks it, a settled promise cancels it.
+     */
+    async send(): Promise<{ sent: number; blocked: number; rescheduled: number }> {
+      const now = clock.now();
+      const profiles: Record<string, ComplianceProfilePolicy> = await policies.complianceProfiles();
+      const due = await reminders.dueMessages(now);
+      const counts = { sent: 0, blocked: 0, rescheduled: 0 };
+      for (const m of due) {
+        if (m.promiseId) {
+          const promise = await reminders.promiseStatus(m.promiseId);
+          if (promise?.status !== 'pending') {
+            await reminders.update(m.id, { status: 'cancelled', lastError: `promise is ${promise?.status ?? 'gone'}` });
+            continue;
+          }
+        }
+        const [point, flags] = await Promise.all([reminders.contactPoint(m.contactPointId), reminders.activeStopFlags(m.account.debtorId, m.accountId)]);
+        const verdict = canContact({
+          now,
+          channel: m.channel,
+          profile: profiles[m.account.complianceProfile]!,
+          customerTimeZone: m.account.debtor.timeZone,
+          contactPoint: point,
+          stopFlags: flags,
+          attempts: [],
+          callback: null,
+        });
+        if (!verdict.allowed) {
+          if (verdict.nextAllowedAt) {
+            await reminders.update(m.id, { sendAfter: verdict.nextAllowedAt, lastError: verdict.reasons.map((r) => r.message).join(' ') });
+            counts.rescheduled++;
+          } else {
+            await reminders.update(m.id, { status: 'blocked', lastError: verdict.reasons.map((r) => r.message).join(' ') });
+            counts.blocked++;
+          }
+          continue;
+        }
+        try {
+          const { providerMessageId } = await sender.send({ outboxId: m.id, channel: m.channel as 'sms' | 'email', recipient: m.recipient, subject: m.subject, body: m.body });
+          await reminders.update(m.id, { status: 'sent', sentAt: now, providerMessageId, attempts: { increment: 1 }, lastError: null });
+          counts.sent++;
+        } catch (err) {
+          const failedForGood = m.attempts + 1 >= 5;
+          await reminders.update(m.id, {
+            status: failedForGood ? 'failed' : 'queued',
+            sendAfter: new Date(now.getTime() + 5 * 60_000 * (m.attempts + 1)),
+            attempts: { increment: 1 },
+            lastError: err instanceof Error ? err.message : String(err),
+          });
+        }
+      }
+      return counts;
+    },
+  };
+}

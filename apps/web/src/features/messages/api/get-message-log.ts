@@ -1,0 +1,12 @@
+import { messageLogResponseSchema } from '@crm/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export const getMessageLogQueryOptions = () =>
+  queryOptions({
+    queryKey: ['messages', 'log'],
+    queryFn: ({ signal }) => apiRequest('/messages', { schema: messageLogResponseSchema, signal }),
+    refetchInterval: 30_000,
+  });
+
+export const useMessageLog = () => useQuery(getMessageLogQueryOptions());

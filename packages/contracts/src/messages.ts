@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { uuidSchema } from './fields.js';
+
+export const messageLogEntrySchema = z.object({
+  id: uuidSchema,
+  channel: z.string(),
+  recipient: z.string(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  at: z.string(),
+});
+
+export const messageLogResponseSchema = z.object({ items: z.array(messageLogEntrySchema) });
+export type MessageLogResponse = z.infer<typeof messageLogResponseSchema>;
+
+export const reminderSchema = z.object({
+  id: uuidSchema,
+  channel: z.string(),
+  recipient: z.string(),
+  status: z.enum(['queued', 'sent', 'blocked', 'failed', 'cancelled']),
+  sendAfter: z.string(),
+  sentAt: z.string().nullable(),
+  body: z.string(),
+  lastError: z.string().nullable(),
+});
+export type Reminder = z.infer<typeof reminderSchema>;
