@@ -56,7 +56,7 @@ export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outbo
       });
     },
     promiseStatus(id: string) {
-      return db.paymentPromise.findUnique({ where: { id }, select: { status: true } });
+      return db.paymentPromise.findUnique({ where: { id }, select: { status: true, dueDate: true } });
     },
     contactPoint(id: string) {
       return db.contactPoint.findUnique({ where: { id } });

@@ -1,4 +1,4 @@
-import { canContact, chooseReminderChannel, formatMoney, renderReminder, reminderSendAfter, type ComplianceProfilePolicy } from '@crm/domain';
+import { canContact, chooseReminderChannel, formatMoney, localDate, renderReminder, reminderSendAfter, type ComplianceProfilePolicy } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
@@ -27,12 +27,14 @@ export function createRemindersService({ reminders, sender, policies, clock }: R
       let queued = 0;
       for (const p of promises) {
         const debtor = p.account.debtor;
+        const dueDate = p.dueDate.toISOString().slice(0, 10);
+        // A reminder is for a date still ahead (or today) in the customer's calendar.
+        if (dueDate < localDate(now, debtor.timeZone)) continue;
         const choice = chooseReminderChannel(debtor.contactPoints);
         if (!choice) continue; // no allowed channel: nothing to send, the collector sees it in the case file
         const point = debtor.contactPoints.find((c) => c.id === choice.contactPointId)!;
         const locale = fromDbLocale(debtor.preferredLanguage);
         const intl = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
-        const dueDate = p.dueDate.toISOString().slice(0, 10);
         const text = renderReminder({
           locale,
           channel: choice.channel,
@@ -72,6 +74,10 @@ export function createRemindersService({ reminders, sender, policies, clock }: R
           const promise = await reminders.promiseStatus(m.promiseId);
           if (promise?.status !== 'pending') {
             await reminders.update(m.id, { status: 'cancelled', lastError: `promise is ${promise?.status ?? 'gone'}` });
+            continue;
+          }
+          if (promise.dueDate.toISOString().slice(0, 10) < localDate(now, m.account.debtor.timeZone)) {
+            await reminders.update(m.id, { status: 'cancelled', lastError: 'the due date has passed' });
             continue;
           }
         }

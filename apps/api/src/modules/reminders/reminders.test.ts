@@ -60,6 +60,16 @@ describe('promise reminders', () => {
     expect(sent.reminders[0]).toMatchObject({ status: 'sent', channel: 'sms' });
   });
 
+  it('never reminds of a date that has already passed for the customer', async () => {
+    const c = await t.db.user.findUniqueOrThrow({ where: { username: 'r-c' } });
+    const creditor = await t.factories.creditor();
+    const past = await t.factories.account({ creditorId: creditor.id, collectorId: c.id });
+    await t.factories.contactPoint(past.debtorId, { type: 'mobile', value: '+1 212-555-0119' });
+    await t.db.paymentPromise.create({ data: { accountId: past.id, amountMinor: 1_000n, currency: 'USD', dueDate: new Date('2026-11-19T00:00:00Z'), channel: 'card' } });
+    await service.schedule();
+    expect(await t.db.outboxMessage.count({ where: { accountId: past.id } })).toBe(0);
+  });
+
   it('waits for the calling window, and cancels once the promise is no longer pending', async () => {
     const c = await t.db.user.findUniqueOrThrow({ where: { username: 'r-c' } });
     const creditor = await t.factories.creditor();
