@@ -1,3 +1,4 @@
+import type { GateContactPoint } from './contact-gate.js';
 import { addDaysIso, startOfLocalDay, type IsoDate } from './dates.js';
 
 /**
@@ -34,13 +35,7 @@ export function renderReminder(r: ReminderText): { subject: string | null; body:
   return { subject: r.channel === 'email' ? `Payment reminder: ${r.amount} due ${r.dueDate}` : null, body };
 }
 
-export interface ReminderContactPoint {
-  id: string;
-  kind: 'phone' | 'email' | 'address';
-  type: 'home' | 'mobile' | 'work' | 'other';
-  status: 'valid' | 'invalid' | 'unverified';
-  optedOut: boolean;
-}
+export type ReminderContactPoint = Pick<GateContactPoint, 'id' | 'kind' | 'type' | 'status' | 'optedOut'>;
 
 /** The customer's preferred allowed channel: a text to a mobile, else an e-mail; null when neither may be used. */
 export function chooseReminderChannel(points: ReminderContactPoint[]): { channel: ReminderChannel; contactPointId: string } | null {
