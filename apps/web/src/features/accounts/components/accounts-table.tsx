@@ -74,7 +74,7 @@ export function AccountsTable({ showCollector = false }: { showCollector?: boole
                       ) : (
                         a.activeStopFlags.map((f) => (
                           <span key={f} className="badge flag">
-                            ⛔ {t(`stopFlags.${f}`, { defaultValue: f })}
+                            ✕ {t(`stopFlags.${f}`, { defaultValue: f })}
                           </span>
                         ))
                       )}

@@ -124,7 +124,7 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
           <ul className="plain">
             {caseFile.stopFlags.map((f) => (
               <li key={f.id}>
-                <span className="badge flag">⛔ {t(`stopFlags.${f.type}`, { defaultValue: f.type })}</span> {f.reason}{' '}
+                <span className="badge flag">✕ {t(`stopFlags.${f.type}`, { defaultValue: f.type })}</span> {f.reason}{' '}
                 <span className="muted small">{fmt.date(f.setAt.slice(0, 10))}</span>
               </li>
             ))}

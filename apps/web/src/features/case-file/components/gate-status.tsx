@@ -11,13 +11,13 @@ export function GateStatus({ gate, timeZone, compact = false }: { gate: GateVerd
   if (gate.allowed) {
     return (
       <div className={`gate gate-ok${compact ? ' compact' : ''}`} role="status">
-        ✓ {gate.viaCallback ? t('caseFile.viaCallback') : t('caseFile.callable')}
+        ✓ {gate.viaCallback ? t('caseFile.viaCallback') : compact ? t('caseFile.allowedNow') : t('caseFile.callable')}
       </div>
     );
   }
   return (
     <div className={`gate gate-blocked${compact ? ' compact' : ''}`} role="status">
-      <strong>⛔ {t('caseFile.notCallable')}</strong>
+      <strong>✕ {t('caseFile.notCallable')}</strong>
       {!compact && (
         <ul>
           {gate.reasons.map((r, i) => (

@@ -146,7 +146,7 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
             <option value="">—</option>
             {points.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.value} ({t(`contactTypes.${p.type}`, { defaultValue: p.type })}){p.gate.allowed ? '' : ' ⛔'}
+                {p.value} ({t(`contactTypes.${p.type}`, { defaultValue: p.type })}){p.gate.allowed ? '' : ' ✕'}
               </option>
             ))}
           </select>
