@@ -27,6 +27,12 @@ test.describe('each role signs in to its own shell', () => {
     await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Team overview', 'Team accounts', 'Message log']);
     await page.getByRole('link', { name: 'Team accounts' }).click();
     await expect(page.getByRole('columnheader', { name: 'Collector' })).toBeVisible();
+    // Into a case file from the list.
+    const first = page.locator('table tbody tr').first().getByRole('link');
+    const name = (await first.innerText()).trim();
+    await first.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Case file' })).toBeVisible();
+    await expect(page.getByTestId('customer-name')).toHaveText(name);
     await page.screenshot({ path: 'test-results/supervisor-home.png' });
   });
 

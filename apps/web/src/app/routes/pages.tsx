@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { Link, isRouteErrorResponse, useParams, useRouteError } from 'react-router';
 import { Page } from '../../components/ui/page';
-import { ErrorState } from '../../components/ui/states';
+import { ErrorState, LoadingState } from '../../components/ui/states';
+import { useCaseFile } from '../../features/case-file/api/get-case-file';
+import { CaseFileView } from '../../features/case-file/components/case-file-view';
 import { AccountsTable } from '../../features/accounts/components/accounts-table';
 import { StageSummary } from '../../features/reports/components/stage-summary';
 import { TeamsList } from '../../features/users/components/teams-list';
@@ -16,7 +18,7 @@ export function CollectorWorkRoute() {
   return (
     <Page title={t('work.title')} description={t('work.description')}>
       <StageSummary />
-      <AccountsTable />
+      <AccountsTable hrefFor={(id) => paths.workAccount.getHref(id)} />
     </Page>
   );
 }
@@ -39,7 +41,27 @@ export function AccountsRoute() {
   const { t } = useTranslation();
   return (
     <Page title={t('accounts.title')} description={t('accounts.description')}>
-      <AccountsTable showCollector />
+      <AccountsTable showCollector hrefFor={(id) => paths.accountView.getHref(id)} />
+    </Page>
+  );
+}
+
+/** Supervisors and admins read a case file (the view is audit-logged like any other). */
+export function AccountViewRoute() {
+  const { t } = useTranslation();
+  const { accountId } = useParams();
+  const caseFile = useCaseFile(accountId!);
+  return (
+    <Page title={t('caseFile.title')}>
+      {caseFile.isPending ? (
+        <LoadingState />
+      ) : caseFile.isError ? (
+        <ErrorState error={caseFile.error} onRetry={() => void caseFile.refetch()} />
+      ) : (
+        <div className="panel case-panel">
+          <CaseFileView caseFile={caseFile.data} />
+        </div>
+      )}
     </Page>
   );
 }

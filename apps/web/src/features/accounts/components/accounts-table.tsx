@@ -1,12 +1,13 @@
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
 import { useAccounts } from '../api/get-accounts';
 
 /** Accounts in the caller's scope, most overdue first, with search and "load more". */
-export function AccountsTable({ showCollector = false }: { showCollector?: boolean }) {
+export function AccountsTable({ showCollector = false, hrefFor }: { showCollector?: boolean; hrefFor?: (accountId: string) => string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [search, setSearch] = useState('');
@@ -50,7 +51,7 @@ export function AccountsTable({ showCollector = false }: { showCollector?: boole
                 {rows.map((a) => (
                   <tr key={a.id}>
                     <td>
-                      <div className="strong">{a.debtorName}</div>
+                      <div className="strong">{hrefFor ? <Link to={hrefFor(a.id)}>{a.debtorName}</Link> : a.debtorName}</div>
                       <div className="muted small">{a.creditorName}</div>
                     </td>
                     <td>
