@@ -50,6 +50,9 @@ import { createLocalLogSender } from './modules/reminders/message-sender.js';
 import { messagesRoutes } from './modules/reminders/messages.routes.js';
 import { createRemindersRepository } from './modules/reminders/reminders.repository.js';
 import { createRemindersService } from './modules/reminders/reminders.service.js';
+import { createImportsRepository } from './modules/imports/imports.repository.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
+import { createPaymentsImportService } from './modules/imports/payments-import.service.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 
@@ -151,6 +154,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(contactsRoutes, { contactsService });
       await api.register(paymentsRoutes, { paymentsService });
       await api.register(messagesRoutes, { reminders: remindersRepository });
+      await api.register(importsRoutes, { paymentsImport: createPaymentsImportService({ db, imports: createImportsRepository(db), promises: promisesService, audit, clock }) });
     },
     { prefix: '/api' },
   );

@@ -8,3 +8,4 @@ export * from './users.js';
 export * from './workstation.js';
 export * from './payments.js';
 export * from './messages.js';
+export * from './imports.js';

@@ -1,0 +1,146 @@
+import type { Readable } from 'node:stream';
+import type { ImportReport, SessionUser } from '@crm/contracts';
+import type { Db } from '@crm/db';
+import { isCurrencyCode, parseAmountToMinor } from '@crm/domain';
+import { parse } from 'csv-parse';
+import type { Clock } from '../../lib/clock.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import type { PromisesService } from '../promises/promises.service.js';
+import { resolveClaimedPayments } from '../verification/verification.repository.js';
+import type { ImportsRepository } from './imports.repository.js';
+
+export interface PaymentsImportDeps {
+  db: Pick<Db, '$transaction'>;
+  imports: ImportsRepository;
+  promises: Pick<PromisesService, 'reevaluate'>;
+  audit: Pick<AuditRepository, 'record'>;
+  clock: Clock;
+}
+
+interface Row {
+  line: number;
+  externalId: string;
+  amountMinor: number;
+  currency: string;
+  paidAt: Date;
+  channel: string;
+  reference: string;
+}
+
+const REQUIRED = ['account_external_id', 'amount', 'currency', 'paid_at', 'channel', 'reference'] as const;
+const MAX_ERRORS = 1000;
+const BATCH = 2000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Payment files: UTF-8 with or without BOM, comma or semicolon, a header row with
+ * account_external_id, amount (major units, e.g. 120.50), currency, paid_at (YYYY-MM-DD or an
+ * ISO date-time), channel, reference. One streaming pass validates every row; nothing is
+ * written unless every row is valid, or the caller asked to write the valid rows.
+ */
+export function createPaymentsImportService({ db, imports, promises, audit, clock }: PaymentsImportDeps) {
+  return {
+    async run(user: SessionUser, file: Readable, opts: { mode: 'validate' | 'all' | 'valid'; source: string; requestId: string }): Promise<ImportReport> {
+      const started = Date.now();
+      const errors: ImportReport['errors'] = [];
+      let errorCount = 0;
+      const fail = (line: number, field: string, message: string) => {
+        errorCount++;
+        if (errors.length < MAX_ERRORS) errors.push({ line, field, message });
+      };
+      const rows: Row[] = [];
+      const seen = new Map<string, number>();
+      let total = 0;
+
+      const parser = file.pipe(
+        parse({ bom: true, delimiter: [',', ';'], columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true, relax_column_count: true }),
+      );
+      try {
+        for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+          total++;
+          const line = info.lines;
+          if (total === 1) {
+            const missing = REQUIRED.filter((c) => !(c in record));
+            if (missing.length) {
+              fail(1, 'header', `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+              break;
+            }
+          }
+          let ok = true;
+          const bad = (field: string, message: string) => {
+            ok = false;
+            fail(line, field, message);
+          };
+          const currency = (record.currency ?? '').toUpperCase();
+          if (!isCurrencyCode(currency)) bad('currency', 'must be a 3-letter ISO 4217 code');
+          const amountMinor = isCurrencyCode(currency) ? parseAmountToMinor(record.amount ?? '', currency) : null;
+          if (amountMinor === null || amountMinor <= 0) bad('amount', 'must be a positive amount like 120.50');
+          const rawDate = record.paid_at ?? '';
+          const paidAt = new Date(DATE_ONLY.test(rawDate) ? `${rawDate}T12:00:00Z` : rawDate);
+          if (!rawDate || Number.isNaN(paidAt.getTime())) bad('paid_at', 'must be a date (YYYY-MM-DD) or an ISO date-time');
+          else if (paidAt.getTime() > clock.now().getTime() + 86_400_000) bad('paid_at', 'is in the future');
+          if (!record.channel) bad('channel', 'is required');
+          const reference = record.reference ?? '';
+          if (!reference) bad('reference', 'is required');
+          else if (seen.has(reference)) bad('reference', `repeats line ${seen.get(reference)}`);
+          else seen.set(reference, line);
+          if (!record.account_external_id) bad('account_external_id', 'is required');
+          if (ok) rows.push({ line, externalId: record.account_external_id!, amountMinor: amountMinor!, currency, paidAt, channel: record.channel!, reference });
+        }
+      } catch (err) {
+        fail(0, 'file', `cannot be read as CSV: ${err instanceof Error ? err.message : String(err)}`);
+      }
+
+      // Accounts and earlier imports, looked up in batches (never one query per row).
+      const accounts = new Map((await imports.accountsByExternalId([...new Set(rows.map((r) => r.externalId))])).map((a) => [a.externalId, a]));
+      const existing = new Set((await imports.existingReferences(opts.source, rows.map((r) => r.reference))).map((p) => p.reference));
+      const valid: (Row & { accountId: string })[] = [];
+      let duplicates = 0;
+      for (const r of rows) {
+        const account = accounts.get(r.externalId);
+        if (!account) fail(r.line, 'account_external_id', `no account ${r.externalId}`);
+        else if (account.currency !== r.currency) fail(r.line, 'currency', `must be ${account.currency}, the account's currency`);
+        else if (existing.has(r.reference)) duplicates++;
+        else valid.push({ ...r, accountId: account.id });
+      }
+      errors.sort((a, b) => a.line - b.line);
+
+      const report = (committed: boolean, written: number, changed: number): ImportReport => ({
+        committed,
+        totalRows: total,
+        validRows: valid.length + duplicates,
+        duplicateRows: duplicates,
+        writtenRows: written,
+        errorCount,
+        errors,
+        changedPromises: changed,
+        ms: Date.now() - started,
+      });
+      if (opts.mode === 'validate' || (opts.mode === 'all' && errorCount > 0) || valid.length === 0) return report(false, 0, 0);
+
+      // Write in batches; each batch is one transaction (payments + balances).
+      for (let i = 0; i < valid.length; i += BATCH) {
+        await imports.insertPayments(
+          opts.source,
+          valid.slice(i, i + BATCH).map((r) => ({ accountId: r.accountId, amountMinor: r.amountMinor, currency: r.currency, paidAt: r.paidAt, channel: r.channel, reference: r.reference })),
+        );
+      }
+      // Promises and "I already paid" claims are re-judged only where there is something to judge.
+      const withOpen = await imports.accountsToReevaluate([...new Set(valid.map((r) => r.accountId))]);
+      let changed = 0;
+      for (const accountId of withOpen) {
+        changed += (
+          await db.$transaction(async (tx) => {
+            const c = await promises.reevaluate(tx, accountId, 'payment_posted', null);
+            await resolveClaimedPayments(tx, accountId, clock.now());
+            return c;
+          })
+        ).length;
+      }
+      await audit.record({ actorId: user.id, action: 'import.payments', entityType: 'import', entityId: null, requestId: opts.requestId, data: { rows: total, written: valid.length, errors: errorCount, source: opts.source } });
+      return report(true, valid.length, changed);
+    },
+  };
+}
+
+export type PaymentsImportService = ReturnType<typeof createPaymentsImportService>;
