@@ -49,19 +49,21 @@ describe('payments import', () => {
     'ACC-1;five;USD;2026-11-19;card;B-3\n' +
     'ACC-1;5.00;GBP;2026-11-19;card;B-4\n' +
     'ACC-1;5.00;USD;19/11/2026;card;B-5\n' +
-    'ACC-1;5.00;USD;2026-11-19;card;B-1\n';
+    'ACC-1;5.00;USD;2026-11-19;card;B-1\n' +
+    'ACC-1;5.00;USD;2026-11-31;card;B-6\n';
 
   it('reports every bad row with its line number and writes nothing (BOM and semicolons accepted)', async () => {
     const res = await post(`\uFEFF${bad}`, 'mode=all');
     expect(res.statusCode).toBe(200);
     const report = res.json();
-    expect(report).toMatchObject({ committed: false, totalRows: 6, writtenRows: 0, errorCount: 5 });
+    expect(report).toMatchObject({ committed: false, totalRows: 7, writtenRows: 0, errorCount: 6 });
     expect(report.errors).toEqual([
       { line: 3, field: 'account_external_id', message: 'no account ACC-404' },
       { line: 4, field: 'amount', message: 'must be a positive amount like 120.50' },
       { line: 5, field: 'currency', message: "must be USD, the account's currency" },
       { line: 6, field: 'paid_at', message: 'must be a date (YYYY-MM-DD) or an ISO date-time' },
       { line: 7, field: 'reference', message: 'repeats line 2' },
+      { line: 8, field: 'paid_at', message: 'must be a date (YYYY-MM-DD) or an ISO date-time' },
     ]);
     expect(await t.db.payment.count()).toBe(0);
   });
@@ -69,7 +71,7 @@ describe('payments import', () => {
   it('writes only the valid rows when asked to', async () => {
     const res = await post(bad, 'mode=valid&source=file-b');
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ committed: true, writtenRows: 1, errorCount: 5 });
+    expect(res.json()).toMatchObject({ committed: true, writtenRows: 1, errorCount: 6 });
     expect(await t.db.payment.count({ where: { source: 'file-b' } })).toBe(1);
   });
 

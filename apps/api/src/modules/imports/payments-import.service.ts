@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ImportReport, SessionUser } from '@crm/contracts';
 import type { Db } from '@crm/db';
-import { isCurrencyCode, parseAmountToMinor } from '@crm/domain';
+import { isCurrencyCode, isIsoDate, parseAmountToMinor } from '@crm/domain';
 import { parse } from 'csv-parse';
 import type { Clock } from '../../lib/clock.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -76,8 +76,9 @@ export function createPaymentsImportService({ db, imports, promises, audit, cloc
           const amountMinor = isCurrencyCode(currency) ? parseAmountToMinor(record.amount ?? '', currency) : null;
           if (amountMinor === null || amountMinor <= 0) bad('amount', 'must be a positive amount like 120.50');
           const rawDate = record.paid_at ?? '';
-          const paidAt = new Date(DATE_ONLY.test(rawDate) ? `${rawDate}T12:00:00Z` : rawDate);
-          if (!rawDate || Number.isNaN(paidAt.getTime())) bad('paid_at', 'must be a date (YYYY-MM-DD) or an ISO date-time');
+          const dateOnly = DATE_ONLY.test(rawDate);
+          const paidAt = new Date(dateOnly ? `${rawDate}T12:00:00Z` : rawDate);
+          if (!rawDate || Number.isNaN(paidAt.getTime()) || (dateOnly && !isIsoDate(rawDate))) bad('paid_at', 'must be a date (YYYY-MM-DD) or an ISO date-time');
           else if (paidAt.getTime() > clock.now().getTime() + 86_400_000) bad('paid_at', 'is in the future');
           if (!record.channel) bad('channel', 'is required');
           const reference = record.reference ?? '';
