@@ -5,15 +5,10 @@
 // 3. For each endpoint, a closed-loop load of N concurrent clients for a fixed time, then the
 //    same SQL run directly against the database with the same concurrency, and the ratio.
 // Prints p50/p95/p99 latency and throughput. Loopback only; every loop is bounded in time.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openLocalDatabase } from '@crm/db/local-database';
-import { migrateDeploy } from '@crm/db/migrate';
-import { repoRoot } from '@crm/db/paths';
-import { DEMO_PASSWORD, ensureReferenceData, seedDemo } from '@crm/db/seed';
-import pg from 'pg';
+import { login, openBenchDatabase, startServer } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -72,52 +67,17 @@ function report(name: string, api: Stats, sql: Stats) {
   );
 }
 
-async function waitForHealth(child: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error('server exited during start');
-    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('server did not become healthy');
-}
-
-async function login(username: string) {
-  const res = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const csrf = cookies.find((c) => c.startsWith('crm_csrf='))!.split('=')[1]!;
-  const id = ((await res.json()) as { user: { id: string } }).user.id;
-  return { id, cookie: cookies.join('; '), csrf };
-}
-
-const db = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: path.join(repoRoot(), '.data', 'bench-postgres') });
+const db = await openBenchDatabase(ACCOUNTS);
+const pool = db.pool;
 let server: ChildProcess | undefined;
-const pool = new pg.Pool({ connectionString: db.url, max: CONCURRENCY + 2 });
 try {
-  await migrateDeploy(db.url);
-  const { rows } = await pool.query<{ n: string; collectors: string }>("SELECT (SELECT count(*) FROM accounts) AS n, (SELECT count(*) FROM users WHERE role = 'collector') AS collectors");
-  // Re-seed when the size differs or the seed's book size changed (about 1,000 accounts per collector).
-  if (Number(rows[0]!.n) !== ACCOUNTS || Number(rows[0]!.collectors) < ACCOUNTS / 1_000) {
-    console.log(`Seeding ${ACCOUNTS.toLocaleString('en')} accounts (once; reused by later runs)...`);
-    const { rows: tables } = await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'");
-    await pool.query(`TRUNCATE ${tables.map((r) => `"${r.t}"`).join(', ')} CASCADE`);
-    const seeded = await seedDemo(db.url, { accounts: ACCOUNTS });
-    console.log(`  seeded in ${(seeded.ms / 1000).toFixed(0)} s`);
-  }
-  await ensureReferenceData(pool);
   // Leases left by an earlier run would skew the first scenario.
   await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
-
-  server = spawn(process.execPath, [path.join(repoRoot(), 'apps/api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', SEED_DEMO: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitForHealth(server);
+  server = await startServer(db.url, PORT);
 
   const { rows: collectorRows } = await pool.query<{ username: string }>("SELECT username FROM users WHERE role = 'collector' AND active ORDER BY username LIMIT 40");
   const sessions: Awaited<ReturnType<typeof login>>[] = [];
-  for (const c of collectorRows) sessions.push(await login(c.username));
+  for (const c of collectorRows) sessions.push(await login(BASE, c.username));
   const { rows: counts } = await pool.query<{ accounts: string; attempts: string }>('SELECT (SELECT count(*) FROM accounts) AS accounts, (SELECT count(*) FROM contact_attempts) AS attempts');
   console.log(
     `\nPortfolio: ${Number(counts[0]!.accounts).toLocaleString('en')} accounts, ${Number(counts[0]!.attempts).toLocaleString('en')} contact attempts; ` +

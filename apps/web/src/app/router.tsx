@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { LoginRoute, loginLoader } from './routes/login';
-import { AccountsRoute, AdminHomeRoute, AccountViewRoute, CollectorWorkRoute, IntegrationRoute, MessageLogRoute, NotFoundRoute, RouteError, SupervisorOverviewRoute } from './routes/pages';
+import { AccountsRoute, AdminHomeRoute, AccountViewRoute, CollectorWorkRoute, ImportsRoute, IntegrationRoute, MessageLogRoute, NotFoundRoute, RouteError, SupervisorOverviewRoute } from './routes/pages';
 import { ProtectedLayout, homeLoader, protectedLoader, requireRole } from './routes/protected-layout';
 import { WorkstationRoute, caseLoader } from './routes/workstation';
 import { paths } from '../config/paths';
@@ -35,6 +35,7 @@ export function createRouter(queryClient: QueryClient) {
         { path: paths.adminAccounts.path, element: <AccountsRoute />, loader: requireRole(queryClient, ['admin']), errorElement: <RouteError /> },
         { path: paths.integration.path, element: <IntegrationRoute />, loader: requireRole(queryClient, ['service']), errorElement: <RouteError /> },
         { path: paths.accountView.path, element: <AccountViewRoute />, loader: requireRole(queryClient, ['supervisor', 'admin']), errorElement: <RouteError /> },
+        { path: paths.imports.path, element: <ImportsRoute />, loader: requireRole(queryClient, ['admin']), errorElement: <RouteError /> },
         { path: paths.messages.path, element: <MessageLogRoute />, loader: requireRole(queryClient, ['supervisor', 'admin']), errorElement: <RouteError /> },
         { path: '*', element: <NotFoundRoute /> },
       ],

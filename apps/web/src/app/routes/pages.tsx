@@ -9,6 +9,7 @@ import { StageSummary } from '../../features/reports/components/stage-summary';
 import { TeamsList } from '../../features/users/components/teams-list';
 import { UsersTable } from '../../features/users/components/users-table';
 import { MessageLog } from '../../features/messages/components/message-log';
+import { PaymentsImport } from '../../features/imports/components/payments-import';
 import { paths } from '../../config/paths';
 
 // Thin route modules: each composes feature components into a screen.
@@ -119,6 +120,15 @@ export function MessageLogRoute() {
   return (
     <Page title={t('messages.title')} description={t('messages.description')}>
       <MessageLog />
+    </Page>
+  );
+}
+
+export function ImportsRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('imports.title')} description={t('imports.description')}>
+      <PaymentsImport />
     </Page>
   );
 }

@@ -53,6 +53,7 @@ function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
       return [
         { to: paths.admin.getHref(), label: t('nav.usersAndTeams') },
         { to: paths.adminAccounts.getHref(), label: t('nav.allAccounts') },
+        { to: paths.imports.getHref(), label: t('nav.imports') },
         { to: paths.messages.getHref(), label: t('nav.messages') },
       ];
     case 'service':

@@ -1,0 +1,49 @@
+// Shared pieces of the benchmarks: the benchmark database, the built server in its own process, logins.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { openLocalDatabase } from '@crm/db/local-database';
+import { migrateDeploy } from '@crm/db/migrate';
+import { repoRoot } from '@crm/db/paths';
+import { DEMO_PASSWORD, ensureReferenceData, seedDemo } from '@crm/db/seed';
+import pg from 'pg';
+
+/** The embedded benchmark database in .data/bench-postgres, seeded once with `accounts` accounts. */
+export async function openBenchDatabase(accounts: number) {
+  const db = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: path.join(repoRoot(), '.data', 'bench-postgres') });
+  await migrateDeploy(db.url);
+  const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+  const { rows } = await pool.query<{ n: string; collectors: string }>("SELECT (SELECT count(*) FROM accounts) AS n, (SELECT count(*) FROM users WHERE role = 'collector') AS collectors");
+  // Re-seed when the size differs or the seed's book size changed (about 1,000 accounts per collector).
+  if (Number(rows[0]!.n) !== accounts || Number(rows[0]!.collectors) < accounts / 1_000) {
+    console.log(`Seeding ${accounts.toLocaleString('en')} accounts (once; reused by later runs)...`);
+    const { rows: tables } = await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'");
+    await pool.query(`TRUNCATE ${tables.map((r) => `"${r.t}"`).join(', ')} CASCADE`);
+    const seeded = await seedDemo(db.url, { accounts });
+    console.log(`  seeded in ${(seeded.ms / 1000).toFixed(0)} s`);
+  }
+  await ensureReferenceData(pool);
+  return { url: db.url, pool, stop: db.stop };
+}
+
+/** The built server (apps/api/dist) on 127.0.0.1:port, with background jobs off. */
+export async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [path.join(repoRoot(), 'apps/api/dist/main.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', SEED_DEMO: '0', PROMISE_SWEEP_SECONDS: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error('server exited during start');
+    if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false)) return server;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not become healthy');
+}
+
+export async function login(base: string, username: string) {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('crm_csrf='))!.split('=')[1]!;
+  const id = ((await res.json()) as { user: { id: string } }).user.id;
+  return { id, cookie: cookies.join('; '), csrf };
+}

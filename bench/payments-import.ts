@@ -1,0 +1,54 @@
+// Payments import benchmark: `pnpm bench:import [--rows 100000]`
+// Builds a CSV of N payments for accounts of the benchmark portfolio, posts it to the built
+// server (mode=all: one streaming validation pass, then batched writes), prints the time, the
+// rate and the server's peak memory, then removes the payments again. Loopback only.
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { login, openBenchDatabase, startServer } from './lib.js';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, accounts: { type: 'string', default: '200000' }, port: { type: 'string', default: '3401' } } });
+const ROWS = Number(values.rows);
+const PORT = Number(values.port);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SOURCE = `bench-import-${Date.now()}`;
+
+const db = await openBenchDatabase(Number(values.accounts));
+let server: ChildProcess | undefined;
+try {
+  const { rows: accounts } = await db.pool.query<{ external_id: string; currency: string }>('SELECT external_id, currency FROM accounts ORDER BY external_id LIMIT $1', [ROWS]);
+  const lines = ['account_external_id,amount,currency,paid_at,channel,reference'];
+  for (let i = 0; i < ROWS; i++) {
+    const a = accounts[i % accounts.length]!;
+    lines.push(`${a.external_id},${(10 + (i % 500)).toFixed(2)},${a.currency},2026-11-${String(1 + (i % 20)).padStart(2, '0')},bank_transfer,${SOURCE}-${i}`);
+  }
+  const csv = lines.join('\n') + '\n';
+  server = await startServer(db.url, PORT);
+  const admin = await login(BASE, 'admin1');
+
+  const t0 = performance.now();
+  const res = await fetch(`${BASE}/api/imports/payments?mode=all&source=${SOURCE}`, {
+    method: 'POST',
+    headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  const report = (await res.json()) as { committed: boolean; totalRows: number; writtenRows: number; errorCount: number; changedPromises: number; ms: number };
+  const seconds = (performance.now() - t0) / 1000;
+  const peak = readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
+  console.log(
+    `\nPayments import: ${ROWS.toLocaleString('en')} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB, HTTP ${res.status}\n` +
+      `  committed=${report.committed} written=${report.writtenRows.toLocaleString('en')} errors=${report.errorCount} promises re-judged=${report.changedPromises}\n` +
+      `  ${seconds.toFixed(1)} s end to end (server ${(report.ms / 1000).toFixed(1)} s), ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s, server peak RSS ${peak ? Math.round(Number(peak) / 1024) : '?'} MB\n`,
+  );
+} finally {
+  // Leave the benchmark database as it was (balances included).
+  await db.pool.query(
+    `UPDATE accounts a SET balance_minor = a.balance_minor + s.total, overdue_minor = a.overdue_minor + s.total
+       FROM (SELECT account_id, sum(amount_minor) AS total FROM payments WHERE source = $1 GROUP BY account_id) s WHERE a.id = s.account_id`,
+    [SOURCE],
+  );
+  await db.pool.query('DELETE FROM payments WHERE source = $1', [SOURCE]);
+  server?.kill('SIGTERM');
+  await db.pool.end();
+  await db.stop();
+}
