@@ -15,6 +15,10 @@ const SOURCE = `bench-import-${Date.now()}`;
 
 const db = await openBenchDatabase(Number(values.accounts));
 let server: ChildProcess | undefined;
+// Promise statuses the import changes are put back afterwards, so every run starts equal.
+await db.pool.query('DROP TABLE IF EXISTS bench_promise_snapshot');
+await db.pool.query('CREATE TABLE bench_promise_snapshot AS SELECT id, status, paid_minor, status_changed_at FROM promises');
+const startedAt = new Date();
 try {
   const { rows: accounts } = await db.pool.query<{ external_id: string; currency: string }>('SELECT external_id, currency FROM accounts ORDER BY external_id LIMIT $1', [ROWS]);
   const lines = ['account_external_id,amount,currency,paid_at,channel,reference'];
@@ -48,6 +52,13 @@ try {
     [SOURCE],
   );
   await db.pool.query('DELETE FROM payments WHERE source = $1', [SOURCE]);
+  await db.pool.query(
+    `UPDATE promises p SET status = s.status, paid_minor = s.paid_minor, status_changed_at = s.status_changed_at
+       FROM bench_promise_snapshot s WHERE s.id = p.id AND (p.status <> s.status OR p.paid_minor <> s.paid_minor)`,
+  );
+  await db.pool.query('DELETE FROM promise_status_changes WHERE at >= $1', [startedAt]);
+  await db.pool.query("UPDATE payment_plans SET status = 'active' WHERE status <> 'cancelled' AND id IN (SELECT plan_id FROM promises WHERE status = 'pending' AND plan_id IS NOT NULL)");
+  await db.pool.query('DROP TABLE bench_promise_snapshot');
   server?.kill('SIGTERM');
   await db.pool.end();
   await db.stop();

@@ -30,6 +30,8 @@ interface Row {
 const REQUIRED = ['account_external_id', 'amount', 'currency', 'paid_at', 'channel', 'reference'] as const;
 const MAX_ERRORS = 1000;
 const BATCH = 2000;
+/** Parallel re-evaluations after an import (the Prisma pool has 10 connections). */
+const REEVALUATION_CONCURRENCY = 4;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -128,16 +130,22 @@ export function createPaymentsImportService({ db, imports, promises, audit, cloc
       }
       // Promises and "I already paid" claims are re-judged only where there is something to judge.
       const withOpen = await imports.accountsToReevaluate([...new Set(valid.map((r) => r.accountId))]);
+      // Each account in its own short transaction (row lock on the account), a few at a time.
       let changed = 0;
-      for (const accountId of withOpen) {
-        changed += (
-          await db.$transaction(async (tx) => {
-            const c = await promises.reevaluate(tx, accountId, 'payment_posted', null);
-            await resolveClaimedPayments(tx, accountId, clock.now());
-            return c;
-          })
-        ).length;
-      }
+      let next = 0;
+      const worker = async () => {
+        while (next < withOpen.length) {
+          const accountId = withOpen[next++]!;
+          changed += (
+            await db.$transaction(async (tx) => {
+              const c = await promises.reevaluate(tx, accountId, 'payment_posted', null);
+              await resolveClaimedPayments(tx, accountId, clock.now());
+              return c;
+            })
+          ).length;
+        }
+      };
+      await Promise.all(Array.from({ length: REEVALUATION_CONCURRENCY }, worker));
       await audit.record({ actorId: user.id, action: 'import.payments', entityType: 'import', entityId: null, requestId: opts.requestId, data: { rows: total, written: valid.length, errors: errorCount, source: opts.source } });
       return report(true, valid.length, changed);
     },
