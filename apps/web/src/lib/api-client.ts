@@ -23,7 +23,8 @@ export function setUnauthenticatedHandler(listener: UnauthenticatedListener) {
   onUnauthenticated = listener;
 }
 
-function readCookie(name: string): string | undefined {
+/** A cookie the page may read (the CSRF token). */
+export function readCookie(name: string): string | undefined {
   return document.cookie
     .split('; ')
     .find((c) => c.startsWith(`${name}=`))

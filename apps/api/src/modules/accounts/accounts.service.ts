@@ -1,6 +1,7 @@
 import type { AccountSummary, ListAccountsQuery, ListAccountsResponse, SessionUser } from '@crm/contracts';
 import { daysPastDue, localDate, localTime, missedInstalments, stageFor } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
+import { isoDay } from '../../lib/date-columns.js';
 import { BadRequestError } from '../../lib/errors.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { AccountCursor, AccountsRepository } from './accounts.repository.js';
@@ -11,7 +12,6 @@ export interface AccountsServiceDeps {
   clock: Clock;
 }
 
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 function encodeCursor(c: AccountCursor): string {
   return Buffer.from(JSON.stringify([c.dueDate, c.id])).toString('base64url');

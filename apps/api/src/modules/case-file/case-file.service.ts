@@ -14,12 +14,13 @@ import {
   type StageThresholds,
 } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
+import { isoDay } from '../../lib/date-columns.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
-import { gateVerdictDto } from '../queue/queue.service.js';
+import { gateVerdictDto } from '../compliance/gate-dto.js';
 import type { CaseFileRepository } from './case-file.repository.js';
 
 export interface CaseFileServiceDeps {
@@ -30,7 +31,6 @@ export interface CaseFileServiceDeps {
   clock: Clock;
 }
 
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const CHANNEL_FOR_KIND: Record<'phone' | 'email' | 'address', ContactChannel> = { phone: 'phone', email: 'email', address: 'letter' };
 const DAY = 86_400_000;
 /** At the same instant, results sit above the call that produced them (newest first). */

@@ -1,6 +1,7 @@
 import type { Db } from '@crm/db';
 import { evaluatePromises, localDate } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
+import { isoDay } from '../../lib/date-columns.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { PromisesRepository, Tx } from './promises.repository.js';
 
@@ -15,7 +16,6 @@ export interface PromisesServiceDeps {
 
 export type PromisesService = ReturnType<typeof createPromisesService>;
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export function createPromisesService({ db, promises, policies, clock }: PromisesServiceDeps) {
   /**

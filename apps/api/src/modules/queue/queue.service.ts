@@ -1,8 +1,10 @@
 import type { BlockedQueueItem, QueueItem, QueueResponse, SessionUser } from '@crm/contracts';
-import { bestPhoneVerdict, bestHoursToCall, daysPastDue, localDate, localTime, queuePriority, retryHold, stageFor, type ContactGateVerdict, type GateReason } from '@crm/domain';
+import { bestPhoneVerdict, bestHoursToCall, daysPastDue, localDate, localTime, queuePriority, retryHold, stageFor } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { isoDay } from '../../lib/date-columns.js';
 import { groupBy } from '../../lib/group-by.js';
+import { gateReasonDto } from '../compliance/gate-dto.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { QueueRepository } from './queue.repository.js';
@@ -15,21 +17,6 @@ export interface QueueServiceDeps {
   leaseMinutes: number;
   /** How long a computed queue is reused (0 = always recompute). */
   snapshotSeconds: number;
-}
-
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
-export function gateReasonDto(r: Pick<GateReason, 'message' | 'params' | 'until' | 'overridable'> & { code: string }) {
-  return { code: r.code, message: r.message, params: r.params, until: r.until?.toISOString() ?? null, overridable: r.overridable };
-}
-export function gateVerdictDto(v: ContactGateVerdict) {
-  return {
-    allowed: v.allowed,
-    reasons: v.reasons.map(gateReasonDto),
-    nextAllowedAt: v.nextAllowedAt?.toISOString() ?? null,
-    viaCallback: v.viaCallback,
-    overridable: v.overridable,
-  };
 }
 
 export type QueueService = ReturnType<typeof createQueueService>;

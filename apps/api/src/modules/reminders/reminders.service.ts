@@ -1,5 +1,6 @@
 import { canContact, chooseReminderChannel, formatMoney, localDate, renderReminder, reminderSendAfter, type ComplianceProfilePolicy } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
+import { isoDay } from '../../lib/date-columns.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { addressForm } from '../scripts/scripts.service.js';
@@ -27,7 +28,7 @@ export function createRemindersService({ reminders, sender, policies, clock }: R
       let queued = 0;
       for (const p of promises) {
         const debtor = p.account.debtor;
-        const dueDate = p.dueDate.toISOString().slice(0, 10);
+        const dueDate = isoDay(p.dueDate);
         // A reminder is for a date still ahead (or today) in the customer's calendar.
         if (dueDate < localDate(now, debtor.timeZone)) continue;
         const choice = chooseReminderChannel(debtor.contactPoints);
@@ -76,7 +77,7 @@ export function createRemindersService({ reminders, sender, policies, clock }: R
             await reminders.update(m.id, { status: 'cancelled', lastError: `promise is ${promise?.status ?? 'gone'}` });
             continue;
           }
-          if (promise.dueDate.toISOString().slice(0, 10) < localDate(now, m.account.debtor.timeZone)) {
+          if (isoDay(promise.dueDate) < localDate(now, m.account.debtor.timeZone)) {
             await reminders.update(m.id, { status: 'cancelled', lastError: 'the due date has passed' });
             continue;
           }

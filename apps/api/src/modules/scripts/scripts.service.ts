@@ -11,6 +11,7 @@ import {
   type ScriptVariable,
 } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
+import { isoDay } from '../../lib/date-columns.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
@@ -46,7 +47,7 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
       const account = await scripts.accountForScript(accountId);
       if (!account) throw new NotFoundError('No such account.');
       const zone = account.debtor.timeZone;
-      const dueDate = account.oldestUnpaidDueDate ? account.oldestUnpaidDueDate.toISOString().slice(0, 10) : null;
+      const dueDate = isoDay(account.oldestUnpaidDueDate);
       const dpd = daysPastDue(dueDate, localDate(now, zone));
       const stage = stageFor(dpd, await policies.stageThresholds());
 

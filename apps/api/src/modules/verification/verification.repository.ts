@@ -1,5 +1,6 @@
 import { claimMatchesPayment } from '@crm/domain';
 import type { Tx } from '../promises/promises.repository.js';
+import { isoDay } from '../../lib/date-columns.js';
 
 /**
  * Resolves open "I already paid" tasks of an account against its payments, inside the
@@ -17,7 +18,7 @@ export async function resolveClaimedPayments(tx: Tx, accountId: string, now: Dat
   const taken = new Set(used.map((u) => u.matchedPaymentId));
   const matched: string[] = [];
   for (const task of tasks) {
-    const claim = { paidOn: task.claimedPaidOn.toISOString().slice(0, 10), amountMinor: Number(task.claimedAmountMinor), channel: task.claimedChannel };
+    const claim = { paidOn: isoDay(task.claimedPaidOn), amountMinor: Number(task.claimedAmountMinor), channel: task.claimedChannel };
     const payment = payments.find(
       (p) => !taken.has(p.id) && claimMatchesPayment(claim, { amountMinor: Number(p.amountMinor), paidAt: p.paidAt, channel: p.channel, reversal: false }, zone),
     );

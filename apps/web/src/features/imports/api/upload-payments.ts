@@ -1,11 +1,7 @@
 import { CSRF_COOKIE, CSRF_HEADER, errorResponseSchema, importReportSchema, type ImportReport } from '@crm/contracts';
-import { ApiError } from '../../../lib/api-client';
+import { ApiError, readCookie } from '../../../lib/api-client';
 
 export type ImportMode = 'validate' | 'all' | 'valid';
-
-function readCookie(name: string) {
-  return document.cookie.split('; ').find((c) => c.startsWith(`${name}=`))?.slice(name.length + 1);
-}
 
 /**
  * Streams a CSV file to the import endpoint. XMLHttpRequest, not fetch, because only it reports
