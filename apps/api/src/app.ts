@@ -52,7 +52,10 @@ import { createRemindersRepository } from './modules/reminders/reminders.reposit
 import { createRemindersService } from './modules/reminders/reminders.service.js';
 import { createImportsRepository } from './modules/imports/imports.repository.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { createImportProgressRegistry } from './modules/imports/import-progress.js';
 import { createPaymentsImportService } from './modules/imports/payments-import.service.js';
+import { createPortfolioImportService } from './modules/imports/portfolio-import.service.js';
+import { createPortfolioRepository } from './modules/imports/portfolio.repository.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 
@@ -154,7 +157,11 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(contactsRoutes, { contactsService });
       await api.register(paymentsRoutes, { paymentsService });
       await api.register(messagesRoutes, { reminders: remindersRepository });
-      await api.register(importsRoutes, { paymentsImport: createPaymentsImportService({ db, imports: createImportsRepository(db), promises: promisesService, audit, clock }) });
+      await api.register(importsRoutes, {
+        paymentsImport: createPaymentsImportService({ db, imports: createImportsRepository(db), promises: promisesService, audit, clock }),
+        portfolioImport: createPortfolioImportService({ portfolio: createPortfolioRepository(db), audit, clock }),
+        progress: createImportProgressRegistry(clock),
+      });
     },
     { prefix: '/api' },
   );

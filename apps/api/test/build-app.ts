@@ -47,7 +47,7 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
     ctx.clock = createTestClock(options.now ?? '2026-11-22T15:00:00Z');
     ctx.factories = createFactories(ctx.db);
     // Queue snapshots off by default so each test sees the database as it is now.
-    const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', QUEUE_SNAPSHOT_SECONDS: '0', PROMISE_SWEEP_SECONDS: '0', ...options.env });
+    const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', WEB_DIST: '/nonexistent', QUEUE_SNAPSHOT_SECONDS: '0', PROMISE_SWEEP_SECONDS: '0', ...options.env });
     ctx.app = await buildApp({ env, db: ctx.db, clock: ctx.clock });
     await ctx.app.ready();
     ctx.login = async (username, password = TEST_PASSWORD) => {

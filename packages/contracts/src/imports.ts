@@ -4,9 +4,21 @@ export const importModeSchema = z.object({
   /** validate: report only; all: write only when every row is valid; valid: write the valid rows. */
   mode: z.enum(['validate', 'all', 'valid'], { message: 'must be validate, all or valid' }).default('validate'),
   source: z.string().trim().min(1).max(50).default('import'),
+  /** Chosen by the client to follow the import's progress at GET /api/imports/progress/:importId. */
+  importId: z.uuid({ message: 'must be a UUID' }).optional(),
 });
+export const portfolioImportQuerySchema = importModeSchema.omit({ source: true });
 
 export const importRowErrorSchema = z.object({ line: z.number().int(), field: z.string(), message: z.string() });
+
+export const portfolioCountsSchema = z.object({
+  debtorsCreated: z.number().int(),
+  debtorsUpdated: z.number().int(),
+  accountsCreated: z.number().int(),
+  accountsUpdated: z.number().int(),
+  contactPointsAdded: z.number().int(),
+});
+export type PortfolioCounts = z.infer<typeof portfolioCountsSchema>;
 
 export const importReportSchema = z.object({
   committed: z.boolean(),
@@ -19,6 +31,19 @@ export const importReportSchema = z.object({
   /** The first 1,000 problems, each with its line number in the file. */
   errors: z.array(importRowErrorSchema),
   changedPromises: z.number().int(),
+  /** Portfolio imports: what the rows create or update (when checked) or created and updated (when committed). */
+  portfolio: portfolioCountsSchema.optional(),
   ms: z.number().int(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const importPhaseSchema = z.enum(['reading', 'checking', 'writing', 'evaluating', 'done']);
+export const importProgressSchema = z.object({
+  phase: importPhaseSchema,
+  rowsRead: z.number().int(),
+  rowsToWrite: z.number().int(),
+  rowsWritten: z.number().int(),
+  updatedAt: z.string(),
+});
+export type ImportProgressState = z.infer<typeof importProgressSchema>;
+export const importProgressParamsSchema = z.object({ importId: z.uuid({ message: 'must be a UUID' }) });

@@ -10,3 +10,4 @@ export * from './promise-rules.js';
 export * from './promise-evaluation.js';
 export * from './claimed-payment.js';
 export * from './reminders.js';
+export * from './portfolio-row.js';

@@ -1,11 +1,29 @@
 import type { Readable } from 'node:stream';
-import { errorResponseSchema, importModeSchema, importReportSchema } from '@crm/contracts';
+import {
+  errorResponseSchema,
+  importModeSchema,
+  importProgressParamsSchema,
+  importProgressSchema,
+  importReportSchema,
+  portfolioImportQuerySchema,
+} from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { NotFoundError } from '../../lib/errors.js';
 import { ADMINS } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
+import type { ImportProgressRegistry } from './import-progress.js';
 import type { PaymentsImportService } from './payments-import.service.js';
+import type { PortfolioImportService } from './portfolio-import.service.js';
 
-export const importsRoutes: FastifyPluginAsyncZod<{ paymentsImport: PaymentsImportService }> = async (app, { paymentsImport }) => {
+const reportResponses = { 200: importReportSchema, 201: importReportSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
+const CSV_BODY = 'Body: the CSV file (Content-Type text/csv), UTF-8 with or without BOM, comma or semicolon, header row. ';
+const PROGRESS = 'Pass importId (a UUID you choose) to follow the server-side progress at GET /api/imports/progress/{importId}.';
+
+export const importsRoutes: FastifyPluginAsyncZod<{
+  paymentsImport: PaymentsImportService;
+  portfolioImport: PortfolioImportService;
+  progress: ImportProgressRegistry;
+}> = async (app, { paymentsImport, portfolioImport, progress }) => {
   // CSV bodies are streamed to the parser, never buffered whole (large files).
   app.addContentTypeParser(['text/csv', 'application/csv', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
 
@@ -18,16 +36,71 @@ export const importsRoutes: FastifyPluginAsyncZod<{ paymentsImport: PaymentsImpo
         tags: ['imports'],
         summary: 'Import a payments CSV: validate every row, then write all (mode=all), the valid ones (mode=valid) or nothing (mode=validate)',
         description:
-          'Body: the CSV file (Content-Type text/csv), UTF-8 with or without BOM, comma or semicolon, header row: ' +
-          'account_external_id, amount (e.g. 120.50), currency, paid_at (YYYY-MM-DD or ISO date-time), channel, reference. ' +
-          'Rows whose (source, reference) was imported before are skipped as duplicates.',
+          CSV_BODY +
+          'Columns: account_external_id, amount (e.g. 120.50), currency, paid_at (YYYY-MM-DD or ISO date-time), channel, reference. ' +
+          'Rows whose (source, reference) was imported before are skipped as duplicates. ' +
+          PROGRESS,
         querystring: importModeSchema,
-        response: { 200: importReportSchema, 201: importReportSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema },
+        response: reportResponses,
       },
     },
     async (request, reply) => {
-      const report = await paymentsImport.run(currentUser(request), request.body as Readable, { ...request.query, requestId: String(request.id) });
+      const user = currentUser(request);
+      const report = await paymentsImport.run(user, request.body as Readable, {
+        ...request.query,
+        requestId: String(request.id),
+        progress: progress.start(request.query.importId, user.id),
+      });
       return reply.status(report.committed ? 201 : 200).send(report);
+    },
+  );
+
+  app.post(
+    '/imports/portfolio',
+    {
+      config: { access: ADMINS },
+      bodyLimit: 512 * 1024 * 1024,
+      schema: {
+        tags: ['imports'],
+        summary: 'Import a portfolio CSV (customers, their phones and e-mail, accounts): validate every row, then write all, the valid ones, or nothing',
+        description:
+          CSV_BODY +
+          'One row per account. Required columns: debtor_external_id, account_external_id, currency. Optional: salutation, family_name, given_name, ' +
+          'full_name, date_of_birth, preferred_language (en, zh-CN), time_zone (IANA), mobile_phone, home_phone, work_phone, email, creditor_code, ' +
+          'product, balance, overdue, instalment (major units), oldest_unpaid_due_date, missed_instalments, opened_at, status, assigned_collector (username). ' +
+          'Existing customers and accounts (by external id) are updated, blank cells keep the current value; a customer is never duplicated; ' +
+          'phones and e-mail addresses are added when new. What is written is written in one transaction. ' +
+          PROGRESS,
+        querystring: portfolioImportQuerySchema,
+        response: reportResponses,
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const report = await portfolioImport.run(user, request.body as Readable, {
+        ...request.query,
+        requestId: String(request.id),
+        progress: progress.start(request.query.importId, user.id),
+      });
+      return reply.status(report.committed ? 201 : 200).send(report);
+    },
+  );
+
+  app.get(
+    '/imports/progress/:importId',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['imports'],
+        summary: 'Where a running import is: phase (reading, checking, writing, evaluating, done) and row counts; only for the user who started it',
+        params: importProgressParamsSchema,
+        response: { 200: importProgressSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const state = progress.get(request.params.importId, currentUser(request).id);
+      if (!state) throw new NotFoundError('No import with this id is running or recently finished.');
+      return state;
     },
   );
 };

@@ -2,11 +2,12 @@ import type { Readable } from 'node:stream';
 import type { ImportReport, SessionUser } from '@crm/contracts';
 import type { Db } from '@crm/db';
 import { isCurrencyCode, isIsoDate, parseAmountToMinor } from '@crm/domain';
-import { parse } from 'csv-parse';
 import type { Clock } from '../../lib/clock.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PromisesService } from '../promises/promises.service.js';
 import { resolveClaimedPayments } from '../verification/verification.repository.js';
+import { createProblemList, readCsv } from './csv-import.js';
+import type { ImportProgress } from './import-progress.js';
 import type { ImportsRepository } from './imports.repository.js';
 
 export interface PaymentsImportDeps {
@@ -28,7 +29,6 @@ interface Row {
 }
 
 const REQUIRED = ['account_external_id', 'amount', 'currency', 'paid_at', 'channel', 'reference'] as const;
-const MAX_ERRORS = 1000;
 const BATCH = 2000;
 /** Parallel re-evaluations after an import (the Prisma pool has 10 connections). */
 const REEVALUATION_CONCURRENCY = 4;
@@ -42,32 +42,19 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function createPaymentsImportService({ db, imports, promises, audit, clock }: PaymentsImportDeps) {
   return {
-    async run(user: SessionUser, file: Readable, opts: { mode: 'validate' | 'all' | 'valid'; source: string; requestId: string }): Promise<ImportReport> {
+    async run(user: SessionUser, file: Readable, opts: { mode: 'validate' | 'all' | 'valid'; source: string; requestId: string; progress?: ImportProgress }): Promise<ImportReport> {
+      const progress = opts.progress ?? { update: () => {} };
       const started = Date.now();
-      const errors: ImportReport['errors'] = [];
-      let errorCount = 0;
-      const fail = (line: number, field: string, message: string) => {
-        errorCount++;
-        if (errors.length < MAX_ERRORS) errors.push({ line, field, message });
-      };
+      const problems = createProblemList();
+      const fail = problems.fail;
       const rows: Row[] = [];
       const seen = new Map<string, number>();
-      let total = 0;
 
-      const parser = file.pipe(
-        parse({ bom: true, delimiter: [',', ';'], columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true, relax_column_count: true }),
-      );
-      try {
-        for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-          total++;
-          const line = info.lines;
-          if (total === 1) {
-            const missing = REQUIRED.filter((c) => !(c in record));
-            if (missing.length) {
-              fail(1, 'header', `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
-              break;
-            }
-          }
+      const total = await readCsv(
+        file,
+        REQUIRED,
+        problems,
+        (record, line) => {
           let ok = true;
           const bad = (field: string, message: string) => {
             ok = false;
@@ -89,10 +76,10 @@ export function createPaymentsImportService({ db, imports, promises, audit, cloc
           else seen.set(reference, line);
           if (!record.account_external_id) bad('account_external_id', 'is required');
           if (ok) rows.push({ line, externalId: record.account_external_id!, amountMinor: amountMinor!, currency, paidAt, channel: record.channel!, reference });
-        }
-      } catch (err) {
-        fail(0, 'file', `cannot be read as CSV: ${err instanceof Error ? err.message : String(err)}`);
-      }
+        },
+        progress,
+      );
+      progress.update({ phase: 'checking' });
 
       // Accounts and earlier imports, looked up in batches (never one query per row).
       const accounts = new Map((await imports.accountsByExternalId([...new Set(rows.map((r) => r.externalId))])).map((a) => [a.externalId, a]));
@@ -106,7 +93,6 @@ export function createPaymentsImportService({ db, imports, promises, audit, cloc
         else if (existing.has(r.reference)) duplicates++;
         else valid.push({ ...r, accountId: account.id });
       }
-      errors.sort((a, b) => a.line - b.line);
 
       const report = (committed: boolean, written: number, changed: number): ImportReport => ({
         committed,
@@ -114,20 +100,26 @@ export function createPaymentsImportService({ db, imports, promises, audit, cloc
         validRows: valid.length + duplicates,
         duplicateRows: duplicates,
         writtenRows: written,
-        errorCount,
-        errors,
+        errorCount: problems.count,
+        errors: problems.sorted(),
         changedPromises: changed,
         ms: Date.now() - started,
       });
-      if (opts.mode === 'validate' || (opts.mode === 'all' && errorCount > 0) || valid.length === 0) return report(false, 0, 0);
+      if (opts.mode === 'validate' || (opts.mode === 'all' && problems.count > 0) || valid.length === 0) {
+        progress.update({ phase: 'done' });
+        return report(false, 0, 0);
+      }
 
       // Write in batches; each batch is one transaction (payments + balances).
+      progress.update({ phase: 'writing', rowsToWrite: valid.length });
       for (let i = 0; i < valid.length; i += BATCH) {
         await imports.insertPayments(
           opts.source,
           valid.slice(i, i + BATCH).map((r) => ({ accountId: r.accountId, amountMinor: r.amountMinor, currency: r.currency, paidAt: r.paidAt, channel: r.channel, reference: r.reference })),
         );
+        progress.update({ rowsWritten: Math.min(valid.length, i + BATCH) });
       }
+      progress.update({ phase: 'evaluating' });
       // Promises and "I already paid" claims are re-judged only where there is something to judge.
       const withOpen = await imports.accountsToReevaluate([...new Set(valid.map((r) => r.accountId))]);
       // Each account in its own short transaction (row lock on the account), a few at a time.
@@ -146,7 +138,8 @@ export function createPaymentsImportService({ db, imports, promises, audit, cloc
         }
       };
       await Promise.all(Array.from({ length: REEVALUATION_CONCURRENCY }, worker));
-      await audit.record({ actorId: user.id, action: 'import.payments', entityType: 'import', entityId: null, requestId: opts.requestId, data: { rows: total, written: valid.length, errors: errorCount, source: opts.source } });
+      await audit.record({ actorId: user.id, action: 'import.payments', entityType: 'import', entityId: null, requestId: opts.requestId, data: { rows: total, written: valid.length, errors: problems.count, source: opts.source } });
+      progress.update({ phase: 'done' });
       return report(true, valid.length, changed);
     },
   };

@@ -1,0 +1,61 @@
+import type { Readable } from 'node:stream';
+import type { ImportReport } from '@crm/contracts';
+import { parse } from 'csv-parse';
+import type { ImportProgress } from './import-progress.js';
+
+export const MAX_REPORTED_ERRORS = 1000;
+
+/** Every problem is counted; the first 1,000 are kept for the report, sorted by line. */
+export function createProblemList() {
+  const errors: ImportReport['errors'] = [];
+  let count = 0;
+  return {
+    fail(line: number, field: string, message: string) {
+      count++;
+      if (errors.length < MAX_REPORTED_ERRORS) errors.push({ line, field, message });
+    },
+    get count() {
+      return count;
+    },
+    sorted: () => errors.sort((a, b) => a.line - b.line),
+  };
+}
+export type ProblemList = ReturnType<typeof createProblemList>;
+
+/**
+ * Streams a CSV body (UTF-8 with or without BOM, comma or semicolon, header row) and hands each
+ * record to `onRecord` with its line number in the file. Header names are trimmed and
+ * lower-cased; a header without the required columns is one problem on line 1 and stops the
+ * read. Returns the number of data rows.
+ */
+export async function readCsv(
+  file: Readable,
+  required: readonly string[],
+  problems: ProblemList,
+  onRecord: (record: Record<string, string>, line: number) => void,
+  progress?: ImportProgress,
+): Promise<number> {
+  const parser = file.pipe(
+    parse({ bom: true, delimiter: [',', ';'], columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true, relax_column_count: true }),
+  );
+  let total = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      total++;
+      if (total === 1) {
+        const missing = required.filter((c) => !(c in record));
+        if (missing.length) {
+          problems.fail(1, 'header', `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+          file.resume();
+          break;
+        }
+      }
+      onRecord(record, info.lines);
+      if (progress && total % 1000 === 0) progress.update({ rowsRead: total });
+    }
+  } catch (err) {
+    problems.fail(0, 'file', `cannot be read as CSV: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  progress?.update({ rowsRead: total });
+  return total;
+}
