@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { expect, signIn, test } from './fixtures';
 
+const sample = (name: string) => path.resolve(import.meta.dirname, '../../../docs/samples', name);
+
 test('an admin checks a payments file and sees every bad row with its line number', async ({ page }) => {
   await signIn(page, 'admin1');
   await page.getByRole('link', { name: 'Imports' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Payment imports' })).toBeVisible();
-  await page.getByLabel('Payments file (CSV)').setInputFiles(path.resolve(import.meta.dirname, '../../../docs/samples/payments-with-errors.csv'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Imports' })).toBeVisible();
+  await page.getByLabel('Payments file (CSV)').setInputFiles(sample('payments-with-errors.csv'));
   await page.getByRole('button', { name: 'Check file' }).click();
   await expect(page.getByText('Checked, nothing written.')).toBeVisible();
   const rows = page.locator('.import-report tbody tr');
@@ -16,4 +18,34 @@ test('an admin checks a payments file and sees every bad row with its line numbe
   await expect(rows.nth(2)).toContainText('paid_at');
   await expect(page.getByRole('button', { name: 'Import all rows' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/admin-imports.png', fullPage: true });
+});
+
+test('an admin imports customers and accounts, and the collector finds the new account', async ({ page, browser }) => {
+  await signIn(page, 'admin1');
+  await page.getByRole('link', { name: 'Imports' }).click();
+  await page.getByRole('link', { name: 'Customers and accounts' }).click();
+  await expect(page).toHaveURL(/kind=portfolio/);
+
+  await page.getByLabel('Portfolio file (CSV)').setInputFiles(sample('portfolio-with-errors.csv'));
+  await page.getByRole('button', { name: 'Check file' }).click();
+  const rows = page.locator('.import-report tbody tr');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.nth(2)).toContainText('must be an IANA time zone');
+  await expect(page.getByRole('button', { name: 'Import all rows' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Import the valid rows only' })).toBeEnabled();
+
+  await page.getByLabel('Portfolio file (CSV)').setInputFiles(sample('portfolio.csv'));
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByText('Checked, nothing written.')).toBeVisible();
+  await expect(page.locator('.import-counts')).toContainText('New customers 3');
+  await page.getByRole('button', { name: 'Import all rows' }).click();
+  await expect(page.getByText('Imported 4 rows.')).toBeVisible();
+  await expect(page.locator('.import-counts')).toContainText('New accounts 4');
+  await page.screenshot({ path: 'test-results/admin-portfolio-import.png', fullPage: true });
+
+  const collector = await browser.newPage();
+  await signIn(collector, 'collector1');
+  await collector.getByRole('link', { name: 'My accounts' }).click();
+  await collector.getByLabel('Search accounts').fill('Rivera');
+  await expect(collector.getByRole('row', { name: /Ana Rivera/ })).toHaveCount(2);
 });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, isRouteErrorResponse, useParams, useRouteError } from 'react-router';
+import { Link, isRouteErrorResponse, useParams, useRouteError, useSearchParams } from 'react-router';
 import { Page } from '../../components/ui/page';
 import { ErrorState, LoadingState } from '../../components/ui/states';
 import { useCaseFile } from '../../features/case-file/api/get-case-file';
@@ -9,7 +9,7 @@ import { StageSummary } from '../../features/reports/components/stage-summary';
 import { TeamsList } from '../../features/users/components/teams-list';
 import { UsersTable } from '../../features/users/components/users-table';
 import { MessageLog } from '../../features/messages/components/message-log';
-import { PaymentsImport } from '../../features/imports/components/payments-import';
+import { CsvImport } from '../../features/imports/components/csv-import';
 import { paths } from '../../config/paths';
 
 // Thin route modules: each composes feature components into a screen.
@@ -126,9 +126,19 @@ export function MessageLogRoute() {
 
 export function ImportsRoute() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const kind = params.get('kind') === 'portfolio' ? 'portfolio' : 'payments';
   return (
     <Page title={t('imports.title')} description={t('imports.description')}>
-      <PaymentsImport />
+      <nav className="subnav" aria-label={t('imports.kinds')}>
+        {(['payments', 'portfolio'] as const).map((k) => (
+          <Link key={k} to={`?kind=${k}`} aria-current={k === kind ? 'page' : undefined} className={k === kind ? 'active' : undefined}>
+            {t(`imports.${k}.tab`)}
+          </Link>
+        ))}
+      </nav>
+      <p className="muted section-lead">{t(`imports.${kind}.description`)}</p>
+      <CsvImport key={kind} kind={kind} />
     </Page>
   );
 }

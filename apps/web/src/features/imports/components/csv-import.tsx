@@ -1,0 +1,152 @@
+import type { ImportReport } from '@crm/contracts';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/ui/states';
+import { useFormat } from '../../../lib/format';
+import { uploadImport, type ImportKind, type ImportMode } from '../api/upload-import';
+import { useImportProgress } from '../api/use-import-progress';
+
+/**
+ * Upload a CSV file, see every bad row, then import all of it or only the valid rows. While the
+ * request runs the admin sees the upload, then the server's own progress (rows read, written).
+ */
+export function CsvImport({ kind }: { kind: ImportKind }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [source, setSource] = useState('bank-file');
+  const [upload, setUpload] = useState<number | null>(null);
+  const [importId, setImportId] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const server = useImportProgress(upload !== null && upload >= 1 ? importId : null).data ?? null;
+
+  const run = async (mode: ImportMode) => {
+    if (!file) return;
+    const runId = crypto.randomUUID();
+    setError(null);
+    setUpload(0);
+    setImportId(runId);
+    try {
+      setReport(await uploadImport(file, { kind, mode, importId: runId, ...(kind === 'payments' ? { source } : {}) }, setUpload));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setUpload(null);
+      setImportId(null);
+    }
+  };
+
+  const running = upload !== null;
+  const checked = report && !report.committed;
+  const writable = report ? report.validRows - report.duplicateRows : 0;
+  return (
+    <div className="panel import-panel">
+      <div className="row">
+        <div className="field">
+          <label htmlFor={`${id}-file`}>{t(`imports.${kind}.file`)}</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setReport(null);
+            }}
+          />
+        </div>
+        {kind === 'payments' && (
+          <div className="field">
+            <label htmlFor={`${id}-source`}>{t('imports.source')}</label>
+            <input id={`${id}-source`} value={source} onChange={(e) => setSource(e.target.value)} />
+          </div>
+        )}
+      </div>
+      <p className="muted small">{t(`imports.${kind}.format`)}</p>
+      <div className="actions start">
+        <button type="button" className="button" disabled={!file || running} onClick={() => void run('validate')}>{t('imports.check')}</button>
+        <button type="button" className="button primary" disabled={!file || running || !checked || report.errorCount > 0 || writable === 0} onClick={() => void run('all')}>
+          {t('imports.importAll')}
+        </button>
+        <button type="button" className="button" disabled={!file || running || !checked || report.errorCount === 0 || writable === 0} onClick={() => void run('valid')}>
+          {t('imports.importValid')}
+        </button>
+      </div>
+      {running && (
+        <div role="status" className="progress">
+          {upload < 1 || !server ? (
+            <>
+              <progress max={1} value={upload} aria-label={t('imports.uploading')} /> {upload < 1 ? t('imports.uploading') : t('imports.processing')}
+            </>
+          ) : (
+            <>
+              <progress
+                max={1}
+                value={server.phase === 'writing' && server.rowsToWrite > 0 ? server.rowsWritten / server.rowsToWrite : undefined}
+                aria-label={t(`imports.phase.${server.phase}`)}
+              />{' '}
+              {t(`imports.phase.${server.phase}`, { read: fmt.number(server.rowsRead), written: fmt.number(server.rowsWritten), toWrite: fmt.number(server.rowsToWrite) })}
+            </>
+          )}
+        </div>
+      )}
+      {error ? <ErrorState error={error} /> : null}
+      {report && <ImportReportView kind={kind} report={report} />}
+    </div>
+  );
+}
+
+function ImportReportView({ kind, report }: { kind: ImportKind; report: ImportReport }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const counts = report.portfolio;
+  return (
+    <div className="import-report" role="status">
+      <p>
+        <strong>{report.committed ? t(`imports.${kind}.done`, { count: report.writtenRows }) : t('imports.checked')}</strong>{' '}
+        {t(kind === 'payments' ? 'imports.summary' : 'imports.portfolio.summary', {
+          total: fmt.number(report.totalRows),
+          valid: fmt.number(report.validRows),
+          duplicates: fmt.number(report.duplicateRows),
+          errors: fmt.number(report.errorCount),
+          seconds: (report.ms / 1000).toFixed(1),
+        })}
+      </p>
+      {counts && (
+        <ul className="import-counts">
+          {(['debtorsCreated', 'debtorsUpdated', 'accountsCreated', 'accountsUpdated', 'contactPointsAdded'] as const).map((k) => (
+            <li key={k}>
+              <span className="muted">{t(`imports.portfolio.${k}`)}</span> <strong className="num">{fmt.number(counts[k])}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.committed && report.changedPromises > 0 && <p>{t('imports.promises', { count: report.changedPromises })}</p>}
+      {report.errors.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('imports.errors')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">{t('imports.line')}</th>
+                <th scope="col">{t('imports.field')}</th>
+                <th scope="col">{t('imports.problem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.errors.map((e, i) => (
+                <tr key={i}>
+                  <td className="num mono">{e.line}</td>
+                  <td className="mono">{e.field}</td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.errorCount > report.errors.length && <p className="muted small">{t('imports.moreErrors', { shown: fmt.number(report.errors.length), total: fmt.number(report.errorCount) })}</p>}
+        </div>
+      )}
+    </div>
+  );
+}
