@@ -37,6 +37,9 @@ test('a promise recorded in the workstation turns kept when the payment is poste
   await api.dispose();
 
   await page.reload();
-  await expect(history.locator('li').filter({ hasText: 'Promise' }).first()).toContainText('Kept');
-  await expect(history.locator('li').filter({ hasText: 'Payment' }).first()).toContainText(`E2E-${accountId}`);
+  await expect(history.locator('.timeline-item').filter({ hasText: /Promise/ }).first()).toContainText('Kept');
+  await expect(history.locator('.timeline-item').filter({ hasText: /Payment/ }).first()).toContainText(`E2E-${accountId}`);
+  // The promise shows the payment that kept it.
+  await expect(history.locator('.timeline-item').filter({ hasText: 'Kept' }).first().locator('.allocations')).toContainText(`(E2E-${accountId})`);
+  await history.screenshot({ path: 'test-results/case-file-allocations.png' });
 });

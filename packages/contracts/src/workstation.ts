@@ -141,6 +141,10 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     paidMinor: amountMinorSchema,
     planId: uuidSchema.nullable(),
     sequence: z.number().int().nullable(),
+    /** Last day a payment counts for it (due date + grace days, customer's calendar). */
+    graceEnds: isoDateSchema,
+    /** The payments that count towards it, earliest promise first (packages/domain rules). */
+    allocations: z.array(z.object({ paymentId: uuidSchema, amountMinor: amountMinorSchema, paidAt: z.string(), reference: z.string() })),
   }),
   z.object({
     kind: z.literal('payment'),
@@ -151,6 +155,10 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     channel: z.string(),
     reference: z.string(),
     reversal: z.boolean(),
+    /** Reversed later (bounced, NSF): it counts for nothing. */
+    reversed: z.boolean(),
+    /** Which promises it went to; what is left counts towards the balance only. */
+    allocatedTo: z.array(z.object({ promiseId: uuidSchema, dueDate: isoDateSchema, amountMinor: amountMinorSchema })),
   }),
   z.object({
     kind: z.literal('plan'),

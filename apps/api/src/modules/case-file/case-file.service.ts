@@ -1,5 +1,6 @@
 import type { CaseFile, HistoryEntry, SessionUser } from '@crm/contracts';
 import {
+  evaluatePromises,
   ageBand,
   bestHoursToCall,
   bestPhoneVerdict,
@@ -20,6 +21,7 @@ import type { AccountAccess } from '../accounts/account-access.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
+import { evaluationInput } from '../promises/evaluation-input.js';
 import { gateVerdictDto } from '../compliance/gate-dto.js';
 import type { CaseFileRepository } from './case-file.repository.js';
 
@@ -27,7 +29,7 @@ export interface CaseFileServiceDeps {
   caseFiles: CaseFileRepository;
   access: AccountAccess;
   audit: Pick<AuditRepository, 'record'>;
-  policies: Pick<PoliciesRepository, 'stageThresholds' | 'complianceProfiles'>;
+  policies: Pick<PoliciesRepository, 'stageThresholds' | 'complianceProfiles' | 'promiseRules'>;
   clock: Clock;
 }
 
@@ -65,7 +67,7 @@ export function createCaseFileService({ caseFiles, access, audit, policies, cloc
     async get(user: SessionUser, accountId: string, requestId: string): Promise<CaseFile> {
       const now = clock.now();
       await access.assertCanOpen(user, accountId, now);
-      const [loaded, thresholds, profiles] = await Promise.all([caseFiles.load(accountId), policies.stageThresholds(), policies.complianceProfiles()]);
+      const [loaded, thresholds, profiles, promiseRules] = await Promise.all([caseFiles.load(accountId), policies.stageThresholds(), policies.complianceProfiles(), policies.promiseRules()]);
       if (!loaded) throw new NotFoundError('No such account.');
       const { account, contactPoints, attempts, promises, payments, plans, callback } = loaded;
       const debtor = account.debtor;
@@ -81,6 +83,17 @@ export function createCaseFileService({ caseFiles, access, audit, policies, cloc
         attempts: recent,
         callback: callback ? { dueAt: callback.dueAt, requestedByCustomer: callback.requestedByCustomer } : null,
       };
+
+      // Which payment went to which promise: the same pure rules that judged them.
+      const evaluation = evaluatePromises(evaluationInput(promises, payments, zone, now, promiseRules.graceDays)).promises;
+      const evaluated = new Map(evaluation.map((e) => [e.id, e]));
+      const paymentById = new Map(payments.map((p) => [p.id, p]));
+      const promiseById = new Map(promises.map((p) => [p.id, p]));
+      const allocatedTo = new Map<string, { promiseId: string; dueDate: string; amountMinor: number }[]>();
+      for (const e of evaluation) {
+        for (const a of e.allocations) allocatedTo.set(a.paymentId, [...(allocatedTo.get(a.paymentId) ?? []), { promiseId: e.id, dueDate: isoDay(promiseById.get(e.id)!.dueDate), amountMinor: a.amountMinor }]);
+      }
+      const reversedIds = new Set(payments.flatMap((p) => (p.reversalOfId ? [p.reversalOfId] : [])));
 
       const history: HistoryEntry[] = [
         ...attempts.map((a) => ({
@@ -109,6 +122,11 @@ export function createCaseFileService({ caseFiles, access, audit, policies, cloc
           paidMinor: Number(p.paidMinor),
           planId: p.planId,
           sequence: p.sequence,
+          graceEnds: evaluated.get(p.id)?.graceEnds ?? isoDay(p.dueDate),
+          allocations: (evaluated.get(p.id)?.allocations ?? []).map((a) => {
+            const payment = paymentById.get(a.paymentId)!;
+            return { paymentId: a.paymentId, amountMinor: a.amountMinor, paidAt: payment.paidAt.toISOString(), reference: payment.reference };
+          }),
         })),
         ...payments.map((p) => ({
           kind: 'payment' as const,
@@ -119,6 +137,8 @@ export function createCaseFileService({ caseFiles, access, audit, policies, cloc
           channel: p.channel,
           reference: p.reference,
           reversal: p.reversalOfId !== null,
+          reversed: reversedIds.has(p.id),
+          allocatedTo: allocatedTo.get(p.id) ?? [],
         })),
         ...plans.map((p) => ({
           kind: 'plan' as const,

@@ -95,6 +95,41 @@ describe('payments and promise evaluation', () => {
     expect(await t.db.payment.count({ where: { reference: { in: ['X1', 'X2', 'X3', 'X4'] } } })).toBe(0);
   });
 
+  it('shows in the case file which payment went to which promise, earliest promise first', async () => {
+    const creditor = await t.factories.creditor();
+    const account = await t.factories.account({ creditorId: creditor.id, collectorId, withPhone: true, balanceMinor: 300_000, overdueMinor: 60_000, oldestUnpaidDueDate: '2026-11-01' });
+    const phone = account.debtor.contactPoints[0]!.id;
+    const promise = async (amountMinor: number, dueDate: string) =>
+      (
+        await collector.inject({
+          method: 'POST',
+          url: `/api/accounts/${account.id}/contacts`,
+          payload: { channel: 'phone', direction: 'inbound', contactPointId: phone, partyReached: 'debtor', disposition: 'promise_to_pay', promise: { amountMinor, dueDate, channel: 'card' } },
+        })
+      ).json().promiseIds[0] as string;
+    const late = await promise(10_000, '2026-11-30');
+    const early = await promise(8_000, '2026-11-24');
+    const post = (reference: string, amountMinor: number, paidAt: string, reversalOfId?: string) =>
+      service.inject({ method: 'POST', url: '/api/payments', payload: { ...payment({ accountId: account.id, reference, amountMinor, paidAt }), ...(reversalOfId ? { reversalOfId } : {}) } });
+    const first = (await post('AL-1', 5_000, '2026-11-20T17:00:00Z')).json().payment.id;
+    const second = (await post('AL-2', 6_000, '2026-11-20T18:00:00Z')).json().payment.id;
+    const bounced = (await post('AL-3', 9_000, '2026-11-20T18:30:00Z')).json().payment.id;
+    await post('AL-3-NSF', 9_000, '2026-11-20T19:00:00Z', bounced);
+
+    const file = (await collector.inject({ method: 'GET', url: `/api/accounts/${account.id}/case-file` })).json();
+    const entry = (id: string) => file.history.find((h: { id: string }) => h.id === id);
+    expect(entry(early)).toMatchObject({ status: 'kept', paidMinor: 8_000, graceEnds: '2026-11-27' });
+    expect(entry(early).allocations.map((a: { reference: string; amountMinor: number }) => [a.reference, a.amountMinor])).toEqual([['AL-1', 5_000], ['AL-2', 3_000]]);
+    expect(entry(late)).toMatchObject({ status: 'pending', paidMinor: 3_000 });
+    expect(entry(late).allocations.map((a: { reference: string; amountMinor: number }) => [a.reference, a.amountMinor])).toEqual([['AL-2', 3_000]]);
+    expect(entry(second).allocatedTo).toEqual([
+      { promiseId: early, dueDate: '2026-11-24', amountMinor: 3_000 },
+      { promiseId: late, dueDate: '2026-11-30', amountMinor: 3_000 },
+    ]);
+    expect(entry(first).allocatedTo).toEqual([{ promiseId: early, dueDate: '2026-11-24', amountMinor: 5_000 }]);
+    expect(entry(bounced)).toMatchObject({ reversed: true, allocatedTo: [] });
+  });
+
   // Last: it moves the clock two days on.
   it('judges promises whose grace period has ended, and the queue puts the account first with that reason', async () => {
     // A promise due 2026-11-16: with 3 grace days it is over everywhere from 2026-11-21 (UTC + slack).

@@ -1,7 +1,8 @@
 import type { Db } from '@crm/db';
-import { evaluatePromises, localDate } from '@crm/domain';
+import { evaluatePromises } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
+import { evaluationInput } from './evaluation-input.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { PromisesRepository, Tx } from './promises.repository.js';
 
@@ -27,20 +28,7 @@ export function createPromisesService({ db, promises, policies, clock }: Promise
     const { graceDays } = await policies.promiseRules();
     const data = await promises.loadForEvaluation(tx, accountId);
     if (!data.account) return [];
-    const result = evaluatePromises({
-      promises: data.promises.map((p) => ({
-        id: p.id,
-        amountMinor: Number(p.amountMinor),
-        dueDate: isoDay(p.dueDate),
-        createdAt: p.createdAt,
-        cancelled: p.status === 'cancelled',
-        planId: p.planId,
-      })),
-      payments: data.payments.map((p) => ({ id: p.id, amountMinor: Number(p.amountMinor), paidAt: p.paidAt, reversalOfId: p.reversalOfId })),
-      timeZone: data.account.debtor.timeZone,
-      today: localDate(now, data.account.debtor.timeZone),
-      graceDays,
-    });
+    const result = evaluatePromises(evaluationInput(data.promises, data.payments, data.account.debtor.timeZone, now, graceDays));
     const changed: { id: string; from: string; to: string; paidMinor: number }[] = [];
     for (const evaluation of result.promises) {
       const before = data.promises.find((p) => p.id === evaluation.id)!;

@@ -213,6 +213,16 @@ function HistoryItem({ entry, timeZone }: { entry: HistoryEntry; timeZone: strin
           <span className="muted small">{when}</span> <strong>{t('historyKinds.promise')}</strong> {fmt.money(entry.amountMinor, entry.currency)} → {fmt.date(entry.dueDate)}{' '}
           <span className={`badge promise-${entry.status}`}>{t(`promiseStatus.${entry.status}`)}</span>
           {entry.paidMinor > 0 && <span className="muted small"> {t('caseFile.paid', { amount: fmt.money(entry.paidMinor, entry.currency) })}</span>}
+          {entry.status === 'pending' && <span className="muted small"> · {t('caseFile.countsUntil', { date: fmt.date(entry.graceEnds) })}</span>}
+          {entry.allocations.length > 0 && (
+            <ul className="allocations" aria-label={t('caseFile.allocationsOf')}>
+              {entry.allocations.map((a) => (
+                <li key={a.paymentId} className="small">
+                  ← {t('caseFile.allocatedFrom', { amount: fmt.money(a.amountMinor, entry.currency), date: fmt.timeIn(a.paidAt, timeZone), reference: a.reference })}
+                </li>
+              ))}
+            </ul>
+          )}
         </li>
       );
     case 'payment':
@@ -222,7 +232,21 @@ function HistoryItem({ entry, timeZone }: { entry: HistoryEntry; timeZone: strin
           <span className="muted small">
             {t(`paymentChannels.${entry.channel}`, { defaultValue: entry.channel })} · {entry.reference}
             {entry.reversal ? ` · ${t('caseFile.reversal')}` : ''}
-          </span>
+          </span>{' '}
+          {entry.reversed && <span className="badge promise-broken">{t('caseFile.reversed')}</span>}
+          {!entry.reversal && !entry.reversed && (
+            <ul className="allocations" aria-label={t('caseFile.allocationsOf')}>
+              {entry.allocatedTo.length === 0 ? (
+                <li className="small muted">{t('caseFile.notAllocated')}</li>
+              ) : (
+                entry.allocatedTo.map((a) => (
+                  <li key={a.promiseId} className="small">
+                    → {t('caseFile.allocatedTo', { amount: fmt.money(a.amountMinor, entry.currency), date: fmt.date(a.dueDate) })}
+                  </li>
+                ))
+              )}
+            </ul>
+          )}
         </li>
       );
     case 'plan':

@@ -1,0 +1,35 @@
+import { localDate, type EvaluationInput } from '@crm/domain';
+import { isoDay } from '../../lib/date-columns.js';
+
+interface PromiseRow {
+  id: string;
+  amountMinor: bigint;
+  dueDate: Date;
+  createdAt: Date;
+  status: string;
+  planId: string | null;
+}
+interface PaymentRow {
+  id: string;
+  amountMinor: bigint;
+  paidAt: Date;
+  reversalOfId: string | null;
+}
+
+/** An account's stored promises and payments as the domain's evaluation input. */
+export function evaluationInput(promises: PromiseRow[], payments: PaymentRow[], timeZone: string, now: Date, graceDays: number): EvaluationInput {
+  return {
+    promises: promises.map((p) => ({
+      id: p.id,
+      amountMinor: Number(p.amountMinor),
+      dueDate: isoDay(p.dueDate),
+      createdAt: p.createdAt,
+      cancelled: p.status === 'cancelled',
+      planId: p.planId,
+    })),
+    payments: payments.map((p) => ({ id: p.id, amountMinor: Number(p.amountMinor), paidAt: p.paidAt, reversalOfId: p.reversalOfId })),
+    timeZone,
+    today: localDate(now, timeZone),
+    graceDays,
+  };
+}
