@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
+import { stageFor, type StageCode } from '@crm/domain';
 import type { Cell } from './copy.js';
 
 /**
@@ -148,20 +149,25 @@ export interface ChunkRows {
   promises: Cell[][];
   payments: Cell[][];
   callbacks: Cell[][];
+  stageTransitions: Cell[][];
 }
 
 export const COLUMNS = {
   debtors: ['id', 'external_id', 'salutation', 'family_name', 'given_name', 'full_name', 'date_of_birth', 'preferred_language', 'time_zone', 'employment_notes', 'household_notes', 'updated_at'],
   contactPoints: ['id', 'debtor_id', 'kind', 'type', 'value', 'time_zone', 'status', 'opted_out', 'work_inconvenient', 'source', 'last_success_at'],
   thirdParties: ['id', 'debtor_id', 'name', 'relationship', 'phone', 'source', 'do_not_contact'],
-  accounts: ['id', 'external_id', 'debtor_id', 'creditor_id', 'product', 'currency', 'balance_minor', 'overdue_minor', 'instalment_minor', 'oldest_unpaid_due_date', 'missed_instalments', 'assigned_collector_id', 'status', 'compliance_profile', 'opened_at', 'updated_at'],
+  accounts: ['id', 'external_id', 'debtor_id', 'creditor_id', 'product', 'currency', 'balance_minor', 'overdue_minor', 'instalment_minor', 'oldest_unpaid_due_date', 'missed_instalments', 'assigned_collector_id', 'status', 'compliance_profile', 'opened_at', 'updated_at', 'recorded_stage'],
   stopFlags: ['id', 'debtor_id', 'account_id', 'type', 'reason', 'set_at', 'expires_at'],
-  attempts: ['id', 'account_id', 'debtor_id', 'collector_id', 'channel', 'direction', 'contact_point_id', 'party_reached', 'disposition', 'notes', 'objections', 'started_at', 'ended_at'],
+  attempts: ['id', 'account_id', 'debtor_id', 'collector_id', 'channel', 'direction', 'contact_point_id', 'party_reached', 'disposition', 'notes', 'objections', 'started_at', 'ended_at', 'stage', 'script_version_id'],
   plans: ['id', 'account_id', 'contact_attempt_id', 'status', 'created_by_id', 'created_at'],
   promises: ['id', 'account_id', 'contact_attempt_id', 'plan_id', 'sequence', 'amount_minor', 'currency', 'due_date', 'channel', 'status', 'paid_minor', 'created_by_id', 'created_at', 'status_changed_at'],
   payments: ['id', 'account_id', 'amount_minor', 'currency', 'paid_at', 'channel', 'source', 'reference'],
   callbacks: ['id', 'account_id', 'collector_id', 'contact_attempt_id', 'due_at', 'requested_by_customer', 'status', 'created_at'],
+  stageTransitions: ['id', 'account_id', 'from_stage', 'to_stage', 'at'],
 } as const;
+
+/** Days past due at which an account enters each stage (default thresholds). */
+const STAGE_ENTRY: [StageCode, number][] = [['m1', 1], ['m2', 31], ['m3', 61], ['m4_plus', 91]];
 
 const iso = (d: Date) => d.toISOString();
 
@@ -207,11 +213,11 @@ export function generateChunk(
   r: Random,
   start: number,
   end: number,
-  ctx: { today: string; now: Date; creditorIds: Record<string, string>; collectorIds: string[] },
+  ctx: { today: string; now: Date; creditorIds: Record<string, string>; collectorIds: string[]; scriptVersionIds: Record<string, string> },
 ): ChunkRows {
   const rows: ChunkRows = {
     debtors: [], contactPoints: [], thirdParties: [], accounts: [], stopFlags: [],
-    attempts: [], plans: [], promises: [], payments: [], callbacks: [],
+    attempts: [], plans: [], promises: [], payments: [], callbacks: [], stageTransitions: [],
   };
   const nowIso = iso(ctx.now);
   const todayN = dayNumber(ctx.today);
@@ -295,8 +301,17 @@ export function generateChunk(
     const opened = isoDay(todayN - Math.max(dpd, 0) - r.int(180, 1500));
     rows.accounts.push([
       accountId, `A${String(i + 1).padStart(9, '0')}`, debtor.id, ctx.creditorIds[region.creditorCode]!, r.pick(region.products),
-      region.currency, balanceMinor, overdueMinor, instalmentMinor, dueDate, missed, collectorId, status, region.profile, opened, nowIso,
+      region.currency, balanceMinor, overdueMinor, instalmentMinor, dueDate, missed, collectorId, status, region.profile, opened, nowIso, stageFor(dpd),
     ]);
+    // Stage history: current before the due date, then each stage entered as days passed.
+    const dueN = localToday.get(debtor.zone)! - dpd;
+    let previous: StageCode = 'pre_due';
+    rows.stageTransitions.push([r.uuid(), accountId, null, 'pre_due', iso(atLocal(Math.max(dayNumber(opened), dueN - 25), 0, 5, debtor.zone))]);
+    for (const [stage, entry] of STAGE_ENTRY) {
+      if (dpd < entry) break;
+      rows.stageTransitions.push([r.uuid(), accountId, previous, stage, iso(atLocal(dueN + entry, 0, 5, debtor.zone))]);
+      previous = stage;
+    }
 
     // A few stop flags, of the kinds each profile knows.
     if (r.chance(0.02)) {
@@ -330,7 +345,8 @@ export function generateChunk(
       const notes = talked ? noteFor(disposition, debtor.chinese && r.chance(0.9)) : null;
       rows.attempts.push([
         attemptId, accountId, debtor.id, collectorId, channel, 'outbound', channel === 'phone' ? r.pick(debtor.phones) : null,
-        party, disposition, notes, objections, iso(startedAt), iso(endedAt),
+        party, disposition, notes, objections, iso(startedAt), iso(endedAt), stageFor(dpd - daysAgo),
+        channel === 'phone' ? (ctx.scriptVersionIds[`${stageFor(dpd - daysAgo)}|${debtor.chinese ? 'zh-CN' : 'en'}`] ?? null) : null,
       ]);
 
       if (disposition === 'promise_to_pay') {

@@ -122,12 +122,17 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       const collectorIds = Object.entries(userIds)
         .filter(([name]) => name.startsWith('collector') || name.startsWith('bench-collector'))
         .map(([, id]) => id);
+      // The published script per stage and language: phone calls in the history used it.
+      const scripts = await client.query<{ key: string; id: string }>(
+        `SELECT s.stage || '|' || s.locale AS key, v.id FROM scripts s JOIN script_versions v ON v.script_id = s.id AND v.status = 'published'`,
+      );
+      const scriptVersionIds = Object.fromEntries(scripts.rows.map((x) => [x.key, x.id]));
       const CHUNK = 10_000;
       const bulk = options.accounts >= BULK_THRESHOLD ? await prepareBulkLoad(client, log) : null;
       try {
         for (let start = 0; start < options.accounts; start += CHUNK) {
           const end = Math.min(options.accounts, start + CHUNK);
-          const rows = generateChunk(r, start, end, { today, now, creditorIds, collectorIds });
+          const rows = generateChunk(r, start, end, { today, now, creditorIds, collectorIds, scriptVersionIds });
           await client.query('BEGIN');
           await writeChunk(client, rows);
           await client.query('COMMIT');
@@ -151,7 +156,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
 
 /** From this size on, secondary indexes are built once after the load instead of row by row. */
 const BULK_THRESHOLD = 50_000;
-const BULK_TABLES = ['debtors', 'contact_points', 'third_parties', 'accounts', 'stop_flags', 'contact_attempts', 'payment_plans', 'promises', 'payments', 'callbacks'];
+const BULK_TABLES = ['debtors', 'contact_points', 'third_parties', 'accounts', 'stop_flags', 'contact_attempts', 'payment_plans', 'promises', 'payments', 'callbacks', 'stage_transitions'];
 
 /**
  * Standard bulk-load practice for big benchmark portfolios: drop the secondary indexes of the
@@ -195,4 +200,5 @@ async function writeChunk(client: pg.PoolClient, rows: ChunkRows): Promise<void>
   await copyRows(client, 'promises', COLUMNS.promises, rows.promises);
   await copyRows(client, 'payments', COLUMNS.payments, rows.payments);
   await copyRows(client, 'callbacks', COLUMNS.callbacks, rows.callbacks);
+  await copyRows(client, 'stage_transitions', COLUMNS.stageTransitions, rows.stageTransitions);
 }

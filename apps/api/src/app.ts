@@ -56,6 +56,7 @@ import { createImportProgressRegistry } from './modules/imports/import-progress.
 import { createPaymentsImportService } from './modules/imports/payments-import.service.js';
 import { createPortfolioImportService } from './modules/imports/portfolio-import.service.js';
 import { createPortfolioRepository } from './modules/imports/portfolio.repository.js';
+import { createStageHistoryRepository } from './modules/stages/stage-history.repository.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 
@@ -172,6 +173,9 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     let timer: NodeJS.Timeout | undefined;
     // Judge promises past their grace, queue reminders for those falling due, send what is due.
     let running = false;
+    // Stage history: stages change at most daily, so every 10 minutes is plenty.
+    const stageHistory = createStageHistoryRepository(db);
+    let stagesRecordedAt = 0;
     const sweep = async () => {
       if (running) return;
       running = true;
@@ -179,7 +183,12 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
         const changes = await promisesService.sweep();
         const queued = await remindersService.schedule();
         const sent = await remindersService.send();
-        if (changes || queued || sent.sent || sent.blocked) app.log.info({ changes, queued, ...sent }, 'promise and reminder jobs');
+        let stageMoves = 0;
+        if (Date.now() - stagesRecordedAt >= 10 * 60_000) {
+          stageMoves = await stageHistory.recordTransitions(await policies.stageThresholds(), clock.now());
+          stagesRecordedAt = Date.now();
+        }
+        if (changes || queued || sent.sent || sent.blocked || stageMoves) app.log.info({ changes, queued, ...sent, stageMoves }, 'promise, reminder and stage jobs');
       } catch (err) {
         app.log.error({ err }, 'promise and reminder jobs failed');
       } finally {

@@ -1,4 +1,5 @@
 import type { RecordContactBody } from '@crm/contracts';
+import type { StageCode } from '@crm/domain';
 import { Prisma, type Db } from '@crm/db';
 import { resolveClaimedPayments } from '../verification/verification.repository.js';
 
@@ -16,6 +17,8 @@ export interface NewAttempt {
   /** The customer-requested callback this attempt honoured, to mark done. */
   honouredCallbackId: string | null;
   requestId: string;
+  /** The account's stage at the time of the attempt. */
+  stage: StageCode;
 }
 
 export type ContactsRepository = ReturnType<typeof createContactsRepository>;
@@ -25,7 +28,7 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
     accountForRecording(accountId: string) {
       return db.account.findUnique({
         where: { id: accountId },
-        select: { id: true, debtorId: true, currency: true, balanceMinor: true, complianceProfile: true, debtor: { select: { timeZone: true } } },
+        select: { id: true, debtorId: true, currency: true, balanceMinor: true, complianceProfile: true, oldestUnpaidDueDate: true, debtor: { select: { timeZone: true } } },
       });
     },
     contactPoint(id: string) {
@@ -55,6 +58,7 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
             notes: body.notes ?? null,
             objections: body.objections ?? [],
             scriptVersionId: body.scriptVersionId ?? null,
+            stage: n.stage,
             startedAt: n.startedAt,
             customerRequested: n.customerRequested,
             claimedPayment: body.claimedPayment ?? Prisma.DbNull,

@@ -1,6 +1,7 @@
 import type { RecordContactBody, RecordContactResponse, SessionUser } from '@crm/contracts';
 import { Prisma } from '@crm/db';
-import { callbackProblems, canContact, localDate, planProblems, promiseProblems, type FieldProblem } from '@crm/domain';
+import { callbackProblems, canContact, daysPastDue, localDate, planProblems, promiseProblems, stageFor, type FieldProblem } from '@crm/domain';
+import { isoDay } from '../../lib/date-columns.js';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ContactNotAllowedError, NotFoundError } from '../../lib/errors.js';
 import type { AccountAccess } from '../accounts/account-access.js';
@@ -12,7 +13,7 @@ export interface ContactsServiceDeps {
   contacts: ContactsRepository;
   access: AccountAccess;
   gateFacts: Pick<GateFactsRepository, 'load'>;
-  policies: Pick<PoliciesRepository, 'complianceProfiles' | 'promiseRules'>;
+  policies: Pick<PoliciesRepository, 'complianceProfiles' | 'promiseRules' | 'stageThresholds'>;
   clock: Clock;
   /** Told after each recording (the queue drops the collector's snapshot). */
   onRecorded?: (collectorId: string) => void;
@@ -53,7 +54,7 @@ export function createContactsService({ contacts, access, gateFacts, policies, c
       await access.assertCanOpen(user, accountId, now);
       const account = await contacts.accountForRecording(accountId);
       if (!account) throw new NotFoundError('No such account.');
-      const [profiles, rules, factsMap] = await Promise.all([policies.complianceProfiles(), policies.promiseRules(), gateFacts.load([accountId], now)]);
+      const [profiles, rules, thresholds, factsMap] = await Promise.all([policies.complianceProfiles(), policies.promiseRules(), policies.stageThresholds(), gateFacts.load([accountId], now)]);
       const profile = profiles[account.complianceProfile];
       const facts = factsMap.get(accountId)!;
       const zone = account.debtor.timeZone;
@@ -141,6 +142,7 @@ export function createContactsService({ contacts, access, gateFacts, policies, c
           idempotencyKey: meta.idempotencyKey,
           honouredCallbackId,
           requestId: meta.requestId,
+          stage: stageFor(daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone)), thresholds),
         });
         onRecorded?.(user.id);
         return {

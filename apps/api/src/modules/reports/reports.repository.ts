@@ -1,6 +1,7 @@
 import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
 import type { StageThresholds } from '@crm/domain';
+import { dpdSql, stageSql } from '../../lib/stage-sql.js';
 import { accountScopeSql } from '../accounts/account-scope.js';
 
 export type ReportsRepository = ReturnType<typeof createReportsRepository>;
@@ -14,16 +15,11 @@ export function createReportsRepository(db: Pick<Db, '$queryRaw'>) {
     async portfolioByStage(user: SessionUser, t: StageThresholds, now: Date) {
       return db.$queryRaw<{ stage: string; currency: string; accounts: bigint; overdue: bigint }[]>(Prisma.sql`
         WITH scoped AS (
-          SELECT a.currency, a.overdue_minor,
-                 GREATEST(0, COALESCE((${now}::timestamptz AT TIME ZONE d.time_zone)::date - a.oldest_unpaid_due_date, 0)) AS dpd
+          SELECT a.currency, a.overdue_minor, ${dpdSql(now)} AS dpd
           FROM accounts a JOIN debtors d ON d.id = a.debtor_id
           WHERE a.status = 'open' AND ${accountScopeSql(user)}
         )
-        SELECT CASE WHEN dpd <= ${t.preDueMaxDpd} THEN 'pre_due'
-                    WHEN dpd <= ${t.m1MaxDpd} THEN 'm1'
-                    WHEN dpd <= ${t.m2MaxDpd} THEN 'm2'
-                    WHEN dpd <= ${t.m3MaxDpd} THEN 'm3'
-                    ELSE 'm4_plus' END AS stage,
+        SELECT ${stageSql(Prisma.sql`dpd`, t)} AS stage,
                currency, count(*) AS accounts, sum(overdue_minor) AS overdue
         FROM scoped GROUP BY 1, 2 ORDER BY 1, 2`);
     },
