@@ -24,6 +24,8 @@ import { createPoliciesRepository } from './modules/policies/policies.repository
 import { createReportsRepository } from './modules/reports/reports.repository.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
+import { createKpisRepository } from './modules/reports/kpis.repository.js';
+import { createKpisService } from './modules/reports/kpis.service.js';
 import { createUsersRepository } from './modules/users/users.repository.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
@@ -151,7 +153,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       });
       await api.register(accountsRoutes, { accountsService });
       await api.register(usersRoutes, { usersService });
-      await api.register(reportsRoutes, { reportsService });
+      await api.register(reportsRoutes, { reportsService, kpisService: createKpisService({ kpis: createKpisRepository(db) }) });
       await api.register(queueRoutes, { queueService });
       await api.register(caseFileRoutes, { caseFileService });
       await api.register(scriptsRoutes, { scriptsService });

@@ -13,6 +13,8 @@ export const sessionUserSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   locale: localeSchema,
+  /** IANA zone: report periods ("today", a date range) are days in this zone. */
+  timeZone: z.string(),
   teamId: uuidSchema.nullable(),
   teamName: z.string().nullable(),
 });

@@ -7,6 +7,7 @@ const userSelect = {
   displayName: true,
   role: true,
   locale: true,
+  timeZone: true,
   active: true,
   passwordHash: true,
   team: { select: { id: true, name: true } },
@@ -18,6 +19,7 @@ type UserRow = {
   displayName: string;
   role: SessionUser['role'];
   locale: 'en' | 'zh_CN';
+  timeZone: string;
   active: boolean;
   passwordHash: string;
   team: { id: string; name: string } | null;
@@ -33,6 +35,7 @@ export function toSessionUser(row: UserRow): SessionUser {
     displayName: row.displayName,
     role: row.role,
     locale: fromDbLocale(row.locale),
+    timeZone: row.timeZone,
     teamId: row.team?.id ?? null,
     teamName: row.team?.name ?? null,
   };

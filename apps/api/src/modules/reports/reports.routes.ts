@@ -1,9 +1,24 @@
-import { errorResponseSchema, portfolioSummaryResponseSchema } from '@crm/contracts';
+import { errorResponseSchema, kpiQuerySchema, kpiResponseSchema, portfolioSummaryResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentUser } from '../../plugins/auth.js';
+import type { KpisService } from './kpis.service.js';
 import type { ReportsService } from './reports.service.js';
 
-export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsService }> = async (app, { reportsService }) => {
+const KPI_DEFINITIONS = [
+  'Period: from and to are calendar dates in the signed-in user\'s time zone, both included.',
+  'attempts: contact attempts started in the period.',
+  'contacts: attempts where someone answered (the customer or a third party).',
+  'rightPartyContacts: attempts that reached the customer.',
+  'promisesMade, promisesMadeAmount: promises made in the period (each plan instalment counts).',
+  'promisesDue: promises, not cancelled, due in the period. kept, partlyKept, broken: their outcome so far; pendingDue: due but not judged yet (grace days running) — never counted as broken. Promises not yet due are not counted at all.',
+  'keptRateByCount = kept / (kept + partlyKept + broken); null when nothing was judged.',
+  'keptRateByAmount (per currency) = money paid towards those judged promises, at most each promise\'s amount / their promised amount.',
+  'collected: payments received in the period, net of reversals, credited to the last contact attempt on the account before the payment (last touch).',
+  'Grouping: promises and payments go with the attempt that made them (its collector, the collector\'s team, the stage the account was in, the script version used); by day or week they go by attempt time, promise creation, due date and payment date.',
+  'Scope: collectors see their own work, supervisors their teams\', admins everyone\'s. Amounts are never added across currencies.',
+].join('\n\n');
+
+export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsService; kpisService: KpisService }> = async (app, { reportsService, kpisService }) => {
   app.get(
     '/reports/portfolio-summary',
     {
@@ -15,5 +30,20 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsServi
       },
     },
     async (request) => reportsService.portfolioSummary(currentUser(request)),
+  );
+
+  app.get(
+    '/reports/kpis',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['reports'],
+        summary: 'Contact and promise KPIs per collector, team, stage, script version, day or week (aggregated in SQL)',
+        description: KPI_DEFINITIONS,
+        querystring: kpiQuerySchema,
+        response: { 200: kpiResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
+      },
+    },
+    async (request) => kpisService.report(currentUser(request), request.query),
   );
 };

@@ -1,0 +1,169 @@
+import { Prisma } from '@crm/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Session } from '../../../test/build-app.js';
+
+/**
+ * Hand-checked fixtures for the KPI report. The supervisor works in New York (UTC-5 in
+ * November); the period is November 2026. Expected figures are worked out in the comments.
+ */
+describe('KPI report', () => {
+  const t = useTestApp({ now: '2026-12-03T15:00:00Z' });
+  let supervisor: Session, admin: Session, c1Session: Session;
+  const id = { c1: '', c2: '', c3: '', t1: '', script: '' };
+
+  beforeAll(async () => {
+    const sup = await t.factories.user('supervisor', { username: 'k-sup' });
+    await t.db.user.update({ where: { id: sup.id }, data: { timeZone: 'America/New_York' } });
+    const other = await t.factories.user('supervisor', { username: 'k-sup2' });
+    const t1 = await t.factories.team('K Team 1', sup.id);
+    const t2 = await t.factories.team('K Team 2', other.id);
+    id.t1 = t1.id;
+    id.c1 = (await t.factories.user('collector', { username: 'k-c1', teamId: t1.id })).id;
+    id.c2 = (await t.factories.user('collector', { username: 'k-c2', teamId: t1.id })).id;
+    id.c3 = (await t.factories.user('collector', { username: 'k-c3', teamId: t2.id })).id;
+    await t.factories.user('admin', { username: 'k-admin' });
+    await t.db.user.update({ where: { username: 'k-admin' }, data: { timeZone: 'America/New_York' } });
+    id.script = (await t.db.scriptVersion.findFirstOrThrow({ where: { status: 'published', script: { stage: 'm1', locale: 'en' } } })).id;
+    const creditor = await t.factories.creditor();
+    const a1 = await t.factories.account({ creditorId: creditor.id, collectorId: id.c1 });
+    const a2 = await t.factories.account({ creditorId: creditor.id, collectorId: id.c1, currency: 'CNY' });
+    const a3 = await t.factories.account({ creditorId: creditor.id, collectorId: id.c2 });
+    const a4 = await t.factories.account({ creditorId: creditor.id, collectorId: id.c3 });
+
+    const attempt = async (accountId: string, collectorId: string, at: string, party: 'debtor' | 'third_party' | 'nobody', stage: 'm1' | 'm2' | 'm3', scriptVersionId: string | null = null) => {
+      const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+      const disposition = party === 'debtor' ? 'promise_to_pay' : party === 'third_party' ? 'wrong_number' : 'no_answer';
+      return (await t.db.contactAttempt.create({ data: { accountId, debtorId: account.debtorId, collectorId, channel: 'phone', partyReached: party, disposition, startedAt: new Date(at), stage, scriptVersionId } })).id;
+    };
+    const promise = (accountId: string, attemptId: string, createdAt: string, amountMinor: number, currency: string, dueDate: string, status: 'pending' | 'kept' | 'partly_kept' | 'broken', paidMinor = 0) =>
+      t.db.paymentPromise.create({ data: { accountId, contactAttemptId: attemptId, amountMinor: BigInt(amountMinor), currency, dueDate: new Date(`${dueDate}T00:00:00Z`), channel: 'card', status, paidMinor: BigInt(paidMinor), createdAt: new Date(createdAt) } });
+    const payment = (accountId: string, amountMinor: number, currency: string, paidAt: string, reference: string, reversalOfId: string | null = null) =>
+      t.db.payment.create({ data: { accountId, amountMinor: BigInt(amountMinor), currency, paidAt: new Date(paidAt), channel: 'card', reference, reversalOfId } });
+
+    // Collector 1
+    await attempt(a1.id, id.c1, '2026-11-02T15:00:00Z', 'nobody', 'm1');
+    const p1 = await attempt(a1.id, id.c1, '2026-11-03T15:00:00Z', 'debtor', 'm1', id.script);
+    await promise(a1.id, p1, '2026-11-03T15:00:00Z', 10_000, 'USD', '2026-11-10', 'kept', 10_000);
+    const p2 = await attempt(a2.id, id.c1, '2026-11-05T02:00:00Z', 'debtor', 'm2'); // 4 Nov, 21:00 in New York
+    await promise(a2.id, p2, '2026-11-05T02:00:00Z', 50_000, 'CNY', '2026-11-30', 'pending'); // due on the last day: not judged yet
+    const p3 = await attempt(a2.id, id.c1, '2026-10-31T12:00:00Z', 'debtor', 'm2'); // before the period
+    await promise(a2.id, p3, '2026-10-31T12:00:00Z', 20_000, 'CNY', '2026-11-05', 'partly_kept', 5_000);
+    const p6 = await attempt(a1.id, id.c1, '2026-11-20T15:00:00Z', 'debtor', 'm1', id.script);
+    await promise(a1.id, p6, '2026-11-20T15:00:00Z', 5_000, 'USD', '2026-12-05', 'pending'); // not due in the period
+    await payment(a1.id, 10_000, 'USD', '2026-11-09T15:00:00Z', 'K-1');
+    await payment(a2.id, 5_000, 'CNY', '2026-11-04T10:00:00Z', 'K-2'); // last touch: the 31 October attempt, collector 1
+    // Collector 2
+    await attempt(a3.id, id.c2, '2026-11-10T20:00:00Z', 'third_party', 'm3');
+    const p4 = await attempt(a3.id, id.c2, '2026-11-12T20:00:00Z', 'debtor', 'm3');
+    await promise(a3.id, p4, '2026-11-12T20:00:00Z', 30_000, 'USD', '2026-11-20', 'broken');
+    await attempt(a3.id, id.c2, '2026-12-01T04:30:00Z', 'nobody', 'm3'); // 30 Nov, 23:30 in New York: inside
+    await attempt(a3.id, id.c2, '2026-12-01T05:30:00Z', 'nobody', 'm3'); // 1 Dec, 00:30 in New York: outside
+    const bounced = await payment(a3.id, 4_000, 'USD', '2026-11-11T10:00:00Z', 'K-3');
+    await payment(a3.id, -4_000, 'USD', '2026-11-13T10:00:00Z', 'K-3-NSF', bounced.id); // reversed: neither counts
+    await payment(a3.id, 2_500, 'USD', '2026-11-25T10:00:00Z', 'K-4');
+    // Collector 3, another team
+    const p5 = await attempt(a4.id, id.c3, '2026-11-15T15:00:00Z', 'debtor', 'm1');
+    await promise(a4.id, p5, '2026-11-15T15:00:00Z', 7_000, 'USD', '2026-11-18', 'kept', 7_000);
+
+    supervisor = await t.login('k-sup');
+    admin = await t.login('k-admin');
+    c1Session = await t.login('k-c1');
+  });
+
+  const kpis = async (who: Session, query: string) => {
+    const res = await who.inject({ method: 'GET', url: `/api/reports/kpis?from=2026-11-01&to=2026-11-30&${query}` });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+
+  it('per collector: hand-checked figures, the supervisor sees only their team', async () => {
+    const report = await kpis(supervisor, 'groupBy=collector');
+    expect(report.timeZone).toBe('America/New_York');
+    expect(report.groups.map((g: { key: string }) => g.key)).toEqual(expect.arrayContaining([id.c1, id.c2]));
+    expect(report.groups).toHaveLength(2);
+    const c1 = report.groups.find((g: { key: string }) => g.key === id.c1);
+    expect(c1).toEqual({
+      key: id.c1,
+      label: expect.any(String),
+      attempts: 4, // 2, 3, 4 (New York) and 20 November
+      contacts: 3,
+      rightPartyContacts: 3,
+      promisesMade: 3,
+      promisesMadeAmount: [{ currency: 'CNY', amountMinor: 50_000 }, { currency: 'USD', amountMinor: 15_000 }],
+      promisesDue: 3, // due 5, 10 and 30 November
+      kept: 1,
+      partlyKept: 1,
+      broken: 0,
+      pendingDue: 1, // due on the last day, grace running: not broken
+      keptAmount: [{ currency: 'USD', amountMinor: 10_000 }],
+      partlyKeptAmount: [{ currency: 'CNY', amountMinor: 20_000 }],
+      brokenAmount: [],
+      keptRateByCount: 0.5,
+      keptRateByAmount: [{ currency: 'CNY', rate: 0.25 }, { currency: 'USD', rate: 1 }],
+      collected: [{ currency: 'CNY', amountMinor: 5_000 }, { currency: 'USD', amountMinor: 10_000 }],
+    });
+    const c2 = report.groups.find((g: { key: string }) => g.key === id.c2);
+    expect(c2).toMatchObject({
+      attempts: 3, // 10, 12 and 30 November (23:30 New York); 1 December 00:30 is outside
+      contacts: 2,
+      rightPartyContacts: 1,
+      promisesMade: 1,
+      promisesDue: 1,
+      broken: 1,
+      brokenAmount: [{ currency: 'USD', amountMinor: 30_000 }],
+      keptRateByCount: 0,
+      keptRateByAmount: [{ currency: 'USD', rate: 0 }],
+      collected: [{ currency: 'USD', amountMinor: 2_500 }], // the bounced payment and its reversal count for nothing
+    });
+    expect(report.totals).toMatchObject({ attempts: 7, promisesMade: 4, kept: 1, partlyKept: 1, broken: 1, pendingDue: 1, keptRateByCount: 1 / 3 });
+  });
+
+  it('agrees with the raw records counted independently in SQL', async () => {
+    const report = await kpis(admin, 'groupBy=collector');
+    const raw = await t.db.$queryRaw<{ collector_id: string; attempts: bigint; contacts: bigint; rpc: bigint }[]>(Prisma.sql`
+      SELECT collector_id, count(*) AS attempts, count(*) FILTER (WHERE party_reached <> 'nobody') AS contacts, count(*) FILTER (WHERE party_reached = 'debtor') AS rpc
+      FROM contact_attempts
+      WHERE (started_at AT TIME ZONE 'America/New_York')::date BETWEEN '2026-11-01' AND '2026-11-30'
+      GROUP BY collector_id`);
+    const outcomes = await t.db.$queryRaw<{ collector_id: string; kept: bigint; broken: bigint; made: bigint }[]>(Prisma.sql`
+      SELECT ca.collector_id,
+             count(*) FILTER (WHERE p.status = 'kept' AND p.due_date BETWEEN '2026-11-01' AND '2026-11-30') AS kept,
+             count(*) FILTER (WHERE p.status = 'broken' AND p.due_date BETWEEN '2026-11-01' AND '2026-11-30') AS broken,
+             count(*) FILTER (WHERE (p.created_at AT TIME ZONE 'America/New_York')::date BETWEEN '2026-11-01' AND '2026-11-30') AS made
+      FROM promises p JOIN contact_attempts ca ON ca.id = p.contact_attempt_id GROUP BY ca.collector_id`);
+    expect(raw).toHaveLength(3);
+    for (const r of raw) {
+      const g = report.groups.find((x: { key: string }) => x.key === r.collector_id);
+      expect([g.attempts, g.contacts, g.rightPartyContacts]).toEqual([Number(r.attempts), Number(r.contacts), Number(r.rpc)]);
+      const o = outcomes.find((x) => x.collector_id === r.collector_id)!;
+      expect([g.kept, g.broken, g.promisesMade]).toEqual([Number(o.kept), Number(o.broken), Number(o.made)]);
+    }
+  });
+
+  it('groups by team, stage, script version and day, with the time zone boundary on the right day', async () => {
+    const byTeam = await kpis(supervisor, 'groupBy=team');
+    expect(byTeam.groups).toEqual([expect.objectContaining({ key: id.t1, label: 'K Team 1', attempts: 7 })]);
+    const byStage = await kpis(supervisor, 'groupBy=stage');
+    expect(Object.fromEntries(byStage.groups.map((g: { key: string; attempts: number }) => [g.key, g.attempts]))).toEqual({ m1: 3, m2: 1, m3: 3 });
+    const byScript = await kpis(supervisor, 'groupBy=scriptVersion');
+    expect(byScript.groups.find((g: { key: string | null }) => g.key === id.script)).toMatchObject({ label: 'm1 · en · v1', attempts: 2, promisesMade: 2, kept: 1 });
+    const byDay = await kpis(supervisor, 'groupBy=day');
+    expect(byDay.groups.find((g: { key: string }) => g.key === '2026-11-30')).toMatchObject({ attempts: 1, pendingDue: 1 });
+    expect(byDay.groups.find((g: { key: string }) => g.key === '2026-11-04')).toMatchObject({ attempts: 1, promisesMade: 1, collected: [{ currency: 'CNY', amountMinor: 5_000 }] });
+  });
+
+  it('shows collectors only their own figures, admins everyone, and validates the period', async () => {
+    const own = await kpis(c1Session, 'groupBy=collector');
+    expect(own.groups.map((g: { key: string }) => g.key)).toEqual([id.c1]);
+    expect((await kpis(admin, 'groupBy=collector')).groups).toHaveLength(3);
+    const filtered = await kpis(admin, `groupBy=collector&teamId=${id.t1}`);
+    expect(filtered.groups).toHaveLength(2);
+    const bad = await admin.inject({ method: 'GET', url: '/api/reports/kpis?from=2026-11-30&to=2026-11-01' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('to');
+    const badGroup = await admin.inject({ method: 'GET', url: '/api/reports/kpis?from=2026-11-01&to=2026-11-30&groupBy=planet' });
+    expect(badGroup.json().error.fields[0].field).toBe('groupBy');
+    const tooLong = await admin.inject({ method: 'GET', url: '/api/reports/kpis?from=2025-01-01&to=2026-11-30' });
+    expect(tooLong.json().error.fields[0].field).toBe('to');
+  });
+});
