@@ -10,7 +10,7 @@ describe('auth', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ana', password: 'correct horse battery staple' } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      user: { id: user.id, username: 'ana', displayName: 'Test collector', role: 'collector', locale: 'en', teamId: team.id, teamName: team.name },
+      user: { id: user.id, username: 'ana', displayName: 'Test collector', role: 'collector', locale: 'en', timeZone: 'UTC', teamId: team.id, teamName: team.name },
     });
     const session = res.cookies.find((c) => c.name === 'crm_session');
     expect(session?.httpOnly).toBe(true);
