@@ -9,3 +9,4 @@ export * from './workstation.js';
 export * from './payments.js';
 export * from './messages.js';
 export * from './imports.js';
+export * from './contact-log.js';

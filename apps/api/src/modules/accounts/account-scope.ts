@@ -32,3 +32,20 @@ export function accountScopeSql(user: SessionUser): Prisma.Sql {
       return Prisma.sql`FALSE`;
   }
 }
+
+/**
+ * Whose work a user may see in the contact log and reports: collectors their own, supervisors
+ * their teams' collectors', admins everyone's. `column` holds the collector's user id.
+ */
+export function collectorScopeSql(user: SessionUser, column: Prisma.Sql): Prisma.Sql {
+  switch (user.role) {
+    case 'collector':
+      return Prisma.sql`${column} = ${user.id}::uuid`;
+    case 'supervisor':
+      return Prisma.sql`${column} IN (SELECT u.id FROM users u JOIN teams t ON t.id = u.team_id WHERE t.supervisor_id = ${user.id}::uuid)`;
+    case 'admin':
+      return Prisma.sql`TRUE`;
+    case 'service':
+      return Prisma.sql`FALSE`;
+  }
+}

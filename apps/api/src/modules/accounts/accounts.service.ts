@@ -2,7 +2,7 @@ import type { AccountSummary, ListAccountsQuery, ListAccountsResponse, SessionUs
 import { daysPastDue, localDate, localTime, missedInstalments, stageFor } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
-import { BadRequestError } from '../../lib/errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { AccountCursor, AccountsRepository } from './accounts.repository.js';
 
@@ -13,19 +13,10 @@ export interface AccountsServiceDeps {
 }
 
 
-function encodeCursor(c: AccountCursor): string {
-  return Buffer.from(JSON.stringify([c.dueDate, c.id])).toString('base64url');
-}
-function decodeCursor(raw: string): AccountCursor {
-  try {
-    const [dueDate, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
-    if ((dueDate === null || typeof dueDate === 'string') && typeof id === 'string') return { dueDate, id };
-  } catch {
-    // fall through
-  }
-  throw new BadRequestError('cursor is not valid; use the nextCursor of a previous page', [
-    { field: 'cursor', message: 'is not a cursor this API returned' },
-  ]);
+const encodeAccountCursor = (c: AccountCursor) => encodeCursor([c.dueDate, c.id]);
+function decodeAccountCursor(raw: string): AccountCursor {
+  const [dueDate, id] = decodeCursor(raw, 2, [0]);
+  return { dueDate: dueDate ?? null, id: id! };
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
@@ -33,7 +24,7 @@ export type AccountsService = ReturnType<typeof createAccountsService>;
 export function createAccountsService({ accounts, policies, clock }: AccountsServiceDeps) {
   return {
     async list(user: SessionUser, query: ListAccountsQuery): Promise<ListAccountsResponse> {
-      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const after = query.cursor ? decodeAccountCursor(query.cursor) : undefined;
       const [rows, thresholds] = await Promise.all([
         accounts.list(user, { q: query.q, after, limit: query.limit }),
         policies.stageThresholds(),
@@ -74,7 +65,7 @@ export function createAccountsService({ accounts, policies, clock }: AccountsSer
       });
       const last = page[page.length - 1];
       const nextCursor =
-        rows.length > query.limit && last ? encodeCursor({ dueDate: isoDay(last.oldestUnpaidDueDate), id: last.id }) : null;
+        rows.length > query.limit && last ? encodeAccountCursor({ dueDate: isoDay(last.oldestUnpaidDueDate), id: last.id }) : null;
       return { items, nextCursor };
     },
   };

@@ -1,5 +1,6 @@
 import type { KpiGroupBy, SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
+import { collectorScopeSql } from '../accounts/account-scope.js';
 
 export interface KpiWindow {
   /** Calendar dates (inclusive) and the instants they span in the viewer's zone. */
@@ -37,20 +38,6 @@ export interface KpiRow {
   collected: bigint;
 }
 
-/** Which collectors' work a user may see in reports: their own, their teams', or everyone's. */
-function collectorScope(user: SessionUser, column: Prisma.Sql): Prisma.Sql {
-  switch (user.role) {
-    case 'collector':
-      return Prisma.sql`${column} = ${user.id}::uuid`;
-    case 'supervisor':
-      return Prisma.sql`${column} IN (SELECT u.id FROM users u JOIN teams t ON t.id = u.team_id WHERE t.supervisor_id = ${user.id}::uuid)`;
-    case 'admin':
-      return Prisma.sql`TRUE`;
-    case 'service':
-      return Prisma.sql`FALSE`;
-  }
-}
-
 function groupKey(groupBy: KpiGroupBy): Prisma.Sql {
   switch (groupBy) {
     case 'collector':
@@ -79,7 +66,7 @@ export function createKpisRepository(db: Pick<Db, '$queryRaw' | 'user' | 'team' 
      */
     async measures(user: SessionUser, w: KpiWindow, groupBy: KpiGroupBy, f: KpiFilters): Promise<KpiRow[]> {
       const tz = w.timeZone;
-      const filters = Prisma.sql`${collectorScope(user, Prisma.sql`collector_id`)}
+      const filters = Prisma.sql`${collectorScopeSql(user, Prisma.sql`collector_id`)}
         AND (${f.collectorId ?? null}::uuid IS NULL OR collector_id = ${f.collectorId ?? null}::uuid)
         AND (${f.teamId ?? null}::uuid IS NULL OR team_id = ${f.teamId ?? null}::uuid)`;
       return db.$queryRaw<KpiRow[]>(Prisma.sql`

@@ -166,4 +166,61 @@ describe('KPI report', () => {
     const tooLong = await admin.inject({ method: 'GET', url: '/api/reports/kpis?from=2025-01-01&to=2026-11-30' });
     expect(tooLong.json().error.fields[0].field).toBe('to');
   });
+
+  describe('contact log behind the numbers', () => {
+    const log = async (who: Session, query: string) => {
+      const items: { id: string; collector: { id: string } | null; startedAt: string; promises: unknown[] }[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await who.inject({ method: 'GET', url: `/api/contacts?limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}` });
+        expect(res.statusCode).toBe(200);
+        items.push(...res.json().items);
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      return items;
+    };
+
+    it('has exactly the attempts each KPI counts (pages of 2, newest first, none twice)', async () => {
+      const report = await kpis(supervisor, 'groupBy=collector');
+      for (const g of report.groups) {
+        const period = `from=2026-11-01&to=2026-11-30&collectorId=${g.key}`;
+        const attempts = await log(supervisor, period);
+        expect(attempts).toHaveLength(g.attempts);
+        expect(new Set(attempts.map((a) => a.id)).size).toBe(attempts.length);
+        expect(attempts.map((a) => a.startedAt)).toEqual([...attempts.map((a) => a.startedAt)].sort().reverse());
+        expect(await log(supervisor, `${period}&reached=anyone`)).toHaveLength(g.contacts);
+        expect(await log(supervisor, `${period}&reached=debtor`)).toHaveLength(g.rightPartyContacts);
+        expect(await log(supervisor, `${period}&hasPromise=true`)).toHaveLength(g.promisesMade);
+        const due = `collectorId=${g.key}&promiseDueFrom=2026-11-01&promiseDueTo=2026-11-30`;
+        expect(await log(supervisor, due)).toHaveLength(g.promisesDue);
+        expect(await log(supervisor, `${due}&promiseStatus=kept`)).toHaveLength(g.kept);
+        expect(await log(supervisor, `${due}&promiseStatus=broken`)).toHaveLength(g.broken);
+      }
+    });
+
+    it('keeps to the viewer\'s scope and filters by stage, script and override', async () => {
+      expect((await log(supervisor, 'from=2026-10-01&to=2026-12-31')).every((a) => a.collector && [id.c1, id.c2].includes(a.collector.id))).toBe(true);
+      expect(await log(c1Session, 'from=2026-10-01&to=2026-12-31')).toHaveLength(5);
+      expect(await log(admin, 'from=2026-10-01&to=2026-12-31')).toHaveLength(10);
+      expect(await log(supervisor, `scriptVersionId=${id.script}`)).toHaveLength(2);
+      expect(await log(supervisor, 'stage=m3')).toHaveLength(4);
+      expect(await log(supervisor, 'overrideUsed=true')).toHaveLength(0);
+      const bad = await supervisor.inject({ method: 'GET', url: '/api/contacts?cursor=forged' });
+      expect(bad.json().error.fields[0].field).toBe('cursor');
+      const badStage = await supervisor.inject({ method: 'GET', url: '/api/contacts?stage=m9' });
+      expect(badStage.json().error.fields[0].field).toBe('stage');
+    });
+
+    it('exports the filtered log as CSV, streamed, with a header row', async () => {
+      const res = await supervisor.inject({ method: 'GET', url: `/api/contacts/export?from=2026-11-01&to=2026-11-30&collectorId=${id.c2}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
+      expect(lines[0]).toBe('started_at,collector,account,customer,channel,direction,party_reached,disposition,stage,script_version,promises,override_reason,notes');
+      expect(lines).toHaveLength(4);
+      expect(lines[1]).toContain('2026-12-01T04:30:00.000Z');
+      expect(lines.some((l) => l.includes('$300.00 due 2026-11-20 (broken)'))).toBe(true);
+      expect(await t.db.auditEvent.count({ where: { action: 'contacts.export' } })).toBe(1);
+    });
+  });
 });

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { amountMinorSchema, currencySchema, isoDateSchema, limitSchema, stageSchema, uuidSchema } from './fields.js';
+import { CHANNELS, DISPOSITIONS } from './workstation.js';
+
+const booleanParam = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
+export const PROMISE_STATUSES = ['pending', 'kept', 'partly_kept', 'broken', 'cancelled'] as const;
+
+/**
+ * Filters of the contact log. Dates are calendar dates in the signed-in user's time zone, both
+ * included. promiseDueFrom/To and promiseStatus select attempts by the promises they produced
+ * (the KPI report's "due in the period" figures link here).
+ */
+const contactLogFilterFields = z.object({
+  from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    collectorId: uuidSchema.optional(),
+    teamId: uuidSchema.optional(),
+    accountId: uuidSchema.optional(),
+    scriptVersionId: uuidSchema.optional(),
+    channel: z.enum(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}` }).optional(),
+    disposition: z.enum(DISPOSITIONS, { message: `must be one of ${DISPOSITIONS.join(', ')}` }).optional(),
+    stage: stageSchema.optional(),
+    /** anyone: someone answered (the customer or a third party). */
+    reached: z.enum(['anyone', 'debtor', 'third_party', 'nobody'], { message: 'must be anyone, debtor, third_party or nobody' }).optional(),
+    hasPromise: booleanParam.optional(),
+    overrideUsed: booleanParam.optional(),
+    promiseDueFrom: isoDateSchema.optional(),
+    promiseDueTo: isoDateSchema.optional(),
+    promiseStatus: z.enum(PROMISE_STATUSES, { message: `must be one of ${PROMISE_STATUSES.join(', ')}` }).optional(),
+});
+const periodInOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+export const contactLogFiltersSchema = contactLogFilterFields.refine(periodInOrder, { message: 'must not be before from', path: ['to'] });
+export type ContactLogFilters = z.infer<typeof contactLogFiltersSchema>;
+
+export const contactLogQuerySchema = contactLogFilterFields
+  .extend({ cursor: z.string().max(300).optional(), limit: limitSchema })
+  .refine(periodInOrder, { message: 'must not be before from', path: ['to'] });
+export type ContactLogQuery = z.infer<typeof contactLogQuerySchema>;
+
+export const contactLogItemSchema = z.object({
+  id: uuidSchema,
+  startedAt: z.string(),
+  collector: z.object({ id: uuidSchema, displayName: z.string() }).nullable(),
+  account: z.object({ id: uuidSchema, externalId: z.string(), currency: currencySchema }),
+  customerName: z.string(),
+  channel: z.string(),
+  direction: z.string(),
+  partyReached: z.string(),
+  disposition: z.string(),
+  stage: stageSchema.nullable(),
+  scriptVersion: z.object({ id: uuidSchema, label: z.string() }).nullable(),
+  notes: z.string().nullable(),
+  overrideReasonCode: z.string().nullable(),
+  promises: z.array(z.object({ id: uuidSchema, amountMinor: amountMinorSchema, currency: currencySchema, dueDate: isoDateSchema, status: z.enum(PROMISE_STATUSES), paidMinor: amountMinorSchema })),
+});
+export type ContactLogItem = z.infer<typeof contactLogItemSchema>;
+
+export const contactLogResponseSchema = z.object({ items: z.array(contactLogItemSchema), nextCursor: z.string().nullable() });
+export type ContactLogResponse = z.infer<typeof contactLogResponseSchema>;
