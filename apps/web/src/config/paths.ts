@@ -19,6 +19,8 @@ export const paths = {
   adminAccounts: { path: '/admin/accounts', getHref: () => '/admin/accounts' },
   integration: { path: '/integration', getHref: () => '/integration' },
   messages: { path: '/messages', getHref: () => '/messages' },
+  results: { path: '/results', getHref: () => '/results' },
+  contactLog: { path: '/contacts', getHref: () => '/contacts' },
   imports: { path: '/admin/imports', getHref: () => '/admin/imports' },
   accountView: { path: '/accounts/:accountId/case-file', getHref: (accountId: string) => `/accounts/${accountId}/case-file` },
 } as const;

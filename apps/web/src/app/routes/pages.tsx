@@ -10,6 +10,9 @@ import { TeamsList } from '../../features/users/components/teams-list';
 import { UsersTable } from '../../features/users/components/users-table';
 import { MessageLog } from '../../features/messages/components/message-log';
 import { CsvImport } from '../../features/imports/components/csv-import';
+import { useMe } from '../../features/auth/api/get-me';
+import { ContactLog } from '../../features/contact-log/components/contact-log';
+import { KpiDashboard } from '../../features/reports/components/kpi-dashboard';
 import { paths } from '../../config/paths';
 
 // Thin route modules: each composes feature components into a screen.
@@ -139,6 +142,28 @@ export function ImportsRoute() {
       </nav>
       <p className="muted section-lead">{t(`imports.${kind}.description`)}</p>
       <CsvImport key={kind} kind={kind} />
+    </Page>
+  );
+}
+
+export function ResultsRoute() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data) return null;
+  return (
+    <Page title={t(me.data.role === 'collector' ? 'kpi.titleCollector' : 'kpi.title')} description={t('kpi.description')}>
+      <KpiDashboard user={me.data} />
+    </Page>
+  );
+}
+
+export function ContactLogRoute() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data) return null;
+  return (
+    <Page title={t(me.data.role === 'collector' ? 'contactLog.titleCollector' : 'contactLog.title')} description={t('contactLog.description')}>
+      <ContactLog user={me.data} />
     </Page>
   );
 }

@@ -42,10 +42,14 @@ function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
       return [
         { to: paths.work.getHref(), label: t('nav.workstation'), end: false },
         { to: paths.myAccounts.getHref(), label: t('nav.myAccounts') },
+        { to: paths.results.getHref(), label: t('nav.myResults') },
+        { to: paths.contactLog.getHref(), label: t('nav.myCalls') },
       ];
     case 'supervisor':
       return [
         { to: paths.supervise.getHref(), label: t('nav.teamOverview') },
+        { to: paths.results.getHref(), label: t('nav.results') },
+        { to: paths.contactLog.getHref(), label: t('nav.contactLog') },
         { to: paths.supervisorAccounts.getHref(), label: t('nav.teamAccounts') },
         { to: paths.messages.getHref(), label: t('nav.messages') },
       ];
@@ -53,6 +57,8 @@ function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
       return [
         { to: paths.admin.getHref(), label: t('nav.usersAndTeams') },
         { to: paths.adminAccounts.getHref(), label: t('nav.allAccounts') },
+        { to: paths.results.getHref(), label: t('nav.results') },
+        { to: paths.contactLog.getHref(), label: t('nav.contactLog') },
         { to: paths.imports.getHref(), label: t('nav.imports') },
         { to: paths.messages.getHref(), label: t('nav.messages') },
       ];

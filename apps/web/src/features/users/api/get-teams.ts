@@ -8,4 +8,4 @@ export const getTeamsQueryOptions = () =>
     queryFn: ({ signal }) => apiRequest('/teams', { schema: listTeamsResponseSchema, signal }),
   });
 
-export const useTeams = () => useQuery(getTeamsQueryOptions());
+export const useTeams = (options: { enabled?: boolean } = {}) => useQuery({ ...getTeamsQueryOptions(), enabled: options.enabled ?? true });

@@ -8,4 +8,4 @@ export const getUsersQueryOptions = () =>
     queryFn: ({ signal }) => apiRequest('/users', { schema: listUsersResponseSchema, signal }),
   });
 
-export const useUsers = () => useQuery(getUsersQueryOptions());
+export const useUsers = (options: { enabled?: boolean } = {}) => useQuery({ ...getUsersQueryOptions(), enabled: options.enabled ?? true });

@@ -1,0 +1,37 @@
+import { expect, signIn, test } from './fixtures';
+
+test('a supervisor opens the results, clicks a collector’s kept rate and lands in the filtered contact log', async ({ page }) => {
+  await signIn(page, 'supervisor1');
+  await page.getByRole('link', { name: 'Results' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+  await page.getByRole('button', { name: 'Last 90 days' }).click();
+  const table = page.locator('.kpi-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/supervisor-results.png', fullPage: true });
+
+  // The first collector's kept rate: its link names the number of kept promises behind it.
+  const row = table.locator('tbody tr').first();
+  const collector = (await row.locator('th').textContent())!.trim();
+  const keptLink = row.getByRole('link', { name: /^Kept rate of / });
+  const kept = Number((await keptLink.getAttribute('aria-label'))!.match(/: (\d+),/)![1]);
+  await keptLink.click();
+
+  await expect(page).toHaveURL(/\/contacts\?.*collectorId=.*promiseStatus=kept/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Contact log' })).toBeVisible();
+  await expect(page.getByLabel('Promise outcome')).toHaveValue('kept');
+  const rows = page.locator('.contact-log-table tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const more = page.getByRole('button', { name: 'Load more' });
+  while (await more.isVisible()) {
+    const shown = await rows.count();
+    await more.click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(shown);
+  }
+  // Each kept promise came from one attempt (plans: one attempt, several instalments), by this collector.
+  expect(await rows.count()).toBeLessThanOrEqual(kept);
+  expect(await rows.count()).toBeGreaterThan(0);
+  for (const cell of await rows.locator('td:nth-child(2)').allInnerTexts()) expect(cell.trim()).toBe(collector);
+  await rows.first().getByRole('button').click();
+  await expect(page.getByRole('complementary', { name: 'Attempt details' })).toContainText('Kept');
+  await page.screenshot({ path: 'test-results/supervisor-contact-log.png' });
+});

@@ -1,0 +1,237 @@
+import { CHANNELS, DISPOSITIONS, PROMISE_STATUSES, type ContactLogItem, type SessionUser, type Stage } from '@crm/contracts';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { StageBadge } from '../../../components/ui/stage-badge';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
+import { paths } from '../../../config/paths';
+import { useFormat } from '../../../lib/format';
+import { useTeams } from '../../users/api/get-teams';
+import { useUsers } from '../../users/api/get-users';
+import { contactLogExportHref, useContactLog } from '../api/get-contact-log';
+
+const STAGES: Stage[] = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'];
+/** The filters the page understands; anything else in the URL is ignored. */
+const FILTER_KEYS = ['from', 'to', 'collectorId', 'teamId', 'accountId', 'scriptVersionId', 'channel', 'disposition', 'stage', 'reached', 'hasPromise', 'overrideUsed', 'promiseDueFrom', 'promiseDueTo', 'promiseStatus'] as const;
+
+function filtersFrom(params: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const v = params.get(key);
+    if (v) out.set(key, v);
+  }
+  return out;
+}
+
+/** The contact log: filters kept in the URL, newest first, load more, a detail panel, CSV export. */
+export function ContactLog({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const log = useContactLog(filters);
+  const [selected, setSelected] = useState<ContactLogItem | null>(null);
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string) => {
+    const next = new URLSearchParams(filters);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setSelected(null);
+  };
+
+  return (
+    <div className="contact-log">
+      <Filters user={user} filters={filters} onChange={setFilter} onClear={() => setParams(new URLSearchParams(), { replace: true })} />
+      <div className="contact-log-body">
+        <div className="panel contact-log-table">
+          <div className="toolbar spread">
+            <span className="muted small" role="status">
+              {log.isSuccess ? t('contactLog.shown', { count: items.length }) + (log.hasNextPage ? ` ${t('contactLog.more')}` : '') : ''}
+            </span>
+            <a className="button" href={contactLogExportHref(filters)} download>
+              {t('contactLog.export')}
+            </a>
+          </div>
+          {log.isPending ? (
+            <LoadingState />
+          ) : log.isError ? (
+            <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+          ) : items.length === 0 ? (
+            <EmptyState>{t('contactLog.empty')}</EmptyState>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">{t('contactLog.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('contactLog.when')}</th>
+                    <th scope="col">{t('contactLog.collector')}</th>
+                    <th scope="col">{t('contactLog.customer')}</th>
+                    <th scope="col">{t('contactLog.outcome')}</th>
+                    <th scope="col">{t('contactLog.stage')}</th>
+                    <th scope="col">{t('contactLog.promise')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((item) => (
+                    <Row key={item.id} item={item} timeZone={user.timeZone} selected={selected?.id === item.id} onSelect={() => setSelected(item)} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {log.hasNextPage && (
+            <div className="actions">
+              <button type="button" className="button" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+                {t('contactLog.loadMore')}
+              </button>
+            </div>
+          )}
+        </div>
+        {selected && <Detail item={selected} user={user} onClose={() => setSelected(null)} />}
+      </div>
+    </div>
+  );
+}
+
+function Row({ item, timeZone, selected, onSelect }: { item: ContactLogItem; timeZone: string; selected: boolean; onSelect: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <tr className={selected ? 'selected' : undefined}>
+      <td className="nowrap">
+        <button type="button" className="link-button" onClick={onSelect} aria-pressed={selected}>
+          {fmt.timeIn(item.startedAt, timeZone)}
+        </button>
+      </td>
+      <td>{item.collector?.displayName ?? '—'}</td>
+      <td>
+        {item.customerName} <span className="muted small mono">{item.account.externalId}</span>
+      </td>
+      <td>
+        <strong>{t(`dispositions.${item.disposition}`)}</strong>{' '}
+        <span className="muted small">
+          {t(`channels.${item.channel}`)} · {t(`parties.${item.partyReached}`)}
+          {item.overrideReasonCode ? ` · ${t('contactLog.override')}` : ''}
+        </span>
+      </td>
+      <td>{item.stage ? <StageBadge stage={item.stage} /> : '—'}</td>
+      <td>
+        {item.promises.map((p) => (
+          <div key={p.id} className="nowrap">
+            {fmt.money(p.amountMinor, p.currency)} <span className={`badge promise-${p.status}`}>{t(`promiseStatus.${p.status}`)}</span>
+          </div>
+        ))}
+      </td>
+    </tr>
+  );
+}
+
+function Detail({ item, user, onClose }: { item: ContactLogItem; user: SessionUser; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <aside className="panel contact-detail" aria-label={t('contactLog.detail')}>
+      <div className="spread">
+        <h2>{t(`dispositions.${item.disposition}`)}</h2>
+        <button type="button" className="button" onClick={onClose}>
+          {t('contactLog.close')}
+        </button>
+      </div>
+      <dl className="facts">
+        <dt>{t('contactLog.when')}</dt>
+        <dd>{fmt.timeIn(item.startedAt, user.timeZone)}</dd>
+        <dt>{t('contactLog.collector')}</dt>
+        <dd>{item.collector?.displayName ?? '—'}</dd>
+        <dt>{t('contactLog.customer')}</dt>
+        <dd>
+          {item.customerName} · <span className="mono">{item.account.externalId}</span>
+        </dd>
+        <dt>{t('contactLog.how')}</dt>
+        <dd>
+          {t(`channels.${item.channel}`)} · {t(`parties.${item.partyReached}`)}
+        </dd>
+        <dt>{t('contactLog.stageThen')}</dt>
+        <dd>{item.stage ? <StageBadge stage={item.stage} /> : '—'}</dd>
+        <dt>{t('contactLog.script')}</dt>
+        <dd>{item.scriptVersion?.label ?? '—'}</dd>
+        {item.overrideReasonCode && (
+          <>
+            <dt>{t('contactLog.override')}</dt>
+            <dd>{t(`overrideReasons.${item.overrideReasonCode}`, { defaultValue: item.overrideReasonCode })}</dd>
+          </>
+        )}
+      </dl>
+      <h3>{t('contactLog.notes')}</h3>
+      <p className="note">{item.notes ?? t('contactLog.noNotes')}</p>
+      {item.promises.length > 0 && (
+        <>
+          <h3>{t('contactLog.promises')}</h3>
+          <ul className="plain">
+            {item.promises.map((p) => (
+              <li key={p.id}>
+                {fmt.money(p.amountMinor, p.currency)} → {fmt.date(p.dueDate)} <span className={`badge promise-${p.status}`}>{t(`promiseStatus.${p.status}`)}</span>
+                {p.paidMinor > 0 && <span className="muted small"> {t('caseFile.paid', { amount: fmt.money(p.paidMinor, p.currency) })}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {user.role !== 'collector' && (
+        <p>
+          <Link to={paths.accountView.getHref(item.account.id)}>{t('contactLog.openCase')}</Link>
+        </p>
+      )}
+    </aside>
+  );
+}
+
+function Filters({ user, filters, onChange, onClear }: { user: SessionUser; filters: URLSearchParams; onChange: (key: (typeof FILTER_KEYS)[number], value: string) => void; onClear: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const manager = user.role !== 'collector';
+  const users = useUsers({ enabled: manager });
+  const teams = useTeams({ enabled: manager });
+  const select = (key: (typeof FILTER_KEYS)[number], label: string, options: { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <select id={`${id}-${key}`} value={filters.get(key) ?? ''} onChange={(e) => onChange(key, e.target.value)}>
+        <option value="">{t('contactLog.any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const date = (key: (typeof FILTER_KEYS)[number], label: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <input id={`${id}-${key}`} type="date" value={filters.get(key) ?? ''} onChange={(e) => onChange(key, e.target.value)} />
+    </div>
+  );
+  return (
+    <form className="panel filters" aria-label={t('contactLog.filters')} onSubmit={(e) => e.preventDefault()}>
+      {date('from', t('contactLog.from'))}
+      {date('to', t('contactLog.to'))}
+      {manager && select('collectorId', t('contactLog.collector'), (users.data?.items ?? []).filter((u) => u.role === 'collector').map((u) => ({ value: u.id, label: u.displayName })))}
+      {manager && select('teamId', t('contactLog.team'), (teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name })))}
+      {select('channel', t('contactLog.channel'), CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) })))}
+      {select('disposition', t('contactLog.disposition'), DISPOSITIONS.map((d) => ({ value: d, label: t(`dispositions.${d}`) })))}
+      {select('stage', t('contactLog.stage'), STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })))}
+      {select('reached', t('contactLog.reached'), (['anyone', 'debtor', 'third_party', 'nobody'] as const).map((r) => ({ value: r, label: t(`contactLog.reachedOptions.${r}`) })))}
+      {select('hasPromise', t('contactLog.hasPromise'), [{ value: 'true', label: t('contactLog.yes') }, { value: 'false', label: t('contactLog.no') }])}
+      {select('overrideUsed', t('contactLog.overrideUsed'), [{ value: 'true', label: t('contactLog.yes') }, { value: 'false', label: t('contactLog.no') }])}
+      {date('promiseDueFrom', t('contactLog.promiseDueFrom'))}
+      {date('promiseDueTo', t('contactLog.promiseDueTo'))}
+      {select('promiseStatus', t('contactLog.promiseStatus'), PROMISE_STATUSES.map((s) => ({ value: s, label: t(`promiseStatus.${s}`) })))}
+      <div className="field end">
+        <button type="button" className="button" onClick={onClear}>
+          {t('contactLog.clear')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,274 @@
+import type { KpiGroup, KpiGroupBy, SessionUser } from '@crm/contracts';
+import { addDays, differenceInCalendarDays, endOfMonth, format, parseISO, startOfMonth, subMonths } from 'date-fns';
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
+import { paths } from '../../../config/paths';
+import { useFormat } from '../../../lib/format';
+import { useKpis } from '../api/get-kpis';
+
+const GROUPS: KpiGroupBy[] = ['collector', 'team', 'stage', 'scriptVersion'];
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+const FILTER_FOR: Partial<Record<KpiGroupBy, string>> = { collector: 'collectorId', team: 'teamId', stage: 'stage', scriptVersion: 'scriptVersionId' };
+
+/** Today in the user's zone, as the period presets see it. */
+function todayIn(timeZone: string): Date {
+  return parseISO(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()));
+}
+
+/**
+ * The supervisor's results: trend of promise outcomes and kept rate, then a comparison by
+ * collector, team, stage or script version. Every count links to the contact log filtered to
+ * the attempts behind it. Period and grouping live in the URL.
+ */
+export function KpiDashboard({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const today = todayIn(user.timeZone);
+  const from = params.get('from') ?? iso(startOfMonth(today));
+  const to = params.get('to') ?? iso(today);
+  const groupBy = (GROUPS as string[]).includes(params.get('groupBy') ?? '') ? (params.get('groupBy') as KpiGroupBy) : user.role === 'collector' ? 'stage' : 'collector';
+  const update = (patch: Record<string, string>) => setParams(new URLSearchParams({ from, to, groupBy, ...patch }), { replace: true });
+  const trendBy: KpiGroupBy = differenceInCalendarDays(parseISO(to), parseISO(from)) > 62 ? 'week' : 'day';
+  const table = useKpis({ from, to, groupBy });
+  const trend = useKpis({ from, to, groupBy: trendBy });
+  const presets = [
+    { label: t('kpi.thisMonth'), from: iso(startOfMonth(today)), to: iso(today) },
+    { label: t('kpi.lastMonth'), from: iso(startOfMonth(subMonths(today, 1))), to: iso(endOfMonth(subMonths(today, 1))) },
+    { label: t('kpi.last90'), from: iso(addDays(today, -89)), to: iso(today) },
+  ];
+
+  return (
+    <div className="kpi-dashboard">
+      <form className="panel filters" aria-label={t('kpi.period')} onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>{t('contactLog.from')}</label>
+          <input id={`${id}-from`} type="date" value={from} max={to} onChange={(e) => e.target.value && update({ from: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>{t('contactLog.to')}</label>
+          <input id={`${id}-to`} type="date" value={to} min={from} onChange={(e) => e.target.value && update({ to: e.target.value })} />
+        </div>
+        <div className="field end presets">
+          {presets.map((p) => (
+            <button key={p.label} type="button" className="button" aria-pressed={p.from === from && p.to === to} onClick={() => update({ from: p.from, to: p.to })}>
+              {p.label}
+            </button>
+          ))}
+        </div>
+        <p className="muted small field end">{t('kpi.timeZone', { zone: user.timeZone })}</p>
+      </form>
+
+      {table.data && <Headline totals={table.data.totals} from={from} to={to} />}
+
+      <section className="panel chart-panel" aria-labelledby={`${id}-trend`}>
+        <h2 id={`${id}-trend`}>{t(trendBy === 'week' ? 'kpi.trendWeek' : 'kpi.trendDay')}</h2>
+        {trend.isPending ? <LoadingState /> : trend.isError ? <ErrorState error={trend.error} /> : <TrendChart groups={trend.data.groups} />}
+      </section>
+
+      <nav className="subnav" aria-label={t('kpi.compareBy')}>
+        {GROUPS.map((g) => (
+          <Link key={g} to={`?${new URLSearchParams({ from, to, groupBy: g })}`} replace aria-current={g === groupBy ? 'page' : undefined} className={g === groupBy ? 'active' : undefined}>
+            {t(`kpi.by.${g}`)}
+          </Link>
+        ))}
+      </nav>
+      <div className="panel">
+        {table.isPending ? (
+          <LoadingState />
+        ) : table.isError ? (
+          <ErrorState error={table.error} onRetry={() => void table.refetch()} />
+        ) : table.data.groups.length === 0 ? (
+          <EmptyState>{t('kpi.empty')}</EmptyState>
+        ) : (
+          <KpiTable groups={table.data.groups} totals={table.data.totals} groupBy={groupBy} from={from} to={to} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function pct(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
+}
+
+function Headline({ totals, from, to }: { totals: KpiGroup; from: string; to: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const cards: { label: string; value: ReactNode; help: string }[] = [
+    { label: t('kpi.col.keptRateByCount'), value: pct(totals.keptRateByCount), help: t('kpi.help.keptRateByCount') },
+    {
+      label: t('kpi.col.keptRateByAmount'),
+      value: totals.keptRateByAmount.length ? totals.keptRateByAmount.map((r) => `${pct(r.rate)} ${r.currency}`).join(' · ') : '—',
+      help: t('kpi.help.keptRateByAmount'),
+    },
+    { label: t('kpi.col.collected'), value: totals.collected.length ? totals.collected.map((m) => fmt.money(m.amountMinor, m.currency)).join(' · ') : '—', help: t('kpi.help.collected') },
+    { label: t('kpi.col.promisesMade'), value: fmt.number(totals.promisesMade), help: t('kpi.help.promisesMade') },
+  ];
+  return (
+    <div className="cards kpi-cards" aria-label={t('kpi.headline', { from, to })}>
+      {cards.map((c) => (
+        <div key={c.label} className="card figure">
+          <span className="muted small">
+            {c.label} <Help text={c.help} />
+          </span>
+          <strong className="big">{c.value}</strong>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A definition, for the pointer (title) and for screen readers (the button's name). */
+function Help({ text }: { text: string }) {
+  return (
+    <span className="help" title={text} role="img" aria-label={text}>
+      ?
+    </span>
+  );
+}
+
+function TrendChart({ groups }: { groups: KpiGroup[] }) {
+  const { t } = useTranslation();
+  const data = groups.map((g) => ({ label: g.key ?? '', kept: g.kept, partlyKept: g.partlyKept, broken: g.broken, rate: g.keptRateByCount === null ? null : Math.round(g.keptRateByCount * 100) }));
+  if (!data.some((d) => d.kept + d.partlyKept + d.broken > 0)) return <EmptyState>{t('kpi.noOutcomes')}</EmptyState>;
+  return (
+    <>
+      <div className="chart" role="img" aria-label={t('kpi.chartLabel')}>
+        <ResponsiveContainer width="100%" height={260}>
+          <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e5e9f0" />
+            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+            <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 12 }} />
+            <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
+            <Tooltip />
+            <Legend />
+            <Bar yAxisId="count" dataKey="kept" name={t('promiseStatus.kept')} stackId="o" isAnimationActive={false} fill="#2e7d4f" />
+            <Bar yAxisId="count" dataKey="partlyKept" name={t('promiseStatus.partly_kept')} stackId="o" isAnimationActive={false} fill="#d9a21b" />
+            <Bar yAxisId="count" dataKey="broken" name={t('promiseStatus.broken')} stackId="o" isAnimationActive={false} fill="#b3261e" />
+            <Line yAxisId="rate" type="monotone" dataKey="rate" name={t('kpi.col.keptRateByCount')} stroke="#1f5fbf" strokeWidth={2} strokeDasharray="6 3" dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <details className="chart-data">
+        <summary>{t('kpi.asTable')}</summary>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('kpi.period')}</th>
+              <th scope="col" className="num">{t('promiseStatus.kept')}</th>
+              <th scope="col" className="num">{t('promiseStatus.partly_kept')}</th>
+              <th scope="col" className="num">{t('promiseStatus.broken')}</th>
+              <th scope="col" className="num">{t('kpi.col.keptRateByCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.label}>
+                <td>{d.label}</td>
+                <td className="num">{d.kept}</td>
+                <td className="num">{d.partlyKept}</td>
+                <td className="num">{d.broken}</td>
+                <td className="num">{d.rate === null ? '—' : `${d.rate}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
+  );
+}
+
+function KpiTable({ groups, totals, groupBy, from, to }: { groups: KpiGroup[]; totals: KpiGroup; groupBy: KpiGroupBy; from: string; to: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const sorted = [...groups].sort((a, b) => (b.keptRateByCount ?? -1) - (a.keptRateByCount ?? -1) || b.attempts - a.attempts);
+  const logLink = (g: KpiGroup, extra: Record<string, string>, period: 'attempts' | 'due') => {
+    const filter = FILTER_FOR[groupBy];
+    if (g.key === null && filter) return null;
+    const q = new URLSearchParams(period === 'attempts' ? { from, to } : { promiseDueFrom: from, promiseDueTo: to });
+    if (filter && g.key) q.set(filter, g.key);
+    for (const [k, v] of Object.entries(extra)) q.set(k, v);
+    return `${paths.contactLog.getHref()}?${q}`;
+  };
+  const count = (g: KpiGroup, n: number, extra: Record<string, string>, period: 'attempts' | 'due', label: string) => {
+    const href = logLink(g, extra, period);
+    return href && n > 0 ? (
+      <Link to={href} aria-label={t('kpi.openLog', { what: label, group: g.label, count: n })}>
+        {fmt.number(n)}
+      </Link>
+    ) : (
+      fmt.number(n)
+    );
+  };
+  const money = (list: KpiGroup['collected']) => (list.length ? list.map((m) => <div key={m.currency}>{fmt.money(m.amountMinor, m.currency)}</div>) : '—');
+  const columns: { key: string; label: string; cell: (g: KpiGroup) => ReactNode }[] = [
+    { key: 'attempts', label: t('kpi.col.attempts'), cell: (g) => count(g, g.attempts, {}, 'attempts', t('kpi.col.attempts')) },
+    { key: 'contacts', label: t('kpi.col.contacts'), cell: (g) => count(g, g.contacts, { reached: 'anyone' }, 'attempts', t('kpi.col.contacts')) },
+    { key: 'rightPartyContacts', label: t('kpi.col.rightPartyContacts'), cell: (g) => count(g, g.rightPartyContacts, { reached: 'debtor' }, 'attempts', t('kpi.col.rightPartyContacts')) },
+    { key: 'promisesMade', label: t('kpi.col.promisesMade'), cell: (g) => count(g, g.promisesMade, { hasPromise: 'true' }, 'attempts', t('kpi.col.promisesMade')) },
+    { key: 'promisesDue', label: t('kpi.col.promisesDue'), cell: (g) => count(g, g.promisesDue, {}, 'due', t('kpi.col.promisesDue')) },
+    { key: 'kept', label: t('kpi.col.kept'), cell: (g) => count(g, g.kept, { promiseStatus: 'kept' }, 'due', t('kpi.col.kept')) },
+    { key: 'partlyKept', label: t('kpi.col.partlyKept'), cell: (g) => count(g, g.partlyKept, { promiseStatus: 'partly_kept' }, 'due', t('kpi.col.partlyKept')) },
+    { key: 'broken', label: t('kpi.col.broken'), cell: (g) => count(g, g.broken, { promiseStatus: 'broken' }, 'due', t('kpi.col.broken')) },
+    { key: 'pendingDue', label: t('kpi.col.pendingDue'), cell: (g) => count(g, g.pendingDue, { promiseStatus: 'pending' }, 'due', t('kpi.col.pendingDue')) },
+    {
+      key: 'keptRateByCount',
+      label: t('kpi.col.keptRateByCount'),
+      cell: (g) => {
+        const href = logLink(g, { promiseStatus: 'kept' }, 'due');
+        return href && g.keptRateByCount !== null ? (
+          <Link to={href} aria-label={t('kpi.openLog', { what: t('kpi.col.keptRateByCount'), group: g.label, count: g.kept })}>
+            <strong>{pct(g.keptRateByCount)}</strong>
+          </Link>
+        ) : (
+          pct(g.keptRateByCount)
+        );
+      },
+    },
+    { key: 'keptRateByAmount', label: t('kpi.col.keptRateByAmount'), cell: (g) => (g.keptRateByAmount.length ? g.keptRateByAmount.map((r) => <div key={r.currency}>{pct(r.rate)} {r.currency}</div>) : '—') },
+    { key: 'collected', label: t('kpi.col.collected'), cell: (g) => money(g.collected) },
+  ];
+  return (
+    <div className="table-wrap">
+      <table className="table kpi-table">
+        <caption className="visually-hidden">{t(`kpi.by.${groupBy}`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`kpi.group.${groupBy}`)}</th>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className="num">
+                {c.label} <Help text={t(`kpi.help.${c.key}`)} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((g) => (
+            <tr key={g.key ?? 'none'}>
+              <th scope="row">{groupBy === 'stage' && g.key ? t(`stages.${g.key}`) : g.key === null ? t('kpi.unattributed') : g.label}</th>
+              {columns.map((c) => (
+                <td key={c.key} className="num">
+                  {c.cell(g)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('kpi.total')}</th>
+            {columns.map((c) => (
+              <td key={c.key} className="num">
+                {c.key === 'keptRateByCount' ? pct(totals.keptRateByCount) : c.key === 'keptRateByAmount' || c.key === 'collected' ? c.cell(totals) : fmt.number(totals[c.key as 'attempts'] as number)}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
