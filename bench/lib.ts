@@ -7,9 +7,12 @@ import { repoRoot } from '@crm/db/paths';
 import { DEMO_PASSWORD, ensureReferenceData, seedDemo } from '@crm/db/seed';
 import pg from 'pg';
 
-/** The embedded benchmark database in .data/bench-postgres, seeded once with `accounts` accounts. */
-export async function openBenchDatabase(accounts: number) {
-  const db = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: path.join(repoRoot(), '.data', 'bench-postgres') });
+/**
+ * An embedded benchmark database (default .data/bench-postgres), seeded once with `accounts`
+ * accounts; `historyScale` multiplies the contact history per account.
+ */
+export async function openBenchDatabase(accounts: number, options: { dataDir?: string; historyScale?: number } = {}) {
+  const db = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: path.join(repoRoot(), '.data', options.dataDir ?? 'bench-postgres') });
   await migrateDeploy(db.url);
   const pool = new pg.Pool({ connectionString: db.url, max: 10 });
   const { rows } = await pool.query<{ n: string; collectors: string }>("SELECT (SELECT count(*) FROM accounts) AS n, (SELECT count(*) FROM users WHERE role = 'collector') AS collectors");
@@ -18,7 +21,7 @@ export async function openBenchDatabase(accounts: number) {
     console.log(`Seeding ${accounts.toLocaleString('en')} accounts (once; reused by later runs)...`);
     const { rows: tables } = await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'");
     await pool.query(`TRUNCATE ${tables.map((r) => `"${r.t}"`).join(', ')} CASCADE`);
-    const seeded = await seedDemo(db.url, { accounts });
+    const seeded = await seedDemo(db.url, { accounts, historyScale: options.historyScale ?? 1, log: (line) => console.log(line) });
     console.log(`  seeded in ${(seeded.ms / 1000).toFixed(0)} s`);
   }
   await ensureReferenceData(pool);

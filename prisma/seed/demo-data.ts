@@ -213,7 +213,7 @@ export function generateChunk(
   r: Random,
   start: number,
   end: number,
-  ctx: { today: string; now: Date; creditorIds: Record<string, string>; collectorIds: string[]; scriptVersionIds: Record<string, string> },
+  ctx: { today: string; now: Date; creditorIds: Record<string, string>; collectorIds: string[]; scriptVersionIds: Record<string, string>; historyScale?: number },
 ): ChunkRows {
   const rows: ChunkRows = {
     debtors: [], contactPoints: [], thirdParties: [], accounts: [], stopFlags: [],
@@ -329,7 +329,8 @@ export function generateChunk(
 
     // Contact history: more attempts the later the account, over the months it has been late.
     const historyDays = Math.max(3, Math.min(dpd + 5, 150));
-    const attemptCount = dpd <= 0 ? r.int(0, 1) : Math.min(18, r.int(1, 3) + Math.floor(Math.min(dpd, 150) / 12));
+    const baseAttempts = dpd <= 0 ? r.int(0, 1) : Math.min(18, r.int(1, 3) + Math.floor(Math.min(dpd, 150) / 12));
+    const attemptCount = Math.round(baseAttempts * (ctx.historyScale ?? 1));
     const attemptDays = Array.from({ length: attemptCount }, () => r.int(1, historyDays)).sort((a, b) => b - a);
     for (const daysAgo of attemptDays) {
       const dateN = todayN - daysAgo;

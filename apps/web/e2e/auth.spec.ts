@@ -15,7 +15,7 @@ test.describe('each role signs in to its own shell', () => {
     // Most overdue first: the first row's days past due is the largest on the page.
     const dpd = (await page.locator('table tbody tr td:nth-child(5)').allInnerTexts()).map((t) => Number(t.replace(/,/g, '')));
     expect(dpd[0]).toBe(Math.max(...dpd));
-    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Workstation', 'My accounts']);
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Workstation', 'My accounts', 'My results', 'My calls']);
     await page.screenshot({ path: 'test-results/collector-home.png' });
   });
 
@@ -24,7 +24,7 @@ test.describe('each role signs in to its own shell', () => {
     await expect(page).toHaveURL(/\/supervise$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Team overview' })).toBeVisible();
     await expect(page.getByTestId('stage-card-m1')).toContainText('accounts');
-    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Team overview', 'Team accounts', 'Message log']);
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Team overview', 'Results', 'Contact log', 'Team accounts', 'Message log']);
     await page.getByRole('link', { name: 'Team accounts' }).click();
     await expect(page.getByRole('columnheader', { name: 'Collector' })).toBeVisible();
     // Into a case file from the list.

@@ -55,21 +55,18 @@ function groupKey(groupBy: KpiGroupBy): Prisma.Sql {
   }
 }
 
-export type KpisRepository = ReturnType<typeof createKpisRepository>;
-
-export function createKpisRepository(db: Pick<Db, '$queryRaw' | 'user' | 'team' | 'scriptVersion'>) {
-  return {
-    /**
-     * Every measure of the KPI report per group and currency, in one statement. Each kind of
-     * fact (attempt, promise made, promise due, payment) becomes rows of one shape, tagged with
-     * the attempt that caused it, then everything is summed per group.
-     */
-    async measures(user: SessionUser, w: KpiWindow, groupBy: KpiGroupBy, f: KpiFilters): Promise<KpiRow[]> {
-      const tz = w.timeZone;
-      const filters = Prisma.sql`${collectorScopeSql(user, Prisma.sql`collector_id`)}
-        AND (${f.collectorId ?? null}::uuid IS NULL OR collector_id = ${f.collectorId ?? null}::uuid)
-        AND (${f.teamId ?? null}::uuid IS NULL OR team_id = ${f.teamId ?? null}::uuid)`;
-      return db.$queryRaw<KpiRow[]>(Prisma.sql`
+/**
+ * Every measure of the KPI report per group and currency, in one statement. Each kind of fact
+ * (attempt, promise made, promise due, payment) becomes rows of one shape, tagged with the
+ * attempt that caused it, then everything is summed per group. Exported so the benchmark can
+ * time the very same SQL without the API around it.
+ */
+export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGroupBy, f: KpiFilters): Prisma.Sql {
+  const tz = w.timeZone;
+  const filters = Prisma.sql`${collectorScopeSql(user, Prisma.sql`collector_id`)}
+    AND (${f.collectorId ?? null}::uuid IS NULL OR collector_id = ${f.collectorId ?? null}::uuid)
+    AND (${f.teamId ?? null}::uuid IS NULL OR team_id = ${f.teamId ?? null}::uuid)`;
+  return Prisma.sql`
         WITH facts AS (
           SELECT ca.collector_id, u.team_id, ca.stage, ca.script_version_id, (ca.started_at AT TIME ZONE ${tz})::date AS day, a.currency,
                  1 AS attempts, (ca.party_reached <> 'nobody')::int AS contacts, (ca.party_reached = 'debtor')::int AS rpc,
@@ -116,8 +113,15 @@ export function createKpisRepository(db: Pick<Db, '$queryRaw' | 'user' | 'team' 
         FROM facts
         WHERE ${filters}
         GROUP BY 1, 2
-        ORDER BY 1 NULLS LAST, 2`);
-    },
+        ORDER BY 1 NULLS LAST, 2`;
+}
+
+export type KpisRepository = ReturnType<typeof createKpisRepository>;
+
+export function createKpisRepository(db: Pick<Db, '$queryRaw' | 'user' | 'team' | 'scriptVersion'>) {
+  return {
+    measures: (user: SessionUser, w: KpiWindow, groupBy: KpiGroupBy, f: KpiFilters) => db.$queryRaw<KpiRow[]>(kpiMeasuresSql(user, w, groupBy, f)),
+
 
     /** Display names for the keys of a report. */
     async labels(groupBy: KpiGroupBy, keys: string[]): Promise<Map<string, string>> {
