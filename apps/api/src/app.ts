@@ -39,6 +39,8 @@ import { contactsRoutes } from './modules/contacts/contacts.routes.js';
 import { createContactLogRepository } from './modules/contacts/contact-log.repository.js';
 import { contactLogRoutes } from './modules/contacts/contact-log.routes.js';
 import { createContactLogService } from './modules/contacts/contact-log.service.js';
+import { createReviewsRepository } from './modules/contacts/reviews.repository.js';
+import { createReviewsService } from './modules/contacts/reviews.service.js';
 import { createContactsService } from './modules/contacts/contacts.service.js';
 import { createQueueRepository } from './modules/queue/queue.repository.js';
 import { queueRoutes } from './modules/queue/queue.routes.js';
@@ -161,7 +163,11 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(caseFileRoutes, { caseFileService });
       await api.register(scriptsRoutes, { scriptsService });
       await api.register(contactsRoutes, { contactsService });
-      await api.register(contactLogRoutes, { contactLog: createContactLogService({ contactLog: createContactLogRepository(db) }), audit });
+      await api.register(contactLogRoutes, {
+        contactLog: createContactLogService({ contactLog: createContactLogRepository(db) }),
+        reviews: createReviewsService({ reviews: createReviewsRepository(db), audit }),
+        audit,
+      });
       await api.register(paymentsRoutes, { paymentsService });
       await api.register(messagesRoutes, { reminders: remindersRepository });
       await api.register(importsRoutes, {

@@ -27,6 +27,8 @@ const contactLogFilterFields = z.object({
     promiseDueFrom: isoDateSchema.optional(),
     promiseDueTo: isoDateSchema.optional(),
     promiseStatus: z.enum(PROMISE_STATUSES, { message: `must be one of ${PROMISE_STATUSES.join(', ')}` }).optional(),
+  reviewed: booleanParam.optional(),
+  coaching: booleanParam.optional(),
 });
 const periodInOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
 export const contactLogFiltersSchema = contactLogFilterFields.refine(periodInOrder, { message: 'must not be before from', path: ['to'] });
@@ -37,6 +39,30 @@ export const contactLogQuerySchema = contactLogFilterFields
   .refine(periodInOrder, { message: 'must not be before from', path: ['to'] });
 export type ContactLogQuery = z.infer<typeof contactLogQuerySchema>;
 
+export const reviewChecksSchema = z.object({
+  identifiedSelfAndCreditor: z.boolean(),
+  verifiedRightParty: z.boolean(),
+  disclosureGiven: z.boolean(),
+  noProhibitedLanguage: z.boolean(),
+  clearSummary: z.boolean(),
+});
+
+export const reviewBodySchema = z.object({
+  checks: reviewChecksSchema,
+  comment: z.string().trim().max(2000, { message: 'must be at most 2000 characters' }).optional(),
+  coaching: z.boolean().default(false),
+});
+export type ReviewBody = z.infer<typeof reviewBodySchema>;
+
+export const reviewSchema = z.object({
+  checks: reviewChecksSchema,
+  score: z.number().int().min(0).max(100),
+  comment: z.string().nullable(),
+  coaching: z.boolean(),
+  reviewerName: z.string(),
+  reviewedAt: z.string(),
+});
+export type Review = z.infer<typeof reviewSchema>;
 export const contactLogItemSchema = z.object({
   id: uuidSchema,
   startedAt: z.string(),
@@ -51,9 +77,33 @@ export const contactLogItemSchema = z.object({
   scriptVersion: z.object({ id: uuidSchema, label: z.string() }).nullable(),
   notes: z.string().nullable(),
   overrideReasonCode: z.string().nullable(),
+  review: reviewSchema.nullable(),
   promises: z.array(z.object({ id: uuidSchema, amountMinor: amountMinorSchema, currency: currencySchema, dueDate: isoDateSchema, status: z.enum(PROMISE_STATUSES), paidMinor: amountMinorSchema })),
 });
 export type ContactLogItem = z.infer<typeof contactLogItemSchema>;
 
 export const contactLogResponseSchema = z.object({ items: z.array(contactLogItemSchema), nextCursor: z.string().nullable() });
 export type ContactLogResponse = z.infer<typeof contactLogResponseSchema>;
+
+export const contactIdParamsSchema = z.object({ contactId: uuidSchema });
+
+export const reviewsReportQuerySchema = z
+  .object({ from: isoDateSchema, to: isoDateSchema })
+  .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+
+/** Reviews per collector: attempts in the period, how many were reviewed, the average score, coaching marks. */
+export const reviewsReportSchema = z.object({
+  from: isoDateSchema,
+  to: isoDateSchema,
+  collectors: z.array(
+    z.object({
+      collector: z.object({ id: uuidSchema, displayName: z.string() }),
+      attempts: z.number().int(),
+      reviewed: z.number().int(),
+      reviewedShare: z.number().nullable(),
+      averageScore: z.number().nullable(),
+      coaching: z.number().int(),
+    }),
+  ),
+});
+export type ReviewsReport = z.infer<typeof reviewsReportSchema>;

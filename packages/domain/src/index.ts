@@ -11,3 +11,4 @@ export * from './promise-evaluation.js';
 export * from './claimed-payment.js';
 export * from './reminders.js';
 export * from './portfolio-row.js';
+export * from './quality-review.js';

@@ -20,6 +20,7 @@ export interface ContactLogRow {
   script_label: string | null;
   notes: string | null;
   override_reason_code: string | null;
+  review: { checks: Record<string, boolean>; score: number; comment: string | null; coaching: boolean; reviewerName: string; reviewedAt: string } | null;
   promises: { id: string; amountMinor: number; currency: string; dueDate: string; status: string; paidMinor: number }[];
 }
 
@@ -51,6 +52,10 @@ export function contactLogPageSql(user: SessionUser, p: ContactLogPage): Prisma.
            ca.channel::text, ca.direction::text, ca.party_reached::text, ca.disposition::text, ca.stage::text, ca.script_version_id,
            CASE WHEN sv.id IS NULL THEN NULL ELSE s.stage || ' · ' || s.locale::text || ' · v' || sv.version END AS script_label,
            ca.notes, ca.override_reason_code,
+           CASE WHEN cr.id IS NULL THEN NULL ELSE json_build_object(
+             'checks', json_build_object('identifiedSelfAndCreditor', cr.identified_self_and_creditor, 'verifiedRightParty', cr.verified_right_party,
+                                         'disclosureGiven', cr.disclosure_given, 'noProhibitedLanguage', cr.no_prohibited_language, 'clearSummary', cr.clear_summary),
+             'score', cr.score, 'comment', cr.comment, 'coaching', cr.coaching, 'reviewerName', ru.display_name, 'reviewedAt', cr.updated_at) END AS review,
            COALESCE((SELECT json_agg(json_build_object('id', p.id, 'amountMinor', p.amount_minor, 'currency', p.currency, 'dueDate', p.due_date,
                                                       'status', p.status, 'paidMinor', p.paid_minor) ORDER BY p.due_date)
                      FROM promises p WHERE p.contact_attempt_id = ca.id), '[]'::json) AS promises
@@ -60,6 +65,8 @@ export function contactLogPageSql(user: SessionUser, p: ContactLogPage): Prisma.
     LEFT JOIN users u ON u.id = ca.collector_id
     LEFT JOIN script_versions sv ON sv.id = ca.script_version_id
     LEFT JOIN scripts s ON s.id = sv.script_id
+    LEFT JOIN contact_reviews cr ON cr.contact_attempt_id = ca.id
+    LEFT JOIN users ru ON ru.id = cr.reviewer_id
     WHERE ${collectorScopeSql(user, Prisma.sql`ca.collector_id`)}
       ${optional(p.start, Prisma.sql`ca.started_at >= ${p.start}`)}
       ${optional(p.end, Prisma.sql`ca.started_at < ${p.end}`)}
@@ -74,6 +81,8 @@ export function contactLogPageSql(user: SessionUser, p: ContactLogPage): Prisma.
       ${optional(f.hasPromise, f.hasPromise ? Prisma.sql`EXISTS (SELECT 1 FROM promises hp WHERE hp.contact_attempt_id = ca.id)` : Prisma.sql`NOT EXISTS (SELECT 1 FROM promises hp WHERE hp.contact_attempt_id = ca.id)`)}
       ${optional(f.overrideUsed, f.overrideUsed ? Prisma.sql`ca.override_reason_code IS NOT NULL` : Prisma.sql`ca.override_reason_code IS NULL`)}
       ${promiseFilter}
+      ${optional(f.reviewed, f.reviewed ? Prisma.sql`cr.id IS NOT NULL` : Prisma.sql`cr.id IS NULL`)}
+      ${optional(f.coaching, Prisma.sql`COALESCE(cr.coaching, FALSE) = ${f.coaching ?? false}`)}
       ${optional(p.after, Prisma.sql`(ca.started_at, ca.id) < (${p.after?.startedAt}::timestamptz, ${p.after?.id}::uuid)`)}
     ORDER BY ca.started_at DESC, ca.id DESC
     LIMIT ${p.limit}`;

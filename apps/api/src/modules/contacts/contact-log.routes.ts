@@ -1,17 +1,29 @@
 import { Readable } from 'node:stream';
-import { contactLogFiltersSchema, contactLogQuerySchema, contactLogResponseSchema, errorResponseSchema } from '@crm/contracts';
+import {
+  contactIdParamsSchema,
+  contactLogFiltersSchema,
+  contactLogQuerySchema,
+  contactLogResponseSchema,
+  errorResponseSchema,
+  reviewBodySchema,
+  reviewSchema,
+  reviewsReportQuerySchema,
+  reviewsReportSchema,
+} from '@crm/contracts';
 import { formatMoney } from '@crm/domain';
 import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentUser } from '../../plugins/auth.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
+import { SUPERVISORS } from '../../plugins/access.js';
 import type { ContactLogService } from './contact-log.service.js';
+import type { ReviewsService } from './reviews.service.js';
 
 const SCOPE = 'Collectors see their own attempts, supervisors their teams\', admins everyone\'s. Dates are days in the signed-in user\'s time zone.';
 const CSV_COLUMNS = ['started_at', 'collector', 'account', 'customer', 'channel', 'direction', 'party_reached', 'disposition', 'stage', 'script_version', 'promises', 'override_reason', 'notes'];
 
-export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogService; audit: Pick<AuditRepository, 'record'> }> = async (app, { contactLog, audit }) => {
+export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogService; reviews: ReviewsService; audit: Pick<AuditRepository, 'record'> }> = async (app, { contactLog, reviews, audit }) => {
   app.get(
     '/contacts',
     {
@@ -67,5 +79,36 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
         // A stream is sent as is (Fastify does not serialise streams); typed as the documented string.
         .send(Readable.from(rows).pipe(stringify({ header: true, columns: CSV_COLUMNS, bom: true })) as unknown as string);
     },
+  );
+
+  app.put(
+    '/contacts/:contactId/review',
+    {
+      config: { access: SUPERVISORS },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Score an attempt against the quality checklist, comment, and mark it for coaching (the collector sees it)',
+        description: 'Supervisors review their teams\' attempts, admins any. One review per attempt; saving again replaces it. Score = share of the checklist met, 0-100.',
+        params: contactIdParamsSchema,
+        body: reviewBodySchema,
+        response: { 200: reviewSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => reviews.review(currentUser(request), request.params.contactId, request.body, String(request.id)),
+  );
+
+  app.get(
+    '/reports/reviews',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['reports'],
+        summary: 'Quality reviews per collector: attempts in the period, reviewed share, average score, coaching marks',
+        description: SCOPE,
+        querystring: reviewsReportQuerySchema,
+        response: { 200: reviewsReportSchema, 400: errorResponseSchema, 401: errorResponseSchema },
+      },
+    },
+    async (request) => reviews.report(currentUser(request), request.query.from, request.query.to),
   );
 };

@@ -24,6 +24,9 @@ function toItem(r: ContactLogRow): ContactLogItem {
     scriptVersion: r.script_version_id ? { id: r.script_version_id, label: r.script_label ?? '' } : null,
     notes: r.notes,
     overrideReasonCode: r.override_reason_code,
+    review: r.review
+      ? { ...r.review, checks: r.review.checks as NonNullable<ContactLogItem['review']>['checks'], reviewedAt: new Date(r.review.reviewedAt).toISOString() }
+      : null,
     promises: r.promises.map((p) => ({ ...p, amountMinor: Number(p.amountMinor), paidMinor: Number(p.paidMinor), status: p.status as ContactLogItem['promises'][number]['status'] })),
   };
 }

@@ -223,4 +223,43 @@ describe('KPI report', () => {
       expect(await t.db.auditEvent.count({ where: { action: 'contacts.export' } })).toBe(1);
     });
   });
+
+  describe('quality reviews', () => {
+    const checks = { identifiedSelfAndCreditor: true, verifiedRightParty: true, disclosureGiven: false, noProhibitedLanguage: true, clearSummary: false };
+
+    it('a supervisor scores an attempt of their team, the collector sees it, and the report counts it', async () => {
+      const [attempt] = (await supervisor.inject({ method: 'GET', url: `/api/contacts?collectorId=${id.c1}&hasPromise=true&limit=1` })).json().items;
+      const res = await supervisor.inject({ method: 'PUT', url: `/api/contacts/${attempt.id}/review`, payload: { checks, comment: 'State the amount and date back to the customer.', coaching: true } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ score: 60, coaching: true, comment: 'State the amount and date back to the customer.' });
+      // Saving again replaces the review.
+      await supervisor.inject({ method: 'PUT', url: `/api/contacts/${attempt.id}/review`, payload: { checks: { ...checks, clearSummary: true }, comment: 'Better summary.', coaching: true } });
+
+      const mine = (await c1Session.inject({ method: 'GET', url: '/api/contacts?coaching=true' })).json().items;
+      expect(mine).toHaveLength(1);
+      expect(mine[0].review).toMatchObject({ score: 80, coaching: true, comment: 'Better summary.', checks: { ...checks, clearSummary: true } });
+      expect((await c1Session.inject({ method: 'GET', url: '/api/contacts?reviewed=false&from=2026-10-01&to=2026-12-31' })).json().items).toHaveLength(4);
+
+      const report = (await supervisor.inject({ method: 'GET', url: '/api/reports/reviews?from=2026-10-01&to=2026-12-31' })).json();
+      expect(report.collectors.find((c: { collector: { id: string } }) => c.collector.id === id.c1)).toEqual({
+        collector: { id: id.c1, displayName: expect.any(String) },
+        attempts: 5,
+        reviewed: 1,
+        reviewedShare: 0.2,
+        averageScore: 80,
+        coaching: 1,
+      });
+      expect(await t.db.auditEvent.count({ where: { action: 'contact.review', entityId: attempt.id } })).toBe(2);
+    });
+
+    it('is for supervisors of the collector\'s team and admins; the checklist is validated', async () => {
+      const [other] = (await admin.inject({ method: 'GET', url: `/api/contacts?collectorId=${id.c3}&limit=1` })).json().items;
+      expect((await supervisor.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks } })).statusCode).toBe(404);
+      expect((await c1Session.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks } })).statusCode).toBe(403);
+      expect((await admin.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks } })).statusCode).toBe(200);
+      const bad = await admin.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks: { ...checks, clearSummary: 'yes' } } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.fields[0].field).toBe('checks.clearSummary');
+    });
+  });
 });

@@ -1,0 +1,33 @@
+import type { SessionUser } from '@crm/contracts';
+import { Prisma, type Db } from '@crm/db';
+import type { ReviewChecks } from '@crm/domain';
+import { collectorScopeSql } from '../accounts/account-scope.js';
+
+export type ReviewsRepository = ReturnType<typeof createReviewsRepository>;
+
+export function createReviewsRepository(db: Pick<Db, '$queryRaw' | 'contactReview'>) {
+  return {
+    /** The attempt, if the user may see it (its collector is in their scope). */
+    async attemptInScope(user: SessionUser, contactId: string): Promise<{ id: string; collector_id: string | null } | null> {
+      const rows = await db.$queryRaw<{ id: string; collector_id: string | null }[]>(Prisma.sql`
+        SELECT ca.id, ca.collector_id FROM contact_attempts ca WHERE ca.id = ${contactId}::uuid AND ${collectorScopeSql(user, Prisma.sql`ca.collector_id`)}`);
+      return rows[0] ?? null;
+    },
+    upsert(contactAttemptId: string, reviewerId: string, checks: ReviewChecks, score: number, comment: string | null, coaching: boolean) {
+      const data = { reviewerId, ...checks, score, comment, coaching };
+      return db.contactReview.upsert({ where: { contactAttemptId }, create: { contactAttemptId, ...data }, update: data, include: { contactAttempt: false } });
+    },
+    /** Per collector in scope: attempts in the window, reviewed ones, average score, coaching marks. */
+    perCollector(user: SessionUser, start: Date, end: Date) {
+      return db.$queryRaw<{ collector_id: string; display_name: string; attempts: bigint; reviewed: bigint; average_score: number | null; coaching: bigint }[]>(Prisma.sql`
+        SELECT ca.collector_id, u.display_name, count(*) AS attempts, count(cr.id) AS reviewed,
+               avg(cr.score)::float8 AS average_score, count(*) FILTER (WHERE cr.coaching) AS coaching
+        FROM contact_attempts ca
+        JOIN users u ON u.id = ca.collector_id
+        LEFT JOIN contact_reviews cr ON cr.contact_attempt_id = ca.id
+        WHERE ca.started_at >= ${start} AND ca.started_at < ${end} AND ${collectorScopeSql(user, Prisma.sql`ca.collector_id`)}
+        GROUP BY ca.collector_id, u.display_name
+        ORDER BY u.display_name`);
+    },
+  };
+}
