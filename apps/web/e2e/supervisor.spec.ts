@@ -35,3 +35,32 @@ test('a supervisor opens the results, clicks a collector’s kept rate and lands
   await expect(page.getByRole('complementary', { name: 'Attempt details' })).toContainText('Kept');
   await page.screenshot({ path: 'test-results/supervisor-contact-log.png' });
 });
+
+test('a supervisor reviews a call and marks it for coaching; the collector reads the feedback', async ({ page, browser }) => {
+  await signIn(page, 'supervisor1');
+  await page.getByRole('link', { name: 'Contact log' }).click();
+  await page.getByLabel('Collector').selectOption({ label: 'Alex Chen' });
+  await page.getByLabel('Reached').selectOption('debtor');
+  await page.locator('.contact-log-table tbody tr').first().getByRole('button').click();
+  const detail = page.getByRole('complementary', { name: 'Attempt details' });
+  await detail.getByLabel('Identified self and creditor').check();
+  await detail.getByLabel('Verified the right party').check();
+  await detail.getByLabel('No prohibited language').check();
+  await expect(detail).toContainText('Score 60 / 100');
+  await detail.getByLabel('Comment for the collector').fill('Give the disclosure before discussing the amount.');
+  await detail.getByLabel('Mark for coaching').check();
+  await detail.getByRole('button', { name: 'Save review' }).click();
+  await expect(detail.getByRole('status')).toHaveText('Saved.');
+  await expect(page.locator('.contact-log-table tbody tr.selected')).toContainText('Coaching · 60');
+  await page.screenshot({ path: 'test-results/supervisor-review.png' });
+
+  const collector = await browser.newPage();
+  await signIn(collector, 'collector1');
+  await collector.getByRole('link', { name: 'My calls' }).click();
+  await collector.getByLabel('Marked for coaching').selectOption('true');
+  await collector.locator('.contact-log-table tbody tr').first().getByRole('button').click();
+  const feedback = collector.getByRole('complementary', { name: 'Attempt details' });
+  await expect(feedback).toContainText('Give the disclosure before discussing the amount.');
+  await expect(feedback).toContainText('Score 60 / 100');
+  await expect(collector.getByLabel('Collector')).toHaveCount(0);
+});

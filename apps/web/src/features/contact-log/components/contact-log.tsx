@@ -9,10 +9,11 @@ import { useFormat } from '../../../lib/format';
 import { useTeams } from '../../users/api/get-teams';
 import { useUsers } from '../../users/api/get-users';
 import { contactLogExportHref, useContactLog } from '../api/get-contact-log';
+import { ReviewPanel } from './review-panel';
 
 const STAGES: Stage[] = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'];
 /** The filters the page understands; anything else in the URL is ignored. */
-const FILTER_KEYS = ['from', 'to', 'collectorId', 'teamId', 'accountId', 'scriptVersionId', 'channel', 'disposition', 'stage', 'reached', 'hasPromise', 'overrideUsed', 'promiseDueFrom', 'promiseDueTo', 'promiseStatus'] as const;
+const FILTER_KEYS = ['from', 'to', 'collectorId', 'teamId', 'accountId', 'scriptVersionId', 'channel', 'disposition', 'stage', 'reached', 'hasPromise', 'overrideUsed', 'promiseDueFrom', 'promiseDueTo', 'promiseStatus', 'reviewed', 'coaching'] as const;
 
 function filtersFrom(params: URLSearchParams): URLSearchParams {
   const out = new URLSearchParams();
@@ -29,8 +30,10 @@ export function ContactLog({ user }: { user: SessionUser }) {
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const log = useContactLog(filters);
-  const [selected, setSelected] = useState<ContactLogItem | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const selected = items.find((i) => i.id === selectedId) ?? null;
+  const setSelected = (item: ContactLogItem | null) => setSelectedId(item?.id ?? null);
 
   const setFilter = (key: (typeof FILTER_KEYS)[number], value: string) => {
     const next = new URLSearchParams(filters);
@@ -115,6 +118,13 @@ function Row({ item, timeZone, selected, onSelect }: { item: ContactLogItem; tim
           {t(`channels.${item.channel}`)} · {t(`parties.${item.partyReached}`)}
           {item.overrideReasonCode ? ` · ${t('contactLog.override')}` : ''}
         </span>
+        {item.review && (
+          <div>
+            <span className={`badge ${item.review.coaching ? 'promise-partly_kept' : 'promise-kept'}`}>
+              {item.review.coaching ? t('review.coachingScore', { score: item.review.score }) : t('review.reviewedScore', { score: item.review.score })}
+            </span>
+          </div>
+        )}
       </td>
       <td>{item.stage ? <StageBadge stage={item.stage} /> : '—'}</td>
       <td>
@@ -183,6 +193,8 @@ function Detail({ item, user, onClose }: { item: ContactLogItem; user: SessionUs
           <Link to={paths.accountView.getHref(item.account.id)}>{t('contactLog.openCase')}</Link>
         </p>
       )}
+      <h3>{t('review.title')}</h3>
+      <ReviewPanel key={item.id} item={item} user={user} />
     </aside>
   );
 }
@@ -227,6 +239,8 @@ function Filters({ user, filters, onChange, onClear }: { user: SessionUser; filt
       {date('promiseDueFrom', t('contactLog.promiseDueFrom'))}
       {date('promiseDueTo', t('contactLog.promiseDueTo'))}
       {select('promiseStatus', t('contactLog.promiseStatus'), PROMISE_STATUSES.map((s) => ({ value: s, label: t(`promiseStatus.${s}`) })))}
+      {select('reviewed', t('contactLog.reviewed'), [{ value: 'true', label: t('contactLog.yes') }, { value: 'false', label: t('contactLog.no') }])}
+      {select('coaching', t('contactLog.coaching'), [{ value: 'true', label: t('contactLog.yes') }, { value: 'false', label: t('contactLog.no') }])}
       <div className="field end">
         <button type="button" className="button" onClick={onClear}>
           {t('contactLog.clear')}

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/sta
 import { paths } from '../../../config/paths';
 import { useFormat } from '../../../lib/format';
 import { useKpis } from '../api/get-kpis';
+import { ReviewsTable } from './reviews-table';
 
 const GROUPS: KpiGroupBy[] = ['collector', 'team', 'stage', 'scriptVersion'];
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
@@ -87,6 +88,13 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
           <KpiTable groups={table.data.groups} totals={table.data.totals} groupBy={groupBy} from={from} to={to} />
         )}
       </div>
+
+      <section aria-labelledby={`${id}-reviews`}>
+        <h2 id={`${id}-reviews`}>{t('review.reportTitle')}</h2>
+        <div className="panel">
+          <ReviewsTable from={from} to={to} />
+        </div>
+      </section>
     </div>
   );
 }

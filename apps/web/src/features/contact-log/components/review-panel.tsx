@@ -1,0 +1,77 @@
+import type { ContactLogItem, SessionUser } from '@crm/contracts';
+import { REVIEW_CHECKS, reviewScore, type ReviewChecks } from '@crm/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/ui/states';
+import { useFormat } from '../../../lib/format';
+import { useReviewContact } from '../api/review-contact';
+
+const NONE: ReviewChecks = { identifiedSelfAndCreditor: false, verifiedRightParty: false, disclosureGiven: false, noProhibitedLanguage: false, clearSummary: false };
+
+/** Supervisors score the attempt; the collector reads the feedback. */
+export function ReviewPanel({ item, user }: { item: ContactLogItem; user: SessionUser }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const id = useId();
+  const review = item.review;
+  const [checks, setChecks] = useState<ReviewChecks>(review?.checks ?? NONE);
+  const [comment, setComment] = useState(review?.comment ?? '');
+  const [coaching, setCoaching] = useState(review?.coaching ?? false);
+  const save = useReviewContact(item.id);
+
+  if (user.role === 'collector') {
+    if (!review) return <p className="muted small">{t('review.notYet')}</p>;
+    return (
+      <div className="review-feedback">
+        <p>
+          <strong>{t('review.score', { score: review.score })}</strong> {review.coaching && <span className="badge promise-partly_kept">{t('review.coaching')}</span>}
+        </p>
+        <ul className="plain small">
+          {REVIEW_CHECKS.map((c) => (
+            <li key={c}>
+              {review.checks[c] ? '✓' : '✗'} {t(`review.checks.${c}`)}
+              <span className="visually-hidden">{review.checks[c] ? t('review.met') : t('review.notMet')}</span>
+            </li>
+          ))}
+        </ul>
+        {review.comment && <p className="note">{review.comment}</p>}
+        <p className="muted small">{t('review.by', { name: review.reviewerName, date: fmt.dateTime(review.reviewedAt) })}</p>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="review-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ checks, coaching, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      }}
+    >
+      <fieldset>
+        <legend>{t('review.checklist')}</legend>
+        {REVIEW_CHECKS.map((c) => (
+          <label key={c} className="check">
+            <input type="checkbox" checked={checks[c]} onChange={(e) => setChecks({ ...checks, [c]: e.target.checked })} /> {t(`review.checks.${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      <p className="small">{t('review.score', { score: reviewScore(checks) })}</p>
+      <div className="field">
+        <label htmlFor={`${id}-comment`}>{t('review.comment')}</label>
+        <textarea id={`${id}-comment`} rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={coaching} onChange={(e) => setCoaching(e.target.checked)} /> {t('review.markCoaching')}
+      </label>
+      <div className="actions start">
+        <button type="submit" className="button primary" disabled={save.isPending}>
+          {review ? t('review.update') : t('review.save')}
+        </button>
+        {save.isSuccess && <span role="status" className="small">{t('review.saved')}</span>}
+      </div>
+      {save.isError && <ErrorState error={save.error} />}
+      {review && <p className="muted small">{t('review.by', { name: review.reviewerName, date: fmt.dateTime(review.reviewedAt) })}</p>}
+    </form>
+  );
+}
