@@ -306,7 +306,13 @@ export function generateChunk(
     // Stage history: current before the due date, then each stage entered as days passed.
     const dueN = localToday.get(debtor.zone)! - dpd;
     let previous: StageCode = 'pre_due';
-    rows.stageTransitions.push([r.uuid(), accountId, null, 'pre_due', iso(atLocal(Math.max(dayNumber(opened), dueN - 25), 0, 5, debtor.zone))]);
+    // About one account in five had an earlier late spell that was cured (paid up) before this one.
+    const curedBefore = dueN - 45 > dayNumber(opened) + 30 && r.chance(0.2);
+    rows.stageTransitions.push([r.uuid(), accountId, null, 'pre_due', iso(atLocal(Math.max(dayNumber(opened), dueN - (curedBefore ? 90 : 25)), 0, 5, debtor.zone))]);
+    if (curedBefore) {
+      rows.stageTransitions.push([r.uuid(), accountId, 'pre_due', 'm1', iso(atLocal(dueN - 59, 0, 5, debtor.zone))]);
+      rows.stageTransitions.push([r.uuid(), accountId, 'm1', 'pre_due', iso(atLocal(dueN - 59 + r.int(5, 14), 10, 0, debtor.zone))]);
+    }
     for (const [stage, entry] of STAGE_ENTRY) {
       if (dpd < entry) break;
       rows.stageTransitions.push([r.uuid(), accountId, previous, stage, iso(atLocal(dueN + entry, 0, 5, debtor.zone))]);

@@ -64,6 +64,8 @@ import { createPaymentsImportService } from './modules/imports/payments-import.s
 import { createPortfolioImportService } from './modules/imports/portfolio-import.service.js';
 import { createPortfolioRepository } from './modules/imports/portfolio.repository.js';
 import { createStageHistoryRepository } from './modules/stages/stage-history.repository.js';
+import { createRollRatesRepository } from './modules/stages/roll-rates.repository.js';
+import { createRollRatesService } from './modules/stages/roll-rates.service.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 
@@ -158,7 +160,11 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       });
       await api.register(accountsRoutes, { accountsService });
       await api.register(usersRoutes, { usersService });
-      await api.register(reportsRoutes, { reportsService, kpisService: createKpisService({ kpis: createKpisRepository(db) }) });
+      await api.register(reportsRoutes, {
+        reportsService,
+        kpisService: createKpisService({ kpis: createKpisRepository(db) }),
+        rollRates: createRollRatesService({ rollRates: createRollRatesRepository(db) }),
+      });
       await api.register(queueRoutes, { queueService });
       await api.register(caseFileRoutes, { caseFileService });
       await api.register(scriptsRoutes, { scriptsService });

@@ -7,6 +7,8 @@ test('a supervisor opens the results, clicks a collector’s kept rate and lands
   await page.getByRole('button', { name: 'Last 90 days' }).click();
   const table = page.locator('.kpi-table');
   await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Roll and cure rates' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Roll and cure rates' }).locator('tbody tr').first()).toContainText('rolled');
   await page.screenshot({ path: 'test-results/supervisor-results.png', fullPage: true });
 
   // The first collector's kept rate: its link names the number of kept promises behind it.

@@ -80,3 +80,32 @@ export const kpiResponseSchema = z.object({
   totals: kpiGroupSchema,
 });
 export type KpiResponse = z.infer<typeof kpiResponseSchema>;
+
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month like 2026-11' });
+export const rollRatesQuerySchema = z
+  .object({ from: monthSchema, to: monthSchema })
+  .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+
+/**
+ * Per month and starting stage: the accounts in that stage when the month began (from the stage
+ * history), how many rolled to a later stage by the month's end, and how many were cured (back
+ * to pre-due, i.e. nothing overdue).
+ */
+export const rollRatesSchema = z.object({
+  months: z.array(
+    z.object({
+      month: z.string(),
+      stages: z.array(
+        z.object({
+          stage: stageSchema,
+          accounts: z.number().int(),
+          rolled: z.number().int(),
+          rollRate: z.number().nullable(),
+          cured: z.number().int(),
+          cureRate: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type RollRates = z.infer<typeof rollRatesSchema>;

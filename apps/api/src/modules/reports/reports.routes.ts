@@ -1,7 +1,8 @@
-import { errorResponseSchema, kpiQuerySchema, kpiResponseSchema, portfolioSummaryResponseSchema } from '@crm/contracts';
+import { errorResponseSchema, kpiQuerySchema, kpiResponseSchema, portfolioSummaryResponseSchema, rollRatesQuerySchema, rollRatesSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentUser } from '../../plugins/auth.js';
 import type { KpisService } from './kpis.service.js';
+import type { RollRatesService } from '../stages/roll-rates.service.js';
 import type { ReportsService } from './reports.service.js';
 
 const KPI_DEFINITIONS = [
@@ -18,7 +19,10 @@ const KPI_DEFINITIONS = [
   'Scope: collectors see their own work, supervisors their teams\', admins everyone\'s. Amounts are never added across currencies.',
 ].join('\n\n');
 
-export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsService; kpisService: KpisService }> = async (app, { reportsService, kpisService }) => {
+export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsService; kpisService: KpisService; rollRates: RollRatesService }> = async (
+  app,
+  { reportsService, kpisService, rollRates },
+) => {
   app.get(
     '/reports/portfolio-summary',
     {
@@ -45,5 +49,22 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsServi
       },
     },
     async (request) => kpisService.report(currentUser(request), request.query),
+  );
+
+  app.get(
+    '/reports/roll-rates',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['reports'],
+        summary: 'Roll and cure rates per month and starting stage, from the stage history (at most 12 months)',
+        description:
+          'For each month (UTC) and stage: accounts in that stage when the month began; rolled = in a later stage when it ended (rollRate = rolled / accounts); ' +
+          'cured = delinquent accounts back to pre-due (nothing overdue) when it ended (cureRate = cured / accounts). Accounts within the caller\'s scope.',
+        querystring: rollRatesQuerySchema,
+        response: { 200: rollRatesSchema, 400: errorResponseSchema, 401: errorResponseSchema },
+      },
+    },
+    async (request) => rollRates.report(currentUser(request), request.query.from, request.query.to),
   );
 };

@@ -9,6 +9,7 @@ import { paths } from '../../../config/paths';
 import { useFormat } from '../../../lib/format';
 import { useKpis } from '../api/get-kpis';
 import { ReviewsTable } from './reviews-table';
+import { RollRatesTable } from './roll-rates-table';
 
 const GROUPS: KpiGroupBy[] = ['collector', 'team', 'stage', 'scriptVersion'];
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
@@ -95,6 +96,16 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
           <ReviewsTable from={from} to={to} />
         </div>
       </section>
+
+      {user.role !== 'collector' && (
+        <section aria-labelledby={`${id}-roll`}>
+          <h2 id={`${id}-roll`}>{t('rollRates.title')}</h2>
+          <p className="muted small">{t('rollRates.description')}</p>
+          <div className="panel">
+            <RollRatesTable from={from} to={to} />
+          </div>
+        </section>
+      )}
     </div>
   );
 }
