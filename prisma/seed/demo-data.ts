@@ -160,7 +160,7 @@ export const COLUMNS = {
   stopFlags: ['id', 'debtor_id', 'account_id', 'type', 'reason', 'set_at', 'expires_at'],
   attempts: ['id', 'account_id', 'debtor_id', 'collector_id', 'channel', 'direction', 'contact_point_id', 'party_reached', 'disposition', 'notes', 'objections', 'started_at', 'ended_at', 'stage', 'script_version_id'],
   plans: ['id', 'account_id', 'contact_attempt_id', 'status', 'created_by_id', 'created_at'],
-  promises: ['id', 'account_id', 'contact_attempt_id', 'plan_id', 'sequence', 'amount_minor', 'currency', 'due_date', 'channel', 'status', 'paid_minor', 'created_by_id', 'created_at', 'status_changed_at'],
+  promises: ['id', 'account_id', 'contact_attempt_id', 'plan_id', 'sequence', 'amount_minor', 'currency', 'due_date', 'channel', 'status', 'paid_minor', 'created_by_id', 'created_at', 'status_changed_at', 'stage', 'script_version_id'],
   payments: ['id', 'account_id', 'amount_minor', 'currency', 'paid_at', 'channel', 'source', 'reference'],
   callbacks: ['id', 'account_id', 'collector_id', 'contact_attempt_id', 'due_at', 'requested_by_customer', 'status', 'created_at'],
   stageTransitions: ['id', 'account_id', 'from_stage', 'to_stage', 'at'],
@@ -348,12 +348,13 @@ export function generateChunk(
       const talked = party === 'debtor';
       const endedAt = new Date(startedAt.getTime() + (talked ? r.int(90, 900) : r.int(10, 45)) * 1000);
       const attemptId = r.uuid();
+      const stageThen = stageFor(dpd - daysAgo);
+      const scriptVersionId = channel === 'phone' ? (ctx.scriptVersionIds[`${stageThen}|${debtor.chinese ? 'zh-CN' : 'en'}`] ?? null) : null;
       const objections = OBJECTIONS_BY_DISPOSITION[disposition] && r.chance(0.7) ? [r.pick(OBJECTIONS_BY_DISPOSITION[disposition]!)] : [];
       const notes = talked ? noteFor(disposition, debtor.chinese && r.chance(0.9)) : null;
       rows.attempts.push([
         attemptId, accountId, debtor.id, collectorId, channel, 'outbound', channel === 'phone' ? r.pick(debtor.phones) : null,
-        party, disposition, notes, objections, iso(startedAt), iso(endedAt), stageFor(dpd - daysAgo),
-        channel === 'phone' ? (ctx.scriptVersionIds[`${stageFor(dpd - daysAgo)}|${debtor.chinese ? 'zh-CN' : 'en'}`] ?? null) : null,
+        party, disposition, notes, objections, iso(startedAt), iso(endedAt), stageThen, scriptVersionId,
       ]);
 
       if (disposition === 'promise_to_pay') {
@@ -384,7 +385,7 @@ export function generateChunk(
             rows.payments.push([r.uuid(), accountId, paid, region.currency, iso(paidAt), r.pick(['bank_transfer', 'card', 'direct_debit', region.chinese ? 'alipay' : 'online_banking']), 'demo', `DEMO-${accountId.slice(0, 8)}-${rows.payments.length}`]);
           }
           const statusChangedAt = promiseStatus === 'pending' ? iso(startedAt) : iso(atLocal(dueN + 4, 2, 0, 'UTC'));
-          rows.promises.push([r.uuid(), accountId, attemptId, planId, asPlan ? k + 1 : null, each, region.currency, due, r.pick(['bank_transfer', 'card', 'online_banking']), promiseStatus, paid, collectorId, iso(startedAt), statusChangedAt]);
+          rows.promises.push([r.uuid(), accountId, attemptId, planId, asPlan ? k + 1 : null, each, region.currency, due, r.pick(['bank_transfer', 'card', 'online_banking']), promiseStatus, paid, collectorId, iso(startedAt), statusChangedAt, stageThen, scriptVersionId]);
         }
         if (planId) {
           rows.plans.push([planId, accountId, attemptId, planBroken ? 'broken' : planOpen ? 'active' : 'completed', collectorId, iso(startedAt)]);

@@ -1,5 +1,6 @@
 import { DEFAULT_OBJECTIONS, DEFAULT_POLICIES, DEFAULT_SCRIPTS, STAGE_CODES, localDate } from '@crm/domain';
 import pg from 'pg';
+import { ATTRIBUTE_PAYMENTS_SQL } from '../src/attribution.js';
 import { hashPassword } from '../src/password.js';
 import { copyRows } from './copy.js';
 import { COLUMNS, CREDITORS, createRandom, generateChunk, type ChunkRows } from './demo-data.js';
@@ -143,6 +144,8 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       } finally {
         await bulk?.restore();
       }
+      // Payments are credited to the last attempt before them, as the API does when they arrive.
+      await client.query(ATTRIBUTE_PAYMENTS_SQL, [null]);
       await client.query('ANALYZE');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});

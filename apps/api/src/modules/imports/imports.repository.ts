@@ -1,4 +1,6 @@
 import { Prisma, type Db } from '@crm/db';
+import { ATTRIBUTE_PAYMENTS_SQL } from '@crm/db/attribution';
+import { inChunks } from '../../lib/in-chunks.js';
 
 const CHUNK = 5000;
 
@@ -15,16 +17,11 @@ export type ImportsRepository = ReturnType<typeof createImportsRepository>;
 
 /** Set-based reads and writes for imports: a fixed number of statements per 5,000 rows. */
 export function createImportsRepository(db: Pick<Db, 'account' | 'payment' | 'paymentPromise' | 'verificationTask' | '$transaction'>) {
-  async function inChunks<T, R>(items: T[], fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-    const out: R[] = [];
-    for (let i = 0; i < items.length; i += CHUNK) out.push(...(await fn(items.slice(i, i + CHUNK))));
-    return out;
-  }
   return {
     accountsByExternalId: (externalIds: string[]) =>
-      inChunks(externalIds, (chunk) => db.account.findMany({ where: { externalId: { in: chunk } }, select: { id: true, externalId: true, currency: true } })),
+      inChunks(externalIds, CHUNK, (chunk) => db.account.findMany({ where: { externalId: { in: chunk } }, select: { id: true, externalId: true, currency: true } })),
     existingReferences: (source: string, references: string[]) =>
-      inChunks(references, (chunk) => db.payment.findMany({ where: { source, reference: { in: chunk } }, select: { reference: true } })),
+      inChunks(references, CHUNK, (chunk) => db.payment.findMany({ where: { source, reference: { in: chunk } }, select: { reference: true } })),
     /** One transaction: the payments and the balances they move. */
     insertPayments: (source: string, rows: PaymentRow[]) =>
       db.$transaction(async (tx) => {
@@ -35,10 +32,12 @@ export function createImportsRepository(db: Pick<Db, 'account' | 'payment' | 'pa
           FROM (SELECT account_id, sum(amount_minor) AS total FROM payments
                 WHERE source = ${source} AND reference = ANY(${rows.map((r) => r.reference)}::text[]) GROUP BY account_id) s
           WHERE a.id = s.account_id`);
+        const ids = await tx.payment.findMany({ where: { source, reference: { in: rows.map((r) => r.reference) } }, select: { id: true } });
+        await tx.$executeRawUnsafe(ATTRIBUTE_PAYMENTS_SQL, ids.map((p) => p.id));
       }),
     /** Of these accounts, those with something to re-judge: pending promises or open "I already paid" claims. */
     accountsToReevaluate: (accountIds: string[]) =>
-      inChunks(accountIds, async (chunk) => {
+      inChunks(accountIds, CHUNK, async (chunk) => {
         const [pending, claims] = await Promise.all([
           db.paymentPromise.findMany({ where: { accountId: { in: chunk }, status: 'pending' }, select: { accountId: true }, distinct: ['accountId'] }),
           db.verificationTask.findMany({ where: { accountId: { in: chunk }, status: 'open' }, select: { accountId: true }, distinct: ['accountId'] }),

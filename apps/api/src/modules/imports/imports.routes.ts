@@ -6,12 +6,15 @@ import {
   importProgressSchema,
   importReportSchema,
   portfolioImportQuerySchema,
+  type ImportReport,
+  type SessionUser,
 } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { NotFoundError } from '../../lib/errors.js';
 import { ADMINS } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
-import type { ImportProgressRegistry } from './import-progress.js';
+import type { ImportProgress, ImportProgressRegistry } from './import-progress.js';
 import type { PaymentsImportService } from './payments-import.service.js';
 import type { PortfolioImportService } from './portfolio-import.service.js';
 
@@ -27,63 +30,48 @@ export const importsRoutes: FastifyPluginAsyncZod<{
   // CSV bodies are streamed to the parser, never buffered whole (large files).
   app.addContentTypeParser(['text/csv', 'application/csv', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
 
-  app.post(
-    '/imports/payments',
-    {
-      config: { access: ADMINS },
-      bodyLimit: 512 * 1024 * 1024,
-      schema: {
-        tags: ['imports'],
-        summary: 'Import a payments CSV: validate every row, then write all (mode=all), the valid ones (mode=valid) or nothing (mode=validate)',
-        description:
-          CSV_BODY +
-          'Columns: account_external_id, amount (e.g. 120.50), currency, paid_at (YYYY-MM-DD or ISO date-time), channel, reference. ' +
-          'Rows whose (source, reference) was imported before are skipped as duplicates. ' +
-          PROGRESS,
-        querystring: importModeSchema,
-        response: reportResponses,
+  /** Both imports: the CSV body streamed to the service, 201 when something was written, 200 otherwise. */
+  const csvImport = <Q extends { importId?: string | undefined }>(
+    url: string,
+    summary: string,
+    description: string,
+    querystring: z.ZodType<Q>,
+    run: (user: SessionUser, file: Readable, query: Q, requestId: string, progress: ImportProgress) => Promise<ImportReport>,
+  ) =>
+    app.post(
+      url,
+      {
+        config: { access: ADMINS },
+        bodyLimit: 512 * 1024 * 1024,
+        schema: { tags: ['imports'], summary, description: CSV_BODY + description + PROGRESS, querystring, response: reportResponses },
       },
-    },
-    async (request, reply) => {
-      const user = currentUser(request);
-      const report = await paymentsImport.run(user, request.body as Readable, {
-        ...request.query,
-        requestId: String(request.id),
-        progress: progress.start(request.query.importId, user.id),
-      });
-      return reply.status(report.committed ? 201 : 200).send(report);
-    },
+      async (request, reply) => {
+        const user = currentUser(request);
+        const query = request.query as Q;
+        const report = await run(user, request.body as Readable, query, String(request.id), progress.start(query.importId, user.id));
+        return reply.status(report.committed ? 201 : 200).send(report);
+      },
+    );
+
+  csvImport(
+    '/imports/payments',
+    'Import a payments CSV: validate every row, then write all (mode=all), the valid ones (mode=valid) or nothing (mode=validate)',
+    'Columns: account_external_id, amount (e.g. 120.50), currency, paid_at (YYYY-MM-DD or ISO date-time), channel, reference. ' +
+      'Rows whose (source, reference) was imported before are skipped as duplicates. ',
+    importModeSchema,
+    (user, file, query, requestId, runProgress) => paymentsImport.run(user, file, { ...query, requestId, progress: runProgress }),
   );
 
-  app.post(
+  csvImport(
     '/imports/portfolio',
-    {
-      config: { access: ADMINS },
-      bodyLimit: 512 * 1024 * 1024,
-      schema: {
-        tags: ['imports'],
-        summary: 'Import a portfolio CSV (customers, their phones and e-mail, accounts): validate every row, then write all, the valid ones, or nothing',
-        description:
-          CSV_BODY +
-          'One row per account. Required columns: debtor_external_id, account_external_id, currency. Optional: salutation, family_name, given_name, ' +
-          'full_name, date_of_birth, preferred_language (en, zh-CN), time_zone (IANA), mobile_phone, home_phone, work_phone, email, creditor_code, ' +
-          'product, balance, overdue, instalment (major units), oldest_unpaid_due_date, missed_instalments, opened_at, status, assigned_collector (username). ' +
-          'Existing customers and accounts (by external id) are updated, blank cells keep the current value; a customer is never duplicated; ' +
-          'phones and e-mail addresses are added when new. What is written is written in one transaction. ' +
-          PROGRESS,
-        querystring: portfolioImportQuerySchema,
-        response: reportResponses,
-      },
-    },
-    async (request, reply) => {
-      const user = currentUser(request);
-      const report = await portfolioImport.run(user, request.body as Readable, {
-        ...request.query,
-        requestId: String(request.id),
-        progress: progress.start(request.query.importId, user.id),
-      });
-      return reply.status(report.committed ? 201 : 200).send(report);
-    },
+    'Import a portfolio CSV (customers, their phones and e-mail, accounts): validate every row, then write all, the valid ones, or nothing',
+    'One row per account. Required columns: debtor_external_id, account_external_id, currency. Optional: salutation, family_name, given_name, ' +
+      'full_name, date_of_birth, preferred_language (en, zh-CN), time_zone (IANA), mobile_phone, home_phone, work_phone, email, creditor_code, ' +
+      'product, balance, overdue, instalment (major units), oldest_unpaid_due_date, missed_instalments, opened_at, status, assigned_collector (username). ' +
+      'Existing customers and accounts (by external id) are updated, blank cells keep the current value; a customer is never duplicated; ' +
+      'phones and e-mail addresses are added when new. What is written is written in one transaction. ',
+    portfolioImportQuerySchema,
+    (user, file, query, requestId, runProgress) => portfolioImport.run(user, file, { ...query, requestId, progress: runProgress }),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type Db } from '@crm/db';
+import { inChunks } from '../../lib/in-chunks.js';
 import { isoDay } from '../../lib/date-columns.js';
 
 const CHUNK = 5000;
@@ -48,17 +49,12 @@ export type PortfolioRepository = ReturnType<typeof createPortfolioRepository>;
 
 /** Reads in batches and writes with one statement per 5,000 rows (unnest of arrays). */
 export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'debtor' | 'account' | 'contactPoint' | '$transaction'>) {
-  async function inChunks<T, R>(items: T[], fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-    const out: R[] = [];
-    for (let i = 0; i < items.length; i += CHUNK) out.push(...(await fn(items.slice(i, i + CHUNK))));
-    return out;
-  }
   return {
     creditors: () => db.creditor.findMany({ select: { id: true, code: true, complianceProfile: true } }),
     usersByUsername: (usernames: string[]) =>
-      inChunks(usernames, (chunk) => db.user.findMany({ where: { username: { in: chunk } }, select: { id: true, username: true, role: true, active: true } })),
+      inChunks(usernames, CHUNK, (chunk) => db.user.findMany({ where: { username: { in: chunk } }, select: { id: true, username: true, role: true, active: true } })),
     debtorsByExternalId: (externalIds: string[]) =>
-      inChunks(externalIds, async (chunk) =>
+      inChunks(externalIds, CHUNK, async (chunk) =>
         (await db.debtor.findMany({ where: { externalId: { in: chunk } } })).map(
           (d): DebtorRecord => ({
             id: d.id,
@@ -74,7 +70,7 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
         ),
       ),
     accountsByExternalId: (externalIds: string[]) =>
-      inChunks(externalIds, async (chunk) =>
+      inChunks(externalIds, CHUNK, async (chunk) =>
         (await db.account.findMany({ where: { externalId: { in: chunk } } })).map(
           (a): AccountRecord => ({
             id: a.id,
@@ -96,7 +92,7 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
         ),
       ),
     contactValuesOf: (debtorIds: string[]) =>
-      inChunks(debtorIds, (chunk) =>
+      inChunks(debtorIds, CHUNK, (chunk) =>
         db.contactPoint.findMany({ where: { debtorId: { in: chunk }, kind: { in: ['phone', 'email'] } }, select: { debtorId: true, kind: true, value: true } }),
       ),
 

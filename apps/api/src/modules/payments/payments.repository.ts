@@ -1,5 +1,6 @@
 import type { PostPaymentBody } from '@crm/contracts';
 import type { Db } from '@crm/db';
+import { ATTRIBUTE_PAYMENTS_SQL } from '@crm/db/attribution';
 import type { Tx } from '../promises/promises.repository.js';
 
 export type PaymentsRepository = ReturnType<typeof createPaymentsRepository>;
@@ -34,6 +35,7 @@ export function createPaymentsRepository(db: Pick<Db, 'payment' | 'account'>) {
         UPDATE accounts SET balance_minor = GREATEST(0, balance_minor - ${signedAmount}),
                             overdue_minor = LEAST(GREATEST(0, overdue_minor - ${signedAmount}), GREATEST(0, balance_minor - ${signedAmount}))
         WHERE id = ${body.accountId}::uuid`;
+      await tx.$executeRawUnsafe(ATTRIBUTE_PAYMENTS_SQL, [payment.id]);
       return payment;
     },
   };

@@ -45,6 +45,10 @@ describe('payments and promise evaluation', () => {
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.cause, h.paymentId])).toEqual([['pending', 'kept', 'payment_posted', res.json().payment.id]]);
     const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
     expect([Number(account.balanceMinor), Number(account.overdueMinor)]).toEqual([280_000, 40_000]);
+    // Credited to the last attempt before it (the call that took the promise), for the reports.
+    const stored2 = await t.db.payment.findUniqueOrThrow({ where: { id: res.json().payment.id } });
+    const call = await t.db.contactAttempt.findFirstOrThrow({ where: { accountId }, orderBy: { startedAt: 'desc' } });
+    expect([stored2.attributedAttemptId, stored2.attributedCollectorId, stored2.attributedStage]).toEqual([call.id, collectorId, 'm1']);
   });
 
   it('treats the same reference from the same source as the same payment', async () => {

@@ -19,7 +19,8 @@ export interface KpiFilters {
 /** One (group, currency) row of measures, summed in SQL. */
 export interface KpiRow {
   key: string | null;
-  currency: string;
+  /** Null on rows that carry only attempt counts. */
+  currency: string | null;
   attempts: bigint;
   contacts: bigint;
   rpc: bigint;
@@ -66,54 +67,59 @@ export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGrou
   const filters = Prisma.sql`${collectorScopeSql(user, Prisma.sql`collector_id`)}
     AND (${f.collectorId ?? null}::uuid IS NULL OR collector_id = ${f.collectorId ?? null}::uuid)
     AND (${f.teamId ?? null}::uuid IS NULL OR team_id = ${f.teamId ?? null}::uuid)`;
+  // Each kind of fact is summed per (collector, stage, script version, day, currency) where it
+  // lives, using the dimensions stored with it (an attempt's own; a promise's from the attempt
+  // that made it; a payment's last touch), so no part joins another large table. The parts are
+  // stacked and summed per group; team comes from the collector.
   return Prisma.sql`
-        WITH facts AS (
-          SELECT ca.collector_id, u.team_id, ca.stage, ca.script_version_id, (ca.started_at AT TIME ZONE ${tz})::date AS day, a.currency,
-                 1 AS attempts, (ca.party_reached <> 'nobody')::int AS contacts, (ca.party_reached = 'debtor')::int AS rpc,
-                 0 AS made, 0::bigint AS made_amount, 0 AS due, 0 AS kept, 0 AS partly, 0 AS broken, 0 AS pending_due,
-                 0::bigint AS kept_amount, 0::bigint AS partly_amount, 0::bigint AS broken_amount, 0::bigint AS resolved_amount, 0::bigint AS resolved_paid,
-                 0::bigint AS collected
-          FROM contact_attempts ca JOIN accounts a ON a.id = ca.account_id LEFT JOIN users u ON u.id = ca.collector_id
-          WHERE ca.started_at >= ${w.start} AND ca.started_at < ${w.end}
-          UNION ALL
-          SELECT ca.collector_id, u.team_id, ca.stage, ca.script_version_id, (p.created_at AT TIME ZONE ${tz})::date, p.currency,
-                 0, 0, 0, 1, p.amount_minor, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-          FROM promises p JOIN contact_attempts ca ON ca.id = p.contact_attempt_id LEFT JOIN users u ON u.id = ca.collector_id
-          WHERE p.created_at >= ${w.start} AND p.created_at < ${w.end}
-          UNION ALL
-          SELECT ca.collector_id, u.team_id, ca.stage, ca.script_version_id, p.due_date, p.currency,
-                 0, 0, 0, 0, 0, 1,
-                 (p.status = 'kept')::int, (p.status = 'partly_kept')::int, (p.status = 'broken')::int, (p.status = 'pending')::int,
-                 CASE WHEN p.status = 'kept' THEN p.amount_minor ELSE 0 END,
-                 CASE WHEN p.status = 'partly_kept' THEN p.amount_minor ELSE 0 END,
-                 CASE WHEN p.status = 'broken' THEN p.amount_minor ELSE 0 END,
-                 CASE WHEN p.status IN ('kept', 'partly_kept', 'broken') THEN p.amount_minor ELSE 0 END,
-                 CASE WHEN p.status IN ('kept', 'partly_kept', 'broken') THEN LEAST(p.paid_minor, p.amount_minor) ELSE 0 END,
-                 0
-          FROM promises p JOIN contact_attempts ca ON ca.id = p.contact_attempt_id LEFT JOIN users u ON u.id = ca.collector_id
-          WHERE p.due_date BETWEEN ${w.from}::date AND ${w.to}::date AND p.status <> 'cancelled'
-          UNION ALL
-          SELECT lt.collector_id, u.team_id, lt.stage, lt.script_version_id, (pay.paid_at AT TIME ZONE ${tz})::date, pay.currency,
-                 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, pay.amount_minor
-          FROM payments pay
-          LEFT JOIN LATERAL (
-            SELECT ca.collector_id, ca.stage, ca.script_version_id FROM contact_attempts ca
-            WHERE ca.account_id = pay.account_id AND ca.started_at <= pay.paid_at
-            ORDER BY ca.started_at DESC LIMIT 1
-          ) lt ON TRUE
-          LEFT JOIN users u ON u.id = lt.collector_id
-          WHERE pay.paid_at >= ${w.start} AND pay.paid_at < ${w.end} AND pay.reversal_of_id IS NULL
-            AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reversal_of_id = pay.id)
-        )
-        SELECT ${groupKey(groupBy)} AS key, currency,
-               sum(attempts) AS attempts, sum(contacts) AS contacts, sum(rpc) AS rpc, sum(made) AS made, sum(made_amount) AS made_amount,
-               sum(due) AS due, sum(kept) AS kept, sum(partly) AS partly, sum(broken) AS broken, sum(pending_due) AS pending_due,
-               sum(kept_amount) AS kept_amount, sum(partly_amount) AS partly_amount, sum(broken_amount) AS broken_amount,
-               sum(resolved_amount) AS resolved_amount, sum(resolved_paid) AS resolved_paid, sum(collected) AS collected
-        FROM facts
-        WHERE ${filters}
-        GROUP BY 1, 2
-        ORDER BY 1 NULLS LAST, 2`;
+    WITH facts AS (
+      SELECT ca.collector_id, ca.stage, ca.script_version_id, (ca.started_at AT TIME ZONE ${tz})::date AS day, NULL::text AS currency,
+             count(*) AS attempts, count(*) FILTER (WHERE ca.party_reached <> 'nobody') AS contacts, count(*) FILTER (WHERE ca.party_reached = 'debtor') AS rpc,
+             0 AS made, 0 AS made_amount, 0 AS due, 0 AS kept, 0 AS partly, 0 AS broken, 0 AS pending_due,
+             0 AS kept_amount, 0 AS partly_amount, 0 AS broken_amount, 0 AS resolved_amount, 0 AS resolved_paid, 0 AS collected
+      FROM contact_attempts ca
+      WHERE ca.started_at >= ${w.start} AND ca.started_at < ${w.end}
+      GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT p.created_by_id, p.stage, p.script_version_id, (p.created_at AT TIME ZONE ${tz})::date, p.currency,
+             0, 0, 0, count(*), sum(p.amount_minor), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+      FROM promises p
+      WHERE p.created_at >= ${w.start} AND p.created_at < ${w.end}
+      GROUP BY 1, 2, 3, 4, 5
+      UNION ALL
+      SELECT p.created_by_id, p.stage, p.script_version_id, p.due_date, p.currency,
+             0, 0, 0, 0, 0, count(*),
+             count(*) FILTER (WHERE p.status = 'kept'), count(*) FILTER (WHERE p.status = 'partly_kept'),
+             count(*) FILTER (WHERE p.status = 'broken'), count(*) FILTER (WHERE p.status = 'pending'),
+             COALESCE(sum(p.amount_minor) FILTER (WHERE p.status = 'kept'), 0),
+             COALESCE(sum(p.amount_minor) FILTER (WHERE p.status = 'partly_kept'), 0),
+             COALESCE(sum(p.amount_minor) FILTER (WHERE p.status = 'broken'), 0),
+             COALESCE(sum(p.amount_minor) FILTER (WHERE p.status IN ('kept', 'partly_kept', 'broken')), 0),
+             COALESCE(sum(LEAST(p.paid_minor, p.amount_minor)) FILTER (WHERE p.status IN ('kept', 'partly_kept', 'broken')), 0),
+             0
+      FROM promises p
+      WHERE p.due_date BETWEEN ${w.from}::date AND ${w.to}::date AND p.status <> 'cancelled'
+      GROUP BY 1, 2, 3, 4, 5
+      UNION ALL
+      SELECT pay.attributed_collector_id, pay.attributed_stage, pay.attributed_script_version_id, (pay.paid_at AT TIME ZONE ${tz})::date, pay.currency,
+             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sum(pay.amount_minor)
+      FROM payments pay
+      WHERE pay.paid_at >= ${w.start} AND pay.paid_at < ${w.end} AND pay.reversal_of_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reversal_of_id = pay.id)
+      GROUP BY 1, 2, 3, 4, 5
+    ), scoped AS (
+      SELECT f.*, u.team_id FROM facts f LEFT JOIN users u ON u.id = f.collector_id
+    )
+    SELECT ${groupKey(groupBy)} AS key, currency,
+           sum(attempts)::bigint AS attempts, sum(contacts)::bigint AS contacts, sum(rpc)::bigint AS rpc, sum(made)::bigint AS made,
+           sum(made_amount)::bigint AS made_amount, sum(due)::bigint AS due, sum(kept)::bigint AS kept, sum(partly)::bigint AS partly,
+           sum(broken)::bigint AS broken, sum(pending_due)::bigint AS pending_due, sum(kept_amount)::bigint AS kept_amount,
+           sum(partly_amount)::bigint AS partly_amount, sum(broken_amount)::bigint AS broken_amount, sum(resolved_amount)::bigint AS resolved_amount,
+           sum(resolved_paid)::bigint AS resolved_paid, sum(collected)::bigint AS collected
+    FROM scoped
+    WHERE ${filters}
+    GROUP BY 1, 2
+    ORDER BY 1 NULLS LAST, 2 NULLS FIRST`;
 }
 
 export type KpisRepository = ReturnType<typeof createKpisRepository>;

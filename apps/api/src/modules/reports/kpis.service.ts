@@ -18,7 +18,7 @@ const MONEY_KEYS = ['made_amount', 'kept_amount', 'partly_amount', 'broken_amoun
 function toGroup(key: string | null, label: string, rows: KpiRow[]): KpiGroup {
   const count = (k: (typeof COUNT_KEYS)[number]) => rows.reduce((n, r) => n + Number(r[k]), 0);
   const money = (k: (typeof MONEY_KEYS)[number]) =>
-    rows.filter((r) => Number(r[k]) !== 0).map((r) => ({ currency: r.currency, amountMinor: Number(r[k]) }));
+    rows.filter((r) => r.currency !== null && Number(r[k]) !== 0).map((r) => ({ currency: r.currency!, amountMinor: Number(r[k]) }));
   const kept = count('kept');
   const resolved = kept + count('partly') + count('broken');
   return {
@@ -39,15 +39,15 @@ function toGroup(key: string | null, label: string, rows: KpiRow[]): KpiGroup {
     brokenAmount: money('broken_amount'),
     keptRateByCount: resolved ? kept / resolved : null,
     keptRateByAmount: rows
-      .filter((r) => Number(r.resolved_amount) > 0)
-      .map((r) => ({ currency: r.currency, rate: Number(r.resolved_paid) / Number(r.resolved_amount) })),
+      .filter((r) => r.currency !== null && Number(r.resolved_amount) > 0)
+      .map((r) => ({ currency: r.currency!, rate: Number(r.resolved_paid) / Number(r.resolved_amount) })),
     collected: money('collected'),
   };
 }
 
 /** Adds up rows of several groups per currency (for the totals line). */
 function sumByCurrency(rows: KpiRow[]): KpiRow[] {
-  const out = new Map<string, KpiRow>();
+  const out = new Map<string | null, KpiRow>();
   for (const r of rows) {
     const t = out.get(r.currency);
     if (!t) {

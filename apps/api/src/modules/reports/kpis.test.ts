@@ -1,4 +1,5 @@
 import { Prisma } from '@crm/db';
+import { ATTRIBUTE_PAYMENTS_SQL } from '@crm/db/attribution';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
 
@@ -35,8 +36,13 @@ describe('KPI report', () => {
       const disposition = party === 'debtor' ? 'promise_to_pay' : party === 'third_party' ? 'wrong_number' : 'no_answer';
       return (await t.db.contactAttempt.create({ data: { accountId, debtorId: account.debtorId, collectorId, channel: 'phone', partyReached: party, disposition, startedAt: new Date(at), stage, scriptVersionId } })).id;
     };
-    const promise = (accountId: string, attemptId: string, createdAt: string, amountMinor: number, currency: string, dueDate: string, status: 'pending' | 'kept' | 'partly_kept' | 'broken', paidMinor = 0) =>
-      t.db.paymentPromise.create({ data: { accountId, contactAttemptId: attemptId, amountMinor: BigInt(amountMinor), currency, dueDate: new Date(`${dueDate}T00:00:00Z`), channel: 'card', status, paidMinor: BigInt(paidMinor), createdAt: new Date(createdAt) } });
+    // As recording does: the promise carries its attempt's collector, stage and script version.
+    const promise = async (accountId: string, attemptId: string, createdAt: string, amountMinor: number, currency: string, dueDate: string, status: 'pending' | 'kept' | 'partly_kept' | 'broken', paidMinor = 0) => {
+      const a = await t.db.contactAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+      return t.db.paymentPromise.create({
+        data: { accountId, contactAttemptId: attemptId, createdById: a.collectorId, stage: a.stage, scriptVersionId: a.scriptVersionId, amountMinor: BigInt(amountMinor), currency, dueDate: new Date(`${dueDate}T00:00:00Z`), channel: 'card', status, paidMinor: BigInt(paidMinor), createdAt: new Date(createdAt) },
+      });
+    };
     const payment = (accountId: string, amountMinor: number, currency: string, paidAt: string, reference: string, reversalOfId: string | null = null) =>
       t.db.payment.create({ data: { accountId, amountMinor: BigInt(amountMinor), currency, paidAt: new Date(paidAt), channel: 'card', reference, reversalOfId } });
 
@@ -65,6 +71,8 @@ describe('KPI report', () => {
     const p5 = await attempt(a4.id, id.c3, '2026-11-15T15:00:00Z', 'debtor', 'm1');
     await promise(a4.id, p5, '2026-11-15T15:00:00Z', 7_000, 'USD', '2026-11-18', 'kept', 7_000);
 
+    // As posting does: every payment credited to the last attempt before it.
+    await t.db.$executeRawUnsafe(ATTRIBUTE_PAYMENTS_SQL, null);
     supervisor = await t.login('k-sup');
     admin = await t.login('k-admin');
     c1Session = await t.login('k-c1');
@@ -131,6 +139,17 @@ describe('KPI report', () => {
              count(*) FILTER (WHERE p.status = 'broken' AND p.due_date BETWEEN '2026-11-01' AND '2026-11-30') AS broken,
              count(*) FILTER (WHERE (p.created_at AT TIME ZONE 'America/New_York')::date BETWEEN '2026-11-01' AND '2026-11-30') AS made
       FROM promises p JOIN contact_attempts ca ON ca.id = p.contact_attempt_id GROUP BY ca.collector_id`);
+    // Collected, by the definition (the last attempt before each payment), not via the stored attribution.
+    const collected = await t.db.$queryRaw<{ collector_id: string; currency: string; total: bigint }[]>(Prisma.sql`
+      SELECT lt.collector_id, pay.currency, sum(pay.amount_minor) AS total FROM payments pay
+      CROSS JOIN LATERAL (SELECT ca.collector_id FROM contact_attempts ca WHERE ca.account_id = pay.account_id AND ca.started_at <= pay.paid_at ORDER BY ca.started_at DESC LIMIT 1) lt
+      WHERE (pay.paid_at AT TIME ZONE 'America/New_York')::date BETWEEN '2026-11-01' AND '2026-11-30'
+        AND pay.reversal_of_id IS NULL AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reversal_of_id = pay.id)
+      GROUP BY 1, 2`);
+    for (const c of collected) {
+      const g = report.groups.find((x: { key: string }) => x.key === c.collector_id);
+      expect(g.collected).toContainEqual({ currency: c.currency, amountMinor: Number(c.total) });
+    }
     expect(raw).toHaveLength(3);
     for (const r of raw) {
       const g = report.groups.find((x: { key: string }) => x.key === r.collector_id);

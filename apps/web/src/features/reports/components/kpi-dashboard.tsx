@@ -1,4 +1,5 @@
 import type { KpiGroup, KpiGroupBy, SessionUser } from '@crm/contracts';
+import { currencyExponent } from '@crm/domain';
 import { addDays, differenceInCalendarDays, endOfMonth, format, parseISO, startOfMonth, subMonths } from 'date-fns';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +70,11 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
       <section className="panel chart-panel" aria-labelledby={`${id}-trend`}>
         <h2 id={`${id}-trend`}>{t(trendBy === 'week' ? 'kpi.trendWeek' : 'kpi.trendDay')}</h2>
         {trend.isPending ? <LoadingState /> : trend.isError ? <ErrorState error={trend.error} /> : <TrendChart groups={trend.data.groups} />}
+      </section>
+
+      <section className="panel chart-panel" aria-labelledby={`${id}-collected`}>
+        <h2 id={`${id}-collected`}>{t(trendBy === 'week' ? 'kpi.collectedWeek' : 'kpi.collectedDay')}</h2>
+        {trend.isPending ? <LoadingState /> : trend.isError ? <ErrorState error={trend.error} /> : <CollectedChart groups={trend.data.groups} />}
       </section>
 
       <nav className="subnav" aria-label={t('kpi.compareBy')}>
@@ -198,6 +204,41 @@ function TrendChart({ groups }: { groups: KpiGroup[] }) {
         </table>
       </details>
     </>
+  );
+}
+
+/** Money collected per period, one small chart per currency (amounts are never added across currencies). */
+function CollectedChart({ groups }: { groups: KpiGroup[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const currencies = [...new Set(groups.flatMap((g) => g.collected.map((c) => c.currency)))].sort();
+  if (!currencies.length) return <EmptyState>{t('kpi.noCollections')}</EmptyState>;
+  return (
+    <div className="collected-charts">
+      {currencies.map((currency) => {
+        const unit = 10 ** currencyExponent(currency);
+        const data = groups.map((g) => ({ label: g.key ?? '', amount: (g.collected.find((c) => c.currency === currency)?.amountMinor ?? 0) / unit }));
+        const total = groups.reduce((n, g) => n + (g.collected.find((c) => c.currency === currency)?.amountMinor ?? 0), 0);
+        return (
+          <figure key={currency} className="collected-chart">
+            <figcaption>
+              <strong>{currency}</strong> · {t('kpi.totalCollected', { amount: fmt.money(total, currency) })}
+            </figcaption>
+            <div role="img" aria-label={t('kpi.collectedLabel', { currency, amount: fmt.money(total, currency) })}>
+              <ResponsiveContainer width="100%" height={160}>
+                <ComposedChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
+                  <CartesianGrid strokeDasharray="3 3" stroke="#e5e9f0" />
+                  <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+                  <YAxis tick={{ fontSize: 11 }} width={70} />
+                  <Tooltip formatter={(v) => fmt.money(Math.round(Number(v) * unit), currency)} />
+                  <Bar dataKey="amount" name={t('kpi.col.collected')} fill="#1f5fbf" isAnimationActive={false} />
+                </ComposedChart>
+              </ResponsiveContainer>
+            </div>
+          </figure>
+        );
+      })}
+    </div>
   );
 }
 
