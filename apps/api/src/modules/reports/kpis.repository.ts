@@ -39,85 +39,88 @@ export interface KpiRow {
   collected: bigint;
 }
 
-function groupKey(groupBy: KpiGroupBy): Prisma.Sql {
+/** Where a fact's dimensions live in one part of the report. */
+interface Dims {
+  collector: Prisma.Sql;
+  stage: Prisma.Sql;
+  script: Prisma.Sql;
+  day: Prisma.Sql;
+}
+
+function groupKey(groupBy: KpiGroupBy, d: Dims): Prisma.Sql {
   switch (groupBy) {
     case 'collector':
-      return Prisma.sql`collector_id::text`;
+      return Prisma.sql`${d.collector}::text`;
     case 'team':
-      return Prisma.sql`team_id::text`;
+      return Prisma.sql`u.team_id::text`;
     case 'stage':
-      return Prisma.sql`stage::text`;
+      return Prisma.sql`${d.stage}::text`;
     case 'scriptVersion':
-      return Prisma.sql`script_version_id::text`;
+      return Prisma.sql`${d.script}::text`;
     case 'day':
-      return Prisma.sql`day::text`;
+      return Prisma.sql`(${d.day})::text`;
     case 'week':
-      return Prisma.sql`date_trunc('week', day)::date::text`;
+      return Prisma.sql`date_trunc('week', ${d.day})::date::text`;
   }
 }
 
+/** The measures in report order; a part gives the ones it knows and zeros for the rest. */
+const MEASURES = ['attempts', 'contacts', 'rpc', 'made', 'made_amount', 'due', 'kept', 'partly', 'broken', 'pending_due', 'kept_amount', 'partly_amount', 'broken_amount', 'resolved_amount', 'resolved_paid', 'collected'] as const;
+type Measure = (typeof MEASURES)[number];
+
 /**
  * Every measure of the KPI report per group and currency, in one statement. Each kind of fact
- * (attempt, promise made, promise due, payment) becomes rows of one shape, tagged with the
- * attempt that caused it, then everything is summed per group. Exported so the benchmark can
- * time the very same SQL without the API around it.
+ * (attempt, promise made, promise due, payment) is summed per group where it lives, with the
+ * dimensions stored on it (an attempt's own; a promise's from the attempt that made it; a
+ * payment's last touch), so no part joins another large table; the parts are then added up.
+ * Exported so the benchmark can time the very same SQL without the API around it.
  */
 export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGroupBy, f: KpiFilters): Prisma.Sql {
   const tz = w.timeZone;
-  const filters = Prisma.sql`${collectorScopeSql(user, Prisma.sql`collector_id`)}
-    AND (${f.collectorId ?? null}::uuid IS NULL OR collector_id = ${f.collectorId ?? null}::uuid)
-    AND (${f.teamId ?? null}::uuid IS NULL OR team_id = ${f.teamId ?? null}::uuid)`;
-  // Each kind of fact is summed per (collector, stage, script version, day, currency) where it
-  // lives, using the dimensions stored with it (an attempt's own; a promise's from the attempt
-  // that made it; a payment's last touch), so no part joins another large table. The parts are
-  // stacked and summed per group; team comes from the collector.
+  const part = (d: Dims, currency: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql, measures: Partial<Record<Measure, Prisma.Sql>>) => Prisma.sql`
+    SELECT ${groupKey(groupBy, d)} AS key, ${currency} AS currency,
+           ${Prisma.join(MEASURES.map((m) => Prisma.sql`(${measures[m] ?? Prisma.sql`0`})::bigint AS ${Prisma.raw(m)}`))}
+    FROM ${from} LEFT JOIN users u ON u.id = ${d.collector}
+    WHERE ${where} AND ${collectorScopeSql(user, d.collector)}
+      AND (${f.collectorId ?? null}::uuid IS NULL OR ${d.collector} = ${f.collectorId ?? null}::uuid)
+      AND (${f.teamId ?? null}::uuid IS NULL OR u.team_id = ${f.teamId ?? null}::uuid)
+    GROUP BY 1, 2`;
+  const attemptDims = { collector: Prisma.sql`ca.collector_id`, stage: Prisma.sql`ca.stage`, script: Prisma.sql`ca.script_version_id`, day: Prisma.sql`(ca.started_at AT TIME ZONE ${tz})::date` };
+  const promiseDims = (day: Prisma.Sql) => ({ collector: Prisma.sql`p.created_by_id`, stage: Prisma.sql`p.stage`, script: Prisma.sql`p.script_version_id`, day });
+  const judged = Prisma.sql`p.status IN ('kept', 'partly_kept', 'broken')`;
+  const parts = [
+    part(attemptDims, Prisma.sql`NULL::text`, Prisma.sql`contact_attempts ca`, Prisma.sql`ca.started_at >= ${w.start} AND ca.started_at < ${w.end}`, {
+      attempts: Prisma.sql`count(*)`,
+      contacts: Prisma.sql`count(*) FILTER (WHERE ca.party_reached <> 'nobody')`,
+      rpc: Prisma.sql`count(*) FILTER (WHERE ca.party_reached = 'debtor')`,
+    }),
+    part(promiseDims(Prisma.sql`(p.created_at AT TIME ZONE ${tz})::date`), Prisma.sql`p.currency::text`, Prisma.sql`promises p`, Prisma.sql`p.created_at >= ${w.start} AND p.created_at < ${w.end}`, {
+      made: Prisma.sql`count(*)`,
+      made_amount: Prisma.sql`sum(p.amount_minor)`,
+    }),
+    part(promiseDims(Prisma.sql`p.due_date`), Prisma.sql`p.currency::text`, Prisma.sql`promises p`, Prisma.sql`p.due_date BETWEEN ${w.from}::date AND ${w.to}::date AND p.status <> 'cancelled'`, {
+      due: Prisma.sql`count(*)`,
+      kept: Prisma.sql`count(*) FILTER (WHERE p.status = 'kept')`,
+      partly: Prisma.sql`count(*) FILTER (WHERE p.status = 'partly_kept')`,
+      broken: Prisma.sql`count(*) FILTER (WHERE p.status = 'broken')`,
+      pending_due: Prisma.sql`count(*) FILTER (WHERE p.status = 'pending')`,
+      kept_amount: Prisma.sql`COALESCE(sum(p.amount_minor) FILTER (WHERE p.status = 'kept'), 0)`,
+      partly_amount: Prisma.sql`COALESCE(sum(p.amount_minor) FILTER (WHERE p.status = 'partly_kept'), 0)`,
+      broken_amount: Prisma.sql`COALESCE(sum(p.amount_minor) FILTER (WHERE p.status = 'broken'), 0)`,
+      resolved_amount: Prisma.sql`COALESCE(sum(p.amount_minor) FILTER (WHERE ${judged}), 0)`,
+      resolved_paid: Prisma.sql`COALESCE(sum(LEAST(p.paid_minor, p.amount_minor)) FILTER (WHERE ${judged}), 0)`,
+    }),
+    part(
+      { collector: Prisma.sql`pay.attributed_collector_id`, stage: Prisma.sql`pay.attributed_stage`, script: Prisma.sql`pay.attributed_script_version_id`, day: Prisma.sql`(pay.paid_at AT TIME ZONE ${tz})::date` },
+      Prisma.sql`pay.currency::text`,
+      Prisma.sql`payments pay`,
+      Prisma.sql`pay.paid_at >= ${w.start} AND pay.paid_at < ${w.end} AND pay.reversal_of_id IS NULL AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reversal_of_id = pay.id)`,
+      { collected: Prisma.sql`sum(pay.amount_minor)` },
+    ),
+  ];
   return Prisma.sql`
-    WITH facts AS (
-      SELECT ca.collector_id, ca.stage, ca.script_version_id, (ca.started_at AT TIME ZONE ${tz})::date AS day, NULL::text AS currency,
-             count(*) AS attempts, count(*) FILTER (WHERE ca.party_reached <> 'nobody') AS contacts, count(*) FILTER (WHERE ca.party_reached = 'debtor') AS rpc,
-             0 AS made, 0 AS made_amount, 0 AS due, 0 AS kept, 0 AS partly, 0 AS broken, 0 AS pending_due,
-             0 AS kept_amount, 0 AS partly_amount, 0 AS broken_amount, 0 AS resolved_amount, 0 AS resolved_paid, 0 AS collected
-      FROM contact_attempts ca
-      WHERE ca.started_at >= ${w.start} AND ca.started_at < ${w.end}
-      GROUP BY 1, 2, 3, 4
-      UNION ALL
-      SELECT p.created_by_id, p.stage, p.script_version_id, (p.created_at AT TIME ZONE ${tz})::date, p.currency,
-             0, 0, 0, count(*), sum(p.amount_minor), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-      FROM promises p
-      WHERE p.created_at >= ${w.start} AND p.created_at < ${w.end}
-      GROUP BY 1, 2, 3, 4, 5
-      UNION ALL
-      SELECT p.created_by_id, p.stage, p.script_version_id, p.due_date, p.currency,
-             0, 0, 0, 0, 0, count(*),
-             count(*) FILTER (WHERE p.status = 'kept'), count(*) FILTER (WHERE p.status = 'partly_kept'),
-             count(*) FILTER (WHERE p.status = 'broken'), count(*) FILTER (WHERE p.status = 'pending'),
-             COALESCE(sum(p.amount_minor) FILTER (WHERE p.status = 'kept'), 0),
-             COALESCE(sum(p.amount_minor) FILTER (WHERE p.status = 'partly_kept'), 0),
-             COALESCE(sum(p.amount_minor) FILTER (WHERE p.status = 'broken'), 0),
-             COALESCE(sum(p.amount_minor) FILTER (WHERE p.status IN ('kept', 'partly_kept', 'broken')), 0),
-             COALESCE(sum(LEAST(p.paid_minor, p.amount_minor)) FILTER (WHERE p.status IN ('kept', 'partly_kept', 'broken')), 0),
-             0
-      FROM promises p
-      WHERE p.due_date BETWEEN ${w.from}::date AND ${w.to}::date AND p.status <> 'cancelled'
-      GROUP BY 1, 2, 3, 4, 5
-      UNION ALL
-      SELECT pay.attributed_collector_id, pay.attributed_stage, pay.attributed_script_version_id, (pay.paid_at AT TIME ZONE ${tz})::date, pay.currency,
-             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sum(pay.amount_minor)
-      FROM payments pay
-      WHERE pay.paid_at >= ${w.start} AND pay.paid_at < ${w.end} AND pay.reversal_of_id IS NULL
-        AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reversal_of_id = pay.id)
-      GROUP BY 1, 2, 3, 4, 5
-    ), scoped AS (
-      SELECT f.*, u.team_id FROM facts f LEFT JOIN users u ON u.id = f.collector_id
-    )
-    SELECT ${groupKey(groupBy)} AS key, currency,
-           sum(attempts)::bigint AS attempts, sum(contacts)::bigint AS contacts, sum(rpc)::bigint AS rpc, sum(made)::bigint AS made,
-           sum(made_amount)::bigint AS made_amount, sum(due)::bigint AS due, sum(kept)::bigint AS kept, sum(partly)::bigint AS partly,
-           sum(broken)::bigint AS broken, sum(pending_due)::bigint AS pending_due, sum(kept_amount)::bigint AS kept_amount,
-           sum(partly_amount)::bigint AS partly_amount, sum(broken_amount)::bigint AS broken_amount, sum(resolved_amount)::bigint AS resolved_amount,
-           sum(resolved_paid)::bigint AS resolved_paid, sum(collected)::bigint AS collected
-    FROM scoped
-    WHERE ${filters}
+    SELECT key, currency, ${Prisma.join(MEASURES.map((m) => Prisma.sql`sum(${Prisma.raw(m)})::bigint AS ${Prisma.raw(m)}`))}
+    FROM (${Prisma.join(parts, ' UNION ALL ')}) facts
     GROUP BY 1, 2
     ORDER BY 1 NULLS LAST, 2 NULLS FIRST`;
 }
