@@ -69,15 +69,17 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
         });
         const promiseIds: string[] = [];
         let planId: string | null = null;
-        if (body.promise) {
-          const p = await tx.paymentPromise.create({
+        // Every promise (single or plan instalment) carries who made it, the stage then and the script used.
+        const promise = (amountMinor: number, dueDate: string, channel: string, plan?: { planId: string; sequence: number }) =>
+          tx.paymentPromise.create({
             data: {
               accountId: n.accountId,
               contactAttemptId: attempt.id,
-              amountMinor: BigInt(body.promise.amountMinor),
+              ...plan,
+              amountMinor: BigInt(amountMinor),
               currency: n.currency,
-              dueDate: new Date(`${body.promise.dueDate}T00:00:00Z`),
-              channel: body.promise.channel,
+              dueDate: new Date(`${dueDate}T00:00:00Z`),
+              channel,
               createdById: n.collectorId,
               stage: n.stage,
               scriptVersionId: body.scriptVersionId ?? null,
@@ -85,30 +87,12 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
               statusChangedAt: n.startedAt,
             },
           });
-          promiseIds.push(p.id);
-        }
+        if (body.promise) promiseIds.push((await promise(body.promise.amountMinor, body.promise.dueDate, body.promise.channel)).id);
         if (body.plan) {
           const plan = await tx.paymentPlan.create({ data: { accountId: n.accountId, contactAttemptId: attempt.id, createdById: n.collectorId, createdAt: n.startedAt } });
           planId = plan.id;
           for (const [i, instalment] of body.plan.entries()) {
-            const p = await tx.paymentPromise.create({
-              data: {
-                accountId: n.accountId,
-                contactAttemptId: attempt.id,
-                planId,
-                sequence: i + 1,
-                amountMinor: BigInt(instalment.amountMinor),
-                currency: n.currency,
-                dueDate: new Date(`${instalment.dueDate}T00:00:00Z`),
-                channel: body.planChannel ?? 'bank_transfer',
-                createdById: n.collectorId,
-              stage: n.stage,
-              scriptVersionId: body.scriptVersionId ?? null,
-                createdAt: n.startedAt,
-                statusChangedAt: n.startedAt,
-              },
-            });
-            promiseIds.push(p.id);
+            promiseIds.push((await promise(instalment.amountMinor, instalment.dueDate, body.planChannel ?? 'bank_transfer', { planId, sequence: i + 1 })).id);
           }
         }
         if (n.honouredCallbackId) {
