@@ -10,3 +10,4 @@ export * from './payments.js';
 export * from './messages.js';
 export * from './imports.js';
 export * from './contact-log.js';
+export * from './scripts.js';

@@ -12,3 +12,4 @@ export * from './claimed-payment.js';
 export * from './reminders.js';
 export * from './portfolio-row.js';
 export * from './quality-review.js';
+export * from './script-linter.js';

@@ -1,5 +1,7 @@
-import type { SessionUser, SuggestedScript } from '@crm/contracts';
+import type { LintResponse, SessionUser, SuggestedScript } from '@crm/contracts';
 import {
+  lintText,
+  type LintLocale,
   REQUIRED_DISCLOSURE,
   daysPastDue,
   formatMoney,
@@ -41,6 +43,11 @@ export type ScriptsService = ReturnType<typeof createScriptsService>;
 
 export function createScriptsService({ scripts, access, policies, clock }: ScriptsServiceDeps) {
   return {
+    /** Compliance findings in a piece of script text (packages/domain rules). */
+    lint(text: string, locale: LintLocale): LintResponse {
+      return { findings: lintText(text, locale) };
+    },
+
     async suggested(user: SessionUser, accountId: string): Promise<SuggestedScript> {
       const now = clock.now();
       await access.assertCanOpen(user, accountId, now);

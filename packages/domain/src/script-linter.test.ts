@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_OBJECTIONS, DEFAULT_SCRIPTS } from './script-library.js';
+import { lintScript, lintText, type LintCategory } from './script-linter.js';
+
+const categories = (text: string, locale: 'en' | 'zh-CN') => lintText(text, locale).map((f) => f.category);
+
+// For each category, ordinary variations that must be flagged (English, simplified and traditional Chinese).
+const FLAGGED: Record<Exclude<LintCategory, 'missing_disclosure'>, { en: string[]; zh: string[] }> = {
+  arrest_or_crime: {
+    en: ['If you do not pay you will be arrested.', 'You could go to JAIL for this.', 'Not paying is a crime and you may face criminal charges.', 'The police will come for you.'],
+    zh: ['不还钱就逮捕你。', '你这是诈骗，要坐牢的。', '警察会来抓你。', '你這是詐騙，要坐牢。'],
+  },
+  impersonation: {
+    en: ['This is the court calling about your case.', "I'm a police officer.", 'We are calling on behalf of the government.'],
+    zh: ['我是法院的工作人员。', '这里是公安局。', '我們是律師事務所的。', '這裡是法院。'],
+  },
+  false_legal_action: {
+    en: ['We will sue you tomorrow.', 'We are going to seize your house.', 'We will freeze all your bank accounts.', 'We will take you to court this week.'],
+    zh: ['明天就起诉你。', '我们会冻结你所有的银行账户。', '法院会查封你的房子。', '我們會凍結你的帳戶。'],
+  },
+  false_urgency: {
+    en: ['This is your last chance.', 'At 3 pm the system will automatically hand your file to headquarters.', 'Before 3 o’clock, nobody can stop it after that.'],
+    zh: ['这是你最后的机会。', '系统会在下午三点前自动上报总部。', '過了今天就沒有機會了。', '系統三点之前自動移交法务。'],
+  },
+  third_party_disclosure: {
+    en: ['We will tell your employer about this debt.', 'Your family will be informed — we will call your wife.', 'We will let your neighbours know.'],
+    zh: ['我们会通知你的家人。', '我们会打电话给你单位领导。', '你的同事和朋友我們都會聯繫。'],
+  },
+  insult: {
+    en: ['You are a liar and a deadbeat.', 'Shame on you.', 'How pathetic.'],
+    zh: ['你就是个老赖。', '真不要脸。', '你這個騙子。'],
+  },
+  blacklist_or_relatives: {
+    en: ['You will be blacklisted.', "Your children's future will be ruined, your kids won't get jobs."],
+    zh: ['你会上黑名单。', '这会影响你孩子上学。', '你會進黑名單。'],
+  },
+  borrow_to_pay: {
+    en: ['Borrow the money from a friend.', 'Just use another credit card.', 'Sell your car and pay us.', 'Take out a payday loan.'],
+    zh: ['你去借钱还上。', '用别的信用卡刷一下。', '把车卖掉还钱。', '找朋友借一下。'],
+  },
+  private_channel_or_fee: {
+    en: ['Pay it into my personal account.', 'There is a processing fee of $50.', 'Transfer it to me directly.'],
+    zh: ['转到我个人的微信。', '需要交一笔手续费。', '轉到個人帳戶就行。'],
+  },
+  visit_or_violence: {
+    en: ['We will come to your home tomorrow.', 'You will regret this.', 'We know where you live.'],
+    zh: ['我们会上门找你。', '你小心点。', '後果自負。', '我们去你单位。'],
+  },
+};
+
+// Lawful wording that must not be flagged.
+const LAWFUL: { en: string[]; zh: string[] } = {
+  en: [
+    'We can discuss a payment plan.',
+    'We will not contact your employer or your family about this account.',
+    'If we cannot agree, we will write to you setting out the options and what happens next.',
+    'You can call us back at any time.',
+    'Late payments may be reported to credit reference agencies as the law allows.',
+    'Please pay only through the official channels of {{creditor}}.',
+    'I understand this is difficult. Let us find a way forward together.',
+    'Could we agree on a date that works for you?',
+  ],
+  zh: [
+    '我们可以为您提供分期还款的选项。',
+    '我们不会联系您的家人或单位。',
+    '我们絕不會上門。',
+    '如果今天无法达成一致，我们会书面告知您可选方案和后续流程。',
+    '请只通过{{creditor}}的官方渠道还款。',
+    '我理解您的难处，我们一起想想办法。',
+  ],
+};
+
+describe('script linter', () => {
+  for (const [category, samples] of Object.entries(FLAGGED)) {
+    it(`flags ${category} in English and Chinese (simplified and traditional)`, () => {
+      for (const text of samples.en) expect(categories(text, 'en'), text).toContain(category);
+      for (const text of samples.zh) expect(categories(text, 'zh-CN'), text).toContain(category);
+    });
+  }
+
+  it('does not flag lawful wording', () => {
+    for (const text of LAWFUL.en) expect(lintText(text, 'en'), text).toEqual([]);
+    for (const text of LAWFUL.zh) expect(lintText(text, 'zh-CN'), text).toEqual([]);
+  });
+
+  it('reports the span, the excerpt, an explanation and a lawful alternative', () => {
+    const text = 'Thank you. We will sue you tomorrow unless you pay.';
+    const [finding] = lintText(text, 'en');
+    expect(finding).toMatchObject({ category: 'false_legal_action', excerpt: 'sue you' });
+    expect(text.slice(finding!.start, finding!.end)).toBe('sue you');
+    expect(finding!.suggestion).toMatch(/write to you/);
+    const zh = '您好。我們會凍結你的帳戶。';
+    const [f] = lintText(zh, 'zh-CN');
+    expect(zh.slice(f!.start, f!.end)).toBe('凍結你的帳戶');
+    expect(f!.suggestion).toMatch(/书面/);
+  });
+
+  it('survives spacing and line breaks', () => {
+    expect(categories('you  will be\narrested', 'en')).toContain('arrest_or_crime');
+    expect(categories('我们会 通知 你的 家人', 'zh-CN')).toContain('third_party_disclosure');
+  });
+
+  it('passes the default script library and objection answers with no findings', () => {
+    for (const script of DEFAULT_SCRIPTS) expect(lintScript(script.steps, script.locale, 'US'), `${script.stage} ${script.locale}`).toEqual([]);
+    for (const o of DEFAULT_OBJECTIONS) expect(lintText(`${o.answer}`, o.locale), o.answer).toEqual([]);
+  });
+
+  it('requires the opening to identify the collector and creditor, and the US disclosure', () => {
+    const steps = DEFAULT_SCRIPTS.find((s) => s.locale === 'en')!.steps;
+    const noNames = steps.map((s) => (s.key === 'opening' ? { ...s, text: 'Hello, may I speak with {{customerFullName}}?' } : s));
+    expect(lintScript(noNames, 'en', 'UK').map((f) => f.category)).toEqual(['missing_disclosure']);
+    const noDisclosure = steps.map((s) => (s.key === 'verification' ? { ...s, text: 'Please confirm your date of birth.' } : s));
+    expect(lintScript(noDisclosure, 'en', 'US').map((f) => f.category)).toEqual(['missing_disclosure']);
+    expect(lintScript(noDisclosure, 'en', 'UK')).toEqual([]);
+  });
+});

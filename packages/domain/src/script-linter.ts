@@ -1,0 +1,251 @@
+import type { ScriptStep } from './script-library.js';
+
+/**
+ * Compliance linter for the script library (compliance.md, "Script library linter"). The rules
+ * are data: for each category, patterns in English and Chinese (written in simplified
+ * characters; traditional characters are mapped to simplified before matching, one character
+ * for one so spans stay true), a lawful alternative to suggest, and an explanation. Matching
+ * survives case, spacing, word order (co-occurrence rules within one sentence) and synonyms
+ * (alternations); a negation just before a match ("we will not contact your employer",
+ * "我们不会上门") keeps lawful reassurance from being flagged.
+ */
+export const LINT_CATEGORIES = [
+  'arrest_or_crime',
+  'impersonation',
+  'false_legal_action',
+  'false_urgency',
+  'third_party_disclosure',
+  'insult',
+  'blacklist_or_relatives',
+  'borrow_to_pay',
+  'private_channel_or_fee',
+  'visit_or_violence',
+  'missing_disclosure',
+] as const;
+export type LintCategory = (typeof LINT_CATEGORIES)[number];
+export type LintLocale = 'en' | 'zh-CN';
+
+export interface LintFinding {
+  category: LintCategory;
+  start: number;
+  end: number;
+  excerpt: string;
+  message: string;
+  suggestion: string;
+}
+
+interface Rule {
+  category: LintCategory;
+  /** Any one of these matches. */
+  any?: string[];
+  /** All of these within one sentence, in any order. */
+  all?: string[][];
+}
+
+interface CategoryText {
+  message: string;
+  suggestion: Record<LintLocale, string>;
+}
+
+export const LINT_CATEGORY_TEXT: Record<LintCategory, CategoryText> = {
+  arrest_or_crime: {
+    message: 'Mentions arrest, jail or a crime. Not paying a debt is not a crime; never imply arrest or criminal charges.',
+    suggestion: { en: 'Explain the balance, the options to pay, and what happens next in plain terms.', 'zh-CN': '说明欠款金额、还款方式以及后续流程，不涉及刑事后果。' },
+  },
+  impersonation: {
+    message: 'Claims to be, or to call for, the police, a court, the government or a lawyer.',
+    suggestion: { en: 'My name is {{collectorName}} and I am calling from {{creditor}}.', 'zh-CN': '我是{{creditor}}的{{collectorName}}。' },
+  },
+  false_legal_action: {
+    message: 'Threatens legal action or enforcement (suing, seizing, freezing) that may not be intended or possible.',
+    suggestion: { en: 'If we cannot agree, we will write to you setting out the options and what happens next.', 'zh-CN': '如果今天无法达成一致，我们会书面告知您可选方案和后续流程。' },
+  },
+  false_urgency: {
+    message: 'Creates false urgency or a fake escalation (automatic deadlines, "last chance").',
+    suggestion: { en: 'Could we agree on a date that works for you?', 'zh-CN': '我们可以约定一个您方便的还款日期吗？' },
+  },
+  third_party_disclosure: {
+    message: 'Tells or threatens to tell family, employer, neighbours or other contacts about the debt.',
+    suggestion: { en: 'We only discuss your account with you.', 'zh-CN': '您的账户信息我们只与您本人沟通。' },
+  },
+  insult: {
+    message: 'Insults or humiliates the customer.',
+    suggestion: { en: 'I understand this is difficult. Let us find a way forward together.', 'zh-CN': '我理解您的难处，我们一起想想办法。' },
+  },
+  blacklist_or_relatives: {
+    message: 'Threatens blacklists or harm to relatives\' prospects (school, jobs, credit).',
+    suggestion: { en: 'Late payments may be reported to credit reference agencies as the law allows; we can help you avoid that.', 'zh-CN': '逾期记录可能依法报送征信机构，我们可以一起避免这种情况。' },
+  },
+  borrow_to_pay: {
+    message: 'Urges the customer to borrow, use another card or sell assets to pay.',
+    suggestion: { en: 'We can discuss a payment plan based on what you can afford.', 'zh-CN': '我们可以根据您的能力为您提供分期还款的选项。' },
+  },
+  private_channel_or_fee: {
+    message: 'Asks for payment to a private channel or invents a fee.',
+    suggestion: { en: 'Please pay only through the official channels of {{creditor}}.', 'zh-CN': '请只通过{{creditor}}的官方渠道还款。' },
+  },
+  visit_or_violence: {
+    message: 'Threatens a visit, harm or violence.',
+    suggestion: { en: 'You can call us back at any time on our official number.', 'zh-CN': '您可以随时拨打我们的官方电话联系我们。' },
+  },
+  missing_disclosure: {
+    message: 'The opening must identify the collector and the creditor, and the required disclosure (US: this is an attempt to collect a debt) must be given.',
+    suggestion: { en: 'My name is {{collectorName}} and I am calling from {{creditor}}. … {{requiredDisclosure}}', 'zh-CN': '我是{{creditor}}的{{collectorName}}。……{{requiredDisclosure}}' },
+  },
+};
+
+// ---- Rules (data) -------------------------------------------------------------------------
+
+const EN_RULES: Rule[] = [
+  { category: 'arrest_or_crime', any: ['arrest(?:ed|ing)?', '(?:go|going|be sent|end up) (?:to|in) (?:jail|prison)', 'jail', 'prison', 'locked up', 'criminal (?:charges?|record|case|offen[cs]e)', '(?:a|the) crime', 'fraud(?:ster)?', 'police (?:will|are going to|could) (?:come|pick|take)'] },
+  { category: 'impersonation', any: ["(?:this is|i am|i'm|we are|we're|calling (?:from|on behalf of)) (?:the |a |an )?(?:police|court|sheriff|marshal|magistrate|judge|government|attorney general|(?:police |court |government )?officer|lawyer|attorney|solicitor|law firm|legal department of the court)"] },
+  { category: 'false_legal_action', any: ['sue you', 'su(?:e|ing) you', '(?:file|filing|start|take) (?:a )?(?:law ?suit|legal action|court action)', 'take you to court', 'court (?:tomorrow|today|this week)', 'seiz(?:e|ing|ure of) (?:your )?(?:house|home|car|property|assets|belongings)', 'garnish(?:ee|ing)? (?:your )?(?:wages|salary)', 'freez(?:e|ing) (?:all )?(?:of )?your (?:bank )?accounts?', 'repossess(?:ing|ion)?', 'bailiffs? (?:will|are going to)'] },
+  { category: 'false_urgency', any: ['last chance', 'final (?:warning|notice|chance) (?:today|now)', 'the system (?:will )?automatically', '(?:hand(?:ed)?|pass(?:ed)?|send|sent|transfer(?:red)?|escalat(?:e|ed)) (?:your (?:file|case|account) )?to (?:head ?quarters|hq|head office|the legal department)', '(?:nobody|no one) can stop (?:it|this)', 'before \\d{1,2} ?(?:o.?clock|pm|am|:\\d\\d)', 'within (?:the next )?\\d+ (?:minutes|hours)', 'today or never', 'now or never'] },
+  {
+    category: 'third_party_disclosure',
+    all: [
+      ['tell', 'telling', 'inform', 'notify', 'contact', 'call', 'calling', 'let (?:\\w+ ){1,3}know', 'speak(?:ing)? to', 'talk(?:ing)? to', 'reach out to', 'write to'],
+      ['family', 'relatives?', 'wife', 'husband', 'spouse', 'partner', 'parents?', 'children', 'kids', 'employer', 'boss', 'manager', 'hr', 'colleagues?', 'co-?workers?', 'neighbou?rs?', 'friends?', 'contacts', 'references', 'everyone you know'],
+    ],
+  },
+  { category: 'insult', any: ['liar', 'deadbeat', 'loser', 'scum', 'shame on you', 'shameless', 'pathetic', 'stupid', 'idiot', 'thief', 'cheat(?:er)?', 'disgrace(?:ful)?', 'worthless', 'useless', 'lazy'] },
+  { category: 'blacklist_or_relatives', any: ['black ?list(?:ed)?', "your (?:children|kids|family|son|daughter)(?:'s)? (?:will|won't|cannot|can't|future|prospects|school|jobs?)", 'ruin your (?:family|children|kids)'] },
+  { category: 'borrow_to_pay', any: ['borrow (?:the )?(?:money|it|from)', '(?:take|get) (?:out )?(?:a |another )?(?:payday )?loan', 'use (?:another|a different|your other|a second) (?:credit )?card', 'max out', 'sell (?:your )?(?:car|house|home|jewel(?:le)?ry|belongings|assets|phone|furniture)', 'pawn'] },
+  { category: 'private_channel_or_fee', any: ['(?:my|our) (?:personal|private) (?:bank )?(?:account|wallet|number)', 'personal (?:bank )?account', 'to me (?:directly|personally)', '(?:processing|handling|service|administration|admin|release|clearance) fee', 'gift cards?', 'cash only'] },
+  { category: 'visit_or_violence', any: ["(?:we|someone|our (?:team|agents?)) (?:will|'ll|are going to) (?:come|visit|show up|be) (?:to |at |round )?(?:your )?(?:home|house|door|work|workplace|office)", 'visit your (?:home|house|workplace|office|family)', 'hurt you', 'harm you', 'beat you', "you(?:'ll| will) regret", 'watch your back', 'we know where you live', 'something (?:bad )?(?:will|might) happen'] },
+];
+
+const ZH_RULES: Rule[] = [
+  { category: 'arrest_or_crime', any: ['逮捕', '抓(?:你|人|起来)', '拘留', '坐牢', '判刑', '入狱', '监狱', '刑事(?:责任|案件|犯罪)?', '诈骗', '犯罪', '(?:公安|警察)(?:会|要|将|就)'] },
+  { category: 'impersonation', any: ['(?:我们?是|这里是|我这边是)(?:公安|警察|派出所|法院|检察院|律师|政府)', '(?:法院|公安局|派出所|检察院|律师事务所|政府)(?:的)?(?:工作人员|打来|通知)', '代表(?:法院|公安|警方|政府)'] },
+  { category: 'false_legal_action', any: ['起诉你', '(?:明天|马上|立即|立刻|今天)(?:就)?(?:起诉|开庭|立案)', '查封', '冻结(?:你的?)?(?:所有|全部)?(?:的)?(?:银行)?(?:账户|资产|卡)', '强制执行', '拍卖你的', '扣押', '没收'] },
+  { category: 'false_urgency', any: ['最后(?:一次)?(?:的)?机会', '系统(?:会|将)?自动', '(?:\\d{1,2}|[一二三四五六七八九十两]{1,3})点(?:钟)?(?:之?前)', '(?:上报|移交|转交)(?:给)?(?:总部|总公司|法务)', '没有人能?(?:阻止|拦住|改变)', '过了今天'] },
+  {
+    category: 'third_party_disclosure',
+    all: [
+      ['通知', '告诉', '联系', '打电话给', '找', '上门'],
+      ['家人', '父母', '亲戚', '亲属', '配偶', '老婆', '老公', '孩子', '单位', '领导', '老板', '同事', '邻居', '朋友', '通讯录', '紧急联系人'],
+    ],
+  },
+  { category: 'insult', any: ['骗子', '老赖', '无赖', '不要脸', '丢人', '可耻', '废物', '垃圾', '没良心', '混蛋', '丢脸', '赖账'] },
+  { category: 'blacklist_or_relatives', any: ['黑名单', '征信(?:黑|污点)', '影响(?:你的?)?(?:孩子|子女|家人)(?:的)?(?:上学|工作|考公|前途|征信)', '(?:孩子|子女)(?:以后)?(?:不能|无法|没法)(?:上学|考公|当兵|出国)'] },
+  { category: 'borrow_to_pay', any: ['借钱', '去借', '找(?:朋友|亲戚|家人)借', '(?:网贷|贷款)(?:来)?还', '用(?:另一张|别的|其他)(?:信用)?卡', '刷(?:别的|其他)(?:信用)?卡', '卖(?:掉)?(?:你的?)?(?:房子|车|首饰|手机|家具)', '(?:房子|车|首饰|手机|家具)卖(?:掉|了)', '套现', '以贷养贷'] },
+  { category: 'private_channel_or_fee', any: ['(?:转|打|付)(?:到|给)(?:我的|我个人的?|我私人的?|个人的?|私人的?)(?:账户|微信|支付宝|银行卡)', '私人账户', '个人账户', '手续费', '服务费', '处理费', '加急费'] },
+  { category: 'visit_or_violence', any: ['上门', '去你(?:家|公司|单位)', '到你(?:家|单位|公司)', '(?:打|揍)你', '(?:让|叫)你好看', '后果自负', '小心(?:点|你)', '知道你住(?:在)?哪'] },
+];
+
+// Traditional -> simplified for the characters the rules use, as pairs (one character for one,
+// so offsets in the normalised text are offsets in the original).
+const T2S_PAIRS = '監监 獄狱 詐诈 騙骗 員员 會会 將将 門门 這这 裡里 裏里 們们 檢检 師师 務务 訴诉 開开 凍冻 結结 帳账 戶户 資资 產产 強强 執执 賣卖 沒没 機机 統统 動动 點点 報报 總总 攔拦 過过 聯联 繫系 電电 話话 給给 親亲 屬属 單单 領领 導导 闆板 鄰邻 訊讯 錄录 緊紧 賴赖 無无 臉脸 丟丢 恥耻 廢废 徵征 響响 學学 錢钱 貸贷 網网 還还 張张 別别 車车 飾饰 現现 養养 轉转 寶宝 銀银 費费 續续 處处 訪访 讓让 後后 負负 絕绝 決决 選选 項项 說说 為为 來来 對对 時时 賬账 當当 個个 從从';
+const T2S = new Map(T2S_PAIRS.split(' ').map((pair) => [...pair] as [string, string]));
+
+function normalise(text: string): string {
+  let out = '';
+  for (const ch of text) out += T2S.get(ch) ?? ch;
+  return out;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+/** Compiles a rule pattern: spaces match any whitespace; between Chinese characters, optional whitespace. */
+function compile(pattern: string, locale: LintLocale): RegExp {
+  if (locale === 'en') return new RegExp(`(?<![\\w])(?:${pattern.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')})(?![\\w])`, 'giu');
+  let out = '';
+  const chars = [...pattern];
+  chars.forEach((ch, i) => {
+    out += ch;
+    const next = chars[i + 1];
+    if (next && CJK.test(ch) && CJK.test(next)) out += '\\s*';
+  });
+  return new RegExp(out, 'gu');
+}
+
+interface Compiled {
+  category: LintCategory;
+  any: RegExp[];
+  all: RegExp[][];
+}
+const compiled = new Map<LintLocale, Compiled[]>();
+function rulesFor(locale: LintLocale): Compiled[] {
+  let c = compiled.get(locale);
+  if (!c) {
+    c = (locale === 'en' ? EN_RULES : ZH_RULES).map((r) => ({
+      category: r.category,
+      any: (r.any ?? []).map((p) => compile(p, locale)),
+      all: (r.all ?? []).map((group) => group.map((p) => compile(p, locale))),
+    }));
+    compiled.set(locale, c);
+  }
+  return c;
+}
+
+const NEGATION: Record<LintLocale, RegExp> = {
+  en: /\b(?:not|never|no|won't|don't|will not|cannot|can't|nor|without)(?:\s+\w+){0,2}\s*$/i,
+  'zh-CN': /(?:不会|不要|不得|绝不|决不|从不|没有|无需|禁止|不能|不再)[^。！？；，,]{0,4}$/,
+};
+/** Sentences (with their offsets): rules that need several words look inside one sentence. */
+function sentences(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const re = /[^.!?。！？;；\n]+[.!?。！？;；\n]*/gu;
+  for (const m of text.matchAll(re)) out.push({ start: m.index, text: m[0] });
+  return out;
+}
+
+function negated(text: string, sentenceStart: number, at: number, locale: LintLocale): boolean {
+  return NEGATION[locale].test(text.slice(sentenceStart, at));
+}
+
+/** Findings in one piece of script text (categories 1-10), in order of position. */
+export function lintText(text: string, locale: LintLocale): LintFinding[] {
+  const norm = normalise(text);
+  const findings: LintFinding[] = [];
+  const add = (category: LintCategory, start: number, end: number) => {
+    if (findings.some((f) => f.category === category && f.start < end && start < f.end)) return;
+    const info = LINT_CATEGORY_TEXT[category];
+    findings.push({ category, start, end, excerpt: text.slice(start, end), message: info.message, suggestion: info.suggestion[locale] });
+  };
+  for (const s of sentences(norm)) {
+    for (const rule of rulesFor(locale)) {
+      for (const re of rule.any) {
+        for (const m of s.text.matchAll(re)) {
+          const start = s.start + m.index;
+          if (!negated(norm, s.start, start, locale)) add(rule.category, start, start + m[0].length);
+        }
+      }
+      if (rule.all.length) {
+        const hits = rule.all.map((group) => group.flatMap((re) => [...s.text.matchAll(re)].map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length }))));
+        if (hits.every((h) => h.length > 0)) {
+          const first = Math.min(...hits.map((h) => h[0]!.start));
+          const last = Math.max(...hits.map((h) => h[0]!.end));
+          if (!negated(norm, s.start, first, locale)) add(rule.category, first, last);
+        }
+      }
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const IDENTIFIES_COLLECTOR: Record<LintLocale, RegExp> = { en: /\{\{\s*collectorName\s*\}\}|\bmy name is\b/i, 'zh-CN': /\{\{\s*collectorName\s*\}\}|我(?:是|叫)/ };
+const IDENTIFIES_CREDITOR = /\{\{\s*creditor\s*\}\}/;
+const US_DISCLOSURE: Record<LintLocale, RegExp> = { en: /\{\{\s*requiredDisclosure\s*\}\}|attempt to collect a debt/i, 'zh-CN': /\{\{\s*requiredDisclosure\s*\}\}|催收债务/ };
+
+/**
+ * A whole script: every step's text and branches (categories 1-10, with the step they are in),
+ * and the disclosure rule (11): the opening names the collector and the creditor, and the
+ * required disclosure is given in the opening or the verification step (for the US, that this
+ * is an attempt to collect a debt).
+ */
+export function lintScript(steps: ScriptStep[], locale: LintLocale, profile: 'US' | 'UK' | 'CN' | null = null): (LintFinding & { step: string; branch?: string })[] {
+  const out: (LintFinding & { step: string; branch?: string })[] = [];
+  for (const step of steps) {
+    out.push(...lintText(step.text, locale).map((f) => ({ ...f, step: step.key })));
+    for (const b of step.branches ?? []) out.push(...lintText(b.text, locale).map((f) => ({ ...f, step: step.key, branch: b.key })));
+  }
+  const opening = steps.find((s) => s.key === 'opening');
+  const early = steps.filter((s) => s.key === 'opening' || s.key === 'verification').map((s) => s.text).join('\n');
+  const info = LINT_CATEGORY_TEXT.missing_disclosure;
+  const missing = !opening || !IDENTIFIES_COLLECTOR[locale].test(opening.text) || !IDENTIFIES_CREDITOR.test(opening.text) || (profile === 'US' && !US_DISCLOSURE[locale].test(early));
+  if (missing) {
+    out.push({ category: 'missing_disclosure', start: 0, end: opening?.text.length ?? 0, excerpt: opening?.text ?? '', message: info.message, suggestion: info.suggestion[locale], step: 'opening' });
+  }
+  return out;
+}
