@@ -104,7 +104,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
   });
   const accountsService = createAccountsService({ accounts: createAccountsRepository(db), policies, clock });
-  const usersService = createUsersService({ users: createUsersRepository(db) });
+  const usersService = createUsersService({ users: createUsersRepository(db), audit });
   const access = createAccountAccess(db);
   const gateFacts = createGateFactsRepository(db);
   const queueService = createQueueService({ queue: createQueueRepository(db), gateFacts, policies, clock, leaseMinutes: env.LEASE_MINUTES, snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS });

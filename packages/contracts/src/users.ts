@@ -7,6 +7,7 @@ export const userSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   locale: localeSchema,
+  timeZone: z.string(),
   active: z.boolean(),
   team: z.object({ id: uuidSchema, name: z.string() }).nullable(),
 });
@@ -25,3 +26,46 @@ export type Team = z.infer<typeof teamSchema>;
 
 export const listTeamsResponseSchema = z.object({ items: z.array(teamSchema) });
 export type ListTeamsResponse = z.infer<typeof listTeamsResponseSchema>;
+
+const passwordSchema = z.string().min(12, { message: 'must be at least 12 characters' }).max(200, { message: 'must be at most 200 characters' });
+const usernameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, { message: 'must be 3-40 lower-case letters, digits, . _ or -' });
+const displayNameSchema = z.string().trim().min(1, { message: 'is required' }).max(100, { message: 'must be at most 100 characters' });
+const timeZoneSchema = z.string().trim().min(1).max(60);
+
+export const createUserBodySchema = z.object({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  role: roleSchema,
+  teamId: uuidSchema.nullable().default(null),
+  locale: localeSchema.default('en'),
+  timeZone: timeZoneSchema.default('UTC'),
+  password: passwordSchema,
+});
+export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+
+/** Users are never deleted (history keeps their name): deactivate instead. */
+export const updateUserBodySchema = z
+  .object({
+    displayName: displayNameSchema.optional(),
+    role: roleSchema.optional(),
+    teamId: uuidSchema.nullable().optional(),
+    locale: localeSchema.optional(),
+    timeZone: timeZoneSchema.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'must change at least one field', path: ['body'] });
+export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
+
+export const resetPasswordBodySchema = z.object({ password: passwordSchema });
+export const userIdParamsSchema = z.object({ userId: uuidSchema });
+export const teamIdParamsSchema = z.object({ teamId: uuidSchema });
+
+export const teamBodySchema = z.object({
+  name: z.string().trim().min(1, { message: 'is required' }).max(60, { message: 'must be at most 60 characters' }),
+  supervisorId: uuidSchema.nullable().default(null),
+});
+export const updateTeamBodySchema = teamBodySchema.partial().refine((b) => Object.keys(b).length > 0, { message: 'must change at least one field', path: ['body'] });
+export type TeamBody = z.infer<typeof teamBodySchema>;

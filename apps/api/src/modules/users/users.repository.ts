@@ -1,17 +1,41 @@
 import type { SessionUser } from '@crm/contracts';
 import type { Db, Prisma } from '@crm/db';
 
+const USER_SELECT = { id: true, username: true, displayName: true, role: true, locale: true, timeZone: true, active: true, team: { select: { id: true, name: true } } } as const;
+
 export type UsersRepository = ReturnType<typeof createUsersRepository>;
 
-export function createUsersRepository(db: Pick<Db, 'user' | 'team'>) {
+export function createUsersRepository(db: Pick<Db, 'user' | 'team' | 'session' | '$transaction'>) {
   return {
+    findById: (id: string) => db.user.findUnique({ where: { id }, select: USER_SELECT }),
+    usernameTaken: async (username: string) => (await db.user.count({ where: { username } })) > 0,
+    teamExists: async (id: string) => (await db.team.count({ where: { id } })) > 0,
+    activeAdmins: () => db.user.count({ where: { role: 'admin', active: true } }),
+    create: (data: Prisma.UserUncheckedCreateInput) => db.user.create({ data, select: USER_SELECT }),
+    /** Updates the user; when they are deactivated or their role changes, their sessions end. */
+    update: (id: string, data: Prisma.UserUncheckedUpdateInput, endSessions: boolean) =>
+      db.$transaction(async (tx) => {
+        const user = await tx.user.update({ where: { id }, data, select: USER_SELECT });
+        if (endSessions) await tx.session.deleteMany({ where: { userId: id } });
+        return user;
+      }),
+    setPassword: (id: string, passwordHash: string) =>
+      db.$transaction(async (tx) => {
+        await tx.user.update({ where: { id }, data: { passwordHash } });
+        await tx.session.deleteMany({ where: { userId: id } });
+      }),
+    teamNameTaken: async (name: string, exceptId?: string) => (await db.team.count({ where: { name, ...(exceptId ? { id: { not: exceptId } } : {}) } })) > 0,
+    createTeam: (name: string, supervisorId: string | null) => db.team.create({ data: { name, supervisorId }, select: { id: true } }),
+    updateTeam: (id: string, data: { name?: string; supervisorId?: string | null }) => db.team.update({ where: { id }, data, select: { id: true } }),
+    teamById: (id: string) =>
+      db.team.findUnique({ where: { id }, select: { id: true, name: true, supervisor: { select: { id: true, displayName: true } }, _count: { select: { members: true } } } }),
     /** Admins see everyone; supervisors the members of the teams they supervise. */
     list(viewer: SessionUser) {
       const where: Prisma.UserWhereInput = viewer.role === 'admin' ? {} : { team: { supervisorId: viewer.id } };
       return db.user.findMany({
         where,
         orderBy: [{ role: 'asc' }, { username: 'asc' }],
-        select: { id: true, username: true, displayName: true, role: true, locale: true, active: true, team: { select: { id: true, name: true } } },
+        select: USER_SELECT,
       });
     },
     listTeams(viewer: SessionUser) {

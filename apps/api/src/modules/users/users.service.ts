@@ -1,18 +1,79 @@
-import type { ListTeamsResponse, ListUsersResponse, SessionUser } from '@crm/contracts';
-import { fromDbLocale } from '../auth/auth.repository.js';
+import type { CreateUserBody, ListTeamsResponse, ListUsersResponse, SessionUser, Team, TeamBody, UpdateUserBody, User } from '@crm/contracts';
+import { hashPassword } from '@crm/db/password';
+import { isValidTimeZone } from '@crm/domain';
+import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import { fromDbLocale, toDbLocale } from '../auth/auth.repository.js';
 import type { UsersRepository } from './users.repository.js';
 
 export type UsersService = ReturnType<typeof createUsersService>;
 
-export function createUsersService({ users }: { users: Pick<UsersRepository, 'list' | 'listTeams'> }) {
+type UserRow = NonNullable<Awaited<ReturnType<UsersRepository['findById']>>>;
+const toUser = (u: UserRow): User => ({ ...u, locale: fromDbLocale(u.locale) });
+
+export function createUsersService({ users, audit }: { users: UsersRepository; audit: Pick<AuditRepository, 'record'> }) {
+  const invalid = (field: string, message: string) => new BadRequestError(`${field} ${message}`, [{ field, message }]);
+  const checkTeam = async (teamId: string | null | undefined) => {
+    if (teamId && !(await users.teamExists(teamId))) throw invalid('teamId', 'is not a team');
+  };
+  const checkZone = (timeZone: string | undefined) => {
+    if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw invalid('timeZone', 'must be an IANA time zone such as Europe/London');
+  };
+  const record = (actor: SessionUser, action: string, entityType: string, entityId: string, requestId: string, data: Record<string, unknown>) =>
+    audit.record({ actorId: actor.id, action, entityType, entityId, requestId, data });
+
   return {
     async list(viewer: SessionUser): Promise<ListUsersResponse> {
-      const rows = await users.list(viewer);
-      return { items: rows.map((u) => ({ ...u, locale: fromDbLocale(u.locale) })) };
+      return { items: (await users.list(viewer)).map(toUser) };
     },
     async listTeams(viewer: SessionUser): Promise<ListTeamsResponse> {
       const rows = await users.listTeams(viewer);
       return { items: rows.map(({ _count, ...t }) => ({ ...t, memberCount: _count.members })) };
+    },
+
+    async create(actor: SessionUser, body: CreateUserBody, requestId: string): Promise<User> {
+      if (await users.usernameTaken(body.username)) throw new ConflictError(`The username ${body.username} is taken.`);
+      await checkTeam(body.teamId);
+      checkZone(body.timeZone);
+      const { password, locale, ...rest } = body;
+      const user = await users.create({ ...rest, locale: toDbLocale(locale), passwordHash: await hashPassword(password) });
+      await record(actor, 'user.create', 'user', user.id, requestId, { username: user.username, role: user.role });
+      return toUser(user);
+    },
+
+    /** Edits a user. Deactivating or changing a role ends their sessions; the last active admin stays. */
+    async update(actor: SessionUser, id: string, body: UpdateUserBody, requestId: string): Promise<User> {
+      const before = await users.findById(id);
+      if (!before) throw new NotFoundError('No such user.');
+      await checkTeam(body.teamId);
+      checkZone(body.timeZone);
+      const losesAdmin = before.role === 'admin' && before.active && (body.active === false || (body.role !== undefined && body.role !== 'admin'));
+      if (losesAdmin && (await users.activeAdmins()) <= 1) throw new ConflictError('This is the last active admin; make another admin first.');
+      if (id === actor.id && body.active === false) throw invalid('active', 'cannot be false for yourself');
+      const { locale, ...rest } = body;
+      const endSessions = body.active === false || (body.role !== undefined && body.role !== before.role);
+      const user = await users.update(id, { ...rest, ...(locale ? { locale: toDbLocale(locale) } : {}) }, endSessions);
+      await record(actor, 'user.update', 'user', id, requestId, { changes: body });
+      return toUser(user);
+    },
+
+    async resetPassword(actor: SessionUser, id: string, password: string, requestId: string): Promise<void> {
+      if (!(await users.findById(id))) throw new NotFoundError('No such user.');
+      await users.setPassword(id, await hashPassword(password));
+      await record(actor, 'user.reset_password', 'user', id, requestId, {});
+    },
+
+    async saveTeam(actor: SessionUser, id: string | null, body: Partial<TeamBody>, requestId: string): Promise<Team> {
+      if (body.name !== undefined && (await users.teamNameTaken(body.name, id ?? undefined))) throw new ConflictError(`A team called ${body.name} exists.`);
+      if (body.supervisorId) {
+        const supervisor = await users.findById(body.supervisorId);
+        if (!supervisor || supervisor.role !== 'supervisor' || !supervisor.active) throw invalid('supervisorId', 'must be an active supervisor');
+      }
+      if (id && !(await users.teamExists(id))) throw new NotFoundError('No such team.');
+      const saved = id ? await users.updateTeam(id, body) : await users.createTeam(body.name!, body.supervisorId ?? null);
+      await record(actor, id ? 'team.update' : 'team.create', 'team', saved.id, requestId, { ...body });
+      const { _count, ...team } = (await users.teamById(saved.id))!;
+      return { ...team, memberCount: _count.members };
     },
   };
 }
