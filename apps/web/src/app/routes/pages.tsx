@@ -11,6 +11,8 @@ import { UsersTable } from '../../features/users/components/users-table';
 import { MessageLog } from '../../features/messages/components/message-log';
 import { CsvImport } from '../../features/imports/components/csv-import';
 import { useMe } from '../../features/auth/api/get-me';
+import { useTeams } from '../../features/users/api/get-teams';
+import { NewUserForm } from '../../features/users/components/user-admin';
 import { ContactLog } from '../../features/contact-log/components/contact-log';
 import { KpiDashboard } from '../../features/reports/components/kpi-dashboard';
 import { paths } from '../../config/paths';
@@ -75,9 +77,13 @@ export function AdminHomeRoute() {
   return (
     <Page title={t('admin.title')} description={t('admin.description')}>
       <h2>{t('teams.title')}</h2>
-      <TeamsList />
+      <TeamsList manage />
       <h2>{t('users.title')}</h2>
-      <UsersTable />
+      <details className="add-user">
+        <summary>{t('userAdmin.add')}</summary>
+        <AdminNewUser />
+      </details>
+      <UsersTable manage />
       <h2>{t('reports.byStage')}</h2>
       <StageSummary />
     </Page>
@@ -166,4 +172,9 @@ export function ContactLogRoute() {
       <ContactLog user={me.data} />
     </Page>
   );
+}
+
+function AdminNewUser() {
+  const teams = useTeams();
+  return <NewUserForm teams={teams.data?.items ?? []} />;
 }

@@ -1,0 +1,35 @@
+import { expect, signIn, test } from './fixtures';
+
+test('an admin adds a collector to a new team, the collector signs in, and the admin deactivates them', async ({ page, browser }) => {
+  await signIn(page, 'admin1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Users & teams' })).toBeVisible();
+  await page.getByLabel('New team name').fill('Weekend team');
+  await page.getByRole('button', { name: 'Add team' }).click();
+  const card = page.getByRole('list', { name: 'Teams' }).getByRole('listitem').filter({ hasText: 'Weekend team' });
+  await expect(card).toBeVisible();
+  await card.getByLabel('Supervisor').selectOption({ label: 'Morgan Reyes' });
+  await expect(card.getByLabel('Supervisor')).toHaveValue(/.+/);
+
+  await page.getByText('Add a user').click();
+  const form = page.getByRole('form', { name: 'Add a user' });
+  await form.getByLabel('Username', { exact: true }).fill('weekend.one');
+  await form.getByLabel('Name', { exact: true }).fill('Wendy Weekend');
+  await form.getByLabel('Team').selectOption({ label: 'Weekend team' });
+  await form.getByLabel('Time zone').fill('Europe/London');
+  await form.getByLabel('Initial password (12+ characters)').fill('weekend password 1');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByRole('status')).toHaveText('Wendy Weekend can now sign in.');
+  await page.screenshot({ path: 'test-results/admin-users.png', fullPage: true });
+
+  const collector = await browser.newPage();
+  await signIn(collector, 'weekend.one', 'weekend password 1');
+  await expect(collector.getByRole('heading', { level: 1, name: 'Workstation' })).toBeVisible();
+
+  const row = page.getByRole('row').filter({ hasText: 'weekend.one' });
+  await row.getByRole('button', { name: /Manage/ }).click();
+  await page.getByRole('button', { name: 'Deactivate' }).click();
+  await expect(row).toContainText('Deactivated');
+  // Their session has ended: the next request sends them to sign in.
+  await collector.reload();
+  await expect(collector).toHaveURL(/\/login/);
+});
