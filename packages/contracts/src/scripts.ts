@@ -32,3 +32,42 @@ export const lintFindingSchema = z.object({
 });
 export const lintResponseSchema = z.object({ findings: z.array(lintFindingSchema) });
 export type LintResponse = z.infer<typeof lintResponseSchema>;
+
+export const scriptVersionStatusSchema = z.enum(['draft', 'published', 'archived']);
+const scriptStepBodySchema = z.object({
+  key: z.string().max(40),
+  title: z.string().max(200),
+  text: z.string().max(4000),
+  branches: z.array(z.object({ key: z.string().max(40), title: z.string().max(200), text: z.string().max(4000) })).max(5).optional(),
+});
+
+export const scriptVersionSummarySchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: scriptVersionStatusSchema,
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  justification: z.string().nullable(),
+});
+export const scriptListSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), stage: z.string(), locale: localeSchema, name: z.string(), versions: z.array(scriptVersionSummarySchema) })),
+});
+export type ScriptList = z.infer<typeof scriptListSchema>;
+
+export const scriptVersionDetailSchema = scriptVersionSummarySchema.extend({
+  scriptId: z.uuid(),
+  stage: z.string(),
+  locale: localeSchema,
+  steps: z.array(scriptStepBodySchema),
+});
+export type ScriptVersionDetail = z.infer<typeof scriptVersionDetailSchema>;
+
+export const scriptIdParamsSchema = z.object({ scriptId: z.uuid({ message: 'must be a UUID' }) });
+export const scriptVersionIdParamsSchema = z.object({ versionId: z.uuid({ message: 'must be a UUID' }) });
+/** A new draft: a copy of `fromVersionId` (restoring an earlier version) or of the published one. */
+export const createDraftBodySchema = z.object({ fromVersionId: z.uuid({ message: 'must be a UUID' }).optional() });
+export const updateDraftBodySchema = z.object({ steps: z.array(scriptStepBodySchema).max(12) });
+export type UpdateDraftBody = z.infer<typeof updateDraftBodySchema>;
+/** Publishing a version with lint findings needs a justification, stored and shown to reviewers. */
+export const publishBodySchema = z.object({ justification: z.string().trim().max(2000).optional() });

@@ -257,3 +257,34 @@ export const DEFAULT_OBJECTIONS: DefaultObjection[] = OBJECTION_CATEGORIES.flatM
   { category, locale: 'en' as const, customerSays: OBJ[category].en[0], answer: OBJ[category].en[1] },
   { category, locale: 'zh-CN' as const, customerSays: OBJ[category].zh[0], answer: OBJ[category].zh[1] },
 ]);
+
+/** The steps every script has, in this order; the willingness step has these three branches. */
+export const SCRIPT_STEP_ORDER: StepKey[] = ['opening', 'verification', 'reason', 'willingness', 'negotiation', 'commitment', 'close'];
+export const WILLINGNESS_BRANCHES: BranchKey[] = ['willing_able', 'willing_unable', 'unwilling'];
+
+/**
+ * What is wrong with a script's structure, each problem naming its field (steps.N.text...):
+ * the steps in order, no empty text, the willingness branches, only known variables.
+ */
+export function scriptStepProblems(steps: { key: string; title: string; text: string; branches?: { key: string; title: string; text: string }[] }[]): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const keys = steps.map((s) => s.key).join(',');
+  if (keys !== SCRIPT_STEP_ORDER.join(',')) problems.push({ field: 'steps', message: `must be the steps ${SCRIPT_STEP_ORDER.join(', ')} in this order` });
+  const check = (field: string, text: string) => {
+    if (!text.trim()) problems.push({ field, message: 'is required' });
+    const unknown = unknownVariables(text);
+    if (unknown.length) problems.push({ field, message: `uses unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{{${u}}}`).join(', ')}; known: ${SCRIPT_VARIABLES.join(', ')}` });
+  };
+  steps.forEach((step, i) => {
+    if (!step.title.trim()) problems.push({ field: `steps.${i}.title`, message: 'is required' });
+    check(`steps.${i}.text`, step.text);
+    if (step.key === 'willingness') {
+      const branchKeys = (step.branches ?? []).map((b) => b.key).join(',');
+      if (branchKeys !== WILLINGNESS_BRANCHES.join(',')) problems.push({ field: `steps.${i}.branches`, message: `must be ${WILLINGNESS_BRANCHES.join(', ')}` });
+      (step.branches ?? []).forEach((b, j) => check(`steps.${i}.branches.${j}.text`, b.text));
+    } else if (step.branches?.length) {
+      problems.push({ field: `steps.${i}.branches`, message: 'only the willingness step has branches' });
+    }
+  });
+  return problems;
+}

@@ -1,10 +1,25 @@
-import { accountIdParamsSchema, errorResponseSchema, lintRequestSchema, lintResponseSchema, suggestedScriptSchema } from '@crm/contracts';
+import {
+  accountIdParamsSchema,
+  createDraftBodySchema,
+  errorResponseSchema,
+  lintRequestSchema,
+  lintResponseSchema,
+  publishBodySchema,
+  scriptIdParamsSchema,
+  scriptListSchema,
+  scriptVersionDetailSchema,
+  scriptVersionIdParamsSchema,
+  suggestedScriptSchema,
+  updateDraftBodySchema,
+} from '@crm/contracts';
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SUPERVISORS } from '../../plugins/access.js';
+import { ADMINS, SUPERVISORS } from '../../plugins/access.js';
+import type { ScriptLibraryService } from './script-library.service.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { ScriptsService } from './scripts.service.js';
 
-export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsService }> = async (app, { scriptsService }) => {
+export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsService; library: ScriptLibraryService }> = async (app, { scriptsService, library }) => {
   app.get(
     '/accounts/:id/suggested-script',
     {
@@ -35,5 +50,78 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
       },
     },
     async (request) => scriptsService.lint(request.body.text, request.body.locale),
+  );
+
+  const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+
+  app.get(
+    '/scripts',
+    { config: { access: ADMINS }, schema: { tags: ['scripts'], summary: 'The script library: every script (stage and language) with its versions, newest first', response: { 200: scriptListSchema, ...errors } } },
+    async () => library.list(),
+  );
+
+  app.get(
+    '/scripts/versions/:versionId',
+    { config: { access: ADMINS }, schema: { tags: ['scripts'], summary: 'One script version with its steps', params: scriptVersionIdParamsSchema, response: { 200: scriptVersionDetailSchema, ...errors } } },
+    async (request) => library.get(request.params.versionId),
+  );
+
+  app.post(
+    '/scripts/:scriptId/drafts',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Start a draft: a copy of fromVersionId (restores an earlier version) or of the published version; audited',
+        params: scriptIdParamsSchema,
+        body: createDraftBodySchema,
+        response: { 201: scriptVersionDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await library.createDraft(currentUser(request), request.params.scriptId, request.body.fromVersionId, String(request.id))),
+  );
+
+  app.put(
+    '/scripts/versions/:versionId',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Save a draft\'s steps (structure and variables are validated; only drafts can change); audited',
+        params: scriptVersionIdParamsSchema,
+        body: updateDraftBodySchema,
+        response: { 200: scriptVersionDetailSchema, ...errors },
+      },
+    },
+    async (request) => library.updateDraft(currentUser(request), request.params.versionId, request.body, String(request.id)),
+  );
+
+  app.get(
+    '/scripts/versions/:versionId/lint',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Compliance findings of a whole version (each step and branch, plus the disclosure rule)',
+        params: scriptVersionIdParamsSchema,
+        response: { 200: z.object({ findings: z.array(lintResponseSchema.shape.findings.element.extend({ step: z.string(), branch: z.string().optional() })) }), ...errors },
+      },
+    },
+    async (request) => ({ findings: await library.lint(request.params.versionId) }),
+  );
+
+  app.post(
+    '/scripts/versions/:versionId/publish',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Publish a draft: the previous published version is archived in the same transaction; findings need a justification (409 lists them otherwise)',
+        params: scriptVersionIdParamsSchema,
+        body: publishBodySchema,
+        response: { 200: scriptVersionDetailSchema, ...errors },
+      },
+    },
+    async (request) => library.publish(currentUser(request), request.params.versionId, request.body.justification, String(request.id)),
   );
 };

@@ -1,0 +1,60 @@
+import { Prisma, type Db } from '@crm/db';
+
+const VERSION_SELECT = {
+  id: true,
+  version: true,
+  status: true,
+  steps: true,
+  justification: true,
+  createdAt: true,
+  publishedAt: true,
+  createdById: true,
+  script: { select: { id: true, stage: true, locale: true } },
+} as const;
+
+export type ScriptLibraryRepository = ReturnType<typeof createScriptLibraryRepository>;
+
+/** Script versions: drafts are edited, one version per script is published, the rest archived. */
+export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVersion' | 'user' | '$transaction'>) {
+  return {
+    list: () =>
+      db.script.findMany({
+        orderBy: [{ stage: 'asc' }, { locale: 'asc' }],
+        select: {
+          id: true,
+          stage: true,
+          locale: true,
+          name: true,
+          versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, justification: true, createdById: true } },
+        },
+      }),
+    userNames: async (ids: string[]) => new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName])),
+    version: (id: string) => db.scriptVersion.findUnique({ where: { id }, select: VERSION_SELECT }),
+    published: (scriptId: string) => db.scriptVersion.findFirst({ where: { scriptId, status: 'published' }, select: VERSION_SELECT }),
+    scriptExists: async (id: string) => (await db.script.count({ where: { id } })) > 0,
+    /** A new draft with the next version number; the script row is locked so numbers never collide. */
+    createDraft: (scriptId: string, steps: Prisma.InputJsonValue, createdById: string) =>
+      db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
+        const last = await tx.scriptVersion.findFirst({ where: { scriptId }, orderBy: { version: 'desc' }, select: { version: true } });
+        return tx.scriptVersion.create({ data: { scriptId, version: (last?.version ?? 0) + 1, status: 'draft', steps, createdById }, select: VERSION_SELECT });
+      }),
+    updateDraft: (id: string, steps: Prisma.InputJsonValue) =>
+      db.scriptVersion.updateMany({ where: { id, status: 'draft' }, data: { steps } }),
+    /**
+     * Publishes a draft: under a lock on the script, the published version is archived and the
+     * draft published, in one transaction. Two concurrent publishes are serialised by the lock;
+     * the second finds its draft no longer a draft or the first's version published, and
+     * returns false unless it is still the draft being published.
+     */
+    publish: (scriptId: string, versionId: string, justification: string | null, now: Date) =>
+      db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
+        const draft = await tx.scriptVersion.findFirst({ where: { id: versionId, status: 'draft' }, select: { id: true } });
+        if (!draft) return false;
+        await tx.scriptVersion.updateMany({ where: { scriptId, status: 'published' }, data: { status: 'archived' } });
+        await tx.scriptVersion.update({ where: { id: versionId }, data: { status: 'published', publishedAt: now, justification } });
+        return true;
+      }),
+  };
+}

@@ -1,0 +1,115 @@
+import type { ScriptList, ScriptVersionDetail, SessionUser, UpdateDraftBody } from '@crm/contracts';
+import type { Prisma } from '@crm/db';
+import { lintScript, scriptStepProblems, type ScriptStep } from '@crm/domain';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import { fromDbLocale } from '../auth/auth.repository.js';
+import type { ScriptLibraryRepository } from './script-library.repository.js';
+
+type VersionRow = NonNullable<Awaited<ReturnType<ScriptLibraryRepository['version']>>>;
+
+export type ScriptLibraryService = ReturnType<typeof createScriptLibraryService>;
+
+export function createScriptLibraryService({ library, audit, clock }: { library: ScriptLibraryRepository; audit: Pick<AuditRepository, 'record'>; clock: Clock }) {
+  const detail = async (v: VersionRow): Promise<ScriptVersionDetail> => {
+    const names = await library.userNames(v.createdById ? [v.createdById] : []);
+    return {
+      id: v.id,
+      version: v.version,
+      status: v.status,
+      createdAt: v.createdAt.toISOString(),
+      createdBy: v.createdById ? (names.get(v.createdById) ?? null) : null,
+      publishedAt: v.publishedAt?.toISOString() ?? null,
+      justification: v.justification,
+      scriptId: v.script.id,
+      stage: v.script.stage,
+      locale: fromDbLocale(v.script.locale),
+      steps: v.steps as ScriptVersionDetail['steps'],
+    };
+  };
+  const load = async (id: string) => {
+    const v = await library.version(id);
+    if (!v) throw new NotFoundError('No such script version.');
+    return v;
+  };
+
+  return {
+    async list(): Promise<ScriptList> {
+      const scripts = await library.list();
+      const names = await library.userNames([...new Set(scripts.flatMap((s) => s.versions.flatMap((v) => (v.createdById ? [v.createdById] : []))))]);
+      return {
+        items: scripts.map((s) => ({
+          id: s.id,
+          stage: s.stage,
+          locale: fromDbLocale(s.locale),
+          name: s.name,
+          versions: s.versions.map((v) => ({
+            id: v.id,
+            version: v.version,
+            status: v.status,
+            createdAt: v.createdAt.toISOString(),
+            createdBy: v.createdById ? (names.get(v.createdById) ?? null) : null,
+            publishedAt: v.publishedAt?.toISOString() ?? null,
+            justification: v.justification,
+          })),
+        })),
+      };
+    },
+
+    async get(id: string) {
+      return detail(await load(id));
+    },
+
+    /** A new draft, copied from `fromVersionId` (restore) or from the published version. */
+    async createDraft(user: SessionUser, scriptId: string, fromVersionId: string | undefined, requestId: string) {
+      if (!(await library.scriptExists(scriptId))) throw new NotFoundError('No such script.');
+      const source = fromVersionId ? await load(fromVersionId) : await library.published(scriptId);
+      if (source && source.script.id !== scriptId) throw new BadRequestError('fromVersionId is a version of another script', [{ field: 'fromVersionId', message: 'is a version of another script' }]);
+      const draft = await library.createDraft(scriptId, (source?.steps ?? []) as Prisma.InputJsonValue, user.id);
+      await audit.record({ actorId: user.id, action: 'script.draft', entityType: 'script_version', entityId: draft.id, requestId, data: { scriptId, from: source?.id ?? null } });
+      return detail(draft);
+    },
+
+    async updateDraft(user: SessionUser, id: string, body: UpdateDraftBody, requestId: string) {
+      const v = await load(id);
+      if (v.status !== 'draft') throw new ConflictError('Only drafts can be edited; create a new draft from this version.');
+      const problems = scriptStepProblems(body.steps);
+      if (problems.length) throw new BadRequestError('The script is not valid.', problems);
+      await library.updateDraft(id, body.steps as Prisma.InputJsonValue);
+      await audit.record({ actorId: user.id, action: 'script.edit', entityType: 'script_version', entityId: id, requestId, data: {} });
+      return detail(await load(id));
+    },
+
+    /** Lint findings of a version as a whole (wording and the disclosure rule). */
+    async lint(id: string) {
+      const v = await load(id);
+      return lintScript(v.steps as unknown as ScriptStep[], fromDbLocale(v.script.locale), null);
+    },
+
+    /**
+     * Publishes a draft, replacing the published version atomically. A version with lint
+     * findings needs a justification, which is stored with it and shown to reviewers.
+     */
+    async publish(user: SessionUser, id: string, justification: string | undefined, requestId: string) {
+      const v = await load(id);
+      if (v.status !== 'draft') throw new ConflictError('Only a draft can be published.');
+      const problems = scriptStepProblems(v.steps as unknown as ScriptStep[]);
+      if (problems.length) throw new BadRequestError('The script is not valid.', problems);
+      const findings = lintScript(v.steps as unknown as ScriptStep[], fromDbLocale(v.script.locale), null);
+      if (findings.length && !justification) {
+        throw new AppError(
+          'conflict',
+          409,
+          `The script has ${findings.length} compliance finding(s); fix them or give a justification to publish anyway.`,
+          [{ field: 'justification', message: 'is required to publish a script with compliance findings' }],
+          findings.map((f) => ({ code: f.category, message: f.message, params: { excerpt: f.excerpt, step: f.step } })),
+        );
+      }
+      const published = await library.publish(v.script.id, id, findings.length ? justification! : null, clock.now());
+      if (!published) throw new ConflictError('This version was published or replaced meanwhile.');
+      await audit.record({ actorId: user.id, action: 'script.publish', entityType: 'script_version', entityId: id, requestId, data: { findings: findings.length, justification: justification ?? null } });
+      return detail(await load(id));
+    },
+  };
+}
