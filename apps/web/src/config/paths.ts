@@ -22,6 +22,7 @@ export const paths = {
   results: { path: '/results', getHref: () => '/results' },
   contactLog: { path: '/contacts', getHref: () => '/contacts' },
   imports: { path: '/admin/imports', getHref: () => '/admin/imports' },
+  scriptLibrary: { path: '/admin/scripts', getHref: () => '/admin/scripts' },
   accountView: { path: '/accounts/:accountId/case-file', getHref: (accountId: string) => `/accounts/${accountId}/case-file` },
 } as const;
 

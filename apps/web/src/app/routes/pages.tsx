@@ -13,6 +13,7 @@ import { CsvImport } from '../../features/imports/components/csv-import';
 import { useMe } from '../../features/auth/api/get-me';
 import { useTeams } from '../../features/users/api/get-teams';
 import { NewUserForm } from '../../features/users/components/user-admin';
+import { ScriptLibrary } from '../../features/script-library/components/script-library';
 import { ContactLog } from '../../features/contact-log/components/contact-log';
 import { KpiDashboard } from '../../features/reports/components/kpi-dashboard';
 import { paths } from '../../config/paths';
@@ -177,4 +178,13 @@ export function ContactLogRoute() {
 function AdminNewUser() {
   const teams = useTeams();
   return <NewUserForm teams={teams.data?.items ?? []} />;
+}
+
+export function ScriptLibraryRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('scriptLibrary.title')} description={t('scriptLibrary.description')}>
+      <ScriptLibrary />
+    </Page>
+  );
 }

@@ -59,6 +59,7 @@ function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
         { to: paths.adminAccounts.getHref(), label: t('nav.allAccounts') },
         { to: paths.results.getHref(), label: t('nav.results') },
         { to: paths.contactLog.getHref(), label: t('nav.contactLog') },
+        { to: paths.scriptLibrary.getHref(), label: t('nav.scripts') },
         { to: paths.imports.getHref(), label: t('nav.imports') },
         { to: paths.messages.getHref(), label: t('nav.messages') },
       ];

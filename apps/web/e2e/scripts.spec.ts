@@ -1,0 +1,38 @@
+import { expect, signIn, test } from './fixtures';
+
+test('an admin edits a script, sees a lint warning on an abusive sentence, fixes it, publishes, and the collector gets the new text', async ({ page, browser }) => {
+  await signIn(page, 'admin1');
+  await page.getByRole('link', { name: 'Scripts' }).click();
+  await page.getByRole('button', { name: 'M1 · 1–30 · en' }).click();
+  await page.getByRole('button', { name: 'New draft from the published version' }).click();
+  const editor = page.getByRole('region', { name: /Version 2/ });
+  const reason = editor.getByLabel('Reason for the call', { exact: true });
+  const original = await reason.inputValue();
+
+  await reason.fill(`${original} This is your last chance, we will tell your employer.`);
+  const findings = editor.locator('.lint-findings');
+  await expect(findings).toContainText('False urgency');
+  await expect(findings).toContainText('Telling third parties');
+  await expect(findings.locator('mark').first()).toHaveText('last chance');
+  await page.screenshot({ path: 'test-results/admin-script-lint.png', fullPage: true });
+
+  await reason.fill(`${original} Could we agree on a date that works for you?`);
+  await expect(findings).toHaveCount(0);
+  await editor.getByRole('button', { name: 'Publish' }).click();
+  await expect(editor.getByRole('heading', { name: 'v2 · Published' })).toBeVisible();
+
+  // A collector's suggested script for an English-speaking M1 customer now has the new sentence.
+  const collector = await browser.newPage();
+  await signIn(collector, 'collector1');
+  await expect(collector.getByRole('heading', { level: 1, name: 'Workstation' })).toBeVisible();
+  const accounts = (await (await collector.request.get('/api/accounts?limit=200')).json()).items as { id: string; stage: string }[];
+  let found = false;
+  for (const a of accounts.filter((x) => x.stage === 'm1')) {
+    const script = await (await collector.request.get(`/api/accounts/${a.id}/suggested-script`)).json();
+    if (script.locale !== 'en') continue;
+    expect(script.steps.find((s: { key: string }) => s.key === 'reason').text).toContain('Could we agree on a date that works for you?');
+    found = true;
+    break;
+  }
+  expect(found).toBe(true);
+});

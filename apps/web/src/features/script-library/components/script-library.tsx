@@ -1,0 +1,199 @@
+import type { ScriptList, ScriptVersionDetail } from '@crm/contracts';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState, LoadingState } from '../../../components/ui/states';
+import { useFormat } from '../../../lib/format';
+import { useCreateDraft, useLint, usePublish, useSaveDraft, useScriptLibrary, useScriptVersion } from '../api/script-library';
+
+type Steps = ScriptVersionDetail['steps'];
+
+/** The script library: pick a script, see its versions, edit a draft with live compliance lint, publish. */
+export function ScriptLibrary() {
+  const { t } = useTranslation();
+  const library = useScriptLibrary();
+  const [scriptId, setScriptId] = useState<string | null>(null);
+  const [versionId, setVersionId] = useState<string | null>(null);
+  if (library.isPending) return <LoadingState />;
+  if (library.isError) return <ErrorState error={library.error} onRetry={() => void library.refetch()} />;
+  const script = library.data.items.find((s) => s.id === scriptId) ?? null;
+  return (
+    <div className="script-library">
+      <nav className="panel script-list" aria-label={t('scriptLibrary.scripts')}>
+        <ul className="plain">
+          {library.data.items.map((s) => (
+            <li key={s.id}>
+              <button type="button" className={`link-button${s.id === scriptId ? ' strong' : ''}`} aria-current={s.id === scriptId} onClick={() => { setScriptId(s.id); setVersionId(null); }}>
+                {t(`stages.${s.stage}`)} · {s.locale}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="script-main">
+        {script ? <Versions script={script} selected={versionId} onSelect={setVersionId} /> : <p className="muted">{t('scriptLibrary.pick')}</p>}
+        {versionId && <VersionEditor key={versionId} versionId={versionId} />}
+      </div>
+    </div>
+  );
+}
+
+function Versions({ script, selected, onSelect }: { script: ScriptList['items'][number]; selected: string | null; onSelect: (id: string) => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const create = useCreateDraft(script.id);
+  const hasDraft = script.versions.some((v) => v.status === 'draft');
+  return (
+    <section className="panel versions" aria-label={t('scriptLibrary.versions')}>
+      <div className="spread">
+        <h2>{script.name}</h2>
+        <button type="button" className="button" disabled={create.isPending} onClick={() => create.mutate(undefined, { onSuccess: (d) => onSelect(d.id) })}>
+          {t('scriptLibrary.newDraft')}
+        </button>
+      </div>
+      {hasDraft && <p className="muted small">{t('scriptLibrary.draftExists')}</p>}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('scriptLibrary.version')}</th>
+            <th scope="col">{t('scriptLibrary.status')}</th>
+            <th scope="col">{t('scriptLibrary.by')}</th>
+            <th scope="col">{t('scriptLibrary.when')}</th>
+            <th scope="col"><span className="visually-hidden">{t('userAdmin.actions')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {script.versions.map((v) => (
+            <tr key={v.id} className={v.id === selected ? 'selected' : undefined}>
+              <td>v{v.version}</td>
+              <td>
+                <span className={`badge status-${v.status}`}>{t(`scriptLibrary.statuses.${v.status}`)}</span>
+                {v.justification && <div className="small muted" title={v.justification}>{t('scriptLibrary.justified')}: {v.justification}</div>}
+              </td>
+              <td>{v.createdBy ?? '—'}</td>
+              <td>{fmt.dateTime(v.publishedAt ?? v.createdAt)}</td>
+              <td className="nowrap">
+                <button type="button" className="button" onClick={() => onSelect(v.id)}>
+                  {v.status === 'draft' ? t('scriptLibrary.edit') : t('scriptLibrary.view')} v{v.version}
+                </button>{' '}
+                {v.status === 'archived' && (
+                  <button type="button" className="button" disabled={create.isPending} onClick={() => create.mutate(v.id, { onSuccess: (d) => onSelect(d.id) })}>
+                    {t('scriptLibrary.restore')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {create.isError && <ErrorState error={create.error} />}
+    </section>
+  );
+}
+
+function VersionEditor({ versionId }: { versionId: string }) {
+  const { t } = useTranslation();
+  const version = useScriptVersion(versionId);
+  const [steps, setSteps] = useState<Steps | null>(null);
+  useEffect(() => {
+    if (version.data) setSteps(version.data.steps);
+  }, [version.data]);
+  if (version.isPending || !steps) return <LoadingState />;
+  if (version.isError) return <ErrorState error={version.error} />;
+  const v = version.data;
+  const editable = v.status === 'draft';
+  const setText = (i: number, j: number | null, text: string) =>
+    setSteps(steps.map((s, k) => (k !== i ? s : j === null ? { ...s, text } : { ...s, branches: s.branches!.map((b, m) => (m === j ? { ...b, text } : b)) })));
+  return (
+    <section className="panel editor" aria-label={t('scriptLibrary.editor', { version: v.version })}>
+      <h2>
+        v{v.version} · {t(`scriptLibrary.statuses.${v.status}`)}
+      </h2>
+      {!editable && <p className="muted small">{t('scriptLibrary.readOnly')}</p>}
+      {steps.map((step, i) => (
+        <div key={step.key} className="step-editor">
+          <h3>{step.title}</h3>
+          <LintedText label={step.title} text={step.text} locale={v.locale} editable={editable} onChange={(text) => setText(i, null, text)} />
+          {step.branches?.map((b, j) => (
+            <div key={b.key} className="branch-editor">
+              <h4>{b.title}</h4>
+              <LintedText label={`${step.title}: ${b.title}`} text={b.text} locale={v.locale} editable={editable} onChange={(text) => setText(i, j, text)} />
+            </div>
+          ))}
+        </div>
+      ))}
+      {editable && <DraftActions versionId={v.id} steps={steps} />}
+    </section>
+  );
+}
+
+/** A text with the linter's findings shown under it as highlighted spans with their explanation. */
+function LintedText({ label, text, locale, editable, onChange }: { label: string; text: string; locale: 'en' | 'zh-CN'; editable: boolean; onChange: (text: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [debounced, setDebounced] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(text), 350);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const lint = useLint(debounced, locale);
+  const findings = lint.data?.findings ?? [];
+  return (
+    <div className="linted">
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <textarea id={id} rows={3} value={text} readOnly={!editable} onChange={(e) => onChange(e.target.value)} aria-describedby={findings.length ? `${id}-findings` : undefined} />
+      {findings.length > 0 && (
+        <div id={`${id}-findings`} className="lint-findings" role="status">
+          <p className="lint-preview">
+            {findings.reduce<{ out: ReactNode[]; at: number }>(
+              (acc, f, k) => {
+                if (f.start < acc.at) return acc;
+                acc.out.push(debounced.slice(acc.at, f.start), <mark key={k}>{debounced.slice(f.start, f.end)}</mark>);
+                acc.at = f.end;
+                return acc;
+              },
+              { out: [], at: 0 },
+            ).out}
+            {debounced.slice(findings.reduce((end, f) => Math.max(end, f.end), 0))}
+          </p>
+          <ul className="plain small">
+            {findings.map((f, k) => (
+              <li key={k}>
+                <strong>{t(`scriptLibrary.categories.${f.category}`)}</strong>: “{f.excerpt}” — {f.message} <em>{t('scriptLibrary.try')}: {f.suggestion}</em>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function DraftActions({ versionId, steps }: { versionId: string; steps: Steps }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const save = useSaveDraft(versionId);
+  const publish = usePublish(versionId);
+  const [justification, setJustification] = useState('');
+  return (
+    <div className="draft-actions">
+      <div className="actions start">
+        <button type="button" className="button" disabled={save.isPending} onClick={() => save.mutate({ steps })}>
+          {t('scriptLibrary.save')}
+        </button>
+        <button type="button" className="button primary" disabled={save.isPending || publish.isPending} onClick={() => save.mutate({ steps }, { onSuccess: () => publish.mutate(justification.trim() || undefined) })}>
+          {t('scriptLibrary.publish')}
+        </button>
+        {save.isSuccess && !publish.isSuccess && <span role="status">{t('scriptLibrary.saved')}</span>}
+        {publish.isSuccess && <span role="status">{t('scriptLibrary.published')}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-why`}>{t('scriptLibrary.justification')}</label>
+        <textarea id={`${id}-why`} rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} />
+      </div>
+      {save.isError && <ErrorState error={save.error} />}
+      {publish.isError && <ErrorState error={publish.error} />}
+    </div>
+  );
+}
