@@ -30,6 +30,9 @@ import { createUsersRepository } from './modules/users/users.repository.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createAccountAccess } from './modules/accounts/account-access.js';
+import { createAssignmentRepository } from './modules/accounts/assignment.repository.js';
+import { assignmentRoutes } from './modules/accounts/assignment.routes.js';
+import { createAssignmentService } from './modules/accounts/assignment.service.js';
 import { createCaseFileRepository } from './modules/case-file/case-file.repository.js';
 import { caseFileRoutes } from './modules/case-file/case-file.routes.js';
 import { createCaseFileService } from './modules/case-file/case-file.service.js';
@@ -162,6 +165,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       });
       await api.register(accountsRoutes, { accountsService });
       await api.register(usersRoutes, { usersService });
+      await api.register(assignmentRoutes, { assign: createAssignmentService({ assignment: createAssignmentRepository(db), policies, audit, clock }) });
       await api.register(reportsRoutes, {
         reportsService,
         kpisService: createKpisService({ kpis: createKpisRepository(db) }),

@@ -11,3 +11,4 @@ export * from './messages.js';
 export * from './imports.js';
 export * from './contact-log.js';
 export * from './scripts.js';
+export * from './assignment.js';

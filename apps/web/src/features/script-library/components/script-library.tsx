@@ -3,7 +3,11 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
+import { useKpis } from '../../reports/api/get-kpis';
+import { VersionDiff } from './version-diff';
 import { useCreateDraft, useLint, usePublish, useSaveDraft, useScriptLibrary, useScriptVersion } from '../api/script-library';
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 type Steps = ScriptVersionDetail['steps'];
 
@@ -13,6 +17,7 @@ export function ScriptLibrary() {
   const library = useScriptLibrary();
   const [scriptId, setScriptId] = useState<string | null>(null);
   const [versionId, setVersionId] = useState<string | null>(null);
+  const [compare, setCompare] = useState<{ fromId: string; toId: string } | null>(null);
   if (library.isPending) return <LoadingState />;
   if (library.isError) return <ErrorState error={library.error} onRetry={() => void library.refetch()} />;
   const script = library.data.items.find((s) => s.id === scriptId) ?? null;
@@ -22,7 +27,7 @@ export function ScriptLibrary() {
         <ul className="plain">
           {library.data.items.map((s) => (
             <li key={s.id}>
-              <button type="button" className={`link-button${s.id === scriptId ? ' strong' : ''}`} aria-current={s.id === scriptId} onClick={() => { setScriptId(s.id); setVersionId(null); }}>
+              <button type="button" className={`link-button${s.id === scriptId ? ' strong' : ''}`} aria-current={s.id === scriptId} onClick={() => { setScriptId(s.id); setVersionId(null); setCompare(null); }}>
                 {t(`stages.${s.stage}`)} · {s.locale}
               </button>
             </li>
@@ -30,18 +35,24 @@ export function ScriptLibrary() {
         </ul>
       </nav>
       <div className="script-main">
-        {script ? <Versions script={script} selected={versionId} onSelect={setVersionId} /> : <p className="muted">{t('scriptLibrary.pick')}</p>}
+        {script ? <Versions script={script} selected={versionId} onSelect={setVersionId} onCompare={(fromId, toId) => setCompare({ fromId, toId })} /> : <p className="muted">{t('scriptLibrary.pick')}</p>}
+        {compare && <VersionDiff key={`${compare.fromId}-${compare.toId}`} fromId={compare.fromId} toId={compare.toId} onClose={() => setCompare(null)} />}
         {versionId && <VersionEditor key={versionId} versionId={versionId} />}
       </div>
     </div>
   );
 }
 
-function Versions({ script, selected, onSelect }: { script: ScriptList['items'][number]; selected: string | null; onSelect: (id: string) => void }) {
+function Versions({ script, selected, onSelect, onCompare }: { script: ScriptList['items'][number]; selected: string | null; onSelect: (id: string) => void; onCompare: (fromId: string, toId: string) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const create = useCreateDraft(script.id);
+  // Which wording works: promises made and kept per version over the last 90 days (KPI report).
+  const today = new Date();
+  const effect = useKpis({ from: isoDay(new Date(today.getTime() - 89 * 86_400_000)), to: isoDay(today), groupBy: 'scriptVersion' });
+  const byVersion = new Map((effect.data?.groups ?? []).map((g) => [g.key, g]));
   const hasDraft = script.versions.some((v) => v.status === 'draft');
+  const published = script.versions.find((v) => v.status === 'published');
   return (
     <section className="panel versions" aria-label={t('scriptLibrary.versions')}>
       <div className="spread">
@@ -58,6 +69,8 @@ function Versions({ script, selected, onSelect }: { script: ScriptList['items'][
             <th scope="col">{t('scriptLibrary.status')}</th>
             <th scope="col">{t('scriptLibrary.by')}</th>
             <th scope="col">{t('scriptLibrary.when')}</th>
+            <th scope="col" className="num" title={t('scriptLibrary.effectHelp')}>{t('kpi.col.promisesMade')}</th>
+            <th scope="col" className="num" title={t('scriptLibrary.effectHelp')}>{t('kpi.col.keptRateByCount')}</th>
             <th scope="col"><span className="visually-hidden">{t('userAdmin.actions')}</span></th>
           </tr>
         </thead>
@@ -71,10 +84,17 @@ function Versions({ script, selected, onSelect }: { script: ScriptList['items'][
               </td>
               <td>{v.createdBy ?? '—'}</td>
               <td>{fmt.dateTime(v.publishedAt ?? v.createdAt)}</td>
+              <td className="num">{fmt.number(byVersion.get(v.id)?.promisesMade ?? 0)}</td>
+              <td className="num">{byVersion.get(v.id)?.keptRateByCount == null ? '—' : `${Math.round(byVersion.get(v.id)!.keptRateByCount! * 1000) / 10}%`}</td>
               <td className="nowrap">
                 <button type="button" className="button" onClick={() => onSelect(v.id)}>
                   {v.status === 'draft' ? t('scriptLibrary.edit') : t('scriptLibrary.view')} v{v.version}
                 </button>{' '}
+                {published && v.id !== published.id && (
+                  <button type="button" className="button" onClick={() => onCompare(published.id, v.id)}>
+                    {t('scriptLibrary.compare', { version: published.version })}
+                  </button>
+                )}{' '}
                 {v.status === 'archived' && (
                   <button type="button" className="button" disabled={create.isPending} onClick={() => create.mutate(v.id, { onSuccess: (d) => onSelect(d.id) })}>
                     {t('scriptLibrary.restore')}
