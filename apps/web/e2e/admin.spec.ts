@@ -33,3 +33,16 @@ test('an admin adds a collector to a new team, the collector signs in, and the a
   await collector.reload();
   await expect(collector).toHaveURL(/\/login/);
 });
+
+test('an admin previews a bulk assignment with the counts per collector', async ({ page }) => {
+  await signIn(page, 'admin1');
+  const form = page.getByRole('form', { name: 'Assign accounts' });
+  await form.getByLabel('Stage').selectOption({ label: 'M1 · 1–30' });
+  await form.getByLabel('Now with team').selectOption({ label: 'Team A' });
+  await form.getByLabel('Assign to').selectOption({ label: 'Team B' });
+  await form.getByRole('button', { name: 'Preview' }).click();
+  const report = page.locator('.import-report');
+  await expect(report).toContainText(/open accounts? would be assigned/);
+  await expect(report).toContainText('Sam Okafor');
+  await expect(form.getByRole('button', { name: 'Assign' })).toBeEnabled();
+});

@@ -20,6 +20,11 @@ test('an admin edits a script, sees a lint warning on an abusive sentence, fixes
   await expect(findings).toHaveCount(0);
   await editor.getByRole('button', { name: 'Publish' }).click();
   await expect(editor.getByRole('heading', { name: 'v2 · Published' })).toBeVisible();
+  // The earlier version side by side with the published one: the new sentence is marked as added.
+  await page.getByRole('row', { name: /v1/ }).getByRole('button', { name: 'Compare with v2' }).click();
+  const diff = page.getByRole('region', { name: 'v2 and v1 side by side' });
+  await expect(diff.locator('del').first()).toContainText('Could we agree on a date');
+  await page.screenshot({ path: 'test-results/admin-script-diff.png' });
 
   // A collector's suggested script for an English-speaking M1 customer now has the new sentence.
   const collector = await browser.newPage();

@@ -13,6 +13,7 @@ import { CsvImport } from '../../features/imports/components/csv-import';
 import { useMe } from '../../features/auth/api/get-me';
 import { useTeams } from '../../features/users/api/get-teams';
 import { NewUserForm } from '../../features/users/components/user-admin';
+import { AssignAccounts } from '../../features/users/components/assign-accounts';
 import { ScriptLibrary } from '../../features/script-library/components/script-library';
 import { ContactLog } from '../../features/contact-log/components/contact-log';
 import { KpiDashboard } from '../../features/reports/components/kpi-dashboard';
@@ -85,6 +86,8 @@ export function AdminHomeRoute() {
         <AdminNewUser />
       </details>
       <UsersTable manage />
+      <h2>{t('assign.title')}</h2>
+      <AssignAccounts />
       <h2>{t('reports.byStage')}</h2>
       <StageSummary />
     </Page>

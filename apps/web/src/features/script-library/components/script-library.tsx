@@ -62,6 +62,7 @@ function Versions({ script, selected, onSelect, onCompare }: { script: ScriptLis
         </button>
       </div>
       {hasDraft && <p className="muted small">{t('scriptLibrary.draftExists')}</p>}
+      <div className="table-wrap">
       <table className="table">
         <thead>
           <tr>
@@ -86,7 +87,8 @@ function Versions({ script, selected, onSelect, onCompare }: { script: ScriptLis
               <td>{fmt.dateTime(v.publishedAt ?? v.createdAt)}</td>
               <td className="num">{fmt.number(byVersion.get(v.id)?.promisesMade ?? 0)}</td>
               <td className="num">{byVersion.get(v.id)?.keptRateByCount == null ? '—' : `${Math.round(byVersion.get(v.id)!.keptRateByCount! * 1000) / 10}%`}</td>
-              <td className="nowrap">
+              <td>
+                <div className="version-actions">
                 <button type="button" className="button" onClick={() => onSelect(v.id)}>
                   {v.status === 'draft' ? t('scriptLibrary.edit') : t('scriptLibrary.view')} v{v.version}
                 </button>{' '}
@@ -100,11 +102,13 @@ function Versions({ script, selected, onSelect, onCompare }: { script: ScriptLis
                     {t('scriptLibrary.restore')}
                   </button>
                 )}
+              </div>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
       {create.isError && <ErrorState error={create.error} />}
     </section>
   );

@@ -26,6 +26,7 @@ export function VersionDiff({ fromId, toId, onClose }: { fromId: string; toId: s
           {t('userAdmin.cancel')}
         </button>
       </div>
+      <div className="table-wrap">
       <table className="table diff-table">
         <thead>
           <tr>
@@ -52,6 +53,7 @@ export function VersionDiff({ fromId, toId, onClose }: { fromId: string; toId: s
           })}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
