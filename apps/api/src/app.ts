@@ -21,6 +21,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createPoliciesRepository } from './modules/policies/policies.repository.js';
+import { policiesRoutes } from './modules/policies/policies.routes.js';
+import { createPoliciesService } from './modules/policies/policies.service.js';
 import { createReportsRepository } from './modules/reports/reports.repository.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
@@ -165,6 +167,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       });
       await api.register(accountsRoutes, { accountsService });
       await api.register(usersRoutes, { usersService });
+      await api.register(policiesRoutes, { policiesService: createPoliciesService({ policies, audit }) });
       await api.register(assignmentRoutes, { assign: createAssignmentService({ assignment: createAssignmentRepository(db), policies, audit, clock }) });
       await api.register(reportsRoutes, {
         reportsService,

@@ -12,3 +12,4 @@ export * from './imports.js';
 export * from './contact-log.js';
 export * from './scripts.js';
 export * from './assignment.js';
+export * from './policies.js';

@@ -16,6 +16,15 @@ export type PoliciesRepository = ReturnType<typeof createPoliciesRepository>;
 /** Policies are versioned rows; the highest version of (kind, key) is in force. */
 export function createPoliciesRepository(db: Pick<Db, 'policy'>) {
   return {
+    /** The newest version of every stored (kind, key). */
+    current: () =>
+      db.policy.findMany({ orderBy: [{ kind: 'asc' }, { key: 'asc' }, { version: 'desc' }], distinct: ['kind', 'key'], select: { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } }),
+    /** Adds the next version; the unique (kind, key, version) makes a concurrent save fail instead of overwrite. */
+    async addVersion(kind: 'stage_thresholds' | 'compliance_profile' | 'promise_rules', key: string, data: object, createdById: string) {
+      const last = await db.policy.findFirst({ where: { kind, key }, orderBy: { version: 'desc' }, select: { version: true } });
+      return db.policy.create({ data: { kind, key, version: (last?.version ?? 0) + 1, data: data as never, createdById }, select: { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } });
+    },
+
     async stageThresholds(): Promise<StageThresholds> {
       const row = await db.policy.findFirst({
         where: { kind: 'stage_thresholds', key: 'default' },

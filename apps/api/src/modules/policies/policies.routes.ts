@@ -1,0 +1,29 @@
+import { errorResponseSchema, policyBodySchema, policyListSchema, policyParamsSchema, policySchema } from '@crm/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ADMINS } from '../../plugins/access.js';
+import { currentUser } from '../../plugins/auth.js';
+import type { PoliciesService } from './policies.service.js';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 409: errorResponseSchema };
+
+export const policiesRoutes: FastifyPluginAsyncZod<{ policiesService: PoliciesService }> = async (app, { policiesService }) => {
+  app.get(
+    '/policies',
+    { config: { access: ADMINS }, schema: { tags: ['policies'], summary: 'The policies in force (stage thresholds, compliance profiles, promise rules), with their version', response: { 200: policyListSchema, ...errors } } },
+    async () => policiesService.list(),
+  );
+  app.put(
+    '/policies/:kind/:key',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['policies'],
+        summary: 'Save a new version of a policy (validated: windows inside 00:00-24:00, caps positive, thresholds increasing...); in force at once; audited',
+        params: policyParamsSchema,
+        body: policyBodySchema,
+        response: { 200: policySchema, ...errors },
+      },
+    },
+    async (request) => policiesService.save(currentUser(request), request.params.kind, request.params.key, request.body.data, String(request.id)),
+  );
+};
