@@ -46,3 +46,16 @@ test('an admin previews a bulk assignment with the counts per collector', async 
   await expect(report).toContainText('Sam Okafor');
   await expect(form.getByRole('button', { name: 'Assign' })).toBeEnabled();
 });
+
+test('an admin edits a policy: a bad calling window is refused with the field named, a valid save becomes the next version', async ({ page }) => {
+  await signIn(page, 'admin1');
+  await page.getByRole('link', { name: 'Policies' }).click();
+  const us = page.getByRole('form', { name: 'Compliance profile US' });
+  await us.getByLabel('Calls until (HH:mm)').fill('25:00');
+  await us.getByRole('button', { name: 'Save new version' }).click();
+  await expect(us.getByRole('alert')).toContainText('data.callWindow.end');
+  const rules = page.getByRole('form', { name: 'Promise rules' });
+  await rules.getByRole('button', { name: 'Save new version' }).click();
+  await expect(rules.getByRole('heading', { name: 'Promise rules version 2' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/admin-policies.png', fullPage: true });
+});

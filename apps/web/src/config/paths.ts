@@ -23,6 +23,7 @@ export const paths = {
   contactLog: { path: '/contacts', getHref: () => '/contacts' },
   imports: { path: '/admin/imports', getHref: () => '/admin/imports' },
   scriptLibrary: { path: '/admin/scripts', getHref: () => '/admin/scripts' },
+  policies: { path: '/admin/policies', getHref: () => '/admin/policies' },
   accountView: { path: '/accounts/:accountId/case-file', getHref: (accountId: string) => `/accounts/${accountId}/case-file` },
 } as const;
 

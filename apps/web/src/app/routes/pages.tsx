@@ -15,6 +15,7 @@ import { useTeams } from '../../features/users/api/get-teams';
 import { NewUserForm } from '../../features/users/components/user-admin';
 import { AssignAccounts } from '../../features/users/components/assign-accounts';
 import { ScriptLibrary } from '../../features/script-library/components/script-library';
+import { PoliciesEditor } from '../../features/policies/components/policies-editor';
 import { ContactLog } from '../../features/contact-log/components/contact-log';
 import { KpiDashboard } from '../../features/reports/components/kpi-dashboard';
 import { paths } from '../../config/paths';
@@ -188,6 +189,15 @@ export function ScriptLibraryRoute() {
   return (
     <Page title={t('scriptLibrary.title')} description={t('scriptLibrary.description')}>
       <ScriptLibrary />
+    </Page>
+  );
+}
+
+export function PoliciesRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('policies.title')} description={t('policies.description')}>
+      <PoliciesEditor />
     </Page>
   );
 }

@@ -60,6 +60,7 @@ function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
         { to: paths.results.getHref(), label: t('nav.results') },
         { to: paths.contactLog.getHref(), label: t('nav.contactLog') },
         { to: paths.scriptLibrary.getHref(), label: t('nav.scripts') },
+        { to: paths.policies.getHref(), label: t('nav.policies') },
         { to: paths.imports.getHref(), label: t('nav.imports') },
         { to: paths.messages.getHref(), label: t('nav.messages') },
       ];

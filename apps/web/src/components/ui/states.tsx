@@ -19,6 +19,15 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   return (
     <div className="state state-error" role="alert">
       <p>{error instanceof ApiError && error.status === 0 ? t('errors.network') : message}</p>
+      {error instanceof ApiError && error.status < 500 && error.fields && error.fields.length > 0 && (
+        <ul className="small">
+          {error.fields.map((f) => (
+            <li key={`${f.field}:${f.message}`}>
+              <span className="mono">{f.field}</span> {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {requestId && <p className="muted small">{t('errors.reference', { id: requestId })}</p>}
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>

@@ -1,0 +1,122 @@
+import { STOP_FLAG_TYPES, type PolicyItem } from '@crm/contracts';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState, LoadingState } from '../../../components/ui/states';
+import { usePolicies, useSavePolicy } from '../api/policies';
+
+/** Every policy in force, each in its own form; saving makes a new version, in force at once. */
+export function PoliciesEditor() {
+  const policies = usePolicies();
+  if (policies.isPending) return <LoadingState />;
+  if (policies.isError) return <ErrorState error={policies.error} onRetry={() => void policies.refetch()} />;
+  return (
+    <div className="policies">
+      {policies.data.items.map((p) => (
+        <PolicyForm key={`${p.kind}:${p.key}:${p.version}`} policy={p} />
+      ))}
+    </div>
+  );
+}
+
+type Field = { path: string[]; label: string; kind: 'number' | 'time' | 'bool' | 'nullableNumber' };
+const FIELDS: Record<PolicyItem['kind'], Field[]> = {
+  stage_thresholds: [
+    { path: ['preDueMaxDpd'], label: 'preDueMaxDpd', kind: 'number' },
+    { path: ['m1MaxDpd'], label: 'm1MaxDpd', kind: 'number' },
+    { path: ['m2MaxDpd'], label: 'm2MaxDpd', kind: 'number' },
+    { path: ['m3MaxDpd'], label: 'm3MaxDpd', kind: 'number' },
+  ],
+  promise_rules: [
+    { path: ['graceDays'], label: 'graceDays', kind: 'number' },
+    { path: ['minAmountMinor'], label: 'minAmountMinor', kind: 'number' },
+    { path: ['maxHorizonDays'], label: 'maxHorizonDays', kind: 'number' },
+  ],
+  compliance_profile: [
+    { path: ['callWindow', 'start'], label: 'windowStart', kind: 'time' },
+    { path: ['callWindow', 'end'], label: 'windowEnd', kind: 'time' },
+    { path: ['callCap', 'maxCalls'], label: 'capCalls', kind: 'nullableNumber' },
+    { path: ['callCap', 'windowDays'], label: 'capDays', kind: 'nullableNumber' },
+    { path: ['dailyUnansweredCapPerContactPoint'], label: 'dailyUnanswered', kind: 'nullableNumber' },
+    { path: ['quietDaysAfterConversation'], label: 'quietDays', kind: 'number' },
+    { path: ['retentionYears'], label: 'retentionYears', kind: 'number' },
+    { path: ['overrideAllowed'], label: 'overrideAllowed', kind: 'bool' },
+  ],
+};
+
+const get = (data: Record<string, unknown>, path: string[]): unknown => path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+function set(data: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path as [string, ...string[]];
+  if (!rest.length) return { ...data, [head]: value };
+  const inner = (data[head] && typeof data[head] === 'object' ? data[head] : {}) as Record<string, unknown>;
+  return { ...data, [head]: set(inner, rest, value) };
+}
+
+function PolicyForm({ policy }: { policy: PolicyItem }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const save = useSavePolicy(policy.kind, policy.key);
+  const [data, setData] = useState<Record<string, unknown>>(policy.data);
+  const submit = () => {
+    let out = data;
+    // An empty call cap means "no cap".
+    if (policy.kind === 'compliance_profile') {
+      const cap = out.callCap as { maxCalls?: number | null; windowDays?: number | null } | null;
+      if (!cap || cap.maxCalls == null || cap.windowDays == null) out = { ...out, callCap: null };
+    }
+    save.mutate(out);
+  };
+  const title = policy.kind === 'compliance_profile' ? t('policies.profile', { key: policy.key }) : t(`policies.kinds.${policy.kind}`);
+  return (
+    <form className="panel admin-form policy-form" aria-label={title} onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <h2>
+        {title} <span className="muted small">{policy.version === 0 ? t('policies.defaults') : t('policies.version', { version: policy.version })}</span>
+      </h2>
+      <div className="policy-fields">
+        {FIELDS[policy.kind].map((f) => {
+          const value = get(data, f.path);
+          const fid = `${id}-${f.path.join('-')}`;
+          if (f.kind === 'bool') {
+            return (
+              <label key={fid} className="check">
+                <input type="checkbox" checked={Boolean(value)} onChange={(e) => setData(set(data, f.path, e.target.checked))} /> {t(`policies.fields.${f.label}`)}
+              </label>
+            );
+          }
+          return (
+            <div key={fid} className="field">
+              <label htmlFor={fid}>{t(`policies.fields.${f.label}`)}</label>
+              <input
+                id={fid}
+                type={f.kind === 'time' ? 'text' : 'number'}
+                inputMode={f.kind === 'time' ? 'numeric' : undefined}
+                placeholder={f.kind === 'nullableNumber' ? t('policies.none') : f.kind === 'time' ? 'HH:mm' : undefined}
+                value={value == null ? '' : String(value)}
+                onChange={(e) => setData(set(data, f.path, f.kind === 'time' ? e.target.value : e.target.value === '' ? (f.kind === 'nullableNumber' ? null : '') : Number(e.target.value)))}
+              />
+            </div>
+          );
+        })}
+      </div>
+      {policy.kind === 'compliance_profile' && (
+        <fieldset className="stop-flags">
+          <legend>{t('policies.fields.stopFlags')}</legend>
+          {STOP_FLAG_TYPES.map((flag) => {
+            const flags = (data.stopFlags as string[]) ?? [];
+            return (
+              <label key={flag} className="check">
+                <input type="checkbox" checked={flags.includes(flag)} onChange={(e) => setData({ ...data, stopFlags: e.target.checked ? [...flags, flag] : flags.filter((x) => x !== flag) })} /> {t(`stopFlags.${flag}`)}
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
+      <div className="actions start">
+        <button type="submit" className="button primary" disabled={save.isPending}>
+          {t('policies.save')}
+        </button>
+        {save.isSuccess && <span role="status">{t('policies.saved', { version: save.data.version })}</span>}
+      </div>
+      {save.isError && <ErrorState error={save.error} />}
+    </form>
+  );
+}
