@@ -55,6 +55,8 @@ import { scriptsRoutes } from './modules/scripts/scripts.routes.js';
 import { createScriptsService } from './modules/scripts/scripts.service.js';
 import { createScriptLibraryRepository } from './modules/scripts/script-library.repository.js';
 import { createScriptLibraryService } from './modules/scripts/script-library.service.js';
+import { createObjectionsService } from './modules/scripts/objections.service.js';
+import { createObjectionsRepository } from './modules/scripts/objections.repository.js';
 import { createPaymentsRepository } from './modules/payments/payments.repository.js';
 import { paymentsRoutes } from './modules/payments/payments.routes.js';
 import { createPaymentsService } from './modules/payments/payments.service.js';
@@ -176,7 +178,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       });
       await api.register(queueRoutes, { queueService });
       await api.register(caseFileRoutes, { caseFileService });
-      await api.register(scriptsRoutes, { scriptsService, library: createScriptLibraryService({ library: createScriptLibraryRepository(db), audit, clock }) });
+      await api.register(scriptsRoutes, { scriptsService, library: createScriptLibraryService({ library: createScriptLibraryRepository(db), audit, clock }), objections: createObjectionsService({ objections: createObjectionsRepository(db), audit }) });
       await api.register(contactsRoutes, { contactsService });
       await api.register(contactLogRoutes, {
         contactLog: createContactLogService({ contactLog: createContactLogRepository(db) }),

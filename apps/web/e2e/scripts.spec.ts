@@ -41,3 +41,18 @@ test('an admin edits a script, sees a lint warning on an abusive sentence, fixes
   }
   expect(found).toBe(true);
 });
+
+test('an admin edits an objection answer with live lint', async ({ page }) => {
+  await signIn(page, 'admin1');
+  await page.getByRole('link', { name: 'Scripts' }).click();
+  const section = page.getByRole('region', { name: 'Objection answers' });
+  await section.getByRole('row').filter({ hasText: 'Cash-flow trouble' }).filter({ hasText: 'en' }).first().getByRole('button', { name: 'Edit' }).click();
+  const form = section.getByRole('form', { name: 'Objection answer' });
+  const answer = form.getByLabel('Suggested answer');
+  await answer.fill('Borrow the money from a friend.');
+  await expect(form.locator('.lint-findings')).toContainText('Borrowing to pay');
+  await answer.fill('Could we agree a smaller payment now and the rest on payday?');
+  await expect(form.locator('.lint-findings')).toHaveCount(0);
+  await form.getByRole('button', { name: 'Save answer' }).click();
+  await expect(section).toContainText('Could we agree a smaller payment now and the rest on payday?');
+});

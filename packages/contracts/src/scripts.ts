@@ -71,3 +71,31 @@ export const updateDraftBodySchema = z.object({ steps: z.array(scriptStepBodySch
 export type UpdateDraftBody = z.infer<typeof updateDraftBodySchema>;
 /** Publishing a version with lint findings needs a justification, stored and shown to reviewers. */
 export const publishBodySchema = z.object({ justification: z.string().trim().max(2000).optional() });
+
+export const OBJECTION_CATEGORY_CODES = ['already_paid', 'payment_in_progress', 'cash_flow', 'job_loss_or_illness', 'never_received_bill', 'dispute', 'forgot', 'call_later', 'wrong_person'] as const;
+const stageCodes = z.enum(['pre_due', 'm1', 'm2', 'm3', 'm4_plus'], { message: 'must be pre_due, m1, m2, m3 or m4_plus' });
+
+export const objectionSchema = z.object({
+  id: z.uuid(),
+  category: z.enum(OBJECTION_CATEGORY_CODES),
+  locale: localeSchema,
+  customerSays: z.string(),
+  answer: z.string(),
+  stages: z.array(z.string()),
+  active: z.boolean(),
+});
+export type Objection = z.infer<typeof objectionSchema>;
+export const objectionListSchema = z.object({ items: z.array(objectionSchema) });
+
+export const objectionBodySchema = z.object({
+  category: z.enum(OBJECTION_CATEGORY_CODES, { message: `must be one of ${OBJECTION_CATEGORY_CODES.join(', ')}` }),
+  locale: localeSchema,
+  customerSays: z.string().trim().min(1, { message: 'is required' }).max(500),
+  answer: z.string().trim().min(1, { message: 'is required' }).max(2000),
+  stages: z.array(stageCodes).min(1, { message: 'must name at least one stage' }),
+  active: z.boolean().default(true),
+  /** Needed only when the answer has compliance findings; recorded in the audit log. */
+  justification: z.string().trim().max(2000).optional(),
+});
+export type ObjectionBody = z.infer<typeof objectionBodySchema>;
+export const objectionIdParamsSchema = z.object({ objectionId: z.uuid({ message: 'must be a UUID' }) });

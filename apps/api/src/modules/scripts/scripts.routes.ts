@@ -4,6 +4,10 @@ import {
   errorResponseSchema,
   lintRequestSchema,
   lintResponseSchema,
+  objectionBodySchema,
+  objectionIdParamsSchema,
+  objectionListSchema,
+  objectionSchema,
   publishBodySchema,
   scriptIdParamsSchema,
   scriptListSchema,
@@ -15,11 +19,15 @@ import {
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ADMINS, SUPERVISORS } from '../../plugins/access.js';
+import type { ObjectionsService } from './objections.service.js';
 import type { ScriptLibraryService } from './script-library.service.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { ScriptsService } from './scripts.service.js';
 
-export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsService; library: ScriptLibraryService }> = async (app, { scriptsService, library }) => {
+export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsService; library: ScriptLibraryService; objections: ObjectionsService }> = async (
+  app,
+  { scriptsService, library, objections },
+) => {
   app.get(
     '/accounts/:id/suggested-script',
     {
@@ -123,5 +131,24 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
       },
     },
     async (request) => library.publish(currentUser(request), request.params.versionId, request.body.justification, String(request.id)),
+  );
+
+  app.get(
+    '/objections',
+    { config: { access: ADMINS }, schema: { tags: ['scripts'], summary: 'Prepared answers to objections (all, inactive included)', response: { 200: objectionListSchema, ...errors } } },
+    async () => objections.list(),
+  );
+  app.post(
+    '/objections',
+    { config: { access: ADMINS }, schema: { tags: ['scripts'], summary: 'Add an objection answer (linted; findings need a justification); audited', body: objectionBodySchema, response: { 201: objectionSchema, ...errors } } },
+    async (request, reply) => reply.status(201).send(await objections.create(currentUser(request), request.body, String(request.id))),
+  );
+  app.put(
+    '/objections/:objectionId',
+    {
+      config: { access: ADMINS },
+      schema: { tags: ['scripts'], summary: 'Edit an objection answer: category, what the customer says, the answer, stages, language, active', params: objectionIdParamsSchema, body: objectionBodySchema, response: { 200: objectionSchema, ...errors } },
+    },
+    async (request) => objections.update(currentUser(request), request.params.objectionId, request.body, String(request.id)),
   );
 };

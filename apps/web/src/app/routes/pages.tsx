@@ -15,6 +15,7 @@ import { useTeams } from '../../features/users/api/get-teams';
 import { NewUserForm } from '../../features/users/components/user-admin';
 import { AssignAccounts } from '../../features/users/components/assign-accounts';
 import { ScriptLibrary } from '../../features/script-library/components/script-library';
+import { ObjectionsEditor } from '../../features/script-library/components/objections-editor';
 import { PoliciesEditor } from '../../features/policies/components/policies-editor';
 import { ContactLog } from '../../features/contact-log/components/contact-log';
 import { KpiDashboard } from '../../features/reports/components/kpi-dashboard';
@@ -189,6 +190,7 @@ export function ScriptLibraryRoute() {
   return (
     <Page title={t('scriptLibrary.title')} description={t('scriptLibrary.description')}>
       <ScriptLibrary />
+      <ObjectionsEditor />
     </Page>
   );
 }

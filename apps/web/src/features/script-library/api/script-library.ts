@@ -1,4 +1,4 @@
-import { lintResponseSchema, scriptListSchema, scriptVersionDetailSchema, type UpdateDraftBody } from '@crm/contracts';
+import { lintResponseSchema, objectionListSchema, objectionSchema, scriptListSchema, scriptVersionDetailSchema, type ObjectionBody, type UpdateDraftBody } from '@crm/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -44,6 +44,17 @@ export const usePublish = (versionId: string) => {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (justification?: string) => apiRequest(`/scripts/versions/${versionId}/publish`, { method: 'POST', body: justification ? { justification } : {}, schema: scriptVersionDetailSchema }),
+    onSuccess: refresh,
+  });
+};
+
+export const useObjections = () =>
+  useQuery({ queryKey: ['scripts', 'objections'], queryFn: ({ signal }) => apiRequest('/objections', { schema: objectionListSchema, signal }) });
+
+export const useSaveObjection = (id: string | null) => {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: ObjectionBody) => apiRequest(id ? `/objections/${id}` : '/objections', { method: id ? 'PUT' : 'POST', body, schema: objectionSchema }),
     onSuccess: refresh,
   });
 };

@@ -151,7 +151,7 @@ function VersionEditor({ versionId }: { versionId: string }) {
 }
 
 /** A text with the linter's findings shown under it as highlighted spans with their explanation. */
-function LintedText({ label, text, locale, editable, onChange }: { label: string; text: string; locale: 'en' | 'zh-CN'; editable: boolean; onChange: (text: string) => void }) {
+export function LintedText({ label, text, locale, editable, onChange }: { label: string; text: string; locale: 'en' | 'zh-CN'; editable: boolean; onChange: (text: string) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [debounced, setDebounced] = useState(text);
