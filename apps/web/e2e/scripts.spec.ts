@@ -20,6 +20,10 @@ test('an admin edits a script, sees a lint warning on an abusive sentence, fixes
   await expect(findings).toHaveCount(0);
   await editor.getByRole('button', { name: 'Publish' }).click();
   await expect(editor.getByRole('heading', { name: 'v2 · Published' })).toBeVisible();
+  await editor.getByLabel('Preview with account number').fill('A000000001');
+  await editor.getByRole('button', { name: 'Preview saved version' }).click();
+  await expect(editor.getByRole('list', { name: 'Preview as the collector sees it' })).toContainText('Could we agree on a date that works for you?');
+  await expect(editor.getByRole('list', { name: 'Preview as the collector sees it' })).not.toContainText('{{');
   // The earlier version side by side with the published one: the new sentence is marked as added.
   await page.getByRole('row', { name: /v1/ }).getByRole('button', { name: 'Compare with v2' }).click();
   const diff = page.getByRole('region', { name: 'v2 and v1 side by side' });

@@ -78,6 +78,18 @@ describe('script library versions', () => {
     expect((await publish(restored.id)).statusCode).toBe(409);
   });
 
+  it('previews a draft against a real account as the collector would see it', async () => {
+    const d = await draft();
+    const steps = d.steps.map((s: { key: string; text: string }) => (s.key === 'reason' ? { ...s, text: 'Preview: {{overdueAmount}} for {{customerName}}, {{daysPastDue}} days.' } : s));
+    await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps } });
+    const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+    const res = await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}/preview?account=${account.externalId}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().steps.find((s: { key: string }) => s.key === 'reason').text).toBe('Preview: $250.00 for Ms Doe, 15 days.');
+    const missing = await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}/preview?account=NOPE` });
+    expect(missing.json().error.fields[0]).toEqual({ field: 'account', message: 'no account NOPE' });
+  });
+
   it('is for admins only', async () => {
     expect((await supervisor.inject({ method: 'GET', url: '/api/scripts' })).statusCode).toBe(403);
     expect((await collector.inject({ method: 'POST', url: `/api/scripts/${scriptId}/drafts`, payload: {} })).statusCode).toBe(403);

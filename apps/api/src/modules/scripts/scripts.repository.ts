@@ -12,6 +12,12 @@ export function createScriptsRepository(db: Pick<Db, 'scriptVersion' | 'objectio
         select: { id: true, version: true, steps: true, script: { select: { name: true, locale: true } } },
       });
     },
+    versionById(id: string) {
+      return db.scriptVersion.findUnique({ where: { id }, select: { id: true, version: true, steps: true, script: { select: { name: true, locale: true } } } });
+    },
+    async accountIdByExternalId(externalId: string) {
+      return (await db.account.findUnique({ where: { externalId }, select: { id: true } }))?.id ?? null;
+    },
     objections(stage: string, locale: 'en' | 'zh_CN') {
       return db.objectionAnswer.findMany({
         where: { locale, active: true, stages: { has: stage } },

@@ -151,4 +151,19 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
     },
     async (request) => objections.update(currentUser(request), request.params.objectionId, request.body, String(request.id)),
   );
+
+  app.get(
+    '/scripts/versions/:versionId/preview',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Render any version (a draft included) against a real account, exactly as the collector will see it',
+        params: scriptVersionIdParamsSchema,
+        querystring: z.object({ account: z.string().trim().min(1, { message: 'is required (an account number)' }).max(64) }),
+        response: { 200: suggestedScriptSchema, ...errors },
+      },
+    },
+    async (request) => scriptsService.preview(currentUser(request), request.params.versionId, request.query.account),
+  );
 };

@@ -11,10 +11,11 @@ import {
   stageFor,
   type ScriptStep,
   type ScriptVariable,
+  type StageCode,
 } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
-import { NotFoundError } from '../../lib/errors.js';
+import { BadRequestError, NotFoundError } from '../../lib/errors.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
@@ -42,6 +43,48 @@ export function addressForm(locale: 'en' | 'zh-CN', salutation: string, familyNa
 export type ScriptsService = ReturnType<typeof createScriptsService>;
 
 export function createScriptsService({ scripts, access, policies, clock }: ScriptsServiceDeps) {
+  type AccountRow = NonNullable<Awaited<ReturnType<ScriptsRepository['accountForScript']>>>;
+  type VersionRow = NonNullable<Awaited<ReturnType<ScriptsRepository['published']>>>;
+
+  async function accountContext(user: SessionUser, accountId: string) {
+    const now = clock.now();
+    await access.assertCanOpen(user, accountId, now);
+    const account = await scripts.accountForScript(accountId);
+    if (!account) throw new NotFoundError('No such account.');
+    const dpd = daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, account.debtor.timeZone));
+    return { account, stage: stageFor(dpd, await policies.stageThresholds()), now };
+  }
+
+  /** A script version with the account's details filled in, in the version's language. */
+  async function render(user: SessionUser, account: AccountRow, version: VersionRow, stage: StageCode, now: Date): Promise<SuggestedScript> {
+    const zone = account.debtor.timeZone;
+    const dueDate = isoDay(account.oldestUnpaidDueDate);
+    const dpd = daysPastDue(dueDate, localDate(now, zone));
+    const locale = fromDbLocale(version.script.locale);
+    const intlLocale = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
+    const money = (minor: bigint) => formatMoney({ amountMinor: Number(minor), currency: account.currency }, intlLocale);
+    const values: Record<ScriptVariable, string> = {
+      customerName: addressForm(locale, account.debtor.salutation, account.debtor.familyName, account.debtor.fullName),
+      customerFullName: account.debtor.fullName,
+      creditor: account.creditor.name,
+      overdueAmount: money(account.overdueMinor),
+      instalmentAmount: money(account.instalmentMinor),
+      balanceAmount: money(account.balanceMinor),
+      dueDate: dueDate ? new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${dueDate}T00:00:00Z`)) : '—',
+      daysPastDue: String(dpd),
+      missedInstalments: String(missedInstalments(dueDate, localDate(now, zone))),
+      collectorName: user.displayName,
+      requiredDisclosure: REQUIRED_DISCLOSURE[account.complianceProfile][locale],
+    };
+    const steps = (version.steps as unknown as ScriptStep[]).map((step) => ({
+      ...step,
+      text: renderScriptText(step.text, values),
+      ...(step.branches ? { branches: step.branches.map((b) => ({ ...b, text: renderScriptText(b.text, values) })) } : {}),
+    }));
+    const objections = await scripts.objections(stage, version.script.locale);
+    return { scriptVersionId: version.id, scriptName: version.script.name, version: version.version, stage, locale, steps, objections };
+  }
+
   return {
     /** Compliance findings in a piece of script text (packages/domain rules). */
     lint(text: string, locale: LintLocale): LintResponse {
@@ -49,43 +92,22 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
     },
 
     async suggested(user: SessionUser, accountId: string): Promise<SuggestedScript> {
-      const now = clock.now();
-      await access.assertCanOpen(user, accountId, now);
-      const account = await scripts.accountForScript(accountId);
-      if (!account) throw new NotFoundError('No such account.');
-      const zone = account.debtor.timeZone;
-      const dueDate = isoDay(account.oldestUnpaidDueDate);
-      const dpd = daysPastDue(dueDate, localDate(now, zone));
-      const stage = stageFor(dpd, await policies.stageThresholds());
-
+      const { account, stage, now } = await accountContext(user, accountId);
       // The customer's language, falling back to English when that script is missing.
       let version = await scripts.published(stage, account.debtor.preferredLanguage);
       if (!version && account.debtor.preferredLanguage !== 'en') version = await scripts.published(stage, 'en');
       if (!version) throw new NotFoundError(`No published script for stage ${stage}.`);
-      const locale = fromDbLocale(version.script.locale);
-      const intlLocale = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
-      const money = (minor: bigint) => formatMoney({ amountMinor: Number(minor), currency: account.currency }, intlLocale);
+      return render(user, account, version, stage, now);
+    },
 
-      const values: Record<ScriptVariable, string> = {
-        customerName: addressForm(locale, account.debtor.salutation, account.debtor.familyName, account.debtor.fullName),
-        customerFullName: account.debtor.fullName,
-        creditor: account.creditor.name,
-        overdueAmount: money(account.overdueMinor),
-        instalmentAmount: money(account.instalmentMinor),
-        balanceAmount: money(account.balanceMinor),
-        dueDate: dueDate ? new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${dueDate}T00:00:00Z`)) : '—',
-        daysPastDue: String(dpd),
-        missedInstalments: String(missedInstalments(dueDate, localDate(now, zone))),
-        collectorName: user.displayName,
-        requiredDisclosure: REQUIRED_DISCLOSURE[account.complianceProfile][locale],
-      };
-      const steps = (version.steps as unknown as ScriptStep[]).map((step) => ({
-        ...step,
-        text: renderScriptText(step.text, values),
-        ...(step.branches ? { branches: step.branches.map((b) => ({ ...b, text: renderScriptText(b.text, values) })) } : {}),
-      }));
-      const objections = await scripts.objections(stage, version.script.locale);
-      return { scriptVersionId: version.id, scriptName: version.script.name, version: version.version, stage, locale, steps, objections };
+    /** Any version (a draft included) rendered against a real account exactly as the collector would see it. */
+    async preview(user: SessionUser, versionId: string, accountExternalId: string): Promise<SuggestedScript> {
+      const version = await scripts.versionById(versionId);
+      if (!version) throw new NotFoundError('No such script version.');
+      const accountId = await scripts.accountIdByExternalId(accountExternalId);
+      if (!accountId) throw new BadRequestError(`no account ${accountExternalId}`, [{ field: 'account', message: `no account ${accountExternalId}` }]);
+      const { account, stage, now } = await accountContext(user, accountId);
+      return render(user, account, version, stage, now);
     },
   };
 }

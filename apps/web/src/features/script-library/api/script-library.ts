@@ -1,4 +1,4 @@
-import { lintResponseSchema, objectionListSchema, objectionSchema, scriptListSchema, scriptVersionDetailSchema, type ObjectionBody, type UpdateDraftBody } from '@crm/contracts';
+import { lintResponseSchema, objectionListSchema, objectionSchema, scriptListSchema, scriptVersionDetailSchema, suggestedScriptSchema, type ObjectionBody, type UpdateDraftBody } from '@crm/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -58,3 +58,10 @@ export const useSaveObjection = (id: string | null) => {
     onSuccess: refresh,
   });
 };
+
+/** A version rendered against a real account (by account number), as the collector will see it. */
+export const usePreview = () =>
+  useMutation({
+    mutationFn: ({ versionId, account }: { versionId: string; account: string }) =>
+      apiRequest(`/scripts/versions/${versionId}/preview?${new URLSearchParams({ account })}`, { schema: suggestedScriptSchema }),
+  });

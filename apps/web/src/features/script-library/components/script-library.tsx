@@ -5,7 +5,7 @@ import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useKpis } from '../../reports/api/get-kpis';
 import { VersionDiff } from './version-diff';
-import { useCreateDraft, useLint, usePublish, useSaveDraft, useScriptLibrary, useScriptVersion } from '../api/script-library';
+import { useCreateDraft, useLint, usePreview, usePublish, useSaveDraft, useScriptLibrary, useScriptVersion } from '../api/script-library';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -146,6 +146,7 @@ function VersionEditor({ versionId }: { versionId: string }) {
         </div>
       ))}
       {editable && <DraftActions versionId={v.id} steps={steps} />}
+      <Preview versionId={v.id} />
     </section>
   );
 }
@@ -218,6 +219,39 @@ function DraftActions({ versionId, steps }: { versionId: string; steps: Steps })
       </div>
       {save.isError && <ErrorState error={save.error} />}
       {publish.isError && <ErrorState error={publish.error} />}
+    </div>
+  );
+}
+
+/** Renders the saved version against an account number, exactly as the collector will see it. */
+function Preview({ versionId }: { versionId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const preview = usePreview();
+  const [account, setAccount] = useState('');
+  return (
+    <div className="script-preview">
+      <form className="admin-form inline" onSubmit={(e) => { e.preventDefault(); preview.mutate({ versionId, account: account.trim() }); }}>
+        <div className="field">
+          <label htmlFor={`${id}-acc`}>{t('scriptLibrary.previewAccount')}</label>
+          <input id={`${id}-acc`} value={account} onChange={(e) => setAccount(e.target.value)} placeholder="A000000001" required />
+        </div>
+        <button type="submit" className="button" disabled={preview.isPending}>{t('scriptLibrary.preview')}</button>
+      </form>
+      {preview.isError && <ErrorState error={preview.error} />}
+      {preview.data && (
+        <ol className="script-steps" aria-label={t('scriptLibrary.previewTitle')}>
+          {preview.data.steps.map((s) => (
+            <li key={s.key}>
+              <strong>{s.title}</strong>
+              <p>{s.text}</p>
+              {s.branches?.map((b) => (
+                <p key={b.key} className="small"><em>{b.title}:</em> {b.text}</p>
+              ))}
+            </li>
+          ))}
+        </ol>
+      )}
     </div>
   );
 }
