@@ -50,6 +50,7 @@ export const scriptVersionSummarySchema = z.object({
   publishedAt: z.string().nullable(),
   justification: z.string().nullable(),
 });
+export type ScriptVersionSummary = z.infer<typeof scriptVersionSummarySchema>;
 export const scriptListSchema = z.object({
   items: z.array(z.object({ id: z.uuid(), stage: z.string(), locale: localeSchema, name: z.string(), versions: z.array(scriptVersionSummarySchema) })),
 });

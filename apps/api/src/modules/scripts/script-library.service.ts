@@ -1,4 +1,4 @@
-import type { ScriptList, ScriptVersionDetail, SessionUser, UpdateDraftBody } from '@crm/contracts';
+import type { ScriptList, ScriptVersionDetail, ScriptVersionSummary, SessionUser, UpdateDraftBody } from '@crm/contracts';
 import type { Prisma } from '@crm/db';
 import { lintScript, scriptStepProblems, type ScriptStep } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
@@ -12,16 +12,21 @@ type VersionRow = NonNullable<Awaited<ReturnType<ScriptLibraryRepository['versio
 export type ScriptLibraryService = ReturnType<typeof createScriptLibraryService>;
 
 export function createScriptLibraryService({ library, audit, clock }: { library: ScriptLibraryRepository; audit: Pick<AuditRepository, 'record'>; clock: Clock }) {
+  /** The fields every view of a version shows; `names` maps user ids to display names. */
+  const summary = (v: Omit<VersionRow, 'steps' | 'script'>, names: Map<string, string>): ScriptVersionSummary => ({
+    id: v.id,
+    version: v.version,
+    status: v.status,
+    createdAt: v.createdAt.toISOString(),
+    createdBy: v.createdById ? (names.get(v.createdById) ?? null) : null,
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+    justification: v.justification,
+  });
+  const stepsOf = (v: VersionRow) => v.steps as unknown as ScriptStep[];
   const detail = async (v: VersionRow): Promise<ScriptVersionDetail> => {
     const names = await library.userNames(v.createdById ? [v.createdById] : []);
     return {
-      id: v.id,
-      version: v.version,
-      status: v.status,
-      createdAt: v.createdAt.toISOString(),
-      createdBy: v.createdById ? (names.get(v.createdById) ?? null) : null,
-      publishedAt: v.publishedAt?.toISOString() ?? null,
-      justification: v.justification,
+      ...summary(v, names),
       scriptId: v.script.id,
       stage: v.script.stage,
       locale: fromDbLocale(v.script.locale),
@@ -44,15 +49,7 @@ export function createScriptLibraryService({ library, audit, clock }: { library:
           stage: s.stage,
           locale: fromDbLocale(s.locale),
           name: s.name,
-          versions: s.versions.map((v) => ({
-            id: v.id,
-            version: v.version,
-            status: v.status,
-            createdAt: v.createdAt.toISOString(),
-            createdBy: v.createdById ? (names.get(v.createdById) ?? null) : null,
-            publishedAt: v.publishedAt?.toISOString() ?? null,
-            justification: v.justification,
-          })),
+          versions: s.versions.map((v) => summary(v, names)),
         })),
       };
     },
@@ -84,7 +81,7 @@ export function createScriptLibraryService({ library, audit, clock }: { library:
     /** Lint findings of a version as a whole (wording and the disclosure rule). */
     async lint(id: string) {
       const v = await load(id);
-      return lintScript(v.steps as unknown as ScriptStep[], fromDbLocale(v.script.locale), null);
+      return lintScript(stepsOf(v), fromDbLocale(v.script.locale), null);
     },
 
     /**
@@ -94,9 +91,9 @@ export function createScriptLibraryService({ library, audit, clock }: { library:
     async publish(user: SessionUser, id: string, justification: string | undefined, requestId: string) {
       const v = await load(id);
       if (v.status !== 'draft') throw new ConflictError('Only a draft can be published.');
-      const problems = scriptStepProblems(v.steps as unknown as ScriptStep[]);
+      const problems = scriptStepProblems(stepsOf(v));
       if (problems.length) throw new BadRequestError('The script is not valid.', problems);
-      const findings = lintScript(v.steps as unknown as ScriptStep[], fromDbLocale(v.script.locale), null);
+      const findings = lintScript(stepsOf(v), fromDbLocale(v.script.locale), null);
       if (findings.length && !justification) {
         throw new AppError(
           'conflict',
