@@ -169,7 +169,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       });
       await api.register(accountsRoutes, { accountsService });
       await api.register(usersRoutes, { usersService });
-      await api.register(policiesRoutes, { policiesService: createPoliciesService({ policies, audit }) });
+      await api.register(policiesRoutes, { policiesService: createPoliciesService({ policies, audit, onSaved: () => queueService.invalidateAll() }) });
       await api.register(assignmentRoutes, { assign: createAssignmentService({ assignment: createAssignmentRepository(db), policies, audit, clock }) });
       await api.register(reportsRoutes, {
         reportsService,

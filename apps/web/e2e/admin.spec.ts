@@ -59,3 +59,32 @@ test('an admin edits a policy: a bad calling window is refused with the field na
   await expect(rules.getByRole('heading', { name: 'Promise rules version 2' })).toBeVisible();
   await page.screenshot({ path: 'test-results/admin-policies.png', fullPage: true });
 });
+
+test('an admin switches off a queue reason and the collector’s queue is re-ranked without it at once', async ({ page, browser }) => {
+  const collector = await browser.newPage();
+  await signIn(collector, 'collector3');
+  const reasons = collector.locator('.queue-item .reasons');
+  await expect(reasons.first()).toBeVisible();
+  await expect(reasons.filter({ hasText: /Last attempt|Never contacted/ }).first()).toBeVisible();
+
+  await signIn(page, 'admin1');
+  await page.getByRole('link', { name: 'Policies' }).click();
+  const weights = page.getByRole('form', { name: 'Queue weights (points per reason)' });
+  await expect(weights.getByLabel('Per day since the last attempt')).toHaveValue('5');
+  await weights.getByLabel('Per day since the last attempt').fill('-5');
+  await weights.getByRole('button', { name: 'Save new version' }).click();
+  await expect(weights.getByRole('alert')).toContainText('data.perDaySinceContact');
+  await weights.getByLabel('Per day since the last attempt').fill('0');
+  await weights.getByRole('button', { name: 'Save new version' }).click();
+  await expect(weights.getByRole('heading', { name: /version 1/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/admin-queue-weights.png', fullPage: true });
+
+  await collector.reload();
+  await expect(reasons.first()).toBeVisible();
+  await expect(reasons.filter({ hasText: /Last attempt|Never contacted/ })).toHaveCount(0);
+
+  // Back to the default weight (a new version again) for the specs that follow.
+  await weights.getByLabel('Per day since the last attempt').fill('5');
+  await weights.getByRole('button', { name: 'Save new version' }).click();
+  await expect(weights.getByRole('heading', { name: /version 2/ })).toBeVisible();
+});

@@ -18,7 +18,20 @@ export const complianceProfilePolicySchema = z
   });
 export const promiseRulesPolicySchema = z.object({ graceDays: count(0, 30), minAmountMinor: count(0, 100_000_000), maxHorizonDays: count(1, 730) });
 
-export const POLICY_KINDS = ['stage_thresholds', 'compliance_profile', 'promise_rules'] as const;
+/** Points each queue reason is worth (see packages/domain queuePriority); 0 switches a reason off. */
+export const queueWeightsPolicySchema = z.object({
+  callbackDue: count(0, 10_000),
+  promiseDueToday: count(0, 10_000),
+  promiseBrokenRecently: count(0, 10_000),
+  rollsToNextStage: count(0, 10_000),
+  balancePerLog10: count(0, 1_000),
+  perDaySinceContact: count(0, 1_000),
+  maxDaysSinceContact: count(1, 365),
+  bestTimeToCall: count(0, 10_000),
+  retryAfterMinutes: count(0, 24 * 60),
+});
+
+export const POLICY_KINDS = ['stage_thresholds', 'compliance_profile', 'promise_rules', 'queue_weights'] as const;
 export const policyParamsSchema = z.object({
   kind: z.enum(POLICY_KINDS, { message: `must be one of ${POLICY_KINDS.join(', ')}` }),
   key: z.string().regex(/^(default|US|UK|CN)$/, { message: 'must be default, US, UK or CN' }),

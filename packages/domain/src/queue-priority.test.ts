@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestHoursToCall, queuePriority, retryHold, willingnessFromHistory, type QueueCandidate } from './queue-priority.js';
+import { bestHoursToCall, DEFAULT_QUEUE_WEIGHTS, queuePriority, retryHold, willingnessFromHistory, type QueueCandidate } from './queue-priority.js';
 import { DEFAULT_STAGE_THRESHOLDS } from './stages.js';
 
 const base: QueueCandidate = {
@@ -48,6 +48,19 @@ describe('queuePriority', () => {
     const p = queuePriority({ ...base, bestHours: [10] });
     expect(p.reasons.some((r) => r.code === 'best_time_to_call')).toBe(true);
   });
+
+  it('scores with the weights in force: a weight of 0 drops its reason, a heavier one reorders accounts', () => {
+    const promised = { ...base, promises: [{ amountMinor: 1, currency: 'CNY', dueDate: '2026-11-22', status: 'pending' as const, statusChangedAt: base.now }] };
+    const rolling = { ...base, daysPastDue: 30 };
+    expect(queuePriority(promised).priority).toBeGreaterThan(queuePriority(rolling).priority);
+    const weights = { ...DEFAULT_QUEUE_WEIGHTS, promiseDueToday: 0, rollsToNextStage: 900 };
+    expect(queuePriority(promised, weights).reasons.map((r) => r.code)).not.toContain('promise_due_today');
+    expect(queuePriority(rolling, weights).reasons[0]).toMatchObject({ code: 'rolls_to_next_stage', points: 900 });
+    expect(queuePriority(rolling, weights).priority).toBeGreaterThan(queuePriority(promised, weights).priority);
+    // The priority is always the sum of the reasons shown.
+    const p = queuePriority(rolling, weights);
+    expect(p.priority).toBe(p.reasons.reduce((n, r) => n + r.points, 0));
+  });
 });
 
 describe('bestHoursToCall', () => {
@@ -73,5 +86,11 @@ describe('retryHold', () => {
     expect(retryHold(new Date('2026-11-22T09:30:00Z'), now)).toMatchObject({ code: 'recently_attempted', until: new Date('2026-11-22T11:30:00Z') });
     expect(retryHold(new Date('2026-11-22T08:00:00Z'), now)).toBeNull();
     expect(retryHold(null, now)).toBeNull();
+  });
+
+  it('uses the retry interval in force; 0 serves an account again at once', () => {
+    const w = { ...DEFAULT_QUEUE_WEIGHTS, retryAfterMinutes: 45 };
+    expect(retryHold(new Date('2026-11-22T09:30:00Z'), now, w)).toMatchObject({ until: new Date('2026-11-22T10:15:00Z'), params: { minutes: 45 } });
+    expect(retryHold(new Date('2026-11-22T09:59:00Z'), now, { ...w, retryAfterMinutes: 0 })).toBeNull();
   });
 });

@@ -135,8 +135,9 @@ export function queuePriority(c: QueueCandidate, w: QueueWeights = DEFAULT_QUEUE
   if (c.bestHours.includes(hour)) {
     reasons.push({ code: 'best_time_to_call', message: `Usually reached around ${String(hour).padStart(2, '0')}:00`, params: { hour }, points: w.bestTimeToCall });
   }
-  reasons.sort((a, b) => b.points - a.points);
-  return { priority: reasons.reduce((n, r) => n + r.points, 0), reasons };
+  // A reason worth nothing (its weight set to 0 by policy) is not a reason.
+  const scored = reasons.filter((r) => r.points > 0).sort((a, b) => b.points - a.points);
+  return { priority: scored.reduce((n, r) => n + r.points, 0), reasons: scored };
 }
 
 /** The local hours at which the customer was reached most often (at most two). */

@@ -1,13 +1,22 @@
+import { queueWeightsPolicySchema, type PolicyItem } from '@crm/contracts';
 import type { Db } from '@crm/db';
 import {
   DEFAULT_COMPLIANCE_PROFILES,
   DEFAULT_PROMISE_RULES,
+  DEFAULT_QUEUE_WEIGHTS,
   DEFAULT_STAGE_THRESHOLDS,
   stageThresholdProblems,
   type ComplianceProfilePolicy,
   type PromiseRulesPolicy,
+  type QueueWeights,
   type StageThresholds,
 } from '@crm/domain';
+import type { z } from 'zod';
+
+// The stored document and the domain's weights are the same shape, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const queueWeightsMatch: Same<z.infer<typeof queueWeightsPolicySchema>, QueueWeights> = true;
+void queueWeightsMatch;
 
 export type ProfileCode = 'US' | 'UK' | 'CN';
 
@@ -20,7 +29,7 @@ export function createPoliciesRepository(db: Pick<Db, 'policy'>) {
     current: () =>
       db.policy.findMany({ orderBy: [{ kind: 'asc' }, { key: 'asc' }, { version: 'desc' }], distinct: ['kind', 'key'], select: { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } }),
     /** Adds the next version; the unique (kind, key, version) makes a concurrent save fail instead of overwrite. */
-    async addVersion(kind: 'stage_thresholds' | 'compliance_profile' | 'promise_rules', key: string, data: object, createdById: string) {
+    async addVersion(kind: PolicyItem['kind'], key: string, data: object, createdById: string) {
       const last = await db.policy.findFirst({ where: { kind, key }, orderBy: { version: 'desc' }, select: { version: true } });
       return db.policy.create({ data: { kind, key, version: (last?.version ?? 0) + 1, data: data as never, createdById }, select: { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } });
     },
@@ -55,6 +64,12 @@ export function createPoliciesRepository(db: Pick<Db, 'policy'>) {
     async promiseRules(): Promise<PromiseRulesPolicy> {
       const row = await db.policy.findFirst({ where: { kind: 'promise_rules', key: 'default' }, orderBy: { version: 'desc' }, select: { data: true } });
       return (row?.data as PromiseRulesPolicy | undefined) ?? DEFAULT_PROMISE_RULES;
+    },
+
+    async queueWeights(): Promise<QueueWeights> {
+      const row = await db.policy.findFirst({ where: { kind: 'queue_weights', key: 'default' }, orderBy: { version: 'desc' }, select: { data: true } });
+      const parsed = row ? queueWeightsPolicySchema.safeParse(row.data) : null;
+      return parsed?.success ? parsed.data : DEFAULT_QUEUE_WEIGHTS;
     },
   };
 }

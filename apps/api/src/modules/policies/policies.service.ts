@@ -1,14 +1,24 @@
-import { complianceProfilePolicySchema, promiseRulesPolicySchema, stageThresholdsPolicySchema, type PolicyItem, type SessionUser } from '@crm/contracts';
+import { complianceProfilePolicySchema, promiseRulesPolicySchema, queueWeightsPolicySchema, stageThresholdsPolicySchema, type PolicyItem, type SessionUser } from '@crm/contracts';
 import { Prisma } from '@crm/db';
-import { DEFAULT_COMPLIANCE_PROFILES, DEFAULT_PROMISE_RULES, DEFAULT_STAGE_THRESHOLDS, stageThresholdProblems } from '@crm/domain';
+import { DEFAULT_COMPLIANCE_PROFILES, DEFAULT_PROMISE_RULES, DEFAULT_QUEUE_WEIGHTS, DEFAULT_STAGE_THRESHOLDS, stageThresholdProblems } from '@crm/domain';
 import { BadRequestError, ConflictError } from '../../lib/errors.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PoliciesRepository } from './policies.repository.js';
 
 type Kind = PolicyItem['kind'];
-const SCHEMAS = { stage_thresholds: stageThresholdsPolicySchema, compliance_profile: complianceProfilePolicySchema, promise_rules: promiseRulesPolicySchema } as const;
-const KEYS: Record<Kind, string[]> = { stage_thresholds: ['default'], compliance_profile: ['US', 'UK', 'CN'], promise_rules: ['default'] };
-const DEFAULTS: Record<Kind, Record<string, object>> = { stage_thresholds: { default: DEFAULT_STAGE_THRESHOLDS }, compliance_profile: DEFAULT_COMPLIANCE_PROFILES, promise_rules: { default: DEFAULT_PROMISE_RULES } };
+const SCHEMAS = {
+  stage_thresholds: stageThresholdsPolicySchema,
+  compliance_profile: complianceProfilePolicySchema,
+  promise_rules: promiseRulesPolicySchema,
+  queue_weights: queueWeightsPolicySchema,
+} as const;
+const KEYS: Record<Kind, string[]> = { stage_thresholds: ['default'], compliance_profile: ['US', 'UK', 'CN'], promise_rules: ['default'], queue_weights: ['default'] };
+const DEFAULTS: Record<Kind, Record<string, object>> = {
+  stage_thresholds: { default: DEFAULT_STAGE_THRESHOLDS },
+  compliance_profile: DEFAULT_COMPLIANCE_PROFILES,
+  promise_rules: { default: DEFAULT_PROMISE_RULES },
+  queue_weights: { default: DEFAULT_QUEUE_WEIGHTS },
+};
 
 export type PoliciesService = ReturnType<typeof createPoliciesService>;
 
@@ -16,7 +26,16 @@ export type PoliciesService = ReturnType<typeof createPoliciesService>;
  * Editable, versioned policies: every save is a new version (the newest is in force, read on
  * each request, so changes apply without a restart), validated and audited.
  */
-export function createPoliciesService({ policies, audit }: { policies: Pick<PoliciesRepository, 'current' | 'addVersion'>; audit: Pick<AuditRepository, 'record'> }) {
+export function createPoliciesService({
+  policies,
+  audit,
+  onSaved = () => {},
+}: {
+  policies: Pick<PoliciesRepository, 'current' | 'addVersion'>;
+  audit: Pick<AuditRepository, 'record'>;
+  /** Called after a new version is stored (caches built from policies drop their copies). */
+  onSaved?: (kind: Kind, key: string) => void;
+}) {
   return {
     async list(): Promise<{ items: PolicyItem[] }> {
       const stored = await policies.current();
@@ -50,6 +69,7 @@ export function createPoliciesService({ policies, audit }: { policies: Pick<Poli
       try {
         const row = await policies.addVersion(kind, key, parsed.data, user.id);
         await audit.record({ actorId: user.id, action: 'policy.save', entityType: 'policy', entityId: null, requestId, data: { kind, key, version: row.version } });
+        onSaved(kind, key);
         return { kind, key, version: row.version, data: row.data as Record<string, unknown>, createdAt: row.createdAt.toISOString(), createdBy: row.createdById };
       } catch (err) {
         if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new ConflictError('Someone saved this policy at the same moment; reload and try again.');

@@ -146,3 +146,44 @@ describe('queue snapshots', () => {
     t.clock.set(NOW);
   });
 });
+
+describe('queue weights policy', () => {
+  // Snapshots on: a policy change must still show at once.
+  const t = useTestApp({ now: NOW, env: { QUEUE_SNAPSHOT_SECONDS: '60' } });
+
+  it('orders the queue by the weights in force, right after an admin saves a new version', async () => {
+    await t.factories.user('admin', { username: 'w-admin' });
+    const c = await t.factories.user('collector', { username: 'w-col' });
+    const creditor = await t.factories.creditor();
+    const base = { creditorId: creditor.id, collectorId: c.id, withPhone: true };
+    const rolling = (await t.factories.account({ ...base, oldestUnpaidDueDate: '2026-10-22' })).id; // 29 DPD: rolls in 2 days
+    const promised = await t.factories.account({ ...base, oldestUnpaidDueDate: '2026-11-10' });
+    await t.db.paymentPromise.create({ data: { accountId: promised.id, amountMinor: 50_000n, currency: 'USD', dueDate: new Date('2026-11-20T00:00:00Z'), channel: 'card' } });
+    const admin = await t.login('w-admin');
+    const collector = await t.login('w-col');
+    const order = async () => (await collector.inject({ method: 'GET', url: '/api/queue' })).json().items as { accountId: string; priority: number; reasons: { code: string; points: number }[] }[];
+
+    expect((await order()).map((i) => i.accountId)).toEqual([promised.id, rolling]);
+
+    const current = (await admin.inject({ method: 'GET', url: '/api/policies' })).json().items.find((p: { kind: string }) => p.kind === 'queue_weights');
+    expect(current).toMatchObject({ key: 'default', version: 0, data: { promiseDueToday: 500, retryAfterMinutes: 120 } });
+    const saved = await admin.inject({ method: 'PUT', url: '/api/policies/queue_weights/default', payload: { data: { ...current.data, promiseDueToday: 0, rollsToNextStage: 3000 } } });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().version).toBe(1);
+
+    const after = await order();
+    expect(after.map((i) => i.accountId)).toEqual([rolling, promised.id]);
+    expect(after[0]!.reasons[0]).toMatchObject({ code: 'rolls_to_next_stage', points: 2000 }); // 3000 x (4 - 2 days) / 3
+    expect(after[1]!.reasons.map((r) => r.code)).not.toContain('promise_due_today');
+  });
+
+  it('rejects weights that are negative, fractional or missing, naming each field; admins only', async () => {
+    const admin = await t.login('w-admin');
+    const res = await admin.inject({ method: 'PUT', url: '/api/policies/queue_weights/default', payload: { data: { callbackDue: -1, promiseDueToday: 1.5, promiseBrokenRecently: 400, rollsToNextStage: 200, balancePerLog10: 15, perDaySinceContact: 5, maxDaysSinceContact: 0, bestTimeToCall: 50 } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['data.callbackDue', 'data.maxDaysSinceContact', 'data.promiseDueToday', 'data.retryAfterMinutes']);
+    const collector = await t.login('w-col');
+    expect((await collector.inject({ method: 'PUT', url: '/api/policies/queue_weights/default', payload: { data: {} } })).statusCode).toBe(403);
+    expect(await t.db.policy.count({ where: { kind: 'queue_weights' } })).toBe(1);
+  });
+});

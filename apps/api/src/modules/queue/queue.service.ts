@@ -12,7 +12,7 @@ import type { QueueRepository } from './queue.repository.js';
 export interface QueueServiceDeps {
   queue: QueueRepository;
   gateFacts: Pick<GateFactsRepository, 'load'>;
-  policies: Pick<PoliciesRepository, 'stageThresholds' | 'complianceProfiles'>;
+  policies: Pick<PoliciesRepository, 'stageThresholds' | 'complianceProfiles' | 'queueWeights'>;
   clock: Clock;
   leaseMinutes: number;
   /** How long a computed queue is reused (0 = always recompute). */
@@ -41,12 +41,13 @@ export function createQueueService(deps: QueueServiceDeps) {
     const now = clock.now();
     const accounts = await queue.candidates(collectorId, now);
     const ids = accounts.map((a) => a.id);
-    const [facts, promises, stats, thresholds, profiles] = await Promise.all([
+    const [facts, promises, stats, thresholds, profiles, weights] = await Promise.all([
       gateFacts.load(ids, now),
       queue.promisesFor(ids, now),
       queue.contactStats(ids, now),
       policies.stageThresholds(),
       policies.complianceProfiles(),
+      policies.queueWeights(),
     ]);
     const promisesByAccount = groupBy(promises, (p) => p.accountId);
     const statsByAccount = new Map(stats.map((s) => [s.account_id, s]));
@@ -78,7 +79,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         continue;
       }
       const s = statsByAccount.get(account.id);
-      const hold = verdict.viaCallback ? null : retryHold(s?.last_at ?? null, now);
+      const hold = verdict.viaCallback ? null : retryHold(s?.last_at ?? null, now, weights);
       if (hold) {
         blocked.push({ ...common, reasons: [gateReasonDto(hold)], nextAllowedAt: hold.until.toISOString() });
         continue;
@@ -100,7 +101,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         callbackDueAt: verdict.viaCallback ? f.callback?.dueAt ?? null : null,
         lastContactAt: s?.last_at ?? null,
         bestHours: bestHoursToCall(s?.reached_at ?? [], zone),
-      });
+      }, weights);
       items.push({ ...common, priority, reasons, contactPointId: verdict.contactPointId });
     }
     items.sort((a, b) => b.priority - a.priority || a.accountId.localeCompare(b.accountId));
@@ -134,5 +135,7 @@ export function createQueueService(deps: QueueServiceDeps) {
 
     /** Forget a collector's snapshot (after they record an outcome). */
     invalidate: (collectorId: string) => void snapshots.delete(collectorId),
+    /** Forget every snapshot (a policy the queue depends on changed). */
+    invalidateAll: () => snapshots.clear(),
   };
 }

@@ -31,6 +31,17 @@ const FIELDS: Record<PolicyItem['kind'], Field[]> = {
     { path: ['minAmountMinor'], label: 'minAmountMinor', kind: 'number' },
     { path: ['maxHorizonDays'], label: 'maxHorizonDays', kind: 'number' },
   ],
+  queue_weights: [
+    { path: ['callbackDue'], label: 'callbackDue', kind: 'number' },
+    { path: ['promiseDueToday'], label: 'promiseDueToday', kind: 'number' },
+    { path: ['promiseBrokenRecently'], label: 'promiseBrokenRecently', kind: 'number' },
+    { path: ['rollsToNextStage'], label: 'rollsToNextStage', kind: 'number' },
+    { path: ['balancePerLog10'], label: 'balancePerLog10', kind: 'number' },
+    { path: ['perDaySinceContact'], label: 'perDaySinceContact', kind: 'number' },
+    { path: ['maxDaysSinceContact'], label: 'maxDaysSinceContact', kind: 'number' },
+    { path: ['bestTimeToCall'], label: 'bestTimeToCall', kind: 'number' },
+    { path: ['retryAfterMinutes'], label: 'retryAfterMinutes', kind: 'number' },
+  ],
   compliance_profile: [
     { path: ['callWindow', 'start'], label: 'windowStart', kind: 'time' },
     { path: ['callWindow', 'end'], label: 'windowEnd', kind: 'time' },
@@ -71,6 +82,7 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
       <h2>
         {title} <span className="muted small">{policy.version === 0 ? t('policies.defaults') : t('policies.version', { version: policy.version })}</span>
       </h2>
+      {policy.kind === 'queue_weights' && <p className="muted small">{t('policies.queueWeightsHint')}</p>}
       <div className="policy-fields">
         {FIELDS[policy.kind].map((f) => {
           const value = get(data, f.path);
