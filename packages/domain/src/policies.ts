@@ -1,3 +1,4 @@
+import { DEFAULT_QUEUE_WEIGHTS, type QueueWeights } from './queue-priority.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './stages.js';
 
 /**
@@ -67,9 +68,9 @@ export const DEFAULT_PROMISE_RULES: PromiseRulesPolicy = {
 };
 
 export interface DefaultPolicy {
-  kind: 'stage_thresholds' | 'compliance_profile' | 'promise_rules';
+  kind: 'stage_thresholds' | 'compliance_profile' | 'promise_rules' | 'queue_weights';
   key: string;
-  data: StageThresholds | ComplianceProfilePolicy | PromiseRulesPolicy;
+  data: StageThresholds | ComplianceProfilePolicy | PromiseRulesPolicy | QueueWeights;
 }
 
 export const DEFAULT_POLICIES: DefaultPolicy[] = [
@@ -80,4 +81,5 @@ export const DEFAULT_POLICIES: DefaultPolicy[] = [
     data,
   })),
   { kind: 'promise_rules', key: 'default', data: DEFAULT_PROMISE_RULES },
+  { kind: 'queue_weights', key: 'default', data: DEFAULT_QUEUE_WEIGHTS },
 ];

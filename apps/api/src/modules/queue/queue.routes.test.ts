@@ -166,10 +166,10 @@ describe('queue weights policy', () => {
     expect((await order()).map((i) => i.accountId)).toEqual([promised.id, rolling]);
 
     const current = (await admin.inject({ method: 'GET', url: '/api/policies' })).json().items.find((p: { kind: string }) => p.kind === 'queue_weights');
-    expect(current).toMatchObject({ key: 'default', version: 0, data: { promiseDueToday: 500, retryAfterMinutes: 120 } });
+    expect(current).toMatchObject({ key: 'default', version: 1, data: { promiseDueToday: 500, retryAfterMinutes: 120 } }); // the defaults, written at start
     const saved = await admin.inject({ method: 'PUT', url: '/api/policies/queue_weights/default', payload: { data: { ...current.data, promiseDueToday: 0, rollsToNextStage: 3000 } } });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json().version).toBe(1);
+    expect(saved.json().version).toBe(2);
 
     const after = await order();
     expect(after.map((i) => i.accountId)).toEqual([rolling, promised.id]);
@@ -184,6 +184,6 @@ describe('queue weights policy', () => {
     expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['data.callbackDue', 'data.maxDaysSinceContact', 'data.promiseDueToday', 'data.retryAfterMinutes']);
     const collector = await t.login('w-col');
     expect((await collector.inject({ method: 'PUT', url: '/api/policies/queue_weights/default', payload: { data: {} } })).statusCode).toBe(403);
-    expect(await t.db.policy.count({ where: { kind: 'queue_weights' } })).toBe(1);
+    expect(await t.db.policy.count({ where: { kind: 'queue_weights' } })).toBe(2);
   });
 });
