@@ -58,8 +58,10 @@ export async function ensureDefaultScriptLibrary(client: pg.Pool | pg.PoolClient
   }
   for (const o of DEFAULT_OBJECTIONS) {
     await client.query(
-      `INSERT INTO objection_answers (id, category, locale, customer_says, answer, stages)
-       VALUES (gen_random_uuid(), $1, $2::"Locale", $3, $4, $5)`,
+      `WITH o AS (INSERT INTO objection_answers (id, category, locale, customer_says, answer, stages)
+                  VALUES (gen_random_uuid(), $1, $2::"Locale", $3, $4, $5) RETURNING id)
+       INSERT INTO objection_answer_versions (id, objection_id, version, category, locale, customer_says, answer, stages, active)
+       SELECT gen_random_uuid(), o.id, 1, $1, $2::"Locale", $3, $4, $5, true FROM o`,
       [o.category, dbLocale(o.locale), o.customerSays, o.answer, [...STAGE_CODES]],
     );
   }

@@ -84,8 +84,37 @@ export const objectionSchema = z.object({
   answer: z.string(),
   stages: z.array(z.string()),
   active: z.boolean(),
+  /** The version in force, when it was saved and by whom. */
+  version: z.number().int(),
+  savedAt: z.string(),
+  savedBy: z.string().nullable(),
 });
 export type Objection = z.infer<typeof objectionSchema>;
+
+/** One saved state of an objection answer (every save is a new version; none is ever changed). */
+export const objectionVersionSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  category: z.enum(OBJECTION_CATEGORY_CODES),
+  locale: localeSchema,
+  customerSays: z.string(),
+  answer: z.string(),
+  stages: z.array(z.string()),
+  active: z.boolean(),
+  findings: z.number().int(),
+  justification: z.string().nullable(),
+  restoredFrom: z.number().int().nullable(),
+  savedAt: z.string(),
+  savedBy: z.string().nullable(),
+});
+export type ObjectionVersion = z.infer<typeof objectionVersionSchema>;
+export const objectionVersionListSchema = z.object({ items: z.array(objectionVersionSchema) });
+export const objectionVersionParamsSchema = z.object({ objectionId: z.uuid({ message: 'must be a UUID' }), versionId: z.uuid({ message: 'must be a UUID' }) });
+export const restoreObjectionBodySchema = z.object({
+  /** The version the admin was looking at; a newer one saved meanwhile makes the restore a 409. */
+  expectedVersion: z.number().int().positive().optional(),
+  justification: z.string().trim().max(2000).optional(),
+});
 export const objectionListSchema = z.object({ items: z.array(objectionSchema) });
 
 export const objectionBodySchema = z.object({
@@ -95,8 +124,10 @@ export const objectionBodySchema = z.object({
   answer: z.string().trim().min(1, { message: 'is required' }).max(2000),
   stages: z.array(stageCodes).min(1, { message: 'must name at least one stage' }),
   active: z.boolean().default(true),
-  /** Needed only when the answer has compliance findings; recorded in the audit log. */
+  /** Needed only when the answer has compliance findings; stored with the version. */
   justification: z.string().trim().max(2000).optional(),
+  /** On edit: the version the admin started from; if someone saved a newer one meanwhile, 409. */
+  expectedVersion: z.number().int().positive().optional(),
 });
 export type ObjectionBody = z.infer<typeof objectionBodySchema>;
 export const objectionIdParamsSchema = z.object({ objectionId: z.uuid({ message: 'must be a UUID' }) });

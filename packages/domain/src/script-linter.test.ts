@@ -7,7 +7,7 @@ const categories = (text: string, locale: 'en' | 'zh-CN') => lintText(text, loca
 // For each category, ordinary variations that must be flagged (English, simplified and traditional Chinese).
 const FLAGGED: Record<Exclude<LintCategory, 'missing_disclosure'>, { en: string[]; zh: string[] }> = {
   arrest_or_crime: {
-    en: ['If you do not pay you will be arrested.', 'You could go to JAIL for this.', 'Not paying is a crime and you may face criminal charges.', 'The police will come for you.'],
+    en: ['If you do not pay you will be arrested.', 'You could go to JAIL for this.', 'Not paying is a crime and you may face criminal charges.', 'The police will come for you.', 'The police will be informed.', 'We will report you to the police.'],
     zh: ['不还钱就逮捕你。', '你这是诈骗，要坐牢的。', '警察会来抓你。', '你這是詐騙，要坐牢。'],
   },
   impersonation: {
@@ -16,27 +16,35 @@ const FLAGGED: Record<Exclude<LintCategory, 'missing_disclosure'>, { en: string[
   },
   false_legal_action: {
     en: ['We will sue you tomorrow.', 'We are going to seize your house.', 'We will freeze all your bank accounts.', 'We will take you to court this week.'],
-    zh: ['明天就起诉你。', '我们会冻结你所有的银行账户。', '法院会查封你的房子。', '我們會凍結你的帳戶。'],
+    zh: ['明天就起诉你。', '我们会冻结你所有的银行账户。', '法院会查封你的房子。', '我們會凍結你的帳戶。', '法院已經立案了。'],
   },
   false_urgency: {
-    en: ['This is your last chance.', 'At 3 pm the system will automatically hand your file to headquarters.', 'Before 3 o’clock, nobody can stop it after that.'],
+    en: ['This is your last chance.', 'At 3 pm the system will automatically hand your file to headquarters.', 'Before 3 o’clock, nobody can stop it after that.', 'Pay by 5 pm or it goes to legal.'],
     zh: ['这是你最后的机会。', '系统会在下午三点前自动上报总部。', '過了今天就沒有機會了。', '系統三点之前自動移交法务。'],
   },
   third_party_disclosure: {
-    en: ['We will tell your employer about this debt.', 'Your family will be informed — we will call your wife.', 'We will let your neighbours know.'],
-    zh: ['我们会通知你的家人。', '我们会打电话给你单位领导。', '你的同事和朋友我們都會聯繫。'],
+    en: ['We will tell your employer about this debt.', 'Your family will be informed — we will call your wife.', 'We will let your neighbours know.', 'We will post your name on social media.'],
+    zh: ['我们会通知你的家人。', '我们会打电话给你单位领导。', '你的同事和朋友我們都會聯繫。', '把你的情况发到朋友圈。', '你們全家都會知道。'],
   },
   insult: {
     en: ['You are a liar and a deadbeat.', 'Shame on you.', 'How pathetic.'],
     zh: ['你就是个老赖。', '真不要脸。', '你這個騙子。'],
   },
   blacklist_or_relatives: {
-    en: ['You will be blacklisted.', "Your children's future will be ruined, your kids won't get jobs."],
+    en: ['You will be blacklisted.', "Your children's future will be ruined, your kids won't get jobs.", 'Your credit will be ruined forever.', 'You will never get a mortgage again.'],
     zh: ['你会上黑名单。', '这会影响你孩子上学。', '你會進黑名單。'],
   },
   borrow_to_pay: {
-    en: ['Borrow the money from a friend.', 'Just use another credit card.', 'Sell your car and pay us.', 'Take out a payday loan.'],
-    zh: ['你去借钱还上。', '用别的信用卡刷一下。', '把车卖掉还钱。', '找朋友借一下。'],
+    en: [
+      'Borrow the money from a friend.',
+      'Just use another credit card.',
+      'Sell your car and pay us.',
+      'Take out a payday loan.',
+      'You should ask your family to lend you the money.',
+      'Why not put it on another credit card?',
+      "Why don't you get a cash advance?",
+    ],
+    zh: ['你去借钱还上。', '用别的信用卡刷一下。', '把车卖掉还钱。', '找朋友借一下。', '让你家人帮你还。', '你可以先借个网贷。', '讓你父母幫你墊一下。'],
   },
   private_channel_or_fee: {
     en: ['Pay it into my personal account.', 'There is a processing fee of $50.', 'Transfer it to me directly.'],
@@ -59,6 +67,9 @@ const LAWFUL: { en: string[]; zh: string[] } = {
     'Please pay only through the official channels of {{creditor}}.',
     'I understand this is difficult. Let us find a way forward together.',
     'Could we agree on a date that works for you?',
+    "We don't want you to borrow money to pay us.",
+    'Please do not sell anything or borrow to pay this.',
+    'You can post a cheque to the address on your statement.',
   ],
   zh: [
     '我们可以为您提供分期还款的选项。',
@@ -67,6 +78,8 @@ const LAWFUL: { en: string[]; zh: string[] } = {
     '如果今天无法达成一致，我们会书面告知您可选方案和后续流程。',
     '请只通过{{creditor}}的官方渠道还款。',
     '我理解您的难处，我们一起想想办法。',
+    '我们不希望您借钱来还款。',
+    '您的家人不会知道这件事。',
   ],
 };
 

@@ -97,10 +97,10 @@ export const LINT_CATEGORY_TEXT: Record<LintCategory, CategoryText> = {
 // ---- Rules (data) -------------------------------------------------------------------------
 
 const EN_RULES: Rule[] = [
-  { category: 'arrest_or_crime', any: ['arrest(?:ed|ing)?', '(?:go|going|be sent|end up) (?:to|in) (?:jail|prison)', 'jail', 'prison', 'locked up', 'criminal (?:charges?|record|case|offen[cs]e)', '(?:a|the) crime', 'fraud(?:ster)?', 'police (?:will|are going to|could) (?:come|pick|take)'] },
+  { category: 'arrest_or_crime', any: ['arrest(?:ed|ing)?', '(?:go|going|be sent|end up) (?:to|in) (?:jail|prison)', 'jail', 'prison', 'locked up', 'criminal (?:charges?|record|case|offen[cs]e)', '(?:a|the) crime', 'fraud(?:ster)?', 'police (?:will|are going to|could|would) (?:come|pick|take|be (?:informed|notified|called|involved))', '(?:call|inform|notify|involve|tell) the police', 'report you to the (?:police|authorities)'] },
   { category: 'impersonation', any: ["(?:this is|i am|i'm|we are|we're|calling (?:from|on behalf of)) (?:the |a |an )?(?:police|court|sheriff|marshal|magistrate|judge|government|attorney general|(?:police |court |government )?officer|lawyer|attorney|solicitor|law firm|legal department of the court)"] },
   { category: 'false_legal_action', any: ['sue you', 'su(?:e|ing) you', '(?:file|filing|start|take) (?:a )?(?:law ?suit|legal action|court action)', 'take you to court', 'court (?:tomorrow|today|this week)', 'seiz(?:e|ing|ure of) (?:your )?(?:house|home|car|property|assets|belongings)', 'garnish(?:ee|ing)? (?:your )?(?:wages|salary)', 'freez(?:e|ing) (?:all )?(?:of )?your (?:bank )?accounts?', 'repossess(?:ing|ion)?', 'bailiffs? (?:will|are going to)'] },
-  { category: 'false_urgency', any: ['last chance', 'final (?:warning|notice|chance) (?:today|now)', 'the system (?:will )?automatically', '(?:hand(?:ed)?|pass(?:ed)?|send|sent|transfer(?:red)?|escalat(?:e|ed)) (?:your (?:file|case|account) )?to (?:head ?quarters|hq|head office|the legal department)', '(?:nobody|no one) can stop (?:it|this)', 'before \\d{1,2} ?(?:o.?clock|pm|am|:\\d\\d)', 'within (?:the next )?\\d+ (?:minutes|hours)', 'today or never', 'now or never'] },
+  { category: 'false_urgency', any: ['last chance', 'final (?:warning|notice|chance) (?:today|now)', 'the system (?:will )?automatically', '(?:hand(?:ed)?|pass(?:ed)?|send|sent|transfer(?:red)?|escalat(?:e|ed)) (?:your (?:file|case|account) )?to (?:head ?quarters|hq|head office|the legal department)', '(?:nobody|no one) can stop (?:it|this)', '(?:before|by) \\d{1,2} ?(?:o.?clock|pm|am|:\\d\\d)', '(?:it|your (?:file|case|account)) (?:goes|will go|gets (?:sent|passed)|will be (?:sent|passed|handed)) (?:over )?to (?:legal|our lawyers|the lawyers|head ?quarters|head office)', 'within (?:the next )?\\d+ (?:minutes|hours)', 'today or never', 'now or never'] },
   {
     category: 'third_party_disclosure',
     all: [
@@ -108,9 +108,10 @@ const EN_RULES: Rule[] = [
       ['family', 'relatives?', 'wife', 'husband', 'spouse', 'partner', 'parents?', 'children', 'kids', 'employer', 'boss', 'manager', 'hr', 'colleagues?', 'co-?workers?', 'neighbou?rs?', 'friends?', 'contacts', 'references', 'everyone you know'],
     ],
   },
+  { category: 'third_party_disclosure', all: [['post', 'posting', 'publish', 'share', 'sharing', 'expose', 'name and shame'], ['social media', 'facebook', 'instagram', 'twitter', 'tiktok', 'wechat moments', 'the internet']] },
   { category: 'insult', any: ['liar', 'deadbeat', 'loser', 'scum', 'shame on you', 'shameless', 'pathetic', 'stupid', 'idiot', 'thief', 'cheat(?:er)?', 'disgrace(?:ful)?', 'worthless', 'useless', 'lazy'] },
-  { category: 'blacklist_or_relatives', any: ['black ?list(?:ed)?', "your (?:children|kids|family|son|daughter)(?:'s)? (?:will|won't|cannot|can't|future|prospects|school|jobs?)", 'ruin your (?:family|children|kids)'] },
-  { category: 'borrow_to_pay', any: ['borrow (?:the )?(?:money|it|from)', '(?:take|get) (?:out )?(?:a |another )?(?:payday )?loan', 'use (?:another|a different|your other|a second) (?:credit )?card', 'max out', 'sell (?:your )?(?:car|house|home|jewel(?:le)?ry|belongings|assets|phone|furniture)', 'pawn'] },
+  { category: 'blacklist_or_relatives', any: ['black ?list(?:ed)?', "your (?:children|kids|family|son|daughter)(?:'s)? (?:will|won't|cannot|can't|future|prospects|school|jobs?)", 'ruin your (?:family|children|kids)', '(?:ruin|destroy|wreck)(?:ed|s)? (?:your )?credit (?:forever|for life|permanently)', 'credit (?:will be|is) (?:ruined|destroyed|wrecked) (?:forever|for life|permanently)', 'never (?:be able to )?(?:get|have) (?:a |any )?(?:loan|mortgage|credit card|credit) again'] },
+  { category: 'borrow_to_pay', any: ['borrow (?:the )?(?:money|it|from)', '(?:take|get) (?:out )?(?:a |another )?(?:payday )?loan', 'use (?:another|a different|your other|a second) (?:credit )?card', '(?:put|charge|pay) (?:it|this|the balance) (?:on|with) (?:another|a different|your other|a second|a new) (?:credit )?card', 'lend you (?:the |some )?money', '(?:ask|get) (?:your |a |some )?(?:family|friends?|parents|relatives|brother|sister|someone|colleagues?)(?: members?)? (?:to|for) (?:lend|loan|a loan|the money|some money|money|help (?:you )?pay|cover)', 'cash advance', 'max out', 'sell (?:your )?(?:car|house|home|jewel(?:le)?ry|belongings|assets|phone|furniture)', 'pawn'] },
   { category: 'private_channel_or_fee', any: ['(?:my|our) (?:personal|private) (?:bank )?(?:account|wallet|number)', 'personal (?:bank )?account', 'to me (?:directly|personally)', '(?:processing|handling|service|administration|admin|release|clearance) fee', 'gift cards?', 'cash only'] },
   { category: 'visit_or_violence', any: ["(?:we|someone|our (?:team|agents?)) (?:will|'ll|are going to) (?:come|visit|show up|be) (?:to |at |round )?(?:your )?(?:home|house|door|work|workplace|office)", 'visit your (?:home|house|workplace|office|family)', 'hurt you', 'harm you', 'beat you', "you(?:'ll| will) regret", 'watch your back', 'we know where you live', 'something (?:bad )?(?:will|might) happen'] },
 ];
@@ -118,7 +119,7 @@ const EN_RULES: Rule[] = [
 const ZH_RULES: Rule[] = [
   { category: 'arrest_or_crime', any: ['逮捕', '抓(?:你|人|起来)', '拘留', '坐牢', '判刑', '入狱', '监狱', '刑事(?:责任|案件|犯罪)?', '诈骗', '犯罪', '(?:公安|警察)(?:会|要|将|就)'] },
   { category: 'impersonation', any: ['(?:我们?是|这里是|我这边是)(?:公安|警察|派出所|法院|检察院|律师|政府)', '(?:法院|公安局|派出所|检察院|律师事务所|政府)(?:的)?(?:工作人员|打来|通知)', '代表(?:法院|公安|警方|政府)'] },
-  { category: 'false_legal_action', any: ['起诉你', '(?:明天|马上|立即|立刻|今天)(?:就)?(?:起诉|开庭|立案)', '查封', '冻结(?:你的?)?(?:所有|全部)?(?:的)?(?:银行)?(?:账户|资产|卡)', '强制执行', '拍卖你的', '扣押', '没收'] },
+  { category: 'false_legal_action', any: ['起诉你', '(?:明天|马上|立即|立刻|今天)(?:就)?(?:起诉|开庭|立案)', '查封', '冻结(?:你的?)?(?:所有|全部)?(?:的)?(?:银行)?(?:账户|资产|卡)', '强制执行', '拍卖你的', '扣押', '没收', '已(?:经)?(?:被)?(?:立案|起诉)', '(?:发|寄)(?:了)?律师函'] },
   { category: 'false_urgency', any: ['最后(?:一次)?(?:的)?机会', '系统(?:会|将)?自动', '(?:\\d{1,2}|[一二三四五六七八九十两]{1,3})点(?:钟)?(?:之?前)', '(?:上报|移交|转交)(?:给)?(?:总部|总公司|法务)', '没有人能?(?:阻止|拦住|改变)', '过了今天'] },
   {
     category: 'third_party_disclosure',
@@ -127,16 +128,20 @@ const ZH_RULES: Rule[] = [
       ['家人', '父母', '亲戚', '亲属', '配偶', '老婆', '老公', '孩子', '单位', '领导', '老板', '同事', '邻居', '朋友', '通讯录', '紧急联系人'],
     ],
   },
+  {
+    category: 'third_party_disclosure',
+    any: ['曝光', '(?:发|挂|贴|公布)(?:到|在)(?:朋友圈|网上|微博|抖音|群里|小区)', '(?:全家|家人|亲戚|朋友|同事|单位|邻居|所有人)(?:都)?(?:会|要|将)(?:知道|收到)'],
+  },
   { category: 'insult', any: ['骗子', '老赖', '无赖', '不要脸', '丢人', '可耻', '废物', '垃圾', '没良心', '混蛋', '丢脸', '赖账'] },
   { category: 'blacklist_or_relatives', any: ['黑名单', '征信(?:黑|污点)', '影响(?:你的?)?(?:孩子|子女|家人)(?:的)?(?:上学|工作|考公|前途|征信)', '(?:孩子|子女)(?:以后)?(?:不能|无法|没法)(?:上学|考公|当兵|出国)'] },
-  { category: 'borrow_to_pay', any: ['借钱', '去借', '找(?:朋友|亲戚|家人)借', '(?:网贷|贷款)(?:来)?还', '用(?:另一张|别的|其他)(?:信用)?卡', '刷(?:别的|其他)(?:信用)?卡', '卖(?:掉)?(?:你的?)?(?:房子|车|首饰|手机|家具)', '(?:房子|车|首饰|手机|家具)卖(?:掉|了)', '套现', '以贷养贷'] },
+  { category: 'borrow_to_pay', any: ['借钱', '借(?:点|些|一笔|一点|个)(?:钱|网贷|贷款)', '去借', '(?:让|叫|请)(?:你的?)?(?:家人|朋友|亲戚|父母|同事)(?:帮你?|替你)(?:还|垫|出钱)', '找(?:朋友|亲戚|家人)借', '(?:网贷|贷款)(?:来)?还', '用(?:另一张|别的|其他)(?:信用)?卡', '刷(?:别的|其他)(?:信用)?卡', '卖(?:掉)?(?:你的?)?(?:房子|车|首饰|手机|家具)', '(?:房子|车|首饰|手机|家具)卖(?:掉|了)', '套现', '以贷养贷'] },
   { category: 'private_channel_or_fee', any: ['(?:转|打|付)(?:到|给)(?:我的|我个人的?|我私人的?|个人的?|私人的?)(?:账户|微信|支付宝|银行卡)', '私人账户', '个人账户', '手续费', '服务费', '处理费', '加急费'] },
   { category: 'visit_or_violence', any: ['上门', '去你(?:家|公司|单位)', '到你(?:家|单位|公司)', '(?:打|揍)你', '(?:让|叫)你好看', '后果自负', '小心(?:点|你)', '知道你住(?:在)?哪'] },
 ];
 
 // Traditional -> simplified for the characters the rules use, as pairs (one character for one,
 // so offsets in the normalised text are offsets in the original).
-const T2S_PAIRS = '監监 獄狱 詐诈 騙骗 員员 會会 將将 門门 這这 裡里 裏里 們们 檢检 師师 務务 訴诉 開开 凍冻 結结 帳账 戶户 資资 產产 強强 執执 賣卖 沒没 機机 統统 動动 點点 報报 總总 攔拦 過过 聯联 繫系 電电 話话 給给 親亲 屬属 單单 領领 導导 闆板 鄰邻 訊讯 錄录 緊紧 賴赖 無无 臉脸 丟丢 恥耻 廢废 徵征 響响 學学 錢钱 貸贷 網网 還还 張张 別别 車车 飾饰 現现 養养 轉转 寶宝 銀银 費费 續续 處处 訪访 讓让 後后 負负 絕绝 決决 選选 項项 說说 為为 來来 對对 時时 賬账 當当 個个 從从';
+const T2S_PAIRS = '監监 獄狱 詐诈 騙骗 員员 會会 將将 門门 這这 裡里 裏里 們们 檢检 師师 務务 訴诉 開开 凍冻 結结 帳账 戶户 資资 產产 強强 執执 賣卖 沒没 機机 統统 動动 點点 報报 總总 攔拦 過过 聯联 繫系 電电 話话 給给 親亲 屬属 單单 領领 導导 闆板 鄰邻 訊讯 錄录 緊紧 賴赖 無无 臉脸 丟丢 恥耻 廢废 徵征 響响 學学 錢钱 貸贷 網网 還还 張张 別别 車车 飾饰 現现 養养 轉转 寶宝 銀银 費费 續续 處处 訪访 讓让 後后 負负 絕绝 決决 選选 項项 說说 為为 來来 對对 時时 賬账 當当 個个 從从 發发 幫帮 墊垫 筆笔 經经 貼贴 網网 區区 羣群';
 const T2S = new Map(T2S_PAIRS.split(' ').map((pair) => [...pair] as [string, string]));
 
 function normalise(text: string): string {
@@ -179,8 +184,9 @@ function rulesFor(locale: LintLocale): Compiled[] {
 }
 
 const NEGATION: Record<LintLocale, RegExp> = {
-  en: /\b(?:not|never|no|won't|don't|will not|cannot|can't|nor|without)(?:\s+\w+){0,2}\s*$/i,
-  'zh-CN': /(?:不会|不要|不得|绝不|决不|从不|没有|无需|禁止|不能|不再)[^。！？；，,]{0,4}$/,
+  // "Why not ..." and "why don't you ..." are suggestions, and "will not hesitate to" a threat, not negations.
+  en: /\b(?:(?<!\bwhy\s+)not|never|no|won't|(?<!\bwhy\s+)don't|will not|cannot|can't|nor|without)(?:\s+(?!hesitate\b|wait\b|think twice\b)\w+){0,3}\s*$/i,
+  'zh-CN': /(?:不会|不要|不得|绝不|决不|从不|没有|无需|禁止|不能|不再|不希望|不建议|不必|不用|请勿|切勿|千万别)[^。！？；，,]{0,4}$/,
 };
 /** Sentences (with their offsets): rules that need several words look inside one sentence. */
 function sentences(text: string): { start: number; text: string }[] {

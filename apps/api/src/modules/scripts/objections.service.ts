@@ -1,23 +1,47 @@
-import type { Objection, ObjectionBody, SessionUser } from '@crm/contracts';
+import type { Objection, ObjectionBody, ObjectionVersion, SessionUser } from '@crm/contracts';
 import { lintText } from '@crm/domain';
-import { AppError, NotFoundError } from '../../lib/errors.js';
+import { AppError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale, toDbLocale } from '../auth/auth.repository.js';
-import type { ObjectionsRepository } from './objections.repository.js';
+import type { ObjectionData, ObjectionsRepository } from './objections.repository.js';
 
-type Row = { id: string; category: string; locale: 'en' | 'zh_CN'; customerSays: string; answer: string; stages: string[]; active: boolean };
-const toDto = (r: Row): Objection => ({ ...r, category: r.category as Objection['category'], locale: fromDbLocale(r.locale) });
+type Content = { category: string; locale: 'en' | 'zh_CN'; customerSays: string; answer: string; stages: string[]; active: boolean };
+type Saved = { createdAt: Date; createdBy: { displayName: string } | null };
+type CurrentRow = Content & { id: string; version: number; versions: Saved[] };
+type VersionRow = Content & Saved & { id: string; version: number; findings: number; justification: string | null; restoredFrom: number | null };
+
+const content = (r: Content) => ({ category: r.category as Objection['category'], locale: fromDbLocale(r.locale), customerSays: r.customerSays, answer: r.answer, stages: r.stages, active: r.active });
+const toDto = (r: CurrentRow): Objection => ({
+  id: r.id,
+  ...content(r),
+  version: r.version,
+  savedAt: r.versions[0]!.createdAt.toISOString(),
+  savedBy: r.versions[0]!.createdBy?.displayName ?? null,
+});
+const toVersionDto = (r: VersionRow): ObjectionVersion => ({
+  id: r.id,
+  version: r.version,
+  ...content(r),
+  findings: r.findings,
+  justification: r.justification,
+  restoredFrom: r.restoredFrom,
+  savedAt: r.createdAt.toISOString(),
+  savedBy: r.createdBy?.displayName ?? null,
+});
 
 export type ObjectionsService = ReturnType<typeof createObjectionsService>;
 
 /**
- * Prepared answers to objections, edited by admins: an answer with compliance findings is saved
- * only with a justification (kept in the audit log), like a script version.
+ * Prepared answers to objections, edited by admins like scripts: every save is a new version
+ * (kept, with who, when and why), any earlier version can be restored as the next one, and an
+ * answer with compliance findings is saved only with a justification stored on its version.
+ * Answers are a sentence or two, so a save is published at once (no separate draft step).
  */
 export function createObjectionsService({ objections, audit }: { objections: ObjectionsRepository; audit: Pick<AuditRepository, 'record'> }) {
-  const check = (body: ObjectionBody) => {
-    const findings = lintText(body.answer, body.locale);
-    if (findings.length && !body.justification) {
+  /** Lints the answer; findings without a justification are a 409 listing them. Returns the count. */
+  const check = (answer: string, locale: ObjectionBody['locale'], justification: string | undefined) => {
+    const findings = lintText(answer, locale);
+    if (findings.length && !justification) {
       throw new AppError(
         'conflict',
         409,
@@ -28,21 +52,69 @@ export function createObjectionsService({ objections, audit }: { objections: Obj
     }
     return findings.length;
   };
-  const data = (b: ObjectionBody) => ({ category: b.category, locale: toDbLocale(b.locale), customerSays: b.customerSays, answer: b.answer, stages: b.stages, active: b.active });
+  const data = (b: Omit<ObjectionBody, 'justification' | 'expectedVersion'>): ObjectionData => ({
+    category: b.category,
+    locale: toDbLocale(b.locale),
+    customerSays: b.customerSays,
+    answer: b.answer,
+    stages: b.stages,
+    active: b.active,
+  });
+  const current = async (id: string) => {
+    const row = await objections.current(id);
+    if (!row) throw new NotFoundError('No such objection answer.');
+    return row;
+  };
+  const stale = (expected: number | undefined, actual: number) => {
+    if (expected !== undefined && expected !== actual) {
+      throw new ConflictError(`Someone saved version ${actual} of this answer after you opened version ${expected}; reload and try again.`);
+    }
+  };
+
+  async function saveVersion(user: SessionUser, id: string, from: number, body: Omit<ObjectionBody, 'expectedVersion'>, restoredFrom: number | null, requestId: string) {
+    const findings = check(body.answer, body.locale, body.justification);
+    const version = from + 1;
+    const row = await objections.addVersion(id, version, data(body), { findings, justification: findings ? body.justification ?? null : null, restoredFrom, createdById: user.id });
+    if (!row) throw new ConflictError('Someone saved this answer at the same moment; reload and try again.');
+    await audit.record({
+      actorId: user.id,
+      action: restoredFrom ? 'objection.restore' : 'objection.update',
+      entityType: 'objection',
+      entityId: id,
+      requestId,
+      data: { version, restoredFrom, findings, justification: body.justification ?? null },
+    });
+    return toDto(row);
+  }
+
   return {
     list: async () => ({ items: (await objections.list()).map(toDto) }),
+
     async create(user: SessionUser, body: ObjectionBody, requestId: string) {
-      const findings = check(body);
-      const row = await objections.create(data(body));
-      await audit.record({ actorId: user.id, action: 'objection.create', entityType: 'objection', entityId: row.id, requestId, data: { findings, justification: body.justification ?? null } });
+      const findings = check(body.answer, body.locale, body.justification);
+      const row = await objections.create(data(body), { findings, justification: findings ? body.justification ?? null : null, restoredFrom: null, createdById: user.id });
+      await audit.record({ actorId: user.id, action: 'objection.create', entityType: 'objection', entityId: row.id, requestId, data: { version: 1, findings, justification: body.justification ?? null } });
       return toDto(row);
     },
+
     async update(user: SessionUser, id: string, body: ObjectionBody, requestId: string) {
-      if (!(await objections.exists(id))) throw new NotFoundError('No such objection answer.');
-      const findings = check(body);
-      const row = await objections.update(id, data(body));
-      await audit.record({ actorId: user.id, action: 'objection.update', entityType: 'objection', entityId: id, requestId, data: { findings, justification: body.justification ?? null } });
-      return toDto(row);
+      const now = await current(id);
+      stale(body.expectedVersion, now.version);
+      return saveVersion(user, id, now.version, body, null, requestId);
+    },
+
+    async versions(id: string) {
+      await current(id);
+      return { items: (await objections.versions(id)).map(toVersionDto) };
+    },
+
+    /** Saves an earlier version's content as the next version (linted again under today's rules). */
+    async restore(user: SessionUser, id: string, versionId: string, body: { expectedVersion?: number; justification?: string }, requestId: string) {
+      const now = await current(id);
+      const old = await objections.version(id, versionId);
+      if (!old) throw new NotFoundError('No such version of this answer.');
+      stale(body.expectedVersion, now.version);
+      return saveVersion(user, id, now.version, { ...content(old), stages: old.stages as ObjectionBody['stages'], justification: body.justification }, old.version, requestId);
     },
   };
 }

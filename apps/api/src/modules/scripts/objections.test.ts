@@ -30,9 +30,62 @@ describe('objection answers', () => {
     expect(await t.db.auditEvent.count({ where: { action: { in: ['objection.create', 'objection.update'] } } })).toBe(2);
   });
 
+  it('keeps every save as a version with who, when and why; an earlier version can be restored as the next one', async () => {
+    const created = (await admin.inject({ method: 'POST', url: '/api/objections', payload: body })).json();
+    expect(created).toMatchObject({ version: 1, savedBy: expect.any(String) });
+    const id = created.id as string;
+    const v2 = await admin.inject({ method: 'PUT', url: `/api/objections/${id}`, payload: { ...body, answer: 'Could we agree half now and half on payday?', expectedVersion: 1 } });
+    expect(v2.json()).toMatchObject({ version: 2, answer: 'Could we agree half now and half on payday?' });
+    const v3 = await admin.inject({ method: 'PUT', url: `/api/objections/${id}`, payload: { ...body, answer: 'You should ask your family to lend you the money.', justification: 'Training example', expectedVersion: 2 } });
+    expect(v3.json().version).toBe(3);
+
+    // An admin still looking at version 2 cannot overwrite version 3 unawares.
+    const stale = await admin.inject({ method: 'PUT', url: `/api/objections/${id}`, payload: { ...body, expectedVersion: 2 } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toContain('version 3');
+
+    const versions = (await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
+    expect(versions[0]).toMatchObject({ findings: 1, justification: 'Training example', savedBy: expect.any(String) });
+    expect(versions[1]).toMatchObject({ findings: 0, justification: null, answer: 'Could we agree half now and half on payday?' });
+
+    // Restoring version 1 makes version 4 with its content; the answers collectors get follow.
+    const restored = await admin.inject({ method: 'POST', url: `/api/objections/${id}/versions/${versions[2].id}/restore`, payload: { expectedVersion: 3 } });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({ version: 4, answer: body.answer });
+    const history = (await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items;
+    expect(history[0]).toMatchObject({ version: 4, restoredFrom: 1, answer: body.answer });
+    expect(await t.db.objectionAnswer.findUniqueOrThrow({ where: { id }, select: { answer: true, version: true } })).toEqual({ answer: body.answer, version: 4 });
+    expect(await t.db.auditEvent.count({ where: { action: 'objection.restore', entityId: id } })).toBe(1);
+
+    // Restoring a version with findings is linted again and needs a justification too.
+    const again = await admin.inject({ method: 'POST', url: `/api/objections/${id}/versions/${versions[0].id}/restore`, payload: {} });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.fields[0].field).toBe('justification');
+    expect((await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items).toHaveLength(4);
+  });
+
+  it('lets only one of two simultaneous saves of the same version win', async () => {
+    const id = (await admin.inject({ method: 'POST', url: '/api/objections', payload: body })).json().id as string;
+    const results = await Promise.all(
+      ['First wording, could we agree a date?', 'Second wording, could we agree a date?'].map((answer) =>
+        admin.inject({ method: 'PUT', url: `/api/objections/${id}`, payload: { ...body, answer, expectedVersion: 1 } }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const items = (await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items;
+    expect(items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const winner = results.find((r) => r.statusCode === 200)!.json().answer;
+    expect(items[0].answer).toBe(winner);
+  });
+
   it('validates fields and is for admins only', async () => {
     const bad = await admin.inject({ method: 'POST', url: '/api/objections', payload: { ...body, category: 'bored', stages: [] } });
     expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['category', 'stages']);
     expect((await supervisor.inject({ method: 'POST', url: '/api/objections', payload: body })).statusCode).toBe(403);
+    const any = (await admin.inject({ method: 'GET', url: '/api/objections' })).json().items[0];
+    expect((await supervisor.inject({ method: 'GET', url: `/api/objections/${any.id}/versions` })).statusCode).toBe(403);
+    expect((await admin.inject({ method: 'GET', url: '/api/objections/00000000-0000-4000-8000-000000000000/versions' })).statusCode).toBe(404);
+    expect((await admin.inject({ method: 'POST', url: `/api/objections/${any.id}/versions/not-a-uuid/restore`, payload: {} })).json().error.fields[0].field).toBe('versionId');
   });
 });

@@ -8,7 +8,10 @@ import {
   objectionIdParamsSchema,
   objectionListSchema,
   objectionSchema,
+  objectionVersionListSchema,
+  objectionVersionParamsSchema,
   publishBodySchema,
+  restoreObjectionBodySchema,
   scriptIdParamsSchema,
   scriptListSchema,
   scriptVersionDetailSchema,
@@ -147,9 +150,31 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
     '/objections/:objectionId',
     {
       config: { access: ADMINS },
-      schema: { tags: ['scripts'], summary: 'Edit an objection answer: category, what the customer says, the answer, stages, language, active', params: objectionIdParamsSchema, body: objectionBodySchema, response: { 200: objectionSchema, ...errors } },
+      schema: { tags: ['scripts'], summary: 'Save a new version of an objection answer: category, what the customer says, the answer, stages, language, active; audited', params: objectionIdParamsSchema, body: objectionBodySchema, response: { 200: objectionSchema, ...errors } },
     },
     async (request) => objections.update(currentUser(request), request.params.objectionId, request.body, String(request.id)),
+  );
+  app.get(
+    '/objections/:objectionId/versions',
+    {
+      config: { access: ADMINS },
+      schema: { tags: ['scripts'], summary: "An objection answer's versions, newest first: content, who saved it and when, findings and justification", params: objectionIdParamsSchema, response: { 200: objectionVersionListSchema, ...errors } },
+    },
+    async (request) => objections.versions(request.params.objectionId),
+  );
+  app.post(
+    '/objections/:objectionId/versions/:versionId/restore',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['scripts'],
+        summary: "Save an earlier version's content as the next version (linted again; findings need a justification); audited",
+        params: objectionVersionParamsSchema,
+        body: restoreObjectionBodySchema,
+        response: { 200: objectionSchema, ...errors },
+      },
+    },
+    async (request) => objections.restore(currentUser(request), request.params.objectionId, request.params.versionId, request.body, String(request.id)),
   );
 
   app.get(
