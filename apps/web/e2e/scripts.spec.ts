@@ -46,11 +46,14 @@ test('an admin edits a script, sees a lint warning on an abusive sentence, fixes
   expect(found).toBe(true);
 });
 
-test('an admin edits an objection answer with live lint', async ({ page }) => {
+test('an admin edits an objection answer with live lint, then compares and restores the earlier version', async ({ page }) => {
   await signIn(page, 'admin1');
   await page.getByRole('link', { name: 'Scripts' }).click();
   const section = page.getByRole('region', { name: 'Objection answers' });
-  await section.getByRole('row').filter({ hasText: 'Cash-flow trouble' }).filter({ hasText: 'en' }).first().getByRole('button', { name: 'Edit' }).click();
+  const row = section.getByRole('row').filter({ hasText: 'Cash-flow trouble' }).filter({ hasText: 'en' }).first();
+  const original = (await row.getByRole('cell').nth(2).innerText()).trim();
+  await expect(row).toContainText('v1');
+  await row.getByRole('button', { name: 'Edit' }).click();
   const form = section.getByRole('form', { name: 'Objection answer' });
   const answer = form.getByLabel('Suggested answer');
   await answer.fill('Borrow the money from a friend.');
@@ -59,4 +62,21 @@ test('an admin edits an objection answer with live lint', async ({ page }) => {
   await expect(form.locator('.lint-findings')).toHaveCount(0);
   await form.getByRole('button', { name: 'Save answer' }).click();
   await expect(section).toContainText('Could we agree a smaller payment now and the rest on payday?');
+  const edited = section.getByRole('row').filter({ hasText: 'Could we agree a smaller payment now' });
+  await expect(edited).toContainText('v2');
+  await expect(edited).toContainText('Jordan Blake');
+
+  // History: v2 by the admin in force, v1 (built in) can be compared and restored as v3.
+  await edited.getByRole('button', { name: 'History' }).click();
+  const history = section.getByRole('region', { name: /Versions of/ });
+  await expect(history.getByRole('row')).toHaveCount(3);
+  const v1 = history.getByRole('row').filter({ hasText: 'built-in' });
+  await v1.getByRole('button', { name: 'Compare with the one in force' }).click();
+  const diff = history.getByRole('table', { name: 'v1 and v2 side by side' });
+  await expect(diff.locator('ins').first()).toBeVisible();
+  await expect(diff.locator('del').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/objection-history.png', fullPage: true });
+  await v1.getByRole('button', { name: 'Restore v1' }).click();
+  const restored = section.getByRole('row').filter({ hasText: original.slice(0, 40) }).first();
+  await expect(restored).toContainText('v3');
 });

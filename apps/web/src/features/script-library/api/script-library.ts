@@ -1,4 +1,4 @@
-import { lintResponseSchema, objectionListSchema, objectionSchema, scriptListSchema, scriptVersionDetailSchema, suggestedScriptSchema, type ObjectionBody, type UpdateDraftBody } from '@crm/contracts';
+import { lintResponseSchema, objectionListSchema, objectionSchema, objectionVersionListSchema, scriptListSchema, scriptVersionDetailSchema, suggestedScriptSchema, type ObjectionBody, type UpdateDraftBody } from '@crm/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -55,6 +55,19 @@ export const useSaveObjection = (id: string | null) => {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (body: ObjectionBody) => apiRequest(id ? `/objections/${id}` : '/objections', { method: id ? 'PUT' : 'POST', body, schema: objectionSchema }),
+    onSuccess: refresh,
+  });
+};
+
+export const useObjectionVersions = (objectionId: string) =>
+  useQuery({ queryKey: ['scripts', 'objections', objectionId, 'versions'], queryFn: ({ signal }) => apiRequest(`/objections/${objectionId}/versions`, { schema: objectionVersionListSchema, signal }) });
+
+/** Saves an earlier version's content as the next version. */
+export const useRestoreObjection = (objectionId: string) => {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ versionId, expectedVersion, justification }: { versionId: string; expectedVersion: number; justification?: string }) =>
+      apiRequest(`/objections/${objectionId}/versions/${versionId}/restore`, { method: 'POST', body: { expectedVersion, ...(justification ? { justification } : {}) }, schema: objectionSchema }),
     onSuccess: refresh,
   });
 };

@@ -1,7 +1,7 @@
-import { diffWords } from 'diff';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useScriptVersion } from '../api/script-library';
+import { WordDiffRow } from './word-diff';
 
 /** Texts of a version, step by step (branches as "step / branch"), for comparing two versions. */
 function texts(steps: { key: string; title: string; text: string; branches?: { key: string; title: string; text: string }[] }[]) {
@@ -36,21 +36,9 @@ export function VersionDiff({ fromId, toId, onClose }: { fromId: string; toId: s
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
-            const old = before.get(row.key)?.text ?? '';
-            const parts = diffWords(old, row.text);
-            const changed = parts.some((p) => p.added || p.removed);
-            return (
-              <tr key={row.key} className={changed ? 'changed' : undefined}>
-                <th scope="row">
-                  {row.title}
-                  {changed && <span className="visually-hidden"> ({t('scriptLibrary.changed')})</span>}
-                </th>
-                <td>{parts.map((p, i) => (p.added ? null : p.removed ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>))}</td>
-                <td>{parts.map((p, i) => (p.removed ? null : p.added ? <ins key={i}>{p.value}</ins> : <span key={i}>{p.value}</span>))}</td>
-              </tr>
-            );
-          })}
+          {rows.map((row) => (
+            <WordDiffRow key={row.key} title={row.title} before={before.get(row.key)?.text ?? ''} after={row.text} />
+          ))}
         </tbody>
       </table>
       </div>
