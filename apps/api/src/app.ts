@@ -30,6 +30,9 @@ import { createKpisRepository } from './modules/reports/kpis.repository.js';
 import { createKpisService } from './modules/reports/kpis.service.js';
 import { createUsersRepository } from './modules/users/users.repository.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { createCreditorsRepository } from './modules/creditors/creditors.repository.js';
+import { creditorsRoutes } from './modules/creditors/creditors.routes.js';
+import { createCreditorsService } from './modules/creditors/creditors.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createAccountAccess } from './modules/accounts/account-access.js';
 import { createAssignmentRepository } from './modules/accounts/assignment.repository.js';
@@ -169,6 +172,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       });
       await api.register(accountsRoutes, { accountsService });
       await api.register(usersRoutes, { usersService });
+      await api.register(creditorsRoutes, { creditorsService: createCreditorsService({ creditors: createCreditorsRepository(db) }) });
       await api.register(policiesRoutes, { policiesService: createPoliciesService({ policies, audit, onSaved: () => queueService.invalidateAll() }) });
       await api.register(assignmentRoutes, { assign: createAssignmentService({ assignment: createAssignmentRepository(db), policies, audit, clock }) });
       await api.register(reportsRoutes, {

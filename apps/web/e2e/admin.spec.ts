@@ -38,6 +38,10 @@ test('an admin previews a bulk assignment with the counts per collector', async 
   await signIn(page, 'admin1');
   const form = page.getByRole('form', { name: 'Assign accounts' });
   await form.getByLabel('Stage').selectOption({ label: 'M1 · 1–30' });
+  const creditor = form.getByLabel('Creditor');
+  await expect(creditor.locator('option')).not.toHaveCount(1);
+  await creditor.selectOption({ index: 1 });
+  await expect(creditor).toHaveValue(/[0-9a-f-]{36}/);
   await form.getByLabel('Now with team').selectOption({ label: 'Team A' });
   await form.getByLabel('Assign to').selectOption({ label: 'Team B' });
   await form.getByRole('button', { name: 'Preview' }).click();
@@ -45,6 +49,7 @@ test('an admin previews a bulk assignment with the counts per collector', async 
   await expect(report).toContainText(/open accounts? would be assigned/);
   await expect(report).toContainText('Sam Okafor');
   await expect(form.getByRole('button', { name: 'Assign' })).toBeEnabled();
+  await form.screenshot({ path: 'test-results/admin-assign.png' });
 });
 
 test('an admin edits a policy: a bad calling window is refused with the field named, a valid save becomes the next version', async ({ page }) => {

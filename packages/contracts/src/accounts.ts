@@ -38,3 +38,14 @@ export const listAccountsResponseSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type ListAccountsResponse = z.infer<typeof listAccountsResponseSchema>;
+
+/** A creditor whose portfolio we collect, with how many of its accounts are open. */
+export const creditorSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  complianceProfile: z.enum(['US', 'UK', 'CN']),
+  openAccounts: z.number().int(),
+});
+export type Creditor = z.infer<typeof creditorSchema>;
+export const creditorListSchema = z.object({ items: z.array(creditorSchema) });

@@ -29,6 +29,17 @@ describe('bulk assignment', () => {
 
   const call = (url: string, payload: unknown, who: Session = admin) => who.inject({ method: 'POST', url, payload: payload as object });
 
+  it('lists creditors with their open accounts for the picker (supervisors and admins)', async () => {
+    const res = await admin.inject({ method: 'GET', url: '/api/creditors' });
+    expect(res.statusCode).toBe(200);
+    const counts = Object.fromEntries(res.json().items.map((c: { id: string; openAccounts: number }) => [c.id, c.openAccounts]));
+    expect(counts[id.creditor!]).toBe(9);
+    expect(Object.values(counts).reduce((a: number, b) => a + (b as number), 0)).toBe(10);
+    expect((await supervisor.inject({ method: 'GET', url: '/api/creditors' })).statusCode).toBe(200);
+    const collector = await t.login('a-c1');
+    expect((await collector.inject({ method: 'GET', url: '/api/creditors' })).statusCode).toBe(403);
+  });
+
   it('previews and then deals M1 accounts of a creditor evenly across a team\'s active collectors', async () => {
     const body = { filter: { stage: 'm1', creditorId: id.creditor, unassignedOnly: true }, to: { teamId: id.team } };
     const preview = await call('/api/accounts/assignments/preview', body);

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
+import { useCreditors } from '../../accounts/api/get-creditors';
 import { useAssignAccounts } from '../api/assign-accounts';
 import { useTeams } from '../api/get-teams';
 import { useUsers } from '../api/get-users';
@@ -16,9 +17,11 @@ export function AssignAccounts() {
   const id = useId();
   const teams = useTeams();
   const users = useUsers();
+  const creditors = useCreditors();
   const assign = useAssignAccounts();
   const [stage, setStage] = useState('');
   const [fromTeamId, setFromTeamId] = useState('');
+  const [creditorId, setCreditorId] = useState('');
   const [unassignedOnly, setUnassignedOnly] = useState(false);
   const [target, setTarget] = useState('');
   const collectors = (users.data?.items ?? []).filter((u) => u.role === 'collector' && u.active);
@@ -26,7 +29,7 @@ export function AssignAccounts() {
     if (!target) return null;
     const [kind, targetId] = target.split(':') as ['team' | 'collector', string];
     return {
-      filter: { ...(stage ? { stage: stage as Stage } : {}), ...(fromTeamId ? { fromTeamId } : {}), unassignedOnly },
+      filter: { ...(stage ? { stage: stage as Stage } : {}), ...(creditorId ? { creditorId } : {}), ...(fromTeamId ? { fromTeamId } : {}), unassignedOnly },
       to: kind === 'team' ? { teamId: targetId } : { collectorId: targetId },
     };
   };
@@ -43,6 +46,17 @@ export function AssignAccounts() {
           <select id={`${id}-stage`} value={stage} onChange={(e) => { setStage(e.target.value); assign.reset(); }}>
             <option value="">{t('contactLog.any')}</option>
             {STAGES.map((s) => <option key={s} value={s}>{t(`stages.${s}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-creditor`}>{t('assign.creditor')}</label>
+          <select id={`${id}-creditor`} value={creditorId} onChange={(e) => { setCreditorId(e.target.value); assign.reset(); }}>
+            <option value="">{t('contactLog.any')}</option>
+            {(creditors.data?.items ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {t('assign.creditorOption', { name: c.name, profile: c.complianceProfile, count: c.openAccounts, open: fmt.number(c.openAccounts) })}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">

@@ -1,0 +1,11 @@
+import { creditorListSchema } from '@crm/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export const getCreditorsQueryOptions = () =>
+  queryOptions({
+    queryKey: ['creditors', 'list'],
+    queryFn: ({ signal }) => apiRequest('/creditors', { schema: creditorListSchema, signal }),
+  });
+
+export const useCreditors = () => useQuery(getCreditorsQueryOptions());
