@@ -13,7 +13,9 @@ test('an admin edits a script, sees a lint warning on an abusive sentence, fixes
   const findings = editor.locator('.lint-findings');
   await expect(findings).toContainText('False urgency');
   await expect(findings).toContainText('Telling third parties');
-  await expect(findings.locator('mark').first()).toHaveText('last chance');
+  // The offending words are highlighted inside the text box itself.
+  await expect(editor.locator('.lint-editor mark').first()).toHaveText('last chance');
+  await editor.locator('.linted').filter({ has: page.locator('mark') }).screenshot({ path: 'test-results/admin-script-lint-inline.png' });
   await page.screenshot({ path: 'test-results/admin-script-lint.png', fullPage: true });
 
   await reason.fill(`${original} Could we agree on a date that works for you?`);

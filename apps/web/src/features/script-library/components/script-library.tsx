@@ -1,5 +1,5 @@
 import type { ScriptList, ScriptVersionDetail } from '@crm/contracts';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
@@ -152,9 +152,28 @@ function VersionEditor({ versionId }: { versionId: string }) {
 }
 
 /** A text with the linter's findings shown under it as highlighted spans with their explanation. */
+/** The text with each finding's span marked (findings must be for exactly this text). */
+function marked(text: string, findings: { start: number; end: number }[]): ReactNode[] {
+  const out: ReactNode[] = [];
+  let at = 0;
+  findings.forEach((f, k) => {
+    if (f.start < at) return;
+    out.push(text.slice(at, f.start), <mark key={k}>{text.slice(f.start, f.end)}</mark>);
+    at = f.end;
+  });
+  out.push(text.slice(at));
+  return out;
+}
+
+/**
+ * A text box with live compliance lint: offending spans are highlighted inside the box (a
+ * backdrop layer under a transparent textarea, scrolled with it) once the linter has answered
+ * for the current text, with each finding's explanation and a lawful alternative below.
+ */
 export function LintedText({ label, text, locale, editable, onChange }: { label: string; text: string; locale: 'en' | 'zh-CN'; editable: boolean; onChange: (text: string) => void }) {
   const { t } = useTranslation();
   const id = useId();
+  const backdrop = useRef<HTMLDivElement>(null);
   const [debounced, setDebounced] = useState(text);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(text), 350);
@@ -162,26 +181,33 @@ export function LintedText({ label, text, locale, editable, onChange }: { label:
   }, [text]);
   const lint = useLint(debounced, locale);
   const findings = lint.data?.findings ?? [];
+  // Marks only when the findings belong to the text on screen (offsets shift while typing).
+  const current = !lint.isPlaceholderData && debounced === text;
   return (
     <div className="linted">
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <textarea id={id} rows={3} value={text} readOnly={!editable} onChange={(e) => onChange(e.target.value)} aria-describedby={findings.length ? `${id}-findings` : undefined} />
+      <div className="lint-editor">
+        <div className="lint-backdrop" ref={backdrop} aria-hidden="true">
+          {current ? marked(text, findings) : text}
+          {'\n'}
+        </div>
+        <textarea
+          id={id}
+          rows={3}
+          value={text}
+          readOnly={!editable}
+          onChange={(e) => onChange(e.target.value)}
+          onScroll={(e) => {
+            if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
+          }}
+          aria-invalid={findings.length > 0}
+          aria-describedby={findings.length ? `${id}-findings` : undefined}
+        />
+      </div>
       {findings.length > 0 && (
         <div id={`${id}-findings`} className="lint-findings" role="status">
-          <p className="lint-preview">
-            {findings.reduce<{ out: ReactNode[]; at: number }>(
-              (acc, f, k) => {
-                if (f.start < acc.at) return acc;
-                acc.out.push(debounced.slice(acc.at, f.start), <mark key={k}>{debounced.slice(f.start, f.end)}</mark>);
-                acc.at = f.end;
-                return acc;
-              },
-              { out: [], at: 0 },
-            ).out}
-            {debounced.slice(findings.reduce((end, f) => Math.max(end, f.end), 0))}
-          </p>
           <ul className="plain small">
             {findings.map((f, k) => (
               <li key={k}>
