@@ -309,7 +309,7 @@ function KpiTable({ groups, totals, groupBy, from, to }: { groups: KpiGroup[]; t
         <tbody>
           {sorted.map((g) => (
             <tr key={g.key ?? 'none'}>
-              <th scope="row">{groupBy === 'stage' && g.key ? t(`stages.${g.key}`) : g.key === null ? t('kpi.unattributed') : g.label}</th>
+              <th scope="row">{groupBy === 'stage' && g.key ? t(`stages.${g.key}`) : g.key === null ? t(`kpi.noKey.${groupBy}`, { defaultValue: t('kpi.unattributed') }) : g.label}</th>
               {columns.map((c) => (
                 <td key={c.key} className="num">
                   {c.cell(g)}
