@@ -56,6 +56,8 @@ export default defineConfig({
       EMBEDDED_PG_DATA_DIR: path.resolve(import.meta.dirname, '../../.data/e2e-postgres'),
       DEMO_ACCOUNTS: '600',
       LOG_LEVEL: 'warn',
+      // Specs sign the same demo users in many times a minute; the limit itself is tested in the API tests.
+      LOGIN_RATE_LIMIT_PER_MINUTE: '100',
     },
   },
 });

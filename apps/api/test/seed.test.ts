@@ -58,7 +58,7 @@ describe('demo seed', () => {
     expect(Number(facts!.promise_statuses)).toBe(4);
     for (const key of ['plans', 'payments', 'third_parties', 'stop_flags']) expect(Number(facts![key])).toBeGreaterThan(0);
     expect(new Date(facts!.first_contact!).getTime()).toBeLessThan(NOW.getTime() - 90 * 86_400_000);
-    expect(Number(facts!.policies)).toBe(5);
+    expect(Number(facts!.policies)).toBe(6); // stage thresholds, US/UK/CN profiles, promise rules, queue weights
 
     // Every demo user can sign in with the documented password.
     const db = createPrismaClient(one.url);
