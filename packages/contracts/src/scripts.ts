@@ -76,36 +76,28 @@ export const publishBodySchema = z.object({ justification: z.string().trim().max
 export const OBJECTION_CATEGORY_CODES = ['already_paid', 'payment_in_progress', 'cash_flow', 'job_loss_or_illness', 'never_received_bill', 'dispute', 'forgot', 'call_later', 'wrong_person'] as const;
 const stageCodes = z.enum(['pre_due', 'm1', 'm2', 'm3', 'm4_plus'], { message: 'must be pre_due, m1, m2, m3 or m4_plus' });
 
-export const objectionSchema = z.object({
-  id: z.uuid(),
+/** What an answer says and where it applies: the same in the answer in force and in each version. */
+const objectionContentSchema = z.object({
   category: z.enum(OBJECTION_CATEGORY_CODES),
   locale: localeSchema,
   customerSays: z.string(),
   answer: z.string(),
   stages: z.array(z.string()),
   active: z.boolean(),
-  /** The version in force, when it was saved and by whom. */
-  version: z.number().int(),
-  savedAt: z.string(),
-  savedBy: z.string().nullable(),
 });
+const savedSchema = { version: z.number().int(), savedAt: z.string(), savedBy: z.string().nullable() };
+
+/** An answer as it is in force, with its version and when and by whom that was saved. */
+export const objectionSchema = objectionContentSchema.extend({ id: z.uuid(), ...savedSchema });
 export type Objection = z.infer<typeof objectionSchema>;
 
 /** One saved state of an objection answer (every save is a new version; none is ever changed). */
-export const objectionVersionSchema = z.object({
+export const objectionVersionSchema = objectionContentSchema.extend({
   id: z.uuid(),
-  version: z.number().int(),
-  category: z.enum(OBJECTION_CATEGORY_CODES),
-  locale: localeSchema,
-  customerSays: z.string(),
-  answer: z.string(),
-  stages: z.array(z.string()),
-  active: z.boolean(),
+  ...savedSchema,
   findings: z.number().int(),
   justification: z.string().nullable(),
   restoredFrom: z.number().int().nullable(),
-  savedAt: z.string(),
-  savedBy: z.string().nullable(),
 });
 export type ObjectionVersion = z.infer<typeof objectionVersionSchema>;
 export const objectionVersionListSchema = z.object({ items: z.array(objectionVersionSchema) });
