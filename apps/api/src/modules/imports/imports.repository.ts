@@ -42,7 +42,7 @@ export function createImportsRepository(db: Pick<Db, 'account' | 'payment' | 'pa
           db.paymentPromise.findMany({ where: { accountId: { in: chunk }, status: 'pending' }, select: { accountId: true }, distinct: ['accountId'] }),
           db.verificationTask.findMany({ where: { accountId: { in: chunk }, status: 'open' }, select: { accountId: true }, distinct: ['accountId'] }),
         ]);
-        return [...new Set([...pending, ...claims].map((f) => f.accountId))];
+        return [...pending.map((f) => ({ accountId: f.accountId, claims: false })), ...claims.map((f) => ({ accountId: f.accountId, claims: true }))];
       }),
   };
 }

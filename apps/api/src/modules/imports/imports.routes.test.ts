@@ -97,3 +97,49 @@ describe('payments import', () => {
     expect((await post(good, 'mode=everything')).json().error.fields[0].field).toBe('mode');
   });
 });
+
+describe('payments import: judging many accounts in one go', () => {
+  const t = useTestApp({ now: NOW });
+
+  it('keeps, part-pays and completes promises and plans and matches "I already paid" across accounts, each change in the history', async () => {
+    await t.factories.user('admin', { username: 'ib-admin' });
+    const creditor = await t.factories.creditor();
+    const promise = (accountId: string, amountMinor: bigint, dueDate: string, extra: object = {}) =>
+      t.db.paymentPromise.create({ data: { accountId, amountMinor, currency: 'USD', dueDate: new Date(`${dueDate}T00:00:00Z`), channel: 'card', createdAt: new Date('2026-11-01T00:00:00Z'), ...extra } });
+    // Thirty accounts, each with a promise of $100 due on the 25th: paid in full by the file.
+    const kept = [];
+    for (let i = 0; i < 30; i++) {
+      const a = await t.factories.account({ creditorId: creditor.id });
+      kept.push({ account: a, promise: await promise(a.id, 10_000n, '2026-11-25') });
+    }
+    // One paid in part (stays pending with what was paid counted).
+    const part = await t.factories.account({ creditorId: creditor.id });
+    const partPromise = await promise(part.id, 10_000n, '2026-11-25');
+    // A plan of two instalments, both covered by one payment: both kept, the plan completed.
+    const planAccount = await t.factories.account({ creditorId: creditor.id });
+    const plan = await t.db.paymentPlan.create({ data: { accountId: planAccount.id } });
+    await promise(planAccount.id, 5_000n, '2026-11-18', { planId: plan.id, sequence: 1 });
+    await promise(planAccount.id, 5_000n, '2026-12-18', { planId: plan.id, sequence: 2 });
+    // "I already paid $40 on the 19th by card": matched by the file's payment.
+    const claimAccount = await t.factories.account({ creditorId: creditor.id });
+    const task = await t.db.verificationTask.create({ data: { accountId: claimAccount.id, claimedPaidOn: new Date('2026-11-19T00:00:00Z'), claimedAmountMinor: 4_000n, claimedChannel: 'card' } });
+
+    const lines = ['account_external_id,amount,currency,paid_at,channel,reference'];
+    kept.forEach(({ account }, i) => lines.push(`${account.externalId},100.00,USD,2026-11-19,card,K-${i}`));
+    lines.push(`${part.externalId},30.00,USD,2026-11-19,card,P-1`, `${planAccount.externalId},100.00,USD,2026-11-19,card,PL-1`, `${claimAccount.externalId},40.00,USD,2026-11-19,card,C-1`);
+    const admin = await t.login('ib-admin');
+    const res = await t.app.inject({ method: 'POST', url: '/api/imports/payments?mode=all&source=batch', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' }, payload: `${lines.join('\n')}\n` });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ writtenRows: 33, changedPromises: 32 });
+
+    const statuses = await t.db.paymentPromise.findMany({ where: { id: { in: kept.map((k) => k.promise.id) } }, select: { status: true, paidMinor: true } });
+    expect(statuses.every((p) => p.status === 'kept' && p.paidMinor === 10_000n)).toBe(true);
+    expect(await t.db.paymentPromise.findUniqueOrThrow({ where: { id: partPromise.id }, select: { status: true, paidMinor: true } })).toEqual({ status: 'pending', paidMinor: 3_000n });
+    expect((await t.db.paymentPromise.findMany({ where: { planId: plan.id } })).map((p) => p.status)).toEqual(['kept', 'kept']);
+    expect((await t.db.paymentPlan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe('completed');
+    expect((await t.db.verificationTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('matched');
+    const history = await t.db.promiseStatusChange.findMany({ select: { fromStatus: true, toStatus: true, cause: true, at: true } });
+    expect(history).toHaveLength(32);
+    expect(history.every((h) => h.fromStatus === 'pending' && h.toStatus === 'kept' && h.cause === 'payment_posted' && h.at.toISOString() === NOW.replace('Z', '.000Z'))).toBe(true);
+  });
+});

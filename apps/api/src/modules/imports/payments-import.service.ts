@@ -13,7 +13,7 @@ import type { ImportsRepository } from './imports.repository.js';
 export interface PaymentsImportDeps {
   db: Pick<Db, '$transaction'>;
   imports: ImportsRepository;
-  promises: Pick<PromisesService, 'reevaluate'>;
+  promises: Pick<PromisesService, 'reevaluateMany'>;
   audit: Pick<AuditRepository, 'record'>;
   clock: Clock;
 }
@@ -30,8 +30,9 @@ interface Row {
 
 const REQUIRED = ['account_external_id', 'amount', 'currency', 'paid_at', 'channel', 'reference'] as const;
 const BATCH = 2000;
-/** Parallel re-evaluations after an import (the Prisma pool has 10 connections). */
-const REEVALUATION_CONCURRENCY = 4;
+/** Accounts re-judged per transaction after an import, and transactions in parallel (the Prisma pool has 10 connections). */
+const REEVALUATION_BATCH = 500;
+const REEVALUATION_CONCURRENCY = 2;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -120,20 +121,28 @@ export function createPaymentsImportService({ db, imports, promises, audit, cloc
         progress.update({ rowsWritten: Math.min(valid.length, i + BATCH) });
       }
       progress.update({ phase: 'evaluating' });
-      // Promises and "I already paid" claims are re-judged only where there is something to judge.
-      const withOpen = await imports.accountsToReevaluate([...new Set(valid.map((r) => r.accountId))]);
-      // Each account in its own short transaction (row lock on the account), a few at a time.
+      // Promises and "I already paid" claims are re-judged only where there is something to judge,
+      // a batch of accounts per transaction (accounts locked in id order, so batches and single
+      // payments recorded meanwhile wait for each other rather than deadlock).
+      const found = await imports.accountsToReevaluate([...new Set(valid.map((r) => r.accountId))]);
+      const withClaims = new Set(found.filter((f) => f.claims).map((f) => f.accountId));
+      const toJudge = [...new Set(found.map((f) => f.accountId))].sort();
+      const batches: string[][] = [];
+      for (let i = 0; i < toJudge.length; i += REEVALUATION_BATCH) batches.push(toJudge.slice(i, i + REEVALUATION_BATCH));
       let changed = 0;
       let next = 0;
       const worker = async () => {
-        while (next < withOpen.length) {
-          const accountId = withOpen[next++]!;
+        while (next < batches.length) {
+          const batch = batches[next++]!;
           changed += (
-            await db.$transaction(async (tx) => {
-              const c = await promises.reevaluate(tx, accountId, 'payment_posted', null);
-              await resolveClaimedPayments(tx, accountId, clock.now());
-              return c;
-            })
+            await db.$transaction(
+              async (tx) => {
+                const c = await promises.reevaluateMany(tx, batch, 'payment_posted', null);
+                for (const accountId of batch) if (withClaims.has(accountId)) await resolveClaimedPayments(tx, accountId, clock.now());
+                return c;
+              },
+              { timeout: 60_000 },
+            )
           ).length;
         }
       };

@@ -1,4 +1,4 @@
-import { Prisma, type Db } from '@crm/db';
+import { Prisma, type Db, type PlanStatus, type PromiseChangeCause, type PromiseStatus } from '@crm/db';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -6,17 +6,49 @@ export type PromisesRepository = ReturnType<typeof createPromisesRepository>;
 
 export function createPromisesRepository(db: Pick<Db, '$queryRaw'>) {
   return {
-    /** Everything evaluation needs for one account, read inside the caller's transaction. */
-    async loadForEvaluation(tx: Tx, accountId: string) {
-      // Lock the account row: concurrent payments for one account are evaluated one at a time.
-      await tx.$queryRaw`SELECT id FROM accounts WHERE id = ${accountId}::uuid FOR UPDATE`;
-      const [account, promises, payments, plans] = await Promise.all([
-        tx.account.findUnique({ where: { id: accountId }, select: { id: true, debtor: { select: { timeZone: true } } } }),
-        tx.paymentPromise.findMany({ where: { accountId } }),
-        tx.payment.findMany({ where: { accountId }, select: { id: true, amountMinor: true, paidAt: true, reversalOfId: true } }),
-        tx.paymentPlan.findMany({ where: { accountId }, select: { id: true, status: true } }),
+    /**
+     * Everything evaluation needs for a set of accounts, read inside the caller's transaction.
+     * The account rows are locked first, in id order: payments for one account are evaluated one
+     * at a time, and two batches that share accounts wait for each other instead of deadlocking.
+     */
+    async loadForEvaluation(tx: Tx, accountIds: string[]) {
+      await tx.$queryRaw`SELECT id FROM accounts WHERE id = ANY(${accountIds}::uuid[]) ORDER BY id FOR UPDATE`;
+      const [accounts, promises, payments, plans] = await Promise.all([
+        tx.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, debtor: { select: { timeZone: true } } } }),
+        tx.paymentPromise.findMany({ where: { accountId: { in: accountIds } } }),
+        tx.payment.findMany({ where: { accountId: { in: accountIds } }, select: { id: true, accountId: true, amountMinor: true, paidAt: true, reversalOfId: true } }),
+        tx.paymentPlan.findMany({ where: { accountId: { in: accountIds } }, select: { id: true, accountId: true, status: true } }),
       ]);
-      return { account, promises, payments, plans };
+      return { accounts, promises, payments, plans };
+    },
+
+    /**
+     * Writes the outcome of an evaluation in a few set-based statements: promises whose status
+     * or paid amount moved, one history row per status change, plans whose status moved.
+     */
+    async applyEvaluation(
+      tx: Tx,
+      now: Date,
+      promises: { id: string; status: string; paidMinor: number; statusChanged: boolean }[],
+      changes: { promiseId: string; fromStatus: PromiseStatus; toStatus: PromiseStatus; paidMinor: number; cause: PromiseChangeCause; paymentId: string | null }[],
+      plans: { id: string; status: PlanStatus }[],
+    ) {
+      if (promises.length) {
+        await tx.$executeRaw(Prisma.sql`
+          UPDATE promises p
+          SET status = u.status::"PromiseStatus", paid_minor = u.paid_minor,
+              status_changed_at = CASE WHEN u.status_changed THEN ${now}::timestamptz ELSE p.status_changed_at END
+          FROM unnest(${promises.map((x) => x.id)}::uuid[], ${promises.map((x) => x.status)}::text[],
+                      ${promises.map((x) => String(x.paidMinor))}::bigint[], ${promises.map((x) => x.statusChanged)}::boolean[])
+               AS u(id, status, paid_minor, status_changed)
+          WHERE p.id = u.id`);
+      }
+      if (changes.length) {
+        await tx.promiseStatusChange.createMany({ data: changes.map((c) => ({ ...c, paidMinor: BigInt(c.paidMinor), at: now })) });
+      }
+      for (const status of new Set(plans.map((p) => p.status))) {
+        await tx.paymentPlan.updateMany({ where: { id: { in: plans.filter((p) => p.status === status).map((p) => p.id) } }, data: { status } });
+      }
     },
 
     /**

@@ -1,7 +1,8 @@
-import type { Db } from '@crm/db';
+import type { Db, PlanStatus, PromiseStatus } from '@crm/db';
 import { evaluatePromises } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
+import { groupBy } from '../../lib/group-by.js';
 import { evaluationInput } from './evaluation-input.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { PromisesRepository, Tx } from './promises.repository.js';
@@ -17,46 +18,55 @@ export interface PromisesServiceDeps {
 
 export type PromisesService = ReturnType<typeof createPromisesService>;
 
+const SWEEP_TRANSACTION_ACCOUNTS = 100;
+
 
 export function createPromisesService({ db, promises, policies, clock }: PromisesServiceDeps) {
   /**
-   * Re-judges every promise of an account against its payments (packages/domain rules) and
-   * writes what changed, each change with its cause, inside the caller's transaction.
+   * Re-judges every promise of the given accounts against their payments (packages/domain
+   * rules) and writes what changed, each change with its cause, inside the caller's transaction.
+   * One read per kind of row and a few set-based writes, however many accounts.
    */
-  async function reevaluate(tx: Tx, accountId: string, cause: ChangeCause, paymentId: string | null) {
+  async function reevaluateMany(tx: Tx, accountIds: string[], cause: ChangeCause, paymentId: string | null) {
+    if (accountIds.length === 0) return [];
     const now = clock.now();
     const { graceDays } = await policies.promiseRules();
-    const data = await promises.loadForEvaluation(tx, accountId);
-    if (!data.account) return [];
-    const result = evaluatePromises(evaluationInput(data.promises, data.payments, data.account.debtor.timeZone, now, graceDays));
+    const data = await promises.loadForEvaluation(tx, accountIds);
+    const promisesOf = groupBy(data.promises, (p) => p.accountId);
+    const paymentsOf = groupBy(data.payments, (p) => p.accountId);
+    const plansOf = groupBy(data.plans, (p) => p.accountId);
+
+    const updates: { id: string; status: string; paidMinor: number; statusChanged: boolean }[] = [];
+    const history: { promiseId: string; fromStatus: PromiseStatus; toStatus: PromiseStatus; paidMinor: number; cause: ChangeCause; paymentId: string | null }[] = [];
+    const planUpdates: { id: string; status: PlanStatus }[] = [];
     const changed: { id: string; from: string; to: string; paidMinor: number }[] = [];
-    for (const evaluation of result.promises) {
-      const before = data.promises.find((p) => p.id === evaluation.id)!;
-      if (before.status === evaluation.status && Number(before.paidMinor) === evaluation.allocatedMinor) continue;
-      await tx.paymentPromise.update({
-        where: { id: evaluation.id },
-        data: {
-          status: evaluation.status,
-          paidMinor: BigInt(evaluation.allocatedMinor),
-          ...(before.status !== evaluation.status ? { statusChangedAt: now } : {}),
-        },
-      });
-      if (before.status !== evaluation.status) {
-        await tx.promiseStatusChange.create({
-          data: { promiseId: evaluation.id, fromStatus: before.status, toStatus: evaluation.status, paidMinor: BigInt(evaluation.allocatedMinor), cause, paymentId, at: now },
-        });
-        changed.push({ id: evaluation.id, from: before.status, to: evaluation.status, paidMinor: evaluation.allocatedMinor });
+    for (const account of data.accounts) {
+      const stored = promisesOf.get(account.id) ?? [];
+      if (stored.length === 0) continue;
+      const result = evaluatePromises(evaluationInput(stored, paymentsOf.get(account.id) ?? [], account.debtor.timeZone, now, graceDays));
+      for (const evaluation of result.promises) {
+        const before = stored.find((p) => p.id === evaluation.id)!;
+        const statusChanged = before.status !== evaluation.status;
+        if (!statusChanged && Number(before.paidMinor) === evaluation.allocatedMinor) continue;
+        updates.push({ id: evaluation.id, status: evaluation.status, paidMinor: evaluation.allocatedMinor, statusChanged });
+        if (statusChanged) {
+          history.push({ promiseId: evaluation.id, fromStatus: before.status, toStatus: evaluation.status, paidMinor: evaluation.allocatedMinor, cause, paymentId });
+          changed.push({ id: evaluation.id, from: before.status, to: evaluation.status, paidMinor: evaluation.allocatedMinor });
+        }
+      }
+      for (const plan of plansOf.get(account.id) ?? []) {
+        const status = result.plans.get(plan.id);
+        if (status && plan.status !== 'cancelled' && plan.status !== status) planUpdates.push({ id: plan.id, status });
       }
     }
-    for (const plan of data.plans) {
-      const status = result.plans.get(plan.id);
-      if (status && plan.status !== 'cancelled' && plan.status !== status) await tx.paymentPlan.update({ where: { id: plan.id }, data: { status } });
-    }
+    await promises.applyEvaluation(tx, now, updates, history, planUpdates);
     return changed;
   }
 
   return {
-    reevaluate,
+    reevaluateMany,
+    /** One account: what recording or reversing a single payment needs. */
+    reevaluate: (tx: Tx, accountId: string, cause: ChangeCause, paymentId: string | null) => reevaluateMany(tx, [accountId], cause, paymentId),
 
     /**
      * The date-driven half of evaluation: promises whose grace period ended since the last run
@@ -66,9 +76,10 @@ export function createPromisesService({ db, promises, policies, clock }: Promise
       const { graceDays } = await policies.promiseRules();
       const accountIds = await promises.accountsToSweep(isoDay(clock.now()), graceDays, batch);
       let changes = 0;
-      for (const accountId of accountIds) {
-        const changed = await db.$transaction((tx) => reevaluate(tx, accountId, 'grace_expired', null));
-        changes += changed.length;
+      // A hundred accounts per transaction: few round trips, locks held for milliseconds.
+      for (let i = 0; i < accountIds.length; i += SWEEP_TRANSACTION_ACCOUNTS) {
+        const chunk = accountIds.slice(i, i + SWEEP_TRANSACTION_ACCOUNTS);
+        changes += (await db.$transaction((tx) => reevaluateMany(tx, chunk, 'grace_expired', null))).length;
       }
       return changes;
     },
