@@ -134,16 +134,16 @@ export function createPaymentsImportService({ db, imports, promises, audit, cloc
       const worker = async () => {
         while (next < batches.length) {
           const batch = batches[next++]!;
-          changed += (
-            await db.$transaction(
-              async (tx) => {
-                const c = await promises.reevaluateMany(tx, batch, 'payment_posted', null);
-                for (const accountId of batch) if (withClaims.has(accountId)) await resolveClaimedPayments(tx, accountId, clock.now());
-                return c;
-              },
-              { timeout: 60_000 },
-            )
-          ).length;
+          const judged = await db.$transaction(
+            async (tx) => {
+              const c = await promises.reevaluateMany(tx, batch, 'payment_posted', null);
+              for (const accountId of batch) if (withClaims.has(accountId)) await resolveClaimedPayments(tx, accountId, clock.now());
+              return c;
+            },
+            { timeout: 60_000 },
+          );
+          // Added after the await: `changed += await ...` would read `changed` before another worker's update.
+          changed += judged.length;
         }
       };
       await Promise.all(Array.from({ length: REEVALUATION_CONCURRENCY }, worker));
