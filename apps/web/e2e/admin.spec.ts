@@ -62,6 +62,18 @@ test('an admin edits a policy: a bad calling window is refused with the field na
   const rules = page.getByRole('form', { name: 'Promise rules' });
   await rules.getByRole('button', { name: 'Save new version' }).click();
   await expect(rules.getByRole('heading', { name: 'Promise rules version 2' })).toBeVisible();
+  // The history shows who saved each version and what it changed.
+  await rules.getByLabel('Grace days').fill('4');
+  await rules.getByRole('button', { name: 'Save new version' }).click();
+  const saved = page.getByRole('form', { name: 'Promise rules' });
+  await expect(saved.getByRole('heading', { name: 'Promise rules version 3' })).toBeVisible();
+  await saved.getByRole('button', { name: 'History' }).click();
+  const history = saved.getByRole('list', { name: 'Versions of Promise rules' });
+  await expect(history.locator(':scope > li').first()).toContainText('v3');
+  await expect(history.locator(':scope > li').first()).toContainText('Jordan Blake');
+  await expect(history.locator(':scope > li').first()).toContainText('Grace days: 3 → 4');
+  await expect(history.locator(':scope > li').nth(1)).toContainText('saved without changes');
+  await saved.screenshot({ path: 'test-results/admin-policy-history.png' });
   await page.screenshot({ path: 'test-results/admin-policies.png', fullPage: true });
 });
 

@@ -49,3 +49,6 @@ export const policySchema = z.object({
 });
 export type PolicyItem = z.infer<typeof policySchema>;
 export const policyListSchema = z.object({ items: z.array(policySchema) });
+/** Every saved version of one policy, newest first, with the name of whoever saved it. */
+export const policyVersionListSchema = z.object({ items: z.array(policySchema.extend({ createdByName: z.string().nullable() })) });
+export type PolicyVersionList = z.infer<typeof policyVersionListSchema>;

@@ -23,11 +23,15 @@ export type ProfileCode = 'US' | 'UK' | 'CN';
 export type PoliciesRepository = ReturnType<typeof createPoliciesRepository>;
 
 /** Policies are versioned rows; the highest version of (kind, key) is in force. */
-export function createPoliciesRepository(db: Pick<Db, 'policy'>) {
+export function createPoliciesRepository(db: Pick<Db, 'policy' | 'user'>) {
   return {
     /** The newest version of every stored (kind, key). */
     current: () =>
       db.policy.findMany({ orderBy: [{ kind: 'asc' }, { key: 'asc' }, { version: 'desc' }], distinct: ['kind', 'key'], select: { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } }),
+    /** Every stored version of one policy, newest first. */
+    versions: (kind: PolicyItem['kind'], key: string) =>
+      db.policy.findMany({ where: { kind, key }, orderBy: { version: 'desc' }, select: { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } }),
+    userNames: async (ids: string[]) => new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName])),
     /** Adds the next version; the unique (kind, key, version) makes a concurrent save fail instead of overwrite. */
     async addVersion(kind: PolicyItem['kind'], key: string, data: object, createdById: string) {
       const last = await db.policy.findFirst({ where: { kind, key }, orderBy: { version: 'desc' }, select: { version: true } });

@@ -36,6 +36,20 @@ describe('policies', () => {
     expect(await t.db.auditEvent.count({ where: { action: 'policy.save' } })).toBe(1);
   });
 
+  it('keeps every version with who saved it; the history lists them newest first', async () => {
+    const path = '/api/policies/promise_rules/default';
+    const before = (await admin.inject({ method: 'GET', url: `${path}/versions` })).json().items;
+    expect(before.map((v: { version: number }) => v.version)).toEqual([1]); // the defaults written at start
+    expect(before[0].createdByName).toBeNull();
+    await admin.inject({ method: 'PUT', url: path, payload: { data: { ...before[0].data, graceDays: 5 } } });
+    await admin.inject({ method: 'PUT', url: path, payload: { data: { ...before[0].data, graceDays: 7 } } });
+    const items = (await admin.inject({ method: 'GET', url: `${path}/versions` })).json().items;
+    expect(items.map((v: { version: number; data: { graceDays: number } }) => [v.version, v.data.graceDays])).toEqual([[3, 7], [2, 5], [1, before[0].data.graceDays]]);
+    expect(items[0].createdByName).toEqual(expect.any(String));
+    expect((await admin.inject({ method: 'GET', url: '/api/policies/promise_rules/US/versions' })).statusCode).toBe(400);
+    expect((await supervisor.inject({ method: 'GET', url: `${path}/versions` })).statusCode).toBe(403);
+  });
+
   it('validates: windows inside the day and in order, caps positive, thresholds increasing; admins only', async () => {
     const bad = await admin.inject({
       method: 'PUT',
@@ -49,6 +63,7 @@ describe('policies', () => {
     const wrongKey = await admin.inject({ method: 'PUT', url: '/api/policies/promise_rules/US', payload: { data: { graceDays: 3, minAmountMinor: 0, maxHorizonDays: 60 } } });
     expect(wrongKey.json().error.fields[0].field).toBe('key');
     expect((await supervisor.inject({ method: 'PUT', url: '/api/policies/promise_rules/default', payload: { data: { graceDays: 3, minAmountMinor: 0, maxHorizonDays: 60 } } })).statusCode).toBe(403);
-    expect(await t.db.policy.count({ where: { kind: { in: ['stage_thresholds', 'promise_rules'] }, createdById: { not: null } } })).toBe(0);
+    // Only the two promise rule versions the history test saved: nothing refused was stored.
+    expect(await t.db.policy.count({ where: { kind: { in: ['stage_thresholds', 'promise_rules'] }, createdById: { not: null } } })).toBe(2);
   });
 });

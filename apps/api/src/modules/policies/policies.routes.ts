@@ -1,4 +1,4 @@
-import { errorResponseSchema, policyBodySchema, policyListSchema, policyParamsSchema, policySchema } from '@crm/contracts';
+import { errorResponseSchema, policyBodySchema, policyListSchema, policyParamsSchema, policySchema, policyVersionListSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ADMINS } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
@@ -9,8 +9,16 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 export const policiesRoutes: FastifyPluginAsyncZod<{ policiesService: PoliciesService }> = async (app, { policiesService }) => {
   app.get(
     '/policies',
-    { config: { access: ADMINS }, schema: { tags: ['policies'], summary: 'The policies in force (stage thresholds, compliance profiles, promise rules), with their version', response: { 200: policyListSchema, ...errors } } },
+    { config: { access: ADMINS }, schema: { tags: ['policies'], summary: 'The policies in force (stage thresholds, compliance profiles, promise rules, queue weights), with their version', response: { 200: policyListSchema, ...errors } } },
     async () => policiesService.list(),
+  );
+  app.get(
+    '/policies/:kind/:key/versions',
+    {
+      config: { access: ADMINS },
+      schema: { tags: ['policies'], summary: 'Every saved version of one policy, newest first, with who saved it and when', params: policyParamsSchema, response: { 200: policyVersionListSchema, ...errors } },
+    },
+    async (request) => policiesService.versions(request.params.kind, request.params.key),
   );
   app.put(
     '/policies/:kind/:key',

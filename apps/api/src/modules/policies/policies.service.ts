@@ -1,4 +1,4 @@
-import { complianceProfilePolicySchema, promiseRulesPolicySchema, queueWeightsPolicySchema, stageThresholdsPolicySchema, type PolicyItem, type SessionUser } from '@crm/contracts';
+import { type PolicyVersionList, complianceProfilePolicySchema, promiseRulesPolicySchema, queueWeightsPolicySchema, stageThresholdsPolicySchema, type PolicyItem, type SessionUser } from '@crm/contracts';
 import { Prisma } from '@crm/db';
 import { DEFAULT_COMPLIANCE_PROFILES, DEFAULT_PROMISE_RULES, DEFAULT_QUEUE_WEIGHTS, DEFAULT_STAGE_THRESHOLDS, stageThresholdProblems } from '@crm/domain';
 import { BadRequestError, ConflictError } from '../../lib/errors.js';
@@ -22,6 +22,10 @@ const DEFAULTS: Record<Kind, Record<string, object>> = {
 
 export type PoliciesService = ReturnType<typeof createPoliciesService>;
 
+function checkKey(kind: Kind, key: string) {
+  if (!KEYS[kind].includes(key)) throw new BadRequestError(`${kind} has no key ${key}`, [{ field: 'key', message: `must be one of ${KEYS[kind].join(', ')}` }]);
+}
+
 /**
  * Editable, versioned policies: every save is a new version (the newest is in force, read on
  * each request, so changes apply without a restart), validated and audited.
@@ -31,7 +35,7 @@ export function createPoliciesService({
   audit,
   onSaved = () => {},
 }: {
-  policies: Pick<PoliciesRepository, 'current' | 'addVersion'>;
+  policies: Pick<PoliciesRepository, 'current' | 'addVersion' | 'versions' | 'userNames'>;
   audit: Pick<AuditRepository, 'record'>;
   /** Called after a new version is stored (caches built from policies drop their copies). */
   onSaved?: (kind: Kind, key: string) => void;
@@ -53,8 +57,27 @@ export function createPoliciesService({
       return { items };
     },
 
+    /** The history of one policy, newest first; the built-in defaults as version 0 when nothing was stored. */
+    async versions(kind: Kind, key: string): Promise<PolicyVersionList> {
+      checkKey(kind, key);
+      const rows = await policies.versions(kind, key);
+      if (rows.length === 0) return { items: [{ kind, key, version: 0, data: DEFAULTS[kind][key] as Record<string, unknown>, createdAt: null, createdBy: null, createdByName: null }] };
+      const names = await policies.userNames([...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))]);
+      return {
+        items: rows.map((r) => ({
+          kind,
+          key,
+          version: r.version,
+          data: r.data as Record<string, unknown>,
+          createdAt: r.createdAt.toISOString(),
+          createdBy: r.createdById,
+          createdByName: r.createdById ? names.get(r.createdById) ?? null : null,
+        })),
+      };
+    },
+
     async save(user: SessionUser, kind: Kind, key: string, data: Record<string, unknown>, requestId: string): Promise<PolicyItem> {
-      if (!KEYS[kind].includes(key)) throw new BadRequestError(`${kind} has no key ${key}`, [{ field: 'key', message: `must be one of ${KEYS[kind].join(', ')}` }]);
+      checkKey(kind, key);
       const parsed = SCHEMAS[kind].safeParse(data);
       if (!parsed.success) {
         throw new BadRequestError('The policy is not valid.', parsed.error.issues.map((i) => ({ field: ['data', ...i.path].join('.'), message: i.message })));

@@ -2,7 +2,8 @@ import { STOP_FLAG_TYPES, type PolicyItem } from '@crm/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
-import { usePolicies, useSavePolicy } from '../api/policies';
+import { useFormat } from '../../../lib/format';
+import { usePolicies, usePolicyVersions, useSavePolicy } from '../api/policies';
 
 /** Every policy in force, each in its own form; saving makes a new version, in force at once. */
 export function PoliciesEditor() {
@@ -67,6 +68,7 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
   const id = useId();
   const save = useSavePolicy(policy.kind, policy.key);
   const [data, setData] = useState<Record<string, unknown>>(policy.data);
+  const [showHistory, setShowHistory] = useState(false);
   const submit = () => {
     let out = data;
     // An empty call cap means "no cap".
@@ -126,9 +128,65 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
         <button type="submit" className="button primary" disabled={save.isPending}>
           {t('policies.save')}
         </button>
+        <button type="button" className="button" aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
+          {t('policies.history')}
+        </button>
         {save.isSuccess && <span role="status">{t('policies.saved', { version: save.data.version })}</span>}
       </div>
+      {showHistory && <PolicyHistory policy={policy} title={title} />}
       {save.isError && <ErrorState error={save.error} />}
     </form>
+  );
+}
+
+/** Leaves of a policy document as "path" -> printable value ("callWindow.end" -> "21:00"). */
+function flatten(data: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    for (const [k, v] of Object.entries(data)) for (const [p, x] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(p, x);
+  } else {
+    out.set(prefix, Array.isArray(data) ? data.join(', ') : data === null ? '—' : String(data));
+  }
+  return out;
+}
+
+/** Every saved version of one policy, newest first, each with what it changed from the one before. */
+function PolicyHistory({ policy, title }: { policy: PolicyItem; title: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const versions = usePolicyVersions(policy.kind, policy.key, true);
+  if (versions.isPending) return <LoadingState />;
+  if (versions.isError) return <ErrorState error={versions.error} />;
+  const items = versions.data.items;
+  const label = (path: string) => {
+    const field = FIELDS[policy.kind].find((f) => f.path.join('.') === path);
+    if (field) return t(`policies.fields.${field.label}`);
+    if (path === 'stopFlags') return t('policies.fields.stopFlags');
+    if (path === 'callCap') return `${t('policies.fields.capCalls')} / ${t('policies.fields.capDays')}`;
+    return path;
+  };
+  return (
+    <ol className="plain policy-history" aria-label={t('policies.historyOf', { title })}>
+      {items.map((v, i) => {
+        const before = items[i + 1] ? flatten(items[i + 1]!.data) : null;
+        const now = flatten(v.data);
+        const changes = before ? [...new Set([...now.keys(), ...before.keys()])].filter((k) => now.get(k) !== before.get(k)) : [];
+        return (
+          <li key={v.version}>
+            <strong>v{v.version}</strong> <span className="muted small">{v.createdAt ? fmt.dateTime(v.createdAt) : ''} · {v.createdByName ?? t('policies.builtIn')}</span>
+            {before && (
+              <ul className="small">
+                {changes.length === 0 && <li className="muted">{t('policies.noChange')}</li>}
+                {changes.map((k) => (
+                  <li key={k}>
+                    {label(k)}: <del>{before.get(k) ?? '—'}</del> → <ins>{now.get(k) ?? '—'}</ins>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
