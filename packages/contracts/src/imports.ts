@@ -37,7 +37,8 @@ export const importReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
-export const importPhaseSchema = z.enum(['reading', 'checking', 'writing', 'evaluating', 'done']);
+/** `failed`: the request ended with an error (it answered with the error; what was written is said there). */
+export const importPhaseSchema = z.enum(['reading', 'checking', 'writing', 'evaluating', 'done', 'failed']);
 export const importProgressSchema = z.object({
   phase: importPhaseSchema,
   rowsRead: z.number().int(),

@@ -48,8 +48,14 @@ export const importsRoutes: FastifyPluginAsyncZod<{
       async (request, reply) => {
         const user = currentUser(request);
         const query = request.query as Q;
-        const report = await run(user, request.body as Readable, query, String(request.id), progress.start(query.importId, user.id));
-        return reply.status(report.committed ? 201 : 200).send(report);
+        const runProgress = progress.start(query.importId, user.id);
+        try {
+          const report = await run(user, request.body as Readable, query, String(request.id), runProgress);
+          return reply.status(report.committed ? 201 : 200).send(report);
+        } catch (err) {
+          runProgress.update({ phase: 'failed' });
+          throw err;
+        }
       },
     );
 
