@@ -8,6 +8,9 @@ test('an admin edits a script, sees a lint warning on an abusive sentence, fixes
   const editor = page.getByRole('region', { name: /Version 2/ });
   const reason = editor.getByLabel('Reason for the call', { exact: true });
   const original = await reason.inputValue();
+  // The documented variables are one click away in the editor.
+  await editor.getByText(/^Variables you can use/).click();
+  await expect(editor.locator('.variables-help dt').filter({ hasText: '{{overdueAmount}}' })).toBeVisible();
 
   await reason.fill(`${original} This is your last chance, we will tell your employer.`);
   const findings = editor.locator('.lint-findings');

@@ -1,6 +1,6 @@
 import type { Objection, ObjectionBody, ObjectionVersion, SessionUser } from '@crm/contracts';
-import { lintText } from '@crm/domain';
-import { AppError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import { lintText, SCRIPT_VARIABLES, unknownVariables } from '@crm/domain';
+import { AppError, BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale, toDbLocale } from '../auth/auth.repository.js';
 import type { ObjectionData, ObjectionsRepository } from './objections.repository.js';
@@ -38,8 +38,17 @@ export type ObjectionsService = ReturnType<typeof createObjectionsService>;
  * Answers are a sentence or two, so a save is published at once (no separate draft step).
  */
 export function createObjectionsService({ objections, audit }: { objections: ObjectionsRepository; audit: Pick<AuditRepository, 'record'> }) {
-  /** Lints the answer; findings without a justification are a 409 listing them. Returns the count. */
-  const check = (answer: string, locale: ObjectionBody['locale'], justification: string | undefined) => {
+  /**
+   * The answer may use the script variables (filled in for the collector); an unknown one is a
+   * 400. Then the lint: findings without a justification are a 409 listing them. Returns the count.
+   */
+  const check = (b: Pick<ObjectionBody, 'customerSays' | 'answer' | 'locale' | 'justification'>) => {
+    const { answer, locale, justification } = b;
+    const fields = (['customerSays', 'answer'] as const).flatMap((field) => {
+      const unknown = unknownVariables(b[field]);
+      return unknown.length ? [{ field, message: `uses unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{{${u}}}`).join(', ')}; known: ${SCRIPT_VARIABLES.join(', ')}` }] : [];
+    });
+    if (fields.length) throw new BadRequestError(`The answer uses unknown variables: ${fields.map((f) => f.field).join(', ')}.`, fields);
     const findings = lintText(answer, locale);
     if (findings.length && !justification) {
       throw new AppError(
@@ -72,7 +81,7 @@ export function createObjectionsService({ objections, audit }: { objections: Obj
   };
 
   async function saveVersion(user: SessionUser, id: string, from: number, body: Omit<ObjectionBody, 'expectedVersion'>, restoredFrom: number | null, requestId: string) {
-    const findings = check(body.answer, body.locale, body.justification);
+    const findings = check(body);
     const version = from + 1;
     const row = await objections.addVersion(id, version, data(body), { findings, justification: findings ? body.justification ?? null : null, restoredFrom, createdById: user.id });
     if (!row) throw new ConflictError('Someone saved this answer at the same moment; reload and try again.');
@@ -91,7 +100,7 @@ export function createObjectionsService({ objections, audit }: { objections: Obj
     list: async () => ({ items: (await objections.list()).map(toDto) }),
 
     async create(user: SessionUser, body: ObjectionBody, requestId: string) {
-      const findings = check(body.answer, body.locale, body.justification);
+      const findings = check(body);
       const row = await objections.create(data(body), { findings, justification: findings ? body.justification ?? null : null, restoredFrom: null, createdById: user.id });
       await audit.record({ actorId: user.id, action: 'objection.create', entityType: 'objection', entityId: row.id, requestId, data: { version: 1, findings, justification: body.justification ?? null } });
       return toDto(row);

@@ -79,6 +79,26 @@ describe('objection answers', () => {
     expect(items[0].answer).toBe(winner);
   });
 
+  it('fills the script variables into answers for the collector, and refuses unknown ones naming the answer', async () => {
+    const c = await t.factories.user('collector', { username: 'o-col' });
+    const creditor = await t.factories.creditor();
+    const account = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, oldestUnpaidDueDate: '2026-11-05', overdueMinor: 50_000 });
+    const unknown = await admin.inject({ method: 'POST', url: '/api/objections', payload: { ...body, customerSays: 'I owe {{lender}} nothing.', answer: 'Could we agree {{amount}} today?' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toEqual([
+      { field: 'customerSays', message: expect.stringContaining('{{lender}}') },
+      { field: 'answer', message: expect.stringContaining('{{amount}}') },
+    ]);
+    const created = await admin.inject({ method: 'POST', url: '/api/objections', payload: { ...body, category: 'forgot', customerSays: 'I forgot about {{creditor}}.', answer: 'No problem. The overdue amount with {{creditor}} is {{overdueAmount}}; could we agree a date?', stages: ['m1'] } });
+    expect(created.statusCode).toBe(201);
+    const collector = await t.login('o-col');
+    const suggested = (await collector.inject({ method: 'GET', url: `/api/accounts/${account.id}/suggested-script` })).json();
+    const answer = suggested.objections.find((o: { id: string }) => o.id === created.json().id);
+    expect(answer.answer).toBe(`No problem. The overdue amount with ${creditor.name} is $500.00; could we agree a date?`);
+    expect(answer.customerSays).toBe(`I forgot about ${creditor.name}.`);
+    expect(answer.answer).not.toContain('{{');
+  });
+
   it('validates fields and is for admins only', async () => {
     const bad = await admin.inject({ method: 'POST', url: '/api/objections', payload: { ...body, category: 'bored', stages: [] } });
     expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['category', 'stages']);

@@ -81,7 +81,8 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
       text: renderScriptText(step.text, values),
       ...(step.branches ? { branches: step.branches.map((b) => ({ ...b, text: renderScriptText(b.text, values) })) } : {}),
     }));
-    const objections = await scripts.objections(stage, version.script.locale);
+    // Prepared answers may use the same variables as the script.
+    const objections = (await scripts.objections(stage, version.script.locale)).map((o) => ({ ...o, customerSays: renderScriptText(o.customerSays, values), answer: renderScriptText(o.answer, values) }));
     return { scriptVersionId: version.id, scriptName: version.script.name, version: version.version, stage, locale, steps, objections };
   }
 

@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useObjections, useObjectionVersions, useRestoreObjection, useSaveObjection } from '../api/script-library';
 import { LintedText } from './script-library';
+import { VariablesHelp } from './variables-help';
 import { WordDiffRow } from './word-diff';
 
 const STAGES = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'] as const;
@@ -131,6 +132,7 @@ function ObjectionForm({ objection, onDone }: { objection: Objection | null; onD
         <label htmlFor={`${id}-says`}>{t('objectionAdmin.customerSays')}</label>
         <input id={`${id}-says`} value={body.customerSays} onChange={(e) => setBody({ ...body, customerSays: e.target.value })} required />
       </div>
+      <VariablesHelp />
       <LintedText label={t('objectionAdmin.answer')} text={body.answer} locale={body.locale} editable onChange={(answer) => setBody({ ...body, answer })} />
       <fieldset className="stop-flags">
         <legend>{t('objectionAdmin.stages')}</legend>

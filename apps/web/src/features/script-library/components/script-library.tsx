@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useKpis } from '../../reports/api/get-kpis';
+import { VariablesHelp } from './variables-help';
 import { VersionDiff } from './version-diff';
 import { useCreateDraft, useLint, usePreview, usePublish, useSaveDraft, useScriptLibrary, useScriptVersion } from '../api/script-library';
 
@@ -132,7 +133,7 @@ function VersionEditor({ versionId }: { versionId: string }) {
       <h2>
         v{v.version} · {t(`scriptLibrary.statuses.${v.status}`)}
       </h2>
-      {!editable && <p className="muted small">{t('scriptLibrary.readOnly')}</p>}
+      {editable ? <VariablesHelp /> : <p className="muted small">{t('scriptLibrary.readOnly')}</p>}
       {steps.map((step, i) => (
         <div key={step.key} className="step-editor">
           <h3>{step.title}</h3>
