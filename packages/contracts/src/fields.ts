@@ -27,6 +27,8 @@ export type Role = z.infer<typeof roleSchema>;
 
 export const stageSchema = z.enum(['pre_due', 'm1', 'm2', 'm3', 'm4_plus']);
 export type Stage = z.infer<typeof stageSchema>;
+/** The stages in order, for pickers and tables. */
+export const STAGES = stageSchema.options;
 
 export const complianceProfileSchema = z.enum(['US', 'UK', 'CN']);
 

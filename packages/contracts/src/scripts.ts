@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from './fields.js';
+import { localeSchema, STAGES } from './fields.js';
 
 export const LINT_CATEGORY_CODES = [
   'arrest_or_crime',
@@ -74,7 +74,7 @@ export type UpdateDraftBody = z.infer<typeof updateDraftBodySchema>;
 export const publishBodySchema = z.object({ justification: z.string().trim().max(2000).optional() });
 
 export const OBJECTION_CATEGORY_CODES = ['already_paid', 'payment_in_progress', 'cash_flow', 'job_loss_or_illness', 'never_received_bill', 'dispute', 'forgot', 'call_later', 'wrong_person'] as const;
-const stageCodes = z.enum(['pre_due', 'm1', 'm2', 'm3', 'm4_plus'], { message: 'must be pre_due, m1, m2, m3 or m4_plus' });
+const stageCodes = z.enum(STAGES, { message: 'must be pre_due, m1, m2, m3 or m4_plus' });
 
 /** What an answer says and where it applies: the same in the answer in force and in each version. */
 const objectionContentSchema = z.object({

@@ -262,6 +262,13 @@ export const DEFAULT_OBJECTIONS: DefaultObjection[] = OBJECTION_CATEGORIES.flatM
 export const SCRIPT_STEP_ORDER: StepKey[] = ['opening', 'verification', 'reason', 'willingness', 'negotiation', 'commitment', 'close'];
 export const WILLINGNESS_BRANCHES: BranchKey[] = ['willing_able', 'willing_unable', 'unwilling'];
 
+/** Why `text` is refused for its variables ("uses unknown variable {{x}}; known: ..."), or null. */
+export function unknownVariablesProblem(text: string): string | null {
+  const unknown = unknownVariables(text);
+  if (!unknown.length) return null;
+  return `uses unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{{${u}}}`).join(', ')}; known: ${SCRIPT_VARIABLES.join(', ')}`;
+}
+
 /**
  * What is wrong with a script's structure, each problem naming its field (steps.N.text...):
  * the steps in order, no empty text, the willingness branches, only known variables.
@@ -272,8 +279,8 @@ export function scriptStepProblems(steps: { key: string; title: string; text: st
   if (keys !== SCRIPT_STEP_ORDER.join(',')) problems.push({ field: 'steps', message: `must be the steps ${SCRIPT_STEP_ORDER.join(', ')} in this order` });
   const check = (field: string, text: string) => {
     if (!text.trim()) problems.push({ field, message: 'is required' });
-    const unknown = unknownVariables(text);
-    if (unknown.length) problems.push({ field, message: `uses unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{{${u}}}`).join(', ')}; known: ${SCRIPT_VARIABLES.join(', ')}` });
+    const variables = unknownVariablesProblem(text);
+    if (variables) problems.push({ field, message: variables });
   };
   steps.forEach((step, i) => {
     if (!step.title.trim()) problems.push({ field: `steps.${i}.title`, message: 'is required' });

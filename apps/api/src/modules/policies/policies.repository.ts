@@ -12,6 +12,7 @@ import {
   type StageThresholds,
 } from '@crm/domain';
 import type { z } from 'zod';
+import { userNames } from '../users/user-names.js';
 
 // The stored document and the domain's weights are the same shape, both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -20,6 +21,8 @@ void queueWeightsMatch;
 
 export type ProfileCode = 'US' | 'UK' | 'CN';
 
+const POLICY_SELECT = { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } as const;
+
 export type PoliciesRepository = ReturnType<typeof createPoliciesRepository>;
 
 /** Policies are versioned rows; the highest version of (kind, key) is in force. */
@@ -27,15 +30,15 @@ export function createPoliciesRepository(db: Pick<Db, 'policy' | 'user'>) {
   return {
     /** The newest version of every stored (kind, key). */
     current: () =>
-      db.policy.findMany({ orderBy: [{ kind: 'asc' }, { key: 'asc' }, { version: 'desc' }], distinct: ['kind', 'key'], select: { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } }),
+      db.policy.findMany({ orderBy: [{ kind: 'asc' }, { key: 'asc' }, { version: 'desc' }], distinct: ['kind', 'key'], select: POLICY_SELECT }),
     /** Every stored version of one policy, newest first. */
     versions: (kind: PolicyItem['kind'], key: string) =>
-      db.policy.findMany({ where: { kind, key }, orderBy: { version: 'desc' }, select: { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } }),
-    userNames: async (ids: string[]) => new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName])),
+      db.policy.findMany({ where: { kind, key }, orderBy: { version: 'desc' }, select: POLICY_SELECT }),
+    userNames: (ids: string[]) => userNames(db, ids),
     /** Adds the next version; the unique (kind, key, version) makes a concurrent save fail instead of overwrite. */
     async addVersion(kind: PolicyItem['kind'], key: string, data: object, createdById: string) {
       const last = await db.policy.findFirst({ where: { kind, key }, orderBy: { version: 'desc' }, select: { version: true } });
-      return db.policy.create({ data: { kind, key, version: (last?.version ?? 0) + 1, data: data as never, createdById }, select: { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } });
+      return db.policy.create({ data: { kind, key, version: (last?.version ?? 0) + 1, data: data as never, createdById }, select: POLICY_SELECT });
     },
 
     async stageThresholds(): Promise<StageThresholds> {

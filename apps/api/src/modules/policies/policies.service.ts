@@ -22,6 +22,18 @@ const DEFAULTS: Record<Kind, Record<string, object>> = {
 
 export type PoliciesService = ReturnType<typeof createPoliciesService>;
 
+type StoredPolicy = { version: number; data: unknown; createdAt: Date; createdById: string | null };
+const toItem = (kind: Kind, key: string, row: StoredPolicy): PolicyItem => ({
+  kind,
+  key,
+  version: row.version,
+  data: row.data as Record<string, unknown>,
+  createdAt: row.createdAt.toISOString(),
+  createdBy: row.createdById,
+});
+/** The built-in defaults, shown as version 0 while nothing is stored. */
+const defaultItem = (kind: Kind, key: string): PolicyItem => ({ kind, key, version: 0, data: DEFAULTS[kind][key] as Record<string, unknown>, createdAt: null, createdBy: null });
+
 function checkKey(kind: Kind, key: string) {
   if (!KEYS[kind].includes(key)) throw new BadRequestError(`${kind} has no key ${key}`, [{ field: 'key', message: `must be one of ${KEYS[kind].join(', ')}` }]);
 }
@@ -47,11 +59,7 @@ export function createPoliciesService({
       for (const kind of Object.keys(KEYS) as Kind[]) {
         for (const key of KEYS[kind]) {
           const row = stored.find((r) => r.kind === kind && r.key === key);
-          items.push(
-            row
-              ? { kind, key, version: row.version, data: row.data as Record<string, unknown>, createdAt: row.createdAt.toISOString(), createdBy: row.createdById }
-              : { kind, key, version: 0, data: DEFAULTS[kind][key] as Record<string, unknown>, createdAt: null, createdBy: null },
-          );
+          items.push(row ? toItem(kind, key, row) : defaultItem(kind, key));
         }
       }
       return { items };
@@ -61,19 +69,9 @@ export function createPoliciesService({
     async versions(kind: Kind, key: string): Promise<PolicyVersionList> {
       checkKey(kind, key);
       const rows = await policies.versions(kind, key);
-      if (rows.length === 0) return { items: [{ kind, key, version: 0, data: DEFAULTS[kind][key] as Record<string, unknown>, createdAt: null, createdBy: null, createdByName: null }] };
+      if (rows.length === 0) return { items: [{ ...defaultItem(kind, key), createdByName: null }] };
       const names = await policies.userNames([...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))]);
-      return {
-        items: rows.map((r) => ({
-          kind,
-          key,
-          version: r.version,
-          data: r.data as Record<string, unknown>,
-          createdAt: r.createdAt.toISOString(),
-          createdBy: r.createdById,
-          createdByName: r.createdById ? names.get(r.createdById) ?? null : null,
-        })),
-      };
+      return { items: rows.map((r) => ({ ...toItem(kind, key, r), createdByName: r.createdById ? names.get(r.createdById) ?? null : null })) };
     },
 
     async save(user: SessionUser, kind: Kind, key: string, data: Record<string, unknown>, requestId: string): Promise<PolicyItem> {
@@ -93,7 +91,7 @@ export function createPoliciesService({
         const row = await policies.addVersion(kind, key, parsed.data, user.id);
         await audit.record({ actorId: user.id, action: 'policy.save', entityType: 'policy', entityId: null, requestId, data: { kind, key, version: row.version } });
         onSaved(kind, key);
-        return { kind, key, version: row.version, data: row.data as Record<string, unknown>, createdAt: row.createdAt.toISOString(), createdBy: row.createdById };
+        return toItem(kind, key, row);
       } catch (err) {
         if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new ConflictError('Someone saved this policy at the same moment; reload and try again.');
         throw err;

@@ -1,6 +1,7 @@
 import type { KpiGroupBy, SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
 import { collectorScopeSql } from '../accounts/account-scope.js';
+import { userNames } from '../users/user-names.js';
 
 export interface KpiWindow {
   /** Calendar dates (inclusive) and the instants they span in the viewer's zone. */
@@ -135,7 +136,7 @@ export function createKpisRepository(db: Pick<Db, '$queryRaw' | 'user' | 'team' 
     /** Display names for the keys of a report. */
     async labels(groupBy: KpiGroupBy, keys: string[]): Promise<Map<string, string>> {
       if (!keys.length) return new Map();
-      if (groupBy === 'collector') return new Map((await db.user.findMany({ where: { id: { in: keys } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+      if (groupBy === 'collector') return userNames(db, keys);
       if (groupBy === 'team') return new Map((await db.team.findMany({ where: { id: { in: keys } }, select: { id: true, name: true } })).map((t) => [t.id, t.name]));
       if (groupBy === 'scriptVersion') {
         const versions = await db.scriptVersion.findMany({ where: { id: { in: keys } }, select: { id: true, version: true, script: { select: { stage: true, locale: true } } } });

@@ -1,8 +1,9 @@
 import type { Objection, ObjectionBody, ObjectionVersion, SessionUser } from '@crm/contracts';
-import { lintText, SCRIPT_VARIABLES, unknownVariables } from '@crm/domain';
-import { AppError, BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import { lintText, unknownVariablesProblem } from '@crm/domain';
+import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale, toDbLocale } from '../auth/auth.repository.js';
+import { requireJustification } from './justification-gate.js';
 import type { ObjectionData, ObjectionsRepository } from './objections.repository.js';
 
 type Content = { category: string; locale: 'en' | 'zh_CN'; customerSays: string; answer: string; stages: string[]; active: boolean };
@@ -45,20 +46,15 @@ export function createObjectionsService({ objections, audit }: { objections: Obj
   const check = (b: Pick<ObjectionBody, 'customerSays' | 'answer' | 'locale' | 'justification'>) => {
     const { answer, locale, justification } = b;
     const fields = (['customerSays', 'answer'] as const).flatMap((field) => {
-      const unknown = unknownVariables(b[field]);
-      return unknown.length ? [{ field, message: `uses unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{{${u}}}`).join(', ')}; known: ${SCRIPT_VARIABLES.join(', ')}` }] : [];
+      const message = unknownVariablesProblem(b[field]);
+      return message ? [{ field, message }] : [];
     });
     if (fields.length) throw new BadRequestError(`The answer uses unknown variables: ${fields.map((f) => f.field).join(', ')}.`, fields);
     const findings = lintText(answer, locale);
-    if (findings.length && !justification) {
-      throw new AppError(
-        'conflict',
-        409,
-        `The answer has ${findings.length} compliance finding(s); fix them or give a justification.`,
-        [{ field: 'justification', message: 'is required to save an answer with compliance findings' }],
-        findings.map((f) => ({ code: f.category, message: f.message, params: { excerpt: f.excerpt } })),
-      );
-    }
+    requireJustification(findings, justification, {
+      message: `The answer has ${findings.length} compliance finding(s); fix them or give a justification.`,
+      field: 'is required to save an answer with compliance findings',
+    });
     return findings.length;
   };
   const data = (b: Omit<ObjectionBody, 'justification' | 'expectedVersion'>): ObjectionData => ({

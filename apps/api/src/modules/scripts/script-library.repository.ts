@@ -1,4 +1,5 @@
 import { Prisma, type Db } from '@crm/db';
+import { userNames } from '../users/user-names.js';
 
 const VERSION_SELECT = {
   id: true,
@@ -28,7 +29,7 @@ export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVer
           versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, justification: true, createdById: true } },
         },
       }),
-    userNames: async (ids: string[]) => new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName])),
+    userNames: (ids: string[]) => userNames(db, ids),
     version: (id: string) => db.scriptVersion.findUnique({ where: { id }, select: VERSION_SELECT }),
     published: (scriptId: string) => db.scriptVersion.findFirst({ where: { scriptId, status: 'published' }, select: VERSION_SELECT }),
     scriptExists: async (id: string) => (await db.script.count({ where: { id } })) > 0,

@@ -2,9 +2,10 @@ import type { ScriptList, ScriptVersionDetail, ScriptVersionSummary, SessionUser
 import type { Prisma } from '@crm/db';
 import { lintScript, scriptStepProblems, type ScriptStep } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
+import { requireJustification } from './justification-gate.js';
 import type { ScriptLibraryRepository } from './script-library.repository.js';
 
 type VersionRow = NonNullable<Awaited<ReturnType<ScriptLibraryRepository['version']>>>;
@@ -94,15 +95,10 @@ export function createScriptLibraryService({ library, audit, clock }: { library:
       const problems = scriptStepProblems(stepsOf(v));
       if (problems.length) throw new BadRequestError('The script is not valid.', problems);
       const findings = lintScript(stepsOf(v), fromDbLocale(v.script.locale), null);
-      if (findings.length && !justification) {
-        throw new AppError(
-          'conflict',
-          409,
-          `The script has ${findings.length} compliance finding(s); fix them or give a justification to publish anyway.`,
-          [{ field: 'justification', message: 'is required to publish a script with compliance findings' }],
-          findings.map((f) => ({ code: f.category, message: f.message, params: { excerpt: f.excerpt, step: f.step } })),
-        );
-      }
+      requireJustification(findings, justification, {
+        message: `The script has ${findings.length} compliance finding(s); fix them or give a justification to publish anyway.`,
+        field: 'is required to publish a script with compliance findings',
+      });
       const published = await library.publish(v.script.id, id, findings.length ? justification! : null, clock.now());
       if (!published) throw new ConflictError('This version was published or replaced meanwhile.');
       await audit.record({ actorId: user.id, action: 'script.publish', entityType: 'script_version', entityId: id, requestId, data: { findings: findings.length, justification: justification ?? null } });

@@ -11,7 +11,6 @@ import {
   stageFor,
   type ScriptStep,
   type ScriptVariable,
-  type StageCode,
 } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
@@ -43,7 +42,6 @@ export function addressForm(locale: 'en' | 'zh-CN', salutation: string, familyNa
 export type ScriptsService = ReturnType<typeof createScriptsService>;
 
 export function createScriptsService({ scripts, access, policies, clock }: ScriptsServiceDeps) {
-  type AccountRow = NonNullable<Awaited<ReturnType<ScriptsRepository['accountForScript']>>>;
   type VersionRow = NonNullable<Awaited<ReturnType<ScriptsRepository['published']>>>;
 
   async function accountContext(user: SessionUser, accountId: string) {
@@ -52,14 +50,13 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
     const account = await scripts.accountForScript(accountId);
     if (!account) throw new NotFoundError('No such account.');
     const dpd = daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, account.debtor.timeZone));
-    return { account, stage: stageFor(dpd, await policies.stageThresholds()), now };
+    return { account, dpd, stage: stageFor(dpd, await policies.stageThresholds()), now };
   }
 
-  /** A script version with the account's details filled in, in the version's language. */
-  async function render(user: SessionUser, account: AccountRow, version: VersionRow, stage: StageCode, now: Date): Promise<SuggestedScript> {
+  /** A script version with the account's details (as accountContext found them) filled in, in the version's language. */
+  async function render(user: SessionUser, { account, dpd, stage, now }: Awaited<ReturnType<typeof accountContext>>, version: VersionRow): Promise<SuggestedScript> {
     const zone = account.debtor.timeZone;
     const dueDate = isoDay(account.oldestUnpaidDueDate);
-    const dpd = daysPastDue(dueDate, localDate(now, zone));
     const locale = fromDbLocale(version.script.locale);
     const intlLocale = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
     const money = (minor: bigint) => formatMoney({ amountMinor: Number(minor), currency: account.currency }, intlLocale);
@@ -93,12 +90,13 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
     },
 
     async suggested(user: SessionUser, accountId: string): Promise<SuggestedScript> {
-      const { account, stage, now } = await accountContext(user, accountId);
+      const context = await accountContext(user, accountId);
+      const { account, stage } = context;
       // The customer's language, falling back to English when that script is missing.
       let version = await scripts.published(stage, account.debtor.preferredLanguage);
       if (!version && account.debtor.preferredLanguage !== 'en') version = await scripts.published(stage, 'en');
       if (!version) throw new NotFoundError(`No published script for stage ${stage}.`);
-      return render(user, account, version, stage, now);
+      return render(user, context, version);
     },
 
     /** Any version (a draft included) rendered against a real account exactly as the collector would see it. */
@@ -107,8 +105,7 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
       if (!version) throw new NotFoundError('No such script version.');
       const accountId = await scripts.accountIdByExternalId(accountExternalId);
       if (!accountId) throw new BadRequestError(`no account ${accountExternalId}`, [{ field: 'account', message: `no account ${accountExternalId}` }]);
-      const { account, stage, now } = await accountContext(user, accountId);
-      return render(user, account, version, stage, now);
+      return render(user, await accountContext(user, accountId), version);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { CHANNELS, DISPOSITIONS, PROMISE_STATUSES, type ContactLogItem, type SessionUser, type Stage } from '@crm/contracts';
+import { STAGES, CHANNELS, DISPOSITIONS, PROMISE_STATUSES, type ContactLogItem, type SessionUser } from '@crm/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -11,7 +11,6 @@ import { useUsers } from '../../users/api/get-users';
 import { contactLogExportHref, useContactLog } from '../api/get-contact-log';
 import { ReviewPanel } from './review-panel';
 
-const STAGES: Stage[] = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'];
 /** The filters the page understands; anything else in the URL is ignored. */
 const FILTER_KEYS = ['from', 'to', 'collectorId', 'teamId', 'accountId', 'scriptVersionId', 'channel', 'disposition', 'stage', 'reached', 'hasPromise', 'overrideUsed', 'promiseDueFrom', 'promiseDueTo', 'promiseStatus', 'reviewed', 'coaching'] as const;
 

@@ -1,10 +1,9 @@
-import type { Stage } from '@crm/contracts';
+import { STAGES } from '@crm/contracts';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useRollRates } from '../api/get-roll-rates';
 
-const STAGES: Stage[] = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'];
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 
 /** Roll and cure rates per month (at most the last 12 months of the period), from the stage history. */

@@ -1,4 +1,4 @@
-import { OBJECTION_CATEGORY_CODES, type Objection, type ObjectionBody } from '@crm/contracts';
+import { STAGES, OBJECTION_CATEGORY_CODES, type Objection, type ObjectionBody } from '@crm/contracts';
 import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
@@ -7,8 +7,6 @@ import { useObjections, useObjectionVersions, useRestoreObjection, useSaveObject
 import { LintedText } from './script-library';
 import { VariablesHelp } from './variables-help';
 import { WordDiffRow } from './word-diff';
-
-const STAGES = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'] as const;
 
 /**
  * Prepared answers to objections: list, add, edit (with the same live compliance lint as

@@ -1,4 +1,4 @@
-import type { AssignmentBody, Stage } from '@crm/contracts';
+import { STAGES, type AssignmentBody, type Stage } from '@crm/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ui/states';
@@ -7,8 +7,6 @@ import { useCreditors } from '../../accounts/api/get-creditors';
 import { useAssignAccounts } from '../api/assign-accounts';
 import { useTeams } from '../api/get-teams';
 import { useUsers } from '../api/get-users';
-
-const STAGES: Stage[] = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'];
 
 /** Assign open accounts in bulk: choose which and to whom, see the counts, then commit. */
 export function AssignAccounts() {
