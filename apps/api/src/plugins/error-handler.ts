@@ -2,6 +2,7 @@ import type { ErrorCode, ErrorResponse } from '@crm/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { classifyDbError, type DbErrorInfo } from '../lib/db-errors.js';
 import { AppError } from '../lib/errors.js';
 
 function send(
@@ -45,6 +46,8 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       request.log.error({ err: error }, 'response did not match its schema');
       return send(reply, request, 500, 'internal_error', 'Something went wrong on our side. The error has been logged.');
     }
+    const db = classifyDbError(error);
+    if (db) return sendDbError(reply, request, error, db);
     const status = error.statusCode ?? 500;
     if (status === 429) return send(reply, request, 429, 'rate_limited', 'Too many attempts. Wait a minute and try again.');
     if (status >= 400 && status < 500) {
@@ -55,6 +58,43 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     return send(reply, request, 500, 'internal_error', 'Something went wrong on our side. The error has been logged.');
   });
 });
+
+/** Seconds a client should wait before retrying when the database is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** A database error as the client should see it (lib/db-errors.ts says what it means). */
+function sendDbError(reply: FastifyReply, request: FastifyRequest, error: unknown, db: DbErrorInfo) {
+  const fieldList = (message: string) => (db.fields.length ? db.fields.map((field) => ({ field, message })) : undefined);
+  switch (db.kind) {
+    case 'unique': {
+      const what = db.fields.length ? db.fields.join(', ') : 'this value';
+      return send(reply, request, 409, 'conflict', `A record with the same ${what} already exists.`, fieldList('is already in use'));
+    }
+    case 'missing_reference': {
+      const fields = fieldList('does not exist');
+      return fields
+        ? send(reply, request, 400, 'validation_failed', `${db.fields.join(', ')} does not exist.`, fields)
+        : send(reply, request, 400, 'bad_request', 'The request refers to a record that does not exist.');
+    }
+    case 'not_found':
+      return send(reply, request, 404, 'not_found', 'The record does not exist (any more).');
+    case 'retry':
+      request.log.info({ err: error, code: db.code }, 'write conflict');
+      reply.header('retry-after', '1');
+      return send(reply, request, 409, 'conflict', 'Someone else changed the same record at the same moment; nothing was saved. Try again.');
+    case 'invalid_value':
+      request.log.info({ err: error, code: db.code }, 'value refused by the database');
+      return send(reply, request, 400, 'bad_request', 'A value in the request cannot be stored (out of range or malformed).');
+    case 'unavailable':
+      request.log.warn({ err: error, code: db.code }, 'database unavailable');
+      reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      return send(reply, request, 503, 'service_unavailable', `The database is not reachable right now. Try again in ${UNAVAILABLE_RETRY_AFTER_SECONDS} seconds.`);
+    default: {
+      const unknownKind: never = db.kind;
+      throw new Error(`unhandled database error kind ${String(unknownKind)}`);
+    }
+  }
+}
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
   return send(reply, request, 404, 'not_found', `No API route ${request.method} ${request.url.split('?')[0]}.`);
