@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
   contactIdParamsSchema,
   contactLogFiltersSchema,
@@ -11,9 +10,9 @@ import {
   reviewsReportSchema,
 } from '@crm/contracts';
 import { formatMoney } from '@crm/domain';
-import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendCsv } from '../../lib/csv.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { SUPERVISORS } from '../../plugins/access.js';
@@ -73,11 +72,8 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
           ];
         }
       })();
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="contact-log.csv"')
-        // A stream is sent as is (Fastify does not serialise streams); typed as the documented string.
-        .send(Readable.from(rows).pipe(stringify({ header: true, columns: CSV_COLUMNS, bom: true })) as unknown as string);
+      // A stream is sent as is (Fastify does not serialise streams); typed as the documented string.
+      return sendCsv(reply, { filename: 'contact-log.csv', columns: CSV_COLUMNS, rows }) as unknown as string;
     },
   );
 
