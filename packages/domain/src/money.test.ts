@@ -34,5 +34,9 @@ describe('parseAmountToMinor', () => {
     expect(parseAmountToMinor('-5', 'USD')).toBeNull();
     expect(parseAmountToMinor('abc', 'USD')).toBeNull();
     expect(parseAmountToMinor('5.5', 'JPY')).toBeNull();
+    // Above the bound every money input has (10^12 minor units), and beyond safe integers.
+    expect(parseAmountToMinor('10000000000.00', 'USD')).toBe(1_000_000_000_000);
+    expect(parseAmountToMinor('10000000000.01', 'USD')).toBeNull();
+    expect(parseAmountToMinor('90071992547409.93', 'USD')).toBeNull();
   });
 });

@@ -1,6 +1,9 @@
+import { MAX_AMOUNT_MINOR } from '@crm/contracts';
+
 /** Amounts are integer minor units next to an ISO 4217 code; never floats in storage. */
 export interface Money {
-  amountMinor: number;
+  /** A number for one amount; a decimal string (or bigint) for totals, which may pass 2^53. */
+  amountMinor: number | string | bigint;
   currency: string;
 }
 
@@ -39,12 +42,21 @@ export function formatMoney({ amountMinor, currency }: Money, locale: string): s
     f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
     moneyFormats.set(key, f);
   }
-  return f.format(amountMinor / 10 ** exponent);
+  return f.format(toMajorDecimal(amountMinor, exponent) as unknown as number);
+}
+
+/** Minor units as an exact decimal string of major units: 123456 with exponent 2 -> "1234.56". */
+function toMajorDecimal(amountMinor: number | string | bigint, exponent: number): string {
+  const minor = BigInt(amountMinor);
+  const sign = minor < 0n ? '-' : '';
+  const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, '0');
+  return exponent === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
 /**
  * Parses an amount typed in major units ("1,234.56", "500") into minor units for `currency`.
- * Returns null when it is not a plain positive decimal with at most the currency's decimals.
+ * Returns null when it is not a plain positive decimal with at most the currency's decimals, or
+ * is more than MAX_AMOUNT_MINOR (the bound every money input has).
  */
 export function parseAmountToMinor(input: string, currency: string): number | null {
   const cleaned = input.trim().replace(/[\s,]/g, '');
@@ -54,5 +66,5 @@ export function parseAmountToMinor(input: string, currency: string): number | nu
   const [, whole, fraction = ''] = match;
   if (fraction.length > exponent) return null;
   const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
-  return Number.isSafeInteger(minor) ? minor : null;
+  return Number.isSafeInteger(minor) && minor <= MAX_AMOUNT_MINOR ? minor : null;
 }

@@ -53,7 +53,7 @@ describe('parsePortfolioRow', () => {
 
   it('uses the currency exponent: yen have no decimals, yuan have two', () => {
     expect(parsePortfolioRow({ ...full, currency: 'JPY', balance: '12000', overdue: '300', instalment: '100' }).row?.account.balanceMinor).toBe(12_000);
-    expect(parsePortfolioRow({ ...full, currency: 'JPY', balance: '12000.5', instalment: '100' }).problems).toEqual([{ field: 'balance', message: 'must be an amount in JPY, zero or more, with at most 0 decimals' }]);
+    expect(parsePortfolioRow({ ...full, currency: 'JPY', balance: '12000.5', instalment: '100' }).problems).toEqual([{ field: 'balance', message: 'must be an amount in JPY, zero or more, with at most 0 decimals, at most ¥1,000,000,000,000' }]);
     expect(parsePortfolioRow({ ...full, currency: 'CNY', preferred_language: 'zh_cn' }).row?.debtor.preferredLanguage).toBe('zh-CN');
   });
 

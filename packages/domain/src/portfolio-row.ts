@@ -1,5 +1,6 @@
 import { isIsoDate, isValidTimeZone, type IsoDate } from './dates.js';
-import { currencyExponent, isCurrencyCode, parseAmountToMinor } from './money.js';
+import { MAX_AMOUNT_MINOR } from '@crm/contracts';
+import { currencyExponent, formatMoney, isCurrencyCode, parseAmountToMinor } from './money.js';
 import type { FieldProblem } from './promise-rules.js';
 
 /**
@@ -164,7 +165,7 @@ export function parsePortfolioRow(record: Readonly<Record<string, string | undef
     const v = cell(field);
     if (!v || !isCurrencyCode(currency)) continue;
     const minor = parseAmountToMinor(v, currency);
-    if (minor === null) bad(field, `must be an amount in ${currency}, zero or more, with at most ${currencyExponent(currency)} decimals`);
+    if (minor === null) bad(field, `must be an amount in ${currency}, zero or more, with at most ${currencyExponent(currency)} decimals, at most ${formatMoney({ amountMinor: MAX_AMOUNT_MINOR, currency }, 'en')}`);
     else account[key] = minor;
   }
   if (account.balanceMinor !== undefined && account.overdueMinor !== undefined && account.overdueMinor > account.balanceMinor) {

@@ -9,7 +9,8 @@ export function useFormat() {
   const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const dateLocale = locale === 'zh-CN' ? zhCN : enUS;
   return {
-    money: (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency }, locale),
+    /** One amount (a number) or a total (an exact decimal string of minor units). */
+    money: (amountMinor: number | string, currency: string) => formatMoney({ amountMinor, currency }, locale),
     date: (iso: string) => format(parseISO(iso), 'PP', { locale: dateLocale }),
     dateTime: (iso: string) => format(parseISO(iso), 'PPp', { locale: dateLocale }),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),

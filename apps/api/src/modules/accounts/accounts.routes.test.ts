@@ -94,7 +94,7 @@ describe('accounts list and portfolio summary', () => {
     const byStage = Object.fromEntries(summary.stages.map((s: { stage: string; accounts: number }) => [s.stage, s.accounts]));
     expect(byStage).toEqual({ pre_due: 1, m1: 1, m2: 1, m3: 0, m4_plus: 1 });
     const m2 = summary.stages.find((s: { stage: string }) => s.stage === 'm2');
-    expect(m2.overdue).toEqual([{ currency: 'CNY', amountMinor: 25_000 }]);
+    expect(m2.overdue).toEqual([{ currency: 'CNY', amountMinor: '25000' }]);
     const teamOnly = (await collectorB.inject({ method: 'GET', url: '/api/reports/portfolio-summary' })).json();
     expect(teamOnly.stages.reduce((n: number, s: { accounts: number }) => n + s.accounts, 0)).toBe(1);
   });

@@ -17,7 +17,7 @@ export interface KpiFilters {
   teamId?: string | undefined;
 }
 
-/** One (group, currency) row of measures, summed in SQL. */
+/** One (group, currency) row of measures, summed in SQL. Money sums are exact decimal strings (numeric). */
 export interface KpiRow {
   key: string | null;
   /** Null on rows that carry only attempt counts. */
@@ -26,18 +26,18 @@ export interface KpiRow {
   contacts: bigint;
   rpc: bigint;
   made: bigint;
-  made_amount: bigint;
+  made_amount: string;
   due: bigint;
   kept: bigint;
   partly: bigint;
   broken: bigint;
   pending_due: bigint;
-  kept_amount: bigint;
-  partly_amount: bigint;
-  broken_amount: bigint;
-  resolved_amount: bigint;
-  resolved_paid: bigint;
-  collected: bigint;
+  kept_amount: string;
+  partly_amount: string;
+  broken_amount: string;
+  resolved_amount: string;
+  resolved_paid: string;
+  collected: string;
 }
 
 /** Where a fact's dimensions live in one part of the report. */
@@ -68,6 +68,9 @@ function groupKey(groupBy: KpiGroupBy, d: Dims): Prisma.Sql {
 /** The measures in report order; a part gives the ones it knows and zeros for the rest. */
 const MEASURES = ['attempts', 'contacts', 'rpc', 'made', 'made_amount', 'due', 'kept', 'partly', 'broken', 'pending_due', 'kept_amount', 'partly_amount', 'broken_amount', 'resolved_amount', 'resolved_paid', 'collected'] as const;
 type Measure = (typeof MEASURES)[number];
+/** Sums of money: numeric in SQL (no bigint overflow) and text to the API (no 2^53 limit). */
+const MONEY_MEASURES = new Set<Measure>(['made_amount', 'kept_amount', 'partly_amount', 'broken_amount', 'resolved_amount', 'resolved_paid', 'collected']);
+const measureType = (m: Measure) => Prisma.raw(MONEY_MEASURES.has(m) ? 'numeric' : 'bigint');
 
 /**
  * Every measure of the KPI report per group and currency, in one statement. Each kind of fact
@@ -80,7 +83,7 @@ export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGrou
   const tz = w.timeZone;
   const part = (d: Dims, currency: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql, measures: Partial<Record<Measure, Prisma.Sql>>) => Prisma.sql`
     SELECT ${groupKey(groupBy, d)} AS key, ${currency} AS currency,
-           ${Prisma.join(MEASURES.map((m) => Prisma.sql`(${measures[m] ?? Prisma.sql`0`})::bigint AS ${Prisma.raw(m)}`))}
+           ${Prisma.join(MEASURES.map((m) => Prisma.sql`(${measures[m] ?? Prisma.sql`0`})::${measureType(m)} AS ${Prisma.raw(m)}`))}
     FROM ${from} LEFT JOIN users u ON u.id = ${d.collector}
     WHERE ${where} AND ${collectorScopeSql(user, d.collector)}
       AND (${f.collectorId ?? null}::uuid IS NULL OR ${d.collector} = ${f.collectorId ?? null}::uuid)
@@ -120,7 +123,7 @@ export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGrou
     ),
   ];
   return Prisma.sql`
-    SELECT key, currency, ${Prisma.join(MEASURES.map((m) => Prisma.sql`sum(${Prisma.raw(m)})::bigint AS ${Prisma.raw(m)}`))}
+    SELECT key, currency, ${Prisma.join(MEASURES.map((m) => Prisma.sql`sum(${Prisma.raw(m)})::${Prisma.raw(MONEY_MEASURES.has(m) ? 'text' : 'bigint')} AS ${Prisma.raw(m)}`))}
     FROM (${Prisma.join(parts, ' UNION ALL ')}) facts
     GROUP BY 1, 2
     ORDER BY 1 NULLS LAST, 2 NULLS FIRST`;

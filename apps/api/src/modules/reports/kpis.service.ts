@@ -10,7 +10,6 @@ export interface KpisServiceDeps {
 /** At most a year per request: the report is for comparing, not for exporting history. */
 const MAX_DAYS = 366;
 
-type Sums = Omit<KpiRow, 'key' | 'currency'>;
 const COUNT_KEYS = ['attempts', 'contacts', 'rpc', 'made', 'due', 'kept', 'partly', 'broken', 'pending_due'] as const;
 const MONEY_KEYS = ['made_amount', 'kept_amount', 'partly_amount', 'broken_amount', 'resolved_amount', 'resolved_paid', 'collected'] as const;
 
@@ -18,7 +17,7 @@ const MONEY_KEYS = ['made_amount', 'kept_amount', 'partly_amount', 'broken_amoun
 function toGroup(key: string | null, label: string, rows: KpiRow[]): KpiGroup {
   const count = (k: (typeof COUNT_KEYS)[number]) => rows.reduce((n, r) => n + Number(r[k]), 0);
   const money = (k: (typeof MONEY_KEYS)[number]) =>
-    rows.filter((r) => r.currency !== null && Number(r[k]) !== 0).map((r) => ({ currency: r.currency!, amountMinor: Number(r[k]) }));
+    rows.filter((r) => r.currency !== null && BigInt(r[k]) !== 0n).map((r) => ({ currency: r.currency!, amountMinor: BigInt(r[k]).toString() }));
   const kept = count('kept');
   const resolved = kept + count('partly') + count('broken');
   return {
@@ -54,7 +53,8 @@ function sumByCurrency(rows: KpiRow[]): KpiRow[] {
       out.set(r.currency, { ...r, key: null });
       continue;
     }
-    for (const k of [...COUNT_KEYS, ...MONEY_KEYS] as (keyof Sums)[]) (t as unknown as Record<string, bigint>)[k] = BigInt(t[k]) + BigInt(r[k]);
+    for (const k of COUNT_KEYS) t[k] = BigInt(t[k]) + BigInt(r[k]);
+    for (const k of MONEY_KEYS) t[k] = (BigInt(t[k]) + BigInt(r[k])).toString();
   }
   return [...out.values()];
 }

@@ -97,18 +97,18 @@ describe('KPI report', () => {
       contacts: 3,
       rightPartyContacts: 3,
       promisesMade: 3,
-      promisesMadeAmount: [{ currency: 'CNY', amountMinor: 50_000 }, { currency: 'USD', amountMinor: 15_000 }],
+      promisesMadeAmount: [{ currency: 'CNY', amountMinor: '50000' }, { currency: 'USD', amountMinor: '15000' }],
       promisesDue: 3, // due 5, 10 and 30 November
       kept: 1,
       partlyKept: 1,
       broken: 0,
       pendingDue: 1, // due on the last day, grace running: not broken
-      keptAmount: [{ currency: 'USD', amountMinor: 10_000 }],
-      partlyKeptAmount: [{ currency: 'CNY', amountMinor: 20_000 }],
+      keptAmount: [{ currency: 'USD', amountMinor: '10000' }],
+      partlyKeptAmount: [{ currency: 'CNY', amountMinor: '20000' }],
       brokenAmount: [],
       keptRateByCount: 0.5,
       keptRateByAmount: [{ currency: 'CNY', rate: 0.25 }, { currency: 'USD', rate: 1 }],
-      collected: [{ currency: 'CNY', amountMinor: 5_000 }, { currency: 'USD', amountMinor: 10_000 }],
+      collected: [{ currency: 'CNY', amountMinor: '5000' }, { currency: 'USD', amountMinor: '10000' }],
     });
     const c2 = report.groups.find((g: { key: string }) => g.key === id.c2);
     expect(c2).toMatchObject({
@@ -118,10 +118,10 @@ describe('KPI report', () => {
       promisesMade: 1,
       promisesDue: 1,
       broken: 1,
-      brokenAmount: [{ currency: 'USD', amountMinor: 30_000 }],
+      brokenAmount: [{ currency: 'USD', amountMinor: '30000' }],
       keptRateByCount: 0,
       keptRateByAmount: [{ currency: 'USD', rate: 0 }],
-      collected: [{ currency: 'USD', amountMinor: 2_500 }], // the bounced payment and its reversal count for nothing
+      collected: [{ currency: 'USD', amountMinor: '2500' }], // the bounced payment and its reversal count for nothing
     });
     expect(report.totals).toMatchObject({ attempts: 7, promisesMade: 4, kept: 1, partlyKept: 1, broken: 1, pendingDue: 1, keptRateByCount: 1 / 3 });
   });
@@ -148,7 +148,7 @@ describe('KPI report', () => {
       GROUP BY 1, 2`);
     for (const c of collected) {
       const g = report.groups.find((x: { key: string }) => x.key === c.collector_id);
-      expect(g.collected).toContainEqual({ currency: c.currency, amountMinor: Number(c.total) });
+      expect(g.collected).toContainEqual({ currency: c.currency, amountMinor: String(c.total) });
     }
     expect(raw).toHaveLength(3);
     for (const r of raw) {
@@ -168,7 +168,7 @@ describe('KPI report', () => {
     expect(byScript.groups.find((g: { key: string | null }) => g.key === id.script)).toMatchObject({ label: 'm1 · en · v1', attempts: 2, promisesMade: 2, kept: 1 });
     const byDay = await kpis(supervisor, 'groupBy=day');
     expect(byDay.groups.find((g: { key: string }) => g.key === '2026-11-30')).toMatchObject({ attempts: 1, pendingDue: 1 });
-    expect(byDay.groups.find((g: { key: string }) => g.key === '2026-11-04')).toMatchObject({ attempts: 1, promisesMade: 1, collected: [{ currency: 'CNY', amountMinor: 5_000 }] });
+    expect(byDay.groups.find((g: { key: string }) => g.key === '2026-11-04')).toMatchObject({ attempts: 1, promisesMade: 1, collected: [{ currency: 'CNY', amountMinor: '5000' }] });
   });
 
   it('shows collectors only their own figures, admins everyone, and validates the period', async () => {

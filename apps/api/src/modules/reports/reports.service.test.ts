@@ -12,8 +12,8 @@ describe('reports service', () => {
         portfolioByStage: async (...args) => {
           seen.push(args);
           return [
-            { stage: 'm2', currency: 'CNY', accounts: 2n, overdue: 70_000n },
-            { stage: 'm2', currency: 'USD', accounts: 1n, overdue: 5_000n },
+            { stage: 'm2', currency: 'CNY', accounts: 2n, overdue: '70000' },
+            { stage: 'm2', currency: 'USD', accounts: 1n, overdue: '5000' },
           ];
         },
       },
@@ -29,8 +29,8 @@ describe('reports service', () => {
       ['m4_plus', 0],
     ]);
     expect(summary.stages[2]!.overdue).toEqual([
-      { currency: 'CNY', amountMinor: 70_000 },
-      { currency: 'USD', amountMinor: 5_000 },
+      { currency: 'CNY', amountMinor: '70000' },
+      { currency: 'USD', amountMinor: '5000' },
     ]);
     expect(seen).toEqual([[admin, DEFAULT_STAGE_THRESHOLDS, new Date('2026-11-22T00:00:00Z')]]);
   });

@@ -25,7 +25,7 @@ export function createReportsService({ reports, policies, clock }: ReportsServic
           return {
             stage: stage as Stage,
             accounts: ofStage.reduce((n, r) => n + Number(r.accounts), 0),
-            overdue: ofStage.map((r) => ({ currency: r.currency, amountMinor: Number(r.overdue) })),
+            overdue: ofStage.map((r) => ({ currency: r.currency, amountMinor: r.overdue })),
           };
         }),
       };

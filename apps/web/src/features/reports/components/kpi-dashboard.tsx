@@ -217,8 +217,10 @@ function CollectedChart({ groups }: { groups: KpiGroup[] }) {
     <div className="collected-charts">
       {currencies.map((currency) => {
         const unit = 10 ** currencyExponent(currency);
-        const data = groups.map((g) => ({ label: g.key ?? '', amount: (g.collected.find((c) => c.currency === currency)?.amountMinor ?? 0) / unit }));
-        const total = groups.reduce((n, g) => n + (g.collected.find((c) => c.currency === currency)?.amountMinor ?? 0), 0);
+        const collected = (g: KpiGroup) => BigInt(g.collected.find((c) => c.currency === currency)?.amountMinor ?? 0);
+        // The chart plots approximate major units; the total shown is exact.
+        const data = groups.map((g) => ({ label: g.key ?? '', amount: Number(collected(g)) / unit }));
+        const total = groups.reduce((n, g) => n + collected(g), 0n).toString();
         return (
           <figure key={currency} className="collected-chart">
             <figcaption>

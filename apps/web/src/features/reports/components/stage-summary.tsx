@@ -22,7 +22,7 @@ export function StageSummary() {
             {fmt.number(s.accounts)} <span className="muted small">{t('reports.accounts', { count: s.accounts })}</span>
           </p>
           <ul className="amounts" aria-label={t('reports.overdue')}>
-            {s.overdue.filter((o) => o.amountMinor > 0).map((o) => (
+            {s.overdue.filter((o) => BigInt(o.amountMinor) > 0n).map((o) => (
               <li key={o.currency}>{fmt.money(o.amountMinor, o.currency)}</li>
             ))}
           </ul>
