@@ -9,7 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Db } from '@crm/db';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
@@ -80,6 +80,7 @@ import { createRollRatesRepository } from './modules/stages/roll-rates.repositor
 import { createRollRatesService } from './modules/stages/roll-rates.service.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
+import { validatorCompiler } from './plugins/validation.js';
 
 export interface BuildAppOptions {
   env: Env;
@@ -103,6 +104,8 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers carry personal data: no browser, proxy or CDN may keep a copy.
+    if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
   });
 
   // Wiring: repositories over the one Prisma client, services over repositories.

@@ -7,6 +7,8 @@ export const errorCodeSchema = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  'unsupported_media_type',
+  'payload_too_large',
   'contact_not_allowed',
   'csrf_failed',
   'rate_limited',

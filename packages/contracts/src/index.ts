@@ -13,3 +13,4 @@ export * from './contact-log.js';
 export * from './scripts.js';
 export * from './assignment.js';
 export * from './policies.js';
+export * from './text.js';

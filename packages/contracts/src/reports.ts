@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountMinorSchema, currencySchema, isoDateSchema, stageSchema, uuidSchema } from './fields.js';
+import { currencySchema, isCalendarDate, isoDateSchema, MAX_YEAR, MIN_YEAR, moneyTotalSchema, stageSchema, uuidSchema } from './fields.js';
 
 /** Open accounts per stage, with overdue totals per currency (never summed across currencies). */
 export const portfolioSummaryResponseSchema = z.object({
@@ -8,13 +8,13 @@ export const portfolioSummaryResponseSchema = z.object({
     z.object({
       stage: stageSchema,
       accounts: z.number().int(),
-      overdue: z.array(z.object({ currency: currencySchema, amountMinor: amountMinorSchema })),
+      overdue: z.array(moneyTotalSchema),
     }),
   ),
 });
 export type PortfolioSummaryResponse = z.infer<typeof portfolioSummaryResponseSchema>;
 
-const moneyListSchema = z.array(z.object({ currency: currencySchema, amountMinor: amountMinorSchema }));
+const moneyListSchema = z.array(moneyTotalSchema);
 const rateSchema = z.number().min(0).max(1).nullable();
 
 export const kpiGroupBySchema = z.enum(['collector', 'team', 'stage', 'scriptVersion', 'day', 'week']);
@@ -81,7 +81,10 @@ export const kpiResponseSchema = z.object({
 });
 export type KpiResponse = z.infer<typeof kpiResponseSchema>;
 
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month like 2026-11' });
+const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month like 2026-11', abort: true })
+  .refine((m) => isCalendarDate(`${m}-01`), { message: `must be a month between ${MIN_YEAR}-01 and ${MAX_YEAR}-12` });
 export const rollRatesQuerySchema = z
   .object({ from: monthSchema, to: monthSchema })
   .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] });

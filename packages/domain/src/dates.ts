@@ -1,13 +1,13 @@
+import { isCalendarDate } from '@crm/contracts';
 import { TZDate } from '@date-fns/tz';
-import { differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+import { differenceInCalendarDays, parseISO } from 'date-fns';
 
 /** A calendar date written as YYYY-MM-DD, with no time zone of its own. */
 export type IsoDate = string;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
+/** A real calendar date within the years the product accepts: the one rule, from the contracts. */
 export function isIsoDate(value: string): value is IsoDate {
-  return ISO_DATE.test(value) && isValid(parseISO(value)) && format(parseISO(value), 'yyyy-MM-dd') === value;
+  return isCalendarDate(value);
 }
 
 /** True when `timeZone` is an IANA zone this runtime knows. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { BadRequestError } from './errors.js';
 
 /** Keyset cursors: the sort key of the last row of a page, opaque to clients (base64url JSON). */
@@ -5,15 +6,19 @@ export function encodeCursor(values: readonly (string | null)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-/** Decodes a cursor of `size` values, each a string (or null where `nullable` allows); 400 otherwise. */
-export function decodeCursor(raw: string, size: number, nullable: readonly number[] = []): (string | null)[] {
+/**
+ * Decodes a cursor whose values must match `shape` (the same field schemas the sort key has,
+ * e.g. `z.tuple([isoDateTimeSchema, uuidSchema])`), so a forged cursor is a 400 naming `cursor`,
+ * never a value the database refuses.
+ */
+export function decodeCursor<T extends z.ZodTuple>(raw: string, shape: T): z.infer<T> {
+  let values: unknown;
   try {
-    const values = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === size && values.every((v, i) => typeof v === 'string' || (v === null && nullable.includes(i)))) {
-      return values as (string | null)[];
-    }
+    values = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    values = undefined;
   }
+  const parsed = shape.safeParse(values);
+  if (parsed.success) return parsed.data;
   throw new BadRequestError('cursor is not valid; use the nextCursor of a previous page', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
 }

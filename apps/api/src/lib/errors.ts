@@ -45,6 +45,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The request body is not in a format the route reads (e.g. JSON sent to a CSV upload). */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(expected: readonly string[]) {
+    super('unsupported_media_type', 415, `Content-Type must be one of ${expected.join(', ')}.`, [{ field: 'content-type', message: `must be one of ${expected.join(', ')}` }]);
+  }
+}
+
 /** The contact gate refused the attempt; every reason is listed. */
 export class ContactNotAllowedError extends AppError {
   constructor(message: string, reasons: { code: string; message: string; params?: Record<string, string | number> }[]) {

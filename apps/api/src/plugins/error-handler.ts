@@ -52,7 +52,8 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     if (status === 429) return send(reply, request, 429, 'rate_limited', 'Too many attempts. Wait a minute and try again.');
     if (status >= 400 && status < 500) {
       // Malformed JSON, wrong content type, body too large...
-      return send(reply, request, status, status === 404 ? 'not_found' : 'bad_request', error.message);
+      const code: ErrorCode = status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+      return send(reply, request, status, code, error.message);
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, request, 500, 'internal_error', 'Something went wrong on our side. The error has been logged.');

@@ -1,4 +1,5 @@
-import type { AccountSummary, ListAccountsQuery, ListAccountsResponse, SessionUser } from '@crm/contracts';
+import { isoDateSchema, uuidSchema, type AccountSummary, type ListAccountsQuery, type ListAccountsResponse, type SessionUser } from '@crm/contracts';
+import { z } from 'zod';
 import { daysPastDue, localDate, localTime, missedInstalments, stageFor } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
@@ -14,9 +15,10 @@ export interface AccountsServiceDeps {
 
 
 const encodeAccountCursor = (c: AccountCursor) => encodeCursor([c.dueDate, c.id]);
+const accountCursorShape = z.tuple([isoDateSchema.nullable(), uuidSchema]);
 function decodeAccountCursor(raw: string): AccountCursor {
-  const [dueDate, id] = decodeCursor(raw, 2, [0]);
-  return { dueDate: dueDate ?? null, id: id! };
+  const [dueDate, id] = decodeCursor(raw, accountCursorShape);
+  return { dueDate, id };
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -19,6 +19,15 @@ export interface AuthRoutesOptions {
   loginRateLimitPerMinute: number;
 }
 
+/** The host of an Origin header, or null when it is not a URL (e.g. the opaque origin "null"). */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 429: errorResponseSchema };
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
@@ -54,8 +63,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       // Login CSRF: a browser always sends Origin on a cross-site POST; it must be ours.
+      // An opaque origin ("null": sandboxed frames, file: pages, some redirects) is never ours.
       const origin = request.headers.origin;
-      if (origin && new URL(origin).host !== request.headers.host) throw new ForbiddenError('Cross-site sign-in refused.');
+      if (origin && originHost(origin) !== request.headers.host) throw new ForbiddenError('Cross-site sign-in refused.');
       const { username, password } = request.body;
       const result = await authService.login(username, password, { requestId: String(request.id), ip: request.ip });
       const cookie = { path: '/', sameSite: 'lax' as const, secure: secure(request), expires: result.expiresAt };

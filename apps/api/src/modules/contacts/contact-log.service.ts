@@ -1,4 +1,5 @@
-import type { ContactLogFilters, ContactLogItem, ContactLogQuery, ContactLogResponse, SessionUser } from '@crm/contracts';
+import { isoDateTimeSchema, uuidSchema, type ContactLogFilters, type ContactLogItem, type ContactLogQuery, type ContactLogResponse, type SessionUser } from '@crm/contracts';
+import { z } from 'zod';
 import { addDaysIso, isValidTimeZone, startOfLocalDay } from '@crm/domain';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import type { ContactLogRepository, ContactLogRow } from './contact-log.repository.js';
@@ -33,6 +34,8 @@ function toItem(r: ContactLogRow): ContactLogItem {
 
 export type ContactLogService = ReturnType<typeof createContactLogService>;
 
+const contactLogCursorShape = z.tuple([isoDateTimeSchema, uuidSchema]);
+
 export function createContactLogService({ contactLog }: ContactLogServiceDeps) {
   /** The period's dates as instants in the viewer's zone. */
   const period = (user: SessionUser, f: ContactLogFilters) => {
@@ -43,8 +46,8 @@ export function createContactLogService({ contactLog }: ContactLogServiceDeps) {
   return {
     async page(user: SessionUser, query: ContactLogQuery): Promise<ContactLogResponse> {
       const { cursor, limit, ...filters } = query;
-      const after = cursor ? decodeCursor(cursor, 2) : null;
-      const rows = await contactLog.page(user, { filters, ...period(user, filters), after: after ? { startedAt: after[0]!, id: after[1]! } : null, limit: limit + 1 });
+      const after = cursor ? decodeCursor(cursor, contactLogCursorShape) : null;
+      const rows = await contactLog.page(user, { filters, ...period(user, filters), after: after ? { startedAt: after[0], id: after[1] } : null, limit: limit + 1 });
       const items = rows.slice(0, limit).map(toItem);
       const last = items.at(-1);
       return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.startedAt, last.id]) : null };

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ImportReport } from '@crm/contracts';
+import { textProblem, type ImportReport } from '@crm/contracts';
 import { parse } from 'csv-parse';
 import type { ImportProgress } from './import-progress.js';
 
@@ -26,7 +26,8 @@ export type ProblemList = ReturnType<typeof createProblemList>;
  * Streams a CSV body (UTF-8 with or without BOM, comma or semicolon, header row) and hands each
  * record to `onRecord` with its line number in the file. Header names are trimmed and
  * lower-cased; a header without the required columns is one problem on line 1 and stops the
- * read. Returns the number of data rows.
+ * read. A row with a cell that cannot be stored as text is reported (row and column) and not
+ * handed on. Returns the number of data rows.
  */
 export async function readCsv(
   file: Readable,
@@ -50,7 +51,16 @@ export async function readCsv(
           break;
         }
       }
-      onRecord(record, info.lines);
+      // A cell no column can store (NUL, unpaired surrogate) is a problem of that row and column.
+      let storable = true;
+      for (const [column, value] of Object.entries(record)) {
+        const problem = textProblem(value) ?? textProblem(column);
+        if (problem) {
+          problems.fail(info.lines, textProblem(column) ? 'header' : column, problem);
+          storable = false;
+        }
+      }
+      if (storable) onRecord(record, info.lines);
       if (progress && total % 1000 === 0) progress.update({ rowsRead: total });
     }
   } catch (err) {

@@ -59,11 +59,11 @@ describe('payments import', () => {
     expect(report).toMatchObject({ committed: false, totalRows: 7, writtenRows: 0, errorCount: 6 });
     expect(report.errors).toEqual([
       { line: 3, field: 'account_external_id', message: 'no account ACC-404' },
-      { line: 4, field: 'amount', message: 'must be a positive amount like 120.50' },
+      { line: 4, field: 'amount', message: 'must be a positive amount like 120.50, at most $10,000,000,000.00' },
       { line: 5, field: 'currency', message: "must be USD, the account's currency" },
-      { line: 6, field: 'paid_at', message: 'must be a date (YYYY-MM-DD) or an ISO date-time' },
+      { line: 6, field: 'paid_at', message: 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999' },
       { line: 7, field: 'reference', message: 'repeats line 2' },
-      { line: 8, field: 'paid_at', message: 'must be a date (YYYY-MM-DD) or an ISO date-time' },
+      { line: 8, field: 'paid_at', message: 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999' },
     ]);
     expect(await t.db.payment.count()).toBe(0);
   });

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   errorResponseSchema,
   importModeSchema,
@@ -11,14 +11,14 @@ import {
 } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { NotFoundError } from '../../lib/errors.js';
+import { BadRequestError, NotFoundError, UnsupportedMediaTypeError } from '../../lib/errors.js';
 import { ADMINS } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { ImportProgress, ImportProgressRegistry } from './import-progress.js';
 import type { PaymentsImportService } from './payments-import.service.js';
 import type { PortfolioImportService } from './portfolio-import.service.js';
 
-const reportResponses = { 200: importReportSchema, 201: importReportSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
+const reportResponses = { 200: importReportSchema, 201: importReportSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 415: errorResponseSchema };
 const CSV_BODY = 'Body: the CSV file (Content-Type text/csv), UTF-8 with or without BOM, comma or semicolon, header row. ';
 const PROGRESS = 'Pass importId (a UUID you choose) to follow the server-side progress at GET /api/imports/progress/{importId}.';
 
@@ -28,7 +28,9 @@ export const importsRoutes: FastifyPluginAsyncZod<{
   progress: ImportProgressRegistry;
 }> = async (app, { paymentsImport, portfolioImport, progress }) => {
   // CSV bodies are streamed to the parser, never buffered whole (large files).
-  app.addContentTypeParser(['text/csv', 'application/csv', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
+  const CSV_TYPES = ['text/csv', 'application/csv', 'application/octet-stream'] as const;
+  app.addContentTypeParser([...CSV_TYPES], (_request, payload, done) => done(null, payload));
+  const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
 
   /** Both imports: the CSV body streamed to the service, 201 when something was written, 200 otherwise. */
   const csvImport = <Q extends { importId?: string | undefined }>(
@@ -44,8 +46,16 @@ export const importsRoutes: FastifyPluginAsyncZod<{
         config: { access: ADMINS },
         bodyLimit: 512 * 1024 * 1024,
         schema: { tags: ['imports'], summary, description: CSV_BODY + description + PROGRESS, querystring, response: reportResponses },
+        // Before the body is read: a JSON (or any other) body is refused, not parsed up to the CSV size limit.
+        onRequest: async (request) => {
+          const type = mediaType(request.headers['content-type']);
+          if (type && !(CSV_TYPES as readonly string[]).includes(type)) throw new UnsupportedMediaTypeError(CSV_TYPES);
+        },
       },
       async (request, reply) => {
+        if (!(request.body instanceof Readable)) {
+          throw new BadRequestError('body is required: the CSV file (Content-Type text/csv)', [{ field: 'body', message: 'is required: the CSV file (Content-Type text/csv)' }]);
+        }
         const user = currentUser(request);
         const query = request.query as Q;
         const runProgress = progress.start(query.importId, user.id);

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { ImportReport, SessionUser } from '@crm/contracts';
 import type { Db } from '@crm/db';
-import { isCurrencyCode, isIsoDate, parseAmountToMinor } from '@crm/domain';
+import { MAX_AMOUNT_MINOR, isoDateTimeSchema } from '@crm/contracts';
+import { formatMoney, isCurrencyCode, isIsoDate, parseAmountToMinor } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PromisesService } from '../promises/promises.service.js';
@@ -64,11 +65,12 @@ export function createPaymentsImportService({ db, imports, promises, audit, cloc
           const currency = (record.currency ?? '').toUpperCase();
           if (!isCurrencyCode(currency)) bad('currency', 'must be a 3-letter ISO 4217 code');
           const amountMinor = isCurrencyCode(currency) ? parseAmountToMinor(record.amount ?? '', currency) : null;
-          if (amountMinor === null || amountMinor <= 0) bad('amount', 'must be a positive amount like 120.50');
+          if (amountMinor === null || amountMinor <= 0) bad('amount', `must be a positive amount like 120.50, at most ${isCurrencyCode(currency) ? formatMoney({ amountMinor: MAX_AMOUNT_MINOR, currency }, 'en') : MAX_AMOUNT_MINOR + ' minor units'}`);
+          // The same date rules as the API: a real calendar date, or an ISO date-time with its offset.
           const rawDate = record.paid_at ?? '';
           const dateOnly = DATE_ONLY.test(rawDate);
           const paidAt = new Date(dateOnly ? `${rawDate}T12:00:00Z` : rawDate);
-          if (!rawDate || Number.isNaN(paidAt.getTime()) || (dateOnly && !isIsoDate(rawDate))) bad('paid_at', 'must be a date (YYYY-MM-DD) or an ISO date-time');
+          if (dateOnly ? !isIsoDate(rawDate) : !isoDateTimeSchema.safeParse(rawDate).success) bad('paid_at', 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999');
           else if (paidAt.getTime() > clock.now().getTime() + 86_400_000) bad('paid_at', 'is in the future');
           if (!record.channel) bad('channel', 'is required');
           const reference = record.reference ?? '';
