@@ -7,6 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { MAX_AMOUNT_MINOR } from '@crm/contracts';
 import type { Db } from '@crm/db';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -154,7 +155,10 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
         version: '0.1.0',
         description:
           'Session-cookie authenticated. Writes need the x-csrf-token header (value of the crm_csrf cookie). ' +
-          'Errors are { error: { code, message, requestId } }; money is integer minor units with a currency code.',
+          'Errors are { error: { code, message, requestId, fields? } }; a 400 names each field at fault. ' +
+          `Money is integer minor units with a currency code; every money value sent is at most ${MAX_AMOUNT_MINOR} minor units either way; ` +
+          'report totals over many accounts are exact decimal strings of minor units. Dates are real calendar dates YYYY-MM-DD (years 1900-2999); ' +
+          'text may not contain NUL or unpaired UTF-16 surrogates.',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'crm_session' } } },
       security: [{ session: [] }],

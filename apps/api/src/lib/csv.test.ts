@@ -70,7 +70,7 @@ describe('sendCsv', () => {
   it('turns an error before the first row into an ordinary error response', async () => {
     const res = await fetch(`${base}/fails-at-once`);
     expect(res.status).toBe(503);
-    expect((await res.json()).error.code).toBe('service_unavailable');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('service_unavailable');
   });
 
   it('cuts only the failing response when an error comes later; the server goes on', async () => {
