@@ -59,7 +59,9 @@ export const blockedQueueItemSchema = z.object({
 export type BlockedQueueItem = z.infer<typeof blockedQueueItemSchema>;
 
 export const queueQuerySchema = z.object({
-  collectorId: uuidSchema.optional().describe('Supervisors and admins: whose queue (default: your own)'),
+  collectorId: uuidSchema
+    .optional()
+    .describe("Whose queue. Collectors: their own (omit it, or their own id). Supervisors: required, a collector in a team they supervise. Admins: required, any collector."),
 });
 
 export const queueResponseSchema = z.object({

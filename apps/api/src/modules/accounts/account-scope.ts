@@ -34,6 +34,24 @@ export function accountScopeSql(user: SessionUser): Prisma.Sql {
 }
 
 /**
+ * Which collectors' work (queues) a user may see: collectors themselves, supervisors the
+ * collectors of the teams they supervise, admins every collector, integrations none.
+ * The Prisma twin of `collectorScopeSql`, on a `users` row.
+ */
+export function collectorScopeWhere(user: SessionUser): Prisma.UserWhereInput {
+  switch (user.role) {
+    case 'collector':
+      return { id: user.id, role: 'collector' };
+    case 'supervisor':
+      return { role: 'collector', team: { supervisorId: user.id } };
+    case 'admin':
+      return { role: 'collector' };
+    case 'service':
+      return { id: { in: [] } };
+  }
+}
+
+/**
  * Whose work a user may see in the contact log and reports: collectors their own, supervisors
  * their teams' collectors', admins everyone's. `column` holds the collector's user id.
  */

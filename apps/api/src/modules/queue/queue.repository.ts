@@ -1,4 +1,6 @@
+import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
+import { collectorScopeWhere } from '../accounts/account-scope.js';
 
 const DAY = 86_400_000;
 
@@ -85,8 +87,9 @@ export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' 
       return n > 0;
     },
 
-    findCollector(id: string) {
-      return db.user.findUnique({ where: { id }, select: { id: true, role: true, active: true, team: { select: { supervisorId: true } } } });
+    /** The collector `id` when `viewer` may see their work (see collectorScopeWhere), else null. */
+    findVisibleCollector(viewer: SessionUser, id: string) {
+      return db.user.findFirst({ where: { AND: [{ id }, collectorScopeWhere(viewer)] }, select: { id: true } });
     },
   };
 }

@@ -58,11 +58,40 @@ describe('queue', () => {
     expect(body.blocked[0].accountId).toBe(ids.tokyo);
   });
 
-  it('lets supervisors see any collector’s queue, but not collectors each other’s', async () => {
-    expect((await supervisor.inject({ method: 'GET', url: `/api/queue?collectorId=${collectorId}` })).json().items.length).toBeGreaterThan(0);
-    expect((await outsider.inject({ method: 'GET', url: `/api/queue?collectorId=${collectorId}` })).statusCode).toBe(200);
-    expect((await supervisor.inject({ method: 'GET', url: `/api/queue?collectorId=${ids.pool}` })).statusCode).toBe(404);
-    expect((await other.inject({ method: 'GET', url: `/api/queue?collectorId=${collectorId}` })).statusCode).toBe(403);
+  it('shows a collector’s queue only to that collector, their teams’ supervisors and admins', async () => {
+    const q = (s: Session, collector?: string) => s.inject({ method: 'GET', url: `/api/queue${collector ? `?collectorId=${collector}` : ''}` });
+    const elsewhere = await t.factories.team('Elsewhere');
+    const farCollector = await t.factories.user('collector', { username: 'q-far', teamId: elsewhere.id });
+    await t.factories.user('admin', { username: 'q-admin' });
+    await t.factories.user('service', { username: 'q-feed' });
+    const admin = await t.login('q-admin');
+    const feed = await t.login('q-feed');
+
+    // Their own supervisor: names, amounts, the whole queue.
+    const seen = await q(supervisor, collectorId);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().items.length).toBeGreaterThan(0);
+    // Any other supervisor, and collectors of teams they do not supervise: no such collector.
+    expect((await q(outsider, collectorId)).statusCode).toBe(404);
+    expect((await q(supervisor, farCollector.id)).statusCode).toBe(404);
+    expect((await q(supervisor, ids.pool)).statusCode).toBe(404); // not a user at all
+    const sup2 = (await t.db.user.findUnique({ where: { username: 'q-sup2' } }))!;
+    expect((await q(admin, sup2.id)).statusCode).toBe(404); // a user, not a collector
+    // Supervisors and admins have no queue of their own: the unassigned pool is not theirs to browse.
+    for (const s of [supervisor, admin]) {
+      const res = await q(s);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toEqual([{ field: 'collectorId', message: 'is required for supervisors and admins' }]);
+    }
+    // Admins: any collector.
+    expect((await q(admin, farCollector.id)).statusCode).toBe(200);
+    expect((await q(admin, collectorId)).json().items.length).toBeGreaterThan(0);
+    // Integrations see no queue at all.
+    expect((await q(feed)).statusCode).toBe(403);
+    expect((await q(feed, collectorId)).statusCode).toBe(403);
+    // Collectors: their own, never a colleague's.
+    expect((await q(other, collectorId)).statusCode).toBe(403);
+    expect((await q(collector, collectorId)).statusCode).toBe(200);
     expect((await supervisor.inject({ method: 'POST', url: '/api/queue/next' })).statusCode).toBe(403);
   });
 

@@ -10,10 +10,13 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
   app.get(
     '/queue',
     {
-      config: { access: 'authenticated' },
+      config: { access: ['collector', 'supervisor', 'admin'] },
       schema: {
         tags: ['queue'],
         summary: "Today's queue: callable accounts in priority order with reasons, and blocked ones with when they open",
+        description:
+          'Collectors get their own queue. Supervisors and admins must pass collectorId (400 without it): supervisors a collector ' +
+          'of a team they supervise, admins any collector; any other id is 404. The service role has no queue (403).',
         querystring: queueQuerySchema,
         response: { 200: queueResponseSchema, ...errors },
       },

@@ -1,7 +1,7 @@
 import type { BlockedQueueItem, QueueItem, QueueResponse, SessionUser } from '@crm/contracts';
 import { bestPhoneVerdict, bestHoursToCall, daysPastDue, localDate, localTime, queuePriority, retryHold, stageFor } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
-import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { BadRequestError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { groupBy } from '../../lib/group-by.js';
 import { gateReasonDto } from '../compliance/gate-dto.js';
@@ -111,15 +111,23 @@ export function createQueueService(deps: QueueServiceDeps) {
   }
 
   return {
-    /** A collector's own queue; supervisors and admins may view any collector's. */
+    /**
+     * Collectors see their own queue only. Supervisors and admins name the collector
+     * (they have no queue of their own): supervisors one of the teams they supervise, admins
+     * any; anyone else is "no such collector" (404), so ids outside the viewer's teams reveal
+     * nothing. Integrations (`service`) are refused at the route.
+     */
     async view(viewer: SessionUser, collectorId: string | undefined): Promise<QueueResponse> {
-      const target = collectorId ?? viewer.id;
-      if (target !== viewer.id) {
-        if (viewer.role === 'collector') throw new ForbiddenError('Collectors can only see their own queue.');
-        const collector = await queue.findCollector(target);
-        if (!collector || collector.role !== 'collector') throw new NotFoundError('No such collector.');
+      if (viewer.role === 'collector') {
+        if (collectorId !== undefined && collectorId !== viewer.id) throw new ForbiddenError('Collectors can only see their own queue.');
+        return snapshot(viewer.id);
       }
-      return snapshot(target);
+      if (viewer.role === 'service') throw new ForbiddenError('Integrations have no queue.');
+      if (collectorId === undefined) {
+        throw new BadRequestError('collectorId is required: name the collector whose queue to show.', [{ field: 'collectorId', message: 'is required for supervisors and admins' }]);
+      }
+      if (!(await queue.findVisibleCollector(viewer, collectorId))) throw new NotFoundError('No such collector in your teams.');
+      return snapshot(collectorId);
     },
 
     /** Leases the top callable account to the collector, or null when nothing is callable now. */
