@@ -68,6 +68,8 @@ import { createPromisesRepository } from './modules/promises/promises.repository
 import { createPromisesService } from './modules/promises/promises.service.js';
 import { createLocalLogSender } from './modules/reminders/message-sender.js';
 import { messagesRoutes } from './modules/reminders/messages.routes.js';
+import { createMessagesRepository } from './modules/reminders/messages.repository.js';
+import { createMessagesService } from './modules/reminders/messages.service.js';
 import { createRemindersRepository } from './modules/reminders/reminders.repository.js';
 import { createRemindersService } from './modules/reminders/reminders.service.js';
 import { createImportsRepository } from './modules/imports/imports.repository.js';
@@ -197,7 +199,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
         audit,
       });
       await api.register(paymentsRoutes, { paymentsService });
-      await api.register(messagesRoutes, { reminders: remindersRepository });
+      await api.register(messagesRoutes, { messagesService: createMessagesService({ messages: createMessagesRepository(db) }) });
       await api.register(importsRoutes, {
         paymentsImport: createPaymentsImportService({ db, imports: createImportsRepository(db), promises: promisesService, audit, clock }),
         portfolioImport: createPortfolioImportService({ portfolio: createPortfolioRepository(db), audit, clock }),

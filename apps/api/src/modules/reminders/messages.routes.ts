@@ -1,9 +1,10 @@
 import { errorResponseSchema, messageLogResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SUPERVISORS } from '../../plugins/access.js';
-import type { RemindersRepository } from './reminders.repository.js';
+import { currentUser } from '../../plugins/auth.js';
+import type { MessagesService } from './messages.service.js';
 
-export const messagesRoutes: FastifyPluginAsyncZod<{ reminders: Pick<RemindersRepository, 'log'> }> = async (app, { reminders }) => {
+export const messagesRoutes: FastifyPluginAsyncZod<{ messagesService: MessagesService }> = async (app, { messagesService }) => {
   app.get(
     '/messages',
     {
@@ -11,11 +12,10 @@ export const messagesRoutes: FastifyPluginAsyncZod<{ reminders: Pick<RemindersRe
       schema: {
         tags: ['reminders'],
         summary: 'The local mail/SMS log written by the built-in sender, newest first (200)',
+        description: "Scoped like accounts: supervisors see messages about their teams' accounts, admins all.",
         response: { 200: messageLogResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema },
       },
     },
-    async () => ({
-      items: (await reminders.log(200)).map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, at: m.at.toISOString() })),
-    }),
+    async (request) => messagesService.log(currentUser(request)),
   );
 };

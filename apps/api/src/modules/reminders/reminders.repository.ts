@@ -4,7 +4,7 @@ const DAY = 86_400_000;
 
 export type RemindersRepository = ReturnType<typeof createRemindersRepository>;
 
-export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outboxMessage' | 'messageLog' | 'contactPoint' | 'stopFlag'>) {
+export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outboxMessage' | 'contactPoint' | 'stopFlag'>) {
   return {
     /** Pending promises falling due in the next days that have no reminder yet. */
     async promisesNeedingReminder(now: Date, horizonDays: number, limit = 500) {
@@ -69,9 +69,6 @@ export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outbo
     },
     forAccount(accountId: string) {
       return db.outboxMessage.findMany({ where: { accountId }, orderBy: { sendAfter: 'desc' } });
-    },
-    log(limit: number) {
-      return db.messageLog.findMany({ orderBy: { at: 'desc' }, take: limit });
     },
   };
 }

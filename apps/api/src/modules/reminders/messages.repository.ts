@@ -1,0 +1,31 @@
+import type { SessionUser } from '@crm/contracts';
+import { Prisma, type Db } from '@crm/db';
+import { accountScopeSql } from '../accounts/account-scope.js';
+
+export type MessagesRepository = ReturnType<typeof createMessagesRepository>;
+
+export interface MessageLogRow {
+  id: string;
+  channel: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  at: Date;
+}
+
+/** The local sender's message log, read through the account each message was about. */
+export function createMessagesRepository(db: Pick<Db, '$queryRaw'>) {
+  return {
+    /** Newest first, only messages about accounts the viewer may see (accountScopeSql). */
+    list(viewer: SessionUser, limit: number): Promise<MessageLogRow[]> {
+      return db.$queryRaw<MessageLogRow[]>(Prisma.sql`
+        SELECT m.id, m.channel::text AS channel, m.recipient, m.subject, m.body, m.at
+        FROM message_log m
+        JOIN outbox_messages o ON o.id = m.outbox_id
+        JOIN accounts a ON a.id = o.account_id
+        WHERE ${accountScopeSql(viewer)}
+        ORDER BY m.at DESC, m.id DESC
+        LIMIT ${limit}`);
+    },
+  };
+}
