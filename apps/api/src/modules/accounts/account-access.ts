@@ -5,18 +5,22 @@ import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 export type AccountAccess = ReturnType<typeof createAccountAccess>;
 
 /**
- * Who may open one account: collectors the accounts assigned or leased to them, supervisors
- * their teams' accounts, admins any. 404 when it does not exist, 403 when it is not yours.
+ * Who may open one account: collectors the accounts assigned to them, or leased to them while
+ * the account is still in their pool (a lease does not outlive a reassignment to someone else),
+ * supervisors their teams' accounts, admins any. Decided on the row as it is now, never on a
+ * queue snapshot. 404 when it does not exist, 403 when it is not yours.
  */
 export function createAccountAccess(db: Pick<Db, 'account'>) {
   return {
     async assertCanOpen(user: SessionUser, accountId: string, now: Date): Promise<void> {
       const account = await db.account.findUnique({
         where: { id: accountId },
-        select: { assignedCollectorId: true, leasedById: true, leaseExpiresAt: true, assignedCollector: { select: { team: { select: { supervisorId: true } } } } },
+        select: { assignedCollectorId: true, leasedById: true, leaseExpiresAt: true, assignedCollector: { select: { active: true, team: { select: { supervisorId: true } } } } },
       });
       if (!account) throw new NotFoundError('No such account.');
-      const leasedToMe = account.leasedById === user.id && (account.leaseExpiresAt?.getTime() ?? 0) > now.getTime();
+      // The pool of collectorPoolWhere: unassigned, or assigned to a deactivated user.
+      const inPool = account.assignedCollectorId === null || account.assignedCollector?.active === false;
+      const leasedToMe = inPool && account.leasedById === user.id && (account.leaseExpiresAt?.getTime() ?? 0) > now.getTime();
       const allowed =
         user.role === 'admin' ||
         (user.role === 'supervisor' && account.assignedCollector?.team?.supervisorId === user.id) ||

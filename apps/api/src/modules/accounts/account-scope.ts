@@ -67,3 +67,19 @@ export function collectorScopeSql(user: SessionUser, column: Prisma.Sql): Prisma
       return Prisma.sql`FALSE`;
   }
 }
+
+/**
+ * The accounts a collector may work from the queue: assigned to them, or in no active
+ * collector's hands (unassigned, or assigned to a deactivated user), so no account drops out of
+ * every queue. Decided on the rows as they are now: the queue lists them, leasing re-checks it
+ * in the same statement that takes the lease, and a lease grants access only while it holds.
+ */
+export function collectorPoolWhere(collectorId: string): Prisma.AccountWhereInput {
+  return { OR: [{ assignedCollectorId: collectorId }, { assignedCollectorId: null }, { assignedCollector: { is: { active: false } } }] };
+}
+
+/** The same pool as a SQL condition on an `accounts` row aliased `a`. */
+export function collectorPoolSql(collectorId: string): Prisma.Sql {
+  return Prisma.sql`(a.assigned_collector_id = ${collectorId}::uuid OR a.assigned_collector_id IS NULL
+                     OR EXISTS (SELECT 1 FROM users pu WHERE pu.id = a.assigned_collector_id AND NOT pu.active))`;
+}

@@ -40,7 +40,12 @@ export function createAssignmentRepository(db: Pick<Db, '$queryRaw' | '$transact
     commit: (filter: AssignmentBody['filter'], collectorIds: string[], thresholds: StageThresholds, now: Date) =>
       db.$queryRaw<{ collector_id: string; accounts: bigint }[]>(Prisma.sql`
         WITH deal AS (${dealSql(filter, collectorIds, thresholds, now)}),
-             moved AS (UPDATE accounts a SET assigned_collector_id = deal.collector_id, updated_at = ${now} FROM deal WHERE a.id = deal.account_id RETURNING deal.collector_id)
+             moved AS (
+               -- A lease held by anyone but the new collector ends with the reassignment.
+               UPDATE accounts a SET assigned_collector_id = deal.collector_id, updated_at = ${now},
+                      leased_by_id = CASE WHEN a.leased_by_id = deal.collector_id THEN a.leased_by_id END,
+                      lease_expires_at = CASE WHEN a.leased_by_id = deal.collector_id THEN a.lease_expires_at END
+               FROM deal WHERE a.id = deal.account_id RETURNING deal.collector_id)
         SELECT collector_id, count(*) AS accounts FROM moved GROUP BY collector_id`),
   };
 }

@@ -7,7 +7,14 @@ import type { AssignmentRepository } from './assignment.repository.js';
 
 export type AssignmentService = ReturnType<typeof createAssignmentService>;
 
-export function createAssignmentService(deps: { assignment: AssignmentRepository; policies: Pick<PoliciesRepository, 'stageThresholds'>; audit: Pick<AuditRepository, 'record'>; clock: Clock }) {
+export function createAssignmentService(deps: {
+  assignment: AssignmentRepository;
+  policies: Pick<PoliciesRepository, 'stageThresholds'>;
+  audit: Pick<AuditRepository, 'record'>;
+  clock: Clock;
+  /** Called after accounts moved (queue snapshots drop the accounts that left a queue). */
+  onAssigned?: () => void;
+}) {
   const { assignment, policies, audit, clock } = deps;
   /** Preview (commit = false) counts what would move; commit moves it in one statement and says what moved. */
   return async function assign(user: SessionUser, body: AssignmentBody, commit: boolean, requestId: string): Promise<AssignmentResult> {
@@ -26,6 +33,7 @@ export function createAssignmentService(deps: { assignment: AssignmentRepository
       accounts: [...counts.values()].reduce((a, b) => a + b, 0),
       perCollector: targets.map((t) => ({ collectorId: t.id, displayName: t.displayName, accounts: counts.get(t.id) ?? 0 })),
     };
+    if (commit) deps.onAssigned?.();
     if (commit) await audit.record({ actorId: user.id, action: 'accounts.assign', entityType: 'account', entityId: null, requestId, data: { filter: body.filter, to: body.to, moved: result.accounts } });
     return result;
   };

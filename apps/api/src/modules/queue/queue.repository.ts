@@ -1,6 +1,6 @@
 import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
-import { collectorScopeWhere } from '../accounts/account-scope.js';
+import { collectorPoolSql, collectorPoolWhere, collectorScopeWhere } from '../accounts/account-scope.js';
 
 const DAY = 86_400_000;
 
@@ -14,12 +14,10 @@ export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' 
      * Accounts leased to someone else right now are left out.
      */
     async candidates(collectorId: string, now: Date) {
-      const inactive = await db.user.findMany({ where: { active: false }, select: { id: true } });
       return db.account.findMany({
         where: {
           status: 'open',
-          OR: [{ assignedCollectorId: collectorId }, { assignedCollectorId: null }, { assignedCollectorId: { in: inactive.map((u) => u.id) } }],
-          AND: [{ OR: [{ leasedById: null }, { leasedById: collectorId }, { leaseExpiresAt: { lt: now } }] }],
+          AND: [collectorPoolWhere(collectorId), { OR: [{ leasedById: null }, { leasedById: collectorId }, { leaseExpiresAt: { lt: now } }] }],
         },
         select: {
           id: true,
@@ -61,6 +59,8 @@ export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' 
      * Leases the first free account of `orderedIds` to the collector, atomically: SKIP LOCKED
      * makes concurrent callers take different rows instead of waiting or colliding. The
      * caller's previous leases end first (a collector works one account at a time).
+     * `orderedIds` may come from a snapshot taken before a reassignment: only accounts that are
+     * open and in the collector's pool right now (collectorPoolSql) are leased.
      */
     async leaseFirstFree(collectorId: string, orderedIds: string[], now: Date, leaseMs: number): Promise<{ id: string; leaseExpiresAt: Date } | null> {
       return db.$transaction(async (tx) => {
@@ -72,6 +72,8 @@ export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' 
           WHERE id = (
             SELECT a.id FROM accounts a
             WHERE a.id = ANY(${orderedIds}::uuid[])
+              AND a.status = 'open'
+              AND ${collectorPoolSql(collectorId)}
               AND (a.leased_by_id IS NULL OR a.lease_expires_at < ${now})
             ORDER BY array_position(${orderedIds}::uuid[], a.id)
             LIMIT 1

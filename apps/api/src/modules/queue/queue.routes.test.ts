@@ -176,6 +176,70 @@ describe('queue snapshots', () => {
   });
 });
 
+describe('access on current data, not on a queue snapshot', () => {
+  // Snapshots on, as in production: the queue a collector computed a moment ago may be stale.
+  const t = useTestApp({ now: NOW, env: { QUEUE_SNAPSHOT_SECONDS: '60' } });
+
+  it('does not lease or open an account reassigned to someone else after the snapshot was taken', async () => {
+    await t.factories.user('admin', { username: 'r-admin' });
+    const oldOwner = await t.factories.user('collector', { username: 'r-old' });
+    const newOwner = await t.factories.user('collector', { username: 'r-new' });
+    const creditor = await t.factories.creditor();
+    const account = await t.factories.account({ creditorId: creditor.id, collectorId: oldOwner.id, withPhone: true });
+    const admin = await t.login('r-admin');
+    const old = await t.login('r-old');
+    const fresh = await t.login('r-new');
+
+    const snapshot = (await old.inject({ method: 'GET', url: '/api/queue' })).json();
+    expect(snapshot.items.map((i: { accountId: string }) => i.accountId)).toEqual([account.id]);
+    // Reassigned by an import (nothing tells the queue service).
+    await t.db.account.update({ where: { id: account.id }, data: { assignedCollectorId: newOwner.id } });
+
+    // Same snapshot (10 s later), but the account is no longer theirs.
+    t.clock.advance(10_000);
+    expect((await old.inject({ method: 'GET', url: '/api/queue' })).json().generatedAt).toBe(snapshot.generatedAt);
+    expect((await old.inject({ method: 'POST', url: '/api/queue/next' })).statusCode).toBe(204);
+    expect((await old.inject({ method: 'GET', url: `/api/accounts/${account.id}/case-file` })).statusCode).toBe(403);
+    expect((await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).leasedById).toBeNull();
+    expect((await fresh.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId).toBe(account.id);
+
+    // Moved back through the API: the new owner's lease ends and the old owner's snapshot is dropped at once.
+    const moved = await admin.inject({ method: 'POST', url: '/api/accounts/assignments', payload: { filter: { creditorId: creditor.id }, to: { collectorId: oldOwner.id } } });
+    expect(moved.json().accounts).toBe(1);
+    expect((await fresh.inject({ method: 'GET', url: `/api/accounts/${account.id}/case-file` })).statusCode).toBe(403);
+    const again = (await old.inject({ method: 'GET', url: '/api/queue' })).json();
+    expect(again.generatedAt).not.toBe(snapshot.generatedAt);
+    expect((await old.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId).toBe(account.id);
+    t.clock.set(NOW);
+  });
+
+  it('ends the access a lease gave once the account is assigned to someone else', async () => {
+    await t.factories.user('admin', { username: 'l-admin' });
+    const holder = await t.factories.user('collector', { username: 'l-holder' });
+    const newOwner = await t.factories.user('collector', { username: 'l-new' });
+    const creditor = await t.factories.creditor();
+    // In the pool (unassigned): any collector may lease it.
+    const pooled = await t.factories.account({ creditorId: creditor.id, collectorId: null, withPhone: true });
+    const admin = await t.login('l-admin');
+    const s = await t.login('l-holder');
+    expect((await s.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId).toBe(pooled.id);
+    expect((await s.inject({ method: 'GET', url: `/api/accounts/${pooled.id}/case-file` })).statusCode).toBe(200);
+
+    // Assigned to another collector by an import (a plain update: the lease row is untouched).
+    await t.db.account.update({ where: { id: pooled.id }, data: { assignedCollectorId: newOwner.id } });
+    expect((await s.inject({ method: 'GET', url: `/api/accounts/${pooled.id}/case-file` })).statusCode).toBe(403);
+    const cf = await s.inject({ method: 'POST', url: `/api/accounts/${pooled.id}/contacts`, payload: { channel: 'phone', partyReached: 'nobody', disposition: 'no_answer' } });
+    expect(cf.statusCode).toBe(403);
+
+    // Back in the pool, then reassigned through the API: the lease ends with the reassignment.
+    await t.db.account.update({ where: { id: pooled.id }, data: { assignedCollectorId: null } });
+    expect((await s.inject({ method: 'GET', url: `/api/accounts/${pooled.id}/case-file` })).statusCode).toBe(200);
+    await admin.inject({ method: 'POST', url: '/api/accounts/assignments', payload: { filter: { creditorId: creditor.id }, to: { collectorId: newOwner.id } } });
+    expect((await s.inject({ method: 'GET', url: `/api/accounts/${pooled.id}/case-file` })).statusCode).toBe(403);
+    expect((await t.db.account.findUniqueOrThrow({ where: { id: pooled.id } })).leasedById).toBeNull();
+  });
+});
+
 describe('queue weights policy', () => {
   // Snapshots on: a policy change must still show at once.
   const t = useTestApp({ now: NOW, env: { QUEUE_SNAPSHOT_SECONDS: '60' } });
