@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { MAX_AMOUNT_MINOR } from '@crm/contracts';
 import type { Db } from '@crm/db';
+import { createPasswordHasher, RECOMMENDED_SCRYPT_COST } from '@crm/db/password';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.js';
@@ -20,6 +20,8 @@ import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createLoginThrottleRepository } from './modules/auth/login-throttle.repository.js';
+import { createLoginThrottle } from './modules/auth/login-throttle.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createPoliciesRepository } from './modules/policies/policies.repository.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
@@ -97,7 +99,9 @@ export interface BuildAppOptions {
 export async function buildApp({ env, db, clock = systemClock, logger }: BuildAppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
-    trustProxy: true,
+    // X-Forwarded-* only from the proxies TRUST_PROXY names (default: none), so a client cannot
+    // pick its own address for the sign-in limits by sending the header.
+    trustProxy: env.TRUST_PROXY,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
@@ -114,15 +118,23 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   // Wiring: repositories over the one Prisma client, services over repositories.
   const audit = createAuditRepository(db);
   const policies = createPoliciesRepository(db);
+  const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
   const authService = createAuthService({
     auth: createAuthRepository(db),
     audit,
     clock,
+    passwords,
+    throttle: createLoginThrottle({
+      throttle: createLoginThrottleRepository(db),
+      clock,
+      perUsername: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+      perAddress: env.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
+    }),
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
   });
   const accountsService = createAccountsService({ accounts: createAccountsRepository(db), policies, clock });
-  const usersService = createUsersService({ users: createUsersRepository(db), audit });
+  const usersService = createUsersService({ users: createUsersRepository(db), audit, passwords });
   const access = createAccountAccess(db);
   const gateFacts = createGateFactsRepository(db);
   const queueService = createQueueService({ queue: createQueueRepository(db), gateFacts, policies, clock, leaseMinutes: env.LEASE_MINUTES, snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS });
@@ -149,7 +161,6 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       },
     },
   });
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -174,11 +185,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     async (api) => {
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
       await api.register(healthRoutes, { pingDatabase: async () => void (await db.$queryRaw`SELECT 1`) });
-      await api.register(authRoutes, {
-        authService,
-        cookieSecure: env.COOKIE_SECURE,
-        loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
-      });
+      await api.register(authRoutes, { authService, cookieSecure: env.COOKIE_SECURE });
       await api.register(accountsRoutes, { accountsService });
       await api.register(usersRoutes, { usersService });
       await api.register(creditorsRoutes, { creditorsService: createCreditorsService({ creditors: createCreditorsRepository(db) }) });

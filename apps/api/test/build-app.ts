@@ -6,7 +6,7 @@ import { buildApp, type App } from '../src/app.js';
 import { loadEnv } from '../src/config/env.js';
 import type { Clock } from '../src/lib/clock.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
-import { createFactories, TEST_PASSWORD } from './factories.js';
+import { createFactories, TEST_PASSWORD, TEST_SCRYPT_LOG2_N } from './factories.js';
 
 /** A clock tests can set and move. */
 export function createTestClock(start: string) {
@@ -47,7 +47,16 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
     ctx.clock = createTestClock(options.now ?? '2026-11-22T15:00:00Z');
     ctx.factories = createFactories(ctx.db);
     // Queue snapshots off by default so each test sees the database as it is now.
-    const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', WEB_DIST: '/nonexistent', QUEUE_SNAPSHOT_SECONDS: '0', PROMISE_SWEEP_SECONDS: '0', ...options.env });
+    // Cheap password hashing (see factories.ts); a file may ask for the production cost.
+    const env = loadEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      WEB_DIST: '/nonexistent',
+      QUEUE_SNAPSHOT_SECONDS: '0',
+      PROMISE_SWEEP_SECONDS: '0',
+      PASSWORD_SCRYPT_LOG2_N: String(TEST_SCRYPT_LOG2_N),
+      ...options.env,
+    });
     ctx.app = await buildApp({ env, db: ctx.db, clock: ctx.clock });
     await ctx.app.ready();
     ctx.login = async (username, password = TEST_PASSWORD) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema, roleSchema, uuidSchema } from './fields.js';
+import { passwordSchema } from './users.js';
 
 export const loginBodySchema = z.object({
   username: z.string({ message: 'is required' }).trim().min(1, { message: 'is required' }).max(100),
@@ -25,6 +26,15 @@ export type AuthResponse = z.infer<typeof authResponseSchema>;
 
 export const updatePreferencesBodySchema = z.object({ locale: localeSchema });
 export type UpdatePreferencesBody = z.infer<typeof updatePreferencesBodySchema>;
+
+/** A user changes their own password: the current one, and a new one under the same rules as an admin reset. */
+export const changePasswordBodySchema = z
+  .object({
+    currentPassword: z.string({ message: 'is required' }).min(1, { message: 'is required' }).max(200, { message: 'must be at most 200 characters' }),
+    newPassword: passwordSchema,
+  })
+  .refine((b) => b.newPassword !== b.currentPassword, { message: 'must differ from the current password', path: ['newPassword'] });
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
 
 /** Names of the cookies and header the SPA and the API agree on. */
 export const SESSION_COOKIE = 'crm_session';

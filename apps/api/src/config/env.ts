@@ -1,4 +1,42 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** One trusted proxy: an address, a CIDR range (10.0.0.0/8, fd00::/8) or a named range. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: whether X-Forwarded-For / -Proto / -Host are believed. `false` (default):
+ * never, the client address is the socket's. A comma-separated list: only when the request
+ * comes from one of these proxies. `true`: from anyone (only behind a proxy that overwrites
+ * X-Forwarded-For). Hop counts are refused: they cannot tell a proxy from a client.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value, ctx): boolean | string[] => {
+    if (value === 'false' || value === '') return false;
+    if (value === 'true') return true;
+    const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+    const bad = entries.filter((e) => !isProxyEntry(e));
+    if (/^\d+$/.test(value) || bad.length || !entries.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be false, true, or a comma-separated list of proxy addresses or CIDR ranges (or loopback, linklocal, uniquelocal)${bad.length ? `; not understood: ${bad.join(', ')}` : ''}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 // The only place that reads process.env. Invalid configuration fails at boot with the
 // variable named.
@@ -23,10 +61,34 @@ const envSchema = z.object({
   LEASE_MINUTES: z.coerce.number().int().min(1).max(240).default(15).describe('How long "Next account" reserves an account for the collector'),
   QUEUE_SNAPSHOT_SECONDS: z.coerce.number().int().min(0).max(600).default(60).describe('How long a computed queue is reused before it is recomputed'),
   PROMISE_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60).describe('How often promises past their grace period are judged (0 = never, for tests)'),
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10).describe('Login attempts per IP and username per minute'),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('Failed sign-ins (and wrong current passwords) per username per minute, from all addresses together'),
+  LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30)
+    .describe('Failed sign-ins per client address per minute, for all usernames together (IPv6: per /64)'),
+  TRUST_PROXY: trustProxySchema.describe('Which proxies may set X-Forwarded-*: false (default), true, or a list of addresses/CIDRs'),
+  PASSWORD_SCRYPT_LOG2_N: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(20)
+    .default(17)
+    .describe('scrypt cost of new password hashes: N = 2^this (r=8, p=1). At least 17 (OWASP); lower only with NODE_ENV=test'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto').describe('Secure cookies: auto = when the request came over HTTPS'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional().describe('Folder of the built SPA (default apps/web/dist)'),
+}).superRefine((env, ctx) => {
+  // A cheaper hash is for test suites only, and says so.
+  if (env.PASSWORD_SCRYPT_LOG2_N < 17 && env.NODE_ENV !== 'test') {
+    ctx.addIssue({ code: 'custom', path: ['PASSWORD_SCRYPT_LOG2_N'], message: 'must be at least 17 (OWASP: N=2^17) outside NODE_ENV=test' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -52,6 +52,16 @@ export class UnsupportedMediaTypeError extends AppError {
   }
 }
 
+/** Too many attempts; the client may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', 429, message);
+  }
+}
+
 /** The contact gate refused the attempt; every reason is listed. */
 export class ContactNotAllowedError extends AppError {
   constructor(message: string, reasons: { code: string; message: string; params?: Record<string, string | number> }[]) {

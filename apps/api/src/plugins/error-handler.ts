@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { classifyDbError, type DbErrorInfo } from '../lib/db-errors.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, RateLimitedError } from '../lib/errors.js';
 
 function send(
   reply: FastifyReply,
@@ -40,6 +40,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       return send(reply, request, 400, 'validation_failed', `Invalid ${error.validationContext ?? 'request'}: ${summary}`, fields);
     }
     if (error instanceof AppError) {
+      if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
       return send(reply, request, error.statusCode, error.code, error.message, error.fields, error.reasons);
     }
     if (isResponseSerializationError(error)) {

@@ -43,10 +43,30 @@ export function toSessionUser(row: UserRow): SessionUser {
 
 export type AuthRepository = ReturnType<typeof createAuthRepository>;
 
-export function createAuthRepository(db: Pick<Db, 'user' | 'session'>) {
+export function createAuthRepository(db: Pick<Db, 'user' | 'session' | '$transaction'>) {
   return {
     findUserByUsername(username: string): Promise<UserRow | null> {
       return db.user.findUnique({ where: { username }, select: userSelect });
+    },
+    findUserById(id: string): Promise<UserRow | null> {
+      return db.user.findUnique({ where: { id }, select: userSelect });
+    },
+    /** Stores a stronger hash of the same password, unless the password changed meanwhile. */
+    async upgradePasswordHash(userId: string, oldHash: string, newHash: string) {
+      await db.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash: newHash } });
+    },
+    /**
+     * Sets a new password hash if the stored one is still `oldHash` (a concurrent change wins
+     * once), and ends every session of the user but `keepSession`. Returns whether it changed
+     * and how many sessions ended.
+     */
+    changePassword(userId: string, oldHash: string, newHash: string, keepSession: string) {
+      return db.$transaction(async (tx) => {
+        const changed = await tx.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash: newHash } });
+        if (changed.count === 0) return { changed: false, endedSessions: 0 };
+        const ended = await tx.session.deleteMany({ where: { userId, id: { not: keepSession } } });
+        return { changed: true, endedSessions: ended.count };
+      });
     },
     async createSession(input: { tokenHash: string; userId: string; csrfToken: string; now: Date; expiresAt: Date }) {
       await db.session.create({

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/build-app.js';
+import { TEST_PASSWORD } from '../../../test/factories.js';
+
+const START = '2026-11-22T15:00:00Z';
 
 describe('auth', () => {
-  const t = useTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '5' } });
+  const t = useTestApp({ now: START, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '5' } });
 
   it('logs in, sets an http-only session cookie and a CSRF cookie, and returns the user', async () => {
     const team = await t.factories.team();
@@ -38,15 +41,24 @@ describe('auth', () => {
     expect(res.statusCode).toBe(401);
   });
 
-  it('rate-limits login attempts per IP and username', async () => {
+  it('rate-limits failed sign-ins per username, with Retry-After', async () => {
     await t.factories.user('collector', { username: 'carl' });
     const codes: number[] = [];
+    let last;
     for (let i = 0; i < 7; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'carl', password: 'guess' } });
-      codes.push(res.statusCode);
+      last = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'carl', password: 'guess' } });
+      codes.push(last.statusCode);
     }
     expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(codes.slice(5)).toEqual([429, 429]);
+    expect(last!.json().error.code).toBe('rate_limited');
+    // Windows are whole minutes of the clock: 2026-11-22T15:00:00Z is the start of one.
+    expect(last!.headers['retry-after']).toBe('60');
+    // Even the right password waits; the next window starts afresh.
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'carl', password: TEST_PASSWORD } })).statusCode).toBe(429);
+    t.clock.advance(60_000);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'carl', password: TEST_PASSWORD } })).statusCode).toBe(200);
+    t.clock.set(START);
   });
 
   it('names the missing field on a bad body', async () => {
@@ -123,6 +135,6 @@ describe('auth', () => {
     const token = s.cookie.match(/crm_session=([^;]+)/)![1]!;
     const rows = await t.db.session.findMany({ where: { userId: user.id } });
     expect(rows.some((r) => r.id === token)).toBe(false);
-    expect(user.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(user.passwordHash).toMatch(/^scrypt\$4096\$8\$1\$/); // the test cost, PASSWORD_SCRYPT_LOG2_N=12
   });
 });

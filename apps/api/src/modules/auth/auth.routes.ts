@@ -1,5 +1,6 @@
 import {
   authResponseSchema,
+  changePasswordBodySchema,
   CSRF_COOKIE,
   errorResponseSchema,
   loginBodySchema,
@@ -16,7 +17,6 @@ import type { AuthService } from './auth.service.js';
 export interface AuthRoutesOptions {
   authService: AuthService;
   cookieSecure: 'auto' | 'true' | 'false';
-  loginRateLimitPerMinute: number;
 }
 
 /** The host of an Origin header, or null when it is not a URL (e.g. the opaque origin "null"). */
@@ -43,17 +43,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/login',
     {
-      config: {
-        access: 'public',
-        rateLimit: {
-          max: opts.loginRateLimitPerMinute,
-          timeWindow: '1 minute',
-          // After body parsing, so the key can include the username.
-          hook: 'preHandler' as const,
-          keyGenerator: (request: FastifyRequest) =>
-            `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
-        },
-      },
+      // Failed attempts are limited per username and per client address (429 with Retry-After),
+      // in PostgreSQL: see the auth service and login-throttle.service.ts.
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie and a CSRF cookie',
@@ -96,6 +88,25 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: authResponseSchema, ...errors } },
     },
     async (request) => ({ user: currentUser(request) }),
+  );
+
+  app.post(
+    '/me/password',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password; your other sessions end, this one continues',
+        description:
+          'A wrong currentPassword is 400 naming the field and counts like a failed sign-in (429 with Retry-After over the limit).',
+        body: changePasswordBodySchema,
+        response: { 204: z.null(), 409: errorResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await authService.changePassword(request.session!, request.body.currentPassword, request.body.newPassword, { requestId: String(request.id), ip: request.ip });
+      return reply.status(204).send(null);
+    },
   );
 
   app.patch(

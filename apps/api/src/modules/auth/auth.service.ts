@@ -1,15 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Locale, SessionUser } from '@crm/contracts';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '@crm/db/password';
+import type { PasswordHasher } from '@crm/db/password';
 import type { Clock } from '../../lib/clock.js';
-import { UnauthenticatedError } from '../../lib/errors.js';
+import { BadRequestError, ConflictError, UnauthenticatedError } from '../../lib/errors.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { toSessionUser, type AuthRepository } from './auth.repository.js';
+import type { LoginThrottle } from './login-throttle.service.js';
 
 export interface AuthServiceDeps {
   auth: AuthRepository;
   audit: Pick<AuditRepository, 'record'>;
   clock: Clock;
+  passwords: PasswordHasher;
+  throttle: Pick<LoginThrottle, 'attempt'>;
   sessionTtlMs: number;
   sessionIdleMs: number;
 }
@@ -28,12 +31,14 @@ const BAD_CREDENTIALS = 'Username or password is incorrect.';
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { auth, audit, clock } = deps;
+  const { auth, audit, clock, passwords, throttle } = deps;
   return {
     async login(username: string, password: string, meta: { requestId: string; ip: string }) {
+      // Counted before the password is checked (429 once over the limit, without checking it).
+      const attempt = await throttle.attempt(username, meta.ip);
       const user = await auth.findUserByUsername(username);
       // Always run the KDF so the response time does not tell whether the user exists.
-      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+      const ok = await passwords.verify(password, user?.passwordHash ?? passwords.dummyHash);
       if (!user || !user.active || !ok) {
         await audit.record({
           actorId: user?.id ?? null,
@@ -45,6 +50,9 @@ export function createAuthService(deps: AuthServiceDeps) {
         });
         throw new UnauthenticatedError(BAD_CREDENTIALS);
       }
+      await attempt.succeeded();
+      // Hashed with weaker parameters than today's: store a stronger hash of the same password.
+      if (passwords.needsRehash(user.passwordHash)) await auth.upgradePasswordHash(user.id, user.passwordHash, await passwords.hash(password));
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const now = clock.now();
@@ -72,6 +80,31 @@ export function createAuthService(deps: AuthServiceDeps) {
     async logout(session: ActiveSession, requestId: string) {
       await auth.deleteSession(session.tokenHash);
       await audit.record({ actorId: session.user.id, action: 'auth.logout', entityType: 'user', entityId: session.user.id, requestId });
+    },
+
+    /**
+     * The signed-in user changes their own password: the current one is required (wrong ones
+     * count like failed sign-ins), every other session of theirs ends, this one continues.
+     */
+    async changePassword(session: ActiveSession, currentPassword: string, newPassword: string, meta: { requestId: string; ip: string }) {
+      const attempt = await throttle.attempt(session.user.username, meta.ip);
+      const user = await auth.findUserById(session.user.id);
+      if (!user) throw new UnauthenticatedError();
+      if (!(await passwords.verify(currentPassword, user.passwordHash))) {
+        await audit.record({ actorId: user.id, action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, requestId: meta.requestId, data: { ip: meta.ip } });
+        throw new BadRequestError('The current password is not correct.', [{ field: 'currentPassword', message: 'is not your current password' }]);
+      }
+      await attempt.succeeded();
+      const result = await auth.changePassword(user.id, user.passwordHash, await passwords.hash(newPassword), session.tokenHash);
+      if (!result.changed) throw new ConflictError('Your password was changed by another request. Sign in again if needed, then retry.');
+      await audit.record({
+        actorId: user.id,
+        action: 'auth.password_changed',
+        entityType: 'user',
+        entityId: user.id,
+        requestId: meta.requestId,
+        data: { ip: meta.ip, endedSessions: result.endedSessions },
+      });
     },
 
     async setLocale(userId: string, locale: Locale): Promise<SessionUser> {

@@ -1,5 +1,5 @@
 import type { CreateUserBody, ListTeamsResponse, ListUsersResponse, SessionUser, Team, TeamBody, UpdateUserBody, User } from '@crm/contracts';
-import { hashPassword } from '@crm/db/password';
+import type { PasswordHasher } from '@crm/db/password';
 import { isValidTimeZone } from '@crm/domain';
 import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -11,7 +11,7 @@ export type UsersService = ReturnType<typeof createUsersService>;
 type UserRow = NonNullable<Awaited<ReturnType<UsersRepository['findById']>>>;
 const toUser = (u: UserRow): User => ({ ...u, locale: fromDbLocale(u.locale) });
 
-export function createUsersService({ users, audit }: { users: UsersRepository; audit: Pick<AuditRepository, 'record'> }) {
+export function createUsersService({ users, audit, passwords }: { users: UsersRepository; audit: Pick<AuditRepository, 'record'>; passwords: Pick<PasswordHasher, 'hash'> }) {
   const invalid = (field: string, message: string) => new BadRequestError(`${field} ${message}`, [{ field, message }]);
   const checkTeam = async (teamId: string | null | undefined) => {
     if (teamId && !(await users.teamExists(teamId))) throw invalid('teamId', 'is not a team');
@@ -36,7 +36,7 @@ export function createUsersService({ users, audit }: { users: UsersRepository; a
       await checkTeam(body.teamId);
       checkZone(body.timeZone);
       const { password, locale, ...rest } = body;
-      const user = await users.create({ ...rest, locale: toDbLocale(locale), passwordHash: await hashPassword(password) });
+      const user = await users.create({ ...rest, locale: toDbLocale(locale), passwordHash: await passwords.hash(password) });
       await record(actor, 'user.create', 'user', user.id, requestId, { username: user.username, role: user.role });
       return toUser(user);
     },
@@ -59,7 +59,7 @@ export function createUsersService({ users, audit }: { users: UsersRepository; a
 
     async resetPassword(actor: SessionUser, id: string, password: string, requestId: string): Promise<void> {
       if (!(await users.findById(id))) throw new NotFoundError('No such user.');
-      await users.setPassword(id, await hashPassword(password));
+      await users.setPassword(id, await passwords.hash(password));
       await record(actor, 'user.reset_password', 'user', id, requestId, {});
     },
 
