@@ -56,8 +56,10 @@ export default defineConfig({
       EMBEDDED_PG_DATA_DIR: path.resolve(import.meta.dirname, '../../.data/e2e-postgres'),
       DEMO_ACCOUNTS: '600',
       LOG_LEVEL: 'warn',
-      // Specs sign the same demo users in many times a minute; the limit itself is tested in the API tests.
+      // Specs sign the same demo users in many times a minute, some with wrong passwords on purpose;
+      // the limits themselves are tested in the API tests.
       LOGIN_RATE_LIMIT_PER_MINUTE: '100',
+      LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: '1000',
     },
   },
 });

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { DEMO_PASSWORD, expect, signIn, test } from './fixtures';
 
 test.describe('each role signs in to its own shell', () => {
   test('collector lands on the workstation and sees their accounts, most overdue first', async ({ page }) => {
@@ -106,4 +106,56 @@ test('the login form works with the keyboard alone', async ({ page }) => {
   await page.keyboard.type('demo-password');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/admin$/);
+});
+
+test('a user changes their own password from the header; their other sessions end, this one stays', async ({ page, browser }) => {
+  const NEW_PASSWORD = 'a long new passphrase for e2e';
+  // The same user signed in somewhere else.
+  const elsewhere = await browser.newContext();
+  const otherPage = await elsewhere.newPage();
+  await signIn(otherPage, 'supervisor1');
+  await expect(otherPage).toHaveURL(/\/supervise$/);
+
+  await signIn(page, 'supervisor1');
+  await expect(page).toHaveURL(/\/supervise$/);
+  await page.getByRole('link', { name: 'Change password' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Change password' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Change password' });
+  await form.getByLabel('Current password').fill('not-the-password');
+  await form.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await form.getByLabel('Repeat the new password').fill(NEW_PASSWORD);
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByText('This is not your current password.')).toBeVisible();
+  await form.getByLabel('Current password').fill(DEMO_PASSWORD);
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByRole('status')).toHaveText('Your password has been changed. Your other sessions were signed out.');
+  await page.screenshot({ path: 'test-results/change-password.png' });
+
+  // This session goes on; the other one has ended.
+  await page.getByRole('link', { name: 'Team overview' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Team overview' })).toBeVisible();
+  await otherPage.goto('/supervise');
+  await expect(otherPage).toHaveURL(/\/login/);
+  await signIn(otherPage, 'supervisor1');
+  await expect(otherPage.getByRole('alert')).toHaveText('Username or password is incorrect.');
+  await signIn(otherPage, 'supervisor1', NEW_PASSWORD);
+  await expect(otherPage).toHaveURL(/\/supervise$/);
+  await elsewhere.close();
+
+  // The same screen in Chinese; it puts the demo password back for the other specs.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('link', { name: '修改密码' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '修改密码' })).toBeVisible();
+  const zh = page.getByRole('form', { name: '修改密码' });
+  await zh.getByLabel('当前密码').fill(NEW_PASSWORD);
+  await zh.getByLabel('新密码', { exact: true }).fill(DEMO_PASSWORD);
+  await zh.getByLabel('再次输入新密码').fill('something else entirely');
+  await zh.getByRole('button', { name: '修改密码' }).click();
+  await expect(zh.getByText('两次输入的新密码不一致。')).toBeVisible();
+  await zh.getByLabel('再次输入新密码').fill(DEMO_PASSWORD);
+  await zh.getByRole('button', { name: '修改密码' }).click();
+  await expect(zh.getByRole('status')).toHaveText('密码已修改，您的其他会话已退出登录。');
+  await page.screenshot({ path: 'test-results/change-password-zh.png' });
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Change password' })).toBeVisible();
 });

@@ -24,6 +24,7 @@ export const paths = {
   imports: { path: '/admin/imports', getHref: () => '/admin/imports' },
   scriptLibrary: { path: '/admin/scripts', getHref: () => '/admin/scripts' },
   policies: { path: '/admin/policies', getHref: () => '/admin/policies' },
+  changePassword: { path: '/account/password', getHref: () => '/account/password' },
   accountView: { path: '/accounts/:accountId/case-file', getHref: (accountId: string) => `/accounts/${accountId}/case-file` },
 } as const;
 

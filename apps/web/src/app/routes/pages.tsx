@@ -11,6 +11,7 @@ import { UsersTable } from '../../features/users/components/users-table';
 import { MessageLog } from '../../features/messages/components/message-log';
 import { CsvImport } from '../../features/imports/components/csv-import';
 import { useMe } from '../../features/auth/api/get-me';
+import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { useTeams } from '../../features/users/api/get-teams';
 import { NewUserForm } from '../../features/users/components/user-admin';
 import { AssignAccounts } from '../../features/users/components/assign-accounts';
@@ -116,6 +117,16 @@ export function RouteError() {
       <h1>{t('errors.title')}</h1>
       <ErrorState error={error} onRetry={() => window.location.reload()} />
     </div>
+  );
+}
+
+/** Any signed-in user changes their own password. */
+export function ChangePasswordRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('changePassword.title')} description={t('changePassword.description')}>
+      <ChangePasswordForm />
+    </Page>
   );
 }
 

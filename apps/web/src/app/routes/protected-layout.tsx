@@ -80,6 +80,7 @@ export function ProtectedLayout() {
     <AppShell
       user={me.data}
       nav={navFor(me.data, t)}
+      userLinks={[{ to: paths.changePassword.getHref(), label: t('shell.changePassword') }]}
       onLocaleChange={(locale) => preferences.mutate({ locale })}
       onLogout={() => logout.mutate(undefined, { onSettled: () => void navigate(paths.login.getHref(), { replace: true }) })}
     >

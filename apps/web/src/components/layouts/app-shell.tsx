@@ -1,7 +1,7 @@
 import type { Locale, SessionUser } from '@crm/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { LanguageSwitcher } from './language-switcher';
 
 export interface NavItem {
@@ -14,12 +14,15 @@ export interface NavItem {
 export function AppShell({
   user,
   nav,
+  userLinks = [],
   onLocaleChange,
   onLogout,
   children,
 }: {
   user: SessionUser;
   nav: NavItem[];
+  /** Links about the signed-in user themselves (their password), shown beside their name. */
+  userLinks?: NavItem[];
   onLocaleChange: (locale: Locale) => void;
   onLogout: () => void;
   children: ReactNode;
@@ -43,6 +46,11 @@ export function AppShell({
             <strong>{user.displayName}</strong>
             <span className="muted"> · {t(`roles.${user.role}`)}{user.teamName ? ` · ${user.teamName}` : ''}</span>
           </span>
+          {userLinks.map((link) => (
+            <Link key={link.to} to={link.to} className="button ghost">
+              {link.label}
+            </Link>
+          ))}
           <button type="button" className="button ghost" onClick={onLogout}>
             {t('shell.signOut')}
           </button>
