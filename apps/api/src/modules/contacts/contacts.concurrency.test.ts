@@ -1,0 +1,74 @@
+import { errorResponseSchema } from '@crm/contracts';
+import type { LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Session } from '../../../test/build-app.js';
+
+// 10:00 in New York: inside the US calling window.
+const NOW = '2026-11-20T15:00:00Z';
+
+/** Every refused request is a 409 in the one error shape. */
+function expectRefused(responses: LightMyRequestResponse[], code: string) {
+  for (const res of responses) {
+    expect(res.statusCode, res.body).toBe(409);
+    const body = errorResponseSchema.parse(res.json());
+    expect(body.error.code).toBe(code);
+  }
+}
+
+describe('the contact gate under concurrent recording', () => {
+  const t = useTestApp({ now: NOW });
+  let collector: Session;
+  let collectorId = '';
+  let creditorId = '';
+
+  beforeAll(async () => {
+    const c = await t.factories.user('collector', { username: 'cc-c1' });
+    collectorId = c.id;
+    creditorId = (await t.factories.creditor('US')).id;
+    collector = await t.login('cc-c1');
+  });
+
+  async function usAccount() {
+    const account = await t.factories.account({ creditorId, collectorId, profile: 'US' });
+    const phone = await t.factories.contactPoint(account.debtorId, { value: '+1 212-555-0177' });
+    return { accountId: account.id, phoneId: phone.id };
+  }
+
+  const post = (s: Session, accountId: string, payload: object) => s.inject({ method: 'POST', url: `/api/accounts/${accountId}/contacts`, payload });
+
+  it('records exactly 7 of 15 simultaneous unanswered calls on a US account (7 calls in 7 days)', async () => {
+    const { accountId, phoneId } = await usAccount();
+    const body = { channel: 'phone', contactPointId: phoneId, partyReached: 'nobody', disposition: 'no_answer' };
+    const responses = await Promise.all(Array.from({ length: 15 }, () => post(collector, accountId, body)));
+
+    const created = responses.filter((r) => r.statusCode === 201);
+    expect(created).toHaveLength(7);
+    expectRefused(responses.filter((r) => r.statusCode !== 201), 'contact_not_allowed');
+    for (const res of responses.filter((r) => r.statusCode !== 201)) expect(res.json().error.reasons.map((r: { code: string }) => r.code)).toContain('call_cap_reached');
+    expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(7);
+  });
+
+  it('records exactly one of 6 simultaneous conversations (the quiet period allows one)', async () => {
+    const { accountId, phoneId } = await usAccount();
+    const body = { channel: 'phone', contactPointId: phoneId, partyReached: 'debtor', disposition: 'right_party_contact', notes: 'Spoke about the arrears' };
+    const responses = await Promise.all(Array.from({ length: 6 }, () => post(collector, accountId, body)));
+
+    expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expectRefused(responses.filter((r) => r.statusCode !== 201), 'contact_not_allowed');
+    for (const res of responses.filter((r) => r.statusCode !== 201)) expect(res.json().error.reasons.map((r: { code: string }) => r.code)).toContain('quiet_period_after_conversation');
+    expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(1);
+  });
+
+  it('counts calls recorded at once by two collectors on the same account against one cap', async () => {
+    const { accountId, phoneId } = await usAccount();
+    const other = await t.factories.user('collector', { username: 'cc-c2' });
+    await t.db.account.update({ where: { id: accountId }, data: { leasedById: other.id, leaseExpiresAt: new Date('2026-11-20T16:00:00Z') } });
+    const second = await t.login('cc-c2');
+    const body = { channel: 'phone', contactPointId: phoneId, partyReached: 'nobody', disposition: 'busy' };
+    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => post(i % 2 ? second : collector, accountId, body)));
+
+    expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(7);
+    expectRefused(responses.filter((r) => r.statusCode !== 201), 'contact_not_allowed');
+    expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(7);
+  });
+});
