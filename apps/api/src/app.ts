@@ -13,6 +13,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import { createUnitOfWork } from './lib/transaction.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { createAccountsRepository } from './modules/accounts/accounts.repository.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
@@ -44,6 +45,7 @@ import { createAssignmentService } from './modules/accounts/assignment.service.j
 import { createCaseFileRepository } from './modules/case-file/case-file.repository.js';
 import { caseFileRoutes } from './modules/case-file/case-file.routes.js';
 import { createCaseFileService } from './modules/case-file/case-file.service.js';
+import { createContactGate } from './modules/compliance/contact-gate.service.js';
 import { createGateFactsRepository } from './modules/compliance/gate-facts.repository.js';
 import { createContactsRepository } from './modules/contacts/contacts.repository.js';
 import { contactsRoutes } from './modules/contacts/contacts.routes.js';
@@ -115,7 +117,9 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
   });
 
-  // Wiring: repositories over the one Prisma client, services over repositories.
+  // Wiring: repositories over the one Prisma client, services over repositories; writes that
+  // must be atomic run in the unit of work (one transaction, retried on deadlock; ADR 009).
+  const uow = createUnitOfWork(db);
   const audit = createAuditRepository(db);
   const policies = createPoliciesRepository(db);
   const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
@@ -134,17 +138,19 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
   });
   const accountsService = createAccountsService({ accounts: createAccountsRepository(db), policies, clock });
-  const usersService = createUsersService({ users: createUsersRepository(db), audit, passwords });
+  const usersService = createUsersService({ users: createUsersRepository(db), audit, passwords, uow });
   const access = createAccountAccess(db);
   const gateFacts = createGateFactsRepository(db);
+  // The one way an outbound contact is decided and recorded: under the customer's and the account's locks.
+  const contactGate = createContactGate({ uow, gateFacts });
   const queueService = createQueueService({ queue: createQueueRepository(db), gateFacts, policies, clock, leaseMinutes: env.LEASE_MINUTES, snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS });
   const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, audit, policies, clock });
   const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });
-  const promisesService = createPromisesService({ db, promises: createPromisesRepository(db), policies, clock });
+  const promisesService = createPromisesService({ uow, promises: createPromisesRepository(db), policies, clock });
   const remindersRepository = createRemindersRepository(db);
-  const remindersService = createRemindersService({ reminders: remindersRepository, sender: createLocalLogSender(db), policies, clock });
-  const paymentsService = createPaymentsService({ db, clock, payments: createPaymentsRepository(db), promises: promisesService, audit });
-  const contactsService = createContactsService({ contacts: createContactsRepository(db), access, gateFacts, policies, clock, onRecorded: (collectorId) => queueService.invalidate(collectorId) });
+  const remindersService = createRemindersService({ reminders: remindersRepository, sender: createLocalLogSender(db), gate: contactGate, policies, clock });
+  const paymentsService = createPaymentsService({ uow, clock, payments: createPaymentsRepository(db), promises: promisesService, audit });
+  const contactsService = createContactsService({ contacts: createContactsRepository(db), access, gate: contactGate, policies, clock, onRecorded: (collectorId) => queueService.invalidate(collectorId) });
   const reportsService = createReportsService({ reports: createReportsRepository(db), policies, clock });
 
   await app.register(errorHandlerPlugin);
@@ -208,7 +214,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(paymentsRoutes, { paymentsService });
       await api.register(messagesRoutes, { messagesService: createMessagesService({ messages: createMessagesRepository(db) }) });
       await api.register(importsRoutes, {
-        paymentsImport: createPaymentsImportService({ db, imports: createImportsRepository(db), promises: promisesService, audit, clock }),
+        paymentsImport: createPaymentsImportService({ uow, imports: createImportsRepository(db, uow), promises: promisesService, audit, clock }),
         portfolioImport: createPortfolioImportService({ portfolio: createPortfolioRepository(db), audit, clock }),
         progress: createImportProgressRegistry(clock),
       });

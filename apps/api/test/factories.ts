@@ -76,6 +76,9 @@ export function createFactories(db: Db) {
           currency: data.currency ?? 'USD',
           balanceMinor: BigInt(data.balanceMinor ?? 100_000),
           overdueMinor: BigInt(data.overdueMinor ?? 25_000),
+          // The creditor's figures are the baseline; nothing paid since (ADR 009).
+          balanceBaselineMinor: BigInt(data.balanceMinor ?? 100_000),
+          overdueBaselineMinor: BigInt(data.overdueMinor ?? 25_000),
           instalmentMinor: 25_000n,
           oldestUnpaidDueDate: data.oldestUnpaidDueDate === null ? null : new Date(`${data.oldestUnpaidDueDate ?? '2026-10-01'}T00:00:00Z`),
           missedInstalments: 1,

@@ -9,6 +9,8 @@ export const errorCodeSchema = z.enum([
   'conflict',
   'unsupported_media_type',
   'payload_too_large',
+  /** An idempotency key (Idempotency-Key header, payment reference) reused with a different request. */
+  'idempotency_conflict',
   'contact_not_allowed',
   'csrf_failed',
   'rate_limited',

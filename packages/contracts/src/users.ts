@@ -64,9 +64,13 @@ export const resetPasswordBodySchema = z.object({ password: passwordSchema });
 export const userIdParamsSchema = z.object({ userId: uuidSchema });
 export const teamIdParamsSchema = z.object({ teamId: uuidSchema });
 
+const teamNameSchema = z.string().trim().min(1, { message: 'is required' }).max(60, { message: 'must be at most 60 characters' });
 export const teamBodySchema = z.object({
-  name: z.string().trim().min(1, { message: 'is required' }).max(60, { message: 'must be at most 60 characters' }),
+  name: teamNameSchema,
   supervisorId: uuidSchema.nullable().default(null),
 });
-export const updateTeamBodySchema = teamBodySchema.partial().refine((b) => Object.keys(b).length > 0, { message: 'must change at least one field', path: ['body'] });
+/** A PATCH changes only the fields it names: no defaults here (a default would overwrite what the request left out). */
+export const updateTeamBodySchema = z
+  .object({ name: teamNameSchema.optional(), supervisorId: uuidSchema.nullable().optional() })
+  .refine((b) => Object.keys(b).length > 0, { message: 'must change at least one field', path: ['body'] });
 export type TeamBody = z.infer<typeof teamBodySchema>;

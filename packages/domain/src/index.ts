@@ -13,3 +13,4 @@ export * from './reminders.js';
 export * from './portfolio-row.js';
 export * from './quality-review.js';
 export * from './script-linter.js';
+export * from './account-balance.js';

@@ -40,8 +40,18 @@ export class NotFoundError extends AppError {
   }
 }
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super('conflict', 409, message);
+  constructor(message: string, fields?: { field: string; message: string }[]) {
+    super('conflict', 409, message, fields);
+  }
+}
+
+/**
+ * An idempotency key (an Idempotency-Key header: 422; a payment's source and reference: 409)
+ * reused for a request that differs from the one it was first used with. Nothing is written.
+ */
+export class IdempotencyConflictError extends AppError {
+  constructor(status: 409 | 422, message: string, fields: { field: string; message: string }[]) {
+    super('idempotency_conflict', status, message, fields);
   }
 }
 

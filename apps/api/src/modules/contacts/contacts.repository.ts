@@ -1,9 +1,8 @@
 import type { RecordContactBody } from '@crm/contracts';
 import type { StageCode } from '@crm/domain';
 import { Prisma, type Db } from '@crm/db';
+import { lockName, type Tx } from '../../lib/transaction.js';
 import { resolveClaimedPayments } from '../verification/verification.repository.js';
-
-type Tx = Prisma.TransactionClient;
 
 export interface NewAttempt {
   accountId: string;
@@ -14,6 +13,8 @@ export interface NewAttempt {
   startedAt: Date;
   customerRequested: boolean;
   idempotencyKey: string | null;
+  /** What the key is bound to (lib/idempotency.ts). */
+  idempotencyFingerprint: string | null;
   /** The customer-requested callback this attempt honoured, to mark done. */
   honouredCallbackId: string | null;
   requestId: string;
@@ -23,7 +24,9 @@ export interface NewAttempt {
 
 export type ContactsRepository = ReturnType<typeof createContactsRepository>;
 
-export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint' | 'contactAttempt' | '$transaction'>) {
+const WITH_RESULTS = { promises: { select: { id: true } }, plans: { select: { id: true } }, callbacks: { select: { id: true } } } as const;
+
+export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint' | 'contactAttempt'>) {
   return {
     accountForRecording(accountId: string) {
       return db.account.findUnique({
@@ -34,119 +37,117 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
     contactPoint(id: string) {
       return db.contactPoint.findUnique({ where: { id } });
     },
-    findByIdempotencyKey(collectorId: string, key: string) {
-      return db.contactAttempt.findUnique({
-        where: { collectorId_idempotencyKey: { collectorId, idempotencyKey: key } },
-        include: { promises: { select: { id: true } }, plans: { select: { id: true } }, callbacks: { select: { id: true } } },
-      });
+    findByIdempotencyKey(collectorId: string, key: string, client: Pick<Db, 'contactAttempt'> = db) {
+      return client.contactAttempt.findUnique({ where: { collectorId_idempotencyKey: { collectorId, idempotencyKey: key } }, include: WITH_RESULTS });
     },
+    /** Serialises the requests carrying one user's key, so a retry waits for the first and then replays it. */
+    lockIdempotencyKey: (tx: Tx, collectorId: string, key: string) => lockName(tx, 'contact-idempotency', JSON.stringify([collectorId, key])),
 
-    /** Writes the attempt and everything it carries in one transaction: all or nothing. */
-    async record(n: NewAttempt) {
+    /** Writes the attempt and everything it carries inside the caller's (locked) transaction: all or nothing. */
+    async record(tx: Tx, n: NewAttempt) {
       const { body } = n;
-      return db.$transaction(async (tx: Tx) => {
-        const attempt = await tx.contactAttempt.create({
+      const attempt = await tx.contactAttempt.create({
+        data: {
+          accountId: n.accountId,
+          debtorId: n.debtorId,
+          collectorId: n.collectorId,
+          channel: body.channel,
+          direction: body.direction,
+          contactPointId: body.contactPointId ?? null,
+          partyReached: body.partyReached,
+          disposition: body.disposition,
+          notes: body.notes ?? null,
+          objections: body.objections ?? [],
+          scriptVersionId: body.scriptVersionId ?? null,
+          stage: n.stage,
+          startedAt: n.startedAt,
+          customerRequested: n.customerRequested,
+          claimedPayment: body.claimedPayment ?? Prisma.DbNull,
+          overrideReasonCode: body.override?.reasonCode ?? null,
+          overrideNote: body.override?.note ?? null,
+          idempotencyKey: n.idempotencyKey,
+          idempotencyFingerprint: n.idempotencyFingerprint,
+        },
+      });
+      const promiseIds: string[] = [];
+      let planId: string | null = null;
+      // Every promise (single or plan instalment) carries who made it, the stage then and the script used.
+      const promise = (amountMinor: number, dueDate: string, channel: string, plan?: { planId: string; sequence: number }) =>
+        tx.paymentPromise.create({
           data: {
             accountId: n.accountId,
-            debtorId: n.debtorId,
-            collectorId: n.collectorId,
-            channel: body.channel,
-            direction: body.direction,
-            contactPointId: body.contactPointId ?? null,
-            partyReached: body.partyReached,
-            disposition: body.disposition,
-            notes: body.notes ?? null,
-            objections: body.objections ?? [],
-            scriptVersionId: body.scriptVersionId ?? null,
+            contactAttemptId: attempt.id,
+            ...plan,
+            amountMinor: BigInt(amountMinor),
+            currency: n.currency,
+            dueDate: new Date(`${dueDate}T00:00:00Z`),
+            channel,
+            createdById: n.collectorId,
             stage: n.stage,
-            startedAt: n.startedAt,
-            customerRequested: n.customerRequested,
-            claimedPayment: body.claimedPayment ?? Prisma.DbNull,
-            overrideReasonCode: body.override?.reasonCode ?? null,
-            overrideNote: body.override?.note ?? null,
-            idempotencyKey: n.idempotencyKey,
+            scriptVersionId: body.scriptVersionId ?? null,
+            createdAt: n.startedAt,
+            statusChangedAt: n.startedAt,
           },
         });
-        const promiseIds: string[] = [];
-        let planId: string | null = null;
-        // Every promise (single or plan instalment) carries who made it, the stage then and the script used.
-        const promise = (amountMinor: number, dueDate: string, channel: string, plan?: { planId: string; sequence: number }) =>
-          tx.paymentPromise.create({
-            data: {
-              accountId: n.accountId,
-              contactAttemptId: attempt.id,
-              ...plan,
-              amountMinor: BigInt(amountMinor),
-              currency: n.currency,
-              dueDate: new Date(`${dueDate}T00:00:00Z`),
-              channel,
-              createdById: n.collectorId,
-              stage: n.stage,
-              scriptVersionId: body.scriptVersionId ?? null,
-              createdAt: n.startedAt,
-              statusChangedAt: n.startedAt,
-            },
-          });
-        if (body.promise) promiseIds.push((await promise(body.promise.amountMinor, body.promise.dueDate, body.promise.channel)).id);
-        if (body.plan) {
-          const plan = await tx.paymentPlan.create({ data: { accountId: n.accountId, contactAttemptId: attempt.id, createdById: n.collectorId, createdAt: n.startedAt } });
-          planId = plan.id;
-          for (const [i, instalment] of body.plan.entries()) {
-            promiseIds.push((await promise(instalment.amountMinor, instalment.dueDate, body.planChannel ?? 'bank_transfer', { planId, sequence: i + 1 })).id);
-          }
+      if (body.promise) promiseIds.push((await promise(body.promise.amountMinor, body.promise.dueDate, body.promise.channel)).id);
+      if (body.plan) {
+        const plan = await tx.paymentPlan.create({ data: { accountId: n.accountId, contactAttemptId: attempt.id, createdById: n.collectorId, createdAt: n.startedAt } });
+        planId = plan.id;
+        for (const [i, instalment] of body.plan.entries()) {
+          promiseIds.push((await promise(instalment.amountMinor, instalment.dueDate, body.planChannel ?? 'bank_transfer', { planId, sequence: i + 1 })).id);
         }
-        if (n.honouredCallbackId) {
-          await tx.callback.update({ where: { id: n.honouredCallbackId }, data: { status: 'done' } });
-        }
-        let callbackId: string | null = null;
-        if (body.callbackAt) {
-          // A new agreed time replaces any earlier pending one.
-          await tx.callback.updateMany({ where: { accountId: n.accountId, status: 'pending' }, data: { status: 'cancelled' } });
-          const cb = await tx.callback.create({
-            data: { accountId: n.accountId, collectorId: n.collectorId, contactAttemptId: attempt.id, dueAt: new Date(body.callbackAt), requestedByCustomer: body.partyReached === 'debtor', createdAt: n.startedAt },
-          });
-          callbackId = cb.id;
-        }
-        let stopFlagId: string | null = null;
-        if (body.flag) {
-          const accountLevel = body.flag.type === 'dispute_hold';
-          const flag = await tx.stopFlag.create({
-            data: { debtorId: n.debtorId, accountId: accountLevel ? n.accountId : null, type: body.flag.type, reason: body.flag.reason, setById: n.collectorId, setAt: n.startedAt },
-          });
-          stopFlagId = flag.id;
-        }
-        if (body.claimedPayment) {
-          // Checked against payments now (it may already be here) and as payments arrive.
-          await tx.verificationTask.create({
-            data: {
-              accountId: n.accountId,
-              contactAttemptId: attempt.id,
-              claimedPaidOn: new Date(`${body.claimedPayment.paidAt}T00:00:00Z`),
-              claimedAmountMinor: BigInt(body.claimedPayment.amountMinor),
-              claimedChannel: body.claimedPayment.channel,
-              claimedReference: body.claimedPayment.reference ?? null,
-              createdAt: n.startedAt,
-            },
-          });
-          await resolveClaimedPayments(tx, n.accountId, n.startedAt);
-        }
-        if (body.contactPointId && body.partyReached === 'debtor') {
-          await tx.contactPoint.update({ where: { id: body.contactPointId }, data: { lastSuccessAt: n.startedAt, status: 'valid' } });
-        }
-        if (body.contactPointId && body.disposition === 'wrong_number') {
-          await tx.contactPoint.update({ where: { id: body.contactPointId }, data: { status: 'invalid' } });
-        }
-        // Recording the outcome ends the collector's lease on the account.
-        await tx.account.updateMany({ where: { id: n.accountId, leasedById: n.collectorId }, data: { leasedById: null, leaseExpiresAt: null } });
+      }
+      if (n.honouredCallbackId) {
+        await tx.callback.update({ where: { id: n.honouredCallbackId }, data: { status: 'done' } });
+      }
+      let callbackId: string | null = null;
+      if (body.callbackAt) {
+        // A new agreed time replaces any earlier pending one.
+        await tx.callback.updateMany({ where: { accountId: n.accountId, status: 'pending' }, data: { status: 'cancelled' } });
+        const cb = await tx.callback.create({
+          data: { accountId: n.accountId, collectorId: n.collectorId, contactAttemptId: attempt.id, dueAt: new Date(body.callbackAt), requestedByCustomer: body.partyReached === 'debtor', createdAt: n.startedAt },
+        });
+        callbackId = cb.id;
+      }
+      let stopFlagId: string | null = null;
+      if (body.flag) {
+        const accountLevel = body.flag.type === 'dispute_hold';
+        const flag = await tx.stopFlag.create({
+          data: { debtorId: n.debtorId, accountId: accountLevel ? n.accountId : null, type: body.flag.type, reason: body.flag.reason, setById: n.collectorId, setAt: n.startedAt },
+        });
+        stopFlagId = flag.id;
+      }
+      if (body.claimedPayment) {
+        // Checked against payments now (it may already be here) and as payments arrive.
+        await tx.verificationTask.create({
+          data: {
+            accountId: n.accountId,
+            contactAttemptId: attempt.id,
+            claimedPaidOn: new Date(`${body.claimedPayment.paidAt}T00:00:00Z`),
+            claimedAmountMinor: BigInt(body.claimedPayment.amountMinor),
+            claimedChannel: body.claimedPayment.channel,
+            claimedReference: body.claimedPayment.reference ?? null,
+            createdAt: n.startedAt,
+          },
+        });
+        await resolveClaimedPayments(tx, n.accountId, n.startedAt);
+      }
+      if (body.contactPointId && body.partyReached === 'debtor') {
+        await tx.contactPoint.update({ where: { id: body.contactPointId }, data: { lastSuccessAt: n.startedAt, status: 'valid' } });
+      }
+      if (body.contactPointId && body.disposition === 'wrong_number') {
+        await tx.contactPoint.update({ where: { id: body.contactPointId }, data: { status: 'invalid' } });
+      }
+      // Recording the outcome ends the collector's lease on the account.
+      await tx.account.updateMany({ where: { id: n.accountId, leasedById: n.collectorId }, data: { leasedById: null, leaseExpiresAt: null } });
 
-        const audit = (action: string, entityType: string, entityId: string, data: Record<string, unknown>) =>
-          tx.auditEvent.create({ data: { at: n.startedAt, actorId: n.collectorId, action, entityType, entityId, requestId: n.requestId, data: data as object } });
-        await audit('contact_attempt.recorded', 'account', n.accountId, { attemptId: attempt.id, disposition: body.disposition, channel: body.channel });
-        if (body.override) await audit('contact_gate.override', 'account', n.accountId, { attemptId: attempt.id, reasonCode: body.override.reasonCode, note: body.override.note });
-        if (stopFlagId) await audit('stop_flag.set', 'account', n.accountId, { stopFlagId, type: body.flag!.type, reason: body.flag!.reason });
+      const audit = (action: string, entityType: string, entityId: string, data: Record<string, unknown>) =>
+        tx.auditEvent.create({ data: { at: n.startedAt, actorId: n.collectorId, action, entityType, entityId, requestId: n.requestId, data: data as object } });
+      await audit('contact_attempt.recorded', 'account', n.accountId, { attemptId: attempt.id, disposition: body.disposition, channel: body.channel });
+      if (body.override) await audit('contact_gate.override', 'account', n.accountId, { attemptId: attempt.id, reasonCode: body.override.reasonCode, note: body.override.note });
+      if (stopFlagId) await audit('stop_flag.set', 'account', n.accountId, { stopFlagId, type: body.flag!.type, reason: body.flag!.reason });
 
-        return { attempt, promiseIds, planId, callbackId, stopFlagId };
-      });
+      return { attempt, promiseIds, planId, callbackId, stopFlagId };
     },
   };
 }

@@ -1,18 +1,17 @@
 import type { RecordContactBody, RecordContactResponse, SessionUser } from '@crm/contracts';
-import { Prisma } from '@crm/db';
-import { callbackProblems, canContact, daysPastDue, localDate, planProblems, promiseProblems, stageFor, type FieldProblem } from '@crm/domain';
+import { callbackProblems, daysPastDue, localDate, planProblems, promiseProblems, stageFor, type FieldProblem } from '@crm/domain';
 import { isoDay } from '../../lib/date-columns.js';
 import type { Clock } from '../../lib/clock.js';
-import { BadRequestError, ContactNotAllowedError, NotFoundError } from '../../lib/errors.js';
+import { BadRequestError, ContactNotAllowedError, IdempotencyConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AccountAccess } from '../accounts/account-access.js';
-import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
+import type { ContactGate } from '../compliance/contact-gate.service.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { ContactsRepository } from './contacts.repository.js';
 
 export interface ContactsServiceDeps {
-  contacts: ContactsRepository;
+  contacts: Pick<ContactsRepository, 'accountForRecording' | 'contactPoint' | 'findByIdempotencyKey' | 'lockIdempotencyKey' | 'record'>;
   access: AccountAccess;
-  gateFacts: Pick<GateFactsRepository, 'load'>;
+  gate: ContactGate;
   policies: Pick<PoliciesRepository, 'complianceProfiles' | 'promiseRules' | 'stageThresholds'>;
   clock: Clock;
   /** Told after each recording (the queue drops the collector's snapshot). */
@@ -37,26 +36,47 @@ function replay(a: Stored): RecordContactResponse {
   };
 }
 
+/**
+ * The first result again when the key was first used for this very request; refused when the
+ * key was used for a different one (another account, another outcome). Rows written before
+ * fingerprints were stored are matched on the account.
+ */
+function replayOrRefuse(existing: Stored, accountId: string, fingerprint: string | null) {
+  const same = existing.idempotencyFingerprint === null ? existing.accountId === accountId : existing.idempotencyFingerprint === fingerprint;
+  if (!same) {
+    throw new IdempotencyConflictError(422, 'Idempotency-Key was already used for a different request: send a new key for a new outcome.', [
+      { field: 'idempotency-key', message: 'was already used for a different request' },
+    ]);
+  }
+  return { replayed: true, result: replay(existing) };
+}
+
 export type ContactsService = ReturnType<typeof createContactsService>;
 
-export function createContactsService({ contacts, access, gateFacts, policies, clock, onRecorded }: ContactsServiceDeps) {
+export function createContactsService({ contacts, access, gate, policies, clock, onRecorded }: ContactsServiceDeps) {
   return {
     /**
      * Records one contact attempt with whatever it produced. Returns `replayed: true` with the
-     * first result when the same Idempotency-Key was already used by this user.
+     * first result when the same Idempotency-Key was already used by this user for the same
+     * request (same fingerprint); the key used for another request is refused (422).
+     *
+     * The gate is decided and the attempt written in one transaction holding the customer's
+     * and the account's locks (compliance/contact-gate.service.ts): simultaneous recordings are
+     * judged one after the other, each seeing the others' attempts.
      */
-    async record(user: SessionUser, accountId: string, body: RecordContactBody, meta: { idempotencyKey: string | null; requestId: string }) {
-      if (meta.idempotencyKey) {
-        const existing = await contacts.findByIdempotencyKey(user.id, meta.idempotencyKey);
-        if (existing) return { replayed: true, result: replay(existing) };
+    async record(user: SessionUser, accountId: string, body: RecordContactBody, meta: { idempotencyKey: string | null; fingerprint: string | null; requestId: string }) {
+      const key = meta.idempotencyKey;
+      if (key) {
+        const existing = await contacts.findByIdempotencyKey(user.id, key);
+        if (existing) return replayOrRefuse(existing, accountId, meta.fingerprint);
       }
       const now = clock.now();
       await access.assertCanOpen(user, accountId, now);
       const account = await contacts.accountForRecording(accountId);
       if (!account) throw new NotFoundError('No such account.');
-      const [profiles, rules, thresholds, factsMap] = await Promise.all([policies.complianceProfiles(), policies.promiseRules(), policies.stageThresholds(), gateFacts.load([accountId], now)]);
+      // Read before the transaction: nothing inside it may take a second pooled connection.
+      const [profiles, rules, thresholds] = await Promise.all([policies.complianceProfiles(), policies.promiseRules(), policies.stageThresholds()]);
       const profile = profiles[account.complianceProfile];
-      const facts = factsMap.get(accountId)!;
       const zone = account.debtor.timeZone;
 
       // ---- validation: every problem at once, each naming its field
@@ -105,33 +125,33 @@ export function createContactsService({ contacts, access, gateFacts, policies, c
         throw new BadRequestError(`Invalid body: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
       }
 
-      // ---- the contact gate (outbound only: the customer may always call us)
-      let customerRequested = false;
-      let honouredCallbackId: string | null = null;
-      if (body.direction === 'outbound') {
-        const verdict = canContact({
-          now,
-          channel: body.channel,
-          profile,
-          customerTimeZone: zone,
-          contactPoint: point,
-          stopFlags: facts.stopFlags,
-          attempts: facts.attempts,
-          callback: facts.callback,
-        });
-        if (!verdict.allowed) {
-          const reasons = verdict.reasons.map((r) => ({ code: r.code, message: r.message, params: r.params }));
-          if (!body.override) throw new ContactNotAllowedError(`Contact is not allowed now: ${reasons.map((r) => r.message).join(' ')}`, reasons);
-          if (!profile.overrideAllowed || !verdict.overridable) {
-            throw new ContactNotAllowedError(`This block cannot be overridden under the ${account.complianceProfile} profile: ${reasons.map((r) => r.message).join(' ')}`, reasons);
-          }
+      const stage = stageFor(daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone)), thresholds);
+      const outcome = await gate.withAccount(accountId, now, async ({ tx, facts, verdict }) => {
+        if (key) {
+          // A retry sent while the first request is still running waits here, then replays it.
+          await contacts.lockIdempotencyKey(tx, user.id, key);
+          const existing = await contacts.findByIdempotencyKey(user.id, key, tx);
+          if (existing) return replayOrRefuse(existing, accountId, meta.fingerprint);
         }
-        customerRequested = verdict.viaCallback;
-        honouredCallbackId = verdict.viaCallback ? facts.callback?.id ?? null : null;
-      }
 
-      try {
-        const saved = await contacts.record({
+        // ---- the contact gate (outbound only: the customer may always call us), on the facts read under the lock
+        let customerRequested = false;
+        let honouredCallbackId: string | null = null;
+        if (body.direction === 'outbound') {
+          const lockedPoint = body.contactPointId ? (facts.contactPoints.find((p) => p.id === body.contactPointId) ?? null) : null;
+          const v = verdict({ channel: body.channel, profile, contactPoint: lockedPoint });
+          if (!v.allowed) {
+            const reasons = v.reasons.map((r) => ({ code: r.code, message: r.message, params: r.params }));
+            if (!body.override) throw new ContactNotAllowedError(`Contact is not allowed now: ${reasons.map((r) => r.message).join(' ')}`, reasons);
+            if (!profile.overrideAllowed || !v.overridable) {
+              throw new ContactNotAllowedError(`This block cannot be overridden under the ${account.complianceProfile} profile: ${reasons.map((r) => r.message).join(' ')}`, reasons);
+            }
+          }
+          customerRequested = v.viaCallback;
+          honouredCallbackId = v.viaCallback ? (facts.callback?.id ?? null) : null;
+        }
+
+        const saved = await contacts.record(tx, {
           accountId,
           debtorId: account.debtorId,
           collectorId: user.id,
@@ -139,12 +159,12 @@ export function createContactsService({ contacts, access, gateFacts, policies, c
           body,
           startedAt: now,
           customerRequested,
-          idempotencyKey: meta.idempotencyKey,
+          idempotencyKey: key,
+          idempotencyFingerprint: key ? meta.fingerprint : null,
           honouredCallbackId,
           requestId: meta.requestId,
-          stage: stageFor(daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone)), thresholds),
+          stage,
         });
-        onRecorded?.(user.id);
         return {
           replayed: false,
           result: {
@@ -157,16 +177,11 @@ export function createContactsService({ contacts, access, gateFacts, policies, c
             callbackId: saved.callbackId,
             stopFlagId: saved.stopFlagId,
             overrideUsed: !!body.override,
-          },
+          } satisfies RecordContactResponse,
         };
-      } catch (err) {
-        // Two identical retries at the same instant: the loser returns the winner's result.
-        if (meta.idempotencyKey && err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-          const existing = await contacts.findByIdempotencyKey(user.id, meta.idempotencyKey);
-          if (existing) return { replayed: true, result: replay(existing) };
-        }
-        throw err;
-      }
+      });
+      if (!outcome.replayed) onRecorded?.(user.id);
+      return outcome;
     },
   };
 }

@@ -30,6 +30,8 @@ describe('payments import', () => {
         currency,
         balanceMinor: 100_000n,
         overdueMinor: 50_000n,
+        balanceBaselineMinor: 100_000n,
+        overdueBaselineMinor: 50_000n,
         instalmentMinor: 10_000n,
         assignedCollectorId: collectorId,
         complianceProfile: 'US' as const,

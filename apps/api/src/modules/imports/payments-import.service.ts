@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { ImportReport, SessionUser } from '@crm/contracts';
-import type { Db } from '@crm/db';
 import { MAX_AMOUNT_MINOR, isoDateTimeSchema } from '@crm/contracts';
 import { formatMoney, isCurrencyCode, isIsoDate, parseAmountToMinor } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PromisesService } from '../promises/promises.service.js';
 import { resolveClaimedPayments } from '../verification/verification.repository.js';
@@ -12,7 +12,7 @@ import type { ImportProgress } from './import-progress.js';
 import type { ImportsRepository } from './imports.repository.js';
 
 export interface PaymentsImportDeps {
-  db: Pick<Db, '$transaction'>;
+  uow: UnitOfWork;
   imports: ImportsRepository;
   promises: Pick<PromisesService, 'reevaluateMany'>;
   audit: Pick<AuditRepository, 'record'>;
@@ -42,7 +42,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * ISO date-time), channel, reference. One streaming pass validates every row; nothing is
  * written unless every row is valid, or the caller asked to write the valid rows.
  */
-export function createPaymentsImportService({ db, imports, promises, audit, clock }: PaymentsImportDeps) {
+export function createPaymentsImportService({ uow, imports, promises, audit, clock }: PaymentsImportDeps) {
   return {
     async run(user: SessionUser, file: Readable, opts: { mode: 'validate' | 'all' | 'valid'; source: string; requestId: string; progress?: ImportProgress }): Promise<ImportReport> {
       const progress = opts.progress ?? { update: () => {} };
@@ -136,13 +136,13 @@ export function createPaymentsImportService({ db, imports, promises, audit, cloc
       const worker = async () => {
         while (next < batches.length) {
           const batch = batches[next++]!;
-          const judged = await db.$transaction(
+          const judged = await uow(
             async (tx) => {
               const c = await promises.reevaluateMany(tx, batch, 'payment_posted', null);
               for (const accountId of batch) if (withClaims.has(accountId)) await resolveClaimedPayments(tx, accountId, clock.now());
               return c;
             },
-            { timeout: 60_000 },
+            { timeoutMs: 60_000 },
           );
           // Added after the await: `changed += await ...` would read `changed` before another worker's update.
           changed += judged.length;

@@ -127,6 +127,7 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
           status: a.status ?? existing?.status ?? 'open',
           assignedCollectorId: collectorId !== undefined ? collectorId : (existing?.assignedCollectorId ?? null),
           complianceProfile: existing?.complianceProfile ?? creditor!.complianceProfile,
+          statedFigures: a.balanceMinor !== undefined || a.overdueMinor !== undefined,
         };
         if (merged.overdueMinor > merged.balanceMinor) bad('overdue', 'cannot be more than the balance');
         else if (merged.overdueMinor > 0 && !merged.oldestUnpaidDueDate) bad('oldest_unpaid_due_date', 'is required when an amount is overdue');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type Db } from '@crm/db';
+import { REBASELINE_SQL } from '@crm/db/account-figures';
 import { inChunks } from '../../lib/in-chunks.js';
 import { isoDay } from '../../lib/date-columns.js';
 
@@ -35,6 +36,11 @@ export interface AccountRecord {
   status: string;
   assignedCollectorId: string | null;
   complianceProfile: string;
+  /**
+   * The file states the balance or the overdue amount: the creditor's figures become the
+   * account's new baseline (ADR 009). Otherwise an existing account's figures are left alone.
+   */
+  statedFigures?: boolean;
 }
 
 export interface ContactPointRecord {
@@ -88,6 +94,7 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
             status: a.status,
             assignedCollectorId: a.assignedCollectorId,
             complianceProfile: a.complianceProfile,
+            statedFigures: false,
           }),
         ),
       ),
@@ -105,8 +112,11 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
       db.$transaction(
         async (tx) => {
           const debtorIds = new Map<string, string>();
-          for (let i = 0; i < debtors.length; i += CHUNK) {
-            const c = debtors.slice(i, i + CHUNK);
+          const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+          // Rows are locked in id order (customers, then accounts), like every writer of many rows (ADR 009).
+          const orderedDebtors = byId(debtors);
+          for (let i = 0; i < orderedDebtors.length; i += CHUNK) {
+            const c = orderedDebtors.slice(i, i + CHUNK);
             const rows = await tx.$queryRaw<{ id: string; external_id: string }[]>(Prisma.sql`
               INSERT INTO debtors (id, external_id, salutation, family_name, given_name, full_name, date_of_birth, preferred_language, time_zone, updated_at)
               SELECT u.id, u.external_id, u.salutation, u.family_name, u.given_name, u.full_name, u.date_of_birth, u.preferred_language, u.time_zone, ${now}::timestamptz
@@ -127,19 +137,24 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
           const resolve = (id: string) => (debtorExternal.has(id) ? debtorId(id, debtorExternal.get(id)!) : id);
 
           let accountsWritten = 0;
-          for (let i = 0; i < accounts.length; i += CHUNK) {
-            const c = accounts.slice(i, i + CHUNK);
+          const ordered = byId(accounts);
+          for (let i = 0; i < ordered.length; i += CHUNK) {
+            const c = ordered.slice(i, i + CHUNK);
+            // A new account's figures are its baseline; an existing account's figures move only below.
             accountsWritten += await tx.$executeRaw(Prisma.sql`
               INSERT INTO accounts (id, external_id, debtor_id, creditor_id, product, currency, balance_minor, overdue_minor, instalment_minor,
-                                    oldest_unpaid_due_date, missed_instalments, opened_at, status, assigned_collector_id, compliance_profile, updated_at)
-              SELECT u.*, ${now}::timestamptz
+                                    oldest_unpaid_due_date, missed_instalments, opened_at, status, assigned_collector_id, compliance_profile, updated_at,
+                                    balance_baseline_minor, overdue_baseline_minor)
+              SELECT u.*, ${now}::timestamptz, u.balance_minor, u.overdue_minor
               FROM unnest(${c.map((a) => a.id)}::uuid[], ${c.map((a) => a.externalId)}::text[], ${c.map((a) => resolve(a.debtorId))}::uuid[],
                           ${c.map((a) => a.creditorId)}::uuid[], ${c.map((a) => a.product)}::text[], ${c.map((a) => a.currency)}::text[],
                           ${c.map((a) => String(a.balanceMinor))}::bigint[], ${c.map((a) => String(a.overdueMinor))}::bigint[], ${c.map((a) => String(a.instalmentMinor))}::bigint[],
                           ${c.map((a) => a.oldestUnpaidDueDate)}::date[], ${c.map((a) => a.missedInstalments)}::int[], ${c.map((a) => a.openedAt)}::date[],
-                          ${c.map((a) => a.status)}::"AccountStatus"[], ${c.map((a) => a.assignedCollectorId)}::uuid[], ${c.map((a) => a.complianceProfile)}::"ComplianceProfile"[]) AS u
+                          ${c.map((a) => a.status)}::"AccountStatus"[], ${c.map((a) => a.assignedCollectorId)}::uuid[], ${c.map((a) => a.complianceProfile)}::"ComplianceProfile"[])
+                   AS u(id, external_id, debtor_id, creditor_id, product, currency, balance_minor, overdue_minor, instalment_minor,
+                        oldest_unpaid_due_date, missed_instalments, opened_at, status, assigned_collector_id, compliance_profile)
               ON CONFLICT (external_id) DO UPDATE SET
-                product = EXCLUDED.product, balance_minor = EXCLUDED.balance_minor, overdue_minor = EXCLUDED.overdue_minor,
+                product = EXCLUDED.product,
                 instalment_minor = EXCLUDED.instalment_minor, oldest_unpaid_due_date = EXCLUDED.oldest_unpaid_due_date,
                 missed_instalments = EXCLUDED.missed_instalments, status = EXCLUDED.status,
                 assigned_collector_id = EXCLUDED.assigned_collector_id, updated_at = EXCLUDED.updated_at
@@ -148,6 +163,18 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
           if (accountsWritten !== accounts.length) {
             // Another import moved an account under our feet: write nothing rather than half.
             throw new Error(`portfolio import: ${accounts.length - accountsWritten} account(s) changed owner during the import`);
+          }
+          // Figures the creditor stated are the new baseline: payments recorded before are in them.
+          const restated = ordered.filter((a) => a.statedFigures);
+          for (let i = 0; i < restated.length; i += CHUNK) {
+            const c = restated.slice(i, i + CHUNK);
+            await tx.$executeRawUnsafe(
+              `UPDATE accounts SET ${REBASELINE_SQL('u.balance', 'u.overdue')}
+               FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS u(id, balance, overdue) WHERE accounts.id = u.id`,
+              c.map((a) => a.id),
+              c.map((a) => String(a.balanceMinor)),
+              c.map((a) => String(a.overdueMinor)),
+            );
           }
           for (let i = 0; i < contactPoints.length; i += CHUNK) {
             const c = contactPoints.slice(i, i + CHUNK);

@@ -1,22 +1,39 @@
 import type { PostPaymentBody } from '@crm/contracts';
 import type { Db } from '@crm/db';
+import { moveAccountFiguresSql } from '@crm/db/account-figures';
 import { ATTRIBUTE_PAYMENTS_SQL } from '@crm/db/attribution';
-import type { Tx } from '../promises/promises.repository.js';
+import { lockAccounts, lockName, type Tx } from '../../lib/transaction.js';
 
 export type PaymentsRepository = ReturnType<typeof createPaymentsRepository>;
 
+const MOVE_FIGURES_SQL = `UPDATE accounts SET ${moveAccountFiguresSql('$1::bigint')} WHERE id = $2::uuid`;
+
 export function createPaymentsRepository(db: Pick<Db, 'payment' | 'account'>) {
   return {
-    findBySourceReference(source: string, reference: string) {
-      return db.payment.findUnique({ where: { source_reference: { source, reference } } });
+    findBySourceReference(source: string, reference: string, client: Pick<Db, 'payment'> = db) {
+      return client.payment.findUnique({ where: { source_reference: { source, reference } } });
     },
     account(id: string) {
       return db.account.findUnique({ where: { id }, select: { id: true, currency: true } });
     },
-    findPayment(id: string) {
-      return db.payment.findUnique({ where: { id }, include: { reversedBy: { select: { id: true } } } });
+    /**
+     * Locks the account for the rest of the transaction (payments to one account are recorded
+     * one after the other), then the (source, reference) name, so that the same reference sent
+     * twice at once is decided once: the second waits and finds the first. False when there is no such account.
+     */
+    async lock(tx: Tx, accountId: string, source: string, reference: string): Promise<boolean> {
+      if ((await lockAccounts(tx, [accountId])).length === 0) return false;
+      await lockName(tx, 'payment-reference', JSON.stringify([source, reference]));
+      return true;
     },
-    /** Inserts the payment and moves the account's balance and overdue amount with it. */
+    findPayment(id: string, client: Pick<Db, 'payment'> = db) {
+      return client.payment.findUnique({ where: { id }, include: { reversedBy: { select: { id: true } } } });
+    },
+    /**
+     * Inserts the payment and moves the account's running sum of payments with it; balance and
+     * overdue are derived from the creditor's baseline and that sum (ADR 009), never clamped in
+     * steps, so a reversal undoes its payment exactly.
+     */
     async insert(tx: Tx, body: PostPaymentBody, signedAmount: bigint) {
       const payment = await tx.payment.create({
         data: {
@@ -30,11 +47,7 @@ export function createPaymentsRepository(db: Pick<Db, 'payment' | 'account'>) {
           reversalOfId: body.reversalOfId ?? null,
         },
       });
-      // Balances follow payments here until the creditor's feed says otherwise (import, issue 4).
-      await tx.$executeRaw`
-        UPDATE accounts SET balance_minor = GREATEST(0, balance_minor - ${signedAmount}),
-                            overdue_minor = LEAST(GREATEST(0, overdue_minor - ${signedAmount}), GREATEST(0, balance_minor - ${signedAmount}))
-        WHERE id = ${body.accountId}::uuid`;
+      await tx.$executeRawUnsafe(MOVE_FIGURES_SQL, signedAmount, body.accountId);
       await tx.$executeRawUnsafe(ATTRIBUTE_PAYMENTS_SQL, [payment.id]);
       return payment;
     },

@@ -143,7 +143,8 @@ describe('payments and promise evaluation', () => {
     const { createPromisesService } = await import('../promises/promises.service.js');
     const { createPromisesRepository } = await import('../promises/promises.repository.js');
     const { createPoliciesRepository } = await import('../policies/policies.repository.js');
-    const sweeper = createPromisesService({ db: t.db, promises: createPromisesRepository(t.db), policies: createPoliciesRepository(t.db), clock: t.clock });
+    const { createUnitOfWork } = await import('../../lib/transaction.js');
+    const sweeper = createPromisesService({ uow: createUnitOfWork(t.db), promises: createPromisesRepository(t.db), policies: createPoliciesRepository(t.db), clock: t.clock });
     expect(await sweeper.sweep()).toBeGreaterThanOrEqual(1);
     const stored = await t.db.paymentPromise.findUniqueOrThrow({ where: { id: promiseId } });
     expect(stored.status).toBe('broken');

@@ -1,16 +1,16 @@
 import type { PostPaymentBody, PostPaymentResponse, SessionUser } from '@crm/contracts';
-import { Prisma, type Db } from '@crm/db';
 import type { Clock } from '../../lib/clock.js';
-import { BadRequestError, NotFoundError } from '../../lib/errors.js';
+import { BadRequestError, ConflictError, IdempotencyConflictError, NotFoundError } from '../../lib/errors.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
 import { resolveClaimedPayments } from '../verification/verification.repository.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PromisesService } from '../promises/promises.service.js';
 import type { PaymentsRepository } from './payments.repository.js';
 
 export interface PaymentsServiceDeps {
-  db: Pick<Db, '$transaction'>;
+  uow: UnitOfWork;
   clock: Clock;
-  payments: PaymentsRepository;
+  payments: Pick<PaymentsRepository, 'findBySourceReference' | 'account' | 'lock' | 'findPayment' | 'insert'>;
   promises: Pick<PromisesService, 'reevaluate'>;
   audit: Pick<AuditRepository, 'record'>;
 }
@@ -28,58 +28,82 @@ const dto = (p: Stored) => ({
   reversalOfId: p.reversalOfId,
 });
 
+/**
+ * The same (source, reference) again: the first record when the request is the same payment,
+ * refused naming every field that differs when it is not (ADR 009).
+ */
+function replayOrRefuse(stored: Stored, body: PostPaymentBody): { replayed: true; result: PostPaymentResponse } {
+  const signed = body.reversalOfId ? -body.amountMinor : body.amountMinor;
+  const differs: { field: string; message: string }[] = [];
+  const check = (field: string, same: boolean, was: string) => {
+    if (!same) differs.push({ field, message: `differs from the payment already recorded with this reference (${was})` });
+  };
+  check('accountId', stored.accountId === body.accountId, stored.accountId);
+  check('amountMinor', Number(stored.amountMinor) === signed, String(Math.abs(Number(stored.amountMinor))));
+  check('currency', stored.currency === body.currency, stored.currency);
+  check('paidAt', stored.paidAt.getTime() === new Date(body.paidAt).getTime(), stored.paidAt.toISOString());
+  check('channel', stored.channel === body.channel, stored.channel);
+  check('reversalOfId', stored.reversalOfId === (body.reversalOfId ?? null), stored.reversalOfId ?? 'none');
+  if (differs.length > 0) {
+    throw new IdempotencyConflictError(
+      409,
+      `Reference ${body.reference} from ${body.source} was already used for a different payment: ${differs.map((d) => d.field).join(', ')} differ.`,
+      differs,
+    );
+  }
+  return { replayed: true, result: { payment: dto(stored), changedPromises: [], resolvedClaims: [] } };
+}
+
 export type PaymentsService = ReturnType<typeof createPaymentsService>;
 
-export function createPaymentsService({ db, clock, payments, promises, audit }: PaymentsServiceDeps) {
+export function createPaymentsService({ uow, clock, payments, promises, audit }: PaymentsServiceDeps) {
+  const invalid = (field: string, message: string) => new BadRequestError(`${field} ${message}`, [{ field, message }]);
   return {
     /**
      * Posts a payment (or a reversal) and re-judges the account's promises in the same
-     * transaction. The same (source, reference) again is a no-op returning the first record.
+     * transaction, holding the account's lock: payments to one account are recorded one after
+     * the other, whatever arrives at once. The same (source, reference) again is a no-op
+     * returning the first record, or 409 when it carries a different payment.
      */
     async post(user: SessionUser, body: PostPaymentBody, requestId: string): Promise<{ replayed: boolean; result: PostPaymentResponse }> {
-      const existing = await payments.findBySourceReference(body.source, body.reference);
-      if (existing) return { replayed: true, result: { payment: dto(existing), changedPromises: [], resolvedClaims: [] } };
+      const first = await payments.findBySourceReference(body.source, body.reference);
+      if (first) return replayOrRefuse(first, body);
 
       const account = await payments.account(body.accountId);
-      if (!account) throw new BadRequestError('accountId does not exist', [{ field: 'accountId', message: 'does not exist' }]);
-      if (account.currency !== body.currency) {
-        throw new BadRequestError(`currency must be ${account.currency}, the account's currency`, [{ field: 'currency', message: `must be ${account.currency}, the account's currency` }]);
-      }
-      let signed = BigInt(body.amountMinor);
-      if (body.reversalOfId) {
-        const original = await payments.findPayment(body.reversalOfId);
-        if (!original || original.accountId !== body.accountId) throw new NotFoundError('reversalOfId: no such payment on this account.');
-        if (original.reversalOfId) throw new BadRequestError('reversalOfId points at a reversal', [{ field: 'reversalOfId', message: 'cannot reverse a reversal' }]);
-        if (original.reversedBy) throw new BadRequestError('reversalOfId is already reversed', [{ field: 'reversalOfId', message: 'is already reversed' }]);
-        if (Number(original.amountMinor) !== body.amountMinor) {
-          throw new BadRequestError('amountMinor must equal the reversed payment', [{ field: 'amountMinor', message: `must equal the reversed payment (${original.amountMinor})` }]);
+      if (!account) throw invalid('accountId', 'does not exist');
+      if (account.currency !== body.currency) throw invalid('currency', `must be ${account.currency}, the account's currency`);
+
+      const outcome = await uow(async (tx) => {
+        if (!(await payments.lock(tx, body.accountId, body.source, body.reference))) throw invalid('accountId', 'does not exist');
+        // Decided under the locks: a payment with this reference recorded meanwhile is found here.
+        const existing = await payments.findBySourceReference(body.source, body.reference, tx);
+        if (existing) return replayOrRefuse(existing, body);
+
+        let signed = BigInt(body.amountMinor);
+        if (body.reversalOfId) {
+          const original = await payments.findPayment(body.reversalOfId, tx);
+          if (!original || original.accountId !== body.accountId) throw new NotFoundError('reversalOfId: no such payment on this account.');
+          if (original.reversalOfId) throw invalid('reversalOfId', 'cannot reverse a reversal');
+          if (original.reversedBy) throw new ConflictError('reversalOfId is already reversed', [{ field: 'reversalOfId', message: 'is already reversed' }]);
+          if (Number(original.amountMinor) !== body.amountMinor) throw invalid('amountMinor', `must equal the reversed payment (${original.amountMinor})`);
+          signed = -signed;
         }
-        signed = -signed;
-      }
-      try {
-        const result = await db.$transaction(async (tx) => {
-          const payment = await payments.insert(tx, body, signed);
-          const changed = await promises.reevaluate(tx, body.accountId, body.reversalOfId ? 'payment_reversed' : 'payment_posted', payment.id);
-          const verified = body.reversalOfId ? [] : await resolveClaimedPayments(tx, body.accountId, clock.now());
-          return { payment: dto(payment), changedPromises: changed, resolvedClaims: verified };
-        });
+        const payment = await payments.insert(tx, body, signed);
+        const changed = await promises.reevaluate(tx, body.accountId, body.reversalOfId ? 'payment_reversed' : 'payment_posted', payment.id);
+        const verified = body.reversalOfId ? [] : await resolveClaimedPayments(tx, body.accountId, clock.now());
+        return { replayed: false, result: { payment: dto(payment), changedPromises: changed, resolvedClaims: verified } };
+      });
+      if (!outcome.replayed) {
         await audit.record({
           actorId: user.id,
           action: body.reversalOfId ? 'payment.reversed' : 'payment.posted',
           entityType: 'account',
           entityId: body.accountId,
           requestId,
-          data: { paymentId: result.payment.id, amountMinor: body.amountMinor, reference: body.reference, source: body.source },
+          data: { paymentId: outcome.result.payment.id, amountMinor: body.amountMinor, reference: body.reference, source: body.source },
         });
-        return { replayed: false, result };
-      } catch (err) {
-        // The same reference posted twice at the same instant: the second returns the first.
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-          const first = await payments.findBySourceReference(body.source, body.reference);
-          if (first) return { replayed: true, result: { payment: dto(first), changedPromises: [], resolvedClaims: [] } };
-        }
-        throw err;
       }
+      return outcome;
     },
   };
 }

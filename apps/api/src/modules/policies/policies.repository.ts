@@ -68,8 +68,9 @@ export function createPoliciesRepository(db: Pick<Db, 'policy' | 'user'>) {
       return result;
     },
 
-    async promiseRules(): Promise<PromiseRulesPolicy> {
-      const row = await db.policy.findFirst({ where: { kind: 'promise_rules', key: 'default' }, orderBy: { version: 'desc' }, select: { data: true } });
+    /** `client`: a transaction to read through (promise evaluation runs inside one). */
+    async promiseRules(client: Pick<Db, 'policy'> = db): Promise<PromiseRulesPolicy> {
+      const row = await client.policy.findFirst({ where: { kind: 'promise_rules', key: 'default' }, orderBy: { version: 'desc' }, select: { data: true } });
       return (row?.data as PromiseRulesPolicy | undefined) ?? DEFAULT_PROMISE_RULES;
     },
 

@@ -1,6 +1,7 @@
 import { Prisma, type Db, type PlanStatus, type PromiseChangeCause, type PromiseStatus } from '@crm/db';
+import { lockAccounts, type Tx } from '../../lib/transaction.js';
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx };
 
 export type PromisesRepository = ReturnType<typeof createPromisesRepository>;
 
@@ -12,7 +13,7 @@ export function createPromisesRepository(db: Pick<Db, '$queryRaw'>) {
      * at a time, and two batches that share accounts wait for each other instead of deadlocking.
      */
     async loadForEvaluation(tx: Tx, accountIds: string[]) {
-      await tx.$queryRaw`SELECT id FROM accounts WHERE id = ANY(${accountIds}::uuid[]) ORDER BY id FOR UPDATE`;
+      await lockAccounts(tx, accountIds);
       const [accounts, promises, payments, plans] = await Promise.all([
         tx.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, debtor: { select: { timeZone: true } } } }),
         tx.paymentPromise.findMany({ where: { accountId: { in: accountIds } } }),

@@ -1,6 +1,7 @@
-import type { Db, PlanStatus, PromiseStatus } from '@crm/db';
+import type { PlanStatus, PromiseStatus } from '@crm/db';
 import { evaluatePromises } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { groupBy } from '../../lib/group-by.js';
 import { evaluationInput } from './evaluation-input.js';
@@ -10,7 +11,7 @@ import type { PromisesRepository, Tx } from './promises.repository.js';
 export type ChangeCause = 'payment_posted' | 'payment_reversed' | 'grace_expired';
 
 export interface PromisesServiceDeps {
-  db: Pick<Db, '$transaction'>;
+  uow: UnitOfWork;
   promises: PromisesRepository;
   policies: Pick<PoliciesRepository, 'promiseRules'>;
   clock: Clock;
@@ -21,7 +22,7 @@ export type PromisesService = ReturnType<typeof createPromisesService>;
 const SWEEP_TRANSACTION_ACCOUNTS = 100;
 
 
-export function createPromisesService({ db, promises, policies, clock }: PromisesServiceDeps) {
+export function createPromisesService({ uow, promises, policies, clock }: PromisesServiceDeps) {
   /**
    * Re-judges every promise of the given accounts against their payments (packages/domain
    * rules) and writes what changed, each change with its cause, inside the caller's transaction.
@@ -30,7 +31,8 @@ export function createPromisesService({ db, promises, policies, clock }: Promise
   async function reevaluateMany(tx: Tx, accountIds: string[], cause: ChangeCause, paymentId: string | null) {
     if (accountIds.length === 0) return [];
     const now = clock.now();
-    const { graceDays } = await policies.promiseRules();
+    // Through the transaction: a second pooled connection taken while this one is held can exhaust the pool.
+    const { graceDays } = await policies.promiseRules(tx);
     const data = await promises.loadForEvaluation(tx, accountIds);
     const promisesOf = groupBy(data.promises, (p) => p.accountId);
     const paymentsOf = groupBy(data.payments, (p) => p.accountId);
@@ -79,7 +81,7 @@ export function createPromisesService({ db, promises, policies, clock }: Promise
       // A hundred accounts per transaction: few round trips, locks held for milliseconds.
       for (let i = 0; i < accountIds.length; i += SWEEP_TRANSACTION_ACCOUNTS) {
         const chunk = accountIds.slice(i, i + SWEEP_TRANSACTION_ACCOUNTS);
-        changes += (await db.$transaction((tx) => reevaluateMany(tx, chunk, 'grace_expired', null))).length;
+        changes += (await uow((tx) => reevaluateMany(tx, chunk, 'grace_expired', null))).length;
       }
       return changes;
     },

@@ -1,10 +1,11 @@
 import type { Db } from '@crm/db';
+import type { Tx } from '../../lib/transaction.js';
 
 const DAY = 86_400_000;
 
 export type RemindersRepository = ReturnType<typeof createRemindersRepository>;
 
-export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outboxMessage' | 'contactPoint' | 'stopFlag'>) {
+export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outboxMessage'>) {
   return {
     /** Pending promises falling due in the next days that have no reminder yet. */
     async promisesNeedingReminder(now: Date, horizonDays: number, limit = 500) {
@@ -55,17 +56,23 @@ export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outbo
         include: { account: { select: { complianceProfile: true, debtorId: true, debtor: { select: { timeZone: true } } } } },
       });
     },
-    promiseStatus(id: string) {
-      return db.paymentPromise.findUnique({ where: { id }, select: { status: true, dueDate: true } });
+    /**
+     * Takes a due message for sending inside the caller's transaction: false when another sender
+     * took it (or it is no longer queued). Taking it moves its send time to `until`.
+     */
+    async claim(tx: Tx, id: string, now: Date, until: Date): Promise<boolean> {
+      const taken = await tx.outboxMessage.updateMany({ where: { id, status: 'queued', sendAfter: { lte: now } }, data: { sendAfter: until } });
+      return taken.count === 1;
     },
-    contactPoint(id: string) {
-      return db.contactPoint.findUnique({ where: { id } });
+    promiseStatus(id: string, client: Pick<Db, 'paymentPromise'> = db) {
+      return client.paymentPromise.findUnique({ where: { id }, select: { status: true, dueDate: true } });
     },
-    activeStopFlags(debtorId: string, accountId: string) {
-      return db.stopFlag.findMany({ where: { debtorId, clearedAt: null, OR: [{ accountId: null }, { accountId }] }, select: { type: true, expiresAt: true } });
-    },
-    async update(id: string, data: { status?: 'queued' | 'sent' | 'blocked' | 'failed' | 'cancelled'; sendAfter?: Date; lastError?: string | null; sentAt?: Date; providerMessageId?: string; attempts?: { increment: number } }) {
-      await db.outboxMessage.update({ where: { id }, data });
+    async update(
+      id: string,
+      data: { status?: 'queued' | 'sent' | 'blocked' | 'failed' | 'cancelled'; sendAfter?: Date; lastError?: string | null; sentAt?: Date; providerMessageId?: string; attempts?: { increment: number } },
+      client: Pick<Db, 'outboxMessage'> = db,
+    ) {
+      await client.outboxMessage.update({ where: { id }, data });
     },
     forAccount(accountId: string) {
       return db.outboxMessage.findMany({ where: { accountId }, orderBy: { sendAfter: 'desc' } });

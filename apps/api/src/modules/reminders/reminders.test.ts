@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { createUnitOfWork } from '../../lib/transaction.js';
+import { createContactGate } from '../compliance/contact-gate.service.js';
+import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
 import { createPoliciesRepository } from '../policies/policies.repository.js';
 import { createLocalLogSender } from './message-sender.js';
 import { createRemindersRepository } from './reminders.repository.js';
@@ -28,7 +31,8 @@ describe('promise reminders', () => {
     await make('Sms', [{ type: 'mobile', value: '+1 212-555-0111' }, { kind: 'email', type: 'other', value: 'sms@example.com' }]);
     await make('Mail', [{ type: 'mobile', value: '+1 212-555-0112', optedOut: true }, { kind: 'email', type: 'other', value: 'mail@example.com' }]);
     await make('Ceased', [{ type: 'mobile', value: '+1 212-555-0113' }], 'cease_request');
-    service = createRemindersService({ reminders: createRemindersRepository(t.db), sender: createLocalLogSender(t.db), policies: createPoliciesRepository(t.db), clock: t.clock });
+    const gate = createContactGate({ uow: createUnitOfWork(t.db), gateFacts: createGateFactsRepository(t.db) });
+    service = createRemindersService({ reminders: createRemindersRepository(t.db), sender: createLocalLogSender(t.db), gate, policies: createPoliciesRepository(t.db), clock: t.clock });
     collector = await t.login('r-c');
     admin = await t.login('r-admin');
   });

@@ -1,5 +1,6 @@
 import type { SessionUser } from '@crm/contracts';
 import type { Db, Prisma } from '@crm/db';
+import type { Tx } from '../../lib/transaction.js';
 
 const USER_SELECT = { id: true, username: true, displayName: true, role: true, locale: true, timeZone: true, active: true, team: { select: { id: true, name: true } } } as const;
 
@@ -7,18 +8,23 @@ export type UsersRepository = ReturnType<typeof createUsersRepository>;
 
 export function createUsersRepository(db: Pick<Db, 'user' | 'team' | 'session' | '$transaction'>) {
   return {
-    findById: (id: string) => db.user.findUnique({ where: { id }, select: USER_SELECT }),
+    findById: (id: string, client: Pick<Db, 'user'> = db) => client.user.findUnique({ where: { id }, select: USER_SELECT }),
+    /**
+     * Locks the active admins' rows for the rest of the transaction, in id order, and returns
+     * their ids: two changes that could each remove an admin are decided one after the other,
+     * the second seeing the first (a row the first deactivated no longer matches).
+     */
+    lockActiveAdmins: async (tx: Tx) =>
+      (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR NO KEY UPDATE`).map((r) => r.id),
     usernameTaken: async (username: string) => (await db.user.count({ where: { username } })) > 0,
     teamExists: async (id: string) => (await db.team.count({ where: { id } })) > 0,
-    activeAdmins: () => db.user.count({ where: { role: 'admin', active: true } }),
     create: (data: Prisma.UserUncheckedCreateInput) => db.user.create({ data, select: USER_SELECT }),
-    /** Updates the user; when they are deactivated or their role changes, their sessions end. */
-    update: (id: string, data: Prisma.UserUncheckedUpdateInput, endSessions: boolean) =>
-      db.$transaction(async (tx) => {
-        const user = await tx.user.update({ where: { id }, data, select: USER_SELECT });
-        if (endSessions) await tx.session.deleteMany({ where: { userId: id } });
-        return user;
-      }),
+    /** Updates the user inside the caller's transaction; when they are deactivated or their role changes, their sessions end. */
+    async update(tx: Tx, id: string, data: Prisma.UserUncheckedUpdateInput, endSessions: boolean) {
+      const user = await tx.user.update({ where: { id }, data, select: USER_SELECT });
+      if (endSessions) await tx.session.deleteMany({ where: { userId: id } });
+      return user;
+    },
     setPassword: (id: string, passwordHash: string) =>
       db.$transaction(async (tx) => {
         await tx.user.update({ where: { id }, data: { passwordHash } });

@@ -2,6 +2,7 @@ import type { CreateUserBody, ListTeamsResponse, ListUsersResponse, SessionUser,
 import type { PasswordHasher } from '@crm/db/password';
 import { isValidTimeZone } from '@crm/domain';
 import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale, toDbLocale } from '../auth/auth.repository.js';
 import type { UsersRepository } from './users.repository.js';
@@ -11,7 +12,17 @@ export type UsersService = ReturnType<typeof createUsersService>;
 type UserRow = NonNullable<Awaited<ReturnType<UsersRepository['findById']>>>;
 const toUser = (u: UserRow): User => ({ ...u, locale: fromDbLocale(u.locale) });
 
-export function createUsersService({ users, audit, passwords }: { users: UsersRepository; audit: Pick<AuditRepository, 'record'>; passwords: Pick<PasswordHasher, 'hash'> }) {
+export function createUsersService({
+  users,
+  audit,
+  passwords,
+  uow,
+}: {
+  users: UsersRepository;
+  audit: Pick<AuditRepository, 'record'>;
+  passwords: Pick<PasswordHasher, 'hash'>;
+  uow: UnitOfWork;
+}) {
   const invalid = (field: string, message: string) => new BadRequestError(`${field} ${message}`, [{ field, message }]);
   const checkTeam = async (teamId: string | null | undefined) => {
     if (teamId && !(await users.teamExists(teamId))) throw invalid('teamId', 'is not a team');
@@ -41,18 +52,26 @@ export function createUsersService({ users, audit, passwords }: { users: UsersRe
       return toUser(user);
     },
 
-    /** Edits a user. Deactivating or changing a role ends their sessions; the last active admin stays. */
+    /**
+     * Edits a user. Deactivating or changing a role ends their sessions; the last active admin
+     * stays: a change that could remove an admin locks the active admins first, so two admins
+     * deactivating or demoting each other at once are decided one after the other.
+     */
     async update(actor: SessionUser, id: string, body: UpdateUserBody, requestId: string): Promise<User> {
-      const before = await users.findById(id);
-      if (!before) throw new NotFoundError('No such user.');
+      if (!(await users.findById(id))) throw new NotFoundError('No such user.');
       await checkTeam(body.teamId);
       checkZone(body.timeZone);
-      const losesAdmin = before.role === 'admin' && before.active && (body.active === false || (body.role !== undefined && body.role !== 'admin'));
-      if (losesAdmin && (await users.activeAdmins()) <= 1) throw new ConflictError('This is the last active admin; make another admin first.');
       if (id === actor.id && body.active === false) throw invalid('active', 'cannot be false for yourself');
       const { locale, ...rest } = body;
-      const endSessions = body.active === false || (body.role !== undefined && body.role !== before.role);
-      const user = await users.update(id, { ...rest, ...(locale ? { locale: toDbLocale(locale) } : {}) }, endSessions);
+      const user = await uow(async (tx) => {
+        const admins = body.active === false || body.role !== undefined ? await users.lockActiveAdmins(tx) : null;
+        const before = await users.findById(id, tx);
+        if (!before) throw new NotFoundError('No such user.');
+        const losesAdmin = before.role === 'admin' && before.active && (body.active === false || (body.role !== undefined && body.role !== 'admin'));
+        if (losesAdmin && admins!.length <= 1) throw new ConflictError('This is the last active admin; make another admin first.');
+        const endSessions = body.active === false || (body.role !== undefined && body.role !== before.role);
+        return users.update(tx, id, { ...rest, ...(locale ? { locale: toDbLocale(locale) } : {}) }, endSessions);
+      });
       await record(actor, 'user.update', 'user', id, requestId, { changes: body });
       return toUser(user);
     },

@@ -1,0 +1,85 @@
+import { randomInt } from 'node:crypto';
+import { Prisma, type Db } from '@crm/db';
+
+/**
+ * A transaction handle. Services receive it from a unit of work and pass it to repositories
+ * without looking inside; only repositories (and this file) use it as a Prisma client.
+ */
+export type Tx = Prisma.TransactionClient;
+
+export interface TransactionOptions {
+  /** Attempts in all, the first included, when the database asks for a retry (deadlock, serialization failure). */
+  attempts?: number;
+  /** How long the whole transaction may run, lock waits included. */
+  timeoutMs?: number;
+  /** How long to wait for a pooled connection to start it. */
+  maxWaitMs?: number;
+}
+
+/**
+ * Runs `work` in one interactive transaction: everything it writes commits together or not at
+ * all. When PostgreSQL aborts it to break a deadlock (40P01) or a serialization conflict
+ * (40001, Prisma P2034), the whole callback runs again on a fresh transaction after a short,
+ * jittered, growing pause, a bounded number of times; any other error rolls back and is thrown.
+ *
+ * Rules for the callback (ADR 009): read and write only through `tx` (a second pooled
+ * connection taken while this one is held can exhaust the pool under load); take row locks
+ * first, accounts in id order, then key locks; no calls to other systems (it may run twice).
+ */
+export type UnitOfWork = <T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions) => Promise<T>;
+
+export const TRANSACTION_DEFAULTS: Required<TransactionOptions> = { attempts: 5, timeoutMs: 20_000, maxWaitMs: 10_000 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createUnitOfWork(db: Pick<Db, '$transaction'>, defaults: TransactionOptions = {}): UnitOfWork {
+  const base = { ...TRANSACTION_DEFAULTS, ...defaults };
+  return async (work, options = {}) => {
+    const { attempts, timeoutMs, maxWaitMs } = { ...base, ...options };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.$transaction((tx) => work(tx), { timeout: timeoutMs, maxWait: maxWaitMs });
+      } catch (err) {
+        if (attempt >= attempts || !isRetryableTransactionError(err)) throw err;
+        // 10-20 ms, then 20-40, 40-80... : the transactions that collided do not collide again in step.
+        const ceiling = 10 * 2 ** (attempt - 1);
+        await sleep(ceiling + randomInt(ceiling + 1));
+      }
+    }
+  };
+}
+
+/** The SQLSTATE of a database error as the pg driver adapter reports it, if any. */
+function sqlState(err: unknown): string | undefined {
+  const meta = (err as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; code?: string } } } })?.meta;
+  return meta?.driverAdapterError?.cause?.originalCode ?? meta?.driverAdapterError?.cause?.code;
+}
+
+/** PostgreSQL gave up on the transaction and a retry may succeed: deadlock or serialization failure. */
+export function isRetryableTransactionError(err: unknown): boolean {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (err.code === 'P2034') return true;
+  const state = sqlState(err);
+  return state === '40P01' || state === '40001';
+}
+
+/**
+ * Locks accounts for the rest of the transaction, in id order (the one order every multi-account
+ * writer uses, so two of them wait for each other instead of deadlocking). FOR NO KEY UPDATE:
+ * the lock an UPDATE of the row takes, so it serialises writers of the account without blocking
+ * inserts of rows that merely reference it. Returns the ids that exist.
+ */
+export async function lockAccounts(tx: Tx, accountIds: string[]): Promise<string[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM accounts WHERE id = ANY(${accountIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A lock on a name for the rest of the transaction (an idempotency key, a payment reference):
+ * two transactions using the same name run one after the other, so the second sees what the
+ * first wrote instead of colliding with it on a unique index. Taken after any account locks.
+ */
+export async function lockName(tx: Tx, namespace: string, name: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${namespace}:${name}`}, 0))`;
+}

@@ -1,0 +1,56 @@
+import { canContact, type ComplianceProfilePolicy, type ContactChannel, type ContactGateVerdict, type GateContactPoint } from '@crm/domain';
+import { NotFoundError } from '../../lib/errors.js';
+import type { Tx, UnitOfWork } from '../../lib/transaction.js';
+import type { GateFacts, GateFactsRepository } from './gate-facts.repository.js';
+
+export interface ContactGateDeps {
+  uow: UnitOfWork;
+  gateFacts: Pick<GateFactsRepository, 'lockAndLoad'>;
+}
+
+/** What a caller of the gate gets inside the locked transaction. */
+export interface LockedContactGate {
+  /** The transaction holding the lock: write the contact through it. */
+  tx: Tx;
+  /** The gate's facts, read under the lock. */
+  facts: GateFacts;
+  /** The gate's verdict on these facts for one contact now. */
+  verdict(contact: { channel: ContactChannel; profile: ComplianceProfilePolicy; contactPoint: GateContactPoint | null }): ContactGateVerdict;
+}
+
+export type ContactGate = ReturnType<typeof createContactGate>;
+
+/**
+ * The one way an outbound contact is decided and recorded (ADR 009): inside one transaction that
+ * holds the customer's and the account's locks, the gate's facts are read, the verdict is
+ * decided, and the caller writes what it did before the locks are released. Two contacts with
+ * the same person (a call and a reminder, two collectors, a retried request) are therefore
+ * decided one after the other, each on facts that include the other: caps and the quiet period
+ * cannot be passed by doing things at the same moment. Outcome recording and the reminder
+ * sender use it; a new channel must too.
+ */
+export function createContactGate({ uow, gateFacts }: ContactGateDeps) {
+  return {
+    async withAccount<T>(accountId: string, now: Date, work: (gate: LockedContactGate) => Promise<T>): Promise<T> {
+      return uow(async (tx) => {
+        const facts = await gateFacts.lockAndLoad(tx, accountId, now);
+        if (!facts) throw new NotFoundError('No such account.');
+        return work({
+          tx,
+          facts,
+          verdict: ({ channel, profile, contactPoint }) =>
+            canContact({
+              now,
+              channel,
+              profile,
+              customerTimeZone: facts.customerTimeZone,
+              contactPoint,
+              stopFlags: facts.stopFlags,
+              attempts: facts.attempts,
+              callback: facts.callback,
+            }),
+        });
+      });
+    },
+  };
+}
