@@ -156,7 +156,7 @@ export const COLUMNS = {
   debtors: ['id', 'external_id', 'salutation', 'family_name', 'given_name', 'full_name', 'date_of_birth', 'preferred_language', 'time_zone', 'employment_notes', 'household_notes', 'updated_at'],
   contactPoints: ['id', 'debtor_id', 'kind', 'type', 'value', 'time_zone', 'status', 'opted_out', 'work_inconvenient', 'source', 'last_success_at'],
   thirdParties: ['id', 'debtor_id', 'name', 'relationship', 'phone', 'source', 'do_not_contact'],
-  accounts: ['id', 'external_id', 'debtor_id', 'creditor_id', 'product', 'currency', 'balance_minor', 'overdue_minor', 'instalment_minor', 'oldest_unpaid_due_date', 'missed_instalments', 'assigned_collector_id', 'status', 'compliance_profile', 'opened_at', 'updated_at', 'recorded_stage'],
+  accounts: ['id', 'external_id', 'debtor_id', 'creditor_id', 'product', 'currency', 'balance_minor', 'overdue_minor', 'instalment_minor', 'oldest_unpaid_due_date', 'missed_instalments', 'assigned_collector_id', 'status', 'compliance_profile', 'opened_at', 'updated_at', 'recorded_stage', 'balance_baseline_minor', 'overdue_baseline_minor'],
   stopFlags: ['id', 'debtor_id', 'account_id', 'type', 'reason', 'set_at', 'expires_at'],
   attempts: ['id', 'account_id', 'debtor_id', 'collector_id', 'channel', 'direction', 'contact_point_id', 'party_reached', 'disposition', 'notes', 'objections', 'started_at', 'ended_at', 'stage', 'script_version_id'],
   plans: ['id', 'account_id', 'contact_attempt_id', 'status', 'created_by_id', 'created_at'],
@@ -302,6 +302,8 @@ export function generateChunk(
     rows.accounts.push([
       accountId, `A${String(i + 1).padStart(9, '0')}`, debtor.id, ctx.creditorIds[region.creditorCode]!, r.pick(region.products),
       region.currency, balanceMinor, overdueMinor, instalmentMinor, dueDate, missed, collectorId, status, region.profile, opened, nowIso, stageFor(dpd),
+      // The creditor's figures are the baseline; the demo payments are before it (ADR 009).
+      balanceMinor, overdueMinor,
     ]);
     // Stage history: current before the due date, then each stage entered as days passed.
     const dueN = localToday.get(debtor.zone)! - dpd;

@@ -70,4 +70,50 @@ describe('the contact gate under concurrent recording', () => {
     expectRefused(responses.filter((r) => r.statusCode !== 201), 'contact_not_allowed');
     expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(7);
   });
+
+  describe('Idempotency-Key', () => {
+    const withKey = (s: Session, accountId: string, key: string, payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/accounts/${accountId}/contacts`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': key }, payload });
+
+    it('records once when the same request is sent 4 times at once with one key; the others replay it', async () => {
+      const { accountId, phoneId } = await usAccount();
+      const body = { channel: 'phone', contactPointId: phoneId, partyReached: 'nobody', disposition: 'voicemail', notes: 'Left a message' };
+      const responses = await Promise.all([1, 2, 3, 4].map(() => withKey(collector, accountId, 'same-key-0001', body)));
+      expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 201]);
+      expect(new Set(responses.map((r) => r.json().id)).size).toBe(1);
+      expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(1);
+    });
+
+    it('refuses a key reused for another account or another outcome (422, naming the header), and writes nothing', async () => {
+      const first = await usAccount();
+      const second = await usAccount();
+      const body = { channel: 'phone', contactPointId: first.phoneId, partyReached: 'nobody', disposition: 'no_answer' };
+      expect((await withKey(collector, first.accountId, 'reused-key-0001', body)).statusCode).toBe(201);
+
+      const otherAccount = await withKey(collector, second.accountId, 'reused-key-0001', { ...body, contactPointId: second.phoneId });
+      const otherOutcome = await withKey(collector, first.accountId, 'reused-key-0001', { ...body, disposition: 'busy' });
+      for (const res of [otherAccount, otherOutcome]) {
+        expect(res.statusCode, res.body).toBe(422);
+        const { error } = errorResponseSchema.parse(res.json());
+        expect(error.code).toBe('idempotency_conflict');
+        expect(error.message).toContain('Idempotency-Key was already used for a different request');
+        expect(error.fields).toEqual([{ field: 'idempotency-key', message: 'was already used for a different request' }]);
+      }
+      expect(await t.db.contactAttempt.count({ where: { accountId: { in: [first.accountId, second.accountId] } } })).toBe(1);
+      // The same request again is still a replay.
+      expect((await withKey(collector, first.accountId, 'reused-key-0001', body)).statusCode).toBe(200);
+    });
+
+    it('refuses the key for the requests that differ when they race the first one', async () => {
+      const first = await usAccount();
+      const second = await usAccount();
+      const body = { channel: 'phone', partyReached: 'nobody', disposition: 'no_answer' };
+      const responses = await Promise.all([
+        withKey(collector, first.accountId, 'race-key-0001', { ...body, contactPointId: first.phoneId }),
+        withKey(collector, second.accountId, 'race-key-0001', { ...body, contactPointId: second.phoneId }),
+      ]);
+      expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 422]);
+      expect(await t.db.contactAttempt.count({ where: { idempotencyKey: 'race-key-0001' } })).toBe(1);
+    });
+  });
 });

@@ -172,4 +172,32 @@ describe('portfolio import', () => {
     const li = await t.db.debtor.findUniqueOrThrow({ where: { externalId: 'NEW-D-0003' }, include: { accounts: true } });
     expect([li.fullName, li.accounts[0]!.complianceProfile, Number(li.accounts[0]!.balanceMinor)]).toEqual(['李娜', 'CN', 1_560_000]);
   });
+
+  it('makes figures the creditor states the new baseline, and leaves the payments since alone when the file states none', async () => {
+    await t.factories.user('service', { username: 'p-feed' });
+    const feed = await t.login('p-feed');
+    const pay = (accountId: string, amountMinor: number, reference: string, reversalOfId?: string) =>
+      feed.inject({ method: 'POST', url: '/api/payments', payload: { accountId, amountMinor, currency: 'CNY', paidAt: '2026-11-20T10:00:00Z', channel: 'alipay', source: 'p-feed', reference, reversalOfId } });
+    const figures = async (externalId: string) => {
+      const a = await t.db.account.findUniqueOrThrow({ where: { externalId } });
+      return [a.balanceMinor, a.overdueMinor, a.balanceBaselineMinor, a.overdueBaselineMinor, a.paidSinceBaselineMinor].map(Number);
+    };
+    expect((await post([HEADER, customer('PD-9', 'PA-9', { balance: '1000', overdue: '200' })].join('\n'), 'mode=all')).json().committed).toBe(true);
+    const { id } = await t.db.account.findUniqueOrThrow({ where: { externalId: 'PA-9' } });
+    const first = await pay(id, 30_000, 'PF-1');
+    expect(first.statusCode).toBe(201);
+    expect(await figures('PA-9')).toEqual([70_000, 0, 100_000, 20_000, 30_000]);
+
+    // A row without figures (here: a new product name) keeps what the payments did.
+    await post([HEADER, row({ debtor_external_id: 'PD-9', account_external_id: 'PA-9', currency: 'CNY', product: 'credit_card' })].join('\n'), 'mode=all');
+    expect(await figures('PA-9')).toEqual([70_000, 0, 100_000, 20_000, 30_000]);
+
+    // The creditor's new figures include that payment: they become the baseline.
+    await post([HEADER, row({ debtor_external_id: 'PD-9', account_external_id: 'PA-9', currency: 'CNY', balance: '700', overdue: '50', oldest_unpaid_due_date: '2026-10-10' })].join('\n'), 'mode=all');
+    expect(await figures('PA-9')).toEqual([70_000, 5_000, 70_000, 5_000, 0]);
+
+    // Reversing the payment afterwards puts its amount back on top of the creditor's figures.
+    expect((await pay(id, 30_000, 'PF-1-R', first.json().payment.id)).statusCode).toBe(201);
+    expect(await figures('PA-9')).toEqual([100_000, 35_000, 70_000, 5_000, -30_000]);
+  });
 });

@@ -51,10 +51,13 @@ describe('payments and promise evaluation', () => {
     expect([stored2.attributedAttemptId, stored2.attributedCollectorId, stored2.attributedStage]).toEqual([call.id, collectorId, 'm1']);
   });
 
-  it('treats the same reference from the same source as the same payment', async () => {
-    const again = await admin.inject({ method: 'POST', url: '/api/payments', payload: payment({ amountMinor: 99_999 }) });
+  it('treats the same reference from the same source as the same payment, and refuses it for a different one', async () => {
+    const again = await admin.inject({ method: 'POST', url: '/api/payments', payload: payment() });
     expect(again.statusCode).toBe(200);
     expect(again.json().payment.amountMinor).toBe(20_000);
+    const different = await admin.inject({ method: 'POST', url: '/api/payments', payload: payment({ amountMinor: 99_999 }) });
+    expect(different.statusCode).toBe(409);
+    expect(different.json().error).toMatchObject({ code: 'idempotency_conflict', fields: [{ field: 'amountMinor', message: expect.stringContaining('20000') }] });
     expect(await t.db.payment.count({ where: { reference: 'REF-1' } })).toBe(1);
   });
 
@@ -65,7 +68,7 @@ describe('payments and promise evaluation', () => {
     expect(res.json().payment.amountMinor).toBe(-20_000);
     expect(res.json().changedPromises).toEqual([expect.objectContaining({ from: 'kept', to: 'pending', paidMinor: 0 })]);
     const twice = await service.inject({ method: 'POST', url: '/api/payments', payload: payment({ reference: 'REF-1-NSF-2', reversalOfId: original.id }) });
-    expect(twice.statusCode).toBe(400);
+    expect(twice.statusCode).toBe(409);
     expect(twice.json().error.fields[0]).toEqual({ field: 'reversalOfId', message: 'is already reversed' });
   });
 
