@@ -1,6 +1,7 @@
 import { createPrismaClient, type Db } from '@crm/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import { untilSomeoneWaitsForALock } from '../../test/lock-waits.js';
 import { createUnitOfWork, lockName } from './transaction.js';
 
 describe('unit of work', () => {
@@ -91,12 +92,7 @@ describe('unit of work', () => {
       order.push('second');
     });
     // The second is blocked on the lock until the first ends, however long that takes.
-    for (;;) {
-      const [{ waiting }] = await db.$queryRaw<{ waiting: bigint }[]>`
-        SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-      if (waiting > 0n) break;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await untilSomeoneWaitsForALock(db);
     finishFirst();
     await Promise.all([first, second]);
     expect(order).toEqual(['first', 'second']);

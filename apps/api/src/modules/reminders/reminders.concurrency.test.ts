@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/build-app.js';
+import { untilSomeoneWaitsForALock } from '../../../test/lock-waits.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
 import { createContactGate } from '../compliance/contact-gate.service.js';
 import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
@@ -65,12 +66,7 @@ describe('reminders under concurrency', () => {
     let settled = false;
     void sending.finally(() => (settled = true));
     // Wait until the sender is blocked on the lock (or has finished without waiting, which would be the bug).
-    for (;;) {
-      const [{ waiting }] = await t.db.$queryRaw<{ waiting: bigint }[]>`
-        SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-      if (waiting > 0n || settled) break;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await untilSomeoneWaitsForALock(t.db, () => settled);
     release();
     await recording;
     const counts = await sending;
