@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { Prisma, type Db } from '@crm/db';
+import type { Db, Prisma } from '@crm/db';
+import { classifyDbError } from './db-errors.js';
 
 /**
  * A transaction handle. Services receive it from a unit of work and pass it to repositories
@@ -18,9 +19,10 @@ export interface TransactionOptions {
 
 /**
  * Runs `work` in one interactive transaction: everything it writes commits together or not at
- * all. When PostgreSQL aborts it to break a deadlock (40P01) or a serialization conflict
- * (40001, Prisma P2034), the whole callback runs again on a fresh transaction after a short,
- * jittered, growing pause, a bounded number of times; any other error rolls back and is thrown.
+ * all. When PostgreSQL aborts it to break a deadlock or a serialization conflict (see
+ * isRetryableTransactionError), the whole callback runs again on a fresh transaction after a
+ * short, jittered, growing pause, a bounded number of times; any other error rolls back and is
+ * thrown.
  *
  * Rules for the callback (ADR 009): read and write only through `tx` (a second pooled
  * connection taken while this one is held can exhaust the pool under load); take row locks
@@ -49,18 +51,13 @@ export function createUnitOfWork(db: Pick<Db, '$transaction'>, defaults: Transac
   };
 }
 
-/** The SQLSTATE of a database error as the pg driver adapter reports it, if any. */
-function sqlState(err: unknown): string | undefined {
-  const meta = (err as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; code?: string } } } })?.meta;
-  return meta?.driverAdapterError?.cause?.originalCode ?? meta?.driverAdapterError?.cause?.code;
-}
-
-/** PostgreSQL gave up on the transaction and a retry may succeed: deadlock or serialization failure. */
+/**
+ * PostgreSQL gave up on the transaction and a retry may succeed: deadlock (40P01), serialization
+ * failure (40001, Prisma P2034), lock not available (55P03). Classified by lib/db-errors.ts, the
+ * one reading of database errors (which answers 409 for these if the retries run out).
+ */
 export function isRetryableTransactionError(err: unknown): boolean {
-  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (err.code === 'P2034') return true;
-  const state = sqlState(err);
-  return state === '40P01' || state === '40001';
+  return classifyDbError(err)?.kind === 'retry';
 }
 
 /**

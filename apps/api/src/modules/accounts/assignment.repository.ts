@@ -2,6 +2,7 @@ import type { AssignmentBody } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
 import type { StageThresholds } from '@crm/domain';
 import { dpdSql, stageSql } from '../../lib/stage-sql.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
 
 export type AssignmentRepository = ReturnType<typeof createAssignmentRepository>;
 
@@ -9,7 +10,7 @@ export type AssignmentRepository = ReturnType<typeof createAssignmentRepository>
  * Bulk assignment in SQL: the selected open accounts are numbered (oldest unpaid first) and
  * dealt to the target collectors in turn, so a team gets equal shares (differing by one at most).
  */
-export function createAssignmentRepository(db: Pick<Db, '$queryRaw' | '$transaction' | 'user'>) {
+export function createAssignmentRepository(db: Pick<Db, '$queryRaw' | 'user'>, uow: UnitOfWork) {
   function dealSql(filter: AssignmentBody['filter'], collectorIds: string[], thresholds: StageThresholds, now: Date) {
     return Prisma.sql`
       WITH selected AS (
@@ -37,15 +38,22 @@ export function createAssignmentRepository(db: Pick<Db, '$queryRaw' | '$transact
     preview: (filter: AssignmentBody['filter'], collectorIds: string[], thresholds: StageThresholds, now: Date) =>
       db.$queryRaw<{ collector_id: string; accounts: bigint }[]>(Prisma.sql`
         SELECT collector_id, count(*) AS accounts FROM (${dealSql(filter, collectorIds, thresholds, now)}) deal GROUP BY collector_id`),
+    /** Deals and moves the accounts in one transaction, locking them first in id order like every writer of many accounts (ADR 009). */
     commit: (filter: AssignmentBody['filter'], collectorIds: string[], thresholds: StageThresholds, now: Date) =>
-      db.$queryRaw<{ collector_id: string; accounts: bigint }[]>(Prisma.sql`
-        WITH deal AS (${dealSql(filter, collectorIds, thresholds, now)}),
-             moved AS (
-               -- A lease held by anyone but the new collector ends with the reassignment.
-               UPDATE accounts a SET assigned_collector_id = deal.collector_id, updated_at = ${now},
-                      leased_by_id = CASE WHEN a.leased_by_id = deal.collector_id THEN a.leased_by_id END,
-                      lease_expires_at = CASE WHEN a.leased_by_id = deal.collector_id THEN a.lease_expires_at END
-               FROM deal WHERE a.id = deal.account_id RETURNING deal.collector_id)
-        SELECT collector_id, count(*) AS accounts FROM moved GROUP BY collector_id`),
+      uow(async (tx) => {
+        const deal = await tx.$queryRaw<{ account_id: string; collector_id: string }[]>(Prisma.sql`
+          SELECT deal.account_id, deal.collector_id FROM (${dealSql(filter, collectorIds, thresholds, now)}) deal
+          JOIN accounts a ON a.id = deal.account_id ORDER BY a.id FOR NO KEY UPDATE OF a`);
+        if (deal.length === 0) return [];
+        return tx.$queryRaw<{ collector_id: string; accounts: bigint }[]>(Prisma.sql`
+          WITH moved AS (
+            -- A lease held by anyone but the new collector ends with the reassignment.
+            UPDATE accounts a SET assigned_collector_id = u.collector_id, updated_at = ${now},
+                   leased_by_id = CASE WHEN a.leased_by_id = u.collector_id THEN a.leased_by_id END,
+                   lease_expires_at = CASE WHEN a.leased_by_id = u.collector_id THEN a.lease_expires_at END
+            FROM unnest(${deal.map((d) => d.account_id)}::uuid[], ${deal.map((d) => d.collector_id)}::uuid[]) AS u(account_id, collector_id)
+            WHERE a.id = u.account_id RETURNING u.collector_id)
+          SELECT collector_id, count(*) AS accounts FROM moved GROUP BY collector_id`);
+      }),
   };
 }
