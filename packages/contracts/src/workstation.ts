@@ -108,6 +108,8 @@ const accountFactsSchema = z.object({
   currency: currencySchema,
   balanceMinor: amountMinorSchema,
   overdueMinor: amountMinorSchema,
+  /** Paid beyond the balance (an overpayment): kept, never lost, and undone exactly by a reversal (ADR 009). */
+  creditMinor: amountMinorSchema,
   instalmentMinor: amountMinorSchema,
   oldestUnpaidDueDate: isoDateSchema.nullable(),
   daysPastDue: z.number().int(),

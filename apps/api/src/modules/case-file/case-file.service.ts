@@ -1,5 +1,6 @@
 import type { CaseFile, HistoryEntry, SessionUser } from '@crm/contracts';
 import {
+  accountFigures,
   evaluatePromises,
   ageBand,
   bestHoursToCall,
@@ -51,6 +52,7 @@ function accountFacts(a: Loaded['otherAccounts'][number] | Loaded['account'], cr
     currency: a.currency,
     balanceMinor: Number(a.balanceMinor),
     overdueMinor: Number(a.overdueMinor),
+    creditMinor: Number(accountFigures({ balanceMinor: a.balanceBaselineMinor, overdueMinor: a.overdueBaselineMinor }, a.paidSinceBaselineMinor).creditMinor),
     instalmentMinor: Number(a.instalmentMinor),
     oldestUnpaidDueDate: isoDay(a.oldestUnpaidDueDate),
     daysPastDue: dpd,

@@ -6,13 +6,15 @@ const NOW = '2026-11-20T15:00:00Z';
 
 describe('payments under concurrency, idempotency and balance integrity', () => {
   const t = useTestApp({ now: NOW });
-  let feed: Session;
+  let feed: Session, admin: Session;
   let creditorId = '';
 
   beforeAll(async () => {
     await t.factories.user('service', { username: 'pc-feed' });
+    await t.factories.user('admin', { username: 'pc-admin' });
     creditorId = (await t.factories.creditor('US')).id;
     feed = await t.login('pc-feed');
+    admin = await t.login('pc-admin');
   });
 
   const account = (balanceMinor: number, overdueMinor: number) => t.factories.account({ creditorId, balanceMinor, overdueMinor, oldestUnpaidDueDate: '2026-10-01' });
@@ -84,10 +86,14 @@ describe('payments under concurrency, idempotency and balance integrity', () => 
     const over = await pay(id, { amountMinor: 15_000, reference: 'OVER-1' });
     expect(over.statusCode).toBe(201);
     expect(await figures(id)).toEqual({ balance: 0, overdue: 0 });
+    // The 5,000 paid beyond the balance is kept, and shown in the case file.
+    const caseFile = async () => (await admin.inject({ method: 'GET', url: `/api/accounts/${id}/case-file` })).json().account;
+    expect(await caseFile()).toMatchObject({ balanceMinor: 0, overdueMinor: 0, creditMinor: 5_000 });
 
     const reversal = await pay(id, { amountMinor: 15_000, reference: 'OVER-1-NSF', reversalOfId: over.json().payment.id });
     expect(reversal.statusCode).toBe(201);
     expect(await figures(id)).toEqual({ balance: 10_000, overdue: 4_000 });
+    expect(await caseFile()).toMatchObject({ balanceMinor: 10_000, overdueMinor: 4_000, creditMinor: 0 });
   });
 
   it('keeps the balance exact under simultaneous payments and reversals in any order', async () => {

@@ -30,6 +30,7 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
         <div className="case-figures">
           <Figure label={t('caseFile.overdue')} value={money(account.overdueMinor)} strong />
           <Figure label={t('caseFile.balance')} value={money(account.balanceMinor)} />
+          {account.creditMinor > 0 && <Figure label={t('caseFile.credit')} value={money(account.creditMinor)} />}
           <Figure label={t('caseFile.dpd')} value={fmt.number(account.daysPastDue)} />
           <div className="figure">
             <span className="muted small">{t('accounts.stage')}</span>
