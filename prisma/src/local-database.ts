@@ -1,10 +1,12 @@
 import path from 'node:path';
-import { startEmbeddedPostgres } from './embedded.js';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embedded.js';
 import { repoRoot } from './paths.js';
 
 export interface LocalDatabase {
   url: string;
   embedded: boolean;
+  /** The embedded server, to watch and restart (undefined with DATABASE_URL). */
+  server?: EmbeddedServer;
   stop(): Promise<void>;
 }
 
@@ -30,5 +32,5 @@ export async function openLocalDatabase(options: {
     ...(options.log ? { log: options.log } : {}),
   });
   if (!(await server.databaseExists(APP_DATABASE))) await server.createDatabase(APP_DATABASE);
-  return { url: server.urlFor(APP_DATABASE), embedded: true, stop: () => server.stop() };
+  return { url: server.urlFor(APP_DATABASE), embedded: true, server, stop: () => server.stop() };
 }

@@ -3,6 +3,7 @@
 import { createPrismaClient } from '@crm/db';
 import { openLocalDatabase } from '@crm/db/local-database';
 import { migrateDeploy } from '@crm/db/migrate';
+import { superviseEmbedded } from '@crm/db/supervisor';
 import { DEMO_PASSWORD, DEMO_USERS, ensureReferenceData, isDatabaseEmpty, seedDemo } from '@crm/db/seed';
 import pg from 'pg';
 import pino from 'pino';
@@ -44,14 +45,36 @@ try {
 
   const db = createPrismaClient(database.url);
   const app = await buildApp({ env, db, logger: log });
-  const address = await startServer(app, {
+  const running = await startServer(app, {
     host: env.HOST,
     port: env.PORT,
     onClose: async () => {
+      supervisor?.stop();
       await db.$disconnect();
       await database.stop();
     },
   });
+  // The embedded PostgreSQL is restarted when it dies (bounded attempts with backoff); when it
+  // cannot come back the server stops with a clear message and exit code 1 (ADR 013).
+  const supervisor = database.server
+    ? superviseEmbedded(database.server, {
+        onDown: ({ code, signal }) =>
+          log.error({ code, signal }, 'embedded PostgreSQL exited unexpectedly; requests get 503 until it is back; restarting it'),
+        onAttemptFailed: ({ attempt, error, nextDelayMs }) =>
+          log.warn({ attempt, err: error, nextDelayMs }, 'embedded PostgreSQL restart failed; trying again'),
+        onRestarted: ({ attempt, downMs }) => log.warn({ attempt, downMs }, 'embedded PostgreSQL restarted (crash recovery done)'),
+        onGaveUp: ({ attempts, error }) => {
+          const message =
+            `The embedded PostgreSQL stopped and could not be restarted after ${attempts} attempts (${error.message}). ` +
+            `Stopping the server: it cannot work without its database. Data folder: ${database.server!.dataDir}. ` +
+            'Fix the cause named above (disk full? another PostgreSQL on this folder?), then run `pnpm start` again.';
+          log.fatal({ err: error }, message);
+          if (!process.stdout.isTTY) process.stderr.write(`\n  ${message}\n\n`);
+          void running.shutdown('database lost', 1);
+        },
+      })
+    : undefined;
+  const address = running.address;
   const url = address.replace('127.0.0.1', 'localhost');
   const hasDemoUsers = await db.user.count({ where: { username: { in: DEMO_USERS.map((u) => u.username) } } }) > 0;
   const noUsers = !hasDemoUsers && (await db.user.count()) === 0;
