@@ -143,7 +143,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   let lastLines: string[] = [];
   const log = (text: string) => {
     for (const line of text.split('\n')) {
-      const bare = line.replace(/^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[\d+\] /, '').trim();
+      const bare = line.replace(/^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[\d+\] /, '').replace(/\s+/g, ' ').trim();
       if (bare) lastLines = [...lastLines.slice(-3), bare];
     }
     userLog(text);

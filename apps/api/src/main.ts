@@ -58,6 +58,7 @@ try {
   // cannot come back the server stops with a clear message and exit code 1 (ADR 013).
   const supervisor = database.server
     ? superviseEmbedded(database.server, {
+        maxAttempts: env.EMBEDDED_PG_RESTART_ATTEMPTS,
         onDown: ({ code, signal }) =>
           log.error({ code, signal }, 'embedded PostgreSQL exited unexpectedly; requests get 503 until it is back; restarting it'),
         onAttemptFailed: ({ attempt, error, nextDelayMs }) =>
@@ -65,9 +66,9 @@ try {
         onRestarted: ({ attempt, downMs }) => log.warn({ attempt, downMs }, 'embedded PostgreSQL restarted (crash recovery done)'),
         onGaveUp: ({ attempts, error }) => {
           const message =
-            `The embedded PostgreSQL stopped and could not be restarted after ${attempts} attempts (${error.message}). ` +
-            `Stopping the server: it cannot work without its database. Data folder: ${database.server!.dataDir}. ` +
-            'Fix the cause named above (disk full? another PostgreSQL on this folder?), then run `pnpm start` again.';
+            `The embedded PostgreSQL stopped and could not be restarted after ${attempts} attempts: ${error.message} ` +
+            `Stopping the server, which cannot work without its database (data folder ${database.server!.dataDir}). ` +
+            'Fix that cause (a full disk, another PostgreSQL using the folder, a bad setting), then run `pnpm start` again.';
           log.fatal({ err: error }, message);
           if (!process.stdout.isTTY) process.stderr.write(`\n  ${message}\n\n`);
           void running.shutdown('database lost', 1);

@@ -56,6 +56,7 @@ const envSchema = z.object({
   DEMO_ACCOUNTS: z.coerce.number().int().min(1).default(2000).describe('Size of the demo portfolio'),
   EMBEDDED_PG_DATA_DIR: z.string().optional().describe('Data folder of the embedded PostgreSQL (default .data/postgres)'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0).describe('Port of the embedded PostgreSQL (0 = any free port)'),
+  EMBEDDED_PG_RESTART_ATTEMPTS: z.coerce.number().int().min(0).max(20).default(5).describe('Restarts of a dead embedded PostgreSQL (waits 0.5 s, 1 s, 2 s...) before the server stops with exit code 1'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Absolute session lifetime'),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120).describe('Session ends after this long without requests'),
   LEASE_MINUTES: z.coerce.number().int().min(1).max(240).default(15).describe('How long "Next account" reserves an account for the collector'),
