@@ -5,9 +5,17 @@ export * from '../generated/client/client.js';
 
 export type Db = PrismaClient;
 
-/** A Prisma client over node-postgres (driver adapter; no native engine). */
-export function createPrismaClient(connectionString: string, options: { max?: number; onQuery?: (sql: string) => void } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10 });
+/**
+ * A Prisma client over node-postgres (driver adapter; no native engine). `connectTimeoutMs`
+ * bounds both opening a connection and waiting for a free one in the pool (node-postgres applies
+ * it to both), so an unreachable server or an exhausted pool gives an error (the API answers
+ * 503) instead of a request that waits for ever; 10 s like Prisma's own engine pool timeout.
+ */
+export function createPrismaClient(
+  connectionString: string,
+  options: { max?: number; connectTimeoutMs?: number; onQuery?: (sql: string) => void } = {},
+): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
   if (!options.onQuery) return new PrismaClient({ adapter });
   // Query events, for tests that count round trips.
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
