@@ -106,6 +106,11 @@ describe('classifyDbError', () => {
     await client.end().catch(() => {});
   });
 
+  it('reads the plain errors node-postgres throws for a lost connection as unavailable', () => {
+    expect(classifyDbError(new Error('Connection terminated unexpectedly'))).toMatchObject({ kind: 'unavailable' });
+    expect(classifyDbError(new Error('Client has encountered a connection error and is not queryable'))).toMatchObject({ kind: 'unavailable' });
+  });
+
   it('leaves other errors alone', () => {
     expect(classifyDbError(new Error('boom'))).toBeNull();
     expect(classifyDbError(new TypeError('x is undefined'))).toBeNull();

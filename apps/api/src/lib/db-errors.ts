@@ -113,7 +113,9 @@ export function classifyDbError(err: unknown): DbErrorInfo | null {
   let kind: DbErrorKind | undefined =
     (sqlState ? kindOfSqlState(sqlState) : undefined) ?? (cause?.kind ? ADAPTER_KINDS[cause.kind] : undefined) ?? (prismaCode ? PRISMA_KINDS[prismaCode] : undefined);
   if (!kind && typeof e.code === 'string' && NODE_SOCKET_CODES.has(e.code)) kind = 'unavailable';
-  if (!kind && (e.name === 'DriverAdapterError' || prismaCode || pgState || e.name?.toString().startsWith('PrismaClient')) && CONNECTION_MESSAGES.test(String(e.message))) kind = 'unavailable';
+  // node-postgres reports a lost or unusable connection as a plain Error with no code; the
+  // messages are its own, so they are read wherever the error comes from.
+  if (!kind && CONNECTION_MESSAGES.test(String(e.message))) kind = 'unavailable';
   if (!kind && e.name === 'PrismaClientInitializationError') kind = 'unavailable';
   if (!kind && e.name === 'DriverAdapterError' && /invalid byte sequence|out of range|invalid input/i.test(String(e.message))) kind = 'invalid_value';
   if (!kind) return null;
