@@ -51,7 +51,7 @@ try {
   const from = `${month}-01`;
   const to = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
-  server = await startServer(db.url, Number(values.port));
+  server = await startServer(db, Number(values.port));
   const admin = await login(BASE, 'admin1');
   const supervisor = await login(BASE, 'supervisor1');
   const users = await db.pool.query<{ id: string; username: string; time_zone: string; role: string }>("SELECT id, username, time_zone, role::text FROM users WHERE username IN ('admin1', 'supervisor1', 'collector1')");

@@ -12,7 +12,7 @@ import pg from 'pg';
  * accounts; `historyScale` multiplies the contact history per account.
  */
 export async function openBenchDatabase(accounts: number, options: { dataDir?: string; historyScale?: number } = {}) {
-  const db = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: path.join(repoRoot(), '.data', options.dataDir ?? 'bench-postgres') });
+  const db = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL, migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL, dataDir: path.join(repoRoot(), '.data', options.dataDir ?? 'bench-postgres') });
   await migrateDeploy(db.url);
   const pool = new pg.Pool({ connectionString: db.url, max: 10 });
   const { rows } = await pool.query<{ n: string; collectors: string }>("SELECT (SELECT count(*) FROM accounts) AS n, (SELECT count(*) FROM users WHERE role = 'collector') AS collectors");
@@ -25,13 +25,16 @@ export async function openBenchDatabase(accounts: number, options: { dataDir?: s
     console.log(`  seeded in ${(seeded.ms / 1000).toFixed(0)} s`);
   }
   await ensureReferenceData(pool);
-  return { url: db.url, pool, stop: db.stop };
+  return { url: db.url, appUrl: db.appUrl, pool, stop: db.stop };
 }
 
-/** The built server (apps/api/dist) on 127.0.0.1:port, with background jobs off. */
-export async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+/**
+ * The built server (apps/api/dist) on 127.0.0.1:port, with background jobs off. It connects as
+ * the app role (`db.appUrl`) like any deployment; the owner (`db.url`) runs its migrations.
+ */
+export async function startServer(db: { url: string; appUrl: string }, port: number): Promise<ChildProcess> {
   const server = spawn(process.execPath, [path.join(repoRoot(), 'apps/api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', SEED_DEMO: '0', PROMISE_SWEEP_SECONDS: '0' },
+    env: { ...process.env, DATABASE_URL: db.appUrl, MIGRATION_DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', SEED_DEMO: '0', PROMISE_SWEEP_SECONDS: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 240; i++) {

@@ -28,7 +28,7 @@ try {
     lines.push(`${a.external_id},${(10 + (i % 500)).toFixed(2)},${a.currency},2026-11-${String(1 + (i % 20)).padStart(2, '0')},bank_transfer,${SOURCE}-${i}`);
   }
   const csv = lines.join('\n') + '\n';
-  server = await startServer(db.url, PORT);
+  server = await startServer(db, PORT);
   const admin = await login(BASE, 'admin1');
 
   const t0 = performance.now();

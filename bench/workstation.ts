@@ -73,7 +73,7 @@ let server: ChildProcess | undefined;
 try {
   // Leases left by an earlier run would skew the first scenario.
   await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
-  server = await startServer(db.url, PORT);
+  server = await startServer(db, PORT);
 
   const { rows: collectorRows } = await pool.query<{ username: string }>("SELECT username FROM users WHERE role = 'collector' AND active ORDER BY username LIMIT 40");
   const sessions: Awaited<ReturnType<typeof login>>[] = [];

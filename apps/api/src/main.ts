@@ -1,6 +1,7 @@
 // Entry point of `pnpm start`: database (embedded or DATABASE_URL) -> migrations ->
 // default policies -> demo data when wanted -> HTTP server for the API and the SPA.
 import { createPrismaClient } from '@crm/db';
+import { connectionPrivileges } from '@crm/db/app-role';
 import { openLocalDatabase } from '@crm/db/local-database';
 import { migrateDeploy } from '@crm/db/migrate';
 import { superviseEmbedded } from '@crm/db/supervisor';
@@ -24,6 +25,7 @@ const log = pino(
 
 const database = await openLocalDatabase({
   databaseUrl: env.DATABASE_URL,
+  migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
   embeddedPort: env.EMBEDDED_PG_PORT,
   dataDir: env.EMBEDDED_PG_DATA_DIR,
   log: (line) => log.debug({ postgres: line }),
@@ -43,7 +45,18 @@ try {
     log.info({ ms: result.ms }, 'demo portfolio loaded');
   }
 
-  const db = createPrismaClient(database.url);
+  // The API itself runs as the app role (ADR 011); migrations and seeding above ran as the owner.
+  const appPool = new pg.Pool({ connectionString: database.appUrl, max: 1 });
+  const privileges = await connectionPrivileges(appPool);
+  await appPool.end();
+  if (privileges.superuser || privileges.canRewriteAudit || privileges.ownsTables) {
+    log.warn(
+      { databaseUser: privileges.user },
+      'the API connects as a database role that can change the schema or rewrite the audit trail; ' +
+        'give it a login in the crm_app role and the owner as MIGRATION_DATABASE_URL (README, "Production database")',
+    );
+  }
+  const db = createPrismaClient(database.appUrl);
   const app = await buildApp({ env, db, logger: log });
   const running = await startServer(app, {
     host: env.HOST,

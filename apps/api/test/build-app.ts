@@ -41,6 +41,7 @@ export interface TestContext {
  */
 export function useTestApp(options: { now?: string; env?: Record<string, string> } = {}): TestContext {
   const ctx = {} as TestContext;
+  let appDb: Db | undefined;
   beforeAll(async () => {
     ctx.database = await createTestDatabase();
     ctx.db = createPrismaClient(ctx.database.url, { max: 5 });
@@ -57,7 +58,9 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
       PASSWORD_SCRYPT_LOG2_N: String(TEST_SCRYPT_LOG2_N),
       ...options.env,
     });
-    ctx.app = await buildApp({ env, db: ctx.db, clock: ctx.clock });
+    // The app connects as the app role (ADR 011); ctx.db is the owner's client for test setup.
+    appDb = createPrismaClient(ctx.database.appUrl, { max: 5 });
+    ctx.app = await buildApp({ env, db: appDb, clock: ctx.clock });
     await ctx.app.ready();
     ctx.login = async (username, password = TEST_PASSWORD) => {
       const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -80,6 +83,7 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
   });
   afterAll(async () => {
     await ctx.app?.close();
+    await appDb?.$disconnect();
     await ctx.db?.$disconnect();
     await ctx.database?.drop();
   });

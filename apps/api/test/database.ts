@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { LOCAL_APP_LOGIN, withCredentials } from '@crm/db/app-role';
 import pg from 'pg';
 import { inject } from 'vitest';
 
 const TEMPLATE_DB = 'crm_template';
 
 export interface TestDatabase {
+  /** The owner (superuser): factories, assertions, anything the app itself may not do. */
   url: string;
+  /** The app's least-privileged login (member of crm_app): what the app under test connects as. */
+  appUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -34,6 +38,7 @@ export async function createTestDatabase(options: { template?: string | null } =
   return {
     name,
     url: databaseUrl(name),
+    appUrl: withCredentials(databaseUrl(name), LOCAL_APP_LOGIN.user, LOCAL_APP_LOGIN.password),
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }

@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureLocalAppLogin } from '@crm/db/app-role';
 import { startEmbeddedPostgres, type EmbeddedServer } from '@crm/db/embedded';
 import { migrateDeploy } from '@crm/db/migrate';
 import { ensureReferenceData } from '@crm/db/seed';
@@ -26,6 +27,8 @@ export async function setup(project: TestProject) {
   await chmod(dataDir, 0o755);
   server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data') });
   await server.createDatabase(TEMPLATE_DB);
+  // The app under test connects as the least-privileged app role, like `pnpm start` (ADR 011).
+  await ensureLocalAppLogin(server.urlFor(TEMPLATE_DB));
   await migrateDeploy(server.urlFor(TEMPLATE_DB));
   // Like `pnpm start` on any database: default policies and the script library.
   const pool = new pg.Pool({ connectionString: server.urlFor(TEMPLATE_DB), max: 1 });

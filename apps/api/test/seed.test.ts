@@ -61,7 +61,7 @@ describe('demo seed', () => {
     expect(Number(facts!.policies)).toBe(6); // stage thresholds, US/UK/CN profiles, promise rules, queue weights
 
     // Every demo user can sign in with the documented password.
-    const db = createPrismaClient(one.url);
+    const db = createPrismaClient(one.appUrl);
     const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent', PROMISE_SWEEP_SECONDS: '0' }), db });
     for (const u of DEMO_USERS) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: DEMO_PASSWORD } });

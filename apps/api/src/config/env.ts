@@ -49,6 +49,11 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
     .optional()
     .describe('PostgreSQL >= 14. Unset: an embedded PostgreSQL with its data under .data/'),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional()
+    .describe('With DATABASE_URL: the schema owner, for migrations and seeding at start; DATABASE_URL is then the app role (ADR 011)'),
   SEED_DEMO: z
     .enum(['0', '1'])
     .optional()

@@ -73,7 +73,7 @@ describe('case file, suggested script and outcome recording', () => {
 
     it('uses a fixed number of queries however long the history is', async () => {
       let queries = 0;
-      const counting = createPrismaClient(t.database.url, { max: 2, onQuery: () => void queries++ });
+      const counting = createPrismaClient(t.database.appUrl, { max: 2, onQuery: () => void queries++ });
       const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent', PROMISE_SWEEP_SECONDS: '0' }), db: counting, clock: t.clock });
       const headers = { cookie: collector.cookie };
       const count = async () => {
