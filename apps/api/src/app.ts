@@ -85,6 +85,7 @@ import { createPortfolioRepository } from './modules/imports/portfolio.repositor
 import { createStageHistoryRepository } from './modules/stages/stage-history.repository.js';
 import { createRollRatesRepository } from './modules/stages/roll-rates.repository.js';
 import { createRollRatesService } from './modules/stages/roll-rates.service.js';
+import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 import { validatorCompiler } from './plugins/validation.js';
@@ -144,7 +145,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   // The one way an outbound contact is decided and recorded: under the customer's and the account's locks.
   const contactGate = createContactGate({ uow, gateFacts });
   const queueService = createQueueService({ queue: createQueueRepository(db), gateFacts, policies, clock, leaseMinutes: env.LEASE_MINUTES, snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS });
-  const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, audit, policies, clock });
+  const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, policies, clock });
   const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });
   const promisesService = createPromisesService({ uow, promises: createPromisesRepository(db), policies, clock });
   const remindersRepository = createRemindersRepository(db);
@@ -186,6 +187,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { authService });
+  await app.register(auditPlugin, { audit });
 
   await app.register(
     async (api) => {
@@ -209,7 +211,6 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(contactLogRoutes, {
         contactLog: createContactLogService({ contactLog: createContactLogRepository(db) }),
         reviews: createReviewsService({ reviews: createReviewsRepository(db), audit }),
-        audit,
       });
       await api.register(paymentsRoutes, { paymentsService });
       await api.register(messagesRoutes, { messagesService: createMessagesService({ messages: createMessagesRepository(db) }) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personal } from './personal-data.js';
 import { amountMinorSchema, currencySchema, isoDateSchema, limitSchema, stageSchema, uuidSchema } from './fields.js';
 
 export const accountStatusSchema = z.enum(['open', 'settled', 'closed', 'charged_off', 'recalled']);
@@ -6,7 +7,7 @@ export const accountStatusSchema = z.enum(['open', 'settled', 'closed', 'charged
 export const accountSummarySchema = z.object({
   id: uuidSchema,
   externalId: z.string(),
-  debtorName: z.string(),
+  debtorName: personal(z.string()),
   creditorName: z.string(),
   product: z.string(),
   currency: currencySchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amountMinorSchema, currencySchema, isoDateSchema, limitSchema, stageSchema, uuidSchema } from './fields.js';
+import { personal } from './personal-data.js';
 import { CHANNELS, DISPOSITIONS } from './workstation.js';
 
 const booleanParam = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
@@ -68,14 +69,14 @@ export const contactLogItemSchema = z.object({
   startedAt: z.string(),
   collector: z.object({ id: uuidSchema, displayName: z.string() }).nullable(),
   account: z.object({ id: uuidSchema, externalId: z.string(), currency: currencySchema }),
-  customerName: z.string(),
+  customerName: personal(z.string()),
   channel: z.string(),
   direction: z.string(),
   partyReached: z.string(),
   disposition: z.string(),
   stage: stageSchema.nullable(),
   scriptVersion: z.object({ id: uuidSchema, label: z.string() }).nullable(),
-  notes: z.string().nullable(),
+  notes: personal(z.string()).nullable(),
   overrideReasonCode: z.string().nullable(),
   review: reviewSchema.nullable(),
   promises: z.array(z.object({ id: uuidSchema, amountMinor: amountMinorSchema, currency: currencySchema, dueDate: isoDateSchema, status: z.enum(PROMISE_STATUSES), paidMinor: amountMinorSchema })),

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { uuidSchema } from './fields.js';
+import { personal } from './personal-data.js';
 
 export const messageLogEntrySchema = z.object({
   id: uuidSchema,
   channel: z.string(),
-  recipient: z.string(),
+  recipient: personal(z.string()),
   subject: z.string().nullable(),
-  body: z.string(),
+  body: personal(z.string()),
   at: z.string(),
 });
 
@@ -16,11 +17,11 @@ export type MessageLogResponse = z.infer<typeof messageLogResponseSchema>;
 export const reminderSchema = z.object({
   id: uuidSchema,
   channel: z.string(),
-  recipient: z.string(),
+  recipient: personal(z.string()),
   status: z.enum(['queued', 'sent', 'blocked', 'failed', 'cancelled']),
   sendAfter: z.string(),
   sentAt: z.string().nullable(),
-  body: z.string(),
+  body: personal(z.string()),
   lastError: z.string().nullable(),
 });
 export type Reminder = z.infer<typeof reminderSchema>;

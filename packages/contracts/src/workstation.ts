@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountStatusSchema } from './accounts.js';
+import { personal } from './personal-data.js';
 import { reminderSchema } from './messages.js';
 import { amountMinorSchema, currencySchema, isoDateSchema, isoDateTimeSchema, localeSchema, stageSchema, uuidSchema } from './fields.js';
 
@@ -34,7 +35,7 @@ export type QueueReasonDto = z.infer<typeof queueReasonSchema>;
 const queueAccountFields = {
   accountId: uuidSchema,
   externalId: z.string(),
-  debtorName: z.string(),
+  debtorName: personal(z.string()),
   stage: stageSchema,
   daysPastDue: z.number().int(),
   overdueMinor: amountMinorSchema,
@@ -87,7 +88,7 @@ export const contactPointDtoSchema = z.object({
   id: uuidSchema,
   kind: z.enum(['phone', 'email', 'address']),
   type: z.enum(['home', 'mobile', 'work', 'other']),
-  value: z.string(),
+  value: personal(z.string()),
   status: z.enum(['valid', 'invalid', 'unverified']),
   optedOut: z.boolean(),
   workInconvenient: z.boolean(),
@@ -127,10 +128,10 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     direction: z.string(),
     partyReached: z.string(),
     disposition: z.string(),
-    notes: z.string().nullable(),
+    notes: personal(z.string()).nullable(),
     objections: z.array(z.string()),
     collectorName: z.string().nullable(),
-    contactPointValue: z.string().nullable(),
+    contactPointValue: personal(z.string()).nullable(),
     overrideReasonCode: z.string().nullable(),
   }),
   z.object({
@@ -185,16 +186,16 @@ export const caseFileSchema = z.object({
   customer: z.object({
     id: uuidSchema,
     salutation: z.enum(['mr', 'ms', 'mx', 'dr', 'none']),
-    fullName: z.string(),
-    familyName: z.string(),
-    givenName: z.string(),
+    fullName: personal(z.string()),
+    familyName: personal(z.string()),
+    givenName: personal(z.string()),
     ageBand: z.string().nullable(),
     preferredLanguage: localeSchema,
     timeZone: z.string(),
     localTime: z.string(),
     localDate: isoDateSchema,
-    employmentNotes: z.string().nullable(),
-    householdNotes: z.string().nullable(),
+    employmentNotes: personal(z.string()).nullable(),
+    householdNotes: personal(z.string()).nullable(),
   }),
   contactPoints: z.array(contactPointDtoSchema),
   /** Relationship only: third parties are never told about the debt. */
@@ -235,11 +236,12 @@ export type CaseFile = z.infer<typeof caseFileSchema>;
 
 // ---- Suggested script ----------------------------------------------------------------------
 
+/** A step as the collector reads it: filled in with the customer's name and amounts. */
 export const scriptStepSchema = z.object({
   key: z.string(),
   title: z.string(),
-  text: z.string(),
-  branches: z.array(z.object({ key: z.string(), title: z.string(), text: z.string() })).optional(),
+  text: personal(z.string()),
+  branches: z.array(z.object({ key: z.string(), title: z.string(), text: personal(z.string()) })).optional(),
 });
 
 export const suggestedScriptSchema = z.object({
@@ -249,7 +251,7 @@ export const suggestedScriptSchema = z.object({
   stage: stageSchema,
   locale: localeSchema,
   steps: z.array(scriptStepSchema),
-  objections: z.array(z.object({ id: uuidSchema, category: z.string(), customerSays: z.string(), answer: z.string() })),
+  objections: z.array(z.object({ id: uuidSchema, category: z.string(), customerSays: personal(z.string()), answer: personal(z.string()) })),
 });
 export type SuggestedScript = z.infer<typeof suggestedScriptSchema>;
 

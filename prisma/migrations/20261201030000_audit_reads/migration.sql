@@ -10,3 +10,9 @@ CREATE INDEX "audit_events_account_ids_idx" ON "audit_events" USING GIN ("accoun
 
 -- CreateIndex
 CREATE INDEX "audit_events_at_id_idx" ON "audit_events"("at", "id");
+
+-- CreateIndex
+CREATE INDEX "audit_events_action_at_idx" ON "audit_events"("action", "at");
+
+-- CreateIndex
+CREATE INDEX "audit_events_request_id_idx" ON "audit_events"("request_id");

@@ -78,3 +78,10 @@ export class ContactNotAllowedError extends AppError {
     super('contact_not_allowed', 409, message, undefined, reasons);
   }
 }
+
+/** Something the request depends on (the database, the audit trail) is not available now; retry later. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string) {
+    super('service_unavailable', 503, message);
+  }
+}

@@ -1,5 +1,6 @@
 import { errorResponseSchema, listAccountsQuerySchema, listAccountsResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { AccountsService } from './accounts.service.js';
 
@@ -7,7 +8,11 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ accountsService: AccountsSe
   app.get(
     '/accounts',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        // A search's text and the accounts it returned.
+        audit: audited(listAccountsResponseSchema, { action: 'accounts.list', accounts: (page) => page.items.map((a) => a.id) }),
+      },
       schema: {
         tags: ['accounts'],
         summary: 'Accounts the caller may see (collector: assigned; supervisor: team; admin: all), most overdue first',

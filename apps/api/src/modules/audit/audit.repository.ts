@@ -1,4 +1,4 @@
-import type { Db } from '@crm/db';
+import { Prisma, type Db } from '@crm/db';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -6,25 +6,130 @@ export interface AuditEntry {
   entityType: string;
   entityId?: string | null;
   requestId?: string | null;
+  /** Accounts whose customer data the event concerns; an account entity is added by itself. */
+  accountIds?: readonly string[];
+  /** Why (AUDIT_PURPOSES in contracts). */
+  purpose?: string | null;
   data?: Record<string, unknown>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/**
+ * PostgreSQL text and jsonb refuse NUL and lone UTF-16 surrogates; an audit row must never fail
+ * because of what someone typed (a search for "\u0000" is worth recording too).
+ */
+export function storableText(value: string): string {
+  return value.replace(/\u0000/g, '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storable);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), storable(v)]));
+  }
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+/** The filters of a search of the trail, resolved to SQL values (instants, one account id). */
+export interface AuditSearch {
+  actorId?: string | undefined;
+  action?: string | undefined;
+  /** Resolved account id, or null when the given account does not exist (matches nothing). */
+  accountId?: string | null | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  start: Date | null;
+  end: Date | null;
+  requestId?: string | undefined;
+  after: { at: string; id: string } | null;
+  limit: number;
+  /** How many account numbers to resolve per event (all for the export). */
+  accountsShown: number | null;
+}
+
+export interface AuditRow {
+  id: bigint;
+  at: Date;
+  actor_id: string | null;
+  actor_username: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  purpose: string | null;
+  request_id: string | null;
+  account_count: number;
+  accounts: { id: string; externalId: string | null }[];
+  data: Record<string, unknown>;
+}
+
+const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const optional = (value: unknown, condition: Prisma.Sql) => (value === undefined ? Prisma.empty : Prisma.sql` AND ${condition}`);
+
+/** The SQL of one page of the audit trail, newest first (keyset on at, id). */
+export function auditSearchSql(s: AuditSearch): Prisma.Sql {
+  const account =
+    s.accountId === undefined
+      ? Prisma.empty
+      : s.accountId === null
+        ? Prisma.sql` AND FALSE`
+        : // Older events name an account only as their entity; newer ones list every account read.
+          Prisma.sql` AND (e.account_ids @> ARRAY[${s.accountId}::uuid] OR (e.entity_type = 'account' AND e.entity_id = ${s.accountId}))`;
+  const shown = s.accountsShown === null ? Prisma.empty : Prisma.sql`LIMIT ${s.accountsShown}`;
+  return Prisma.sql`
+    SELECT e.id, e.at, e.actor_id, u.username AS actor_username, u.display_name AS actor_name, e.action, e.entity_type, e.entity_id,
+           e.purpose, e.request_id, e.data, COALESCE(cardinality(e.account_ids), 0) AS account_count,
+           COALESCE((SELECT json_agg(json_build_object('id', x.id, 'externalId', ac.external_id) ORDER BY x.n)
+                       FROM (SELECT id, n FROM unnest(e.account_ids) WITH ORDINALITY AS t(id, n) ORDER BY n ${shown}) x
+                       LEFT JOIN accounts ac ON ac.id = x.id), '[]'::json) AS accounts
+      FROM audit_events e
+      LEFT JOIN users u ON u.id = e.actor_id
+     WHERE TRUE
+       ${optional(s.actorId, Prisma.sql`e.actor_id = ${s.actorId}::uuid`)}
+       ${optional(s.action, Prisma.sql`e.action IN (${s.action}, ${`${s.action}.denied`})`)}
+       ${account}
+       ${optional(s.entityType, Prisma.sql`e.entity_type = ${s.entityType}`)}
+       ${optional(s.entityId, Prisma.sql`e.entity_id = ${s.entityId}`)}
+       ${s.start ? Prisma.sql` AND e.at >= ${s.start}` : Prisma.empty}
+       ${s.end ? Prisma.sql` AND e.at < ${s.end}` : Prisma.empty}
+       ${optional(s.requestId, s.requestId?.length === 36 ? Prisma.sql`e.request_id = ${s.requestId}` : Prisma.sql`e.request_id LIKE ${likePrefix(s.requestId ?? '')}`)}
+       ${s.after ? Prisma.sql` AND (e.at, e.id) < (${s.after.at}::timestamptz, ${s.after.id}::bigint)` : Prisma.empty}
+     ORDER BY e.at DESC, e.id DESC
+     LIMIT ${s.limit}`;
 }
 
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
 
-/** Append-only: there is deliberately no update or delete here. */
-export function createAuditRepository(db: Pick<Db, 'auditEvent'>) {
+/** Append-only: there is deliberately no update or delete here, and the app's role has none (ADR 011). */
+export function createAuditRepository(db: Pick<Db, 'auditEvent' | '$queryRaw'>) {
   return {
     async record(entry: AuditEntry): Promise<void> {
+      const accountIds = new Set((entry.accountIds ?? []).filter(isUuid));
+      if (entry.entityType === 'account' && isUuid(entry.entityId)) accountIds.add(entry.entityId);
       await db.auditEvent.create({
         data: {
           actorId: entry.actorId,
           action: entry.action,
           entityType: entry.entityType,
-          entityId: entry.entityId ?? null,
+          entityId: entry.entityId == null ? null : storableText(entry.entityId),
           requestId: entry.requestId ?? null,
-          data: (entry.data ?? {}) as object,
+          accountIds: [...accountIds],
+          purpose: entry.purpose ?? null,
+          data: storable(entry.data ?? {}) as object,
         },
       });
+    },
+
+    search: (s: AuditSearch) => db.$queryRaw<AuditRow[]>(auditSearchSql(s)),
+
+    /** The id of an account given by id or account number; null when there is none. */
+    async accountId(idOrNumber: string): Promise<string | null> {
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        SELECT id FROM accounts WHERE external_id = ${idOrNumber} ${isUuid(idOrNumber) ? Prisma.sql`OR id = ${idOrNumber}::uuid` : Prisma.empty} LIMIT 1`;
+      return rows[0]?.id ?? null;
     },
   };
 }

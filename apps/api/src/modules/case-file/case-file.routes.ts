@@ -1,5 +1,6 @@
 import { accountIdParamsSchema, caseFileSchema, errorResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { CaseFileService } from './case-file.service.js';
 
@@ -7,14 +8,18 @@ export const caseFileRoutes: FastifyPluginAsyncZod<{ caseFileService: CaseFileSe
   app.get(
     '/accounts/:id/case-file',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        // The account and the customer's other accounts shown beside it; refusals too.
+        audit: audited(caseFileSchema, { action: 'case_file.view', accounts: (c) => [c.account.id, ...c.otherAccounts.map((a) => a.id)] }),
+      },
       schema: {
         tags: ['accounts'],
-        summary: 'Everything to know before the call; the view is audit-logged',
+        summary: 'Everything to know before the call; the view (and a refused one) is audit-logged',
         params: accountIdParamsSchema,
         response: { 200: caseFileSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
       },
     },
-    async (request) => caseFileService.get(currentUser(request), request.params.id, String(request.id)),
+    async (request) => caseFileService.get(currentUser(request), request.params.id),
   );
 };

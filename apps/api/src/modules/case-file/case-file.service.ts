@@ -19,7 +19,6 @@ import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { AccountAccess } from '../accounts/account-access.js';
-import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { evaluationInput } from '../promises/evaluation-input.js';
@@ -29,7 +28,6 @@ import type { CaseFileRepository } from './case-file.repository.js';
 export interface CaseFileServiceDeps {
   caseFiles: CaseFileRepository;
   access: AccountAccess;
-  audit: Pick<AuditRepository, 'record'>;
   policies: Pick<PoliciesRepository, 'stageThresholds' | 'complianceProfiles' | 'promiseRules'>;
   clock: Clock;
 }
@@ -64,9 +62,10 @@ function accountFacts(a: Loaded['otherAccounts'][number] | Loaded['account'], cr
 
 export type CaseFileService = ReturnType<typeof createCaseFileService>;
 
-export function createCaseFileService({ caseFiles, access, audit, policies, clock }: CaseFileServiceDeps) {
+export function createCaseFileService({ caseFiles, access, policies, clock }: CaseFileServiceDeps) {
   return {
-    async get(user: SessionUser, accountId: string, requestId: string): Promise<CaseFile> {
+    /** The view is audited by the route's declaration (plugins/audit.ts). */
+    async get(user: SessionUser, accountId: string): Promise<CaseFile> {
       const now = clock.now();
       await access.assertCanOpen(user, accountId, now);
       const [loaded, thresholds, profiles, promiseRules] = await Promise.all([caseFiles.load(accountId), policies.stageThresholds(), policies.complianceProfiles(), policies.promiseRules()]);
@@ -158,8 +157,6 @@ export function createCaseFileService({ caseFiles, access, audit, policies, cloc
       const last = attempts[0];
       const best = bestPhoneVerdict(gateBase, contactPoints);
       const today = localDate(now, zone);
-
-      await audit.record({ actorId: user.id, action: 'case_file.view', entityType: 'account', entityId: account.id, requestId });
 
       return {
         account: {

@@ -14,19 +14,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendCsv } from '../../lib/csv.js';
 import { currentUser } from '../../plugins/auth.js';
-import type { AuditRepository } from '../audit/audit.repository.js';
 import { SUPERVISORS } from '../../plugins/access.js';
+import { audited } from '../../plugins/audit.js';
 import type { ContactLogService } from './contact-log.service.js';
 import type { ReviewsService } from './reviews.service.js';
 
 const SCOPE = 'Collectors see their own attempts, supervisors their teams\', admins everyone\'s. Dates are days in the signed-in user\'s time zone.';
 const CSV_COLUMNS = ['started_at', 'collector', 'account', 'customer', 'channel', 'direction', 'party_reached', 'disposition', 'stage', 'script_version', 'promises', 'override_reason', 'notes'];
 
-export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogService; reviews: ReviewsService; audit: Pick<AuditRepository, 'record'> }> = async (app, { contactLog, reviews, audit }) => {
+export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogService; reviews: ReviewsService }> = async (app, { contactLog, reviews }) => {
   app.get(
     '/contacts',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        audit: audited(contactLogResponseSchema, { action: 'contacts.view', entityType: 'contact_log', accounts: (page) => page.items.map((i) => i.account.id) }),
+      },
       schema: {
         tags: ['contacts'],
         summary: 'The contact log: attempts newest first, filtered, keyset-paged (pass nextCursor back as cursor)',
@@ -41,7 +44,7 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
   app.get(
     '/contacts/export',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', audit: { action: 'contacts.export', entityType: 'contact_log', streamed: true } },
       schema: {
         tags: ['contacts'],
         summary: 'The filtered contact log as CSV (UTF-8 with BOM), streamed: any size',
@@ -52,7 +55,6 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
     },
     async (request, reply) => {
       const user = currentUser(request);
-      await audit.record({ actorId: user.id, action: 'contacts.export', entityType: 'contact_log', entityId: null, requestId: String(request.id), data: { filters: request.query } });
       const rows = (async function* () {
         for await (const item of contactLog.all(user, request.query)) {
           yield [

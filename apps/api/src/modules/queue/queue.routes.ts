@@ -1,6 +1,7 @@
 import { errorResponseSchema, leaseResponseSchema, queueQuerySchema, queueResponseSchema, releaseLeaseBodySchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { QueueService } from './queue.service.js';
 
@@ -10,7 +11,16 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
   app.get(
     '/queue',
     {
-      config: { access: ['collector', 'supervisor', 'admin'] },
+      config: {
+        access: ['collector', 'supervisor', 'admin'],
+        // Whose queue, and every account on it (one row however long the queue is).
+        audit: audited(queueResponseSchema, {
+          action: 'queue.view',
+          entityType: 'queue',
+          entityId: (request) => (request.query as { collectorId?: string }).collectorId ?? request.session?.user.id,
+          accounts: (queue) => [...queue.items, ...queue.blocked].map((i) => i.accountId),
+        }),
+      },
       schema: {
         tags: ['queue'],
         summary: "Today's queue: callable accounts in priority order with reasons, and blocked ones with when they open",

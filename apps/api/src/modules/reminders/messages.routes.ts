@@ -1,6 +1,7 @@
 import { errorResponseSchema, messageLogResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SUPERVISORS } from '../../plugins/access.js';
+import { audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { MessagesService } from './messages.service.js';
 
@@ -8,7 +9,15 @@ export const messagesRoutes: FastifyPluginAsyncZod<{ messagesService: MessagesSe
   app.get(
     '/messages',
     {
-      config: { access: SUPERVISORS },
+      config: {
+        access: SUPERVISORS,
+        audit: audited(messageLogResponseSchema, {
+          action: 'messages.view',
+          entityType: 'message_log',
+          // Messages that name their account are recorded with it.
+          accounts: (log) => log.items.flatMap((m) => ('accountId' in m && typeof m.accountId === 'string' ? [m.accountId] : [])),
+        }),
+      },
       schema: {
         tags: ['reminders'],
         summary: 'The local mail/SMS log written by the built-in sender, newest first (200)',

@@ -24,6 +24,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ADMINS, SUPERVISORS } from '../../plugins/access.js';
 import type { ObjectionsService } from './objections.service.js';
 import type { ScriptLibraryService } from './script-library.service.js';
+import { auditAccounts, audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { ScriptsService } from './scripts.service.js';
 
@@ -34,7 +35,8 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
   app.get(
     '/accounts/:id/suggested-script',
     {
-      config: { access: 'authenticated' },
+      // Filled in with the customer's name and amounts: audited like the case file.
+      config: { access: 'authenticated', audit: audited(suggestedScriptSchema, { action: 'script.suggested' }) },
       schema: {
         tags: ['scripts'],
         summary: "The published script for the account's stage in the customer's language, filled in, with the stage's objection answers",
@@ -180,7 +182,16 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
   app.get(
     '/scripts/versions/:versionId/preview',
     {
-      config: { access: ADMINS },
+      config: {
+        access: ADMINS,
+        // The account it was rendered against is added by the handler (the response does not name it).
+        audit: audited(suggestedScriptSchema, {
+          action: 'script.preview',
+          entityType: 'script_version',
+          entityId: (request) => (request.params as { versionId?: string }).versionId,
+          purpose: 'script_preview',
+        }),
+      },
       schema: {
         tags: ['scripts'],
         summary: 'Render any version (a draft included) against a real account, exactly as the collector will see it',
@@ -189,6 +200,10 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
         response: { 200: suggestedScriptSchema, ...errors },
       },
     },
-    async (request) => scriptsService.preview(currentUser(request), request.params.versionId, request.query.account),
+    async (request) => {
+      const { accountId, script } = await scriptsService.preview(currentUser(request), request.params.versionId, request.query.account);
+      auditAccounts(request, [accountId]);
+      return script;
+    },
   );
 };

@@ -100,12 +100,12 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
     },
 
     /** Any version (a draft included) rendered against a real account exactly as the collector would see it. */
-    async preview(user: SessionUser, versionId: string, accountExternalId: string): Promise<SuggestedScript> {
+    async preview(user: SessionUser, versionId: string, accountExternalId: string): Promise<{ accountId: string; script: SuggestedScript }> {
       const version = await scripts.versionById(versionId);
       if (!version) throw new NotFoundError('No such script version.');
       const accountId = await scripts.accountIdByExternalId(accountExternalId);
       if (!accountId) throw new BadRequestError(`no account ${accountExternalId}`, [{ field: 'account', message: `no account ${accountExternalId}` }]);
-      return render(user, await accountContext(user, accountId), version);
+      return { accountId, script: await render(user, await accountContext(user, accountId), version) };
     },
   };
 }
