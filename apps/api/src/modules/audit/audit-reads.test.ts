@@ -39,7 +39,7 @@ describe('audited reads of personal data', () => {
       data: { accountId, debtorId: account.debtorId, collectorId: c.id, channel: 'phone', partyReached: 'debtor', disposition: 'right_party_contact', startedAt: new Date('2026-11-19T15:00:00Z') },
     });
     await t.db.messageLog.create({ data: { outboxId: randomUUID(), channel: 'sms', recipient: '+1 212-555-0101', body: 'Reminder for Morgan Vale' } });
-    [collector, stranger, supervisor, otherSupervisor, admin] = await Promise.all(['ar-c1', 'ar-c2', 'ar-sup', 'ar-sup2', 'ar-admin'].map((u) => t.login(u)));
+    [collector, stranger, supervisor, otherSupervisor, admin] = await Promise.all([t.login('ar-c1'), t.login('ar-c2'), t.login('ar-sup'), t.login('ar-sup2'), t.login('ar-admin')]);
   });
 
   /** The audit rows written by the request that answered `res`. */
