@@ -18,6 +18,8 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { createAccountsRepository } from './modules/accounts/accounts.repository.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -213,6 +215,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
         reviews: createReviewsService({ reviews: createReviewsRepository(db), audit }),
       });
       await api.register(paymentsRoutes, { paymentsService });
+      await api.register(auditRoutes, { auditService: createAuditService({ audit }) });
       await api.register(messagesRoutes, { messagesService: createMessagesService({ messages: createMessagesRepository(db) }) });
       await api.register(importsRoutes, {
         paymentsImport: createPaymentsImportService({ uow, imports: createImportsRepository(db, uow), promises: promisesService, audit, clock }),
