@@ -53,6 +53,9 @@ export const KNOWN_AUDIT_ACTIONS = [
   'objection.restore',
 ] as const;
 
+/** Kinds of thing an event is about, for the audit screen's picker. */
+export const AUDIT_ENTITY_TYPES = ['account', 'queue', 'contact_log', 'message_log', 'audit_trail', 'contact_attempt', 'user', 'team', 'policy', 'script_version', 'objection', 'import'] as const;
+
 const periodInOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
 
 /** Filters of the audit trail. Dates are calendar days in the signed-in admin's time zone, both included. */

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { LoginRoute, loginLoader } from './routes/login';
-import { AccountsRoute, AdminHomeRoute, AccountViewRoute, ChangePasswordRoute, CollectorWorkRoute, ContactLogRoute, ImportsRoute, IntegrationRoute, MessageLogRoute, NotFoundRoute, PoliciesRoute, ResultsRoute, RouteError, ScriptLibraryRoute, SupervisorOverviewRoute } from './routes/pages';
+import { AccountsRoute, AdminHomeRoute, AccountViewRoute, AuditTrailRoute, ChangePasswordRoute, CollectorWorkRoute, ContactLogRoute, ImportsRoute, IntegrationRoute, MessageLogRoute, NotFoundRoute, PoliciesRoute, ResultsRoute, RouteError, ScriptLibraryRoute, SupervisorOverviewRoute } from './routes/pages';
 import { ProtectedLayout, homeLoader, protectedLoader, requireRole } from './routes/protected-layout';
 import { WorkstationRoute, caseLoader } from './routes/workstation';
 import { paths } from '../config/paths';
@@ -41,6 +41,7 @@ export function createRouter(queryClient: QueryClient) {
         { path: paths.contactLog.path, element: <ContactLogRoute />, loader: requireRole(queryClient, ['collector', 'supervisor', 'admin']), errorElement: <RouteError /> },
         { path: paths.scriptLibrary.path, element: <ScriptLibraryRoute />, loader: requireRole(queryClient, ['admin']), errorElement: <RouteError /> },
         { path: paths.policies.path, element: <PoliciesRoute />, loader: requireRole(queryClient, ['admin']), errorElement: <RouteError /> },
+        { path: paths.audit.path, element: <AuditTrailRoute />, loader: requireRole(queryClient, ['admin']), errorElement: <RouteError /> },
         // Every role: reached from the user's name in the header.
         { path: paths.changePassword.path, element: <ChangePasswordRoute />, errorElement: <RouteError /> },
         { path: '*', element: <NotFoundRoute /> },

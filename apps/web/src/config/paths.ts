@@ -25,6 +25,7 @@ export const paths = {
   scriptLibrary: { path: '/admin/scripts', getHref: () => '/admin/scripts' },
   policies: { path: '/admin/policies', getHref: () => '/admin/policies' },
   changePassword: { path: '/account/password', getHref: () => '/account/password' },
+  audit: { path: '/admin/audit', getHref: () => '/admin/audit' },
   accountView: { path: '/accounts/:accountId/case-file', getHref: (accountId: string) => `/accounts/${accountId}/case-file` },
 } as const;
 

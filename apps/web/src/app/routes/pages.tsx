@@ -19,6 +19,7 @@ import { ScriptLibrary } from '../../features/script-library/components/script-l
 import { ObjectionsEditor } from '../../features/script-library/components/objections-editor';
 import { PoliciesEditor } from '../../features/policies/components/policies-editor';
 import { ContactLog } from '../../features/contact-log/components/contact-log';
+import { AuditTrail } from '../../features/audit/components/audit-trail';
 import { KpiDashboard } from '../../features/reports/components/kpi-dashboard';
 import { paths } from '../../config/paths';
 
@@ -187,6 +188,18 @@ export function ContactLogRoute() {
   return (
     <Page title={t(me.data.role === 'collector' ? 'contactLog.titleCollector' : 'contactLog.title')} description={t('contactLog.description')}>
       <ContactLog user={me.data} />
+    </Page>
+  );
+}
+
+/** Admins search the audit trail; every search and export is itself recorded. */
+export function AuditTrailRoute() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data) return null;
+  return (
+    <Page title={t('audit.title')} description={t('audit.description')}>
+      <AuditTrail user={me.data} />
     </Page>
   );
 }

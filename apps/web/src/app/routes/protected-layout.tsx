@@ -63,6 +63,7 @@ function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
         { to: paths.policies.getHref(), label: t('nav.policies') },
         { to: paths.imports.getHref(), label: t('nav.imports') },
         { to: paths.messages.getHref(), label: t('nav.messages') },
+        { to: paths.audit.getHref(), label: t('nav.audit') },
       ];
     case 'service':
       return [{ to: paths.integration.getHref(), label: t('nav.integration') }];

@@ -1,0 +1,23 @@
+import { auditResponseSchema } from '@crm/contracts';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+/** The filters as URL query parameters (the page keeps them in its own URL). */
+export const getAuditEventsQueryOptions = (filters: URLSearchParams) =>
+  infiniteQueryOptions({
+    queryKey: ['audit', 'events', filters.toString()],
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams(filters);
+      if (pageParam) params.set('cursor', pageParam);
+      return apiRequest(`/audit-events?${params}`, { schema: auditResponseSchema, signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // Every search is itself audited: no background refetching.
+    refetchOnWindowFocus: false,
+    staleTime: Infinity,
+  });
+
+export const useAuditEvents = (filters: URLSearchParams) => useInfiniteQuery(getAuditEventsQueryOptions(filters));
+
+export const auditExportHref = (filters: URLSearchParams) => `/api/audit-events/export?${filters}`;

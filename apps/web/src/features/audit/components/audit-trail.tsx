@@ -1,0 +1,203 @@
+import { AUDIT_ENTITY_TYPES, KNOWN_AUDIT_ACTIONS, type AuditEvent, type SessionUser } from '@crm/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
+import { paths } from '../../../config/paths';
+import { useUsers } from '../../users/api/get-users';
+import { auditExportHref, useAuditEvents } from '../api/get-audit-events';
+
+/** The filters the page understands; anything else in the URL is ignored. */
+const FILTER_KEYS = ['from', 'to', 'actorId', 'action', 'account', 'entityType', 'entityId', 'requestId'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+function filtersFrom(params: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const v = params.get(key)?.trim();
+    if (v) out.set(key, v);
+  }
+  return out;
+}
+
+const DENIED = '.denied';
+
+/** An instant in the admin's own zone, to the second (an audit trail is read to the second). */
+function useInstant() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en-GB';
+  return (iso: string, timeZone: string) =>
+    new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+}
+
+/** The audit trail for admins: who did or read what, about which accounts, when and why. */
+export function AuditTrail({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const events = useAuditEvents(filters);
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <div className="audit-trail">
+      <Filters key={filters.toString()} filters={filters} onApply={(next) => setParams(next, { replace: true })} />
+      <div className="panel">
+        <div className="toolbar spread">
+          <span className="muted small" role="status">
+            {events.isSuccess ? t('audit.shown', { count: items.length }) + (events.hasNextPage ? ` ${t('audit.more')}` : '') : ''}
+          </span>
+          <a className="button" href={auditExportHref(filters)} download>
+            {t('audit.export')}
+          </a>
+        </div>
+        {events.isPending ? (
+          <LoadingState />
+        ) : events.isError ? (
+          <ErrorState error={events.error} onRetry={() => void events.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState>{t('audit.empty')}</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table audit-table">
+              <caption className="visually-hidden">{t('audit.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.when', { zone: user.timeZone })}</th>
+                  <th scope="col">{t('audit.who')}</th>
+                  <th scope="col">{t('audit.what')}</th>
+                  <th scope="col">{t('audit.accounts')}</th>
+                  <th scope="col">{t('audit.purpose')}</th>
+                  <th scope="col">{t('audit.request')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((event) => (
+                  <Row key={event.id} event={event} timeZone={user.timeZone} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {events.hasNextPage && (
+          <div className="actions">
+            <button type="button" className="button" disabled={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
+              {t('audit.loadMore')}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Row({ event, timeZone }: { event: AuditEvent; timeZone: string }) {
+  const { t } = useTranslation();
+  const instant = useInstant();
+  const denied = event.action.endsWith(DENIED);
+  const action = denied ? event.action.slice(0, -DENIED.length) : event.action;
+  const more = event.accountCount - event.accounts.length;
+  return (
+    <tr className={denied ? 'audit-denied' : undefined}>
+      <td className="nowrap mono small">{instant(event.at, timeZone)}</td>
+      <td>
+        {event.actor ? (
+          <>
+            {event.actor.displayName} <span className="muted small mono">{event.actor.username}</span>
+          </>
+        ) : (
+          <span className="muted">{t('audit.system')}</span>
+        )}
+      </td>
+      <td>
+        <strong>{t(`audit.actions.${action}`, { defaultValue: action })}</strong>
+        {denied && <span className="badge promise-broken">{t('audit.denied')}</span>}
+        <div className="muted small">
+          <span className="mono">{event.action}</span> · {t(`audit.entities.${event.entityType}`, { defaultValue: event.entityType })}
+          {event.entityId && <span className="mono"> {event.entityId}</span>}
+        </div>
+        <details className="audit-data">
+          <summary className="small">{t('audit.details')}</summary>
+          <pre className="small">{JSON.stringify(event.data, null, 2)}</pre>
+        </details>
+      </td>
+      <td>
+        {event.accounts.map((a) => (
+          <div key={a.id} className="nowrap">
+            <Link className="mono small" to={paths.accountView.getHref(a.id)}>
+              {a.externalId ?? a.id}
+            </Link>
+          </div>
+        ))}
+        {more > 0 && <div className="muted small">{t('audit.moreAccounts', { count: more })}</div>}
+      </td>
+      <td>{event.purpose ? t(`audit.purposes.${event.purpose}`, { defaultValue: event.purpose }) : '—'}</td>
+      <td className="mono small audit-request">{event.requestId ?? '—'}</td>
+    </tr>
+  );
+}
+
+function Filters({ filters, onApply }: { filters: URLSearchParams; onApply: (next: URLSearchParams) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const users = useUsers();
+  const [draft, setDraft] = useState(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, filters.get(k) ?? ''])) as Record<FilterKey, string>);
+  const set = (key: FilterKey, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const key of FILTER_KEYS) if (draft[key].trim()) next.set(key, draft[key].trim());
+    onApply(next);
+  };
+  const text = (key: FilterKey, label: string, extra: { list?: string; placeholder?: string } = {}) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <input id={`${id}-${key}`} type="text" value={draft[key]} onChange={(e) => set(key, e.target.value)} {...extra} />
+    </div>
+  );
+  const date = (key: FilterKey, label: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <input id={`${id}-${key}`} type="date" value={draft[key]} onChange={(e) => set(key, e.target.value)} />
+    </div>
+  );
+  const select = (key: FilterKey, label: string, options: { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <select id={`${id}-${key}`} value={draft[key]} onChange={(e) => set(key, e.target.value)}>
+        <option value="">{t('audit.any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form className="panel filters" aria-label={t('audit.filters')} onSubmit={submit}>
+      {date('from', t('audit.from'))}
+      {date('to', t('audit.to'))}
+      {select('actorId', t('audit.actor'), (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })))}
+      {text('action', t('audit.action'), { list: `${id}-actions`, placeholder: 'case_file.view' })}
+      <datalist id={`${id}-actions`}>
+        {KNOWN_AUDIT_ACTIONS.map((a) => (
+          <option key={a} value={a}>
+            {t(`audit.actions.${a}`, { defaultValue: a })}
+          </option>
+        ))}
+      </datalist>
+      {text('account', t('audit.account'), { placeholder: t('audit.accountHint') })}
+      {select('entityType', t('audit.entityType'), AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) })))}
+      {text('entityId', t('audit.entityId'))}
+      {text('requestId', t('audit.requestId'))}
+      <div className="field end actions">
+        <button type="submit" className="button primary">
+          {t('audit.search')}
+        </button>
+        <button type="button" className="button" onClick={() => onApply(new URLSearchParams())}>
+          {t('audit.clear')}
+        </button>
+      </div>
+    </form>
+  );
+}
