@@ -43,7 +43,7 @@ describe('AuditTrail', () => {
     const rows = await screen.findAllByRole('row');
     const [first, denied, queue] = rows.slice(1);
     // 16:00:05 UTC is 00:00:05 the next day in Shanghai.
-    expect(within(first!).getByText('22/11/2026, 00:00:05')).toBeInTheDocument();
+    expect(within(first!).getByText('2026-11-22 00:00:05')).toBeInTheDocument();
     expect(within(first!).getByText('Opened a case file')).toBeInTheDocument();
     expect(within(first!).getByText('Collection work')).toBeInTheDocument();
     expect(within(first!).getByRole('link', { name: 'A000000001' })).toHaveAttribute('href', '/accounts/6f1c1d1e-1b1a-4c1d-9e1f-000000000001/case-file');

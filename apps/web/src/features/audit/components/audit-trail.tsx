@@ -22,12 +22,14 @@ function filtersFrom(params: URLSearchParams): URLSearchParams {
 
 const DENIED = '.denied';
 
-/** An instant in the admin's own zone, to the second (an audit trail is read to the second). */
-function useInstant() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en-GB';
-  return (iso: string, timeZone: string) =>
-    new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+/** An instant in the admin's own zone, to the second, as 2026-11-22 08:00:05 in every language (unambiguous). */
+export function auditInstant(iso: string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 /** The audit trail for admins: who did or read what, about which accounts, when and why. */
@@ -92,13 +94,12 @@ export function AuditTrail({ user }: { user: SessionUser }) {
 
 function Row({ event, timeZone }: { event: AuditEvent; timeZone: string }) {
   const { t } = useTranslation();
-  const instant = useInstant();
   const denied = event.action.endsWith(DENIED);
   const action = denied ? event.action.slice(0, -DENIED.length) : event.action;
   const more = event.accountCount - event.accounts.length;
   return (
     <tr className={denied ? 'audit-denied' : undefined}>
-      <td className="nowrap mono small">{instant(event.at, timeZone)}</td>
+      <td className="nowrap mono small">{auditInstant(event.at, timeZone)}</td>
       <td>
         {event.actor ? (
           <>
@@ -130,7 +131,7 @@ function Row({ event, timeZone }: { event: AuditEvent; timeZone: string }) {
         ))}
         {more > 0 && <div className="muted small">{t('audit.moreAccounts', { count: more })}</div>}
       </td>
-      <td>{event.purpose ? t(`audit.purposes.${event.purpose}`, { defaultValue: event.purpose }) : '—'}</td>
+      <td className="nowrap">{event.purpose ? t(`audit.purposes.${event.purpose}`, { defaultValue: event.purpose }) : '—'}</td>
       <td className="mono small audit-request">{event.requestId ?? '—'}</td>
     </tr>
   );
