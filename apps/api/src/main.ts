@@ -102,6 +102,12 @@ try {
       (database.embedded ? '  Ctrl-C stops the server and the database; data is kept.\n\n' : '  Ctrl-C stops the server.\n\n'),
   );
 } catch (err) {
+  if (!database.embedded && /permission denied/.test(String(err))) {
+    log.error(
+      'the database role refused a migration or a write at start: DATABASE_URL is the app role (ADR 011); ' +
+        'set MIGRATION_DATABASE_URL to the schema owner, who runs the migrations and seeds (README, "Production database")',
+    );
+  }
   log.error({ err }, 'failed to start');
   await database.stop();
   process.exit(1);
