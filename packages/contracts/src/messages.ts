@@ -4,6 +4,8 @@ import { personal } from './personal-data.js';
 
 export const messageLogEntrySchema = z.object({
   id: uuidSchema,
+  /** The account the message was about. */
+  accountId: uuidSchema,
   channel: z.string(),
   recipient: personal(z.string()),
   subject: z.string().nullable(),

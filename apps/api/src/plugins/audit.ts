@@ -1,4 +1,4 @@
-import { carriesPersonalData, type AuditPurpose, type Role } from '@crm/contracts';
+import { carriesPersonalData, errorResponseSchema, type AuditPurpose, type Role } from '@crm/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
@@ -84,7 +84,13 @@ export const auditPlugin = fp<{ audit: Pick<AuditRepository, 'record'> }>(async 
   app.decorateRequest('auditedAccountIds', null);
 
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api') || route.config?.audit) return;
+    if (!route.url.startsWith('/api')) return;
+    if (route.config?.audit) {
+      // The document says what the hooks may answer: 503 when the read cannot be recorded.
+      const response = route.schema?.response as Record<string, unknown> | undefined;
+      if (response && !response[503]) response[503] = errorResponseSchema;
+      return;
+    }
     const responses = (route.schema?.response ?? {}) as Record<string, unknown>;
     const personal = Object.entries(responses).some(
       ([status, schema]) => /^2/.test(status) && typeof schema === 'object' && schema !== null && '_zod' in schema && carriesPersonalData(schema as z.ZodType),

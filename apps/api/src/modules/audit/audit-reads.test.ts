@@ -38,7 +38,11 @@ describe('audited reads of personal data', () => {
     await t.db.contactAttempt.create({
       data: { accountId, debtorId: account.debtorId, collectorId: c.id, channel: 'phone', partyReached: 'debtor', disposition: 'right_party_contact', startedAt: new Date('2026-11-19T15:00:00Z') },
     });
-    await t.db.messageLog.create({ data: { outboxId: randomUUID(), channel: 'sms', recipient: '+1 212-555-0101', body: 'Reminder for Morgan Vale' } });
+    const point = await t.db.contactPoint.findFirstOrThrow({ where: { debtorId: account.debtorId } });
+    const outbox = await t.db.outboxMessage.create({
+      data: { accountId, kind: 'promise_due', channel: 'sms', contactPointId: point.id, recipient: point.value, locale: 'en', body: 'Reminder for Morgan Vale', sendAfter: t.clock.now(), status: 'sent' },
+    });
+    await t.db.messageLog.create({ data: { outboxId: outbox.id, channel: 'sms', recipient: point.value, body: outbox.body } });
     [collector, stranger, supervisor, otherSupervisor, admin] = await Promise.all([t.login('ar-c1'), t.login('ar-c2'), t.login('ar-sup'), t.login('ar-sup2'), t.login('ar-admin')]);
   });
 
@@ -131,7 +135,7 @@ describe('audited reads of personal data', () => {
     const res = await supervisor.inject({ method: 'GET', url: '/api/messages' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Morgan Vale');
-    expect(await eventsOf(res)).toMatchObject([{ actorId: supervisorId, action: 'messages.view', entityType: 'message_log' }]);
+    expect(await eventsOf(res)).toMatchObject([{ actorId: supervisorId, action: 'messages.view', entityType: 'message_log', accountIds: [accountId], purpose: 'supervision' }]);
     const refused = await collector.inject({ method: 'GET', url: '/api/messages' });
     expect(refused.statusCode).toBe(403);
     expect(await eventsOf(refused)).toMatchObject([{ actorId: collectorId, action: 'messages.view.denied' }]);
@@ -156,6 +160,13 @@ describe('audited reads of personal data', () => {
       await owner.end();
     }
     expect((await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` })).statusCode).toBe(200);
+  });
+
+  it('documents the 503 of every audited route', async () => {
+    const doc = (await admin.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    for (const [path, method] of [['/api/accounts/{id}/case-file', 'get'], ['/api/accounts', 'get'], ['/api/queue', 'get'], ['/api/contacts/export', 'get'], ['/api/messages', 'get']] as const) {
+      expect(Object.keys(doc.paths[path]![method]!.responses), path).toContain('503');
+    }
   });
 
   it('refuses to start when a route returns personal data without declaring its audit', async () => {

@@ -6,6 +6,7 @@ export type MessagesRepository = ReturnType<typeof createMessagesRepository>;
 
 export interface MessageLogRow {
   id: string;
+  account_id: string;
   channel: string;
   recipient: string;
   subject: string | null;
@@ -19,7 +20,7 @@ export function createMessagesRepository(db: Pick<Db, '$queryRaw'>) {
     /** Newest first, only messages about accounts the viewer may see (accountScopeSql). */
     list(viewer: SessionUser, limit: number): Promise<MessageLogRow[]> {
       return db.$queryRaw<MessageLogRow[]>(Prisma.sql`
-        SELECT m.id, m.channel::text AS channel, m.recipient, m.subject, m.body, m.at
+        SELECT m.id, o.account_id, m.channel::text AS channel, m.recipient, m.subject, m.body, m.at
         FROM message_log m
         JOIN outbox_messages o ON o.id = m.outbox_id
         JOIN accounts a ON a.id = o.account_id

@@ -14,8 +14,8 @@ export const messagesRoutes: FastifyPluginAsyncZod<{ messagesService: MessagesSe
         audit: audited(messageLogResponseSchema, {
           action: 'messages.view',
           entityType: 'message_log',
-          // Messages that name their account are recorded with it.
-          accounts: (log) => log.items.flatMap((m) => ('accountId' in m && typeof m.accountId === 'string' ? [m.accountId] : [])),
+          // The accounts the messages shown were about.
+          accounts: (log) => log.items.map((m) => m.accountId),
         }),
       },
       schema: {
