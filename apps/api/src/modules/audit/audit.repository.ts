@@ -1,4 +1,5 @@
 import { Prisma, type Db } from '@crm/db';
+import type { Tx } from '../../lib/transaction.js';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -106,10 +107,11 @@ export type AuditRepository = ReturnType<typeof createAuditRepository>;
 /** Append-only: there is deliberately no update or delete here, and the app's role has none (ADR 011). */
 export function createAuditRepository(db: Pick<Db, 'auditEvent' | '$queryRaw'>) {
   return {
-    async record(entry: AuditEntry): Promise<void> {
+    /** Records one event; pass the write's transaction so the event commits (or not) with it. */
+    async record(entry: AuditEntry, tx?: Tx): Promise<void> {
       const accountIds = new Set((entry.accountIds ?? []).filter(isUuid));
       if (entry.entityType === 'account' && isUuid(entry.entityId)) accountIds.add(entry.entityId);
-      await db.auditEvent.create({
+      await (tx ?? db).auditEvent.create({
         data: {
           actorId: entry.actorId,
           action: entry.action,

@@ -91,18 +91,20 @@ export function createPaymentsService({ uow, clock, payments, promises, audit }:
         const payment = await payments.insert(tx, body, signed);
         const changed = await promises.reevaluate(tx, body.accountId, body.reversalOfId ? 'payment_reversed' : 'payment_posted', payment.id);
         const verified = body.reversalOfId ? [] : await resolveClaimedPayments(tx, body.accountId, clock.now());
+        // In the same transaction: a payment is never kept without its audit event.
+        await audit.record(
+          {
+            actorId: user.id,
+            action: body.reversalOfId ? 'payment.reversed' : 'payment.posted',
+            entityType: 'account',
+            entityId: body.accountId,
+            requestId,
+            data: { paymentId: payment.id, amountMinor: body.amountMinor, reference: body.reference, source: body.source },
+          },
+          tx,
+        );
         return { replayed: false, result: { payment: dto(payment), changedPromises: changed, resolvedClaims: verified } };
       });
-      if (!outcome.replayed) {
-        await audit.record({
-          actorId: user.id,
-          action: body.reversalOfId ? 'payment.reversed' : 'payment.posted',
-          entityType: 'account',
-          entityId: body.accountId,
-          requestId,
-          data: { paymentId: outcome.result.payment.id, amountMinor: body.amountMinor, reference: body.reference, source: body.source },
-        });
-      }
       return outcome;
     },
   };
