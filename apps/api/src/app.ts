@@ -4,13 +4,10 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
-import { MAX_AMOUNT_MINOR } from '@crm/contracts';
 import type { Db } from '@crm/db';
 import { createPasswordHasher, RECOMMENDED_SCRYPT_COST } from '@crm/db/password';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createUnitOfWork } from './lib/transaction.js';
@@ -91,6 +88,8 @@ import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 import { validatorCompiler } from './plugins/validation.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { answerUndecodableUrl } from './plugins/bad-url.js';
 
 export interface BuildAppOptions {
   env: Env;
@@ -110,6 +109,8 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
+    // URLs the router cannot decode (bad percent-encoding, an over-long path segment).
+    frameworkErrors: answerUndecodableUrl,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -170,30 +171,12 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       },
     },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Collector workstation API',
-        version: '0.1.0',
-        description:
-          'Session-cookie authenticated. Writes need the x-csrf-token header (value of the crm_csrf cookie). ' +
-          'Errors are { error: { code, message, requestId, fields? } }; a 400 names each field at fault. ' +
-          `Money is integer minor units with a currency code; every money value sent is at most ${MAX_AMOUNT_MINOR} minor units either way; ` +
-          'report totals over many accounts are exact decimal strings of minor units. Dates are real calendar dates YYYY-MM-DD (years 1900-2999); ' +
-          'text may not contain NUL or unpaired UTF-16 surrogates.',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'crm_session' } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(openapiPlugin);
   await app.register(authPlugin, { authService });
   await app.register(auditPlugin, { audit });
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
       await api.register(healthRoutes, { pingDatabase: async () => void (await db.$queryRaw`SELECT 1`) });
       await api.register(authRoutes, { authService, cookieSecure: env.COOKIE_SECURE });
       await api.register(accountsRoutes, { accountsService });

@@ -16,3 +16,4 @@ export * from './assignment.js';
 export * from './policies.js';
 export * from './text.js';
 export * from './audit.js';
+export * from './media.js';

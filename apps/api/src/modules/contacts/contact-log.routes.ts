@@ -1,5 +1,6 @@
 import {
   contactIdParamsSchema,
+  csvFileSchema,
   contactLogFiltersSchema,
   contactLogQuerySchema,
   contactLogResponseSchema,
@@ -11,7 +12,6 @@ import {
 } from '@crm/contracts';
 import { formatMoney } from '@crm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { sendCsv } from '../../lib/csv.js';
 import { currentUser } from '../../plugins/auth.js';
 import { SUPERVISORS } from '../../plugins/access.js';
@@ -50,7 +50,7 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
         summary: 'The filtered contact log as CSV (UTF-8 with BOM), streamed: any size',
         description: `${SCOPE} Same filters as GET /api/contacts. Each export is audited.`,
         querystring: contactLogFiltersSchema,
-        response: { 200: z.string().describe('text/csv'), 400: errorResponseSchema, 401: errorResponseSchema },
+        response: { 200: csvFileSchema, 400: errorResponseSchema, 401: errorResponseSchema },
       },
     },
     async (request, reply) => {

@@ -45,7 +45,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{
       {
         config: { access: ADMINS },
         bodyLimit: 512 * 1024 * 1024,
-        schema: { tags: ['imports'], summary, description: CSV_BODY + description + PROGRESS, querystring, response: reportResponses },
+        schema: { tags: ['imports'], summary, description: CSV_BODY + description + PROGRESS, consumes: [...CSV_TYPES], querystring, response: reportResponses },
         // Before the body is read: a JSON (or any other) body is refused, not parsed up to the CSV size limit.
         onRequest: async (request) => {
           const type = mediaType(request.headers['content-type']);
