@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Access } from './access.js';
+import { ANYONE, type Access } from './access.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -163,7 +163,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
   app.get(
     '/api/openapi.json',
     {
-      config: { access: 'public' },
+      config: { access: 'public', authz: ANYONE },
       schema: { tags: ['platform'], summary: 'This document (OpenAPI 3.0)', response: { 200: z.record(z.string(), z.unknown()) } },
     },
     async () => app.swagger(),

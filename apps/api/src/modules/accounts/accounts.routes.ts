@@ -1,6 +1,7 @@
 import { errorResponseSchema, listAccountsQuerySchema, listAccountsResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { audited } from '../../plugins/audit.js';
+import { authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { AccountsService } from './accounts.service.js';
 
@@ -10,6 +11,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ accountsService: AccountsSe
     {
       config: {
         access: 'authenticated',
+        authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed', service: 'scoped' }),
         // A search's text and the accounts it returned.
         audit: audited(listAccountsResponseSchema, { action: 'accounts.list', accounts: (page) => page.items.map((a) => a.id) }),
       },

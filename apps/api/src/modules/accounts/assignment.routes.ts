@@ -1,6 +1,6 @@
 import { assignmentBodySchema, assignmentResultSchema, errorResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ADMINS } from '../../plugins/access.js';
+import { ADMINS, authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { AssignmentService } from './assignment.service.js';
 
@@ -12,12 +12,12 @@ const DESCRIPTION =
 export const assignmentRoutes: FastifyPluginAsyncZod<{ assign: AssignmentService }> = async (app, { assign }) => {
   app.post(
     '/accounts/assignments/preview',
-    { config: { access: ADMINS }, schema: { tags: ['accounts'], summary: 'Preview a bulk assignment: how many accounts would go to each collector', description: DESCRIPTION, body: assignmentBodySchema, response: responses } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['accounts'], summary: 'Preview a bulk assignment: how many accounts would go to each collector', description: DESCRIPTION, body: assignmentBodySchema, response: responses } },
     async (request) => assign(currentUser(request), request.body, false, String(request.id)),
   );
   app.post(
     '/accounts/assignments',
-    { config: { access: ADMINS }, schema: { tags: ['accounts'], summary: 'Assign accounts in bulk (one statement; audited)', description: DESCRIPTION, body: assignmentBodySchema, response: responses } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['accounts'], summary: 'Assign accounts in bulk (one statement; audited)', description: DESCRIPTION, body: assignmentBodySchema, response: responses } },
     async (request) => assign(currentUser(request), request.body, true, String(request.id)),
   );
 };

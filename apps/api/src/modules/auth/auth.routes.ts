@@ -11,6 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ForbiddenError } from '../../lib/errors.js';
+import { ANYONE, authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { AuthService } from './auth.service.js';
 
@@ -45,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     {
       // Failed attempts are limited per username and per client address (429 with Retry-After),
       // in PostgreSQL: see the auth service and login-throttle.service.ts.
-      config: { access: 'public' },
+      config: { access: 'public', authz: ANYONE },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie and a CSRF cookie',
@@ -71,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/logout',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }) },
       schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), ...errors } },
     },
     async (request, reply) => {
@@ -84,7 +85,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.get(
     '/auth/me',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }) },
       schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: authResponseSchema, ...errors } },
     },
     async (request) => ({ user: currentUser(request) }),
@@ -93,7 +94,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/me/password',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }) },
       schema: {
         tags: ['auth'],
         summary: 'Change your own password; your other sessions end, this one continues',
@@ -112,7 +113,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.patch(
     '/me/preferences',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }) },
       schema: {
         tags: ['auth'],
         summary: "Update the signed-in user's preferences (language)",

@@ -1,6 +1,7 @@
 import { accountIdParamsSchema, caseFileSchema, errorResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { audited } from '../../plugins/audit.js';
+import { authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { CaseFileService } from './case-file.service.js';
 
@@ -10,6 +11,7 @@ export const caseFileRoutes: FastifyPluginAsyncZod<{ caseFileService: CaseFileSe
     {
       config: {
         access: 'authenticated',
+        authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
         // The account and the customer's other accounts shown beside it; refusals too.
         audit: audited(caseFileSchema, { action: 'case_file.view', accounts: (c) => [c.account.id, ...c.otherAccounts.map((a) => a.id)] }),
       },

@@ -1,5 +1,6 @@
 import { healthResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ANYONE } from '../../plugins/access.js';
 
 export interface HealthRoutesOptions {
   pingDatabase: () => Promise<void>;
@@ -9,7 +10,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (a
   app.get(
     '/health',
     {
-      config: { access: 'public' },
+      config: { access: 'public', authz: ANYONE },
       schema: {
         tags: ['platform'],
         summary: 'Liveness and database reachability',

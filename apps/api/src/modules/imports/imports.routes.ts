@@ -12,7 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { BadRequestError, NotFoundError, UnsupportedMediaTypeError } from '../../lib/errors.js';
-import { ADMINS } from '../../plugins/access.js';
+import { ADMINS, authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { ImportProgress, ImportProgressRegistry } from './import-progress.js';
 import type { PaymentsImportService } from './payments-import.service.js';
@@ -43,7 +43,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{
     app.post(
       url,
       {
-        config: { access: ADMINS },
+        config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
         bodyLimit: 512 * 1024 * 1024,
         schema: { tags: ['imports'], summary, description: CSV_BODY + description + PROGRESS, consumes: [...CSV_TYPES], querystring, response: reportResponses },
         // Before the body is read: a JSON (or any other) body is refused, not parsed up to the CSV size limit.
@@ -93,7 +93,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/imports/progress/:importId',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'scoped' }) },
       schema: {
         tags: ['imports'],
         summary: 'Where a running import is: phase (reading, checking, writing, evaluating, done) and row counts; only for the user who started it',

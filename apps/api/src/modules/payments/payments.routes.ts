@@ -1,5 +1,6 @@
 import { errorResponseSchema, postPaymentBodySchema, postPaymentResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { PaymentsService } from './payments.service.js';
 
@@ -7,7 +8,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ paymentsService: PaymentsSe
   app.post(
     '/payments',
     {
-      config: { access: ['admin', 'service'] },
+      config: { access: ['admin', 'service'], authz: authz({ admin: 'allowed', service: 'allowed' }) },
       schema: {
         tags: ['payments'],
         summary: 'Post a payment or a reversal; promises of the account are re-judged at once',

@@ -1,6 +1,6 @@
 import { errorResponseSchema, policyBodySchema, policyListSchema, policyParamsSchema, policySchema, policyVersionListSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ADMINS } from '../../plugins/access.js';
+import { ADMINS, authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { PoliciesService } from './policies.service.js';
 
@@ -9,13 +9,13 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 export const policiesRoutes: FastifyPluginAsyncZod<{ policiesService: PoliciesService }> = async (app, { policiesService }) => {
   app.get(
     '/policies',
-    { config: { access: ADMINS }, schema: { tags: ['policies'], summary: 'The policies in force (stage thresholds, compliance profiles, promise rules, queue weights), with their version', response: { 200: policyListSchema, ...errors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['policies'], summary: 'The policies in force (stage thresholds, compliance profiles, promise rules, queue weights), with their version', response: { 200: policyListSchema, ...errors } } },
     async () => policiesService.list(),
   );
   app.get(
     '/policies/:kind/:key/versions',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: { tags: ['policies'], summary: 'Every saved version of one policy, newest first, with who saved it and when', params: policyParamsSchema, response: { 200: policyVersionListSchema, ...errors } },
     },
     async (request) => policiesService.versions(request.params.kind, request.params.key),
@@ -23,7 +23,7 @@ export const policiesRoutes: FastifyPluginAsyncZod<{ policiesService: PoliciesSe
   app.put(
     '/policies/:kind/:key',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['policies'],
         summary: 'Save a new version of a policy (validated: windows inside 00:00-24:00, caps positive, thresholds increasing...); in force at once; audited',

@@ -1,5 +1,6 @@
 import { errorResponseSchema, leaseResponseSchema, queueQuerySchema, queueResponseSchema, releaseLeaseBodySchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authz } from '../../plugins/access.js';
 import { z } from 'zod';
 import { audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
@@ -13,6 +14,7 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
     {
       config: {
         access: ['collector', 'supervisor', 'admin'],
+        authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
         // Whose queue, and every account on it (one row however long the queue is).
         audit: audited(queueResponseSchema, {
           action: 'queue.view',
@@ -37,7 +39,7 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
   app.post(
     '/queue/next',
     {
-      config: { access: ['collector'] },
+      config: { access: ['collector'], authz: authz({ collector: 'scoped' }) },
       schema: {
         tags: ['queue'],
         summary: 'Lease the top callable account (204 when nothing is callable now)',
@@ -53,7 +55,7 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
   app.post(
     '/queue/release',
     {
-      config: { access: ['collector'] },
+      config: { access: ['collector'], authz: authz({ collector: 'scoped' }) },
       schema: {
         tags: ['queue'],
         summary: 'Give back a leased account without recording an outcome',

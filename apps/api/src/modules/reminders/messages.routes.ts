@@ -1,6 +1,6 @@
 import { errorResponseSchema, messageLogResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SUPERVISORS } from '../../plugins/access.js';
+import { SUPERVISORS, authz } from '../../plugins/access.js';
 import { audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { MessagesService } from './messages.service.js';
@@ -11,6 +11,7 @@ export const messagesRoutes: FastifyPluginAsyncZod<{ messagesService: MessagesSe
     {
       config: {
         access: SUPERVISORS,
+        authz: authz({ supervisor: 'scoped', admin: 'allowed' }),
         audit: audited(messageLogResponseSchema, {
           action: 'messages.view',
           entityType: 'message_log',

@@ -21,7 +21,7 @@ import {
 } from '@crm/contracts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ADMINS, SUPERVISORS } from '../../plugins/access.js';
+import { ADMINS, SUPERVISORS, authz } from '../../plugins/access.js';
 import type { ObjectionsService } from './objections.service.js';
 import type { ScriptLibraryService } from './script-library.service.js';
 import { auditAccounts, audited } from '../../plugins/audit.js';
@@ -36,7 +36,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
     '/accounts/:id/suggested-script',
     {
       // Filled in with the customer's name and amounts: audited like the case file.
-      config: { access: 'authenticated', audit: audited(suggestedScriptSchema, { action: 'script.suggested' }) },
+      config: { access: 'authenticated', authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }), audit: audited(suggestedScriptSchema, { action: 'script.suggested' }) },
       schema: {
         tags: ['scripts'],
         summary: "The published script for the account's stage in the customer's language, filled in, with the stage's objection answers",
@@ -50,7 +50,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
   app.post(
     '/scripts/lint',
     {
-      config: { access: SUPERVISORS },
+      config: { access: SUPERVISORS, authz: authz({ supervisor: 'allowed', admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
         summary: 'Compliance lint of script text: each finding with its category, span, excerpt, explanation and a lawful alternative',
@@ -69,20 +69,20 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
 
   app.get(
     '/scripts',
-    { config: { access: ADMINS }, schema: { tags: ['scripts'], summary: 'The script library: every script (stage and language) with its versions, newest first', response: { 200: scriptListSchema, ...errors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'The script library: every script (stage and language) with its versions, newest first', response: { 200: scriptListSchema, ...errors } } },
     async () => library.list(),
   );
 
   app.get(
     '/scripts/versions/:versionId',
-    { config: { access: ADMINS }, schema: { tags: ['scripts'], summary: 'One script version with its steps', params: scriptVersionIdParamsSchema, response: { 200: scriptVersionDetailSchema, ...errors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'One script version with its steps', params: scriptVersionIdParamsSchema, response: { 200: scriptVersionDetailSchema, ...errors } } },
     async (request) => library.get(request.params.versionId),
   );
 
   app.post(
     '/scripts/:scriptId/drafts',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
         summary: 'Start a draft: a copy of fromVersionId (restores an earlier version) or of the published version; audited',
@@ -97,7 +97,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
   app.put(
     '/scripts/versions/:versionId',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
         summary: 'Save a draft\'s steps (structure and variables are validated; only drafts can change); audited',
@@ -112,7 +112,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
   app.get(
     '/scripts/versions/:versionId/lint',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
         summary: 'Compliance findings of a whole version (each step and branch, plus the disclosure rule)',
@@ -126,7 +126,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
   app.post(
     '/scripts/versions/:versionId/publish',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
         summary: 'Publish a draft: the previous published version is archived in the same transaction; findings need a justification (409 lists them otherwise)',
@@ -140,18 +140,18 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
 
   app.get(
     '/objections',
-    { config: { access: ADMINS }, schema: { tags: ['scripts'], summary: 'Prepared answers to objections (all, inactive included)', response: { 200: objectionListSchema, ...errors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'Prepared answers to objections (all, inactive included)', response: { 200: objectionListSchema, ...errors } } },
     async () => objections.list(),
   );
   app.post(
     '/objections',
-    { config: { access: ADMINS }, schema: { tags: ['scripts'], summary: 'Add an objection answer (linted; findings need a justification); audited', body: objectionBodySchema, response: { 201: objectionSchema, ...errors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'Add an objection answer (linted; findings need a justification); audited', body: objectionBodySchema, response: { 201: objectionSchema, ...errors } } },
     async (request, reply) => reply.status(201).send(await objections.create(currentUser(request), request.body, String(request.id))),
   );
   app.put(
     '/objections/:objectionId',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: { tags: ['scripts'], summary: 'Save a new version of an objection answer: category, what the customer says, the answer, stages, language, active; audited', params: objectionIdParamsSchema, body: objectionBodySchema, response: { 200: objectionSchema, ...errors } },
     },
     async (request) => objections.update(currentUser(request), request.params.objectionId, request.body, String(request.id)),
@@ -159,7 +159,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
   app.get(
     '/objections/:objectionId/versions',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: { tags: ['scripts'], summary: "An objection answer's versions, newest first: content, who saved it and when, findings and justification", params: objectionIdParamsSchema, response: { 200: objectionVersionListSchema, ...errors } },
     },
     async (request) => objections.versions(request.params.objectionId),
@@ -167,7 +167,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
   app.post(
     '/objections/:objectionId/versions/:versionId/restore',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
         summary: "Save an earlier version's content as the next version (linted again; findings need a justification); audited",
@@ -184,6 +184,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
     {
       config: {
         access: ADMINS,
+        authz: authz({ admin: 'allowed' }),
         // The account it was rendered against is added by the handler (the response does not name it).
         audit: audited(suggestedScriptSchema, {
           action: 'script.preview',

@@ -15,7 +15,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentUser } from '../../plugins/auth.js';
-import { ADMINS, SUPERVISORS } from '../../plugins/access.js';
+import { ADMINS, SUPERVISORS, authz } from '../../plugins/access.js';
 import type { UsersService } from './users.service.js';
 
 const errors = { 401: errorResponseSchema, 403: errorResponseSchema };
@@ -25,7 +25,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ usersService: UsersService }> 
   app.get(
     '/users',
     {
-      config: { access: SUPERVISORS },
+      config: { access: SUPERVISORS, authz: authz({ supervisor: 'scoped', admin: 'allowed' }) },
       schema: { tags: ['users'], summary: 'Users (admin: all; supervisor: own teams)', response: { 200: listUsersResponseSchema, ...errors } },
     },
     async (request) => usersService.list(currentUser(request)),
@@ -34,7 +34,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ usersService: UsersService }> 
   app.post(
     '/users',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: { tags: ['users'], summary: 'Create a user (password hashed with scrypt; audited)', body: createUserBodySchema, response: { 201: userSchema, ...writeErrors } },
     },
     async (request, reply) => reply.status(201).send(await usersService.create(currentUser(request), request.body, String(request.id))),
@@ -43,7 +43,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ usersService: UsersService }> 
   app.patch(
     '/users/:userId',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['users'],
         summary: 'Edit a user: name, role, team, language, time zone, active. No hard delete: deactivate instead (their sessions end)',
@@ -58,7 +58,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ usersService: UsersService }> 
   app.post(
     '/users/:userId/password',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: { tags: ['users'], summary: "Reset a user's password (their sessions end)", params: userIdParamsSchema, body: resetPasswordBodySchema, response: { 204: z.null(), ...writeErrors } },
     },
     async (request, reply) => {
@@ -70,7 +70,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ usersService: UsersService }> 
   app.get(
     '/teams',
     {
-      config: { access: SUPERVISORS },
+      config: { access: SUPERVISORS, authz: authz({ supervisor: 'scoped', admin: 'allowed' }) },
       schema: { tags: ['users'], summary: 'Teams (admin: all; supervisor: own)', response: { 200: listTeamsResponseSchema, ...errors } },
     },
     async (request) => usersService.listTeams(currentUser(request)),
@@ -78,14 +78,14 @@ export const usersRoutes: FastifyPluginAsyncZod<{ usersService: UsersService }> 
 
   app.post(
     '/teams',
-    { config: { access: ADMINS }, schema: { tags: ['users'], summary: 'Create a team with a supervisor', body: teamBodySchema, response: { 201: teamSchema, ...writeErrors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['users'], summary: 'Create a team with a supervisor', body: teamBodySchema, response: { 201: teamSchema, ...writeErrors } } },
     async (request, reply) => reply.status(201).send(await usersService.saveTeam(currentUser(request), null, request.body, String(request.id))),
   );
 
   app.patch(
     '/teams/:teamId',
     {
-      config: { access: ADMINS },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: { tags: ['users'], summary: 'Rename a team or change its supervisor', params: teamIdParamsSchema, body: updateTeamBodySchema, response: { 200: teamSchema, ...writeErrors } },
     },
     async (request) => usersService.saveTeam(currentUser(request), request.params.teamId, request.body, String(request.id)),
