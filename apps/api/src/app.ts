@@ -89,7 +89,7 @@ import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 import { validatorCompiler } from './plugins/validation.js';
 import { openapiPlugin } from './plugins/openapi.js';
-import { answerUndecodableUrl } from './plugins/bad-url.js';
+import { answerClientError, answerUndecodableUrl } from './plugins/framework-errors.js';
 
 export interface BuildAppOptions {
   env: Env;
@@ -109,8 +109,12 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    // URLs the router cannot decode (bad percent-encoding, an over-long path segment).
+    // Path parameters are validated by the routes' schemas, which name the field; the router's
+    // own limit only stops absurd lengths.
+    maxParamLength: 1000,
+    // URLs the router cannot decode, requests Node cannot parse: the one error shape too.
     frameworkErrors: answerUndecodableUrl,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -20,6 +20,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Content-Type not accepted (bad_request)',
   422: 'Well-formed but cannot be processed as sent (see error.code and error.fields)',
   429: 'Too many attempts (rate_limited); retry after the Retry-After header',
+  431: 'Request line and headers over 16 KB (bad_request)',
   503: 'The database is unavailable (service_unavailable); retry after the Retry-After header',
 };
 const SUCCESS_DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No content' };
@@ -49,7 +50,8 @@ function methodsOf(route: RouteShape): string[] {
  * The error statuses a route can return because of what it is, derived from its declaration so
  * no route has to list them by hand: 400 when it takes input (a write always can: its body is
  * parsed), 401 unless public, 403 when limited to roles or a CSRF-checked write, 404 with path
- * parameters (ids), 413/415 for writes (body size, content type), 503 when the database is down.
+ * parameters (ids), 413/415 for writes (body size, content type), 431 for a request line and
+ * headers over Node's limit (a huge query), 503 when the database is down.
  * Statuses specific to a route (409, 422, 429, a 404 for an id in the body) stay declared on it.
  */
 export function standardErrorStatuses(route: RouteShape): number[] {
@@ -65,6 +67,7 @@ export function standardErrorStatuses(route: RouteShape): number[] {
     statuses.add(413);
     statuses.add(415);
   }
+  statuses.add(431);
   statuses.add(503);
   return [...statuses];
 }
