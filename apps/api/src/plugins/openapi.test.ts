@@ -87,7 +87,7 @@ describe('OpenAPI document', () => {
     const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
     const res = await fetch(`${address}/api/accounts?q=${'x'.repeat(20_000)}`);
     expect(res.status).toBe(431);
-    const body = await res.json();
+    const body = (await res.json()) as { error: { requestId: string } };
     expect(body).toEqual({ error: { code: 'bad_request', message: expect.any(String), requestId: expect.any(String) } });
     expect(res.headers.get('x-request-id')).toBe(body.error.requestId);
   });
