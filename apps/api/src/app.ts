@@ -111,7 +111,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     bodyLimit: 1024 * 1024,
     // Path parameters are validated by the routes' schemas, which name the field; the router's
     // own limit only stops absurd lengths.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     // URLs the router cannot decode, requests Node cannot parse: the one error shape too.
     frameworkErrors: answerUndecodableUrl,
     clientErrorHandler: answerClientError,

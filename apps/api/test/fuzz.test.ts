@@ -131,7 +131,7 @@ describe('fuzz: the API holds under generated input, for every operation and cal
     const foreignIds = [world.accountB.id, world.users.collectorB.id, world.teamB.id, '00000000-0000-0000-0000-000000000000', 'c0ffee00-0000-4000-8000-00000000beef'];
     /** The process died (or stopped answering): record it with the request, start it again, sign in again. */
     async function died(detail: string, role: Role, op: Operation, req: FuzzRequest, status: number | null) {
-      const lastLines = server.tail().split('\n').filter((l) => /Error|error|at /.test(l)).slice(0, 6).join(' / ');
+      const lastLines = server.tail().split('\n').filter((l) => /Error\b|message:/.test(l) && !/^\s+at /.test(l)).slice(0, 4).join(' / ');
       findings.push({ kind: 'process_died', detail, role, operation: `${op.method} ${op.path}`, request: req, status, response: server.tail().slice(-1500), serverSays: [lastLines.slice(0, 600)] });
       if (++restarts > MAX_RESTARTS) throw new Error(`the server died ${restarts} times; stopping.\n${report()}`);
       await server.stop();
@@ -177,6 +177,7 @@ describe('fuzz: the API holds under generated input, for every operation and cal
           const found: Violation[] = answer ? check.check(req, answer) : [{ kind: 'no_response', detail: `no answer: ${lastFailure}` }];
           for (const v of found) {
             const requestId = answer?.headers.get('x-request-id') ?? '';
+            const logs = server;
             findings.push({
               ...v,
               role,
@@ -184,7 +185,10 @@ describe('fuzz: the API holds under generated input, for every operation and cal
               request: req,
               status: answer?.status ?? null,
               response: answer?.text.slice(0, 400) ?? '',
-              serverSays: server.errorsFor(requestId).map((e) => [e.msg, e.err?.type, e.err?.code, e.err?.message?.split('\n').slice(-2).join(' ')].filter(Boolean).join(': ').slice(0, 300)),
+              // Read when reporting: the server's log line can arrive just after its answer.
+              get serverSays() {
+                return logs.errorsFor(requestId).map((e) => [e.msg, e.err?.type, e.err?.code, e.err?.message?.split('\n').slice(-2).join(' ')].filter(Boolean).join(': ').slice(0, 300));
+              },
             });
           }
         }

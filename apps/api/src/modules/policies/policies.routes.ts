@@ -4,19 +4,19 @@ import { ADMINS, authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { PoliciesService } from './policies.service.js';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 409: errorResponseSchema };
+// Standard error statuses come from plugins/openapi.ts; 409 is a save that raced another.
 
 export const policiesRoutes: FastifyPluginAsyncZod<{ policiesService: PoliciesService }> = async (app, { policiesService }) => {
   app.get(
     '/policies',
-    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['policies'], summary: 'The policies in force (stage thresholds, compliance profiles, promise rules, queue weights), with their version', response: { 200: policyListSchema, ...errors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['policies'], summary: 'The policies in force (stage thresholds, compliance profiles, promise rules, queue weights), with their version', response: { 200: policyListSchema } } },
     async () => policiesService.list(),
   );
   app.get(
     '/policies/:kind/:key/versions',
     {
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
-      schema: { tags: ['policies'], summary: 'Every saved version of one policy, newest first, with who saved it and when', params: policyParamsSchema, response: { 200: policyVersionListSchema, ...errors } },
+      schema: { tags: ['policies'], summary: 'Every saved version of one policy, newest first, with who saved it and when', params: policyParamsSchema, response: { 200: policyVersionListSchema } },
     },
     async (request) => policiesService.versions(request.params.kind, request.params.key),
   );
@@ -29,7 +29,7 @@ export const policiesRoutes: FastifyPluginAsyncZod<{ policiesService: PoliciesSe
         summary: 'Save a new version of a policy (validated: windows inside 00:00-24:00, caps positive, thresholds increasing...); in force at once; audited',
         params: policyParamsSchema,
         body: policyBodySchema,
-        response: { 200: policySchema, ...errors },
+        response: { 200: policySchema, 409: errorResponseSchema },
       },
     },
     async (request) => policiesService.save(currentUser(request), request.params.kind, request.params.key, request.body.data, String(request.id)),

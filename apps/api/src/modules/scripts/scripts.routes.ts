@@ -65,17 +65,19 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
     async (request) => scriptsService.lint(request.body.text, request.body.locale),
   );
 
-  const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+  // Standard error statuses (400, 401, 403, 404 with ids...) come from plugins/openapi.ts; 409: a
+  // version that is no longer a draft, a save that raced another, findings without a justification.
+  const conflict = { 409: errorResponseSchema };
 
   app.get(
     '/scripts',
-    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'The script library: every script (stage and language) with its versions, newest first', response: { 200: scriptListSchema, ...errors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'The script library: every script (stage and language) with its versions, newest first', response: { 200: scriptListSchema } } },
     async () => library.list(),
   );
 
   app.get(
     '/scripts/versions/:versionId',
-    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'One script version with its steps', params: scriptVersionIdParamsSchema, response: { 200: scriptVersionDetailSchema, ...errors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'One script version with its steps', params: scriptVersionIdParamsSchema, response: { 200: scriptVersionDetailSchema } } },
     async (request) => library.get(request.params.versionId),
   );
 
@@ -88,7 +90,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
         summary: 'Start a draft: a copy of fromVersionId (restores an earlier version) or of the published version; audited',
         params: scriptIdParamsSchema,
         body: createDraftBodySchema,
-        response: { 201: scriptVersionDetailSchema, ...errors },
+        response: { 201: scriptVersionDetailSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await library.createDraft(currentUser(request), request.params.scriptId, request.body.fromVersionId, String(request.id))),
@@ -103,7 +105,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
         summary: 'Save a draft\'s steps (structure and variables are validated; only drafts can change); audited',
         params: scriptVersionIdParamsSchema,
         body: updateDraftBodySchema,
-        response: { 200: scriptVersionDetailSchema, ...errors },
+        response: { 200: scriptVersionDetailSchema, ...conflict },
       },
     },
     async (request) => library.updateDraft(currentUser(request), request.params.versionId, request.body, String(request.id)),
@@ -117,7 +119,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
         tags: ['scripts'],
         summary: 'Compliance findings of a whole version (each step and branch, plus the disclosure rule)',
         params: scriptVersionIdParamsSchema,
-        response: { 200: z.object({ findings: z.array(lintResponseSchema.shape.findings.element.extend({ step: z.string(), branch: z.string().optional() })) }), ...errors },
+        response: { 200: z.object({ findings: z.array(lintResponseSchema.shape.findings.element.extend({ step: z.string(), branch: z.string().optional() })) }) },
       },
     },
     async (request) => ({ findings: await library.lint(request.params.versionId) }),
@@ -132,7 +134,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
         summary: 'Publish a draft: the previous published version is archived in the same transaction; findings need a justification (409 lists them otherwise)',
         params: scriptVersionIdParamsSchema,
         body: publishBodySchema,
-        response: { 200: scriptVersionDetailSchema, ...errors },
+        response: { 200: scriptVersionDetailSchema, ...conflict },
       },
     },
     async (request) => library.publish(currentUser(request), request.params.versionId, request.body.justification, String(request.id)),
@@ -140,19 +142,19 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
 
   app.get(
     '/objections',
-    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'Prepared answers to objections (all, inactive included)', response: { 200: objectionListSchema, ...errors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'Prepared answers to objections (all, inactive included)', response: { 200: objectionListSchema } } },
     async () => objections.list(),
   );
   app.post(
     '/objections',
-    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'Add an objection answer (linted; findings need a justification); audited', body: objectionBodySchema, response: { 201: objectionSchema, ...errors } } },
+    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'Add an objection answer (linted; findings need a justification); audited', body: objectionBodySchema, response: { 201: objectionSchema, ...conflict } } },
     async (request, reply) => reply.status(201).send(await objections.create(currentUser(request), request.body, String(request.id))),
   );
   app.put(
     '/objections/:objectionId',
     {
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
-      schema: { tags: ['scripts'], summary: 'Save a new version of an objection answer: category, what the customer says, the answer, stages, language, active; audited', params: objectionIdParamsSchema, body: objectionBodySchema, response: { 200: objectionSchema, ...errors } },
+      schema: { tags: ['scripts'], summary: 'Save a new version of an objection answer: category, what the customer says, the answer, stages, language, active; audited', params: objectionIdParamsSchema, body: objectionBodySchema, response: { 200: objectionSchema, ...conflict } },
     },
     async (request) => objections.update(currentUser(request), request.params.objectionId, request.body, String(request.id)),
   );
@@ -160,7 +162,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
     '/objections/:objectionId/versions',
     {
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
-      schema: { tags: ['scripts'], summary: "An objection answer's versions, newest first: content, who saved it and when, findings and justification", params: objectionIdParamsSchema, response: { 200: objectionVersionListSchema, ...errors } },
+      schema: { tags: ['scripts'], summary: "An objection answer's versions, newest first: content, who saved it and when, findings and justification", params: objectionIdParamsSchema, response: { 200: objectionVersionListSchema } },
     },
     async (request) => objections.versions(request.params.objectionId),
   );
@@ -173,7 +175,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
         summary: "Save an earlier version's content as the next version (linted again; findings need a justification); audited",
         params: objectionVersionParamsSchema,
         body: restoreObjectionBodySchema,
-        response: { 200: objectionSchema, ...errors },
+        response: { 200: objectionSchema, ...conflict },
       },
     },
     async (request) => objections.restore(currentUser(request), request.params.objectionId, request.params.versionId, request.body, String(request.id)),
@@ -198,7 +200,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
         summary: 'Render any version (a draft included) against a real account, exactly as the collector will see it',
         params: scriptVersionIdParamsSchema,
         querystring: z.object({ account: z.string().trim().min(1, { message: 'is required (an account number)' }).max(64) }),
-        response: { 200: suggestedScriptSchema, ...errors },
+        response: { 200: suggestedScriptSchema },
       },
     },
     async (request) => {
