@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiWorld, worldIds, type ApiWorld } from './api-world.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
-import { createFactories, TEST_PASSWORD } from './factories.js';
+import { createFactories, TEST_PASSWORD, TEST_SCRYPT_LOG2_N } from './factories.js';
 import { OperationChecks, createAjv, type Answer, type Violation } from './fuzz/check.js';
 import { requestsFor, show, type FuzzRequest } from './fuzz/generators.js';
 import { startServer, type RunningServer } from './fuzz/server.js';
@@ -25,8 +25,16 @@ import { operationsOf, type OpenApiDocument, type Operation } from './openapi-mo
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6000);
 const SEED = process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? 20261201);
 const MAX_RESTARTS = 5;
-/** Sign-ins are not what is fuzzed here (rate limits have their own tests): let the suite sign in again after a restart. */
-const SERVER_ENV = { LOGIN_RATE_LIMIT_PER_MINUTE: '100000' };
+/**
+ * Sign-in limits and the password hash cost have their own tests; here they would only slow the
+ * suite down (a production-cost hash per sign-in) or lock its own users out after a restart.
+ */
+const SERVER_ENV = {
+  NODE_ENV: 'test',
+  PASSWORD_SCRYPT_LOG2_N: String(TEST_SCRYPT_LOG2_N),
+  LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+  LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: '100000',
+};
 
 type Role = 'anonymous' | 'collector' | 'otherTeamCollector' | 'supervisor' | 'admin' | 'service';
 const ROLES: Role[] = ['anonymous', 'collector', 'otherTeamCollector', 'supervisor', 'admin', 'service'];

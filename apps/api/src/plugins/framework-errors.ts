@@ -20,7 +20,8 @@ export function answerUndecodableUrl(error: FastifyError, request: FastifyReques
         : 'The URL could not be read.';
   const body: ErrorResponse = { error: { code: 'bad_request', message, requestId: String(request.id) } };
   request.log.info({ code: error.code }, 'undecodable URL');
-  return reply.status(400).header('x-request-id', String(request.id)).type('application/json').send(body);
+  // Sent before any hook runs, so the headers the hooks would add are set here.
+  return reply.status(400).header('x-request-id', String(request.id)).header('cache-control', 'no-store').type('application/json').send(body);
 }
 
 /**
@@ -41,7 +42,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket) 
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-        `x-request-id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+        `x-request-id: ${requestId}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy(error);

@@ -32,7 +32,6 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
     cwd: API_ROOT,
     env: {
       ...process.env,
-      NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       HOST: '127.0.0.1',
       PORT: '0',
