@@ -136,7 +136,9 @@ describe('fuzz: the API holds under generated input, for every operation and cal
       }
     }
 
-    const foreignIds = [world.accountB.id, world.users.collectorB.id, world.teamB.id, '00000000-0000-0000-0000-000000000000', 'c0ffee00-0000-4000-8000-00000000beef'];
+    // Forged references: another team's account and team, unknown ids. No user of the suite's own
+    // sessions: an admin request would reset or deactivate them, as it should.
+    const foreignIds = [world.accountB.id, world.teamB.id, world.contactA.id, '00000000-0000-0000-0000-000000000000', 'c0ffee00-0000-4000-8000-00000000beef'];
     /** The process died (or stopped answering): record it with the request, start it again, sign in again. */
     async function died(detail: string, role: Role, op: Operation, req: FuzzRequest, status: number | null) {
       const lastLines = server.tail().split('\n').filter((l) => /Error\b|message:/.test(l) && !/^\s+at /.test(l)).slice(0, 4).join(' / ');
