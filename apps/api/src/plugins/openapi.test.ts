@@ -31,7 +31,7 @@ describe('OpenAPI document', () => {
   });
 
   it('gives CSV downloads the text/csv media type and CSV uploads a text/csv request body', () => {
-    expect(Object.keys(op('get', '/api/contacts/export').responses['200']!.content!)).toEqual(['text/csv']);
+    for (const path of ['/api/contacts/export', '/api/audit-events/export']) expect(Object.keys(op('get', path).responses['200']!.content!)).toEqual(['text/csv']);
     for (const path of ['/api/imports/payments', '/api/imports/portfolio']) {
       expect(Object.keys(op('post', path).requestBody!.content)).toContain('text/csv');
       expect(Object.keys(op('post', path).requestBody!.content)).not.toContain('application/json');

@@ -1,8 +1,7 @@
-import { auditFiltersSchema, auditQuerySchema, auditResponseSchema, errorResponseSchema } from '@crm/contracts';
+import { auditFiltersSchema, auditQuerySchema, auditResponseSchema, csvFileSchema, errorResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { sendCsv } from '../../lib/csv.js';
-import { ADMINS } from '../../plugins/access.js';
+import { ADMINS, authz } from '../../plugins/access.js';
 import { audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { AuditService } from './audit.service.js';
@@ -20,6 +19,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ auditService: AuditService }> 
     {
       config: {
         access: ADMINS,
+        authz: authz({ admin: 'allowed' }),
         audit: audited(auditResponseSchema, {
           action: 'audit.search',
           entityType: 'audit_trail',
@@ -41,13 +41,13 @@ export const auditRoutes: FastifyPluginAsyncZod<{ auditService: AuditService }> 
   app.get(
     '/audit-events/export',
     {
-      config: { access: ADMINS, audit: { action: 'audit.export', entityType: 'audit_trail', purpose: 'audit_review', streamed: true } },
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }), audit: { action: 'audit.export', entityType: 'audit_trail', purpose: 'audit_review', streamed: true } },
       schema: {
         tags: ['audit'],
         summary: 'The filtered audit trail as CSV (UTF-8 with BOM), streamed: any size, every account number of each event',
         description: `${DESCRIPTION} Same filters as GET /api/audit-events. Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.`,
         querystring: auditFiltersSchema,
-        response: { 200: z.string().describe('text/csv'), ...errors },
+        response: { 200: csvFileSchema, ...errors },
       },
     },
     // A stream is sent as is (Fastify does not serialise streams); typed as the documented string.
