@@ -1,5 +1,5 @@
 // Property-based fuzz suite: the real server (src/main.ts in its own process, on a real
-// PostgreSQL) is asked, for every operation in its own /api/openapi.json and as every kind of
+// PostgreSQL, connected as the app's least-privileged role like in production) is asked, for every operation in its own /api/openapi.json and as every kind of
 // caller, valid and hostile requests generated from the document by fast-check. Every answer
 // must hold: no 5xx, the process alive, a 4xx in the one error shape (a 400 naming the field at
 // fault), the status and body as documented, invalid input refused.
@@ -65,7 +65,7 @@ describe('fuzz: the API holds under generated input, for every operation and cal
     database = await createTestDatabase();
     db = createPrismaClient(database.url, { max: 2 });
     world = await createApiWorld(db, createFactories(db), new Date());
-    server = await startServer(database.url, SERVER_ENV);
+    server = await startServer(database.appUrl, { ...SERVER_ENV, MIGRATION_DATABASE_URL: database.url });
   }, 180_000);
 
   afterAll(async () => {
@@ -145,7 +145,7 @@ describe('fuzz: the API holds under generated input, for every operation and cal
       findings.push({ kind: 'process_died', detail, role, operation: `${op.method} ${op.path}`, request: req, status, response: server.tail().slice(-1500), serverSays: [lastLines.slice(0, 600)] });
       if (++restarts > MAX_RESTARTS) throw new Error(`the server died ${restarts} times; stopping.\n${report()}`);
       await server.stop();
-      server = await startServer(database.url, SERVER_ENV);
+      server = await startServer(database.appUrl, { ...SERVER_ENV, MIGRATION_DATABASE_URL: database.url });
       await signInAll();
     }
 
