@@ -134,6 +134,24 @@ describe('hostile input', () => {
     });
   });
 
+  describe('shapes no contract has', () => {
+    it('JSON nested thousands of levels deep is a 400, not a stack overflow', async () => {
+      const deep = '['.repeat(5000) + ']'.repeat(5000);
+      const res = await t.app.inject({ method: 'PATCH', url: '/api/me/preferences', headers: { cookie: collector.cookie, 'x-csrf-token': collector.csrf, 'content-type': 'application/json' }, payload: deep });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+      await alive();
+    });
+
+    it('an empty CSV, or one with only its header, is a problem on line 1 or 2, nothing written', async () => {
+      const upload = (payload: string) =>
+        t.app.inject({ method: 'POST', url: '/api/imports/payments?mode=valid', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' }, payload });
+      expect((await upload('')).json()).toMatchObject({ committed: false, errorCount: 1, errors: [{ line: 1, field: 'header' }] });
+      expect((await upload('account_external_id,amount\n')).json()).toMatchObject({ committed: false, errors: [{ line: 1, field: 'header', message: 'missing columns: currency, paid_at, channel, reference' }] });
+      expect((await upload('account_external_id,amount,currency,paid_at,channel,reference\n')).json()).toMatchObject({ committed: false, errors: [{ line: 2, field: 'file' }] });
+    });
+  });
+
   describe('forged references', () => {
     it('a script version that does not exist is a 400 naming it, and nothing is written', async () => {
       const before = await t.db.contactAttempt.count();

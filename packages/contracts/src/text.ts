@@ -17,18 +17,37 @@ export interface TextProblem {
   message: string;
 }
 
-/** Every string (values and object keys) in a parsed JSON value that cannot be stored as text. */
-export function findTextProblems(value: unknown, path: (string | number)[] = [], found: TextProblem[] = []): TextProblem[] {
-  if (typeof value === 'string') {
-    const message = textProblem(value);
-    if (message) found.push({ path, message });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => findTextProblems(item, [...path, i], found));
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      const keyProblem = textProblem(key);
+/** How deep a request's JSON may nest; no contract goes beyond a handful of levels. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Every string (values and object keys) in a parsed JSON value that cannot be stored as text, and
+ * nesting deeper than MAX_JSON_DEPTH (reported once, at the first path that goes too deep). Walks
+ * with its own stack, so no input can exhaust the call stack.
+ */
+export function findTextProblems(value: unknown): TextProblem[] {
+  const found: TextProblem[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  let tooDeep = false;
+  while (stack.length > 0) {
+    const { value: item, path } = stack.pop()!;
+    if (typeof item === 'string') {
+      const message = textProblem(item);
+      if (message) found.push({ path, message });
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    if (path.length >= MAX_JSON_DEPTH) {
+      if (!tooDeep) found.push({ path, message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
+      tooDeep = true;
+      continue;
+    }
+    const entries: [string | number, unknown][] = Array.isArray(item) ? item.map((v, i) => [i, v]) : Object.entries(item);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      const keyProblem = typeof key === 'string' ? textProblem(key) : null;
       if (keyProblem) found.push({ path: [...path, key], message: `name ${keyProblem}` });
-      else findTextProblems(item, [...path, key], found);
+      else stack.push({ value: child, path: [...path, key] });
     }
   }
   return found;

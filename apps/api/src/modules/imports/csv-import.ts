@@ -36,8 +36,17 @@ export async function readCsv(
   onRecord: (record: Record<string, string>, line: number) => void,
   progress?: ImportProgress,
 ): Promise<number> {
+  let header: string[] | null = null;
   const parser = file.pipe(
-    parse({ bom: true, delimiter: [',', ';'], columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true, relax_column_count: true }),
+    parse({
+      bom: true,
+      delimiter: [',', ';'],
+      columns: (h: string[]) => (header = h.map((c) => c.trim().toLowerCase())),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      relax_column_count: true,
+    }),
   );
   let total = 0;
   try {
@@ -65,6 +74,14 @@ export async function readCsv(
     }
   } catch (err) {
     problems.fail(0, 'file', `cannot be read as CSV: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // A file with nothing to import is a problem, not a successful import of nothing.
+  if (total === 0 && problems.count === 0) {
+    const columns = header as string[] | null;
+    const missing = columns ? required.filter((c) => !columns.includes(c)) : [];
+    if (!columns) problems.fail(1, 'header', `is missing: the file is empty (expected the columns ${required.join(', ')})`);
+    else if (missing.length) problems.fail(1, 'header', `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+    else problems.fail(2, 'file', 'has no rows after the header');
   }
   progress?.update({ rowsRead: total });
   return total;
