@@ -113,6 +113,12 @@ describe('hostile input', () => {
       }
     });
 
+    it('is named by its own key, even a key with "/" or "~" in it', async () => {
+      const res = await admin.inject({ method: 'PUT', url: '/api/policies/compliance_profile/US', payload: { data: { 'a/b~c': '\ud83d' } } });
+      expect(res.statusCode).toBe(400);
+      expect(fieldsOf(res.json())).toEqual(['data.a/b~c']);
+    });
+
     it('is refused in a query string', async () => {
       const res = await collector.inject({ method: 'GET', url: `/api/accounts?q=${encodeURIComponent(nul)}` });
       expect(res.statusCode).toBe(400);
@@ -149,6 +155,11 @@ describe('hostile input', () => {
       expect((await upload('')).json()).toMatchObject({ committed: false, errorCount: 1, errors: [{ line: 1, field: 'header' }] });
       expect((await upload('account_external_id,amount\n')).json()).toMatchObject({ committed: false, errors: [{ line: 1, field: 'header', message: 'missing columns: currency, paid_at, channel, reference' }] });
       expect((await upload('account_external_id,amount,currency,paid_at,channel,reference\n')).json()).toMatchObject({ committed: false, errors: [{ line: 2, field: 'file' }] });
+      for (const mode of ['valid', 'all', 'validate']) {
+        const portfolio = await t.app.inject({ method: 'POST', url: `/api/imports/portfolio?mode=${mode}`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' }, payload: '' });
+        expect(portfolio.statusCode, mode).toBe(200);
+        expect(portfolio.json()).toMatchObject({ committed: false, errors: [{ line: 1, field: 'header' }] });
+      }
     });
   });
 

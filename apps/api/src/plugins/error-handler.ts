@@ -18,9 +18,14 @@ function send(
   return reply.status(status).type('application/json').send(body);
 }
 
-/** Field path of a validation issue: "/promise/amountMinor" -> "promise.amountMinor". */
+/** Field path of a validation issue: "/promise/amountMinor" -> "promise.amountMinor" (a key "a/b" stays "a/b"). */
 function fieldName(instancePath: string, context: string | undefined, missing?: unknown): string {
-  const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  // A JSON Pointer: split on "/", then unescape each key ("~1" is "/", "~0" is "~").
+  const path = instancePath
+    .split('/')
+    .slice(1)
+    .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
   const name = path || (typeof missing === 'string' ? missing : '');
   return name || context || 'request';
 }
