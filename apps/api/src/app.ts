@@ -123,6 +123,10 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     reply.header('x-request-id', request.id);
     // API answers carry personal data: no browser, proxy or CDN may keep a copy.
     if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
+    // Answered before the whole request arrived (refused early, or an upload stopped at its first
+    // bad line): the rest of the body is still on the wire, so this connection cannot carry the
+    // next request. Close it, or a keep-alive client's next request waits behind unread bytes.
+    if (!request.raw.complete) reply.header('connection', 'close');
   });
 
   // Wiring: repositories over the one Prisma client, services over repositories; writes that

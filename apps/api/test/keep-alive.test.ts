@@ -1,0 +1,58 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Session } from './build-app.js';
+
+// Over real HTTP with keep-alive, as browsers and integrations connect: an answer sent before the
+// request body was read to its end must not leave the connection stuck for the next request.
+describe('keep-alive connections after an early answer', () => {
+  const t = useTestApp();
+  let admin: Session;
+  let base = '';
+  // One keep-alive connection: the second request travels on the connection the first one used.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+  beforeAll(async () => {
+    await t.factories.user('admin', { username: 'ka-admin' });
+    admin = await t.login('ka-admin');
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => agent.destroy());
+
+  const post = (path: string, contentType: string, body: string) =>
+    new Promise<{ status: number; json(): unknown; text(): string }>((resolve, reject) => {
+      const req = http.request(`${base}${path}`, {
+        method: 'POST',
+        agent,
+        timeout: 10_000,
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: () => JSON.parse(text), text: () => text }));
+      });
+      req.on('timeout', () => req.destroy(new Error('no answer within 10 s')));
+      // The server may answer and close before the whole body is written: that is allowed.
+      req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err)));
+      req.end(body);
+    });
+
+  it('an upload refused at its first bad line, then another request on the same connection', async () => {
+    // A quote inside an unquoted field: the CSV parser gives up at once, 3 MB before the end.
+    const malformed = `{"pad":"${'x'.repeat(3_000_000)}"}`;
+    const first = await post('/api/imports/payments?mode=validate', 'text/csv', malformed);
+    expect(first.status).toBe(200);
+    expect((first.json() as { errors: unknown[] }).errors[0]).toMatchObject({ field: 'file' });
+    const second = await post('/api/imports/payments?mode=validate', 'text/csv', '');
+    expect(second.status).toBe(200);
+    expect((second.json() as { errors: unknown[] }).errors[0]).toMatchObject({ line: 1, field: 'header' });
+  });
+
+  it('a large body refused before it was read (wrong media type), then another request', async () => {
+    const first = await post('/api/imports/portfolio', 'application/json', JSON.stringify({ pad: 'x'.repeat(3_000_000) }));
+    expect(first.status).toBe(415);
+    const second = await post('/api/imports/portfolio?mode=validate', 'text/csv', '');
+    expect(second.status).toBe(200);
+  });
+});
