@@ -2,7 +2,7 @@ import { AUDIT_ENTITY_TYPES, KNOWN_AUDIT_ACTIONS, type AuditEvent, type SessionU
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
+import { PagedList } from '../../../components/ui/paged-list';
 import { paths } from '../../../config/paths';
 import { useUsers } from '../../users/api/get-users';
 import { auditExportHref, useAuditEvents } from '../api/get-audit-events';
@@ -44,49 +44,37 @@ export function AuditTrail({ user }: { user: SessionUser }) {
     <div className="audit-trail">
       <Filters key={filters.toString()} filters={filters} onApply={(next) => setParams(next, { replace: true })} />
       <div className="panel">
-        <div className="toolbar spread">
-          <span className="muted small" role="status">
-            {events.isSuccess ? t('audit.shown', { count: items.length }) + (events.hasNextPage ? ` ${t('audit.more')}` : '') : ''}
-          </span>
-          <a className="button" href={auditExportHref(filters)} download>
-            {t('audit.export')}
-          </a>
-        </div>
-        {events.isPending ? (
-          <LoadingState />
-        ) : events.isError ? (
-          <ErrorState error={events.error} onRetry={() => void events.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState>{t('audit.empty')}</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table audit-table">
-              <caption className="visually-hidden">{t('audit.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.when', { zone: user.timeZone })}</th>
-                  <th scope="col">{t('audit.who')}</th>
-                  <th scope="col">{t('audit.what')}</th>
-                  <th scope="col">{t('audit.accounts')}</th>
-                  <th scope="col">{t('audit.purpose')}</th>
-                  <th scope="col">{t('audit.request')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((event) => (
-                  <Row key={event.id} event={event} timeZone={user.timeZone} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {events.hasNextPage && (
-          <div className="actions">
-            <button type="button" className="button" disabled={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-              {t('audit.loadMore')}
-            </button>
-          </div>
-        )}
+        <PagedList
+          query={events}
+          count={items.length}
+          exportHref={auditExportHref(filters)}
+          labels={{
+            shown: t('audit.shown', { count: items.length }),
+            more: t('audit.more'),
+            export: t('audit.export'),
+            empty: t('audit.empty'),
+            loadMore: t('audit.loadMore'),
+          }}
+        >
+          <table className="table audit-table">
+            <caption className="visually-hidden">{t('audit.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when', { zone: user.timeZone })}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.what')}</th>
+                <th scope="col">{t('audit.accounts')}</th>
+                <th scope="col">{t('audit.purpose')}</th>
+                <th scope="col">{t('audit.request')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((event) => (
+                <Row key={event.id} event={event} timeZone={user.timeZone} />
+              ))}
+            </tbody>
+          </table>
+        </PagedList>
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { StageBadge } from '../../../components/ui/stage-badge';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
+import { PagedList } from '../../../components/ui/paged-list';
 import { paths } from '../../../config/paths';
 import { useFormat } from '../../../lib/format';
 import { useTeams } from '../../users/api/get-teams';
@@ -47,49 +47,37 @@ export function ContactLog({ user }: { user: SessionUser }) {
       <Filters user={user} filters={filters} onChange={setFilter} onClear={() => setParams(new URLSearchParams(), { replace: true })} />
       <div className="contact-log-body">
         <div className="panel contact-log-table">
-          <div className="toolbar spread">
-            <span className="muted small" role="status">
-              {log.isSuccess ? t('contactLog.shown', { count: items.length }) + (log.hasNextPage ? ` ${t('contactLog.more')}` : '') : ''}
-            </span>
-            <a className="button" href={contactLogExportHref(filters)} download>
-              {t('contactLog.export')}
-            </a>
-          </div>
-          {log.isPending ? (
-            <LoadingState />
-          ) : log.isError ? (
-            <ErrorState error={log.error} onRetry={() => void log.refetch()} />
-          ) : items.length === 0 ? (
-            <EmptyState>{t('contactLog.empty')}</EmptyState>
-          ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t('contactLog.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('contactLog.when')}</th>
-                    <th scope="col">{t('contactLog.collector')}</th>
-                    <th scope="col">{t('contactLog.customer')}</th>
-                    <th scope="col">{t('contactLog.outcome')}</th>
-                    <th scope="col">{t('contactLog.stage')}</th>
-                    <th scope="col">{t('contactLog.promise')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((item) => (
-                    <Row key={item.id} item={item} timeZone={user.timeZone} selected={selected?.id === item.id} onSelect={() => setSelected(item)} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {log.hasNextPage && (
-            <div className="actions">
-              <button type="button" className="button" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
-                {t('contactLog.loadMore')}
-              </button>
-            </div>
-          )}
+          <PagedList
+            query={log}
+            count={items.length}
+            exportHref={contactLogExportHref(filters)}
+            labels={{
+              shown: t('contactLog.shown', { count: items.length }),
+              more: t('contactLog.more'),
+              export: t('contactLog.export'),
+              empty: t('contactLog.empty'),
+              loadMore: t('contactLog.loadMore'),
+            }}
+          >
+            <table className="table">
+              <caption className="visually-hidden">{t('contactLog.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('contactLog.when')}</th>
+                  <th scope="col">{t('contactLog.collector')}</th>
+                  <th scope="col">{t('contactLog.customer')}</th>
+                  <th scope="col">{t('contactLog.outcome')}</th>
+                  <th scope="col">{t('contactLog.stage')}</th>
+                  <th scope="col">{t('contactLog.promise')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <Row key={item.id} item={item} timeZone={user.timeZone} selected={selected?.id === item.id} onSelect={() => setSelected(item)} />
+                ))}
+              </tbody>
+            </table>
+          </PagedList>
         </div>
         {selected && <Detail item={selected} user={user} onClose={() => setSelected(null)} />}
       </div>
