@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from './states';
 
 /** What a keyset-paged list query gives (TanStack `useInfiniteQuery`), as far as the panel needs it. */
@@ -16,21 +17,25 @@ export interface PagedQuery {
 /**
  * A paged list in a panel: how many are shown (and that there are more), a CSV export of the whole
  * filtered list, loading / error / empty states, the table, and "load more". The contact log and
- * the audit trail both use it; the caller brings the table and the words.
+ * the audit trail both use it; the caller brings the table, and its words live under one
+ * translation prefix: `<prefix>.shown` (with count), `.more`, `.export`, `.empty`, `.loadMore`.
  */
 export function PagedList({
   query,
   count,
-  labels,
+  messages,
   exportHref,
   children,
 }: {
   query: PagedQuery;
   count: number;
-  labels: { shown: string; more: string; export: string; empty: string; loadMore: string };
+  /** Translation prefix of the list's words, e.g. "audit". */
+  messages: string;
   exportHref: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
+  const labels = { shown: t(`${messages}.shown`, { count }), more: t(`${messages}.more`), export: t(`${messages}.export`), empty: t(`${messages}.empty`), loadMore: t(`${messages}.loadMore`) };
   return (
     <>
       <div className="toolbar spread">

@@ -48,13 +48,7 @@ export function AuditTrail({ user }: { user: SessionUser }) {
           query={events}
           count={items.length}
           exportHref={auditExportHref(filters)}
-          labels={{
-            shown: t('audit.shown', { count: items.length }),
-            more: t('audit.more'),
-            export: t('audit.export'),
-            empty: t('audit.empty'),
-            loadMore: t('audit.loadMore'),
-          }}
+          messages="audit"
         >
           <table className="table audit-table">
             <caption className="visually-hidden">{t('audit.caption')}</caption>

@@ -51,13 +51,7 @@ export function ContactLog({ user }: { user: SessionUser }) {
             query={log}
             count={items.length}
             exportHref={contactLogExportHref(filters)}
-            labels={{
-              shown: t('contactLog.shown', { count: items.length }),
-              more: t('contactLog.more'),
-              export: t('contactLog.export'),
-              empty: t('contactLog.empty'),
-              loadMore: t('contactLog.loadMore'),
-            }}
+            messages="contactLog"
           >
             <table className="table">
               <caption className="visually-hidden">{t('contactLog.caption')}</caption>
