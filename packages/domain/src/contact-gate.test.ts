@@ -105,6 +105,13 @@ describe('attempt caps', () => {
     expect(canContact(input({ attempts })).allowed).toBe(true);
   });
 
+  it('counts a call stamped a moment after now (recorded by a request that locked the account first)', () => {
+    const attempts = [...sevenCalls.slice(0, 6), call('2026-11-20T15:00:00.002Z')];
+    expect(codes(input({ attempts }))).toEqual(['call_cap_reached']);
+    const talked = call('2026-11-20T15:00:00.001Z', { partyReached: 'debtor', disposition: 'right_party_contact' });
+    expect(codes(input({ attempts: [talked] }))).toEqual(['quiet_period_after_conversation']);
+  });
+
   it('UK: the cap may be overridden with a reason', () => {
     const v = canContact(input({ profile: UK, customerTimeZone: 'Europe/London', now: new Date('2026-11-20T15:00:00Z'), attempts: sevenCalls }));
     expect(v.allowed).toBe(false);

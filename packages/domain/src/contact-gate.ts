@@ -214,7 +214,9 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
 
     if (profile.callCap) {
       const { maxCalls, windowDays } = profile.callCap;
-      const recent = placed.filter((t) => t > now.getTime() - windowDays * DAY && t <= now.getTime());
+      // Every attempt in the window counts, even one stamped a moment after `now`: a request that
+      // read its clock earlier but got the account's lock later must still see it.
+      const recent = placed.filter((t) => t > now.getTime() - windowDays * DAY);
       if (recent.length >= maxCalls) {
         const until = new Date(recent[recent.length - maxCalls]! + windowDays * DAY);
         reasons.push({
@@ -229,7 +231,7 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
 
     if (profile.quietDaysAfterConversation > 0) {
       const conversations = input.attempts
-        .filter((a) => a.channel === 'phone' && a.partyReached === 'debtor' && CONVERSATION_DISPOSITIONS.has(a.disposition) && a.at.getTime() <= now.getTime())
+        .filter((a) => a.channel === 'phone' && a.partyReached === 'debtor' && CONVERSATION_DISPOSITIONS.has(a.disposition))
         .map((a) => a.at.getTime());
       if (conversations.length > 0) {
         const last = new Date(Math.max(...conversations));

@@ -1,6 +1,6 @@
 import { errorResponseSchema } from '@crm/contracts';
 import type { LightMyRequestResponse } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
 
 // 10:00 in New York: inside the US calling window.
@@ -57,6 +57,36 @@ describe('the contact gate under concurrent recording', () => {
     expectRefused(responses.filter((r) => r.statusCode !== 201), 'contact_not_allowed');
     for (const res of responses.filter((r) => r.statusCode !== 201)) expect(res.json().error.reasons.map((r: { code: string }) => r.code)).toContain('quiet_period_after_conversation');
     expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(1);
+  });
+
+  describe('when requests read the clock in one order and get the account lock in another', () => {
+    // A real clock moves: a request can read an instant, then wait for the lock while another that
+    // read a later instant records first. Each reading here is a millisecond EARLIER than the one
+    // before, so the requests that lock later always hold the earlier instants.
+    let restore: () => void = () => {};
+    beforeEach(() => {
+      const original = t.clock.now;
+      let tick = 0;
+      t.clock.now = () => new Date(Date.parse(NOW) + 60_000 - tick++);
+      restore = () => (t.clock.now = original);
+    });
+    afterEach(() => restore());
+
+    it('still records only 7 of 15 unanswered calls', async () => {
+      const { accountId, phoneId } = await usAccount();
+      const body = { channel: 'phone', contactPointId: phoneId, partyReached: 'nobody', disposition: 'no_answer' };
+      const responses = await Promise.all(Array.from({ length: 15 }, () => post(collector, accountId, body)));
+      expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(7);
+      expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(7);
+    });
+
+    it('still records only one of 6 conversations', async () => {
+      const { accountId, phoneId } = await usAccount();
+      const body = { channel: 'phone', contactPointId: phoneId, partyReached: 'debtor', disposition: 'right_party_contact' };
+      const responses = await Promise.all(Array.from({ length: 6 }, () => post(collector, accountId, body)));
+      expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
+      expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(1);
+    });
   });
 
   it('counts calls recorded at once by two people on the same account against one cap', async () => {
