@@ -56,6 +56,13 @@ describe('classifyDbError', () => {
     }
   });
 
+  it('reads a key too large for its index as an invalid value', async () => {
+    const account = await t.factories.account({ creditorId: (await t.factories.creditor()).id });
+    const random = Array.from({ length: 3000 }, () => String.fromCharCode(33 + Math.floor(Math.random() * 90))).join('');
+    const err = await thrown(() => t.db.payment.create({ data: { accountId: account.id, amountMinor: 1n, currency: 'USD', paidAt: new Date(), channel: 'card', reference: random } }));
+    expect(classifyDbError(err)).toMatchObject({ kind: 'invalid_value', code: '54000' });
+  });
+
   it('reads a deadlock as a conflict to retry', async () => {
     const a = await t.factories.user('collector');
     const b = await t.factories.user('collector');

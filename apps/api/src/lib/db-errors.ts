@@ -79,7 +79,8 @@ function kindOfSqlState(state: string): DbErrorKind | undefined {
   if (state === '40001' || state === '40P01' || state === '55P03') return 'retry';
   if (state === '57014') return 'unavailable'; // statement timeout / cancelled: the server is overloaded
   if (/^(08|53|57P|58)/.test(state)) return 'unavailable'; // connection, resources, shutdown, system
-  if (state.startsWith('22') || state === '23502' || state === '23514') return 'invalid_value';
+  // Data exceptions, NOT NULL, CHECK, and a value too big for an index (54000: a 4 kB key).
+  if (state.startsWith('22') || state === '23502' || state === '23514' || state === '54000') return 'invalid_value';
   return undefined;
 }
 

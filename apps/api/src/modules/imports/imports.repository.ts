@@ -28,7 +28,9 @@ export function createImportsRepository(db: Pick<Db, 'account' | 'payment' | 'pa
     accountsByExternalId: (externalIds: string[]) =>
       inChunks(externalIds, CHUNK, (chunk) => db.account.findMany({ where: { externalId: { in: chunk } }, select: { id: true, externalId: true, currency: true } })),
     existingReferences: (source: string, references: string[]) =>
-      inChunks(references, CHUNK, (chunk) => db.payment.findMany({ where: { source, reference: { in: chunk } }, select: { reference: true } })),
+      inChunks(references, CHUNK, (chunk) =>
+        db.payment.findMany({ where: { source, reference: { in: chunk } }, select: { reference: true, accountId: true, amountMinor: true, currency: true, paidAt: true, channel: true, reversalOfId: true } }),
+      ),
     /**
      * One transaction: the payments and the figures they move. The accounts are locked first, in
      * id order, like every multi-account writer (ADR 009); only the payments this batch inserted

@@ -89,6 +89,29 @@ describe('payments import', () => {
     expect(await t.db.payment.count({ where: { source: 'bank' } })).toBe(2);
   });
 
+  it('refuses a used reference that carries a different payment, row by row, as the API does', async () => {
+    const header = 'account_external_id,amount,currency,paid_at,channel,reference\n';
+    expect((await post(`${header}ACC-1,10.00,USD,2026-11-19,card,U-1\n`, 'mode=all&source=reuse')).statusCode).toBe(201);
+    const res = await post(`${header}ACC-2,999.99,USD,2026-11-18,cash,U-1\n`, 'mode=valid&source=reuse');
+    expect(res.json()).toMatchObject({ committed: false, duplicateRows: 0, errorCount: 1 });
+    const again = await post(`${header}ACC-1,10.00,USD,2026-11-19,card,U-1\n`, 'mode=valid&source=reuse');
+    expect(again.json()).toMatchObject({ duplicateRows: 1, errorCount: 0 });
+    const other = await post(`${header}ACC-2,999.99,USD,2026-11-18,cash,U-1\n`, 'mode=valid&source=reuse');
+    expect(other.json().errors).toEqual([{ line: 2, field: 'reference', message: 'was already used by reuse for a different payment (account_external_id, amount, paid_at, channel differ)' }]);
+    expect(await t.db.payment.count({ where: { source: 'reuse' } })).toBe(1);
+  });
+
+  it('holds references and channels to the lengths of the API, and never answers 500 for a huge cell', async () => {
+    const header = 'account_external_id,amount,currency,paid_at,channel,reference\n';
+    const res = await post(`${header}ACC-1,0.01,USD,2026-11-19,card,R${'x'.repeat(4000)}\nACC-1,0.01,USD,2026-11-19,${'c'.repeat(51)},R-LONG-CH\n`, 'mode=valid&source=long');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().errors).toEqual([
+      { line: 2, field: 'reference', message: expect.stringMatching(/100/) },
+      { line: 3, field: 'channel', message: expect.stringMatching(/50/) },
+    ]);
+    expect(await t.db.payment.count({ where: { source: 'long' } })).toBe(0);
+  });
+
   it('names missing columns, validates without writing, and is for admins only', async () => {
     const missing = await post('account_external_id,amount\nACC-1,5\n', 'mode=validate');
     expect(missing.json().errors[0]).toEqual({ line: 1, field: 'header', message: 'missing columns: currency, paid_at, channel, reference' });

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImportReport, SessionUser } from '@crm/contracts';
-import { MAX_AMOUNT_MINOR, isoDateTimeSchema } from '@crm/contracts';
+import { MAX_AMOUNT_MINOR, isoDateTimeSchema, postPaymentBodySchema } from '@crm/contracts';
 import { formatMoney, isCurrencyCode, isIsoDate, parseAmountToMinor } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
@@ -72,11 +72,14 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
           const paidAt = new Date(dateOnly ? `${rawDate}T12:00:00Z` : rawDate);
           if (dateOnly ? !isIsoDate(rawDate) : !isoDateTimeSchema.safeParse(rawDate).success) bad('paid_at', 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999');
           else if (paidAt.getTime() > clock.now().getTime() + 86_400_000) bad('paid_at', 'is in the future');
-          if (!record.channel) bad('channel', 'is required');
+          // Channel and reference follow the API's own field rules (one source for both doors).
+          for (const field of ['channel', 'reference'] as const) {
+            const parsed = postPaymentBodySchema.shape[field].safeParse(record[field] ?? '');
+            if (!parsed.success) bad(field, parsed.error.issues[0]!.message);
+          }
           const reference = record.reference ?? '';
-          if (!reference) bad('reference', 'is required');
-          else if (seen.has(reference)) bad('reference', `repeats line ${seen.get(reference)}`);
-          else seen.set(reference, line);
+          if (reference && seen.has(reference)) bad('reference', `repeats line ${seen.get(reference)}`);
+          else if (reference) seen.set(reference, line);
           if (!record.account_external_id) bad('account_external_id', 'is required');
           if (ok) rows.push({ line, externalId: record.account_external_id!, amountMinor: amountMinor!, currency, paidAt, channel: record.channel!, reference });
         },
@@ -86,15 +89,26 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
 
       // Accounts and earlier imports, looked up in batches (never one query per row).
       const accounts = new Map((await imports.accountsByExternalId([...new Set(rows.map((r) => r.externalId))])).map((a) => [a.externalId, a]));
-      const existing = new Set((await imports.existingReferences(opts.source, rows.map((r) => r.reference))).map((p) => p.reference));
+      const existing = new Map((await imports.existingReferences(opts.source, rows.map((r) => r.reference))).map((p) => [p.reference, p]));
       const valid: (Row & { accountId: string })[] = [];
       let duplicates = 0;
       for (const r of rows) {
         const account = accounts.get(r.externalId);
+        const earlier = existing.get(r.reference);
         if (!account) fail(r.line, 'account_external_id', `no account ${r.externalId}`);
         else if (account.currency !== r.currency) fail(r.line, 'currency', `must be ${account.currency}, the account's currency`);
-        else if (existing.has(r.reference)) duplicates++;
-        else valid.push({ ...r, accountId: account.id });
+        else if (earlier) {
+          // The same payment again is a duplicate to skip; another payment under a used reference is
+          // refused, as the API refuses it (ADR 009), never silently dropped.
+          const differs = [
+            earlier.accountId !== account.id && 'account_external_id',
+            (earlier.reversalOfId !== null || earlier.amountMinor !== BigInt(r.amountMinor)) && 'amount',
+            earlier.paidAt.getTime() !== r.paidAt.getTime() && 'paid_at',
+            earlier.channel !== r.channel && 'channel',
+          ].filter((d): d is string => d !== false);
+          if (differs.length === 0) duplicates++;
+          else fail(r.line, 'reference', `was already used by ${opts.source} for a different payment (${differs.join(', ')} differ)`);
+        } else valid.push({ ...r, accountId: account.id });
       }
 
       const report = (committed: boolean, written: number, changed: number): ImportReport => ({
