@@ -109,6 +109,12 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
+    // A client that sends a body slowly or never finishes it (slowloris) is cut off; the server
+    // checks open requests often enough for the timeout to mean what it says.
+    // Node reads these when the server is created (setting them afterwards, as Fastify does with
+    // its own option, is not enough), so they go in both places.
+    requestTimeout: env.REQUEST_TIMEOUT_SECONDS * 1000,
+    http: { requestTimeout: env.REQUEST_TIMEOUT_SECONDS * 1000, connectionsCheckingInterval: Math.min(30_000, Math.max(250, (env.REQUEST_TIMEOUT_SECONDS * 1000) / 4)) },
     // Path parameters are validated by the routes' schemas, which name the field; the router's
     // own limit only stops absurd lengths.
     routerOptions: { maxParamLength: 1000 },

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from './build-app.js';
 
@@ -54,5 +55,33 @@ describe('keep-alive connections after an early answer', () => {
     expect(first.status).toBe(415);
     const second = await post('/api/imports/portfolio?mode=validate', 'text/csv', '');
     expect(second.status).toBe(200);
+  });
+});
+
+// A body that never finishes (slowloris): the request is answered 408 and the connection closed
+// once REQUEST_TIMEOUT_SECONDS has passed, instead of being held open for ever.
+describe('a request that never arrives whole', () => {
+  const t = useTestApp({ env: { REQUEST_TIMEOUT_SECONDS: '1' } });
+
+  it('is cut off after the request timeout', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"us');
+      });
+      let received = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (received += chunk));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+      setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`still open after 15 s: ${received}`));
+      }, 15_000);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -64,6 +64,7 @@ const envSchema = z.object({
   EMBEDDED_PG_RESTART_ATTEMPTS: z.coerce.number().int().min(0).max(20).default(5).describe('Restarts of a dead embedded PostgreSQL (waits 0.5 s, 1 s, 2 s...) before the server stops with exit code 1'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Absolute session lifetime'),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120).describe('Session ends after this long without requests'),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120).describe('A request must arrive whole (headers and body) within this time, or it is answered 408 and the connection closed'),
   LEASE_MINUTES: z.coerce.number().int().min(1).max(240).default(15).describe('How long "Next account" reserves an account for the collector'),
   QUEUE_SNAPSHOT_SECONDS: z.coerce.number().int().min(0).max(600).default(60).describe('How long a computed queue is reused before it is recomputed'),
   PROMISE_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60).describe('How often promises past their grace period are judged (0 = never, for tests)'),
