@@ -3,8 +3,8 @@ import { localeSchema, roleSchema, uuidSchema } from './fields.js';
 import { passwordSchema } from './users.js';
 
 export const loginBodySchema = z.object({
-  username: z.string({ message: 'is required' }).trim().min(1, { message: 'is required' }).max(100),
-  password: z.string({ message: 'is required' }).min(1, { message: 'is required' }).max(200),
+  username: z.string().trim().min(1, { message: 'is required' }).max(100),
+  password: z.string().min(1, { message: 'is required' }).max(200),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
@@ -30,7 +30,7 @@ export type UpdatePreferencesBody = z.infer<typeof updatePreferencesBodySchema>;
 /** A user changes their own password: the current one, and a new one under the same rules as an admin reset. */
 export const changePasswordBodySchema = z
   .object({
-    currentPassword: z.string({ message: 'is required' }).min(1, { message: 'is required' }).max(200, { message: 'must be at most 200 characters' }),
+    currentPassword: z.string().min(1, { message: 'is required' }).max(200, { message: 'must be at most 200 characters' }),
     newPassword: passwordSchema,
   })
   .refine((b) => b.newPassword !== b.currentPassword, { message: 'must differ from the current password', path: ['newPassword'] });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Readable messages for every check that does not give its own (a side effect: set once for zod).
+import './zod-messages.js';
 
 // Reusable field schemas with readable messages (one place for each rule).
 

@@ -17,3 +17,4 @@ export * from './policies.js';
 export * from './text.js';
 export * from './audit.js';
 export * from './media.js';
+export * from './zod-messages.js';

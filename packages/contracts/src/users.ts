@@ -28,7 +28,7 @@ export const listTeamsResponseSchema = z.object({ items: z.array(teamSchema) });
 export type ListTeamsResponse = z.infer<typeof listTeamsResponseSchema>;
 
 /** A password users choose (creation, admin reset, changing one's own). */
-export const passwordSchema = z.string({ message: 'is required' }).min(12, { message: 'must be at least 12 characters' }).max(200, { message: 'must be at most 200 characters' });
+export const passwordSchema = z.string().min(12, { message: 'must be at least 12 characters' }).max(200, { message: 'must be at most 200 characters' });
 const usernameSchema = z
   .string()
   .trim()
