@@ -83,6 +83,22 @@ describe('hostile input', () => {
     });
   });
 
+  describe('values that are well-formed but cannot be true', () => {
+    it('a claimed payment of nothing, or paid in the future, a callback in 2999, a payment made next year', async () => {
+      const record = (extra: object) =>
+        collector.inject({ method: 'POST', url: `/api/accounts/${accountId}/contacts`, payload: { channel: 'phone', direction: 'outbound', contactPointId: phoneId, partyReached: 'debtor', ...extra } });
+      const zero = await record({ disposition: 'claims_paid', claimedPayment: { paidAt: '2026-11-19', amountMinor: 0, channel: 'card' } });
+      expect(fieldsOf(zero.json())).toEqual(['claimedPayment.amountMinor']);
+      const future = await record({ disposition: 'claims_paid', claimedPayment: { paidAt: '2999-12-31', amountMinor: -1, channel: 'card' } });
+      expect(fieldsOf(future.json())).toEqual(['claimedPayment.amountMinor', 'claimedPayment.paidAt']);
+      const callback = await record({ disposition: 'callback_requested', callbackAt: '2999-12-31T15:00:00Z' });
+      expect(fieldsOf(callback.json())).toEqual(['callbackAt']);
+      const payment = await admin.inject({ method: 'POST', url: '/api/payments', payload: { accountId, amountMinor: 100, currency: 'USD', paidAt: '2027-11-20T10:00:00Z', channel: 'card', reference: 'FUTURE-1' } });
+      expect(payment.statusCode).toBe(400);
+      expect(fieldsOf(payment.json())).toEqual(['paidAt']);
+    });
+  });
+
   describe('text no column can store', () => {
     const nul = 'a\u0000b';
     const surrogate = 'a\ud800b';

@@ -68,3 +68,11 @@ export function parseAmountToMinor(input: string, currency: string): number | nu
   const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
   return Number.isSafeInteger(minor) && minor <= MAX_AMOUNT_MINOR ? minor : null;
 }
+
+/** Payment feeds stamp payments in their own clocks: up to a day ahead of ours is still "now". */
+const PAYMENT_CLOCK_TOLERANCE_MS = 86_400_000;
+
+/** Why a payment's instant cannot be recorded, or null: a payment cannot have been made in the future. */
+export function paymentInstantProblem(paidAt: Date, now: Date): string | null {
+  return paidAt.getTime() > now.getTime() + PAYMENT_CLOCK_TOLERANCE_MS ? 'is in the future' : null;
+}

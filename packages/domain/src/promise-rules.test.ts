@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROMISE_RULES } from './policies.js';
-import { callbackProblems, planProblems, promiseProblems } from './promise-rules.js';
+import { callbackProblems, claimedPaymentProblems, planProblems, promiseProblems } from './promise-rules.js';
 
 const ctx = { today: '2026-11-22', rules: DEFAULT_PROMISE_RULES, balanceMinor: 100_000 };
 
@@ -38,10 +38,24 @@ describe('callbackProblems', () => {
   const window = { start: '08:00', end: '21:00' };
   const now = new Date('2026-11-22T12:00:00Z');
   it('accepts a future time inside the window', () => {
-    expect(callbackProblems(new Date('2026-11-22T20:00:00Z'), now, ['America/New_York'], window)).toEqual([]); // 15:00 NY
+    expect(callbackProblems(new Date('2026-11-22T20:00:00Z'), now, ['America/New_York'], window, 60)).toEqual([]); // 15:00 NY
   });
   it('refuses the past and times outside the window in any customer zone', () => {
-    expect(callbackProblems(new Date('2026-11-22T11:00:00Z'), now, ['America/New_York'], window)[0]!.message).toBe('must be in the future');
-    expect(callbackProblems(new Date('2026-11-23T02:30:00Z'), now, ['America/New_York'], window)[0]!.message).toContain('21:30 America/New_York');
+    expect(callbackProblems(new Date('2026-11-22T11:00:00Z'), now, ['America/New_York'], window, 60)[0]!.message).toBe('must be in the future');
+    expect(callbackProblems(new Date('2026-11-23T02:30:00Z'), now, ['America/New_York'], window, 60)[0]!.message).toContain('21:30 America/New_York');
+  });
+  it('refuses a time further ahead than the promise horizon', () => {
+    expect(callbackProblems(new Date('2999-12-31T15:00:00Z'), now, ['America/New_York'], window, 60)).toEqual([{ field: 'callbackAt', message: 'is more than 60 days away' }]);
+  });
+});
+
+describe('claimedPaymentProblems', () => {
+  it('needs an amount and a day that has come in the customer’s calendar', () => {
+    expect(claimedPaymentProblems({ amountMinor: 5_000, paidAt: '2026-11-20' }, '2026-11-20')).toEqual([]);
+    expect(claimedPaymentProblems({ amountMinor: 0, paidAt: '2026-11-21' }, '2026-11-20')).toEqual([
+      { field: 'claimedPayment.amountMinor', message: 'must be more than zero' },
+      { field: 'claimedPayment.paidAt', message: 'is in the future (today is 2026-11-20 for the customer)' },
+    ]);
+    expect(claimedPaymentProblems({ amountMinor: -1, paidAt: '2999-12-31' }, '2026-11-20')).toHaveLength(2);
   });
 });

@@ -48,9 +48,24 @@ export function planProblems(plan: { amountMinor: number; dueDate: IsoDate }[], 
   return problems;
 }
 
-/** A callback time must be in the future and inside the calling window in every customer zone. */
-export function callbackProblems(at: Date, now: Date, zones: string[], window: { start: string; end: string }): FieldProblem[] {
+/**
+ * What the customer says they paid ("I already paid"): an amount, and a day that has already
+ * come in their calendar.
+ */
+export function claimedPaymentProblems(claim: { amountMinor: number; paidAt: IsoDate }, today: IsoDate): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (claim.amountMinor <= 0) problems.push({ field: 'claimedPayment.amountMinor', message: 'must be more than zero' });
+  if (calendarDaysBetween(today, claim.paidAt) > 0) problems.push({ field: 'claimedPayment.paidAt', message: `is in the future (today is ${today} for the customer)` });
+  return problems;
+}
+
+/**
+ * A callback time must be in the future, no further ahead than a promise may be (the promise
+ * policy's horizon), and inside the calling window in every customer zone.
+ */
+export function callbackProblems(at: Date, now: Date, zones: string[], window: { start: string; end: string }, maxHorizonDays: number): FieldProblem[] {
   if (at.getTime() <= now.getTime()) return [{ field: 'callbackAt', message: 'must be in the future' }];
+  if (at.getTime() - now.getTime() > maxHorizonDays * 86_400_000) return [{ field: 'callbackAt', message: `is more than ${maxHorizonDays} days away` }];
   const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   const outside = zones.filter((z) => {
     const m = toMinutes(localTime(at, z));

@@ -1,5 +1,5 @@
 import type { RecordContactBody, RecordContactResponse, SessionUser } from '@crm/contracts';
-import { callbackProblems, daysPastDue, localDate, planProblems, promiseProblems, stageFor, type FieldProblem } from '@crm/domain';
+import { callbackProblems, claimedPaymentProblems, daysPastDue, localDate, planProblems, promiseProblems, stageFor, type FieldProblem } from '@crm/domain';
 import { isoDay } from '../../lib/date-columns.js';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ContactNotAllowedError, IdempotencyConflictError, NotFoundError } from '../../lib/errors.js';
@@ -110,8 +110,9 @@ export function createContactsService({ contacts, access, gate, policies, clock,
       if (body.disposition === 'callback_requested' && !body.callbackAt) problems.push({ field: 'callbackAt', message: 'is required when the customer asks to be called back' });
       if (body.callbackAt) {
         const zones = [...new Set([zone, ...(point?.timeZone ? [point.timeZone] : [])])];
-        problems.push(...callbackProblems(new Date(body.callbackAt), now, zones, profile.callWindow));
+        problems.push(...callbackProblems(new Date(body.callbackAt), now, zones, profile.callWindow, rules.maxHorizonDays));
       }
+      if (body.claimedPayment) problems.push(...claimedPaymentProblems(body.claimedPayment, ctx.today));
       if (body.disposition === 'claims_paid' && !body.claimedPayment) {
         problems.push({ field: 'claimedPayment', message: 'is required: when, how much and through which channel the customer says they paid' });
       }

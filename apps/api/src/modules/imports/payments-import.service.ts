@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ImportReport, SessionUser } from '@crm/contracts';
 import { MAX_AMOUNT_MINOR, isoDateTimeSchema, postPaymentBodySchema } from '@crm/contracts';
-import { formatMoney, isCurrencyCode, isIsoDate, parseAmountToMinor } from '@crm/domain';
+import { formatMoney, isCurrencyCode, isIsoDate, parseAmountToMinor, paymentInstantProblem } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -71,7 +71,7 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
           const dateOnly = DATE_ONLY.test(rawDate);
           const paidAt = new Date(dateOnly ? `${rawDate}T12:00:00Z` : rawDate);
           if (dateOnly ? !isIsoDate(rawDate) : !isoDateTimeSchema.safeParse(rawDate).success) bad('paid_at', 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999');
-          else if (paidAt.getTime() > clock.now().getTime() + 86_400_000) bad('paid_at', 'is in the future');
+          else if (paymentInstantProblem(paidAt, clock.now())) bad('paid_at', paymentInstantProblem(paidAt, clock.now())!);
           // Channel and reference follow the API's own field rules (one source for both doors).
           for (const field of ['channel', 'reference'] as const) {
             const parsed = postPaymentBodySchema.shape[field].safeParse(record[field] ?? '');

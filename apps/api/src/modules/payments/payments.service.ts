@@ -1,4 +1,5 @@
 import type { PostPaymentBody, PostPaymentResponse, SessionUser } from '@crm/contracts';
+import { paymentInstantProblem } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ConflictError, IdempotencyConflictError, NotFoundError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
@@ -69,6 +70,8 @@ export function createPaymentsService({ uow, clock, payments, promises, audit }:
       const first = await payments.findBySourceReference(body.source, body.reference);
       if (first) return replayOrRefuse(first, body);
 
+      const when = paymentInstantProblem(new Date(body.paidAt), clock.now());
+      if (when) throw invalid('paidAt', when);
       const account = await payments.account(body.accountId);
       if (!account) throw invalid('accountId', 'does not exist');
       if (account.currency !== body.currency) throw invalid('currency', `must be ${account.currency}, the account's currency`);
