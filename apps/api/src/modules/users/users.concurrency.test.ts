@@ -36,11 +36,25 @@ describe('users and teams under concurrency', () => {
     expect(await activeAdmins()).toBe(1);
     const refused = responses.filter((r) => r.statusCode !== 200);
     expect(refused).toHaveLength(1);
-    // Refused because they are the last admin (409), or because the refused admin was deactivated meanwhile (401).
+    // Refused because they are the last admin (409), or because the refused admin was deactivated
+    // meanwhile (401 at the door, or 403 once the admins are locked).
     for (const res of refused) {
-      expect([401, 409], res.body).toContain(res.statusCode);
+      expect([401, 403, 409], res.body).toContain(res.statusCode);
       errorResponseSchema.parse(res.json());
     }
+  });
+
+  it('an admin deactivated while their own request waited changes nothing (of three, two deactivating each other: one wins)', async () => {
+    await resetAdmins();
+    const [sa, sb] = [await t.login('uc-admin1'), await t.login('uc-admin2')];
+    const [a, b] = admins.map((x) => x.id) as [string, string];
+    const responses = await Promise.all([
+      sa.inject({ method: 'PATCH', url: `/api/users/${b}`, payload: { active: false } }),
+      sb.inject({ method: 'PATCH', url: `/api/users/${a}`, payload: { active: false } }),
+    ]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, expect.any(Number)]);
+    expect([401, 403]).toContain(responses.map((r) => r.statusCode).sort()[1]);
+    expect(await activeAdmins()).toBe(2);
   });
 
   it('keeps an active admin when the last two are demoted and deactivated at once', async () => {

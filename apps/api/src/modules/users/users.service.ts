@@ -1,8 +1,8 @@
 import type { CreateUserBody, ListTeamsResponse, ListUsersResponse, SessionUser, Team, TeamBody, UpdateUserBody, User } from '@crm/contracts';
 import type { PasswordHasher } from '@crm/db/password';
 import { isValidTimeZone } from '@crm/domain';
-import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale, toDbLocale } from '../auth/auth.repository.js';
 import type { UsersRepository } from './users.repository.js';
@@ -30,8 +30,8 @@ export function createUsersService({
   const checkZone = (timeZone: string | undefined) => {
     if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw invalid('timeZone', 'must be an IANA time zone such as Europe/London');
   };
-  const record = (actor: SessionUser, action: string, entityType: string, entityId: string, requestId: string, data: Record<string, unknown>) =>
-    audit.record({ actorId: actor.id, action, entityType, entityId, requestId, data });
+  const record = (actor: SessionUser, action: string, entityType: string, entityId: string, requestId: string, data: Record<string, unknown>, tx?: Tx) =>
+    audit.record({ actorId: actor.id, action, entityType, entityId, requestId, data }, tx);
 
   return {
     async list(viewer: SessionUser): Promise<ListUsersResponse> {
@@ -68,11 +68,15 @@ export function createUsersService({
         const before = await users.findById(id, tx);
         if (!before) throw new NotFoundError('No such user.');
         const losesAdmin = before.role === 'admin' && before.active && (body.active === false || (body.role !== undefined && body.role !== 'admin'));
+        // Decided on the admins as they are now: one whose own rights ended while this request
+        // waited for the lock (deactivated or demoted by another admin) changes nothing.
+        if (admins && !admins.includes(actor.id)) throw new ForbiddenError('You are no longer an active admin.');
         if (losesAdmin && admins!.length <= 1) throw new ConflictError('This is the last active admin; make another admin first.');
         const endSessions = body.active === false || (body.role !== undefined && body.role !== before.role);
-        return users.update(tx, id, { ...rest, ...(locale ? { locale: toDbLocale(locale) } : {}) }, endSessions);
+        const updated = await users.update(tx, id, { ...rest, ...(locale ? { locale: toDbLocale(locale) } : {}) }, endSessions);
+        await record(actor, 'user.update', 'user', id, requestId, { changes: body }, tx);
+        return updated;
       });
-      await record(actor, 'user.update', 'user', id, requestId, { changes: body });
       return toUser(user);
     },
 
