@@ -79,6 +79,9 @@ describe('users and teams under concurrency', () => {
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
     for (const res of responses.filter((r) => r.statusCode !== 201)) expectConflict(res);
     expect(await t.db.user.count({ where: { username: 'same.name' } })).toBe(1);
+    // Whether refused before the write or by the unique index, the answer names the field.
+    const late = await admin.inject({ method: 'POST', url: '/api/users', payload });
+    for (const res of [...responses.filter((r) => r.statusCode !== 201), late]) expect(res.json().error.fields).toEqual([{ field: 'username', message: 'is already in use' }]);
   });
 
   it('creates one team when the same name is sent 5 times at once; the others get 409', async () => {
@@ -87,6 +90,8 @@ describe('users and teams under concurrency', () => {
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
     for (const res of responses.filter((r) => r.statusCode !== 201)) expectConflict(res);
     expect(await t.db.team.count({ where: { name: 'Same team' } })).toBe(1);
+    const late = await admin.inject({ method: 'POST', url: '/api/teams', payload: { name: 'Same team' } });
+    for (const res of [...responses.filter((r) => r.statusCode !== 201), late]) expect(res.json().error.fields).toEqual([{ field: 'name', message: 'is already in use' }]);
   });
 
   it('renames a team without touching its supervisor (a PATCH changes only what it names)', async () => {
