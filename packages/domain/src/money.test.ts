@@ -16,6 +16,10 @@ describe('money', () => {
   it('accepts ISO 4217 codes only', () => {
     expect(isCurrencyCode('GBP')).toBe(true);
     expect(isCurrencyCode('gbp')).toBe(false);
+    // The right shape is not enough: three letters that are no currency.
+    expect(isCurrencyCode('NAN')).toBe(false);
+    expect(isCurrencyCode('XYZ')).toBe(false);
+    expect(['USD', 'CNY', 'GBP', 'JPY', 'EUR'].every(isCurrencyCode)).toBe(true);
     expect(isCurrencyCode('US')).toBe(false);
   });
 });

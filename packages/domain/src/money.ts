@@ -8,15 +8,17 @@ export interface Money {
 }
 
 const CURRENCY = /^[A-Z]{3}$/;
+let known: Set<string> | undefined;
 
+/**
+ * An ISO 4217 code this runtime knows (its CLDR data: about 160 current currencies). "NAN" or
+ * "XYZ" have the right shape but are not currencies; Intl formats any three letters, so the list
+ * is read, not the formatter's willingness.
+ */
 export function isCurrencyCode(code: string): boolean {
   if (!CURRENCY.test(code)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return true;
-  } catch {
-    return false;
-  }
+  known ??= new Set(Intl.supportedValuesOf('currency'));
+  return known.has(code);
 }
 
 // Intl formatters are expensive to create and are reused (queues format thousands of amounts).

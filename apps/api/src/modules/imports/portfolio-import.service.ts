@@ -4,6 +4,7 @@ import type { ImportReport, PortfolioCounts, SessionUser } from '@crm/contracts'
 import {
   PORTFOLIO_REQUIRED_COLUMNS,
   composeFullName,
+  localDate,
   missingForNewAccount,
   missingForNewDebtor,
   normalisePhone,
@@ -92,6 +93,8 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
         const a = r.account;
         const creditor = a.creditorCode ? creditors.get(a.creditorCode) : undefined;
         if (a.creditorCode && !creditor) bad('creditor_code', `no creditor ${a.creditorCode}`);
+        // Born by today in any zone on earth (UTC+14 is the first to reach a date).
+        if (r.debtor.dateOfBirth && r.debtor.dateOfBirth > localDate(clock.now(), 'Pacific/Kiritimati')) bad('date_of_birth', 'is in the future');
         let collectorId: string | null | undefined;
         if (a.assignedCollector) {
           const u = users.get(a.assignedCollector);

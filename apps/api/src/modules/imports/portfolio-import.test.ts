@@ -127,6 +127,15 @@ describe('portfolio import', () => {
     expect((await t.db.account.findMany({ where: { debtor: { externalId: 'PD-2' } } })).map((a) => a.externalId)).toEqual(['PA-10']);
   });
 
+  it('refuses a birth date in the future and three letters that are no currency', async () => {
+    const csv = [HEADER, customer('PD-20', 'PA-20', { date_of_birth: '2999-12-31' }), customer('PD-21', 'PA-21', { currency: 'NaN' })].join('\n');
+    const res = await post(csv, 'mode=validate');
+    expect(res.json().errors).toEqual([
+      { line: 2, field: 'date_of_birth', message: 'is in the future' },
+      { line: 3, field: 'currency', message: expect.stringContaining('ISO 4217') },
+    ]);
+  });
+
   it('asks a new customer for a name and a time zone, and a collector who exists and is active', async () => {
     const res = await post([HEADER, customer('PD-7', 'PA-20', { family_name: '', time_zone: '' }), customer('PD-8', 'PA-21', { assigned_collector: 'p-gone' }), customer('PD-8', 'PA-22', { assigned_collector: 'nobody' })].join('\n'), 'mode=validate');
     expect(res.json().errors).toEqual([
