@@ -28,6 +28,8 @@ declare module 'fastify' {
 }
 
 export const ANY_ROLE = 'authenticated' as const;
+/** The people who work accounts: every role but `service` (an integration sees no customer data it did not send). */
+export const STAFF = ['collector', 'supervisor', 'admin'] as const satisfies readonly Role[];
 export const SUPERVISORS = ['supervisor', 'admin'] as const satisfies readonly Role[];
 export const ADMINS = ['admin'] as const satisfies readonly Role[];
 

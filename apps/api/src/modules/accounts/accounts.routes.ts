@@ -1,7 +1,7 @@
 import { errorResponseSchema, listAccountsQuerySchema, listAccountsResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { audited } from '../../plugins/audit.js';
-import { authz } from '../../plugins/access.js';
+import { authz, STAFF } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { AccountsService } from './accounts.service.js';
 
@@ -10,8 +10,8 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ accountsService: AccountsSe
     '/accounts',
     {
       config: {
-        access: 'authenticated',
-        authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed', service: 'scoped' }),
+        access: STAFF,
+        authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
         // A search's text and the accounts it returned.
         audit: audited(listAccountsResponseSchema, { action: 'accounts.list', accounts: (page) => page.items.map((a) => a.id) }),
       },

@@ -1,7 +1,7 @@
 import { accountIdParamsSchema, caseFileSchema, errorResponseSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { audited } from '../../plugins/audit.js';
-import { authz } from '../../plugins/access.js';
+import { authz, STAFF } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { CaseFileService } from './case-file.service.js';
 
@@ -10,7 +10,7 @@ export const caseFileRoutes: FastifyPluginAsyncZod<{ caseFileService: CaseFileSe
     '/accounts/:id/case-file',
     {
       config: {
-        access: 'authenticated',
+        access: STAFF,
         authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
         // The account and the customer's other accounts shown beside it; refusals too.
         audit: audited(caseFileSchema, { action: 'case_file.view', accounts: (c) => [c.account.id, ...c.otherAccounts.map((a) => a.id)] }),

@@ -14,7 +14,7 @@ import { formatMoney } from '@crm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendCsv } from '../../lib/csv.js';
 import { currentUser } from '../../plugins/auth.js';
-import { SUPERVISORS, authz } from '../../plugins/access.js';
+import { authz, STAFF, SUPERVISORS } from '../../plugins/access.js';
 import { audited } from '../../plugins/audit.js';
 import type { ContactLogService } from './contact-log.service.js';
 import type { ReviewsService } from './reviews.service.js';
@@ -27,8 +27,8 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
     '/contacts',
     {
       config: {
-        access: 'authenticated',
-        authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed', service: 'scoped' }),
+        access: STAFF,
+        authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
         audit: audited(contactLogResponseSchema, { action: 'contacts.view', entityType: 'contact_log', accounts: (page) => page.items.map((i) => i.account.id) }),
       },
       schema: {
@@ -45,7 +45,7 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
   app.get(
     '/contacts/export',
     {
-      config: { access: 'authenticated', authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed', service: 'scoped' }), audit: { action: 'contacts.export', entityType: 'contact_log', streamed: true } },
+      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }), audit: { action: 'contacts.export', entityType: 'contact_log', streamed: true } },
       schema: {
         tags: ['contacts'],
         summary: 'The filtered contact log as CSV (UTF-8 with BOM), streamed: any size',
@@ -99,7 +99,7 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
   app.get(
     '/reports/reviews',
     {
-      config: { access: 'authenticated', authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed', service: 'scoped' }) },
+      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }) },
       schema: {
         tags: ['reports'],
         summary: 'Quality reviews per collector: attempts in the period, reviewed share, average score, coaching marks',

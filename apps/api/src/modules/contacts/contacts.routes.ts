@@ -2,7 +2,7 @@ import { accountIdParamsSchema, errorResponseSchema, recordContactBodySchema, re
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestFingerprint } from '../../lib/idempotency.js';
-import { authz } from '../../plugins/access.js';
+import { authz, STAFF } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { ContactsService } from './contacts.service.js';
 
@@ -10,7 +10,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ contactsService: ContactsSe
   app.post(
     '/accounts/:id/contacts',
     {
-      config: { access: 'authenticated', authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }) },
+      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }) },
       schema: {
         tags: ['contacts'],
         summary: 'Record a contact attempt and what it produced (promise, plan, callback, flag), atomically',

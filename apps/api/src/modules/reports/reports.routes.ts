@@ -1,6 +1,6 @@
 import { errorResponseSchema, kpiQuerySchema, kpiResponseSchema, portfolioSummaryResponseSchema, rollRatesQuerySchema, rollRatesSchema } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authz } from '../../plugins/access.js';
+import { authz, STAFF } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { KpisService } from './kpis.service.js';
 import type { RollRatesService } from '../stages/roll-rates.service.js';
@@ -27,7 +27,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsServi
   app.get(
     '/reports/portfolio-summary',
     {
-      config: { access: 'authenticated', authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed', service: 'scoped' }) },
+      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }) },
       schema: {
         tags: ['reports'],
         summary: 'Open accounts and overdue amounts per stage, within the caller’s scope',
@@ -40,7 +40,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsServi
   app.get(
     '/reports/kpis',
     {
-      config: { access: 'authenticated', authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed', service: 'scoped' }) },
+      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }) },
       schema: {
         tags: ['reports'],
         summary: 'Contact and promise KPIs per collector, team, stage, script version, day or week (aggregated in SQL)',
@@ -55,7 +55,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsServi
   app.get(
     '/reports/roll-rates',
     {
-      config: { access: 'authenticated', authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed', service: 'scoped' }) },
+      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }) },
       schema: {
         tags: ['reports'],
         summary: 'Roll and cure rates per month and starting stage, from the stage history (at most 12 months)',

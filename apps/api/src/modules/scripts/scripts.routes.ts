@@ -21,7 +21,7 @@ import {
 } from '@crm/contracts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ADMINS, SUPERVISORS, authz } from '../../plugins/access.js';
+import { ADMINS, authz, STAFF, SUPERVISORS } from '../../plugins/access.js';
 import type { ObjectionsService } from './objections.service.js';
 import type { ScriptLibraryService } from './script-library.service.js';
 import { auditAccounts, audited } from '../../plugins/audit.js';
@@ -36,7 +36,7 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
     '/accounts/:id/suggested-script',
     {
       // Filled in with the customer's name and amounts: audited like the case file.
-      config: { access: 'authenticated', authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }), audit: audited(suggestedScriptSchema, { action: 'script.suggested' }) },
+      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }), audit: audited(suggestedScriptSchema, { action: 'script.suggested' }) },
       schema: {
         tags: ['scripts'],
         summary: "The published script for the account's stage in the customer's language, filled in, with the stage's objection answers",
