@@ -119,6 +119,11 @@ describe('audited reads of personal data', () => {
     const refused = await stranger.inject({ method: 'GET', url: `/api/queue?collectorId=${collectorId}` });
     expect(refused.statusCode).toBe(403);
     expect(await eventsOf(refused)).toMatchObject([{ actorId: strangerId, action: 'queue.view.denied', entityId: collectorId }]);
+    // "Next account" names the account it leases and why: recorded too.
+    const next = await collector.inject({ method: 'POST', url: '/api/queue/next' });
+    expect(next.statusCode).toBe(200);
+    expect(await eventsOf(next)).toMatchObject([{ actorId: collectorId, action: 'queue.next', accountIds: [next.json().accountId], purpose: 'collection' }]);
+    await collector.inject({ method: 'POST', url: '/api/queue/release', payload: { accountId: next.json().accountId } });
   });
 
   it('records the contact log with the accounts on the page, and each export with its filters before it streams', async () => {

@@ -39,7 +39,12 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
   app.post(
     '/queue/next',
     {
-      config: { access: ['collector'], authz: authz({ collector: 'scoped' }) },
+      config: {
+        access: ['collector'],
+        authz: authz({ collector: 'scoped' }),
+        // The answer names the account and why it is next (amounts of its promises): a read of it.
+        audit: audited(leaseResponseSchema, { action: 'queue.next', entityId: () => null, accounts: (lease) => (lease ? [lease.accountId] : []) }),
+      },
       schema: {
         tags: ['queue'],
         summary: 'Lease the top callable account (204 when nothing is callable now)',
