@@ -242,6 +242,8 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
         let stageMoves = 0;
         if (Date.now() - stagesRecordedAt >= 10 * 60_000) {
           stageMoves = await stageHistory.recordTransitions(await policies.stageThresholds(), clock.now());
+          // Sessions past their lifetime or idle limit no longer sign anyone in; their rows go too.
+          await authService.purgeExpiredSessions();
           stagesRecordedAt = Date.now();
         }
         if (changes || queued || sent.sent || sent.blocked || stageMoves) app.log.info({ changes, queued, ...sent, stageMoves }, 'promise, reminder and stage jobs');
