@@ -11,7 +11,7 @@ import type { SessionUser } from '../packages/contracts/src/index.js';
 import { addDaysIso, startOfLocalDay } from '../packages/domain/src/index.js';
 import { contactLogPageSql } from '../apps/api/src/modules/contacts/contact-log.repository.js';
 import { kpiMeasuresSql } from '../apps/api/src/modules/reports/kpis.repository.js';
-import { login, openBenchDatabase, startServer } from './lib.js';
+import { login, openBenchDatabase, startServer, stopServer } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -107,7 +107,7 @@ try {
     console.log(`${c.name.padEnd(48)} API p50 ${a.p50.toFixed(0).padStart(6)} p95 ${a.p95.toFixed(0).padStart(6)} ms | SQL p50 ${s.p50.toFixed(0).padStart(6)} p95 ${s.p95.toFixed(0).padStart(6)} ms | ratio ${(a.p50 / s.p50).toFixed(2)}x`);
   }
 } finally {
-  server?.kill('SIGINT');
+  await stopServer(server);
   await db.pool.end();
   await db.stop();
 }

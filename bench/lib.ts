@@ -15,6 +15,8 @@ export async function openBenchDatabase(accounts: number, options: { dataDir?: s
   const db = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL, migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL, dataDir: path.join(repoRoot(), '.data', options.dataDir ?? 'bench-postgres') });
   await migrateDeploy(db.url);
   const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+  // An idle connection the server drops (its shutdown at the end of a run) is not a failure of the run.
+  pool.on('error', (err) => console.error(`benchmark pool: ${err.message}`));
   const { rows } = await pool.query<{ n: string; collectors: string }>("SELECT (SELECT count(*) FROM accounts) AS n, (SELECT count(*) FROM users WHERE role = 'collector') AS collectors");
   // Re-seed when the size differs or the seed's book size changed (about 1,000 accounts per collector).
   if (Number(rows[0]!.n) !== accounts || Number(rows[0]!.collectors) < accounts / 1_000) {
@@ -52,4 +54,12 @@ export async function login(base: string, username: string) {
   const csrf = cookies.find((c) => c.startsWith('crm_csrf='))!.split('=')[1]!;
   const id = ((await res.json()) as { user: { id: string } }).user.id;
   return { id, cookie: cookies.join('; '), csrf };
+}
+
+/** Stops the server process and waits until it has exited (before its database is stopped). */
+export async function stopServer(server: ChildProcess | undefined): Promise<void> {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  server.kill('SIGTERM');
+  await exited;
 }

@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { moveAccountFiguresSql } from '@crm/db/account-figures';
-import { login, openBenchDatabase, startServer } from './lib.js';
+import { login, openBenchDatabase, startServer, stopServer } from './lib.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, accounts: { type: 'string', default: '200000' }, port: { type: 'string', default: '3401' } } });
 const ROWS = Number(values.rows);
@@ -61,7 +61,7 @@ try {
   await db.pool.query('DELETE FROM promise_status_changes WHERE at >= $1', [startedAt]);
   await db.pool.query("UPDATE payment_plans SET status = 'active' WHERE status <> 'cancelled' AND id IN (SELECT plan_id FROM promises WHERE status = 'pending' AND plan_id IS NOT NULL)");
   await db.pool.query('DROP TABLE bench_promise_snapshot');
-  server?.kill('SIGTERM');
+  await stopServer(server);
   await db.pool.end();
   await db.stop();
 }

@@ -8,7 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { login, openBenchDatabase, startServer } from './lib.js';
+import { login, openBenchDatabase, startServer, stopServer } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -225,7 +225,7 @@ try {
   // its owner (ADR 011), so each run's audit rows stay, as they would in production.
   await pool.query("DELETE FROM contact_attempts WHERE notes IN ('bench', 'bench-sql')");
 } finally {
-  server?.kill('SIGTERM');
+  await stopServer(server);
   await pool.end();
   await db.stop();
 }
