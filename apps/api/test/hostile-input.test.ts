@@ -241,6 +241,26 @@ describe('hostile input', () => {
       expect(fieldsOf(promise.json())).toContain('promise.amountMinor');
     });
 
+    it('an overpayment is kept as a credit up to the bound, and figures above it (stored before the bound) are still answered', async () => {
+      const creditor = await t.factories.creditor();
+      const small = await t.factories.account({ creditorId: creditor.id, collectorId: null, balanceMinor: 1_000, overdueMinor: 0, oldestUnpaidDueDate: null });
+      const pay = (reference: string) => admin.inject({ method: 'POST', url: '/api/payments', payload: { accountId: small.id, amountMinor: 1_000_000_000_000, currency: 'USD', paidAt: '2026-10-19T10:00:00Z', channel: 'card', reference } });
+      expect((await pay('HUGE-OVER-1')).statusCode).toBe(201);
+      const second = await pay('HUGE-OVER-2');
+      expect(second.statusCode).toBe(400);
+      expect(fieldsOf(second.json())).toEqual(['amountMinor']);
+      const caseFile = await admin.inject({ method: 'GET', url: `/api/accounts/${small.id}/case-file` });
+      expect(caseFile.statusCode).toBe(200);
+      expect(caseFile.json().account.creditMinor).toBe(1_000_000_000_000 - 1_000);
+      // A balance stored before the bound existed (up to 2^53) is still shown, never a 500.
+      const legacy = await t.factories.account({ creditorId: creditor.id, collectorId: null, overdueMinor: 0, oldestUnpaidDueDate: null });
+      await t.db.account.update({ where: { id: legacy.id }, data: { balanceMinor: 2n ** 52n, balanceBaselineMinor: 2n ** 52n } });
+      const legacyFile = await admin.inject({ method: 'GET', url: `/api/accounts/${legacy.id}/case-file` });
+      expect(legacyFile.statusCode).toBe(200);
+      expect(legacyFile.json().account.balanceMinor).toBe(2 ** 52);
+      expect((await admin.inject({ method: 'GET', url: '/api/accounts?limit=200' })).statusCode).toBe(200);
+    });
+
     it('report totals stay exact past 2^53 (portfolio summary and KPIs)', async () => {
       const creditor = await t.factories.creditor();
       const big = 4_000_000_000_000_000n; // 4e15 minor units each; three of them pass 2^53

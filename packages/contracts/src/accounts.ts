@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personal } from './personal-data.js';
-import { amountMinorSchema, currencySchema, isoDateSchema, limitSchema, stageSchema, uuidSchema } from './fields.js';
+import { storedAmountMinorSchema, currencySchema, isoDateSchema, limitSchema, stageSchema, uuidSchema } from './fields.js';
 
 export const accountStatusSchema = z.enum(['open', 'settled', 'closed', 'charged_off', 'recalled']);
 
@@ -11,8 +11,8 @@ export const accountSummarySchema = z.object({
   creditorName: z.string(),
   product: z.string(),
   currency: currencySchema,
-  balanceMinor: amountMinorSchema,
-  overdueMinor: amountMinorSchema,
+  balanceMinor: storedAmountMinorSchema,
+  overdueMinor: storedAmountMinorSchema,
   oldestUnpaidDueDate: isoDateSchema.nullable(),
   daysPastDue: z.number().int(),
   stage: stageSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountMinorSchema, currencySchema, isoDateSchema, limitSchema, stageSchema, uuidSchema } from './fields.js';
+import { storedAmountMinorSchema, currencySchema, isoDateSchema, limitSchema, stageSchema, uuidSchema } from './fields.js';
 import { personal } from './personal-data.js';
 import { CHANNELS, DISPOSITIONS } from './workstation.js';
 
@@ -79,7 +79,7 @@ export const contactLogItemSchema = z.object({
   notes: personal(z.string()).nullable(),
   overrideReasonCode: z.string().nullable(),
   review: reviewSchema.nullable(),
-  promises: z.array(z.object({ id: uuidSchema, amountMinor: amountMinorSchema, currency: currencySchema, dueDate: isoDateSchema, status: z.enum(PROMISE_STATUSES), paidMinor: amountMinorSchema })),
+  promises: z.array(z.object({ id: uuidSchema, amountMinor: storedAmountMinorSchema, currency: currencySchema, dueDate: isoDateSchema, status: z.enum(PROMISE_STATUSES), paidMinor: storedAmountMinorSchema })),
 });
 export type ContactLogItem = z.infer<typeof contactLogItemSchema>;
 

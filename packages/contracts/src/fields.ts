@@ -47,6 +47,13 @@ export const amountMinorSchema = z
   .max(MAX_AMOUNT_MINOR, { message: `must be at most ${MAX_AMOUNT_MINOR} minor units` });
 
 /**
+ * An amount as the API reports it (a balance, a promise, a payment): any safe integer. Inputs are
+ * bounded by MAX_AMOUNT_MINOR, but a figure stored before that bound, or derived from several
+ * inputs (an overpaid account's credit), may be larger; answering it must never fail.
+ */
+export const storedAmountMinorSchema = z.number().int().refine(Number.isSafeInteger, { message: 'must be a safe integer' });
+
+/**
  * A total of many amounts (a report over a portfolio): a decimal string of minor units, exact at
  * any size. A JSON number would lose cents past 2^53 (about 90 trillion dollars in cents).
  */

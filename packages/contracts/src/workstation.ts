@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountStatusSchema } from './accounts.js';
 import { personal } from './personal-data.js';
 import { reminderSchema } from './messages.js';
-import { amountMinorSchema, currencySchema, isoDateSchema, isoDateTimeSchema, localeSchema, stageSchema, uuidSchema } from './fields.js';
+import { amountMinorSchema, storedAmountMinorSchema, currencySchema, isoDateSchema, isoDateTimeSchema, localeSchema, stageSchema, uuidSchema } from './fields.js';
 
 // ---- Contact gate and queue ----------------------------------------------------------------
 
@@ -38,7 +38,7 @@ const queueAccountFields = {
   debtorName: personal(z.string()),
   stage: stageSchema,
   daysPastDue: z.number().int(),
-  overdueMinor: amountMinorSchema,
+  overdueMinor: storedAmountMinorSchema,
   currency: currencySchema,
   customerLocalTime: z.string(),
   customerTimeZone: z.string(),
@@ -107,11 +107,11 @@ const accountFactsSchema = z.object({
   creditorName: z.string(),
   product: z.string(),
   currency: currencySchema,
-  balanceMinor: amountMinorSchema,
-  overdueMinor: amountMinorSchema,
+  balanceMinor: storedAmountMinorSchema,
+  overdueMinor: storedAmountMinorSchema,
   /** Paid beyond the balance (an overpayment): kept, never lost, and undone exactly by a reversal (ADR 009). */
-  creditMinor: amountMinorSchema,
-  instalmentMinor: amountMinorSchema,
+  creditMinor: storedAmountMinorSchema,
+  instalmentMinor: storedAmountMinorSchema,
   oldestUnpaidDueDate: isoDateSchema.nullable(),
   daysPastDue: z.number().int(),
   missedInstalments: z.number().int(),
@@ -138,24 +138,24 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     kind: z.literal('promise'),
     id: uuidSchema,
     at: z.string(),
-    amountMinor: amountMinorSchema,
+    amountMinor: storedAmountMinorSchema,
     currency: currencySchema,
     dueDate: isoDateSchema,
     channel: z.string(),
     status: z.enum(['pending', 'kept', 'partly_kept', 'broken', 'cancelled']),
-    paidMinor: amountMinorSchema,
+    paidMinor: storedAmountMinorSchema,
     planId: uuidSchema.nullable(),
     sequence: z.number().int().nullable(),
     /** Last day a payment counts for it (due date + grace days, customer's calendar). */
     graceEnds: isoDateSchema,
     /** The payments that count towards it, earliest promise first (packages/domain rules). */
-    allocations: z.array(z.object({ paymentId: uuidSchema, amountMinor: amountMinorSchema, paidAt: z.string(), reference: z.string() })),
+    allocations: z.array(z.object({ paymentId: uuidSchema, amountMinor: storedAmountMinorSchema, paidAt: z.string(), reference: z.string() })),
   }),
   z.object({
     kind: z.literal('payment'),
     id: uuidSchema,
     at: z.string(),
-    amountMinor: amountMinorSchema,
+    amountMinor: storedAmountMinorSchema,
     currency: currencySchema,
     channel: z.string(),
     reference: z.string(),
@@ -163,7 +163,7 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     /** Reversed later (bounced, NSF): it counts for nothing. */
     reversed: z.boolean(),
     /** Which promises it went to; what is left counts towards the balance only. */
-    allocatedTo: z.array(z.object({ promiseId: uuidSchema, dueDate: isoDateSchema, amountMinor: amountMinorSchema })),
+    allocatedTo: z.array(z.object({ promiseId: uuidSchema, dueDate: isoDateSchema, amountMinor: storedAmountMinorSchema })),
   }),
   z.object({
     kind: z.literal('plan'),
@@ -171,7 +171,7 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     at: z.string(),
     status: z.enum(['active', 'completed', 'broken', 'cancelled']),
     instalments: z.number().int(),
-    totalMinor: amountMinorSchema,
+    totalMinor: storedAmountMinorSchema,
     currency: currencySchema,
   }),
 ]);
@@ -213,7 +213,7 @@ export const caseFileSchema = z.object({
     z.object({
       id: uuidSchema,
       claimedPaidOn: isoDateSchema,
-      claimedAmountMinor: amountMinorSchema,
+      claimedAmountMinor: storedAmountMinorSchema,
       claimedChannel: z.string(),
       claimedReference: z.string().nullable(),
       status: z.enum(['open', 'matched', 'cancelled']),

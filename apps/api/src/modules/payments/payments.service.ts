@@ -1,5 +1,6 @@
 import type { PostPaymentBody, PostPaymentResponse, SessionUser } from '@crm/contracts';
-import { paymentInstantProblem } from '@crm/domain';
+import { MAX_AMOUNT_MINOR } from '@crm/contracts';
+import { accountFigures, paymentInstantProblem } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ConflictError, IdempotencyConflictError, NotFoundError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
@@ -11,7 +12,7 @@ import type { PaymentsRepository } from './payments.repository.js';
 export interface PaymentsServiceDeps {
   uow: UnitOfWork;
   clock: Clock;
-  payments: Pick<PaymentsRepository, 'findBySourceReference' | 'account' | 'lock' | 'findPayment' | 'insert'>;
+  payments: Pick<PaymentsRepository, 'findBySourceReference' | 'account' | 'lock' | 'figures' | 'findPayment' | 'insert'>;
   promises: Pick<PromisesService, 'reevaluate'>;
   audit: Pick<AuditRepository, 'record'>;
 }
@@ -91,6 +92,11 @@ export function createPaymentsService({ uow, clock, payments, promises, audit }:
           if (Number(original.amountMinor) !== body.amountMinor) throw invalid('amountMinor', `must equal the reversed payment (${original.amountMinor})`);
           signed = -signed;
         }
+        // An overpayment is kept as a credit, but never one beyond what any single amount may be:
+        // every figure of the account stays inside the bound the API answers with.
+        const before = await payments.figures(tx, body.accountId);
+        const after = accountFigures({ balanceMinor: before.balanceBaselineMinor, overdueMinor: before.overdueBaselineMinor }, before.paidSinceBaselineMinor + signed);
+        if (after.creditMinor > BigInt(MAX_AMOUNT_MINOR)) throw invalid('amountMinor', `would leave the account overpaid by more than ${MAX_AMOUNT_MINOR} minor units`);
         const payment = await payments.insert(tx, body, signed);
         const changed = await promises.reevaluate(tx, body.accountId, body.reversalOfId ? 'payment_reversed' : 'payment_posted', payment.id);
         const verified = body.reversalOfId ? [] : await resolveClaimedPayments(tx, body.accountId, clock.now());
