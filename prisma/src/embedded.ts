@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, unlinkSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -87,6 +87,21 @@ const postgresRunning = (pid: number) => {
   return state !== 'Z' && /postgres/.test(comm);
 };
 
+/** True when a process (of any program) has this pid and is not a zombie. */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
+  }
+};
+
 function pidFromFile(dataDir: string): number | undefined {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
@@ -94,18 +109,45 @@ function pidFromFile(dataDir: string): number | undefined {
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
+/** Pids of processes whose working directory is `dir`: a postmaster's backends run in its data folder. */
+function processesIn(dir: string): number[] {
+  let target: string;
+  try {
+    target = realpathSync(dir);
+  } catch {
+    return [];
+  }
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/cwd`) === target) found.push(Number(entry));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
 /**
- * A postmaster.pid whose process is gone (the server was killed with -9, or the machine lost
- * power) is removed, so the next start does not depend on PostgreSQL's own guess about a pid
- * that may since have been reused. Returns the pid of a server that is still running, if any.
+ * Decides about a postmaster.pid left behind. A pid that is gone is PostgreSQL's own case: it
+ * checks that no orphaned backend of the killed server is still attached to the old shared
+ * memory (refusing to start until they have exited; the supervisor retries) and then replaces
+ * the file. Removing the file ourselves would skip that check and could let a new server write
+ * beside the old one's orphans. Only a pid reused by another program (PostgreSQL would take it
+ * for a running server for ever) is cleared here, and only when no process still works in the
+ * data folder. Returns the pid of a server that is still running, if any.
  */
 function clearStalePidFile(dataDir: string, log: (line: string) => void): number | undefined {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   const pid = pidFromFile(dataDir);
   if (pid !== undefined && postgresRunning(pid)) return pid;
-  unlinkSync(pidFile);
-  log(`removed a stale postmaster.pid (pid ${pid ?? 'unreadable'} is not running)`);
+  const reused = pid !== undefined && alive(pid);
+  if (reused && processesIn(dataDir).length === 0) {
+    unlinkSync(pidFile);
+    log(`removed postmaster.pid: its pid ${pid} now belongs to another program`);
+  }
   return undefined;
 }
 
