@@ -160,7 +160,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   const access = createAccountAccess(db);
   const gateFacts = createGateFactsRepository(db);
   // The one way an outbound contact is decided and recorded: under the customer's and the account's locks.
-  const contactGate = createContactGate({ uow, gateFacts });
+  const contactGate = createContactGate({ uow, gateFacts, clock });
   const queueService = createQueueService({ queue: createQueueRepository(db), gateFacts, policies, clock, leaseMinutes: env.LEASE_MINUTES, snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS });
   const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, policies, clock });
   const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });

@@ -12,8 +12,9 @@ export type AccountAccess = ReturnType<typeof createAccountAccess>;
  */
 export function createAccountAccess(db: Pick<Db, 'account'>) {
   return {
-    async assertCanOpen(user: SessionUser, accountId: string, now: Date): Promise<void> {
-      const account = await db.account.findUnique({
+    /** Pass the write's transaction to decide on the row as it is under the account's lock. */
+    async assertCanOpen(user: SessionUser, accountId: string, now: Date, client: Pick<Db, 'account'> = db): Promise<void> {
+      const account = await client.account.findUnique({
         where: { id: accountId },
         select: { assignedCollectorId: true, leasedById: true, leaseExpiresAt: true, assignedCollector: { select: { active: true, team: { select: { supervisorId: true } } } } },
       });

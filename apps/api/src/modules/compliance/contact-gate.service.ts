@@ -1,17 +1,21 @@
 import { canContact, type ComplianceProfilePolicy, type ContactChannel, type ContactGateVerdict, type GateContactPoint } from '@crm/domain';
+import type { Clock } from '../../lib/clock.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { GateFacts, GateFactsRepository } from './gate-facts.repository.js';
 
 export interface ContactGateDeps {
   uow: UnitOfWork;
-  gateFacts: Pick<GateFactsRepository, 'lockAndLoad'>;
+  gateFacts: Pick<GateFactsRepository, 'lock' | 'loadLocked'>;
+  clock: Clock;
 }
 
 /** What a caller of the gate gets inside the locked transaction. */
 export interface LockedContactGate {
   /** The transaction holding the lock: write the contact through it. */
   tx: Tx;
+  /** The clock read once the lock was held: the instant of the decision and of the contact. */
+  now: Date;
   /** The gate's facts, read under the lock. */
   facts: GateFacts;
   /** The gate's verdict on these facts for one contact now. */
@@ -29,14 +33,18 @@ export type ContactGate = ReturnType<typeof createContactGate>;
  * cannot be passed by doing things at the same moment. Outcome recording and the reminder
  * sender use it; a new channel must too.
  */
-export function createContactGate({ uow, gateFacts }: ContactGateDeps) {
+export function createContactGate({ uow, gateFacts, clock }: ContactGateDeps) {
   return {
-    async withAccount<T>(accountId: string, now: Date, work: (gate: LockedContactGate) => Promise<T>): Promise<T> {
+    async withAccount<T>(accountId: string, work: (gate: LockedContactGate) => Promise<T>): Promise<T> {
       return uow(async (tx) => {
-        const facts = await gateFacts.lockAndLoad(tx, accountId, now);
+        if (!(await gateFacts.lock(tx, accountId))) throw new NotFoundError('No such account.');
+        // Read after the lock: every contact recorded before it was granted is in the past of `now`.
+        const now = clock.now();
+        const facts = await gateFacts.loadLocked(tx, accountId, now);
         if (!facts) throw new NotFoundError('No such account.');
         return work({
           tx,
+          now,
           facts,
           verdict: ({ channel, profile, contactPoint }) =>
             canContact({

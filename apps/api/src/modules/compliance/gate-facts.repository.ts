@@ -29,17 +29,21 @@ export function createGateFactsRepository(db: Client) {
     /** For display (queue, case file): what the gate would say now. Decisions use `lockAndLoad`. */
     load: (accountIds: string[], now: Date) => loadFacts(db, accountIds, now),
     /**
-     * Locks the customer and the account for the rest of the transaction, then reads the facts
-     * through it: no other contact with this person about any of their debts can be decided or
-     * recorded until the transaction ends, so the facts (caps, quiet period, the customer's stop
-     * flags and opt-outs) stay true for the write that follows. Null when the account does not exist.
+     * Locks the customer and the account for the rest of the transaction: no other contact with
+     * this person about any of their debts can be decided or recorded until it ends, so the facts
+     * read afterwards (caps, quiet period, the customer's stop flags and opt-outs) stay true for
+     * the write that follows. False when the account does not exist.
      * Lock order (ADR 009): the customer, then accounts in id order, then names.
      */
-    async lockAndLoad(tx: Tx, accountId: string, now: Date): Promise<GateFacts | null> {
+    async lock(tx: Tx, accountId: string): Promise<boolean> {
       const debtor = await tx.$queryRaw<{ id: string }[]>`
         SELECT d.id FROM accounts a JOIN debtors d ON d.id = a.debtor_id WHERE a.id = ${accountId}::uuid FOR NO KEY UPDATE OF d`;
-      if (debtor.length === 0) return null;
+      if (debtor.length === 0) return false;
       await lockAccounts(tx, [accountId]);
+      return true;
+    },
+    /** The facts of an account locked with `lock`, read through the same transaction. */
+    async loadLocked(tx: Tx, accountId: string, now: Date): Promise<GateFacts | null> {
       return (await loadFacts(tx, [accountId], now)).get(accountId) ?? null;
     },
   };

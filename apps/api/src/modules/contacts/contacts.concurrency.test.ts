@@ -2,6 +2,7 @@ import { errorResponseSchema } from '@crm/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { untilSomeoneWaitsForALock } from '../../../test/lock-waits.js';
 
 // 10:00 in New York: inside the US calling window.
 const NOW = '2026-11-20T15:00:00Z';
@@ -87,6 +88,26 @@ describe('the contact gate under concurrent recording', () => {
       expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
       expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(1);
     });
+  });
+
+  it('decides access under the account lock: a reassignment committed while the recording waited wins', async () => {
+    const { accountId, phoneId } = await usAccount();
+    const other = await t.factories.user('collector', { username: `cc-other-${Date.now()}` });
+    let resolved = false;
+    // Hold the account's lock, as a bulk reassignment does while it moves accounts.
+    const reassigned = t.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM accounts WHERE id = ${accountId}::uuid FOR NO KEY UPDATE`;
+      const recording = post(collector, accountId, { channel: 'phone', contactPointId: phoneId, partyReached: 'nobody', disposition: 'no_answer' }).then((r) => {
+        resolved = true;
+        return r;
+      });
+      await untilSomeoneWaitsForALock(t.db, () => resolved);
+      await tx.account.update({ where: { id: accountId }, data: { assignedCollectorId: other.id } });
+      return { recording }; // not awaited here: the recording waits for this transaction to commit
+    });
+    const res = await (await reassigned).recording;
+    expect(res.statusCode).toBe(403);
+    expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(0);
   });
 
   it('counts calls recorded at once by two people on the same account against one cap', async () => {

@@ -127,7 +127,9 @@ export function createContactsService({ contacts, access, gate, policies, clock,
       }
 
       const stage = stageFor(daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone)), thresholds);
-      const outcome = await gate.withAccount(accountId, now, async ({ tx, facts, verdict }) => {
+      const outcome = await gate.withAccount(accountId, async ({ tx, now: decidedAt, facts, verdict }) => {
+        // Access again, on the row under its lock: a reassignment committed since the check above wins.
+        await access.assertCanOpen(user, accountId, decidedAt, tx);
         if (key) {
           // A retry sent while the first request is still running waits here, then replays it.
           await contacts.lockIdempotencyKey(tx, user.id, key);
@@ -158,7 +160,7 @@ export function createContactsService({ contacts, access, gate, policies, clock,
           collectorId: user.id,
           currency: account.currency,
           body,
-          startedAt: now,
+          startedAt: decidedAt,
           customerRequested,
           idempotencyKey: key,
           idempotencyFingerprint: key ? meta.fingerprint : null,

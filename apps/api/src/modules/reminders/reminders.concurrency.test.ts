@@ -21,7 +21,7 @@ describe('reminders under concurrency', () => {
   beforeAll(async () => {
     collectorId = (await t.factories.user('collector', { username: 'rc-c' })).id;
     creditorId = (await t.factories.creditor()).id;
-    gate = createContactGate({ uow: createUnitOfWork(t.db), gateFacts: createGateFactsRepository(t.db) });
+    gate = createContactGate({ uow: createUnitOfWork(t.db), gateFacts: createGateFactsRepository(t.db), clock: t.clock });
     service = createRemindersService({ reminders: createRemindersRepository(t.db), sender: createLocalLogSender(t.db), gate, policies: createPoliciesRepository(t.db), clock: t.clock });
   });
 
@@ -54,7 +54,7 @@ describe('reminders under concurrency', () => {
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const recording = gate.withAccount(account.id, t.clock.now(), async ({ tx }) => {
+    const recording = gate.withAccount(account.id, async ({ tx }) => {
       locked();
       await released;
       await tx.stopFlag.create({ data: { debtorId: account.debtorId, type: 'cease_request', reason: 'asked us to stop', setById: collectorId } });

@@ -82,7 +82,7 @@ export function createRemindersService({ reminders, sender, gate, policies, cloc
       const due = await reminders.dueMessages(now);
       const counts = { sent: 0, blocked: 0, rescheduled: 0 };
       for (const m of due) {
-        const decision = await gate.withAccount(m.accountId, now, async ({ tx, facts, verdict }) => {
+        const decision = await gate.withAccount(m.accountId, async ({ tx, now, facts, verdict }) => {
           if (!(await reminders.claim(tx, m.id, now, new Date(now.getTime() + CLAIM_MS)))) return 'taken' as const;
           if (m.promiseId) {
             const promise = await reminders.promiseStatus(m.promiseId, tx);

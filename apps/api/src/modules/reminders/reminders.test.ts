@@ -31,7 +31,7 @@ describe('promise reminders', () => {
     await make('Sms', [{ type: 'mobile', value: '+1 212-555-0111' }, { kind: 'email', type: 'other', value: 'sms@example.com' }]);
     await make('Mail', [{ type: 'mobile', value: '+1 212-555-0112', optedOut: true }, { kind: 'email', type: 'other', value: 'mail@example.com' }]);
     await make('Ceased', [{ type: 'mobile', value: '+1 212-555-0113' }], 'cease_request');
-    const gate = createContactGate({ uow: createUnitOfWork(t.db), gateFacts: createGateFactsRepository(t.db) });
+    const gate = createContactGate({ uow: createUnitOfWork(t.db), gateFacts: createGateFactsRepository(t.db), clock: t.clock });
     service = createRemindersService({ reminders: createRemindersRepository(t.db), sender: createLocalLogSender(t.db), gate, policies: createPoliciesRepository(t.db), clock: t.clock });
     collector = await t.login('r-c');
     admin = await t.login('r-admin');
