@@ -197,7 +197,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(usersRoutes, { usersService });
       await api.register(creditorsRoutes, { creditorsService: createCreditorsService({ creditors: createCreditorsRepository(db) }) });
       await api.register(policiesRoutes, { policiesService: createPoliciesService({ policies, audit, onSaved: () => queueService.invalidateAll() }) });
-      await api.register(assignmentRoutes, { assign: createAssignmentService({ assignment: createAssignmentRepository(db, uow), policies, audit, clock, onAssigned: () => queueService.invalidateAll() }) });
+      await api.register(assignmentRoutes, { assign: createAssignmentService({ assignment: createAssignmentRepository(db), uow, policies, audit, clock, onAssigned: () => queueService.invalidateAll() }) });
       await api.register(reportsRoutes, {
         reportsService,
         kpisService: createKpisService({ kpis: createKpisRepository(db) }),

@@ -2,7 +2,7 @@ import type { AssignmentBody } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
 import type { StageThresholds } from '@crm/domain';
 import { dpdSql, stageSql } from '../../lib/stage-sql.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
+import type { Tx } from '../../lib/transaction.js';
 
 export type AssignmentRepository = ReturnType<typeof createAssignmentRepository>;
 
@@ -10,7 +10,7 @@ export type AssignmentRepository = ReturnType<typeof createAssignmentRepository>
  * Bulk assignment in SQL: the selected open accounts are numbered (oldest unpaid first) and
  * dealt to the target collectors in turn, so a team gets equal shares (differing by one at most).
  */
-export function createAssignmentRepository(db: Pick<Db, '$queryRaw' | 'user'>, uow: UnitOfWork) {
+export function createAssignmentRepository(db: Pick<Db, '$queryRaw' | 'user'>) {
   function dealSql(filter: AssignmentBody['filter'], collectorIds: string[], thresholds: StageThresholds, now: Date) {
     return Prisma.sql`
       WITH selected AS (
@@ -39,8 +39,7 @@ export function createAssignmentRepository(db: Pick<Db, '$queryRaw' | 'user'>, u
       db.$queryRaw<{ collector_id: string; accounts: bigint }[]>(Prisma.sql`
         SELECT collector_id, count(*) AS accounts FROM (${dealSql(filter, collectorIds, thresholds, now)}) deal GROUP BY collector_id`),
     /** Deals and moves the accounts in one transaction, locking them first in id order like every writer of many accounts (ADR 009). */
-    commit: (filter: AssignmentBody['filter'], collectorIds: string[], thresholds: StageThresholds, now: Date) =>
-      uow(async (tx) => {
+    async commit(tx: Tx, filter: AssignmentBody['filter'], collectorIds: string[], thresholds: StageThresholds, now: Date) {
         const deal = await tx.$queryRaw<{ account_id: string; collector_id: string }[]>(Prisma.sql`
           SELECT deal.account_id, deal.collector_id FROM (${dealSql(filter, collectorIds, thresholds, now)}) deal
           JOIN accounts a ON a.id = deal.account_id ORDER BY a.id FOR NO KEY UPDATE OF a`);
@@ -54,6 +53,6 @@ export function createAssignmentRepository(db: Pick<Db, '$queryRaw' | 'user'>, u
             FROM unnest(${deal.map((d) => d.account_id)}::uuid[], ${deal.map((d) => d.collector_id)}::uuid[]) AS u(account_id, collector_id)
             WHERE a.id = u.account_id RETURNING u.collector_id)
           SELECT collector_id, count(*) AS accounts FROM moved GROUP BY collector_id`);
-      }),
+    },
   };
 }
