@@ -50,7 +50,7 @@ export function audited<S extends z.ZodType>(_schema: S, rule: AuditRule<z.outpu
 
 /** Adds accounts to the current request's audit record (for responses that do not name them). */
 export function auditAccounts(request: FastifyRequest, accountIds: readonly string[]): void {
-  request.auditedAccountIds = [...(request.auditedAccountIds ?? []), ...accountIds];
+  (request.auditedAccountIds ??= []).push(...accountIds);
 }
 
 /** The purpose of a read when the route declares none: what the reader's role is for. */
@@ -132,6 +132,29 @@ export const auditPlugin = fp<{ audit: Pick<AuditRepository, 'record'> }>(async 
     const rule = request.routeOptions.config?.audit;
     if (rule && !rule.streamed && reply.statusCode < 300) await recordRead(request, rule, payload);
     return payload;
+  });
+
+  // A streamed read was recorded before its first byte, with its filters; the accounts it carried
+  // are known only once it has gone out (the route adds them with auditAccounts as rows leave).
+  // They are recorded as a second row, so the trail answers "who read account X" for exports too.
+  app.addHook('onResponse', async (request, reply) => {
+    const rule = request.routeOptions.config?.audit;
+    const user = request.session?.user;
+    if (!rule?.streamed || !user || reply.statusCode >= 300 || !request.auditedAccountIds?.length) return;
+    try {
+      await audit.record({
+        actorId: user.id,
+        action: `${rule.action}.accounts`,
+        entityType: entityOf(rule, request).type,
+        entityId: entityOf(rule, request).id,
+        requestId: String(request.id),
+        accountIds: [...new Set(request.auditedAccountIds)],
+        purpose: rule.purpose ?? PURPOSE_BY_ROLE[user.role],
+        data: { accounts: new Set(request.auditedAccountIds).size, complete: !reply.raw.destroyed || reply.raw.writableFinished },
+      });
+    } catch (err) {
+      request.log.error({ err, action: rule.action }, 'audit record of the accounts an export carried failed');
+    }
   });
 
   // Refused reads: someone signed in asked for personal data they may not see, or that does not exist.

@@ -133,7 +133,13 @@ describe('audited reads of personal data', () => {
     const csv = await supervisor.inject({ method: 'GET', url: `/api/contacts/export?collectorId=${collectorId}` });
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Morgan Vale');
-    expect(await eventsOf(csv)).toMatchObject([{ actorId: supervisorId, action: 'contacts.export', entityType: 'contact_log', data: { query: { collectorId } } }]);
+    // Before the first byte: who and which filters; once it has gone out: which accounts it carried
+    // (written after the last byte, so it may land a moment after the response).
+    await expect.poll(async () => (await eventsOf(csv)).length).toBe(2);
+    expect(await eventsOf(csv)).toMatchObject([
+      { actorId: supervisorId, action: 'contacts.export', entityType: 'contact_log', data: { query: { collectorId } } },
+      { actorId: supervisorId, action: 'contacts.export.accounts', accountIds: [accountId] },
+    ]);
   });
 
   it('records the message log, and a collector refused it', async () => {

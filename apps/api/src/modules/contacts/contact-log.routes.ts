@@ -15,7 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendCsv } from '../../lib/csv.js';
 import { currentUser } from '../../plugins/auth.js';
 import { authz, STAFF, SUPERVISORS } from '../../plugins/access.js';
-import { audited } from '../../plugins/audit.js';
+import { audited, auditAccounts } from '../../plugins/audit.js';
 import type { ContactLogService } from './contact-log.service.js';
 import type { ReviewsService } from './reviews.service.js';
 
@@ -58,6 +58,7 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
       const user = currentUser(request);
       const rows = (async function* () {
         for await (const item of contactLog.all(user, request.query)) {
+          auditAccounts(request, [item.account.id]);
           yield [
             item.startedAt,
             item.collector?.displayName ?? '',
