@@ -141,17 +141,18 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   const audit = createAuditRepository(db);
   const policies = createPoliciesRepository(db);
   const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
+  const loginThrottle = createLoginThrottle({
+    throttle: createLoginThrottleRepository(db),
+    clock,
+    perUsername: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    perAddress: env.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
+  });
   const authService = createAuthService({
     auth: createAuthRepository(db),
     audit,
     clock,
     passwords,
-    throttle: createLoginThrottle({
-      throttle: createLoginThrottleRepository(db),
-      clock,
-      perUsername: env.LOGIN_RATE_LIMIT_PER_MINUTE,
-      perAddress: env.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
-    }),
+    throttle: loginThrottle,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
   });
@@ -244,6 +245,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
           stageMoves = await stageHistory.recordTransitions(await policies.stageThresholds(), clock.now());
           // Sessions past their lifetime or idle limit no longer sign anyone in; their rows go too.
           await authService.purgeExpiredSessions();
+          await loginThrottle.purge();
           stagesRecordedAt = Date.now();
         }
         if (changes || queued || sent.sent || sent.blocked || stageMoves) app.log.info({ changes, queued, ...sent, stageMoves }, 'promise, reminder and stage jobs');

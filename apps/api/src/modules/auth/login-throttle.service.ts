@@ -15,8 +15,6 @@ export interface LoginThrottleDeps {
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 
-const PURGE_EVERY_MS = 10 * 60_000;
-
 /**
  * Limits password guessing: per username across addresses (a distributed attack on one
  * account) and per address across usernames (one client spraying many accounts). Every
@@ -28,9 +26,13 @@ const PURGE_EVERY_MS = 10 * 60_000;
 export function createLoginThrottle(deps: LoginThrottleDeps) {
   const { throttle, clock } = deps;
   const windowMs = deps.windowMs ?? 60_000;
-  let purgedAt = 0;
 
   return {
+    /** Forgets the windows that have ended (the API's periodic job calls it; never a sign-in). */
+    purge: async () => {
+      const windowStart = Math.floor(clock.now().getTime() / windowMs) * windowMs;
+      await throttle.purge(new Date(windowStart - windowMs));
+    },
     /**
      * Counts one attempt for `username` from `ip`; throws RateLimitedError (429, Retry-After)
      * when either counter is over its limit. Call `succeeded()` when the password was right.
@@ -38,10 +40,6 @@ export function createLoginThrottle(deps: LoginThrottleDeps) {
     async attempt(username: string, ip: string): Promise<{ succeeded(): Promise<void> }> {
       const now = clock.now().getTime();
       const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-      if (now - purgedAt >= PURGE_EVERY_MS) {
-        purgedAt = now;
-        await throttle.purge(new Date(windowStart.getTime() - windowMs));
-      }
       const counters: ThrottleCounter[] = [
         { scope: 'username', key: username.trim().toLowerCase() },
         { scope: 'address', key: addressKey(ip) },
