@@ -78,3 +78,30 @@ const PAYMENT_CLOCK_TOLERANCE_MS = 86_400_000;
 export function paymentInstantProblem(paidAt: Date, now: Date): string | null {
   return paidAt.getTime() > now.getTime() + PAYMENT_CLOCK_TOLERANCE_MS ? 'is in the future' : null;
 }
+
+/** What makes two payments the same payment: one reference may carry only one of them. */
+export interface PaymentFacts {
+  accountId: string;
+  /** Signed: a reversal is negative. */
+  amountMinor: bigint;
+  currency: string;
+  paidAt: Date;
+  channel: string;
+  reversalOfId: string | null;
+}
+
+/**
+ * The facts in which a payment sent again under a used (source, reference) differs from the one
+ * recorded with it; empty when it is the same payment (a retry to replay, or a duplicate to skip).
+ * The API and the payments import both decide by it.
+ */
+export function paymentConflicts(stored: PaymentFacts, candidate: PaymentFacts): (keyof PaymentFacts)[] {
+  const differs: (keyof PaymentFacts)[] = [];
+  if (stored.accountId !== candidate.accountId) differs.push('accountId');
+  if (stored.amountMinor !== candidate.amountMinor) differs.push('amountMinor');
+  if (stored.currency !== candidate.currency) differs.push('currency');
+  if (stored.paidAt.getTime() !== candidate.paidAt.getTime()) differs.push('paidAt');
+  if (stored.channel !== candidate.channel) differs.push('channel');
+  if (stored.reversalOfId !== candidate.reversalOfId) differs.push('reversalOfId');
+  return differs;
+}

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ImportReport, SessionUser } from '@crm/contracts';
 import { MAX_AMOUNT_MINOR, isoDateTimeSchema, postPaymentBodySchema } from '@crm/contracts';
-import { formatMoney, isCurrencyCode, isIsoDate, parseAmountToMinor, paymentInstantProblem } from '@crm/domain';
+import { formatMoney, isCurrencyCode, isIsoDate, parseAmountToMinor, paymentConflicts, paymentInstantProblem } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -100,12 +100,8 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
         else if (earlier) {
           // The same payment again is a duplicate to skip; another payment under a used reference is
           // refused, as the API refuses it (ADR 009), never silently dropped.
-          const differs = [
-            earlier.accountId !== account.id && 'account_external_id',
-            (earlier.reversalOfId !== null || earlier.amountMinor !== BigInt(r.amountMinor)) && 'amount',
-            earlier.paidAt.getTime() !== r.paidAt.getTime() && 'paid_at',
-            earlier.channel !== r.channel && 'channel',
-          ].filter((d): d is string => d !== false);
+          const column = { accountId: 'account_external_id', amountMinor: 'amount', currency: 'currency', paidAt: 'paid_at', channel: 'channel', reversalOfId: 'a reversal' } as const;
+          const differs = paymentConflicts(earlier, { accountId: account.id, amountMinor: BigInt(r.amountMinor), currency: r.currency, paidAt: r.paidAt, channel: r.channel, reversalOfId: null }).map((f) => column[f]);
           if (differs.length === 0) duplicates++;
           else fail(r.line, 'reference', `was already used by ${opts.source} for a different payment (${differs.join(', ')} differ)`);
         } else valid.push({ ...r, accountId: account.id });

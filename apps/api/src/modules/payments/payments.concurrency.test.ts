@@ -72,7 +72,7 @@ describe('payments under concurrency, idempotency and balance integrity', () => 
     expect(identical.statusCode).toBe(200);
 
     const changed = await pay(other.id, { amountMinor: 3_500, reference: 'DIFF-1', paidAt: '2026-11-19T09:00:00Z' });
-    expect(changed.statusCode).toBe(409);
+    expect(changed.statusCode).toBe(422);
     const error = errorResponseSchema.parse(changed.json()).error;
     expect(error.code).toBe('idempotency_conflict');
     expect(error.fields?.map((f) => f.field).sort()).toEqual(['accountId', 'amountMinor', 'paidAt']);

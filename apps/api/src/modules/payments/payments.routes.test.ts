@@ -56,7 +56,7 @@ describe('payments and promise evaluation', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json().payment.amountMinor).toBe(20_000);
     const different = await admin.inject({ method: 'POST', url: '/api/payments', payload: payment({ amountMinor: 99_999 }) });
-    expect(different.statusCode).toBe(409);
+    expect(different.statusCode).toBe(422);
     expect(different.json().error).toMatchObject({ code: 'idempotency_conflict', fields: [{ field: 'amountMinor', message: expect.stringContaining('20000') }] });
     expect(await t.db.payment.count({ where: { reference: 'REF-1' } })).toBe(1);
   });

@@ -1,6 +1,6 @@
 import type { PostPaymentBody, PostPaymentResponse, SessionUser } from '@crm/contracts';
 import { MAX_AMOUNT_MINOR } from '@crm/contracts';
-import { accountFigures, paymentInstantProblem } from '@crm/domain';
+import { accountFigures, paymentConflicts, paymentInstantProblem } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ConflictError, IdempotencyConflictError, NotFoundError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
@@ -35,20 +35,13 @@ const dto = (p: Stored) => ({
  * refused naming every field that differs when it is not (ADR 009).
  */
 function replayOrRefuse(stored: Stored, body: PostPaymentBody): { replayed: true; result: PostPaymentResponse } {
-  const signed = body.reversalOfId ? -body.amountMinor : body.amountMinor;
-  const differs: { field: string; message: string }[] = [];
-  const check = (field: string, same: boolean, was: string) => {
-    if (!same) differs.push({ field, message: `differs from the payment already recorded with this reference (${was})` });
-  };
-  check('accountId', stored.accountId === body.accountId, stored.accountId);
-  check('amountMinor', Number(stored.amountMinor) === signed, String(Math.abs(Number(stored.amountMinor))));
-  check('currency', stored.currency === body.currency, stored.currency);
-  check('paidAt', stored.paidAt.getTime() === new Date(body.paidAt).getTime(), stored.paidAt.toISOString());
-  check('channel', stored.channel === body.channel, stored.channel);
-  check('reversalOfId', stored.reversalOfId === (body.reversalOfId ?? null), stored.reversalOfId ?? 'none');
+  const candidate = { accountId: body.accountId, amountMinor: BigInt(body.reversalOfId ? -body.amountMinor : body.amountMinor), currency: body.currency, paidAt: new Date(body.paidAt), channel: body.channel, reversalOfId: body.reversalOfId ?? null };
+  const was = { ...stored, amountMinor: String(stored.amountMinor < 0n ? -stored.amountMinor : stored.amountMinor), paidAt: stored.paidAt.toISOString(), reversalOfId: stored.reversalOfId ?? 'none' };
+  const differs = paymentConflicts(stored, candidate).map((field) => ({ field, message: `differs from the payment already recorded with this reference (${was[field]})` }));
   if (differs.length > 0) {
+    // 422, as for an Idempotency-Key reused with another request: the reference is this payment's key.
     throw new IdempotencyConflictError(
-      409,
+      422,
       `Reference ${body.reference} from ${body.source} was already used for a different payment: ${differs.map((d) => d.field).join(', ')} differ.`,
       differs,
     );
