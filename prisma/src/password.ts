@@ -18,10 +18,14 @@ export interface ScryptCost {
 export const RECOMMENDED_SCRYPT_COST: ScryptCost = { log2N: 17, r: 8, p: 1 };
 
 const KEY_LENGTH = 32;
-/** Hashes read from the database with parameters beyond these are refused, not computed. */
-const MAX_LOG2N = 22;
-const MAX_R = 32;
-const MAX_P = 16;
+/**
+ * Hashes read from the database with parameters beyond these are refused, not computed: a
+ * tampered hash must not make one sign-in allocate gigabytes (2^20 x 16 x 128 B = 2 GiB at most;
+ * the production cost uses 128 MiB).
+ */
+const MAX_LOG2N = 20;
+const MAX_R = 16;
+const MAX_P = 4;
 
 function scrypt(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   // OpenSSL needs 128 * r * (N + p + 2) bytes; Node's default limit (32 MiB) is below N=2^17.

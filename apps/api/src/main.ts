@@ -58,6 +58,8 @@ try {
   }
   const db = createPrismaClient(database.appUrl);
   const app = await buildApp({ env, db, logger: log });
+  // Declared before the server starts: a Ctrl-C during start-up runs onClose, which stops it.
+  let supervisor: ReturnType<typeof superviseEmbedded> | undefined;
   const running = await startServer(app, {
     host: env.HOST,
     port: env.PORT,
@@ -69,7 +71,7 @@ try {
   });
   // The embedded PostgreSQL is restarted when it dies (bounded attempts with backoff); when it
   // cannot come back the server stops with a clear message and exit code 1 (ADR 013).
-  const supervisor = database.server
+  supervisor = database.server
     ? superviseEmbedded(database.server, {
         maxAttempts: env.EMBEDDED_PG_RESTART_ATTEMPTS,
         onDown: ({ code, signal }) =>

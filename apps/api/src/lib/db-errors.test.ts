@@ -63,6 +63,38 @@ describe('classifyDbError', () => {
     expect(classifyDbError(err)).toMatchObject({ kind: 'invalid_value', code: '54000' });
   });
 
+  it('tells a transaction that ran out of time waiting for a lock (retry) from one that could not start (unavailable)', async () => {
+    const user = await t.factories.user('collector');
+    const single = createPrismaClient(t.database.url, { max: 1 });
+    try {
+      let release!: () => void;
+      const holding = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const held = new Promise<void>((r) => (locked = r));
+      const holder = t.db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT id FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
+        locked();
+        await holding;
+      }, { timeout: 10_000 });
+      await held;
+      // Waits for the row lock longer than its own timeout.
+      const waiting = thrown(() => single.$transaction(async (tx) => tx.$executeRaw`UPDATE users SET display_name = display_name WHERE id = ${user.id}::uuid`, { timeout: 300 }));
+      // The statement waits on the lock past its transaction's timeout; the holder lets go later.
+      await new Promise((r) => setTimeout(r, 800));
+      release();
+      await holder;
+      expect(classifyDbError(await waiting)).toMatchObject({ kind: 'retry' });
+      // The only connection is busy: the next transaction cannot start in time.
+      const busy = single.$transaction(async () => new Promise<void>((r) => setTimeout(r, 1_000)), { timeout: 1_500 }).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 100));
+      const cannotStart = await thrown(() => single.$transaction(async (tx) => tx.user.count(), { maxWait: 200 }));
+      expect(classifyDbError(cannotStart)).toMatchObject({ kind: 'unavailable' });
+      await busy;
+    } finally {
+      await single.$disconnect();
+    }
+  });
+
   it('reads a deadlock as a conflict to retry', async () => {
     const a = await t.factories.user('collector');
     const b = await t.factories.user('collector');

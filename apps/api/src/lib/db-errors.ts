@@ -42,7 +42,7 @@ const PRISMA_KINDS: Record<string, DbErrorKind> = {
   P1008: 'unavailable', // operation timed out
   P1017: 'unavailable', // server closed the connection
   P2024: 'unavailable', // timed out fetching a connection from the pool
-  P2028: 'unavailable', // transaction API error (timed out / closed while waiting)
+  P2028: 'unavailable', // transaction API error: see the message (below) for which
   P2002: 'unique',
   P2003: 'missing_reference',
   P2025: 'not_found',
@@ -119,6 +119,9 @@ export function classifyDbError(err: unknown): DbErrorInfo | null {
   if (!kind && CONNECTION_MESSAGES.test(String(e.message))) kind = 'unavailable';
   if (!kind && e.name === 'PrismaClientInitializationError') kind = 'unavailable';
   if (!kind && e.name === 'DriverAdapterError' && /invalid byte sequence|out of range|invalid input/i.test(String(e.message))) kind = 'invalid_value';
+  // P2028 is two things: no connection to start the transaction in time (the pool is exhausted:
+  // unavailable), or a transaction that ran out of time, usually waiting for row locks (retry).
+  if (kind === 'unavailable' && prismaCode === 'P2028' && !/Unable to start a transaction/i.test(String(e.message))) kind = 'retry';
   if (!kind) return null;
 
   let fields: string[] = [];

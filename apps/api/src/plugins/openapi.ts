@@ -50,7 +50,8 @@ function methodsOf(route: RouteShape): string[] {
  * The error statuses a route can return because of what it is, derived from its declaration so
  * no route has to list them by hand: 400 when it takes input (a write always can: its body is
  * parsed), 401 unless public, 403 when limited to roles or a CSRF-checked write, 404 with path
- * parameters (ids), 413/415 for writes (body size, content type), 431 for a request line and
+ * parameters (ids), 409/413/415 for writes (a conflict that outlasted the retries, body size,
+ * content type), 431 for a request line and
  * headers over Node's limit (a huge query), 503 when the database is down.
  * Statuses specific to a route (409, 422, 429, a 404 for an id in the body) stay declared on it.
  */
@@ -64,6 +65,9 @@ export function standardErrorStatuses(route: RouteShape): number[] {
   if (Array.isArray(access) || (write && access !== 'public')) statuses.add(403);
   if (schema.params) statuses.add(404);
   if (write) {
+    // 409: a write runs in a unit of work; a deadlock or serialization conflict that outlasts
+    // its retries is answered 409 (lib/db-errors.ts), whatever the route.
+    statuses.add(409);
     statuses.add(413);
     statuses.add(415);
   }
