@@ -165,16 +165,19 @@ describe('hostile input', () => {
       await alive();
     });
 
-    it('an empty CSV, or one with only its header, is a problem on line 1 or 2, nothing written', async () => {
+    it('an empty upload is a 400 naming the body; a blank file or one with only its header is a problem on line 1 or 2, nothing written', async () => {
       const upload = (payload: string) =>
         t.app.inject({ method: 'POST', url: '/api/imports/payments?mode=valid', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' }, payload });
-      expect((await upload('')).json()).toMatchObject({ committed: false, errorCount: 1, errors: [{ line: 1, field: 'header' }] });
+      const empty = await upload('');
+      expect(empty.statusCode).toBe(400);
+      expect(fieldsOf(empty.json())).toEqual(['body']);
+      expect((await upload('\n\n')).json()).toMatchObject({ committed: false, errorCount: 1, errors: [{ line: 1, field: 'header' }] });
       expect((await upload('account_external_id,amount\n')).json()).toMatchObject({ committed: false, errors: [{ line: 1, field: 'header', message: 'missing columns: currency, paid_at, channel, reference' }] });
       expect((await upload('account_external_id,amount,currency,paid_at,channel,reference\n')).json()).toMatchObject({ committed: false, errors: [{ line: 2, field: 'file' }] });
       for (const mode of ['valid', 'all', 'validate']) {
         const portfolio = await t.app.inject({ method: 'POST', url: `/api/imports/portfolio?mode=${mode}`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' }, payload: '' });
-        expect(portfolio.statusCode, mode).toBe(200);
-        expect(portfolio.json()).toMatchObject({ committed: false, errors: [{ line: 1, field: 'header' }] });
+        expect(portfolio.statusCode, mode).toBe(400);
+        expect(fieldsOf(portfolio.json())).toEqual(['body']);
       }
     });
   });

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { textProblem, type ImportReport } from '@crm/contracts';
 import { parse } from 'csv-parse';
+import { BadRequestError } from '../../lib/errors.js';
 import type { ImportProgress } from './import-progress.js';
 
 export const MAX_REPORTED_ERRORS = 1000;
@@ -37,6 +38,8 @@ export async function readCsv(
   progress?: ImportProgress,
 ): Promise<number> {
   let header: string[] | null = null;
+  let bytes = 0;
+  file.on('data', (chunk: Buffer | string) => (bytes += chunk.length));
   const parser = file.pipe(
     parse({
       bom: true,
@@ -75,6 +78,8 @@ export async function readCsv(
   } catch (err) {
     problems.fail(0, 'file', `cannot be read as CSV: ${err instanceof Error ? err.message : String(err)}`);
   }
+  // Not a byte: no file was sent at all (an upload with an empty body), the request is at fault.
+  if (bytes === 0) throw new BadRequestError('body is required: the CSV file (Content-Type text/csv)', [{ field: 'body', message: 'is required: the CSV file (Content-Type text/csv)' }]);
   // A file with nothing to import is a problem, not a successful import of nothing.
   if (total === 0 && problems.count === 0) {
     const columns = header as string[] | null;
