@@ -39,6 +39,8 @@ function play(ops: Op[]): Payment[] {
   return history;
 }
 
+// That the stored figures follow the history whatever the order is proven through the API and
+// SQL (apps/api/src/modules/payments/payments.history.test.ts); here, the rule's own invariants.
 describe('account figures follow from the payment history', () => {
   it('hold their invariants after every step: balance, overdue and credit never negative, overdue within the balance, nothing created or lost', () => {
     fc.assert(
@@ -49,38 +51,12 @@ describe('account figures follow from the payment history', () => {
           // What the database does: one running sum moved by each signed payment.
           paid += history[i]!.amountMinor;
           const f = accountFigures(baseline, paid);
-          expect(f).toEqual(accountFigures(baseline, paidSinceBaseline(history.slice(0, i + 1))));
           expect(f.balanceMinor >= 0n && f.creditMinor >= 0n && f.overdueMinor >= 0n).toBe(true);
           expect(f.overdueMinor <= f.balanceMinor).toBe(true);
           expect(f.balanceMinor === 0n || f.creditMinor === 0n).toBe(true);
           // Conservation: what is owed minus what is owed back is the baseline minus what was paid.
           expect(f.balanceMinor - f.creditMinor).toBe(baseline.balanceMinor - paid);
         }
-      }),
-      { seed: SEED, numRuns: 500 },
-    );
-  });
-
-  it('do not depend on the order payments and reversals were recorded in', () => {
-    fc.assert(
-      fc.property(
-        baselineArb,
-        opsArb.map(play).chain((history) => fc.tuple(fc.constant(history), fc.shuffledSubarray(history, { minLength: history.length, maxLength: history.length }))),
-        (baseline, [history, shuffled]) => {
-          expect(accountFigures(baseline, paidSinceBaseline(shuffled))).toEqual(accountFigures(baseline, paidSinceBaseline(history)));
-        },
-      ),
-      { seed: SEED, numRuns: 500 },
-    );
-  });
-
-  it('are unchanged by a payment together with its reversal, whatever the account owed (overpayments included)', () => {
-    fc.assert(
-      fc.property(baselineArb, opsArb, (baseline, ops) => {
-        const history = play(ops);
-        const reversed = new Set(history.filter((p) => p.reversalOf !== null).flatMap((p) => [p.id, p.reversalOf!]));
-        const rest = history.filter((p) => !reversed.has(p.id));
-        expect(accountFigures(baseline, paidSinceBaseline(history))).toEqual(accountFigures(baseline, paidSinceBaseline(rest)));
       }),
       { seed: SEED, numRuns: 500 },
     );
