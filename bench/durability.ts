@@ -108,7 +108,11 @@ async function startServer(): Promise<ChildProcess> {
 }
 
 async function login() {
-  const res = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin1', password: DEMO_PASSWORD }) });
+  const res = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin1', password: DEMO_PASSWORD }),
+  });
   if (!res.ok) throw new Error(`login admin1: ${res.status} ${await res.text()}`);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const csrf = cookies.find((c) => c.startsWith('crm_csrf='))!.split('=')[1]!;
@@ -119,7 +123,13 @@ async function waitHealthy(limitMs = 60_000) {
   const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
     if (server?.exitCode !== null) throw new Error(`server exited:\n${serverOutput.slice(-3000)}`);
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${BASE}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(100);
   }
   throw new Error('server did not become healthy again');
@@ -127,7 +137,9 @@ async function waitHealthy(limitMs = 60_000) {
 
 // ---------------------------------------------------------------- one write over HTTP
 let session: { cookie: string; csrf: string };
-async function post(body: Record<string, unknown>): Promise<{ outcome: Outcome; status: number | null; paymentId?: string }> {
+async function post(
+  body: Record<string, unknown>,
+): Promise<{ outcome: Outcome; status: number | null; paymentId?: string }> {
   try {
     const res = await fetch(`${BASE}/api/payments`, {
       method: 'POST',
@@ -193,7 +205,8 @@ async function runRound(round: number, accounts: { id: string; currency: string 
     await sleep(killAfterMs);
     process.kill(await postmasterPid(), 'SIGKILL');
     while (restartsLogged() === restartsBefore) {
-      if (server?.exitCode !== null) throw new Error(`server stopped instead of restarting PostgreSQL:\n${serverOutput.slice(-3000)}`);
+      if (server?.exitCode !== null)
+        throw new Error(`server stopped instead of restarting PostgreSQL:\n${serverOutput.slice(-3000)}`);
       if (Date.now() - started > ROUND_LIMIT_MS) throw new Error('PostgreSQL was not restarted in time');
       await sleep(50);
     }
@@ -203,10 +216,19 @@ async function runRound(round: number, accounts: { id: string; currency: string 
   const writers = Array.from({ length: WRITERS }, async (_, w) => {
     for (let i = 0; ; i++) {
       if (backAt && ackedAfterBack[w]! >= AFTER) return;
-      if (Date.now() - started > ROUND_LIMIT_MS) throw new Error(`round ${round} did not finish in ${ROUND_LIMIT_MS} ms`);
+      if (Date.now() - started > ROUND_LIMIT_MS)
+        throw new Error(`round ${round} did not finish in ${ROUND_LIMIT_MS} ms`);
       const account = accounts[between(0, accounts.length - 1)]!;
       const reference = `${prefix}${w}-${i}`;
-      const body = { accountId: account.id, amountMinor: between(100, 50_000), currency: account.currency, paidAt: new Date().toISOString(), channel: 'card', reference, source: SOURCE };
+      const body = {
+        accountId: account.id,
+        amountMinor: between(100, 50_000),
+        currency: account.currency,
+        paidAt: new Date().toISOString(),
+        channel: 'card',
+        reference,
+        source: SOURCE,
+      };
       const result = await post(body);
       attempts.push({ reference, body, ...result });
       if (result.outcome === 'acked' && backAt) ackedAfterBack[w]! += 1;
@@ -256,7 +278,8 @@ async function runRound(round: number, accounts: { id: string; currency: string 
       if (a.outcome === 'replayed') figures.retryAnomalies += 1;
       figures.unacknowledged += 1;
       if (a.outcome === 'no-answer') figures.noAnswer += 1;
-      else if (a.outcome === 'refused') figures.refusedByStatus[String(a.status)] = (figures.refusedByStatus[String(a.status)] ?? 0) + 1;
+      else if (a.outcome === 'refused')
+        figures.refusedByStatus[String(a.status)] = (figures.refusedByStatus[String(a.status)] ?? 0) + 1;
       if (n >= 1) figures.inDoubtCommitted += 1;
       else figures.inDoubtAbsent += 1;
       unacked.push(a);
@@ -271,7 +294,8 @@ async function runRound(round: number, accounts: { id: string; currency: string 
       await sleep(250);
       result = await post(a.body);
     }
-    if (wasStored && result.outcome === 'replayed' && result.paymentId === stored.get(a.reference)!.ids[0]) figures.retriedReplayed += 1;
+    if (wasStored && result.outcome === 'replayed' && result.paymentId === stored.get(a.reference)!.ids[0])
+      figures.retriedReplayed += 1;
     else if (!wasStored && result.outcome === 'acked') figures.retriedRecorded += 1;
     else figures.retryAnomalies += 1;
   }
@@ -293,23 +317,34 @@ async function runRound(round: number, accounts: { id: string; currency: string 
 // ---------------------------------------------------------------- main
 let failed = false;
 try {
-  console.log(`Durability check: seed ${SEED}, ${ROUNDS} rounds, ${WRITERS} concurrent writers, ${AFTER} acknowledged writes per writer after each restart`);
+  console.log(
+    `Durability check: seed ${SEED}, ${ROUNDS} rounds, ${WRITERS} concurrent writers, ${AFTER} acknowledged writes per writer after each restart`,
+  );
   server = await startServer();
-  pool = new pg.Pool({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/${APP_DATABASE}`, max: 4 });
+  pool = new pg.Pool({
+    connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/${APP_DATABASE}`,
+    max: 4,
+  });
   pool.on('error', () => {}); // idle connections die with the postmaster
   const { rows: settings } = await pool.query<{ name: string; setting: string }>(
     "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method') ORDER BY name",
   );
   console.log(`PostgreSQL ${settings.map((s) => `${s.name}=${s.setting}`).join(', ')}`);
-  if (settings.some((s) => s.name !== 'wal_sync_method' && s.setting !== 'on')) throw new Error('fsync, synchronous_commit and full_page_writes must be on for this check to mean anything');
-  const { rows: accounts } = await pool.query<{ id: string; currency: string }>("SELECT id::text, currency FROM accounts WHERE status = 'open' ORDER BY id LIMIT 50");
+  if (settings.some((s) => s.name !== 'wal_sync_method' && s.setting !== 'on'))
+    throw new Error('fsync, synchronous_commit and full_page_writes must be on for this check to mean anything');
+  const { rows: accounts } = await pool.query<{ id: string; currency: string }>(
+    "SELECT id::text, currency FROM accounts WHERE status = 'open' ORDER BY id LIMIT 50",
+  );
   session = await login();
 
   const all: RoundFigures[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const f = await runRound(round, accounts);
     all.push(f);
-    const refused = Object.entries(f.refusedByStatus).map(([s, n]) => `${n}x${s}`).join(' ') || 'none';
+    const refused =
+      Object.entries(f.refusedByStatus)
+        .map(([s, n]) => `${n}x${s}`)
+        .join(' ') || 'none';
     console.log(
       `round ${f.round}: kill -9 after ${f.killAfterMs} ms, PostgreSQL back after ${f.downMs} ms (${f.failedRestarts} failed restart attempts) | sent ${f.sent}, acknowledged ${f.acknowledged}, ` +
         `found ${f.acknowledgedFound}, lost ${f.lost}, duplicated ${f.duplicated} | unacknowledged ${f.unacknowledged} (refused ${refused}, no answer ${f.noAnswer}): ` +
@@ -325,8 +360,13 @@ try {
       `retry anomalies ${sum('retryAnomalies')}, unexplained rows ${sum('unexplained')}, not exactly once after retry ${sum('finalNotExactlyOnce')}, ` +
       `restarts by the supervisor ${restartsLogged()}, payments without audit event ${sum('acknowledgedWithoutAudit')}`,
   );
-  failed = sum('lost') + sum('duplicated') + sum('retryAnomalies') + sum('unexplained') + sum('finalNotExactlyOnce') > 0;
-  console.log(failed ? 'FAILED: a write was lost, doubled or unexplained (seed above reproduces the schedule)' : 'OK: nothing acknowledged was lost, nothing was written twice');
+  failed =
+    sum('lost') + sum('duplicated') + sum('retryAnomalies') + sum('unexplained') + sum('finalNotExactlyOnce') > 0;
+  console.log(
+    failed
+      ? 'FAILED: a write was lost, doubled or unexplained (seed above reproduces the schedule)'
+      : 'OK: nothing acknowledged was lost, nothing was written twice',
+  );
 } catch (err) {
   failed = true;
   console.error(`FAILED (seed ${SEED}):`, err instanceof Error ? err.message : err);
@@ -337,7 +377,13 @@ try {
     server.kill('SIGTERM');
     await exited;
   }
-  if (values.verbose) console.log(`\nServer log lines about PostgreSQL:\n${serverOutput.split('\n').filter((l) => /PostgreSQL/.test(l)).join('\n')}`);
+  if (values.verbose)
+    console.log(
+      `\nServer log lines about PostgreSQL:\n${serverOutput
+        .split('\n')
+        .filter((l) => /PostgreSQL/.test(l))
+        .join('\n')}`,
+    );
   if (!values.keep) await rm(dir, { recursive: true, force: true });
   else console.log(`data kept in ${dataDir}`);
 }

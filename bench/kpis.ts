@@ -25,7 +25,8 @@ const ACCOUNTS = Number(values.accounts);
 const RUNS = Number(values.runs);
 const BASE = `http://127.0.0.1:${values.port}`;
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 async function time(task: () => Promise<void>): Promise<{ p50: number; p95: number }> {
   await task(); // warm-up: plans and caches, as a supervisor's second look would find them
   const ms: number[] = [];
@@ -37,7 +38,10 @@ async function time(task: () => Promise<void>): Promise<{ p50: number; p95: numb
   return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
 }
 
-const db = await openBenchDatabase(ACCOUNTS, { dataDir: 'bench-kpi-postgres', historyScale: Number(values['history-scale']) });
+const db = await openBenchDatabase(ACCOUNTS, {
+  dataDir: 'bench-kpi-postgres',
+  historyScale: Number(values['history-scale']),
+});
 let server: ChildProcess | undefined;
 try {
   const { rows: size } = await db.pool.query<{ attempts: string; promises: string; payments: string }>(
@@ -54,13 +58,30 @@ try {
   server = await startServer(db, Number(values.port));
   const admin = await login(BASE, 'admin1');
   const supervisor = await login(BASE, 'supervisor1');
-  const users = await db.pool.query<{ id: string; username: string; time_zone: string; role: string }>("SELECT id, username, time_zone, role::text FROM users WHERE username IN ('admin1', 'supervisor1', 'collector1')");
+  const users = await db.pool.query<{ id: string; username: string; time_zone: string; role: string }>(
+    "SELECT id, username, time_zone, role::text FROM users WHERE username IN ('admin1', 'supervisor1', 'collector1')",
+  );
   const user = (name: string): SessionUser => {
     const u = users.rows.find((r) => r.username === name)!;
-    return { id: u.id, username: name, displayName: name, role: u.role as SessionUser['role'], locale: 'en', timeZone: u.time_zone, teamId: null, teamName: null };
+    return {
+      id: u.id,
+      username: name,
+      displayName: name,
+      role: u.role as SessionUser['role'],
+      locale: 'en',
+      timeZone: u.time_zone,
+      teamId: null,
+      teamName: null,
+    };
   };
   const collectorId = users.rows.find((r) => r.username === 'collector1')!.id;
-  const window = (u: SessionUser) => ({ from, to, start: startOfLocalDay(from, u.timeZone), end: startOfLocalDay(addDaysIso(to, 1), u.timeZone), timeZone: u.timeZone });
+  const window = (u: SessionUser) => ({
+    from,
+    to,
+    start: startOfLocalDay(from, u.timeZone),
+    end: startOfLocalDay(addDaysIso(to, 1), u.timeZone),
+    timeZone: u.timeZone,
+  });
 
   const api = (who: { cookie: string }, url: string) => async () => {
     const res = await fetch(`${BASE}${url}`, { headers: { cookie: who.cookie } });
@@ -90,21 +111,43 @@ try {
     {
       name: 'Contact log page 1: month + promise to pay',
       api: api(admin, `/api/contacts?from=${from}&to=${to}&disposition=promise_to_pay&limit=50`),
-      sql: sql(contactLogPageSql(user('admin1'), { filters: { from, to, disposition: 'promise_to_pay' }, ...window(user('admin1')), after: null, limit: 51 })),
+      sql: sql(
+        contactLogPageSql(user('admin1'), {
+          filters: { from, to, disposition: 'promise_to_pay' },
+          ...window(user('admin1')),
+          after: null,
+          limit: 51,
+        }),
+      ),
     },
     {
       name: 'Contact log page 1: one collector, month, kept',
-      api: api(supervisor, `/api/contacts?collectorId=${collectorId}&promiseDueFrom=${from}&promiseDueTo=${to}&promiseStatus=kept&limit=50`),
-      sql: sql(contactLogPageSql(user('supervisor1'), { filters: { collectorId, promiseDueFrom: from, promiseDueTo: to, promiseStatus: 'kept' }, start: null, end: null, after: null, limit: 51 })),
+      api: api(
+        supervisor,
+        `/api/contacts?collectorId=${collectorId}&promiseDueFrom=${from}&promiseDueTo=${to}&promiseStatus=kept&limit=50`,
+      ),
+      sql: sql(
+        contactLogPageSql(user('supervisor1'), {
+          filters: { collectorId, promiseDueFrom: from, promiseDueTo: to, promiseStatus: 'kept' },
+          start: null,
+          end: null,
+          after: null,
+          limit: 51,
+        }),
+      ),
     },
   ];
 
-  console.log(`\nPortfolio: ${ACCOUNTS.toLocaleString('en')} accounts, ${Number(size[0]!.attempts).toLocaleString('en')} contact attempts, ${Number(size[0]!.promises).toLocaleString('en')} promises, ${Number(size[0]!.payments).toLocaleString('en')} payments`);
+  console.log(
+    `\nPortfolio: ${ACCOUNTS.toLocaleString('en')} accounts, ${Number(size[0]!.attempts).toLocaleString('en')} contact attempts, ${Number(size[0]!.promises).toLocaleString('en')} promises, ${Number(size[0]!.payments).toLocaleString('en')} payments`,
+  );
   console.log(`Period: ${from} .. ${to}; ${RUNS} sequential runs after one warm-up\n`);
   for (const c of cases) {
     const a = await time(c.api);
     const s = await time(c.sql);
-    console.log(`${c.name.padEnd(48)} API p50 ${a.p50.toFixed(0).padStart(6)} p95 ${a.p95.toFixed(0).padStart(6)} ms | SQL p50 ${s.p50.toFixed(0).padStart(6)} p95 ${s.p95.toFixed(0).padStart(6)} ms | ratio ${(a.p50 / s.p50).toFixed(2)}x`);
+    console.log(
+      `${c.name.padEnd(48)} API p50 ${a.p50.toFixed(0).padStart(6)} p95 ${a.p95.toFixed(0).padStart(6)} ms | SQL p50 ${s.p50.toFixed(0).padStart(6)} p95 ${s.p95.toFixed(0).padStart(6)} ms | ratio ${(a.p50 / s.p50).toFixed(2)}x`,
+    );
   }
 } finally {
   await stopServer(server);

@@ -12,18 +12,30 @@ import pg from 'pg';
  * accounts; `historyScale` multiplies the contact history per account.
  */
 export async function openBenchDatabase(accounts: number, options: { dataDir?: string; historyScale?: number } = {}) {
-  const db = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL, migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL, dataDir: path.join(repoRoot(), '.data', options.dataDir ?? 'bench-postgres') });
+  const db = await openLocalDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL,
+    dataDir: path.join(repoRoot(), '.data', options.dataDir ?? 'bench-postgres'),
+  });
   await migrateDeploy(db.url);
   const pool = new pg.Pool({ connectionString: db.url, max: 10 });
   // An idle connection the server drops (its shutdown at the end of a run) is not a failure of the run.
   pool.on('error', (err) => console.error(`benchmark pool: ${err.message}`));
-  const { rows } = await pool.query<{ n: string; collectors: string }>("SELECT (SELECT count(*) FROM accounts) AS n, (SELECT count(*) FROM users WHERE role = 'collector') AS collectors");
+  const { rows } = await pool.query<{ n: string; collectors: string }>(
+    "SELECT (SELECT count(*) FROM accounts) AS n, (SELECT count(*) FROM users WHERE role = 'collector') AS collectors",
+  );
   // Re-seed when the size differs or the seed's book size changed (about 1,000 accounts per collector).
   if (Number(rows[0]!.n) !== accounts || Number(rows[0]!.collectors) < accounts / 1_000) {
     console.log(`Seeding ${accounts.toLocaleString('en')} accounts (once; reused by later runs)...`);
-    const { rows: tables } = await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'");
+    const { rows: tables } = await pool.query<{ t: string }>(
+      "SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
+    );
     await pool.query(`TRUNCATE ${tables.map((r) => `"${r.t}"`).join(', ')} CASCADE`);
-    const seeded = await seedDemo(db.url, { accounts, historyScale: options.historyScale ?? 1, log: (line) => console.log(line) });
+    const seeded = await seedDemo(db.url, {
+      accounts,
+      historyScale: options.historyScale ?? 1,
+      log: (line) => console.log(line),
+    });
     console.log(`  seeded in ${(seeded.ms / 1000).toFixed(0)} s`);
   }
   await ensureReferenceData(pool);
@@ -36,19 +48,38 @@ export async function openBenchDatabase(accounts: number, options: { dataDir?: s
  */
 export async function startServer(db: { url: string; appUrl: string }, port: number): Promise<ChildProcess> {
   const server = spawn(process.execPath, [path.join(repoRoot(), 'apps/api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: db.appUrl, MIGRATION_DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', SEED_DEMO: '0', PROMISE_SWEEP_SECONDS: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.appUrl,
+      MIGRATION_DATABASE_URL: db.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      SEED_DEMO: '0',
+      PROMISE_SWEEP_SECONDS: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error('server exited during start');
-    if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false)) return server;
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return server;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error('server did not become healthy');
 }
 
 export async function login(base: string, username: string) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const csrf = cookies.find((c) => c.startsWith('crm_csrf='))!.split('=')[1]!;

@@ -8,7 +8,13 @@ import { parseArgs } from 'node:util';
 import { moveAccountFiguresSql } from '@crm/db/account-figures';
 import { login, openBenchDatabase, startServer, stopServer } from './lib.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, accounts: { type: 'string', default: '200000' }, port: { type: 'string', default: '3401' } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '100000' },
+    accounts: { type: 'string', default: '200000' },
+    port: { type: 'string', default: '3401' },
+  },
+});
 const ROWS = Number(values.rows);
 const PORT = Number(values.port);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -18,14 +24,21 @@ const db = await openBenchDatabase(Number(values.accounts));
 let server: ChildProcess | undefined;
 // Promise statuses the import changes are put back afterwards, so every run starts equal.
 await db.pool.query('DROP TABLE IF EXISTS bench_promise_snapshot');
-await db.pool.query('CREATE TABLE bench_promise_snapshot AS SELECT id, status, paid_minor, status_changed_at FROM promises');
+await db.pool.query(
+  'CREATE TABLE bench_promise_snapshot AS SELECT id, status, paid_minor, status_changed_at FROM promises',
+);
 const startedAt = new Date();
 try {
-  const { rows: accounts } = await db.pool.query<{ external_id: string; currency: string }>('SELECT external_id, currency FROM accounts ORDER BY external_id LIMIT $1', [ROWS]);
+  const { rows: accounts } = await db.pool.query<{ external_id: string; currency: string }>(
+    'SELECT external_id, currency FROM accounts ORDER BY external_id LIMIT $1',
+    [ROWS],
+  );
   const lines = ['account_external_id,amount,currency,paid_at,channel,reference'];
   for (let i = 0; i < ROWS; i++) {
     const a = accounts[i % accounts.length]!;
-    lines.push(`${a.external_id},${(10 + (i % 500)).toFixed(2)},${a.currency},2026-11-${String(1 + (i % 20)).padStart(2, '0')},bank_transfer,${SOURCE}-${i}`);
+    lines.push(
+      `${a.external_id},${(10 + (i % 500)).toFixed(2)},${a.currency},2026-11-${String(1 + (i % 20)).padStart(2, '0')},bank_transfer,${SOURCE}-${i}`,
+    );
   }
   const csv = lines.join('\n') + '\n';
   server = await startServer(db, PORT);
@@ -37,7 +50,14 @@ try {
     headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
     body: csv,
   });
-  const report = (await res.json()) as { committed: boolean; totalRows: number; writtenRows: number; errorCount: number; changedPromises: number; ms: number };
+  const report = (await res.json()) as {
+    committed: boolean;
+    totalRows: number;
+    writtenRows: number;
+    errorCount: number;
+    changedPromises: number;
+    ms: number;
+  };
   const seconds = (performance.now() - t0) / 1000;
   const peak = readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
   console.log(
@@ -59,7 +79,9 @@ try {
        FROM bench_promise_snapshot s WHERE s.id = p.id AND (p.status <> s.status OR p.paid_minor <> s.paid_minor)`,
   );
   await db.pool.query('DELETE FROM promise_status_changes WHERE at >= $1', [startedAt]);
-  await db.pool.query("UPDATE payment_plans SET status = 'active' WHERE status <> 'cancelled' AND id IN (SELECT plan_id FROM promises WHERE status = 'pending' AND plan_id IS NOT NULL)");
+  await db.pool.query(
+    "UPDATE payment_plans SET status = 'active' WHERE status <> 'cancelled' AND id IN (SELECT plan_id FROM promises WHERE status = 'pending' AND plan_id IS NOT NULL)",
+  );
   await db.pool.query('DROP TABLE bench_promise_snapshot');
   await stopServer(server);
   await db.pool.end();

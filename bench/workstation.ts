@@ -36,11 +36,22 @@ interface Stats {
 function summarise(latencies: number[], errors: number, ms: number): Stats {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { count: sorted.length, errors, p50: at(0.5), p95: at(0.95), p99: at(0.99), perSecond: (sorted.length / ms) * 1000 };
+  return {
+    count: sorted.length,
+    errors,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    perSecond: (sorted.length / ms) * 1000,
+  };
 }
 
 /** Runs `task` from `concurrency` workers back to back for `seconds`; times each call. */
-async function closedLoop(task: (worker: number, i: number) => Promise<boolean>, seconds = SECONDS, concurrency = CONCURRENCY): Promise<Stats> {
+async function closedLoop(
+  task: (worker: number, i: number) => Promise<boolean>,
+  seconds = SECONDS,
+  concurrency = CONCURRENCY,
+): Promise<Stats> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -75,10 +86,14 @@ try {
   await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
   server = await startServer(db, PORT);
 
-  const { rows: collectorRows } = await pool.query<{ username: string }>("SELECT username FROM users WHERE role = 'collector' AND active ORDER BY username LIMIT 40");
+  const { rows: collectorRows } = await pool.query<{ username: string }>(
+    "SELECT username FROM users WHERE role = 'collector' AND active ORDER BY username LIMIT 40",
+  );
   const sessions: Awaited<ReturnType<typeof login>>[] = [];
   for (const c of collectorRows) sessions.push(await login(BASE, c.username));
-  const { rows: counts } = await pool.query<{ accounts: string; attempts: string }>('SELECT (SELECT count(*) FROM accounts) AS accounts, (SELECT count(*) FROM contact_attempts) AS attempts');
+  const { rows: counts } = await pool.query<{ accounts: string; attempts: string }>(
+    'SELECT (SELECT count(*) FROM accounts) AS accounts, (SELECT count(*) FROM contact_attempts) AS attempts',
+  );
   console.log(
     `\nPortfolio: ${Number(counts[0]!.accounts).toLocaleString('en')} accounts, ${Number(counts[0]!.attempts).toLocaleString('en')} contact attempts; ` +
       `${sessions.length} collectors; ${CONCURRENCY} concurrent clients; ${SECONDS} s per run; Node ${process.versions.node}\n`,
@@ -112,9 +127,18 @@ try {
       const ids = candidates.map((c) => c.id);
       const debtors = candidates.map((c) => c.debtor_id);
       await client.query('SELECT * FROM contact_points WHERE debtor_id = ANY($1::uuid[])', [debtors]);
-      await client.query('SELECT * FROM stop_flags WHERE cleared_at IS NULL AND (account_id = ANY($1::uuid[]) OR debtor_id = ANY($2::uuid[]))', [ids, debtors]);
-      await client.query("SELECT * FROM contact_attempts WHERE account_id = ANY($1::uuid[]) AND started_at > now() - interval '9 days'", [ids]);
-      await client.query("SELECT * FROM promises WHERE account_id = ANY($1::uuid[]) AND (status = 'pending' OR (status = 'broken' AND status_changed_at > now() - interval '3 days'))", [ids]);
+      await client.query(
+        'SELECT * FROM stop_flags WHERE cleared_at IS NULL AND (account_id = ANY($1::uuid[]) OR debtor_id = ANY($2::uuid[]))',
+        [ids, debtors],
+      );
+      await client.query(
+        "SELECT * FROM contact_attempts WHERE account_id = ANY($1::uuid[]) AND started_at > now() - interval '9 days'",
+        [ids],
+      );
+      await client.query(
+        "SELECT * FROM promises WHERE account_id = ANY($1::uuid[]) AND (status = 'pending' OR (status = 'broken' AND status_changed_at > now() - interval '3 days'))",
+        [ids],
+      );
       await client.query(leaseSql, [collectorId, ids.slice(0, 200)]);
       return true;
     } finally {
@@ -125,7 +149,10 @@ try {
     WHERE id = (SELECT id FROM accounts WHERE id = ANY($2::uuid[]) AND (leased_by_id IS NULL OR lease_expires_at < now())
                 ORDER BY array_position($2::uuid[], id) LIMIT 1 FOR UPDATE SKIP LOCKED)`;
   const nextCall = async (s: (typeof sessions)[number]) => {
-    const res = await fetch(`${BASE}/api/queue/next`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    const res = await fetch(`${BASE}/api/queue/next`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
     await res.arrayBuffer();
     return res.status === 200 || res.status === 204;
   };
@@ -165,25 +192,43 @@ try {
   // ---- GET /api/accounts/:id/case-file
   const caseApi = await closedLoop(async (w, i) => {
     const p = pick(w * 7919 + i);
-    const res = await fetch(`${BASE}/api/accounts/${p.account_id}/case-file`, { headers: { cookie: p.session.cookie } });
+    const res = await fetch(`${BASE}/api/accounts/${p.account_id}/case-file`, {
+      headers: { cookie: p.session.cookie },
+    });
     await res.arrayBuffer();
     return res.ok;
   });
   const caseSql = await closedLoop(async (w, i) => {
     const p = pick(w * 7919 + i);
-    await pool.query('SELECT a.*, d.*, c.name FROM accounts a JOIN debtors d ON d.id = a.debtor_id JOIN creditors c ON c.id = a.creditor_id WHERE a.id = $1', [p.account_id]);
+    await pool.query(
+      'SELECT a.*, d.*, c.name FROM accounts a JOIN debtors d ON d.id = a.debtor_id JOIN creditors c ON c.id = a.creditor_id WHERE a.id = $1',
+      [p.account_id],
+    );
     await Promise.all([
       pool.query('SELECT * FROM contact_points WHERE debtor_id = $1', [p.debtor_id]),
-      pool.query('SELECT id, relationship, source, do_not_contact FROM third_parties WHERE debtor_id = $1', [p.debtor_id]),
-      pool.query('SELECT a.*, c.name FROM accounts a JOIN creditors c ON c.id = a.creditor_id WHERE a.debtor_id = $1 AND a.id <> $2', [p.debtor_id, p.account_id]),
+      pool.query('SELECT id, relationship, source, do_not_contact FROM third_parties WHERE debtor_id = $1', [
+        p.debtor_id,
+      ]),
+      pool.query(
+        'SELECT a.*, c.name FROM accounts a JOIN creditors c ON c.id = a.creditor_id WHERE a.debtor_id = $1 AND a.id <> $2',
+        [p.debtor_id, p.account_id],
+      ),
       pool.query('SELECT * FROM stop_flags WHERE debtor_id = $1 AND cleared_at IS NULL', [p.debtor_id]),
-      pool.query('SELECT ca.*, u.display_name, cp.value FROM contact_attempts ca LEFT JOIN users u ON u.id = ca.collector_id LEFT JOIN contact_points cp ON cp.id = ca.contact_point_id WHERE ca.account_id = $1 ORDER BY ca.started_at DESC', [p.account_id]),
+      pool.query(
+        'SELECT ca.*, u.display_name, cp.value FROM contact_attempts ca LEFT JOIN users u ON u.id = ca.collector_id LEFT JOIN contact_points cp ON cp.id = ca.contact_point_id WHERE ca.account_id = $1 ORDER BY ca.started_at DESC',
+        [p.account_id],
+      ),
       pool.query('SELECT * FROM promises WHERE account_id = $1 ORDER BY created_at DESC', [p.account_id]),
       pool.query('SELECT * FROM payments WHERE account_id = $1 ORDER BY paid_at DESC', [p.account_id]),
       pool.query('SELECT * FROM payment_plans WHERE account_id = $1', [p.account_id]),
-      pool.query("SELECT * FROM callbacks WHERE account_id = $1 AND status = 'pending' ORDER BY due_at LIMIT 1", [p.account_id]),
+      pool.query("SELECT * FROM callbacks WHERE account_id = $1 AND status = 'pending' ORDER BY due_at LIMIT 1", [
+        p.account_id,
+      ]),
     ]);
-    await pool.query("INSERT INTO audit_events (actor_id, action, entity_type, entity_id) VALUES ($1, 'case_file.view', 'account', $2)", [p.collector_id, p.account_id]);
+    await pool.query(
+      "INSERT INTO audit_events (actor_id, action, entity_type, entity_id) VALUES ($1, 'case_file.view', 'account', $2)",
+      [p.collector_id, p.account_id],
+    );
     return true;
   });
   report('GET /api/accounts/:id/case-file', caseApi, caseSql);
@@ -193,8 +238,19 @@ try {
     const p = pick(w * 104_729 + i);
     const res = await fetch(`${BASE}/api/accounts/${p.account_id}/contacts`, {
       method: 'POST',
-      headers: { cookie: p.session.cookie, 'x-csrf-token': p.session.csrf, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ channel: 'letter', direction: 'inbound', partyReached: 'debtor', disposition: 'right_party_contact', notes: 'bench' }),
+      headers: {
+        cookie: p.session.cookie,
+        'x-csrf-token': p.session.csrf,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify({
+        channel: 'letter',
+        direction: 'inbound',
+        partyReached: 'debtor',
+        disposition: 'right_party_contact',
+        notes: 'bench',
+      }),
     });
     await res.arrayBuffer();
     return res.status === 201;
@@ -209,8 +265,14 @@ try {
          VALUES (gen_random_uuid(), $1, $2, $3, 'letter', 'inbound', 'debtor', 'right_party_contact', 'bench-sql', now(), $4) RETURNING id`,
         [p.account_id, p.debtor_id, p.collector_id, randomUUID()],
       );
-      await client.query("UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = $1 AND leased_by_id = $2", [p.account_id, p.collector_id]);
-      await client.query("INSERT INTO audit_events (actor_id, action, entity_type, entity_id, data) VALUES ($1, 'contact_attempt.recorded', 'account', $2, $3)", [p.collector_id, p.account_id, JSON.stringify({ attemptId: inserted[0]!.id })]);
+      await client.query(
+        'UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = $1 AND leased_by_id = $2',
+        [p.account_id, p.collector_id],
+      );
+      await client.query(
+        "INSERT INTO audit_events (actor_id, action, entity_type, entity_id, data) VALUES ($1, 'contact_attempt.recorded', 'account', $2, $3)",
+        [p.collector_id, p.account_id, JSON.stringify({ attemptId: inserted[0]!.id })],
+      );
       await client.query('COMMIT');
       return true;
     } catch (err) {

@@ -34,13 +34,23 @@ const targets = [
   {
     name: 'api (server)',
     output: r('apps/api/dist/main.js'),
-    inputs: [r('apps/api/src'), r('apps/api/build.mjs'), r('prisma/src'), r('prisma/seed'), r('prisma/schema.prisma'), ...shared],
+    inputs: [
+      r('apps/api/src'),
+      r('apps/api/build.mjs'),
+      r('prisma/src'),
+      r('prisma/seed'),
+      r('prisma/schema.prisma'),
+      ...shared,
+    ],
     command: ['pnpm', ['--filter', '@crm/api', 'run', 'build']],
   },
 ];
 
 export function buildIfStale({ quiet = false } = {}) {
-  if (!existsSync(r('prisma/generated/client/client.ts')) || mtime(r('prisma/schema.prisma')) > mtime(r('prisma/generated/client/client.ts'))) {
+  if (
+    !existsSync(r('prisma/generated/client/client.ts')) ||
+    mtime(r('prisma/schema.prisma')) > mtime(r('prisma/generated/client/client.ts'))
+  ) {
     run('Prisma client', ['pnpm', ['--filter', '@crm/db', 'run', 'generate']]);
   }
   for (const target of targets) {

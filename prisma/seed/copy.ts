@@ -28,10 +28,12 @@ export async function copyRows(
   const CHUNK = 2000;
   async function* lines() {
     for (let i = 0; i < rows.length; i += CHUNK) {
-      yield rows
-        .slice(i, i + CHUNK)
-        .map((row) => row.map(encode).join('\t'))
-        .join('\n') + '\n';
+      yield (
+        rows
+          .slice(i, i + CHUNK)
+          .map((row) => row.map(encode).join('\t'))
+          .join('\n') + '\n'
+      );
     }
   }
   await pipeline(Readable.from(lines()), stream);

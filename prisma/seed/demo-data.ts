@@ -59,7 +59,15 @@ const REGIONS: Region[] = [
     creditorCode: 'EVERGREEN',
     currency: 'USD',
     profile: 'US',
-    zones: ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu'],
+    zones: [
+      'America/New_York',
+      'America/Chicago',
+      'America/Denver',
+      'America/Phoenix',
+      'America/Los_Angeles',
+      'America/Anchorage',
+      'Pacific/Honolulu',
+    ],
     chinese: false,
     balance: [400, 18000],
     products: ['credit_card', 'credit_card', 'personal_loan', 'auto_loan'],
@@ -76,7 +84,9 @@ const REGIONS: Region[] = [
     products: ['credit_card', 'personal_loan'],
     // Ofcom's drama ranges.
     phone: (r, mobile) =>
-      mobile ? `+44 7700 900${String(r.int(0, 999)).padStart(3, '0')}` : `+44 20 7946 0${String(r.int(0, 999)).padStart(3, '0')}`,
+      mobile
+        ? `+44 7700 900${String(r.int(0, 999)).padStart(3, '0')}`
+        : `+44 20 7946 0${String(r.int(0, 999)).padStart(3, '0')}`,
   },
   {
     creditorCode: 'HUAXIN',
@@ -99,15 +109,101 @@ export const CREDITORS = [
   { code: 'HUAXIN', name: '华信消费金融 Huaxin Consumer Finance', complianceProfile: 'CN' },
 ] as const;
 
-const CN_FAMILY = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
+const CN_FAMILY = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+];
 const CN_GIVEN_F = ['芳', '娜', '秀英', '敏', '静', '丽', '艳', '娟', '霞', '桂英', '玉兰', '晓燕'];
 const CN_GIVEN_M = ['伟', '强', '磊', '军', '洋', '勇', '杰', '涛', '明', '超', '志强', '建华'];
-const EN_FAMILY = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Wilson', 'Taylor', 'Clarke', 'Walker', 'Wright', 'Patel', 'Nguyen', 'Okafor', 'Murphy', 'Evans'];
-const EN_GIVEN_F = ['Mary', 'Patricia', 'Jennifer', 'Linda', 'Emma', 'Olivia', 'Sarah', 'Grace', 'Aisha', 'Sophie', 'Chloe', 'Maria'];
-const EN_GIVEN_M = ['James', 'John', 'Robert', 'Michael', 'David', 'Daniel', 'Oliver', 'Harry', 'Thomas', 'Samuel', 'Kwame', 'Luis'];
-const EMPLOYMENT_EN = ['Full-time, warehouse supervisor, 6 years', 'Self-employed plumber; income varies by season', 'Part-time retail, hours recently cut', 'Unemployed since spring; looking for work', 'Nurse, night shifts', 'Retired, state pension'];
-const EMPLOYMENT_CN = ['全职，制造企业技术员，工作稳定', '个体经营，餐饮，收入随季节波动', '兼职，近期工时减少', '今年春季失业，正在求职', '护士，夜班为主', '已退休，领取养老金'];
-const HOUSEHOLD_EN = ['Married, two children', 'Lives alone', 'Shares a flat; caring for a parent', 'Single parent, one child', 'Lives with partner'];
+const EN_FAMILY = [
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Wilson',
+  'Taylor',
+  'Clarke',
+  'Walker',
+  'Wright',
+  'Patel',
+  'Nguyen',
+  'Okafor',
+  'Murphy',
+  'Evans',
+];
+const EN_GIVEN_F = [
+  'Mary',
+  'Patricia',
+  'Jennifer',
+  'Linda',
+  'Emma',
+  'Olivia',
+  'Sarah',
+  'Grace',
+  'Aisha',
+  'Sophie',
+  'Chloe',
+  'Maria',
+];
+const EN_GIVEN_M = [
+  'James',
+  'John',
+  'Robert',
+  'Michael',
+  'David',
+  'Daniel',
+  'Oliver',
+  'Harry',
+  'Thomas',
+  'Samuel',
+  'Kwame',
+  'Luis',
+];
+const EMPLOYMENT_EN = [
+  'Full-time, warehouse supervisor, 6 years',
+  'Self-employed plumber; income varies by season',
+  'Part-time retail, hours recently cut',
+  'Unemployed since spring; looking for work',
+  'Nurse, night shifts',
+  'Retired, state pension',
+];
+const EMPLOYMENT_CN = [
+  '全职，制造企业技术员，工作稳定',
+  '个体经营，餐饮，收入随季节波动',
+  '兼职，近期工时减少',
+  '今年春季失业，正在求职',
+  '护士，夜班为主',
+  '已退休，领取养老金',
+];
+const HOUSEHOLD_EN = [
+  'Married, two children',
+  'Lives alone',
+  'Shares a flat; caring for a parent',
+  'Single parent, one child',
+  'Lives with partner',
+];
 const HOUSEHOLD_CN = ['已婚，两个孩子', '独居', '与父母同住，需照顾老人', '单亲，一个孩子', '与伴侣同住'];
 const REL_EN = ['spouse', 'parent', 'sibling', 'friend', 'employer'];
 const REL_CN = ['spouse', 'parent', 'sibling', 'friend', 'colleague'];
@@ -153,21 +249,113 @@ export interface ChunkRows {
 }
 
 export const COLUMNS = {
-  debtors: ['id', 'external_id', 'salutation', 'family_name', 'given_name', 'full_name', 'date_of_birth', 'preferred_language', 'time_zone', 'employment_notes', 'household_notes', 'updated_at'],
-  contactPoints: ['id', 'debtor_id', 'kind', 'type', 'value', 'time_zone', 'status', 'opted_out', 'work_inconvenient', 'source', 'last_success_at'],
+  debtors: [
+    'id',
+    'external_id',
+    'salutation',
+    'family_name',
+    'given_name',
+    'full_name',
+    'date_of_birth',
+    'preferred_language',
+    'time_zone',
+    'employment_notes',
+    'household_notes',
+    'updated_at',
+  ],
+  contactPoints: [
+    'id',
+    'debtor_id',
+    'kind',
+    'type',
+    'value',
+    'time_zone',
+    'status',
+    'opted_out',
+    'work_inconvenient',
+    'source',
+    'last_success_at',
+  ],
   thirdParties: ['id', 'debtor_id', 'name', 'relationship', 'phone', 'source', 'do_not_contact'],
-  accounts: ['id', 'external_id', 'debtor_id', 'creditor_id', 'product', 'currency', 'balance_minor', 'overdue_minor', 'instalment_minor', 'oldest_unpaid_due_date', 'missed_instalments', 'assigned_collector_id', 'status', 'compliance_profile', 'opened_at', 'updated_at', 'recorded_stage', 'balance_baseline_minor', 'overdue_baseline_minor'],
+  accounts: [
+    'id',
+    'external_id',
+    'debtor_id',
+    'creditor_id',
+    'product',
+    'currency',
+    'balance_minor',
+    'overdue_minor',
+    'instalment_minor',
+    'oldest_unpaid_due_date',
+    'missed_instalments',
+    'assigned_collector_id',
+    'status',
+    'compliance_profile',
+    'opened_at',
+    'updated_at',
+    'recorded_stage',
+    'balance_baseline_minor',
+    'overdue_baseline_minor',
+  ],
   stopFlags: ['id', 'debtor_id', 'account_id', 'type', 'reason', 'set_at', 'expires_at'],
-  attempts: ['id', 'account_id', 'debtor_id', 'collector_id', 'channel', 'direction', 'contact_point_id', 'party_reached', 'disposition', 'notes', 'objections', 'started_at', 'ended_at', 'stage', 'script_version_id'],
+  attempts: [
+    'id',
+    'account_id',
+    'debtor_id',
+    'collector_id',
+    'channel',
+    'direction',
+    'contact_point_id',
+    'party_reached',
+    'disposition',
+    'notes',
+    'objections',
+    'started_at',
+    'ended_at',
+    'stage',
+    'script_version_id',
+  ],
   plans: ['id', 'account_id', 'contact_attempt_id', 'status', 'created_by_id', 'created_at'],
-  promises: ['id', 'account_id', 'contact_attempt_id', 'plan_id', 'sequence', 'amount_minor', 'currency', 'due_date', 'channel', 'status', 'paid_minor', 'created_by_id', 'created_at', 'status_changed_at', 'stage', 'script_version_id'],
+  promises: [
+    'id',
+    'account_id',
+    'contact_attempt_id',
+    'plan_id',
+    'sequence',
+    'amount_minor',
+    'currency',
+    'due_date',
+    'channel',
+    'status',
+    'paid_minor',
+    'created_by_id',
+    'created_at',
+    'status_changed_at',
+    'stage',
+    'script_version_id',
+  ],
   payments: ['id', 'account_id', 'amount_minor', 'currency', 'paid_at', 'channel', 'source', 'reference'],
-  callbacks: ['id', 'account_id', 'collector_id', 'contact_attempt_id', 'due_at', 'requested_by_customer', 'status', 'created_at'],
+  callbacks: [
+    'id',
+    'account_id',
+    'collector_id',
+    'contact_attempt_id',
+    'due_at',
+    'requested_by_customer',
+    'status',
+    'created_at',
+  ],
   stageTransitions: ['id', 'account_id', 'from_stage', 'to_stage', 'at'],
 } as const;
 
 /** Days past due at which an account enters each stage (default thresholds). */
-const STAGE_ENTRY: [StageCode, number][] = [['m1', 1], ['m2', 31], ['m3', 61], ['m4_plus', 91]];
+const STAGE_ENTRY: [StageCode, number][] = [
+  ['m1', 1],
+  ['m2', 31],
+  ['m3', 61],
+  ['m4_plus', 91],
+];
 
 const iso = (d: Date) => d.toISOString();
 
@@ -213,11 +401,27 @@ export function generateChunk(
   r: Random,
   start: number,
   end: number,
-  ctx: { today: string; now: Date; creditorIds: Record<string, string>; collectorIds: string[]; scriptVersionIds: Record<string, string>; historyScale?: number },
+  ctx: {
+    today: string;
+    now: Date;
+    creditorIds: Record<string, string>;
+    collectorIds: string[];
+    scriptVersionIds: Record<string, string>;
+    historyScale?: number;
+  },
 ): ChunkRows {
   const rows: ChunkRows = {
-    debtors: [], contactPoints: [], thirdParties: [], accounts: [], stopFlags: [],
-    attempts: [], plans: [], promises: [], payments: [], callbacks: [], stageTransitions: [],
+    debtors: [],
+    contactPoints: [],
+    thirdParties: [],
+    accounts: [],
+    stopFlags: [],
+    attempts: [],
+    plans: [],
+    promises: [],
+    payments: [],
+    callbacks: [],
+    stageTransitions: [],
   };
   const nowIso = iso(ctx.now);
   const todayN = dayNumber(ctx.today);
@@ -228,7 +432,11 @@ export function generateChunk(
     // About one customer in eight has a second account with the same creditor.
     const newDebtor = current === null || !r.chance(0.12);
     if (newDebtor) {
-      const region = r.weighted([[REGIONS[0]!, 40], [REGIONS[1]!, 25], [REGIONS[2]!, 35]] as const);
+      const region = r.weighted([
+        [REGIONS[0]!, 40],
+        [REGIONS[1]!, 25],
+        [REGIONS[2]!, 35],
+      ] as const);
       const zone = r.pick(region.zones);
       const female = r.chance(0.5);
       const id = r.uuid();
@@ -246,32 +454,95 @@ export function generateChunk(
       }
       const chineseNotes = lang === 'zh-CN';
       salutation = r.chance(0.04) ? 'mx' : r.chance(0.03) ? 'dr' : female ? 'ms' : 'mr';
-      const dob = r.chance(0.9) ? `${r.int(1950, 2004)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` : null;
+      const dob = r.chance(0.9)
+        ? `${r.int(1950, 2004)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
+        : null;
       rows.debtors.push([
-        id, `D${String(i + 1).padStart(8, '0')}`, salutation, family, given, full, dob, lang, zone,
+        id,
+        `D${String(i + 1).padStart(8, '0')}`,
+        salutation,
+        family,
+        given,
+        full,
+        dob,
+        lang,
+        zone,
         r.chance(0.8) ? r.pick(chineseNotes ? EMPLOYMENT_CN : EMPLOYMENT_EN) : null,
         r.chance(0.7) ? r.pick(chineseNotes ? HOUSEHOLD_CN : HOUSEHOLD_EN) : null,
         nowIso,
       ]);
       const phones: string[] = [];
       const mobileId = r.uuid();
-      const mobileStatus = r.weighted([['valid', 80], ['unverified', 12], ['invalid', 8]] as const);
-      rows.contactPoints.push([mobileId, id, 'phone', 'mobile', region.phone(r, true), zone, mobileStatus, false, false, r.pick(['application', 'customer', 'application']), mobileStatus === 'valid' && r.chance(0.6) ? iso(addDays(ctx.now, -r.int(3, 120))) : null]);
+      const mobileStatus = r.weighted([
+        ['valid', 80],
+        ['unverified', 12],
+        ['invalid', 8],
+      ] as const);
+      rows.contactPoints.push([
+        mobileId,
+        id,
+        'phone',
+        'mobile',
+        region.phone(r, true),
+        zone,
+        mobileStatus,
+        false,
+        false,
+        r.pick(['application', 'customer', 'application']),
+        mobileStatus === 'valid' && r.chance(0.6) ? iso(addDays(ctx.now, -r.int(3, 120))) : null,
+      ]);
       phones.push(mobileId);
       if (r.chance(0.45)) {
         const pid = r.uuid();
         const work = r.chance(0.5);
-        rows.contactPoints.push([pid, id, 'phone', work ? 'work' : 'home', region.phone(r, false), zone, r.weighted([['valid', 70], ['unverified', 30]] as const), false, work && r.chance(0.3), 'application', null]);
+        rows.contactPoints.push([
+          pid,
+          id,
+          'phone',
+          work ? 'work' : 'home',
+          region.phone(r, false),
+          zone,
+          r.weighted([
+            ['valid', 70],
+            ['unverified', 30],
+          ] as const),
+          false,
+          work && r.chance(0.3),
+          'application',
+          null,
+        ]);
         phones.push(pid);
       }
       if (r.chance(0.6)) {
         const handle = region.chinese ? `user${r.int(1000, 99999)}` : `${given}.${family}${r.int(1, 99)}`.toLowerCase();
-        rows.contactPoints.push([r.uuid(), id, 'email', 'other', `${handle}@example.${region.chinese ? 'cn' : region.currency === 'GBP' ? 'co.uk' : 'com'}`, null, 'unverified', r.chance(0.1), false, 'application', null]);
+        rows.contactPoints.push([
+          r.uuid(),
+          id,
+          'email',
+          'other',
+          `${handle}@example.${region.chinese ? 'cn' : region.currency === 'GBP' ? 'co.uk' : 'com'}`,
+          null,
+          'unverified',
+          r.chance(0.1),
+          false,
+          'application',
+          null,
+        ]);
       }
       for (let t = r.int(0, 2); t > 0; t--) {
         const rel = r.pick(region.chinese ? REL_CN : REL_EN);
-        const tpName = region.chinese ? r.pick(CN_FAMILY) + r.pick([...CN_GIVEN_F, ...CN_GIVEN_M]) : `${r.pick([...EN_GIVEN_F, ...EN_GIVEN_M])} ${r.pick(EN_FAMILY)}`;
-        rows.thirdParties.push([r.uuid(), id, tpName, rel, region.phone(r, true), r.pick(['application', 'customer']), r.chance(0.05)]);
+        const tpName = region.chinese
+          ? r.pick(CN_FAMILY) + r.pick([...CN_GIVEN_F, ...CN_GIVEN_M])
+          : `${r.pick([...EN_GIVEN_F, ...EN_GIVEN_M])} ${r.pick(EN_FAMILY)}`;
+        rows.thirdParties.push([
+          r.uuid(),
+          id,
+          tpName,
+          rel,
+          region.phone(r, true),
+          r.pick(['application', 'customer']),
+          r.chance(0.05),
+        ]);
       }
       current = { id, region, zone, phones, chinese: region.chinese };
     }
@@ -279,13 +550,23 @@ export function generateChunk(
     const region = debtor.region;
 
     // DPD distribution across all stages.
-    const stageBucket = r.weighted([['pre', 10], ['m1', 38], ['m2', 20], ['m3', 12], ['m4', 20]] as const);
+    const stageBucket = r.weighted([
+      ['pre', 10],
+      ['m1', 38],
+      ['m2', 20],
+      ['m3', 12],
+      ['m4', 20],
+    ] as const);
     const dpd =
-      stageBucket === 'pre' ? -r.int(0, 5)
-      : stageBucket === 'm1' ? r.int(1, 30)
-      : stageBucket === 'm2' ? r.int(31, 60)
-      : stageBucket === 'm3' ? r.int(61, 90)
-      : r.int(91, 360);
+      stageBucket === 'pre'
+        ? -r.int(0, 5)
+        : stageBucket === 'm1'
+          ? r.int(1, 30)
+          : stageBucket === 'm2'
+            ? r.int(31, 60)
+            : stageBucket === 'm3'
+              ? r.int(61, 90)
+              : r.int(91, 360);
     const minorPerMajor = 100; // USD, GBP and CNY all have two decimals
     const balanceMajor = r.int(region.balance[0], region.balance[1]);
     const balanceMinor = balanceMajor * minorPerMajor + r.int(0, 99);
@@ -300,20 +581,48 @@ export function generateChunk(
     const status = dpd > 180 && r.chance(0.5) ? 'charged_off' : 'open';
     const opened = isoDay(todayN - Math.max(dpd, 0) - r.int(180, 1500));
     rows.accounts.push([
-      accountId, `A${String(i + 1).padStart(9, '0')}`, debtor.id, ctx.creditorIds[region.creditorCode]!, r.pick(region.products),
-      region.currency, balanceMinor, overdueMinor, instalmentMinor, dueDate, missed, collectorId, status, region.profile, opened, nowIso, stageFor(dpd),
+      accountId,
+      `A${String(i + 1).padStart(9, '0')}`,
+      debtor.id,
+      ctx.creditorIds[region.creditorCode]!,
+      r.pick(region.products),
+      region.currency,
+      balanceMinor,
+      overdueMinor,
+      instalmentMinor,
+      dueDate,
+      missed,
+      collectorId,
+      status,
+      region.profile,
+      opened,
+      nowIso,
+      stageFor(dpd),
       // The creditor's figures are the baseline; the demo payments are before it (ADR 009).
-      balanceMinor, overdueMinor,
+      balanceMinor,
+      overdueMinor,
     ]);
     // Stage history: current before the due date, then each stage entered as days passed.
     const dueN = localToday.get(debtor.zone)! - dpd;
     let previous: StageCode = 'pre_due';
     // About one account in five had an earlier late spell that was cured (paid up) before this one.
     const curedBefore = dueN - 45 > dayNumber(opened) + 30 && r.chance(0.2);
-    rows.stageTransitions.push([r.uuid(), accountId, null, 'pre_due', iso(atLocal(Math.max(dayNumber(opened), dueN - (curedBefore ? 90 : 25)), 0, 5, debtor.zone))]);
+    rows.stageTransitions.push([
+      r.uuid(),
+      accountId,
+      null,
+      'pre_due',
+      iso(atLocal(Math.max(dayNumber(opened), dueN - (curedBefore ? 90 : 25)), 0, 5, debtor.zone)),
+    ]);
     if (curedBefore) {
       rows.stageTransitions.push([r.uuid(), accountId, 'pre_due', 'm1', iso(atLocal(dueN - 59, 0, 5, debtor.zone))]);
-      rows.stageTransitions.push([r.uuid(), accountId, 'm1', 'pre_due', iso(atLocal(dueN - 59 + r.int(5, 14), 10, 0, debtor.zone))]);
+      rows.stageTransitions.push([
+        r.uuid(),
+        accountId,
+        'm1',
+        'pre_due',
+        iso(atLocal(dueN - 59 + r.int(5, 14), 10, 0, debtor.zone)),
+      ]);
     }
     for (const [stage, entry] of STAGE_ENTRY) {
       if (dpd < entry) break;
@@ -323,15 +632,23 @@ export function generateChunk(
 
     // A few stop flags, of the kinds each profile knows.
     if (r.chance(0.02)) {
-      const type = region.profile === 'US'
-        ? r.pick(['dispute_hold', 'cease_request', 'attorney_represented', 'bankruptcy', 'deceased'])
-        : region.profile === 'UK' ? r.pick(['dispute_hold', 'breathing_space', 'mental_capacity'])
-        : r.pick(['dispute_hold', 'do_not_contact']);
+      const type =
+        region.profile === 'US'
+          ? r.pick(['dispute_hold', 'cease_request', 'attorney_represented', 'bankruptcy', 'deceased'])
+          : region.profile === 'UK'
+            ? r.pick(['dispute_hold', 'breathing_space', 'mental_capacity'])
+            : r.pick(['dispute_hold', 'do_not_contact']);
       const setAt = addDays(ctx.now, -r.int(1, 40));
       rows.stopFlags.push([
-        r.uuid(), debtor.id, type === 'dispute_hold' ? accountId : null, type,
-        type === 'dispute_hold' ? 'Customer disputes the amount; documents requested' : 'Recorded from customer correspondence',
-        iso(setAt), type === 'breathing_space' ? iso(addDays(setAt, 60)) : null,
+        r.uuid(),
+        debtor.id,
+        type === 'dispute_hold' ? accountId : null,
+        type,
+        type === 'dispute_hold'
+          ? 'Customer disputes the amount; documents requested'
+          : 'Recorded from customer correspondence',
+        iso(setAt),
+        type === 'breathing_space' ? iso(addDays(setAt, 60)) : null,
       ]);
     }
 
@@ -342,28 +659,58 @@ export function generateChunk(
     const attemptDays = Array.from({ length: attemptCount }, () => r.int(1, historyDays)).sort((a, b) => b - a);
     for (const daysAgo of attemptDays) {
       const dateN = todayN - daysAgo;
-      const channel = dpd <= 0 ? 'sms' : r.weighted([['phone', 85], ['sms', 10], ['email', 5]] as const);
+      const channel =
+        dpd <= 0
+          ? 'sms'
+          : r.weighted([
+              ['phone', 85],
+              ['sms', 10],
+              ['email', 5],
+            ] as const);
       const disposition = channel === 'phone' ? r.weighted(DISPOSITIONS) : 'no_answer';
-      const party = ['no_answer', 'busy', 'voicemail'].includes(disposition) ? 'nobody'
-        : disposition === 'wrong_number' ? 'third_party' : 'debtor';
+      const party = ['no_answer', 'busy', 'voicemail'].includes(disposition)
+        ? 'nobody'
+        : disposition === 'wrong_number'
+          ? 'third_party'
+          : 'debtor';
       const startedAt = atLocal(dateN, r.int(9, 19), r.int(0, 59), debtor.zone);
       const talked = party === 'debtor';
       const endedAt = new Date(startedAt.getTime() + (talked ? r.int(90, 900) : r.int(10, 45)) * 1000);
       const attemptId = r.uuid();
       const stageThen = stageFor(dpd - daysAgo);
-      const scriptVersionId = channel === 'phone' ? (ctx.scriptVersionIds[`${stageThen}|${debtor.chinese ? 'zh-CN' : 'en'}`] ?? null) : null;
-      const objections = OBJECTIONS_BY_DISPOSITION[disposition] && r.chance(0.7) ? [r.pick(OBJECTIONS_BY_DISPOSITION[disposition]!)] : [];
+      const scriptVersionId =
+        channel === 'phone' ? (ctx.scriptVersionIds[`${stageThen}|${debtor.chinese ? 'zh-CN' : 'en'}`] ?? null) : null;
+      const objections =
+        OBJECTIONS_BY_DISPOSITION[disposition] && r.chance(0.7)
+          ? [r.pick(OBJECTIONS_BY_DISPOSITION[disposition]!)]
+          : [];
       const notes = talked ? noteFor(disposition, debtor.chinese && r.chance(0.9)) : null;
       rows.attempts.push([
-        attemptId, accountId, debtor.id, collectorId, channel, 'outbound', channel === 'phone' ? r.pick(debtor.phones) : null,
-        party, disposition, notes, objections, iso(startedAt), iso(endedAt), stageThen, scriptVersionId,
+        attemptId,
+        accountId,
+        debtor.id,
+        collectorId,
+        channel,
+        'outbound',
+        channel === 'phone' ? r.pick(debtor.phones) : null,
+        party,
+        disposition,
+        notes,
+        objections,
+        iso(startedAt),
+        iso(endedAt),
+        stageThen,
+        scriptVersionId,
       ]);
 
       if (disposition === 'promise_to_pay') {
         const asPlan = r.chance(0.12);
         const instalments = asPlan ? 3 : 1;
         const planId = asPlan ? r.uuid() : null;
-        const total = Math.max(1000, Math.min(overdueMinor || instalmentMinor, r.chance(0.5) ? instalmentMinor : overdueMinor || instalmentMinor));
+        const total = Math.max(
+          1000,
+          Math.min(overdueMinor || instalmentMinor, r.chance(0.5) ? instalmentMinor : overdueMinor || instalmentMinor),
+        );
         const each = Math.max(100, Math.round(total / instalments));
         let planBroken = false;
         let planOpen = false;
@@ -377,26 +724,72 @@ export function generateChunk(
             promiseStatus = 'pending';
             planOpen = true;
           } else {
-            promiseStatus = r.weighted([['kept', 55], ['partly_kept', 15], ['broken', 30]] as const);
+            promiseStatus = r.weighted([
+              ['kept', 55],
+              ['partly_kept', 15],
+              ['broken', 30],
+            ] as const);
             if (promiseStatus === 'kept') paid = each;
             if (promiseStatus === 'partly_kept') paid = Math.round(each * (r.int(30, 80) / 100));
             if (promiseStatus !== 'kept') planBroken = true;
           }
           if (paid > 0) {
             const paidAt = atLocal(dueN - r.int(0, 2), r.int(8, 20), r.int(0, 59), debtor.zone);
-            rows.payments.push([r.uuid(), accountId, paid, region.currency, iso(paidAt), r.pick(['bank_transfer', 'card', 'direct_debit', region.chinese ? 'alipay' : 'online_banking']), 'demo', `DEMO-${accountId.slice(0, 8)}-${rows.payments.length}`]);
+            rows.payments.push([
+              r.uuid(),
+              accountId,
+              paid,
+              region.currency,
+              iso(paidAt),
+              r.pick(['bank_transfer', 'card', 'direct_debit', region.chinese ? 'alipay' : 'online_banking']),
+              'demo',
+              `DEMO-${accountId.slice(0, 8)}-${rows.payments.length}`,
+            ]);
           }
           const statusChangedAt = promiseStatus === 'pending' ? iso(startedAt) : iso(atLocal(dueN + 4, 2, 0, 'UTC'));
-          rows.promises.push([r.uuid(), accountId, attemptId, planId, asPlan ? k + 1 : null, each, region.currency, due, r.pick(['bank_transfer', 'card', 'online_banking']), promiseStatus, paid, collectorId, iso(startedAt), statusChangedAt, stageThen, scriptVersionId]);
+          rows.promises.push([
+            r.uuid(),
+            accountId,
+            attemptId,
+            planId,
+            asPlan ? k + 1 : null,
+            each,
+            region.currency,
+            due,
+            r.pick(['bank_transfer', 'card', 'online_banking']),
+            promiseStatus,
+            paid,
+            collectorId,
+            iso(startedAt),
+            statusChangedAt,
+            stageThen,
+            scriptVersionId,
+          ]);
         }
         if (planId) {
-          rows.plans.push([planId, accountId, attemptId, planBroken ? 'broken' : planOpen ? 'active' : 'completed', collectorId, iso(startedAt)]);
+          rows.plans.push([
+            planId,
+            accountId,
+            attemptId,
+            planBroken ? 'broken' : planOpen ? 'active' : 'completed',
+            collectorId,
+            iso(startedAt),
+          ]);
         }
       }
       if (disposition === 'callback_requested') {
         const dueAt = atLocal(dateN + 1, r.int(10, 18), r.pick([0, 30]), debtor.zone);
         const pending = dueAt.getTime() > ctx.now.getTime() - 86_400_000;
-        rows.callbacks.push([r.uuid(), accountId, collectorId, attemptId, iso(dueAt), true, pending ? 'pending' : 'done', iso(startedAt)]);
+        rows.callbacks.push([
+          r.uuid(),
+          accountId,
+          collectorId,
+          attemptId,
+          iso(dueAt),
+          true,
+          pending ? 'pending' : 'done',
+          iso(startedAt),
+        ]);
       }
     }
   }

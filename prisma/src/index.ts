@@ -15,7 +15,11 @@ export function createPrismaClient(
   connectionString: string,
   options: { max?: number; connectTimeoutMs?: number; onQuery?: (sql: string) => void } = {},
 ): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
+  const adapter = new PrismaPg({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+  });
   if (!options.onQuery) return new PrismaClient({ adapter });
   // Query events, for tests that count round trips.
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });

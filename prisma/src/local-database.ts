@@ -33,7 +33,12 @@ export async function openLocalDatabase(options: {
   log?: (line: string) => void;
 }): Promise<LocalDatabase> {
   if (options.databaseUrl) {
-    return { url: options.migrationDatabaseUrl ?? options.databaseUrl, appUrl: options.databaseUrl, embedded: false, stop: async () => {} };
+    return {
+      url: options.migrationDatabaseUrl ?? options.databaseUrl,
+      appUrl: options.databaseUrl,
+      embedded: false,
+      stop: async () => {},
+    };
   }
   const dataDir = options.dataDir ?? path.join(repoRoot(), '.data', 'postgres');
   const server = await startEmbeddedPostgres({

@@ -51,7 +51,16 @@ function parse(stored: string): ParsedHash | null {
   const R = Number(r);
   const P = Number(p);
   const log2N = Math.log2(N);
-  const ok = Number.isInteger(log2N) && log2N >= 1 && log2N <= MAX_LOG2N && Number.isInteger(R) && R >= 1 && R <= MAX_R && Number.isInteger(P) && P >= 1 && P <= MAX_P;
+  const ok =
+    Number.isInteger(log2N) &&
+    log2N >= 1 &&
+    log2N <= MAX_LOG2N &&
+    Number.isInteger(R) &&
+    R >= 1 &&
+    R <= MAX_R &&
+    Number.isInteger(P) &&
+    P >= 1 &&
+    P <= MAX_P;
   return ok ? { n: N, r: R, p: P, salt: Buffer.from(salt, 'base64'), key: Buffer.from(key, 'base64') } : null;
 }
 

@@ -38,7 +38,10 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * PostgreSQL replays its WAL before accepting connections; fsync and synchronous_commit are on,
  * so every commit that was acknowledged is still there (ADR 013).
  */
-export function superviseEmbedded(server: Pick<EmbeddedServer, 'onUnexpectedExit' | 'restart'>, options: SupervisorOptions): Supervisor {
+export function superviseEmbedded(
+  server: Pick<EmbeddedServer, 'onUnexpectedExit' | 'restart'>,
+  options: SupervisorOptions,
+): Supervisor {
   const maxAttempts = options.maxAttempts ?? 5;
   const initialDelayMs = options.initialDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
@@ -66,7 +69,12 @@ export function superviseEmbedded(server: Pick<EmbeddedServer, 'onUnexpectedExit
         if (stopped) return;
         lastError = err instanceof Error ? err : new Error(String(err));
         delay *= 2;
-        if (attemptsUsed < maxAttempts) options.onAttemptFailed?.({ attempt: attemptsUsed, error: lastError, nextDelayMs: Math.min(delay, maxDelayMs) });
+        if (attemptsUsed < maxAttempts)
+          options.onAttemptFailed?.({
+            attempt: attemptsUsed,
+            error: lastError,
+            nextDelayMs: Math.min(delay, maxDelayMs),
+          });
       }
     }
     if (!stopped) options.onGaveUp({ attempts: attemptsUsed, error: lastError, exit });

@@ -30,7 +30,14 @@ describe('platform', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/auth/me', '/api/accounts', '/api/users', '/api/teams']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        '/api/auth/me',
+        '/api/accounts',
+        '/api/users',
+        '/api/teams',
+      ]),
     );
     expect((await t.app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200);
   });

@@ -114,7 +114,10 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     // Node reads these when the server is created (setting them afterwards, as Fastify does with
     // its own option, is not enough), so they go in both places.
     requestTimeout: env.REQUEST_TIMEOUT_SECONDS * 1000,
-    http: { requestTimeout: env.REQUEST_TIMEOUT_SECONDS * 1000, connectionsCheckingInterval: Math.min(30_000, Math.max(250, (env.REQUEST_TIMEOUT_SECONDS * 1000) / 4)) },
+    http: {
+      requestTimeout: env.REQUEST_TIMEOUT_SECONDS * 1000,
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, (env.REQUEST_TIMEOUT_SECONDS * 1000) / 4)),
+    },
     // Path parameters are validated by the routes' schemas, which name the field; the router's
     // own limit only stops absurd lengths.
     routerOptions: { maxParamLength: 1000 },
@@ -162,14 +165,40 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   const gateFacts = createGateFactsRepository(db);
   // The one way an outbound contact is decided and recorded: under the customer's and the account's locks.
   const contactGate = createContactGate({ uow, gateFacts, clock });
-  const queueService = createQueueService({ queue: createQueueRepository(db), gateFacts, policies, clock, leaseMinutes: env.LEASE_MINUTES, snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS });
+  const queueService = createQueueService({
+    queue: createQueueRepository(db),
+    gateFacts,
+    policies,
+    clock,
+    leaseMinutes: env.LEASE_MINUTES,
+    snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS,
+  });
   const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, policies, clock });
   const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });
   const promisesService = createPromisesService({ uow, promises: createPromisesRepository(db), policies, clock });
   const remindersRepository = createRemindersRepository(db);
-  const remindersService = createRemindersService({ reminders: remindersRepository, sender: createLocalLogSender(db), gate: contactGate, policies, clock });
-  const paymentsService = createPaymentsService({ uow, clock, payments: createPaymentsRepository(db), promises: promisesService, audit });
-  const contactsService = createContactsService({ contacts: createContactsRepository(db), access, gate: contactGate, policies, clock, onRecorded: (collectorId) => queueService.invalidate(collectorId) });
+  const remindersService = createRemindersService({
+    reminders: remindersRepository,
+    sender: createLocalLogSender(db),
+    gate: contactGate,
+    policies,
+    clock,
+  });
+  const paymentsService = createPaymentsService({
+    uow,
+    clock,
+    payments: createPaymentsRepository(db),
+    promises: promisesService,
+    audit,
+  });
+  const contactsService = createContactsService({
+    contacts: createContactsRepository(db),
+    access,
+    gate: contactGate,
+    policies,
+    clock,
+    onRecorded: (collectorId) => queueService.invalidate(collectorId),
+  });
   const reportsService = createReportsService({ reports: createReportsRepository(db), policies, clock });
 
   await app.register(errorHandlerPlugin);
@@ -196,9 +225,22 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(authRoutes, { authService, cookieSecure: env.COOKIE_SECURE });
       await api.register(accountsRoutes, { accountsService });
       await api.register(usersRoutes, { usersService });
-      await api.register(creditorsRoutes, { creditorsService: createCreditorsService({ creditors: createCreditorsRepository(db) }) });
-      await api.register(policiesRoutes, { policiesService: createPoliciesService({ policies, audit, onSaved: () => queueService.invalidateAll() }) });
-      await api.register(assignmentRoutes, { assign: createAssignmentService({ assignment: createAssignmentRepository(db), uow, policies, audit, clock, onAssigned: () => queueService.invalidateAll() }) });
+      await api.register(creditorsRoutes, {
+        creditorsService: createCreditorsService({ creditors: createCreditorsRepository(db) }),
+      });
+      await api.register(policiesRoutes, {
+        policiesService: createPoliciesService({ policies, audit, onSaved: () => queueService.invalidateAll() }),
+      });
+      await api.register(assignmentRoutes, {
+        assign: createAssignmentService({
+          assignment: createAssignmentRepository(db),
+          uow,
+          policies,
+          audit,
+          clock,
+          onAssigned: () => queueService.invalidateAll(),
+        }),
+      });
       await api.register(reportsRoutes, {
         reportsService,
         kpisService: createKpisService({ kpis: createKpisRepository(db) }),
@@ -206,7 +248,11 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       });
       await api.register(queueRoutes, { queueService });
       await api.register(caseFileRoutes, { caseFileService });
-      await api.register(scriptsRoutes, { scriptsService, library: createScriptLibraryService({ library: createScriptLibraryRepository(db), audit, clock }), objections: createObjectionsService({ objections: createObjectionsRepository(db), audit }) });
+      await api.register(scriptsRoutes, {
+        scriptsService,
+        library: createScriptLibraryService({ library: createScriptLibraryRepository(db), audit, clock }),
+        objections: createObjectionsService({ objections: createObjectionsRepository(db), audit }),
+      });
       await api.register(contactsRoutes, { contactsService });
       await api.register(contactLogRoutes, {
         contactLog: createContactLogService({ contactLog: createContactLogRepository(db) }),
@@ -214,9 +260,17 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       });
       await api.register(paymentsRoutes, { paymentsService });
       await api.register(auditRoutes, { auditService: createAuditService({ audit }) });
-      await api.register(messagesRoutes, { messagesService: createMessagesService({ messages: createMessagesRepository(db) }) });
+      await api.register(messagesRoutes, {
+        messagesService: createMessagesService({ messages: createMessagesRepository(db) }),
+      });
       await api.register(importsRoutes, {
-        paymentsImport: createPaymentsImportService({ uow, imports: createImportsRepository(db, uow), promises: promisesService, audit, clock }),
+        paymentsImport: createPaymentsImportService({
+          uow,
+          imports: createImportsRepository(db, uow),
+          promises: promisesService,
+          audit,
+          clock,
+        }),
         portfolioImport: createPortfolioImportService({ portfolio: createPortfolioRepository(db), audit, clock }),
         progress: createImportProgressRegistry(clock),
       });
@@ -248,7 +302,8 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
           await loginThrottle.purge();
           stagesRecordedAt = Date.now();
         }
-        if (changes || queued || sent.sent || sent.blocked || stageMoves) app.log.info({ changes, queued, ...sent, stageMoves }, 'promise, reminder and stage jobs');
+        if (changes || queued || sent.sent || sent.blocked || stageMoves)
+          app.log.info({ changes, queued, ...sent, stageMoves }, 'promise, reminder and stage jobs');
       } catch (err) {
         app.log.error({ err }, 'promise and reminder jobs failed');
       } finally {

@@ -75,10 +75,14 @@ try {
     ? superviseEmbedded(database.server, {
         maxAttempts: env.EMBEDDED_PG_RESTART_ATTEMPTS,
         onDown: ({ code, signal }) =>
-          log.error({ code, signal }, 'embedded PostgreSQL exited unexpectedly; requests get 503 until it is back; restarting it'),
+          log.error(
+            { code, signal },
+            'embedded PostgreSQL exited unexpectedly; requests get 503 until it is back; restarting it',
+          ),
         onAttemptFailed: ({ attempt, error, nextDelayMs }) =>
           log.warn({ attempt, err: error, nextDelayMs }, 'embedded PostgreSQL restart failed; trying again'),
-        onRestarted: ({ attempt, downMs }) => log.warn({ attempt, downMs }, 'embedded PostgreSQL restarted (crash recovery done)'),
+        onRestarted: ({ attempt, downMs }) =>
+          log.warn({ attempt, downMs }, 'embedded PostgreSQL restarted (crash recovery done)'),
         onGaveUp: ({ attempts, error }) => {
           const message =
             `The embedded PostgreSQL stopped and could not be restarted after ${attempts} attempts: ${error.message} ` +
@@ -92,7 +96,7 @@ try {
     : undefined;
   const address = running.address;
   const url = address.replace('127.0.0.1', 'localhost');
-  const hasDemoUsers = await db.user.count({ where: { username: { in: DEMO_USERS.map((u) => u.username) } } }) > 0;
+  const hasDemoUsers = (await db.user.count({ where: { username: { in: DEMO_USERS.map((u) => u.username) } } })) > 0;
   const noUsers = !hasDemoUsers && (await db.user.count()) === 0;
   process.stdout.write(
     `\n  Collector workstation is running at ${url}\n  API docs: ${url}/api/docs\n` +
@@ -101,7 +105,9 @@ try {
         : noUsers
           ? '  This database has no users yet: create the first admin with `pnpm db:create-admin --username NAME`.\n'
           : '') +
-      (database.embedded ? '  Ctrl-C stops the server and the database; data is kept.\n\n' : '  Ctrl-C stops the server.\n\n'),
+      (database.embedded
+        ? '  Ctrl-C stops the server and the database; data is kept.\n\n'
+        : '  Ctrl-C stops the server.\n\n'),
   );
 } catch (err) {
   if (!database.embedded && /permission denied/.test(String(err))) {

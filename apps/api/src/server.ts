@@ -7,7 +7,10 @@ export interface RunningServer {
 }
 
 /** Listens and shuts down gracefully on SIGINT/SIGTERM, then runs `onClose` (DB, embedded PG). */
-export async function startServer(app: App, opts: { host: string; port: number; onClose: () => Promise<void> }): Promise<RunningServer> {
+export async function startServer(
+  app: App,
+  opts: { host: string; port: number; onClose: () => Promise<void> },
+): Promise<RunningServer> {
   let closing = false;
   const shutdown = async (reason: string, exitCode = 0) => {
     if (closing) return;

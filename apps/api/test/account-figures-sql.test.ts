@@ -27,7 +27,11 @@ describe('account figures in SQL', () => {
   it('derive the same balance and overdue amount as packages/domain for any baseline and sequence of payments', async () => {
     const amount = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n });
     const cases = fc.sample(
-      fc.record({ balance: fc.bigInt({ min: 0n, max: 10n ** 12n }), overdueShare: fc.double({ min: 0, max: 1, noNaN: true }), moves: fc.array(amount, { maxLength: 8 }) }),
+      fc.record({
+        balance: fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        overdueShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        moves: fc.array(amount, { maxLength: 8 }),
+      }),
       { seed: SEED, numRuns: 300 },
     );
     await db.$executeRawUnsafe('TRUNCATE accounts');
@@ -42,15 +46,34 @@ describe('account figures in SQL', () => {
       const ids = cases.flatMap((c, i) => (c.moves[step] === undefined ? [] : [i]));
       const deltas = cases.flatMap((c) => (c.moves[step] === undefined ? [] : [String(c.moves[step])]));
       if (ids.length === 0) continue;
-      await db.$executeRawUnsafe(`UPDATE accounts SET ${moveAccountFiguresSql('u.delta')} FROM unnest($1::int[], $2::bigint[]) AS u(id, delta) WHERE accounts.id = u.id`, ids, deltas);
+      await db.$executeRawUnsafe(
+        `UPDATE accounts SET ${moveAccountFiguresSql('u.delta')} FROM unnest($1::int[], $2::bigint[]) AS u(id, delta) WHERE accounts.id = u.id`,
+        ids,
+        deltas,
+      );
     }
-    const rows = await db.$queryRawUnsafe<{ id: number; balance_minor: bigint; overdue_minor: bigint; balance_baseline_minor: bigint; overdue_baseline_minor: bigint }[]>(
+    const rows = await db.$queryRawUnsafe<
+      {
+        id: number;
+        balance_minor: bigint;
+        overdue_minor: bigint;
+        balance_baseline_minor: bigint;
+        overdue_baseline_minor: bigint;
+      }[]
+    >(
       'SELECT id, balance_minor, overdue_minor, balance_baseline_minor, overdue_baseline_minor FROM accounts ORDER BY id',
     );
     for (const row of rows) {
       const paid = cases[row.id]!.moves.reduce((a, b) => a + b, 0n);
-      const expected = accountFigures({ balanceMinor: BigInt(row.balance_baseline_minor), overdueMinor: BigInt(row.overdue_baseline_minor) }, paid);
-      expect({ id: row.id, balance: BigInt(row.balance_minor), overdue: BigInt(row.overdue_minor) }).toEqual({ id: row.id, balance: expected.balanceMinor, overdue: expected.overdueMinor });
+      const expected = accountFigures(
+        { balanceMinor: BigInt(row.balance_baseline_minor), overdueMinor: BigInt(row.overdue_baseline_minor) },
+        paid,
+      );
+      expect({ id: row.id, balance: BigInt(row.balance_minor), overdue: BigInt(row.overdue_minor) }).toEqual({
+        id: row.id,
+        balance: expected.balanceMinor,
+        overdue: expected.overdueMinor,
+      });
     }
   });
 });

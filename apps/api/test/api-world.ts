@@ -43,9 +43,17 @@ export interface WorldUser {
   username: string;
 }
 
-export async function createApiWorld(db: Db, factories: ReturnType<typeof createFactories>, now: Date): Promise<ApiWorld> {
+export async function createApiWorld(
+  db: Db,
+  factories: ReturnType<typeof createFactories>,
+  now: Date,
+): Promise<ApiWorld> {
   const tag = randomUUID().replace(/-/g, '').slice(0, 10);
-  const user = async (role: 'collector' | 'supervisor' | 'admin' | 'service', name: string, teamId: string | null = null): Promise<WorldUser> => {
+  const user = async (
+    role: 'collector' | 'supervisor' | 'admin' | 'service',
+    name: string,
+    teamId: string | null = null,
+  ): Promise<WorldUser> => {
     const created = await factories.user(role, { username: `${name}-${tag}`, teamId });
     return { id: created.id, username: created.username };
   };
@@ -64,8 +72,16 @@ export async function createApiWorld(db: Db, factories: ReturnType<typeof create
   const creditor = await factories.creditor('US');
   const spareCreditor = await factories.creditor('US');
   const customerName = `Ada Mkr${tag}`;
-  const accountA = await factories.account({ creditorId: creditor.id, collectorId: collectorA.id, fullName: customerName, familyName: `Mkr${tag}` });
-  const phone = await factories.contactPoint(accountA.debtorId, { value: `+1 646-555-${tag.slice(0, 4).replace(/\D/g, '7').padEnd(4, '7')}`, timeZone: 'America/New_York' });
+  const accountA = await factories.account({
+    creditorId: creditor.id,
+    collectorId: collectorA.id,
+    fullName: customerName,
+    familyName: `Mkr${tag}`,
+  });
+  const phone = await factories.contactPoint(accountA.debtorId, {
+    value: `+1 646-555-${tag.slice(0, 4).replace(/\D/g, '7').padEnd(4, '7')}`,
+    timeZone: 'America/New_York',
+  });
   const accountB = await factories.account({ creditorId: creditor.id, collectorId: collectorB.id, withPhone: true });
 
   const contactA = await db.contactAttempt.create({
@@ -83,14 +99,45 @@ export async function createApiWorld(db: Db, factories: ReturnType<typeof create
     },
   });
   await db.contactAttempt.create({
-    data: { accountId: accountB.id, debtorId: accountB.debtorId, collectorId: collectorB.id, channel: 'phone', partyReached: 'nobody', disposition: 'no_answer', startedAt: new Date(now.getTime() - 86_400_000), stage: 'm1' },
+    data: {
+      accountId: accountB.id,
+      debtorId: accountB.debtorId,
+      collectorId: collectorB.id,
+      channel: 'phone',
+      partyReached: 'nobody',
+      disposition: 'no_answer',
+      startedAt: new Date(now.getTime() - 86_400_000),
+      stage: 'm1',
+    },
   });
   const outbox = await db.outboxMessage.create({
-    data: { accountId: accountA.id, kind: 'promise_due', channel: 'sms', contactPointId: phone.id, recipient: phone.value, locale: 'en', body: `Dear ${customerName}, a reminder.`, sendAfter: now, status: 'sent', sentAt: now },
+    data: {
+      accountId: accountA.id,
+      kind: 'promise_due',
+      channel: 'sms',
+      contactPointId: phone.id,
+      recipient: phone.value,
+      locale: 'en',
+      body: `Dear ${customerName}, a reminder.`,
+      sendAfter: now,
+      status: 'sent',
+      sentAt: now,
+    },
   });
-  await db.messageLog.create({ data: { outboxId: outbox.id, channel: 'sms', recipient: phone.value, body: `Dear ${customerName}, a reminder.`, at: now } });
+  await db.messageLog.create({
+    data: {
+      outboxId: outbox.id,
+      channel: 'sms',
+      recipient: phone.value,
+      body: `Dear ${customerName}, a reminder.`,
+      at: now,
+    },
+  });
 
-  const version = await db.scriptVersion.findFirstOrThrow({ where: { status: 'published' }, select: { id: true, scriptId: true } });
+  const version = await db.scriptVersion.findFirstOrThrow({
+    where: { status: 'published' },
+    select: { id: true, scriptId: true },
+  });
   const objection = await db.objectionAnswerVersion.findFirstOrThrow({ select: { id: true, objectionId: true } });
 
   return {

@@ -24,7 +24,8 @@ describe('the app role', () => {
     await database?.drop();
   });
 
-  const refused = (client: pg.Client, sql: string) => expect(client.query(sql)).rejects.toThrow(/permission denied|append-only|must be owner/);
+  const refused = (client: pg.Client, sql: string) =>
+    expect(client.query(sql)).rejects.toThrow(/permission denied|append-only|must be owner/);
 
   it('may insert and read audit events, never update, delete or truncate them', async () => {
     await app.query(`INSERT INTO audit_events (action, entity_type) VALUES ('test.app', 'account')`);
@@ -71,7 +72,11 @@ describe('the app role', () => {
     expect(rows.length).toBeGreaterThan(20);
     for (const row of rows) {
       const expected =
-        row.table_name === '_prisma_migrations' ? [] : row.table_name === 'audit_events' ? ['INSERT', 'SELECT'] : ['DELETE', 'INSERT', 'SELECT', 'UPDATE'];
+        row.table_name === '_prisma_migrations'
+          ? []
+          : row.table_name === 'audit_events'
+            ? ['INSERT', 'SELECT']
+            : ['DELETE', 'INSERT', 'SELECT', 'UPDATE'];
       expect(row.privileges, row.table_name).toEqual(expected);
     }
   });

@@ -28,10 +28,17 @@ describe('authorisation matrix', () => {
   const sessions = {} as Record<string, Caller_>;
 
   async function signIn(username: string): Promise<Caller_> {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: TEST_PASSWORD },
+    });
     if (res.statusCode !== 200) throw new Error(`sign-in of ${username}: ${res.statusCode} ${res.body}`);
     const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
-    return { cookie: `${SESSION_COOKIE}=${cookies[SESSION_COOKIE]}; ${CSRF_COOKIE}=${cookies[CSRF_COOKIE]}`, csrf: cookies[CSRF_COOKIE]! };
+    return {
+      cookie: `${SESSION_COOKIE}=${cookies[SESSION_COOKIE]}; ${CSRF_COOKIE}=${cookies[CSRF_COOKIE]}`,
+      csrf: cookies[CSRF_COOKIE]!,
+    };
   }
 
   /** The user each caller signs in as: team A's collector and supervisor (the owners of the data). */
@@ -51,7 +58,14 @@ describe('authorisation matrix', () => {
     doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     ops = operationsOf(doc);
     sessions.anonymous = { cookie: null, csrf: null };
-    for (const caller of ['collector', 'supervisor', 'admin', 'service', 'outsiderCollector', 'outsiderSupervisor'] as const) {
+    for (const caller of [
+      'collector',
+      'supervisor',
+      'admin',
+      'service',
+      'outsiderCollector',
+      'outsiderSupervisor',
+    ] as const) {
       sessions[caller] = await signIn(usernameOf(caller));
     }
   });
@@ -59,12 +73,15 @@ describe('authorisation matrix', () => {
   /** One valid-looking request for an operation, aimed at team A's data, as a caller. */
   async function call(op: Operation, who: string, caller: Caller): Promise<LightMyRequestResponse> {
     const ids = worldIds(world, op.path);
-    const pathValues = Object.fromEntries(op.parameters.filter((p) => p.in === 'path').map((p) => [p.name, String(exampleOf(p.schema, p.name, ids))]));
+    const pathValues = Object.fromEntries(
+      op.parameters.filter((p) => p.in === 'path').map((p) => [p.name, String(exampleOf(p.schema, p.name, ids))]),
+    );
     const query = op.parameters
       .filter((p) => p.in === 'query' && (p.required || TARGETING_QUERY.has(p.name)))
       .map((p): [string, string] => [p.name, String(exampleOf(p.schema, p.name, ids))]);
     // Signing out ends the session: that request gets a session of its own.
-    const session = op.path === '/api/auth/logout' && who !== 'anonymous' ? await signIn(usernameOf(caller)) : sessions[who]!;
+    const session =
+      op.path === '/api/auth/logout' && who !== 'anonymous' ? await signIn(usernameOf(caller)) : sessions[who]!;
     const headers: Record<string, string> = {};
     if (session.cookie) headers.cookie = session.cookie;
     if (session.csrf) headers['x-csrf-token'] = session.csrf;
@@ -80,19 +97,33 @@ describe('authorisation matrix', () => {
       payload = JSON.stringify(exampleOf(op.body.schema, undefined, ids));
       headers['content-type'] = 'application/json';
     }
-    return t.app.inject({ method: op.method as 'GET', url: urlOf(op, pathValues, query), headers, ...(payload === undefined ? {} : { payload }) });
+    return t.app.inject({
+      method: op.method as 'GET',
+      url: urlOf(op, pathValues, query),
+      headers,
+      ...(payload === undefined ? {} : { payload }),
+    });
   }
 
   function verdict(outcome: Outcome, res: LightMyRequestResponse): string | null {
-    const code = res.statusCode < 500 && res.statusCode >= 400 ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
+    const code =
+      res.statusCode < 500 && res.statusCode >= 400
+        ? (res.json() as { error?: { code?: string } }).error?.code
+        : undefined;
     switch (outcome) {
       case 'unauthenticated':
-        return res.statusCode === 401 && code === 'unauthenticated' ? null : `expected 401 unauthenticated, got ${res.statusCode} ${code ?? ''}`;
+        return res.statusCode === 401 && code === 'unauthenticated'
+          ? null
+          : `expected 401 unauthenticated, got ${res.statusCode} ${code ?? ''}`;
       case 'forbidden':
-        return res.statusCode === 403 && code === 'forbidden' ? null : `expected 403 forbidden, got ${res.statusCode} ${code ?? ''}`;
+        return res.statusCode === 403 && code === 'forbidden'
+          ? null
+          : `expected 403 forbidden, got ${res.statusCode} ${code ?? ''}`;
       case 'allowed':
       case 'scoped':
-        return res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500 ? null : `expected to be let in (${outcome}), got ${res.statusCode} ${code ?? ''}`;
+        return res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500
+          ? null
+          : `expected to be let in (${outcome}), got ${res.statusCode} ${code ?? ''}`;
     }
   }
 
@@ -104,7 +135,9 @@ describe('authorisation matrix', () => {
       const authz = r.config?.authz as Authz | undefined;
       const out: string[] = [];
       if (!authz) out.push(`${r.method} ${r.url}: no config.authz`);
-      else for (const caller of CALLERS) if (!authz[caller]) out.push(`${r.method} ${r.url}: no expectation for ${caller}`);
+      else
+        for (const caller of CALLERS)
+          if (!authz[caller]) out.push(`${r.method} ${r.url}: no expectation for ${caller}`);
       if (!operationFor(r.method, r.url)) out.push(`${r.method} ${r.url}: not in the OpenAPI document`);
       return out;
     });
@@ -136,7 +169,7 @@ describe('authorisation matrix', () => {
     expect(mismatches).toEqual([]);
   }, 120_000);
 
-  it('another team never gets team A\'s data from a scoped route: 403/404 by id, nothing of it in lists', async () => {
+  it("another team never gets team A's data from a scoped route: 403/404 by id, nothing of it in lists", async () => {
     const outsiders: { who: string; caller: Caller }[] = [
       { who: 'outsiderCollector', caller: 'collector' },
       { who: 'outsiderSupervisor', caller: 'supervisor' },
@@ -154,7 +187,8 @@ describe('authorisation matrix', () => {
         checked += 1;
         const label = `${route.method} ${route.url} as ${who}`;
         const targetsOneRecord = /:(id|contactId)\b/.test(route.url);
-        if (targetsOneRecord && res.statusCode !== 403 && res.statusCode !== 404) leaks.push(`${label}: expected 403 or 404 for team A's record, got ${res.statusCode}`);
+        if (targetsOneRecord && res.statusCode !== 403 && res.statusCode !== 404)
+          leaks.push(`${label}: expected 403 or 404 for team A's record, got ${res.statusCode}`);
         if (res.statusCode >= 500) leaks.push(`${label}: ${res.statusCode}`);
         const found = world.markers.filter((m) => res.body.includes(m));
         if (found.length) leaks.push(`${label}: ${res.statusCode} contains team A's data (${found.join(', ')})`);
@@ -168,7 +202,10 @@ describe('authorisation matrix', () => {
     const sees = async (method: string, url: string, who: string, caller: Caller) => {
       const res = await call(operationFor(method, url)!, who, caller);
       expect(res.statusCode, `${method} ${url} as ${who}`).toBe(200);
-      expect(world.markers.some((m) => res.body.includes(m)), `${method} ${url} as ${who}: ${res.body.slice(0, 300)}`).toBe(true);
+      expect(
+        world.markers.some((m) => res.body.includes(m)),
+        `${method} ${url} as ${who}: ${res.body.slice(0, 300)}`,
+      ).toBe(true);
     };
     await sees('GET', '/api/accounts', 'collector', 'collector');
     await sees('GET', '/api/accounts/:id/case-file', 'supervisor', 'supervisor');

@@ -22,7 +22,12 @@ export function createTestClock(start: string) {
 export interface Session {
   cookie: string;
   csrf: string;
-  inject(opts: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown; csrf?: boolean }): Promise<LightMyRequestResponse>;
+  inject(opts: {
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+    url: string;
+    payload?: unknown;
+    csrf?: boolean;
+  }): Promise<LightMyRequestResponse>;
 }
 
 export interface TestContext {

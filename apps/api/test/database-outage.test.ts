@@ -40,11 +40,21 @@ describe('while PostgreSQL is down', () => {
     await factories.user('admin', { username: 'outage-admin' });
     const account = await factories.account({ creditorId: (await factories.creditor()).id });
     accountId = account.id;
-    const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', QUEUE_SNAPSHOT_SECONDS: '0', PROMISE_SWEEP_SECONDS: '0' });
+    const env = loadEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent',
+      QUEUE_SNAPSHOT_SECONDS: '0',
+      PROMISE_SWEEP_SECONDS: '0',
+    });
     const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
     app = await buildApp({ env, db, logger });
     await app.ready();
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'outage-admin', password: TEST_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'outage-admin', password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
     cookie = `${SESSION_COOKIE}=${cookies[SESSION_COOKIE]}; ${CSRF_COOKIE}=${cookies[CSRF_COOKIE]}`;
@@ -60,20 +70,41 @@ describe('while PostgreSQL is down', () => {
     await remove?.();
   });
 
-  const payment = (reference: string) => ({ accountId, amountMinor: 1_000, currency: 'USD', paidAt: '2026-11-20T16:00:00Z', channel: 'card', reference, source: 'outage-test' });
+  const payment = (reference: string) => ({
+    accountId,
+    amountMinor: 1_000,
+    currency: 'USD',
+    paidAt: '2026-11-20T16:00:00Z',
+    channel: 'card',
+    reference,
+    source: 'outage-test',
+  });
   const requests = {
     health: () => app.inject({ method: 'GET', url: '/api/health' }),
     read: () => app.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file`, headers: { cookie } }),
     list: () => app.inject({ method: 'GET', url: '/api/accounts?limit=5', headers: { cookie } }),
-    write: () => app.inject({ method: 'POST', url: '/api/payments', headers: { cookie, 'x-csrf-token': csrf }, payload: payment('OUTAGE-1') }),
-    login: () => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'outage-admin', password: TEST_PASSWORD } }),
+    write: () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/payments',
+        headers: { cookie, 'x-csrf-token': csrf },
+        payload: payment('OUTAGE-1'),
+      }),
+    login: () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'outage-admin', password: TEST_PASSWORD },
+      }),
   };
 
   const expectUnavailable = (res: Awaited<ReturnType<typeof requests.read>>) => {
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
     const body = res.json();
-    expect(body).toEqual({ error: { code: 'service_unavailable', message: expect.any(String), requestId: expect.any(String) } });
+    expect(body).toEqual({
+      error: { code: 'service_unavailable', message: expect.any(String), requestId: expect.any(String) },
+    });
   };
 
   it('answers 503 with Retry-After to reads, writes and logins, stays up, and serves the same requests once PostgreSQL is back', async () => {

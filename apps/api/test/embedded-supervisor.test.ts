@@ -44,7 +44,12 @@ describe('embedded PostgreSQL supervision', () => {
         settle({ restarted: false, error, attempts });
       },
     };
-    const supervisor = superviseEmbedded(server, { ...handlers, maxAttempts: options.maxAttempts, initialDelayMs: 20, maxDelayMs: 200 });
+    const supervisor = superviseEmbedded(server, {
+      ...handlers,
+      maxAttempts: options.maxAttempts,
+      initialDelayMs: 20,
+      maxDelayMs: 200,
+    });
     return { events, outcome, supervisor };
   }
 

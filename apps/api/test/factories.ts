@@ -18,7 +18,10 @@ export function createFactories(db: Db) {
     async team(name = `Team ${unique()}`, supervisorId?: string) {
       return db.team.create({ data: { name, supervisorId: supervisorId ?? null } });
     },
-    async user(role: 'collector' | 'supervisor' | 'admin' | 'service', data: { username?: string; teamId?: string | null; active?: boolean } = {}) {
+    async user(
+      role: 'collector' | 'supervisor' | 'admin' | 'service',
+      data: { username?: string; teamId?: string | null; active?: boolean } = {},
+    ) {
       return db.user.create({
         data: {
           username: data.username ?? `${role}-${unique()}`,
@@ -31,11 +34,32 @@ export function createFactories(db: Db) {
       });
     },
     async creditor(profile: 'US' | 'UK' | 'CN' = 'US') {
-      return db.creditor.create({ data: { code: `C${unique()}`, name: `Creditor ${profile}`, complianceProfile: profile } });
+      return db.creditor.create({
+        data: { code: `C${unique()}`, name: `Creditor ${profile}`, complianceProfile: profile },
+      });
     },
-    async contactPoint(debtorId: string, data: Partial<{ kind: 'phone' | 'email' | 'address'; type: 'home' | 'mobile' | 'work' | 'other'; value: string; status: 'valid' | 'invalid' | 'unverified'; optedOut: boolean; timeZone: string | null }> = {}) {
+    async contactPoint(
+      debtorId: string,
+      data: Partial<{
+        kind: 'phone' | 'email' | 'address';
+        type: 'home' | 'mobile' | 'work' | 'other';
+        value: string;
+        status: 'valid' | 'invalid' | 'unverified';
+        optedOut: boolean;
+        timeZone: string | null;
+      }> = {},
+    ) {
       return db.contactPoint.create({
-        data: { debtorId, kind: data.kind ?? 'phone', type: data.type ?? 'mobile', value: data.value ?? '+1 212-555-0100', status: data.status ?? 'valid', optedOut: data.optedOut ?? false, timeZone: data.timeZone ?? null, source: 'test' },
+        data: {
+          debtorId,
+          kind: data.kind ?? 'phone',
+          type: data.type ?? 'mobile',
+          value: data.value ?? '+1 212-555-0100',
+          status: data.status ?? 'valid',
+          optedOut: data.optedOut ?? false,
+          timeZone: data.timeZone ?? null,
+          source: 'test',
+        },
       });
     },
     async account(data: {
@@ -65,7 +89,16 @@ export function createFactories(db: Db) {
         },
       });
       if (data.withPhone) {
-        await db.contactPoint.create({ data: { debtorId: debtor.id, kind: 'phone', type: 'mobile', value: '+1 212-555-0101', status: 'valid', source: 'test' } });
+        await db.contactPoint.create({
+          data: {
+            debtorId: debtor.id,
+            kind: 'phone',
+            type: 'mobile',
+            value: '+1 212-555-0101',
+            status: 'valid',
+            source: 'test',
+          },
+        });
       }
       return db.account.create({
         data: {
@@ -80,7 +113,10 @@ export function createFactories(db: Db) {
           balanceBaselineMinor: BigInt(data.balanceMinor ?? 100_000),
           overdueBaselineMinor: BigInt(data.overdueMinor ?? 25_000),
           instalmentMinor: 25_000n,
-          oldestUnpaidDueDate: data.oldestUnpaidDueDate === null ? null : new Date(`${data.oldestUnpaidDueDate ?? '2026-10-01'}T00:00:00Z`),
+          oldestUnpaidDueDate:
+            data.oldestUnpaidDueDate === null
+              ? null
+              : new Date(`${data.oldestUnpaidDueDate ?? '2026-10-01'}T00:00:00Z`),
           missedInstalments: 1,
           assignedCollectorId: data.collectorId ?? null,
           complianceProfile: data.profile ?? 'US',

@@ -23,7 +23,8 @@ import { startServer, type RunningServer } from './fuzz/server.js';
 import { operationsOf, type OpenApiDocument, type Operation } from './openapi-model.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6000);
-const SEED = process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? 20261201);
+const SEED =
+  process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? 20261201);
 const MAX_RESTARTS = 5;
 /**
  * Sign-in limits and the password hash cost have their own tests; here they would only slow the
@@ -84,10 +85,19 @@ describe('fuzz: the API holds under generated input, for every operation and cal
     };
     const sessions = new Map<Role, { cookie: string; csrf: string }>();
     const signIn = async (role: Exclude<Role, 'anonymous'>) => {
-      const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: usernames[role], password: TEST_PASSWORD }) });
+      const res = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: usernames[role], password: TEST_PASSWORD }),
+      });
       if (res.status !== 200) throw new Error(`sign-in as ${role}: ${res.status} ${await res.text()}`);
-      const cookies = Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(';')[0]!.split('=') as [string, string]));
-      return { cookie: `${SESSION_COOKIE}=${cookies[SESSION_COOKIE]}; ${CSRF_COOKIE}=${cookies[CSRF_COOKIE]}`, csrf: cookies[CSRF_COOKIE]! };
+      const cookies = Object.fromEntries(
+        res.headers.getSetCookie().map((c) => c.split(';')[0]!.split('=') as [string, string]),
+      );
+      return {
+        cookie: `${SESSION_COOKIE}=${cookies[SESSION_COOKIE]}; ${CSRF_COOKIE}=${cookies[CSRF_COOKIE]}`,
+        csrf: cookies[CSRF_COOKIE]!,
+      };
     };
     const signInAll = async () => {
       for (const role of ROLES) if (role !== 'anonymous') sessions.set(role, await signIn(role));
@@ -111,7 +121,8 @@ describe('fuzz: the API holds under generated input, for every operation and cal
       const headers: Record<string, string> = { ...req.headers };
       let session = role === 'anonymous' ? undefined : sessions.get(role);
       // Signing out ends the session it is sent with: it gets one of its own.
-      if (session && req.method === 'POST' && req.url.startsWith('/api/auth/logout')) session = await signIn(role as Exclude<Role, 'anonymous'>);
+      if (session && req.method === 'POST' && req.url.startsWith('/api/auth/logout'))
+        session = await signIn(role as Exclude<Role, 'anonymous'>);
       if (session) {
         headers.cookie = session.cookie;
         headers['x-csrf-token'] = session.csrf;
@@ -138,11 +149,31 @@ describe('fuzz: the API holds under generated input, for every operation and cal
 
     // Forged references: another team's account and team, unknown ids. No user of the suite's own
     // sessions: an admin request would reset or deactivate them, as it should.
-    const foreignIds = [world.accountB.id, world.teamB.id, world.contactA.id, '00000000-0000-0000-0000-000000000000', 'c0ffee00-0000-4000-8000-00000000beef'];
+    const foreignIds = [
+      world.accountB.id,
+      world.teamB.id,
+      world.contactA.id,
+      '00000000-0000-0000-0000-000000000000',
+      'c0ffee00-0000-4000-8000-00000000beef',
+    ];
     /** The process died (or stopped answering): record it with the request, start it again, sign in again. */
     async function died(detail: string, role: Role, op: Operation, req: FuzzRequest, status: number | null) {
-      const lastLines = server.tail().split('\n').filter((l) => /Error\b|message:/.test(l) && !/^\s+at /.test(l)).slice(0, 4).join(' / ');
-      findings.push({ kind: 'process_died', detail, role, operation: `${op.method} ${op.path}`, request: req, status, response: server.tail().slice(-1500), serverSays: [lastLines.slice(0, 600)] });
+      const lastLines = server
+        .tail()
+        .split('\n')
+        .filter((l) => /Error\b|message:/.test(l) && !/^\s+at /.test(l))
+        .slice(0, 4)
+        .join(' / ');
+      findings.push({
+        kind: 'process_died',
+        detail,
+        role,
+        operation: `${op.method} ${op.path}`,
+        request: req,
+        status,
+        response: server.tail().slice(-1500),
+        serverSays: [lastLines.slice(0, 600)],
+      });
       if (++restarts > MAX_RESTARTS) throw new Error(`the server died ${restarts} times; stopping.\n${report()}`);
       await server.stop();
       server = await startServer(database.appUrl, { ...SERVER_ENV, MIGRATION_DATABASE_URL: database.url });
@@ -155,12 +186,21 @@ describe('fuzz: the API holds under generated input, for every operation and cal
     for (const op of ops) {
       const ctxIds = worldIds(world, op.path);
       const check = checks.get(op)!;
-      const [probe] = fc.sample(requestsFor(op, { ids: ctxIds, foreignIds, bodyErrors: (b) => check.bodyErrors(b) }), { seed: hash(SEED, op.method, op.path, 'probe'), numRuns: 1 });
+      const [probe] = fc.sample(requestsFor(op, { ids: ctxIds, foreignIds, bodyErrors: (b) => check.bodyErrors(b) }), {
+        seed: hash(SEED, op.method, op.path, 'probe'),
+        numRuns: 1,
+      });
       for (const role of ROLES) {
         const answer = await send({ ...probe!, note: 'probe' }, role);
         const reached = answer !== null && answer.status !== 401 && answer.status !== 403;
         // Password hashing (sign-in, sign-out's fresh session, resets) and whole-file imports are slow: fewer of them.
-        const cost = op.path === '/api/auth/login' || op.path.endsWith('/password') || op.path === '/api/auth/logout' || op.path.startsWith('/api/imports/') ? 0.3 : 1;
+        const cost =
+          op.path === '/api/auth/login' ||
+          op.path.endsWith('/password') ||
+          op.path === '/api/auth/logout' ||
+          op.path.startsWith('/api/imports/')
+            ? 0.3
+            : 1;
         weights.set(`${op.method} ${op.path} ${role}`, (reached ? 1 : 0.12) * cost);
       }
     }
@@ -181,10 +221,18 @@ describe('fuzz: the API holds under generated input, for every operation and cal
           // A crash can come a moment after the connection dropped: look again before blaming anything else.
           if (!answer) await new Promise((resolve) => setTimeout(resolve, 500));
           if (!server.alive()) {
-            await died(`process ${server.exitInfo()} while answering this request`, role, op, req, answer?.status ?? null);
+            await died(
+              `process ${server.exitInfo()} while answering this request`,
+              role,
+              op,
+              req,
+              answer?.status ?? null,
+            );
             continue;
           }
-          const found: Violation[] = answer ? check.check(req, answer) : [{ kind: 'no_response', detail: `no answer: ${lastFailure}` }];
+          const found: Violation[] = answer
+            ? check.check(req, answer)
+            : [{ kind: 'no_response', detail: `no answer: ${lastFailure}` }];
           for (const v of found) {
             const requestId = answer?.headers.get('x-request-id') ?? '';
             const logs = server;
@@ -197,16 +245,37 @@ describe('fuzz: the API holds under generated input, for every operation and cal
               response: answer?.text.slice(0, 400) ?? '',
               // Read when reporting: the server's log line can arrive just after its answer.
               get serverSays() {
-                return logs.errorsFor(requestId).map((e) => [e.msg, e.err?.type, e.err?.code, e.err?.message?.split('\n').slice(-2).join(' ')].filter(Boolean).join(': ').slice(0, 300));
+                return logs
+                  .errorsFor(requestId)
+                  .map((e) =>
+                    [e.msg, e.err?.type, e.err?.code, e.err?.message?.split('\n').slice(-2).join(' ')]
+                      .filter(Boolean)
+                      .join(': ')
+                      .slice(0, 300),
+                  );
               },
             });
           }
         }
-        timePerOperation.set(`${op.method} ${op.path}`, (timePerOperation.get(`${op.method} ${op.path}`) ?? 0) + Date.now() - batchStarted);
+        timePerOperation.set(
+          `${op.method} ${op.path}`,
+          (timePerOperation.get(`${op.method} ${op.path}`) ?? 0) + Date.now() - batchStarted,
+        );
         // The process must still be alive and serving after every batch.
-        const health = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status).catch(() => null);
+        const health = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(10_000) })
+          .then((r) => r.status)
+          .catch(() => null);
         if (health !== 200 || !server.alive()) {
-          await died(`process ${server.exitInfo() ?? 'not answering /api/health'} after this batch; last requests: ${batch.slice(-3).map((r) => `${r.method} ${r.url} (${r.note})`).join(' | ')}`, role, op, batch[batch.length - 1]!, health);
+          await died(
+            `process ${server.exitInfo() ?? 'not answering /api/health'} after this batch; last requests: ${batch
+              .slice(-3)
+              .map((r) => `${r.method} ${r.url} (${r.note})`)
+              .join(' | ')}`,
+            role,
+            op,
+            batch[batch.length - 1]!,
+            health,
+          );
         } else if (role !== 'anonymous') {
           const me = await fetch(`${server.url}/api/auth/me`, { headers: { cookie: sessions.get(role)!.cookie } });
           if (me.status !== 200) sessions.set(role, await signIn(role)); // an admin request may end a session on purpose (role change)
@@ -217,18 +286,35 @@ describe('fuzz: the API holds under generated input, for every operation and cal
     function report(): string {
       const groups = new Map<string, Finding[]>();
       for (const f of findings) {
-        const cause = f.kind === 'server_error' ? (f.serverSays[0] ?? f.response.slice(0, 80)).replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d+/g, 'N') : f.detail.replace(/\d+ bytes/, 'N bytes').replace(/"[^"]*"/g, '"…"');
+        const cause =
+          f.kind === 'server_error'
+            ? (f.serverSays[0] ?? f.response.slice(0, 80))
+                .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>')
+                .replace(/\d+/g, 'N')
+            : f.detail.replace(/\d+ bytes/, 'N bytes').replace(/"[^"]*"/g, '"…"');
         const key = `${f.kind} | ${f.operation} | ${f.status} | ${cause.slice(0, 120)}`;
         groups.set(key, [...(groups.get(key) ?? []), f]);
       }
-      const lines = [`fuzz: seed ${SEED}, ${sent} requests, ${serverErrors} answered 5xx, ${findings.length} violations in ${groups.size} groups, ${restarts} restarts`];
-      lines.push(`statuses: ${[...statuses.entries()].sort((a, b) => a[0] - b[0]).map(([s, c]) => `${s}x${c}`).join(' ')}`);
+      const lines = [
+        `fuzz: seed ${SEED}, ${sent} requests, ${serverErrors} answered 5xx, ${findings.length} violations in ${groups.size} groups, ${restarts} restarts`,
+      ];
+      lines.push(
+        `statuses: ${[...statuses.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([s, c]) => `${s}x${c}`)
+          .join(' ')}`,
+      );
       const byKind = new Map<string, number>();
       for (const f of findings) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
       lines.push(`by kind: ${[...byKind.entries()].map(([k, c]) => `${k} ${c}`).join(', ') || 'none'}`);
       for (const [key, list] of [...groups.entries()].sort((a, b) => b[1].length - a[1].length)) {
         const f = list[0]!;
-        const body = f.request.body === undefined ? '' : typeof f.request.body === 'string' ? f.request.body : `<${f.request.body.length} bytes> ${Buffer.from(f.request.body).toString('utf8')}`;
+        const body =
+          f.request.body === undefined
+            ? ''
+            : typeof f.request.body === 'string'
+              ? f.request.body
+              : `<${f.request.body.length} bytes> ${Buffer.from(f.request.body).toString('utf8')}`;
         lines.push(
           '',
           `[${list.length}x] ${key}`,
@@ -243,15 +329,36 @@ describe('fuzz: the API holds under generated input, for every operation and cal
       return lines.join('\n');
     }
 
-    const slowest = [...timePerOperation.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([op, ms]) => `${op} ${(ms / 1000).toFixed(1)} s`);
+    const slowest = [...timePerOperation.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([op, ms]) => `${op} ${(ms / 1000).toFixed(1)} s`);
     const text = `${report()}\nslowest operations: ${slowest.join(', ')}`;
     const file = process.env.FUZZ_REPORT ?? path.join(os.tmpdir(), `crm-fuzz-${SEED}.json`);
-    const clip = (body: FuzzRequest['body']) => (body === undefined ? undefined : (typeof body === 'string' ? body : Buffer.from(body).toString('utf8')).slice(0, 2000));
-    const recorded = findings.map((f) => ({ ...f, request: { ...f.request, url: f.request.url.slice(0, 2000), body: clip(f.request.body) } }));
-    writeFileSync(file, JSON.stringify({ seed: SEED, sent, serverErrors, statuses: Object.fromEntries(statuses), slowest, findings: recorded }, null, 1));
-    console.log(`${text}\n\nfull report: ${file}\nreplay: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} pnpm exec vitest run apps/api/test/fuzz.test.ts`);
+    const clip = (body: FuzzRequest['body']) =>
+      body === undefined
+        ? undefined
+        : (typeof body === 'string' ? body : Buffer.from(body).toString('utf8')).slice(0, 2000);
+    const recorded = findings.map((f) => ({
+      ...f,
+      request: { ...f.request, url: f.request.url.slice(0, 2000), body: clip(f.request.body) },
+    }));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        { seed: SEED, sent, serverErrors, statuses: Object.fromEntries(statuses), slowest, findings: recorded },
+        null,
+        1,
+      ),
+    );
+    console.log(
+      `${text}\n\nfull report: ${file}\nreplay: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} pnpm exec vitest run apps/api/test/fuzz.test.ts`,
+    );
 
     expect(sent).toBeGreaterThanOrEqual(Math.min(RUNS, 5000));
-    if (findings.length) throw new Error(`${findings.length} violations (seed ${SEED}); see the report above.\n${text.split('\n').slice(0, 60).join('\n')}`);
+    if (findings.length)
+      throw new Error(
+        `${findings.length} violations (seed ${SEED}); see the report above.\n${text.split('\n').slice(0, 60).join('\n')}`,
+      );
   }, 1_500_000);
 });

@@ -11,14 +11,20 @@ const fieldsOf = (body: { error?: { fields?: { field: string }[] } }) => body.er
 describe('hostile input', () => {
   const t = useTestApp({ now: NOW });
   let collector: Session, admin: Session;
-  let accountId = '', phoneId = '';
+  let accountId = '',
+    phoneId = '';
 
   beforeAll(async () => {
     const team = await t.factories.team('H');
     const c = await t.factories.user('collector', { username: 'h-c1', teamId: team.id });
     await t.factories.user('admin', { username: 'h-admin' });
     const creditor = await t.factories.creditor();
-    const account = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, balanceMinor: 300_000, overdueMinor: 60_000 });
+    const account = await t.factories.account({
+      creditorId: creditor.id,
+      collectorId: c.id,
+      balanceMinor: 300_000,
+      overdueMinor: 60_000,
+    });
     accountId = account.id;
     phoneId = (await t.factories.contactPoint(account.debtorId, { value: '+1 212-555-0142' })).id;
     collector = await t.login('h-c1');
@@ -59,14 +65,31 @@ describe('hostile input', () => {
       const plan = await collector.inject({
         method: 'POST',
         url: `/api/accounts/${accountId}/contacts`,
-        payload: { channel: 'phone', direction: 'outbound', contactPointId: phoneId, partyReached: 'debtor', disposition: 'promise_to_pay', plan: [{ amountMinor: 10_000, dueDate: '2026-11-30' }, { amountMinor: 10_000, dueDate: '2027-02-30' }] },
+        payload: {
+          channel: 'phone',
+          direction: 'outbound',
+          contactPointId: phoneId,
+          partyReached: 'debtor',
+          disposition: 'promise_to_pay',
+          plan: [
+            { amountMinor: 10_000, dueDate: '2026-11-30' },
+            { amountMinor: 10_000, dueDate: '2027-02-30' },
+          ],
+        },
       });
       expect(plan.statusCode).toBe(400);
       expect(fieldsOf(plan.json())).toEqual(['plan.1.dueDate']);
       const claim = await collector.inject({
         method: 'POST',
         url: `/api/accounts/${accountId}/contacts`,
-        payload: { channel: 'phone', direction: 'outbound', contactPointId: phoneId, partyReached: 'debtor', disposition: 'claims_paid', claimedPayment: { paidAt: '2026-02-30', amountMinor: 5_000, channel: 'card' } },
+        payload: {
+          channel: 'phone',
+          direction: 'outbound',
+          contactPointId: phoneId,
+          partyReached: 'debtor',
+          disposition: 'claims_paid',
+          claimedPayment: { paidAt: '2026-02-30', amountMinor: 5_000, channel: 'card' },
+        },
       });
       expect(claim.statusCode).toBe(400);
       expect(fieldsOf(claim.json())).toEqual(['claimedPayment.paidAt']);
@@ -76,7 +99,11 @@ describe('hostile input', () => {
 
     it('are refused in payment instants (year 0000, February 30th)', async () => {
       for (const paidAt of ['0000-01-01T00:00:00Z', '2026-02-30T10:00:00Z']) {
-        const res = await admin.inject({ method: 'POST', url: '/api/payments', payload: { accountId, amountMinor: 100, currency: 'USD', paidAt, channel: 'card', reference: `D-${paidAt}` } });
+        const res = await admin.inject({
+          method: 'POST',
+          url: '/api/payments',
+          payload: { accountId, amountMinor: 100, currency: 'USD', paidAt, channel: 'card', reference: `D-${paidAt}` },
+        });
         expect(res.statusCode).toBe(400);
         expect(fieldsOf(res.json())).toEqual(['paidAt']);
       }
@@ -86,14 +113,41 @@ describe('hostile input', () => {
   describe('values that are well-formed but cannot be true', () => {
     it('a claimed payment of nothing, or paid in the future, a callback in 2999, a payment made next year', async () => {
       const record = (extra: object) =>
-        collector.inject({ method: 'POST', url: `/api/accounts/${accountId}/contacts`, payload: { channel: 'phone', direction: 'outbound', contactPointId: phoneId, partyReached: 'debtor', ...extra } });
-      const zero = await record({ disposition: 'claims_paid', claimedPayment: { paidAt: '2026-11-19', amountMinor: 0, channel: 'card' } });
+        collector.inject({
+          method: 'POST',
+          url: `/api/accounts/${accountId}/contacts`,
+          payload: {
+            channel: 'phone',
+            direction: 'outbound',
+            contactPointId: phoneId,
+            partyReached: 'debtor',
+            ...extra,
+          },
+        });
+      const zero = await record({
+        disposition: 'claims_paid',
+        claimedPayment: { paidAt: '2026-11-19', amountMinor: 0, channel: 'card' },
+      });
       expect(fieldsOf(zero.json())).toEqual(['claimedPayment.amountMinor']);
-      const future = await record({ disposition: 'claims_paid', claimedPayment: { paidAt: '2999-12-31', amountMinor: -1, channel: 'card' } });
+      const future = await record({
+        disposition: 'claims_paid',
+        claimedPayment: { paidAt: '2999-12-31', amountMinor: -1, channel: 'card' },
+      });
       expect(fieldsOf(future.json())).toEqual(['claimedPayment.amountMinor', 'claimedPayment.paidAt']);
       const callback = await record({ disposition: 'callback_requested', callbackAt: '2999-12-31T15:00:00Z' });
       expect(fieldsOf(callback.json())).toEqual(['callbackAt']);
-      const payment = await admin.inject({ method: 'POST', url: '/api/payments', payload: { accountId, amountMinor: 100, currency: 'USD', paidAt: '2027-11-20T10:00:00Z', channel: 'card', reference: 'FUTURE-1' } });
+      const payment = await admin.inject({
+        method: 'POST',
+        url: '/api/payments',
+        payload: {
+          accountId,
+          amountMinor: 100,
+          currency: 'USD',
+          paidAt: '2027-11-20T10:00:00Z',
+          channel: 'card',
+          reference: 'FUTURE-1',
+        },
+      });
       expect(payment.statusCode).toBe(400);
       expect(fieldsOf(payment.json())).toEqual(['paidAt']);
     });
@@ -109,28 +163,58 @@ describe('hostile input', () => {
         const res = await collector.inject({
           method: 'POST',
           url: `/api/accounts/${accountId}/contacts`,
-          payload: { channel: 'phone', direction: 'outbound', contactPointId: phoneId, partyReached: 'nobody', disposition: 'no_answer', notes: bad },
+          payload: {
+            channel: 'phone',
+            direction: 'outbound',
+            contactPointId: phoneId,
+            partyReached: 'nobody',
+            disposition: 'no_answer',
+            notes: bad,
+          },
         });
         expect(res.statusCode).toBe(400);
         expect(fieldsOf(res.json())).toEqual(['notes']);
         expect(await t.db.contactAttempt.count()).toBe(before);
 
-        const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: bad, password: 'x' } });
+        const login = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: bad, password: 'x' },
+        });
         expect(login.statusCode).toBe(400);
         expect(fieldsOf(login.json())).toEqual(['username']);
 
-        const payment = await admin.inject({ method: 'POST', url: '/api/payments', payload: { accountId, amountMinor: 100, currency: 'USD', paidAt: '2026-11-19T10:00:00Z', channel: 'card', reference: bad } });
+        const payment = await admin.inject({
+          method: 'POST',
+          url: '/api/payments',
+          payload: {
+            accountId,
+            amountMinor: 100,
+            currency: 'USD',
+            paidAt: '2026-11-19T10:00:00Z',
+            channel: 'card',
+            reference: bad,
+          },
+        });
         expect(payment.statusCode).toBe(400);
         expect(fieldsOf(payment.json())).toEqual(['reference']);
 
-        const lint = await admin.inject({ method: 'POST', url: '/api/scripts/lint', payload: { text: `Hello ${bad}`, locale: 'en' } });
+        const lint = await admin.inject({
+          method: 'POST',
+          url: '/api/scripts/lint',
+          payload: { text: `Hello ${bad}`, locale: 'en' },
+        });
         expect(lint.statusCode).toBe(400);
         expect(fieldsOf(lint.json())).toEqual(['text']);
       }
     });
 
     it('is named by its own key, even a key with "/" or "~" in it', async () => {
-      const res = await admin.inject({ method: 'PUT', url: '/api/policies/compliance_profile/US', payload: { data: { 'a/b~c': '\ud83d' } } });
+      const res = await admin.inject({
+        method: 'PUT',
+        url: '/api/policies/compliance_profile/US',
+        payload: { data: { 'a/b~c': '\ud83d' } },
+      });
       expect(res.statusCode).toBe(400);
       expect(fieldsOf(res.json())).toEqual(['data.a/b~c']);
     });
@@ -152,14 +236,23 @@ describe('hostile input', () => {
         payload: csv,
       });
       expect(res.statusCode).toBe(200);
-      expect(res.json().errors).toContainEqual({ line: 3, field: 'reference', message: 'must not contain a NUL character (\\u0000)' });
+      expect(res.json().errors).toContainEqual({
+        line: 3,
+        field: 'reference',
+        message: 'must not contain a NUL character (\\u0000)',
+      });
     });
   });
 
   describe('shapes no contract has', () => {
     it('JSON nested thousands of levels deep is a 400, not a stack overflow', async () => {
       const deep = '['.repeat(5000) + ']'.repeat(5000);
-      const res = await t.app.inject({ method: 'PATCH', url: '/api/me/preferences', headers: { cookie: collector.cookie, 'x-csrf-token': collector.csrf, 'content-type': 'application/json' }, payload: deep });
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/me/preferences',
+        headers: { cookie: collector.cookie, 'x-csrf-token': collector.csrf, 'content-type': 'application/json' },
+        payload: deep,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
       await alive();
@@ -167,15 +260,35 @@ describe('hostile input', () => {
 
     it('an empty upload is a 400 naming the body; a blank file or one with only its header is a problem on line 1 or 2, nothing written', async () => {
       const upload = (payload: string) =>
-        t.app.inject({ method: 'POST', url: '/api/imports/payments?mode=valid', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' }, payload });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/imports/payments?mode=valid',
+          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
+          payload,
+        });
       const empty = await upload('');
       expect(empty.statusCode).toBe(400);
       expect(fieldsOf(empty.json())).toEqual(['body']);
-      expect((await upload('\n\n')).json()).toMatchObject({ committed: false, errorCount: 1, errors: [{ line: 1, field: 'header' }] });
-      expect((await upload('account_external_id,amount\n')).json()).toMatchObject({ committed: false, errors: [{ line: 1, field: 'header', message: 'missing columns: currency, paid_at, channel, reference' }] });
-      expect((await upload('account_external_id,amount,currency,paid_at,channel,reference\n')).json()).toMatchObject({ committed: false, errors: [{ line: 2, field: 'file' }] });
+      expect((await upload('\n\n')).json()).toMatchObject({
+        committed: false,
+        errorCount: 1,
+        errors: [{ line: 1, field: 'header' }],
+      });
+      expect((await upload('account_external_id,amount\n')).json()).toMatchObject({
+        committed: false,
+        errors: [{ line: 1, field: 'header', message: 'missing columns: currency, paid_at, channel, reference' }],
+      });
+      expect((await upload('account_external_id,amount,currency,paid_at,channel,reference\n')).json()).toMatchObject({
+        committed: false,
+        errors: [{ line: 2, field: 'file' }],
+      });
       for (const mode of ['valid', 'all', 'validate']) {
-        const portfolio = await t.app.inject({ method: 'POST', url: `/api/imports/portfolio?mode=${mode}`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' }, payload: '' });
+        const portfolio = await t.app.inject({
+          method: 'POST',
+          url: `/api/imports/portfolio?mode=${mode}`,
+          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
+          payload: '',
+        });
         expect(portfolio.statusCode, mode).toBe(400);
         expect(fieldsOf(portfolio.json())).toEqual(['body']);
       }
@@ -188,7 +301,14 @@ describe('hostile input', () => {
       const res = await collector.inject({
         method: 'POST',
         url: `/api/accounts/${accountId}/contacts`,
-        payload: { channel: 'phone', direction: 'outbound', contactPointId: phoneId, partyReached: 'nobody', disposition: 'no_answer', scriptVersionId: '00000000-0000-4000-8000-000000000000' },
+        payload: {
+          channel: 'phone',
+          direction: 'outbound',
+          contactPointId: phoneId,
+          partyReached: 'nobody',
+          disposition: 'no_answer',
+          scriptVersionId: '00000000-0000-4000-8000-000000000000',
+        },
       });
       expect(res.statusCode).toBe(400);
       expect(fieldsOf(res.json())).toEqual(['scriptVersionId']);
@@ -212,7 +332,12 @@ describe('hostile input', () => {
     });
 
     it('Origin: null on login is refused as cross-site, not a 500', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'null' }, payload: { username: 'h-admin', password: 'whatever' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { origin: 'null' },
+        payload: { username: 'h-admin', password: 'whatever' },
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('forbidden');
     });
@@ -220,7 +345,11 @@ describe('hostile input', () => {
 
   describe('imports without a CSV', () => {
     it('JSON is 415 naming the content type; no body is 400 naming the body', async () => {
-      const json = await admin.inject({ method: 'POST', url: '/api/imports/payments?mode=validate', payload: { rows: [] } });
+      const json = await admin.inject({
+        method: 'POST',
+        url: '/api/imports/payments?mode=validate',
+        payload: { rows: [] },
+      });
       expect(json.statusCode).toBe(415);
       expect(json.json().error).toMatchObject({ code: 'unsupported_media_type', fields: [{ field: 'content-type' }] });
       const empty = await admin.inject({ method: 'POST', url: '/api/imports/portfolio?mode=validate' });
@@ -232,13 +361,31 @@ describe('hostile input', () => {
 
   describe('money', () => {
     it('every money input is bounded by the documented maximum', async () => {
-      const res = await admin.inject({ method: 'POST', url: '/api/payments', payload: { accountId, amountMinor: 2 ** 53 - 1, currency: 'USD', paidAt: '2026-11-19T10:00:00Z', channel: 'card', reference: 'BIG-1' } });
+      const res = await admin.inject({
+        method: 'POST',
+        url: '/api/payments',
+        payload: {
+          accountId,
+          amountMinor: 2 ** 53 - 1,
+          currency: 'USD',
+          paidAt: '2026-11-19T10:00:00Z',
+          channel: 'card',
+          reference: 'BIG-1',
+        },
+      });
       expect(res.statusCode).toBe(400);
       expect(fieldsOf(res.json())).toEqual(['amountMinor']);
       const promise = await collector.inject({
         method: 'POST',
         url: `/api/accounts/${accountId}/contacts`,
-        payload: { channel: 'phone', direction: 'outbound', contactPointId: phoneId, partyReached: 'debtor', disposition: 'promise_to_pay', promise: { amountMinor: 10 ** 13, dueDate: '2026-11-25', channel: 'card' } },
+        payload: {
+          channel: 'phone',
+          direction: 'outbound',
+          contactPointId: phoneId,
+          partyReached: 'debtor',
+          disposition: 'promise_to_pay',
+          promise: { amountMinor: 10 ** 13, dueDate: '2026-11-25', channel: 'card' },
+        },
       });
       expect(promise.statusCode).toBe(400);
       expect(fieldsOf(promise.json())).toContain('promise.amountMinor');
@@ -246,8 +393,26 @@ describe('hostile input', () => {
 
     it('an overpayment is kept as a credit up to the bound, and figures above it (stored before the bound) are still answered', async () => {
       const creditor = await t.factories.creditor();
-      const small = await t.factories.account({ creditorId: creditor.id, collectorId: null, balanceMinor: 1_000, overdueMinor: 0, oldestUnpaidDueDate: null });
-      const pay = (reference: string) => admin.inject({ method: 'POST', url: '/api/payments', payload: { accountId: small.id, amountMinor: 1_000_000_000_000, currency: 'USD', paidAt: '2026-10-19T10:00:00Z', channel: 'card', reference } });
+      const small = await t.factories.account({
+        creditorId: creditor.id,
+        collectorId: null,
+        balanceMinor: 1_000,
+        overdueMinor: 0,
+        oldestUnpaidDueDate: null,
+      });
+      const pay = (reference: string) =>
+        admin.inject({
+          method: 'POST',
+          url: '/api/payments',
+          payload: {
+            accountId: small.id,
+            amountMinor: 1_000_000_000_000,
+            currency: 'USD',
+            paidAt: '2026-10-19T10:00:00Z',
+            channel: 'card',
+            reference,
+          },
+        });
       expect((await pay('HUGE-OVER-1')).statusCode).toBe(201);
       const second = await pay('HUGE-OVER-2');
       expect(second.statusCode).toBe(400);
@@ -256,8 +421,16 @@ describe('hostile input', () => {
       expect(caseFile.statusCode).toBe(200);
       expect(caseFile.json().account.creditMinor).toBe(1_000_000_000_000 - 1_000);
       // A balance stored before the bound existed (up to 2^53) is still shown, never a 500.
-      const legacy = await t.factories.account({ creditorId: creditor.id, collectorId: null, overdueMinor: 0, oldestUnpaidDueDate: null });
-      await t.db.account.update({ where: { id: legacy.id }, data: { balanceMinor: 2n ** 52n, balanceBaselineMinor: 2n ** 52n } });
+      const legacy = await t.factories.account({
+        creditorId: creditor.id,
+        collectorId: null,
+        overdueMinor: 0,
+        oldestUnpaidDueDate: null,
+      });
+      await t.db.account.update({
+        where: { id: legacy.id },
+        data: { balanceMinor: 2n ** 52n, balanceBaselineMinor: 2n ** 52n },
+      });
       const legacyFile = await admin.inject({ method: 'GET', url: `/api/accounts/${legacy.id}/case-file` });
       expect(legacyFile.statusCode).toBe(200);
       expect(legacyFile.json().account.balanceMinor).toBe(2 ** 52);
@@ -269,15 +442,32 @@ describe('hostile input', () => {
       const big = 4_000_000_000_000_000n; // 4e15 minor units each; three of them pass 2^53
       const accounts = [];
       for (let i = 0; i < 3; i++) {
-        const a = await t.factories.account({ creditorId: creditor.id, overdueMinor: 0, oldestUnpaidDueDate: '2026-10-01' });
+        const a = await t.factories.account({
+          creditorId: creditor.id,
+          overdueMinor: 0,
+          oldestUnpaidDueDate: '2026-10-01',
+        });
         await t.db.account.update({ where: { id: a.id }, data: { balanceMinor: big, overdueMinor: big } });
-        await t.db.payment.create({ data: { accountId: a.id, amountMinor: big, currency: 'USD', paidAt: new Date('2026-11-19T15:00:00Z'), channel: 'card', reference: `HUGE-${i}` } });
+        await t.db.payment.create({
+          data: {
+            accountId: a.id,
+            amountMinor: big,
+            currency: 'USD',
+            paidAt: new Date('2026-11-19T15:00:00Z'),
+            channel: 'card',
+            reference: `HUGE-${i}`,
+          },
+        });
         accounts.push(a);
       }
       const summary = await admin.inject({ method: 'GET', url: '/api/reports/portfolio-summary' });
       expect(summary.statusCode).toBe(200);
-      const overdue = summary.json().stages.flatMap((s: { overdue: { currency: string; amountMinor: string }[] }) => s.overdue);
-      expect(overdue.map((o: { amountMinor: string }) => BigInt(o.amountMinor)).reduce((a: bigint, b: bigint) => a + b, 0n)).toBe(3n * big + 60_000n);
+      const overdue = summary
+        .json()
+        .stages.flatMap((s: { overdue: { currency: string; amountMinor: string }[] }) => s.overdue);
+      expect(
+        overdue.map((o: { amountMinor: string }) => BigInt(o.amountMinor)).reduce((a: bigint, b: bigint) => a + b, 0n),
+      ).toBe(3n * big + 60_000n);
       const kpis = await admin.inject({ method: 'GET', url: '/api/reports/kpis?from=2026-11-01&to=2026-11-30' });
       expect(kpis.statusCode).toBe(200);
       expect(kpis.json().totals.collected).toEqual([{ currency: 'USD', amountMinor: (3n * big).toString() }]);

@@ -25,7 +25,12 @@ describe('keep-alive connections after an early answer', () => {
         method: 'POST',
         agent,
         timeout: 10_000,
-        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
+        headers: {
+          cookie: admin.cookie,
+          'x-csrf-token': admin.csrf,
+          'content-type': contentType,
+          'content-length': Buffer.byteLength(body),
+        },
       });
       req.on('response', (res) => {
         let text = '';
@@ -35,7 +40,9 @@ describe('keep-alive connections after an early answer', () => {
       });
       req.on('timeout', () => req.destroy(new Error('no answer within 10 s')));
       // The server may answer and close before the whole body is written: that is allowed.
-      req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err)));
+      req.on('error', (err: NodeJS.ErrnoException) =>
+        err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err),
+      );
       req.end(body);
     });
 
@@ -47,11 +54,17 @@ describe('keep-alive connections after an early answer', () => {
     expect((first.json() as { errors: unknown[] }).errors[0]).toMatchObject({ field: 'file' });
     const second = await post('/api/imports/payments?mode=validate', 'text/csv', '');
     expect(second.status).toBe(400);
-    expect((second.json() as { error: { fields: unknown[] } }).error.fields).toEqual([{ field: 'body', message: expect.any(String) }]);
+    expect((second.json() as { error: { fields: unknown[] } }).error.fields).toEqual([
+      { field: 'body', message: expect.any(String) },
+    ]);
   });
 
   it('a large body refused before it was read (wrong media type), then another request', async () => {
-    const first = await post('/api/imports/portfolio', 'application/json', JSON.stringify({ pad: 'x'.repeat(3_000_000) }));
+    const first = await post(
+      '/api/imports/portfolio',
+      'application/json',
+      JSON.stringify({ pad: 'x'.repeat(3_000_000) }),
+    );
     expect(first.status).toBe(415);
     const second = await post('/api/imports/portfolio?mode=validate', 'text/csv', '');
     expect(second.status).toBe(400);
@@ -69,7 +82,9 @@ describe('a request that never arrives whole', () => {
     const started = Date.now();
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(Number(port), '127.0.0.1', () => {
-        socket.write('POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"us');
+        socket.write(
+          'POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"us',
+        );
       });
       let received = '';
       socket.setEncoding('utf8');

@@ -54,7 +54,18 @@ export interface Operation {
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> }; responses: Record<string, DocResponse>; security?: unknown[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Parameter[];
+        requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
+        responses: Record<string, DocResponse>;
+        security?: unknown[];
+      }
+    >
+  >;
 }
 
 export function operationsOf(doc: OpenApiDocument): Operation[] {
@@ -66,7 +77,14 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         path,
         route: path.replace(/\{(\w+)\}/g, ':$1'),
         parameters: op.parameters ?? [],
-        body: op.requestBody && media ? { mediaType: media, schema: op.requestBody.content[media]!.schema, required: op.requestBody.required ?? false } : undefined,
+        body:
+          op.requestBody && media
+            ? {
+                mediaType: media,
+                schema: op.requestBody.content[media]!.schema,
+                required: op.requestBody.required ?? false,
+              }
+            : undefined,
         responses: op.responses,
         security: op.security,
       };
@@ -89,7 +107,9 @@ export function bounds(schema: JsonSchema): { min: number; max: number; integer:
 
 export const DATE_PATTERN_SOURCE = '^\\d{4}-\\d{2}-\\d{2}$';
 export function isDateSchema(schema: JsonSchema): boolean {
-  return schema.format === 'date' || (typeof schema.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}'));
+  return (
+    schema.format === 'date' || (typeof schema.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}'))
+  );
 }
 export function isDateTimeSchema(schema: JsonSchema): boolean {
   return schema.format === 'date-time';
@@ -105,7 +125,9 @@ function typesOf(schema: JsonSchema): string[] {
 
 /** The first member of a union that is not null-only. */
 function firstMember(members: JsonSchema[]): JsonSchema {
-  return members.find((m) => !(m.nullable && m.enum?.length === 1 && m.enum[0] === null) && m.type !== 'null') ?? members[0]!;
+  return (
+    members.find((m) => !(m.nullable && m.enum?.length === 1 && m.enum[0] === null) && m.type !== 'null') ?? members[0]!
+  );
 }
 
 /**
@@ -114,7 +136,8 @@ function firstMember(members: JsonSchema[]): JsonSchema {
  * value for them). Deterministic, so the matrix sends the same request every run.
  */
 export function exampleOf(schema: JsonSchema, name: string | undefined, ids: Record<string, string>): unknown {
-  if (name && ids[name] !== undefined && (typesOf(schema).includes('string') || schema.anyOf || schema.oneOf)) return ids[name];
+  if (name && ids[name] !== undefined && (typesOf(schema).includes('string') || schema.anyOf || schema.oneOf))
+    return ids[name];
   if (schema.const !== undefined) return schema.const;
   if (schema.enum?.length) return schema.enum.find((v) => v !== null) ?? schema.enum[0];
   if (schema.anyOf?.length) return exampleOf(firstMember(schema.anyOf), name, ids);
@@ -159,7 +182,9 @@ export function exampleOf(schema: JsonSchema, name: string | undefined, ids: Rec
 
 /** An operation's URL with its path parameters filled in (encoded) and the given query. */
 export function urlOf(op: Operation, pathValues: Record<string, string>, query: [string, string][] = []): string {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? 'c0ffee00-0000-4000-8000-000000000000'));
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(pathValues[name] ?? 'c0ffee00-0000-4000-8000-000000000000'),
+  );
   const qs = query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
   return qs ? `${path}?${qs}` : path;
 }

@@ -20,17 +20,23 @@ describe('the Prisma pool after a failed COMMIT', () => {
     try {
       await db.$executeRawUnsafe('CREATE TABLE pool_parent (id int PRIMARY KEY)');
       // Checked at COMMIT, so the COMMIT statement itself fails.
-      await db.$executeRawUnsafe('CREATE TABLE pool_child (parent_id int REFERENCES pool_parent DEFERRABLE INITIALLY DEFERRED)');
+      await db.$executeRawUnsafe(
+        'CREATE TABLE pool_child (parent_id int REFERENCES pool_parent DEFERRABLE INITIALLY DEFERRED)',
+      );
       for (let i = 0; i < 3; i++) {
-        const err = await db.$transaction(async (tx) => tx.$executeRawUnsafe('INSERT INTO pool_child VALUES (42)')).then(
-          () => null,
-          (e: unknown) => e,
-        );
+        const err = await db
+          .$transaction(async (tx) => tx.$executeRawUnsafe('INSERT INTO pool_child VALUES (42)'))
+          .then(
+            () => null,
+            (e: unknown) => e,
+          );
         expect(err).not.toBeNull();
         expect((err as { cause?: { originalCode?: string } }).cause?.originalCode).toBe('23503'); // raised by COMMIT
       }
       // Without the fix the one connection is still checked out: this waits for it for ever.
-      const rows = await db.$transaction(async (tx) => tx.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM pool_child'));
+      const rows = await db.$transaction(async (tx) =>
+        tx.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM pool_child'),
+      );
       expect(rows).toEqual([{ n: 0 }]);
     } finally {
       await db.$disconnect();
@@ -60,9 +66,17 @@ describe('the Prisma pool when no connection can be had', () => {
     const port = (silent.address() as net.AddressInfo).port;
     const db = createPrismaClient(`postgresql://u:p@127.0.0.1:${port}/x`, { connectTimeoutMs: 300 });
     try {
-      const err = await db.$queryRaw`SELECT 1`.then(() => null, (e: unknown) => e);
+      const err = await db.$queryRaw`SELECT 1`.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(classifyDbError(err)?.kind).toBe('unavailable');
-      const txErr = await db.$transaction(async (tx) => tx.$queryRaw`SELECT 1`).then(() => null, (e: unknown) => e);
+      const txErr = await db
+        .$transaction(async (tx) => tx.$queryRaw`SELECT 1`)
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(classifyDbError(txErr)?.kind).toBe('unavailable');
     } finally {
       await db.$disconnect();
@@ -85,7 +99,10 @@ describe('the Prisma pool when no connection can be had', () => {
         { timeout: 60_000 },
       );
       await isHolding;
-      const err = await db.$queryRaw`SELECT 1`.then(() => null, (e: unknown) => e);
+      const err = await db.$queryRaw`SELECT 1`.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(classifyDbError(err)?.kind).toBe('unavailable');
       release();
       await holder;

@@ -35,7 +35,9 @@ describe('demo seed', () => {
     const [h2] = await query<{ h: string }>(two.url, FINGERPRINT);
     expect(h1!.h).toBe(h2!.h);
 
-    const [facts] = await query<Record<string, string>>(one.url, `SELECT
+    const [facts] = await query<Record<string, string>>(
+      one.url,
+      `SELECT
       (SELECT count(*) FROM accounts) AS accounts,
       (SELECT count(DISTINCT currency) FROM accounts) AS currencies,
       (SELECT count(DISTINCT split_part(time_zone, '/', 1)) FROM debtors) AS continents,
@@ -48,7 +50,8 @@ describe('demo seed', () => {
       (SELECT count(*) FROM third_parties) AS third_parties,
       (SELECT count(*) FROM stop_flags) AS stop_flags,
       (SELECT min(started_at) FROM contact_attempts) AS first_contact,
-      (SELECT count(*) FROM policies) AS policies`);
+      (SELECT count(*) FROM policies) AS policies`,
+    );
     expect(Number(facts!.accounts)).toBe(400);
     expect(Number(facts!.currencies)).toBe(3);
     expect(Number(facts!.continents)).toBeGreaterThanOrEqual(4);
@@ -56,7 +59,8 @@ describe('demo seed', () => {
     expect(Number(facts!.pre_due)).toBeGreaterThan(0);
     expect(Number(facts!.m4)).toBeGreaterThan(0);
     expect(Number(facts!.promise_statuses)).toBe(4);
-    for (const key of ['plans', 'payments', 'third_parties', 'stop_flags']) expect(Number(facts![key])).toBeGreaterThan(0);
+    for (const key of ['plans', 'payments', 'third_parties', 'stop_flags'])
+      expect(Number(facts![key])).toBeGreaterThan(0);
     expect(new Date(facts!.first_contact!).getTime()).toBeLessThan(NOW.getTime() - 90 * 86_400_000);
     expect(Number(facts!.policies)).toBe(6); // stage thresholds, US/UK/CN profiles, promise rules, queue weights
 
@@ -64,7 +68,11 @@ describe('demo seed', () => {
     const db = createPrismaClient(one.appUrl);
     const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent', PROMISE_SWEEP_SECONDS: '0' }), db });
     for (const u of DEMO_USERS) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: DEMO_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: u.username, password: DEMO_PASSWORD },
+      });
       expect(res.statusCode, u.username).toBe(200);
       expect(res.json().user.role).toBe(u.role);
     }

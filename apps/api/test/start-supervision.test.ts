@@ -14,7 +14,8 @@ describe('pnpm start when its embedded PostgreSQL dies', () => {
   let output = '';
   let base = '';
   const dataDir = () => path.join(dir, 'data');
-  const postmasterPid = async () => Number((await readFile(path.join(dataDir(), 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  const postmasterPid = async () =>
+    Number((await readFile(path.join(dataDir(), 'postmaster.pid'), 'utf8')).split('\n')[0]);
   /** Resolves when the server's output (JSON log lines and plain text) matches. */
   const waitForOutput = (pattern: RegExp) =>
     new Promise<string>((resolve, reject) => {
@@ -26,7 +27,8 @@ describe('pnpm start when its embedded PostgreSQL dies', () => {
           resolve(match[0]);
         }
       };
-      const onExit = () => (pattern.exec(output) ? check() : reject(new Error(`server exited before ${pattern}:\n${output}`)));
+      const onExit = () =>
+        pattern.exec(output) ? check() : reject(new Error(`server exited before ${pattern}:\n${output}`));
       child.stdout!.on('data', check);
       child.on('exit', onExit);
       check();
@@ -52,7 +54,9 @@ describe('pnpm start when its embedded PostgreSQL dies', () => {
     });
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
-    base = (await waitForOutput(/running at (http:\/\/\S+)/)).replace('running at ', '').replace('localhost', '127.0.0.1');
+    base = (await waitForOutput(/running at (http:\/\/\S+)/))
+      .replace('running at ', '')
+      .replace('localhost', '127.0.0.1');
   }, 180_000);
 
   afterAll(async () => {

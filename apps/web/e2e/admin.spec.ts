@@ -1,6 +1,9 @@
 import { expect, signIn, test } from './fixtures';
 
-test('an admin adds a collector to a new team, the collector signs in, and the admin deactivates them', async ({ page, browser }) => {
+test('an admin adds a collector to a new team, the collector signs in, and the admin deactivates them', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'admin1');
   await expect(page.getByRole('heading', { level: 1, name: 'Users & teams' })).toBeVisible();
   await page.getByLabel('New team name').fill('Weekend team');
@@ -52,7 +55,9 @@ test('an admin previews a bulk assignment with the counts per collector', async 
   await form.screenshot({ path: 'test-results/admin-assign.png' });
 });
 
-test('an admin edits a policy: a bad calling window is refused with the field named, a valid save becomes the next version', async ({ page }) => {
+test('an admin edits a policy: a bad calling window is refused with the field named, a valid save becomes the next version', async ({
+  page,
+}) => {
   await signIn(page, 'admin1');
   await page.getByRole('link', { name: 'Policies' }).click();
   const us = page.getByRole('form', { name: 'Compliance profile US' });
@@ -77,7 +82,10 @@ test('an admin edits a policy: a bad calling window is refused with the field na
   await page.screenshot({ path: 'test-results/admin-policies.png', fullPage: true });
 });
 
-test('an admin switches off a queue reason and the collector’s queue is re-ranked without it at once', async ({ page, browser }) => {
+test('an admin switches off a queue reason and the collector’s queue is re-ranked without it at once', async ({
+  page,
+  browser,
+}) => {
   const collector = await browser.newPage();
   await signIn(collector, 'collector3');
   const reasons = collector.locator('.queue-item .reasons');

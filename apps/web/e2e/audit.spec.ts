@@ -1,6 +1,9 @@
 import { expect, signIn, test } from './fixtures';
 
-test('an admin finds who opened a customer’s case file, and who was refused it, in the audit trail (English and Chinese)', async ({ page, browser }) => {
+test('an admin finds who opened a customer’s case file, and who was refused it, in the audit trail (English and Chinese)', async ({
+  page,
+  browser,
+}) => {
   // A supervisor opens a case file from the team's accounts (one of Alex Chen's, Team A).
   const supervisor = await browser.newPage();
   await signIn(supervisor, 'supervisor1');

@@ -13,9 +13,16 @@ test.describe('each role signs in to its own shell', () => {
     await expect(rows.first()).toBeVisible();
     expect(await rows.count()).toBeGreaterThan(10);
     // Most overdue first: the first row's days past due is the largest on the page.
-    const dpd = (await page.locator('table tbody tr td:nth-child(5)').allInnerTexts()).map((t) => Number(t.replace(/,/g, '')));
+    const dpd = (await page.locator('table tbody tr td:nth-child(5)').allInnerTexts()).map((t) =>
+      Number(t.replace(/,/g, '')),
+    );
     expect(dpd[0]).toBe(Math.max(...dpd));
-    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Workstation', 'My accounts', 'My results', 'My calls']);
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText([
+      'Workstation',
+      'My accounts',
+      'My results',
+      'My calls',
+    ]);
     await page.screenshot({ path: 'test-results/collector-home.png' });
   });
 
@@ -24,7 +31,13 @@ test.describe('each role signs in to its own shell', () => {
     await expect(page).toHaveURL(/\/supervise$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Team overview' })).toBeVisible();
     await expect(page.getByTestId('stage-card-m1')).toContainText('accounts');
-    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Team overview', 'Results', 'Contact log', 'Team accounts', 'Message log']);
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText([
+      'Team overview',
+      'Results',
+      'Contact log',
+      'Team accounts',
+      'Message log',
+    ]);
     await page.getByRole('link', { name: 'Team accounts' }).click();
     await expect(page.getByRole('columnheader', { name: 'Collector' })).toBeVisible();
     // Into a case file from the list.
@@ -108,7 +121,10 @@ test('the login form works with the keyboard alone', async ({ page }) => {
   await expect(page).toHaveURL(/\/admin$/);
 });
 
-test('a user changes their own password from the header; their other sessions end, this one stays', async ({ page, browser }) => {
+test('a user changes their own password from the header; their other sessions end, this one stays', async ({
+  page,
+  browser,
+}) => {
   const NEW_PASSWORD = 'a long new passphrase for e2e';
   // The same user signed in somewhere else.
   const elsewhere = await browser.newContext();
@@ -128,7 +144,9 @@ test('a user changes their own password from the header; their other sessions en
   await expect(form.getByText('This is not your current password.')).toBeVisible();
   await form.getByLabel('Current password').fill(DEMO_PASSWORD);
   await form.getByRole('button', { name: 'Change password' }).click();
-  await expect(form.getByRole('status')).toHaveText('Your password has been changed. Your other sessions were signed out.');
+  await expect(form.getByRole('status')).toHaveText(
+    'Your password has been changed. Your other sessions were signed out.',
+  );
   await page.screenshot({ path: 'test-results/change-password.png' });
 
   // This session goes on; the other one has ended.

@@ -24,22 +24,49 @@ test('a promise recorded in the workstation turns kept when the payment is poste
   const csrf = (await api.storageState()).cookies.find((c) => c.name === 'crm_csrf')!.value;
   const caseFile = await (await api.get(`/api/accounts/${accountId}/case-file`)).json();
   // Payments go to the earliest open promise first: pay what every open promise still needs.
-  const open = caseFile.history.filter((h: { kind: string; status?: string }) => h.kind === 'promise' && h.status === 'pending');
+  const open = caseFile.history.filter(
+    (h: { kind: string; status?: string }) => h.kind === 'promise' && h.status === 'pending',
+  );
   const ours = open.find((h: { dueDate: string; amountMinor: number }) => h.dueDate === due && h.amountMinor === 2500);
   expect(ours).toBeDefined();
-  const amountMinor = open.reduce((n: number, h: { amountMinor: number; paidMinor: number }) => n + h.amountMinor - h.paidMinor, 0);
+  const amountMinor = open.reduce(
+    (n: number, h: { amountMinor: number; paidMinor: number }) => n + h.amountMinor - h.paidMinor,
+    0,
+  );
   const posted = await api.post('/api/payments', {
     headers: { 'x-csrf-token': csrf },
-    data: { accountId, amountMinor, currency: caseFile.account.currency, paidAt: new Date().toISOString(), channel: 'card', reference: `E2E-${accountId}`, source: 'e2e' },
+    data: {
+      accountId,
+      amountMinor,
+      currency: caseFile.account.currency,
+      paidAt: new Date().toISOString(),
+      channel: 'card',
+      reference: `E2E-${accountId}`,
+      source: 'e2e',
+    },
   });
   expect(posted.status()).toBe(201);
-  expect((await posted.json()).changedPromises).toContainEqual(expect.objectContaining({ id: ours.id, from: 'pending', to: 'kept' }));
+  expect((await posted.json()).changedPromises).toContainEqual(
+    expect.objectContaining({ id: ours.id, from: 'pending', to: 'kept' }),
+  );
   await api.dispose();
 
   await page.reload();
-  await expect(history.locator('.timeline-item').filter({ hasText: /Promise/ }).first()).toContainText('Kept');
-  await expect(history.locator('.timeline-item').filter({ hasText: /Payment/ }).first()).toContainText(`E2E-${accountId}`);
+  await expect(
+    history
+      .locator('.timeline-item')
+      .filter({ hasText: /Promise/ })
+      .first(),
+  ).toContainText('Kept');
+  await expect(
+    history
+      .locator('.timeline-item')
+      .filter({ hasText: /Payment/ })
+      .first(),
+  ).toContainText(`E2E-${accountId}`);
   // The promise shows the payment that kept it.
-  await expect(history.locator('.timeline-item').filter({ hasText: 'Kept' }).first().locator('.allocations')).toContainText(`(E2E-${accountId})`);
+  await expect(
+    history.locator('.timeline-item').filter({ hasText: 'Kept' }).first().locator('.allocations'),
+  ).toContainText(`(E2E-${accountId})`);
   await history.screenshot({ path: 'test-results/case-file-allocations.png' });
 });

@@ -1,6 +1,9 @@
 import { expect, signIn, test } from './fixtures';
 
-test('an admin edits a script, sees a lint warning on an abusive sentence, fixes it, publishes, and the collector gets the new text', async ({ page, browser }) => {
+test('an admin edits a script, sees a lint warning on an abusive sentence, fixes it, publishes, and the collector gets the new text', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'admin1');
   await page.getByRole('link', { name: 'Scripts' }).click();
   await page.getByRole('button', { name: 'M1 · 1–30 · en' }).click();
@@ -18,7 +21,10 @@ test('an admin edits a script, sees a lint warning on an abusive sentence, fixes
   await expect(findings).toContainText('Telling third parties');
   // The offending words are highlighted inside the text box itself.
   await expect(editor.locator('.lint-editor mark').first()).toHaveText('last chance');
-  await editor.locator('.linted').filter({ has: page.locator('mark') }).screenshot({ path: 'test-results/admin-script-lint-inline.png' });
+  await editor
+    .locator('.linted')
+    .filter({ has: page.locator('mark') })
+    .screenshot({ path: 'test-results/admin-script-lint-inline.png' });
   await page.screenshot({ path: 'test-results/admin-script-lint.png', fullPage: true });
 
   await reason.fill(`${original} Could we agree on a date that works for you?`);
@@ -27,7 +33,9 @@ test('an admin edits a script, sees a lint warning on an abusive sentence, fixes
   await expect(editor.getByRole('heading', { name: 'v2 · Published' })).toBeVisible();
   await editor.getByLabel('Preview with account number').fill('A000000001');
   await editor.getByRole('button', { name: 'Preview saved version' }).click();
-  await expect(editor.getByRole('list', { name: 'Preview as the collector sees it' })).toContainText('Could we agree on a date that works for you?');
+  await expect(editor.getByRole('list', { name: 'Preview as the collector sees it' })).toContainText(
+    'Could we agree on a date that works for you?',
+  );
   await expect(editor.getByRole('list', { name: 'Preview as the collector sees it' })).not.toContainText('{{');
   // The earlier version side by side with the published one: the new sentence is marked as added.
   await page.getByRole('row', { name: /v1/ }).getByRole('button', { name: 'Compare with v2' }).click();
@@ -39,19 +47,26 @@ test('an admin edits a script, sees a lint warning on an abusive sentence, fixes
   const collector = await browser.newPage();
   await signIn(collector, 'collector1');
   await expect(collector.getByRole('heading', { level: 1, name: 'Workstation' })).toBeVisible();
-  const accounts = (await (await collector.request.get('/api/accounts?limit=200')).json()).items as { id: string; stage: string }[];
+  const accounts = (await (await collector.request.get('/api/accounts?limit=200')).json()).items as {
+    id: string;
+    stage: string;
+  }[];
   let found = false;
   for (const a of accounts.filter((x) => x.stage === 'm1')) {
     const script = await (await collector.request.get(`/api/accounts/${a.id}/suggested-script`)).json();
     if (script.locale !== 'en') continue;
-    expect(script.steps.find((s: { key: string }) => s.key === 'reason').text).toContain('Could we agree on a date that works for you?');
+    expect(script.steps.find((s: { key: string }) => s.key === 'reason').text).toContain(
+      'Could we agree on a date that works for you?',
+    );
     found = true;
     break;
   }
   expect(found).toBe(true);
 });
 
-test('an admin edits an objection answer with live lint, then compares and restores the earlier version', async ({ page }) => {
+test('an admin edits an objection answer with live lint, then compares and restores the earlier version', async ({
+  page,
+}) => {
   await signIn(page, 'admin1');
   await page.getByRole('link', { name: 'Scripts' }).click();
   const section = page.getByRole('region', { name: 'Objection answers' });
@@ -82,6 +97,9 @@ test('an admin edits an objection answer with live lint, then compares and resto
   await expect(diff.locator('del').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/objection-history.png', fullPage: true });
   await v1.getByRole('button', { name: 'Restore v1' }).click();
-  const restored = section.getByRole('row').filter({ hasText: original.slice(0, 40) }).first();
+  const restored = section
+    .getByRole('row')
+    .filter({ hasText: original.slice(0, 40) })
+    .first();
   await expect(restored).toContainText('v3');
 });

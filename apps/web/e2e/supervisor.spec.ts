@@ -1,6 +1,8 @@
 import { expect, signIn, test } from './fixtures';
 
-test('a supervisor opens the results, clicks a collector’s kept rate and lands in the filtered contact log', async ({ page }) => {
+test('a supervisor opens the results, clicks a collector’s kept rate and lands in the filtered contact log', async ({
+  page,
+}) => {
   await signIn(page, 'supervisor1');
   await page.getByRole('link', { name: 'Results' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
@@ -8,7 +10,9 @@ test('a supervisor opens the results, clicks a collector’s kept rate and lands
   const table = page.locator('.kpi-table');
   await expect(table.locator('tbody tr').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Roll and cure rates' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Roll and cure rates' }).locator('tbody tr').first()).toContainText('rolled');
+  await expect(page.getByRole('region', { name: 'Roll and cure rates' }).locator('tbody tr').first()).toContainText(
+    'rolled',
+  );
   await page.screenshot({ path: 'test-results/supervisor-results.png', fullPage: true });
 
   // The first collector's kept rate: its link names the number of kept promises behind it.
@@ -38,7 +42,10 @@ test('a supervisor opens the results, clicks a collector’s kept rate and lands
   await page.screenshot({ path: 'test-results/supervisor-contact-log.png' });
 });
 
-test('a supervisor reviews a call and marks it for coaching; the collector reads the feedback', async ({ page, browser }) => {
+test('a supervisor reviews a call and marks it for coaching; the collector reads the feedback', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'supervisor1');
   await page.getByRole('link', { name: 'Contact log' }).click();
   await page.getByLabel('Collector').selectOption({ label: 'Alex Chen' });

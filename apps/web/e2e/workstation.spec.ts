@@ -1,6 +1,8 @@
 import { expect, signIn, test } from './fixtures';
 
-test('a collector takes the next account, records a promise, moves on, and finds the promise in the case file', async ({ page }) => {
+test('a collector takes the next account, records a promise, moves on, and finds the promise in the case file', async ({
+  page,
+}) => {
   await signIn(page, 'collector1');
   await expect(page).toHaveURL(/\/work$/);
   await expect(page.getByText(/Keyboard: N next account/)).toBeVisible();

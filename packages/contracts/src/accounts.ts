@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { personal } from './personal-data.js';
-import { storedAmountMinorSchema, currencySchema, isoDateSchema, limitSchema, stageSchema, uuidSchema } from './fields.js';
+import {
+  storedAmountMinorSchema,
+  currencySchema,
+  isoDateSchema,
+  limitSchema,
+  stageSchema,
+  uuidSchema,
+} from './fields.js';
 
 export const accountStatusSchema = z.enum(['open', 'settled', 'closed', 'charged_off', 'recalled']);
 

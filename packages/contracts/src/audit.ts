@@ -7,7 +7,14 @@ import { personal } from './personal-data.js';
  * (a collector works the account, a supervisor supervises, an admin administers, a service
  * integrates); some routes declare their own (previewing a script, reviewing the audit trail).
  */
-export const AUDIT_PURPOSES = ['collection', 'supervision', 'administration', 'integration', 'script_preview', 'audit_review'] as const;
+export const AUDIT_PURPOSES = [
+  'collection',
+  'supervision',
+  'administration',
+  'integration',
+  'script_preview',
+  'audit_review',
+] as const;
 export const auditPurposeSchema = z.enum(AUDIT_PURPOSES);
 export type AuditPurpose = z.infer<typeof auditPurposeSchema>;
 
@@ -54,7 +61,20 @@ export const KNOWN_AUDIT_ACTIONS = [
 ] as const;
 
 /** Kinds of thing an event is about, for the audit screen's picker. */
-export const AUDIT_ENTITY_TYPES = ['account', 'queue', 'contact_log', 'message_log', 'audit_trail', 'contact_attempt', 'user', 'team', 'policy', 'script_version', 'objection', 'import'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'account',
+  'queue',
+  'contact_log',
+  'message_log',
+  'audit_trail',
+  'contact_attempt',
+  'user',
+  'team',
+  'policy',
+  'script_version',
+  'objection',
+  'import',
+] as const;
 
 const periodInOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
 
@@ -69,7 +89,12 @@ const auditFilterFields = z.object({
     .regex(/^[a-z0-9_.]+$/, { message: 'must be an action like case_file.view (lower-case letters, digits, _ and .)' })
     .optional(),
   /** An account's id or its account number (external id). */
-  account: z.string().trim().min(1, { message: 'must not be empty' }).max(64, { message: 'must be at most 64 characters' }).optional(),
+  account: z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(64, { message: 'must be at most 64 characters' })
+    .optional(),
   entityType: z
     .string()
     .trim()
@@ -77,7 +102,12 @@ const auditFilterFields = z.object({
     .max(50, { message: 'must be at most 50 characters' })
     .regex(/^[a-z0-9_]+$/, { message: 'must be an entity type like account or user' })
     .optional(),
-  entityId: z.string().trim().min(1, { message: 'must not be empty' }).max(100, { message: 'must be at most 100 characters' }).optional(),
+  entityId: z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(100, { message: 'must be at most 100 characters' })
+    .optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   /** Request ids that start with this text (paste the id an error message showed). */
@@ -89,7 +119,10 @@ const auditFilterFields = z.object({
     .regex(/^[A-Za-z0-9-]+$/, { message: 'must be a request id (letters, digits and -)' })
     .optional(),
 });
-export const auditFiltersSchema = auditFilterFields.refine(periodInOrder, { message: 'must not be before from', path: ['to'] });
+export const auditFiltersSchema = auditFilterFields.refine(periodInOrder, {
+  message: 'must not be before from',
+  path: ['to'],
+});
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 export const auditQuerySchema = auditFilterFields

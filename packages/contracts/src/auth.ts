@@ -30,10 +30,16 @@ export type UpdatePreferencesBody = z.infer<typeof updatePreferencesBodySchema>;
 /** A user changes their own password: the current one, and a new one under the same rules as an admin reset. */
 export const changePasswordBodySchema = z
   .object({
-    currentPassword: z.string().min(1, { message: 'is required' }).max(200, { message: 'must be at most 200 characters' }),
+    currentPassword: z
+      .string()
+      .min(1, { message: 'is required' })
+      .max(200, { message: 'must be at most 200 characters' }),
     newPassword: passwordSchema,
   })
-  .refine((b) => b.newPassword !== b.currentPassword, { message: 'must differ from the current password', path: ['newPassword'] });
+  .refine((b) => b.newPassword !== b.currentPassword, {
+    message: 'must differ from the current password',
+    path: ['newPassword'],
+  });
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
 
 /** Names of the cookies and header the SPA and the API agree on. */

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { storedAmountMinorSchema, currencySchema, isoDateSchema, limitSchema, stageSchema, uuidSchema } from './fields.js';
+import {
+  storedAmountMinorSchema,
+  currencySchema,
+  isoDateSchema,
+  limitSchema,
+  stageSchema,
+  uuidSchema,
+} from './fields.js';
 import { personal } from './personal-data.js';
 import { CHANNELS, DISPOSITIONS } from './workstation.js';
 
@@ -13,26 +20,31 @@ export const PROMISE_STATUSES = ['pending', 'kept', 'partly_kept', 'broken', 'ca
  */
 const contactLogFilterFields = z.object({
   from: isoDateSchema.optional(),
-    to: isoDateSchema.optional(),
-    collectorId: uuidSchema.optional(),
-    teamId: uuidSchema.optional(),
-    accountId: uuidSchema.optional(),
-    scriptVersionId: uuidSchema.optional(),
-    channel: z.enum(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}` }).optional(),
-    disposition: z.enum(DISPOSITIONS, { message: `must be one of ${DISPOSITIONS.join(', ')}` }).optional(),
-    stage: stageSchema.optional(),
-    /** anyone: someone answered (the customer or a third party). */
-    reached: z.enum(['anyone', 'debtor', 'third_party', 'nobody'], { message: 'must be anyone, debtor, third_party or nobody' }).optional(),
-    hasPromise: booleanParam.optional(),
-    overrideUsed: booleanParam.optional(),
-    promiseDueFrom: isoDateSchema.optional(),
-    promiseDueTo: isoDateSchema.optional(),
-    promiseStatus: z.enum(PROMISE_STATUSES, { message: `must be one of ${PROMISE_STATUSES.join(', ')}` }).optional(),
+  to: isoDateSchema.optional(),
+  collectorId: uuidSchema.optional(),
+  teamId: uuidSchema.optional(),
+  accountId: uuidSchema.optional(),
+  scriptVersionId: uuidSchema.optional(),
+  channel: z.enum(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}` }).optional(),
+  disposition: z.enum(DISPOSITIONS, { message: `must be one of ${DISPOSITIONS.join(', ')}` }).optional(),
+  stage: stageSchema.optional(),
+  /** anyone: someone answered (the customer or a third party). */
+  reached: z
+    .enum(['anyone', 'debtor', 'third_party', 'nobody'], { message: 'must be anyone, debtor, third_party or nobody' })
+    .optional(),
+  hasPromise: booleanParam.optional(),
+  overrideUsed: booleanParam.optional(),
+  promiseDueFrom: isoDateSchema.optional(),
+  promiseDueTo: isoDateSchema.optional(),
+  promiseStatus: z.enum(PROMISE_STATUSES, { message: `must be one of ${PROMISE_STATUSES.join(', ')}` }).optional(),
   reviewed: booleanParam.optional(),
   coaching: booleanParam.optional(),
 });
 const periodInOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
-export const contactLogFiltersSchema = contactLogFilterFields.refine(periodInOrder, { message: 'must not be before from', path: ['to'] });
+export const contactLogFiltersSchema = contactLogFilterFields.refine(periodInOrder, {
+  message: 'must not be before from',
+  path: ['to'],
+});
 export type ContactLogFilters = z.infer<typeof contactLogFiltersSchema>;
 
 export const contactLogQuerySchema = contactLogFilterFields
@@ -79,11 +91,23 @@ export const contactLogItemSchema = z.object({
   notes: personal(z.string()).nullable(),
   overrideReasonCode: z.string().nullable(),
   review: reviewSchema.nullable(),
-  promises: z.array(z.object({ id: uuidSchema, amountMinor: storedAmountMinorSchema, currency: currencySchema, dueDate: isoDateSchema, status: z.enum(PROMISE_STATUSES), paidMinor: storedAmountMinorSchema })),
+  promises: z.array(
+    z.object({
+      id: uuidSchema,
+      amountMinor: storedAmountMinorSchema,
+      currency: currencySchema,
+      dueDate: isoDateSchema,
+      status: z.enum(PROMISE_STATUSES),
+      paidMinor: storedAmountMinorSchema,
+    }),
+  ),
 });
 export type ContactLogItem = z.infer<typeof contactLogItemSchema>;
 
-export const contactLogResponseSchema = z.object({ items: z.array(contactLogItemSchema), nextCursor: z.string().nullable() });
+export const contactLogResponseSchema = z.object({
+  items: z.array(contactLogItemSchema),
+  nextCursor: z.string().nullable(),
+});
 export type ContactLogResponse = z.infer<typeof contactLogResponseSchema>;
 
 export const contactIdParamsSchema = z.object({ contactId: uuidSchema });

@@ -28,7 +28,15 @@ export const errorResponseSchema = z.object({
     /** For validation failures: each offending field and what is wrong with it. */
     fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     /** For contact_not_allowed: every reason the contact gate gave. */
-    reasons: z.array(z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).optional(),
+    reasons: z
+      .array(
+        z.object({
+          code: z.string(),
+          message: z.string(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        }),
+      )
+      .optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

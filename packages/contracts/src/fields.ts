@@ -25,12 +25,22 @@ export function isCalendarDate(value: string): boolean {
 export const isoDateSchema = z
   .string()
   .regex(ISO_DATE, { message: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine(isCalendarDate, { message: `must be a real calendar date between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31`, abort: true });
+  .refine(isCalendarDate, {
+    message: `must be a real calendar date between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31`,
+    abort: true,
+  });
 
 /** An instant with its offset; the calendar part must be a real date within the accepted years. */
 export const isoDateTimeSchema = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-11-22T15:00:00Z', abort: true })
-  .refine((v) => isCalendarDate(v.slice(0, 10)), { message: `must be between ${MIN_YEAR} and ${MAX_YEAR}`, abort: true });
+  .datetime({
+    offset: true,
+    message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-11-22T15:00:00Z',
+    abort: true,
+  })
+  .refine((v) => isCalendarDate(v.slice(0, 10)), {
+    message: `must be between ${MIN_YEAR} and ${MAX_YEAR}`,
+    abort: true,
+  });
 
 /**
  * The largest amount a single money value may carry: 10^12 minor units (10,000,000,000.00 in a
@@ -51,13 +61,18 @@ export const amountMinorSchema = z
  * bounded by MAX_AMOUNT_MINOR, but a figure stored before that bound, or derived from several
  * inputs (an overpaid account's credit), may be larger; answering it must never fail.
  */
-export const storedAmountMinorSchema = z.number().int().refine(Number.isSafeInteger, { message: 'must be a safe integer' });
+export const storedAmountMinorSchema = z
+  .number()
+  .int()
+  .refine(Number.isSafeInteger, { message: 'must be a safe integer' });
 
 /**
  * A total of many amounts (a report over a portfolio): a decimal string of minor units, exact at
  * any size. A JSON number would lose cents past 2^53 (about 90 trillion dollars in cents).
  */
-export const totalMinorSchema = z.string().regex(/^-?\d+$/, { message: 'must be a whole number of minor units written as a decimal string' });
+export const totalMinorSchema = z
+  .string()
+  .regex(/^-?\d+$/, { message: 'must be a whole number of minor units written as a decimal string' });
 
 /** A total per currency; totals are never added across currencies. */
 export const moneyTotalSchema = z.object({ currency: z.string().regex(/^[A-Z]{3}$/), amountMinor: totalMinorSchema });

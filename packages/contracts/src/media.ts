@@ -4,4 +4,6 @@ import { z } from 'zod';
  * A response that is a file rather than JSON. `x-media-type` tells the API's OpenAPI document
  * which media type to list (apps/api/src/plugins/openapi.ts); the body is sent as a stream.
  */
-export const csvFileSchema = z.string().meta({ description: 'CSV, UTF-8 with a byte order mark, header row first', 'x-media-type': 'text/csv' });
+export const csvFileSchema = z
+  .string()
+  .meta({ description: 'CSV, UTF-8 with a byte order mark, header row first', 'x-media-type': 'text/csv' });

@@ -5,7 +5,10 @@ import { updateTeamBodySchema, updateUserBodySchema } from './users.js';
 // Every body of a PATCH route: what the request names, and nothing a default would add.
 const PATCH_BODIES = {
   'PATCH /api/teams/:teamId': { schema: updateTeamBodySchema, samples: [{ name: 'Renamed' }, { supervisorId: null }] },
-  'PATCH /api/users/:userId': { schema: updateUserBodySchema, samples: [{ displayName: 'New name' }, { active: false }, { teamId: null }, { role: 'supervisor' }] },
+  'PATCH /api/users/:userId': {
+    schema: updateUserBodySchema,
+    samples: [{ displayName: 'New name' }, { active: false }, { teamId: null }, { role: 'supervisor' }],
+  },
   'PATCH /api/me/preferences': { schema: updatePreferencesBodySchema, samples: [{ locale: 'zh-CN' }] },
 };
 

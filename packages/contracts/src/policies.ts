@@ -1,22 +1,39 @@
 import { z } from 'zod';
 import { STOP_FLAG_TYPES } from './workstation.js';
 
-const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'must be a time HH:mm between 00:00 and 24:00' });
-const count = (min: number, max: number) => z.number().int({ message: 'must be a whole number' }).min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` });
+const hhmm = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'must be a time HH:mm between 00:00 and 24:00' });
+const count = (min: number, max: number) =>
+  z
+    .number()
+    .int({ message: 'must be a whole number' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
 
-export const stageThresholdsPolicySchema = z.object({ preDueMaxDpd: count(-30, 0), m1MaxDpd: count(1, 365), m2MaxDpd: count(2, 365), m3MaxDpd: count(3, 730) });
-export const complianceProfilePolicySchema = z
-  .object({
-    profile: z.enum(['US', 'UK', 'CN']),
-    callWindow: z.object({ start: hhmm, end: hhmm }).refine((w) => w.start < w.end, { message: 'must start before it ends', path: ['end'] }),
-    callCap: z.object({ maxCalls: count(1, 50), windowDays: count(1, 31) }).nullable(),
-    dailyUnansweredCapPerContactPoint: count(1, 50).nullable(),
-    quietDaysAfterConversation: count(0, 30),
-    stopFlags: z.array(z.enum(STOP_FLAG_TYPES)).max(STOP_FLAG_TYPES.length),
-    overrideAllowed: z.boolean(),
-    retentionYears: count(1, 10),
-  });
-export const promiseRulesPolicySchema = z.object({ graceDays: count(0, 30), minAmountMinor: count(0, 100_000_000), maxHorizonDays: count(1, 730) });
+export const stageThresholdsPolicySchema = z.object({
+  preDueMaxDpd: count(-30, 0),
+  m1MaxDpd: count(1, 365),
+  m2MaxDpd: count(2, 365),
+  m3MaxDpd: count(3, 730),
+});
+export const complianceProfilePolicySchema = z.object({
+  profile: z.enum(['US', 'UK', 'CN']),
+  callWindow: z
+    .object({ start: hhmm, end: hhmm })
+    .refine((w) => w.start < w.end, { message: 'must start before it ends', path: ['end'] }),
+  callCap: z.object({ maxCalls: count(1, 50), windowDays: count(1, 31) }).nullable(),
+  dailyUnansweredCapPerContactPoint: count(1, 50).nullable(),
+  quietDaysAfterConversation: count(0, 30),
+  stopFlags: z.array(z.enum(STOP_FLAG_TYPES)).max(STOP_FLAG_TYPES.length),
+  overrideAllowed: z.boolean(),
+  retentionYears: count(1, 10),
+});
+export const promiseRulesPolicySchema = z.object({
+  graceDays: count(0, 30),
+  minAmountMinor: count(0, 100_000_000),
+  maxHorizonDays: count(1, 730),
+});
 
 /** Points each queue reason is worth (see packages/domain queuePriority); 0 switches a reason off. */
 export const queueWeightsPolicySchema = z.object({
@@ -50,5 +67,7 @@ export const policySchema = z.object({
 export type PolicyItem = z.infer<typeof policySchema>;
 export const policyListSchema = z.object({ items: z.array(policySchema) });
 /** Every saved version of one policy, newest first, with the name of whoever saved it. */
-export const policyVersionListSchema = z.object({ items: z.array(policySchema.extend({ createdByName: z.string().nullable() })) });
+export const policyVersionListSchema = z.object({
+  items: z.array(policySchema.extend({ createdByName: z.string().nullable() })),
+});
 export type PolicyVersionList = z.infer<typeof policyVersionListSchema>;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { currencySchema, isCalendarDate, isoDateSchema, MAX_YEAR, MIN_YEAR, moneyTotalSchema, stageSchema, uuidSchema } from './fields.js';
+import {
+  currencySchema,
+  isCalendarDate,
+  isoDateSchema,
+  MAX_YEAR,
+  MIN_YEAR,
+  moneyTotalSchema,
+  stageSchema,
+  uuidSchema,
+} from './fields.js';
 
 /** Open accounts per stage, with overdue totals per currency (never summed across currencies). */
 export const portfolioSummaryResponseSchema = z.object({

@@ -38,7 +38,10 @@ const scriptStepBodySchema = z.object({
   key: z.string().max(40),
   title: z.string().max(200),
   text: z.string().max(4000),
-  branches: z.array(z.object({ key: z.string().max(40), title: z.string().max(200), text: z.string().max(4000) })).max(5).optional(),
+  branches: z
+    .array(z.object({ key: z.string().max(40), title: z.string().max(200), text: z.string().max(4000) }))
+    .max(5)
+    .optional(),
 });
 
 export const scriptVersionSummarySchema = z.object({
@@ -52,7 +55,15 @@ export const scriptVersionSummarySchema = z.object({
 });
 export type ScriptVersionSummary = z.infer<typeof scriptVersionSummarySchema>;
 export const scriptListSchema = z.object({
-  items: z.array(z.object({ id: z.uuid(), stage: z.string(), locale: localeSchema, name: z.string(), versions: z.array(scriptVersionSummarySchema) })),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      stage: z.string(),
+      locale: localeSchema,
+      name: z.string(),
+      versions: z.array(scriptVersionSummarySchema),
+    }),
+  ),
 });
 export type ScriptList = z.infer<typeof scriptListSchema>;
 
@@ -73,7 +84,17 @@ export type UpdateDraftBody = z.infer<typeof updateDraftBodySchema>;
 /** Publishing a version with lint findings needs a justification, stored and shown to reviewers. */
 export const publishBodySchema = z.object({ justification: z.string().trim().max(2000).optional() });
 
-export const OBJECTION_CATEGORY_CODES = ['already_paid', 'payment_in_progress', 'cash_flow', 'job_loss_or_illness', 'never_received_bill', 'dispute', 'forgot', 'call_later', 'wrong_person'] as const;
+export const OBJECTION_CATEGORY_CODES = [
+  'already_paid',
+  'payment_in_progress',
+  'cash_flow',
+  'job_loss_or_illness',
+  'never_received_bill',
+  'dispute',
+  'forgot',
+  'call_later',
+  'wrong_person',
+] as const;
 const stageCodes = z.enum(STAGES, { message: 'must be pre_due, m1, m2, m3 or m4_plus' });
 
 /** What an answer says and where it applies: the same in the answer in force and in each version. */
@@ -101,7 +122,10 @@ export const objectionVersionSchema = objectionContentSchema.extend({
 });
 export type ObjectionVersion = z.infer<typeof objectionVersionSchema>;
 export const objectionVersionListSchema = z.object({ items: z.array(objectionVersionSchema) });
-export const objectionVersionParamsSchema = z.object({ objectionId: z.uuid({ message: 'must be a UUID' }), versionId: z.uuid({ message: 'must be a UUID' }) });
+export const objectionVersionParamsSchema = z.object({
+  objectionId: z.uuid({ message: 'must be a UUID' }),
+  versionId: z.uuid({ message: 'must be a UUID' }),
+});
 export const restoreObjectionBodySchema = z.object({
   /** The version the admin was looking at; a newer one saved meanwhile makes the restore a 409. */
   expectedVersion: z.number().int().positive().optional(),

@@ -12,13 +12,19 @@ describe('textProblem', () => {
 
 describe('findTextProblems', () => {
   it('names the path of every bad string and key', () => {
-    const found = findTextProblems({ notes: 'x\u0000', plan: [{ dueDate: 'ok' }, { dueDate: '\ud800' }], ['k\u0000']: 1 });
+    const found = findTextProblems({
+      notes: 'x\u0000',
+      plan: [{ dueDate: 'ok' }, { dueDate: '\ud800' }],
+      ['k\u0000']: 1,
+    });
     expect(found).toHaveLength(3);
-    expect(found).toEqual(expect.arrayContaining([
-      { path: ['notes'], message: 'must not contain a NUL character (\\u0000)' },
-      { path: ['plan', 1, 'dueDate'], message: 'must not contain an unpaired UTF-16 surrogate' },
-      { path: ['k\u0000'], message: 'name must not contain a NUL character (\\u0000)' },
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { path: ['notes'], message: 'must not contain a NUL character (\\u0000)' },
+        { path: ['plan', 1, 'dueDate'], message: 'must not contain an unpaired UTF-16 surrogate' },
+        { path: ['k\u0000'], message: 'name must not contain a NUL character (\\u0000)' },
+      ]),
+    );
   });
 
   it('reports nesting beyond the limit once, without exhausting the call stack', () => {

@@ -42,7 +42,9 @@ export function findTextProblems(value: unknown): TextProblem[] {
       tooDeep = true;
       continue;
     }
-    const entries: [string | number, unknown][] = Array.isArray(item) ? item.map((v, i) => [i, v]) : Object.entries(item);
+    const entries: [string | number, unknown][] = Array.isArray(item)
+      ? item.map((v, i) => [i, v])
+      : Object.entries(item);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i]!;
       const keyProblem = typeof key === 'string' ? textProblem(key) : null;

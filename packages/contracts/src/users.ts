@@ -28,12 +28,19 @@ export const listTeamsResponseSchema = z.object({ items: z.array(teamSchema) });
 export type ListTeamsResponse = z.infer<typeof listTeamsResponseSchema>;
 
 /** A password users choose (creation, admin reset, changing one's own). */
-export const passwordSchema = z.string().min(12, { message: 'must be at least 12 characters' }).max(200, { message: 'must be at most 200 characters' });
+export const passwordSchema = z
+  .string()
+  .min(12, { message: 'must be at least 12 characters' })
+  .max(200, { message: 'must be at most 200 characters' });
 const usernameSchema = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, { message: 'must be 3-40 lower-case letters, digits, . _ or -' });
-const displayNameSchema = z.string().trim().min(1, { message: 'is required' }).max(100, { message: 'must be at most 100 characters' });
+const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(100, { message: 'must be at most 100 characters' });
 const timeZoneSchema = z.string().trim().min(1).max(60);
 
 export const createUserBodySchema = z.object({
@@ -64,7 +71,11 @@ export const resetPasswordBodySchema = z.object({ password: passwordSchema });
 export const userIdParamsSchema = z.object({ userId: uuidSchema });
 export const teamIdParamsSchema = z.object({ teamId: uuidSchema });
 
-const teamNameSchema = z.string().trim().min(1, { message: 'is required' }).max(60, { message: 'must be at most 60 characters' });
+const teamNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(60, { message: 'must be at most 60 characters' });
 export const teamBodySchema = z.object({
   name: teamNameSchema,
   supervisorId: uuidSchema.nullable().default(null),

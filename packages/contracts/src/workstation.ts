@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { accountStatusSchema } from './accounts.js';
 import { personal } from './personal-data.js';
 import { reminderSchema } from './messages.js';
-import { amountMinorSchema, storedAmountMinorSchema, currencySchema, isoDateSchema, isoDateTimeSchema, localeSchema, stageSchema, uuidSchema } from './fields.js';
+import {
+  amountMinorSchema,
+  storedAmountMinorSchema,
+  currencySchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  localeSchema,
+  stageSchema,
+  uuidSchema,
+} from './fields.js';
 
 // ---- Contact gate and queue ----------------------------------------------------------------
 
@@ -62,7 +71,9 @@ export type BlockedQueueItem = z.infer<typeof blockedQueueItemSchema>;
 export const queueQuerySchema = z.object({
   collectorId: uuidSchema
     .optional()
-    .describe("Whose queue. Collectors: their own (omit it, or their own id). Supervisors: required, a collector in a team they supervise. Admins: required, any collector."),
+    .describe(
+      'Whose queue. Collectors: their own (omit it, or their own id). Supervisors: required, a collector in a team they supervise. Admins: required, any collector.',
+    ),
 });
 
 export const queueResponseSchema = z.object({
@@ -149,7 +160,14 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     /** Last day a payment counts for it (due date + grace days, customer's calendar). */
     graceEnds: isoDateSchema,
     /** The payments that count towards it, earliest promise first (packages/domain rules). */
-    allocations: z.array(z.object({ paymentId: uuidSchema, amountMinor: storedAmountMinorSchema, paidAt: z.string(), reference: z.string() })),
+    allocations: z.array(
+      z.object({
+        paymentId: uuidSchema,
+        amountMinor: storedAmountMinorSchema,
+        paidAt: z.string(),
+        reference: z.string(),
+      }),
+    ),
   }),
   z.object({
     kind: z.literal('payment'),
@@ -163,7 +181,9 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     /** Reversed later (bounced, NSF): it counts for nothing. */
     reversed: z.boolean(),
     /** Which promises it went to; what is left counts towards the balance only. */
-    allocatedTo: z.array(z.object({ promiseId: uuidSchema, dueDate: isoDateSchema, amountMinor: storedAmountMinorSchema })),
+    allocatedTo: z.array(
+      z.object({ promiseId: uuidSchema, dueDate: isoDateSchema, amountMinor: storedAmountMinorSchema }),
+    ),
   }),
   z.object({
     kind: z.literal('plan'),
@@ -199,10 +219,19 @@ export const caseFileSchema = z.object({
   }),
   contactPoints: z.array(contactPointDtoSchema),
   /** Relationship only: third parties are never told about the debt. */
-  thirdParties: z.array(z.object({ id: uuidSchema, relationship: z.string(), source: z.string(), doNotContact: z.boolean() })),
+  thirdParties: z.array(
+    z.object({ id: uuidSchema, relationship: z.string(), source: z.string(), doNotContact: z.boolean() }),
+  ),
   otherAccounts: z.array(accountFactsSchema),
   stopFlags: z.array(
-    z.object({ id: uuidSchema, type: z.string(), reason: z.string(), setAt: z.string(), expiresAt: z.string().nullable(), accountId: uuidSchema.nullable() }),
+    z.object({
+      id: uuidSchema,
+      type: z.string(),
+      reason: z.string(),
+      setAt: z.string(),
+      expiresAt: z.string().nullable(),
+      accountId: uuidSchema.nullable(),
+    }),
   ),
   history: z.array(historyEntrySchema),
   pendingCallback: z.object({ id: uuidSchema, dueAt: z.string() }).nullable(),
@@ -251,7 +280,14 @@ export const suggestedScriptSchema = z.object({
   stage: stageSchema,
   locale: localeSchema,
   steps: z.array(scriptStepSchema),
-  objections: z.array(z.object({ id: uuidSchema, category: z.string(), customerSays: personal(z.string()), answer: personal(z.string()) })),
+  objections: z.array(
+    z.object({
+      id: uuidSchema,
+      category: z.string(),
+      customerSays: personal(z.string()),
+      answer: personal(z.string()),
+    }),
+  ),
 });
 export type SuggestedScript = z.infer<typeof suggestedScriptSchema>;
 
@@ -281,7 +317,16 @@ export const STOP_FLAG_TYPES = [
   'do_not_contact',
 ] as const;
 export const OVERRIDE_REASON_CODES = ['customer_requested_contact', 'supervisor_approved', 'hardship_support'] as const;
-export const PAYMENT_CHANNELS = ['bank_transfer', 'card', 'direct_debit', 'online_banking', 'alipay', 'wechat_pay', 'cash_at_branch', 'cheque'] as const;
+export const PAYMENT_CHANNELS = [
+  'bank_transfer',
+  'card',
+  'direct_debit',
+  'online_banking',
+  'alipay',
+  'wechat_pay',
+  'cash_at_branch',
+  'cheque',
+] as const;
 
 export const recordContactBodySchema = z.object({
   channel: z.enum(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}` }),
@@ -307,11 +352,24 @@ export const recordContactBodySchema = z.object({
   planChannel: z.enum(PAYMENT_CHANNELS).optional(),
   callbackAt: isoDateTimeSchema.optional(),
   claimedPayment: z
-    .object({ paidAt: isoDateSchema, amountMinor: amountMinorSchema, channel: z.string().min(1).max(50), reference: z.string().max(100).optional() })
+    .object({
+      paidAt: isoDateSchema,
+      amountMinor: amountMinorSchema,
+      channel: z.string().min(1).max(50),
+      reference: z.string().max(100).optional(),
+    })
     .optional(),
-  flag: z.object({ type: z.enum(STOP_FLAG_TYPES), reason: z.string().trim().min(3, { message: 'must explain why (3+ characters)' }).max(1000) }).optional(),
+  flag: z
+    .object({
+      type: z.enum(STOP_FLAG_TYPES),
+      reason: z.string().trim().min(3, { message: 'must explain why (3+ characters)' }).max(1000),
+    })
+    .optional(),
   override: z
-    .object({ reasonCode: z.enum(OVERRIDE_REASON_CODES), note: z.string().trim().min(3, { message: 'must explain the override' }).max(1000) })
+    .object({
+      reasonCode: z.enum(OVERRIDE_REASON_CODES),
+      note: z.string().trim().min(3, { message: 'must explain the override' }).max(1000),
+    })
     .optional(),
 });
 export type RecordContactBody = z.infer<typeof recordContactBodySchema>;

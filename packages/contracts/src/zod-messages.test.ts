@@ -3,11 +3,18 @@ import { z } from 'zod';
 import { loginBodySchema } from './auth.js';
 import './fields.js';
 
-const messages = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+const messages = (schema: z.ZodType, value: unknown) =>
+  schema.safeParse(value).error?.issues.map((i) => `${i.path.join('.')} ${i.message}`);
 
 describe('contract messages for checks without their own', () => {
   it('say what is wrong in the contracts’ words', () => {
-    const s = z.object({ name: z.string().max(3), tags: z.array(z.string()).max(1), n: z.number().int().min(1).max(5), note: z.string().min(2), flag: z.boolean() });
+    const s = z.object({
+      name: z.string().max(3),
+      tags: z.array(z.string()).max(1),
+      n: z.number().int().min(1).max(5),
+      note: z.string().min(2),
+      flag: z.boolean(),
+    });
     expect(messages(s, { name: 'abcd', tags: ['a', 'b'], n: 9, note: 'x', flag: 'yes' })).toEqual([
       'name must be at most 3 characters',
       'tags must have at most 1 items',
@@ -15,11 +22,20 @@ describe('contract messages for checks without their own', () => {
       'note must be at least 2 characters',
       'flag must be true or false',
     ]);
-    expect(messages(s, {})).toEqual(['name is required', 'tags is required', 'n is required', 'note is required', 'flag is required']);
+    expect(messages(s, {})).toEqual([
+      'name is required',
+      'tags is required',
+      'n is required',
+      'note is required',
+      'flag is required',
+    ]);
   });
 
   it('a field-wide message no longer stands in for another problem (a 100,000-character password is too long, not missing)', () => {
-    expect(messages(loginBodySchema, { username: ['admin'], password: 'x'.repeat(100_000) })).toEqual(['username must be text', 'password must be at most 200 characters']);
+    expect(messages(loginBodySchema, { username: ['admin'], password: 'x'.repeat(100_000) })).toEqual([
+      'username must be text',
+      'password must be at most 200 characters',
+    ]);
     expect(messages(loginBodySchema, {})).toEqual(['username is required', 'password is required']);
   });
 });

@@ -31,7 +31,8 @@ export function contractMessage(issue: z.core.$ZodRawIssue): string | undefined 
     case 'too_small': {
       const min = String(issue.minimum);
       if (issue.origin === 'string') return min === '1' ? 'must not be empty' : `must be at least ${min} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `must have at least ${min} item${min === '1' ? '' : 's'}`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `must have at least ${min} item${min === '1' ? '' : 's'}`;
       return issue.inclusive === false ? `must be more than ${min}` : `must be at least ${min}`;
     }
     case 'unrecognized_keys':

@@ -64,10 +64,14 @@ describe('account figures follow from the payment history', () => {
 
   it('come back exactly to the baseline when every payment is reversed', () => {
     fc.assert(
-      fc.property(baselineArb, fc.array(fc.bigInt({ min: 1n, max: 10n ** 12n }), { maxLength: 20 }), (baseline, amounts) => {
-        const history = [...amounts, ...amounts.map((a) => -a)].map((amountMinor) => ({ amountMinor }));
-        expect(accountFigures(baseline, paidSinceBaseline(history))).toEqual({ ...baseline, creditMinor: 0n });
-      }),
+      fc.property(
+        baselineArb,
+        fc.array(fc.bigInt({ min: 1n, max: 10n ** 12n }), { maxLength: 20 }),
+        (baseline, amounts) => {
+          const history = [...amounts, ...amounts.map((a) => -a)].map((amountMinor) => ({ amountMinor }));
+          expect(accountFigures(baseline, paidSinceBaseline(history))).toEqual({ ...baseline, creditMinor: 0n });
+        },
+      ),
       { seed: SEED, numRuns: 300 },
     );
   });
@@ -75,7 +79,11 @@ describe('account figures follow from the payment history', () => {
   it('keep an overpayment as a credit, and its reversal restores the balance (the clamped running balance created money)', () => {
     const baseline = { balanceMinor: 10_000n, overdueMinor: 4_000n };
     expect(accountFigures(baseline, 15_000n)).toEqual({ balanceMinor: 0n, overdueMinor: 0n, creditMinor: 5_000n });
-    expect(accountFigures(baseline, 15_000n - 15_000n)).toEqual({ balanceMinor: 10_000n, overdueMinor: 4_000n, creditMinor: 0n });
+    expect(accountFigures(baseline, 15_000n - 15_000n)).toEqual({
+      balanceMinor: 10_000n,
+      overdueMinor: 4_000n,
+      creditMinor: 0n,
+    });
     // The old rule, GREATEST(0, balance - payment) on each payment, ends 5,000 higher than it started.
     const clamped = [15_000n, -15_000n].reduce((b, p) => (b - p > 0n ? b - p : 0n), 10_000n);
     expect(clamped).toBe(15_000n);

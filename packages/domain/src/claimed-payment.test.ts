@@ -24,6 +24,8 @@ describe('claimMatchesPayment', () => {
   it('counts days in the customer’s calendar', () => {
     // 2026-11-23 20:00 UTC is already the 24th in Shanghai: 6 days after the claim.
     expect(claimMatchesPayment(claim, payment({ paidAt: new Date('2026-11-23T20:00:00Z') }), 'UTC')).toBe(true);
-    expect(claimMatchesPayment(claim, payment({ paidAt: new Date('2026-11-23T20:00:00Z') }), 'Asia/Shanghai')).toBe(false);
+    expect(claimMatchesPayment(claim, payment({ paidAt: new Date('2026-11-23T20:00:00Z') }), 'Asia/Shanghai')).toBe(
+      false,
+    );
   });
 });

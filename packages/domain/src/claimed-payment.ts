@@ -20,9 +20,18 @@ export interface IncomingPayment {
 
 export const CLAIM_MATCH_DAYS = 5;
 
-const normalise = (channel: string) => channel.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalise = (channel: string) =>
+  channel
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
-export function claimMatchesPayment(claim: Claim, payment: IncomingPayment, timeZone: string, toleranceDays = CLAIM_MATCH_DAYS): boolean {
+export function claimMatchesPayment(
+  claim: Claim,
+  payment: IncomingPayment,
+  timeZone: string,
+  toleranceDays = CLAIM_MATCH_DAYS,
+): boolean {
   if (payment.reversal || payment.amountMinor !== claim.amountMinor) return false;
   const days = Math.abs(calendarDaysBetween(claim.paidOn, localDate(payment.paidAt, timeZone)));
   if (days > toleranceDays) return false;

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { bestPhoneVerdict, canContact, type ContactGateInput, type GateAttempt, type GateContactPoint } from './contact-gate.js';
+import {
+  bestPhoneVerdict,
+  canContact,
+  type ContactGateInput,
+  type GateAttempt,
+  type GateContactPoint,
+} from './contact-gate.js';
 import { DEFAULT_COMPLIANCE_PROFILES } from './policies.js';
 
 const US = DEFAULT_COMPLIANCE_PROFILES.US;
 const UK = DEFAULT_COMPLIANCE_PROFILES.UK;
 const CN = DEFAULT_COMPLIANCE_PROFILES.CN;
 
-const mobile: GateContactPoint = { id: 'm', kind: 'phone', type: 'mobile', status: 'valid', optedOut: false, workInconvenient: false, timeZone: null };
+const mobile: GateContactPoint = {
+  id: 'm',
+  kind: 'phone',
+  type: 'mobile',
+  status: 'valid',
+  optedOut: false,
+  workInconvenient: false,
+  timeZone: null,
+};
 
 function input(over: Partial<ContactGateInput>): ContactGateInput {
   return {
@@ -62,19 +76,25 @@ describe('calling window in the customer’s local time', () => {
     expect(v.allowed).toBe(false);
     expect(v.reasons[0]!.message).toContain('America/Los_Angeles');
     expect(v.nextAllowedAt).toEqual(new Date('2026-11-20T16:00:00Z')); // 08:00 in Los Angeles
-    expect(canContact(input({ now: new Date('2026-11-20T13:30:00Z'), otherTimeZones: ['Asia/Tokyo'] })).allowed).toBe(false); // 22:30 in Tokyo
+    expect(canContact(input({ now: new Date('2026-11-20T13:30:00Z'), otherTimeZones: ['Asia/Tokyo'] })).allowed).toBe(
+      false,
+    ); // 22:30 in Tokyo
   });
 
   it('follows daylight saving time: 08:00 is 12:00 UTC in summer and 13:00 UTC in winter', () => {
     expect(canContact(input({ now: new Date('2026-10-30T12:00:00Z') })).allowed).toBe(true);
     expect(canContact(input({ now: new Date('2026-11-02T12:30:00Z') })).allowed).toBe(false);
     // The night New York leaves DST (2026-11-01), the window reopens at 08:00 EST.
-    expect(canContact(input({ now: new Date('2026-11-01T06:00:00Z') })).nextAllowedAt).toEqual(new Date('2026-11-01T13:00:00Z'));
+    expect(canContact(input({ now: new Date('2026-11-01T06:00:00Z') })).nextAllowedAt).toEqual(
+      new Date('2026-11-01T13:00:00Z'),
+    );
   });
 
   it('does not apply calling hours to letters and e-mail', () => {
     const email: GateContactPoint = { ...mobile, id: 'e', kind: 'email', type: 'other' };
-    expect(canContact(input({ now: new Date('2026-11-21T04:00:00Z'), channel: 'email', contactPoint: email })).allowed).toBe(true);
+    expect(
+      canContact(input({ now: new Date('2026-11-21T04:00:00Z'), channel: 'email', contactPoint: email })).allowed,
+    ).toBe(true);
   });
 
   it('uses each profile’s window: CN allows 21:30 and stops at 22:00', () => {
@@ -85,7 +105,15 @@ describe('calling window in the customer’s local time', () => {
 });
 
 describe('attempt caps', () => {
-  const sevenCalls = ['2026-11-14T15:00:00Z', '2026-11-15T15:00:00Z', '2026-11-16T15:00:00Z', '2026-11-17T15:00:00Z', '2026-11-18T15:00:00Z', '2026-11-19T15:00:00Z', '2026-11-20T14:00:00Z'].map((t) => call(t));
+  const sevenCalls = [
+    '2026-11-14T15:00:00Z',
+    '2026-11-15T15:00:00Z',
+    '2026-11-16T15:00:00Z',
+    '2026-11-17T15:00:00Z',
+    '2026-11-18T15:00:00Z',
+    '2026-11-19T15:00:00Z',
+    '2026-11-20T14:00:00Z',
+  ].map((t) => call(t));
 
   it('US: the 8th call within 7 rolling days is refused until the oldest drops out', () => {
     const v = canContact(input({ attempts: sevenCalls }));
@@ -96,7 +124,11 @@ describe('attempt caps', () => {
   });
 
   it('does not count inbound calls or callbacks the customer asked for', () => {
-    const attempts = [...sevenCalls.slice(0, 6), call('2026-11-20T14:00:00Z', { direction: 'inbound' }), call('2026-11-20T14:10:00Z', { customerRequested: true })];
+    const attempts = [
+      ...sevenCalls.slice(0, 6),
+      call('2026-11-20T14:00:00Z', { direction: 'inbound' }),
+      call('2026-11-20T14:10:00Z', { customerRequested: true }),
+    ];
     expect(canContact(input({ attempts })).allowed).toBe(true);
   });
 
@@ -113,7 +145,14 @@ describe('attempt caps', () => {
   });
 
   it('UK: the cap may be overridden with a reason', () => {
-    const v = canContact(input({ profile: UK, customerTimeZone: 'Europe/London', now: new Date('2026-11-20T15:00:00Z'), attempts: sevenCalls }));
+    const v = canContact(
+      input({
+        profile: UK,
+        customerTimeZone: 'Europe/London',
+        now: new Date('2026-11-20T15:00:00Z'),
+        attempts: sevenCalls,
+      }),
+    );
     expect(v.allowed).toBe(false);
     expect(v.overridable).toBe(true);
   });
@@ -147,13 +186,25 @@ describe('quiet period after a conversation (US: 7 days, the day of the conversa
   });
 
   it('does not start with an unanswered call or a third party', () => {
-    const attempts = [call('2026-11-19T16:00:00Z'), call('2026-11-19T17:00:00Z', { partyReached: 'third_party', disposition: 'wrong_number' })];
+    const attempts = [
+      call('2026-11-19T16:00:00Z'),
+      call('2026-11-19T17:00:00Z', { partyReached: 'third_party', disposition: 'wrong_number' }),
+    ];
     expect(canContact(input({ attempts })).allowed).toBe(true);
   });
 
   it('does not apply where the profile has none (UK default)', () => {
     const talked = call('2026-11-19T12:00:00Z', { partyReached: 'debtor', disposition: 'refused' });
-    expect(canContact(input({ profile: UK, customerTimeZone: 'Europe/London', now: new Date('2026-11-20T11:00:00Z'), attempts: [talked] })).allowed).toBe(true);
+    expect(
+      canContact(
+        input({
+          profile: UK,
+          customerTimeZone: 'Europe/London',
+          now: new Date('2026-11-20T11:00:00Z'),
+          attempts: [talked],
+        }),
+      ).allowed,
+    ).toBe(true);
   });
 });
 
@@ -166,10 +217,26 @@ describe('stop flags, opt-outs and contact points', () => {
 
   it('breathing space ends on its date, and contact resumes inside the window', () => {
     const flag = { type: 'breathing_space', expiresAt: new Date('2026-11-25T03:00:00Z') };
-    const v = canContact(input({ profile: UK, customerTimeZone: 'Europe/London', now: new Date('2026-11-20T11:00:00Z'), stopFlags: [flag] }));
+    const v = canContact(
+      input({
+        profile: UK,
+        customerTimeZone: 'Europe/London',
+        now: new Date('2026-11-20T11:00:00Z'),
+        stopFlags: [flag],
+      }),
+    );
     expect(v.reasons[0]!.until).toEqual(flag.expiresAt);
     expect(v.nextAllowedAt).toEqual(new Date('2026-11-25T08:00:00Z'));
-    expect(canContact(input({ profile: UK, customerTimeZone: 'Europe/London', now: new Date('2026-11-26T11:00:00Z'), stopFlags: [flag] })).allowed).toBe(true);
+    expect(
+      canContact(
+        input({
+          profile: UK,
+          customerTimeZone: 'Europe/London',
+          now: new Date('2026-11-26T11:00:00Z'),
+          stopFlags: [flag],
+        }),
+      ).allowed,
+    ).toBe(true);
   });
 
   it('refuses invalid and opted-out contact points, and work numbers the customer asked us not to call', () => {
@@ -185,7 +252,13 @@ describe('stop flags, opt-outs and contact points', () => {
   });
 
   it('returns every reason at once', () => {
-    const v = canContact(input({ now: new Date('2026-11-21T03:00:00Z'), stopFlags: [{ type: 'cease_request', expiresAt: null }], contactPoint: { ...mobile, optedOut: true } }));
+    const v = canContact(
+      input({
+        now: new Date('2026-11-21T03:00:00Z'),
+        stopFlags: [{ type: 'cease_request', expiresAt: null }],
+        contactPoint: { ...mobile, optedOut: true },
+      }),
+    );
     expect(v.reasons.map((r) => r.code)).toEqual(['stop_flag', 'contact_point_opted_out', 'outside_calling_window']);
   });
 });
@@ -205,17 +278,38 @@ describe('callbacks the customer asked for', () => {
   });
 
   it('never override a stop flag or an opt-out', () => {
-    const v = canContact(input({ now: new Date('2026-11-21T02:30:00Z'), callback, stopFlags: [{ type: 'attorney_represented', expiresAt: null }] }));
+    const v = canContact(
+      input({
+        now: new Date('2026-11-21T02:30:00Z'),
+        callback,
+        stopFlags: [{ type: 'attorney_represented', expiresAt: null }],
+      }),
+    );
     expect(v.reasons.map((r) => r.code)).toEqual(['stop_flag']);
   });
 });
 
 describe('bestPhoneVerdict', () => {
-  const base = { now: new Date('2026-11-20T15:00:00Z'), profile: US, customerTimeZone: 'America/New_York', stopFlags: [], attempts: [], callback: null };
-  const ranked = (id: string, over: Partial<GateContactPoint> & { lastSuccessAt?: Date | null } = {}) => ({ ...mobile, id, lastSuccessAt: null, ...over });
+  const base = {
+    now: new Date('2026-11-20T15:00:00Z'),
+    profile: US,
+    customerTimeZone: 'America/New_York',
+    stopFlags: [],
+    attempts: [],
+    callback: null,
+  };
+  const ranked = (id: string, over: Partial<GateContactPoint> & { lastSuccessAt?: Date | null } = {}) => ({
+    ...mobile,
+    id,
+    lastSuccessAt: null,
+    ...over,
+  });
 
   it('prefers the number that reached the customer before', () => {
-    const v = bestPhoneVerdict(base, [ranked('a'), ranked('b', { type: 'home', lastSuccessAt: new Date('2026-11-01T00:00:00Z') })]);
+    const v = bestPhoneVerdict(base, [
+      ranked('a'),
+      ranked('b', { type: 'home', lastSuccessAt: new Date('2026-11-01T00:00:00Z') }),
+    ]);
     expect(v).toMatchObject({ allowed: true, contactPointId: 'b' });
   });
 

@@ -118,7 +118,6 @@ const CALLBACK_LATE = 60 * MINUTE;
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-
 function zonesOf(input: ContactGateInput): string[] {
   const zones = new Set([input.customerTimeZone, ...(input.otherTimeZones ?? [])]);
   if (input.contactPoint?.timeZone) zones.add(input.contactPoint.timeZone);
@@ -179,16 +178,40 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
 
   if (contactPoint) {
     if (contactPoint.kind !== CHANNEL_KIND[channel]) {
-      reasons.push({ code: 'contact_point_wrong_channel', message: `A ${contactPoint.kind} cannot be used for ${channel}.`, params: { kind: contactPoint.kind, channel }, until: null, overridable: false });
+      reasons.push({
+        code: 'contact_point_wrong_channel',
+        message: `A ${contactPoint.kind} cannot be used for ${channel}.`,
+        params: { kind: contactPoint.kind, channel },
+        until: null,
+        overridable: false,
+      });
     }
     if (contactPoint.status === 'invalid') {
-      reasons.push({ code: 'contact_point_invalid', message: 'This contact point is marked invalid.', params: {}, until: null, overridable: false });
+      reasons.push({
+        code: 'contact_point_invalid',
+        message: 'This contact point is marked invalid.',
+        params: {},
+        until: null,
+        overridable: false,
+      });
     }
     if (contactPoint.optedOut) {
-      reasons.push({ code: 'contact_point_opted_out', message: 'The customer opted out of contact on this address or number.', params: {}, until: null, overridable: false });
+      reasons.push({
+        code: 'contact_point_opted_out',
+        message: 'The customer opted out of contact on this address or number.',
+        params: {},
+        until: null,
+        overridable: false,
+      });
     }
     if (contactPoint.type === 'work' && contactPoint.workInconvenient && channel === 'phone') {
-      reasons.push({ code: 'work_number_inconvenient', message: 'The customer said calls at work are inconvenient.', params: {}, until: null, overridable: false });
+      reasons.push({
+        code: 'work_number_inconvenient',
+        message: 'The customer said calls at work are inconvenient.',
+        params: {},
+        until: null,
+        overridable: false,
+      });
     }
   }
 
@@ -200,7 +223,12 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
     reasons.push({
       code: 'outside_calling_window',
       message: `Outside calling hours (${profile.callWindow.start}-${profile.callWindow.end}) in the customer's time zone${zones.length > 1 ? 's' : ''}: ${zones.map((z) => `${localTime(now, z)} ${z}`).join(', ')}.`,
-      params: { start: profile.callWindow.start, end: profile.callWindow.end, localTime: localTime(now, zone), zones: zones.join(', ') },
+      params: {
+        start: profile.callWindow.start,
+        end: profile.callWindow.end,
+        localTime: localTime(now, zone),
+        zones: zones.join(', '),
+      },
       until: opening,
       overridable: false,
     });
@@ -231,7 +259,9 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
 
     if (profile.quietDaysAfterConversation > 0) {
       const conversations = input.attempts
-        .filter((a) => a.channel === 'phone' && a.partyReached === 'debtor' && CONVERSATION_DISPOSITIONS.has(a.disposition))
+        .filter(
+          (a) => a.channel === 'phone' && a.partyReached === 'debtor' && CONVERSATION_DISPOSITIONS.has(a.disposition),
+        )
         .map((a) => a.at.getTime());
       if (conversations.length > 0) {
         const last = new Date(Math.max(...conversations));
@@ -241,7 +271,11 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
           reasons.push({
             code: 'quiet_period_after_conversation',
             message: `Spoke with the customer on ${localDate(last, zone)}; no further calls about this debt until ${localDate(until, zone)}.`,
-            params: { conversationDate: localDate(last, zone), untilDate: localDate(until, zone), days: profile.quietDaysAfterConversation },
+            params: {
+              conversationDate: localDate(last, zone),
+              untilDate: localDate(until, zone),
+              days: profile.quietDaysAfterConversation,
+            },
             until,
             overridable: soft,
           });
@@ -252,7 +286,12 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
     if (profile.dailyUnansweredCapPerContactPoint !== null && contactPoint) {
       const today = localDate(now, zone);
       const unanswered = input.attempts.filter(
-        (a) => a.channel === 'phone' && a.direction === 'outbound' && a.contactPointId === contactPoint.id && UNANSWERED.has(a.disposition) && localDate(a.at, zone) === today,
+        (a) =>
+          a.channel === 'phone' &&
+          a.direction === 'outbound' &&
+          a.contactPointId === contactPoint.id &&
+          UNANSWERED.has(a.disposition) &&
+          localDate(a.at, zone) === today,
       ).length;
       if (unanswered >= profile.dailyUnansweredCapPerContactPoint) {
         const tomorrow = addDaysIso(today, 1);
@@ -279,7 +318,8 @@ function isCallbackDue(input: ContactGateInput): boolean {
 export function canContact(input: ContactGateInput): ContactGateVerdict {
   const viaCallback = isCallbackDue(input);
   const reasons = blockingReasons(input, viaCallback);
-  if (reasons.length === 0) return { allowed: true, reasons: [], nextAllowedAt: input.now, viaCallback, overridable: false };
+  if (reasons.length === 0)
+    return { allowed: true, reasons: [], nextAllowedAt: input.now, viaCallback, overridable: false };
   return {
     allowed: false,
     reasons,
@@ -327,12 +367,30 @@ export function bestPhoneVerdict(
     );
   if (phones.length === 0) {
     const verdict = canContact({ ...base, channel: 'phone', contactPoint: null });
-    const reason: GateReason = { code: 'contact_point_invalid', message: 'No phone number is on file.', params: {}, until: null, overridable: false };
-    return { ...verdict, allowed: false, reasons: [reason, ...verdict.reasons], nextAllowedAt: null, overridable: false, contactPointId: null };
+    const reason: GateReason = {
+      code: 'contact_point_invalid',
+      message: 'No phone number is on file.',
+      params: {},
+      until: null,
+      overridable: false,
+    };
+    return {
+      ...verdict,
+      allowed: false,
+      reasons: [reason, ...verdict.reasons],
+      nextAllowedAt: null,
+      overridable: false,
+      contactPointId: null,
+    };
   }
-  const verdicts = phones.map((p) => ({ ...canContact({ ...base, channel: 'phone', contactPoint: p }), contactPointId: p.id }));
+  const verdicts = phones.map((p) => ({
+    ...canContact({ ...base, channel: 'phone', contactPoint: p }),
+    contactPointId: p.id,
+  }));
   const allowed = verdicts.find((v) => v.allowed);
   if (allowed) return allowed;
-  const opening = verdicts.filter((v) => v.nextAllowedAt).sort((a, b) => a.nextAllowedAt!.getTime() - b.nextAllowedAt!.getTime())[0];
+  const opening = verdicts
+    .filter((v) => v.nextAllowedAt)
+    .sort((a, b) => a.nextAllowedAt!.getTime() - b.nextAllowedAt!.getTime())[0];
   return opening ?? verdicts[0]!;
 }

@@ -41,7 +41,12 @@ export function formatMoney({ amountMinor, currency }: Money, locale: string): s
   const key = `${locale}|${currency}`;
   let f = moneyFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+    f = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
     moneyFormats.set(key, f);
   }
   return f.format(toMajorDecimal(amountMinor, exponent) as unknown as number);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { composeFullName, missingForNewAccount, missingForNewDebtor, normalisePhone, parsePortfolioRow } from './portfolio-row.js';
+import {
+  composeFullName,
+  missingForNewAccount,
+  missingForNewDebtor,
+  normalisePhone,
+  parsePortfolioRow,
+} from './portfolio-row.js';
 
 const full = {
   debtor_external_id: 'D-1',
@@ -33,7 +39,14 @@ describe('parsePortfolioRow', () => {
       debtorExternalId: 'D-1',
       accountExternalId: 'A-1',
       currency: 'USD',
-      debtor: { salutation: 'mr', familyName: 'Doe', givenName: 'John', dateOfBirth: '1980-02-29', preferredLanguage: 'en', timeZone: 'America/Chicago' },
+      debtor: {
+        salutation: 'mr',
+        familyName: 'Doe',
+        givenName: 'John',
+        dateOfBirth: '1980-02-29',
+        preferredLanguage: 'en',
+        timeZone: 'America/Chicago',
+      },
       phones: [{ type: 'mobile', value: '+1 312-555-0100' }],
       email: 'john@example.com',
       account: {
@@ -52,9 +65,19 @@ describe('parsePortfolioRow', () => {
   });
 
   it('uses the currency exponent: yen have no decimals, yuan have two', () => {
-    expect(parsePortfolioRow({ ...full, currency: 'JPY', balance: '12000', overdue: '300', instalment: '100' }).row?.account.balanceMinor).toBe(12_000);
-    expect(parsePortfolioRow({ ...full, currency: 'JPY', balance: '12000.5', instalment: '100' }).problems).toEqual([{ field: 'balance', message: 'must be an amount in JPY, zero or more, with at most 0 decimals, at most ¥1,000,000,000,000' }]);
-    expect(parsePortfolioRow({ ...full, currency: 'CNY', preferred_language: 'zh_cn' }).row?.debtor.preferredLanguage).toBe('zh-CN');
+    expect(
+      parsePortfolioRow({ ...full, currency: 'JPY', balance: '12000', overdue: '300', instalment: '100' }).row?.account
+        .balanceMinor,
+    ).toBe(12_000);
+    expect(parsePortfolioRow({ ...full, currency: 'JPY', balance: '12000.5', instalment: '100' }).problems).toEqual([
+      {
+        field: 'balance',
+        message: 'must be an amount in JPY, zero or more, with at most 0 decimals, at most ¥1,000,000,000,000',
+      },
+    ]);
+    expect(
+      parsePortfolioRow({ ...full, currency: 'CNY', preferred_language: 'zh_cn' }).row?.debtor.preferredLanguage,
+    ).toBe('zh-CN');
   });
 
   it('names every bad cell of the row', () => {
@@ -91,21 +114,52 @@ describe('parsePortfolioRow', () => {
   });
 
   it('refuses an overdue amount above the balance and a due date before the account opened', () => {
-    expect(parsePortfolioRow({ ...full, overdue: '2000' }).problems).toEqual([{ field: 'overdue', message: 'cannot be more than the balance' }]);
-    expect(parsePortfolioRow({ ...full, oldest_unpaid_due_date: '2023-12-31' }).problems).toEqual([{ field: 'oldest_unpaid_due_date', message: 'cannot be before opened_at' }]);
+    expect(parsePortfolioRow({ ...full, overdue: '2000' }).problems).toEqual([
+      { field: 'overdue', message: 'cannot be more than the balance' },
+    ]);
+    expect(parsePortfolioRow({ ...full, oldest_unpaid_due_date: '2023-12-31' }).problems).toEqual([
+      { field: 'oldest_unpaid_due_date', message: 'cannot be before opened_at' },
+    ]);
   });
 
   it('leaves blank cells out, so that an update keeps what is there', () => {
-    const { row } = parsePortfolioRow({ debtor_external_id: 'D-1', account_external_id: 'A-1', currency: 'GBP', overdue: '0' });
-    expect(row).toEqual({ debtorExternalId: 'D-1', accountExternalId: 'A-1', currency: 'GBP', debtor: {}, phones: [], account: { overdueMinor: 0 } });
+    const { row } = parsePortfolioRow({
+      debtor_external_id: 'D-1',
+      account_external_id: 'A-1',
+      currency: 'GBP',
+      overdue: '0',
+    });
+    expect(row).toEqual({
+      debtorExternalId: 'D-1',
+      accountExternalId: 'A-1',
+      currency: 'GBP',
+      debtor: {},
+      phones: [],
+      account: { overdueMinor: 0 },
+    });
   });
 });
 
 describe('new records', () => {
   it('lists what a new customer and a new account lack', () => {
     expect(missingForNewDebtor({ familyName: 'Doe' })).toEqual(['given_name', 'time_zone']);
-    expect(missingForNewAccount({ creditorCode: 'ACME', overdueMinor: 500 })).toEqual(['product', 'balance', 'instalment', 'opened_at', 'oldest_unpaid_due_date']);
-    expect(missingForNewAccount({ creditorCode: 'A', product: 'p', balanceMinor: 0, overdueMinor: 0, instalmentMinor: 0, openedAt: '2024-01-01' })).toEqual([]);
+    expect(missingForNewAccount({ creditorCode: 'ACME', overdueMinor: 500 })).toEqual([
+      'product',
+      'balance',
+      'instalment',
+      'opened_at',
+      'oldest_unpaid_due_date',
+    ]);
+    expect(
+      missingForNewAccount({
+        creditorCode: 'A',
+        product: 'p',
+        balanceMinor: 0,
+        overdueMinor: 0,
+        instalmentMinor: 0,
+        openedAt: '2024-01-01',
+      }),
+    ).toEqual([]);
   });
 
   it('composes the full name the way the customer writes it', () => {

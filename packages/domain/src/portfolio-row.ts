@@ -97,14 +97,20 @@ function language(raw: string): 'en' | 'zh-CN' | null {
  * debtor or account exists, and so which blank cells are required, is decided by the caller
  * against the database.
  */
-export function parsePortfolioRow(record: Readonly<Record<string, string | undefined>>): { row: PortfolioRow | null; problems: FieldProblem[] } {
+export function parsePortfolioRow(record: Readonly<Record<string, string | undefined>>): {
+  row: PortfolioRow | null;
+  problems: FieldProblem[];
+} {
   const problems: FieldProblem[] = [];
   const bad = (field: string, message: string) => problems.push({ field, message });
   const cell = (name: string) => (record[name] ?? '').trim();
 
   const debtorExternalId = cell('debtor_external_id');
   const accountExternalId = cell('account_external_id');
-  for (const [field, value] of [['debtor_external_id', debtorExternalId], ['account_external_id', accountExternalId]] as const) {
+  for (const [field, value] of [
+    ['debtor_external_id', debtorExternalId],
+    ['account_external_id', accountExternalId],
+  ] as const) {
     if (!value) bad(field, 'is required');
     else if (!EXTERNAL_ID.test(value)) bad(field, 'must be 1-64 letters, digits, . _ - or /');
   }
@@ -114,10 +120,15 @@ export function parsePortfolioRow(record: Readonly<Record<string, string | undef
   const debtor: PortfolioDebtorFields = {};
   const salutation = cell('salutation').toLowerCase().replace(/\.$/, '');
   if (salutation) {
-    if ((SALUTATIONS as readonly string[]).includes(salutation)) debtor.salutation = salutation as PortfolioDebtorFields['salutation'];
+    if ((SALUTATIONS as readonly string[]).includes(salutation))
+      debtor.salutation = salutation as PortfolioDebtorFields['salutation'];
     else bad('salutation', `must be one of ${SALUTATIONS.join(', ')}`);
   }
-  for (const [field, key] of [['family_name', 'familyName'], ['given_name', 'givenName'], ['full_name', 'fullName']] as const) {
+  for (const [field, key] of [
+    ['family_name', 'familyName'],
+    ['given_name', 'givenName'],
+    ['full_name', 'fullName'],
+  ] as const) {
     const v = cell(field);
     if (v.length > 100) bad(field, 'must be at most 100 characters');
     else if (v) debtor[key] = v;
@@ -140,7 +151,11 @@ export function parsePortfolioRow(record: Readonly<Record<string, string | undef
   }
 
   const phones: PortfolioRow['phones'] = [];
-  for (const [field, type] of [['mobile_phone', 'mobile'], ['home_phone', 'home'], ['work_phone', 'work']] as const) {
+  for (const [field, type] of [
+    ['mobile_phone', 'mobile'],
+    ['home_phone', 'home'],
+    ['work_phone', 'work'],
+  ] as const) {
     const v = cell(field);
     if (!v) continue;
     if (PHONE.test(v) && normalisePhone(v).replace('+', '').length >= 6) phones.push({ type, value: v });
@@ -161,17 +176,32 @@ export function parsePortfolioRow(record: Readonly<Record<string, string | undef
     if (/^[a-z][a-z0-9_]{1,39}$/.test(product)) account.product = product;
     else bad('product', 'must be a product code such as credit_card');
   }
-  for (const [field, key] of [['balance', 'balanceMinor'], ['overdue', 'overdueMinor'], ['instalment', 'instalmentMinor']] as const) {
+  for (const [field, key] of [
+    ['balance', 'balanceMinor'],
+    ['overdue', 'overdueMinor'],
+    ['instalment', 'instalmentMinor'],
+  ] as const) {
     const v = cell(field);
     if (!v || !isCurrencyCode(currency)) continue;
     const minor = parseAmountToMinor(v, currency);
-    if (minor === null) bad(field, `must be an amount in ${currency}, zero or more, with at most ${currencyExponent(currency)} decimals, at most ${formatMoney({ amountMinor: MAX_AMOUNT_MINOR, currency }, 'en')}`);
+    if (minor === null)
+      bad(
+        field,
+        `must be an amount in ${currency}, zero or more, with at most ${currencyExponent(currency)} decimals, at most ${formatMoney({ amountMinor: MAX_AMOUNT_MINOR, currency }, 'en')}`,
+      );
     else account[key] = minor;
   }
-  if (account.balanceMinor !== undefined && account.overdueMinor !== undefined && account.overdueMinor > account.balanceMinor) {
+  if (
+    account.balanceMinor !== undefined &&
+    account.overdueMinor !== undefined &&
+    account.overdueMinor > account.balanceMinor
+  ) {
     bad('overdue', 'cannot be more than the balance');
   }
-  for (const [field, key] of [['oldest_unpaid_due_date', 'oldestUnpaidDueDate'], ['opened_at', 'openedAt']] as const) {
+  for (const [field, key] of [
+    ['oldest_unpaid_due_date', 'oldestUnpaidDueDate'],
+    ['opened_at', 'openedAt'],
+  ] as const) {
     const v = cell(field);
     if (!v) continue;
     if (isIsoDate(v)) account[key] = v;
@@ -187,14 +217,18 @@ export function parsePortfolioRow(record: Readonly<Record<string, string | undef
   }
   const status = cell('status').toLowerCase();
   if (status) {
-    if ((ACCOUNT_STATUSES as readonly string[]).includes(status)) account.status = status as PortfolioAccountFields['status'];
+    if ((ACCOUNT_STATUSES as readonly string[]).includes(status))
+      account.status = status as PortfolioAccountFields['status'];
     else bad('status', `must be one of ${ACCOUNT_STATUSES.join(', ')}`);
   }
   const collector = cell('assigned_collector');
   if (collector) account.assignedCollector = collector;
 
   if (problems.length) return { row: null, problems };
-  return { row: { debtorExternalId, accountExternalId, currency, debtor, phones, ...(email ? { email } : {}), account }, problems };
+  return {
+    row: { debtorExternalId, accountExternalId, currency, debtor, phones, ...(email ? { email } : {}), account },
+    problems,
+  };
 }
 
 /**
@@ -226,5 +260,7 @@ export function missingForNewAccount(fields: PortfolioAccountFields): string[] {
 /** Full name as the customer writes it: family name first in Chinese, given name first otherwise. */
 export function composeFullName(familyName: string, givenName: string, language: 'en' | 'zh-CN'): string {
   if (language !== 'zh-CN') return `${givenName} ${familyName}`;
-  return /^[\p{Script=Han}]+$/u.test(familyName + givenName) ? `${familyName}${givenName}` : `${familyName} ${givenName}`;
+  return /^[\p{Script=Han}]+$/u.test(familyName + givenName)
+    ? `${familyName}${givenName}`
+    : `${familyName} ${givenName}`;
 }

@@ -2,10 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePromises, type PaymentToAllocate, type PromiseToEvaluate } from './promise-evaluation.js';
 
 const made = new Date('2026-11-01T15:00:00Z');
-const promise = (id: string, amountMinor: number, dueDate: string, over: Partial<PromiseToEvaluate> = {}): PromiseToEvaluate => ({ id, amountMinor, dueDate, createdAt: made, cancelled: false, planId: null, ...over });
-const pay = (id: string, amountMinor: number, paidAt: string, reversalOfId: string | null = null): PaymentToAllocate => ({ id, amountMinor, paidAt: new Date(paidAt), reversalOfId });
+const promise = (
+  id: string,
+  amountMinor: number,
+  dueDate: string,
+  over: Partial<PromiseToEvaluate> = {},
+): PromiseToEvaluate => ({ id, amountMinor, dueDate, createdAt: made, cancelled: false, planId: null, ...over });
+const pay = (
+  id: string,
+  amountMinor: number,
+  paidAt: string,
+  reversalOfId: string | null = null,
+): PaymentToAllocate => ({ id, amountMinor, paidAt: new Date(paidAt), reversalOfId });
 
-function run(promises: PromiseToEvaluate[], payments: PaymentToAllocate[], today = '2026-11-22', timeZone = 'UTC', graceDays = 3) {
+function run(
+  promises: PromiseToEvaluate[],
+  payments: PaymentToAllocate[],
+  today = '2026-11-22',
+  timeZone = 'UTC',
+  graceDays = 3,
+) {
   const result = evaluatePromises({ promises, payments, today, timeZone, graceDays });
   return { byId: Object.fromEntries(result.promises.map((p) => [p.id, p])), plans: result.plans };
 }
@@ -13,18 +29,32 @@ function run(promises: PromiseToEvaluate[], payments: PaymentToAllocate[], today
 describe('evaluatePromises', () => {
   it('exact payment by the due date: kept', () => {
     const { byId } = run([promise('a', 50_000, '2026-11-10')], [pay('p1', 50_000, '2026-11-09T10:00:00Z')]);
-    expect(byId.a).toMatchObject({ status: 'kept', allocatedMinor: 50_000, allocations: [{ paymentId: 'p1', amountMinor: 50_000 }] });
+    expect(byId.a).toMatchObject({
+      status: 'kept',
+      allocatedMinor: 50_000,
+      allocations: [{ paymentId: 'p1', amountMinor: 50_000 }],
+    });
   });
 
   it('within the grace days still counts; after them it does not', () => {
-    expect(run([promise('a', 100, '2026-11-10')], [pay('p1', 100, '2026-11-13T23:00:00Z')]).byId.a!.status).toBe('kept');
-    expect(run([promise('a', 100, '2026-11-10')], [pay('p1', 100, '2026-11-14T00:30:00Z')]).byId.a!.status).toBe('broken');
+    expect(run([promise('a', 100, '2026-11-10')], [pay('p1', 100, '2026-11-13T23:00:00Z')]).byId.a!.status).toBe(
+      'kept',
+    );
+    expect(run([promise('a', 100, '2026-11-10')], [pay('p1', 100, '2026-11-14T00:30:00Z')]).byId.a!.status).toBe(
+      'broken',
+    );
   });
 
   it('is pending until the grace period ends, then partly kept or broken', () => {
-    expect(run([promise('a', 100, '2026-11-20')], [pay('p1', 40, '2026-11-19T10:00:00Z')]).byId.a!.status).toBe('pending');
-    expect(run([promise('a', 100, '2026-11-20')], [pay('p1', 40, '2026-11-19T10:00:00Z')], '2026-11-23').byId.a!.status).toBe('pending');
-    expect(run([promise('a', 100, '2026-11-20')], [pay('p1', 40, '2026-11-19T10:00:00Z')], '2026-11-24').byId.a).toMatchObject({ status: 'partly_kept', allocatedMinor: 40 });
+    expect(run([promise('a', 100, '2026-11-20')], [pay('p1', 40, '2026-11-19T10:00:00Z')]).byId.a!.status).toBe(
+      'pending',
+    );
+    expect(
+      run([promise('a', 100, '2026-11-20')], [pay('p1', 40, '2026-11-19T10:00:00Z')], '2026-11-23').byId.a!.status,
+    ).toBe('pending');
+    expect(
+      run([promise('a', 100, '2026-11-20')], [pay('p1', 40, '2026-11-19T10:00:00Z')], '2026-11-24').byId.a,
+    ).toMatchObject({ status: 'partly_kept', allocatedMinor: 40 });
     expect(run([promise('a', 100, '2026-11-20')], [], '2026-11-24').byId.a!.status).toBe('broken');
   });
 
@@ -34,50 +64,83 @@ describe('evaluatePromises', () => {
       [pay('p1', 60, '2026-11-03T10:00:00Z'), pay('p2', 90, '2026-11-04T10:00:00Z')],
     );
     expect(byId.a).toMatchObject({ status: 'kept', allocatedMinor: 100 });
-    expect(byId.b).toMatchObject({ status: 'partly_kept', allocatedMinor: 50, allocations: [{ paymentId: 'p2', amountMinor: 50 }] });
+    expect(byId.b).toMatchObject({
+      status: 'partly_kept',
+      allocatedMinor: 50,
+      allocations: [{ paymentId: 'p2', amountMinor: 50 }],
+    });
   });
 
   it('allocates to the earliest-due open promise first, whatever the order they were made in', () => {
-    const { byId } = run([promise('late', 100, '2026-11-20'), promise('early', 100, '2026-11-08')], [pay('p1', 100, '2026-11-07T10:00:00Z')]);
+    const { byId } = run(
+      [promise('late', 100, '2026-11-20'), promise('early', 100, '2026-11-08')],
+      [pay('p1', 100, '2026-11-07T10:00:00Z')],
+    );
     expect(byId.early!.status).toBe('kept');
     expect(byId.late!.status).toBe('pending');
   });
 
   it('a payment made before the promise does not count towards it', () => {
-    const { byId } = run([promise('a', 100, '2026-11-10', { createdAt: new Date('2026-11-05T12:00:00Z') })], [pay('p1', 100, '2026-11-05T11:00:00Z')]);
+    const { byId } = run(
+      [promise('a', 100, '2026-11-10', { createdAt: new Date('2026-11-05T12:00:00Z') })],
+      [pay('p1', 100, '2026-11-05T11:00:00Z')],
+    );
     expect(byId.a!.status).toBe('broken');
   });
 
   it('a payment after a promise’s grace goes to the next promise', () => {
-    const { byId } = run([promise('a', 100, '2026-11-05'), promise('b', 100, '2026-11-20')], [pay('p1', 100, '2026-11-15T10:00:00Z')]);
+    const { byId } = run(
+      [promise('a', 100, '2026-11-05'), promise('b', 100, '2026-11-20')],
+      [pay('p1', 100, '2026-11-15T10:00:00Z')],
+    );
     expect(byId.a!.status).toBe('broken');
     expect(byId.b!.status).toBe('kept');
   });
 
   it('a reversal re-opens, or breaks, what the reversed payment had kept', () => {
     const payments = [pay('p1', 100, '2026-11-04T10:00:00Z'), pay('r1', -100, '2026-11-06T10:00:00Z', 'p1')];
-    expect(run([promise('a', 100, '2026-11-20')], payments).byId.a).toMatchObject({ status: 'pending', allocatedMinor: 0 });
+    expect(run([promise('a', 100, '2026-11-20')], payments).byId.a).toMatchObject({
+      status: 'pending',
+      allocatedMinor: 0,
+    });
     expect(run([promise('a', 100, '2026-11-05')], payments).byId.a!.status).toBe('broken');
   });
 
   it('cancelled promises keep their status and take no money', () => {
-    const { byId } = run([promise('a', 100, '2026-11-05', { cancelled: true }), promise('b', 100, '2026-11-06')], [pay('p1', 100, '2026-11-04T10:00:00Z')]);
+    const { byId } = run(
+      [promise('a', 100, '2026-11-05', { cancelled: true }), promise('b', 100, '2026-11-06')],
+      [pay('p1', 100, '2026-11-04T10:00:00Z')],
+    );
     expect(byId.a).toMatchObject({ status: 'cancelled', allocatedMinor: 0 });
     expect(byId.b!.status).toBe('kept');
   });
 
   it('judges day boundaries in the customer’s time zone', () => {
     // 2026-11-13 23:30 in Shanghai is 15:30 UTC: inside 3 grace days after 2026-11-10.
-    const inTime = run([promise('a', 100, '2026-11-10')], [pay('p1', 100, '2026-11-13T15:30:00Z')], '2026-11-22', 'Asia/Shanghai');
+    const inTime = run(
+      [promise('a', 100, '2026-11-10')],
+      [pay('p1', 100, '2026-11-13T15:30:00Z')],
+      '2026-11-22',
+      'Asia/Shanghai',
+    );
     expect(inTime.byId.a!.status).toBe('kept');
     // 00:30 on the 14th in Shanghai (16:30 UTC on the 13th) is too late there, though still the 13th in UTC.
-    const late = run([promise('a', 100, '2026-11-10')], [pay('p1', 100, '2026-11-13T16:30:00Z')], '2026-11-22', 'Asia/Shanghai');
+    const late = run(
+      [promise('a', 100, '2026-11-10')],
+      [pay('p1', 100, '2026-11-13T16:30:00Z')],
+      '2026-11-22',
+      'Asia/Shanghai',
+    );
     expect(late.byId.a!.status).toBe('broken');
   });
 
   it('a plan is completed only when every instalment is kept', () => {
     const plan = (over: Partial<PromiseToEvaluate>) => ({ planId: 'plan', ...over });
-    const instalments = [promise('i1', 100, '2026-11-05', plan({})), promise('i2', 100, '2026-11-15', plan({})), promise('i3', 100, '2026-12-15', plan({}))];
+    const instalments = [
+      promise('i1', 100, '2026-11-05', plan({})),
+      promise('i2', 100, '2026-11-15', plan({})),
+      promise('i3', 100, '2026-12-15', plan({})),
+    ];
     expect(run(instalments, [pay('p1', 200, '2026-11-04T10:00:00Z')]).plans.get('plan')).toBe('active');
     expect(run(instalments, [pay('p1', 300, '2026-11-04T10:00:00Z')]).plans.get('plan')).toBe('completed');
     expect(run(instalments, [pay('p1', 100, '2026-11-04T10:00:00Z')]).plans.get('plan')).toBe('broken');

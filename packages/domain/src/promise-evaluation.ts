@@ -54,7 +54,10 @@ export interface EvaluationInput {
   graceDays: number;
 }
 
-export function evaluatePromises(input: EvaluationInput): { promises: PromiseEvaluation[]; plans: Map<string, 'active' | 'completed' | 'broken'> } {
+export function evaluatePromises(input: EvaluationInput): {
+  promises: PromiseEvaluation[];
+  plans: Map<string, 'active' | 'completed' | 'broken'>;
+} {
   const reversed = new Set(input.payments.filter((p) => p.reversalOfId).map((p) => p.reversalOfId!));
   const effective = input.payments
     .filter((p) => !p.reversalOfId && !reversed.has(p.id) && p.amountMinor > 0)
@@ -62,9 +65,21 @@ export function evaluatePromises(input: EvaluationInput): { promises: PromiseEva
 
   const open = input.promises
     .filter((p) => !p.cancelled)
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        a.dueDate.localeCompare(b.dueDate) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+    );
   const state = new Map<string, PromiseEvaluation>(
-    input.promises.map((p) => [p.id, { id: p.id, status: 'pending', allocatedMinor: 0, allocations: [], graceEnds: addDaysIso(p.dueDate, input.graceDays) }]),
+    input.promises.map((p) => [
+      p.id,
+      {
+        id: p.id,
+        status: 'pending',
+        allocatedMinor: 0,
+        allocations: [],
+        graceEnds: addDaysIso(p.dueDate, input.graceDays),
+      },
+    ]),
   );
 
   for (const payment of effective) {
@@ -97,7 +112,12 @@ export function evaluatePromises(input: EvaluationInput): { promises: PromiseEva
     if (!promise.planId || promise.cancelled) continue;
     const status = state.get(promise.id)!.status;
     const current = plans.get(promise.planId) ?? 'completed';
-    const next = current === 'broken' || status === 'broken' || status === 'partly_kept' ? 'broken' : status === 'pending' || current === 'active' ? 'active' : 'completed';
+    const next =
+      current === 'broken' || status === 'broken' || status === 'partly_kept'
+        ? 'broken'
+        : status === 'pending' || current === 'active'
+          ? 'active'
+          : 'completed';
     plans.set(promise.planId, next);
   }
   return { promises: input.promises.map((p) => state.get(p.id)!), plans };

@@ -18,16 +18,34 @@ describe('promiseProblems', () => {
       'must be at least 100 (minor units) under the promise policy',
       'is more than 30 days away; agree an earlier date or a payment plan',
     ]);
-    expect(promiseProblems({ amountMinor: 100_001, dueDate: '2026-11-23' }, ctx)[0]!.message).toBe('is more than the account balance');
+    expect(promiseProblems({ amountMinor: 100_001, dueDate: '2026-11-23' }, ctx)[0]!.message).toBe(
+      'is more than the account balance',
+    );
   });
 });
 
 describe('planProblems', () => {
   it('accepts increasing dates within the balance', () => {
-    expect(planProblems([{ amountMinor: 30_000, dueDate: '2026-11-30' }, { amountMinor: 30_000, dueDate: '2026-12-30' }], ctx)).toEqual([]);
+    expect(
+      planProblems(
+        [
+          { amountMinor: 30_000, dueDate: '2026-11-30' },
+          { amountMinor: 30_000, dueDate: '2026-12-30' },
+        ],
+        ctx,
+      ),
+    ).toEqual([]);
   });
   it('refuses dates out of order and a total above the balance', () => {
-    expect(planProblems([{ amountMinor: 60_000, dueDate: '2026-12-01' }, { amountMinor: 60_000, dueDate: '2026-12-01' }], ctx)).toEqual([
+    expect(
+      planProblems(
+        [
+          { amountMinor: 60_000, dueDate: '2026-12-01' },
+          { amountMinor: 60_000, dueDate: '2026-12-01' },
+        ],
+        ctx,
+      ),
+    ).toEqual([
       { field: 'plan.1.dueDate', message: 'must be after the previous instalment' },
       { field: 'plan', message: 'total exceeds the account balance' },
     ]);
@@ -41,11 +59,17 @@ describe('callbackProblems', () => {
     expect(callbackProblems(new Date('2026-11-22T20:00:00Z'), now, ['America/New_York'], window, 60)).toEqual([]); // 15:00 NY
   });
   it('refuses the past and times outside the window in any customer zone', () => {
-    expect(callbackProblems(new Date('2026-11-22T11:00:00Z'), now, ['America/New_York'], window, 60)[0]!.message).toBe('must be in the future');
-    expect(callbackProblems(new Date('2026-11-23T02:30:00Z'), now, ['America/New_York'], window, 60)[0]!.message).toContain('21:30 America/New_York');
+    expect(callbackProblems(new Date('2026-11-22T11:00:00Z'), now, ['America/New_York'], window, 60)[0]!.message).toBe(
+      'must be in the future',
+    );
+    expect(
+      callbackProblems(new Date('2026-11-23T02:30:00Z'), now, ['America/New_York'], window, 60)[0]!.message,
+    ).toContain('21:30 America/New_York');
   });
   it('refuses a time further ahead than the promise horizon', () => {
-    expect(callbackProblems(new Date('2999-12-31T15:00:00Z'), now, ['America/New_York'], window, 60)).toEqual([{ field: 'callbackAt', message: 'is more than 60 days away' }]);
+    expect(callbackProblems(new Date('2999-12-31T15:00:00Z'), now, ['America/New_York'], window, 60)).toEqual([
+      { field: 'callbackAt', message: 'is more than 60 days away' },
+    ]);
   });
 });
 

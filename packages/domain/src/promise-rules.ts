@@ -16,29 +16,59 @@ export interface PromiseCheckContext {
 }
 
 /** Problems with a single promise to pay (amount and date against policy). */
-export function promiseProblems(p: { amountMinor: number; dueDate: IsoDate }, ctx: PromiseCheckContext, field = 'promise'): FieldProblem[] {
+export function promiseProblems(
+  p: { amountMinor: number; dueDate: IsoDate },
+  ctx: PromiseCheckContext,
+  field = 'promise',
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (p.amountMinor <= 0) problems.push({ field: `${field}.amountMinor`, message: 'must be more than zero' });
-  else if (p.amountMinor < ctx.rules.minAmountMinor) problems.push({ field: `${field}.amountMinor`, message: `must be at least ${ctx.rules.minAmountMinor} (minor units) under the promise policy` });
-  if (p.amountMinor > ctx.balanceMinor) problems.push({ field: `${field}.amountMinor`, message: 'is more than the account balance' });
+  else if (p.amountMinor < ctx.rules.minAmountMinor)
+    problems.push({
+      field: `${field}.amountMinor`,
+      message: `must be at least ${ctx.rules.minAmountMinor} (minor units) under the promise policy`,
+    });
+  if (p.amountMinor > ctx.balanceMinor)
+    problems.push({ field: `${field}.amountMinor`, message: 'is more than the account balance' });
   const days = calendarDaysBetween(ctx.today, p.dueDate);
   if (Number.isNaN(days)) problems.push({ field: `${field}.dueDate`, message: 'is not a real date' });
-  else if (days < 0) problems.push({ field: `${field}.dueDate`, message: `is in the past (today is ${ctx.today} for the customer)` });
-  else if (days > ctx.rules.maxHorizonDays) problems.push({ field: `${field}.dueDate`, message: `is more than ${ctx.rules.maxHorizonDays} days away; agree an earlier date or a payment plan` });
+  else if (days < 0)
+    problems.push({ field: `${field}.dueDate`, message: `is in the past (today is ${ctx.today} for the customer)` });
+  else if (days > ctx.rules.maxHorizonDays)
+    problems.push({
+      field: `${field}.dueDate`,
+      message: `is more than ${ctx.rules.maxHorizonDays} days away; agree an earlier date or a payment plan`,
+    });
   return problems;
 }
 
 /** Problems with a payment plan: each instalment, their order, and the total. */
-export function planProblems(plan: { amountMinor: number; dueDate: IsoDate }[], ctx: PromiseCheckContext): FieldProblem[] {
+export function planProblems(
+  plan: { amountMinor: number; dueDate: IsoDate }[],
+  ctx: PromiseCheckContext,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   plan.forEach((instalment, i) => {
     const field = `plan.${i}`;
-    if (instalment.amountMinor <= 0) problems.push({ field: `${field}.amountMinor`, message: 'must be more than zero' });
-    else if (instalment.amountMinor < ctx.rules.minAmountMinor) problems.push({ field: `${field}.amountMinor`, message: `must be at least ${ctx.rules.minAmountMinor} (minor units)` });
+    if (instalment.amountMinor <= 0)
+      problems.push({ field: `${field}.amountMinor`, message: 'must be more than zero' });
+    else if (instalment.amountMinor < ctx.rules.minAmountMinor)
+      problems.push({
+        field: `${field}.amountMinor`,
+        message: `must be at least ${ctx.rules.minAmountMinor} (minor units)`,
+      });
     if (i === 0) {
       const days = calendarDaysBetween(ctx.today, instalment.dueDate);
-      if (days < 0) problems.push({ field: `${field}.dueDate`, message: `is in the past (today is ${ctx.today} for the customer)` });
-      else if (days > ctx.rules.maxHorizonDays) problems.push({ field: `${field}.dueDate`, message: `the first instalment must fall within ${ctx.rules.maxHorizonDays} days` });
+      if (days < 0)
+        problems.push({
+          field: `${field}.dueDate`,
+          message: `is in the past (today is ${ctx.today} for the customer)`,
+        });
+      else if (days > ctx.rules.maxHorizonDays)
+        problems.push({
+          field: `${field}.dueDate`,
+          message: `the first instalment must fall within ${ctx.rules.maxHorizonDays} days`,
+        });
     } else if (calendarDaysBetween(plan[i - 1]!.dueDate, instalment.dueDate) <= 0) {
       problems.push({ field: `${field}.dueDate`, message: 'must be after the previous instalment' });
     }
@@ -52,10 +82,14 @@ export function planProblems(plan: { amountMinor: number; dueDate: IsoDate }[], 
  * What the customer says they paid ("I already paid"): an amount, and a day that has already
  * come in their calendar.
  */
-export function claimedPaymentProblems(claim: { amountMinor: number; paidAt: IsoDate }, today: IsoDate): FieldProblem[] {
+export function claimedPaymentProblems(
+  claim: { amountMinor: number; paidAt: IsoDate },
+  today: IsoDate,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (claim.amountMinor <= 0) problems.push({ field: 'claimedPayment.amountMinor', message: 'must be more than zero' });
-  if (calendarDaysBetween(today, claim.paidAt) > 0) problems.push({ field: 'claimedPayment.paidAt', message: `is in the future (today is ${today} for the customer)` });
+  if (calendarDaysBetween(today, claim.paidAt) > 0)
+    problems.push({ field: 'claimedPayment.paidAt', message: `is in the future (today is ${today} for the customer)` });
   return problems;
 }
 
@@ -63,16 +97,28 @@ export function claimedPaymentProblems(claim: { amountMinor: number; paidAt: Iso
  * A callback time must be in the future, no further ahead than a promise may be (the promise
  * policy's horizon), and inside the calling window in every customer zone.
  */
-export function callbackProblems(at: Date, now: Date, zones: string[], window: { start: string; end: string }, maxHorizonDays: number): FieldProblem[] {
+export function callbackProblems(
+  at: Date,
+  now: Date,
+  zones: string[],
+  window: { start: string; end: string },
+  maxHorizonDays: number,
+): FieldProblem[] {
   if (at.getTime() <= now.getTime()) return [{ field: 'callbackAt', message: 'must be in the future' }];
-  if (at.getTime() - now.getTime() > maxHorizonDays * 86_400_000) return [{ field: 'callbackAt', message: `is more than ${maxHorizonDays} days away` }];
+  if (at.getTime() - now.getTime() > maxHorizonDays * 86_400_000)
+    return [{ field: 'callbackAt', message: `is more than ${maxHorizonDays} days away` }];
   const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   const outside = zones.filter((z) => {
     const m = toMinutes(localTime(at, z));
     return m < toMinutes(window.start) || m >= toMinutes(window.end);
   });
   if (outside.length > 0) {
-    return [{ field: 'callbackAt', message: `is outside the calling window (${window.start}-${window.end}) in the customer's time zone: ${outside.map((z) => `${localTime(at, z)} ${z}`).join(', ')}` }];
+    return [
+      {
+        field: 'callbackAt',
+        message: `is outside the calling window (${window.start}-${window.end}) in the customer's time zone: ${outside.map((z) => `${localTime(at, z)} ${z}`).join(', ')}`,
+      },
+    ];
   }
   return [];
 }

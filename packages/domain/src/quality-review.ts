@@ -2,7 +2,13 @@
  * Quality review of a contact attempt: the checklist a supervisor scores a call against, and
  * the score (share of the checklist met, 0-100).
  */
-export const REVIEW_CHECKS = ['identifiedSelfAndCreditor', 'verifiedRightParty', 'disclosureGiven', 'noProhibitedLanguage', 'clearSummary'] as const;
+export const REVIEW_CHECKS = [
+  'identifiedSelfAndCreditor',
+  'verifiedRightParty',
+  'disclosureGiven',
+  'noProhibitedLanguage',
+  'clearSummary',
+] as const;
 export type ReviewCheck = (typeof REVIEW_CHECKS)[number];
 export type ReviewChecks = Record<ReviewCheck, boolean>;
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bestHoursToCall, DEFAULT_QUEUE_WEIGHTS, queuePriority, retryHold, willingnessFromHistory, type QueueCandidate } from './queue-priority.js';
+import {
+  bestHoursToCall,
+  DEFAULT_QUEUE_WEIGHTS,
+  queuePriority,
+  retryHold,
+  willingnessFromHistory,
+  type QueueCandidate,
+} from './queue-priority.js';
 import { DEFAULT_STAGE_THRESHOLDS } from './stages.js';
 
 const base: QueueCandidate = {
@@ -17,14 +24,35 @@ const base: QueueCandidate = {
 
 describe('queuePriority', () => {
   it('explains a promise due today in the customer’s calendar, with the amount in its currency', () => {
-    const p = queuePriority({ ...base, promises: [{ amountMinor: 50_000, currency: 'CNY', dueDate: '2026-11-22', status: 'pending', statusChangedAt: base.now }] });
+    const p = queuePriority({
+      ...base,
+      promises: [
+        { amountMinor: 50_000, currency: 'CNY', dueDate: '2026-11-22', status: 'pending', statusChangedAt: base.now },
+      ],
+    });
     expect(p.reasons[0]).toMatchObject({ code: 'promise_due_today', message: 'Promise of CN¥500.00 due today' });
   });
 
   it('ranks callbacks due, then promises due, then broken promises, above ordinary accounts', () => {
     const callback = queuePriority({ ...base, callbackDueAt: new Date('2026-11-22T02:05:00Z') }).priority;
-    const due = queuePriority({ ...base, promises: [{ amountMinor: 1, currency: 'CNY', dueDate: '2026-11-22', status: 'pending', statusChangedAt: base.now }] }).priority;
-    const broken = queuePriority({ ...base, promises: [{ amountMinor: 1, currency: 'CNY', dueDate: '2026-11-18', status: 'broken', statusChangedAt: new Date('2026-11-21T16:00:00Z') }] }).priority;
+    const due = queuePriority({
+      ...base,
+      promises: [
+        { amountMinor: 1, currency: 'CNY', dueDate: '2026-11-22', status: 'pending', statusChangedAt: base.now },
+      ],
+    }).priority;
+    const broken = queuePriority({
+      ...base,
+      promises: [
+        {
+          amountMinor: 1,
+          currency: 'CNY',
+          dueDate: '2026-11-18',
+          status: 'broken',
+          statusChangedAt: new Date('2026-11-21T16:00:00Z'),
+        },
+      ],
+    }).priority;
     const plain = queuePriority(base).priority;
     expect(callback).toBeGreaterThan(due);
     expect(due).toBeGreaterThan(broken);
@@ -33,15 +61,24 @@ describe('queuePriority', () => {
 
   it('says when an account is about to roll into the next stage', () => {
     const p = queuePriority({ ...base, daysPastDue: 28 });
-    expect(p.reasons.find((r) => r.code === 'rolls_to_next_stage')).toMatchObject({ message: 'Rolls to M2 in 3 days', params: { stage: 'm2', days: 3 } });
-    expect(queuePriority({ ...base, daysPastDue: 20 }).reasons.some((r) => r.code === 'rolls_to_next_stage')).toBe(false);
-    expect(queuePriority({ ...base, daysPastDue: 30 }).priority).toBeGreaterThan(queuePriority({ ...base, daysPastDue: 28 }).priority);
+    expect(p.reasons.find((r) => r.code === 'rolls_to_next_stage')).toMatchObject({
+      message: 'Rolls to M2 in 3 days',
+      params: { stage: 'm2', days: 3 },
+    });
+    expect(queuePriority({ ...base, daysPastDue: 20 }).reasons.some((r) => r.code === 'rolls_to_next_stage')).toBe(
+      false,
+    );
+    expect(queuePriority({ ...base, daysPastDue: 30 }).priority).toBeGreaterThan(
+      queuePriority({ ...base, daysPastDue: 28 }).priority,
+    );
   });
 
   it('favours accounts not contacted for longer, and never-contacted ones', () => {
     const older = queuePriority({ ...base, lastContactAt: new Date('2026-11-12T02:00:00Z') });
     expect(older.priority).toBeGreaterThan(queuePriority(base).priority);
-    expect(queuePriority({ ...base, lastContactAt: null }).reasons.some((r) => r.code === 'never_contacted')).toBe(true);
+    expect(queuePriority({ ...base, lastContactAt: null }).reasons.some((r) => r.code === 'never_contacted')).toBe(
+      true,
+    );
   });
 
   it('gives points for the customer’s usual hour', () => {
@@ -50,7 +87,18 @@ describe('queuePriority', () => {
   });
 
   it('scores with the weights in force: a weight of 0 drops its reason, a heavier one reorders accounts', () => {
-    const promised = { ...base, promises: [{ amountMinor: 1, currency: 'CNY', dueDate: '2026-11-22', status: 'pending' as const, statusChangedAt: base.now }] };
+    const promised = {
+      ...base,
+      promises: [
+        {
+          amountMinor: 1,
+          currency: 'CNY',
+          dueDate: '2026-11-22',
+          status: 'pending' as const,
+          statusChangedAt: base.now,
+        },
+      ],
+    };
     const rolling = { ...base, daysPastDue: 30 };
     expect(queuePriority(promised).priority).toBeGreaterThan(queuePriority(rolling).priority);
     const weights = { ...DEFAULT_QUEUE_WEIGHTS, promiseDueToday: 0, rollsToNextStage: 900 };
@@ -67,14 +115,25 @@ describe('bestHoursToCall', () => {
   it('returns the local hours with most successful contacts', () => {
     const at = (iso: string) => new Date(iso);
     // 19:xx Shanghai twice, 12:xx once.
-    expect(bestHoursToCall([at('2026-11-01T11:10:00Z'), at('2026-11-05T11:40:00Z'), at('2026-11-07T04:00:00Z')], 'Asia/Shanghai')).toEqual([19, 12]);
+    expect(
+      bestHoursToCall(
+        [at('2026-11-01T11:10:00Z'), at('2026-11-05T11:40:00Z'), at('2026-11-07T04:00:00Z')],
+        'Asia/Shanghai',
+      ),
+    ).toEqual([19, 12]);
   });
 });
 
 describe('willingnessFromHistory', () => {
   it('judges from kept and broken promises only', () => {
     expect(willingnessFromHistory([]).assessment).toBe('no_history');
-    expect(willingnessFromHistory(['kept', 'kept', 'kept', 'broken', 'pending'])).toEqual({ kept: 3, partlyKept: 0, broken: 1, pending: 1, assessment: 'keeps_promises' });
+    expect(willingnessFromHistory(['kept', 'kept', 'kept', 'broken', 'pending'])).toEqual({
+      kept: 3,
+      partlyKept: 0,
+      broken: 1,
+      pending: 1,
+      assessment: 'keeps_promises',
+    });
     expect(willingnessFromHistory(['broken', 'broken', 'kept']).assessment).toBe('breaks_promises');
     expect(willingnessFromHistory(['kept', 'partly_kept', 'broken']).assessment).toBe('mixed');
   });
@@ -83,14 +142,20 @@ describe('willingnessFromHistory', () => {
 describe('retryHold', () => {
   const now = new Date('2026-11-22T10:00:00Z');
   it('holds an account worked in the last two hours until two hours after the attempt', () => {
-    expect(retryHold(new Date('2026-11-22T09:30:00Z'), now)).toMatchObject({ code: 'recently_attempted', until: new Date('2026-11-22T11:30:00Z') });
+    expect(retryHold(new Date('2026-11-22T09:30:00Z'), now)).toMatchObject({
+      code: 'recently_attempted',
+      until: new Date('2026-11-22T11:30:00Z'),
+    });
     expect(retryHold(new Date('2026-11-22T08:00:00Z'), now)).toBeNull();
     expect(retryHold(null, now)).toBeNull();
   });
 
   it('uses the retry interval in force; 0 serves an account again at once', () => {
     const w = { ...DEFAULT_QUEUE_WEIGHTS, retryAfterMinutes: 45 };
-    expect(retryHold(new Date('2026-11-22T09:30:00Z'), now, w)).toMatchObject({ until: new Date('2026-11-22T10:15:00Z'), params: { minutes: 45 } });
+    expect(retryHold(new Date('2026-11-22T09:30:00Z'), now, w)).toMatchObject({
+      until: new Date('2026-11-22T10:15:00Z'),
+      params: { minutes: 45 },
+    });
     expect(retryHold(new Date('2026-11-22T09:59:00Z'), now, { ...w, retryAfterMinutes: 0 })).toBeNull();
   });
 });

@@ -91,22 +91,40 @@ export interface QueueReason {
 
 const DAY = 86_400_000;
 
-export function queuePriority(c: QueueCandidate, w: QueueWeights = DEFAULT_QUEUE_WEIGHTS): { priority: number; reasons: QueueReason[] } {
+export function queuePriority(
+  c: QueueCandidate,
+  w: QueueWeights = DEFAULT_QUEUE_WEIGHTS,
+): { priority: number; reasons: QueueReason[] } {
   const reasons: QueueReason[] = [];
   const today = localDate(c.now, c.customerTimeZone);
   const money = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency }, 'en');
 
   if (c.callbackDueAt && c.callbackDueAt.getTime() <= c.now.getTime() + 15 * 60_000) {
-    reasons.push({ code: 'callback_due', message: 'Callback the customer asked for is due now', params: { dueAt: c.callbackDueAt.toISOString() }, points: w.callbackDue });
+    reasons.push({
+      code: 'callback_due',
+      message: 'Callback the customer asked for is due now',
+      params: { dueAt: c.callbackDueAt.toISOString() },
+      points: w.callbackDue,
+    });
   }
   for (const p of c.promises) {
     if (p.status === 'pending' && p.dueDate === today) {
       const amount = money(p.amountMinor, p.currency);
-      reasons.push({ code: 'promise_due_today', message: `Promise of ${amount} due today`, params: { amount, amountMinor: p.amountMinor, currency: p.currency }, points: w.promiseDueToday });
+      reasons.push({
+        code: 'promise_due_today',
+        message: `Promise of ${amount} due today`,
+        params: { amount, amountMinor: p.amountMinor, currency: p.currency },
+        points: w.promiseDueToday,
+      });
     }
     if (p.status === 'broken' && c.now.getTime() - p.statusChangedAt.getTime() <= 2 * DAY) {
       const amount = money(p.amountMinor, p.currency);
-      reasons.push({ code: 'promise_broken', message: `Promise of ${amount} due ${p.dueDate} was broken`, params: { amount, amountMinor: p.amountMinor, currency: p.currency, dueDate: p.dueDate }, points: w.promiseBrokenRecently });
+      reasons.push({
+        code: 'promise_broken',
+        message: `Promise of ${amount} due ${p.dueDate} was broken`,
+        params: { amount, amountMinor: p.amountMinor, currency: p.currency, dueDate: p.dueDate },
+        points: w.promiseBrokenRecently,
+      });
     }
   }
   const roll = daysUntilNextStage(c.daysPastDue, c.thresholds);
@@ -115,25 +133,45 @@ export function queuePriority(c: QueueCandidate, w: QueueWeights = DEFAULT_QUEUE
       code: 'rolls_to_next_stage',
       message: `Rolls to ${roll.next.toUpperCase().replace('_PLUS', '+')} in ${roll.days} day${roll.days === 1 ? '' : 's'}`,
       params: { stage: roll.next, days: roll.days },
-      points: Math.round(w.rollsToNextStage * (4 - roll.days) / 3),
+      points: Math.round((w.rollsToNextStage * (4 - roll.days)) / 3),
     });
   }
   if (c.balanceMinor > 0) {
     const points = Math.round(Math.log10(Math.max(1, c.balanceMinor / 100)) * w.balancePerLog10);
     const amount = money(c.balanceMinor, c.currency);
-    reasons.push({ code: 'balance', message: `Balance ${amount}`, params: { amount, amountMinor: c.balanceMinor, currency: c.currency }, points });
+    reasons.push({
+      code: 'balance',
+      message: `Balance ${amount}`,
+      params: { amount, amountMinor: c.balanceMinor, currency: c.currency },
+      points,
+    });
   }
   if (c.lastContactAt) {
     const days = Math.floor((c.now.getTime() - c.lastContactAt.getTime()) / DAY);
     if (days > 0) {
-      reasons.push({ code: 'days_since_contact', message: `Last attempt ${days} day${days === 1 ? '' : 's'} ago`, params: { days }, points: Math.min(days, w.maxDaysSinceContact) * w.perDaySinceContact });
+      reasons.push({
+        code: 'days_since_contact',
+        message: `Last attempt ${days} day${days === 1 ? '' : 's'} ago`,
+        params: { days },
+        points: Math.min(days, w.maxDaysSinceContact) * w.perDaySinceContact,
+      });
     }
   } else {
-    reasons.push({ code: 'never_contacted', message: 'Never contacted', params: {}, points: w.maxDaysSinceContact * w.perDaySinceContact });
+    reasons.push({
+      code: 'never_contacted',
+      message: 'Never contacted',
+      params: {},
+      points: w.maxDaysSinceContact * w.perDaySinceContact,
+    });
   }
   const hour = Number(localTime(c.now, c.customerTimeZone).slice(0, 2));
   if (c.bestHours.includes(hour)) {
-    reasons.push({ code: 'best_time_to_call', message: `Usually reached around ${String(hour).padStart(2, '0')}:00`, params: { hour }, points: w.bestTimeToCall });
+    reasons.push({
+      code: 'best_time_to_call',
+      message: `Usually reached around ${String(hour).padStart(2, '0')}:00`,
+      params: { hour },
+      points: w.bestTimeToCall,
+    });
   }
   // A reason worth nothing (its weight set to 0 by policy) is not a reason.
   const scored = reasons.filter((r) => r.points > 0).sort((a, b) => b.points - a.points);
@@ -156,13 +194,25 @@ export function bestHoursToCall(successfulContacts: Date[], timeZone: string): n
 export type Willingness = 'keeps_promises' | 'mixed' | 'breaks_promises' | 'no_history';
 
 /** Willingness judged from promise history: history is the best predictor of payment. */
-export function willingnessFromHistory(statuses: QueuePromise['status'][]): { kept: number; partlyKept: number; broken: number; pending: number; assessment: Willingness } {
+export function willingnessFromHistory(statuses: QueuePromise['status'][]): {
+  kept: number;
+  partlyKept: number;
+  broken: number;
+  pending: number;
+  assessment: Willingness;
+} {
   const count = (s: QueuePromise['status']) => statuses.filter((x) => x === s).length;
   const kept = count('kept');
   const partlyKept = count('partly_kept');
   const broken = count('broken');
   const judged = kept + partlyKept + broken;
   const assessment: Willingness =
-    judged === 0 ? 'no_history' : kept / judged >= 0.7 ? 'keeps_promises' : broken / judged >= 0.5 ? 'breaks_promises' : 'mixed';
+    judged === 0
+      ? 'no_history'
+      : kept / judged >= 0.7
+        ? 'keeps_promises'
+        : broken / judged >= 0.5
+          ? 'breaks_promises'
+          : 'mixed';
   return { kept, partlyKept, broken, pending: count('pending'), assessment };
 }

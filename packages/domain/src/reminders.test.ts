@@ -3,22 +3,56 @@ import { chooseReminderChannel, renderReminder, reminderSendAfter } from './remi
 
 describe('reminders', () => {
   it('say who, what and when, in the customer’s language, with the opt-out text', () => {
-    const en = renderReminder({ locale: 'en', channel: 'sms', creditor: 'Evergreen Bank', customerName: 'Ms Reed', amount: '$200.00', dueDate: 'November 27, 2026' });
+    const en = renderReminder({
+      locale: 'en',
+      channel: 'sms',
+      creditor: 'Evergreen Bank',
+      customerName: 'Ms Reed',
+      amount: '$200.00',
+      dueDate: 'November 27, 2026',
+    });
     expect(en.body).toContain('$200.00');
     expect(en.body).toContain('Evergreen Bank');
     expect(en.body).toContain('Reply STOP');
     expect(en.subject).toBeNull();
-    const zh = renderReminder({ locale: 'zh-CN', channel: 'email', creditor: '华信消费金融', customerName: '王女士', amount: '¥500.00', dueDate: '2026年11月27日' });
+    const zh = renderReminder({
+      locale: 'zh-CN',
+      channel: 'email',
+      creditor: '华信消费金融',
+      customerName: '王女士',
+      amount: '¥500.00',
+      dueDate: '2026年11月27日',
+    });
     expect(zh.body).toContain('退订');
     expect(zh.subject).toContain('¥500.00');
   });
 
   it('prefer a text to a mobile, fall back to e-mail, and respect opt-outs and invalid numbers', () => {
-    const mobile = { id: 'm', kind: 'phone' as const, type: 'mobile' as const, status: 'valid' as const, optedOut: false };
-    const email = { id: 'e', kind: 'email' as const, type: 'other' as const, status: 'unverified' as const, optedOut: false };
+    const mobile = {
+      id: 'm',
+      kind: 'phone' as const,
+      type: 'mobile' as const,
+      status: 'valid' as const,
+      optedOut: false,
+    };
+    const email = {
+      id: 'e',
+      kind: 'email' as const,
+      type: 'other' as const,
+      status: 'unverified' as const,
+      optedOut: false,
+    };
     expect(chooseReminderChannel([email, mobile])).toEqual({ channel: 'sms', contactPointId: 'm' });
-    expect(chooseReminderChannel([{ ...mobile, optedOut: true }, email])).toEqual({ channel: 'email', contactPointId: 'e' });
-    expect(chooseReminderChannel([{ ...mobile, status: 'invalid' }, { ...email, optedOut: true }])).toBeNull();
+    expect(chooseReminderChannel([{ ...mobile, optedOut: true }, email])).toEqual({
+      channel: 'email',
+      contactPointId: 'e',
+    });
+    expect(
+      chooseReminderChannel([
+        { ...mobile, status: 'invalid' },
+        { ...email, optedOut: true },
+      ]),
+    ).toBeNull();
   });
 
   it('go out the day before at 10:00 the customer’s time', () => {

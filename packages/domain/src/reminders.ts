@@ -11,7 +11,10 @@ export type ReminderLocale = 'en' | 'zh-CN';
 
 export const OPT_OUT_TEXT: Record<ReminderChannel, Record<ReminderLocale, string>> = {
   sms: { en: 'Reply STOP to opt out of text messages.', 'zh-CN': '回复TD退订短信。' },
-  email: { en: 'To stop e-mails about this account, reply UNSUBSCRIBE.', 'zh-CN': '如不希望再收到有关此账户的邮件，请回复“退订”。' },
+  email: {
+    en: 'To stop e-mails about this account, reply UNSUBSCRIBE.',
+    'zh-CN': '如不希望再收到有关此账户的邮件，请回复“退订”。',
+  },
 };
 
 export interface ReminderText {
@@ -38,7 +41,9 @@ export function renderReminder(r: ReminderText): { subject: string | null; body:
 export type ReminderContactPoint = Pick<GateContactPoint, 'id' | 'kind' | 'type' | 'status' | 'optedOut'>;
 
 /** The customer's preferred allowed channel: a text to a mobile, else an e-mail; null when neither may be used. */
-export function chooseReminderChannel(points: ReminderContactPoint[]): { channel: ReminderChannel; contactPointId: string } | null {
+export function chooseReminderChannel(
+  points: ReminderContactPoint[],
+): { channel: ReminderChannel; contactPointId: string } | null {
   const usable = points.filter((p) => !p.optedOut && p.status !== 'invalid');
   const mobile = usable.find((p) => p.kind === 'phone' && p.type === 'mobile');
   if (mobile) return { channel: 'sms', contactPointId: mobile.id };

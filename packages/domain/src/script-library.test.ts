@@ -1,19 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OBJECTIONS, DEFAULT_SCRIPTS, OBJECTION_CATEGORIES, REQUIRED_DISCLOSURE, SCRIPT_VARIABLES, renderScriptText, unknownVariables } from './script-library.js';
+import {
+  DEFAULT_OBJECTIONS,
+  DEFAULT_SCRIPTS,
+  OBJECTION_CATEGORIES,
+  REQUIRED_DISCLOSURE,
+  SCRIPT_VARIABLES,
+  renderScriptText,
+  unknownVariables,
+} from './script-library.js';
 import { STAGE_CODES } from './stages.js';
 
 describe('default script library', () => {
   it('has a script for every stage in English and Simplified Chinese', () => {
     for (const stage of STAGE_CODES) {
       for (const locale of ['en', 'zh-CN']) {
-        expect(DEFAULT_SCRIPTS.filter((s) => s.stage === stage && s.locale === locale), `${stage} ${locale}`).toHaveLength(1);
+        expect(
+          DEFAULT_SCRIPTS.filter((s) => s.stage === stage && s.locale === locale),
+          `${stage} ${locale}`,
+        ).toHaveLength(1);
       }
     }
   });
 
   it('follows the call arc, with three willingness branches', () => {
     for (const script of DEFAULT_SCRIPTS) {
-      expect(script.steps.map((s) => s.key)).toEqual(['opening', 'verification', 'reason', 'willingness', 'negotiation', 'commitment', 'close']);
+      expect(script.steps.map((s) => s.key)).toEqual([
+        'opening',
+        'verification',
+        'reason',
+        'willingness',
+        'negotiation',
+        'commitment',
+        'close',
+      ]);
       expect(script.steps[3]!.branches?.map((b) => b.key)).toEqual(['willing_able', 'willing_unable', 'unwilling']);
     }
   });
@@ -39,14 +58,33 @@ describe('default script library', () => {
 
   it('never threatens, shames or urges borrowing (spot check of obvious wording)', () => {
     const all = JSON.stringify([DEFAULT_SCRIPTS, DEFAULT_OBJECTIONS]);
-    for (const banned of [/arrest/i, /jail/i, /police/i, /borrow/i, /another card/i, /sell your/i, /逮捕/, /坐牢/, /公安/, /借钱/, /套现/, /以贷养贷/, /通知.*家人/, /单位/]) {
+    for (const banned of [
+      /arrest/i,
+      /jail/i,
+      /police/i,
+      /borrow/i,
+      /another card/i,
+      /sell your/i,
+      /逮捕/,
+      /坐牢/,
+      /公安/,
+      /借钱/,
+      /套现/,
+      /以贷养贷/,
+      /通知.*家人/,
+      /单位/,
+    ]) {
       expect(all).not.toMatch(banned);
     }
   });
 
   it('has objection answers for every category in both languages', () => {
     for (const category of OBJECTION_CATEGORIES) {
-      expect(DEFAULT_OBJECTIONS.filter((o) => o.category === category).map((o) => o.locale).sort()).toEqual(['en', 'zh-CN']);
+      expect(
+        DEFAULT_OBJECTIONS.filter((o) => o.category === category)
+          .map((o) => o.locale)
+          .sort(),
+      ).toEqual(['en', 'zh-CN']);
     }
   });
 
@@ -56,9 +94,14 @@ describe('default script library', () => {
 });
 
 describe('renderScriptText', () => {
-  const values = Object.fromEntries(SCRIPT_VARIABLES.map((v) => [v, `<${v}>`])) as Record<(typeof SCRIPT_VARIABLES)[number], string>;
+  const values = Object.fromEntries(SCRIPT_VARIABLES.map((v) => [v, `<${v}>`])) as Record<
+    (typeof SCRIPT_VARIABLES)[number],
+    string
+  >;
   it('fills variables, tolerating spaces inside the braces', () => {
-    expect(renderScriptText('Hello {{customerName}}, {{ collectorName }} here.', values)).toBe('Hello <customerName>, <collectorName> here.');
+    expect(renderScriptText('Hello {{customerName}}, {{ collectorName }} here.', values)).toBe(
+      'Hello <customerName>, <collectorName> here.',
+    );
   });
   it('leaves unknown variables visible and reports them', () => {
     expect(renderScriptText('Pay {{amount}}', values)).toBe('Pay {{amount}}');

@@ -26,7 +26,10 @@ const trustProxySchema = z
   .transform((value, ctx): boolean | string[] => {
     if (value === 'false' || value === '') return false;
     if (value === 'true') return true;
-    const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+    const entries = value
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
     const bad = entries.filter((e) => !isProxyEntry(e));
     if (/^\d+$/.test(value) || bad.length || !entries.length) {
       ctx.addIssue({
@@ -40,63 +43,125 @@ const trustProxySchema = z
 
 // The only place that reads process.env. Invalid configuration fails at boot with the
 // variable named.
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('production').describe('Runtime mode'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port for the API and the SPA'),
-  HOST: z.string().default('127.0.0.1').describe('Interface to listen on (0.0.0.0 to expose on the network)'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
-    .optional()
-    .describe('PostgreSQL >= 14. Unset: an embedded PostgreSQL with its data under .data/'),
-  MIGRATION_DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
-    .optional()
-    .describe('With DATABASE_URL: the schema owner, for migrations and seeding at start; DATABASE_URL is then the app role (ADR 011)'),
-  SEED_DEMO: z
-    .enum(['0', '1'])
-    .optional()
-    .describe('With DATABASE_URL: 1 loads the demo portfolio when the database is empty'),
-  DEMO_ACCOUNTS: z.coerce.number().int().min(1).default(2000).describe('Size of the demo portfolio'),
-  EMBEDDED_PG_DATA_DIR: z.string().optional().describe('Data folder of the embedded PostgreSQL (default .data/postgres)'),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0).describe('Port of the embedded PostgreSQL (0 = any free port)'),
-  EMBEDDED_PG_RESTART_ATTEMPTS: z.coerce.number().int().min(0).max(20).default(5).describe('Restarts of a dead embedded PostgreSQL (waits 0.5 s, 1 s, 2 s...) before the server stops with exit code 1'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Absolute session lifetime'),
-  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120).describe('Session ends after this long without requests'),
-  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120).describe('A request must arrive whole (headers and body) within this time, or it is answered 408 and the connection closed'),
-  LEASE_MINUTES: z.coerce.number().int().min(1).max(240).default(15).describe('How long "Next account" reserves an account for the collector'),
-  QUEUE_SNAPSHOT_SECONDS: z.coerce.number().int().min(0).max(600).default(60).describe('How long a computed queue is reused before it is recomputed'),
-  PROMISE_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60).describe('How often promises past their grace period are judged (0 = never, for tests)'),
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(10)
-    .describe('Failed sign-ins (and wrong current passwords) per username per minute, from all addresses together'),
-  LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(30)
-    .describe('Failed sign-ins per client address per minute, for all usernames together (IPv6: per /64)'),
-  TRUST_PROXY: trustProxySchema.describe('Which proxies may set X-Forwarded-*: false (default), true, or a list of addresses/CIDRs'),
-  PASSWORD_SCRYPT_LOG2_N: z.coerce
-    .number()
-    .int()
-    .min(10)
-    .max(20)
-    .default(17)
-    .describe('scrypt cost of new password hashes: N = 2^this (r=8, p=1). At least 17 (OWASP); lower only with NODE_ENV=test'),
-  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto').describe('Secure cookies: auto = when the request came over HTTPS'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WEB_DIST: z.string().optional().describe('Folder of the built SPA (default apps/web/dist)'),
-}).superRefine((env, ctx) => {
-  // A cheaper hash is for test suites only, and says so.
-  if (env.PASSWORD_SCRYPT_LOG2_N < 17 && env.NODE_ENV !== 'test') {
-    ctx.addIssue({ code: 'custom', path: ['PASSWORD_SCRYPT_LOG2_N'], message: 'must be at least 17 (OWASP: N=2^17) outside NODE_ENV=test' });
-  }
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production').describe('Runtime mode'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port for the API and the SPA'),
+    HOST: z.string().default('127.0.0.1').describe('Interface to listen on (0.0.0.0 to expose on the network)'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+      .optional()
+      .describe('PostgreSQL >= 14. Unset: an embedded PostgreSQL with its data under .data/'),
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+      .optional()
+      .describe(
+        'With DATABASE_URL: the schema owner, for migrations and seeding at start; DATABASE_URL is then the app role (ADR 011)',
+      ),
+    SEED_DEMO: z
+      .enum(['0', '1'])
+      .optional()
+      .describe('With DATABASE_URL: 1 loads the demo portfolio when the database is empty'),
+    DEMO_ACCOUNTS: z.coerce.number().int().min(1).default(2000).describe('Size of the demo portfolio'),
+    EMBEDDED_PG_DATA_DIR: z
+      .string()
+      .optional()
+      .describe('Data folder of the embedded PostgreSQL (default .data/postgres)'),
+    EMBEDDED_PG_PORT: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(0)
+      .describe('Port of the embedded PostgreSQL (0 = any free port)'),
+    EMBEDDED_PG_RESTART_ATTEMPTS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(5)
+      .describe(
+        'Restarts of a dead embedded PostgreSQL (waits 0.5 s, 1 s, 2 s...) before the server stops with exit code 1',
+      ),
+    SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Absolute session lifetime'),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .positive()
+      .default(120)
+      .describe('Session ends after this long without requests'),
+    REQUEST_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .default(120)
+      .describe(
+        'A request must arrive whole (headers and body) within this time, or it is answered 408 and the connection closed',
+      ),
+    LEASE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(240)
+      .default(15)
+      .describe('How long "Next account" reserves an account for the collector'),
+    QUEUE_SNAPSHOT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(600)
+      .default(60)
+      .describe('How long a computed queue is reused before it is recomputed'),
+    PROMISE_SWEEP_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(3600)
+      .default(60)
+      .describe('How often promises past their grace period are judged (0 = never, for tests)'),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10)
+      .describe('Failed sign-ins (and wrong current passwords) per username per minute, from all addresses together'),
+    LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(30)
+      .describe('Failed sign-ins per client address per minute, for all usernames together (IPv6: per /64)'),
+    TRUST_PROXY: trustProxySchema.describe(
+      'Which proxies may set X-Forwarded-*: false (default), true, or a list of addresses/CIDRs',
+    ),
+    PASSWORD_SCRYPT_LOG2_N: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(20)
+      .default(17)
+      .describe(
+        'scrypt cost of new password hashes: N = 2^this (r=8, p=1). At least 17 (OWASP); lower only with NODE_ENV=test',
+      ),
+    COOKIE_SECURE: z
+      .enum(['auto', 'true', 'false'])
+      .default('auto')
+      .describe('Secure cookies: auto = when the request came over HTTPS'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WEB_DIST: z.string().optional().describe('Folder of the built SPA (default apps/web/dist)'),
+  })
+  .superRefine((env, ctx) => {
+    // A cheaper hash is for test suites only, and says so.
+    if (env.PASSWORD_SCRYPT_LOG2_N < 17 && env.NODE_ENV !== 'test') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PASSWORD_SCRYPT_LOG2_N'],
+        message: 'must be at least 17 (OWASP: N=2^17) outside NODE_ENV=test',
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -15,6 +15,11 @@ export function addressKey(ip: string): string {
   const tailGroups = address.includes('::') ? (tail ? tail.split(':') : []) : [];
   // An embedded IPv4 tail (::1.2.3.4) lies in the last 32 bits, outside the /64 prefix.
   const width = (groups: string[]) => groups.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
-  const groups = address.includes('::') ? [...headGroups, ...Array(8 - width(headGroups) - width(tailGroups)).fill('0'), ...tailGroups] : headGroups;
-  return `${groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(':')}::/64`;
+  const groups = address.includes('::')
+    ? [...headGroups, ...Array(8 - width(headGroups) - width(tailGroups)).fill('0'), ...tailGroups]
+    : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (parseInt(g, 16) || 0).toString(16))
+    .join(':')}::/64`;
 }

@@ -20,5 +20,7 @@ export function decodeCursor<T extends z.ZodTuple>(raw: string, shape: T): z.inf
   }
   const parsed = shape.safeParse(values);
   if (parsed.success) return parsed.data;
-  throw new BadRequestError('cursor is not valid; use the nextCursor of a previous page', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+  throw new BadRequestError('cursor is not valid; use the nextCursor of a previous page', [
+    { field: 'cursor', message: 'is not a cursor this API returned' },
+  ]);
 }

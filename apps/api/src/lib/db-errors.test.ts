@@ -58,8 +58,21 @@ describe('classifyDbError', () => {
 
   it('reads a key too large for its index as an invalid value', async () => {
     const account = await t.factories.account({ creditorId: (await t.factories.creditor()).id });
-    const random = Array.from({ length: 3000 }, () => String.fromCharCode(33 + Math.floor(Math.random() * 90))).join('');
-    const err = await thrown(() => t.db.payment.create({ data: { accountId: account.id, amountMinor: 1n, currency: 'USD', paidAt: new Date(), channel: 'card', reference: random } }));
+    const random = Array.from({ length: 3000 }, () => String.fromCharCode(33 + Math.floor(Math.random() * 90))).join(
+      '',
+    );
+    const err = await thrown(() =>
+      t.db.payment.create({
+        data: {
+          accountId: account.id,
+          amountMinor: 1n,
+          currency: 'USD',
+          paidAt: new Date(),
+          channel: 'card',
+          reference: random,
+        },
+      }),
+    );
     expect(classifyDbError(err)).toMatchObject({ kind: 'invalid_value', code: '54000' });
   });
 
@@ -71,21 +84,31 @@ describe('classifyDbError', () => {
       const holding = new Promise<void>((r) => (release = r));
       let locked!: () => void;
       const held = new Promise<void>((r) => (locked = r));
-      const holder = t.db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT id FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
-        locked();
-        await holding;
-      }, { timeout: 10_000 });
+      const holder = t.db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT id FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
+          locked();
+          await holding;
+        },
+        { timeout: 10_000 },
+      );
       await held;
       // Waits for the row lock longer than its own timeout.
-      const waiting = thrown(() => single.$transaction(async (tx) => tx.$executeRaw`UPDATE users SET display_name = display_name WHERE id = ${user.id}::uuid`, { timeout: 300 }));
+      const waiting = thrown(() =>
+        single.$transaction(
+          async (tx) => tx.$executeRaw`UPDATE users SET display_name = display_name WHERE id = ${user.id}::uuid`,
+          { timeout: 300 },
+        ),
+      );
       // The statement waits on the lock past its transaction's timeout; the holder lets go later.
       await new Promise((r) => setTimeout(r, 800));
       release();
       await holder;
       expect(classifyDbError(await waiting)).toMatchObject({ kind: 'retry' });
       // The only connection is busy: the next transaction cannot start in time.
-      const busy = single.$transaction(async () => new Promise<void>((r) => setTimeout(r, 1_000)), { timeout: 1_500 }).catch(() => undefined);
+      const busy = single
+        .$transaction(async () => new Promise<void>((r) => setTimeout(r, 1_000)), { timeout: 1_500 })
+        .catch(() => undefined);
       await new Promise((r) => setTimeout(r, 100));
       const cannotStart = await thrown(() => single.$transaction(async (tx) => tx.user.count(), { maxWait: 200 }));
       expect(classifyDbError(cannotStart)).toMatchObject({ kind: 'unavailable' });
@@ -128,7 +151,9 @@ describe('classifyDbError', () => {
     try {
       expect(classifyDbError(await thrown(() => gone.user.findFirst()))).toMatchObject({ kind: 'unavailable' });
       expect(classifyDbError(await thrown(() => gone.$queryRaw`SELECT 1`))).toMatchObject({ kind: 'unavailable' });
-      expect(classifyDbError(await thrown(() => gone.$transaction(async (tx) => tx.user.findFirst())))).toMatchObject({ kind: 'unavailable' });
+      expect(classifyDbError(await thrown(() => gone.$transaction(async (tx) => tx.user.findFirst())))).toMatchObject({
+        kind: 'unavailable',
+      });
     } finally {
       await gone.$disconnect();
     }
@@ -147,7 +172,9 @@ describe('classifyDbError', () => {
 
   it('reads the plain errors node-postgres throws for a lost connection as unavailable', () => {
     expect(classifyDbError(new Error('Connection terminated unexpectedly'))).toMatchObject({ kind: 'unavailable' });
-    expect(classifyDbError(new Error('Client has encountered a connection error and is not queryable'))).toMatchObject({ kind: 'unavailable' });
+    expect(classifyDbError(new Error('Client has encountered a connection error and is not queryable'))).toMatchObject({
+      kind: 'unavailable',
+    });
   });
 
   it('leaves other errors alone', () => {

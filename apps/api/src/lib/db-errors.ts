@@ -69,8 +69,17 @@ const ADAPTER_KINDS: Record<string, DbErrorKind> = {
   ConnectionClosed: 'unavailable',
 };
 
-const NODE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
-const CONNECTION_MESSAGES = /Connection terminated|connection (?:is )?closed|Client has encountered a connection error|timeout exceeded when trying to connect|Can't reach database server/i;
+const NODE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection (?:is )?closed|Client has encountered a connection error|timeout exceeded when trying to connect|Can't reach database server/i;
 
 /** SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html */
 function kindOfSqlState(state: string): DbErrorKind | undefined {
@@ -104,7 +113,8 @@ export function classifyDbError(err: unknown): DbErrorInfo | null {
   const e = asRecord(err);
   if (!e) return null;
   const meta = asRecord(e.meta);
-  const cause = (asRecord(meta?.driverAdapterError)?.cause ?? (e.name === 'DriverAdapterError' ? e.cause : undefined)) as AdapterCause | undefined;
+  const cause = (asRecord(meta?.driverAdapterError)?.cause ??
+    (e.name === 'DriverAdapterError' ? e.cause : undefined)) as AdapterCause | undefined;
   const prismaCode = typeof e.code === 'string' && /^P\d{4}$/.test(e.code) ? e.code : undefined;
   // node-postgres errors carry the SQLSTATE in `code` and the constraint by name.
   const pgState = typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && !prismaCode ? e.code : undefined;
@@ -112,16 +122,24 @@ export function classifyDbError(err: unknown): DbErrorInfo | null {
   const message = cause?.originalMessage ?? cause?.message ?? (typeof e.message === 'string' ? e.message : undefined);
 
   let kind: DbErrorKind | undefined =
-    (sqlState ? kindOfSqlState(sqlState) : undefined) ?? (cause?.kind ? ADAPTER_KINDS[cause.kind] : undefined) ?? (prismaCode ? PRISMA_KINDS[prismaCode] : undefined);
+    (sqlState ? kindOfSqlState(sqlState) : undefined) ??
+    (cause?.kind ? ADAPTER_KINDS[cause.kind] : undefined) ??
+    (prismaCode ? PRISMA_KINDS[prismaCode] : undefined);
   if (!kind && typeof e.code === 'string' && NODE_SOCKET_CODES.has(e.code)) kind = 'unavailable';
   // node-postgres reports a lost or unusable connection as a plain Error with no code; the
   // messages are its own, so they are read wherever the error comes from.
   if (!kind && CONNECTION_MESSAGES.test(String(e.message))) kind = 'unavailable';
   if (!kind && e.name === 'PrismaClientInitializationError') kind = 'unavailable';
-  if (!kind && e.name === 'DriverAdapterError' && /invalid byte sequence|out of range|invalid input/i.test(String(e.message))) kind = 'invalid_value';
+  if (
+    !kind &&
+    e.name === 'DriverAdapterError' &&
+    /invalid byte sequence|out of range|invalid input/i.test(String(e.message))
+  )
+    kind = 'invalid_value';
   // P2028 is two things: no connection to start the transaction in time (the pool is exhausted:
   // unavailable), or a transaction that ran out of time, usually waiting for row locks (retry).
-  if (kind === 'unavailable' && prismaCode === 'P2028' && !/Unable to start a transaction/i.test(String(e.message))) kind = 'retry';
+  if (kind === 'unavailable' && prismaCode === 'P2028' && !/Unable to start a transaction/i.test(String(e.message)))
+    kind = 'retry';
   if (!kind) return null;
 
   let fields: string[] = [];
@@ -134,7 +152,10 @@ export function classifyDbError(err: unknown): DbErrorInfo | null {
       if (key) fields = key.split(',').map((s) => camel(s.trim().replace(/"/g, '')));
     }
   } else if (kind === 'missing_reference') {
-    const name = cause?.constraint?.index ?? (typeof e.constraint === 'string' ? e.constraint : undefined) ?? /constraint "([^"]+)"/.exec(message ?? '')?.[1];
+    const name =
+      cause?.constraint?.index ??
+      (typeof e.constraint === 'string' ? e.constraint : undefined) ??
+      /constraint "([^"]+)"/.exec(message ?? '')?.[1];
     fields = fieldsOfConstraint(name, message);
   }
   return { kind, fields, code: sqlState ?? prismaCode ?? (typeof e.code === 'string' ? e.code : undefined) };

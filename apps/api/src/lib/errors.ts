@@ -58,7 +58,9 @@ export class IdempotencyConflictError extends AppError {
 /** The request body is not in a format the route reads (e.g. JSON sent to a CSV upload). */
 export class UnsupportedMediaTypeError extends AppError {
   constructor(expected: readonly string[]) {
-    super('unsupported_media_type', 415, `Content-Type must be one of ${expected.join(', ')}.`, [{ field: 'content-type', message: `must be one of ${expected.join(', ')}` }]);
+    super('unsupported_media_type', 415, `Content-Type must be one of ${expected.join(', ')}.`, [
+      { field: 'content-type', message: `must be one of ${expected.join(', ')}` },
+    ]);
   }
 }
 

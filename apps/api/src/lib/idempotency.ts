@@ -16,8 +16,20 @@ export function canonicalJson(value: unknown): string {
  * parameters and the validated body in canonical JSON. The same key with the same fingerprint is
  * a retry (replayed); with another fingerprint it is a different request (refused).
  */
-export function requestFingerprint(request: { method: string; route: string; params?: unknown; body?: unknown }): string {
+export function requestFingerprint(request: {
+  method: string;
+  route: string;
+  params?: unknown;
+  body?: unknown;
+}): string {
   return createHash('sha256')
-    .update(canonicalJson({ method: request.method.toUpperCase(), route: request.route, params: request.params ?? null, body: request.body ?? null }))
+    .update(
+      canonicalJson({
+        method: request.method.toUpperCase(),
+        route: request.route,
+        params: request.params ?? null,
+        body: request.body ?? null,
+      }),
+    )
     .digest('hex');
 }

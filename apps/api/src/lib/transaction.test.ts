@@ -20,7 +20,9 @@ describe('unit of work', () => {
   });
 
   /** Two transactions that lock rows 1 and 2 in opposite orders, each waiting for the other to hold its first row. */
-  function crossedPair(run: <T>(work: (tx: Parameters<Parameters<Db['$transaction']>[0]>[0]) => Promise<T>) => Promise<T>) {
+  function crossedPair(
+    run: <T>(work: (tx: Parameters<Parameters<Db['$transaction']>[0]>[0]) => Promise<T>) => Promise<T>,
+  ) {
     let holding = 0;
     let bothHold!: () => void;
     const both = new Promise<void>((resolve) => (bothHold = resolve));

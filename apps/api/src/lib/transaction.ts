@@ -68,7 +68,9 @@ export function isRetryableTransactionError(err: unknown): boolean {
  */
 export async function lockAccounts(tx: Tx, accountIds: string[]): Promise<string[]> {
   if (accountIds.length === 0) return [];
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM accounts WHERE id = ANY(${accountIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM accounts WHERE id = ANY(${accountIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
   return rows.map((r) => r.id);
 }
 

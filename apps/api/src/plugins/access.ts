@@ -8,7 +8,13 @@ export type Access = 'public' | 'authenticated' | readonly Role[];
 
 /** Who calls: nobody signed in, or a signed-in user of a role. */
 export type Caller = 'anonymous' | Role;
-export const CALLERS = ['anonymous', 'collector', 'supervisor', 'admin', 'service'] as const satisfies readonly Caller[];
+export const CALLERS = [
+  'anonymous',
+  'collector',
+  'supervisor',
+  'admin',
+  'service',
+] as const satisfies readonly Caller[];
 
 /**
  * What each caller is expected to get from a route: `allowed` (the whole resource), `scoped`
@@ -34,7 +40,13 @@ export const SUPERVISORS = ['supervisor', 'admin'] as const satisfies readonly R
 export const ADMINS = ['admin'] as const satisfies readonly Role[];
 
 /** Anyone, signed in or not. */
-export const ANYONE: Authz = { anonymous: 'allowed', collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' };
+export const ANYONE: Authz = {
+  anonymous: 'allowed',
+  collector: 'allowed',
+  supervisor: 'allowed',
+  admin: 'allowed',
+  service: 'allowed',
+};
 
 /** The roles named get what is said; every other role 403, and no session 401 (least privilege by default). */
 export function authz(roles: Partial<Record<Role, 'allowed' | 'scoped'>>): Authz {

@@ -77,7 +77,11 @@ function entityOf(rule: AuditRule, request: FastifyRequest) {
 /** What was asked: the route and its (validated) query, e.g. the search text or export filters. */
 function requestDetails(request: FastifyRequest, extra: Record<string, unknown> = {}) {
   const query = request.query && typeof request.query === 'object' ? (request.query as Record<string, unknown>) : {};
-  return { route: `${request.method} ${request.routeOptions.url ?? request.url}`, ...(Object.keys(query).length ? { query } : {}), ...extra };
+  return {
+    route: `${request.method} ${request.routeOptions.url ?? request.url}`,
+    ...(Object.keys(query).length ? { query } : {}),
+    ...extra,
+  };
 }
 
 export const auditPlugin = fp<{ audit: Pick<AuditRepository, 'record'> }>(async (app: FastifyInstance, { audit }) => {
@@ -93,10 +97,17 @@ export const auditPlugin = fp<{ audit: Pick<AuditRepository, 'record'> }>(async 
     }
     const responses = (route.schema?.response ?? {}) as Record<string, unknown>;
     const personal = Object.entries(responses).some(
-      ([status, schema]) => /^2/.test(status) && typeof schema === 'object' && schema !== null && '_zod' in schema && carriesPersonalData(schema as z.ZodType),
+      ([status, schema]) =>
+        /^2/.test(status) &&
+        typeof schema === 'object' &&
+        schema !== null &&
+        '_zod' in schema &&
+        carriesPersonalData(schema as z.ZodType),
     );
     if (personal) {
-      throw new Error(`Route ${String(route.method)} ${route.url} returns a customer's personal data but does not declare config.audit (plugins/audit.ts)`);
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} returns a customer's personal data but does not declare config.audit (plugins/audit.ts)`,
+      );
     }
   });
 
@@ -104,7 +115,9 @@ export const auditPlugin = fp<{ audit: Pick<AuditRepository, 'record'> }>(async 
     const user = request.session?.user;
     if (!user) return;
     const entity = entityOf(rule, request);
-    const accountIds = [...new Set([...(rule.accounts?.(payload, request) ?? []), ...(request.auditedAccountIds ?? [])])];
+    const accountIds = [
+      ...new Set([...(rule.accounts?.(payload, request) ?? []), ...(request.auditedAccountIds ?? [])]),
+    ];
     try {
       await audit.record({
         actorId: user.id,
@@ -114,12 +127,17 @@ export const auditPlugin = fp<{ audit: Pick<AuditRepository, 'record'> }>(async 
         requestId: String(request.id),
         accountIds,
         purpose: rule.purpose ?? PURPOSE_BY_ROLE[user.role],
-        data: requestDetails(request, rule.accounts || request.auditedAccountIds ? { accounts: accountIds.length } : {}),
+        data: requestDetails(
+          request,
+          rule.accounts || request.auditedAccountIds ? { accounts: accountIds.length } : {},
+        ),
       });
     } catch (err) {
       // Fail closed: a read that cannot be recorded is not served.
       request.log.error({ err, action: rule.action }, 'audit record failed; the read was refused');
-      throw new ServiceUnavailableError('This read could not be recorded in the audit trail, so it was not served. Try again in a moment.');
+      throw new ServiceUnavailableError(
+        'This read could not be recorded in the audit trail, so it was not served. Try again in a moment.',
+      );
     }
   }
 
@@ -150,7 +168,10 @@ export const auditPlugin = fp<{ audit: Pick<AuditRepository, 'record'> }>(async 
         requestId: String(request.id),
         accountIds: [...new Set(request.auditedAccountIds)],
         purpose: rule.purpose ?? PURPOSE_BY_ROLE[user.role],
-        data: { accounts: new Set(request.auditedAccountIds).size, complete: !reply.raw.destroyed || reply.raw.writableFinished },
+        data: {
+          accounts: new Set(request.auditedAccountIds).size,
+          complete: !reply.raw.destroyed || reply.raw.writableFinished,
+        },
       });
     } catch (err) {
       request.log.error({ err, action: rule.action }, 'audit record of the accounts an export carried failed');
@@ -172,7 +193,10 @@ export const auditPlugin = fp<{ audit: Pick<AuditRepository, 'record'> }>(async 
         requestId: String(request.id),
         accountIds: entity.type === 'account' && isUuid(entity.id) ? [entity.id] : [],
         purpose: rule.purpose ?? PURPOSE_BY_ROLE[user.role],
-        data: requestDetails(request, { status: reply.statusCode, ...(request.params && Object.keys(request.params).length ? { params: request.params } : {}) }),
+        data: requestDetails(request, {
+          status: reply.statusCode,
+          ...(request.params && Object.keys(request.params).length ? { params: request.params } : {}),
+        }),
       });
     } catch (err) {
       // The refusal stands either way (nothing was disclosed); the failure is logged.

@@ -14,7 +14,15 @@ function send(
   fields?: { field: string; message: string }[],
   reasons?: { code: string; message: string; params?: Record<string, string | number> }[],
 ) {
-  const body: ErrorResponse = { error: { code, message, requestId: String(request.id), ...(fields ? { fields } : {}), ...(reasons ? { reasons } : {}) } };
+  const body: ErrorResponse = {
+    error: {
+      code,
+      message,
+      requestId: String(request.id),
+      ...(fields ? { fields } : {}),
+      ...(reasons ? { reasons } : {}),
+    },
+  };
   return reply.status(status).type('application/json').send(body);
 }
 
@@ -38,11 +46,22 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((v) => ({
-        field: fieldName(v.instancePath, error.validationContext, (v.params as { missingProperty?: unknown })?.missingProperty),
+        field: fieldName(
+          v.instancePath,
+          error.validationContext,
+          (v.params as { missingProperty?: unknown })?.missingProperty,
+        ),
         message: v.message ?? 'is invalid',
       }));
       const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
-      return send(reply, request, 400, 'validation_failed', `Invalid ${error.validationContext ?? 'request'}: ${summary}`, fields);
+      return send(
+        reply,
+        request,
+        400,
+        'validation_failed',
+        `Invalid ${error.validationContext ?? 'request'}: ${summary}`,
+        fields,
+      );
     }
     if (error instanceof AppError) {
       if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -50,15 +69,29 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
-      return send(reply, request, 500, 'internal_error', 'Something went wrong on our side. The error has been logged.');
+      return send(
+        reply,
+        request,
+        500,
+        'internal_error',
+        'Something went wrong on our side. The error has been logged.',
+      );
     }
     const db = classifyDbError(error);
     if (db) return sendDbError(reply, request, error, db);
     const status = error.statusCode ?? 500;
-    if (status === 429) return send(reply, request, 429, 'rate_limited', 'Too many attempts. Wait a minute and try again.');
+    if (status === 429)
+      return send(reply, request, 429, 'rate_limited', 'Too many attempts. Wait a minute and try again.');
     if (status >= 400 && status < 500) {
       // Malformed JSON, wrong content type, body too large...
-      const code: ErrorCode = status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+      const code: ErrorCode =
+        status === 404
+          ? 'not_found'
+          : status === 413
+            ? 'payload_too_large'
+            : status === 415
+              ? 'unsupported_media_type'
+              : 'bad_request';
       return send(reply, request, status, code, error.message);
     }
     request.log.error({ err: error }, 'unhandled error');
@@ -71,11 +104,19 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** A database error as the client should see it (lib/db-errors.ts says what it means). */
 function sendDbError(reply: FastifyReply, request: FastifyRequest, error: unknown, db: DbErrorInfo) {
-  const fieldList = (message: string) => (db.fields.length ? db.fields.map((field) => ({ field, message })) : undefined);
+  const fieldList = (message: string) =>
+    db.fields.length ? db.fields.map((field) => ({ field, message })) : undefined;
   switch (db.kind) {
     case 'unique': {
       const what = db.fields.length ? db.fields.join(', ') : 'this value';
-      return send(reply, request, 409, 'conflict', `A record with the same ${what} already exists.`, fieldList('is already in use'));
+      return send(
+        reply,
+        request,
+        409,
+        'conflict',
+        `A record with the same ${what} already exists.`,
+        fieldList('is already in use'),
+      );
     }
     case 'missing_reference': {
       const fields = fieldList('does not exist');
@@ -88,14 +129,32 @@ function sendDbError(reply: FastifyReply, request: FastifyRequest, error: unknow
     case 'retry':
       request.log.info({ err: error, code: db.code }, 'write conflict');
       reply.header('retry-after', '1');
-      return send(reply, request, 409, 'conflict', 'Someone else changed the same record at the same moment; nothing was saved. Try again.');
+      return send(
+        reply,
+        request,
+        409,
+        'conflict',
+        'Someone else changed the same record at the same moment; nothing was saved. Try again.',
+      );
     case 'invalid_value':
       request.log.info({ err: error, code: db.code }, 'value refused by the database');
-      return send(reply, request, 400, 'bad_request', 'A value in the request cannot be stored (out of range or malformed).');
+      return send(
+        reply,
+        request,
+        400,
+        'bad_request',
+        'A value in the request cannot be stored (out of range or malformed).',
+      );
     case 'unavailable':
       request.log.warn({ err: error, code: db.code }, 'database unavailable');
       reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-      return send(reply, request, 503, 'service_unavailable', `The database is not reachable right now. Try again in ${UNAVAILABLE_RETRY_AFTER_SECONDS} seconds.`);
+      return send(
+        reply,
+        request,
+        503,
+        'service_unavailable',
+        `The database is not reachable right now. Try again in ${UNAVAILABLE_RETRY_AFTER_SECONDS} seconds.`,
+      );
     default: {
       const unknownKind: never = db.kind;
       throw new Error(`unhandled database error kind ${String(unknownKind)}`);

@@ -21,7 +21,12 @@ export function answerUndecodableUrl(error: FastifyError, request: FastifyReques
   const body: ErrorResponse = { error: { code: 'bad_request', message, requestId: String(request.id) } };
   request.log.info({ code: error.code }, 'undecodable URL');
   // Sent before any hook runs, so the headers the hooks would add are set here.
-  return reply.status(400).header('x-request-id', String(request.id)).header('cache-control', 'no-store').type('application/json').send(body);
+  return reply
+    .status(400)
+    .header('x-request-id', String(request.id))
+    .header('cache-control', 'no-store')
+    .type('application/json')
+    .send(body);
 }
 
 /**

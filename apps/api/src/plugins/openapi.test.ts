@@ -1,17 +1,27 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/build-app.js';
 
-type Operation = { security?: unknown[]; requestBody?: { content: Record<string, unknown> }; parameters?: { in: string }[]; responses: Record<string, { description: string; content?: Record<string, unknown> }> };
+type Operation = {
+  security?: unknown[];
+  requestBody?: { content: Record<string, unknown> };
+  parameters?: { in: string }[];
+  responses: Record<string, { description: string; content?: Record<string, unknown> }>;
+};
 
 describe('OpenAPI document', () => {
   const t = useTestApp();
-  let doc: { paths: Record<string, Record<string, Operation>>; security: unknown[]; components: { securitySchemes: Record<string, unknown> } };
+  let doc: {
+    paths: Record<string, Record<string, Operation>>;
+    security: unknown[];
+    components: { securitySchemes: Record<string, unknown> };
+  };
   const op = (method: string, path: string) => {
     const found = doc.paths[path]?.[method];
     if (!found) throw new Error(`${method} ${path} is not documented`);
     return found;
   };
-  const operations = () => Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, o]) => ({ method, path, o })));
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, o]) => ({ method, path, o })));
 
   beforeAll(async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
@@ -24,14 +34,20 @@ describe('OpenAPI document', () => {
   });
 
   it('lists 204 responses without a body', () => {
-    for (const [method, path] of [['post', '/api/auth/logout'], ['post', '/api/queue/release'], ['post', '/api/users/{userId}/password'], ['post', '/api/queue/next']] as const) {
+    for (const [method, path] of [
+      ['post', '/api/auth/logout'],
+      ['post', '/api/queue/release'],
+      ['post', '/api/users/{userId}/password'],
+      ['post', '/api/queue/next'],
+    ] as const) {
       const noContent = op(method, path).responses['204'];
       expect(noContent, `${method} ${path}`).toEqual({ description: 'No content' });
     }
   });
 
   it('gives CSV downloads the text/csv media type and CSV uploads a text/csv request body', () => {
-    for (const path of ['/api/contacts/export', '/api/audit-events/export']) expect(Object.keys(op('get', path).responses['200']!.content!)).toEqual(['text/csv']);
+    for (const path of ['/api/contacts/export', '/api/audit-events/export'])
+      expect(Object.keys(op('get', path).responses['200']!.content!)).toEqual(['text/csv']);
     for (const path of ['/api/imports/payments', '/api/imports/portfolio']) {
       expect(Object.keys(op('post', path).requestBody!.content)).toContain('text/csv');
       expect(Object.keys(op('post', path).requestBody!.content)).not.toContain('application/json');
@@ -55,11 +71,14 @@ describe('OpenAPI document', () => {
       if (!isPublic) expect(statuses, label).toContain('401');
       if (write && !isPublic) expect(statuses, label).toContain('403');
       if (write) expect(statuses, label).toEqual(expect.arrayContaining(['400', '413', '415']));
-      if (o.parameters?.some((p) => p.in === 'path')) expect(statuses, label).toEqual(expect.arrayContaining(['400', '404']));
+      if (o.parameters?.some((p) => p.in === 'path'))
+        expect(statuses, label).toEqual(expect.arrayContaining(['400', '404']));
       if (o.parameters?.some((p) => p.in === 'query')) expect(statuses, label).toContain('400');
       expect(statuses, label).toEqual(expect.arrayContaining(['431', '503']));
       for (const status of statuses.filter((s) => Number(s) >= 400 && path !== '/api/health')) {
-        const schema = (o.responses[status]!.content?.['application/json'] as { schema?: { properties?: Record<string, unknown> } })?.schema;
+        const schema = (
+          o.responses[status]!.content?.['application/json'] as { schema?: { properties?: Record<string, unknown> } }
+        )?.schema;
         expect(schema?.properties, `${label} ${status}`).toHaveProperty('error');
         expect(o.responses[status]!.description, `${label} ${status}`).not.toBe('Default Response');
       }
@@ -67,10 +86,18 @@ describe('OpenAPI document', () => {
   });
 
   it('answers URLs the router cannot decode with 400 and the one error shape', async () => {
-    for (const url of ['/api/accounts/%E0%A4%A/case-file', '/api/%', '/api/imports/progress/%FF', '/api/accounts/%ED%A0%80/case-file', `/api/accounts/${'a'.repeat(1001)}/case-file`]) {
+    for (const url of [
+      '/api/accounts/%E0%A4%A/case-file',
+      '/api/%',
+      '/api/imports/progress/%FF',
+      '/api/accounts/%ED%A0%80/case-file',
+      `/api/accounts/${'a'.repeat(1001)}/case-file`,
+    ]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
-      expect(res.json(), url).toEqual({ error: { code: 'bad_request', message: expect.any(String), requestId: expect.any(String) } });
+      expect(res.json(), url).toEqual({
+        error: { code: 'bad_request', message: expect.any(String), requestId: expect.any(String) },
+      });
       expect(res.headers['x-request-id'], url).toBe(res.json().error.requestId);
     }
   });
@@ -88,7 +115,9 @@ describe('OpenAPI document', () => {
     const res = await fetch(`${address}/api/accounts?q=${'x'.repeat(20_000)}`);
     expect(res.status).toBe(431);
     const body = (await res.json()) as { error: { requestId: string } };
-    expect(body).toEqual({ error: { code: 'bad_request', message: expect.any(String), requestId: expect.any(String) } });
+    expect(body).toEqual({
+      error: { code: 'bad_request', message: expect.any(String), requestId: expect.any(String) },
+    });
     expect(res.headers.get('x-request-id')).toBe(body.error.requestId);
   });
 });

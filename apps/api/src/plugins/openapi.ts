@@ -13,7 +13,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: error.fields names each field at fault (validation_failed), or the request could not be read (bad_request)',
   401: 'Not signed in, or the session has ended (unauthenticated); on sign-in: wrong username or password',
-  403: 'Signed in but not allowed: role or scope (forbidden), or a write without the session\'s x-csrf-token header (csrf_failed)',
+  403: "Signed in but not allowed: role or scope (forbidden), or a write without the session's x-csrf-token header (csrf_failed)",
   404: 'Nothing with this id, or not visible to you (not_found)',
   409: 'Conflicts with the current state (conflict); the contact gate refused (contact_not_allowed, with every reason)',
   413: 'Body larger than the limit (bad_request)',
@@ -80,7 +80,10 @@ type JsonSchema = Record<string, unknown>;
 
 /** A null-only schema as zod writes it for OpenAPI 3.0 (`z.null()`). */
 function isNullOnly(schema: JsonSchema): boolean {
-  return schema.type === 'null' || (schema.nullable === true && Array.isArray(schema.enum) && schema.enum.length === 1 && schema.enum[0] === null);
+  return (
+    schema.type === 'null' ||
+    (schema.nullable === true && Array.isArray(schema.enum) && schema.enum.length === 1 && schema.enum[0] === null)
+  );
 }
 
 /** One documented response: no content for 204, the declared media type for files, a description for all. */
@@ -91,7 +94,8 @@ function describeResponse(status: number, schema: JsonSchema): JsonSchema {
   if (typeof mediaType === 'string') {
     const { 'x-media-type': _, description: fileDescription, ...rest } = schema;
     return {
-      'x-response-description': typeof fileDescription === 'string' ? `${description}: ${fileDescription}` : description,
+      'x-response-description':
+        typeof fileDescription === 'string' ? `${description}: ${fileDescription}` : description,
       content: { [mediaType]: { schema: { ...rest, type: 'string' } } },
     };
   }
@@ -113,12 +117,17 @@ export function documentRoute(input: Parameters<typeof jsonSchemaTransform>[0] &
   schema.security = access === 'public' ? [] : write ? [{ session: [], csrf: [] }] : [{ session: [] }];
   if (schema.response) {
     schema.response = Object.fromEntries(
-      Object.entries(schema.response as Record<string, JsonSchema>).map(([status, s]) => [status, describeResponse(Number(status), s)]),
+      Object.entries(schema.response as Record<string, JsonSchema>).map(([status, s]) => [
+        status,
+        describeResponse(Number(status), s),
+      ]),
     );
   }
   const consumes = schema.consumes as string[] | undefined;
   if (!schema.body && consumes?.length) {
-    schema.body = { content: Object.fromEntries(consumes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
+    schema.body = {
+      content: Object.fromEntries(consumes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    };
   }
   return result;
 }
@@ -136,11 +145,22 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
     if (!route.url.startsWith('/api') || route.method === 'HEAD') return;
     const schema: FastifySchema = (route.schema ??= {});
     if (!schema.hide) {
-      const missing = standardErrorStatuses(route).filter((status) => !(schema.response as Record<number, unknown> | undefined)?.[status]);
+      const missing = standardErrorStatuses(route).filter(
+        (status) => !(schema.response as Record<number, unknown> | undefined)?.[status],
+      );
       // A new object: several routes may share one declared response map.
-      schema.response = { ...(schema.response as object), ...Object.fromEntries(missing.map((status) => [status, errorResponseSchema])) };
+      schema.response = {
+        ...(schema.response as object),
+        ...Object.fromEntries(missing.map((status) => [status, errorResponseSchema])),
+      };
     }
-    routes.push({ method: String(route.method), url: route.url, access: route.config?.access, config: route.config, schema });
+    routes.push({
+      method: String(route.method),
+      url: route.url,
+      access: route.config?.access,
+      config: route.config,
+      schema,
+    });
   });
 
   await app.register(fastifySwagger, {
@@ -158,7 +178,12 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'crm_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'Writes: the value of the crm_csrf cookie set at sign-in' },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description: 'Writes: the value of the crm_csrf cookie set at sign-in',
+          },
         },
       },
       security: [{ session: [] }],
@@ -171,7 +196,11 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
     '/api/openapi.json',
     {
       config: { access: 'public', authz: ANYONE },
-      schema: { tags: ['platform'], summary: 'This document (OpenAPI 3.0)', response: { 200: z.record(z.string(), z.unknown()) } },
+      schema: {
+        tags: ['platform'],
+        summary: 'This document (OpenAPI 3.0)',
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
     },
     async () => app.swagger(),
   );

@@ -23,12 +23,16 @@ function issue(path: readonly PropertyKey[], keyword: string, message: string, p
  * body (a CSV upload) is checked cell by cell by the CSV reader instead, which can name the row
  * and column. Paths are JSON Pointers; the error handler turns them into field names.
  */
-export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data: unknown) => {
-  const problems = typeof data === 'string' ? [] : findTextProblems(data);
-  if (problems.length > 0) return { error: problems.map((p) => issue(p.path, 'custom', p.message)) };
-  const result = schema.safeParse(data);
-  if (result.success) return { value: result.data };
-  return {
-    error: result.error.issues.map(({ path, code, message, ...params }) => issue(path, code, message, params as Record<string, unknown>)),
+export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data: unknown) => {
+    const problems = typeof data === 'string' ? [] : findTextProblems(data);
+    if (problems.length > 0) return { error: problems.map((p) => issue(p.path, 'custom', p.message)) };
+    const result = schema.safeParse(data);
+    if (result.success) return { value: result.data };
+    return {
+      error: result.error.issues.map(({ path, code, message, ...params }) =>
+        issue(path, code, message, params as Record<string, unknown>),
+      ),
+    };
   };
-};

@@ -16,7 +16,8 @@ export function App() {
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, null);
       const here = window.location.pathname + window.location.search;
-      if (window.location.pathname !== paths.login.path) void router.navigate(paths.login.getHref(here, 'expired'), { replace: true });
+      if (window.location.pathname !== paths.login.path)
+        void router.navigate(paths.login.getHref(here, 'expired'), { replace: true });
     });
     return { queryClient, router };
   });

@@ -2,13 +2,16 @@ import type { Role } from '@crm/contracts';
 
 /** Every route of the SPA, with how to link to it. */
 export const paths = {
-  login: { path: '/login', getHref: (next?: string, reason?: 'expired') => {
-    const params = new URLSearchParams();
-    if (next && next !== '/') params.set('next', next);
-    if (reason) params.set('reason', reason);
-    const qs = params.toString();
-    return `/login${qs ? `?${qs}` : ''}`;
-  } },
+  login: {
+    path: '/login',
+    getHref: (next?: string, reason?: 'expired') => {
+      const params = new URLSearchParams();
+      if (next && next !== '/') params.set('next', next);
+      if (reason) params.set('reason', reason);
+      const qs = params.toString();
+      return `/login${qs ? `?${qs}` : ''}`;
+    },
+  },
   home: { path: '/', getHref: () => '/' },
   work: { path: '/work', getHref: () => '/work' },
   workAccount: { path: '/work/:accountId', getHref: (accountId: string) => `/work/${accountId}` },
@@ -26,7 +29,10 @@ export const paths = {
   policies: { path: '/admin/policies', getHref: () => '/admin/policies' },
   changePassword: { path: '/account/password', getHref: () => '/account/password' },
   audit: { path: '/admin/audit', getHref: () => '/admin/audit' },
-  accountView: { path: '/accounts/:accountId/case-file', getHref: (accountId: string) => `/accounts/${accountId}/case-file` },
+  accountView: {
+    path: '/accounts/:accountId/case-file',
+    getHref: (accountId: string) => `/accounts/${accountId}/case-file`,
+  },
 } as const;
 
 /** Where each role lands after signing in. */

@@ -69,7 +69,14 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
   if (!response.ok) {
     const parsed = errorResponseSchema.safeParse(data);
     const error = parsed.success
-      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.requestId, parsed.data.error.fields, parsed.data.error.reasons)
+      ? new ApiError(
+          response.status,
+          parsed.data.error.code,
+          parsed.data.error.message,
+          parsed.data.error.requestId,
+          parsed.data.error.fields,
+          parsed.data.error.reasons,
+        )
       : new ApiError(response.status, 'internal_error', `Unexpected response (${response.status}).`);
     if (response.status === 401 && !options.allowUnauthenticated) onUnauthenticated();
     throw error;

@@ -16,6 +16,13 @@ export function useFormat() {
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
     /** A moment shown in a given zone (the customer's), e.g. "Nov 21, 08:00". */
     timeIn: (iso: string, timeZone: string) =>
-      new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso)),
+      new Intl.DateTimeFormat(locale, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }).format(new Date(iso)),
   };
 }

@@ -14,7 +14,9 @@ export function useReasonText() {
   const enrich = (params: Record<string, string | number>) => ({
     ...params,
     // Amounts re-formatted in the reader's language from their minor units.
-    ...(typeof params.amountMinor === 'number' && typeof params.currency === 'string' ? { amount: fmt.money(params.amountMinor, params.currency) } : {}),
+    ...(typeof params.amountMinor === 'number' && typeof params.currency === 'string'
+      ? { amount: fmt.money(params.amountMinor, params.currency) }
+      : {}),
     flagLabel: params.flag ? t(`stopFlags.${params.flag}`, { defaultValue: String(params.flag) }) : '',
     stageLabel: params.stage ? t(`stages.${params.stage}`, { defaultValue: String(params.stage) }) : '',
     hour: typeof params.hour === 'number' ? String(params.hour).padStart(2, '0') : params.hour,

@@ -22,13 +22,18 @@ export async function renderWithProviders(ui: ReactElement, { locale = 'en' as L
 }
 
 /** Answers fetch calls by URL with JSON; records them. HTTP is faked here, never the database. */
-export function stubFetch(routes: Record<string, (url: URL, init?: RequestInit) => { status?: number; body: unknown }>) {
+export function stubFetch(
+  routes: Record<string, (url: URL, init?: RequestInit) => { status?: number; body: unknown }>,
+) {
   const calls: { url: string; init?: RequestInit }[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     calls.push({ url: url.pathname + url.search, ...(init ? { init } : {}) });
     const handler = Object.entries(routes).find(([path]) => url.pathname === path)?.[1];
-    if (!handler) return new Response(JSON.stringify({ error: { code: 'not_found', message: 'no stub', requestId: 't' } }), { status: 404 });
+    if (!handler)
+      return new Response(JSON.stringify({ error: { code: 'not_found', message: 'no stub', requestId: 't' } }), {
+        status: 404,
+      });
     const { status = 200, body } = handler(url, init);
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   });

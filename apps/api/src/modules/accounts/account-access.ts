@@ -13,15 +13,26 @@ export type AccountAccess = ReturnType<typeof createAccountAccess>;
 export function createAccountAccess(db: Pick<Db, 'account'>) {
   return {
     /** Pass the write's transaction to decide on the row as it is under the account's lock. */
-    async assertCanOpen(user: SessionUser, accountId: string, now: Date, client: Pick<Db, 'account'> = db): Promise<void> {
+    async assertCanOpen(
+      user: SessionUser,
+      accountId: string,
+      now: Date,
+      client: Pick<Db, 'account'> = db,
+    ): Promise<void> {
       const account = await client.account.findUnique({
         where: { id: accountId },
-        select: { assignedCollectorId: true, leasedById: true, leaseExpiresAt: true, assignedCollector: { select: { active: true, team: { select: { supervisorId: true } } } } },
+        select: {
+          assignedCollectorId: true,
+          leasedById: true,
+          leaseExpiresAt: true,
+          assignedCollector: { select: { active: true, team: { select: { supervisorId: true } } } },
+        },
       });
       if (!account) throw new NotFoundError('No such account.');
       // The pool of collectorPoolWhere: unassigned, or assigned to a deactivated user.
       const inPool = account.assignedCollectorId === null || account.assignedCollector?.active === false;
-      const leasedToMe = inPool && account.leasedById === user.id && (account.leaseExpiresAt?.getTime() ?? 0) > now.getTime();
+      const leasedToMe =
+        inPool && account.leasedById === user.id && (account.leaseExpiresAt?.getTime() ?? 0) > now.getTime();
       const allowed =
         user.role === 'admin' ||
         (user.role === 'supervisor' && account.assignedCollector?.team?.supervisorId === user.id) ||

@@ -75,7 +75,13 @@ export function collectorScopeSql(user: SessionUser, column: Prisma.Sql): Prisma
  * in the same statement that takes the lease, and a lease grants access only while it holds.
  */
 export function collectorPoolWhere(collectorId: string): Prisma.AccountWhereInput {
-  return { OR: [{ assignedCollectorId: collectorId }, { assignedCollectorId: null }, { assignedCollector: { is: { active: false } } }] };
+  return {
+    OR: [
+      { assignedCollectorId: collectorId },
+      { assignedCollectorId: null },
+      { assignedCollector: { is: { active: false } } },
+    ],
+  };
 }
 
 /** The same pool as a SQL condition on an `accounts` row aliased `a`. */

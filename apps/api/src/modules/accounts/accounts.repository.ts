@@ -38,10 +38,7 @@ export function createAccountsRepository(db: Pick<Db, 'account' | 'stopFlag'>) {
       const and: Prisma.AccountWhereInput[] = [accountScopeWhere(user)];
       if (opts.q) {
         and.push({
-          OR: [
-            { externalId: { equals: opts.q } },
-            { debtor: { fullName: { contains: opts.q, mode: 'insensitive' } } },
-          ],
+          OR: [{ externalId: { equals: opts.q } }, { debtor: { fullName: { contains: opts.q, mode: 'insensitive' } } }],
         });
       }
       if (opts.after) {

@@ -17,11 +17,37 @@ describe('accounts list and portfolio summary', () => {
     const b = await t.factories.user('collector', { username: 'cb', teamId: teamB.id });
     await t.factories.user('admin', { username: 'adm' });
     const creditor = await t.factories.creditor();
-    const ny = await t.factories.account({ collectorId: a.id, creditorId: creditor.id, timeZone: 'America/New_York', oldestUnpaidDueDate: '2026-10-22', fullName: 'Nora York' });
-    const sh = await t.factories.account({ collectorId: a.id, creditorId: creditor.id, timeZone: 'Asia/Shanghai', oldestUnpaidDueDate: '2026-10-22', fullName: '王芳', currency: 'CNY' });
-    const none = await t.factories.account({ collectorId: a.id, creditorId: creditor.id, oldestUnpaidDueDate: null, overdueMinor: 0, fullName: 'Paid Up' });
-    const bAcc = await t.factories.account({ collectorId: b.id, creditorId: creditor.id, oldestUnpaidDueDate: '2026-08-01', fullName: 'Bea Other' });
-    await t.db.stopFlag.create({ data: { debtorId: sh.debtorId, type: 'dispute_hold', reason: 'test', accountId: sh.id } });
+    const ny = await t.factories.account({
+      collectorId: a.id,
+      creditorId: creditor.id,
+      timeZone: 'America/New_York',
+      oldestUnpaidDueDate: '2026-10-22',
+      fullName: 'Nora York',
+    });
+    const sh = await t.factories.account({
+      collectorId: a.id,
+      creditorId: creditor.id,
+      timeZone: 'Asia/Shanghai',
+      oldestUnpaidDueDate: '2026-10-22',
+      fullName: '王芳',
+      currency: 'CNY',
+    });
+    const none = await t.factories.account({
+      collectorId: a.id,
+      creditorId: creditor.id,
+      oldestUnpaidDueDate: null,
+      overdueMinor: 0,
+      fullName: 'Paid Up',
+    });
+    const bAcc = await t.factories.account({
+      collectorId: b.id,
+      creditorId: creditor.id,
+      oldestUnpaidDueDate: '2026-08-01',
+      fullName: 'Bea Other',
+    });
+    await t.db.stopFlag.create({
+      data: { debtorId: sh.debtorId, type: 'dispute_hold', reason: 'test', accountId: sh.id },
+    });
     ids = { ny: ny.id, sh: sh.id, none: none.id, b: bAcc.id };
     collectorA = await t.login('ca');
     collectorB = await t.login('cb');
@@ -43,15 +69,34 @@ describe('accounts list and portfolio summary', () => {
     const items = (await collectorA.inject({ method: 'GET', url: '/api/accounts' })).json().items;
     const ny = items.find((i: { id: string }) => i.id === ids.ny);
     const sh = items.find((i: { id: string }) => i.id === ids.sh);
-    expect(ny).toMatchObject({ daysPastDue: 30, stage: 'm1', debtorLocalTime: '21:00', oldestUnpaidDueDate: '2026-10-22' });
-    expect(sh).toMatchObject({ daysPastDue: 31, stage: 'm2', debtorLocalTime: '10:00', activeStopFlags: ['dispute_hold'], currency: 'CNY' });
-    expect(items.find((i: { id: string }) => i.id === ids.none)).toMatchObject({ daysPastDue: 0, stage: 'pre_due', oldestUnpaidDueDate: null });
+    expect(ny).toMatchObject({
+      daysPastDue: 30,
+      stage: 'm1',
+      debtorLocalTime: '21:00',
+      oldestUnpaidDueDate: '2026-10-22',
+    });
+    expect(sh).toMatchObject({
+      daysPastDue: 31,
+      stage: 'm2',
+      debtorLocalTime: '10:00',
+      activeStopFlags: ['dispute_hold'],
+      currency: 'CNY',
+    });
+    expect(items.find((i: { id: string }) => i.id === ids.none)).toMatchObject({
+      daysPastDue: 0,
+      stage: 'pre_due',
+      oldestUnpaidDueDate: null,
+    });
   });
 
   it('shows a supervisor their team only, and an admin everything', async () => {
-    const sup = (await supervisor.inject({ method: 'GET', url: '/api/accounts' })).json().items.map((i: { id: string }) => i.id);
+    const sup = (await supervisor.inject({ method: 'GET', url: '/api/accounts' }))
+      .json()
+      .items.map((i: { id: string }) => i.id);
     expect(new Set(sup)).toEqual(new Set([ids.ny, ids.sh, ids.none]));
-    const other = (await otherSupervisor.inject({ method: 'GET', url: '/api/accounts' })).json().items.map((i: { id: string }) => i.id);
+    const other = (await otherSupervisor.inject({ method: 'GET', url: '/api/accounts' }))
+      .json()
+      .items.map((i: { id: string }) => i.id);
     expect(other).toEqual([ids.b]);
     const all = (await admin.inject({ method: 'GET', url: '/api/accounts' })).json().items;
     expect(all).toHaveLength(4);
@@ -68,7 +113,9 @@ describe('accounts list and portfolio summary', () => {
       seen.push(...page.items.map((i: { id: string }) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
-    const all = (await admin.inject({ method: 'GET', url: '/api/accounts' })).json().items.map((i: { id: string }) => i.id);
+    const all = (await admin.inject({ method: 'GET', url: '/api/accounts' }))
+      .json()
+      .items.map((i: { id: string }) => i.id);
     expect(seen).toEqual(all);
   });
 
@@ -91,7 +138,9 @@ describe('accounts list and portfolio summary', () => {
     const now = new Date('2026-11-22T02:00:00Z');
     const expected = { ny: stageFor(daysPastDue('2026-10-22', localDate(now, 'America/New_York'))) };
     expect(expected.ny).toBe('m1');
-    const byStage = Object.fromEntries(summary.stages.map((s: { stage: string; accounts: number }) => [s.stage, s.accounts]));
+    const byStage = Object.fromEntries(
+      summary.stages.map((s: { stage: string; accounts: number }) => [s.stage, s.accounts]),
+    );
     expect(byStage).toEqual({ pre_due: 1, m1: 1, m2: 1, m3: 0, m4_plus: 1 });
     const m2 = summary.stages.find((s: { stage: string }) => s.stage === 'm2');
     expect(m2.overdue).toEqual([{ currency: 'CNY', amountMinor: '25000' }]);
@@ -109,6 +158,9 @@ describe('accounts list and portfolio summary', () => {
     expect(all).toHaveLength(5);
     expect(JSON.stringify(all)).not.toContain('scrypt');
     const teams = (await admin.inject({ method: 'GET', url: '/api/teams' })).json().items;
-    expect(teams.map((x: { name: string; memberCount: number }) => [x.name, x.memberCount])).toEqual([['A', 1], ['B', 1]]);
+    expect(teams.map((x: { name: string; memberCount: number }) => [x.name, x.memberCount])).toEqual([
+      ['A', 1],
+      ['B', 1],
+    ]);
   });
 });

@@ -5,7 +5,10 @@ import { authz, STAFF } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { AccountsService } from './accounts.service.js';
 
-export const accountsRoutes: FastifyPluginAsyncZod<{ accountsService: AccountsService }> = async (app, { accountsService }) => {
+export const accountsRoutes: FastifyPluginAsyncZod<{ accountsService: AccountsService }> = async (
+  app,
+  { accountsService },
+) => {
   app.get(
     '/accounts',
     {
@@ -13,7 +16,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ accountsService: AccountsSe
         access: STAFF,
         authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
         // A search's text and the accounts it returned.
-        audit: audited(listAccountsResponseSchema, { action: 'accounts.list', accounts: (page) => page.items.map((a) => a.id) }),
+        audit: audited(listAccountsResponseSchema, {
+          action: 'accounts.list',
+          accounts: (page) => page.items.map((a) => a.id),
+        }),
       },
       schema: {
         tags: ['accounts'],

@@ -1,4 +1,11 @@
-import { isoDateSchema, uuidSchema, type AccountSummary, type ListAccountsQuery, type ListAccountsResponse, type SessionUser } from '@crm/contracts';
+import {
+  isoDateSchema,
+  uuidSchema,
+  type AccountSummary,
+  type ListAccountsQuery,
+  type ListAccountsResponse,
+  type SessionUser,
+} from '@crm/contracts';
 import { z } from 'zod';
 import { daysPastDue, localDate, localTime, missedInstalments, stageFor } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
@@ -12,7 +19,6 @@ export interface AccountsServiceDeps {
   policies: Pick<PoliciesRepository, 'stageThresholds'>;
   clock: Clock;
 }
-
 
 const encodeAccountCursor = (c: AccountCursor) => encodeCursor([c.dueDate, c.id]);
 const accountCursorShape = z.tuple([isoDateSchema.nullable(), uuidSchema]);
@@ -33,7 +39,11 @@ export function createAccountsService({ accounts, policies, clock }: AccountsSer
       ]);
       const page = rows.slice(0, query.limit);
       const now = clock.now();
-      const flags = await accounts.activeStopFlags(page.map((r) => r.id), page.map((r) => r.debtorId), now);
+      const flags = await accounts.activeStopFlags(
+        page.map((r) => r.id),
+        page.map((r) => r.debtorId),
+        now,
+      );
       const items: AccountSummary[] = page.map((row) => {
         // Days past due count in the customer's own calendar.
         const today = localDate(now, row.debtor.timeZone);
@@ -67,7 +77,9 @@ export function createAccountsService({ accounts, policies, clock }: AccountsSer
       });
       const last = page[page.length - 1];
       const nextCursor =
-        rows.length > query.limit && last ? encodeAccountCursor({ dueDate: isoDay(last.oldestUnpaidDueDate), id: last.id }) : null;
+        rows.length > query.limit && last
+          ? encodeAccountCursor({ dueDate: isoDay(last.oldestUnpaidDueDate), id: last.id })
+          : null;
       return { items, nextCursor };
     },
   };

@@ -31,7 +31,11 @@ export function createAssignmentRepository(db: Pick<Db, '$queryRaw' | 'user'>) {
     /** The active collectors an assignment goes to (one, or a team's). */
     targets: (to: AssignmentBody['to']) =>
       db.user.findMany({
-        where: { active: true, role: 'collector', ...('collectorId' in to ? { id: to.collectorId } : { teamId: to.teamId }) },
+        where: {
+          active: true,
+          role: 'collector',
+          ...('collectorId' in to ? { id: to.collectorId } : { teamId: to.teamId }),
+        },
         orderBy: { id: 'asc' },
         select: { id: true, displayName: true },
       }),
@@ -39,12 +43,18 @@ export function createAssignmentRepository(db: Pick<Db, '$queryRaw' | 'user'>) {
       db.$queryRaw<{ collector_id: string; accounts: bigint }[]>(Prisma.sql`
         SELECT collector_id, count(*) AS accounts FROM (${dealSql(filter, collectorIds, thresholds, now)}) deal GROUP BY collector_id`),
     /** Deals and moves the accounts in one transaction, locking them first in id order like every writer of many accounts (ADR 009). */
-    async commit(tx: Tx, filter: AssignmentBody['filter'], collectorIds: string[], thresholds: StageThresholds, now: Date) {
-        const deal = await tx.$queryRaw<{ account_id: string; collector_id: string }[]>(Prisma.sql`
+    async commit(
+      tx: Tx,
+      filter: AssignmentBody['filter'],
+      collectorIds: string[],
+      thresholds: StageThresholds,
+      now: Date,
+    ) {
+      const deal = await tx.$queryRaw<{ account_id: string; collector_id: string }[]>(Prisma.sql`
           SELECT deal.account_id, deal.collector_id FROM (${dealSql(filter, collectorIds, thresholds, now)}) deal
           JOIN accounts a ON a.id = deal.account_id ORDER BY a.id FOR NO KEY UPDATE OF a`);
-        if (deal.length === 0) return [];
-        return tx.$queryRaw<{ collector_id: string; accounts: bigint }[]>(Prisma.sql`
+      if (deal.length === 0) return [];
+      return tx.$queryRaw<{ collector_id: string; accounts: bigint }[]>(Prisma.sql`
           WITH moved AS (
             -- A lease held by anyone but the new collector ends with the reassignment.
             UPDATE accounts a SET assigned_collector_id = u.collector_id, updated_at = ${now},

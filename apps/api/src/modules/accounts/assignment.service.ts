@@ -19,11 +19,18 @@ export function createAssignmentService(deps: {
 }) {
   const { assignment, uow, policies, audit, clock } = deps;
   /** Preview (commit = false) counts what would move; commit moves it in one statement and says what moved. */
-  return async function assign(user: SessionUser, body: AssignmentBody, commit: boolean, requestId: string): Promise<AssignmentResult> {
+  return async function assign(
+    user: SessionUser,
+    body: AssignmentBody,
+    commit: boolean,
+    requestId: string,
+  ): Promise<AssignmentResult> {
     const targets = await assignment.targets(body.to);
     if (!targets.length) {
       const field = 'collectorId' in body.to ? 'to.collectorId' : 'to.teamId';
-      throw new BadRequestError('There is no active collector to assign to.', [{ field, message: 'has no active collector' }]);
+      throw new BadRequestError('There is no active collector to assign to.', [
+        { field, message: 'has no active collector' },
+      ]);
     }
     const ids = targets.map((t) => t.id);
     const now = clock.now();
@@ -33,14 +40,28 @@ export function createAssignmentService(deps: {
       return {
         committed: commit,
         accounts: [...counts.values()].reduce((a, b) => a + b, 0),
-        perCollector: targets.map((t) => ({ collectorId: t.id, displayName: t.displayName, accounts: counts.get(t.id) ?? 0 })),
+        perCollector: targets.map((t) => ({
+          collectorId: t.id,
+          displayName: t.displayName,
+          accounts: counts.get(t.id) ?? 0,
+        })),
       };
     };
     if (!commit) return resultOf(await assignment.preview(body.filter, ids, thresholds, now));
     // The accounts move and the move is audited in one transaction: never one without the other.
     const result = await uow(async (tx) => {
       const moved = resultOf(await assignment.commit(tx, body.filter, ids, thresholds, now));
-      await audit.record({ actorId: user.id, action: 'accounts.assign', entityType: 'account', entityId: null, requestId, data: { filter: body.filter, to: body.to, moved: moved.accounts } }, tx);
+      await audit.record(
+        {
+          actorId: user.id,
+          action: 'accounts.assign',
+          entityType: 'account',
+          entityId: null,
+          requestId,
+          data: { filter: body.filter, to: body.to, moved: moved.accounts },
+        },
+        tx,
+      );
       return moved;
     });
     deps.onAssigned?.();

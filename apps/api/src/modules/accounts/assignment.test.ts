@@ -25,19 +25,24 @@ describe('bulk assignment', () => {
     id.creditor = creditor.id;
     const other = await t.factories.creditor();
     // 7 unassigned M1 accounts (due 2026-11-05), 2 M3 (due 2026-09-01, 80 days), 1 M1 of another creditor.
-    for (let i = 0; i < 7; i++) await t.factories.account({ creditorId: creditor.id, oldestUnpaidDueDate: '2026-11-05' });
-    for (let i = 0; i < 2; i++) await t.factories.account({ creditorId: creditor.id, oldestUnpaidDueDate: '2026-09-01' });
+    for (let i = 0; i < 7; i++)
+      await t.factories.account({ creditorId: creditor.id, oldestUnpaidDueDate: '2026-11-05' });
+    for (let i = 0; i < 2; i++)
+      await t.factories.account({ creditorId: creditor.id, oldestUnpaidDueDate: '2026-09-01' });
     await t.factories.account({ creditorId: other.id, oldestUnpaidDueDate: '2026-11-05' });
     admin = await t.login('a-admin');
     supervisor = await t.login('a-sup');
   });
 
-  const call = (url: string, payload: unknown, who: Session = admin) => who.inject({ method: 'POST', url, payload: payload as object });
+  const call = (url: string, payload: unknown, who: Session = admin) =>
+    who.inject({ method: 'POST', url, payload: payload as object });
 
   it('lists creditors with their open accounts for the picker (supervisors and admins)', async () => {
     const res = await admin.inject({ method: 'GET', url: '/api/creditors' });
     expect(res.statusCode).toBe(200);
-    const counts = Object.fromEntries(res.json().items.map((c: { id: string; openAccounts: number }) => [c.id, c.openAccounts]));
+    const counts = Object.fromEntries(
+      res.json().items.map((c: { id: string; openAccounts: number }) => [c.id, c.openAccounts]),
+    );
     expect(counts[id.creditor!]).toBe(9);
     expect(Object.values(counts).reduce((a: number, b) => a + (b as number), 0)).toBe(10);
     expect((await supervisor.inject({ method: 'GET', url: '/api/creditors' })).statusCode).toBe(200);
@@ -45,26 +50,39 @@ describe('bulk assignment', () => {
     expect((await collector.inject({ method: 'GET', url: '/api/creditors' })).statusCode).toBe(403);
   });
 
-  it('previews and then deals M1 accounts of a creditor evenly across a team\'s active collectors', async () => {
+  it("previews and then deals M1 accounts of a creditor evenly across a team's active collectors", async () => {
     const body = { filter: { stage: 'm1', creditorId: id.creditor, unassignedOnly: true }, to: { teamId: id.team } };
     const preview = await call('/api/accounts/assignments/preview', body);
     expect(preview.statusCode).toBe(200);
     expect(preview.json()).toMatchObject({ committed: false, accounts: 7 });
-    expect(preview.json().perCollector.map((c: { accounts: number }) => c.accounts).sort()).toEqual([2, 2, 3]);
+    expect(
+      preview
+        .json()
+        .perCollector.map((c: { accounts: number }) => c.accounts)
+        .sort(),
+    ).toEqual([2, 2, 3]);
     expect(await t.db.account.count({ where: { assignedCollectorId: { not: null } } })).toBe(0);
 
     const done = await call('/api/accounts/assignments', body);
     expect(done.json()).toMatchObject({ committed: true, accounts: 7 });
-    const counts = await Promise.all([id.c1, id.c2, id.c3].map((c) => t.db.account.count({ where: { assignedCollectorId: c } })));
+    const counts = await Promise.all(
+      [id.c1, id.c2, id.c3].map((c) => t.db.account.count({ where: { assignedCollectorId: c } })),
+    );
     expect(counts.sort()).toEqual([2, 2, 3]);
     expect(await t.db.account.count({ where: { assignedCollectorId: null } })).toBe(3);
     expect(await t.db.auditEvent.count({ where: { action: 'accounts.assign' } })).toBe(1);
   });
 
-  it('moves a team\'s accounts to one collector, by stage', async () => {
-    const res = await call('/api/accounts/assignments', { filter: { fromTeamId: id.team }, to: { collectorId: id.solo } });
+  it("moves a team's accounts to one collector, by stage", async () => {
+    const res = await call('/api/accounts/assignments', {
+      filter: { fromTeamId: id.team },
+      to: { collectorId: id.solo },
+    });
     expect(res.json()).toMatchObject({ accounts: 7, perCollector: [{ collectorId: id.solo, accounts: 7 }] });
-    const m3 = await call('/api/accounts/assignments/preview', { filter: { stage: 'm3' }, to: { collectorId: id.solo } });
+    const m3 = await call('/api/accounts/assignments/preview', {
+      filter: { stage: 'm3' },
+      to: { collectorId: id.solo },
+    });
     expect(m3.json().accounts).toBe(2);
   });
 
@@ -73,7 +91,9 @@ describe('bulk assignment', () => {
     expect(bad.json().error.fields[0].field).toBe('filter.stage');
     const nobody = await call('/api/accounts/assignments/preview', { filter: {}, to: { collectorId: id.creditor } });
     expect(nobody.json().error.fields[0]).toEqual({ field: 'to.collectorId', message: 'has no active collector' });
-    expect((await call('/api/accounts/assignments', { filter: {}, to: { teamId: id.team } }, supervisor)).statusCode).toBe(403);
+    expect(
+      (await call('/api/accounts/assignments', { filter: {}, to: { teamId: id.team } }, supervisor)).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -84,11 +104,37 @@ describe('bulk assignment and its audit', () => {
     const admin = await t.factories.user('admin');
     const collector = await t.factories.user('collector');
     const creditor = await t.factories.creditor();
-    for (let i = 0; i < 3; i++) await t.factories.account({ creditorId: creditor.id, oldestUnpaidDueDate: '2026-11-05' });
+    for (let i = 0; i < 3; i++)
+      await t.factories.account({ creditorId: creditor.id, oldestUnpaidDueDate: '2026-11-05' });
     const failingAudit = { record: async () => Promise.reject(new Error('audit store unavailable')) };
-    const assign = createAssignmentService({ assignment: createAssignmentRepository(t.db), uow: createUnitOfWork(t.db), policies: createPoliciesRepository(t.db), audit: failingAudit, clock: t.clock });
-    const user = { id: admin.id, username: admin.username, displayName: admin.displayName, role: 'admin' as const, locale: 'en' as const, timeZone: 'UTC', teamId: null, teamName: null };
-    await expect(assign(user, { filter: { creditorId: creditor.id, unassignedOnly: true }, to: { collectorId: collector.id } } as AssignmentBody, true, 'req-1')).rejects.toThrow('audit store unavailable');
+    const assign = createAssignmentService({
+      assignment: createAssignmentRepository(t.db),
+      uow: createUnitOfWork(t.db),
+      policies: createPoliciesRepository(t.db),
+      audit: failingAudit,
+      clock: t.clock,
+    });
+    const user = {
+      id: admin.id,
+      username: admin.username,
+      displayName: admin.displayName,
+      role: 'admin' as const,
+      locale: 'en' as const,
+      timeZone: 'UTC',
+      teamId: null,
+      teamName: null,
+    };
+    await expect(
+      assign(
+        user,
+        {
+          filter: { creditorId: creditor.id, unassignedOnly: true },
+          to: { collectorId: collector.id },
+        } as AssignmentBody,
+        true,
+        'req-1',
+      ),
+    ).rejects.toThrow('audit store unavailable');
     expect(await t.db.account.count({ where: { assignedCollectorId: collector.id } })).toBe(0);
   });
 });

@@ -22,7 +22,9 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
  * because of what someone typed (a search for "\u0000" is worth recording too).
  */
 export function storableText(value: string): string {
-  return value.replace(/\u0000/g, '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return value
+    .replace(/\u0000/g, '\uFFFD')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 function storable(value: unknown): unknown {
   if (typeof value === 'string') return storableText(value);
@@ -68,7 +70,8 @@ export interface AuditRow {
 }
 
 const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const optional = (value: unknown, condition: Prisma.Sql) => (value === undefined ? Prisma.empty : Prisma.sql` AND ${condition}`);
+const optional = (value: unknown, condition: Prisma.Sql) =>
+  value === undefined ? Prisma.empty : Prisma.sql` AND ${condition}`;
 
 /** The SQL of one page of the audit trail, newest first (keyset on at, id). */
 export function auditSearchSql(s: AuditSearch): Prisma.Sql {

@@ -1,4 +1,10 @@
-import { auditFiltersSchema, auditQuerySchema, auditResponseSchema, csvFileSchema, errorResponseSchema } from '@crm/contracts';
+import {
+  auditFiltersSchema,
+  auditQuerySchema,
+  auditResponseSchema,
+  csvFileSchema,
+  errorResponseSchema,
+} from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendCsv } from '../../lib/csv.js';
 import { ADMINS, authz } from '../../plugins/access.js';
@@ -10,8 +16,25 @@ const DESCRIPTION =
   'Admins only. Filters: actorId (a user), action (also finds its refused attempts, action + ".denied"), account (id or account number: ' +
   'events naming it among the accounts read, or as their entity), entityType and entityId, from/to (days in your time zone, both included), ' +
   'requestId (the id or its beginning). Searching and exporting the trail are audited themselves (purpose audit_review).';
-const CSV_COLUMNS = ['at', 'actor_username', 'actor_name', 'action', 'purpose', 'entity_type', 'entity_id', 'account_count', 'accounts', 'request_id', 'data'];
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 503: errorResponseSchema };
+const CSV_COLUMNS = [
+  'at',
+  'actor_username',
+  'actor_name',
+  'action',
+  'purpose',
+  'entity_type',
+  'entity_id',
+  'account_count',
+  'accounts',
+  'request_id',
+  'data',
+];
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  503: errorResponseSchema,
+};
 
 export const auditRoutes: FastifyPluginAsyncZod<{ auditService: AuditService }> = async (app, { auditService }) => {
   app.get(
@@ -29,7 +52,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ auditService: AuditService }> 
       },
       schema: {
         tags: ['audit'],
-        summary: 'Search the audit trail: who did or read what, about which accounts, when and why; newest first, keyset-paged',
+        summary:
+          'Search the audit trail: who did or read what, about which accounts, when and why; newest first, keyset-paged',
         description: DESCRIPTION,
         querystring: auditQuerySchema,
         response: { 200: auditResponseSchema, ...errors },
@@ -41,10 +65,15 @@ export const auditRoutes: FastifyPluginAsyncZod<{ auditService: AuditService }> 
   app.get(
     '/audit-events/export',
     {
-      config: { access: ADMINS, authz: authz({ admin: 'allowed' }), audit: { action: 'audit.export', entityType: 'audit_trail', purpose: 'audit_review', streamed: true } },
+      config: {
+        access: ADMINS,
+        authz: authz({ admin: 'allowed' }),
+        audit: { action: 'audit.export', entityType: 'audit_trail', purpose: 'audit_review', streamed: true },
+      },
       schema: {
         tags: ['audit'],
-        summary: 'The filtered audit trail as CSV (UTF-8 with BOM), streamed: any size, every account number of each event',
+        summary:
+          'The filtered audit trail as CSV (UTF-8 with BOM), streamed: any size, every account number of each event',
         description: `${DESCRIPTION} Same filters as GET /api/audit-events. Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.`,
         querystring: auditFiltersSchema,
         response: { 200: csvFileSchema, ...errors },

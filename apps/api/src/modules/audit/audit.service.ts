@@ -1,4 +1,12 @@
-import { AUDIT_ACCOUNTS_SHOWN, isoDateTimeSchema, type AuditEvent, type AuditFilters, type AuditQuery, type AuditResponse, type SessionUser } from '@crm/contracts';
+import {
+  AUDIT_ACCOUNTS_SHOWN,
+  isoDateTimeSchema,
+  type AuditEvent,
+  type AuditFilters,
+  type AuditQuery,
+  type AuditResponse,
+  type SessionUser,
+} from '@crm/contracts';
 import { addDaysIso, isValidTimeZone, startOfLocalDay } from '@crm/domain';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
@@ -11,7 +19,10 @@ export function toAuditEvent(r: AuditRow): AuditEvent {
   return {
     id: r.id.toString(),
     at: r.at.toISOString(),
-    actor: r.actor_id && r.actor_username ? { id: r.actor_id, username: r.actor_username, displayName: r.actor_name ?? r.actor_username } : null,
+    actor:
+      r.actor_id && r.actor_username
+        ? { id: r.actor_id, username: r.actor_username, displayName: r.actor_name ?? r.actor_username }
+        : null,
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,
@@ -31,7 +42,10 @@ export type AuditService = ReturnType<typeof createAuditService>;
 /** The audit trail for admins: filtered, newest first, keyset-paged; and the same as a CSV export. */
 export function createAuditService({ audit }: { audit: Pick<AuditRepository, 'search' | 'accountId'> }) {
   /** Filters in SQL terms: the days as instants in the viewer's zone, the account by id or number. */
-  async function resolve(user: SessionUser, f: AuditFilters): Promise<Omit<AuditSearch, 'after' | 'limit' | 'accountsShown'>> {
+  async function resolve(
+    user: SessionUser,
+    f: AuditFilters,
+  ): Promise<Omit<AuditSearch, 'after' | 'limit' | 'accountsShown'>> {
     const zone = isValidTimeZone(user.timeZone) ? user.timeZone : 'UTC';
     return {
       actorId: f.actorId,
@@ -50,7 +64,12 @@ export function createAuditService({ audit }: { audit: Pick<AuditRepository, 'se
       const { cursor, limit, ...filters } = query;
       const decoded = cursor ? decodeCursor(cursor, auditCursorShape) : null;
       const after = decoded ? { at: decoded[0], id: decoded[1] } : null;
-      const rows = await audit.search({ ...(await resolve(user, filters)), after, limit: limit + 1, accountsShown: AUDIT_ACCOUNTS_SHOWN });
+      const rows = await audit.search({
+        ...(await resolve(user, filters)),
+        after,
+        limit: limit + 1,
+        accountsShown: AUDIT_ACCOUNTS_SHOWN,
+      });
       const items = rows.slice(0, limit).map(toAuditEvent);
       const last = items.at(-1);
       return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };

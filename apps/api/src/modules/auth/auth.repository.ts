@@ -62,7 +62,10 @@ export function createAuthRepository(db: Pick<Db, 'user' | 'session' | '$transac
      */
     changePassword(userId: string, oldHash: string, newHash: string, keepSession: string) {
       return db.$transaction(async (tx) => {
-        const changed = await tx.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash: newHash } });
+        const changed = await tx.user.updateMany({
+          where: { id: userId, passwordHash: oldHash },
+          data: { passwordHash: newHash },
+        });
         if (changed.count === 0) return { changed: false, endedSessions: 0 };
         const ended = await tx.session.deleteMany({ where: { userId, id: { not: keepSession } } });
         return { changed: true, endedSessions: ended.count };

@@ -10,10 +10,23 @@ describe('auth', () => {
   it('logs in, sets an http-only session cookie and a CSRF cookie, and returns the user', async () => {
     const team = await t.factories.team();
     const user = await t.factories.user('collector', { username: 'ana', teamId: team.id });
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ana', password: 'correct horse battery staple' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ana', password: 'correct horse battery staple' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      user: { id: user.id, username: 'ana', displayName: 'Test collector', role: 'collector', locale: 'en', timeZone: 'UTC', teamId: team.id, teamName: team.name },
+      user: {
+        id: user.id,
+        username: 'ana',
+        displayName: 'Test collector',
+        role: 'collector',
+        locale: 'en',
+        timeZone: 'UTC',
+        teamId: team.id,
+        teamName: team.name,
+      },
     });
     const session = res.cookies.find((c) => c.name === 'crm_session');
     expect(session?.httpOnly).toBe(true);
@@ -24,8 +37,16 @@ describe('auth', () => {
 
   it('gives the same 401 for a wrong password and an unknown user', async () => {
     await t.factories.user('collector', { username: 'ben' });
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ben', password: 'nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ben', password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe('Username or password is incorrect.');
@@ -37,7 +58,11 @@ describe('auth', () => {
 
   it('refuses inactive users', async () => {
     await t.factories.user('collector', { username: 'gone', active: false });
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gone', password: 'correct horse battery staple' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'gone', password: 'correct horse battery staple' },
+    });
     expect(res.statusCode).toBe(401);
   });
 
@@ -46,7 +71,11 @@ describe('auth', () => {
     const codes: number[] = [];
     let last;
     for (let i = 0; i < 7; i++) {
-      last = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'carl', password: 'guess' } });
+      last = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'carl', password: 'guess' },
+      });
       codes.push(last.statusCode);
     }
     expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -55,20 +84,44 @@ describe('auth', () => {
     // Windows are whole minutes of the clock: 2026-11-22T15:00:00Z is the start of one.
     expect(last!.headers['retry-after']).toBe('60');
     // Even the right password waits; the next window starts afresh.
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'carl', password: TEST_PASSWORD } })).statusCode).toBe(429);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'carl', password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(429);
     t.clock.advance(60_000);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'carl', password: TEST_PASSWORD } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'carl', password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(200);
     t.clock.set(START);
   });
 
   it('names the missing field on a bad body', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'validation_failed', fields: [{ field: 'password', message: 'is required' }] });
+    expect(res.json().error).toMatchObject({
+      code: 'validation_failed',
+      fields: [{ field: 'password', message: 'is required' }],
+    });
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('bad_request');
   });
@@ -92,7 +145,9 @@ describe('auth', () => {
 
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
     expect(anonymous.statusCode).toBe(401);
-    expect(anonymous.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String), requestId: expect.any(String) } });
+    expect(anonymous.json()).toEqual({
+      error: { code: 'unauthenticated', message: expect.any(String), requestId: expect.any(String) },
+    });
 
     expect((await s.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
     expect((await s.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
@@ -101,7 +156,12 @@ describe('auth', () => {
   it('requires the CSRF header on cookie-authenticated writes', async () => {
     await t.factories.user('collector', { username: 'fay' });
     const s = await t.login('fay');
-    const without = await s.inject({ method: 'PATCH', url: '/api/me/preferences', payload: { locale: 'zh-CN' }, csrf: false });
+    const without = await s.inject({
+      method: 'PATCH',
+      url: '/api/me/preferences',
+      payload: { locale: 'zh-CN' },
+      csrf: false,
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('csrf_failed');
     const withHeader = await s.inject({ method: 'PATCH', url: '/api/me/preferences', payload: { locale: 'zh-CN' } });

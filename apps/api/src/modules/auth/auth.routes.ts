@@ -52,14 +52,20 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie and a CSRF cookie',
         body: loginBodySchema,
-        response: { 200: authResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 429: errorResponseSchema },
+        response: {
+          200: authResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+          429: errorResponseSchema,
+        },
       },
     },
     async (request, reply) => {
       // Login CSRF: a browser always sends Origin on a cross-site POST; it must be ours.
       // An opaque origin ("null": sandboxed frames, file: pages, some redirects) is never ours.
       const origin = request.headers.origin;
-      if (origin && originHost(origin) !== request.headers.host) throw new ForbiddenError('Cross-site sign-in refused.');
+      if (origin && originHost(origin) !== request.headers.host)
+        throw new ForbiddenError('Cross-site sign-in refused.');
       const { username, password } = request.body;
       const result = await authService.login(username, password, { requestId: String(request.id), ip: request.ip });
       const cookie = { path: '/', sameSite: 'lax' as const, secure: secure(request), expires: result.expiresAt };
@@ -73,7 +79,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/logout',
     {
-      config: { access: 'authenticated', authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }) },
+      config: {
+        access: 'authenticated',
+        authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }),
+      },
       schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -86,7 +95,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.get(
     '/auth/me',
     {
-      config: { access: 'authenticated', authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }) },
+      config: {
+        access: 'authenticated',
+        authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }),
+      },
       schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: authResponseSchema } },
     },
     async (request) => ({ user: currentUser(request) }),
@@ -95,7 +107,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/me/password',
     {
-      config: { access: 'authenticated', authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }) },
+      config: {
+        access: 'authenticated',
+        authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }),
+      },
       schema: {
         tags: ['auth'],
         summary: 'Change your own password; your other sessions end, this one continues',
@@ -106,7 +121,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      await authService.changePassword(request.session!, request.body.currentPassword, request.body.newPassword, { requestId: String(request.id), ip: request.ip });
+      await authService.changePassword(request.session!, request.body.currentPassword, request.body.newPassword, {
+        requestId: String(request.id),
+        ip: request.ip,
+      });
       return reply.status(204).send(null);
     },
   );
@@ -114,7 +132,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.patch(
     '/me/preferences',
     {
-      config: { access: 'authenticated', authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }) },
+      config: {
+        access: 'authenticated',
+        authz: authz({ collector: 'allowed', supervisor: 'allowed', admin: 'allowed', service: 'allowed' }),
+      },
       schema: {
         tags: ['auth'],
         summary: "Update the signed-in user's preferences (language)",

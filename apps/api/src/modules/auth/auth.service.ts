@@ -52,13 +52,21 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
       await attempt.succeeded();
       // Hashed with weaker parameters than today's: store a stronger hash of the same password.
-      if (passwords.needsRehash(user.passwordHash)) await auth.upgradePasswordHash(user.id, user.passwordHash, await passwords.hash(password));
+      if (passwords.needsRehash(user.passwordHash))
+        await auth.upgradePasswordHash(user.id, user.passwordHash, await passwords.hash(password));
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + deps.sessionTtlMs);
       await auth.createSession({ tokenHash: hashToken(token), userId: user.id, csrfToken, now, expiresAt });
-      await audit.record({ actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, requestId: meta.requestId, data: { ip: meta.ip } });
+      await audit.record({
+        actorId: user.id,
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        requestId: meta.requestId,
+        data: { ip: meta.ip },
+      });
       return { user: toSessionUser(user), token, csrfToken, expiresAt };
     },
 
@@ -79,24 +87,50 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     async logout(session: ActiveSession, requestId: string) {
       await auth.deleteSession(session.tokenHash);
-      await audit.record({ actorId: session.user.id, action: 'auth.logout', entityType: 'user', entityId: session.user.id, requestId });
+      await audit.record({
+        actorId: session.user.id,
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: session.user.id,
+        requestId,
+      });
     },
 
     /**
      * The signed-in user changes their own password: the current one is required (wrong ones
      * count like failed sign-ins), every other session of theirs ends, this one continues.
      */
-    async changePassword(session: ActiveSession, currentPassword: string, newPassword: string, meta: { requestId: string; ip: string }) {
+    async changePassword(
+      session: ActiveSession,
+      currentPassword: string,
+      newPassword: string,
+      meta: { requestId: string; ip: string },
+    ) {
       const attempt = await throttle.attempt(session.user.username, meta.ip);
       const user = await auth.findUserById(session.user.id);
       if (!user) throw new UnauthenticatedError();
       if (!(await passwords.verify(currentPassword, user.passwordHash))) {
-        await audit.record({ actorId: user.id, action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, requestId: meta.requestId, data: { ip: meta.ip } });
-        throw new BadRequestError('The current password is not correct.', [{ field: 'currentPassword', message: 'is not your current password' }]);
+        await audit.record({
+          actorId: user.id,
+          action: 'auth.password_change_failed',
+          entityType: 'user',
+          entityId: user.id,
+          requestId: meta.requestId,
+          data: { ip: meta.ip },
+        });
+        throw new BadRequestError('The current password is not correct.', [
+          { field: 'currentPassword', message: 'is not your current password' },
+        ]);
       }
       await attempt.succeeded();
-      const result = await auth.changePassword(user.id, user.passwordHash, await passwords.hash(newPassword), session.tokenHash);
-      if (!result.changed) throw new ConflictError('Your password was changed by another request. Sign in again if needed, then retry.');
+      const result = await auth.changePassword(
+        user.id,
+        user.passwordHash,
+        await passwords.hash(newPassword),
+        session.tokenHash,
+      );
+      if (!result.changed)
+        throw new ConflictError('Your password was changed by another request. Sign in again if needed, then retry.');
       await audit.record({
         actorId: user.id,
         action: 'auth.password_changed',

@@ -17,7 +17,10 @@ export function createLoginThrottleRepository(db: Pick<Db, '$queryRaw' | '$execu
      * Adds one to each counter of the window and returns the new counts. Rows are always
      * written in the order given (username before address), so two attempts never deadlock.
      */
-    async increment(counters: ThrottleCounter[], windowStart: Date): Promise<(ThrottleCounter & { failures: number })[]> {
+    async increment(
+      counters: ThrottleCounter[],
+      windowStart: Date,
+    ): Promise<(ThrottleCounter & { failures: number })[]> {
       return db.$queryRaw<(ThrottleCounter & { failures: number })[]>(Prisma.sql`
         INSERT INTO login_throttle (scope, key, window_start, failures)
         SELECT c.scope, c.key, ${windowStart}, 1

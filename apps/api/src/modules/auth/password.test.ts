@@ -1,4 +1,11 @@
-import { createPasswordHasher, dummyPasswordHash, hashPassword, needsRehash, RECOMMENDED_SCRYPT_COST, verifyPassword } from '@crm/db/password';
+import {
+  createPasswordHasher,
+  dummyPasswordHash,
+  hashPassword,
+  needsRehash,
+  RECOMMENDED_SCRYPT_COST,
+  verifyPassword,
+} from '@crm/db/password';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/build-app.js';
 import { TEST_PASSWORD } from '../../../test/factories.js';
@@ -39,7 +46,11 @@ describe('transparent rehash at sign-in, at the production cost', () => {
     const old = await hashPassword(TEST_PASSWORD, { log2N: 15, r: 8, p: 1 });
     await t.db.user.update({ where: { id: user.id }, data: { passwordHash: old } });
 
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'old-hash', password: 'not it' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'old-hash', password: 'not it' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(old);
 
@@ -55,7 +66,11 @@ describe('transparent rehash at sign-in, at the production cost', () => {
   it('hashes new and reset passwords at the configured cost', async () => {
     const admin = await t.factories.user('admin', { username: 'cost-admin' });
     const s = await t.login('cost-admin');
-    const res = await s.inject({ method: 'POST', url: `/api/users/${admin.id}/password`, payload: { password: 'a brand new password' } });
+    const res = await s.inject({
+      method: 'POST',
+      url: `/api/users/${admin.id}/password`,
+      payload: { password: 'a brand new password' },
+    });
     expect(res.statusCode).toBe(204);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash).toMatch(/^scrypt\$131072\$/);
   });

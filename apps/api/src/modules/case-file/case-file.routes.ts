@@ -5,7 +5,10 @@ import { authz, STAFF } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { CaseFileService } from './case-file.service.js';
 
-export const caseFileRoutes: FastifyPluginAsyncZod<{ caseFileService: CaseFileService }> = async (app, { caseFileService }) => {
+export const caseFileRoutes: FastifyPluginAsyncZod<{ caseFileService: CaseFileService }> = async (
+  app,
+  { caseFileService },
+) => {
   app.get(
     '/accounts/:id/case-file',
     {
@@ -13,13 +16,22 @@ export const caseFileRoutes: FastifyPluginAsyncZod<{ caseFileService: CaseFileSe
         access: STAFF,
         authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
         // The account and the customer's other accounts shown beside it; refusals too.
-        audit: audited(caseFileSchema, { action: 'case_file.view', accounts: (c) => [c.account.id, ...c.otherAccounts.map((a) => a.id)] }),
+        audit: audited(caseFileSchema, {
+          action: 'case_file.view',
+          accounts: (c) => [c.account.id, ...c.otherAccounts.map((a) => a.id)],
+        }),
       },
       schema: {
         tags: ['accounts'],
         summary: 'Everything to know before the call; the view (and a refused one) is audit-logged',
         params: accountIdParamsSchema,
-        response: { 200: caseFileSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
+        response: {
+          200: caseFileSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema,
+        },
       },
     },
     async (request) => caseFileService.get(currentUser(request), request.params.id),

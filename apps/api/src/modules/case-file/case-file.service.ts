@@ -32,14 +32,24 @@ export interface CaseFileServiceDeps {
   clock: Clock;
 }
 
-const CHANNEL_FOR_KIND: Record<'phone' | 'email' | 'address', ContactChannel> = { phone: 'phone', email: 'email', address: 'letter' };
+const CHANNEL_FOR_KIND: Record<'phone' | 'email' | 'address', ContactChannel> = {
+  phone: 'phone',
+  email: 'email',
+  address: 'letter',
+};
 const DAY = 86_400_000;
 /** At the same instant, results sit above the call that produced them (newest first). */
 const KIND_ORDER: Record<HistoryEntry['kind'], number> = { payment: 0, plan: 1, promise: 2, contact: 3 };
 
 type Loaded = NonNullable<Awaited<ReturnType<CaseFileRepository['load']>>>;
 
-function accountFacts(a: Loaded['otherAccounts'][number] | Loaded['account'], creditorName: string, zone: string, now: Date, t: StageThresholds) {
+function accountFacts(
+  a: Loaded['otherAccounts'][number] | Loaded['account'],
+  creditorName: string,
+  zone: string,
+  now: Date,
+  t: StageThresholds,
+) {
   const today = localDate(now, zone);
   const dpd = daysPastDue(isoDay(a.oldestUnpaidDueDate), today);
   return {
@@ -50,7 +60,12 @@ function accountFacts(a: Loaded['otherAccounts'][number] | Loaded['account'], cr
     currency: a.currency,
     balanceMinor: Number(a.balanceMinor),
     overdueMinor: Number(a.overdueMinor),
-    creditMinor: Number(accountFigures({ balanceMinor: a.balanceBaselineMinor, overdueMinor: a.overdueBaselineMinor }, a.paidSinceBaselineMinor).creditMinor),
+    creditMinor: Number(
+      accountFigures(
+        { balanceMinor: a.balanceBaselineMinor, overdueMinor: a.overdueBaselineMinor },
+        a.paidSinceBaselineMinor,
+      ).creditMinor,
+    ),
     instalmentMinor: Number(a.instalmentMinor),
     oldestUnpaidDueDate: isoDay(a.oldestUnpaidDueDate),
     daysPastDue: dpd,
@@ -68,13 +83,20 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
     async get(user: SessionUser, accountId: string): Promise<CaseFile> {
       const now = clock.now();
       await access.assertCanOpen(user, accountId, now);
-      const [loaded, thresholds, profiles, promiseRules] = await Promise.all([caseFiles.load(accountId), policies.stageThresholds(), policies.complianceProfiles(), policies.promiseRules()]);
+      const [loaded, thresholds, profiles, promiseRules] = await Promise.all([
+        caseFiles.load(accountId),
+        policies.stageThresholds(),
+        policies.complianceProfiles(),
+        policies.promiseRules(),
+      ]);
       if (!loaded) throw new NotFoundError('No such account.');
       const { account, contactPoints, attempts, promises, payments, plans, callback } = loaded;
       const debtor = account.debtor;
       const zone = debtor.timeZone;
       const profile = profiles[account.complianceProfile];
-      const recent = attempts.filter((a) => a.startedAt.getTime() > now.getTime() - 9 * DAY).map((a) => ({ ...a, at: a.startedAt }));
+      const recent = attempts
+        .filter((a) => a.startedAt.getTime() > now.getTime() - 9 * DAY)
+        .map((a) => ({ ...a, at: a.startedAt }));
       const stopFlags = loaded.stopFlags.filter((f) => !f.expiresAt || f.expiresAt.getTime() > now.getTime());
       const gateBase = {
         now,
@@ -86,13 +108,19 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
       };
 
       // Which payment went to which promise: the same pure rules that judged them.
-      const evaluation = evaluatePromises(evaluationInput(promises, payments, zone, now, promiseRules.graceDays)).promises;
+      const evaluation = evaluatePromises(
+        evaluationInput(promises, payments, zone, now, promiseRules.graceDays),
+      ).promises;
       const evaluated = new Map(evaluation.map((e) => [e.id, e]));
       const paymentById = new Map(payments.map((p) => [p.id, p]));
       const promiseById = new Map(promises.map((p) => [p.id, p]));
       const allocatedTo = new Map<string, { promiseId: string; dueDate: string; amountMinor: number }[]>();
       for (const e of evaluation) {
-        for (const a of e.allocations) allocatedTo.set(a.paymentId, [...(allocatedTo.get(a.paymentId) ?? []), { promiseId: e.id, dueDate: isoDay(promiseById.get(e.id)!.dueDate), amountMinor: a.amountMinor }]);
+        for (const a of e.allocations)
+          allocatedTo.set(a.paymentId, [
+            ...(allocatedTo.get(a.paymentId) ?? []),
+            { promiseId: e.id, dueDate: isoDay(promiseById.get(e.id)!.dueDate), amountMinor: a.amountMinor },
+          ]);
       }
       const reversedIds = new Set(payments.flatMap((p) => (p.reversalOfId ? [p.reversalOfId] : [])));
 
@@ -126,7 +154,12 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           graceEnds: evaluated.get(p.id)?.graceEnds ?? isoDay(p.dueDate),
           allocations: (evaluated.get(p.id)?.allocations ?? []).map((a) => {
             const payment = paymentById.get(a.paymentId)!;
-            return { paymentId: a.paymentId, amountMinor: a.amountMinor, paidAt: payment.paidAt.toISOString(), reference: payment.reference };
+            return {
+              paymentId: a.paymentId,
+              amountMinor: a.amountMinor,
+              paidAt: payment.paidAt.toISOString(),
+              reference: payment.reference,
+            };
           }),
         })),
         ...payments.map((p) => ({
@@ -165,7 +198,11 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           assignedCollector: account.assignedCollector,
           lease:
             account.leasedBy && account.leaseExpiresAt && account.leaseExpiresAt.getTime() > now.getTime()
-              ? { collectorId: account.leasedBy.id, collectorName: account.leasedBy.displayName, expiresAt: account.leaseExpiresAt.toISOString() }
+              ? {
+                  collectorId: account.leasedBy.id,
+                  collectorName: account.leasedBy.displayName,
+                  expiresAt: account.leaseExpiresAt.toISOString(),
+                }
               : null,
         },
         customer: {
@@ -193,12 +230,20 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           source: p.source,
           timeZone: p.timeZone,
           lastSuccessAt: p.lastSuccessAt?.toISOString() ?? null,
-          workedBefore: p.lastSuccessAt !== null || attempts.some((a) => a.contactPointId === p.id && a.partyReached === 'debtor'),
+          workedBefore:
+            p.lastSuccessAt !== null || attempts.some((a) => a.contactPointId === p.id && a.partyReached === 'debtor'),
           gate: gateVerdictDto(canContact({ ...gateBase, channel: CHANNEL_FOR_KIND[p.kind], contactPoint: p })),
         })),
         thirdParties: loaded.thirdParties,
         otherAccounts: loaded.otherAccounts.map((a) => accountFacts(a, a.creditor.name, zone, now, thresholds)),
-        stopFlags: stopFlags.map((f) => ({ id: f.id, type: f.type, reason: f.reason, setAt: f.setAt.toISOString(), expiresAt: f.expiresAt?.toISOString() ?? null, accountId: f.accountId })),
+        stopFlags: stopFlags.map((f) => ({
+          id: f.id,
+          type: f.type,
+          reason: f.reason,
+          setAt: f.setAt.toISOString(),
+          expiresAt: f.expiresAt?.toISOString() ?? null,
+          accountId: f.accountId,
+        })),
         history,
         pendingCallback: callback ? { id: callback.id, dueAt: callback.dueAt.toISOString() } : null,
         reminders: loaded.reminders.map((r) => ({
@@ -226,7 +271,9 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           promisesBroken: willingness.broken,
           promisesPending: willingness.pending,
           willingness: willingness.assessment,
-          lastContact: last ? { at: last.startedAt.toISOString(), disposition: last.disposition, partyReached: last.partyReached } : null,
+          lastContact: last
+            ? { at: last.startedAt.toISOString(), disposition: last.disposition, partyReached: last.partyReached }
+            : null,
           bestHours: bestHoursToCall(reached, zone),
           gate: { ...gateVerdictDto(best), contactPointId: best.contactPointId },
         },

@@ -1,4 +1,10 @@
-import { canContact, type ComplianceProfilePolicy, type ContactChannel, type ContactGateVerdict, type GateContactPoint } from '@crm/domain';
+import {
+  canContact,
+  type ComplianceProfilePolicy,
+  type ContactChannel,
+  type ContactGateVerdict,
+  type GateContactPoint,
+} from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { Tx, UnitOfWork } from '../../lib/transaction.js';
@@ -19,7 +25,11 @@ export interface LockedContactGate {
   /** The gate's facts, read under the lock. */
   facts: GateFacts;
   /** The gate's verdict on these facts for one contact now. */
-  verdict(contact: { channel: ContactChannel; profile: ComplianceProfilePolicy; contactPoint: GateContactPoint | null }): ContactGateVerdict;
+  verdict(contact: {
+    channel: ContactChannel;
+    profile: ComplianceProfilePolicy;
+    contactPoint: GateContactPoint | null;
+  }): ContactGateVerdict;
 }
 
 export type ContactGate = ReturnType<typeof createContactGate>;

@@ -59,15 +59,37 @@ async function loadFacts(db: Client, accountIds: string[], now: Date): Promise<M
   const [points, flags, attempts, callbacks] = await Promise.all([
     db.contactPoint.findMany({
       where: { debtorId: { in: debtorIds } },
-      select: { id: true, debtorId: true, kind: true, type: true, status: true, optedOut: true, workInconvenient: true, timeZone: true, lastSuccessAt: true },
+      select: {
+        id: true,
+        debtorId: true,
+        kind: true,
+        type: true,
+        status: true,
+        optedOut: true,
+        workInconvenient: true,
+        timeZone: true,
+        lastSuccessAt: true,
+      },
     }),
     db.stopFlag.findMany({
-      where: { clearedAt: null, OR: [{ accountId: { in: accountIds } }, { accountId: null, debtorId: { in: debtorIds } }] },
+      where: {
+        clearedAt: null,
+        OR: [{ accountId: { in: accountIds } }, { accountId: null, debtorId: { in: debtorIds } }],
+      },
       select: { accountId: true, debtorId: true, type: true, expiresAt: true },
     }),
     db.contactAttempt.findMany({
       where: { accountId: { in: accountIds }, startedAt: { gte: new Date(now.getTime() - LOOKBACK_DAYS * DAY) } },
-      select: { accountId: true, startedAt: true, channel: true, direction: true, contactPointId: true, partyReached: true, disposition: true, customerRequested: true },
+      select: {
+        accountId: true,
+        startedAt: true,
+        channel: true,
+        direction: true,
+        contactPointId: true,
+        partyReached: true,
+        disposition: true,
+        customerRequested: true,
+      },
     }),
     db.callback.findMany({
       where: { accountId: { in: accountIds }, status: 'pending' },
@@ -76,8 +98,14 @@ async function loadFacts(db: Client, accountIds: string[], now: Date): Promise<M
     }),
   ]);
   const pointsByDebtor = groupBy(points, (p) => p.debtorId);
-  const accountFlags = groupBy(flags.filter((f) => f.accountId !== null), (f) => f.accountId);
-  const debtorFlags = groupBy(flags.filter((f) => f.accountId === null), (f) => f.debtorId);
+  const accountFlags = groupBy(
+    flags.filter((f) => f.accountId !== null),
+    (f) => f.accountId,
+  );
+  const debtorFlags = groupBy(
+    flags.filter((f) => f.accountId === null),
+    (f) => f.debtorId,
+  );
   const attemptsByAccount = groupBy(attempts, (t) => t.accountId);
   const callbackByAccount = new Map<string, (typeof callbacks)[number]>();
   for (const c of callbacks) if (!callbackByAccount.has(c.accountId)) callbackByAccount.set(c.accountId, c);
@@ -91,7 +119,9 @@ async function loadFacts(db: Client, accountIds: string[], now: Date): Promise<M
       contactPoints: pointsByDebtor.get(a.debtorId) ?? [],
       stopFlags: [...(accountFlags.get(a.id) ?? []), ...(debtorFlags.get(a.debtorId) ?? [])],
       attempts: (attemptsByAccount.get(a.id) ?? []).map((t) => ({ ...t, at: t.startedAt })),
-      callback: callback ? { id: callback.id, dueAt: callback.dueAt, requestedByCustomer: callback.requestedByCustomer } : null,
+      callback: callback
+        ? { id: callback.id, dueAt: callback.dueAt, requestedByCustomer: callback.requestedByCustomer }
+        : null,
     });
   }
   return facts;

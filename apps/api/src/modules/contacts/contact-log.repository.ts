@@ -20,7 +20,14 @@ export interface ContactLogRow {
   script_label: string | null;
   notes: string | null;
   override_reason_code: string | null;
-  review: { checks: Record<string, boolean>; score: number; comment: string | null; coaching: boolean; reviewerName: string; reviewedAt: string } | null;
+  review: {
+    checks: Record<string, boolean>;
+    score: number;
+    comment: string | null;
+    coaching: boolean;
+    reviewerName: string;
+    reviewedAt: string;
+  } | null;
   promises: { id: string; amountMinor: number; currency: string; dueDate: string; status: string; paidMinor: number }[];
 }
 
@@ -33,13 +40,18 @@ export interface ContactLogPage {
   limit: number;
 }
 
-const optional = (value: unknown, condition: Prisma.Sql) => (value === undefined || value === null ? Prisma.empty : Prisma.sql` AND ${condition}`);
+const optional = (value: unknown, condition: Prisma.Sql) =>
+  value === undefined || value === null ? Prisma.empty : Prisma.sql` AND ${condition}`;
 
 /** The SQL of one page of the contact log (exported so the benchmark can time the same SQL). */
 export function contactLogPageSql(user: SessionUser, p: ContactLogPage): Prisma.Sql {
   const f = p.filters;
   const reached =
-    f.reached === undefined ? Prisma.empty : f.reached === 'anyone' ? Prisma.sql` AND ca.party_reached <> 'nobody'` : Prisma.sql` AND ca.party_reached = ${f.reached}::"PartyReached"`;
+    f.reached === undefined
+      ? Prisma.empty
+      : f.reached === 'anyone'
+        ? Prisma.sql` AND ca.party_reached <> 'nobody'`
+        : Prisma.sql` AND ca.party_reached = ${f.reached}::"PartyReached"`;
   const promiseFilter =
     f.promiseDueFrom || f.promiseDueTo || f.promiseStatus
       ? Prisma.sql` AND EXISTS (SELECT 1 FROM promises fp WHERE fp.contact_attempt_id = ca.id

@@ -19,17 +19,39 @@ import { audited, auditAccounts } from '../../plugins/audit.js';
 import type { ContactLogService } from './contact-log.service.js';
 import type { ReviewsService } from './reviews.service.js';
 
-const SCOPE = 'Collectors see their own attempts, supervisors their teams\', admins everyone\'s. Dates are days in the signed-in user\'s time zone.';
-const CSV_COLUMNS = ['started_at', 'collector', 'account', 'customer', 'channel', 'direction', 'party_reached', 'disposition', 'stage', 'script_version', 'promises', 'override_reason', 'notes'];
+const SCOPE =
+  "Collectors see their own attempts, supervisors their teams', admins everyone's. Dates are days in the signed-in user's time zone.";
+const CSV_COLUMNS = [
+  'started_at',
+  'collector',
+  'account',
+  'customer',
+  'channel',
+  'direction',
+  'party_reached',
+  'disposition',
+  'stage',
+  'script_version',
+  'promises',
+  'override_reason',
+  'notes',
+];
 
-export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogService; reviews: ReviewsService }> = async (app, { contactLog, reviews }) => {
+export const contactLogRoutes: FastifyPluginAsyncZod<{
+  contactLog: ContactLogService;
+  reviews: ReviewsService;
+}> = async (app, { contactLog, reviews }) => {
   app.get(
     '/contacts',
     {
       config: {
         access: STAFF,
         authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
-        audit: audited(contactLogResponseSchema, { action: 'contacts.view', entityType: 'contact_log', accounts: (page) => page.items.map((i) => i.account.id) }),
+        audit: audited(contactLogResponseSchema, {
+          action: 'contacts.view',
+          entityType: 'contact_log',
+          accounts: (page) => page.items.map((i) => i.account.id),
+        }),
       },
       schema: {
         tags: ['contacts'],
@@ -45,7 +67,11 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
   app.get(
     '/contacts/export',
     {
-      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }), audit: { action: 'contacts.export', entityType: 'contact_log', streamed: true } },
+      config: {
+        access: STAFF,
+        authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
+        audit: { action: 'contacts.export', entityType: 'contact_log', streamed: true },
+      },
       schema: {
         tags: ['contacts'],
         summary: 'The filtered contact log as CSV (UTF-8 with BOM), streamed: any size',
@@ -70,7 +96,12 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
             item.disposition,
             item.stage ?? '',
             item.scriptVersion?.label ?? '',
-            item.promises.map((p) => `${formatMoney({ amountMinor: p.amountMinor, currency: p.currency }, 'en')} due ${p.dueDate} (${p.status})`).join('; '),
+            item.promises
+              .map(
+                (p) =>
+                  `${formatMoney({ amountMinor: p.amountMinor, currency: p.currency }, 'en')} due ${p.dueDate} (${p.status})`,
+              )
+              .join('; '),
             item.overrideReasonCode ?? '',
             item.notes ?? '',
           ];
@@ -87,11 +118,19 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{ contactLog: ContactLogSer
       config: { access: SUPERVISORS, authz: authz({ supervisor: 'scoped', admin: 'allowed' }) },
       schema: {
         tags: ['contacts'],
-        summary: 'Score an attempt against the quality checklist, comment, and mark it for coaching (the collector sees it)',
-        description: 'Supervisors review their teams\' attempts, admins any. One review per attempt; saving again replaces it. Score = share of the checklist met, 0-100.',
+        summary:
+          'Score an attempt against the quality checklist, comment, and mark it for coaching (the collector sees it)',
+        description:
+          "Supervisors review their teams' attempts, admins any. One review per attempt; saving again replaces it. Score = share of the checklist met, 0-100.",
         params: contactIdParamsSchema,
         body: reviewBodySchema,
-        response: { 200: reviewSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
+        response: {
+          200: reviewSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema,
+        },
       },
     },
     async (request) => reviews.review(currentUser(request), request.params.contactId, request.body, String(request.id)),

@@ -1,4 +1,12 @@
-import { isoDateTimeSchema, uuidSchema, type ContactLogFilters, type ContactLogItem, type ContactLogQuery, type ContactLogResponse, type SessionUser } from '@crm/contracts';
+import {
+  isoDateTimeSchema,
+  uuidSchema,
+  type ContactLogFilters,
+  type ContactLogItem,
+  type ContactLogQuery,
+  type ContactLogResponse,
+  type SessionUser,
+} from '@crm/contracts';
 import { z } from 'zod';
 import { addDaysIso, isValidTimeZone, startOfLocalDay } from '@crm/domain';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
@@ -26,9 +34,18 @@ function toItem(r: ContactLogRow): ContactLogItem {
     notes: r.notes,
     overrideReasonCode: r.override_reason_code,
     review: r.review
-      ? { ...r.review, checks: r.review.checks as NonNullable<ContactLogItem['review']>['checks'], reviewedAt: new Date(r.review.reviewedAt).toISOString() }
+      ? {
+          ...r.review,
+          checks: r.review.checks as NonNullable<ContactLogItem['review']>['checks'],
+          reviewedAt: new Date(r.review.reviewedAt).toISOString(),
+        }
       : null,
-    promises: r.promises.map((p) => ({ ...p, amountMinor: Number(p.amountMinor), paidMinor: Number(p.paidMinor), status: p.status as ContactLogItem['promises'][number]['status'] })),
+    promises: r.promises.map((p) => ({
+      ...p,
+      amountMinor: Number(p.amountMinor),
+      paidMinor: Number(p.paidMinor),
+      status: p.status as ContactLogItem['promises'][number]['status'],
+    })),
   };
 }
 
@@ -40,14 +57,22 @@ export function createContactLogService({ contactLog }: ContactLogServiceDeps) {
   /** The period's dates as instants in the viewer's zone. */
   const period = (user: SessionUser, f: ContactLogFilters) => {
     const zone = isValidTimeZone(user.timeZone) ? user.timeZone : 'UTC';
-    return { start: f.from ? startOfLocalDay(f.from, zone) : null, end: f.to ? startOfLocalDay(addDaysIso(f.to, 1), zone) : null };
+    return {
+      start: f.from ? startOfLocalDay(f.from, zone) : null,
+      end: f.to ? startOfLocalDay(addDaysIso(f.to, 1), zone) : null,
+    };
   };
 
   return {
     async page(user: SessionUser, query: ContactLogQuery): Promise<ContactLogResponse> {
       const { cursor, limit, ...filters } = query;
       const after = cursor ? decodeCursor(cursor, contactLogCursorShape) : null;
-      const rows = await contactLog.page(user, { filters, ...period(user, filters), after: after ? { startedAt: after[0], id: after[1] } : null, limit: limit + 1 });
+      const rows = await contactLog.page(user, {
+        filters,
+        ...period(user, filters),
+        after: after ? { startedAt: after[0], id: after[1] } : null,
+        limit: limit + 1,
+      });
       const items = rows.slice(0, limit).map(toItem);
       const last = items.at(-1);
       return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.startedAt, last.id]) : null };

@@ -35,7 +35,8 @@ describe('the contact gate under concurrent recording', () => {
     return { accountId: account.id, phoneId: phone.id };
   }
 
-  const post = (s: Session, accountId: string, payload: object) => s.inject({ method: 'POST', url: `/api/accounts/${accountId}/contacts`, payload });
+  const post = (s: Session, accountId: string, payload: object) =>
+    s.inject({ method: 'POST', url: `/api/accounts/${accountId}/contacts`, payload });
 
   it('records exactly 7 of 15 simultaneous unanswered calls on a US account (7 calls in 7 days)', async () => {
     const { accountId, phoneId } = await usAccount();
@@ -44,19 +45,35 @@ describe('the contact gate under concurrent recording', () => {
 
     const created = responses.filter((r) => r.statusCode === 201);
     expect(created).toHaveLength(7);
-    expectRefused(responses.filter((r) => r.statusCode !== 201), 'contact_not_allowed');
-    for (const res of responses.filter((r) => r.statusCode !== 201)) expect(res.json().error.reasons.map((r: { code: string }) => r.code)).toContain('call_cap_reached');
+    expectRefused(
+      responses.filter((r) => r.statusCode !== 201),
+      'contact_not_allowed',
+    );
+    for (const res of responses.filter((r) => r.statusCode !== 201))
+      expect(res.json().error.reasons.map((r: { code: string }) => r.code)).toContain('call_cap_reached');
     expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(7);
   });
 
   it('records exactly one of 6 simultaneous conversations (the quiet period allows one)', async () => {
     const { accountId, phoneId } = await usAccount();
-    const body = { channel: 'phone', contactPointId: phoneId, partyReached: 'debtor', disposition: 'right_party_contact', notes: 'Spoke about the arrears' };
+    const body = {
+      channel: 'phone',
+      contactPointId: phoneId,
+      partyReached: 'debtor',
+      disposition: 'right_party_contact',
+      notes: 'Spoke about the arrears',
+    };
     const responses = await Promise.all(Array.from({ length: 6 }, () => post(collector, accountId, body)));
 
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
-    expectRefused(responses.filter((r) => r.statusCode !== 201), 'contact_not_allowed');
-    for (const res of responses.filter((r) => r.statusCode !== 201)) expect(res.json().error.reasons.map((r: { code: string }) => r.code)).toContain('quiet_period_after_conversation');
+    expectRefused(
+      responses.filter((r) => r.statusCode !== 201),
+      'contact_not_allowed',
+    );
+    for (const res of responses.filter((r) => r.statusCode !== 201))
+      expect(res.json().error.reasons.map((r: { code: string }) => r.code)).toContain(
+        'quiet_period_after_conversation',
+      );
     expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(1);
   });
 
@@ -83,7 +100,12 @@ describe('the contact gate under concurrent recording', () => {
 
     it('still records only one of 6 conversations', async () => {
       const { accountId, phoneId } = await usAccount();
-      const body = { channel: 'phone', contactPointId: phoneId, partyReached: 'debtor', disposition: 'right_party_contact' };
+      const body = {
+        channel: 'phone',
+        contactPointId: phoneId,
+        partyReached: 'debtor',
+        disposition: 'right_party_contact',
+      };
       const responses = await Promise.all(Array.from({ length: 6 }, () => post(collector, accountId, body)));
       expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
       expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(1);
@@ -97,7 +119,12 @@ describe('the contact gate under concurrent recording', () => {
     // Hold the account's lock, as a bulk reassignment does while it moves accounts.
     const reassigned = t.db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM accounts WHERE id = ${accountId}::uuid FOR NO KEY UPDATE`;
-      const recording = post(collector, accountId, { channel: 'phone', contactPointId: phoneId, partyReached: 'nobody', disposition: 'no_answer' }).then((r) => {
+      const recording = post(collector, accountId, {
+        channel: 'phone',
+        contactPointId: phoneId,
+        partyReached: 'nobody',
+        disposition: 'no_answer',
+      }).then((r) => {
         resolved = true;
         return r;
       });
@@ -115,20 +142,36 @@ describe('the contact gate under concurrent recording', () => {
     await t.factories.user('admin', { username: 'cc-admin' });
     const second = await t.login('cc-admin');
     const body = { channel: 'phone', contactPointId: phoneId, partyReached: 'nobody', disposition: 'busy' };
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => post(i % 2 ? second : collector, accountId, body)));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => post(i % 2 ? second : collector, accountId, body)),
+    );
 
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(7);
-    expectRefused(responses.filter((r) => r.statusCode !== 201), 'contact_not_allowed');
+    expectRefused(
+      responses.filter((r) => r.statusCode !== 201),
+      'contact_not_allowed',
+    );
     expect(await t.db.contactAttempt.count({ where: { accountId } })).toBe(7);
   });
 
   describe('Idempotency-Key', () => {
     const withKey = (s: Session, accountId: string, key: string, payload: object) =>
-      t.app.inject({ method: 'POST', url: `/api/accounts/${accountId}/contacts`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': key }, payload });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/accounts/${accountId}/contacts`,
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': key },
+        payload,
+      });
 
     it('records once when the same request is sent 4 times at once with one key; the others replay it', async () => {
       const { accountId, phoneId } = await usAccount();
-      const body = { channel: 'phone', contactPointId: phoneId, partyReached: 'nobody', disposition: 'voicemail', notes: 'Left a message' };
+      const body = {
+        channel: 'phone',
+        contactPointId: phoneId,
+        partyReached: 'nobody',
+        disposition: 'voicemail',
+        notes: 'Left a message',
+      };
       const responses = await Promise.all([1, 2, 3, 4].map(() => withKey(collector, accountId, 'same-key-0001', body)));
       expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 201]);
       expect(new Set(responses.map((r) => r.json().id)).size).toBe(1);
@@ -138,19 +181,34 @@ describe('the contact gate under concurrent recording', () => {
     it('refuses a key reused for another account or another outcome (422, naming the header), and writes nothing', async () => {
       const first = await usAccount();
       const second = await usAccount();
-      const body = { channel: 'phone', contactPointId: first.phoneId, partyReached: 'nobody', disposition: 'no_answer' };
+      const body = {
+        channel: 'phone',
+        contactPointId: first.phoneId,
+        partyReached: 'nobody',
+        disposition: 'no_answer',
+      };
       expect((await withKey(collector, first.accountId, 'reused-key-0001', body)).statusCode).toBe(201);
 
-      const otherAccount = await withKey(collector, second.accountId, 'reused-key-0001', { ...body, contactPointId: second.phoneId });
-      const otherOutcome = await withKey(collector, first.accountId, 'reused-key-0001', { ...body, disposition: 'busy' });
+      const otherAccount = await withKey(collector, second.accountId, 'reused-key-0001', {
+        ...body,
+        contactPointId: second.phoneId,
+      });
+      const otherOutcome = await withKey(collector, first.accountId, 'reused-key-0001', {
+        ...body,
+        disposition: 'busy',
+      });
       for (const res of [otherAccount, otherOutcome]) {
         expect(res.statusCode, res.body).toBe(422);
         const { error } = errorResponseSchema.parse(res.json());
         expect(error.code).toBe('idempotency_conflict');
         expect(error.message).toContain('Idempotency-Key was already used for a different request');
-        expect(error.fields).toEqual([{ field: 'idempotency-key', message: 'was already used for a different request' }]);
+        expect(error.fields).toEqual([
+          { field: 'idempotency-key', message: 'was already used for a different request' },
+        ]);
       }
-      expect(await t.db.contactAttempt.count({ where: { accountId: { in: [first.accountId, second.accountId] } } })).toBe(1);
+      expect(
+        await t.db.contactAttempt.count({ where: { accountId: { in: [first.accountId, second.accountId] } } }),
+      ).toBe(1);
       // The same request again is still a replay.
       expect((await withKey(collector, first.accountId, 'reused-key-0001', body)).statusCode).toBe(200);
     });

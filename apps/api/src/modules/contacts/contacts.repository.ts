@@ -24,24 +24,40 @@ export interface NewAttempt {
 
 export type ContactsRepository = ReturnType<typeof createContactsRepository>;
 
-const WITH_RESULTS = { promises: { select: { id: true } }, plans: { select: { id: true } }, callbacks: { select: { id: true } } } as const;
+const WITH_RESULTS = {
+  promises: { select: { id: true } },
+  plans: { select: { id: true } },
+  callbacks: { select: { id: true } },
+} as const;
 
 export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint' | 'contactAttempt'>) {
   return {
     accountForRecording(accountId: string) {
       return db.account.findUnique({
         where: { id: accountId },
-        select: { id: true, debtorId: true, currency: true, balanceMinor: true, complianceProfile: true, oldestUnpaidDueDate: true, debtor: { select: { timeZone: true } } },
+        select: {
+          id: true,
+          debtorId: true,
+          currency: true,
+          balanceMinor: true,
+          complianceProfile: true,
+          oldestUnpaidDueDate: true,
+          debtor: { select: { timeZone: true } },
+        },
       });
     },
     contactPoint(id: string) {
       return db.contactPoint.findUnique({ where: { id } });
     },
     findByIdempotencyKey(collectorId: string, key: string, client: Pick<Db, 'contactAttempt'> = db) {
-      return client.contactAttempt.findUnique({ where: { collectorId_idempotencyKey: { collectorId, idempotencyKey: key } }, include: WITH_RESULTS });
+      return client.contactAttempt.findUnique({
+        where: { collectorId_idempotencyKey: { collectorId, idempotencyKey: key } },
+        include: WITH_RESULTS,
+      });
     },
     /** Serialises the requests carrying one user's key, so a retry waits for the first and then replays it. */
-    lockIdempotencyKey: (tx: Tx, collectorId: string, key: string) => lockName(tx, 'contact-idempotency', JSON.stringify([collectorId, key])),
+    lockIdempotencyKey: (tx: Tx, collectorId: string, key: string) =>
+      lockName(tx, 'contact-idempotency', JSON.stringify([collectorId, key])),
 
     /** Writes the attempt and everything it carries inside the caller's (locked) transaction: all or nothing. */
     async record(tx: Tx, n: NewAttempt) {
@@ -72,7 +88,12 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
       const promiseIds: string[] = [];
       let planId: string | null = null;
       // Every promise (single or plan instalment) carries who made it, the stage then and the script used.
-      const promise = (amountMinor: number, dueDate: string, channel: string, plan?: { planId: string; sequence: number }) =>
+      const promise = (
+        amountMinor: number,
+        dueDate: string,
+        channel: string,
+        plan?: { planId: string; sequence: number },
+      ) =>
         tx.paymentPromise.create({
           data: {
             accountId: n.accountId,
@@ -89,12 +110,27 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
             statusChangedAt: n.startedAt,
           },
         });
-      if (body.promise) promiseIds.push((await promise(body.promise.amountMinor, body.promise.dueDate, body.promise.channel)).id);
+      if (body.promise)
+        promiseIds.push((await promise(body.promise.amountMinor, body.promise.dueDate, body.promise.channel)).id);
       if (body.plan) {
-        const plan = await tx.paymentPlan.create({ data: { accountId: n.accountId, contactAttemptId: attempt.id, createdById: n.collectorId, createdAt: n.startedAt } });
+        const plan = await tx.paymentPlan.create({
+          data: {
+            accountId: n.accountId,
+            contactAttemptId: attempt.id,
+            createdById: n.collectorId,
+            createdAt: n.startedAt,
+          },
+        });
         planId = plan.id;
         for (const [i, instalment] of body.plan.entries()) {
-          promiseIds.push((await promise(instalment.amountMinor, instalment.dueDate, body.planChannel ?? 'bank_transfer', { planId, sequence: i + 1 })).id);
+          promiseIds.push(
+            (
+              await promise(instalment.amountMinor, instalment.dueDate, body.planChannel ?? 'bank_transfer', {
+                planId,
+                sequence: i + 1,
+              })
+            ).id,
+          );
         }
       }
       if (n.honouredCallbackId) {
@@ -103,9 +139,19 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
       let callbackId: string | null = null;
       if (body.callbackAt) {
         // A new agreed time replaces any earlier pending one.
-        await tx.callback.updateMany({ where: { accountId: n.accountId, status: 'pending' }, data: { status: 'cancelled' } });
+        await tx.callback.updateMany({
+          where: { accountId: n.accountId, status: 'pending' },
+          data: { status: 'cancelled' },
+        });
         const cb = await tx.callback.create({
-          data: { accountId: n.accountId, collectorId: n.collectorId, contactAttemptId: attempt.id, dueAt: new Date(body.callbackAt), requestedByCustomer: body.partyReached === 'debtor', createdAt: n.startedAt },
+          data: {
+            accountId: n.accountId,
+            collectorId: n.collectorId,
+            contactAttemptId: attempt.id,
+            dueAt: new Date(body.callbackAt),
+            requestedByCustomer: body.partyReached === 'debtor',
+            createdAt: n.startedAt,
+          },
         });
         callbackId = cb.id;
       }
@@ -113,7 +159,14 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
       if (body.flag) {
         const accountLevel = body.flag.type === 'dispute_hold';
         const flag = await tx.stopFlag.create({
-          data: { debtorId: n.debtorId, accountId: accountLevel ? n.accountId : null, type: body.flag.type, reason: body.flag.reason, setById: n.collectorId, setAt: n.startedAt },
+          data: {
+            debtorId: n.debtorId,
+            accountId: accountLevel ? n.accountId : null,
+            type: body.flag.type,
+            reason: body.flag.reason,
+            setById: n.collectorId,
+            setAt: n.startedAt,
+          },
         });
         stopFlagId = flag.id;
       }
@@ -133,19 +186,49 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
         await resolveClaimedPayments(tx, n.accountId, n.startedAt);
       }
       if (body.contactPointId && body.partyReached === 'debtor') {
-        await tx.contactPoint.update({ where: { id: body.contactPointId }, data: { lastSuccessAt: n.startedAt, status: 'valid' } });
+        await tx.contactPoint.update({
+          where: { id: body.contactPointId },
+          data: { lastSuccessAt: n.startedAt, status: 'valid' },
+        });
       }
       if (body.contactPointId && body.disposition === 'wrong_number') {
         await tx.contactPoint.update({ where: { id: body.contactPointId }, data: { status: 'invalid' } });
       }
       // Recording the outcome ends the collector's lease on the account.
-      await tx.account.updateMany({ where: { id: n.accountId, leasedById: n.collectorId }, data: { leasedById: null, leaseExpiresAt: null } });
+      await tx.account.updateMany({
+        where: { id: n.accountId, leasedById: n.collectorId },
+        data: { leasedById: null, leaseExpiresAt: null },
+      });
 
       const audit = (action: string, entityType: string, entityId: string, data: Record<string, unknown>) =>
-        tx.auditEvent.create({ data: { at: n.startedAt, actorId: n.collectorId, action, entityType, entityId, requestId: n.requestId, data: data as object } });
-      await audit('contact_attempt.recorded', 'account', n.accountId, { attemptId: attempt.id, disposition: body.disposition, channel: body.channel });
-      if (body.override) await audit('contact_gate.override', 'account', n.accountId, { attemptId: attempt.id, reasonCode: body.override.reasonCode, note: body.override.note });
-      if (stopFlagId) await audit('stop_flag.set', 'account', n.accountId, { stopFlagId, type: body.flag!.type, reason: body.flag!.reason });
+        tx.auditEvent.create({
+          data: {
+            at: n.startedAt,
+            actorId: n.collectorId,
+            action,
+            entityType,
+            entityId,
+            requestId: n.requestId,
+            data: data as object,
+          },
+        });
+      await audit('contact_attempt.recorded', 'account', n.accountId, {
+        attemptId: attempt.id,
+        disposition: body.disposition,
+        channel: body.channel,
+      });
+      if (body.override)
+        await audit('contact_gate.override', 'account', n.accountId, {
+          attemptId: attempt.id,
+          reasonCode: body.override.reasonCode,
+          note: body.override.note,
+        });
+      if (stopFlagId)
+        await audit('stop_flag.set', 'account', n.accountId, {
+          stopFlagId,
+          type: body.flag!.type,
+          reason: body.flag!.reason,
+        });
 
       return { attempt, promiseIds, planId, callbackId, stopFlagId };
     },

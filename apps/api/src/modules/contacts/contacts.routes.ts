@@ -1,4 +1,9 @@
-import { accountIdParamsSchema, errorResponseSchema, recordContactBodySchema, recordContactResponseSchema } from '@crm/contracts';
+import {
+  accountIdParamsSchema,
+  errorResponseSchema,
+  recordContactBodySchema,
+  recordContactResponseSchema,
+} from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestFingerprint } from '../../lib/idempotency.js';
@@ -6,7 +11,10 @@ import { authz, STAFF } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { ContactsService } from './contacts.service.js';
 
-export const contactsRoutes: FastifyPluginAsyncZod<{ contactsService: ContactsService }> = async (app, { contactsService }) => {
+export const contactsRoutes: FastifyPluginAsyncZod<{ contactsService: ContactsService }> = async (
+  app,
+  { contactsService },
+) => {
   app.post(
     '/accounts/:id/contacts',
     {
@@ -36,7 +44,12 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ contactsService: ContactsSe
     async (request, reply) => {
       const { replayed, result } = await contactsService.record(currentUser(request), request.params.id, request.body, {
         idempotencyKey: request.headers['idempotency-key'] ?? null,
-        fingerprint: requestFingerprint({ method: request.method, route: request.routeOptions.url ?? request.url, params: request.params, body: request.body }),
+        fingerprint: requestFingerprint({
+          method: request.method,
+          route: request.routeOptions.url ?? request.url,
+          params: request.params,
+          body: request.body,
+        }),
         requestId: String(request.id),
       });
       if (replayed) reply.header('idempotent-replayed', 'true');

@@ -1,5 +1,14 @@
 import type { RecordContactBody, RecordContactResponse, SessionUser } from '@crm/contracts';
-import { callbackProblems, claimedPaymentProblems, daysPastDue, localDate, planProblems, promiseProblems, stageFor, type FieldProblem } from '@crm/domain';
+import {
+  callbackProblems,
+  claimedPaymentProblems,
+  daysPastDue,
+  localDate,
+  planProblems,
+  promiseProblems,
+  stageFor,
+  type FieldProblem,
+} from '@crm/domain';
 import { isoDay } from '../../lib/date-columns.js';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ContactNotAllowedError, IdempotencyConflictError, NotFoundError } from '../../lib/errors.js';
@@ -9,7 +18,10 @@ import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { ContactsRepository } from './contacts.repository.js';
 
 export interface ContactsServiceDeps {
-  contacts: Pick<ContactsRepository, 'accountForRecording' | 'contactPoint' | 'findByIdempotencyKey' | 'lockIdempotencyKey' | 'record'>;
+  contacts: Pick<
+    ContactsRepository,
+    'accountForRecording' | 'contactPoint' | 'findByIdempotencyKey' | 'lockIdempotencyKey' | 'record'
+  >;
   access: AccountAccess;
   gate: ContactGate;
   policies: Pick<PoliciesRepository, 'complianceProfiles' | 'promiseRules' | 'stageThresholds'>;
@@ -42,11 +54,16 @@ function replay(a: Stored): RecordContactResponse {
  * fingerprints were stored are matched on the account.
  */
 function replayOrRefuse(existing: Stored, accountId: string, fingerprint: string | null) {
-  const same = existing.idempotencyFingerprint === null ? existing.accountId === accountId : existing.idempotencyFingerprint === fingerprint;
+  const same =
+    existing.idempotencyFingerprint === null
+      ? existing.accountId === accountId
+      : existing.idempotencyFingerprint === fingerprint;
   if (!same) {
-    throw new IdempotencyConflictError(422, 'Idempotency-Key was already used for a different request: send a new key for a new outcome.', [
-      { field: 'idempotency-key', message: 'was already used for a different request' },
-    ]);
+    throw new IdempotencyConflictError(
+      422,
+      'Idempotency-Key was already used for a different request: send a new key for a new outcome.',
+      [{ field: 'idempotency-key', message: 'was already used for a different request' }],
+    );
   }
   return { replayed: true, result: replay(existing) };
 }
@@ -64,7 +81,12 @@ export function createContactsService({ contacts, access, gate, policies, clock,
      * and the account's locks (compliance/contact-gate.service.ts): simultaneous recordings are
      * judged one after the other, each seeing the others' attempts.
      */
-    async record(user: SessionUser, accountId: string, body: RecordContactBody, meta: { idempotencyKey: string | null; fingerprint: string | null; requestId: string }) {
+    async record(
+      user: SessionUser,
+      accountId: string,
+      body: RecordContactBody,
+      meta: { idempotencyKey: string | null; fingerprint: string | null; requestId: string },
+    ) {
       const key = meta.idempotencyKey;
       if (key) {
         const existing = await contacts.findByIdempotencyKey(user.id, key);
@@ -75,7 +97,11 @@ export function createContactsService({ contacts, access, gate, policies, clock,
       const account = await contacts.accountForRecording(accountId);
       if (!account) throw new NotFoundError('No such account.');
       // Read before the transaction: nothing inside it may take a second pooled connection.
-      const [profiles, rules, thresholds] = await Promise.all([policies.complianceProfiles(), policies.promiseRules(), policies.stageThresholds()]);
+      const [profiles, rules, thresholds] = await Promise.all([
+        policies.complianceProfiles(),
+        policies.promiseRules(),
+        policies.stageThresholds(),
+      ]);
       const profile = profiles[account.complianceProfile];
       const zone = account.debtor.timeZone;
 
@@ -85,13 +111,21 @@ export function createContactsService({ contacts, access, gate, policies, clock,
       if (body.contactPointId && (!point || point.debtorId !== account.debtorId)) {
         problems.push({ field: 'contactPointId', message: "is not one of this customer's contact points" });
       } else if (point && point.kind !== KIND_FOR_CHANNEL[body.channel]) {
-        problems.push({ field: 'contactPointId', message: `is a ${point.kind}, which cannot be used for ${body.channel}` });
+        problems.push({
+          field: 'contactPointId',
+          message: `is a ${point.kind}, which cannot be used for ${body.channel}`,
+        });
       }
       if (!body.contactPointId && (body.channel === 'phone' || body.channel === 'sms' || body.channel === 'email')) {
         problems.push({ field: 'contactPointId', message: `is required for ${body.channel}` });
       }
       const reachedCustomer = body.partyReached === 'debtor';
-      if (['right_party_contact', 'promise_to_pay', 'refused', 'dispute', 'claims_paid', 'callback_requested'].includes(body.disposition) && !reachedCustomer) {
+      if (
+        ['right_party_contact', 'promise_to_pay', 'refused', 'dispute', 'claims_paid', 'callback_requested'].includes(
+          body.disposition,
+        ) &&
+        !reachedCustomer
+      ) {
         problems.push({ field: 'partyReached', message: `must be debtor for disposition ${body.disposition}` });
       }
       if (['no_answer', 'busy', 'voicemail'].includes(body.disposition) && body.partyReached !== 'nobody') {
@@ -100,30 +134,43 @@ export function createContactsService({ contacts, access, gate, policies, clock,
       if (body.disposition === 'promise_to_pay' && !body.promise && !body.plan) {
         problems.push({ field: 'promise', message: 'is required for a promise to pay (or give a plan)' });
       }
-      if (body.promise && body.plan) problems.push({ field: 'plan', message: 'give either a single promise or a plan, not both' });
+      if (body.promise && body.plan)
+        problems.push({ field: 'plan', message: 'give either a single promise or a plan, not both' });
       if ((body.promise || body.plan) && body.disposition !== 'promise_to_pay') {
         problems.push({ field: 'disposition', message: 'must be promise_to_pay when a promise or plan is recorded' });
       }
       const ctx = { today: localDate(now, zone), rules, balanceMinor: Number(account.balanceMinor) };
       if (body.promise) problems.push(...promiseProblems(body.promise, ctx));
       if (body.plan) problems.push(...planProblems(body.plan, ctx));
-      if (body.disposition === 'callback_requested' && !body.callbackAt) problems.push({ field: 'callbackAt', message: 'is required when the customer asks to be called back' });
+      if (body.disposition === 'callback_requested' && !body.callbackAt)
+        problems.push({ field: 'callbackAt', message: 'is required when the customer asks to be called back' });
       if (body.callbackAt) {
         const zones = [...new Set([zone, ...(point?.timeZone ? [point.timeZone] : [])])];
-        problems.push(...callbackProblems(new Date(body.callbackAt), now, zones, profile.callWindow, rules.maxHorizonDays));
+        problems.push(
+          ...callbackProblems(new Date(body.callbackAt), now, zones, profile.callWindow, rules.maxHorizonDays),
+        );
       }
       if (body.claimedPayment) problems.push(...claimedPaymentProblems(body.claimedPayment, ctx.today));
       if (body.disposition === 'claims_paid' && !body.claimedPayment) {
-        problems.push({ field: 'claimedPayment', message: 'is required: when, how much and through which channel the customer says they paid' });
+        problems.push({
+          field: 'claimedPayment',
+          message: 'is required: when, how much and through which channel the customer says they paid',
+        });
       }
       if (body.disposition === 'dispute' && !body.flag) {
         problems.push({ field: 'flag', message: 'is required for a dispute: record a dispute_hold with the reason' });
       }
       if (body.flag && !profile.stopFlags.includes(body.flag.type) && body.flag.type !== 'do_not_contact') {
-        problems.push({ field: 'flag.type', message: `${body.flag.type} is not a stop flag of the ${account.complianceProfile} profile` });
+        problems.push({
+          field: 'flag.type',
+          message: `${body.flag.type} is not a stop flag of the ${account.complianceProfile} profile`,
+        });
       }
       if (problems.length > 0) {
-        throw new BadRequestError(`Invalid body: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+        throw new BadRequestError(
+          `Invalid body: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+          problems,
+        );
       }
 
       const stage = stageFor(daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone)), thresholds);
@@ -141,13 +188,22 @@ export function createContactsService({ contacts, access, gate, policies, clock,
         let customerRequested = false;
         let honouredCallbackId: string | null = null;
         if (body.direction === 'outbound') {
-          const lockedPoint = body.contactPointId ? (facts.contactPoints.find((p) => p.id === body.contactPointId) ?? null) : null;
+          const lockedPoint = body.contactPointId
+            ? (facts.contactPoints.find((p) => p.id === body.contactPointId) ?? null)
+            : null;
           const v = verdict({ channel: body.channel, profile, contactPoint: lockedPoint });
           if (!v.allowed) {
             const reasons = v.reasons.map((r) => ({ code: r.code, message: r.message, params: r.params }));
-            if (!body.override) throw new ContactNotAllowedError(`Contact is not allowed now: ${reasons.map((r) => r.message).join(' ')}`, reasons);
+            if (!body.override)
+              throw new ContactNotAllowedError(
+                `Contact is not allowed now: ${reasons.map((r) => r.message).join(' ')}`,
+                reasons,
+              );
             if (!profile.overrideAllowed || !v.overridable) {
-              throw new ContactNotAllowedError(`This block cannot be overridden under the ${account.complianceProfile} profile: ${reasons.map((r) => r.message).join(' ')}`, reasons);
+              throw new ContactNotAllowedError(
+                `This block cannot be overridden under the ${account.complianceProfile} profile: ${reasons.map((r) => r.message).join(' ')}`,
+                reasons,
+              );
             }
           }
           customerRequested = v.viaCallback;

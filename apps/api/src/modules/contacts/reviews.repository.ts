@@ -8,18 +8,42 @@ export type ReviewsRepository = ReturnType<typeof createReviewsRepository>;
 export function createReviewsRepository(db: Pick<Db, '$queryRaw' | 'contactReview'>) {
   return {
     /** The attempt, if the user may see it (its collector is in their scope). */
-    async attemptInScope(user: SessionUser, contactId: string): Promise<{ id: string; collector_id: string | null } | null> {
+    async attemptInScope(
+      user: SessionUser,
+      contactId: string,
+    ): Promise<{ id: string; collector_id: string | null } | null> {
       const rows = await db.$queryRaw<{ id: string; collector_id: string | null }[]>(Prisma.sql`
         SELECT ca.id, ca.collector_id FROM contact_attempts ca WHERE ca.id = ${contactId}::uuid AND ${collectorScopeSql(user, Prisma.sql`ca.collector_id`)}`);
       return rows[0] ?? null;
     },
-    upsert(contactAttemptId: string, reviewerId: string, checks: ReviewChecks, score: number, comment: string | null, coaching: boolean) {
+    upsert(
+      contactAttemptId: string,
+      reviewerId: string,
+      checks: ReviewChecks,
+      score: number,
+      comment: string | null,
+      coaching: boolean,
+    ) {
       const data = { reviewerId, ...checks, score, comment, coaching };
-      return db.contactReview.upsert({ where: { contactAttemptId }, create: { contactAttemptId, ...data }, update: data, include: { contactAttempt: false } });
+      return db.contactReview.upsert({
+        where: { contactAttemptId },
+        create: { contactAttemptId, ...data },
+        update: data,
+        include: { contactAttempt: false },
+      });
     },
     /** Per collector in scope: attempts in the window, reviewed ones, average score, coaching marks. */
     perCollector(user: SessionUser, start: Date, end: Date) {
-      return db.$queryRaw<{ collector_id: string; display_name: string; attempts: bigint; reviewed: bigint; average_score: number | null; coaching: bigint }[]>(Prisma.sql`
+      return db.$queryRaw<
+        {
+          collector_id: string;
+          display_name: string;
+          attempts: bigint;
+          reviewed: bigint;
+          average_score: number | null;
+          coaching: bigint;
+        }[]
+      >(Prisma.sql`
         SELECT ca.collector_id, u.display_name, count(*) AS attempts, count(cr.id) AS reviewed,
                avg(cr.score)::float8 AS average_score, count(*) FILTER (WHERE cr.coaching) AS coaching
         FROM contact_attempts ca

@@ -19,13 +19,31 @@ export function createReviewsService({ reviews, audit }: ReviewsServiceDeps) {
       if (!attempt) throw new NotFoundError('No such contact attempt in your teams.');
       const score = reviewScore(body.checks);
       const saved = await reviews.upsert(contactId, user.id, body.checks, score, body.comment || null, body.coaching);
-      await audit.record({ actorId: user.id, action: 'contact.review', entityType: 'contact_attempt', entityId: contactId, requestId, data: { score, coaching: body.coaching } });
-      return { checks: body.checks, score, comment: saved.comment, coaching: saved.coaching, reviewerName: user.displayName, reviewedAt: saved.updatedAt.toISOString() };
+      await audit.record({
+        actorId: user.id,
+        action: 'contact.review',
+        entityType: 'contact_attempt',
+        entityId: contactId,
+        requestId,
+        data: { score, coaching: body.coaching },
+      });
+      return {
+        checks: body.checks,
+        score,
+        comment: saved.comment,
+        coaching: saved.coaching,
+        reviewerName: user.displayName,
+        reviewedAt: saved.updatedAt.toISOString(),
+      };
     },
 
     async report(user: SessionUser, from: string, to: string): Promise<ReviewsReport> {
       const zone = isValidTimeZone(user.timeZone) ? user.timeZone : 'UTC';
-      const rows = await reviews.perCollector(user, startOfLocalDay(from, zone), startOfLocalDay(addDaysIso(to, 1), zone));
+      const rows = await reviews.perCollector(
+        user,
+        startOfLocalDay(from, zone),
+        startOfLocalDay(addDaysIso(to, 1), zone),
+      );
       return {
         from,
         to,

@@ -53,7 +53,10 @@ export async function readCsv(
   );
   let total = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       total++;
       if (total === 1) {
         const missing = required.filter((c) => !(c in record));
@@ -79,13 +82,18 @@ export async function readCsv(
     problems.fail(0, 'file', `cannot be read as CSV: ${err instanceof Error ? err.message : String(err)}`);
   }
   // Not a byte: no file was sent at all (an upload with an empty body), the request is at fault.
-  if (bytes === 0) throw new BadRequestError('body is required: the CSV file (Content-Type text/csv)', [{ field: 'body', message: 'is required: the CSV file (Content-Type text/csv)' }]);
+  if (bytes === 0)
+    throw new BadRequestError('body is required: the CSV file (Content-Type text/csv)', [
+      { field: 'body', message: 'is required: the CSV file (Content-Type text/csv)' },
+    ]);
   // A file with nothing to import is a problem, not a successful import of nothing.
   if (total === 0 && problems.count === 0) {
     const columns = header as string[] | null;
     const missing = columns ? required.filter((c) => !columns.includes(c)) : [];
-    if (!columns) problems.fail(1, 'header', `is missing: the file is empty (expected the columns ${required.join(', ')})`);
-    else if (missing.length) problems.fail(1, 'header', `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+    if (!columns)
+      problems.fail(1, 'header', `is missing: the file is empty (expected the columns ${required.join(', ')})`);
+    else if (missing.length)
+      problems.fail(1, 'header', `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
     else problems.fail(2, 'file', 'has no rows after the header');
   }
   progress?.update({ rowsRead: total });

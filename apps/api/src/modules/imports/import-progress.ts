@@ -24,7 +24,16 @@ export function createImportProgressRegistry(clock: Clock) {
     start(importId: string | undefined, userId: string): ImportProgress {
       prune();
       if (!importId) return noop;
-      const run = { userId, state: { phase: 'reading', rowsRead: 0, rowsToWrite: 0, rowsWritten: 0, updatedAt: clock.now().toISOString() } as ImportProgressState };
+      const run = {
+        userId,
+        state: {
+          phase: 'reading',
+          rowsRead: 0,
+          rowsToWrite: 0,
+          rowsWritten: 0,
+          updatedAt: clock.now().toISOString(),
+        } as ImportProgressState,
+      };
       runs.set(importId, run);
       return {
         update(patch) {

@@ -23,13 +23,32 @@ const MOVE_FIGURES_SQL = `
   FROM (SELECT account_id, sum(amount_minor) AS total FROM payments WHERE id = ANY($1::uuid[]) GROUP BY account_id) s
   WHERE accounts.id = s.account_id`;
 
-export function createImportsRepository(db: Pick<Db, 'account' | 'payment' | 'paymentPromise' | 'verificationTask'>, uow: UnitOfWork) {
+export function createImportsRepository(
+  db: Pick<Db, 'account' | 'payment' | 'paymentPromise' | 'verificationTask'>,
+  uow: UnitOfWork,
+) {
   return {
     accountsByExternalId: (externalIds: string[]) =>
-      inChunks(externalIds, CHUNK, (chunk) => db.account.findMany({ where: { externalId: { in: chunk } }, select: { id: true, externalId: true, currency: true } })),
+      inChunks(externalIds, CHUNK, (chunk) =>
+        db.account.findMany({
+          where: { externalId: { in: chunk } },
+          select: { id: true, externalId: true, currency: true },
+        }),
+      ),
     existingReferences: (source: string, references: string[]) =>
       inChunks(references, CHUNK, (chunk) =>
-        db.payment.findMany({ where: { source, reference: { in: chunk } }, select: { reference: true, accountId: true, amountMinor: true, currency: true, paidAt: true, channel: true, reversalOfId: true } }),
+        db.payment.findMany({
+          where: { source, reference: { in: chunk } },
+          select: {
+            reference: true,
+            accountId: true,
+            amountMinor: true,
+            currency: true,
+            paidAt: true,
+            channel: true,
+            reversalOfId: true,
+          },
+        }),
       ),
     /**
      * One transaction: the payments and the figures they move. The accounts are locked first, in
@@ -55,10 +74,21 @@ export function createImportsRepository(db: Pick<Db, 'account' | 'payment' | 'pa
     accountsToReevaluate: (accountIds: string[]) =>
       inChunks(accountIds, CHUNK, async (chunk) => {
         const [pending, claims] = await Promise.all([
-          db.paymentPromise.findMany({ where: { accountId: { in: chunk }, status: 'pending' }, select: { accountId: true }, distinct: ['accountId'] }),
-          db.verificationTask.findMany({ where: { accountId: { in: chunk }, status: 'open' }, select: { accountId: true }, distinct: ['accountId'] }),
+          db.paymentPromise.findMany({
+            where: { accountId: { in: chunk }, status: 'pending' },
+            select: { accountId: true },
+            distinct: ['accountId'],
+          }),
+          db.verificationTask.findMany({
+            where: { accountId: { in: chunk }, status: 'open' },
+            select: { accountId: true },
+            distinct: ['accountId'],
+          }),
         ]);
-        return [...pending.map((f) => ({ accountId: f.accountId, claims: false })), ...claims.map((f) => ({ accountId: f.accountId, claims: true }))];
+        return [
+          ...pending.map((f) => ({ accountId: f.accountId, claims: false })),
+          ...claims.map((f) => ({ accountId: f.accountId, claims: true })),
+        ];
       }),
   };
 }

@@ -16,12 +16,31 @@ describe('payments import', () => {
       data: { ...(await baseAccount(creditor.id, c.id, 'ACC-1', 'USD')) },
     });
     await t.db.account.create({ data: { ...(await baseAccount(creditor.id, c.id, 'ACC-2', 'USD')) } });
-    promiseId = (await t.db.paymentPromise.create({ data: { accountId: a.id, amountMinor: 12_050n, currency: 'USD', dueDate: new Date('2026-11-25T00:00:00Z'), channel: 'card', createdAt: new Date('2026-11-10T00:00:00Z') } })).id;
+    promiseId = (
+      await t.db.paymentPromise.create({
+        data: {
+          accountId: a.id,
+          amountMinor: 12_050n,
+          currency: 'USD',
+          dueDate: new Date('2026-11-25T00:00:00Z'),
+          channel: 'card',
+          createdAt: new Date('2026-11-10T00:00:00Z'),
+        },
+      })
+    ).id;
     admin = await t.login('i-admin');
     collector = await t.login('i-c');
 
     async function baseAccount(creditorId: string, collectorId: string, externalId: string, currency: string) {
-      const debtor = await t.db.debtor.create({ data: { externalId: `D-${externalId}`, familyName: 'Doe', givenName: 'Jo', fullName: 'Jo Doe', timeZone: 'America/New_York' } });
+      const debtor = await t.db.debtor.create({
+        data: {
+          externalId: `D-${externalId}`,
+          familyName: 'Doe',
+          givenName: 'Jo',
+          fullName: 'Jo Doe',
+          timeZone: 'America/New_York',
+        },
+      });
       return {
         externalId,
         debtorId: debtor.id,
@@ -41,9 +60,15 @@ describe('payments import', () => {
   });
 
   const post = (csv: string, query: string) =>
-    t.app.inject({ method: 'POST', url: `/api/imports/payments?${query}`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' }, payload: csv });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/imports/payments?${query}`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
+      payload: csv,
+    });
 
-  const good = 'account_external_id,amount,currency,paid_at,channel,reference\nACC-1,120.50,USD,2026-11-19,card,R-1\nACC-2,10,USD,2026-11-19T10:00:00Z,bank_transfer,R-2\n';
+  const good =
+    'account_external_id,amount,currency,paid_at,channel,reference\nACC-1,120.50,USD,2026-11-19,card,R-1\nACC-2,10,USD,2026-11-19T10:00:00Z,bank_transfer,R-2\n';
   const bad =
     'account_external_id;amount;currency;paid_at;channel;reference\n' +
     'ACC-1;5.00;USD;2026-11-19;card;B-1\n' +
@@ -63,9 +88,17 @@ describe('payments import', () => {
       { line: 3, field: 'account_external_id', message: 'no account ACC-404' },
       { line: 4, field: 'amount', message: 'must be a positive amount like 120.50, at most $10,000,000,000.00' },
       { line: 5, field: 'currency', message: "must be USD, the account's currency" },
-      { line: 6, field: 'paid_at', message: 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999' },
+      {
+        line: 6,
+        field: 'paid_at',
+        message: 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999',
+      },
       { line: 7, field: 'reference', message: 'repeats line 2' },
-      { line: 8, field: 'paid_at', message: 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999' },
+      {
+        line: 8,
+        field: 'paid_at',
+        message: 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999',
+      },
     ]);
     expect(await t.db.payment.count()).toBe(0);
   });
@@ -80,7 +113,13 @@ describe('payments import', () => {
   it('imports a valid file, keeps the promise it pays, and skips it as duplicates the second time', async () => {
     const first = await post(good, 'mode=all&source=bank');
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ committed: true, writtenRows: 2, duplicateRows: 0, errorCount: 0, changedPromises: 1 });
+    expect(first.json()).toMatchObject({
+      committed: true,
+      writtenRows: 2,
+      duplicateRows: 0,
+      errorCount: 0,
+      changedPromises: 1,
+    });
     expect((await t.db.paymentPromise.findUniqueOrThrow({ where: { id: promiseId } })).status).toBe('kept');
     const account = await t.db.account.findFirstOrThrow({ where: { externalId: 'ACC-2' } });
     expect(Number(account.balanceMinor)).toBe(99_000);
@@ -91,19 +130,31 @@ describe('payments import', () => {
 
   it('refuses a used reference that carries a different payment, row by row, as the API does', async () => {
     const header = 'account_external_id,amount,currency,paid_at,channel,reference\n';
-    expect((await post(`${header}ACC-1,10.00,USD,2026-11-19,card,U-1\n`, 'mode=all&source=reuse')).statusCode).toBe(201);
+    expect((await post(`${header}ACC-1,10.00,USD,2026-11-19,card,U-1\n`, 'mode=all&source=reuse')).statusCode).toBe(
+      201,
+    );
     const res = await post(`${header}ACC-2,999.99,USD,2026-11-18,cash,U-1\n`, 'mode=valid&source=reuse');
     expect(res.json()).toMatchObject({ committed: false, duplicateRows: 0, errorCount: 1 });
     const again = await post(`${header}ACC-1,10.00,USD,2026-11-19,card,U-1\n`, 'mode=valid&source=reuse');
     expect(again.json()).toMatchObject({ duplicateRows: 1, errorCount: 0 });
     const other = await post(`${header}ACC-2,999.99,USD,2026-11-18,cash,U-1\n`, 'mode=valid&source=reuse');
-    expect(other.json().errors).toEqual([{ line: 2, field: 'reference', message: 'was already used by reuse for a different payment (account_external_id, amount, paid_at, channel differ)' }]);
+    expect(other.json().errors).toEqual([
+      {
+        line: 2,
+        field: 'reference',
+        message:
+          'was already used by reuse for a different payment (account_external_id, amount, paid_at, channel differ)',
+      },
+    ]);
     expect(await t.db.payment.count({ where: { source: 'reuse' } })).toBe(1);
   });
 
   it('holds references and channels to the lengths of the API, and never answers 500 for a huge cell', async () => {
     const header = 'account_external_id,amount,currency,paid_at,channel,reference\n';
-    const res = await post(`${header}ACC-1,0.01,USD,2026-11-19,card,R${'x'.repeat(4000)}\nACC-1,0.01,USD,2026-11-19,${'c'.repeat(51)},R-LONG-CH\n`, 'mode=valid&source=long');
+    const res = await post(
+      `${header}ACC-1,0.01,USD,2026-11-19,card,R${'x'.repeat(4000)}\nACC-1,0.01,USD,2026-11-19,${'c'.repeat(51)},R-LONG-CH\n`,
+      'mode=valid&source=long',
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().errors).toEqual([
       { line: 2, field: 'reference', message: expect.stringMatching(/100/) },
@@ -114,10 +165,19 @@ describe('payments import', () => {
 
   it('names missing columns, validates without writing, and is for admins only', async () => {
     const missing = await post('account_external_id,amount\nACC-1,5\n', 'mode=validate');
-    expect(missing.json().errors[0]).toEqual({ line: 1, field: 'header', message: 'missing columns: currency, paid_at, channel, reference' });
+    expect(missing.json().errors[0]).toEqual({
+      line: 1,
+      field: 'header',
+      message: 'missing columns: currency, paid_at, channel, reference',
+    });
     const check = await post(good.replace(/R-/g, 'V-'), 'mode=validate');
     expect(check.json()).toMatchObject({ committed: false, validRows: 2, writtenRows: 0 });
-    const denied = await t.app.inject({ method: 'POST', url: '/api/imports/payments', headers: { cookie: collector.cookie, 'x-csrf-token': collector.csrf, 'content-type': 'text/csv' }, payload: good });
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/payments',
+      headers: { cookie: collector.cookie, 'x-csrf-token': collector.csrf, 'content-type': 'text/csv' },
+      payload: good,
+    });
     expect(denied.statusCode).toBe(403);
     expect((await post(good, 'mode=everything')).json().error.fields[0].field).toBe('mode');
   });
@@ -130,7 +190,17 @@ describe('payments import: judging many accounts in one go', () => {
     await t.factories.user('admin', { username: 'ib-admin' });
     const creditor = await t.factories.creditor();
     const promise = (accountId: string, amountMinor: bigint, dueDate: string, extra: object = {}) =>
-      t.db.paymentPromise.create({ data: { accountId, amountMinor, currency: 'USD', dueDate: new Date(`${dueDate}T00:00:00Z`), channel: 'card', createdAt: new Date('2026-11-01T00:00:00Z'), ...extra } });
+      t.db.paymentPromise.create({
+        data: {
+          accountId,
+          amountMinor,
+          currency: 'USD',
+          dueDate: new Date(`${dueDate}T00:00:00Z`),
+          channel: 'card',
+          createdAt: new Date('2026-11-01T00:00:00Z'),
+          ...extra,
+        },
+      });
     // Thirty accounts, each with a promise of $100 due on the 25th: paid in full by the file.
     const kept = [];
     for (let i = 0; i < 30; i++) {
@@ -147,24 +217,61 @@ describe('payments import: judging many accounts in one go', () => {
     await promise(planAccount.id, 5_000n, '2026-12-18', { planId: plan.id, sequence: 2 });
     // "I already paid $40 on the 19th by card": matched by the file's payment.
     const claimAccount = await t.factories.account({ creditorId: creditor.id });
-    const task = await t.db.verificationTask.create({ data: { accountId: claimAccount.id, claimedPaidOn: new Date('2026-11-19T00:00:00Z'), claimedAmountMinor: 4_000n, claimedChannel: 'card' } });
+    const task = await t.db.verificationTask.create({
+      data: {
+        accountId: claimAccount.id,
+        claimedPaidOn: new Date('2026-11-19T00:00:00Z'),
+        claimedAmountMinor: 4_000n,
+        claimedChannel: 'card',
+      },
+    });
 
     const lines = ['account_external_id,amount,currency,paid_at,channel,reference'];
     kept.forEach(({ account }, i) => lines.push(`${account.externalId},100.00,USD,2026-11-19,card,K-${i}`));
-    lines.push(`${part.externalId},30.00,USD,2026-11-19,card,P-1`, `${planAccount.externalId},100.00,USD,2026-11-19,card,PL-1`, `${claimAccount.externalId},40.00,USD,2026-11-19,card,C-1`);
+    lines.push(
+      `${part.externalId},30.00,USD,2026-11-19,card,P-1`,
+      `${planAccount.externalId},100.00,USD,2026-11-19,card,PL-1`,
+      `${claimAccount.externalId},40.00,USD,2026-11-19,card,C-1`,
+    );
     const admin = await t.login('ib-admin');
-    const res = await t.app.inject({ method: 'POST', url: '/api/imports/payments?mode=all&source=batch', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' }, payload: `${lines.join('\n')}\n` });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/payments?mode=all&source=batch',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
+      payload: `${lines.join('\n')}\n`,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ writtenRows: 33, changedPromises: 32 });
 
-    const statuses = await t.db.paymentPromise.findMany({ where: { id: { in: kept.map((k) => k.promise.id) } }, select: { status: true, paidMinor: true } });
+    const statuses = await t.db.paymentPromise.findMany({
+      where: { id: { in: kept.map((k) => k.promise.id) } },
+      select: { status: true, paidMinor: true },
+    });
     expect(statuses.every((p) => p.status === 'kept' && p.paidMinor === 10_000n)).toBe(true);
-    expect(await t.db.paymentPromise.findUniqueOrThrow({ where: { id: partPromise.id }, select: { status: true, paidMinor: true } })).toEqual({ status: 'pending', paidMinor: 3_000n });
-    expect((await t.db.paymentPromise.findMany({ where: { planId: plan.id } })).map((p) => p.status)).toEqual(['kept', 'kept']);
+    expect(
+      await t.db.paymentPromise.findUniqueOrThrow({
+        where: { id: partPromise.id },
+        select: { status: true, paidMinor: true },
+      }),
+    ).toEqual({ status: 'pending', paidMinor: 3_000n });
+    expect((await t.db.paymentPromise.findMany({ where: { planId: plan.id } })).map((p) => p.status)).toEqual([
+      'kept',
+      'kept',
+    ]);
     expect((await t.db.paymentPlan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe('completed');
     expect((await t.db.verificationTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('matched');
-    const history = await t.db.promiseStatusChange.findMany({ select: { fromStatus: true, toStatus: true, cause: true, at: true } });
+    const history = await t.db.promiseStatusChange.findMany({
+      select: { fromStatus: true, toStatus: true, cause: true, at: true },
+    });
     expect(history).toHaveLength(32);
-    expect(history.every((h) => h.fromStatus === 'pending' && h.toStatus === 'kept' && h.cause === 'payment_posted' && h.at.toISOString() === NOW.replace('Z', '.000Z'))).toBe(true);
+    expect(
+      history.every(
+        (h) =>
+          h.fromStatus === 'pending' &&
+          h.toStatus === 'kept' &&
+          h.cause === 'payment_posted' &&
+          h.at.toISOString() === NOW.replace('Z', '.000Z'),
+      ),
+    ).toBe(true);
   });
 });

@@ -18,9 +18,18 @@ import type { ImportProgress, ImportProgressRegistry } from './import-progress.j
 import type { PaymentsImportService } from './payments-import.service.js';
 import type { PortfolioImportService } from './portfolio-import.service.js';
 
-const reportResponses = { 200: importReportSchema, 201: importReportSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 415: errorResponseSchema };
-const CSV_BODY = 'Body: the CSV file (Content-Type text/csv), UTF-8 with or without BOM, comma or semicolon, header row. ';
-const PROGRESS = 'Pass importId (a UUID you choose) to follow the server-side progress at GET /api/imports/progress/{importId}.';
+const reportResponses = {
+  200: importReportSchema,
+  201: importReportSchema,
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  415: errorResponseSchema,
+};
+const CSV_BODY =
+  'Body: the CSV file (Content-Type text/csv), UTF-8 with or without BOM, comma or semicolon, header row. ';
+const PROGRESS =
+  'Pass importId (a UUID you choose) to follow the server-side progress at GET /api/imports/progress/{importId}.';
 
 export const importsRoutes: FastifyPluginAsyncZod<{
   paymentsImport: PaymentsImportService;
@@ -38,14 +47,27 @@ export const importsRoutes: FastifyPluginAsyncZod<{
     summary: string,
     description: string,
     querystring: z.ZodType<Q>,
-    run: (user: SessionUser, file: Readable, query: Q, requestId: string, progress: ImportProgress) => Promise<ImportReport>,
+    run: (
+      user: SessionUser,
+      file: Readable,
+      query: Q,
+      requestId: string,
+      progress: ImportProgress,
+    ) => Promise<ImportReport>,
   ) =>
     app.post(
       url,
       {
         config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
         bodyLimit: 512 * 1024 * 1024,
-        schema: { tags: ['imports'], summary, description: CSV_BODY + description + PROGRESS, consumes: [...CSV_TYPES], querystring, response: reportResponses },
+        schema: {
+          tags: ['imports'],
+          summary,
+          description: CSV_BODY + description + PROGRESS,
+          consumes: [...CSV_TYPES],
+          querystring,
+          response: reportResponses,
+        },
         // Before the body is read: a JSON (or any other) body is refused, not parsed up to the CSV size limit.
         onRequest: async (request) => {
           const type = mediaType(request.headers['content-type']);
@@ -54,7 +76,9 @@ export const importsRoutes: FastifyPluginAsyncZod<{
       },
       async (request, reply) => {
         if (!(request.body instanceof Readable)) {
-          throw new BadRequestError('body is required: the CSV file (Content-Type text/csv)', [{ field: 'body', message: 'is required: the CSV file (Content-Type text/csv)' }]);
+          throw new BadRequestError('body is required: the CSV file (Content-Type text/csv)', [
+            { field: 'body', message: 'is required: the CSV file (Content-Type text/csv)' },
+          ]);
         }
         const user = currentUser(request);
         const query = request.query as Q;
@@ -75,7 +99,8 @@ export const importsRoutes: FastifyPluginAsyncZod<{
     'Columns: account_external_id, amount (e.g. 120.50), currency, paid_at (YYYY-MM-DD or ISO date-time), channel, reference. ' +
       'Rows whose (source, reference) was imported before are skipped as duplicates. ',
     importModeSchema,
-    (user, file, query, requestId, runProgress) => paymentsImport.run(user, file, { ...query, requestId, progress: runProgress }),
+    (user, file, query, requestId, runProgress) =>
+      paymentsImport.run(user, file, { ...query, requestId, progress: runProgress }),
   );
 
   csvImport(
@@ -87,7 +112,8 @@ export const importsRoutes: FastifyPluginAsyncZod<{
       'Existing customers and accounts (by external id) are updated, blank cells keep the current value; a customer is never duplicated; ' +
       'phones and e-mail addresses are added when new. What is written is written in one transaction. ',
     portfolioImportQuerySchema,
-    (user, file, query, requestId, runProgress) => portfolioImport.run(user, file, { ...query, requestId, progress: runProgress }),
+    (user, file, query, requestId, runProgress) =>
+      portfolioImport.run(user, file, { ...query, requestId, progress: runProgress }),
   );
 
   app.get(
@@ -96,9 +122,16 @@ export const importsRoutes: FastifyPluginAsyncZod<{
       config: { access: ADMINS, authz: authz({ admin: 'scoped' }) },
       schema: {
         tags: ['imports'],
-        summary: 'Where a running import is: phase (reading, checking, writing, evaluating, done) and row counts; only for the user who started it',
+        summary:
+          'Where a running import is: phase (reading, checking, writing, evaluating, done) and row counts; only for the user who started it',
         params: importProgressParamsSchema,
-        response: { 200: importProgressSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
+        response: {
+          200: importProgressSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema,
+        },
       },
     },
     async (request) => {

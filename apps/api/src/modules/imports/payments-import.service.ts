@@ -1,7 +1,14 @@
 import type { Readable } from 'node:stream';
 import type { ImportReport, SessionUser } from '@crm/contracts';
 import { MAX_AMOUNT_MINOR, isoDateTimeSchema, postPaymentBodySchema } from '@crm/contracts';
-import { formatMoney, isCurrencyCode, isIsoDate, parseAmountToMinor, paymentConflicts, paymentInstantProblem } from '@crm/domain';
+import {
+  formatMoney,
+  isCurrencyCode,
+  isIsoDate,
+  parseAmountToMinor,
+  paymentConflicts,
+  paymentInstantProblem,
+} from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -44,7 +51,11 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function createPaymentsImportService({ uow, imports, promises, audit, clock }: PaymentsImportDeps) {
   return {
-    async run(user: SessionUser, file: Readable, opts: { mode: 'validate' | 'all' | 'valid'; source: string; requestId: string; progress?: ImportProgress }): Promise<ImportReport> {
+    async run(
+      user: SessionUser,
+      file: Readable,
+      opts: { mode: 'validate' | 'all' | 'valid'; source: string; requestId: string; progress?: ImportProgress },
+    ): Promise<ImportReport> {
       const progress = opts.progress ?? { update: () => {} };
       const started = Date.now();
       const problems = createProblemList();
@@ -65,13 +76,22 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
           const currency = (record.currency ?? '').toUpperCase();
           if (!isCurrencyCode(currency)) bad('currency', 'must be a 3-letter ISO 4217 code');
           const amountMinor = isCurrencyCode(currency) ? parseAmountToMinor(record.amount ?? '', currency) : null;
-          if (amountMinor === null || amountMinor <= 0) bad('amount', `must be a positive amount like 120.50, at most ${isCurrencyCode(currency) ? formatMoney({ amountMinor: MAX_AMOUNT_MINOR, currency }, 'en') : MAX_AMOUNT_MINOR + ' minor units'}`);
+          if (amountMinor === null || amountMinor <= 0)
+            bad(
+              'amount',
+              `must be a positive amount like 120.50, at most ${isCurrencyCode(currency) ? formatMoney({ amountMinor: MAX_AMOUNT_MINOR, currency }, 'en') : MAX_AMOUNT_MINOR + ' minor units'}`,
+            );
           // The same date rules as the API: a real calendar date, or an ISO date-time with its offset.
           const rawDate = record.paid_at ?? '';
           const dateOnly = DATE_ONLY.test(rawDate);
           const paidAt = new Date(dateOnly ? `${rawDate}T12:00:00Z` : rawDate);
-          if (dateOnly ? !isIsoDate(rawDate) : !isoDateTimeSchema.safeParse(rawDate).success) bad('paid_at', 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999');
-          else if (paymentInstantProblem(paidAt, clock.now())) bad('paid_at', paymentInstantProblem(paidAt, clock.now())!);
+          if (dateOnly ? !isIsoDate(rawDate) : !isoDateTimeSchema.safeParse(rawDate).success)
+            bad(
+              'paid_at',
+              'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999',
+            );
+          else if (paymentInstantProblem(paidAt, clock.now()))
+            bad('paid_at', paymentInstantProblem(paidAt, clock.now())!);
           // Channel and reference follow the API's own field rules (one source for both doors).
           for (const field of ['channel', 'reference'] as const) {
             const parsed = postPaymentBodySchema.shape[field].safeParse(record[field] ?? '');
@@ -81,29 +101,67 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
           if (reference && seen.has(reference)) bad('reference', `repeats line ${seen.get(reference)}`);
           else if (reference) seen.set(reference, line);
           if (!record.account_external_id) bad('account_external_id', 'is required');
-          if (ok) rows.push({ line, externalId: record.account_external_id!, amountMinor: amountMinor!, currency, paidAt, channel: record.channel!, reference });
+          if (ok)
+            rows.push({
+              line,
+              externalId: record.account_external_id!,
+              amountMinor: amountMinor!,
+              currency,
+              paidAt,
+              channel: record.channel!,
+              reference,
+            });
         },
         progress,
       );
       progress.update({ phase: 'checking' });
 
       // Accounts and earlier imports, looked up in batches (never one query per row).
-      const accounts = new Map((await imports.accountsByExternalId([...new Set(rows.map((r) => r.externalId))])).map((a) => [a.externalId, a]));
-      const existing = new Map((await imports.existingReferences(opts.source, rows.map((r) => r.reference))).map((p) => [p.reference, p]));
+      const accounts = new Map(
+        (await imports.accountsByExternalId([...new Set(rows.map((r) => r.externalId))])).map((a) => [a.externalId, a]),
+      );
+      const existing = new Map(
+        (
+          await imports.existingReferences(
+            opts.source,
+            rows.map((r) => r.reference),
+          )
+        ).map((p) => [p.reference, p]),
+      );
       const valid: (Row & { accountId: string })[] = [];
       let duplicates = 0;
       for (const r of rows) {
         const account = accounts.get(r.externalId);
         const earlier = existing.get(r.reference);
         if (!account) fail(r.line, 'account_external_id', `no account ${r.externalId}`);
-        else if (account.currency !== r.currency) fail(r.line, 'currency', `must be ${account.currency}, the account's currency`);
+        else if (account.currency !== r.currency)
+          fail(r.line, 'currency', `must be ${account.currency}, the account's currency`);
         else if (earlier) {
           // The same payment again is a duplicate to skip; another payment under a used reference is
           // refused, as the API refuses it (ADR 009), never silently dropped.
-          const column = { accountId: 'account_external_id', amountMinor: 'amount', currency: 'currency', paidAt: 'paid_at', channel: 'channel', reversalOfId: 'a reversal' } as const;
-          const differs = paymentConflicts(earlier, { accountId: account.id, amountMinor: BigInt(r.amountMinor), currency: r.currency, paidAt: r.paidAt, channel: r.channel, reversalOfId: null }).map((f) => column[f]);
+          const column = {
+            accountId: 'account_external_id',
+            amountMinor: 'amount',
+            currency: 'currency',
+            paidAt: 'paid_at',
+            channel: 'channel',
+            reversalOfId: 'a reversal',
+          } as const;
+          const differs = paymentConflicts(earlier, {
+            accountId: account.id,
+            amountMinor: BigInt(r.amountMinor),
+            currency: r.currency,
+            paidAt: r.paidAt,
+            channel: r.channel,
+            reversalOfId: null,
+          }).map((f) => column[f]);
           if (differs.length === 0) duplicates++;
-          else fail(r.line, 'reference', `was already used by ${opts.source} for a different payment (${differs.join(', ')} differ)`);
+          else
+            fail(
+              r.line,
+              'reference',
+              `was already used by ${opts.source} for a different payment (${differs.join(', ')} differ)`,
+            );
         } else valid.push({ ...r, accountId: account.id });
       }
 
@@ -128,7 +186,16 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
       for (let i = 0; i < valid.length; i += BATCH) {
         await imports.insertPayments(
           opts.source,
-          valid.slice(i, i + BATCH).map((r) => ({ accountId: r.accountId, amountMinor: r.amountMinor, currency: r.currency, paidAt: r.paidAt, channel: r.channel, reference: r.reference })),
+          valid
+            .slice(i, i + BATCH)
+            .map((r) => ({
+              accountId: r.accountId,
+              amountMinor: r.amountMinor,
+              currency: r.currency,
+              paidAt: r.paidAt,
+              channel: r.channel,
+              reference: r.reference,
+            })),
         );
         progress.update({ rowsWritten: Math.min(valid.length, i + BATCH) });
       }
@@ -140,7 +207,8 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
       const withClaims = new Set(found.filter((f) => f.claims).map((f) => f.accountId));
       const toJudge = [...new Set(found.map((f) => f.accountId))].sort();
       const batches: string[][] = [];
-      for (let i = 0; i < toJudge.length; i += REEVALUATION_BATCH) batches.push(toJudge.slice(i, i + REEVALUATION_BATCH));
+      for (let i = 0; i < toJudge.length; i += REEVALUATION_BATCH)
+        batches.push(toJudge.slice(i, i + REEVALUATION_BATCH));
       let changed = 0;
       let next = 0;
       const worker = async () => {
@@ -149,7 +217,8 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
           const judged = await uow(
             async (tx) => {
               const c = await promises.reevaluateMany(tx, batch, 'payment_posted', null);
-              for (const accountId of batch) if (withClaims.has(accountId)) await resolveClaimedPayments(tx, accountId, clock.now());
+              for (const accountId of batch)
+                if (withClaims.has(accountId)) await resolveClaimedPayments(tx, accountId, clock.now());
               return c;
             },
             { timeoutMs: 60_000 },
@@ -159,7 +228,14 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
         }
       };
       await Promise.all(Array.from({ length: REEVALUATION_CONCURRENCY }, worker));
-      await audit.record({ actorId: user.id, action: 'import.payments', entityType: 'import', entityId: null, requestId: opts.requestId, data: { rows: total, written: valid.length, errors: problems.count, source: opts.source } });
+      await audit.record({
+        actorId: user.id,
+        action: 'import.payments',
+        entityType: 'import',
+        entityId: null,
+        requestId: opts.requestId,
+        data: { rows: total, written: valid.length, errors: problems.count, source: opts.source },
+      });
       progress.update({ phase: 'done' });
       return report(true, valid.length, changed);
     },

@@ -36,9 +36,19 @@ const DEBTOR_FIELDS: [keyof PortfolioDebtorFields, string][] = [
 ];
 
 const sameDebtor = (a: DebtorRecord, b: DebtorRecord) => DEBTOR_FIELDS.every(([k]) => a[k] === b[k]);
-const ACCOUNT_KEYS = ['product', 'balanceMinor', 'overdueMinor', 'instalmentMinor', 'oldestUnpaidDueDate', 'missedInstalments', 'status', 'assignedCollectorId'] as const;
+const ACCOUNT_KEYS = [
+  'product',
+  'balanceMinor',
+  'overdueMinor',
+  'instalmentMinor',
+  'oldestUnpaidDueDate',
+  'missedInstalments',
+  'status',
+  'assignedCollectorId',
+] as const;
 const sameAccount = (a: AccountRecord, b: AccountRecord) => ACCOUNT_KEYS.every((k) => a[k] === b[k]);
-const contactKey = (debtorId: string, kind: string, value: string) => `${debtorId}|${kind}|${kind === 'phone' ? normalisePhone(value) : value.toLowerCase()}`;
+const contactKey = (debtorId: string, kind: string, value: string) =>
+  `${debtorId}|${kind}|${kind === 'phone' ? normalisePhone(value) : value.toLowerCase()}`;
 
 /**
  * Portfolio files from a creditor: one row per account with its customer. New customers and
@@ -50,7 +60,11 @@ const contactKey = (debtorId: string, kind: string, value: string) => `${debtorI
  */
 export function createPortfolioImportService({ portfolio, audit, clock }: PortfolioImportDeps) {
   return {
-    async run(user: SessionUser, file: Readable, opts: { mode: 'validate' | 'all' | 'valid'; requestId: string; progress?: ImportProgress }): Promise<ImportReport> {
+    async run(
+      user: SessionUser,
+      file: Readable,
+      opts: { mode: 'validate' | 'all' | 'valid'; requestId: string; progress?: ImportProgress },
+    ): Promise<ImportReport> {
       const progress = opts.progress ?? { update: () => {} };
       const started = Date.now();
       const problems = createProblemList();
@@ -76,11 +90,26 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
 
       // Everything the rows refer to, looked up in batches.
       const creditors = new Map((await portfolio.creditors()).map((c) => [c.code, c]));
-      const users = new Map((await portfolio.usersByUsername([...new Set(rows.flatMap((r) => (r.account.assignedCollector ? [r.account.assignedCollector] : [])))])).map((u) => [u.username, u]));
-      const debtors = new Map((await portfolio.debtorsByExternalId([...new Set(rows.map((r) => r.debtorExternalId))])).map((d) => [d.externalId, d]));
-      const accounts = new Map((await portfolio.accountsByExternalId(rows.map((r) => r.accountExternalId))).map((a) => [a.externalId, a]));
+      const users = new Map(
+        (
+          await portfolio.usersByUsername([
+            ...new Set(rows.flatMap((r) => (r.account.assignedCollector ? [r.account.assignedCollector] : []))),
+          ])
+        ).map((u) => [u.username, u]),
+      );
+      const debtors = new Map(
+        (await portfolio.debtorsByExternalId([...new Set(rows.map((r) => r.debtorExternalId))])).map((d) => [
+          d.externalId,
+          d,
+        ]),
+      );
+      const accounts = new Map(
+        (await portfolio.accountsByExternalId(rows.map((r) => r.accountExternalId))).map((a) => [a.externalId, a]),
+      );
       const debtorById = new Map([...debtors.values()].map((d) => [d.id, d]));
-      const existingContacts = new Set((await portfolio.contactValuesOf([...debtorById.keys()])).map((c) => contactKey(c.debtorId, c.kind, c.value)));
+      const existingContacts = new Set(
+        (await portfolio.contactValuesOf([...debtorById.keys()])).map((c) => contactKey(c.debtorId, c.kind, c.value)),
+      );
 
       // Each row's account against the database.
       const accountOf = new Map<number, AccountRecord>();
@@ -94,19 +123,26 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
         const creditor = a.creditorCode ? creditors.get(a.creditorCode) : undefined;
         if (a.creditorCode && !creditor) bad('creditor_code', `no creditor ${a.creditorCode}`);
         // Born by today in any zone on earth (UTC+14 is the first to reach a date).
-        if (r.debtor.dateOfBirth && r.debtor.dateOfBirth > localDate(clock.now(), 'Pacific/Kiritimati')) bad('date_of_birth', 'is in the future');
+        if (r.debtor.dateOfBirth && r.debtor.dateOfBirth > localDate(clock.now(), 'Pacific/Kiritimati'))
+          bad('date_of_birth', 'is in the future');
         let collectorId: string | null | undefined;
         if (a.assignedCollector) {
           const u = users.get(a.assignedCollector);
           if (!u) bad('assigned_collector', `no user ${a.assignedCollector}`);
-          else if (u.role !== 'collector' || !u.active) bad('assigned_collector', `${a.assignedCollector} is not an active collector`);
+          else if (u.role !== 'collector' || !u.active)
+            bad('assigned_collector', `${a.assignedCollector} is not an active collector`);
           else collectorId = u.id;
         }
         if (existing) {
           const owner = debtorById.get(existing.debtorId);
-          if (!debtor || existing.debtorId !== debtor.id) bad('debtor_external_id', `account ${r.accountExternalId} belongs to customer ${owner?.externalId ?? 'another customer'}`);
+          if (!debtor || existing.debtorId !== debtor.id)
+            bad(
+              'debtor_external_id',
+              `account ${r.accountExternalId} belongs to customer ${owner?.externalId ?? 'another customer'}`,
+            );
           if (existing.currency !== r.currency) bad('currency', `must be ${existing.currency}, the account's currency`);
-          if (creditor && creditor.id !== existing.creditorId) bad('creditor_code', 'cannot change for an existing account');
+          if (creditor && creditor.id !== existing.creditorId)
+            bad('creditor_code', 'cannot change for an existing account');
         } else {
           for (const field of missingForNewAccount(a)) bad(field, 'is required for a new account');
         }
@@ -124,7 +160,8 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
           overdueMinor,
           instalmentMinor: a.instalmentMinor ?? existing!.instalmentMinor,
           // Nothing overdue: nothing is unpaid, whatever the file says about dates.
-          oldestUnpaidDueDate: overdueMinor === 0 ? null : (a.oldestUnpaidDueDate ?? existing?.oldestUnpaidDueDate ?? null),
+          oldestUnpaidDueDate:
+            overdueMinor === 0 ? null : (a.oldestUnpaidDueDate ?? existing?.oldestUnpaidDueDate ?? null),
           missedInstalments: a.missedInstalments ?? (overdueMinor === 0 ? 0 : (existing?.missedInstalments ?? 0)),
           openedAt: existing?.openedAt ?? a.openedAt!,
           status: a.status ?? existing?.status ?? 'open',
@@ -133,8 +170,10 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
           statedFigures: a.balanceMinor !== undefined || a.overdueMinor !== undefined,
         };
         if (merged.overdueMinor > merged.balanceMinor) bad('overdue', 'cannot be more than the balance');
-        else if (merged.overdueMinor > 0 && !merged.oldestUnpaidDueDate) bad('oldest_unpaid_due_date', 'is required when an amount is overdue');
-        else if (a.openedAt && existing && a.openedAt !== existing.openedAt) bad('opened_at', 'cannot change for an existing account');
+        else if (merged.overdueMinor > 0 && !merged.oldestUnpaidDueDate)
+          bad('oldest_unpaid_due_date', 'is required when an amount is overdue');
+        else if (a.openedAt && existing && a.openedAt !== existing.openedAt)
+          bad('opened_at', 'cannot change for an existing account');
         if (problems.count > before) continue;
         accountOf.set(r.line, merged);
         checked.push(r);
@@ -146,14 +185,22 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
       const debtorWrites: DebtorRecord[] = [];
       const accountWrites: AccountRecord[] = [];
       const contactWrites: ContactPointRecord[] = [];
-      const counts: PortfolioCounts = { debtorsCreated: 0, debtorsUpdated: 0, accountsCreated: 0, accountsUpdated: 0, contactPointsAdded: 0 };
+      const counts: PortfolioCounts = {
+        debtorsCreated: 0,
+        debtorsUpdated: 0,
+        accountsCreated: 0,
+        accountsUpdated: 0,
+        contactPointsAdded: 0,
+      };
       let validRows = 0;
       for (const [externalId, group] of byDebtor) {
         const given: PortfolioDebtorFields = {};
         const from: Partial<Record<keyof PortfolioDebtorFields, number>> = {};
         const kept: Line[] = [];
         for (const r of group) {
-          const conflict = DEBTOR_FIELDS.find(([k]) => r.debtor[k] !== undefined && given[k] !== undefined && r.debtor[k] !== given[k]);
+          const conflict = DEBTOR_FIELDS.find(
+            ([k]) => r.debtor[k] !== undefined && given[k] !== undefined && r.debtor[k] !== given[k],
+          );
           if (conflict) {
             problems.fail(r.line, conflict[1], `differs from line ${from[conflict[0]]} for the same customer`);
             continue;
@@ -171,7 +218,8 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
         if (!existing) {
           const missing = missingForNewDebtor(given);
           if (missing.length) {
-            for (const r of kept) for (const field of missing) problems.fail(r.line, field, 'is required for a new customer');
+            for (const r of kept)
+              for (const field of missing) problems.fail(r.line, field, 'is required for a new customer');
             continue;
           }
         }
@@ -202,8 +250,24 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
           else if (!sameAccount(before, account)) counts.accountsUpdated++;
           if (!before || !sameAccount(before, account)) accountWrites.push(account);
           const points: ContactPointRecord[] = [
-            ...r.phones.map((p) => ({ debtorId: debtor.id, kind: 'phone' as const, type: p.type, value: p.value, timeZone: debtor.timeZone })),
-            ...(r.email ? [{ debtorId: debtor.id, kind: 'email' as const, type: 'other' as const, value: r.email, timeZone: null }] : []),
+            ...r.phones.map((p) => ({
+              debtorId: debtor.id,
+              kind: 'phone' as const,
+              type: p.type,
+              value: p.value,
+              timeZone: debtor.timeZone,
+            })),
+            ...(r.email
+              ? [
+                  {
+                    debtorId: debtor.id,
+                    kind: 'email' as const,
+                    type: 'other' as const,
+                    value: r.email,
+                    timeZone: null,
+                  },
+                ]
+              : []),
           ];
           for (const p of points) {
             const key = contactKey(p.debtorId, p.kind, p.value);
@@ -234,7 +298,14 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
       progress.update({ phase: 'writing', rowsToWrite: validRows });
       await portfolio.write(debtorWrites, accountWrites, contactWrites, clock.now());
       progress.update({ phase: 'done', rowsWritten: validRows });
-      await audit.record({ actorId: user.id, action: 'import.portfolio', entityType: 'import', entityId: null, requestId: opts.requestId, data: { rows: total, valid: validRows, errors: problems.count, ...counts } });
+      await audit.record({
+        actorId: user.id,
+        action: 'import.portfolio',
+        entityType: 'import',
+        entityId: null,
+        requestId: opts.requestId,
+        data: { rows: total, valid: validRows, errors: problems.count, ...counts },
+      });
       return report(true);
     },
   };

@@ -11,7 +11,8 @@ const HEADER =
 describe('portfolio import', () => {
   const t = useTestApp({ now: '2026-11-20T15:00:00Z' });
   let admin: Session, supervisor: Session;
-  let code = '', collectorId = '';
+  let code = '',
+    collectorId = '';
 
   beforeAll(async () => {
     await t.factories.user('admin', { username: 'p-admin' });
@@ -24,8 +25,16 @@ describe('portfolio import', () => {
   });
 
   const post = (csv: string, query: string, who: Session = admin) =>
-    t.app.inject({ method: 'POST', url: `/api/imports/portfolio?${query}`, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'text/csv' }, payload: csv });
-  const row = (cells: Record<string, string>) => HEADER.split(',').map((c) => cells[c] ?? '').join(',');
+    t.app.inject({
+      method: 'POST',
+      url: `/api/imports/portfolio?${query}`,
+      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'text/csv' },
+      payload: csv,
+    });
+  const row = (cells: Record<string, string>) =>
+    HEADER.split(',')
+      .map((c) => cells[c] ?? '')
+      .join(',');
   const customer = (debtor: string, account: string, more: Record<string, string> = {}) =>
     row({
       debtor_external_id: debtor,
@@ -49,7 +58,16 @@ describe('portfolio import', () => {
     });
 
   it('creates a customer with two accounts once, with their phone, and checks before writing', async () => {
-    const csv = [HEADER, customer('PD-1', 'PA-1'), customer('PD-1', 'PA-2', { balance: '800', overdue: '0', oldest_unpaid_due_date: '', email: 'wang.wei@example.cn' })].join('\n');
+    const csv = [
+      HEADER,
+      customer('PD-1', 'PA-1'),
+      customer('PD-1', 'PA-2', {
+        balance: '800',
+        overdue: '0',
+        oldest_unpaid_due_date: '',
+        email: 'wang.wei@example.cn',
+      }),
+    ].join('\n');
     const check = await post(csv, 'mode=validate');
     expect(check.statusCode).toBe(200);
     expect(check.json()).toMatchObject({
@@ -58,16 +76,43 @@ describe('portfolio import', () => {
       validRows: 2,
       errorCount: 0,
       writtenRows: 0,
-      portfolio: { debtorsCreated: 1, debtorsUpdated: 0, accountsCreated: 2, accountsUpdated: 0, contactPointsAdded: 2 },
+      portfolio: {
+        debtorsCreated: 1,
+        debtorsUpdated: 0,
+        accountsCreated: 2,
+        accountsUpdated: 0,
+        contactPointsAdded: 2,
+      },
     });
     expect(await t.db.debtor.count({ where: { externalId: 'PD-1' } })).toBe(0);
 
     const res = await post(csv, 'mode=all');
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ committed: true, writtenRows: 2, portfolio: { debtorsCreated: 1, accountsCreated: 2, contactPointsAdded: 2 } });
-    const debtor = await t.db.debtor.findUniqueOrThrow({ where: { externalId: 'PD-1' }, include: { accounts: { orderBy: { externalId: 'asc' } }, contactPoints: true } });
-    expect(debtor).toMatchObject({ fullName: '王伟', preferredLanguage: 'zh_CN', timeZone: 'Asia/Shanghai', salutation: 'none' });
-    expect(debtor.accounts.map((a) => [a.externalId, Number(a.balanceMinor), Number(a.overdueMinor), a.oldestUnpaidDueDate?.toISOString().slice(0, 10) ?? null, a.complianceProfile, a.assignedCollectorId])).toEqual([
+    expect(res.json()).toMatchObject({
+      committed: true,
+      writtenRows: 2,
+      portfolio: { debtorsCreated: 1, accountsCreated: 2, contactPointsAdded: 2 },
+    });
+    const debtor = await t.db.debtor.findUniqueOrThrow({
+      where: { externalId: 'PD-1' },
+      include: { accounts: { orderBy: { externalId: 'asc' } }, contactPoints: true },
+    });
+    expect(debtor).toMatchObject({
+      fullName: '王伟',
+      preferredLanguage: 'zh_CN',
+      timeZone: 'Asia/Shanghai',
+      salutation: 'none',
+    });
+    expect(
+      debtor.accounts.map((a) => [
+        a.externalId,
+        Number(a.balanceMinor),
+        Number(a.overdueMinor),
+        a.oldestUnpaidDueDate?.toISOString().slice(0, 10) ?? null,
+        a.complianceProfile,
+        a.assignedCollectorId,
+      ]),
+    ).toEqual([
       ['PA-1', 1_200_000, 150_000, '2026-09-10', 'CN', collectorId],
       ['PA-2', 80_000, 0, null, 'CN', collectorId],
     ]);
@@ -80,17 +125,44 @@ describe('portfolio import', () => {
   it('updates by external id: blank cells keep, the same phone written differently is not added, nothing changes on a re-import', async () => {
     const update = [
       HEADER,
-      row({ debtor_external_id: 'PD-1', account_external_id: 'PA-1', currency: 'CNY', overdue: '2000', balance: '12000', mobile_phone: '+8613800138000', home_phone: '+86 10 6552 9988' }),
+      row({
+        debtor_external_id: 'PD-1',
+        account_external_id: 'PA-1',
+        currency: 'CNY',
+        overdue: '2000',
+        balance: '12000',
+        mobile_phone: '+8613800138000',
+        home_phone: '+86 10 6552 9988',
+      }),
     ].join('\r\n');
     const res = await post(update, 'mode=all');
-    expect(res.json()).toMatchObject({ committed: true, portfolio: { debtorsCreated: 0, debtorsUpdated: 0, accountsCreated: 0, accountsUpdated: 1, contactPointsAdded: 1 } });
+    expect(res.json()).toMatchObject({
+      committed: true,
+      portfolio: {
+        debtorsCreated: 0,
+        debtorsUpdated: 0,
+        accountsCreated: 0,
+        accountsUpdated: 1,
+        contactPointsAdded: 1,
+      },
+    });
     const account = await t.db.account.findUniqueOrThrow({ where: { externalId: 'PA-1' } });
-    expect([Number(account.overdueMinor), account.product, account.missedInstalments]).toEqual([200_000, 'consumer_loan', 3]);
+    expect([Number(account.overdueMinor), account.product, account.missedInstalments]).toEqual([
+      200_000,
+      'consumer_loan',
+      3,
+    ]);
     expect(await t.db.debtor.count({ where: { externalId: 'PD-1' } })).toBe(1);
     expect(await t.db.contactPoint.count({ where: { debtor: { externalId: 'PD-1' } } })).toBe(3);
 
     const again = await post(update, 'mode=all');
-    expect(again.json().portfolio).toEqual({ debtorsCreated: 0, debtorsUpdated: 0, accountsCreated: 0, accountsUpdated: 0, contactPointsAdded: 0 });
+    expect(again.json().portfolio).toEqual({
+      debtorsCreated: 0,
+      debtorsUpdated: 0,
+      accountsCreated: 0,
+      accountsUpdated: 0,
+      contactPointsAdded: 0,
+    });
   });
 
   it('reports every bad row with its line and reason and writes nothing, or writes only the valid rows when asked', async () => {
@@ -119,16 +191,28 @@ describe('portfolio import', () => {
       { line: 10, field: 'currency', message: "must be CNY, the account's currency" },
     ]);
     expect(res.json()).toMatchObject({ committed: false, totalRows: 9, validRows: 1, errorCount: 8 });
-    expect(await t.db.debtor.count({ where: { externalId: { in: ['PD-2', 'PD-3', 'PD-4', 'PD-5', 'PD-6'] } } })).toBe(0);
+    expect(await t.db.debtor.count({ where: { externalId: { in: ['PD-2', 'PD-3', 'PD-4', 'PD-5', 'PD-6'] } } })).toBe(
+      0,
+    );
 
     const valid = await post(csv, 'mode=valid');
     expect(valid.statusCode).toBe(201);
-    expect(valid.json()).toMatchObject({ committed: true, writtenRows: 1, portfolio: { debtorsCreated: 1, accountsCreated: 1 } });
-    expect((await t.db.account.findMany({ where: { debtor: { externalId: 'PD-2' } } })).map((a) => a.externalId)).toEqual(['PA-10']);
+    expect(valid.json()).toMatchObject({
+      committed: true,
+      writtenRows: 1,
+      portfolio: { debtorsCreated: 1, accountsCreated: 1 },
+    });
+    expect(
+      (await t.db.account.findMany({ where: { debtor: { externalId: 'PD-2' } } })).map((a) => a.externalId),
+    ).toEqual(['PA-10']);
   });
 
   it('refuses a birth date in the future and three letters that are no currency', async () => {
-    const csv = [HEADER, customer('PD-20', 'PA-20', { date_of_birth: '2999-12-31' }), customer('PD-21', 'PA-21', { currency: 'NaN' })].join('\n');
+    const csv = [
+      HEADER,
+      customer('PD-20', 'PA-20', { date_of_birth: '2999-12-31' }),
+      customer('PD-21', 'PA-21', { currency: 'NaN' }),
+    ].join('\n');
     const res = await post(csv, 'mode=validate');
     expect(res.json().errors).toEqual([
       { line: 2, field: 'date_of_birth', message: 'is in the future' },
@@ -137,7 +221,15 @@ describe('portfolio import', () => {
   });
 
   it('asks a new customer for a name and a time zone, and a collector who exists and is active', async () => {
-    const res = await post([HEADER, customer('PD-7', 'PA-20', { family_name: '', time_zone: '' }), customer('PD-8', 'PA-21', { assigned_collector: 'p-gone' }), customer('PD-8', 'PA-22', { assigned_collector: 'nobody' })].join('\n'), 'mode=validate');
+    const res = await post(
+      [
+        HEADER,
+        customer('PD-7', 'PA-20', { family_name: '', time_zone: '' }),
+        customer('PD-8', 'PA-21', { assigned_collector: 'p-gone' }),
+        customer('PD-8', 'PA-22', { assigned_collector: 'nobody' }),
+      ].join('\n'),
+      'mode=validate',
+    );
     expect(res.json().errors).toEqual([
       { line: 2, field: 'family_name', message: 'is required for a new customer' },
       { line: 2, field: 'time_zone', message: 'is required for a new customer' },
@@ -148,25 +240,35 @@ describe('portfolio import', () => {
 
   it('names missing columns, follows progress for its owner only, and is for admins only', async () => {
     const missing = await post('debtor_external_id,family_name\nD,X\n', 'mode=validate');
-    expect(missing.json().errors).toEqual([{ line: 1, field: 'header', message: 'missing columns: account_external_id, currency' }]);
+    expect(missing.json().errors).toEqual([
+      { line: 1, field: 'header', message: 'missing columns: account_external_id, currency' },
+    ]);
 
     const importId = randomUUID();
     await post([HEADER, customer('PD-30', 'PA-30')].join('\n'), `mode=all&importId=${importId}`);
     const progress = await admin.inject({ method: 'GET', url: `/api/imports/progress/${importId}` });
     expect(progress.json()).toMatchObject({ phase: 'done', rowsRead: 1, rowsWritten: 1 });
     expect((await admin.inject({ method: 'GET', url: `/api/imports/progress/${randomUUID()}` })).statusCode).toBe(404);
-    expect((await admin.inject({ method: 'GET', url: '/api/imports/progress/abc' })).json().error.fields[0].field).toBe('importId');
+    expect((await admin.inject({ method: 'GET', url: '/api/imports/progress/abc' })).json().error.fields[0].field).toBe(
+      'importId',
+    );
     expect((await supervisor.inject({ method: 'GET', url: `/api/imports/progress/${importId}` })).statusCode).toBe(403);
     expect((await post([HEADER, customer('PD-31', 'PA-31')].join('\n'), 'mode=all', supervisor)).statusCode).toBe(403);
     expect(await t.db.debtor.count({ where: { externalId: 'PD-31' } })).toBe(0);
   });
 
   it('imports the sample files in docs/samples as their README says', async () => {
-    for (const [code, profile] of [['EVERGREEN', 'US'], ['THAMES', 'UK'], ['HUAXIN', 'CN']] as const) {
+    for (const [code, profile] of [
+      ['EVERGREEN', 'US'],
+      ['THAMES', 'UK'],
+      ['HUAXIN', 'CN'],
+    ] as const) {
       await t.db.creditor.create({ data: { code, name: code, complianceProfile: profile } });
     }
-    for (const username of ['collector1', 'collector2', 'collector3']) await t.factories.user('collector', { username });
-    const sample = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../../../../docs/samples', name), 'utf8');
+    for (const username of ['collector1', 'collector2', 'collector3'])
+      await t.factories.user('collector', { username });
+    const sample = (name: string) =>
+      readFileSync(path.resolve(import.meta.dirname, '../../../../../docs/samples', name), 'utf8');
 
     const withErrors = await post(sample('portfolio-with-errors.csv'), 'mode=all');
     expect(withErrors.json().errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual([
@@ -177,32 +279,85 @@ describe('portfolio import', () => {
       '6:account_external_id',
     ]);
     const good = await post(sample('portfolio.csv'), 'mode=all');
-    expect(good.json()).toMatchObject({ committed: true, errorCount: 0, portfolio: { debtorsCreated: 3, accountsCreated: 4, contactPointsAdded: 7 } });
-    const li = await t.db.debtor.findUniqueOrThrow({ where: { externalId: 'NEW-D-0003' }, include: { accounts: true } });
-    expect([li.fullName, li.accounts[0]!.complianceProfile, Number(li.accounts[0]!.balanceMinor)]).toEqual(['李娜', 'CN', 1_560_000]);
+    expect(good.json()).toMatchObject({
+      committed: true,
+      errorCount: 0,
+      portfolio: { debtorsCreated: 3, accountsCreated: 4, contactPointsAdded: 7 },
+    });
+    const li = await t.db.debtor.findUniqueOrThrow({
+      where: { externalId: 'NEW-D-0003' },
+      include: { accounts: true },
+    });
+    expect([li.fullName, li.accounts[0]!.complianceProfile, Number(li.accounts[0]!.balanceMinor)]).toEqual([
+      '李娜',
+      'CN',
+      1_560_000,
+    ]);
   });
 
   it('makes figures the creditor states the new baseline, and leaves the payments since alone when the file states none', async () => {
     await t.factories.user('service', { username: 'p-feed' });
     const feed = await t.login('p-feed');
     const pay = (accountId: string, amountMinor: number, reference: string, reversalOfId?: string) =>
-      feed.inject({ method: 'POST', url: '/api/payments', payload: { accountId, amountMinor, currency: 'CNY', paidAt: '2026-11-20T10:00:00Z', channel: 'alipay', source: 'p-feed', reference, reversalOfId } });
+      feed.inject({
+        method: 'POST',
+        url: '/api/payments',
+        payload: {
+          accountId,
+          amountMinor,
+          currency: 'CNY',
+          paidAt: '2026-11-20T10:00:00Z',
+          channel: 'alipay',
+          source: 'p-feed',
+          reference,
+          reversalOfId,
+        },
+      });
     const figures = async (externalId: string) => {
       const a = await t.db.account.findUniqueOrThrow({ where: { externalId } });
-      return [a.balanceMinor, a.overdueMinor, a.balanceBaselineMinor, a.overdueBaselineMinor, a.paidSinceBaselineMinor].map(Number);
+      return [
+        a.balanceMinor,
+        a.overdueMinor,
+        a.balanceBaselineMinor,
+        a.overdueBaselineMinor,
+        a.paidSinceBaselineMinor,
+      ].map(Number);
     };
-    expect((await post([HEADER, customer('PD-9', 'PA-9', { balance: '1000', overdue: '200' })].join('\n'), 'mode=all')).json().committed).toBe(true);
+    expect(
+      (
+        await post([HEADER, customer('PD-9', 'PA-9', { balance: '1000', overdue: '200' })].join('\n'), 'mode=all')
+      ).json().committed,
+    ).toBe(true);
     const { id } = await t.db.account.findUniqueOrThrow({ where: { externalId: 'PA-9' } });
     const first = await pay(id, 30_000, 'PF-1');
     expect(first.statusCode).toBe(201);
     expect(await figures('PA-9')).toEqual([70_000, 0, 100_000, 20_000, 30_000]);
 
     // A row without figures (here: a new product name) keeps what the payments did.
-    await post([HEADER, row({ debtor_external_id: 'PD-9', account_external_id: 'PA-9', currency: 'CNY', product: 'credit_card' })].join('\n'), 'mode=all');
+    await post(
+      [
+        HEADER,
+        row({ debtor_external_id: 'PD-9', account_external_id: 'PA-9', currency: 'CNY', product: 'credit_card' }),
+      ].join('\n'),
+      'mode=all',
+    );
     expect(await figures('PA-9')).toEqual([70_000, 0, 100_000, 20_000, 30_000]);
 
     // The creditor's new figures include that payment: they become the baseline.
-    await post([HEADER, row({ debtor_external_id: 'PD-9', account_external_id: 'PA-9', currency: 'CNY', balance: '700', overdue: '50', oldest_unpaid_due_date: '2026-10-10' })].join('\n'), 'mode=all');
+    await post(
+      [
+        HEADER,
+        row({
+          debtor_external_id: 'PD-9',
+          account_external_id: 'PA-9',
+          currency: 'CNY',
+          balance: '700',
+          overdue: '50',
+          oldest_unpaid_due_date: '2026-10-10',
+        }),
+      ].join('\n'),
+      'mode=all',
+    );
     expect(await figures('PA-9')).toEqual([70_000, 5_000, 70_000, 5_000, 0]);
 
     // Reversing the payment afterwards puts its amount back on top of the creditor's figures.

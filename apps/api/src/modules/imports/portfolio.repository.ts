@@ -54,53 +54,59 @@ export interface ContactPointRecord {
 export type PortfolioRepository = ReturnType<typeof createPortfolioRepository>;
 
 /** Reads in batches and writes with one statement per 5,000 rows (unnest of arrays). */
-export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'debtor' | 'account' | 'contactPoint' | '$transaction'>) {
+export function createPortfolioRepository(
+  db: Pick<Db, 'creditor' | 'user' | 'debtor' | 'account' | 'contactPoint' | '$transaction'>,
+) {
   return {
     creditors: () => db.creditor.findMany({ select: { id: true, code: true, complianceProfile: true } }),
     usersByUsername: (usernames: string[]) =>
-      inChunks(usernames, CHUNK, (chunk) => db.user.findMany({ where: { username: { in: chunk } }, select: { id: true, username: true, role: true, active: true } })),
+      inChunks(usernames, CHUNK, (chunk) =>
+        db.user.findMany({
+          where: { username: { in: chunk } },
+          select: { id: true, username: true, role: true, active: true },
+        }),
+      ),
     debtorsByExternalId: (externalIds: string[]) =>
       inChunks(externalIds, CHUNK, async (chunk) =>
-        (await db.debtor.findMany({ where: { externalId: { in: chunk } } })).map(
-          (d): DebtorRecord => ({
-            id: d.id,
-            externalId: d.externalId,
-            salutation: d.salutation,
-            familyName: d.familyName,
-            givenName: d.givenName,
-            fullName: d.fullName,
-            dateOfBirth: isoDay(d.dateOfBirth),
-            preferredLanguage: d.preferredLanguage === 'zh_CN' ? 'zh-CN' : 'en',
-            timeZone: d.timeZone,
-          }),
-        ),
+        (await db.debtor.findMany({ where: { externalId: { in: chunk } } })).map((d): DebtorRecord => ({
+          id: d.id,
+          externalId: d.externalId,
+          salutation: d.salutation,
+          familyName: d.familyName,
+          givenName: d.givenName,
+          fullName: d.fullName,
+          dateOfBirth: isoDay(d.dateOfBirth),
+          preferredLanguage: d.preferredLanguage === 'zh_CN' ? 'zh-CN' : 'en',
+          timeZone: d.timeZone,
+        })),
       ),
     accountsByExternalId: (externalIds: string[]) =>
       inChunks(externalIds, CHUNK, async (chunk) =>
-        (await db.account.findMany({ where: { externalId: { in: chunk } } })).map(
-          (a): AccountRecord => ({
-            id: a.id,
-            externalId: a.externalId,
-            debtorId: a.debtorId,
-            creditorId: a.creditorId,
-            product: a.product,
-            currency: a.currency,
-            balanceMinor: Number(a.balanceMinor),
-            overdueMinor: Number(a.overdueMinor),
-            instalmentMinor: Number(a.instalmentMinor),
-            oldestUnpaidDueDate: isoDay(a.oldestUnpaidDueDate),
-            missedInstalments: a.missedInstalments,
-            openedAt: isoDay(a.openedAt),
-            status: a.status,
-            assignedCollectorId: a.assignedCollectorId,
-            complianceProfile: a.complianceProfile,
-            statedFigures: false,
-          }),
-        ),
+        (await db.account.findMany({ where: { externalId: { in: chunk } } })).map((a): AccountRecord => ({
+          id: a.id,
+          externalId: a.externalId,
+          debtorId: a.debtorId,
+          creditorId: a.creditorId,
+          product: a.product,
+          currency: a.currency,
+          balanceMinor: Number(a.balanceMinor),
+          overdueMinor: Number(a.overdueMinor),
+          instalmentMinor: Number(a.instalmentMinor),
+          oldestUnpaidDueDate: isoDay(a.oldestUnpaidDueDate),
+          missedInstalments: a.missedInstalments,
+          openedAt: isoDay(a.openedAt),
+          status: a.status,
+          assignedCollectorId: a.assignedCollectorId,
+          complianceProfile: a.complianceProfile,
+          statedFigures: false,
+        })),
       ),
     contactValuesOf: (debtorIds: string[]) =>
       inChunks(debtorIds, CHUNK, (chunk) =>
-        db.contactPoint.findMany({ where: { debtorId: { in: chunk }, kind: { in: ['phone', 'email'] } }, select: { debtorId: true, kind: true, value: true } }),
+        db.contactPoint.findMany({
+          where: { debtorId: { in: chunk }, kind: { in: ['phone', 'email'] } },
+          select: { debtorId: true, kind: true, value: true },
+        }),
       ),
 
     /**
@@ -112,7 +118,8 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
       db.$transaction(
         async (tx) => {
           const debtorIds = new Map<string, string>();
-          const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+          const byId = <T extends { id: string }>(rows: T[]) =>
+            [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
           // Rows are locked in id order (customers, then accounts), like every writer of many rows (ADR 009).
           const orderedDebtors = byId(debtors);
           for (let i = 0; i < orderedDebtors.length; i += CHUNK) {
@@ -162,7 +169,9 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
           }
           if (accountsWritten !== accounts.length) {
             // Another import moved an account under our feet: write nothing rather than half.
-            throw new Error(`portfolio import: ${accounts.length - accountsWritten} account(s) changed owner during the import`);
+            throw new Error(
+              `portfolio import: ${accounts.length - accountsWritten} account(s) changed owner during the import`,
+            );
           }
           // Figures the creditor stated are the new baseline: payments recorded before are in them.
           const restated = ordered.filter((a) => a.statedFigures);

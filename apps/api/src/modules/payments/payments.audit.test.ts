@@ -18,13 +18,42 @@ describe('payment audit', () => {
     const creditor = await t.factories.creditor();
     const account = await t.factories.account({ creditorId: creditor.id });
     const uow = createUnitOfWork(t.db);
-    const deps = { uow, clock: t.clock, payments: createPaymentsRepository(t.db), promises: createPromisesService({ uow, promises: createPromisesRepository(t.db), policies: createPoliciesRepository(t.db), clock: t.clock }) };
+    const deps = {
+      uow,
+      clock: t.clock,
+      payments: createPaymentsRepository(t.db),
+      promises: createPromisesService({
+        uow,
+        promises: createPromisesRepository(t.db),
+        policies: createPoliciesRepository(t.db),
+        clock: t.clock,
+      }),
+    };
     const failingAudit = { record: async () => Promise.reject(new Error('audit store unavailable')) };
     const service = createPaymentsService({ ...deps, audit: failingAudit });
-    const user = { id: admin.id, username: admin.username, displayName: admin.displayName, role: 'admin' as const, locale: 'en' as const, timeZone: 'UTC', teamId: null, teamName: null };
-    const body = { accountId: account.id, amountMinor: 1_000, currency: 'USD', paidAt: '2026-11-20T10:00:00Z', channel: 'card', reference: 'AUDIT-ATOMIC', source: 'manual' };
+    const user = {
+      id: admin.id,
+      username: admin.username,
+      displayName: admin.displayName,
+      role: 'admin' as const,
+      locale: 'en' as const,
+      timeZone: 'UTC',
+      teamId: null,
+      teamName: null,
+    };
+    const body = {
+      accountId: account.id,
+      amountMinor: 1_000,
+      currency: 'USD',
+      paidAt: '2026-11-20T10:00:00Z',
+      channel: 'card',
+      reference: 'AUDIT-ATOMIC',
+      source: 'manual',
+    };
     await expect(service.post(user, body, 'req-1')).rejects.toThrow('audit store unavailable');
     expect(await t.db.payment.count({ where: { reference: 'AUDIT-ATOMIC' } })).toBe(0);
-    expect((await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).balanceMinor).toBe(account.balanceMinor);
+    expect((await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).balanceMinor).toBe(
+      account.balanceMinor,
+    );
   });
 });

@@ -17,18 +17,33 @@ describe('payments under concurrency, idempotency and balance integrity', () => 
     admin = await t.login('pc-admin');
   });
 
-  const account = (balanceMinor: number, overdueMinor: number) => t.factories.account({ creditorId, balanceMinor, overdueMinor, oldestUnpaidDueDate: '2026-10-01' });
+  const account = (balanceMinor: number, overdueMinor: number) =>
+    t.factories.account({ creditorId, balanceMinor, overdueMinor, oldestUnpaidDueDate: '2026-10-01' });
   const figures = async (id: string) => {
     const a = await t.db.account.findUniqueOrThrow({ where: { id } });
     return { balance: Number(a.balanceMinor), overdue: Number(a.overdueMinor) };
   };
   const pay = (accountId: string, over: Record<string, unknown>) =>
-    feed.inject({ method: 'POST', url: '/api/payments', payload: { accountId, amountMinor: 1_000, currency: 'USD', paidAt: '2026-11-20T14:00:00Z', channel: 'card', source: 'bank-feed', ...over } });
+    feed.inject({
+      method: 'POST',
+      url: '/api/payments',
+      payload: {
+        accountId,
+        amountMinor: 1_000,
+        currency: 'USD',
+        paidAt: '2026-11-20T14:00:00Z',
+        channel: 'card',
+        source: 'bank-feed',
+        ...over,
+      },
+    });
 
   it('stores all of 8 simultaneous payments with different references on one account, and the balance follows them', async () => {
     const { id } = await account(300_000, 60_000);
     const amounts = [1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 7_000, 8_000];
-    const responses = await Promise.all(amounts.map((amountMinor, i) => pay(id, { amountMinor, reference: `PAR-${i}` })));
+    const responses = await Promise.all(
+      amounts.map((amountMinor, i) => pay(id, { amountMinor, reference: `PAR-${i}` })),
+    );
 
     expect(responses.map((r) => r.statusCode)).toEqual(amounts.map(() => 201));
     expect(await t.db.payment.count({ where: { accountId: id } })).toBe(8);
@@ -42,12 +57,16 @@ describe('payments under concurrency, idempotency and balance integrity', () => 
     expect(original.statusCode).toBe(201);
     const originalId = original.json().payment.id;
 
-    const responses = await Promise.all([1, 2, 3].map((n) => pay(id, { amountMinor: 4_000, reference: `REV-${n}`, reversalOfId: originalId })));
+    const responses = await Promise.all(
+      [1, 2, 3].map((n) => pay(id, { amountMinor: 4_000, reference: `REV-${n}`, reversalOfId: originalId })),
+    );
 
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
     for (const res of responses.filter((r) => r.statusCode !== 201)) {
       expect(res.statusCode, res.body).toBe(409);
-      expect(errorResponseSchema.parse(res.json()).error.fields).toEqual([{ field: 'reversalOfId', message: 'is already reversed' }]);
+      expect(errorResponseSchema.parse(res.json()).error.fields).toEqual([
+        { field: 'reversalOfId', message: 'is already reversed' },
+      ]);
     }
     expect(await t.db.payment.count({ where: { reversalOfId: originalId } })).toBe(1);
     expect(await figures(id)).toEqual({ balance: 50_000, overdue: 10_000 });
@@ -87,10 +106,15 @@ describe('payments under concurrency, idempotency and balance integrity', () => 
     expect(over.statusCode).toBe(201);
     expect(await figures(id)).toEqual({ balance: 0, overdue: 0 });
     // The 5,000 paid beyond the balance is kept, and shown in the case file.
-    const caseFile = async () => (await admin.inject({ method: 'GET', url: `/api/accounts/${id}/case-file` })).json().account;
+    const caseFile = async () =>
+      (await admin.inject({ method: 'GET', url: `/api/accounts/${id}/case-file` })).json().account;
     expect(await caseFile()).toMatchObject({ balanceMinor: 0, overdueMinor: 0, creditMinor: 5_000 });
 
-    const reversal = await pay(id, { amountMinor: 15_000, reference: 'OVER-1-NSF', reversalOfId: over.json().payment.id });
+    const reversal = await pay(id, {
+      amountMinor: 15_000,
+      reference: 'OVER-1-NSF',
+      reversalOfId: over.json().payment.id,
+    });
     expect(reversal.statusCode).toBe(201);
     expect(await figures(id)).toEqual({ balance: 10_000, overdue: 4_000 });
     expect(await caseFile()).toMatchObject({ balanceMinor: 10_000, overdueMinor: 4_000, creditMinor: 0 });
@@ -98,7 +122,9 @@ describe('payments under concurrency, idempotency and balance integrity', () => 
 
   it('keeps the balance exact under simultaneous payments and reversals in any order', async () => {
     const { id } = await account(20_000, 5_000);
-    const first = await Promise.all([12_000, 9_000, 6_000].map((amountMinor, i) => pay(id, { amountMinor, reference: `MIX-${i}` })));
+    const first = await Promise.all(
+      [12_000, 9_000, 6_000].map((amountMinor, i) => pay(id, { amountMinor, reference: `MIX-${i}` })),
+    );
     expect(first.map((r) => r.statusCode)).toEqual([201, 201, 201]);
     // Overpaid by 7,000: the balance stops at zero, the excess is kept as a credit.
     expect(await figures(id)).toEqual({ balance: 0, overdue: 0 });

@@ -28,7 +28,10 @@ export function createPaymentsRepository(db: Pick<Db, 'payment' | 'account'>) {
     },
     /** The account's baseline and the payments since, read under its lock. */
     figures(tx: Tx, accountId: string) {
-      return tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { balanceBaselineMinor: true, overdueBaselineMinor: true, paidSinceBaselineMinor: true } });
+      return tx.account.findUniqueOrThrow({
+        where: { id: accountId },
+        select: { balanceBaselineMinor: true, overdueBaselineMinor: true, paidSinceBaselineMinor: true },
+      });
     },
     findPayment(id: string, client: Pick<Db, 'payment'> = db) {
       return client.payment.findUnique({ where: { id }, include: { reversedBy: { select: { id: true } } } });

@@ -4,7 +4,10 @@ import { authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { PaymentsService } from './payments.service.js';
 
-export const paymentsRoutes: FastifyPluginAsyncZod<{ paymentsService: PaymentsService }> = async (app, { paymentsService }) => {
+export const paymentsRoutes: FastifyPluginAsyncZod<{ paymentsService: PaymentsService }> = async (
+  app,
+  { paymentsService },
+) => {
   app.post(
     '/payments',
     {
@@ -17,7 +20,15 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ paymentsService: PaymentsSe
           'account, amount, currency, paidAt, channel or reversalOfId is refused with 409 idempotency_conflict naming each field. ' +
           'Payments to one account are recorded one at a time; reversing a payment that is already reversed is 409.',
         body: postPaymentBodySchema,
-        response: { 200: postPaymentResponseSchema, 201: postPaymentResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema },
+        response: {
+          200: postPaymentResponseSchema,
+          201: postPaymentResponseSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema,
+          409: errorResponseSchema,
+        },
       },
     },
     async (request, reply) => {

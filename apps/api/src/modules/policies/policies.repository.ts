@@ -30,15 +30,26 @@ export function createPoliciesRepository(db: Pick<Db, 'policy' | 'user'>) {
   return {
     /** The newest version of every stored (kind, key). */
     current: () =>
-      db.policy.findMany({ orderBy: [{ kind: 'asc' }, { key: 'asc' }, { version: 'desc' }], distinct: ['kind', 'key'], select: POLICY_SELECT }),
+      db.policy.findMany({
+        orderBy: [{ kind: 'asc' }, { key: 'asc' }, { version: 'desc' }],
+        distinct: ['kind', 'key'],
+        select: POLICY_SELECT,
+      }),
     /** Every stored version of one policy, newest first. */
     versions: (kind: PolicyItem['kind'], key: string) =>
       db.policy.findMany({ where: { kind, key }, orderBy: { version: 'desc' }, select: POLICY_SELECT }),
     userNames: (ids: string[]) => userNames(db, ids),
     /** Adds the next version; the unique (kind, key, version) makes a concurrent save fail instead of overwrite. */
     async addVersion(kind: PolicyItem['kind'], key: string, data: object, createdById: string) {
-      const last = await db.policy.findFirst({ where: { kind, key }, orderBy: { version: 'desc' }, select: { version: true } });
-      return db.policy.create({ data: { kind, key, version: (last?.version ?? 0) + 1, data: data as never, createdById }, select: POLICY_SELECT });
+      const last = await db.policy.findFirst({
+        where: { kind, key },
+        orderBy: { version: 'desc' },
+        select: { version: true },
+      });
+      return db.policy.create({
+        data: { kind, key, version: (last?.version ?? 0) + 1, data: data as never, createdById },
+        select: POLICY_SELECT,
+      });
     },
 
     async stageThresholds(): Promise<StageThresholds> {
@@ -63,19 +74,28 @@ export function createPoliciesRepository(db: Pick<Db, 'policy' | 'user'>) {
       });
       const result = { ...DEFAULT_COMPLIANCE_PROFILES };
       for (const row of rows) {
-        if (row.key === 'US' || row.key === 'UK' || row.key === 'CN') result[row.key] = row.data as unknown as ComplianceProfilePolicy;
+        if (row.key === 'US' || row.key === 'UK' || row.key === 'CN')
+          result[row.key] = row.data as unknown as ComplianceProfilePolicy;
       }
       return result;
     },
 
     /** `client`: a transaction to read through (promise evaluation runs inside one). */
     async promiseRules(client: Pick<Db, 'policy'> = db): Promise<PromiseRulesPolicy> {
-      const row = await client.policy.findFirst({ where: { kind: 'promise_rules', key: 'default' }, orderBy: { version: 'desc' }, select: { data: true } });
+      const row = await client.policy.findFirst({
+        where: { kind: 'promise_rules', key: 'default' },
+        orderBy: { version: 'desc' },
+        select: { data: true },
+      });
       return (row?.data as PromiseRulesPolicy | undefined) ?? DEFAULT_PROMISE_RULES;
     },
 
     async queueWeights(): Promise<QueueWeights> {
-      const row = await db.policy.findFirst({ where: { kind: 'queue_weights', key: 'default' }, orderBy: { version: 'desc' }, select: { data: true } });
+      const row = await db.policy.findFirst({
+        where: { kind: 'queue_weights', key: 'default' },
+        orderBy: { version: 'desc' },
+        select: { data: true },
+      });
       const parsed = row ? queueWeightsPolicySchema.safeParse(row.data) : null;
       return parsed?.success ? parsed.data : DEFAULT_QUEUE_WEIGHTS;
     },

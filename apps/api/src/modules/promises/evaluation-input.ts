@@ -17,7 +17,13 @@ interface PaymentRow {
 }
 
 /** An account's stored promises and payments as the domain's evaluation input. */
-export function evaluationInput(promises: PromiseRow[], payments: PaymentRow[], timeZone: string, now: Date, graceDays: number): EvaluationInput {
+export function evaluationInput(
+  promises: PromiseRow[],
+  payments: PaymentRow[],
+  timeZone: string,
+  now: Date,
+  graceDays: number,
+): EvaluationInput {
   return {
     promises: promises.map((p) => ({
       id: p.id,
@@ -27,7 +33,12 @@ export function evaluationInput(promises: PromiseRow[], payments: PaymentRow[], 
       cancelled: p.status === 'cancelled',
       planId: p.planId,
     })),
-    payments: payments.map((p) => ({ id: p.id, amountMinor: Number(p.amountMinor), paidAt: p.paidAt, reversalOfId: p.reversalOfId })),
+    payments: payments.map((p) => ({
+      id: p.id,
+      amountMinor: Number(p.amountMinor),
+      paidAt: p.paidAt,
+      reversalOfId: p.reversalOfId,
+    })),
     timeZone,
     today: localDate(now, timeZone),
     graceDays,

@@ -15,10 +15,19 @@ export function createPromisesRepository(db: Pick<Db, '$queryRaw'>) {
     async loadForEvaluation(tx: Tx, accountIds: string[]) {
       await lockAccounts(tx, accountIds);
       const [accounts, promises, payments, plans] = await Promise.all([
-        tx.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, debtor: { select: { timeZone: true } } } }),
+        tx.account.findMany({
+          where: { id: { in: accountIds } },
+          select: { id: true, debtor: { select: { timeZone: true } } },
+        }),
         tx.paymentPromise.findMany({ where: { accountId: { in: accountIds } } }),
-        tx.payment.findMany({ where: { accountId: { in: accountIds } }, select: { id: true, accountId: true, amountMinor: true, paidAt: true, reversalOfId: true } }),
-        tx.paymentPlan.findMany({ where: { accountId: { in: accountIds } }, select: { id: true, accountId: true, status: true } }),
+        tx.payment.findMany({
+          where: { accountId: { in: accountIds } },
+          select: { id: true, accountId: true, amountMinor: true, paidAt: true, reversalOfId: true },
+        }),
+        tx.paymentPlan.findMany({
+          where: { accountId: { in: accountIds } },
+          select: { id: true, accountId: true, status: true },
+        }),
       ]);
       return { accounts, promises, payments, plans };
     },
@@ -31,7 +40,14 @@ export function createPromisesRepository(db: Pick<Db, '$queryRaw'>) {
       tx: Tx,
       now: Date,
       promises: { id: string; status: string; paidMinor: number; statusChanged: boolean }[],
-      changes: { promiseId: string; fromStatus: PromiseStatus; toStatus: PromiseStatus; paidMinor: number; cause: PromiseChangeCause; paymentId: string | null }[],
+      changes: {
+        promiseId: string;
+        fromStatus: PromiseStatus;
+        toStatus: PromiseStatus;
+        paidMinor: number;
+        cause: PromiseChangeCause;
+        paymentId: string | null;
+      }[],
       plans: { id: string; status: PlanStatus }[],
     ) {
       if (promises.length) {
@@ -45,10 +61,15 @@ export function createPromisesRepository(db: Pick<Db, '$queryRaw'>) {
           WHERE p.id = u.id`);
       }
       if (changes.length) {
-        await tx.promiseStatusChange.createMany({ data: changes.map((c) => ({ ...c, paidMinor: BigInt(c.paidMinor), at: now })) });
+        await tx.promiseStatusChange.createMany({
+          data: changes.map((c) => ({ ...c, paidMinor: BigInt(c.paidMinor), at: now })),
+        });
       }
       for (const status of new Set(plans.map((p) => p.status))) {
-        await tx.paymentPlan.updateMany({ where: { id: { in: plans.filter((p) => p.status === status).map((p) => p.id) } }, data: { status } });
+        await tx.paymentPlan.updateMany({
+          where: { id: { in: plans.filter((p) => p.status === status).map((p) => p.id) } },
+          data: { status },
+        });
       }
     },
 

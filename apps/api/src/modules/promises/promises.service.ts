@@ -21,7 +21,6 @@ export type PromisesService = ReturnType<typeof createPromisesService>;
 
 const SWEEP_TRANSACTION_ACCOUNTS = 100;
 
-
 export function createPromisesService({ uow, promises, policies, clock }: PromisesServiceDeps) {
   /**
    * Re-judges every promise of the given accounts against their payments (packages/domain
@@ -39,21 +38,47 @@ export function createPromisesService({ uow, promises, policies, clock }: Promis
     const plansOf = groupBy(data.plans, (p) => p.accountId);
 
     const updates: { id: string; status: string; paidMinor: number; statusChanged: boolean }[] = [];
-    const history: { promiseId: string; fromStatus: PromiseStatus; toStatus: PromiseStatus; paidMinor: number; cause: ChangeCause; paymentId: string | null }[] = [];
+    const history: {
+      promiseId: string;
+      fromStatus: PromiseStatus;
+      toStatus: PromiseStatus;
+      paidMinor: number;
+      cause: ChangeCause;
+      paymentId: string | null;
+    }[] = [];
     const planUpdates: { id: string; status: PlanStatus }[] = [];
     const changed: { id: string; from: string; to: string; paidMinor: number }[] = [];
     for (const account of data.accounts) {
       const stored = promisesOf.get(account.id) ?? [];
       if (stored.length === 0) continue;
-      const result = evaluatePromises(evaluationInput(stored, paymentsOf.get(account.id) ?? [], account.debtor.timeZone, now, graceDays));
+      const result = evaluatePromises(
+        evaluationInput(stored, paymentsOf.get(account.id) ?? [], account.debtor.timeZone, now, graceDays),
+      );
       for (const evaluation of result.promises) {
         const before = stored.find((p) => p.id === evaluation.id)!;
         const statusChanged = before.status !== evaluation.status;
         if (!statusChanged && Number(before.paidMinor) === evaluation.allocatedMinor) continue;
-        updates.push({ id: evaluation.id, status: evaluation.status, paidMinor: evaluation.allocatedMinor, statusChanged });
+        updates.push({
+          id: evaluation.id,
+          status: evaluation.status,
+          paidMinor: evaluation.allocatedMinor,
+          statusChanged,
+        });
         if (statusChanged) {
-          history.push({ promiseId: evaluation.id, fromStatus: before.status, toStatus: evaluation.status, paidMinor: evaluation.allocatedMinor, cause, paymentId });
-          changed.push({ id: evaluation.id, from: before.status, to: evaluation.status, paidMinor: evaluation.allocatedMinor });
+          history.push({
+            promiseId: evaluation.id,
+            fromStatus: before.status,
+            toStatus: evaluation.status,
+            paidMinor: evaluation.allocatedMinor,
+            cause,
+            paymentId,
+          });
+          changed.push({
+            id: evaluation.id,
+            from: before.status,
+            to: evaluation.status,
+            paidMinor: evaluation.allocatedMinor,
+          });
         }
       }
       for (const plan of plansOf.get(account.id) ?? []) {
@@ -68,7 +93,8 @@ export function createPromisesService({ uow, promises, policies, clock }: Promis
   return {
     reevaluateMany,
     /** One account: what recording or reversing a single payment needs. */
-    reevaluate: (tx: Tx, accountId: string, cause: ChangeCause, paymentId: string | null) => reevaluateMany(tx, [accountId], cause, paymentId),
+    reevaluate: (tx: Tx, accountId: string, cause: ChangeCause, paymentId: string | null) =>
+      reevaluateMany(tx, [accountId], cause, paymentId),
 
     /**
      * The date-driven half of evaluation: promises whose grace period ended since the last run

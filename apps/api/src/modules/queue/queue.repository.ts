@@ -6,7 +6,9 @@ const DAY = 86_400_000;
 
 export type QueueRepository = ReturnType<typeof createQueueRepository>;
 
-export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' | 'contactAttempt' | 'user' | '$queryRaw' | '$transaction' | '$executeRaw'>) {
+export function createQueueRepository(
+  db: Pick<Db, 'account' | 'paymentPromise' | 'contactAttempt' | 'user' | '$queryRaw' | '$transaction' | '$executeRaw'>,
+) {
   return {
     /**
      * Open accounts a collector may work: assigned to them, or in no active collector's hands
@@ -17,7 +19,10 @@ export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' 
       return db.account.findMany({
         where: {
           status: 'open',
-          AND: [collectorPoolWhere(collectorId), { OR: [{ leasedById: null }, { leasedById: collectorId }, { leaseExpiresAt: { lt: now } }] }],
+          AND: [
+            collectorPoolWhere(collectorId),
+            { OR: [{ leasedById: null }, { leasedById: collectorId }, { leaseExpiresAt: { lt: now } }] },
+          ],
         },
         select: {
           id: true,
@@ -37,9 +42,19 @@ export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' 
       return db.paymentPromise.findMany({
         where: {
           accountId: { in: accountIds },
-          OR: [{ status: 'pending' }, { status: 'broken', statusChangedAt: { gte: new Date(now.getTime() - 3 * DAY) } }],
+          OR: [
+            { status: 'pending' },
+            { status: 'broken', statusChangedAt: { gte: new Date(now.getTime() - 3 * DAY) } },
+          ],
         },
-        select: { accountId: true, amountMinor: true, currency: true, dueDate: true, status: true, statusChangedAt: true },
+        select: {
+          accountId: true,
+          amountMinor: true,
+          currency: true,
+          dueDate: true,
+          status: true,
+          statusChangedAt: true,
+        },
       });
     },
 
@@ -62,7 +77,12 @@ export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' 
      * `orderedIds` may come from a snapshot taken before a reassignment: only accounts that are
      * open and in the collector's pool right now (collectorPoolSql) are leased.
      */
-    async leaseFirstFree(collectorId: string, orderedIds: string[], now: Date, leaseMs: number): Promise<{ id: string; leaseExpiresAt: Date } | null> {
+    async leaseFirstFree(
+      collectorId: string,
+      orderedIds: string[],
+      now: Date,
+      leaseMs: number,
+    ): Promise<{ id: string; leaseExpiresAt: Date } | null> {
       return db.$transaction(async (tx) => {
         await tx.$executeRaw`UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id = ${collectorId}::uuid`;
         if (orderedIds.length === 0) return null;
@@ -85,7 +105,8 @@ export function createQueueRepository(db: Pick<Db, 'account' | 'paymentPromise' 
     },
 
     async release(collectorId: string, accountId: string): Promise<boolean> {
-      const n = await db.$executeRaw`UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = ${accountId}::uuid AND leased_by_id = ${collectorId}::uuid`;
+      const n =
+        await db.$executeRaw`UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = ${accountId}::uuid AND leased_by_id = ${collectorId}::uuid`;
       return n > 0;
     },
 

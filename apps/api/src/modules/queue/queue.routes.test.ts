@@ -19,15 +19,46 @@ describe('queue', () => {
     collectorId = c.id;
     const creditor = await t.factories.creditor();
     const base = { creditorId: creditor.id, withPhone: true };
-    ids.rolling = (await t.factories.account({ ...base, collectorId: c.id, oldestUnpaidDueDate: '2026-10-22', fullName: 'Rolls Soon' })).id; // 29 DPD
-    ids.plain = (await t.factories.account({ ...base, collectorId: c.id, oldestUnpaidDueDate: '2026-11-10', fullName: 'Plain Account' })).id;
-    const promised = await t.factories.account({ ...base, collectorId: c.id, oldestUnpaidDueDate: '2026-11-10', fullName: 'Promise Today' });
+    ids.rolling = (
+      await t.factories.account({
+        ...base,
+        collectorId: c.id,
+        oldestUnpaidDueDate: '2026-10-22',
+        fullName: 'Rolls Soon',
+      })
+    ).id; // 29 DPD
+    ids.plain = (
+      await t.factories.account({
+        ...base,
+        collectorId: c.id,
+        oldestUnpaidDueDate: '2026-11-10',
+        fullName: 'Plain Account',
+      })
+    ).id;
+    const promised = await t.factories.account({
+      ...base,
+      collectorId: c.id,
+      oldestUnpaidDueDate: '2026-11-10',
+      fullName: 'Promise Today',
+    });
     ids.promised = promised.id;
-    await t.db.paymentPromise.create({ data: { accountId: promised.id, amountMinor: 50_000n, currency: 'USD', dueDate: new Date('2026-11-20T00:00:00Z'), channel: 'card' } });
+    await t.db.paymentPromise.create({
+      data: {
+        accountId: promised.id,
+        amountMinor: 50_000n,
+        currency: 'USD',
+        dueDate: new Date('2026-11-20T00:00:00Z'),
+        channel: 'card',
+      },
+    });
     const disputed = await t.factories.account({ ...base, collectorId: c.id, fullName: 'Disputed' });
     ids.disputed = disputed.id;
-    await t.db.stopFlag.create({ data: { debtorId: disputed.debtorId, accountId: disputed.id, type: 'dispute_hold', reason: 'amount disputed' } });
-    ids.tokyo = (await t.factories.account({ ...base, collectorId: c.id, timeZone: 'Asia/Tokyo', fullName: 'Night In Tokyo' })).id;
+    await t.db.stopFlag.create({
+      data: { debtorId: disputed.debtorId, accountId: disputed.id, type: 'dispute_hold', reason: 'amount disputed' },
+    });
+    ids.tokyo = (
+      await t.factories.account({ ...base, collectorId: c.id, timeZone: 'Asia/Tokyo', fullName: 'Night In Tokyo' })
+    ).id;
     ids.pool = (await t.factories.account({ ...base, collectorId: null, fullName: 'Unassigned Pool' })).id;
     ids.noPhone = (await t.factories.account({ creditorId: creditor.id, collectorId: c.id, fullName: 'No Phone' })).id;
     collector = await t.login('q-c1');
@@ -44,7 +75,10 @@ describe('queue', () => {
     expect(order[0]).toBe(ids.promised);
     expect(order.indexOf(ids.rolling)).toBeLessThan(order.indexOf(ids.plain));
     expect(order).toContain(ids.pool); // unassigned accounts are never dropped from every queue
-    expect(body.items[0].reasons[0]).toMatchObject({ code: 'promise_due_today', message: 'Promise of $500.00 due today' });
+    expect(body.items[0].reasons[0]).toMatchObject({
+      code: 'promise_due_today',
+      message: 'Promise of $500.00 due today',
+    });
     const rolling = body.items.find((i: { accountId: string }) => i.accountId === ids.rolling);
     expect(rolling.reasons.map((r: { message: string }) => r.message)).toContain('Rolls to M2 in 2 days');
 
@@ -59,7 +93,8 @@ describe('queue', () => {
   });
 
   it('shows a collector’s queue only to that collector, their teams’ supervisors and admins', async () => {
-    const q = (s: Session, collector?: string) => s.inject({ method: 'GET', url: `/api/queue${collector ? `?collectorId=${collector}` : ''}` });
+    const q = (s: Session, collector?: string) =>
+      s.inject({ method: 'GET', url: `/api/queue${collector ? `?collectorId=${collector}` : ''}` });
     const elsewhere = await t.factories.team('Elsewhere');
     const farCollector = await t.factories.user('collector', { username: 'q-far', teamId: elsewhere.id });
     await t.factories.user('admin', { username: 'q-admin' });
@@ -81,7 +116,9 @@ describe('queue', () => {
     for (const s of [supervisor, admin]) {
       const res = await q(s);
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.fields).toEqual([{ field: 'collectorId', message: 'is required for supervisors and admins' }]);
+      expect(res.json().error.fields).toEqual([
+        { field: 'collectorId', message: 'is required for supervisors and admins' },
+      ]);
     }
     // Admins: any collector.
     expect((await q(admin, farCollector.id)).statusCode).toBe(200);
@@ -107,12 +144,25 @@ describe('queue', () => {
     // Nothing else callable for q-c2 now.
     expect((await other.inject({ method: 'POST', url: '/api/queue/next' })).statusCode).toBe(200);
     await other.inject({ method: 'POST', url: '/api/queue/release', payload: { accountId: ids.pool } });
-    expect((await collector.inject({ method: 'GET', url: '/api/queue' })).json().items.map((i: { accountId: string }) => i.accountId)).toContain(ids.pool);
+    expect(
+      (await collector.inject({ method: 'GET', url: '/api/queue' }))
+        .json()
+        .items.map((i: { accountId: string }) => i.accountId),
+    ).toContain(ids.pool);
   });
 
   it('holds an account that was just worked for two hours instead of serving it again', async () => {
     const cf = (await collector.inject({ method: 'GET', url: `/api/accounts/${ids.plain}/case-file` })).json();
-    const res = await collector.inject({ method: 'POST', url: `/api/accounts/${ids.plain}/contacts`, payload: { channel: 'phone', contactPointId: cf.summary.gate.contactPointId, partyReached: 'nobody', disposition: 'no_answer' } });
+    const res = await collector.inject({
+      method: 'POST',
+      url: `/api/accounts/${ids.plain}/contacts`,
+      payload: {
+        channel: 'phone',
+        contactPointId: cf.summary.gate.contactPointId,
+        partyReached: 'nobody',
+        disposition: 'no_answer',
+      },
+    });
     expect(res.statusCode).toBe(201);
     const queue = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
     expect(queue.items.map((i: { accountId: string }) => i.accountId)).not.toContain(ids.plain);
@@ -125,7 +175,11 @@ describe('queue', () => {
     const lease = (await other.inject({ method: 'POST', url: '/api/queue/next' })).json();
     expect(lease.accountId).toBe(ids.pool);
     t.clock.advance(16 * 60_000);
-    expect((await collector.inject({ method: 'GET', url: '/api/queue' })).json().items.map((i: { accountId: string }) => i.accountId)).toContain(ids.pool);
+    expect(
+      (await collector.inject({ method: 'GET', url: '/api/queue' }))
+        .json()
+        .items.map((i: { accountId: string }) => i.accountId),
+    ).toContain(ids.pool);
     expect((await other.inject({ method: 'GET', url: `/api/accounts/${ids.pool}/case-file` })).statusCode).toBe(403);
     t.clock.set(NOW);
   });
@@ -138,7 +192,13 @@ describe('queue leasing under concurrency', () => {
     const creditor = await t.factories.creditor();
     const POOL = 30;
     const COLLECTORS = 50;
-    for (let i = 0; i < POOL; i++) await t.factories.account({ creditorId: creditor.id, collectorId: null, withPhone: true, oldestUnpaidDueDate: '2026-11-01' });
+    for (let i = 0; i < POOL; i++)
+      await t.factories.account({
+        creditorId: creditor.id,
+        collectorId: null,
+        withPhone: true,
+        oldestUnpaidDueDate: '2026-11-01',
+      });
     const sessions: Session[] = [];
     for (let i = 0; i < COLLECTORS; i++) {
       await t.factories.user('collector', { username: `cc-${i}` });
@@ -166,7 +226,15 @@ describe('queue snapshots', () => {
     t.clock.advance(30_000);
     expect((await s.inject({ method: 'GET', url: '/api/queue' })).json().generatedAt).toBe(first.generatedAt);
     const phone = a.debtor.contactPoints[0]!.id;
-    expect((await s.inject({ method: 'POST', url: `/api/accounts/${a.id}/contacts`, payload: { channel: 'phone', contactPointId: phone, partyReached: 'nobody', disposition: 'busy' } })).statusCode).toBe(201);
+    expect(
+      (
+        await s.inject({
+          method: 'POST',
+          url: `/api/accounts/${a.id}/contacts`,
+          payload: { channel: 'phone', contactPointId: phone, partyReached: 'nobody', disposition: 'busy' },
+        })
+      ).statusCode,
+    ).toBe(201);
     const after = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
     expect(after.generatedAt).not.toBe(first.generatedAt);
     expect(after.blocked[0].reasons[0].code).toBe('recently_attempted');
@@ -204,7 +272,11 @@ describe('access on current data, not on a queue snapshot', () => {
     expect((await fresh.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId).toBe(account.id);
 
     // Moved back through the API: the new owner's lease ends and the old owner's snapshot is dropped at once.
-    const moved = await admin.inject({ method: 'POST', url: '/api/accounts/assignments', payload: { filter: { creditorId: creditor.id }, to: { collectorId: oldOwner.id } } });
+    const moved = await admin.inject({
+      method: 'POST',
+      url: '/api/accounts/assignments',
+      payload: { filter: { creditorId: creditor.id }, to: { collectorId: oldOwner.id } },
+    });
     expect(moved.json().accounts).toBe(1);
     expect((await fresh.inject({ method: 'GET', url: `/api/accounts/${account.id}/case-file` })).statusCode).toBe(403);
     const again = (await old.inject({ method: 'GET', url: '/api/queue' })).json();
@@ -228,13 +300,21 @@ describe('access on current data, not on a queue snapshot', () => {
     // Assigned to another collector by an import (a plain update: the lease row is untouched).
     await t.db.account.update({ where: { id: pooled.id }, data: { assignedCollectorId: newOwner.id } });
     expect((await s.inject({ method: 'GET', url: `/api/accounts/${pooled.id}/case-file` })).statusCode).toBe(403);
-    const cf = await s.inject({ method: 'POST', url: `/api/accounts/${pooled.id}/contacts`, payload: { channel: 'phone', partyReached: 'nobody', disposition: 'no_answer' } });
+    const cf = await s.inject({
+      method: 'POST',
+      url: `/api/accounts/${pooled.id}/contacts`,
+      payload: { channel: 'phone', partyReached: 'nobody', disposition: 'no_answer' },
+    });
     expect(cf.statusCode).toBe(403);
 
     // Back in the pool, then reassigned through the API: the lease ends with the reassignment.
     await t.db.account.update({ where: { id: pooled.id }, data: { assignedCollectorId: null } });
     expect((await s.inject({ method: 'GET', url: `/api/accounts/${pooled.id}/case-file` })).statusCode).toBe(200);
-    await admin.inject({ method: 'POST', url: '/api/accounts/assignments', payload: { filter: { creditorId: creditor.id }, to: { collectorId: newOwner.id } } });
+    await admin.inject({
+      method: 'POST',
+      url: '/api/accounts/assignments',
+      payload: { filter: { creditorId: creditor.id }, to: { collectorId: newOwner.id } },
+    });
     expect((await s.inject({ method: 'GET', url: `/api/accounts/${pooled.id}/case-file` })).statusCode).toBe(403);
     expect((await t.db.account.findUniqueOrThrow({ where: { id: pooled.id } })).leasedById).toBeNull();
   });
@@ -251,16 +331,39 @@ describe('queue weights policy', () => {
     const base = { creditorId: creditor.id, collectorId: c.id, withPhone: true };
     const rolling = (await t.factories.account({ ...base, oldestUnpaidDueDate: '2026-10-22' })).id; // 29 DPD: rolls in 2 days
     const promised = await t.factories.account({ ...base, oldestUnpaidDueDate: '2026-11-10' });
-    await t.db.paymentPromise.create({ data: { accountId: promised.id, amountMinor: 50_000n, currency: 'USD', dueDate: new Date('2026-11-20T00:00:00Z'), channel: 'card' } });
+    await t.db.paymentPromise.create({
+      data: {
+        accountId: promised.id,
+        amountMinor: 50_000n,
+        currency: 'USD',
+        dueDate: new Date('2026-11-20T00:00:00Z'),
+        channel: 'card',
+      },
+    });
     const admin = await t.login('w-admin');
     const collector = await t.login('w-col');
-    const order = async () => (await collector.inject({ method: 'GET', url: '/api/queue' })).json().items as { accountId: string; priority: number; reasons: { code: string; points: number }[] }[];
+    const order = async () =>
+      (await collector.inject({ method: 'GET', url: '/api/queue' })).json().items as {
+        accountId: string;
+        priority: number;
+        reasons: { code: string; points: number }[];
+      }[];
 
     expect((await order()).map((i) => i.accountId)).toEqual([promised.id, rolling]);
 
-    const current = (await admin.inject({ method: 'GET', url: '/api/policies' })).json().items.find((p: { kind: string }) => p.kind === 'queue_weights');
-    expect(current).toMatchObject({ key: 'default', version: 1, data: { promiseDueToday: 500, retryAfterMinutes: 120 } }); // the defaults, written at start
-    const saved = await admin.inject({ method: 'PUT', url: '/api/policies/queue_weights/default', payload: { data: { ...current.data, promiseDueToday: 0, rollsToNextStage: 3000 } } });
+    const current = (await admin.inject({ method: 'GET', url: '/api/policies' }))
+      .json()
+      .items.find((p: { kind: string }) => p.kind === 'queue_weights');
+    expect(current).toMatchObject({
+      key: 'default',
+      version: 1,
+      data: { promiseDueToday: 500, retryAfterMinutes: 120 },
+    }); // the defaults, written at start
+    const saved = await admin.inject({
+      method: 'PUT',
+      url: '/api/policies/queue_weights/default',
+      payload: { data: { ...current.data, promiseDueToday: 0, rollsToNextStage: 3000 } },
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().version).toBe(2);
 
@@ -272,11 +375,34 @@ describe('queue weights policy', () => {
 
   it('rejects weights that are negative, fractional or missing, naming each field; admins only', async () => {
     const admin = await t.login('w-admin');
-    const res = await admin.inject({ method: 'PUT', url: '/api/policies/queue_weights/default', payload: { data: { callbackDue: -1, promiseDueToday: 1.5, promiseBrokenRecently: 400, rollsToNextStage: 200, balancePerLog10: 15, perDaySinceContact: 5, maxDaysSinceContact: 0, bestTimeToCall: 50 } } });
+    const res = await admin.inject({
+      method: 'PUT',
+      url: '/api/policies/queue_weights/default',
+      payload: {
+        data: {
+          callbackDue: -1,
+          promiseDueToday: 1.5,
+          promiseBrokenRecently: 400,
+          rollsToNextStage: 200,
+          balancePerLog10: 15,
+          perDaySinceContact: 5,
+          maxDaysSinceContact: 0,
+          bestTimeToCall: 50,
+        },
+      },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['data.callbackDue', 'data.maxDaysSinceContact', 'data.promiseDueToday', 'data.retryAfterMinutes']);
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['data.callbackDue', 'data.maxDaysSinceContact', 'data.promiseDueToday', 'data.retryAfterMinutes']);
     const collector = await t.login('w-col');
-    expect((await collector.inject({ method: 'PUT', url: '/api/policies/queue_weights/default', payload: { data: {} } })).statusCode).toBe(403);
+    expect(
+      (await collector.inject({ method: 'PUT', url: '/api/policies/queue_weights/default', payload: { data: {} } }))
+        .statusCode,
+    ).toBe(403);
     expect(await t.db.policy.count({ where: { kind: 'queue_weights' } })).toBe(2);
   });
 });

@@ -1,4 +1,10 @@
-import { errorResponseSchema, leaseResponseSchema, queueQuerySchema, queueResponseSchema, releaseLeaseBodySchema } from '@crm/contracts';
+import {
+  errorResponseSchema,
+  leaseResponseSchema,
+  queueQuerySchema,
+  queueResponseSchema,
+  releaseLeaseBodySchema,
+} from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authz } from '../../plugins/access.js';
 import { z } from 'zod';
@@ -6,7 +12,12 @@ import { audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { QueueService } from './queue.service.js';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+};
 
 export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> = async (app, { queueService }) => {
   app.get(
@@ -25,7 +36,8 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
       },
       schema: {
         tags: ['queue'],
-        summary: "Today's queue: callable accounts in priority order with reasons, and blocked ones with when they open",
+        summary:
+          "Today's queue: callable accounts in priority order with reasons, and blocked ones with when they open",
         description:
           'Collectors get their own queue. Supervisors and admins must pass collectorId (400 without it): supervisors a collector ' +
           'of a team they supervise, admins any collector; any other id is 404. The service role has no queue (403).',
@@ -43,7 +55,11 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
         access: ['collector'],
         authz: authz({ collector: 'scoped' }),
         // The answer names the account and why it is next (amounts of its promises): a read of it.
-        audit: audited(leaseResponseSchema, { action: 'queue.next', entityId: () => null, accounts: (lease) => (lease ? [lease.accountId] : []) }),
+        audit: audited(leaseResponseSchema, {
+          action: 'queue.next',
+          entityId: () => null,
+          accounts: (lease) => (lease ? [lease.accountId] : []),
+        }),
       },
       schema: {
         tags: ['queue'],

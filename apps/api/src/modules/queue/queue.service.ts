@@ -1,5 +1,14 @@
 import type { BlockedQueueItem, QueueItem, QueueResponse, SessionUser } from '@crm/contracts';
-import { bestPhoneVerdict, bestHoursToCall, daysPastDue, localDate, localTime, queuePriority, retryHold, stageFor } from '@crm/domain';
+import {
+  bestPhoneVerdict,
+  bestHoursToCall,
+  daysPastDue,
+  localDate,
+  localTime,
+  queuePriority,
+  retryHold,
+  stageFor,
+} from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { isoDay } from '../../lib/date-columns.js';
@@ -71,11 +80,22 @@ export function createQueueService(deps: QueueServiceDeps) {
         customerTimeZone: zone,
       };
       const verdict = bestPhoneVerdict(
-        { now, profile: profiles[account.complianceProfile], customerTimeZone: zone, stopFlags: f.stopFlags, attempts: f.attempts, callback: f.callback },
+        {
+          now,
+          profile: profiles[account.complianceProfile],
+          customerTimeZone: zone,
+          stopFlags: f.stopFlags,
+          attempts: f.attempts,
+          callback: f.callback,
+        },
         f.contactPoints,
       );
       if (!verdict.allowed) {
-        blocked.push({ ...common, reasons: verdict.reasons.map(gateReasonDto), nextAllowedAt: verdict.nextAllowedAt?.toISOString() ?? null });
+        blocked.push({
+          ...common,
+          reasons: verdict.reasons.map(gateReasonDto),
+          nextAllowedAt: verdict.nextAllowedAt?.toISOString() ?? null,
+        });
         continue;
       }
       const s = statsByAccount.get(account.id);
@@ -84,24 +104,27 @@ export function createQueueService(deps: QueueServiceDeps) {
         blocked.push({ ...common, reasons: [gateReasonDto(hold)], nextAllowedAt: hold.until.toISOString() });
         continue;
       }
-      const { priority, reasons } = queuePriority({
-        now,
-        customerTimeZone: zone,
-        daysPastDue: dpd,
-        thresholds,
-        balanceMinor: Number(account.balanceMinor),
-        currency: account.currency,
-        promises: (promisesByAccount.get(account.id) ?? []).map((p) => ({
-          amountMinor: Number(p.amountMinor),
-          currency: p.currency,
-          dueDate: isoDay(p.dueDate)!,
-          status: p.status,
-          statusChangedAt: p.statusChangedAt,
-        })),
-        callbackDueAt: verdict.viaCallback ? f.callback?.dueAt ?? null : null,
-        lastContactAt: s?.last_at ?? null,
-        bestHours: bestHoursToCall(s?.reached_at ?? [], zone),
-      }, weights);
+      const { priority, reasons } = queuePriority(
+        {
+          now,
+          customerTimeZone: zone,
+          daysPastDue: dpd,
+          thresholds,
+          balanceMinor: Number(account.balanceMinor),
+          currency: account.currency,
+          promises: (promisesByAccount.get(account.id) ?? []).map((p) => ({
+            amountMinor: Number(p.amountMinor),
+            currency: p.currency,
+            dueDate: isoDay(p.dueDate)!,
+            status: p.status,
+            statusChangedAt: p.statusChangedAt,
+          })),
+          callbackDueAt: verdict.viaCallback ? (f.callback?.dueAt ?? null) : null,
+          lastContactAt: s?.last_at ?? null,
+          bestHours: bestHoursToCall(s?.reached_at ?? [], zone),
+        },
+        weights,
+      );
       items.push({ ...common, priority, reasons, contactPointId: verdict.contactPointId });
     }
     items.sort((a, b) => b.priority - a.priority || a.accountId.localeCompare(b.accountId));
@@ -119,21 +142,30 @@ export function createQueueService(deps: QueueServiceDeps) {
      */
     async view(viewer: SessionUser, collectorId: string | undefined): Promise<QueueResponse> {
       if (viewer.role === 'collector') {
-        if (collectorId !== undefined && collectorId !== viewer.id) throw new ForbiddenError('Collectors can only see their own queue.');
+        if (collectorId !== undefined && collectorId !== viewer.id)
+          throw new ForbiddenError('Collectors can only see their own queue.');
         return snapshot(viewer.id);
       }
       if (viewer.role === 'service') throw new ForbiddenError('Integrations have no queue.');
       if (collectorId === undefined) {
-        throw new BadRequestError('collectorId is required: name the collector whose queue to show.', [{ field: 'collectorId', message: 'is required for supervisors and admins' }]);
+        throw new BadRequestError('collectorId is required: name the collector whose queue to show.', [
+          { field: 'collectorId', message: 'is required for supervisors and admins' },
+        ]);
       }
-      if (!(await queue.findVisibleCollector(viewer, collectorId))) throw new NotFoundError('No such collector in your teams.');
+      if (!(await queue.findVisibleCollector(viewer, collectorId)))
+        throw new NotFoundError('No such collector in your teams.');
       return snapshot(collectorId);
     },
 
     /** Leases the top callable account to the collector, or null when nothing is callable now. */
     async next(collector: SessionUser) {
       const { items } = await snapshot(collector.id);
-      const leased = await queue.leaseFirstFree(collector.id, items.map((i) => i.accountId), clock.now(), deps.leaseMinutes * 60_000);
+      const leased = await queue.leaseFirstFree(
+        collector.id,
+        items.map((i) => i.accountId),
+        clock.now(),
+        deps.leaseMinutes * 60_000,
+      );
       if (!leased) return null;
       const item = items.find((i) => i.accountId === leased.id)!;
       return { accountId: leased.id, leaseExpiresAt: leased.leaseExpiresAt.toISOString(), reasons: item.reasons };

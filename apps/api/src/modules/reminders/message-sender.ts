@@ -17,7 +17,9 @@ export interface MessageSender {
 export function createLocalLogSender(db: Pick<Db, 'messageLog'>): MessageSender {
   return {
     async send(m) {
-      const row = await db.messageLog.create({ data: { outboxId: m.outboxId, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body } });
+      const row = await db.messageLog.create({
+        data: { outboxId: m.outboxId, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body },
+      });
       return { providerMessageId: `local:${row.id}` };
     },
   };

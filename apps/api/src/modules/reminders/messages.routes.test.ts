@@ -18,11 +18,25 @@ describe('message log', () => {
     // One delivered reminder per account, written as the built-in sender writes them.
     const deliver = async (name: string, collectorId: string | null) => {
       const account = await t.factories.account({ creditorId: creditor.id, collectorId, fullName: `${name} Customer` });
-      const point = await t.factories.contactPoint(account.debtorId, { value: `+1 212-555-01${Object.keys(recipients).length}0` });
-      const outbox = await t.db.outboxMessage.create({
-        data: { accountId: account.id, kind: 'promise_due', channel: 'sms', contactPointId: point.id, recipient: point.value, locale: 'en', body: `Reminder for ${name}`, sendAfter: t.clock.now(), status: 'sent' },
+      const point = await t.factories.contactPoint(account.debtorId, {
+        value: `+1 212-555-01${Object.keys(recipients).length}0`,
       });
-      await t.db.messageLog.create({ data: { outboxId: outbox.id, channel: 'sms', recipient: point.value, body: outbox.body } });
+      const outbox = await t.db.outboxMessage.create({
+        data: {
+          accountId: account.id,
+          kind: 'promise_due',
+          channel: 'sms',
+          contactPointId: point.id,
+          recipient: point.value,
+          locale: 'en',
+          body: `Reminder for ${name}`,
+          sendAfter: t.clock.now(),
+          status: 'sent',
+        },
+      });
+      await t.db.messageLog.create({
+        data: { outboxId: outbox.id, channel: 'sms', recipient: point.value, body: outbox.body },
+      });
       recipients[name] = point.value;
     };
     await deliver('TeamA', colA.id);
@@ -33,7 +47,10 @@ describe('message log', () => {
   const seen = async (username: string) => {
     const res = await (await t.login(username)).inject({ method: 'GET', url: '/api/messages' });
     expect(res.statusCode).toBe(200);
-    return res.json().items.map((m: { recipient: string }) => m.recipient).sort();
+    return res
+      .json()
+      .items.map((m: { recipient: string }) => m.recipient)
+      .sort();
   };
 
   it("shows a supervisor only messages about their teams' accounts", async () => {
@@ -43,8 +60,15 @@ describe('message log', () => {
 
   it('shows admins every message, newest first', async () => {
     expect(await seen('m-admin')).toEqual(Object.values(recipients).sort());
-    const items = (await (await t.login('m-admin')).inject({ method: 'GET', url: '/api/messages' })).json().items as { at: string }[];
-    expect(items.map((m) => m.at)).toEqual(items.map((m) => m.at).sort().reverse());
+    const items = (await (await t.login('m-admin')).inject({ method: 'GET', url: '/api/messages' })).json().items as {
+      at: string;
+    }[];
+    expect(items.map((m) => m.at)).toEqual(
+      items
+        .map((m) => m.at)
+        .sort()
+        .reverse(),
+    );
   });
 
   it('refuses collectors and integrations', async () => {

@@ -5,7 +5,10 @@ import { audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { MessagesService } from './messages.service.js';
 
-export const messagesRoutes: FastifyPluginAsyncZod<{ messagesService: MessagesService }> = async (app, { messagesService }) => {
+export const messagesRoutes: FastifyPluginAsyncZod<{ messagesService: MessagesService }> = async (
+  app,
+  { messagesService },
+) => {
   app.get(
     '/messages',
     {

@@ -11,7 +11,17 @@ export function createMessagesService({ messages }: { messages: Pick<MessagesRep
     /** The message log scoped like accounts: supervisors their teams' accounts, admins all. */
     async log(viewer: SessionUser): Promise<MessageLogResponse> {
       const rows = await messages.list(viewer, LOG_SIZE);
-      return { items: rows.map((m) => ({ id: m.id, accountId: m.account_id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, at: m.at.toISOString() })) };
+      return {
+        items: rows.map((m) => ({
+          id: m.id,
+          accountId: m.account_id,
+          channel: m.channel,
+          recipient: m.recipient,
+          subject: m.subject,
+          body: m.body,
+          at: m.at.toISOString(),
+        })),
+      };
     },
   };
 }

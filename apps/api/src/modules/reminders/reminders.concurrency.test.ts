@@ -16,20 +16,39 @@ describe('reminders under concurrency', () => {
   const t = useTestApp({ now: NOW });
   let gate: ReturnType<typeof createContactGate>;
   let service: ReturnType<typeof createRemindersService>;
-  let collectorId = '', creditorId = '';
+  let collectorId = '',
+    creditorId = '';
 
   beforeAll(async () => {
     collectorId = (await t.factories.user('collector', { username: 'rc-c' })).id;
     creditorId = (await t.factories.creditor()).id;
-    gate = createContactGate({ uow: createUnitOfWork(t.db), gateFacts: createGateFactsRepository(t.db), clock: t.clock });
-    service = createRemindersService({ reminders: createRemindersRepository(t.db), sender: createLocalLogSender(t.db), gate, policies: createPoliciesRepository(t.db), clock: t.clock });
+    gate = createContactGate({
+      uow: createUnitOfWork(t.db),
+      gateFacts: createGateFactsRepository(t.db),
+      clock: t.clock,
+    });
+    service = createRemindersService({
+      reminders: createRemindersRepository(t.db),
+      sender: createLocalLogSender(t.db),
+      gate,
+      policies: createPoliciesRepository(t.db),
+      clock: t.clock,
+    });
   });
 
   /** An account with a promise due tomorrow and a mobile to text. */
   async function accountWithPromise(n: number) {
     const a = await t.factories.account({ creditorId, collectorId });
     await t.factories.contactPoint(a.debtorId, { type: 'mobile', value: `+1 212-555-02${String(n).padStart(2, '0')}` });
-    await t.db.paymentPromise.create({ data: { accountId: a.id, amountMinor: 5_000n, currency: 'USD', dueDate: new Date('2026-11-21T00:00:00Z'), channel: 'card' } });
+    await t.db.paymentPromise.create({
+      data: {
+        accountId: a.id,
+        amountMinor: 5_000n,
+        currency: 'USD',
+        dueDate: new Date('2026-11-21T00:00:00Z'),
+        channel: 'card',
+      },
+    });
     return a;
   }
 
@@ -57,7 +76,9 @@ describe('reminders under concurrency', () => {
     const recording = gate.withAccount(account.id, async ({ tx }) => {
       locked();
       await released;
-      await tx.stopFlag.create({ data: { debtorId: account.debtorId, type: 'cease_request', reason: 'asked us to stop', setById: collectorId } });
+      await tx.stopFlag.create({
+        data: { debtorId: account.debtorId, type: 'cease_request', reason: 'asked us to stop', setById: collectorId },
+      });
     });
     await isLocked;
 

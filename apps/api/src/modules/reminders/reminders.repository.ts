@@ -25,12 +25,25 @@ export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outbo
           account: {
             select: {
               creditor: { select: { name: true } },
-              debtor: { select: { id: true, salutation: true, familyName: true, fullName: true, preferredLanguage: true, timeZone: true, contactPoints: true } },
+              debtor: {
+                select: {
+                  id: true,
+                  salutation: true,
+                  familyName: true,
+                  fullName: true,
+                  preferredLanguage: true,
+                  timeZone: true,
+                  contactPoints: true,
+                },
+              },
             },
           },
         },
       });
-      const existing = await db.outboxMessage.findMany({ where: { promiseId: { in: candidates.map((c) => c.id) }, kind: 'promise_reminder' }, select: { promiseId: true } });
+      const existing = await db.outboxMessage.findMany({
+        where: { promiseId: { in: candidates.map((c) => c.id) }, kind: 'promise_reminder' },
+        select: { promiseId: true },
+      });
       const done = new Set(existing.map((e) => e.promiseId));
       return candidates.filter((c) => !done.has(c.id));
     },
@@ -53,7 +66,9 @@ export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outbo
         where: { status: 'queued', sendAfter: { lte: now } },
         orderBy: { sendAfter: 'asc' },
         take: limit,
-        include: { account: { select: { complianceProfile: true, debtorId: true, debtor: { select: { timeZone: true } } } } },
+        include: {
+          account: { select: { complianceProfile: true, debtorId: true, debtor: { select: { timeZone: true } } } },
+        },
       });
     },
     /**
@@ -61,7 +76,10 @@ export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outbo
      * took it (or it is no longer queued). Taking it moves its send time to `until`.
      */
     async claim(tx: Tx, id: string, now: Date, until: Date): Promise<boolean> {
-      const taken = await tx.outboxMessage.updateMany({ where: { id, status: 'queued', sendAfter: { lte: now } }, data: { sendAfter: until } });
+      const taken = await tx.outboxMessage.updateMany({
+        where: { id, status: 'queued', sendAfter: { lte: now } },
+        data: { sendAfter: until },
+      });
       return taken.count === 1;
     },
     promiseStatus(id: string, client: Pick<Db, 'paymentPromise'> = db) {
@@ -69,7 +87,14 @@ export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outbo
     },
     async update(
       id: string,
-      data: { status?: 'queued' | 'sent' | 'blocked' | 'failed' | 'cancelled'; sendAfter?: Date; lastError?: string | null; sentAt?: Date; providerMessageId?: string; attempts?: { increment: number } },
+      data: {
+        status?: 'queued' | 'sent' | 'blocked' | 'failed' | 'cancelled';
+        sendAfter?: Date;
+        lastError?: string | null;
+        sentAt?: Date;
+        providerMessageId?: string;
+        attempts?: { increment: number };
+      },
       client: Pick<Db, 'outboxMessage'> = db,
     ) {
       await client.outboxMessage.update({ where: { id }, data });

@@ -1,4 +1,11 @@
-import { chooseReminderChannel, formatMoney, localDate, renderReminder, reminderSendAfter, type ComplianceProfilePolicy } from '@crm/domain';
+import {
+  chooseReminderChannel,
+  formatMoney,
+  localDate,
+  renderReminder,
+  reminderSendAfter,
+  type ComplianceProfilePolicy,
+} from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
@@ -87,7 +94,11 @@ export function createRemindersService({ reminders, sender, gate, policies, cloc
           if (m.promiseId) {
             const promise = await reminders.promiseStatus(m.promiseId, tx);
             if (promise?.status !== 'pending') {
-              await reminders.update(m.id, { status: 'cancelled', lastError: `promise is ${promise?.status ?? 'gone'}` }, tx);
+              await reminders.update(
+                m.id,
+                { status: 'cancelled', lastError: `promise is ${promise?.status ?? 'gone'}` },
+                tx,
+              );
               return 'cancelled' as const;
             }
             if (isoDay(promise.dueDate) < localDate(now, facts.customerTimeZone)) {
@@ -96,7 +107,11 @@ export function createRemindersService({ reminders, sender, gate, policies, cloc
             }
           }
           const point = facts.contactPoints.find((p) => p.id === m.contactPointId) ?? null;
-          const v = verdict({ channel: m.channel, profile: profiles[m.account.complianceProfile]!, contactPoint: point });
+          const v = verdict({
+            channel: m.channel,
+            profile: profiles[m.account.complianceProfile]!,
+            contactPoint: point,
+          });
           if (v.allowed) return 'send' as const;
           const lastError = v.reasons.map((r) => r.message).join(' ');
           if (v.nextAllowedAt) {
@@ -110,8 +125,20 @@ export function createRemindersService({ reminders, sender, gate, policies, cloc
         if (decision === 'blocked') counts.blocked++;
         if (decision !== 'send') continue;
         try {
-          const { providerMessageId } = await sender.send({ outboxId: m.id, channel: m.channel as 'sms' | 'email', recipient: m.recipient, subject: m.subject, body: m.body });
-          await reminders.update(m.id, { status: 'sent', sentAt: now, providerMessageId, attempts: { increment: 1 }, lastError: null });
+          const { providerMessageId } = await sender.send({
+            outboxId: m.id,
+            channel: m.channel as 'sms' | 'email',
+            recipient: m.recipient,
+            subject: m.subject,
+            body: m.body,
+          });
+          await reminders.update(m.id, {
+            status: 'sent',
+            sentAt: now,
+            providerMessageId,
+            attempts: { increment: 1 },
+            lastError: null,
+          });
           counts.sent++;
         } catch (err) {
           const failedForGood = m.attempts + 1 >= 5;

@@ -21,18 +21,51 @@ describe('promise reminders', () => {
     const c = await t.factories.user('collector', { username: 'r-c' });
     await t.factories.user('admin', { username: 'r-admin' });
     const creditor = await t.factories.creditor();
-    const make = async (name: string, points: Parameters<typeof t.factories.contactPoint>[1][], flag?: 'cease_request') => {
-      const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, fullName: `${name} Reed`, familyName: 'Reed' });
+    const make = async (
+      name: string,
+      points: Parameters<typeof t.factories.contactPoint>[1][],
+      flag?: 'cease_request',
+    ) => {
+      const a = await t.factories.account({
+        creditorId: creditor.id,
+        collectorId: c.id,
+        fullName: `${name} Reed`,
+        familyName: 'Reed',
+      });
       for (const p of points) await t.factories.contactPoint(a.debtorId, p);
       if (flag) await t.db.stopFlag.create({ data: { debtorId: a.debtorId, type: flag, reason: 'test' } });
-      await t.db.paymentPromise.create({ data: { accountId: a.id, amountMinor: 20_000n, currency: 'USD', dueDate: new Date('2026-11-21T00:00:00Z'), channel: 'card' } });
+      await t.db.paymentPromise.create({
+        data: {
+          accountId: a.id,
+          amountMinor: 20_000n,
+          currency: 'USD',
+          dueDate: new Date('2026-11-21T00:00:00Z'),
+          channel: 'card',
+        },
+      });
       accounts[name] = a.id;
     };
-    await make('Sms', [{ type: 'mobile', value: '+1 212-555-0111' }, { kind: 'email', type: 'other', value: 'sms@example.com' }]);
-    await make('Mail', [{ type: 'mobile', value: '+1 212-555-0112', optedOut: true }, { kind: 'email', type: 'other', value: 'mail@example.com' }]);
+    await make('Sms', [
+      { type: 'mobile', value: '+1 212-555-0111' },
+      { kind: 'email', type: 'other', value: 'sms@example.com' },
+    ]);
+    await make('Mail', [
+      { type: 'mobile', value: '+1 212-555-0112', optedOut: true },
+      { kind: 'email', type: 'other', value: 'mail@example.com' },
+    ]);
     await make('Ceased', [{ type: 'mobile', value: '+1 212-555-0113' }], 'cease_request');
-    const gate = createContactGate({ uow: createUnitOfWork(t.db), gateFacts: createGateFactsRepository(t.db), clock: t.clock });
-    service = createRemindersService({ reminders: createRemindersRepository(t.db), sender: createLocalLogSender(t.db), gate, policies: createPoliciesRepository(t.db), clock: t.clock });
+    const gate = createContactGate({
+      uow: createUnitOfWork(t.db),
+      gateFacts: createGateFactsRepository(t.db),
+      clock: t.clock,
+    });
+    service = createRemindersService({
+      reminders: createRemindersRepository(t.db),
+      sender: createLocalLogSender(t.db),
+      gate,
+      policies: createPoliciesRepository(t.db),
+      clock: t.clock,
+    });
     collector = await t.login('r-c');
     admin = await t.login('r-admin');
   });
@@ -41,11 +74,13 @@ describe('promise reminders', () => {
     expect(await service.schedule()).toBe(3);
     expect(await service.schedule()).toBe(0);
     const queued = await t.db.outboxMessage.findMany({ orderBy: { recipient: 'asc' } });
-    expect(queued.map((m) => [m.channel, m.recipient])).toEqual([
-      ['sms', '+1 212-555-0111'],
-      ['sms', '+1 212-555-0113'],
-      ['email', 'mail@example.com'],
-    ].sort((a, b) => a[1]!.localeCompare(b[1]!)));
+    expect(queued.map((m) => [m.channel, m.recipient])).toEqual(
+      [
+        ['sms', '+1 212-555-0111'],
+        ['sms', '+1 212-555-0113'],
+        ['email', 'mail@example.com'],
+      ].sort((a, b) => a[1]!.localeCompare(b[1]!)),
+    );
   });
 
   it('sends through the gate: delivered to the local log, blocked by a stop flag', async () => {
@@ -58,7 +93,9 @@ describe('promise reminders', () => {
     const mail = log.find((m: { channel: string }) => m.channel === 'email');
     expect(mail.subject).toContain('Payment reminder');
     expect((await collector.inject({ method: 'GET', url: '/api/messages' })).statusCode).toBe(403);
-    const ceased = (await collector.inject({ method: 'GET', url: `/api/accounts/${accounts.Ceased}/case-file` })).json();
+    const ceased = (
+      await collector.inject({ method: 'GET', url: `/api/accounts/${accounts.Ceased}/case-file` })
+    ).json();
     expect(ceased.reminders[0]).toMatchObject({ status: 'blocked' });
     const sent = (await collector.inject({ method: 'GET', url: `/api/accounts/${accounts.Sms}/case-file` })).json();
     expect(sent.reminders[0]).toMatchObject({ status: 'sent', channel: 'sms' });
@@ -69,7 +106,15 @@ describe('promise reminders', () => {
     const creditor = await t.factories.creditor();
     const past = await t.factories.account({ creditorId: creditor.id, collectorId: c.id });
     await t.factories.contactPoint(past.debtorId, { type: 'mobile', value: '+1 212-555-0119' });
-    await t.db.paymentPromise.create({ data: { accountId: past.id, amountMinor: 1_000n, currency: 'USD', dueDate: new Date('2026-11-19T00:00:00Z'), channel: 'card' } });
+    await t.db.paymentPromise.create({
+      data: {
+        accountId: past.id,
+        amountMinor: 1_000n,
+        currency: 'USD',
+        dueDate: new Date('2026-11-19T00:00:00Z'),
+        channel: 'card',
+      },
+    });
     await service.schedule();
     expect(await t.db.outboxMessage.count({ where: { accountId: past.id } })).toBe(0);
   });
@@ -79,7 +124,15 @@ describe('promise reminders', () => {
     const creditor = await t.factories.creditor();
     const night = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, timeZone: 'Asia/Tokyo' });
     await t.factories.contactPoint(night.debtorId, { type: 'mobile', value: '+81 90-0000-0000' });
-    await t.db.paymentPromise.create({ data: { accountId: night.id, amountMinor: 1_000n, currency: 'USD', dueDate: new Date('2026-11-21T00:00:00Z'), channel: 'card' } });
+    await t.db.paymentPromise.create({
+      data: {
+        accountId: night.id,
+        amountMinor: 1_000n,
+        currency: 'USD',
+        dueDate: new Date('2026-11-21T00:00:00Z'),
+        channel: 'card',
+      },
+    });
     await service.schedule();
     // 2026-11-21 00:00 in Tokyo: outside the window; it waits until 08:00 there.
     expect(await service.send()).toEqual({ sent: 0, blocked: 0, rescheduled: 1 });

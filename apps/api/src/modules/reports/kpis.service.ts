@@ -11,13 +11,23 @@ export interface KpisServiceDeps {
 const MAX_DAYS = 366;
 
 const COUNT_KEYS = ['attempts', 'contacts', 'rpc', 'made', 'due', 'kept', 'partly', 'broken', 'pending_due'] as const;
-const MONEY_KEYS = ['made_amount', 'kept_amount', 'partly_amount', 'broken_amount', 'resolved_amount', 'resolved_paid', 'collected'] as const;
+const MONEY_KEYS = [
+  'made_amount',
+  'kept_amount',
+  'partly_amount',
+  'broken_amount',
+  'resolved_amount',
+  'resolved_paid',
+  'collected',
+] as const;
 
 /** Rows of one group (one per currency) into the report's shape. Ratios are computed here from SQL sums. */
 function toGroup(key: string | null, label: string, rows: KpiRow[]): KpiGroup {
   const count = (k: (typeof COUNT_KEYS)[number]) => rows.reduce((n, r) => n + Number(r[k]), 0);
   const money = (k: (typeof MONEY_KEYS)[number]) =>
-    rows.filter((r) => r.currency !== null && BigInt(r[k]) !== 0n).map((r) => ({ currency: r.currency!, amountMinor: BigInt(r[k]).toString() }));
+    rows
+      .filter((r) => r.currency !== null && BigInt(r[k]) !== 0n)
+      .map((r) => ({ currency: r.currency!, amountMinor: BigInt(r[k]).toString() }));
   const kept = count('kept');
   const resolved = kept + count('partly') + count('broken');
   return {
@@ -66,17 +76,35 @@ export function createKpisService({ kpis }: KpisServiceDeps) {
     async report(user: SessionUser, q: KpiQuery): Promise<KpiResponse> {
       const timeZone = isValidTimeZone(user.timeZone) ? user.timeZone : 'UTC';
       const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
-      if (days > MAX_DAYS) throw new BadRequestError(`A report covers at most ${MAX_DAYS} days.`, [{ field: 'to', message: `must be at most ${MAX_DAYS} days after from` }]);
-      const window = { from: q.from, to: q.to, start: startOfLocalDay(q.from, timeZone), end: startOfLocalDay(addDaysIso(q.to, 1), timeZone), timeZone };
+      if (days > MAX_DAYS)
+        throw new BadRequestError(`A report covers at most ${MAX_DAYS} days.`, [
+          { field: 'to', message: `must be at most ${MAX_DAYS} days after from` },
+        ]);
+      const window = {
+        from: q.from,
+        to: q.to,
+        start: startOfLocalDay(q.from, timeZone),
+        end: startOfLocalDay(addDaysIso(q.to, 1), timeZone),
+        timeZone,
+      };
       const rows = await kpis.measures(user, window, q.groupBy, { collectorId: q.collectorId, teamId: q.teamId });
       const keys = [...new Set(rows.map((r) => r.key))];
-      const labels = await kpis.labels(q.groupBy, keys.filter((k): k is string => k !== null));
+      const labels = await kpis.labels(
+        q.groupBy,
+        keys.filter((k): k is string => k !== null),
+      );
       return {
         from: q.from,
         to: q.to,
         timeZone,
         groupBy: q.groupBy,
-        groups: keys.map((key) => toGroup(key, key === null ? '—' : (labels.get(key) ?? key), rows.filter((r) => r.key === key))),
+        groups: keys.map((key) =>
+          toGroup(
+            key,
+            key === null ? '—' : (labels.get(key) ?? key),
+            rows.filter((r) => r.key === key),
+          ),
+        ),
         totals: toGroup(null, 'Total', sumByCurrency(rows)),
       };
     },

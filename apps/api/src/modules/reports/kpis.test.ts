@@ -24,27 +24,92 @@ describe('KPI report', () => {
     id.c3 = (await t.factories.user('collector', { username: 'k-c3', teamId: t2.id })).id;
     await t.factories.user('admin', { username: 'k-admin' });
     await t.db.user.update({ where: { username: 'k-admin' }, data: { timeZone: 'America/New_York' } });
-    id.script = (await t.db.scriptVersion.findFirstOrThrow({ where: { status: 'published', script: { stage: 'm1', locale: 'en' } } })).id;
+    id.script = (
+      await t.db.scriptVersion.findFirstOrThrow({
+        where: { status: 'published', script: { stage: 'm1', locale: 'en' } },
+      })
+    ).id;
     const creditor = await t.factories.creditor();
     const a1 = await t.factories.account({ creditorId: creditor.id, collectorId: id.c1 });
     const a2 = await t.factories.account({ creditorId: creditor.id, collectorId: id.c1, currency: 'CNY' });
     const a3 = await t.factories.account({ creditorId: creditor.id, collectorId: id.c2 });
     const a4 = await t.factories.account({ creditorId: creditor.id, collectorId: id.c3 });
 
-    const attempt = async (accountId: string, collectorId: string, at: string, party: 'debtor' | 'third_party' | 'nobody', stage: 'm1' | 'm2' | 'm3', scriptVersionId: string | null = null) => {
+    const attempt = async (
+      accountId: string,
+      collectorId: string,
+      at: string,
+      party: 'debtor' | 'third_party' | 'nobody',
+      stage: 'm1' | 'm2' | 'm3',
+      scriptVersionId: string | null = null,
+    ) => {
       const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
-      const disposition = party === 'debtor' ? 'promise_to_pay' : party === 'third_party' ? 'wrong_number' : 'no_answer';
-      return (await t.db.contactAttempt.create({ data: { accountId, debtorId: account.debtorId, collectorId, channel: 'phone', partyReached: party, disposition, startedAt: new Date(at), stage, scriptVersionId } })).id;
+      const disposition =
+        party === 'debtor' ? 'promise_to_pay' : party === 'third_party' ? 'wrong_number' : 'no_answer';
+      return (
+        await t.db.contactAttempt.create({
+          data: {
+            accountId,
+            debtorId: account.debtorId,
+            collectorId,
+            channel: 'phone',
+            partyReached: party,
+            disposition,
+            startedAt: new Date(at),
+            stage,
+            scriptVersionId,
+          },
+        })
+      ).id;
     };
     // As recording does: the promise carries its attempt's collector, stage and script version.
-    const promise = async (accountId: string, attemptId: string, createdAt: string, amountMinor: number, currency: string, dueDate: string, status: 'pending' | 'kept' | 'partly_kept' | 'broken', paidMinor = 0) => {
+    const promise = async (
+      accountId: string,
+      attemptId: string,
+      createdAt: string,
+      amountMinor: number,
+      currency: string,
+      dueDate: string,
+      status: 'pending' | 'kept' | 'partly_kept' | 'broken',
+      paidMinor = 0,
+    ) => {
       const a = await t.db.contactAttempt.findUniqueOrThrow({ where: { id: attemptId } });
       return t.db.paymentPromise.create({
-        data: { accountId, contactAttemptId: attemptId, createdById: a.collectorId, stage: a.stage, scriptVersionId: a.scriptVersionId, amountMinor: BigInt(amountMinor), currency, dueDate: new Date(`${dueDate}T00:00:00Z`), channel: 'card', status, paidMinor: BigInt(paidMinor), createdAt: new Date(createdAt) },
+        data: {
+          accountId,
+          contactAttemptId: attemptId,
+          createdById: a.collectorId,
+          stage: a.stage,
+          scriptVersionId: a.scriptVersionId,
+          amountMinor: BigInt(amountMinor),
+          currency,
+          dueDate: new Date(`${dueDate}T00:00:00Z`),
+          channel: 'card',
+          status,
+          paidMinor: BigInt(paidMinor),
+          createdAt: new Date(createdAt),
+        },
       });
     };
-    const payment = (accountId: string, amountMinor: number, currency: string, paidAt: string, reference: string, reversalOfId: string | null = null) =>
-      t.db.payment.create({ data: { accountId, amountMinor: BigInt(amountMinor), currency, paidAt: new Date(paidAt), channel: 'card', reference, reversalOfId } });
+    const payment = (
+      accountId: string,
+      amountMinor: number,
+      currency: string,
+      paidAt: string,
+      reference: string,
+      reversalOfId: string | null = null,
+    ) =>
+      t.db.payment.create({
+        data: {
+          accountId,
+          amountMinor: BigInt(amountMinor),
+          currency,
+          paidAt: new Date(paidAt),
+          channel: 'card',
+          reference,
+          reversalOfId,
+        },
+      });
 
     // Collector 1
     await attempt(a1.id, id.c1, '2026-11-02T15:00:00Z', 'nobody', 'm1');
@@ -97,7 +162,10 @@ describe('KPI report', () => {
       contacts: 3,
       rightPartyContacts: 3,
       promisesMade: 3,
-      promisesMadeAmount: [{ currency: 'CNY', amountMinor: '50000' }, { currency: 'USD', amountMinor: '15000' }],
+      promisesMadeAmount: [
+        { currency: 'CNY', amountMinor: '50000' },
+        { currency: 'USD', amountMinor: '15000' },
+      ],
       promisesDue: 3, // due 5, 10 and 30 November
       kept: 1,
       partlyKept: 1,
@@ -107,8 +175,14 @@ describe('KPI report', () => {
       partlyKeptAmount: [{ currency: 'CNY', amountMinor: '20000' }],
       brokenAmount: [],
       keptRateByCount: 0.5,
-      keptRateByAmount: [{ currency: 'CNY', rate: 0.25 }, { currency: 'USD', rate: 1 }],
-      collected: [{ currency: 'CNY', amountMinor: '5000' }, { currency: 'USD', amountMinor: '10000' }],
+      keptRateByAmount: [
+        { currency: 'CNY', rate: 0.25 },
+        { currency: 'USD', rate: 1 },
+      ],
+      collected: [
+        { currency: 'CNY', amountMinor: '5000' },
+        { currency: 'USD', amountMinor: '10000' },
+      ],
     });
     const c2 = report.groups.find((g: { key: string }) => g.key === id.c2);
     expect(c2).toMatchObject({
@@ -123,17 +197,29 @@ describe('KPI report', () => {
       keptRateByAmount: [{ currency: 'USD', rate: 0 }],
       collected: [{ currency: 'USD', amountMinor: '2500' }], // the bounced payment and its reversal count for nothing
     });
-    expect(report.totals).toMatchObject({ attempts: 7, promisesMade: 4, kept: 1, partlyKept: 1, broken: 1, pendingDue: 1, keptRateByCount: 1 / 3 });
+    expect(report.totals).toMatchObject({
+      attempts: 7,
+      promisesMade: 4,
+      kept: 1,
+      partlyKept: 1,
+      broken: 1,
+      pendingDue: 1,
+      keptRateByCount: 1 / 3,
+    });
   });
 
   it('agrees with the raw records counted independently in SQL', async () => {
     const report = await kpis(admin, 'groupBy=collector');
-    const raw = await t.db.$queryRaw<{ collector_id: string; attempts: bigint; contacts: bigint; rpc: bigint }[]>(Prisma.sql`
+    const raw = await t.db.$queryRaw<
+      { collector_id: string; attempts: bigint; contacts: bigint; rpc: bigint }[]
+    >(Prisma.sql`
       SELECT collector_id, count(*) AS attempts, count(*) FILTER (WHERE party_reached <> 'nobody') AS contacts, count(*) FILTER (WHERE party_reached = 'debtor') AS rpc
       FROM contact_attempts
       WHERE (started_at AT TIME ZONE 'America/New_York')::date BETWEEN '2026-11-01' AND '2026-11-30'
       GROUP BY collector_id`);
-    const outcomes = await t.db.$queryRaw<{ collector_id: string; kept: bigint; broken: bigint; made: bigint }[]>(Prisma.sql`
+    const outcomes = await t.db.$queryRaw<
+      { collector_id: string; kept: bigint; broken: bigint; made: bigint }[]
+    >(Prisma.sql`
       SELECT ca.collector_id,
              count(*) FILTER (WHERE p.status = 'kept' AND p.due_date BETWEEN '2026-11-01' AND '2026-11-30') AS kept,
              count(*) FILTER (WHERE p.status = 'broken' AND p.due_date BETWEEN '2026-11-01' AND '2026-11-30') AS broken,
@@ -153,7 +239,11 @@ describe('KPI report', () => {
     expect(raw).toHaveLength(3);
     for (const r of raw) {
       const g = report.groups.find((x: { key: string }) => x.key === r.collector_id);
-      expect([g.attempts, g.contacts, g.rightPartyContacts]).toEqual([Number(r.attempts), Number(r.contacts), Number(r.rpc)]);
+      expect([g.attempts, g.contacts, g.rightPartyContacts]).toEqual([
+        Number(r.attempts),
+        Number(r.contacts),
+        Number(r.rpc),
+      ]);
       const o = outcomes.find((x) => x.collector_id === r.collector_id)!;
       expect([g.kept, g.broken, g.promisesMade]).toEqual([Number(o.kept), Number(o.broken), Number(o.made)]);
     }
@@ -163,12 +253,26 @@ describe('KPI report', () => {
     const byTeam = await kpis(supervisor, 'groupBy=team');
     expect(byTeam.groups).toEqual([expect.objectContaining({ key: id.t1, label: 'K Team 1', attempts: 7 })]);
     const byStage = await kpis(supervisor, 'groupBy=stage');
-    expect(Object.fromEntries(byStage.groups.map((g: { key: string; attempts: number }) => [g.key, g.attempts]))).toEqual({ m1: 3, m2: 1, m3: 3 });
+    expect(
+      Object.fromEntries(byStage.groups.map((g: { key: string; attempts: number }) => [g.key, g.attempts])),
+    ).toEqual({ m1: 3, m2: 1, m3: 3 });
     const byScript = await kpis(supervisor, 'groupBy=scriptVersion');
-    expect(byScript.groups.find((g: { key: string | null }) => g.key === id.script)).toMatchObject({ label: 'm1 · en · v1', attempts: 2, promisesMade: 2, kept: 1 });
+    expect(byScript.groups.find((g: { key: string | null }) => g.key === id.script)).toMatchObject({
+      label: 'm1 · en · v1',
+      attempts: 2,
+      promisesMade: 2,
+      kept: 1,
+    });
     const byDay = await kpis(supervisor, 'groupBy=day');
-    expect(byDay.groups.find((g: { key: string }) => g.key === '2026-11-30')).toMatchObject({ attempts: 1, pendingDue: 1 });
-    expect(byDay.groups.find((g: { key: string }) => g.key === '2026-11-04')).toMatchObject({ attempts: 1, promisesMade: 1, collected: [{ currency: 'CNY', amountMinor: '5000' }] });
+    expect(byDay.groups.find((g: { key: string }) => g.key === '2026-11-30')).toMatchObject({
+      attempts: 1,
+      pendingDue: 1,
+    });
+    expect(byDay.groups.find((g: { key: string }) => g.key === '2026-11-04')).toMatchObject({
+      attempts: 1,
+      promisesMade: 1,
+      collected: [{ currency: 'CNY', amountMinor: '5000' }],
+    });
   });
 
   it('shows collectors only their own figures, admins everyone, and validates the period', async () => {
@@ -180,7 +284,10 @@ describe('KPI report', () => {
     const bad = await admin.inject({ method: 'GET', url: '/api/reports/kpis?from=2026-11-30&to=2026-11-01' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('to');
-    const badGroup = await admin.inject({ method: 'GET', url: '/api/reports/kpis?from=2026-11-01&to=2026-11-30&groupBy=planet' });
+    const badGroup = await admin.inject({
+      method: 'GET',
+      url: '/api/reports/kpis?from=2026-11-01&to=2026-11-30&groupBy=planet',
+    });
     expect(badGroup.json().error.fields[0].field).toBe('groupBy');
     const tooLong = await admin.inject({ method: 'GET', url: '/api/reports/kpis?from=2025-01-01&to=2026-11-30' });
     expect(tooLong.json().error.fields[0].field).toBe('to');
@@ -191,7 +298,10 @@ describe('KPI report', () => {
       const items: { id: string; collector: { id: string } | null; startedAt: string; promises: unknown[] }[] = [];
       let cursor: string | null = null;
       do {
-        const res = await who.inject({ method: 'GET', url: `/api/contacts?limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}` });
+        const res = await who.inject({
+          method: 'GET',
+          url: `/api/contacts?limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`,
+        });
         expect(res.statusCode).toBe(200);
         items.push(...res.json().items);
         cursor = res.json().nextCursor;
@@ -217,8 +327,12 @@ describe('KPI report', () => {
       }
     });
 
-    it('keeps to the viewer\'s scope and filters by stage, script and override', async () => {
-      expect((await log(supervisor, 'from=2026-10-01&to=2026-12-31')).every((a) => a.collector && [id.c1, id.c2].includes(a.collector.id))).toBe(true);
+    it("keeps to the viewer's scope and filters by stage, script and override", async () => {
+      expect(
+        (await log(supervisor, 'from=2026-10-01&to=2026-12-31')).every(
+          (a) => a.collector && [id.c1, id.c2].includes(a.collector.id),
+        ),
+      ).toBe(true);
       expect(await log(c1Session, 'from=2026-10-01&to=2026-12-31')).toHaveLength(5);
       expect(await log(admin, 'from=2026-10-01&to=2026-12-31')).toHaveLength(10);
       expect(await log(supervisor, `scriptVersionId=${id.script}`)).toHaveLength(2);
@@ -231,11 +345,19 @@ describe('KPI report', () => {
     });
 
     it('exports the filtered log as CSV, streamed, with a header row', async () => {
-      const res = await supervisor.inject({ method: 'GET', url: `/api/contacts/export?from=2026-11-01&to=2026-11-30&collectorId=${id.c2}` });
+      const res = await supervisor.inject({
+        method: 'GET',
+        url: `/api/contacts/export?from=2026-11-01&to=2026-11-30&collectorId=${id.c2}`,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
-      const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
-      expect(lines[0]).toBe('started_at,collector,account,customer,channel,direction,party_reached,disposition,stage,script_version,promises,override_reason,notes');
+      const lines = res.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+      expect(lines[0]).toBe(
+        'started_at,collector,account,customer,channel,direction,party_reached,disposition,stage,script_version,promises,override_reason,notes',
+      );
       expect(lines).toHaveLength(4);
       expect(lines[1]).toContain('2026-12-01T04:30:00.000Z');
       expect(lines.some((l) => l.includes('$300.00 due 2026-11-20 (broken)'))).toBe(true);
@@ -244,22 +366,53 @@ describe('KPI report', () => {
   });
 
   describe('quality reviews', () => {
-    const checks = { identifiedSelfAndCreditor: true, verifiedRightParty: true, disclosureGiven: false, noProhibitedLanguage: true, clearSummary: false };
+    const checks = {
+      identifiedSelfAndCreditor: true,
+      verifiedRightParty: true,
+      disclosureGiven: false,
+      noProhibitedLanguage: true,
+      clearSummary: false,
+    };
 
     it('a supervisor scores an attempt of their team, the collector sees it, and the report counts it', async () => {
-      const [attempt] = (await supervisor.inject({ method: 'GET', url: `/api/contacts?collectorId=${id.c1}&hasPromise=true&limit=1` })).json().items;
-      const res = await supervisor.inject({ method: 'PUT', url: `/api/contacts/${attempt.id}/review`, payload: { checks, comment: 'State the amount and date back to the customer.', coaching: true } });
+      const [attempt] = (
+        await supervisor.inject({ method: 'GET', url: `/api/contacts?collectorId=${id.c1}&hasPromise=true&limit=1` })
+      ).json().items;
+      const res = await supervisor.inject({
+        method: 'PUT',
+        url: `/api/contacts/${attempt.id}/review`,
+        payload: { checks, comment: 'State the amount and date back to the customer.', coaching: true },
+      });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ score: 60, coaching: true, comment: 'State the amount and date back to the customer.' });
+      expect(res.json()).toMatchObject({
+        score: 60,
+        coaching: true,
+        comment: 'State the amount and date back to the customer.',
+      });
       // Saving again replaces the review.
-      await supervisor.inject({ method: 'PUT', url: `/api/contacts/${attempt.id}/review`, payload: { checks: { ...checks, clearSummary: true }, comment: 'Better summary.', coaching: true } });
+      await supervisor.inject({
+        method: 'PUT',
+        url: `/api/contacts/${attempt.id}/review`,
+        payload: { checks: { ...checks, clearSummary: true }, comment: 'Better summary.', coaching: true },
+      });
 
       const mine = (await c1Session.inject({ method: 'GET', url: '/api/contacts?coaching=true' })).json().items;
       expect(mine).toHaveLength(1);
-      expect(mine[0].review).toMatchObject({ score: 80, coaching: true, comment: 'Better summary.', checks: { ...checks, clearSummary: true } });
-      expect((await c1Session.inject({ method: 'GET', url: '/api/contacts?reviewed=false&from=2026-10-01&to=2026-12-31' })).json().items).toHaveLength(4);
+      expect(mine[0].review).toMatchObject({
+        score: 80,
+        coaching: true,
+        comment: 'Better summary.',
+        checks: { ...checks, clearSummary: true },
+      });
+      expect(
+        (
+          await c1Session.inject({ method: 'GET', url: '/api/contacts?reviewed=false&from=2026-10-01&to=2026-12-31' })
+        ).json().items,
+      ).toHaveLength(4);
 
-      const report = (await supervisor.inject({ method: 'GET', url: '/api/reports/reviews?from=2026-10-01&to=2026-12-31' })).json();
+      const report = (
+        await supervisor.inject({ method: 'GET', url: '/api/reports/reviews?from=2026-10-01&to=2026-12-31' })
+      ).json();
       expect(report.collectors.find((c: { collector: { id: string } }) => c.collector.id === id.c1)).toEqual({
         collector: { id: id.c1, displayName: expect.any(String) },
         attempts: 5,
@@ -271,12 +424,26 @@ describe('KPI report', () => {
       expect(await t.db.auditEvent.count({ where: { action: 'contact.review', entityId: attempt.id } })).toBe(2);
     });
 
-    it('is for supervisors of the collector\'s team and admins; the checklist is validated', async () => {
-      const [other] = (await admin.inject({ method: 'GET', url: `/api/contacts?collectorId=${id.c3}&limit=1` })).json().items;
-      expect((await supervisor.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks } })).statusCode).toBe(404);
-      expect((await c1Session.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks } })).statusCode).toBe(403);
-      expect((await admin.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks } })).statusCode).toBe(200);
-      const bad = await admin.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks: { ...checks, clearSummary: 'yes' } } });
+    it("is for supervisors of the collector's team and admins; the checklist is validated", async () => {
+      const [other] = (await admin.inject({ method: 'GET', url: `/api/contacts?collectorId=${id.c3}&limit=1` })).json()
+        .items;
+      expect(
+        (await supervisor.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks } }))
+          .statusCode,
+      ).toBe(404);
+      expect(
+        (await c1Session.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks } }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await admin.inject({ method: 'PUT', url: `/api/contacts/${other.id}/review`, payload: { checks } }))
+          .statusCode,
+      ).toBe(200);
+      const bad = await admin.inject({
+        method: 'PUT',
+        url: `/api/contacts/${other.id}/review`,
+        payload: { checks: { ...checks, clearSummary: 'yes' } },
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.fields[0].field).toBe('checks.clearSummary');
     });

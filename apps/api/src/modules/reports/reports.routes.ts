@@ -1,4 +1,11 @@
-import { errorResponseSchema, kpiQuerySchema, kpiResponseSchema, portfolioSummaryResponseSchema, rollRatesQuerySchema, rollRatesSchema } from '@crm/contracts';
+import {
+  errorResponseSchema,
+  kpiQuerySchema,
+  kpiResponseSchema,
+  portfolioSummaryResponseSchema,
+  rollRatesQuerySchema,
+  rollRatesSchema,
+} from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authz, STAFF } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
@@ -7,23 +14,24 @@ import type { RollRatesService } from '../stages/roll-rates.service.js';
 import type { ReportsService } from './reports.service.js';
 
 const KPI_DEFINITIONS = [
-  'Period: from and to are calendar dates in the signed-in user\'s time zone, both included.',
+  "Period: from and to are calendar dates in the signed-in user's time zone, both included.",
   'attempts: contact attempts started in the period.',
   'contacts: attempts where someone answered (the customer or a third party).',
   'rightPartyContacts: attempts that reached the customer.',
   'promisesMade, promisesMadeAmount: promises made in the period (each plan instalment counts).',
   'promisesDue: promises, not cancelled, due in the period. kept, partlyKept, broken: their outcome so far; pendingDue: due but not judged yet (grace days running) — never counted as broken. Promises not yet due are not counted at all.',
   'keptRateByCount = kept / (kept + partlyKept + broken); null when nothing was judged.',
-  'keptRateByAmount (per currency) = money paid towards those judged promises, at most each promise\'s amount / their promised amount.',
+  "keptRateByAmount (per currency) = money paid towards those judged promises, at most each promise's amount / their promised amount.",
   'collected: payments received in the period, net of reversals, credited to the last contact attempt on the account before the payment (last touch).',
-  'Grouping: promises and payments go with the attempt that made them (its collector, the collector\'s team, the stage the account was in, the script version used); by day or week they go by attempt time, promise creation, due date and payment date.',
-  'Scope: collectors see their own work, supervisors their teams\', admins everyone\'s. Amounts are never added across currencies.',
+  "Grouping: promises and payments go with the attempt that made them (its collector, the collector's team, the stage the account was in, the script version used); by day or week they go by attempt time, promise creation, due date and payment date.",
+  "Scope: collectors see their own work, supervisors their teams', admins everyone's. Amounts are never added across currencies.",
 ].join('\n\n');
 
-export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsService; kpisService: KpisService; rollRates: RollRatesService }> = async (
-  app,
-  { reportsService, kpisService, rollRates },
-) => {
+export const reportsRoutes: FastifyPluginAsyncZod<{
+  reportsService: ReportsService;
+  kpisService: KpisService;
+  rollRates: RollRatesService;
+}> = async (app, { reportsService, kpisService, rollRates }) => {
   app.get(
     '/reports/portfolio-summary',
     {
@@ -61,7 +69,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reportsService: ReportsServi
         summary: 'Roll and cure rates per month and starting stage, from the stage history (at most 12 months)',
         description:
           'For each month (UTC) and stage: accounts in that stage when the month began; rolled = in a later stage when it ended (rollRate = rolled / accounts); ' +
-          'cured = delinquent accounts back to pre-due (nothing overdue) when it ended (cureRate = cured / accounts). Accounts within the caller\'s scope.',
+          "cured = delinquent accounts back to pre-due (nothing overdue) when it ended (cureRate = cured / accounts). Accounts within the caller's scope.",
         querystring: rollRatesQuerySchema,
         response: { 200: rollRatesSchema, 400: errorResponseSchema, 401: errorResponseSchema },
       },

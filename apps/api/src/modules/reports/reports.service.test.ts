@@ -2,7 +2,16 @@ import { DEFAULT_STAGE_THRESHOLDS } from '@crm/domain';
 import { describe, expect, it } from 'vitest';
 import { createReportsService } from './reports.service.js';
 
-const admin = { id: 'a', username: 'a', displayName: 'A', role: 'admin', locale: 'en', timeZone: 'UTC', teamId: null, teamName: null } as const;
+const admin = {
+  id: 'a',
+  username: 'a',
+  displayName: 'A',
+  role: 'admin',
+  locale: 'en',
+  timeZone: 'UTC',
+  teamId: null,
+  teamName: null,
+} as const;
 
 describe('reports service', () => {
   it('lists every stage in order, keeps currencies apart and passes policy and clock to the query', async () => {

@@ -6,13 +6,21 @@ import { AppError } from '../../lib/errors.js';
  * shown to reviewers). Without one: a 409 naming the `justification` field and listing every
  * finding with its excerpt (and step, for scripts).
  */
-export function requireJustification(findings: (LintFinding & { step?: string })[], justification: string | undefined, text: { message: string; field: string }) {
+export function requireJustification(
+  findings: (LintFinding & { step?: string })[],
+  justification: string | undefined,
+  text: { message: string; field: string },
+) {
   if (findings.length === 0 || justification) return;
   throw new AppError(
     'conflict',
     409,
     text.message,
     [{ field: 'justification', message: text.field }],
-    findings.map((f) => ({ code: f.category, message: f.message, params: { excerpt: f.excerpt, ...(f.step !== undefined ? { step: f.step } : {}) } })),
+    findings.map((f) => ({
+      code: f.category,
+      message: f.message,
+      params: { excerpt: f.excerpt, ...(f.step !== undefined ? { step: f.step } : {}) },
+    })),
   );
 }

@@ -6,12 +6,27 @@ import { fromDbLocale, toDbLocale } from '../auth/auth.repository.js';
 import { requireJustification } from './justification-gate.js';
 import type { ObjectionData, ObjectionsRepository } from './objections.repository.js';
 
-type Content = { category: string; locale: 'en' | 'zh_CN'; customerSays: string; answer: string; stages: string[]; active: boolean };
+type Content = {
+  category: string;
+  locale: 'en' | 'zh_CN';
+  customerSays: string;
+  answer: string;
+  stages: string[];
+  active: boolean;
+};
 type Saved = { createdAt: Date; createdBy: { displayName: string } | null };
 type CurrentRow = Content & { id: string; version: number; versions: Saved[] };
-type VersionRow = Content & Saved & { id: string; version: number; findings: number; justification: string | null; restoredFrom: number | null };
+type VersionRow = Content &
+  Saved & { id: string; version: number; findings: number; justification: string | null; restoredFrom: number | null };
 
-const content = (r: Content) => ({ category: r.category as Objection['category'], locale: fromDbLocale(r.locale), customerSays: r.customerSays, answer: r.answer, stages: r.stages, active: r.active });
+const content = (r: Content) => ({
+  category: r.category as Objection['category'],
+  locale: fromDbLocale(r.locale),
+  customerSays: r.customerSays,
+  answer: r.answer,
+  stages: r.stages,
+  active: r.active,
+});
 const toDto = (r: CurrentRow): Objection => ({
   id: r.id,
   ...content(r),
@@ -38,7 +53,13 @@ export type ObjectionsService = ReturnType<typeof createObjectionsService>;
  * answer with compliance findings is saved only with a justification stored on its version.
  * Answers are a sentence or two, so a save is published at once (no separate draft step).
  */
-export function createObjectionsService({ objections, audit }: { objections: ObjectionsRepository; audit: Pick<AuditRepository, 'record'> }) {
+export function createObjectionsService({
+  objections,
+  audit,
+}: {
+  objections: ObjectionsRepository;
+  audit: Pick<AuditRepository, 'record'>;
+}) {
   /**
    * The answer may use the script variables (filled in for the collector); an unknown one is a
    * 400. Then the lint: findings without a justification are a 409 listing them. Returns the count.
@@ -49,7 +70,8 @@ export function createObjectionsService({ objections, audit }: { objections: Obj
       const message = unknownVariablesProblem(b[field]);
       return message ? [{ field, message }] : [];
     });
-    if (fields.length) throw new BadRequestError(`The answer uses unknown variables: ${fields.map((f) => f.field).join(', ')}.`, fields);
+    if (fields.length)
+      throw new BadRequestError(`The answer uses unknown variables: ${fields.map((f) => f.field).join(', ')}.`, fields);
     const findings = lintText(answer, locale);
     requireJustification(findings, justification, {
       message: `The answer has ${findings.length} compliance finding(s); fix them or give a justification.`,
@@ -72,14 +94,28 @@ export function createObjectionsService({ objections, audit }: { objections: Obj
   };
   const stale = (expected: number | undefined, actual: number) => {
     if (expected !== undefined && expected !== actual) {
-      throw new ConflictError(`Someone saved version ${actual} of this answer after you opened version ${expected}; reload and try again.`);
+      throw new ConflictError(
+        `Someone saved version ${actual} of this answer after you opened version ${expected}; reload and try again.`,
+      );
     }
   };
 
-  async function saveVersion(user: SessionUser, id: string, from: number, body: Omit<ObjectionBody, 'expectedVersion'>, restoredFrom: number | null, requestId: string) {
+  async function saveVersion(
+    user: SessionUser,
+    id: string,
+    from: number,
+    body: Omit<ObjectionBody, 'expectedVersion'>,
+    restoredFrom: number | null,
+    requestId: string,
+  ) {
     const findings = check(body);
     const version = from + 1;
-    const row = await objections.addVersion(id, version, data(body), { findings, justification: findings ? body.justification ?? null : null, restoredFrom, createdById: user.id });
+    const row = await objections.addVersion(id, version, data(body), {
+      findings,
+      justification: findings ? (body.justification ?? null) : null,
+      restoredFrom,
+      createdById: user.id,
+    });
     if (!row) throw new ConflictError('Someone saved this answer at the same moment; reload and try again.');
     await audit.record({
       actorId: user.id,
@@ -97,8 +133,20 @@ export function createObjectionsService({ objections, audit }: { objections: Obj
 
     async create(user: SessionUser, body: ObjectionBody, requestId: string) {
       const findings = check(body);
-      const row = await objections.create(data(body), { findings, justification: findings ? body.justification ?? null : null, restoredFrom: null, createdById: user.id });
-      await audit.record({ actorId: user.id, action: 'objection.create', entityType: 'objection', entityId: row.id, requestId, data: { version: 1, findings, justification: body.justification ?? null } });
+      const row = await objections.create(data(body), {
+        findings,
+        justification: findings ? (body.justification ?? null) : null,
+        restoredFrom: null,
+        createdById: user.id,
+      });
+      await audit.record({
+        actorId: user.id,
+        action: 'objection.create',
+        entityType: 'objection',
+        entityId: row.id,
+        requestId,
+        data: { version: 1, findings, justification: body.justification ?? null },
+      });
       return toDto(row);
     },
 
@@ -114,12 +162,25 @@ export function createObjectionsService({ objections, audit }: { objections: Obj
     },
 
     /** Saves an earlier version's content as the next version (linted again under today's rules). */
-    async restore(user: SessionUser, id: string, versionId: string, body: { expectedVersion?: number; justification?: string }, requestId: string) {
+    async restore(
+      user: SessionUser,
+      id: string,
+      versionId: string,
+      body: { expectedVersion?: number; justification?: string },
+      requestId: string,
+    ) {
       const now = await current(id);
       const old = await objections.version(id, versionId);
       if (!old) throw new NotFoundError('No such version of this answer.');
       stale(body.expectedVersion, now.version);
-      return saveVersion(user, id, now.version, { ...content(old), stages: old.stages as ObjectionBody['stages'], justification: body.justification }, old.version, requestId);
+      return saveVersion(
+        user,
+        id,
+        now.version,
+        { ...content(old), stages: old.stages as ObjectionBody['stages'], justification: body.justification },
+        old.version,
+        requestId,
+      );
     },
   };
 }

@@ -12,7 +12,13 @@ describe('objection answers', () => {
     supervisor = await t.login('o-sup');
   });
 
-  const body = { category: 'cash_flow', locale: 'en', customerSays: 'I get paid next week.', answer: 'Could we agree a smaller payment now and the rest on payday?', stages: ['m1', 'm2'] };
+  const body = {
+    category: 'cash_flow',
+    locale: 'en',
+    customerSays: 'I get paid next week.',
+    answer: 'Could we agree a smaller payment now and the rest on payday?',
+    stages: ['m1', 'm2'],
+  };
 
   it('lists, adds and edits answers; an answer with findings needs a justification', async () => {
     const before = (await admin.inject({ method: 'GET', url: '/api/objections' })).json().items.length;
@@ -22,44 +28,85 @@ describe('objection answers', () => {
     expect((await admin.inject({ method: 'GET', url: '/api/objections' })).json().items).toHaveLength(before + 1);
 
     const abusive = { ...body, answer: 'Borrow the money from a friend and pay today.' };
-    const refused = await admin.inject({ method: 'PUT', url: `/api/objections/${created.json().id}`, payload: abusive });
+    const refused = await admin.inject({
+      method: 'PUT',
+      url: `/api/objections/${created.json().id}`,
+      payload: abusive,
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.reasons[0].code).toBe('borrow_to_pay');
-    const justified = await admin.inject({ method: 'PUT', url: `/api/objections/${created.json().id}`, payload: { ...abusive, justification: 'Quoted as an example of what not to say in training.', active: false } });
+    const justified = await admin.inject({
+      method: 'PUT',
+      url: `/api/objections/${created.json().id}`,
+      payload: { ...abusive, justification: 'Quoted as an example of what not to say in training.', active: false },
+    });
     expect(justified.json()).toMatchObject({ active: false });
-    expect(await t.db.auditEvent.count({ where: { action: { in: ['objection.create', 'objection.update'] } } })).toBe(2);
+    expect(await t.db.auditEvent.count({ where: { action: { in: ['objection.create', 'objection.update'] } } })).toBe(
+      2,
+    );
   });
 
   it('keeps every save as a version with who, when and why; an earlier version can be restored as the next one', async () => {
     const created = (await admin.inject({ method: 'POST', url: '/api/objections', payload: body })).json();
     expect(created).toMatchObject({ version: 1, savedBy: expect.any(String) });
     const id = created.id as string;
-    const v2 = await admin.inject({ method: 'PUT', url: `/api/objections/${id}`, payload: { ...body, answer: 'Could we agree half now and half on payday?', expectedVersion: 1 } });
+    const v2 = await admin.inject({
+      method: 'PUT',
+      url: `/api/objections/${id}`,
+      payload: { ...body, answer: 'Could we agree half now and half on payday?', expectedVersion: 1 },
+    });
     expect(v2.json()).toMatchObject({ version: 2, answer: 'Could we agree half now and half on payday?' });
-    const v3 = await admin.inject({ method: 'PUT', url: `/api/objections/${id}`, payload: { ...body, answer: 'You should ask your family to lend you the money.', justification: 'Training example', expectedVersion: 2 } });
+    const v3 = await admin.inject({
+      method: 'PUT',
+      url: `/api/objections/${id}`,
+      payload: {
+        ...body,
+        answer: 'You should ask your family to lend you the money.',
+        justification: 'Training example',
+        expectedVersion: 2,
+      },
+    });
     expect(v3.json().version).toBe(3);
 
     // An admin still looking at version 2 cannot overwrite version 3 unawares.
-    const stale = await admin.inject({ method: 'PUT', url: `/api/objections/${id}`, payload: { ...body, expectedVersion: 2 } });
+    const stale = await admin.inject({
+      method: 'PUT',
+      url: `/api/objections/${id}`,
+      payload: { ...body, expectedVersion: 2 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.message).toContain('version 3');
 
     const versions = (await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
     expect(versions[0]).toMatchObject({ findings: 1, justification: 'Training example', savedBy: expect.any(String) });
-    expect(versions[1]).toMatchObject({ findings: 0, justification: null, answer: 'Could we agree half now and half on payday?' });
+    expect(versions[1]).toMatchObject({
+      findings: 0,
+      justification: null,
+      answer: 'Could we agree half now and half on payday?',
+    });
 
     // Restoring version 1 makes version 4 with its content; the answers collectors get follow.
-    const restored = await admin.inject({ method: 'POST', url: `/api/objections/${id}/versions/${versions[2].id}/restore`, payload: { expectedVersion: 3 } });
+    const restored = await admin.inject({
+      method: 'POST',
+      url: `/api/objections/${id}/versions/${versions[2].id}/restore`,
+      payload: { expectedVersion: 3 },
+    });
     expect(restored.statusCode).toBe(200);
     expect(restored.json()).toMatchObject({ version: 4, answer: body.answer });
     const history = (await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items;
     expect(history[0]).toMatchObject({ version: 4, restoredFrom: 1, answer: body.answer });
-    expect(await t.db.objectionAnswer.findUniqueOrThrow({ where: { id }, select: { answer: true, version: true } })).toEqual({ answer: body.answer, version: 4 });
+    expect(
+      await t.db.objectionAnswer.findUniqueOrThrow({ where: { id }, select: { answer: true, version: true } }),
+    ).toEqual({ answer: body.answer, version: 4 });
     expect(await t.db.auditEvent.count({ where: { action: 'objection.restore', entityId: id } })).toBe(1);
 
     // Restoring a version with findings is linted again and needs a justification too.
-    const again = await admin.inject({ method: 'POST', url: `/api/objections/${id}/versions/${versions[0].id}/restore`, payload: {} });
+    const again = await admin.inject({
+      method: 'POST',
+      url: `/api/objections/${id}/versions/${versions[0].id}/restore`,
+      payload: {},
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.fields[0].field).toBe('justification');
     expect((await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items).toHaveLength(4);
@@ -82,30 +129,75 @@ describe('objection answers', () => {
   it('fills the script variables into answers for the collector, and refuses unknown ones naming the answer', async () => {
     const c = await t.factories.user('collector', { username: 'o-col' });
     const creditor = await t.factories.creditor();
-    const account = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, oldestUnpaidDueDate: '2026-11-05', overdueMinor: 50_000 });
-    const unknown = await admin.inject({ method: 'POST', url: '/api/objections', payload: { ...body, customerSays: 'I owe {{lender}} nothing.', answer: 'Could we agree {{amount}} today?' } });
+    const account = await t.factories.account({
+      creditorId: creditor.id,
+      collectorId: c.id,
+      oldestUnpaidDueDate: '2026-11-05',
+      overdueMinor: 50_000,
+    });
+    const unknown = await admin.inject({
+      method: 'POST',
+      url: '/api/objections',
+      payload: { ...body, customerSays: 'I owe {{lender}} nothing.', answer: 'Could we agree {{amount}} today?' },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toEqual([
       { field: 'customerSays', message: expect.stringContaining('{{lender}}') },
       { field: 'answer', message: expect.stringContaining('{{amount}}') },
     ]);
-    const created = await admin.inject({ method: 'POST', url: '/api/objections', payload: { ...body, category: 'forgot', customerSays: 'I forgot about {{creditor}}.', answer: 'No problem. The overdue amount with {{creditor}} is {{overdueAmount}}; could we agree a date?', stages: ['m1'] } });
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/objections',
+      payload: {
+        ...body,
+        category: 'forgot',
+        customerSays: 'I forgot about {{creditor}}.',
+        answer: 'No problem. The overdue amount with {{creditor}} is {{overdueAmount}}; could we agree a date?',
+        stages: ['m1'],
+      },
+    });
     expect(created.statusCode).toBe(201);
     const collector = await t.login('o-col');
-    const suggested = (await collector.inject({ method: 'GET', url: `/api/accounts/${account.id}/suggested-script` })).json();
+    const suggested = (
+      await collector.inject({ method: 'GET', url: `/api/accounts/${account.id}/suggested-script` })
+    ).json();
     const answer = suggested.objections.find((o: { id: string }) => o.id === created.json().id);
-    expect(answer.answer).toBe(`No problem. The overdue amount with ${creditor.name} is $500.00; could we agree a date?`);
+    expect(answer.answer).toBe(
+      `No problem. The overdue amount with ${creditor.name} is $500.00; could we agree a date?`,
+    );
     expect(answer.customerSays).toBe(`I forgot about ${creditor.name}.`);
     expect(answer.answer).not.toContain('{{');
   });
 
   it('validates fields and is for admins only', async () => {
-    const bad = await admin.inject({ method: 'POST', url: '/api/objections', payload: { ...body, category: 'bored', stages: [] } });
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['category', 'stages']);
+    const bad = await admin.inject({
+      method: 'POST',
+      url: '/api/objections',
+      payload: { ...body, category: 'bored', stages: [] },
+    });
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['category', 'stages']);
     expect((await supervisor.inject({ method: 'POST', url: '/api/objections', payload: body })).statusCode).toBe(403);
     const any = (await admin.inject({ method: 'GET', url: '/api/objections' })).json().items[0];
-    expect((await supervisor.inject({ method: 'GET', url: `/api/objections/${any.id}/versions` })).statusCode).toBe(403);
-    expect((await admin.inject({ method: 'GET', url: '/api/objections/00000000-0000-4000-8000-000000000000/versions' })).statusCode).toBe(404);
-    expect((await admin.inject({ method: 'POST', url: `/api/objections/${any.id}/versions/not-a-uuid/restore`, payload: {} })).json().error.fields[0].field).toBe('versionId');
+    expect((await supervisor.inject({ method: 'GET', url: `/api/objections/${any.id}/versions` })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await admin.inject({ method: 'GET', url: '/api/objections/00000000-0000-4000-8000-000000000000/versions' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await admin.inject({
+          method: 'POST',
+          url: `/api/objections/${any.id}/versions/not-a-uuid/restore`,
+          payload: {},
+        })
+      ).json().error.fields[0].field,
+    ).toBe('versionId');
   });
 });

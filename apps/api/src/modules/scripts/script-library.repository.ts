@@ -26,19 +26,38 @@ export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVer
           stage: true,
           locale: true,
           name: true,
-          versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, justification: true, createdById: true } },
+          versions: {
+            orderBy: { version: 'desc' },
+            select: {
+              id: true,
+              version: true,
+              status: true,
+              createdAt: true,
+              publishedAt: true,
+              justification: true,
+              createdById: true,
+            },
+          },
         },
       }),
     userNames: (ids: string[]) => userNames(db, ids),
     version: (id: string) => db.scriptVersion.findUnique({ where: { id }, select: VERSION_SELECT }),
-    published: (scriptId: string) => db.scriptVersion.findFirst({ where: { scriptId, status: 'published' }, select: VERSION_SELECT }),
+    published: (scriptId: string) =>
+      db.scriptVersion.findFirst({ where: { scriptId, status: 'published' }, select: VERSION_SELECT }),
     scriptExists: async (id: string) => (await db.script.count({ where: { id } })) > 0,
     /** A new draft with the next version number; the script row is locked so numbers never collide. */
     createDraft: (scriptId: string, steps: Prisma.InputJsonValue, createdById: string) =>
       db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
-        const last = await tx.scriptVersion.findFirst({ where: { scriptId }, orderBy: { version: 'desc' }, select: { version: true } });
-        return tx.scriptVersion.create({ data: { scriptId, version: (last?.version ?? 0) + 1, status: 'draft', steps, createdById }, select: VERSION_SELECT });
+        const last = await tx.scriptVersion.findFirst({
+          where: { scriptId },
+          orderBy: { version: 'desc' },
+          select: { version: true },
+        });
+        return tx.scriptVersion.create({
+          data: { scriptId, version: (last?.version ?? 0) + 1, status: 'draft', steps, createdById },
+          select: VERSION_SELECT,
+        });
       }),
     updateDraft: (id: string, steps: Prisma.InputJsonValue) =>
       db.scriptVersion.updateMany({ where: { id, status: 'draft' }, data: { steps } }),
@@ -51,10 +70,16 @@ export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVer
     publish: (scriptId: string, versionId: string, justification: string | null, now: Date) =>
       db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
-        const draft = await tx.scriptVersion.findFirst({ where: { id: versionId, status: 'draft' }, select: { id: true } });
+        const draft = await tx.scriptVersion.findFirst({
+          where: { id: versionId, status: 'draft' },
+          select: { id: true },
+        });
         if (!draft) return false;
         await tx.scriptVersion.updateMany({ where: { scriptId, status: 'published' }, data: { status: 'archived' } });
-        await tx.scriptVersion.update({ where: { id: versionId }, data: { status: 'published', publishedAt: now, justification } });
+        await tx.scriptVersion.update({
+          where: { id: versionId },
+          data: { status: 'published', publishedAt: now, justification },
+        });
         return true;
       }),
   };

@@ -1,4 +1,10 @@
-import type { ScriptList, ScriptVersionDetail, ScriptVersionSummary, SessionUser, UpdateDraftBody } from '@crm/contracts';
+import type {
+  ScriptList,
+  ScriptVersionDetail,
+  ScriptVersionSummary,
+  SessionUser,
+  UpdateDraftBody,
+} from '@crm/contracts';
 import type { Prisma } from '@crm/db';
 import { lintScript, scriptStepProblems, type ScriptStep } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
@@ -12,7 +18,15 @@ type VersionRow = NonNullable<Awaited<ReturnType<ScriptLibraryRepository['versio
 
 export type ScriptLibraryService = ReturnType<typeof createScriptLibraryService>;
 
-export function createScriptLibraryService({ library, audit, clock }: { library: ScriptLibraryRepository; audit: Pick<AuditRepository, 'record'>; clock: Clock }) {
+export function createScriptLibraryService({
+  library,
+  audit,
+  clock,
+}: {
+  library: ScriptLibraryRepository;
+  audit: Pick<AuditRepository, 'record'>;
+  clock: Clock;
+}) {
   /** The fields every view of a version shows; `names` maps user ids to display names. */
   const summary = (v: Omit<VersionRow, 'steps' | 'script'>, names: Map<string, string>): ScriptVersionSummary => ({
     id: v.id,
@@ -43,7 +57,9 @@ export function createScriptLibraryService({ library, audit, clock }: { library:
   return {
     async list(): Promise<ScriptList> {
       const scripts = await library.list();
-      const names = await library.userNames([...new Set(scripts.flatMap((s) => s.versions.flatMap((v) => (v.createdById ? [v.createdById] : []))))]);
+      const names = await library.userNames([
+        ...new Set(scripts.flatMap((s) => s.versions.flatMap((v) => (v.createdById ? [v.createdById] : [])))),
+      ]);
       return {
         items: scripts.map((s) => ({
           id: s.id,
@@ -63,19 +79,37 @@ export function createScriptLibraryService({ library, audit, clock }: { library:
     async createDraft(user: SessionUser, scriptId: string, fromVersionId: string | undefined, requestId: string) {
       if (!(await library.scriptExists(scriptId))) throw new NotFoundError('No such script.');
       const source = fromVersionId ? await load(fromVersionId) : await library.published(scriptId);
-      if (source && source.script.id !== scriptId) throw new BadRequestError('fromVersionId is a version of another script', [{ field: 'fromVersionId', message: 'is a version of another script' }]);
+      if (source && source.script.id !== scriptId)
+        throw new BadRequestError('fromVersionId is a version of another script', [
+          { field: 'fromVersionId', message: 'is a version of another script' },
+        ]);
       const draft = await library.createDraft(scriptId, (source?.steps ?? []) as Prisma.InputJsonValue, user.id);
-      await audit.record({ actorId: user.id, action: 'script.draft', entityType: 'script_version', entityId: draft.id, requestId, data: { scriptId, from: source?.id ?? null } });
+      await audit.record({
+        actorId: user.id,
+        action: 'script.draft',
+        entityType: 'script_version',
+        entityId: draft.id,
+        requestId,
+        data: { scriptId, from: source?.id ?? null },
+      });
       return detail(draft);
     },
 
     async updateDraft(user: SessionUser, id: string, body: UpdateDraftBody, requestId: string) {
       const v = await load(id);
-      if (v.status !== 'draft') throw new ConflictError('Only drafts can be edited; create a new draft from this version.');
+      if (v.status !== 'draft')
+        throw new ConflictError('Only drafts can be edited; create a new draft from this version.');
       const problems = scriptStepProblems(body.steps);
       if (problems.length) throw new BadRequestError('The script is not valid.', problems);
       await library.updateDraft(id, body.steps as Prisma.InputJsonValue);
-      await audit.record({ actorId: user.id, action: 'script.edit', entityType: 'script_version', entityId: id, requestId, data: {} });
+      await audit.record({
+        actorId: user.id,
+        action: 'script.edit',
+        entityType: 'script_version',
+        entityId: id,
+        requestId,
+        data: {},
+      });
       return detail(await load(id));
     },
 
@@ -101,7 +135,14 @@ export function createScriptLibraryService({ library, audit, clock }: { library:
       });
       const published = await library.publish(v.script.id, id, findings.length ? justification! : null, clock.now());
       if (!published) throw new ConflictError('This version was published or replaced meanwhile.');
-      await audit.record({ actorId: user.id, action: 'script.publish', entityType: 'script_version', entityId: id, requestId, data: { findings: findings.length, justification: justification ?? null } });
+      await audit.record({
+        actorId: user.id,
+        action: 'script.publish',
+        entityType: 'script_version',
+        entityId: id,
+        requestId,
+        data: { findings: findings.length, justification: justification ?? null },
+      });
       return detail(await load(id));
     },
   };

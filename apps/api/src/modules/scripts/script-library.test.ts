@@ -4,14 +4,18 @@ import { useTestApp, type Session } from '../../../test/build-app.js';
 describe('script library versions', () => {
   const t = useTestApp({ now: '2026-11-20T15:00:00Z' });
   let admin: Session, supervisor: Session, collector: Session;
-  let scriptId = '', v1 = '', accountId = '';
+  let scriptId = '',
+    v1 = '',
+    accountId = '';
 
   beforeAll(async () => {
     await t.factories.user('admin', { username: 's-admin' });
     await t.factories.user('supervisor', { username: 's-sup' });
     const c = await t.factories.user('collector', { username: 's-col' });
     const creditor = await t.factories.creditor();
-    accountId = (await t.factories.account({ creditorId: creditor.id, collectorId: c.id, oldestUnpaidDueDate: '2026-11-05' })).id; // 15 days late: M1
+    accountId = (
+      await t.factories.account({ creditorId: creditor.id, collectorId: c.id, oldestUnpaidDueDate: '2026-11-05' })
+    ).id; // 15 days late: M1
     admin = await t.login('s-admin');
     supervisor = await t.login('s-sup');
     collector = await t.login('s-col');
@@ -23,48 +27,107 @@ describe('script library versions', () => {
   });
 
   const draft = async (fromVersionId?: string) => {
-    const res = await admin.inject({ method: 'POST', url: `/api/scripts/${scriptId}/drafts`, payload: fromVersionId ? { fromVersionId } : {} });
+    const res = await admin.inject({
+      method: 'POST',
+      url: `/api/scripts/${scriptId}/drafts`,
+      payload: fromVersionId ? { fromVersionId } : {},
+    });
     expect(res.statusCode).toBe(201);
     return res.json();
   };
-  const publish = (id: string, justification?: string) => admin.inject({ method: 'POST', url: `/api/scripts/versions/${id}/publish`, payload: justification ? { justification } : {} });
+  const publish = (id: string, justification?: string) =>
+    admin.inject({
+      method: 'POST',
+      url: `/api/scripts/versions/${id}/publish`,
+      payload: justification ? { justification } : {},
+    });
 
   it('edits a draft, refuses unknown variables, asks for a justification when the linter finds something, and publishes atomically', async () => {
     const d = await draft();
     expect(d).toMatchObject({ version: 2, status: 'draft' });
-    const steps = d.steps.map((s: { key: string; text: string }) => (s.key === 'reason' ? { ...s, text: 'The payment of {{overdueAmount}} was due on {{dueDate}}. {{nickname}}, this is your last chance.' } : s));
+    const steps = d.steps.map((s: { key: string; text: string }) =>
+      s.key === 'reason'
+        ? {
+            ...s,
+            text: 'The payment of {{overdueAmount}} was due on {{dueDate}}. {{nickname}}, this is your last chance.',
+          }
+        : s,
+    );
     const bad = await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields[0]).toMatchObject({ field: 'steps.2.text', message: expect.stringContaining('{{nickname}}') });
+    expect(bad.json().error.fields[0]).toMatchObject({
+      field: 'steps.2.text',
+      message: expect.stringContaining('{{nickname}}'),
+    });
 
-    const abusive = steps.map((s: { key: string; text: string }) => (s.key === 'reason' ? { ...s, text: 'The payment of {{overdueAmount}} was due on {{dueDate}}. This is your last chance.' } : s));
-    expect((await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps: abusive } })).statusCode).toBe(200);
+    const abusive = steps.map((s: { key: string; text: string }) =>
+      s.key === 'reason'
+        ? { ...s, text: 'The payment of {{overdueAmount}} was due on {{dueDate}}. This is your last chance.' }
+        : s,
+    );
+    expect(
+      (await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps: abusive } }))
+        .statusCode,
+    ).toBe(200);
     const refused = await publish(d.id);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.reasons[0]).toMatchObject({ code: 'false_urgency', params: { excerpt: 'last chance', step: 'reason' } });
-    expect((await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}/lint` })).json().findings).toHaveLength(1);
+    expect(refused.json().error.reasons[0]).toMatchObject({
+      code: 'false_urgency',
+      params: { excerpt: 'last chance', step: 'reason' },
+    });
+    expect(
+      (await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}/lint` })).json().findings,
+    ).toHaveLength(1);
 
-    const fixed = steps.map((s: { key: string; text: string }) => (s.key === 'reason' ? { ...s, text: 'The payment of {{overdueAmount}} was due on {{dueDate}}. Could we agree on a date that works for you?' } : s));
+    const fixed = steps.map((s: { key: string; text: string }) =>
+      s.key === 'reason'
+        ? {
+            ...s,
+            text: 'The payment of {{overdueAmount}} was due on {{dueDate}}. Could we agree on a date that works for you?',
+          }
+        : s,
+    );
     await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps: fixed } });
     const ok = await publish(d.id);
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'published', justification: null });
-    const versions = (await admin.inject({ method: 'GET', url: '/api/scripts' })).json().items.find((s: { id: string }) => s.id === scriptId).versions;
-    expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[2, 'published'], [1, 'archived']]);
+    const versions = (await admin.inject({ method: 'GET', url: '/api/scripts' }))
+      .json()
+      .items.find((s: { id: string }) => s.id === scriptId).versions;
+    expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [2, 'published'],
+      [1, 'archived'],
+    ]);
 
     // The collector's suggested script is the new text at once.
-    const suggested = (await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/suggested-script` })).json();
-    expect(suggested.steps.find((s: { key: string }) => s.key === 'reason').text).toContain('Could we agree on a date that works for you?');
-    expect(await t.db.auditEvent.count({ where: { action: { in: ['script.draft', 'script.edit', 'script.publish'] } } })).toBe(4);
+    const suggested = (
+      await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/suggested-script` })
+    ).json();
+    expect(suggested.steps.find((s: { key: string }) => s.key === 'reason').text).toContain(
+      'Could we agree on a date that works for you?',
+    );
+    expect(
+      await t.db.auditEvent.count({ where: { action: { in: ['script.draft', 'script.edit', 'script.publish'] } } }),
+    ).toBe(4);
   });
 
   it('publishes with findings only with a justification, and keeps it for reviewers; published versions cannot be edited', async () => {
     const d = await draft();
-    const steps = d.steps.map((s: { key: string; text: string }) => (s.key === 'close' ? { ...s, text: `${s.text} We will sue you if you do not pay.` } : s));
+    const steps = d.steps.map((s: { key: string; text: string }) =>
+      s.key === 'close' ? { ...s, text: `${s.text} We will sue you if you do not pay.` } : s,
+    );
     await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps } });
-    const res = await publish(d.id, 'Legal confirmed: proceedings are intended for this portfolio after the notice period.');
-    expect(res.json()).toMatchObject({ status: 'published', justification: expect.stringContaining('Legal confirmed') });
-    expect((await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps } })).statusCode).toBe(409);
+    const res = await publish(
+      d.id,
+      'Legal confirmed: proceedings are intended for this portfolio after the notice period.',
+    );
+    expect(res.json()).toMatchObject({
+      status: 'published',
+      justification: expect.stringContaining('Legal confirmed'),
+    });
+    expect(
+      (await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps } })).statusCode,
+    ).toBe(409);
   });
 
   it('restores an earlier version as a new draft, and concurrent publishes leave exactly one published', async () => {
@@ -80,18 +143,27 @@ describe('script library versions', () => {
 
   it('previews a draft against a real account as the collector would see it', async () => {
     const d = await draft();
-    const steps = d.steps.map((s: { key: string; text: string }) => (s.key === 'reason' ? { ...s, text: 'Preview: {{overdueAmount}} for {{customerName}}, {{daysPastDue}} days.' } : s));
+    const steps = d.steps.map((s: { key: string; text: string }) =>
+      s.key === 'reason' ? { ...s, text: 'Preview: {{overdueAmount}} for {{customerName}}, {{daysPastDue}} days.' } : s,
+    );
     await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps } });
     const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
-    const res = await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}/preview?account=${account.externalId}` });
+    const res = await admin.inject({
+      method: 'GET',
+      url: `/api/scripts/versions/${d.id}/preview?account=${account.externalId}`,
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().steps.find((s: { key: string }) => s.key === 'reason').text).toBe('Preview: $250.00 for Ms Doe, 15 days.');
+    expect(res.json().steps.find((s: { key: string }) => s.key === 'reason').text).toBe(
+      'Preview: $250.00 for Ms Doe, 15 days.',
+    );
     const missing = await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}/preview?account=NOPE` });
     expect(missing.json().error.fields[0]).toEqual({ field: 'account', message: 'no account NOPE' });
   });
 
   it('is for admins only', async () => {
     expect((await supervisor.inject({ method: 'GET', url: '/api/scripts' })).statusCode).toBe(403);
-    expect((await collector.inject({ method: 'POST', url: `/api/scripts/${scriptId}/drafts`, payload: {} })).statusCode).toBe(403);
+    expect(
+      (await collector.inject({ method: 'POST', url: `/api/scripts/${scriptId}/drafts`, payload: {} })).statusCode,
+    ).toBe(403);
   });
 });

@@ -15,7 +15,8 @@ describe('POST /api/scripts/lint', () => {
   });
 
   it('returns each finding with category, span, excerpt, explanation and a lawful alternative', async () => {
-    const text = 'Hello {{customerName}}. If you do not pay today we will tell your employer, and this is your last chance.';
+    const text =
+      'Hello {{customerName}}. If you do not pay today we will tell your employer, and this is your last chance.';
     const res = await admin.inject({ method: 'POST', url: '/api/scripts/lint', payload: { text, locale: 'en' } });
     expect(res.statusCode).toBe(200);
     const { findings } = res.json();
@@ -25,9 +26,17 @@ describe('POST /api/scripts/lint', () => {
   });
 
   it('reads traditional Chinese and passes lawful wording', async () => {
-    const flagged = await admin.inject({ method: 'POST', url: '/api/scripts/lint', payload: { text: '再不還錢就通知你的家人和單位。', locale: 'zh-CN' } });
+    const flagged = await admin.inject({
+      method: 'POST',
+      url: '/api/scripts/lint',
+      payload: { text: '再不還錢就通知你的家人和單位。', locale: 'zh-CN' },
+    });
     expect(flagged.json().findings[0]).toMatchObject({ category: 'third_party_disclosure', excerpt: '通知你的家人' });
-    const lawful = await admin.inject({ method: 'POST', url: '/api/scripts/lint', payload: { text: '我们可以为您提供分期还款的选项。', locale: 'zh-CN' } });
+    const lawful = await admin.inject({
+      method: 'POST',
+      url: '/api/scripts/lint',
+      payload: { text: '我们可以为您提供分期还款的选项。', locale: 'zh-CN' },
+    });
     expect(lawful.json()).toEqual({ findings: [] });
   });
 
@@ -39,6 +48,9 @@ describe('POST /api/scripts/lint', () => {
     const bad = await admin.inject({ method: 'POST', url: '/api/scripts/lint', payload: { text: 'x', locale: 'fr' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('locale');
-    expect((await collector.inject({ method: 'POST', url: '/api/scripts/lint', payload: { text: 'x', locale: 'en' } })).statusCode).toBe(403);
+    expect(
+      (await collector.inject({ method: 'POST', url: '/api/scripts/lint', payload: { text: 'x', locale: 'en' } }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -13,7 +13,10 @@ export function createScriptsRepository(db: Pick<Db, 'scriptVersion' | 'objectio
       });
     },
     versionById(id: string) {
-      return db.scriptVersion.findUnique({ where: { id }, select: { id: true, version: true, steps: true, script: { select: { name: true, locale: true } } } });
+      return db.scriptVersion.findUnique({
+        where: { id },
+        select: { id: true, version: true, steps: true, script: { select: { name: true, locale: true } } },
+      });
     },
     async accountIdByExternalId(externalId: string) {
       return (await db.account.findUnique({ where: { externalId }, select: { id: true } }))?.id ?? null;
@@ -37,7 +40,9 @@ export function createScriptsRepository(db: Pick<Db, 'scriptVersion' | 'objectio
           missedInstalments: true,
           complianceProfile: true,
           creditor: { select: { name: true } },
-          debtor: { select: { salutation: true, familyName: true, fullName: true, preferredLanguage: true, timeZone: true } },
+          debtor: {
+            select: { salutation: true, familyName: true, fullName: true, preferredLanguage: true, timeZone: true },
+          },
         },
       });
     },

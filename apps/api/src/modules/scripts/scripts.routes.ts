@@ -28,20 +28,32 @@ import { auditAccounts, audited } from '../../plugins/audit.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { ScriptsService } from './scripts.service.js';
 
-export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsService; library: ScriptLibraryService; objections: ObjectionsService }> = async (
-  app,
-  { scriptsService, library, objections },
-) => {
+export const scriptsRoutes: FastifyPluginAsyncZod<{
+  scriptsService: ScriptsService;
+  library: ScriptLibraryService;
+  objections: ObjectionsService;
+}> = async (app, { scriptsService, library, objections }) => {
   app.get(
     '/accounts/:id/suggested-script',
     {
       // Filled in with the customer's name and amounts: audited like the case file.
-      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }), audit: audited(suggestedScriptSchema, { action: 'script.suggested' }) },
+      config: {
+        access: STAFF,
+        authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
+        audit: audited(suggestedScriptSchema, { action: 'script.suggested' }),
+      },
       schema: {
         tags: ['scripts'],
-        summary: "The published script for the account's stage in the customer's language, filled in, with the stage's objection answers",
+        summary:
+          "The published script for the account's stage in the customer's language, filled in, with the stage's objection answers",
         params: accountIdParamsSchema,
-        response: { 200: suggestedScriptSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
+        response: {
+          200: suggestedScriptSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema,
+        },
       },
     },
     async (request) => scriptsService.suggested(currentUser(request), request.params.id),
@@ -53,13 +65,19 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
       config: { access: SUPERVISORS, authz: authz({ supervisor: 'allowed', admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
-        summary: 'Compliance lint of script text: each finding with its category, span, excerpt, explanation and a lawful alternative',
+        summary:
+          'Compliance lint of script text: each finding with its category, span, excerpt, explanation and a lawful alternative',
         description:
           'Categories (compliance.md): arrest_or_crime, impersonation, false_legal_action, false_urgency, third_party_disclosure, insult, ' +
           'blacklist_or_relatives, borrow_to_pay, private_channel_or_fee, visit_or_violence. English and Chinese (simplified or traditional). ' +
           'The missing_disclosure rule applies to whole scripts (opening and verification steps), when a version is checked for publishing.',
         body: lintRequestSchema,
-        response: { 200: lintResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema },
+        response: {
+          200: lintResponseSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+        },
       },
     },
     async (request) => scriptsService.lint(request.body.text, request.body.locale),
@@ -71,13 +89,28 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
 
   app.get(
     '/scripts',
-    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'The script library: every script (stage and language) with its versions, newest first', response: { 200: scriptListSchema } } },
+    {
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
+      schema: {
+        tags: ['scripts'],
+        summary: 'The script library: every script (stage and language) with its versions, newest first',
+        response: { 200: scriptListSchema },
+      },
+    },
     async () => library.list(),
   );
 
   app.get(
     '/scripts/versions/:versionId',
-    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'One script version with its steps', params: scriptVersionIdParamsSchema, response: { 200: scriptVersionDetailSchema } } },
+    {
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
+      schema: {
+        tags: ['scripts'],
+        summary: 'One script version with its steps',
+        params: scriptVersionIdParamsSchema,
+        response: { 200: scriptVersionDetailSchema },
+      },
+    },
     async (request) => library.get(request.params.versionId),
   );
 
@@ -87,13 +120,24 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
-        summary: 'Start a draft: a copy of fromVersionId (restores an earlier version) or of the published version; audited',
+        summary:
+          'Start a draft: a copy of fromVersionId (restores an earlier version) or of the published version; audited',
         params: scriptIdParamsSchema,
         body: createDraftBodySchema,
         response: { 201: scriptVersionDetailSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await library.createDraft(currentUser(request), request.params.scriptId, request.body.fromVersionId, String(request.id))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await library.createDraft(
+            currentUser(request),
+            request.params.scriptId,
+            request.body.fromVersionId,
+            String(request.id),
+          ),
+        ),
   );
 
   app.put(
@@ -102,13 +146,14 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
-        summary: 'Save a draft\'s steps (structure and variables are validated; only drafts can change); audited',
+        summary: "Save a draft's steps (structure and variables are validated; only drafts can change); audited",
         params: scriptVersionIdParamsSchema,
         body: updateDraftBodySchema,
         response: { 200: scriptVersionDetailSchema, ...conflict },
       },
     },
-    async (request) => library.updateDraft(currentUser(request), request.params.versionId, request.body, String(request.id)),
+    async (request) =>
+      library.updateDraft(currentUser(request), request.params.versionId, request.body, String(request.id)),
   );
 
   app.get(
@@ -119,7 +164,13 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
         tags: ['scripts'],
         summary: 'Compliance findings of a whole version (each step and branch, plus the disclosure rule)',
         params: scriptVersionIdParamsSchema,
-        response: { 200: z.object({ findings: z.array(lintResponseSchema.shape.findings.element.extend({ step: z.string(), branch: z.string().optional() })) }) },
+        response: {
+          200: z.object({
+            findings: z.array(
+              lintResponseSchema.shape.findings.element.extend({ step: z.string(), branch: z.string().optional() }),
+            ),
+          }),
+        },
       },
     },
     async (request) => ({ findings: await library.lint(request.params.versionId) }),
@@ -131,38 +182,70 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
-        summary: 'Publish a draft: the previous published version is archived in the same transaction; findings need a justification (409 lists them otherwise)',
+        summary:
+          'Publish a draft: the previous published version is archived in the same transaction; findings need a justification (409 lists them otherwise)',
         params: scriptVersionIdParamsSchema,
         body: publishBodySchema,
         response: { 200: scriptVersionDetailSchema, ...conflict },
       },
     },
-    async (request) => library.publish(currentUser(request), request.params.versionId, request.body.justification, String(request.id)),
+    async (request) =>
+      library.publish(currentUser(request), request.params.versionId, request.body.justification, String(request.id)),
   );
 
   app.get(
     '/objections',
-    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'Prepared answers to objections (all, inactive included)', response: { 200: objectionListSchema } } },
+    {
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Prepared answers to objections (all, inactive included)',
+        response: { 200: objectionListSchema },
+      },
+    },
     async () => objections.list(),
   );
   app.post(
     '/objections',
-    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['scripts'], summary: 'Add an objection answer (linted; findings need a justification); audited', body: objectionBodySchema, response: { 201: objectionSchema, ...conflict } } },
-    async (request, reply) => reply.status(201).send(await objections.create(currentUser(request), request.body, String(request.id))),
+    {
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Add an objection answer (linted; findings need a justification); audited',
+        body: objectionBodySchema,
+        response: { 201: objectionSchema, ...conflict },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await objections.create(currentUser(request), request.body, String(request.id))),
   );
   app.put(
     '/objections/:objectionId',
     {
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
-      schema: { tags: ['scripts'], summary: 'Save a new version of an objection answer: category, what the customer says, the answer, stages, language, active; audited', params: objectionIdParamsSchema, body: objectionBodySchema, response: { 200: objectionSchema, ...conflict } },
+      schema: {
+        tags: ['scripts'],
+        summary:
+          'Save a new version of an objection answer: category, what the customer says, the answer, stages, language, active; audited',
+        params: objectionIdParamsSchema,
+        body: objectionBodySchema,
+        response: { 200: objectionSchema, ...conflict },
+      },
     },
-    async (request) => objections.update(currentUser(request), request.params.objectionId, request.body, String(request.id)),
+    async (request) =>
+      objections.update(currentUser(request), request.params.objectionId, request.body, String(request.id)),
   );
   app.get(
     '/objections/:objectionId/versions',
     {
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
-      schema: { tags: ['scripts'], summary: "An objection answer's versions, newest first: content, who saved it and when, findings and justification", params: objectionIdParamsSchema, response: { 200: objectionVersionListSchema } },
+      schema: {
+        tags: ['scripts'],
+        summary:
+          "An objection answer's versions, newest first: content, who saved it and when, findings and justification",
+        params: objectionIdParamsSchema,
+        response: { 200: objectionVersionListSchema },
+      },
     },
     async (request) => objections.versions(request.params.objectionId),
   );
@@ -172,13 +255,21 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['scripts'],
-        summary: "Save an earlier version's content as the next version (linted again; findings need a justification); audited",
+        summary:
+          "Save an earlier version's content as the next version (linted again; findings need a justification); audited",
         params: objectionVersionParamsSchema,
         body: restoreObjectionBodySchema,
         response: { 200: objectionSchema, ...conflict },
       },
     },
-    async (request) => objections.restore(currentUser(request), request.params.objectionId, request.params.versionId, request.body, String(request.id)),
+    async (request) =>
+      objections.restore(
+        currentUser(request),
+        request.params.objectionId,
+        request.params.versionId,
+        request.body,
+        String(request.id),
+      ),
   );
 
   app.get(
@@ -199,12 +290,18 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{ scriptsService: ScriptsServi
         tags: ['scripts'],
         summary: 'Render any version (a draft included) against a real account, exactly as the collector will see it',
         params: scriptVersionIdParamsSchema,
-        querystring: z.object({ account: z.string().trim().min(1, { message: 'is required (an account number)' }).max(64) }),
+        querystring: z.object({
+          account: z.string().trim().min(1, { message: 'is required (an account number)' }).max(64),
+        }),
         response: { 200: suggestedScriptSchema },
       },
     },
     async (request) => {
-      const { accountId, script } = await scriptsService.preview(currentUser(request), request.params.versionId, request.query.account);
+      const { accountId, script } = await scriptsService.preview(
+        currentUser(request),
+        request.params.versionId,
+        request.query.account,
+      );
       auditAccounts(request, [accountId]);
       return script;
     },

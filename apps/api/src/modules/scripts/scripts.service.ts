@@ -54,12 +54,17 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
   }
 
   /** A script version with the account's details (as accountContext found them) filled in, in the version's language. */
-  async function render(user: SessionUser, { account, dpd, stage, now }: Awaited<ReturnType<typeof accountContext>>, version: VersionRow): Promise<SuggestedScript> {
+  async function render(
+    user: SessionUser,
+    { account, dpd, stage, now }: Awaited<ReturnType<typeof accountContext>>,
+    version: VersionRow,
+  ): Promise<SuggestedScript> {
     const zone = account.debtor.timeZone;
     const dueDate = isoDay(account.oldestUnpaidDueDate);
     const locale = fromDbLocale(version.script.locale);
     const intlLocale = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
-    const money = (minor: bigint) => formatMoney({ amountMinor: Number(minor), currency: account.currency }, intlLocale);
+    const money = (minor: bigint) =>
+      formatMoney({ amountMinor: Number(minor), currency: account.currency }, intlLocale);
     const values: Record<ScriptVariable, string> = {
       customerName: addressForm(locale, account.debtor.salutation, account.debtor.familyName, account.debtor.fullName),
       customerFullName: account.debtor.fullName,
@@ -67,7 +72,11 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
       overdueAmount: money(account.overdueMinor),
       instalmentAmount: money(account.instalmentMinor),
       balanceAmount: money(account.balanceMinor),
-      dueDate: dueDate ? new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${dueDate}T00:00:00Z`)) : '—',
+      dueDate: dueDate
+        ? new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+            new Date(`${dueDate}T00:00:00Z`),
+          )
+        : '—',
       daysPastDue: String(dpd),
       missedInstalments: String(missedInstalments(dueDate, localDate(now, zone))),
       collectorName: user.displayName,
@@ -76,11 +85,25 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
     const steps = (version.steps as unknown as ScriptStep[]).map((step) => ({
       ...step,
       text: renderScriptText(step.text, values),
-      ...(step.branches ? { branches: step.branches.map((b) => ({ ...b, text: renderScriptText(b.text, values) })) } : {}),
+      ...(step.branches
+        ? { branches: step.branches.map((b) => ({ ...b, text: renderScriptText(b.text, values) })) }
+        : {}),
     }));
     // Prepared answers may use the same variables as the script.
-    const objections = (await scripts.objections(stage, version.script.locale)).map((o) => ({ ...o, customerSays: renderScriptText(o.customerSays, values), answer: renderScriptText(o.answer, values) }));
-    return { scriptVersionId: version.id, scriptName: version.script.name, version: version.version, stage, locale, steps, objections };
+    const objections = (await scripts.objections(stage, version.script.locale)).map((o) => ({
+      ...o,
+      customerSays: renderScriptText(o.customerSays, values),
+      answer: renderScriptText(o.answer, values),
+    }));
+    return {
+      scriptVersionId: version.id,
+      scriptName: version.script.name,
+      version: version.version,
+      stage,
+      locale,
+      steps,
+      objections,
+    };
   }
 
   return {
@@ -100,11 +123,18 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
     },
 
     /** Any version (a draft included) rendered against a real account exactly as the collector would see it. */
-    async preview(user: SessionUser, versionId: string, accountExternalId: string): Promise<{ accountId: string; script: SuggestedScript }> {
+    async preview(
+      user: SessionUser,
+      versionId: string,
+      accountExternalId: string,
+    ): Promise<{ accountId: string; script: SuggestedScript }> {
       const version = await scripts.versionById(versionId);
       if (!version) throw new NotFoundError('No such script version.');
       const accountId = await scripts.accountIdByExternalId(accountExternalId);
-      if (!accountId) throw new BadRequestError(`no account ${accountExternalId}`, [{ field: 'account', message: `no account ${accountExternalId}` }]);
+      if (!accountId)
+        throw new BadRequestError(`no account ${accountExternalId}`, [
+          { field: 'account', message: `no account ${accountExternalId}` },
+        ]);
       return { accountId, script: await render(user, await accountContext(user, accountId), version) };
     },
   };

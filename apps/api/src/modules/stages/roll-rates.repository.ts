@@ -8,7 +8,9 @@ export type RollRatesRepository = ReturnType<typeof createRollRatesRepository>;
 export function createRollRatesRepository(db: Pick<Db, '$queryRaw'>) {
   return {
     counts(user: SessionUser, fromMonth: string, toMonth: string) {
-      return db.$queryRaw<{ month: string; stage: string; accounts: bigint; rolled: bigint; cured: bigint }[]>(Prisma.sql`
+      return db.$queryRaw<
+        { month: string; stage: string; accounts: bigint; rolled: bigint; cured: bigint }[]
+      >(Prisma.sql`
         WITH months AS (
           SELECT m::date AS m, (m + interval '1 month')::date AS next
           FROM generate_series(${`${fromMonth}-01`}::date, ${`${toMonth}-01`}::date, interval '1 month') AS m

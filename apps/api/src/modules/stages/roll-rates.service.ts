@@ -10,8 +10,12 @@ export type RollRatesService = ReturnType<typeof createRollRatesService>;
 export function createRollRatesService({ rollRates }: { rollRates: RollRatesRepository }) {
   return {
     async report(user: SessionUser, from: string, to: string): Promise<RollRates> {
-      const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
-      if (months > MAX_MONTHS) throw new BadRequestError(`At most ${MAX_MONTHS} months at a time.`, [{ field: 'to', message: `must be at most ${MAX_MONTHS} months after from` }]);
+      const months =
+        (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
+      if (months > MAX_MONTHS)
+        throw new BadRequestError(`At most ${MAX_MONTHS} months at a time.`, [
+          { field: 'to', message: `must be at most ${MAX_MONTHS} months after from` },
+        ]);
       const rows = await rollRates.counts(user, from, to);
       const list = [...new Set(rows.map((r) => r.month))];
       return {

@@ -11,7 +11,12 @@ describe('stage history, roll and cure rates', () => {
   beforeAll(async () => {
     await t.factories.user('admin', { username: 'st-admin' });
     const creditor = await t.factories.creditor();
-    for (const [name, due] of [['A', '2026-09-20'], ['B', '2026-09-25'], ['C', '2026-08-01'], ['D', '2026-10-20']] as const) {
+    for (const [name, due] of [
+      ['A', '2026-09-20'],
+      ['B', '2026-09-25'],
+      ['C', '2026-08-01'],
+      ['D', '2026-10-20'],
+    ] as const) {
       ids[name] = (await t.factories.account({ creditorId: creditor.id, oldestUnpaidDueDate: due })).id;
     }
     admin = await t.login('st-admin');
@@ -25,8 +30,12 @@ describe('stage history, roll and cure rates', () => {
     // B pays everything overdue; a month later A is in M2, C in M4+, D in M1.
     await t.db.account.update({ where: { id: ids.B! }, data: { oldestUnpaidDueDate: null, overdueMinor: 0n } });
     expect(await history.recordTransitions(DEFAULT_STAGE_THRESHOLDS, new Date('2026-10-31T16:00:00Z'))).toBe(4);
-    const moves = await t.db.stageTransition.findMany({ where: { accountId: { in: Object.values(ids) } }, orderBy: { at: 'asc' } });
-    const of = (name: string) => moves.filter((m) => m.accountId === ids[name]).map((m) => `${m.fromStage ?? '-'}>${m.toStage}`);
+    const moves = await t.db.stageTransition.findMany({
+      where: { accountId: { in: Object.values(ids) } },
+      orderBy: { at: 'asc' },
+    });
+    const of = (name: string) =>
+      moves.filter((m) => m.accountId === ids[name]).map((m) => `${m.fromStage ?? '-'}>${m.toStage}`);
     expect([of('A'), of('B'), of('C'), of('D')]).toEqual([
       ['->m1', 'm1>m2'],
       ['->m1', 'm1>pre_due'],
@@ -43,12 +52,22 @@ describe('stage history, roll and cure rates', () => {
     const october = res.json().months[0];
     expect(october.month).toBe('2026-10');
     const stage = (s: string) => october.stages.find((x: { stage: string }) => x.stage === s);
-    expect(stage('pre_due')).toEqual({ stage: 'pre_due', accounts: 1, rolled: 1, rollRate: 1, cured: 0, cureRate: null });
+    expect(stage('pre_due')).toEqual({
+      stage: 'pre_due',
+      accounts: 1,
+      rolled: 1,
+      rollRate: 1,
+      cured: 0,
+      cureRate: null,
+    });
     expect(stage('m1')).toEqual({ stage: 'm1', accounts: 2, rolled: 1, rollRate: 0.5, cured: 1, cureRate: 0.5 });
     expect(stage('m2')).toEqual({ stage: 'm2', accounts: 1, rolled: 1, rollRate: 1, cured: 0, cureRate: 0 });
     expect(stage('m4_plus')).toMatchObject({ accounts: 0, rollRate: null });
     const bad = await admin.inject({ method: 'GET', url: '/api/reports/roll-rates?from=2025-01&to=2026-10' });
     expect(bad.json().error.fields[0].field).toBe('to');
-    expect((await admin.inject({ method: 'GET', url: '/api/reports/roll-rates?from=2026-13&to=2026-10' })).json().error.fields[0].field).toBe('from');
+    expect(
+      (await admin.inject({ method: 'GET', url: '/api/reports/roll-rates?from=2026-13&to=2026-10' })).json().error
+        .fields[0].field,
+    ).toBe('from');
   });
 });

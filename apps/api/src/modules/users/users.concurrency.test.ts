@@ -21,12 +21,15 @@ describe('users and teams under concurrency', () => {
   });
 
   const activeAdmins = () => t.db.user.count({ where: { role: 'admin', active: true } });
-  const resetAdmins = () => t.db.user.updateMany({ where: { username: { startsWith: 'uc-admin' } }, data: { role: 'admin', active: true } });
+  const resetAdmins = () =>
+    t.db.user.updateMany({ where: { username: { startsWith: 'uc-admin' } }, data: { role: 'admin', active: true } });
 
   it('keeps an active admin when admins deactivate each other at the same moment', async () => {
     const [a, b, c] = admins as [(typeof admins)[number], (typeof admins)[number], (typeof admins)[number]];
     // Leave exactly two active admins, then each deactivates the other at once.
-    expect((await a.session.inject({ method: 'PATCH', url: `/api/users/${c.id}`, payload: { active: false } })).statusCode).toBe(200);
+    expect(
+      (await a.session.inject({ method: 'PATCH', url: `/api/users/${c.id}`, payload: { active: false } })).statusCode,
+    ).toBe(200);
     expect(await activeAdmins()).toBe(2);
 
     const responses = await Promise.all([
@@ -74,36 +77,57 @@ describe('users and teams under concurrency', () => {
   it('creates one user when the same username is sent 5 times at once; the others get 409', async () => {
     await resetAdmins();
     const admin = await t.login('uc-admin1');
-    const payload = { username: 'same.name', displayName: 'Same Name', role: 'collector', password: 'a long enough password' };
-    const responses = await Promise.all(Array.from({ length: 5 }, () => admin.inject({ method: 'POST', url: '/api/users', payload })));
+    const payload = {
+      username: 'same.name',
+      displayName: 'Same Name',
+      role: 'collector',
+      password: 'a long enough password',
+    };
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => admin.inject({ method: 'POST', url: '/api/users', payload })),
+    );
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
     for (const res of responses.filter((r) => r.statusCode !== 201)) expectConflict(res);
     expect(await t.db.user.count({ where: { username: 'same.name' } })).toBe(1);
     // Whether refused before the write or by the unique index, the answer names the field.
     const late = await admin.inject({ method: 'POST', url: '/api/users', payload });
-    for (const res of [...responses.filter((r) => r.statusCode !== 201), late]) expect(res.json().error.fields).toEqual([{ field: 'username', message: 'is already in use' }]);
+    for (const res of [...responses.filter((r) => r.statusCode !== 201), late])
+      expect(res.json().error.fields).toEqual([{ field: 'username', message: 'is already in use' }]);
   });
 
   it('creates one team when the same name is sent 5 times at once; the others get 409', async () => {
     const admin = await t.login('uc-admin1');
-    const responses = await Promise.all(Array.from({ length: 5 }, () => admin.inject({ method: 'POST', url: '/api/teams', payload: { name: 'Same team' } })));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        admin.inject({ method: 'POST', url: '/api/teams', payload: { name: 'Same team' } }),
+      ),
+    );
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
     for (const res of responses.filter((r) => r.statusCode !== 201)) expectConflict(res);
     expect(await t.db.team.count({ where: { name: 'Same team' } })).toBe(1);
     const late = await admin.inject({ method: 'POST', url: '/api/teams', payload: { name: 'Same team' } });
-    for (const res of [...responses.filter((r) => r.statusCode !== 201), late]) expect(res.json().error.fields).toEqual([{ field: 'name', message: 'is already in use' }]);
+    for (const res of [...responses.filter((r) => r.statusCode !== 201), late])
+      expect(res.json().error.fields).toEqual([{ field: 'name', message: 'is already in use' }]);
   });
 
   it('renames a team without touching its supervisor (a PATCH changes only what it names)', async () => {
     const admin = await t.login('uc-admin1');
     const supervisor = await t.factories.user('supervisor', { username: 'uc-sup' });
     const team = await t.factories.team('Before rename', supervisor.id);
-    const res = await admin.inject({ method: 'PATCH', url: `/api/teams/${team.id}`, payload: { name: 'After rename' } });
+    const res = await admin.inject({
+      method: 'PATCH',
+      url: `/api/teams/${team.id}`,
+      payload: { name: 'After rename' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: 'After rename', supervisor: { id: supervisor.id } });
     expect((await t.db.team.findUniqueOrThrow({ where: { id: team.id } })).supervisorId).toBe(supervisor.id);
     // Naming the supervisor as null still removes them.
-    const cleared = await admin.inject({ method: 'PATCH', url: `/api/teams/${team.id}`, payload: { supervisorId: null } });
+    const cleared = await admin.inject({
+      method: 'PATCH',
+      url: `/api/teams/${team.id}`,
+      payload: { supervisorId: null },
+    });
     expect(cleared.json()).toMatchObject({ name: 'After rename', supervisor: null });
   });
 });

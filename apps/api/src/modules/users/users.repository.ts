@@ -2,20 +2,34 @@ import type { SessionUser } from '@crm/contracts';
 import type { Db, Prisma } from '@crm/db';
 import type { Tx } from '../../lib/transaction.js';
 
-const USER_SELECT = { id: true, username: true, displayName: true, role: true, locale: true, timeZone: true, active: true, team: { select: { id: true, name: true } } } as const;
+const USER_SELECT = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  locale: true,
+  timeZone: true,
+  active: true,
+  team: { select: { id: true, name: true } },
+} as const;
 
 export type UsersRepository = ReturnType<typeof createUsersRepository>;
 
 export function createUsersRepository(db: Pick<Db, 'user' | 'team' | 'session' | '$transaction'>) {
   return {
-    findById: (id: string, client: Pick<Db, 'user'> = db) => client.user.findUnique({ where: { id }, select: USER_SELECT }),
+    findById: (id: string, client: Pick<Db, 'user'> = db) =>
+      client.user.findUnique({ where: { id }, select: USER_SELECT }),
     /**
      * Locks the active admins' rows for the rest of the transaction, in id order, and returns
      * their ids: two changes that could each remove an admin are decided one after the other,
      * the second seeing the first (a row the first deactivated no longer matches).
      */
     lockActiveAdmins: async (tx: Tx) =>
-      (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR NO KEY UPDATE`).map((r) => r.id),
+      (
+        await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR NO KEY UPDATE`
+      ).map((r) => r.id),
     usernameTaken: async (username: string) => (await db.user.count({ where: { username } })) > 0,
     teamExists: async (id: string) => (await db.team.count({ where: { id } })) > 0,
     create: (data: Prisma.UserUncheckedCreateInput) => db.user.create({ data, select: USER_SELECT }),
@@ -30,11 +44,22 @@ export function createUsersRepository(db: Pick<Db, 'user' | 'team' | 'session' |
         await tx.user.update({ where: { id }, data: { passwordHash } });
         await tx.session.deleteMany({ where: { userId: id } });
       }),
-    teamNameTaken: async (name: string, exceptId?: string) => (await db.team.count({ where: { name, ...(exceptId ? { id: { not: exceptId } } : {}) } })) > 0,
-    createTeam: (name: string, supervisorId: string | null) => db.team.create({ data: { name, supervisorId }, select: { id: true } }),
-    updateTeam: (id: string, data: { name?: string; supervisorId?: string | null }) => db.team.update({ where: { id }, data, select: { id: true } }),
+    teamNameTaken: async (name: string, exceptId?: string) =>
+      (await db.team.count({ where: { name, ...(exceptId ? { id: { not: exceptId } } : {}) } })) > 0,
+    createTeam: (name: string, supervisorId: string | null) =>
+      db.team.create({ data: { name, supervisorId }, select: { id: true } }),
+    updateTeam: (id: string, data: { name?: string; supervisorId?: string | null }) =>
+      db.team.update({ where: { id }, data, select: { id: true } }),
     teamById: (id: string) =>
-      db.team.findUnique({ where: { id }, select: { id: true, name: true, supervisor: { select: { id: true, displayName: true } }, _count: { select: { members: true } } } }),
+      db.team.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          name: true,
+          supervisor: { select: { id: true, displayName: true } },
+          _count: { select: { members: true } },
+        },
+      }),
     /** Admins see everyone; supervisors the members of the teams they supervise. */
     list(viewer: SessionUser) {
       const where: Prisma.UserWhereInput = viewer.role === 'admin' ? {} : { team: { supervisorId: viewer.id } };

@@ -26,7 +26,11 @@ export const usersRoutes: FastifyPluginAsyncZod<{ usersService: UsersService }> 
     '/users',
     {
       config: { access: SUPERVISORS, authz: authz({ supervisor: 'scoped', admin: 'allowed' }) },
-      schema: { tags: ['users'], summary: 'Users (admin: all; supervisor: own teams)', response: { 200: listUsersResponseSchema } },
+      schema: {
+        tags: ['users'],
+        summary: 'Users (admin: all; supervisor: own teams)',
+        response: { 200: listUsersResponseSchema },
+      },
     },
     async (request) => usersService.list(currentUser(request)),
   );
@@ -35,9 +39,15 @@ export const usersRoutes: FastifyPluginAsyncZod<{ usersService: UsersService }> 
     '/users',
     {
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
-      schema: { tags: ['users'], summary: 'Create a user (password hashed with scrypt; audited)', body: createUserBodySchema, response: { 201: userSchema, ...conflict } },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user (password hashed with scrypt; audited)',
+        body: createUserBodySchema,
+        response: { 201: userSchema, ...conflict },
+      },
     },
-    async (request, reply) => reply.status(201).send(await usersService.create(currentUser(request), request.body, String(request.id))),
+    async (request, reply) =>
+      reply.status(201).send(await usersService.create(currentUser(request), request.body, String(request.id))),
   );
 
   app.patch(
@@ -46,23 +56,36 @@ export const usersRoutes: FastifyPluginAsyncZod<{ usersService: UsersService }> 
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
       schema: {
         tags: ['users'],
-        summary: 'Edit a user: name, role, team, language, time zone, active. No hard delete: deactivate instead (their sessions end)',
+        summary:
+          'Edit a user: name, role, team, language, time zone, active. No hard delete: deactivate instead (their sessions end)',
         params: userIdParamsSchema,
         body: updateUserBodySchema,
         response: { 200: userSchema, ...conflict },
       },
     },
-    async (request) => usersService.update(currentUser(request), request.params.userId, request.body, String(request.id)),
+    async (request) =>
+      usersService.update(currentUser(request), request.params.userId, request.body, String(request.id)),
   );
 
   app.post(
     '/users/:userId/password',
     {
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
-      schema: { tags: ['users'], summary: "Reset a user's password (their sessions end)", params: userIdParamsSchema, body: resetPasswordBodySchema, response: { 204: z.null() } },
+      schema: {
+        tags: ['users'],
+        summary: "Reset a user's password (their sessions end)",
+        params: userIdParamsSchema,
+        body: resetPasswordBodySchema,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
-      await usersService.resetPassword(currentUser(request), request.params.userId, request.body.password, String(request.id));
+      await usersService.resetPassword(
+        currentUser(request),
+        request.params.userId,
+        request.body.password,
+        String(request.id),
+      );
       return reply.status(204).send(null);
     },
   );
@@ -71,23 +94,43 @@ export const usersRoutes: FastifyPluginAsyncZod<{ usersService: UsersService }> 
     '/teams',
     {
       config: { access: SUPERVISORS, authz: authz({ supervisor: 'scoped', admin: 'allowed' }) },
-      schema: { tags: ['users'], summary: 'Teams (admin: all; supervisor: own)', response: { 200: listTeamsResponseSchema } },
+      schema: {
+        tags: ['users'],
+        summary: 'Teams (admin: all; supervisor: own)',
+        response: { 200: listTeamsResponseSchema },
+      },
     },
     async (request) => usersService.listTeams(currentUser(request)),
   );
 
   app.post(
     '/teams',
-    { config: { access: ADMINS, authz: authz({ admin: 'allowed' }) }, schema: { tags: ['users'], summary: 'Create a team with a supervisor', body: teamBodySchema, response: { 201: teamSchema, ...conflict } } },
-    async (request, reply) => reply.status(201).send(await usersService.saveTeam(currentUser(request), null, request.body, String(request.id))),
+    {
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a team with a supervisor',
+        body: teamBodySchema,
+        response: { 201: teamSchema, ...conflict },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await usersService.saveTeam(currentUser(request), null, request.body, String(request.id))),
   );
 
   app.patch(
     '/teams/:teamId',
     {
       config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
-      schema: { tags: ['users'], summary: 'Rename a team or change its supervisor', params: teamIdParamsSchema, body: updateTeamBodySchema, response: { 200: teamSchema, ...conflict } },
+      schema: {
+        tags: ['users'],
+        summary: 'Rename a team or change its supervisor',
+        params: teamIdParamsSchema,
+        body: updateTeamBodySchema,
+        response: { 200: teamSchema, ...conflict },
+      },
     },
-    async (request) => usersService.saveTeam(currentUser(request), request.params.teamId, request.body, String(request.id)),
+    async (request) =>
+      usersService.saveTeam(currentUser(request), request.params.teamId, request.body, String(request.id)),
   );
 };

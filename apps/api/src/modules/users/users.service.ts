@@ -1,4 +1,13 @@
-import type { CreateUserBody, ListTeamsResponse, ListUsersResponse, SessionUser, Team, TeamBody, UpdateUserBody, User } from '@crm/contracts';
+import type {
+  CreateUserBody,
+  ListTeamsResponse,
+  ListUsersResponse,
+  SessionUser,
+  Team,
+  TeamBody,
+  UpdateUserBody,
+  User,
+} from '@crm/contracts';
 import type { PasswordHasher } from '@crm/db/password';
 import { isValidTimeZone } from '@crm/domain';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
@@ -28,10 +37,18 @@ export function createUsersService({
     if (teamId && !(await users.teamExists(teamId))) throw invalid('teamId', 'is not a team');
   };
   const checkZone = (timeZone: string | undefined) => {
-    if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw invalid('timeZone', 'must be an IANA time zone such as Europe/London');
+    if (timeZone !== undefined && !isValidTimeZone(timeZone))
+      throw invalid('timeZone', 'must be an IANA time zone such as Europe/London');
   };
-  const record = (actor: SessionUser, action: string, entityType: string, entityId: string, requestId: string, data: Record<string, unknown>, tx?: Tx) =>
-    audit.record({ actorId: actor.id, action, entityType, entityId, requestId, data }, tx);
+  const record = (
+    actor: SessionUser,
+    action: string,
+    entityType: string,
+    entityId: string,
+    requestId: string,
+    data: Record<string, unknown>,
+    tx?: Tx,
+  ) => audit.record({ actorId: actor.id, action, entityType, entityId, requestId, data }, tx);
 
   return {
     async list(viewer: SessionUser): Promise<ListUsersResponse> {
@@ -43,11 +60,18 @@ export function createUsersService({
     },
 
     async create(actor: SessionUser, body: CreateUserBody, requestId: string): Promise<User> {
-      if (await users.usernameTaken(body.username)) throw new ConflictError(`The username ${body.username} is taken.`, [{ field: 'username', message: 'is already in use' }]);
+      if (await users.usernameTaken(body.username))
+        throw new ConflictError(`The username ${body.username} is taken.`, [
+          { field: 'username', message: 'is already in use' },
+        ]);
       await checkTeam(body.teamId);
       checkZone(body.timeZone);
       const { password, locale, ...rest } = body;
-      const user = await users.create({ ...rest, locale: toDbLocale(locale), passwordHash: await passwords.hash(password) });
+      const user = await users.create({
+        ...rest,
+        locale: toDbLocale(locale),
+        passwordHash: await passwords.hash(password),
+      });
       await record(actor, 'user.create', 'user', user.id, requestId, { username: user.username, role: user.role });
       return toUser(user);
     },
@@ -67,13 +91,22 @@ export function createUsersService({
         const admins = body.active === false || body.role !== undefined ? await users.lockActiveAdmins(tx) : null;
         const before = await users.findById(id, tx);
         if (!before) throw new NotFoundError('No such user.');
-        const losesAdmin = before.role === 'admin' && before.active && (body.active === false || (body.role !== undefined && body.role !== 'admin'));
+        const losesAdmin =
+          before.role === 'admin' &&
+          before.active &&
+          (body.active === false || (body.role !== undefined && body.role !== 'admin'));
         // Decided on the admins as they are now: one whose own rights ended while this request
         // waited for the lock (deactivated or demoted by another admin) changes nothing.
         if (admins && !admins.includes(actor.id)) throw new ForbiddenError('You are no longer an active admin.');
-        if (losesAdmin && admins!.length <= 1) throw new ConflictError('This is the last active admin; make another admin first.');
+        if (losesAdmin && admins!.length <= 1)
+          throw new ConflictError('This is the last active admin; make another admin first.');
         const endSessions = body.active === false || (body.role !== undefined && body.role !== before.role);
-        const updated = await users.update(tx, id, { ...rest, ...(locale ? { locale: toDbLocale(locale) } : {}) }, endSessions);
+        const updated = await users.update(
+          tx,
+          id,
+          { ...rest, ...(locale ? { locale: toDbLocale(locale) } : {}) },
+          endSessions,
+        );
         await record(actor, 'user.update', 'user', id, requestId, { changes: body }, tx);
         return updated;
       });
@@ -87,13 +120,19 @@ export function createUsersService({
     },
 
     async saveTeam(actor: SessionUser, id: string | null, body: Partial<TeamBody>, requestId: string): Promise<Team> {
-      if (body.name !== undefined && (await users.teamNameTaken(body.name, id ?? undefined))) throw new ConflictError(`A team called ${body.name} exists.`, [{ field: 'name', message: 'is already in use' }]);
+      if (body.name !== undefined && (await users.teamNameTaken(body.name, id ?? undefined)))
+        throw new ConflictError(`A team called ${body.name} exists.`, [
+          { field: 'name', message: 'is already in use' },
+        ]);
       if (body.supervisorId) {
         const supervisor = await users.findById(body.supervisorId);
-        if (!supervisor || supervisor.role !== 'supervisor' || !supervisor.active) throw invalid('supervisorId', 'must be an active supervisor');
+        if (!supervisor || supervisor.role !== 'supervisor' || !supervisor.active)
+          throw invalid('supervisorId', 'must be an active supervisor');
       }
       if (id && !(await users.teamExists(id))) throw new NotFoundError('No such team.');
-      const saved = id ? await users.updateTeam(id, body) : await users.createTeam(body.name!, body.supervisorId ?? null);
+      const saved = id
+        ? await users.updateTeam(id, body)
+        : await users.createTeam(body.name!, body.supervisorId ?? null);
       await record(actor, id ? 'team.update' : 'team.create', 'team', saved.id, requestId, { ...body });
       const { _count, ...team } = (await users.teamById(saved.id))!;
       return { ...team, memberCount: _count.members };

@@ -25,7 +25,9 @@ export function LoginRoute() {
       <div className="login-card">
         <div className="login-top">
           <div className="brand">
-            <span className="brand-mark" aria-hidden="true">◆</span>
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>
             {t('app.title')}
           </div>
           <LanguageSwitcher onChange={(l) => void setLocale(l)} />
@@ -37,7 +39,9 @@ export function LoginRoute() {
             {t('login.sessionExpired')}
           </p>
         )}
-        <LoginForm onSuccess={(user) => navigate(safeNext(params.get('next')) ?? homeFor(user.role), { replace: true })} />
+        <LoginForm
+          onSuccess={(user) => navigate(safeNext(params.get('next')) ?? homeFor(user.role), { replace: true })}
+        />
       </div>
     </div>
   );

@@ -159,7 +159,12 @@ export function ImportsRoute() {
     <Page title={t('imports.title')} description={t('imports.description')}>
       <nav className="subnav" aria-label={t('imports.kinds')}>
         {(['payments', 'portfolio'] as const).map((k) => (
-          <Link key={k} to={`?kind=${k}`} aria-current={k === kind ? 'page' : undefined} className={k === kind ? 'active' : undefined}>
+          <Link
+            key={k}
+            to={`?kind=${k}`}
+            aria-current={k === kind ? 'page' : undefined}
+            className={k === kind ? 'active' : undefined}
+          >
             {t(`imports.${k}.tab`)}
           </Link>
         ))}
@@ -175,7 +180,10 @@ export function ResultsRoute() {
   const me = useMe();
   if (!me.data) return null;
   return (
-    <Page title={t(me.data.role === 'collector' ? 'kpi.titleCollector' : 'kpi.title')} description={t('kpi.description')}>
+    <Page
+      title={t(me.data.role === 'collector' ? 'kpi.titleCollector' : 'kpi.title')}
+      description={t('kpi.description')}
+    >
       <KpiDashboard user={me.data} />
     </Page>
   );
@@ -186,7 +194,10 @@ export function ContactLogRoute() {
   const me = useMe();
   if (!me.data) return null;
   return (
-    <Page title={t(me.data.role === 'collector' ? 'contactLog.titleCollector' : 'contactLog.title')} description={t('contactLog.description')}>
+    <Page
+      title={t(me.data.role === 'collector' ? 'contactLog.titleCollector' : 'contactLog.title')}
+      description={t('contactLog.description')}
+    >
       <ContactLog user={me.data} />
     </Page>
   );

@@ -16,20 +16,24 @@ function toLogin(request: Request) {
 }
 
 /** Every signed-in route: no session -> login. */
-export const protectedLoader = (queryClient: QueryClient) => async ({ request }: LoaderFunctionArgs) => {
-  const user = await queryClient.ensureQueryData(getMeQueryOptions());
-  if (!user) throw toLogin(request);
-  await setLocale(user.locale);
-  return null;
-};
+export const protectedLoader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const user = await queryClient.ensureQueryData(getMeQueryOptions());
+    if (!user) throw toLogin(request);
+    await setLocale(user.locale);
+    return null;
+  };
 
 /** A route for some roles only; others are sent to their own home. (Loaders run in parallel.) */
-export const requireRole = (queryClient: QueryClient, roles: readonly Role[]) => async ({ request }: LoaderFunctionArgs) => {
-  const user = await queryClient.ensureQueryData(getMeQueryOptions());
-  if (!user) throw toLogin(request);
-  if (!roles.includes(user.role)) throw redirect(homeFor(user.role));
-  return null;
-};
+export const requireRole =
+  (queryClient: QueryClient, roles: readonly Role[]) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const user = await queryClient.ensureQueryData(getMeQueryOptions());
+    if (!user) throw toLogin(request);
+    if (!roles.includes(user.role)) throw redirect(homeFor(user.role));
+    return null;
+  };
 
 export const homeLoader = (queryClient: QueryClient) => async () => {
   const user = await queryClient.ensureQueryData(getMeQueryOptions());
@@ -83,7 +87,9 @@ export function ProtectedLayout() {
       nav={navFor(me.data, t)}
       userLinks={[{ to: paths.changePassword.getHref(), label: t('shell.changePassword') }]}
       onLocaleChange={(locale) => preferences.mutate({ locale })}
-      onLogout={() => logout.mutate(undefined, { onSettled: () => void navigate(paths.login.getHref(), { replace: true }) })}
+      onLogout={() =>
+        logout.mutate(undefined, { onSettled: () => void navigate(paths.login.getHref(), { replace: true }) })
+      }
     >
       <Outlet />
     </AppShell>

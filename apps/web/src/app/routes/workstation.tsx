@@ -15,12 +15,14 @@ import { paths } from '../../config/paths';
 import { useFormat } from '../../lib/format';
 
 /** Prefetch the case file and the script together, so both columns appear at once. */
-export const caseLoader = (queryClient: QueryClient) => async ({ params }: LoaderFunctionArgs) => {
-  const id = params.accountId!;
-  void queryClient.prefetchQuery(getSuggestedScriptQueryOptions(id));
-  await queryClient.ensureQueryData(getCaseFileQueryOptions(id)).catch(() => undefined); // errors show in place
-  return null;
-};
+export const caseLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    const id = params.accountId!;
+    void queryClient.prefetchQuery(getSuggestedScriptQueryOptions(id));
+    await queryClient.ensureQueryData(getCaseFileQueryOptions(id)).catch(() => undefined); // errors show in place
+    return null;
+  };
 
 function isTyping(target: EventTarget | null) {
   const el = target as HTMLElement | null;
@@ -67,19 +69,35 @@ export function WorkstationRoute() {
       title={t('workstation.title')}
       description={t('workstation.shortcuts')}
       actions={
-        <button type="button" className="button primary" onClick={takeNext} disabled={next.isPending} aria-keyshortcuts="N">
+        <button
+          type="button"
+          className="button primary"
+          onClick={takeNext}
+          disabled={next.isPending}
+          aria-keyshortcuts="N"
+        >
           {t('workstation.next')} <kbd>N</kbd>
         </button>
       }
     >
-      {next.isSuccess && next.data === null && <p className="notice" role="status">{t('workstation.nothingCallable')}</p>}
+      {next.isSuccess && next.data === null && (
+        <p className="notice" role="status">
+          {t('workstation.nothingCallable')}
+        </p>
+      )}
       {next.isError && <ErrorState error={next.error} />}
       <div className="workstation">
         <aside className="workstation-queue">
           <QueuePanel hrefFor={(id) => paths.workAccount.getHref(id)} />
         </aside>
         {accountId ? (
-          <CaseWorkspace key={accountId} accountId={accountId} searchRef={searchRef} leaseUntil={lease ? fmt.dateTime(lease.leaseExpiresAt) : null} onSaved={(andNext) => (andNext ? takeNext() : undefined)} />
+          <CaseWorkspace
+            key={accountId}
+            accountId={accountId}
+            searchRef={searchRef}
+            leaseUntil={lease ? fmt.dateTime(lease.leaseExpiresAt) : null}
+            onSaved={(andNext) => (andNext ? takeNext() : undefined)}
+          />
         ) : (
           <div className="workstation-empty">
             <p>{t('workstation.emptyPick')}</p>
@@ -90,7 +108,17 @@ export function WorkstationRoute() {
   );
 }
 
-function CaseWorkspace({ accountId, searchRef, leaseUntil, onSaved }: { accountId: string; searchRef: React.RefObject<HTMLInputElement | null>; leaseUntil: string | null; onSaved: (andNext: boolean) => void }) {
+function CaseWorkspace({
+  accountId,
+  searchRef,
+  leaseUntil,
+  onSaved,
+}: {
+  accountId: string;
+  searchRef: React.RefObject<HTMLInputElement | null>;
+  leaseUntil: string | null;
+  onSaved: (andNext: boolean) => void;
+}) {
   const { t } = useTranslation();
   const caseFile = useCaseFile(accountId);
   if (caseFile.isPending) return <LoadingState />;

@@ -44,7 +44,11 @@ export function AppShell({
           <LanguageSwitcher onChange={onLocaleChange} />
           <span className="who" data-testid="current-user">
             <strong>{user.displayName}</strong>
-            <span className="muted"> · {t(`roles.${user.role}`)}{user.teamName ? ` · ${user.teamName}` : ''}</span>
+            <span className="muted">
+              {' '}
+              · {t(`roles.${user.role}`)}
+              {user.teamName ? ` · ${user.teamName}` : ''}
+            </span>
           </span>
           {userLinks.map((link) => (
             <Link key={link.to} to={link.to} className="button ghost">

@@ -7,7 +7,11 @@ export function LanguageSwitcher({ onChange }: { onChange: (locale: Locale) => v
   return (
     <label className="language-switcher">
       <span className="visually-hidden">{t('shell.language')}</span>
-      <select value={i18n.language} onChange={(e) => onChange(e.target.value as Locale)} aria-label={t('shell.language')}>
+      <select
+        value={i18n.language}
+        onChange={(e) => onChange(e.target.value as Locale)}
+        aria-label={t('shell.language')}
+      >
         {LOCALES.map((l) => (
           <option key={l.code} value={l.code}>
             {l.label}

@@ -35,7 +35,13 @@ export function PagedList({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const labels = { shown: t(`${messages}.shown`, { count }), more: t(`${messages}.more`), export: t(`${messages}.export`), empty: t(`${messages}.empty`), loadMore: t(`${messages}.loadMore`) };
+  const labels = {
+    shown: t(`${messages}.shown`, { count }),
+    more: t(`${messages}.more`),
+    export: t(`${messages}.export`),
+    empty: t(`${messages}.empty`),
+    loadMore: t(`${messages}.loadMore`),
+  };
   return (
     <>
       <div className="toolbar spread">
@@ -57,7 +63,12 @@ export function PagedList({
       )}
       {query.hasNextPage && (
         <div className="actions">
-          <button type="button" className="button" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          <button
+            type="button"
+            className="button"
+            disabled={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
             {labels.loadMore}
           </button>
         </div>

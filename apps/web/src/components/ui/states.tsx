@@ -14,7 +14,8 @@ export function LoadingState({ label }: { label?: string }) {
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const message = error instanceof ApiError && error.status < 500 && error.status !== 0 ? error.message : t('errors.generic');
+  const message =
+    error instanceof ApiError && error.status < 500 && error.status !== 0 ? error.message : t('errors.generic');
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   return (
     <div className="state state-error" role="alert">

@@ -45,7 +45,19 @@ describe('AccountsTable', () => {
     const calls = stubFetch({
       '/api/accounts': (url) =>
         url.searchParams.get('cursor') === 'c2'
-          ? { body: { items: [account({ id: '6f1c1d1e-1b1a-4c1d-9e1f-000000000002', debtorName: 'Second Page', currency: 'USD', activeStopFlags: [] })], nextCursor: null } }
+          ? {
+              body: {
+                items: [
+                  account({
+                    id: '6f1c1d1e-1b1a-4c1d-9e1f-000000000002',
+                    debtorName: 'Second Page',
+                    currency: 'USD',
+                    activeStopFlags: [],
+                  }),
+                ],
+                nextCursor: null,
+              },
+            }
           : { body: { items: [account({})], nextCursor: 'c2' } },
     });
     await renderWithProviders(<AccountsTable />);
@@ -61,7 +73,10 @@ describe('AccountsTable', () => {
     stubFetch({
       '/api/accounts': () =>
         fail
-          ? { status: 400, body: { error: { code: 'bad_request', message: 'cursor is not valid', requestId: 'req-42' } } }
+          ? {
+              status: 400,
+              body: { error: { code: 'bad_request', message: 'cursor is not valid', requestId: 'req-42' } },
+            }
           : { body: { items: [], nextCursor: null } },
     });
     await renderWithProviders(<AccountsTable />);

@@ -7,7 +7,13 @@ import { useFormat } from '../../../lib/format';
 import { useAccounts } from '../api/get-accounts';
 
 /** Accounts in the caller's scope, most overdue first, with search and "load more". */
-export function AccountsTable({ showCollector = false, hrefFor }: { showCollector?: boolean; hrefFor?: (accountId: string) => string }) {
+export function AccountsTable({
+  showCollector = false,
+  hrefFor,
+}: {
+  showCollector?: boolean;
+  hrefFor?: (accountId: string) => string;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [search, setSearch] = useState('');
@@ -20,7 +26,13 @@ export function AccountsTable({ showCollector = false, hrefFor }: { showCollecto
       <div className="toolbar">
         <label className="search">
           <span className="visually-hidden">{t('accounts.search')}</span>
-          <input type="search" placeholder={t('accounts.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} aria-label={t('accounts.search')} />
+          <input
+            type="search"
+            placeholder={t('accounts.searchPlaceholder')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            aria-label={t('accounts.search')}
+          />
         </label>
       </div>
       {accounts.isPending ? (
@@ -38,9 +50,15 @@ export function AccountsTable({ showCollector = false, hrefFor }: { showCollecto
                 <tr>
                   <th scope="col">{t('accounts.customer')}</th>
                   <th scope="col">{t('accounts.account')}</th>
-                  <th scope="col" className="num">{t('accounts.overdue')}</th>
-                  <th scope="col" className="num">{t('accounts.balance')}</th>
-                  <th scope="col" className="num">{t('accounts.dpd')}</th>
+                  <th scope="col" className="num">
+                    {t('accounts.overdue')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('accounts.balance')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('accounts.dpd')}
+                  </th>
                   <th scope="col">{t('accounts.stage')}</th>
                   <th scope="col">{t('accounts.localTime')}</th>
                   {showCollector && <th scope="col">{t('accounts.collector')}</th>}
@@ -51,7 +69,9 @@ export function AccountsTable({ showCollector = false, hrefFor }: { showCollecto
                 {rows.map((a) => (
                   <tr key={a.id}>
                     <td>
-                      <div className="strong">{hrefFor ? <Link to={hrefFor(a.id)}>{a.debtorName}</Link> : a.debtorName}</div>
+                      <div className="strong">
+                        {hrefFor ? <Link to={hrefFor(a.id)}>{a.debtorName}</Link> : a.debtorName}
+                      </div>
                       <div className="muted small">{a.creditorName}</div>
                     </td>
                     <td>
@@ -88,7 +108,12 @@ export function AccountsTable({ showCollector = false, hrefFor }: { showCollecto
           <div className="table-footer">
             <span className="muted small">{t('accounts.shown', { count: rows.length })}</span>
             {accounts.hasNextPage && (
-              <button type="button" className="button" onClick={() => void accounts.fetchNextPage()} disabled={accounts.isFetchingNextPage}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void accounts.fetchNextPage()}
+                disabled={accounts.isFetchingNextPage}
+              >
                 {accounts.isFetchingNextPage ? t('states.loading') : t('accounts.loadMore')}
               </button>
             )}

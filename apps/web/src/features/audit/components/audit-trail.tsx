@@ -25,7 +25,16 @@ const DENIED = '.denied';
 /** An instant in the admin's own zone, to the second, as 2026-11-22 08:00:05 in every language (unambiguous). */
 export function auditInstant(iso: string, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone })
+    new Intl.DateTimeFormat('en-US', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );
@@ -44,12 +53,7 @@ export function AuditTrail({ user }: { user: SessionUser }) {
     <div className="audit-trail">
       <Filters key={filters.toString()} filters={filters} onApply={(next) => setParams(next, { replace: true })} />
       <div className="panel">
-        <PagedList
-          query={events}
-          count={items.length}
-          exportHref={auditExportHref(filters)}
-          messages="audit"
-        >
+        <PagedList query={events} count={items.length} exportHref={auditExportHref(filters)} messages="audit">
           <table className="table audit-table">
             <caption className="visually-hidden">{t('audit.caption')}</caption>
             <thead>
@@ -95,7 +99,8 @@ function Row({ event, timeZone }: { event: AuditEvent; timeZone: string }) {
         <strong>{t(`audit.actions.${action}`, { defaultValue: action })}</strong>
         {denied && <span className="badge promise-broken">{t('audit.denied')}</span>}
         <div className="muted small">
-          <span className="mono">{event.action}</span> · {t(`audit.entities.${event.entityType}`, { defaultValue: event.entityType })}
+          <span className="mono">{event.action}</span> ·{' '}
+          {t(`audit.entities.${event.entityType}`, { defaultValue: event.entityType })}
           {event.entityId && <span className="mono"> {event.entityId}</span>}
         </div>
         <details className="audit-data">
@@ -113,7 +118,9 @@ function Row({ event, timeZone }: { event: AuditEvent; timeZone: string }) {
         ))}
         {more > 0 && <div className="muted small">{t('audit.moreAccounts', { count: more })}</div>}
       </td>
-      <td className="nowrap">{event.purpose ? t(`audit.purposes.${event.purpose}`, { defaultValue: event.purpose }) : '—'}</td>
+      <td className="nowrap">
+        {event.purpose ? t(`audit.purposes.${event.purpose}`, { defaultValue: event.purpose }) : '—'}
+      </td>
       <td className="mono small audit-request">{event.requestId ?? '—'}</td>
     </tr>
   );
@@ -123,7 +130,9 @@ function Filters({ filters, onApply }: { filters: URLSearchParams; onApply: (nex
   const { t } = useTranslation();
   const id = useId();
   const users = useUsers();
-  const [draft, setDraft] = useState(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, filters.get(k) ?? ''])) as Record<FilterKey, string>);
+  const [draft, setDraft] = useState(
+    () => Object.fromEntries(FILTER_KEYS.map((k) => [k, filters.get(k) ?? ''])) as Record<FilterKey, string>,
+  );
   const set = (key: FilterKey, value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -160,7 +169,11 @@ function Filters({ filters, onApply }: { filters: URLSearchParams; onApply: (nex
     <form className="panel filters" aria-label={t('audit.filters')} onSubmit={submit}>
       {date('from', t('audit.from'))}
       {date('to', t('audit.to'))}
-      {select('actorId', t('audit.actor'), (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })))}
+      {select(
+        'actorId',
+        t('audit.actor'),
+        (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })),
+      )}
       {text('action', t('audit.action'), { list: `${id}-actions`, placeholder: 'case_file.view' })}
       <datalist id={`${id}-actions`}>
         {KNOWN_AUDIT_ACTIONS.map((a) => (
@@ -170,7 +183,11 @@ function Filters({ filters, onApply }: { filters: URLSearchParams; onApply: (nex
         ))}
       </datalist>
       {text('account', t('audit.account'), { placeholder: t('audit.accountHint') })}
-      {select('entityType', t('audit.entityType'), AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) })))}
+      {select(
+        'entityType',
+        t('audit.entityType'),
+        AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) })),
+      )}
       {text('entityId', t('audit.entityId'))}
       {text('requestId', t('audit.requestId'))}
       <div className="field end actions">

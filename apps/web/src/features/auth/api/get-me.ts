@@ -14,7 +14,6 @@ export async function getMe(): Promise<SessionUser | null> {
 
 export const meQueryKey = ['auth', 'me'] as const;
 
-export const getMeQueryOptions = () =>
-  queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 5 * 60_000 });
+export const getMeQueryOptions = () => queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 5 * 60_000 });
 
 export const useMe = () => useQuery(getMeQueryOptions());

@@ -18,8 +18,13 @@ describe('ChangePasswordForm', () => {
     const calls = stubFetch({ '/api/me/password': () => ({ status: 204, body: undefined }) });
     await renderWithProviders(<ChangePasswordForm />);
     await fill('demo-password', 'a much longer passphrase');
-    expect(await screen.findByRole('status')).toHaveTextContent('Your password has been changed. Your other sessions were signed out.');
-    expect(JSON.parse(String(calls[0]!.init!.body))).toEqual({ currentPassword: 'demo-password', newPassword: 'a much longer passphrase' });
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Your password has been changed. Your other sessions were signed out.',
+    );
+    expect(JSON.parse(String(calls[0]!.init!.body))).toEqual({
+      currentPassword: 'demo-password',
+      newPassword: 'a much longer passphrase',
+    });
     expect(screen.getByLabelText('Current password')).toHaveValue('');
   });
 
@@ -38,7 +43,17 @@ describe('ChangePasswordForm', () => {
     stubFetch({
       '/api/me/password': () =>
         status === 400
-          ? { status, body: { error: { code: 'validation_failed', message: 'x', requestId: 'r', fields: [{ field: 'currentPassword', message: 'is not your current password' }] } } }
+          ? {
+              status,
+              body: {
+                error: {
+                  code: 'validation_failed',
+                  message: 'x',
+                  requestId: 'r',
+                  fields: [{ field: 'currentPassword', message: 'is not your current password' }],
+                },
+              },
+            }
           : { status, body: { error: { code: 'rate_limited', message: 'x', requestId: 'r' } } },
     });
     await renderWithProviders(<ChangePasswordForm />);

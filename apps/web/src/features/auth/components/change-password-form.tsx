@@ -11,7 +11,11 @@ export function ChangePasswordForm() {
   const { t } = useTranslation();
   const id = useId();
   const change = useChangePassword();
-  const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', repeatPassword: '' });
+  const [values, setValues] = useState<Record<Field, string>>({
+    currentPassword: '',
+    newPassword: '',
+    repeatPassword: '',
+  });
   const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
 
   const submit = (event: FormEvent) => {
@@ -19,7 +23,8 @@ export function ChangePasswordForm() {
     change.reset();
     const problems: Partial<Record<Field, string>> = {};
     if (!values.currentPassword) problems.currentPassword = t('changePassword.required');
-    if (values.newPassword.length < 12 || values.newPassword.length > 200) problems.newPassword = t('changePassword.rules');
+    if (values.newPassword.length < 12 || values.newPassword.length > 200)
+      problems.newPassword = t('changePassword.rules');
     else if (values.newPassword === values.currentPassword) problems.newPassword = t('changePassword.sameAsCurrent');
     if (values.repeatPassword !== values.newPassword) problems.repeatPassword = t('changePassword.mismatch');
     setLocalErrors(problems);
@@ -37,7 +42,9 @@ export function ChangePasswordForm() {
     if (f.field === 'currentPassword') errors.currentPassword ??= t('changePassword.currentWrong');
     if (f.field === 'newPassword') errors.newPassword ??= t('changePassword.rules');
   }
-  const handled = serverError && (serverError.status === 429 || (serverError.status === 400 && (serverError.fields ?? []).length > 0));
+  const handled =
+    serverError &&
+    (serverError.status === 429 || (serverError.status === 400 && (serverError.fields ?? []).length > 0));
 
   const input = (field: Field, label: string, autoComplete: string) => (
     <div className={`field${errors[field] ? ' has-error' : ''}`}>
@@ -60,7 +67,12 @@ export function ChangePasswordForm() {
   );
 
   return (
-    <form className="panel admin-form password-form" onSubmit={submit} noValidate aria-label={t('changePassword.title')}>
+    <form
+      className="panel admin-form password-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('changePassword.title')}
+    >
       {input('currentPassword', t('changePassword.current'), 'current-password')}
       {input('newPassword', t('changePassword.new'), 'new-password')}
       {input('repeatPassword', t('changePassword.repeat'), 'new-password')}

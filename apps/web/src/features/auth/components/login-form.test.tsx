@@ -4,13 +4,27 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubFetch } from '../../../testing/render';
 import { LoginForm } from './login-form';
 
-const user = { id: '6f1c1d1e-1b1a-4c1d-9e1f-111111111111', username: 'collector1', displayName: 'Alex Chen', role: 'collector', locale: 'zh-CN', timeZone: 'Asia/Shanghai', teamId: null, teamName: null };
+const user = {
+  id: '6f1c1d1e-1b1a-4c1d-9e1f-111111111111',
+  username: 'collector1',
+  displayName: 'Alex Chen',
+  role: 'collector',
+  locale: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
+  teamId: null,
+  teamName: null,
+};
 
 describe('LoginForm', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows the server’s refusal without saying which half was wrong', async () => {
-    stubFetch({ '/api/auth/login': () => ({ status: 401, body: { error: { code: 'unauthenticated', message: 'x', requestId: 'r' } } }) });
+    stubFetch({
+      '/api/auth/login': () => ({
+        status: 401,
+        body: { error: { code: 'unauthenticated', message: 'x', requestId: 'r' } },
+      }),
+    });
     const onSuccess = vi.fn();
     await renderWithProviders(<LoginForm onSuccess={onSuccess} />);
     await userEvent.type(screen.getByLabelText('Username'), 'collector1');

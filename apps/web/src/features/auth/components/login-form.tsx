@@ -29,9 +29,25 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => voi
   return (
     <form className="login-form" onSubmit={submit} noValidate aria-describedby={message ? errorId : undefined}>
       <label htmlFor="username">{t('login.username')}</label>
-      <input id="username" name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
+      <input
+        id="username"
+        name="username"
+        autoComplete="username"
+        autoFocus
+        required
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+      />
       <label htmlFor="password">{t('login.password')}</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       {message && (
         <p id={errorId} role="alert" className="form-error">
           {message}

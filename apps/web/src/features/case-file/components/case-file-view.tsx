@@ -48,7 +48,12 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
           <dd>
             <strong>{t(`willingness.${summary.willingness}`)}</strong>{' '}
             <span className="muted small">
-              {t('caseFile.promiseRecord', { kept: summary.promisesKept, partly: summary.promisesPartlyKept, broken: summary.promisesBroken, pending: summary.promisesPending })}
+              {t('caseFile.promiseRecord', {
+                kept: summary.promisesKept,
+                partly: summary.promisesPartlyKept,
+                broken: summary.promisesBroken,
+                pending: summary.promisesPending,
+              })}
             </span>
           </dd>
           <dt>{t('caseFile.lastContact')}</dt>
@@ -58,10 +63,15 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
               : t('caseFile.never_contacted')}
           </dd>
           <dt>{t('caseFile.bestHours')}</dt>
-          <dd>{summary.bestHours.length ? summary.bestHours.map((h) => `${String(h).padStart(2, '0')}:00`).join(', ') : t('caseFile.noBestHours')}</dd>
+          <dd>
+            {summary.bestHours.length
+              ? summary.bestHours.map((h) => `${String(h).padStart(2, '0')}:00`).join(', ')
+              : t('caseFile.noBestHours')}
+          </dd>
           <dt>{t('caseFile.account')}</dt>
           <dd>
-            <span className="mono">{account.externalId}</span> · {account.creditorName} · {t(`products.${account.product}`, { defaultValue: account.product })}
+            <span className="mono">{account.externalId}</span> · {account.creditorName} ·{' '}
+            {t(`products.${account.product}`, { defaultValue: account.product })}
           </dd>
           <dt>{t('caseFile.missed')}</dt>
           <dd>
@@ -86,7 +96,11 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
             </>
           )}
         </dl>
-        {caseFile.pendingCallback && <p className="notice">{t('caseFile.pendingCallback', { time: fmt.timeIn(caseFile.pendingCallback.dueAt, customer.timeZone) })}</p>}
+        {caseFile.pendingCallback && (
+          <p className="notice">
+            {t('caseFile.pendingCallback', { time: fmt.timeIn(caseFile.pendingCallback.dueAt, customer.timeZone) })}
+          </p>
+        )}
       </section>
 
       {caseFile.reminders.length > 0 && (
@@ -95,7 +109,8 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
           <ul className="plain">
             {caseFile.reminders.map((r) => (
               <li key={r.id}>
-                <span className="muted small">{fmt.timeIn(r.sentAt ?? r.sendAfter, customer.timeZone)}</span> {t(`channels.${r.channel}`)} → <span className="mono">{r.recipient}</span>{' '}
+                <span className="muted small">{fmt.timeIn(r.sentAt ?? r.sendAfter, customer.timeZone)}</span>{' '}
+                {t(`channels.${r.channel}`)} → <span className="mono">{r.recipient}</span>{' '}
                 <span className="badge">{t(`reminderStatus.${r.status}`)}</span>
                 {r.status === 'blocked' && r.lastError && <div className="muted small">{r.lastError}</div>}
               </li>
@@ -110,9 +125,12 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
           <ul className="plain">
             {caseFile.claimedPayments.map((c) => (
               <li key={c.id}>
-                {fmt.money(c.claimedAmountMinor, account.currency)} · {fmt.date(c.claimedPaidOn)} · {t(`paymentChannels.${c.claimedChannel}`, { defaultValue: c.claimedChannel })}
+                {fmt.money(c.claimedAmountMinor, account.currency)} · {fmt.date(c.claimedPaidOn)} ·{' '}
+                {t(`paymentChannels.${c.claimedChannel}`, { defaultValue: c.claimedChannel })}
                 {c.claimedReference ? ` · ${c.claimedReference}` : ''}{' '}
-                <span className={`badge ${c.status === 'matched' ? 'promise-kept' : 'promise-pending'}`}>{t(`claimStatus.${c.status}`)}</span>
+                <span className={`badge ${c.status === 'matched' ? 'promise-kept' : 'promise-pending'}`}>
+                  {t(`claimStatus.${c.status}`)}
+                </span>
               </li>
             ))}
           </ul>
@@ -138,7 +156,10 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
         <ul className="plain contact-points">
           {caseFile.contactPoints.map((p) => (
             <li key={p.id}>
-              <span className="mono">{p.value}</span> <span className="muted small">{t(`contactTypes.${p.type}`, { defaultValue: p.type })} · {p.status}</span>
+              <span className="mono">{p.value}</span>{' '}
+              <span className="muted small">
+                {t(`contactTypes.${p.type}`, { defaultValue: p.type })} · {p.status}
+              </span>
               {p.workedBefore && <span className="badge ok">✓ {t('caseFile.workedBefore')}</span>}
               <GateStatus gate={p.gate} timeZone={customer.timeZone} compact />
             </li>
@@ -146,7 +167,8 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
         </ul>
         {caseFile.thirdParties.length > 0 && (
           <p className="muted small">
-            {t('caseFile.thirdParties')}: {caseFile.thirdParties.map((tp) => tp.relationship).join(', ')} — {t('caseFile.thirdPartyNote')}
+            {t('caseFile.thirdParties')}: {caseFile.thirdParties.map((tp) => tp.relationship).join(', ')} —{' '}
+            {t('caseFile.thirdPartyNote')}
           </p>
         )}
       </section>
@@ -159,8 +181,9 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
           <ul className="plain">
             {caseFile.otherAccounts.map((a) => (
               <li key={a.id}>
-                <span className="mono">{a.externalId}</span> {a.creditorName} · {fmt.money(a.overdueMinor, a.currency)} / {fmt.money(a.balanceMinor, a.currency)} ·{' '}
-                {a.daysPastDue} {t('caseFile.dpd')} <StageBadge stage={a.stage} />
+                <span className="mono">{a.externalId}</span> {a.creditorName} · {fmt.money(a.overdueMinor, a.currency)}{' '}
+                / {fmt.money(a.balanceMinor, a.currency)} · {a.daysPastDue} {t('caseFile.dpd')}{' '}
+                <StageBadge stage={a.stage} />
               </li>
             ))}
           </ul>
@@ -211,15 +234,28 @@ function HistoryItem({ entry, timeZone }: { entry: HistoryEntry; timeZone: strin
     case 'promise':
       return (
         <li className="timeline-item">
-          <span className="muted small">{when}</span> <strong>{t('historyKinds.promise')}</strong> {fmt.money(entry.amountMinor, entry.currency)} → {fmt.date(entry.dueDate)}{' '}
+          <span className="muted small">{when}</span> <strong>{t('historyKinds.promise')}</strong>{' '}
+          {fmt.money(entry.amountMinor, entry.currency)} → {fmt.date(entry.dueDate)}{' '}
           <span className={`badge promise-${entry.status}`}>{t(`promiseStatus.${entry.status}`)}</span>
-          {entry.paidMinor > 0 && <span className="muted small"> {t('caseFile.paid', { amount: fmt.money(entry.paidMinor, entry.currency) })}</span>}
-          {entry.status === 'pending' && <span className="muted small"> · {t('caseFile.countsUntil', { date: fmt.date(entry.graceEnds) })}</span>}
+          {entry.paidMinor > 0 && (
+            <span className="muted small">
+              {' '}
+              {t('caseFile.paid', { amount: fmt.money(entry.paidMinor, entry.currency) })}
+            </span>
+          )}
+          {entry.status === 'pending' && (
+            <span className="muted small"> · {t('caseFile.countsUntil', { date: fmt.date(entry.graceEnds) })}</span>
+          )}
           {entry.allocations.length > 0 && (
             <ul className="allocations" aria-label={t('caseFile.allocationsOf')}>
               {entry.allocations.map((a) => (
                 <li key={a.paymentId} className="small">
-                  ← {t('caseFile.allocatedFrom', { amount: fmt.money(a.amountMinor, entry.currency), date: fmt.timeIn(a.paidAt, timeZone), reference: a.reference })}
+                  ←{' '}
+                  {t('caseFile.allocatedFrom', {
+                    amount: fmt.money(a.amountMinor, entry.currency),
+                    date: fmt.timeIn(a.paidAt, timeZone),
+                    reference: a.reference,
+                  })}
                 </li>
               ))}
             </ul>
@@ -229,7 +265,8 @@ function HistoryItem({ entry, timeZone }: { entry: HistoryEntry; timeZone: strin
     case 'payment':
       return (
         <li className="timeline-item">
-          <span className="muted small">{when}</span> <strong>{t('historyKinds.payment')}</strong> {fmt.money(entry.amountMinor, entry.currency)}{' '}
+          <span className="muted small">{when}</span> <strong>{t('historyKinds.payment')}</strong>{' '}
+          {fmt.money(entry.amountMinor, entry.currency)}{' '}
           <span className="muted small">
             {t(`paymentChannels.${entry.channel}`, { defaultValue: entry.channel })} · {entry.reference}
             {entry.reversal ? ` · ${t('caseFile.reversal')}` : ''}
@@ -242,7 +279,11 @@ function HistoryItem({ entry, timeZone }: { entry: HistoryEntry; timeZone: strin
               ) : (
                 entry.allocatedTo.map((a) => (
                   <li key={a.promiseId} className="small">
-                    → {t('caseFile.allocatedTo', { amount: fmt.money(a.amountMinor, entry.currency), date: fmt.date(a.dueDate) })}
+                    →{' '}
+                    {t('caseFile.allocatedTo', {
+                      amount: fmt.money(a.amountMinor, entry.currency),
+                      date: fmt.date(a.dueDate),
+                    })}
                   </li>
                 ))
               )}

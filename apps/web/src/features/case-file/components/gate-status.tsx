@@ -4,7 +4,15 @@ import { useFormat } from '../../../lib/format';
 import { useReasonText } from '../../../lib/reasons';
 
 /** Whether the customer may be contacted now, every reason, and from when. Text, not colour alone. */
-export function GateStatus({ gate, timeZone, compact = false }: { gate: GateVerdictDto; timeZone: string; compact?: boolean }) {
+export function GateStatus({
+  gate,
+  timeZone,
+  compact = false,
+}: {
+  gate: GateVerdictDto;
+  timeZone: string;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const reason = useReasonText();
@@ -26,7 +34,11 @@ export function GateStatus({ gate, timeZone, compact = false }: { gate: GateVerd
         </ul>
       )}
       {compact && <span> — {gate.reasons.map((r) => reason.gate(r)).join(' · ')}</span>}
-      <div className="small">{gate.nextAllowedAt ? t('caseFile.nextAllowed', { time: fmt.timeIn(gate.nextAllowedAt, timeZone) }) : t('caseFile.never')}</div>
+      <div className="small">
+        {gate.nextAllowedAt
+          ? t('caseFile.nextAllowed', { time: fmt.timeIn(gate.nextAllowedAt, timeZone) })
+          : t('caseFile.never')}
+      </div>
     </div>
   );
 }

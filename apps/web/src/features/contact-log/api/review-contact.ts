@@ -5,7 +5,11 @@ import { apiRequest } from '../../../lib/api-client';
 export const useReviewContact = (contactId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReviewBody) => apiRequest(`/contacts/${contactId}/review`, { method: 'PUT', body, schema: reviewSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contacts'] }).then(() => queryClient.invalidateQueries({ queryKey: ['reports', 'reviews'] })),
+    mutationFn: (body: ReviewBody) =>
+      apiRequest(`/contacts/${contactId}/review`, { method: 'PUT', body, schema: reviewSchema }),
+    onSuccess: () =>
+      queryClient
+        .invalidateQueries({ queryKey: ['contacts'] })
+        .then(() => queryClient.invalidateQueries({ queryKey: ['reports', 'reviews'] })),
   });
 };

@@ -1,4 +1,11 @@
-import { STAGES, CHANNELS, DISPOSITIONS, PROMISE_STATUSES, type ContactLogItem, type SessionUser } from '@crm/contracts';
+import {
+  STAGES,
+  CHANNELS,
+  DISPOSITIONS,
+  PROMISE_STATUSES,
+  type ContactLogItem,
+  type SessionUser,
+} from '@crm/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -12,7 +19,25 @@ import { contactLogExportHref, useContactLog } from '../api/get-contact-log';
 import { ReviewPanel } from './review-panel';
 
 /** The filters the page understands; anything else in the URL is ignored. */
-const FILTER_KEYS = ['from', 'to', 'collectorId', 'teamId', 'accountId', 'scriptVersionId', 'channel', 'disposition', 'stage', 'reached', 'hasPromise', 'overrideUsed', 'promiseDueFrom', 'promiseDueTo', 'promiseStatus', 'reviewed', 'coaching'] as const;
+const FILTER_KEYS = [
+  'from',
+  'to',
+  'collectorId',
+  'teamId',
+  'accountId',
+  'scriptVersionId',
+  'channel',
+  'disposition',
+  'stage',
+  'reached',
+  'hasPromise',
+  'overrideUsed',
+  'promiseDueFrom',
+  'promiseDueTo',
+  'promiseStatus',
+  'reviewed',
+  'coaching',
+] as const;
 
 function filtersFrom(params: URLSearchParams): URLSearchParams {
   const out = new URLSearchParams();
@@ -44,15 +69,15 @@ export function ContactLog({ user }: { user: SessionUser }) {
 
   return (
     <div className="contact-log">
-      <Filters user={user} filters={filters} onChange={setFilter} onClear={() => setParams(new URLSearchParams(), { replace: true })} />
+      <Filters
+        user={user}
+        filters={filters}
+        onChange={setFilter}
+        onClear={() => setParams(new URLSearchParams(), { replace: true })}
+      />
       <div className="contact-log-body">
         <div className="panel contact-log-table">
-          <PagedList
-            query={log}
-            count={items.length}
-            exportHref={contactLogExportHref(filters)}
-            messages="contactLog"
-          >
+          <PagedList query={log} count={items.length} exportHref={contactLogExportHref(filters)} messages="contactLog">
             <table className="table">
               <caption className="visually-hidden">{t('contactLog.caption')}</caption>
               <thead>
@@ -67,7 +92,13 @@ export function ContactLog({ user }: { user: SessionUser }) {
               </thead>
               <tbody>
                 {items.map((item) => (
-                  <Row key={item.id} item={item} timeZone={user.timeZone} selected={selected?.id === item.id} onSelect={() => setSelected(item)} />
+                  <Row
+                    key={item.id}
+                    item={item}
+                    timeZone={user.timeZone}
+                    selected={selected?.id === item.id}
+                    onSelect={() => setSelected(item)}
+                  />
                 ))}
               </tbody>
             </table>
@@ -79,7 +110,17 @@ export function ContactLog({ user }: { user: SessionUser }) {
   );
 }
 
-function Row({ item, timeZone, selected, onSelect }: { item: ContactLogItem; timeZone: string; selected: boolean; onSelect: () => void }) {
+function Row({
+  item,
+  timeZone,
+  selected,
+  onSelect,
+}: {
+  item: ContactLogItem;
+  timeZone: string;
+  selected: boolean;
+  onSelect: () => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
@@ -102,7 +143,9 @@ function Row({ item, timeZone, selected, onSelect }: { item: ContactLogItem; tim
         {item.review && (
           <div>
             <span className={`badge ${item.review.coaching ? 'promise-partly_kept' : 'promise-kept'}`}>
-              {item.review.coaching ? t('review.coachingScore', { score: item.review.score }) : t('review.reviewedScore', { score: item.review.score })}
+              {item.review.coaching
+                ? t('review.coachingScore', { score: item.review.score })
+                : t('review.reviewedScore', { score: item.review.score })}
             </span>
           </div>
         )}
@@ -111,7 +154,8 @@ function Row({ item, timeZone, selected, onSelect }: { item: ContactLogItem; tim
       <td>
         {item.promises.map((p) => (
           <div key={p.id} className="nowrap">
-            {fmt.money(p.amountMinor, p.currency)} <span className={`badge promise-${p.status}`}>{t(`promiseStatus.${p.status}`)}</span>
+            {fmt.money(p.amountMinor, p.currency)}{' '}
+            <span className={`badge promise-${p.status}`}>{t(`promiseStatus.${p.status}`)}</span>
           </div>
         ))}
       </td>
@@ -162,8 +206,14 @@ function Detail({ item, user, onClose }: { item: ContactLogItem; user: SessionUs
           <ul className="plain">
             {item.promises.map((p) => (
               <li key={p.id}>
-                {fmt.money(p.amountMinor, p.currency)} → {fmt.date(p.dueDate)} <span className={`badge promise-${p.status}`}>{t(`promiseStatus.${p.status}`)}</span>
-                {p.paidMinor > 0 && <span className="muted small"> {t('caseFile.paid', { amount: fmt.money(p.paidMinor, p.currency) })}</span>}
+                {fmt.money(p.amountMinor, p.currency)} → {fmt.date(p.dueDate)}{' '}
+                <span className={`badge promise-${p.status}`}>{t(`promiseStatus.${p.status}`)}</span>
+                {p.paidMinor > 0 && (
+                  <span className="muted small">
+                    {' '}
+                    {t('caseFile.paid', { amount: fmt.money(p.paidMinor, p.currency) })}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -180,7 +230,17 @@ function Detail({ item, user, onClose }: { item: ContactLogItem; user: SessionUs
   );
 }
 
-function Filters({ user, filters, onChange, onClear }: { user: SessionUser; filters: URLSearchParams; onChange: (key: (typeof FILTER_KEYS)[number], value: string) => void; onClear: () => void }) {
+function Filters({
+  user,
+  filters,
+  onChange,
+  onClear,
+}: {
+  user: SessionUser;
+  filters: URLSearchParams;
+  onChange: (key: (typeof FILTER_KEYS)[number], value: string) => void;
+  onClear: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const manager = user.role !== 'collector';
@@ -202,26 +262,78 @@ function Filters({ user, filters, onChange, onClear }: { user: SessionUser; filt
   const date = (key: (typeof FILTER_KEYS)[number], label: string) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input id={`${id}-${key}`} type="date" value={filters.get(key) ?? ''} onChange={(e) => onChange(key, e.target.value)} />
+      <input
+        id={`${id}-${key}`}
+        type="date"
+        value={filters.get(key) ?? ''}
+        onChange={(e) => onChange(key, e.target.value)}
+      />
     </div>
   );
   return (
     <form className="panel filters" aria-label={t('contactLog.filters')} onSubmit={(e) => e.preventDefault()}>
       {date('from', t('contactLog.from'))}
       {date('to', t('contactLog.to'))}
-      {manager && select('collectorId', t('contactLog.collector'), (users.data?.items ?? []).filter((u) => u.role === 'collector').map((u) => ({ value: u.id, label: u.displayName })))}
-      {manager && select('teamId', t('contactLog.team'), (teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name })))}
-      {select('channel', t('contactLog.channel'), CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) })))}
-      {select('disposition', t('contactLog.disposition'), DISPOSITIONS.map((d) => ({ value: d, label: t(`dispositions.${d}`) })))}
-      {select('stage', t('contactLog.stage'), STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })))}
-      {select('reached', t('contactLog.reached'), (['anyone', 'debtor', 'third_party', 'nobody'] as const).map((r) => ({ value: r, label: t(`contactLog.reachedOptions.${r}`) })))}
-      {select('hasPromise', t('contactLog.hasPromise'), [{ value: 'true', label: t('contactLog.yes') }, { value: 'false', label: t('contactLog.no') }])}
-      {select('overrideUsed', t('contactLog.overrideUsed'), [{ value: 'true', label: t('contactLog.yes') }, { value: 'false', label: t('contactLog.no') }])}
+      {manager &&
+        select(
+          'collectorId',
+          t('contactLog.collector'),
+          (users.data?.items ?? [])
+            .filter((u) => u.role === 'collector')
+            .map((u) => ({ value: u.id, label: u.displayName })),
+        )}
+      {manager &&
+        select(
+          'teamId',
+          t('contactLog.team'),
+          (teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name })),
+        )}
+      {select(
+        'channel',
+        t('contactLog.channel'),
+        CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) })),
+      )}
+      {select(
+        'disposition',
+        t('contactLog.disposition'),
+        DISPOSITIONS.map((d) => ({ value: d, label: t(`dispositions.${d}`) })),
+      )}
+      {select(
+        'stage',
+        t('contactLog.stage'),
+        STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })),
+      )}
+      {select(
+        'reached',
+        t('contactLog.reached'),
+        (['anyone', 'debtor', 'third_party', 'nobody'] as const).map((r) => ({
+          value: r,
+          label: t(`contactLog.reachedOptions.${r}`),
+        })),
+      )}
+      {select('hasPromise', t('contactLog.hasPromise'), [
+        { value: 'true', label: t('contactLog.yes') },
+        { value: 'false', label: t('contactLog.no') },
+      ])}
+      {select('overrideUsed', t('contactLog.overrideUsed'), [
+        { value: 'true', label: t('contactLog.yes') },
+        { value: 'false', label: t('contactLog.no') },
+      ])}
       {date('promiseDueFrom', t('contactLog.promiseDueFrom'))}
       {date('promiseDueTo', t('contactLog.promiseDueTo'))}
-      {select('promiseStatus', t('contactLog.promiseStatus'), PROMISE_STATUSES.map((s) => ({ value: s, label: t(`promiseStatus.${s}`) })))}
-      {select('reviewed', t('contactLog.reviewed'), [{ value: 'true', label: t('contactLog.yes') }, { value: 'false', label: t('contactLog.no') }])}
-      {select('coaching', t('contactLog.coaching'), [{ value: 'true', label: t('contactLog.yes') }, { value: 'false', label: t('contactLog.no') }])}
+      {select(
+        'promiseStatus',
+        t('contactLog.promiseStatus'),
+        PROMISE_STATUSES.map((s) => ({ value: s, label: t(`promiseStatus.${s}`) })),
+      )}
+      {select('reviewed', t('contactLog.reviewed'), [
+        { value: 'true', label: t('contactLog.yes') },
+        { value: 'false', label: t('contactLog.no') },
+      ])}
+      {select('coaching', t('contactLog.coaching'), [
+        { value: 'true', label: t('contactLog.yes') },
+        { value: 'false', label: t('contactLog.no') },
+      ])}
       <div className="field end">
         <button type="button" className="button" onClick={onClear}>
           {t('contactLog.clear')}

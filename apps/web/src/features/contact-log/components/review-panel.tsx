@@ -6,7 +6,13 @@ import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useReviewContact } from '../api/review-contact';
 
-const NONE: ReviewChecks = { identifiedSelfAndCreditor: false, verifiedRightParty: false, disclosureGiven: false, noProhibitedLanguage: false, clearSummary: false };
+const NONE: ReviewChecks = {
+  identifiedSelfAndCreditor: false,
+  verifiedRightParty: false,
+  disclosureGiven: false,
+  noProhibitedLanguage: false,
+  clearSummary: false,
+};
 
 /** Supervisors score the attempt; the collector reads the feedback. */
 export function ReviewPanel({ item, user }: { item: ContactLogItem; user: SessionUser }) {
@@ -24,7 +30,8 @@ export function ReviewPanel({ item, user }: { item: ContactLogItem; user: Sessio
     return (
       <div className="review-feedback">
         <p>
-          <strong>{t('review.score', { score: review.score })}</strong> {review.coaching && <span className="badge promise-partly_kept">{t('review.coaching')}</span>}
+          <strong>{t('review.score', { score: review.score })}</strong>{' '}
+          {review.coaching && <span className="badge promise-partly_kept">{t('review.coaching')}</span>}
         </p>
         <ul className="plain small">
           {REVIEW_CHECKS.map((c) => (
@@ -35,7 +42,9 @@ export function ReviewPanel({ item, user }: { item: ContactLogItem; user: Sessio
           ))}
         </ul>
         {review.comment && <p className="note">{review.comment}</p>}
-        <p className="muted small">{t('review.by', { name: review.reviewerName, date: fmt.dateTime(review.reviewedAt) })}</p>
+        <p className="muted small">
+          {t('review.by', { name: review.reviewerName, date: fmt.dateTime(review.reviewedAt) })}
+        </p>
       </div>
     );
   }
@@ -52,26 +61,46 @@ export function ReviewPanel({ item, user }: { item: ContactLogItem; user: Sessio
         <legend>{t('review.checklist')}</legend>
         {REVIEW_CHECKS.map((c) => (
           <label key={c} className="check">
-            <input type="checkbox" checked={checks[c]} onChange={(e) => setChecks({ ...checks, [c]: e.target.checked })} /> {t(`review.checks.${c}`)}
+            <input
+              type="checkbox"
+              checked={checks[c]}
+              onChange={(e) => setChecks({ ...checks, [c]: e.target.checked })}
+            />{' '}
+            {t(`review.checks.${c}`)}
           </label>
         ))}
       </fieldset>
       <p className="small">{t('review.score', { score: reviewScore(checks) })}</p>
       <div className="field">
         <label htmlFor={`${id}-comment`}>{t('review.comment')}</label>
-        <textarea id={`${id}-comment`} rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${id}-comment`}
+          rows={3}
+          maxLength={2000}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </div>
       <label className="check">
-        <input type="checkbox" checked={coaching} onChange={(e) => setCoaching(e.target.checked)} /> {t('review.markCoaching')}
+        <input type="checkbox" checked={coaching} onChange={(e) => setCoaching(e.target.checked)} />{' '}
+        {t('review.markCoaching')}
       </label>
       <div className="actions start">
         <button type="submit" className="button primary" disabled={save.isPending}>
           {review ? t('review.update') : t('review.save')}
         </button>
-        {save.isSuccess && <span role="status" className="small">{t('review.saved')}</span>}
+        {save.isSuccess && (
+          <span role="status" className="small">
+            {t('review.saved')}
+          </span>
+        )}
       </div>
       {save.isError && <ErrorState error={save.error} />}
-      {review && <p className="muted small">{t('review.by', { name: review.reviewerName, date: fmt.dateTime(review.reviewedAt) })}</p>}
+      {review && (
+        <p className="muted small">
+          {t('review.by', { name: review.reviewerName, date: fmt.dateTime(review.reviewedAt) })}
+        </p>
+      )}
     </form>
   );
 }

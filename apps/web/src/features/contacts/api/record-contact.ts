@@ -11,7 +11,12 @@ export interface RecordContactInput {
 }
 
 export const recordContact = ({ accountId, body, idempotencyKey }: RecordContactInput) =>
-  apiRequest(`/accounts/${accountId}/contacts`, { method: 'POST', body, schema: recordContactResponseSchema, headers: { 'idempotency-key': idempotencyKey } });
+  apiRequest(`/accounts/${accountId}/contacts`, {
+    method: 'POST',
+    body,
+    schema: recordContactResponseSchema,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
 
 export function useRecordContact() {
   const queryClient = useQueryClient();

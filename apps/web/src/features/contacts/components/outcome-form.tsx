@@ -48,18 +48,34 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
   const [notes, setNotes] = useState('');
   const [objections, setObjections] = useState<string[]>([]);
   const [planMode, setPlanMode] = useState(false);
-  const [promise, setPromise] = useState<{ amount: string; dueDate: string; channel: PaymentChannel }>({ amount: '', dueDate: '', channel: 'bank_transfer' });
-  const [plan, setPlan] = useState<Instalment[]>([{ amount: '', dueDate: '' }, { amount: '', dueDate: '' }]);
+  const [promise, setPromise] = useState<{ amount: string; dueDate: string; channel: PaymentChannel }>({
+    amount: '',
+    dueDate: '',
+    channel: 'bank_transfer',
+  });
+  const [plan, setPlan] = useState<Instalment[]>([
+    { amount: '', dueDate: '' },
+    { amount: '', dueDate: '' },
+  ]);
   const [callbackLocal, setCallbackLocal] = useState('');
   const [claimed, setClaimed] = useState({ paidAt: '', amount: '', channel: 'bank_transfer', reference: '' });
   const [flag, setFlag] = useState<{ type: string; reason: string }>({ type: '', reason: '' });
-  const [override, setOverride] = useState<{ use: boolean; reasonCode: string; note: string }>({ use: false, reasonCode: OVERRIDE_REASON_CODES[0], note: '' });
+  const [override, setOverride] = useState<{ use: boolean; reasonCode: string; note: string }>({
+    use: false,
+    reasonCode: OVERRIDE_REASON_CODES[0],
+    note: '',
+  });
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const andNextRef = useRef(false);
   // One key per submission; kept across retries so a retried submit is recorded once.
   const idempotencyKey = useRef(crypto.randomUUID());
 
-  const points = channel === 'email' ? caseFile.contactPoints.filter((p) => p.kind === 'email') : channel === 'letter' || channel === 'visit' ? caseFile.contactPoints.filter((p) => p.kind === 'address') : phones;
+  const points =
+    channel === 'email'
+      ? caseFile.contactPoints.filter((p) => p.kind === 'email')
+      : channel === 'letter' || channel === 'visit'
+        ? caseFile.contactPoints.filter((p) => p.kind === 'address')
+        : phones;
   const serverError = record.error instanceof ApiError ? record.error : null;
   const errors: Record<string, string> = { ...localErrors };
   for (const f of serverError?.fields ?? []) errors[f.field] ??= f.message;
@@ -77,15 +93,28 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
       if (minor === null) problems[field] = t('outcome.amountInvalid');
       return minor ?? 0;
     };
-    const body: RecordContactBody = { channel, direction: 'outbound', partyReached: party, disposition, ...(contactPointId ? { contactPointId } : {}) };
+    const body: RecordContactBody = {
+      channel,
+      direction: 'outbound',
+      partyReached: party,
+      disposition,
+      ...(contactPointId ? { contactPointId } : {}),
+    };
     if (notes.trim()) body.notes = notes.trim();
     if (objections.length) body.objections = objections;
     if (disposition === 'promise_to_pay') {
       if (planMode) {
-        body.plan = plan.map((row, i) => ({ amountMinor: toMinor(`plan.${i}.amountMinor`, row.amount), dueDate: row.dueDate }));
+        body.plan = plan.map((row, i) => ({
+          amountMinor: toMinor(`plan.${i}.amountMinor`, row.amount),
+          dueDate: row.dueDate,
+        }));
         body.planChannel = promise.channel;
       } else {
-        body.promise = { amountMinor: toMinor('promise.amountMinor', promise.amount), dueDate: promise.dueDate, channel: promise.channel };
+        body.promise = {
+          amountMinor: toMinor('promise.amountMinor', promise.amount),
+          dueDate: promise.dueDate,
+          channel: promise.channel,
+        };
       }
     }
     if (disposition === 'callback_requested' || callbackLocal) {
@@ -94,11 +123,20 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
       else body.callbackAt = at.toISOString();
     }
     if (disposition === 'claims_paid') {
-      body.claimedPayment = { paidAt: claimed.paidAt, amountMinor: toMinor('claimedPayment.amountMinor', claimed.amount), channel: claimed.channel, ...(claimed.reference ? { reference: claimed.reference } : {}) };
+      body.claimedPayment = {
+        paidAt: claimed.paidAt,
+        amountMinor: toMinor('claimedPayment.amountMinor', claimed.amount),
+        channel: claimed.channel,
+        ...(claimed.reference ? { reference: claimed.reference } : {}),
+      };
     }
     if (disposition === 'dispute') body.flag = { type: 'dispute_hold', reason: flag.reason };
     else if (flag.type) body.flag = { type: flag.type as (typeof STOP_FLAG_TYPES)[number], reason: flag.reason };
-    if (override.use) body.override = { reasonCode: override.reasonCode as (typeof OVERRIDE_REASON_CODES)[number], note: override.note };
+    if (override.use)
+      body.override = {
+        reasonCode: override.reasonCode as (typeof OVERRIDE_REASON_CODES)[number],
+        note: override.note,
+      };
     setLocalErrors(problems);
     return Object.keys(problems).length ? null : body;
   }
@@ -131,13 +169,28 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
   };
 
   return (
-    <form className="outcome-form" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-labelledby={`${formId}-title`} noValidate>
+    <form
+      className="outcome-form"
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+      aria-labelledby={`${formId}-title`}
+      noValidate
+    >
       <h2 id={`${formId}-title`}>{t('outcome.title')}</h2>
       <div className="row">
         <Field label={t('outcome.channel')} id={`${formId}-channel`} error={err('channel')}>
-          <select id={`${formId}-channel`} value={channel} onChange={(e) => { setChannel(e.target.value as RecordContactBody['channel']); setContactPointId(''); }}>
+          <select
+            id={`${formId}-channel`}
+            value={channel}
+            onChange={(e) => {
+              setChannel(e.target.value as RecordContactBody['channel']);
+              setContactPointId('');
+            }}
+          >
             {(['phone', 'sms', 'email', 'letter', 'visit'] as const).map((c) => (
-              <option key={c} value={c}>{t(`channels.${c}`)}</option>
+              <option key={c} value={c}>
+                {t(`channels.${c}`)}
+              </option>
             ))}
           </select>
         </Field>
@@ -158,7 +211,14 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         <div className="radio-row">
           {(['debtor', 'third_party', 'nobody'] as const).map((p) => (
             <label key={p} className="radio">
-              <input type="radio" name={`${formId}-party`} value={p} checked={party === p} onChange={() => choosePart(p)} /> {t(`parties.${p}`)}
+              <input
+                type="radio"
+                name={`${formId}-party`}
+                value={p}
+                checked={party === p}
+                onChange={() => choosePart(p)}
+              />{' '}
+              {t(`parties.${p}`)}
             </label>
           ))}
         </div>
@@ -167,9 +227,15 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
       </fieldset>
 
       <Field label={t('outcome.disposition')} id={`${formId}-disp`} error={err('disposition')}>
-        <select id={`${formId}-disp`} value={disposition} onChange={(e) => setDisposition(e.target.value as Disposition)}>
+        <select
+          id={`${formId}-disp`}
+          value={disposition}
+          onChange={(e) => setDisposition(e.target.value as Disposition)}
+        >
           {DISPOSITIONS_FOR[party].map((d) => (
-            <option key={d} value={d}>{t(`dispositions.${d}`)}</option>
+            <option key={d} value={d}>
+              {t(`dispositions.${d}`)}
+            </option>
           ))}
         </select>
       </Field>
@@ -178,50 +244,108 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         <fieldset className="sub">
           <legend>{planMode ? t('outcome.plan') : t('outcome.promise')}</legend>
           <div className="radio-row">
-            <label className="radio"><input type="radio" checked={!planMode} onChange={() => setPlanMode(false)} /> {t('outcome.singlePromise')}</label>
-            <label className="radio"><input type="radio" checked={planMode} onChange={() => setPlanMode(true)} /> {t('outcome.planMode')}</label>
+            <label className="radio">
+              <input type="radio" checked={!planMode} onChange={() => setPlanMode(false)} />{' '}
+              {t('outcome.singlePromise')}
+            </label>
+            <label className="radio">
+              <input type="radio" checked={planMode} onChange={() => setPlanMode(true)} /> {t('outcome.planMode')}
+            </label>
           </div>
           {!planMode ? (
             <div className="row">
-              <Field label={t('outcome.amount', { currency: account.currency })} id={`${formId}-pa`} error={err('promise.amountMinor') ?? err('promise')}>
-                <input id={`${formId}-pa`} inputMode="decimal" value={promise.amount} onChange={(e) => setPromise({ ...promise, amount: e.target.value })} />
+              <Field
+                label={t('outcome.amount', { currency: account.currency })}
+                id={`${formId}-pa`}
+                error={err('promise.amountMinor') ?? err('promise')}
+              >
+                <input
+                  id={`${formId}-pa`}
+                  inputMode="decimal"
+                  value={promise.amount}
+                  onChange={(e) => setPromise({ ...promise, amount: e.target.value })}
+                />
               </Field>
               <Field label={t('outcome.dueDate')} id={`${formId}-pd`} error={err('promise.dueDate')}>
-                <input id={`${formId}-pd`} type="date" value={promise.dueDate} onChange={(e) => setPromise({ ...promise, dueDate: e.target.value })} />
+                <input
+                  id={`${formId}-pd`}
+                  type="date"
+                  value={promise.dueDate}
+                  onChange={(e) => setPromise({ ...promise, dueDate: e.target.value })}
+                />
               </Field>
             </div>
           ) : (
             <>
               {plan.map((row, i) => (
                 <div className="row" key={i}>
-                  <Field label={`${i + 1}. ${t('outcome.amount', { currency: account.currency })}`} id={`${formId}-ia${i}`} error={err(`plan.${i}.amountMinor`)}>
-                    <input id={`${formId}-ia${i}`} inputMode="decimal" value={row.amount} onChange={(e) => setPlan(plan.map((r, j) => (j === i ? { ...r, amount: e.target.value } : r)))} />
+                  <Field
+                    label={`${i + 1}. ${t('outcome.amount', { currency: account.currency })}`}
+                    id={`${formId}-ia${i}`}
+                    error={err(`plan.${i}.amountMinor`)}
+                  >
+                    <input
+                      id={`${formId}-ia${i}`}
+                      inputMode="decimal"
+                      value={row.amount}
+                      onChange={(e) => setPlan(plan.map((r, j) => (j === i ? { ...r, amount: e.target.value } : r)))}
+                    />
                   </Field>
                   <Field label={t('outcome.dueDate')} id={`${formId}-id${i}`} error={err(`plan.${i}.dueDate`)}>
-                    <input id={`${formId}-id${i}`} type="date" value={row.dueDate} onChange={(e) => setPlan(plan.map((r, j) => (j === i ? { ...r, dueDate: e.target.value } : r)))} />
+                    <input
+                      id={`${formId}-id${i}`}
+                      type="date"
+                      value={row.dueDate}
+                      onChange={(e) => setPlan(plan.map((r, j) => (j === i ? { ...r, dueDate: e.target.value } : r)))}
+                    />
                   </Field>
                   {plan.length > 2 && (
-                    <button type="button" className="button ghost" onClick={() => setPlan(plan.filter((_, j) => j !== i))}>{t('outcome.removeInstalment')}</button>
+                    <button
+                      type="button"
+                      className="button ghost"
+                      onClick={() => setPlan(plan.filter((_, j) => j !== i))}
+                    >
+                      {t('outcome.removeInstalment')}
+                    </button>
                   )}
                 </div>
               ))}
               {err('plan') && <p className="field-error">{err('plan')}</p>}
-              <button type="button" className="button" onClick={() => setPlan([...plan, { amount: '', dueDate: '' }])}>{t('outcome.addInstalment')}</button>
+              <button type="button" className="button" onClick={() => setPlan([...plan, { amount: '', dueDate: '' }])}>
+                {t('outcome.addInstalment')}
+              </button>
             </>
           )}
           <Field label={t('outcome.paymentChannel')} id={`${formId}-pc`} error={err('promise.channel')}>
-            <select id={`${formId}-pc`} value={promise.channel} onChange={(e) => setPromise({ ...promise, channel: e.target.value as PaymentChannel })}>
+            <select
+              id={`${formId}-pc`}
+              value={promise.channel}
+              onChange={(e) => setPromise({ ...promise, channel: e.target.value as PaymentChannel })}
+            >
               {PAYMENT_CHANNELS.map((c) => (
-                <option key={c} value={c}>{t(`paymentChannels.${c}`)}</option>
+                <option key={c} value={c}>
+                  {t(`paymentChannels.${c}`)}
+                </option>
               ))}
             </select>
           </Field>
         </fieldset>
       )}
 
-      {(disposition === 'callback_requested' || disposition === 'promise_to_pay' || disposition === 'right_party_contact') && (
-        <Field label={t('outcome.callbackAt', { zone: customer.timeZone })} id={`${formId}-cb`} error={err('callbackAt')}>
-          <input id={`${formId}-cb`} type="datetime-local" value={callbackLocal} onChange={(e) => setCallbackLocal(e.target.value)} />
+      {(disposition === 'callback_requested' ||
+        disposition === 'promise_to_pay' ||
+        disposition === 'right_party_contact') && (
+        <Field
+          label={t('outcome.callbackAt', { zone: customer.timeZone })}
+          id={`${formId}-cb`}
+          error={err('callbackAt')}
+        >
+          <input
+            id={`${formId}-cb`}
+            type="datetime-local"
+            value={callbackLocal}
+            onChange={(e) => setCallbackLocal(e.target.value)}
+          />
         </Field>
       )}
 
@@ -229,19 +353,45 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         <fieldset className="sub">
           <legend>{t('dispositions.claims_paid')}</legend>
           <div className="row">
-            <Field label={t('outcome.claimedPaidAt')} id={`${formId}-cpd`} error={err('claimedPayment.paidAt') ?? err('claimedPayment')}>
-              <input id={`${formId}-cpd`} type="date" value={claimed.paidAt} onChange={(e) => setClaimed({ ...claimed, paidAt: e.target.value })} />
+            <Field
+              label={t('outcome.claimedPaidAt')}
+              id={`${formId}-cpd`}
+              error={err('claimedPayment.paidAt') ?? err('claimedPayment')}
+            >
+              <input
+                id={`${formId}-cpd`}
+                type="date"
+                value={claimed.paidAt}
+                onChange={(e) => setClaimed({ ...claimed, paidAt: e.target.value })}
+              />
             </Field>
-            <Field label={t('outcome.claimedAmount', { currency: account.currency })} id={`${formId}-cpa`} error={err('claimedPayment.amountMinor')}>
-              <input id={`${formId}-cpa`} inputMode="decimal" value={claimed.amount} onChange={(e) => setClaimed({ ...claimed, amount: e.target.value })} />
+            <Field
+              label={t('outcome.claimedAmount', { currency: account.currency })}
+              id={`${formId}-cpa`}
+              error={err('claimedPayment.amountMinor')}
+            >
+              <input
+                id={`${formId}-cpa`}
+                inputMode="decimal"
+                value={claimed.amount}
+                onChange={(e) => setClaimed({ ...claimed, amount: e.target.value })}
+              />
             </Field>
           </div>
           <div className="row">
             <Field label={t('outcome.claimedChannel')} id={`${formId}-cpc`} error={err('claimedPayment.channel')}>
-              <input id={`${formId}-cpc`} value={claimed.channel} onChange={(e) => setClaimed({ ...claimed, channel: e.target.value })} />
+              <input
+                id={`${formId}-cpc`}
+                value={claimed.channel}
+                onChange={(e) => setClaimed({ ...claimed, channel: e.target.value })}
+              />
             </Field>
             <Field label={t('outcome.reference')} id={`${formId}-cpr`}>
-              <input id={`${formId}-cpr`} value={claimed.reference} onChange={(e) => setClaimed({ ...claimed, reference: e.target.value })} />
+              <input
+                id={`${formId}-cpr`}
+                value={claimed.reference}
+                onChange={(e) => setClaimed({ ...claimed, reference: e.target.value })}
+              />
             </Field>
           </div>
         </fieldset>
@@ -249,22 +399,36 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
 
       {disposition === 'dispute' ? (
         <Field label={t('outcome.disputeReason')} id={`${formId}-dr`} error={err('flag.reason') ?? err('flag')}>
-          <input id={`${formId}-dr`} value={flag.reason} onChange={(e) => setFlag({ type: 'dispute_hold', reason: e.target.value })} />
+          <input
+            id={`${formId}-dr`}
+            value={flag.reason}
+            onChange={(e) => setFlag({ type: 'dispute_hold', reason: e.target.value })}
+          />
         </Field>
       ) : (
         party === 'debtor' && (
           <div className="row">
             <Field label={t('outcome.flagType')} id={`${formId}-ft`} error={err('flag.type')}>
-              <select id={`${formId}-ft`} value={flag.type} onChange={(e) => setFlag({ ...flag, type: e.target.value })}>
+              <select
+                id={`${formId}-ft`}
+                value={flag.type}
+                onChange={(e) => setFlag({ ...flag, type: e.target.value })}
+              >
                 <option value="">{t('outcome.flagNone')}</option>
                 {STOP_FLAG_TYPES.map((f) => (
-                  <option key={f} value={f}>{t(`stopFlags.${f}`)}</option>
+                  <option key={f} value={f}>
+                    {t(`stopFlags.${f}`)}
+                  </option>
                 ))}
               </select>
             </Field>
             {flag.type && (
               <Field label={t('outcome.flagReason')} id={`${formId}-fr`} error={err('flag.reason')}>
-                <input id={`${formId}-fr`} value={flag.reason} onChange={(e) => setFlag({ ...flag, reason: e.target.value })} />
+                <input
+                  id={`${formId}-fr`}
+                  value={flag.reason}
+                  onChange={(e) => setFlag({ ...flag, reason: e.target.value })}
+                />
               </Field>
             )}
           </div>
@@ -281,7 +445,13 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
           <div className="checks">
             {OBJECTION_CATEGORIES.map((c) => (
               <label key={c} className="radio">
-                <input type="checkbox" checked={objections.includes(c)} onChange={(e) => setObjections(e.target.checked ? [...objections, c] : objections.filter((o) => o !== c))} />{' '}
+                <input
+                  type="checkbox"
+                  checked={objections.includes(c)}
+                  onChange={(e) =>
+                    setObjections(e.target.checked ? [...objections, c] : objections.filter((o) => o !== c))
+                  }
+                />{' '}
                 {t(`objectionCategories.${c}`)}
               </label>
             ))}
@@ -293,20 +463,35 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         <fieldset className="sub">
           <legend>
             <label className="radio">
-              <input type="checkbox" checked={override.use} onChange={(e) => setOverride({ ...override, use: e.target.checked })} /> {t('outcome.override')}
+              <input
+                type="checkbox"
+                checked={override.use}
+                onChange={(e) => setOverride({ ...override, use: e.target.checked })}
+              />{' '}
+              {t('outcome.override')}
             </label>
           </legend>
           {override.use && (
             <div className="row">
               <Field label={t('outcome.overrideReason')} id={`${formId}-or`} error={err('override.reasonCode')}>
-                <select id={`${formId}-or`} value={override.reasonCode} onChange={(e) => setOverride({ ...override, reasonCode: e.target.value })}>
+                <select
+                  id={`${formId}-or`}
+                  value={override.reasonCode}
+                  onChange={(e) => setOverride({ ...override, reasonCode: e.target.value })}
+                >
                   {OVERRIDE_REASON_CODES.map((c) => (
-                    <option key={c} value={c}>{t(`overrideReasons.${c}`)}</option>
+                    <option key={c} value={c}>
+                      {t(`overrideReasons.${c}`)}
+                    </option>
                   ))}
                 </select>
               </Field>
               <Field label={t('outcome.overrideNote')} id={`${formId}-on`} error={err('override.note')}>
-                <input id={`${formId}-on`} value={override.note} onChange={(e) => setOverride({ ...override, note: e.target.value })} />
+                <input
+                  id={`${formId}-on`}
+                  value={override.note}
+                  onChange={(e) => setOverride({ ...override, note: e.target.value })}
+                />
               </Field>
             </div>
           )}
@@ -316,18 +501,31 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
       {serverError?.code === 'contact_not_allowed' && (
         <div className="form-error" role="alert">
           {t('outcome.refused')}
-          <ul>{(serverError.reasons ?? []).map((r, i) => <li key={i}>{reason.gate({ ...r, params: r.params ?? {} })}</li>)}</ul>
+          <ul>
+            {(serverError.reasons ?? []).map((r, i) => (
+              <li key={i}>{reason.gate({ ...r, params: r.params ?? {} })}</li>
+            ))}
+          </ul>
         </div>
       )}
       {(Object.keys(localErrors).length > 0 || serverError?.code === 'validation_failed') && (
-        <p className="form-error" role="alert">{t('outcome.fixErrors')}</p>
+        <p className="form-error" role="alert">
+          {t('outcome.fixErrors')}
+        </p>
       )}
-      {record.error && !(record.error instanceof ApiError && ['contact_not_allowed', 'validation_failed'].includes(record.error.code)) && (
-        <p className="form-error" role="alert">{record.error instanceof ApiError && record.error.status < 500 ? record.error.message : t('errors.generic')}</p>
-      )}
+      {record.error &&
+        !(
+          record.error instanceof ApiError && ['contact_not_allowed', 'validation_failed'].includes(record.error.code)
+        ) && (
+          <p className="form-error" role="alert">
+            {record.error instanceof ApiError && record.error.status < 500 ? record.error.message : t('errors.generic')}
+          </p>
+        )}
 
       <div className="actions">
-        <button type="submit" className="button" disabled={record.isPending}>{t('outcome.save')}</button>
+        <button type="submit" className="button" disabled={record.isPending}>
+          {t('outcome.save')}
+        </button>
         <button type="button" className="button primary" disabled={record.isPending} onClick={() => submit(true)}>
           {t('outcome.saveNext')} <kbd>Ctrl+Enter</kbd>
         </button>
@@ -336,7 +534,17 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
   );
 }
 
-function Field({ label, id, error, children }: { label: string; id: string; error?: string | undefined; children: ReactNode }) {
+function Field({
+  label,
+  id,
+  error,
+  children,
+}: {
+  label: string;
+  id: string;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>

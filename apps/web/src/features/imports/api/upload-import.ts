@@ -1,4 +1,12 @@
-import { CSRF_COOKIE, CSRF_HEADER, errorResponseSchema, importProgressSchema, importReportSchema, type ImportProgressState, type ImportReport } from '@crm/contracts';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  errorResponseSchema,
+  importProgressSchema,
+  importReportSchema,
+  type ImportProgressState,
+  type ImportReport,
+} from '@crm/contracts';
 import { ApiError, apiRequest, readCookie } from '../../../lib/api-client';
 
 export type ImportKind = 'payments' | 'portfolio';
@@ -17,8 +25,16 @@ export interface ImportRequest {
  * Streams a CSV file to an import endpoint. XMLHttpRequest, not fetch, because only it reports
  * upload progress, which the admin sees for large files.
  */
-export function uploadImport(file: File, request: ImportRequest, onUploadProgress: (fraction: number) => void): Promise<ImportReport> {
-  const query = new URLSearchParams({ mode: request.mode, importId: request.importId, ...(request.source ? { source: request.source } : {}) });
+export function uploadImport(
+  file: File,
+  request: ImportRequest,
+  onUploadProgress: (fraction: number) => void,
+): Promise<ImportReport> {
+  const query = new URLSearchParams({
+    mode: request.mode,
+    importId: request.importId,
+    ...(request.source ? { source: request.source } : {}),
+  });
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/imports/${request.kind}?${query}`);
@@ -36,7 +52,11 @@ export function uploadImport(file: File, request: ImportRequest, onUploadProgres
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(importReportSchema.parse(body));
       const parsed = errorResponseSchema.safeParse(body);
-      reject(parsed.success ? new ApiError(xhr.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.requestId) : new ApiError(xhr.status, 'internal_error', `Unexpected response (${xhr.status}).`));
+      reject(
+        parsed.success
+          ? new ApiError(xhr.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.requestId)
+          : new ApiError(xhr.status, 'internal_error', `Unexpected response (${xhr.status}).`),
+      );
     };
     xhr.send(file);
   });

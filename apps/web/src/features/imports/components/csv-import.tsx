@@ -29,7 +29,13 @@ export function CsvImport({ kind }: { kind: ImportKind }) {
     setUpload(0);
     setImportId(runId);
     try {
-      setReport(await uploadImport(file, { kind, mode, importId: runId, ...(kind === 'payments' ? { source } : {}) }, setUpload));
+      setReport(
+        await uploadImport(
+          file,
+          { kind, mode, importId: runId, ...(kind === 'payments' ? { source } : {}) },
+          setUpload,
+        ),
+      );
     } catch (err) {
       setError(err);
     } finally {
@@ -65,11 +71,23 @@ export function CsvImport({ kind }: { kind: ImportKind }) {
       </div>
       <p className="muted small">{t(`imports.${kind}.format`)}</p>
       <div className="actions start">
-        <button type="button" className="button" disabled={!file || running} onClick={() => void run('validate')}>{t('imports.check')}</button>
-        <button type="button" className="button primary" disabled={!file || running || !checked || report.errorCount > 0 || writable === 0} onClick={() => void run('all')}>
+        <button type="button" className="button" disabled={!file || running} onClick={() => void run('validate')}>
+          {t('imports.check')}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!file || running || !checked || report.errorCount > 0 || writable === 0}
+          onClick={() => void run('all')}
+        >
           {t('imports.importAll')}
         </button>
-        <button type="button" className="button" disabled={!file || running || !checked || report.errorCount === 0 || writable === 0} onClick={() => void run('valid')}>
+        <button
+          type="button"
+          className="button"
+          disabled={!file || running || !checked || report.errorCount === 0 || writable === 0}
+          onClick={() => void run('valid')}
+        >
           {t('imports.importValid')}
         </button>
       </div>
@@ -77,16 +95,25 @@ export function CsvImport({ kind }: { kind: ImportKind }) {
         <div role="status" className="progress">
           {upload < 1 || !server ? (
             <>
-              <progress max={1} value={upload} aria-label={t('imports.uploading')} /> {upload < 1 ? t('imports.uploading') : t('imports.processing')}
+              <progress max={1} value={upload} aria-label={t('imports.uploading')} />{' '}
+              {upload < 1 ? t('imports.uploading') : t('imports.processing')}
             </>
           ) : (
             <>
               <progress
                 max={1}
-                value={server.phase === 'writing' && server.rowsToWrite > 0 ? server.rowsWritten / server.rowsToWrite : undefined}
+                value={
+                  server.phase === 'writing' && server.rowsToWrite > 0
+                    ? server.rowsWritten / server.rowsToWrite
+                    : undefined
+                }
                 aria-label={t(`imports.phase.${server.phase}`)}
               />{' '}
-              {t(`imports.phase.${server.phase}`, { read: fmt.number(server.rowsRead), written: fmt.number(server.rowsWritten), toWrite: fmt.number(server.rowsToWrite) })}
+              {t(`imports.phase.${server.phase}`, {
+                read: fmt.number(server.rowsRead),
+                written: fmt.number(server.rowsWritten),
+                toWrite: fmt.number(server.rowsToWrite),
+              })}
             </>
           )}
         </div>
@@ -104,7 +131,9 @@ function ImportReportView({ kind, report }: { kind: ImportKind; report: ImportRe
   return (
     <div className="import-report" role="status">
       <p>
-        <strong>{report.committed ? t(`imports.${kind}.done`, { count: report.writtenRows }) : t('imports.checked')}</strong>{' '}
+        <strong>
+          {report.committed ? t(`imports.${kind}.done`, { count: report.writtenRows }) : t('imports.checked')}
+        </strong>{' '}
         {t(kind === 'payments' ? 'imports.summary' : 'imports.portfolio.summary', {
           total: fmt.number(report.totalRows),
           valid: fmt.number(report.validRows),
@@ -115,21 +144,28 @@ function ImportReportView({ kind, report }: { kind: ImportKind; report: ImportRe
       </p>
       {counts && (
         <ul className="import-counts">
-          {(['debtorsCreated', 'debtorsUpdated', 'accountsCreated', 'accountsUpdated', 'contactPointsAdded'] as const).map((k) => (
+          {(
+            ['debtorsCreated', 'debtorsUpdated', 'accountsCreated', 'accountsUpdated', 'contactPointsAdded'] as const
+          ).map((k) => (
             <li key={k}>
-              <span className="muted">{t(`imports.portfolio.${k}`)}</span> <strong className="num">{fmt.number(counts[k])}</strong>
+              <span className="muted">{t(`imports.portfolio.${k}`)}</span>{' '}
+              <strong className="num">{fmt.number(counts[k])}</strong>
             </li>
           ))}
         </ul>
       )}
-      {report.committed && report.changedPromises > 0 && <p>{t('imports.promises', { count: report.changedPromises })}</p>}
+      {report.committed && report.changedPromises > 0 && (
+        <p>{t('imports.promises', { count: report.changedPromises })}</p>
+      )}
       {report.errors.length > 0 && (
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">{t('imports.errors')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">{t('imports.line')}</th>
+                <th scope="col" className="num">
+                  {t('imports.line')}
+                </th>
                 <th scope="col">{t('imports.field')}</th>
                 <th scope="col">{t('imports.problem')}</th>
               </tr>
@@ -144,7 +180,14 @@ function ImportReportView({ kind, report }: { kind: ImportKind; report: ImportRe
               ))}
             </tbody>
           </table>
-          {report.errorCount > report.errors.length && <p className="muted small">{t('imports.moreErrors', { shown: fmt.number(report.errors.length), total: fmt.number(report.errorCount) })}</p>}
+          {report.errorCount > report.errors.length && (
+            <p className="muted small">
+              {t('imports.moreErrors', {
+                shown: fmt.number(report.errors.length),
+                total: fmt.number(report.errorCount),
+              })}
+            </p>
+          )}
         </div>
       )}
     </div>

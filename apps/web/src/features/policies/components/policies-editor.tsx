@@ -55,7 +55,8 @@ const FIELDS: Record<PolicyItem['kind'], Field[]> = {
   ],
 };
 
-const get = (data: Record<string, unknown>, path: string[]): unknown => path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+const get = (data: Record<string, unknown>, path: string[]): unknown =>
+  path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 function set(data: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
   const [head, ...rest] = path as [string, ...string[]];
   if (!rest.length) return { ...data, [head]: value };
@@ -78,11 +79,24 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
     }
     save.mutate(out);
   };
-  const title = policy.kind === 'compliance_profile' ? t('policies.profile', { key: policy.key }) : t(`policies.kinds.${policy.kind}`);
+  const title =
+    policy.kind === 'compliance_profile'
+      ? t('policies.profile', { key: policy.key })
+      : t(`policies.kinds.${policy.kind}`);
   return (
-    <form className="panel admin-form policy-form" aria-label={title} onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <form
+      className="panel admin-form policy-form"
+      aria-label={title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
       <h2>
-        {title} <span className="muted small">{policy.version === 0 ? t('policies.defaults') : t('policies.version', { version: policy.version })}</span>
+        {title}{' '}
+        <span className="muted small">
+          {policy.version === 0 ? t('policies.defaults') : t('policies.version', { version: policy.version })}
+        </span>
       </h2>
       {policy.kind === 'queue_weights' && <p className="muted small">{t('policies.queueWeightsHint')}</p>}
       <div className="policy-fields">
@@ -92,7 +106,12 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
           if (f.kind === 'bool') {
             return (
               <label key={fid} className="check">
-                <input type="checkbox" checked={Boolean(value)} onChange={(e) => setData(set(data, f.path, e.target.checked))} /> {t(`policies.fields.${f.label}`)}
+                <input
+                  type="checkbox"
+                  checked={Boolean(value)}
+                  onChange={(e) => setData(set(data, f.path, e.target.checked))}
+                />{' '}
+                {t(`policies.fields.${f.label}`)}
               </label>
             );
           }
@@ -105,7 +124,21 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
                 inputMode={f.kind === 'time' ? 'numeric' : undefined}
                 placeholder={f.kind === 'nullableNumber' ? t('policies.none') : f.kind === 'time' ? 'HH:mm' : undefined}
                 value={value == null ? '' : String(value)}
-                onChange={(e) => setData(set(data, f.path, f.kind === 'time' ? e.target.value : e.target.value === '' ? (f.kind === 'nullableNumber' ? null : '') : Number(e.target.value)))}
+                onChange={(e) =>
+                  setData(
+                    set(
+                      data,
+                      f.path,
+                      f.kind === 'time'
+                        ? e.target.value
+                        : e.target.value === ''
+                          ? f.kind === 'nullableNumber'
+                            ? null
+                            : ''
+                          : Number(e.target.value),
+                    ),
+                  )
+                }
               />
             </div>
           );
@@ -118,7 +151,17 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
             const flags = (data.stopFlags as string[]) ?? [];
             return (
               <label key={flag} className="check">
-                <input type="checkbox" checked={flags.includes(flag)} onChange={(e) => setData({ ...data, stopFlags: e.target.checked ? [...flags, flag] : flags.filter((x) => x !== flag) })} /> {t(`stopFlags.${flag}`)}
+                <input
+                  type="checkbox"
+                  checked={flags.includes(flag)}
+                  onChange={(e) =>
+                    setData({
+                      ...data,
+                      stopFlags: e.target.checked ? [...flags, flag] : flags.filter((x) => x !== flag),
+                    })
+                  }
+                />{' '}
+                {t(`stopFlags.${flag}`)}
               </label>
             );
           })}
@@ -128,7 +171,12 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
         <button type="submit" className="button primary" disabled={save.isPending}>
           {t('policies.save')}
         </button>
-        <button type="button" className="button" aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={showHistory}
+          onClick={() => setShowHistory(!showHistory)}
+        >
           {t('policies.history')}
         </button>
         {save.isSuccess && <span role="status">{t('policies.saved', { version: save.data.version })}</span>}
@@ -143,7 +191,8 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
 function flatten(data: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (data && typeof data === 'object' && !Array.isArray(data)) {
-    for (const [k, v] of Object.entries(data)) for (const [p, x] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(p, x);
+    for (const [k, v] of Object.entries(data))
+      for (const [p, x] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(p, x);
   } else {
     out.set(prefix, Array.isArray(data) ? data.join(', ') : data === null ? '—' : String(data));
   }
@@ -170,10 +219,15 @@ function PolicyHistory({ policy, title }: { policy: PolicyItem; title: string })
       {items.map((v, i) => {
         const before = items[i + 1] ? flatten(items[i + 1]!.data) : null;
         const now = flatten(v.data);
-        const changes = before ? [...new Set([...now.keys(), ...before.keys()])].filter((k) => now.get(k) !== before.get(k)) : [];
+        const changes = before
+          ? [...new Set([...now.keys(), ...before.keys()])].filter((k) => now.get(k) !== before.get(k))
+          : [];
         return (
           <li key={v.version}>
-            <strong>v{v.version}</strong> <span className="muted small">{v.createdAt ? fmt.dateTime(v.createdAt) : ''} · {v.createdByName ?? t('policies.builtIn')}</span>
+            <strong>v{v.version}</strong>{' '}
+            <span className="muted small">
+              {v.createdAt ? fmt.dateTime(v.createdAt) : ''} · {v.createdByName ?? t('policies.builtIn')}
+            </span>
             {before && (
               <ul className="small">
                 {changes.length === 0 && <li className="muted">{t('policies.noChange')}</li>}

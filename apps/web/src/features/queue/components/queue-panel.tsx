@@ -18,7 +18,8 @@ export function QueuePanel({ hrefFor }: { hrefFor: (accountId: string) => string
   return (
     <div className="queue">
       <h2 className="queue-title">
-        {t('workstation.queue')} <span className="muted small">{t('workstation.callable', { count: items.length })}</span>
+        {t('workstation.queue')}{' '}
+        <span className="muted small">{t('workstation.callable', { count: items.length })}</span>
       </h2>
       {items.length === 0 ? (
         <EmptyState>{t('workstation.nothingCallable')}</EmptyState>
@@ -35,7 +36,12 @@ export function QueuePanel({ hrefFor }: { hrefFor: (accountId: string) => string
                   <span>{fmt.money(item.overdueMinor, item.currency)}</span>
                   <span>{t('workstation.customerTime', { time: item.customerLocalTime })}</span>
                 </span>
-                <span className="reasons small">{item.reasons.slice(0, 2).map((r) => reason.queue(r)).join(' · ')}</span>
+                <span className="reasons small">
+                  {item.reasons
+                    .slice(0, 2)
+                    .map((r) => reason.queue(r))
+                    .join(' · ')}
+                </span>
               </NavLink>
             </li>
           ))}
@@ -56,7 +62,9 @@ export function QueuePanel({ hrefFor }: { hrefFor: (accountId: string) => string
                   </span>
                   <span className="reasons small">{b.reasons.map((r) => reason.gate(r)).join(' · ')}</span>
                   <span className="small strong">
-                    {b.nextAllowedAt ? t('workstation.opensAt', { time: fmt.timeIn(b.nextAllowedAt, b.customerTimeZone) }) : t('workstation.noEnd')}
+                    {b.nextAllowedAt
+                      ? t('workstation.opensAt', { time: fmt.timeIn(b.nextAllowedAt, b.customerTimeZone) })
+                      : t('workstation.noEnd')}
                   </span>
                 </NavLink>
               </li>

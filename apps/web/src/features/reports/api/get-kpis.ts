@@ -11,7 +11,8 @@ export interface KpiParams {
 export const getKpisQueryOptions = (p: KpiParams) =>
   queryOptions({
     queryKey: ['reports', 'kpis', p],
-    queryFn: ({ signal }) => apiRequest(`/reports/kpis?${new URLSearchParams({ ...p })}`, { schema: kpiResponseSchema, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest(`/reports/kpis?${new URLSearchParams({ ...p })}`, { schema: kpiResponseSchema, signal }),
     placeholderData: keepPreviousData,
   });
 

@@ -5,7 +5,8 @@ import { apiRequest } from '../../../lib/api-client';
 export const getPortfolioSummaryQueryOptions = () =>
   queryOptions({
     queryKey: ['reports', 'portfolio-summary'],
-    queryFn: ({ signal }) => apiRequest('/reports/portfolio-summary', { schema: portfolioSummaryResponseSchema, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest('/reports/portfolio-summary', { schema: portfolioSummaryResponseSchema, signal }),
   });
 
 export const usePortfolioSummary = () => useQuery(getPortfolioSummaryQueryOptions());

@@ -5,7 +5,8 @@ import { apiRequest } from '../../../lib/api-client';
 export const getReviewsReportQueryOptions = (from: string, to: string) =>
   queryOptions({
     queryKey: ['reports', 'reviews', from, to],
-    queryFn: ({ signal }) => apiRequest(`/reports/reviews?${new URLSearchParams({ from, to })}`, { schema: reviewsReportSchema, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest(`/reports/reviews?${new URLSearchParams({ from, to })}`, { schema: reviewsReportSchema, signal }),
   });
 
 export const useReviewsReport = (from: string, to: string) => useQuery(getReviewsReportQueryOptions(from, to));

@@ -5,7 +5,8 @@ import { apiRequest } from '../../../lib/api-client';
 export const getRollRatesQueryOptions = (from: string, to: string) =>
   queryOptions({
     queryKey: ['reports', 'roll-rates', from, to],
-    queryFn: ({ signal }) => apiRequest(`/reports/roll-rates?${new URLSearchParams({ from, to })}`, { schema: rollRatesSchema, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest(`/reports/roll-rates?${new URLSearchParams({ from, to })}`, { schema: rollRatesSchema, signal }),
   });
 
 export const useRollRates = (from: string, to: string) => useQuery(getRollRatesQueryOptions(from, to));

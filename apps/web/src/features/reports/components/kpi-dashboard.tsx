@@ -14,11 +14,20 @@ import { RollRatesTable } from './roll-rates-table';
 
 const GROUPS: KpiGroupBy[] = ['collector', 'team', 'stage', 'scriptVersion'];
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
-const FILTER_FOR: Partial<Record<KpiGroupBy, string>> = { collector: 'collectorId', team: 'teamId', stage: 'stage', scriptVersion: 'scriptVersionId' };
+const FILTER_FOR: Partial<Record<KpiGroupBy, string>> = {
+  collector: 'collectorId',
+  team: 'teamId',
+  stage: 'stage',
+  scriptVersion: 'scriptVersionId',
+};
 
 /** Today in the user's zone, as the period presets see it. */
 function todayIn(timeZone: string): Date {
-  return parseISO(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()));
+  return parseISO(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(),
+    ),
+  );
 }
 
 /**
@@ -33,14 +42,23 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
   const today = todayIn(user.timeZone);
   const from = params.get('from') ?? iso(startOfMonth(today));
   const to = params.get('to') ?? iso(today);
-  const groupBy = (GROUPS as string[]).includes(params.get('groupBy') ?? '') ? (params.get('groupBy') as KpiGroupBy) : user.role === 'collector' ? 'stage' : 'collector';
-  const update = (patch: Record<string, string>) => setParams(new URLSearchParams({ from, to, groupBy, ...patch }), { replace: true });
+  const groupBy = (GROUPS as string[]).includes(params.get('groupBy') ?? '')
+    ? (params.get('groupBy') as KpiGroupBy)
+    : user.role === 'collector'
+      ? 'stage'
+      : 'collector';
+  const update = (patch: Record<string, string>) =>
+    setParams(new URLSearchParams({ from, to, groupBy, ...patch }), { replace: true });
   const trendBy: KpiGroupBy = differenceInCalendarDays(parseISO(to), parseISO(from)) > 62 ? 'week' : 'day';
   const table = useKpis({ from, to, groupBy });
   const trend = useKpis({ from, to, groupBy: trendBy });
   const presets = [
     { label: t('kpi.thisMonth'), from: iso(startOfMonth(today)), to: iso(today) },
-    { label: t('kpi.lastMonth'), from: iso(startOfMonth(subMonths(today, 1))), to: iso(endOfMonth(subMonths(today, 1))) },
+    {
+      label: t('kpi.lastMonth'),
+      from: iso(startOfMonth(subMonths(today, 1))),
+      to: iso(endOfMonth(subMonths(today, 1))),
+    },
     { label: t('kpi.last90'), from: iso(addDays(today, -89)), to: iso(today) },
   ];
 
@@ -49,15 +67,33 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
       <form className="panel filters" aria-label={t('kpi.period')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('contactLog.from')}</label>
-          <input id={`${id}-from`} type="date" value={from} max={to} onChange={(e) => e.target.value && update({ from: e.target.value })} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={from}
+            max={to}
+            onChange={(e) => e.target.value && update({ from: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('contactLog.to')}</label>
-          <input id={`${id}-to`} type="date" value={to} min={from} onChange={(e) => e.target.value && update({ to: e.target.value })} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={to}
+            min={from}
+            onChange={(e) => e.target.value && update({ to: e.target.value })}
+          />
         </div>
         <div className="field end presets">
           {presets.map((p) => (
-            <button key={p.label} type="button" className="button" aria-pressed={p.from === from && p.to === to} onClick={() => update({ from: p.from, to: p.to })}>
+            <button
+              key={p.label}
+              type="button"
+              className="button"
+              aria-pressed={p.from === from && p.to === to}
+              onClick={() => update({ from: p.from, to: p.to })}
+            >
               {p.label}
             </button>
           ))}
@@ -69,17 +105,35 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
 
       <section className="panel chart-panel" aria-labelledby={`${id}-trend`}>
         <h2 id={`${id}-trend`}>{t(trendBy === 'week' ? 'kpi.trendWeek' : 'kpi.trendDay')}</h2>
-        {trend.isPending ? <LoadingState /> : trend.isError ? <ErrorState error={trend.error} /> : <TrendChart groups={trend.data.groups} />}
+        {trend.isPending ? (
+          <LoadingState />
+        ) : trend.isError ? (
+          <ErrorState error={trend.error} />
+        ) : (
+          <TrendChart groups={trend.data.groups} />
+        )}
       </section>
 
       <section className="panel chart-panel" aria-labelledby={`${id}-collected`}>
         <h2 id={`${id}-collected`}>{t(trendBy === 'week' ? 'kpi.collectedWeek' : 'kpi.collectedDay')}</h2>
-        {trend.isPending ? <LoadingState /> : trend.isError ? <ErrorState error={trend.error} /> : <CollectedChart groups={trend.data.groups} />}
+        {trend.isPending ? (
+          <LoadingState />
+        ) : trend.isError ? (
+          <ErrorState error={trend.error} />
+        ) : (
+          <CollectedChart groups={trend.data.groups} />
+        )}
       </section>
 
       <nav className="subnav" aria-label={t('kpi.compareBy')}>
         {GROUPS.map((g) => (
-          <Link key={g} to={`?${new URLSearchParams({ from, to, groupBy: g })}`} replace aria-current={g === groupBy ? 'page' : undefined} className={g === groupBy ? 'active' : undefined}>
+          <Link
+            key={g}
+            to={`?${new URLSearchParams({ from, to, groupBy: g })}`}
+            replace
+            aria-current={g === groupBy ? 'page' : undefined}
+            className={g === groupBy ? 'active' : undefined}
+          >
             {t(`kpi.by.${g}`)}
           </Link>
         ))}
@@ -127,10 +181,18 @@ function Headline({ totals, from, to }: { totals: KpiGroup; from: string; to: st
     { label: t('kpi.col.keptRateByCount'), value: pct(totals.keptRateByCount), help: t('kpi.help.keptRateByCount') },
     {
       label: t('kpi.col.keptRateByAmount'),
-      value: totals.keptRateByAmount.length ? totals.keptRateByAmount.map((r) => `${pct(r.rate)} ${r.currency}`).join(' · ') : '—',
+      value: totals.keptRateByAmount.length
+        ? totals.keptRateByAmount.map((r) => `${pct(r.rate)} ${r.currency}`).join(' · ')
+        : '—',
       help: t('kpi.help.keptRateByAmount'),
     },
-    { label: t('kpi.col.collected'), value: totals.collected.length ? totals.collected.map((m) => fmt.money(m.amountMinor, m.currency)).join(' · ') : '—', help: t('kpi.help.collected') },
+    {
+      label: t('kpi.col.collected'),
+      value: totals.collected.length
+        ? totals.collected.map((m) => fmt.money(m.amountMinor, m.currency)).join(' · ')
+        : '—',
+      help: t('kpi.help.collected'),
+    },
     { label: t('kpi.col.promisesMade'), value: fmt.number(totals.promisesMade), help: t('kpi.help.promisesMade') },
   ];
   return (
@@ -158,7 +220,13 @@ function Help({ text }: { text: string }) {
 
 function TrendChart({ groups }: { groups: KpiGroup[] }) {
   const { t } = useTranslation();
-  const data = groups.map((g) => ({ label: g.key ?? '', kept: g.kept, partlyKept: g.partlyKept, broken: g.broken, rate: g.keptRateByCount === null ? null : Math.round(g.keptRateByCount * 100) }));
+  const data = groups.map((g) => ({
+    label: g.key ?? '',
+    kept: g.kept,
+    partlyKept: g.partlyKept,
+    broken: g.broken,
+    rate: g.keptRateByCount === null ? null : Math.round(g.keptRateByCount * 100),
+  }));
   if (!data.some((d) => d.kept + d.partlyKept + d.broken > 0)) return <EmptyState>{t('kpi.noOutcomes')}</EmptyState>;
   return (
     <>
@@ -171,10 +239,42 @@ function TrendChart({ groups }: { groups: KpiGroup[] }) {
             <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
             <Tooltip />
             <Legend />
-            <Bar yAxisId="count" dataKey="kept" name={t('promiseStatus.kept')} stackId="o" isAnimationActive={false} fill="#2e7d4f" />
-            <Bar yAxisId="count" dataKey="partlyKept" name={t('promiseStatus.partly_kept')} stackId="o" isAnimationActive={false} fill="#d9a21b" />
-            <Bar yAxisId="count" dataKey="broken" name={t('promiseStatus.broken')} stackId="o" isAnimationActive={false} fill="#b3261e" />
-            <Line yAxisId="rate" type="monotone" dataKey="rate" name={t('kpi.col.keptRateByCount')} stroke="#1f5fbf" strokeWidth={2} strokeDasharray="6 3" dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+            <Bar
+              yAxisId="count"
+              dataKey="kept"
+              name={t('promiseStatus.kept')}
+              stackId="o"
+              isAnimationActive={false}
+              fill="#2e7d4f"
+            />
+            <Bar
+              yAxisId="count"
+              dataKey="partlyKept"
+              name={t('promiseStatus.partly_kept')}
+              stackId="o"
+              isAnimationActive={false}
+              fill="#d9a21b"
+            />
+            <Bar
+              yAxisId="count"
+              dataKey="broken"
+              name={t('promiseStatus.broken')}
+              stackId="o"
+              isAnimationActive={false}
+              fill="#b3261e"
+            />
+            <Line
+              yAxisId="rate"
+              type="monotone"
+              dataKey="rate"
+              name={t('kpi.col.keptRateByCount')}
+              stroke="#1f5fbf"
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
@@ -184,10 +284,18 @@ function TrendChart({ groups }: { groups: KpiGroup[] }) {
           <thead>
             <tr>
               <th scope="col">{t('kpi.period')}</th>
-              <th scope="col" className="num">{t('promiseStatus.kept')}</th>
-              <th scope="col" className="num">{t('promiseStatus.partly_kept')}</th>
-              <th scope="col" className="num">{t('promiseStatus.broken')}</th>
-              <th scope="col" className="num">{t('kpi.col.keptRateByCount')}</th>
+              <th scope="col" className="num">
+                {t('promiseStatus.kept')}
+              </th>
+              <th scope="col" className="num">
+                {t('promiseStatus.partly_kept')}
+              </th>
+              <th scope="col" className="num">
+                {t('promiseStatus.broken')}
+              </th>
+              <th scope="col" className="num">
+                {t('kpi.col.keptRateByCount')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -244,10 +352,24 @@ function CollectedChart({ groups }: { groups: KpiGroup[] }) {
   );
 }
 
-function KpiTable({ groups, totals, groupBy, from, to }: { groups: KpiGroup[]; totals: KpiGroup; groupBy: KpiGroupBy; from: string; to: string }) {
+function KpiTable({
+  groups,
+  totals,
+  groupBy,
+  from,
+  to,
+}: {
+  groups: KpiGroup[];
+  totals: KpiGroup;
+  groupBy: KpiGroupBy;
+  from: string;
+  to: string;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const sorted = [...groups].sort((a, b) => (b.keptRateByCount ?? -1) - (a.keptRateByCount ?? -1) || b.attempts - a.attempts);
+  const sorted = [...groups].sort(
+    (a, b) => (b.keptRateByCount ?? -1) - (a.keptRateByCount ?? -1) || b.attempts - a.attempts,
+  );
   const logLink = (g: KpiGroup, extra: Record<string, string>, period: 'attempts' | 'due') => {
     const filter = FILTER_FOR[groupBy];
     if (g.key === null && filter) return null;
@@ -266,24 +388,64 @@ function KpiTable({ groups, totals, groupBy, from, to }: { groups: KpiGroup[]; t
       fmt.number(n)
     );
   };
-  const money = (list: KpiGroup['collected']) => (list.length ? list.map((m) => <div key={m.currency}>{fmt.money(m.amountMinor, m.currency)}</div>) : '—');
+  const money = (list: KpiGroup['collected']) =>
+    list.length ? list.map((m) => <div key={m.currency}>{fmt.money(m.amountMinor, m.currency)}</div>) : '—';
   const columns: { key: string; label: string; cell: (g: KpiGroup) => ReactNode }[] = [
-    { key: 'attempts', label: t('kpi.col.attempts'), cell: (g) => count(g, g.attempts, {}, 'attempts', t('kpi.col.attempts')) },
-    { key: 'contacts', label: t('kpi.col.contacts'), cell: (g) => count(g, g.contacts, { reached: 'anyone' }, 'attempts', t('kpi.col.contacts')) },
-    { key: 'rightPartyContacts', label: t('kpi.col.rightPartyContacts'), cell: (g) => count(g, g.rightPartyContacts, { reached: 'debtor' }, 'attempts', t('kpi.col.rightPartyContacts')) },
-    { key: 'promisesMade', label: t('kpi.col.promisesMade'), cell: (g) => count(g, g.promisesMade, { hasPromise: 'true' }, 'attempts', t('kpi.col.promisesMade')) },
-    { key: 'promisesDue', label: t('kpi.col.promisesDue'), cell: (g) => count(g, g.promisesDue, {}, 'due', t('kpi.col.promisesDue')) },
-    { key: 'kept', label: t('kpi.col.kept'), cell: (g) => count(g, g.kept, { promiseStatus: 'kept' }, 'due', t('kpi.col.kept')) },
-    { key: 'partlyKept', label: t('kpi.col.partlyKept'), cell: (g) => count(g, g.partlyKept, { promiseStatus: 'partly_kept' }, 'due', t('kpi.col.partlyKept')) },
-    { key: 'broken', label: t('kpi.col.broken'), cell: (g) => count(g, g.broken, { promiseStatus: 'broken' }, 'due', t('kpi.col.broken')) },
-    { key: 'pendingDue', label: t('kpi.col.pendingDue'), cell: (g) => count(g, g.pendingDue, { promiseStatus: 'pending' }, 'due', t('kpi.col.pendingDue')) },
+    {
+      key: 'attempts',
+      label: t('kpi.col.attempts'),
+      cell: (g) => count(g, g.attempts, {}, 'attempts', t('kpi.col.attempts')),
+    },
+    {
+      key: 'contacts',
+      label: t('kpi.col.contacts'),
+      cell: (g) => count(g, g.contacts, { reached: 'anyone' }, 'attempts', t('kpi.col.contacts')),
+    },
+    {
+      key: 'rightPartyContacts',
+      label: t('kpi.col.rightPartyContacts'),
+      cell: (g) => count(g, g.rightPartyContacts, { reached: 'debtor' }, 'attempts', t('kpi.col.rightPartyContacts')),
+    },
+    {
+      key: 'promisesMade',
+      label: t('kpi.col.promisesMade'),
+      cell: (g) => count(g, g.promisesMade, { hasPromise: 'true' }, 'attempts', t('kpi.col.promisesMade')),
+    },
+    {
+      key: 'promisesDue',
+      label: t('kpi.col.promisesDue'),
+      cell: (g) => count(g, g.promisesDue, {}, 'due', t('kpi.col.promisesDue')),
+    },
+    {
+      key: 'kept',
+      label: t('kpi.col.kept'),
+      cell: (g) => count(g, g.kept, { promiseStatus: 'kept' }, 'due', t('kpi.col.kept')),
+    },
+    {
+      key: 'partlyKept',
+      label: t('kpi.col.partlyKept'),
+      cell: (g) => count(g, g.partlyKept, { promiseStatus: 'partly_kept' }, 'due', t('kpi.col.partlyKept')),
+    },
+    {
+      key: 'broken',
+      label: t('kpi.col.broken'),
+      cell: (g) => count(g, g.broken, { promiseStatus: 'broken' }, 'due', t('kpi.col.broken')),
+    },
+    {
+      key: 'pendingDue',
+      label: t('kpi.col.pendingDue'),
+      cell: (g) => count(g, g.pendingDue, { promiseStatus: 'pending' }, 'due', t('kpi.col.pendingDue')),
+    },
     {
       key: 'keptRateByCount',
       label: t('kpi.col.keptRateByCount'),
       cell: (g) => {
         const href = logLink(g, { promiseStatus: 'kept' }, 'due');
         return href && g.keptRateByCount !== null ? (
-          <Link to={href} aria-label={t('kpi.openLog', { what: t('kpi.col.keptRateByCount'), group: g.label, count: g.kept })}>
+          <Link
+            to={href}
+            aria-label={t('kpi.openLog', { what: t('kpi.col.keptRateByCount'), group: g.label, count: g.kept })}
+          >
             <strong>{pct(g.keptRateByCount)}</strong>
           </Link>
         ) : (
@@ -291,7 +453,18 @@ function KpiTable({ groups, totals, groupBy, from, to }: { groups: KpiGroup[]; t
         );
       },
     },
-    { key: 'keptRateByAmount', label: t('kpi.col.keptRateByAmount'), cell: (g) => (g.keptRateByAmount.length ? g.keptRateByAmount.map((r) => <div key={r.currency}>{pct(r.rate)} {r.currency}</div>) : '—') },
+    {
+      key: 'keptRateByAmount',
+      label: t('kpi.col.keptRateByAmount'),
+      cell: (g) =>
+        g.keptRateByAmount.length
+          ? g.keptRateByAmount.map((r) => (
+              <div key={r.currency}>
+                {pct(r.rate)} {r.currency}
+              </div>
+            ))
+          : '—',
+    },
     { key: 'collected', label: t('kpi.col.collected'), cell: (g) => money(g.collected) },
   ];
   return (
@@ -311,7 +484,13 @@ function KpiTable({ groups, totals, groupBy, from, to }: { groups: KpiGroup[]; t
         <tbody>
           {sorted.map((g) => (
             <tr key={g.key ?? 'none'}>
-              <th scope="row">{groupBy === 'stage' && g.key ? t(`stages.${g.key}`) : g.key === null ? t(`kpi.noKey.${groupBy}`, { defaultValue: t('kpi.unattributed') }) : g.label}</th>
+              <th scope="row">
+                {groupBy === 'stage' && g.key
+                  ? t(`stages.${g.key}`)
+                  : g.key === null
+                    ? t(`kpi.noKey.${groupBy}`, { defaultValue: t('kpi.unattributed') })
+                    : g.label}
+              </th>
               {columns.map((c) => (
                 <td key={c.key} className="num">
                   {c.cell(g)}
@@ -325,7 +504,11 @@ function KpiTable({ groups, totals, groupBy, from, to }: { groups: KpiGroup[]; t
             <th scope="row">{t('kpi.total')}</th>
             {columns.map((c) => (
               <td key={c.key} className="num">
-                {c.key === 'keptRateByCount' ? pct(totals.keptRateByCount) : c.key === 'keptRateByAmount' || c.key === 'collected' ? c.cell(totals) : fmt.number(totals[c.key as 'attempts'] as number)}
+                {c.key === 'keptRateByCount'
+                  ? pct(totals.keptRateByCount)
+                  : c.key === 'keptRateByAmount' || c.key === 'collected'
+                    ? c.cell(totals)
+                    : fmt.number(totals[c.key as 'attempts'] as number)}
               </td>
             ))}
           </tr>

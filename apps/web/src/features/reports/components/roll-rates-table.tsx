@@ -11,7 +11,9 @@ export function RollRatesTable({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const toMonth = to.slice(0, 7);
-  const earliest = new Date(Date.UTC(Number(toMonth.slice(0, 4)), Number(toMonth.slice(5, 7)) - 12, 1)).toISOString().slice(0, 7);
+  const earliest = new Date(Date.UTC(Number(toMonth.slice(0, 4)), Number(toMonth.slice(5, 7)) - 12, 1))
+    .toISOString()
+    .slice(0, 7);
   const fromMonth = from.slice(0, 7) < earliest ? earliest : from.slice(0, 7);
   const report = useRollRates(fromMonth, toMonth);
   if (report.isPending) return <LoadingState />;
@@ -38,8 +40,12 @@ export function RollRatesTable({ from, to }: { from: string; to: string }) {
               {m.stages.map((s) => (
                 <td key={s.stage} className="num">
                   <div>{t('rollRates.accounts', { count: s.accounts, n: fmt.number(s.accounts) })}</div>
-                  {s.rollRate !== null && <div className="small">{t('rollRates.rolled', { rate: pct(s.rollRate) })}</div>}
-                  {s.cureRate !== null && <div className="small">{t('rollRates.cured', { rate: pct(s.cureRate) })}</div>}
+                  {s.rollRate !== null && (
+                    <div className="small">{t('rollRates.rolled', { rate: pct(s.rollRate) })}</div>
+                  )}
+                  {s.cureRate !== null && (
+                    <div className="small">{t('rollRates.cured', { rate: pct(s.cureRate) })}</div>
+                  )}
                 </td>
               ))}
             </tr>

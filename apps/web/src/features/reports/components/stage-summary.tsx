@@ -22,9 +22,11 @@ export function StageSummary() {
             {fmt.number(s.accounts)} <span className="muted small">{t('reports.accounts', { count: s.accounts })}</span>
           </p>
           <ul className="amounts" aria-label={t('reports.overdue')}>
-            {s.overdue.filter((o) => BigInt(o.amountMinor) > 0n).map((o) => (
-              <li key={o.currency}>{fmt.money(o.amountMinor, o.currency)}</li>
-            ))}
+            {s.overdue
+              .filter((o) => BigInt(o.amountMinor) > 0n)
+              .map((o) => (
+                <li key={o.currency}>{fmt.money(o.amountMinor, o.currency)}</li>
+              ))}
           </ul>
         </article>
       ))}

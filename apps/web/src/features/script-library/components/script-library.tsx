@@ -6,7 +6,15 @@ import { useFormat } from '../../../lib/format';
 import { useKpis } from '../../reports/api/get-kpis';
 import { VariablesHelp } from './variables-help';
 import { VersionDiff } from './version-diff';
-import { useCreateDraft, useLint, usePreview, usePublish, useSaveDraft, useScriptLibrary, useScriptVersion } from '../api/script-library';
+import {
+  useCreateDraft,
+  useLint,
+  usePreview,
+  usePublish,
+  useSaveDraft,
+  useScriptLibrary,
+  useScriptVersion,
+} from '../api/script-library';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -28,7 +36,16 @@ export function ScriptLibrary() {
         <ul className="plain">
           {library.data.items.map((s) => (
             <li key={s.id}>
-              <button type="button" className={`link-button${s.id === scriptId ? ' strong' : ''}`} aria-current={s.id === scriptId} onClick={() => { setScriptId(s.id); setVersionId(null); setCompare(null); }}>
+              <button
+                type="button"
+                className={`link-button${s.id === scriptId ? ' strong' : ''}`}
+                aria-current={s.id === scriptId}
+                onClick={() => {
+                  setScriptId(s.id);
+                  setVersionId(null);
+                  setCompare(null);
+                }}
+              >
                 {t(`stages.${s.stage}`)} · {s.locale}
               </button>
             </li>
@@ -36,21 +53,51 @@ export function ScriptLibrary() {
         </ul>
       </nav>
       <div className="script-main">
-        {script ? <Versions script={script} selected={versionId} onSelect={setVersionId} onCompare={(fromId, toId) => setCompare({ fromId, toId })} /> : <p className="muted">{t('scriptLibrary.pick')}</p>}
-        {compare && <VersionDiff key={`${compare.fromId}-${compare.toId}`} fromId={compare.fromId} toId={compare.toId} onClose={() => setCompare(null)} />}
+        {script ? (
+          <Versions
+            script={script}
+            selected={versionId}
+            onSelect={setVersionId}
+            onCompare={(fromId, toId) => setCompare({ fromId, toId })}
+          />
+        ) : (
+          <p className="muted">{t('scriptLibrary.pick')}</p>
+        )}
+        {compare && (
+          <VersionDiff
+            key={`${compare.fromId}-${compare.toId}`}
+            fromId={compare.fromId}
+            toId={compare.toId}
+            onClose={() => setCompare(null)}
+          />
+        )}
         {versionId && <VersionEditor key={versionId} versionId={versionId} />}
       </div>
     </div>
   );
 }
 
-function Versions({ script, selected, onSelect, onCompare }: { script: ScriptList['items'][number]; selected: string | null; onSelect: (id: string) => void; onCompare: (fromId: string, toId: string) => void }) {
+function Versions({
+  script,
+  selected,
+  onSelect,
+  onCompare,
+}: {
+  script: ScriptList['items'][number];
+  selected: string | null;
+  onSelect: (id: string) => void;
+  onCompare: (fromId: string, toId: string) => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const create = useCreateDraft(script.id);
   // Which wording works: promises made and kept per version over the last 90 days (KPI report).
   const today = new Date();
-  const effect = useKpis({ from: isoDay(new Date(today.getTime() - 89 * 86_400_000)), to: isoDay(today), groupBy: 'scriptVersion' });
+  const effect = useKpis({
+    from: isoDay(new Date(today.getTime() - 89 * 86_400_000)),
+    to: isoDay(today),
+    groupBy: 'scriptVersion',
+  });
   const byVersion = new Map((effect.data?.groups ?? []).map((g) => [g.key, g]));
   const hasDraft = script.versions.some((v) => v.status === 'draft');
   const published = script.versions.find((v) => v.status === 'published');
@@ -58,57 +105,81 @@ function Versions({ script, selected, onSelect, onCompare }: { script: ScriptLis
     <section className="panel versions" aria-label={t('scriptLibrary.versions')}>
       <div className="spread">
         <h2>{script.name}</h2>
-        <button type="button" className="button" disabled={create.isPending} onClick={() => create.mutate(undefined, { onSuccess: (d) => onSelect(d.id) })}>
+        <button
+          type="button"
+          className="button"
+          disabled={create.isPending}
+          onClick={() => create.mutate(undefined, { onSuccess: (d) => onSelect(d.id) })}
+        >
           {t('scriptLibrary.newDraft')}
         </button>
       </div>
       {hasDraft && <p className="muted small">{t('scriptLibrary.draftExists')}</p>}
       <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('scriptLibrary.version')}</th>
-            <th scope="col">{t('scriptLibrary.status')}</th>
-            <th scope="col">{t('scriptLibrary.by')}</th>
-            <th scope="col">{t('scriptLibrary.when')}</th>
-            <th scope="col" className="num" title={t('scriptLibrary.effectHelp')}>{t('kpi.col.promisesMade')}</th>
-            <th scope="col" className="num" title={t('scriptLibrary.effectHelp')}>{t('kpi.col.keptRateByCount')}</th>
-            <th scope="col"><span className="visually-hidden">{t('userAdmin.actions')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {script.versions.map((v) => (
-            <tr key={v.id} className={v.id === selected ? 'selected' : undefined}>
-              <td>v{v.version}</td>
-              <td>
-                <span className={`badge status-${v.status}`}>{t(`scriptLibrary.statuses.${v.status}`)}</span>
-                {v.justification && <div className="small muted" title={v.justification}>{t('scriptLibrary.justified')}: {v.justification}</div>}
-              </td>
-              <td>{v.createdBy ?? '—'}</td>
-              <td>{fmt.dateTime(v.publishedAt ?? v.createdAt)}</td>
-              <td className="num">{fmt.number(byVersion.get(v.id)?.promisesMade ?? 0)}</td>
-              <td className="num">{byVersion.get(v.id)?.keptRateByCount == null ? '—' : `${Math.round(byVersion.get(v.id)!.keptRateByCount! * 1000) / 10}%`}</td>
-              <td>
-                <div className="version-actions">
-                <button type="button" className="button" onClick={() => onSelect(v.id)}>
-                  {v.status === 'draft' ? t('scriptLibrary.edit') : t('scriptLibrary.view')} v{v.version}
-                </button>{' '}
-                {published && v.id !== published.id && (
-                  <button type="button" className="button" onClick={() => onCompare(published.id, v.id)}>
-                    {t('scriptLibrary.compare', { version: published.version })}
-                  </button>
-                )}{' '}
-                {v.status === 'archived' && (
-                  <button type="button" className="button" disabled={create.isPending} onClick={() => create.mutate(v.id, { onSuccess: (d) => onSelect(d.id) })}>
-                    {t('scriptLibrary.restore')}
-                  </button>
-                )}
-              </div>
-              </td>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('scriptLibrary.version')}</th>
+              <th scope="col">{t('scriptLibrary.status')}</th>
+              <th scope="col">{t('scriptLibrary.by')}</th>
+              <th scope="col">{t('scriptLibrary.when')}</th>
+              <th scope="col" className="num" title={t('scriptLibrary.effectHelp')}>
+                {t('kpi.col.promisesMade')}
+              </th>
+              <th scope="col" className="num" title={t('scriptLibrary.effectHelp')}>
+                {t('kpi.col.keptRateByCount')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('userAdmin.actions')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {script.versions.map((v) => (
+              <tr key={v.id} className={v.id === selected ? 'selected' : undefined}>
+                <td>v{v.version}</td>
+                <td>
+                  <span className={`badge status-${v.status}`}>{t(`scriptLibrary.statuses.${v.status}`)}</span>
+                  {v.justification && (
+                    <div className="small muted" title={v.justification}>
+                      {t('scriptLibrary.justified')}: {v.justification}
+                    </div>
+                  )}
+                </td>
+                <td>{v.createdBy ?? '—'}</td>
+                <td>{fmt.dateTime(v.publishedAt ?? v.createdAt)}</td>
+                <td className="num">{fmt.number(byVersion.get(v.id)?.promisesMade ?? 0)}</td>
+                <td className="num">
+                  {byVersion.get(v.id)?.keptRateByCount == null
+                    ? '—'
+                    : `${Math.round(byVersion.get(v.id)!.keptRateByCount! * 1000) / 10}%`}
+                </td>
+                <td>
+                  <div className="version-actions">
+                    <button type="button" className="button" onClick={() => onSelect(v.id)}>
+                      {v.status === 'draft' ? t('scriptLibrary.edit') : t('scriptLibrary.view')} v{v.version}
+                    </button>{' '}
+                    {published && v.id !== published.id && (
+                      <button type="button" className="button" onClick={() => onCompare(published.id, v.id)}>
+                        {t('scriptLibrary.compare', { version: published.version })}
+                      </button>
+                    )}{' '}
+                    {v.status === 'archived' && (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={create.isPending}
+                        onClick={() => create.mutate(v.id, { onSuccess: (d) => onSelect(d.id) })}
+                      >
+                        {t('scriptLibrary.restore')}
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {create.isError && <ErrorState error={create.error} />}
     </section>
@@ -127,7 +198,15 @@ function VersionEditor({ versionId }: { versionId: string }) {
   const v = version.data;
   const editable = v.status === 'draft';
   const setText = (i: number, j: number | null, text: string) =>
-    setSteps(steps.map((s, k) => (k !== i ? s : j === null ? { ...s, text } : { ...s, branches: s.branches!.map((b, m) => (m === j ? { ...b, text } : b)) })));
+    setSteps(
+      steps.map((s, k) =>
+        k !== i
+          ? s
+          : j === null
+            ? { ...s, text }
+            : { ...s, branches: s.branches!.map((b, m) => (m === j ? { ...b, text } : b)) },
+      ),
+    );
   return (
     <section className="panel editor" aria-label={t('scriptLibrary.editor', { version: v.version })}>
       <h2>
@@ -137,11 +216,23 @@ function VersionEditor({ versionId }: { versionId: string }) {
       {steps.map((step, i) => (
         <div key={step.key} className="step-editor">
           <h3>{step.title}</h3>
-          <LintedText label={step.title} text={step.text} locale={v.locale} editable={editable} onChange={(text) => setText(i, null, text)} />
+          <LintedText
+            label={step.title}
+            text={step.text}
+            locale={v.locale}
+            editable={editable}
+            onChange={(text) => setText(i, null, text)}
+          />
           {step.branches?.map((b, j) => (
             <div key={b.key} className="branch-editor">
               <h4>{b.title}</h4>
-              <LintedText label={`${step.title}: ${b.title}`} text={b.text} locale={v.locale} editable={editable} onChange={(text) => setText(i, j, text)} />
+              <LintedText
+                label={`${step.title}: ${b.title}`}
+                text={b.text}
+                locale={v.locale}
+                editable={editable}
+                onChange={(text) => setText(i, j, text)}
+              />
             </div>
           ))}
         </div>
@@ -171,7 +262,19 @@ function marked(text: string, findings: { start: number; end: number }[]): React
  * backdrop layer under a transparent textarea, scrolled with it) once the linter has answered
  * for the current text, with each finding's explanation and a lawful alternative below.
  */
-export function LintedText({ label, text, locale, editable, onChange }: { label: string; text: string; locale: 'en' | 'zh-CN'; editable: boolean; onChange: (text: string) => void }) {
+export function LintedText({
+  label,
+  text,
+  locale,
+  editable,
+  onChange,
+}: {
+  label: string;
+  text: string;
+  locale: 'en' | 'zh-CN';
+  editable: boolean;
+  onChange: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const backdrop = useRef<HTMLDivElement>(null);
@@ -212,7 +315,10 @@ export function LintedText({ label, text, locale, editable, onChange }: { label:
           <ul className="plain small">
             {findings.map((f, k) => (
               <li key={k}>
-                <strong>{t(`scriptLibrary.categories.${f.category}`)}</strong>: “{f.excerpt}” — {f.message} <em>{t('scriptLibrary.try')}: {f.suggestion}</em>
+                <strong>{t(`scriptLibrary.categories.${f.category}`)}</strong>: “{f.excerpt}” — {f.message}{' '}
+                <em>
+                  {t('scriptLibrary.try')}: {f.suggestion}
+                </em>
               </li>
             ))}
           </ul>
@@ -234,7 +340,12 @@ function DraftActions({ versionId, steps }: { versionId: string; steps: Steps })
         <button type="button" className="button" disabled={save.isPending} onClick={() => save.mutate({ steps })}>
           {t('scriptLibrary.save')}
         </button>
-        <button type="button" className="button primary" disabled={save.isPending || publish.isPending} onClick={() => save.mutate({ steps }, { onSuccess: () => publish.mutate(justification.trim() || undefined) })}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={save.isPending || publish.isPending}
+          onClick={() => save.mutate({ steps }, { onSuccess: () => publish.mutate(justification.trim() || undefined) })}
+        >
           {t('scriptLibrary.publish')}
         </button>
         {save.isSuccess && !publish.isSuccess && <span role="status">{t('scriptLibrary.saved')}</span>}
@@ -258,12 +369,26 @@ function Preview({ versionId }: { versionId: string }) {
   const [account, setAccount] = useState('');
   return (
     <div className="script-preview">
-      <form className="admin-form inline" onSubmit={(e) => { e.preventDefault(); preview.mutate({ versionId, account: account.trim() }); }}>
+      <form
+        className="admin-form inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          preview.mutate({ versionId, account: account.trim() });
+        }}
+      >
         <div className="field">
           <label htmlFor={`${id}-acc`}>{t('scriptLibrary.previewAccount')}</label>
-          <input id={`${id}-acc`} value={account} onChange={(e) => setAccount(e.target.value)} placeholder="A000000001" required />
+          <input
+            id={`${id}-acc`}
+            value={account}
+            onChange={(e) => setAccount(e.target.value)}
+            placeholder="A000000001"
+            required
+          />
         </div>
-        <button type="submit" className="button" disabled={preview.isPending}>{t('scriptLibrary.preview')}</button>
+        <button type="submit" className="button" disabled={preview.isPending}>
+          {t('scriptLibrary.preview')}
+        </button>
       </form>
       {preview.isError && <ErrorState error={preview.error} />}
       {preview.data && (
@@ -273,7 +398,9 @@ function Preview({ versionId }: { versionId: string }) {
               <strong>{s.title}</strong>
               <p>{s.text}</p>
               {s.branches?.map((b) => (
-                <p key={b.key} className="small"><em>{b.title}:</em> {b.text}</p>
+                <p key={b.key} className="small">
+                  <em>{b.title}:</em> {b.text}
+                </p>
               ))}
             </li>
           ))}

@@ -12,8 +12,16 @@ export function WordDiffRow({ title, before, after }: { title: string; before: s
         {title}
         {changed && <span className="visually-hidden"> ({t('scriptLibrary.changed')})</span>}
       </th>
-      <td>{parts.map((p, i) => (p.added ? null : p.removed ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>))}</td>
-      <td>{parts.map((p, i) => (p.removed ? null : p.added ? <ins key={i}>{p.value}</ins> : <span key={i}>{p.value}</span>))}</td>
+      <td>
+        {parts.map((p, i) =>
+          p.added ? null : p.removed ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>,
+        )}
+      </td>
+      <td>
+        {parts.map((p, i) =>
+          p.removed ? null : p.added ? <ins key={i}>{p.value}</ins> : <span key={i}>{p.value}</span>,
+        )}
+      </td>
     </tr>
   );
 }

@@ -5,7 +5,8 @@ import { apiRequest } from '../../../lib/api-client';
 export const getSuggestedScriptQueryOptions = (accountId: string) =>
   queryOptions({
     queryKey: ['accounts', 'suggested-script', accountId],
-    queryFn: ({ signal }) => apiRequest(`/accounts/${accountId}/suggested-script`, { schema: suggestedScriptSchema, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest(`/accounts/${accountId}/suggested-script`, { schema: suggestedScriptSchema, signal }),
     staleTime: 5 * 60_000,
   });
 

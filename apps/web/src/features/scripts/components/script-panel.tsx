@@ -4,7 +4,10 @@ import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useSuggestedScript } from '../api/get-suggested-script';
 
 /** The suggested script, step by step, with the objection library searchable during the call. */
-export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(function ScriptPanel({ accountId }, searchRef) {
+export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(function ScriptPanel(
+  { accountId },
+  searchRef,
+) {
   const { t } = useTranslation();
   const script = useSuggestedScript(accountId);
   const [query, setQuery] = useState('');
@@ -13,7 +16,11 @@ export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(f
     const q = query.trim().toLowerCase();
     const all = script.data?.objections ?? [];
     if (!q) return all;
-    return all.filter((o) => `${o.category} ${t(`objectionCategories.${o.category}`, { defaultValue: '' })} ${o.customerSays} ${o.answer}`.toLowerCase().includes(q));
+    return all.filter((o) =>
+      `${o.category} ${t(`objectionCategories.${o.category}`, { defaultValue: '' })} ${o.customerSays} ${o.answer}`
+        .toLowerCase()
+        .includes(q),
+    );
   }, [script.data, query, t]);
 
   if (script.isPending) return <LoadingState />;
@@ -22,7 +29,8 @@ export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(f
   return (
     <div className="script-panel">
       <h2>
-        {t('script.title')} <span className="muted small">{t('script.version', { name: s.scriptName, version: s.version })}</span>
+        {t('script.title')}{' '}
+        <span className="muted small">{t('script.version', { name: s.scriptName, version: s.version })}</span>
       </h2>
       <ol className="steps" data-testid="script-steps" lang={s.locale}>
         {s.steps.map((step) => (
@@ -33,7 +41,13 @@ export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(f
               <div className="branches">
                 <div role="group" aria-label={step.title} className="branch-buttons">
                   {step.branches.map((b) => (
-                    <button key={b.key} type="button" className={`button small-button${branch === b.key ? ' selected' : ''}`} aria-pressed={branch === b.key} onClick={() => setBranch(branch === b.key ? null : b.key)}>
+                    <button
+                      key={b.key}
+                      type="button"
+                      className={`button small-button${branch === b.key ? ' selected' : ''}`}
+                      aria-pressed={branch === b.key}
+                      onClick={() => setBranch(branch === b.key ? null : b.key)}
+                    >
                       {b.title}
                     </button>
                   ))}
@@ -53,7 +67,14 @@ export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(f
       <h2>{t('script.objections')}</h2>
       <label className="search">
         <span className="visually-hidden">{t('script.searchObjections')}</span>
-        <input ref={searchRef} type="search" aria-label={t('script.searchObjections')} placeholder={t('script.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          ref={searchRef}
+          type="search"
+          aria-label={t('script.searchObjections')}
+          placeholder={t('script.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </label>
       {objections.length === 0 ? (
         <p className="muted small">{t('script.noObjections')}</p>
@@ -63,7 +84,8 @@ export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(f
             <li key={o.id}>
               <details>
                 <summary>
-                  <strong>{t(`objectionCategories.${o.category}`, { defaultValue: o.category })}</strong> — “{o.customerSays}”
+                  <strong>{t(`objectionCategories.${o.category}`, { defaultValue: o.category })}</strong> — “
+                  {o.customerSays}”
                 </summary>
                 <p>{o.answer}</p>
               </details>

@@ -7,7 +7,11 @@ export const useAssignAccounts = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, commit }: { body: AssignmentBody; commit: boolean }) =>
-      apiRequest(commit ? '/accounts/assignments' : '/accounts/assignments/preview', { method: 'POST', body, schema: assignmentResultSchema }),
+      apiRequest(commit ? '/accounts/assignments' : '/accounts/assignments/preview', {
+        method: 'POST',
+        body,
+        schema: assignmentResultSchema,
+      }),
     onSuccess: (result) => (result.committed ? queryClient.invalidateQueries({ queryKey: ['accounts'] }) : undefined),
   });
 };

@@ -8,4 +8,5 @@ export const getTeamsQueryOptions = () =>
     queryFn: ({ signal }) => apiRequest('/teams', { schema: listTeamsResponseSchema, signal }),
   });
 
-export const useTeams = (options: { enabled?: boolean } = {}) => useQuery({ ...getTeamsQueryOptions(), enabled: options.enabled ?? true });
+export const useTeams = (options: { enabled?: boolean } = {}) =>
+  useQuery({ ...getTeamsQueryOptions(), enabled: options.enabled ?? true });

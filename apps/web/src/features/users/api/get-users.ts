@@ -8,4 +8,5 @@ export const getUsersQueryOptions = () =>
     queryFn: ({ signal }) => apiRequest('/users', { schema: listUsersResponseSchema, signal }),
   });
 
-export const useUsers = (options: { enabled?: boolean } = {}) => useQuery({ ...getUsersQueryOptions(), enabled: options.enabled ?? true });
+export const useUsers = (options: { enabled?: boolean } = {}) =>
+  useQuery({ ...getUsersQueryOptions(), enabled: options.enabled ?? true });

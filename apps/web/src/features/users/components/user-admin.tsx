@@ -5,21 +5,48 @@ import { ErrorState } from '../../../components/ui/states';
 import { useCreateUser, useResetPassword, useSaveTeam, useUpdateUser } from '../api/manage-users';
 
 const ROLES: Role[] = ['collector', 'supervisor', 'admin', 'service'];
-const ZONES = ['UTC', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'Asia/Shanghai', 'Asia/Hong_Kong'];
+const ZONES = [
+  'UTC',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'Europe/London',
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+];
 
 /** The fields an admin sets on a user; shared by "Add a user" and "Manage". */
-function UserFields({ value, onChange, teams }: { value: { displayName: string; role: Role; teamId: string; locale: Locale; timeZone: string }; onChange: (v: typeof value) => void; teams: Team[] }) {
+function UserFields({
+  value,
+  onChange,
+  teams,
+}: {
+  value: { displayName: string; role: Role; teamId: string; locale: Locale; timeZone: string };
+  onChange: (v: typeof value) => void;
+  teams: Team[];
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <>
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('users.name')}</label>
-        <input id={`${id}-name`} value={value.displayName} onChange={(e) => onChange({ ...value, displayName: e.target.value })} required maxLength={100} />
+        <input
+          id={`${id}-name`}
+          value={value.displayName}
+          onChange={(e) => onChange({ ...value, displayName: e.target.value })}
+          required
+          maxLength={100}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-role`}>{t('users.role')}</label>
-        <select id={`${id}-role`} value={value.role} onChange={(e) => onChange({ ...value, role: e.target.value as Role })}>
+        <select
+          id={`${id}-role`}
+          value={value.role}
+          onChange={(e) => onChange({ ...value, role: e.target.value as Role })}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
@@ -40,14 +67,24 @@ function UserFields({ value, onChange, teams }: { value: { displayName: string; 
       </div>
       <div className="field">
         <label htmlFor={`${id}-locale`}>{t('userAdmin.language')}</label>
-        <select id={`${id}-locale`} value={value.locale} onChange={(e) => onChange({ ...value, locale: e.target.value as Locale })}>
+        <select
+          id={`${id}-locale`}
+          value={value.locale}
+          onChange={(e) => onChange({ ...value, locale: e.target.value as Locale })}
+        >
           <option value="en">English</option>
           <option value="zh-CN">简体中文</option>
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-zone`}>{t('userAdmin.timeZone')}</label>
-        <input id={`${id}-zone`} list={`${id}-zones`} value={value.timeZone} onChange={(e) => onChange({ ...value, timeZone: e.target.value })} required />
+        <input
+          id={`${id}-zone`}
+          list={`${id}-zones`}
+          value={value.timeZone}
+          onChange={(e) => onChange({ ...value, timeZone: e.target.value })}
+          required
+        />
         <datalist id={`${id}-zones`}>
           {ZONES.map((z) => (
             <option key={z} value={z} />
@@ -83,12 +120,26 @@ export function NewUserForm({ teams }: { teams: Team[] }) {
     <form className="panel admin-form" onSubmit={submit} aria-label={t('userAdmin.add')}>
       <div className="field">
         <label htmlFor={`${id}-username`}>{t('users.username')}</label>
-        <input id={`${id}-username`} value={username} onChange={(e) => setUsername(e.target.value)} required autoComplete="off" />
+        <input
+          id={`${id}-username`}
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+          autoComplete="off"
+        />
       </div>
       <UserFields value={fields} onChange={setFields} teams={teams} />
       <div className="field">
         <label htmlFor={`${id}-password`}>{t('userAdmin.initialPassword')}</label>
-        <input id={`${id}-password`} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={12} autoComplete="new-password" />
+        <input
+          id={`${id}-password`}
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          minLength={12}
+          autoComplete="new-password"
+        />
       </div>
       <div className="actions start">
         <button type="submit" className="button primary" disabled={create.isPending}>
@@ -107,7 +158,13 @@ export function ManageUser({ user, teams, onDone }: { user: User; teams: Team[];
   const id = useId();
   const update = useUpdateUser(user.id);
   const reset = useResetPassword(user.id);
-  const [fields, setFields] = useState({ displayName: user.displayName, role: user.role, teamId: user.team?.id ?? '', locale: user.locale, timeZone: user.timeZone });
+  const [fields, setFields] = useState({
+    displayName: user.displayName,
+    role: user.role,
+    teamId: user.team?.id ?? '',
+    locale: user.locale,
+    timeZone: user.timeZone,
+  });
   const [password, setPassword] = useState('');
   return (
     <div className="admin-manage">
@@ -124,7 +181,12 @@ export function ManageUser({ user, teams, onDone }: { user: User; teams: Team[];
           <button type="submit" className="button primary" disabled={update.isPending}>
             {t('userAdmin.save')}
           </button>
-          <button type="button" className="button" disabled={update.isPending} onClick={() => update.mutate({ active: !user.active }, { onSuccess: onDone })}>
+          <button
+            type="button"
+            className="button"
+            disabled={update.isPending}
+            onClick={() => update.mutate({ active: !user.active }, { onSuccess: onDone })}
+          >
             {user.active ? t('userAdmin.deactivate') : t('userAdmin.reactivate')}
           </button>
           <button type="button" className="button" onClick={onDone}>
@@ -142,7 +204,15 @@ export function ManageUser({ user, teams, onDone }: { user: User; teams: Team[];
       >
         <div className="field">
           <label htmlFor={`${id}-reset`}>{t('userAdmin.newPassword')}</label>
-          <input id={`${id}-reset`} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={12} autoComplete="new-password" />
+          <input
+            id={`${id}-reset`}
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            minLength={12}
+            autoComplete="new-password"
+          />
         </div>
         <div className="actions start">
           <button type="submit" className="button" disabled={reset.isPending}>
@@ -166,7 +236,12 @@ export function TeamAdmin({ team, supervisors }: { team: Team | null; supervisor
     return (
       <div className="field">
         <label htmlFor={`${id}-sup`}>{t('teams.supervisor')}</label>
-        <select id={`${id}-sup`} value={team.supervisor?.id ?? ''} disabled={save.isPending} onChange={(e) => save.mutate({ supervisorId: e.target.value || null })}>
+        <select
+          id={`${id}-sup`}
+          value={team.supervisor?.id ?? ''}
+          disabled={save.isPending}
+          onChange={(e) => save.mutate({ supervisorId: e.target.value || null })}
+        >
           <option value="">—</option>
           {supervisors.map((s) => (
             <option key={s.id} value={s.id}>

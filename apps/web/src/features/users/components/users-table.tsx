@@ -26,7 +26,11 @@ export function UsersTable({ manage = false }: { manage?: boolean }) {
             <th scope="col">{t('users.role')}</th>
             <th scope="col">{t('users.team')}</th>
             <th scope="col">{t('users.status')}</th>
-            {manage && <th scope="col"><span className="visually-hidden">{t('userAdmin.actions')}</span></th>}
+            {manage && (
+              <th scope="col">
+                <span className="visually-hidden">{t('userAdmin.actions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -40,7 +44,12 @@ export function UsersTable({ manage = false }: { manage?: boolean }) {
                 <td>{u.active ? t('users.active') : t('users.inactive')}</td>
                 {manage && (
                   <td>
-                    <button type="button" className="button" aria-expanded={open === u.id} onClick={() => setOpen(open === u.id ? null : u.id)}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-expanded={open === u.id}
+                      onClick={() => setOpen(open === u.id ? null : u.id)}
+                    >
                       {t('userAdmin.manageShort')}
                       <span className="visually-hidden"> {u.displayName}</span>
                     </button>
