@@ -186,16 +186,14 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
       for (let i = 0; i < valid.length; i += BATCH) {
         await imports.insertPayments(
           opts.source,
-          valid
-            .slice(i, i + BATCH)
-            .map((r) => ({
-              accountId: r.accountId,
-              amountMinor: r.amountMinor,
-              currency: r.currency,
-              paidAt: r.paidAt,
-              channel: r.channel,
-              reference: r.reference,
-            })),
+          valid.slice(i, i + BATCH).map((r) => ({
+            accountId: r.accountId,
+            amountMinor: r.amountMinor,
+            currency: r.currency,
+            paidAt: r.paidAt,
+            channel: r.channel,
+            reference: r.reference,
+          })),
         );
         progress.update({ rowsWritten: Math.min(valid.length, i + BATCH) });
       }
