@@ -86,6 +86,7 @@ import { createRollRatesRepository } from './modules/stages/roll-rates.repositor
 import { createRollRatesService } from './modules/stages/roll-rates.service.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
+import { periodicJobsPlugin } from './jobs/periodic-jobs.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
 import { validatorCompiler } from './plugins/validation.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -280,43 +281,16 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
 
   // Promises whose date passed are judged by an in-process job; it catches up after downtime
   // because it looks at state (pending promises past their grace), not at missed ticks.
-  if (env.PROMISE_SWEEP_SECONDS > 0) {
-    let timer: NodeJS.Timeout | undefined;
-    // Judge promises past their grace, queue reminders for those falling due, send what is due.
-    let running = false;
-    // Stage history: stages change at most daily, so every 10 minutes is plenty.
-    const stageHistory = createStageHistoryRepository(db);
-    let stagesRecordedAt = 0;
-    const sweep = async () => {
-      if (running) return;
-      running = true;
-      try {
-        const changes = await promisesService.sweep();
-        const queued = await remindersService.schedule();
-        const sent = await remindersService.send();
-        let stageMoves = 0;
-        if (Date.now() - stagesRecordedAt >= 10 * 60_000) {
-          stageMoves = await stageHistory.recordTransitions(await policies.stageThresholds(), clock.now());
-          // Sessions past their lifetime or idle limit no longer sign anyone in; their rows go too.
-          await authService.purgeExpiredSessions();
-          await loginThrottle.purge();
-          stagesRecordedAt = Date.now();
-        }
-        if (changes || queued || sent.sent || sent.blocked || stageMoves)
-          app.log.info({ changes, queued, ...sent, stageMoves }, 'promise, reminder and stage jobs');
-      } catch (err) {
-        app.log.error({ err }, 'promise and reminder jobs failed');
-      } finally {
-        running = false;
-      }
-    };
-    app.addHook('onReady', async () => {
-      void sweep();
-      timer = setInterval(sweep, env.PROMISE_SWEEP_SECONDS * 1000);
-      timer.unref();
-    });
-    app.addHook('onClose', async () => clearInterval(timer));
-  }
+  await app.register(periodicJobsPlugin, {
+    intervalSeconds: env.PROMISE_SWEEP_SECONDS,
+    promises: promisesService,
+    reminders: remindersService,
+    stageHistory: createStageHistoryRepository(db),
+    policies,
+    // Sessions past their lifetime no longer sign anyone in; sign-in windows that ended count nothing.
+    housekeeping: [() => authService.purgeExpiredSessions(), () => loginThrottle.purge()],
+    clock,
+  });
 
   // The built SPA, with index.html for client-side routes.
   const webDist = env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist');
