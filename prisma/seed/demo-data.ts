@@ -440,7 +440,7 @@ export function generateChunk(
       const zone = r.pick(region.zones);
       const female = r.chance(0.5);
       const id = r.uuid();
-      let family: string, given: string, full: string, salutation: string, lang: string;
+      let family: string, given: string, full: string, lang: string;
       if (region.chinese && r.chance(0.92)) {
         family = r.pick(CN_FAMILY);
         given = r.pick(female ? CN_GIVEN_F : CN_GIVEN_M);
@@ -453,7 +453,7 @@ export function generateChunk(
         lang = 'en';
       }
       const chineseNotes = lang === 'zh-CN';
-      salutation = r.chance(0.04) ? 'mx' : r.chance(0.03) ? 'dr' : female ? 'ms' : 'mr';
+      const salutation = r.chance(0.04) ? 'mx' : r.chance(0.03) ? 'dr' : female ? 'ms' : 'mr';
       const dob = r.chance(0.9)
         ? `${r.int(1950, 2004)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
         : null;

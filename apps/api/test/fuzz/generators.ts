@@ -365,7 +365,9 @@ function deleteAt(value: unknown, path: Path): unknown {
 
 function hasBadText(value: unknown): boolean {
   if (typeof value === 'string')
-    return /\u0000/.test(value) || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
+    return (
+      value.includes('\u0000') || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)
+    );
   if (Array.isArray(value)) return value.some(hasBadText);
   if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasBadText(k) || hasBadText(v));
   return false;
@@ -682,7 +684,7 @@ export function requestsFor(op: Operation, ctx: GeneratorContext): fc.Arbitrary<
           // In a URL a lone surrogate can only be sent as bytes that are not UTF-8, which the query
           // parser keeps as the literal text `%ED%A0%80`: harmless text, not a surrogate. NUL does arrive.
           const mustReject =
-            /\u0000/.test(v) ||
+            v.includes('\u0000') ||
             isImpossibleDate(p.schema, v) ||
             (p.schema.enum !== undefined && !p.schema.enum.includes(v));
           return build(

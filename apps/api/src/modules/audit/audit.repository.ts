@@ -23,7 +23,7 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
  */
 export function storableText(value: string): string {
   return value
-    .replace(/\u0000/g, '\uFFFD')
+    .replaceAll('\u0000', '\uFFFD')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 function storable(value: unknown): unknown {

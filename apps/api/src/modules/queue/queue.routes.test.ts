@@ -12,7 +12,7 @@ describe('queue', () => {
 
   beforeAll(async () => {
     const sup = await t.factories.user('supervisor', { username: 'q-sup' });
-    const sup2 = await t.factories.user('supervisor', { username: 'q-sup2' });
+    await t.factories.user('supervisor', { username: 'q-sup2' });
     const team = await t.factories.team('Q', sup.id);
     const c = await t.factories.user('collector', { username: 'q-c1', teamId: team.id });
     await t.factories.user('collector', { username: 'q-c2', teamId: team.id });
@@ -287,7 +287,7 @@ describe('access on current data, not on a queue snapshot', () => {
 
   it('ends the access a lease gave once the account is assigned to someone else', async () => {
     await t.factories.user('admin', { username: 'l-admin' });
-    const holder = await t.factories.user('collector', { username: 'l-holder' });
+    await t.factories.user('collector', { username: 'l-holder' });
     const newOwner = await t.factories.user('collector', { username: 'l-new' });
     const creditor = await t.factories.creditor();
     // In the pool (unassigned): any collector may lease it.
