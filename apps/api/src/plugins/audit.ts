@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
 import { ServiceUnavailableError } from '../lib/errors.js';
-import { isUuid, type AuditRepository } from '../modules/audit/audit.repository.js';
+import { isUuid, type AuditLog } from '../lib/audit-log.js';
 
 /**
  * How a route's reads of personal data are audited (ADR 011). Declared next to `access` in the
@@ -84,7 +84,7 @@ function requestDetails(request: FastifyRequest, extra: Record<string, unknown> 
   };
 }
 
-export const auditPlugin = fp<{ audit: Pick<AuditRepository, 'record'> }>(async (app: FastifyInstance, { audit }) => {
+export const auditPlugin = fp<{ audit: AuditLog }>(async (app: FastifyInstance, { audit }) => {
   app.decorateRequest('auditedAccountIds', null);
 
   app.addHook('onRoute', (route) => {

@@ -2,7 +2,7 @@ import { CSRF_HEADER, SESSION_COOKIE, type Role, type SessionUser } from '@crm/c
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { CsrfError, ForbiddenError, UnauthenticatedError } from '../lib/errors.js';
-import type { ActiveSession, AuthService } from '../modules/auth/auth.service.js';
+import type { ActiveSession, SessionResolver } from '../lib/session.js';
 import type { Access } from './access.js';
 
 declare module 'fastify' {
@@ -30,7 +30,7 @@ function allowed(access: Access, role: Role): boolean {
  * declared access (401 without a session, 403 for a wrong role) and, for cookie-authenticated
  * writes, a CSRF token bound to the session (double submit: cookie + header).
  */
-export const authPlugin = fp<{ authService: AuthService }>(async (app: FastifyInstance, { authService }) => {
+export const authPlugin = fp<{ authService: SessionResolver }>(async (app: FastifyInstance, { authService }) => {
   app.decorateRequest('session', null);
 
   app.addHook('onRoute', (route) => {

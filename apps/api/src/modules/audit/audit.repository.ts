@@ -1,21 +1,6 @@
 import { Prisma, type Db } from '@crm/db';
+import { isUuid, type AuditEntry } from '../../lib/audit-log.js';
 import type { Tx } from '../../lib/transaction.js';
-
-export interface AuditEntry {
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  requestId?: string | null;
-  /** Accounts whose customer data the event concerns; an account entity is added by itself. */
-  accountIds?: readonly string[];
-  /** Why (AUDIT_PURPOSES in contracts). */
-  purpose?: string | null;
-  data?: Record<string, unknown>;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /**
  * PostgreSQL text and jsonb refuse NUL and lone UTF-16 surrogates; an audit row must never fail

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Locale, SessionUser } from '@crm/contracts';
 import type { PasswordHasher } from '@crm/db/password';
 import type { Clock } from '../../lib/clock.js';
+import type { ActiveSession } from '../../lib/session.js';
 import { BadRequestError, ConflictError, UnauthenticatedError } from '../../lib/errors.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { toSessionUser, type AuthRepository } from './auth.repository.js';
@@ -15,12 +16,6 @@ export interface AuthServiceDeps {
   throttle: Pick<LoginThrottle, 'attempt'>;
   sessionTtlMs: number;
   sessionIdleMs: number;
-}
-
-export interface ActiveSession {
-  user: SessionUser;
-  csrfToken: string;
-  tokenHash: string;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
