@@ -160,9 +160,10 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
   });
-  const accountsService = createAccountsService({ accounts: createAccountsRepository(db), policies, clock });
+  const accountsRepository = createAccountsRepository(db);
+  const accountsService = createAccountsService({ accounts: accountsRepository, policies, clock });
   const usersService = createUsersService({ users: createUsersRepository(db), audit, passwords, uow });
-  const access = createAccountAccess(db);
+  const access = createAccountAccess(accountsRepository);
   const gateFacts = createGateFactsRepository(db);
   // The one way an outbound contact is decided and recorded: under the customer's and the account's locks.
   const contactGate = createContactGate({ uow, gateFacts, clock });
@@ -178,9 +179,10 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });
   const promisesService = createPromisesService({ uow, promises: createPromisesRepository(db), policies, clock });
   const remindersRepository = createRemindersRepository(db);
+  const messagesRepository = createMessagesRepository(db);
   const remindersService = createRemindersService({
     reminders: remindersRepository,
-    sender: createLocalLogSender(db),
+    sender: createLocalLogSender(messagesRepository),
     gate: contactGate,
     policies,
     clock,
@@ -262,7 +264,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
       await api.register(paymentsRoutes, { paymentsService });
       await api.register(auditRoutes, { auditService: createAuditService({ audit }) });
       await api.register(messagesRoutes, {
-        messagesService: createMessagesService({ messages: createMessagesRepository(db) }),
+        messagesService: createMessagesService({ messages: messagesRepository }),
       });
       await api.register(importsRoutes, {
         paymentsImport: createPaymentsImportService({

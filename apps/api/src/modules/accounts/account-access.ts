@@ -1,6 +1,7 @@
 import type { SessionUser } from '@crm/contracts';
-import type { Db } from '@crm/db';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import type { Tx } from '../../lib/transaction.js';
+import type { AccountsRepository } from './accounts.repository.js';
 
 export type AccountAccess = ReturnType<typeof createAccountAccess>;
 
@@ -10,24 +11,11 @@ export type AccountAccess = ReturnType<typeof createAccountAccess>;
  * supervisors their teams' accounts, admins any. Decided on the row as it is now, never on a
  * queue snapshot. 404 when it does not exist, 403 when it is not yours.
  */
-export function createAccountAccess(db: Pick<Db, 'account'>) {
+export function createAccountAccess(accounts: Pick<AccountsRepository, 'accessFacts'>) {
   return {
     /** Pass the write's transaction to decide on the row as it is under the account's lock. */
-    async assertCanOpen(
-      user: SessionUser,
-      accountId: string,
-      now: Date,
-      client: Pick<Db, 'account'> = db,
-    ): Promise<void> {
-      const account = await client.account.findUnique({
-        where: { id: accountId },
-        select: {
-          assignedCollectorId: true,
-          leasedById: true,
-          leaseExpiresAt: true,
-          assignedCollector: { select: { active: true, team: { select: { supervisorId: true } } } },
-        },
-      });
+    async assertCanOpen(user: SessionUser, accountId: string, now: Date, tx?: Tx): Promise<void> {
+      const account = await accounts.accessFacts(accountId, tx);
       if (!account) throw new NotFoundError('No such account.');
       // The pool of collectorPoolWhere: unassigned, or assigned to a deactivated user.
       const inPool = account.assignedCollectorId === null || account.assignedCollector?.active === false;

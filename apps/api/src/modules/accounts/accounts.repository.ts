@@ -1,6 +1,7 @@
 import type { SessionUser } from '@crm/contracts';
 import type { Db, Prisma } from '@crm/db';
-import { accountScopeWhere } from './account-scope.js';
+import type { Tx } from '../../lib/transaction.js';
+import { accountScopeWhere } from './account-scope.repository.js';
 
 export type AccountsRepository = ReturnType<typeof createAccountsRepository>;
 
@@ -60,6 +61,23 @@ export function createAccountsRepository(db: Pick<Db, 'account' | 'stopFlag'>) {
         orderBy: [{ oldestUnpaidDueDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
         take: opts.limit + 1,
         select: accountListSelect,
+      });
+    },
+
+    /**
+     * What deciding access to one account needs (account-access.ts): who it is assigned to (and
+     * whether they are active, and their team's supervisor) and who leases it until when. Pass a
+     * transaction to read the row as it is under the account's lock. Null when it does not exist.
+     */
+    accessFacts(accountId: string, tx?: Tx) {
+      return (tx ?? db).account.findUnique({
+        where: { id: accountId },
+        select: {
+          assignedCollectorId: true,
+          leasedById: true,
+          leaseExpiresAt: true,
+          assignedCollector: { select: { active: true, team: { select: { supervisorId: true } } } },
+        },
       });
     },
 

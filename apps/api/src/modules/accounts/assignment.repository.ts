@@ -1,7 +1,7 @@
 import type { AssignmentBody } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
 import type { StageThresholds } from '@crm/domain';
-import { dpdSql, stageSql } from '../../lib/stage-sql.js';
+import { dpdSql, stageSql } from '../stages/stage-sql.repository.js';
 import type { Tx } from '../../lib/transaction.js';
 
 export type AssignmentRepository = ReturnType<typeof createAssignmentRepository>;

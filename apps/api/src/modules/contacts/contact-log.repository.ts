@@ -1,6 +1,6 @@
 import type { ContactLogFilters, SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
-import { collectorScopeSql } from '../accounts/account-scope.js';
+import { collectorScopeSql } from '../accounts/account-scope.repository.js';
 
 export interface ContactLogRow {
   id: string;

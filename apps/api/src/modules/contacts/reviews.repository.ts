@@ -1,7 +1,7 @@
 import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
 import type { ReviewChecks } from '@crm/domain';
-import { collectorScopeSql } from '../accounts/account-scope.js';
+import { collectorScopeSql } from '../accounts/account-scope.repository.js';
 
 export type ReviewsRepository = ReturnType<typeof createReviewsRepository>;
 

@@ -2,6 +2,8 @@ import { Prisma, type Db, type PlanStatus, type PromiseChangeCause, type Promise
 import { lockAccounts, type Tx } from '../../lib/transaction.js';
 
 export type { Tx };
+/** The stored statuses, as the service writes them back. */
+export type { PlanStatus, PromiseStatus };
 
 export type PromisesRepository = ReturnType<typeof createPromisesRepository>;
 

@@ -1,4 +1,3 @@
-import type { PlanStatus, PromiseStatus } from '@crm/db';
 import { evaluatePromises } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
@@ -6,7 +5,7 @@ import { isoDay } from '../../lib/date-columns.js';
 import { groupBy } from '../../lib/group-by.js';
 import { evaluationInput } from './evaluation-input.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
-import type { PromisesRepository, Tx } from './promises.repository.js';
+import type { PlanStatus, PromiseStatus, PromisesRepository, Tx } from './promises.repository.js';
 
 export type ChangeCause = 'payment_posted' | 'payment_reversed' | 'grace_expired';
 

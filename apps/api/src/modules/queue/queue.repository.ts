@@ -1,6 +1,6 @@
 import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
-import { collectorPoolSql, collectorPoolWhere, collectorScopeWhere } from '../accounts/account-scope.js';
+import { collectorPoolSql, collectorPoolWhere, collectorScopeWhere } from '../accounts/account-scope.repository.js';
 
 const DAY = 86_400_000;
 

@@ -1,4 +1,4 @@
-import type { Db } from '@crm/db';
+import type { MessagesRepository } from './messages.repository.js';
 
 export interface OutgoingMessage {
   outboxId: string;
@@ -14,13 +14,11 @@ export interface MessageSender {
 }
 
 /** The built-in sender: writes to a local mail/SMS log that admins and supervisors read in the UI. */
-export function createLocalLogSender(db: Pick<Db, 'messageLog'>): MessageSender {
+export function createLocalLogSender(messages: Pick<MessagesRepository, 'append'>): MessageSender {
   return {
     async send(m) {
-      const row = await db.messageLog.create({
-        data: { outboxId: m.outboxId, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body },
-      });
-      return { providerMessageId: `local:${row.id}` };
+      const id = await messages.append(m);
+      return { providerMessageId: `local:${id}` };
     },
   };
 }

@@ -5,6 +5,7 @@ import { createContactGate } from '../compliance/contact-gate.service.js';
 import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
 import { createPoliciesRepository } from '../policies/policies.repository.js';
 import { createLocalLogSender } from './message-sender.js';
+import { createMessagesRepository } from './messages.repository.js';
 import { createRemindersRepository } from './reminders.repository.js';
 import { createRemindersService } from './reminders.service.js';
 
@@ -61,7 +62,7 @@ describe('promise reminders', () => {
     });
     service = createRemindersService({
       reminders: createRemindersRepository(t.db),
-      sender: createLocalLogSender(t.db),
+      sender: createLocalLogSender(createMessagesRepository(t.db)),
       gate,
       policies: createPoliciesRepository(t.db),
       clock: t.clock,

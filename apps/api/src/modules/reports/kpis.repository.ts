@@ -1,7 +1,7 @@
 import type { KpiGroupBy, SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
-import { collectorScopeSql } from '../accounts/account-scope.js';
-import { userNames } from '../users/user-names.js';
+import { collectorScopeSql } from '../accounts/account-scope.repository.js';
+import { userNames } from '../users/user-names.repository.js';
 
 export interface KpiWindow {
   /** Calendar dates (inclusive) and the instants they span in the viewer's zone. */

@@ -1,8 +1,8 @@
 import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
 import type { StageThresholds } from '@crm/domain';
-import { dpdSql, stageSql } from '../../lib/stage-sql.js';
-import { accountScopeSql } from '../accounts/account-scope.js';
+import { dpdSql, stageSql } from '../stages/stage-sql.repository.js';
+import { accountScopeSql } from '../accounts/account-scope.repository.js';
 
 export type ReportsRepository = ReturnType<typeof createReportsRepository>;
 

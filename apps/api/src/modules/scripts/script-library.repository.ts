@@ -1,5 +1,6 @@
+import type { UpdateDraftBody } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
-import { userNames } from '../users/user-names.js';
+import { userNames } from '../users/user-names.repository.js';
 
 const VERSION_SELECT = {
   id: true,
@@ -14,6 +15,9 @@ const VERSION_SELECT = {
 } as const;
 
 export type ScriptLibraryRepository = ReturnType<typeof createScriptLibraryRepository>;
+
+/** A draft's steps: checked ones from a request, or those of a stored version being copied. */
+export type DraftSteps = UpdateDraftBody['steps'] | Prisma.JsonValue;
 
 /** Script versions: drafts are edited, one version per script is published, the rest archived. */
 export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVersion' | 'user' | '$transaction'>) {
@@ -46,7 +50,7 @@ export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVer
       db.scriptVersion.findFirst({ where: { scriptId, status: 'published' }, select: VERSION_SELECT }),
     scriptExists: async (id: string) => (await db.script.count({ where: { id } })) > 0,
     /** A new draft with the next version number; the script row is locked so numbers never collide. */
-    createDraft: (scriptId: string, steps: Prisma.InputJsonValue, createdById: string) =>
+    createDraft: (scriptId: string, steps: DraftSteps, createdById: string) =>
       db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
         const last = await tx.scriptVersion.findFirst({
@@ -55,12 +59,18 @@ export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVer
           select: { version: true },
         });
         return tx.scriptVersion.create({
-          data: { scriptId, version: (last?.version ?? 0) + 1, status: 'draft', steps, createdById },
+          data: {
+            scriptId,
+            version: (last?.version ?? 0) + 1,
+            status: 'draft',
+            steps: steps as Prisma.InputJsonValue,
+            createdById,
+          },
           select: VERSION_SELECT,
         });
       }),
-    updateDraft: (id: string, steps: Prisma.InputJsonValue) =>
-      db.scriptVersion.updateMany({ where: { id, status: 'draft' }, data: { steps } }),
+    updateDraft: (id: string, steps: DraftSteps) =>
+      db.scriptVersion.updateMany({ where: { id, status: 'draft' }, data: { steps: steps as Prisma.InputJsonValue } }),
     /**
      * Publishes a draft: under a lock on the script, the published version is archived and the
      * draft published, in one transaction. Two concurrent publishes are serialised by the lock;

@@ -5,7 +5,6 @@ import type {
   SessionUser,
   UpdateDraftBody,
 } from '@crm/contracts';
-import type { Prisma } from '@crm/db';
 import { lintScript, scriptStepProblems, type ScriptStep } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
@@ -83,7 +82,7 @@ export function createScriptLibraryService({
         throw new BadRequestError('fromVersionId is a version of another script', [
           { field: 'fromVersionId', message: 'is a version of another script' },
         ]);
-      const draft = await library.createDraft(scriptId, (source?.steps ?? []) as Prisma.InputJsonValue, user.id);
+      const draft = await library.createDraft(scriptId, source?.steps ?? [], user.id);
       await audit.record({
         actorId: user.id,
         action: 'script.draft',
@@ -101,7 +100,7 @@ export function createScriptLibraryService({
         throw new ConflictError('Only drafts can be edited; create a new draft from this version.');
       const problems = scriptStepProblems(body.steps);
       if (problems.length) throw new BadRequestError('The script is not valid.', problems);
-      await library.updateDraft(id, body.steps as Prisma.InputJsonValue);
+      await library.updateDraft(id, body.steps);
       await audit.record({
         actorId: user.id,
         action: 'script.edit',

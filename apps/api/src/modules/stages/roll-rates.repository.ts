@@ -1,6 +1,6 @@
 import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
-import { accountScopeSql } from '../accounts/account-scope.js';
+import { accountScopeSql } from '../accounts/account-scope.repository.js';
 
 export type RollRatesRepository = ReturnType<typeof createRollRatesRepository>;
 

@@ -1,6 +1,6 @@
 import { Prisma, type Db } from '@crm/db';
 import type { StageThresholds } from '@crm/domain';
-import { dpdSql, stageSql } from '../../lib/stage-sql.js';
+import { dpdSql, stageSql } from './stage-sql.repository.js';
 
 export type StageHistoryRepository = ReturnType<typeof createStageHistoryRepository>;
 
