@@ -6,6 +6,7 @@
 //      `architecture/<name>` rule per boundary, each reporting a message that says which rule was
 //      broken and what to do instead. tooling/lint-rules.test.ts shows each of them failing.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -23,12 +24,13 @@ const DATABASE = '^(@crm/db(/(?!password$).*)?|@prisma/.*|prisma|pg|pg-copy-stre
 
 const BOUNDARIES = {
   'web-no-server': {
+    // Not apps/web/e2e/serve.mjs: it starts the built API for the browser tests, by design.
     files: ['apps/web/src/**', 'apps/web/e2e/**/*.ts', 'apps/web/*.ts'],
     forbid: [
       {
         target: `${DATABASE}|^apps/api/|^(@crm/api|fastify|@fastify/.*)(/|$)`,
         message:
-          '[web-no-server] apps/web never imports the API (apps/api), the database package (@crm/db), Prisma or pg: ' +
+          'apps/web never imports the API (apps/api), the database package (@crm/db), Prisma or pg: ' +
           'it talks to the server over HTTP, with the shapes in @crm/contracts.',
       },
     ],
@@ -40,7 +42,7 @@ const BOUNDARIES = {
         target: '.',
         unless: '^(@crm/contracts|date-fns|@date-fns/tz)(/|$)|^packages/domain/src/',
         message:
-          '[domain-pure] packages/domain is pure rules: it imports only @crm/contracts, date-fns, @date-fns/tz and ' +
+          'packages/domain is pure rules: it imports only @crm/contracts, date-fns, @date-fns/tz and ' +
           'its own files; no I/O (node:fs, net, http, child_process...), no framework (fastify, react, prisma, pg). ' +
           'Take the time, the zone and the data as inputs.',
       },
@@ -53,8 +55,7 @@ const BOUNDARIES = {
         target: '.',
         unless: '^zod(/|$)|^packages/contracts/src/',
         message:
-          '[contracts-zod-only] packages/contracts holds the zod schemas the API and the web share: it imports ' +
-          'only zod and its own files.',
+          'packages/contracts holds the zod schemas the API and the web share: it imports only zod and its own files.',
       },
     ],
   },
@@ -77,10 +78,9 @@ const BOUNDARIES = {
       {
         target: DATABASE,
         message:
-          '[database-in-repositories] Only *.repository.ts files (and lib/transaction.ts, the unit of work) touch ' +
+          'Only *.repository.ts files (and lib/transaction.ts, the unit of work) touch ' +
           'the database: no @crm/db, Prisma or pg here, not even their types. Add a method to a repository and ' +
-          'depend on it (typed with Pick<>), or use a type from @crm/contracts. (@crm/db/password hashes ' +
-          'passwords and does no I/O: allowed.)',
+          'depend on it (typed with Pick<>), or use a type from @crm/contracts.',
       },
     ],
   },
@@ -90,7 +90,7 @@ const BOUNDARIES = {
       {
         target: '\\.repository$|^apps/api/src/lib/transaction$',
         message:
-          '[routes-call-services] A route handles HTTP and calls its service: it never imports a repository or ' +
+          'A route handles HTTP and calls its service: it never imports a repository or ' +
           'the unit of work. Move the work into the service.',
       },
     ],
@@ -100,7 +100,7 @@ const BOUNDARIES = {
     forbid: [
       {
         target: '\\.routes$',
-        message: '[layers-point-down] Routes call services and services call repositories, never the other way.',
+        message: 'Routes call services and services call repositories, never the other way.',
       },
     ],
   },
@@ -109,9 +109,7 @@ const BOUNDARIES = {
     forbid: [
       {
         target: '\\.service$',
-        message:
-          '[repositories-no-services] A repository reads and writes data and calls no service: the service calls ' +
-          'the repository.',
+        message: 'A repository reads and writes data and calls no service: the service calls the repository.',
       },
     ],
   },
@@ -121,7 +119,7 @@ const BOUNDARIES = {
       {
         target: '^apps/api/src/(modules/|app$|main$)',
         message:
-          '[plugins-no-modules] plugins/, lib/ and config/ serve every module and depend on none: put the shared ' +
+          'plugins/, lib/ and config/ serve every module and depend on none: put the shared ' +
           'type or helper in lib/ (or @crm/contracts); app.ts passes the module in.',
       },
     ],
@@ -154,7 +152,7 @@ const boundaryConfigs = Object.entries(BOUNDARIES).flatMap(([name, { files, igno
 
 // ------------------------------------------------------------------------------------------------
 
-export default tseslint.config(
+export default defineConfig(
   {
     name: 'ignored',
     ignores: [
