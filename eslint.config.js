@@ -197,4 +197,36 @@ export default defineConfig(
     rules: reactHooks.configs.recommended.rules,
   },
   ...boundaryConfigs,
+  {
+    // The other half of "pure": no I/O through globals, and the time is an input.
+    name: 'architecture/domain-pure (globals)',
+    files: ['packages/domain/src/**', 'packages/contracts/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'fetch',
+          'process',
+          'XMLHttpRequest',
+          'WebSocket',
+          'localStorage',
+          'sessionStorage',
+          'window',
+          'document',
+        ].map((name) => ({
+          name,
+          message: `The domain and the contracts do no I/O: no ${name}; take what it gives as an input.`,
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "NewExpression[callee.name='Date'][arguments.length=0], CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The domain and the contracts never read the clock: take `now` as an input.',
+        },
+      ],
+    },
+  },
 );

@@ -81,6 +81,19 @@ describe('architecture import rules', () => {
       expect(await broken('packages/domain/src/x.ts', code)).toEqual(['architecture/domain-pure']);
     });
 
+    it.each([
+      ["const r = await fetch('https://example.com');", 'no-restricted-globals'],
+      ['const tz = process.env.TZ;', 'no-restricted-globals'],
+      ['const now = new Date();', 'no-restricted-syntax'],
+      ['const now = Date.now();', 'no-restricted-syntax'],
+    ])('no I/O or clock through globals: %s', async (code, rule) => {
+      const rules = (await lint('packages/domain/src/x.ts', `${code}\nexport {};`)).map((m) => m.rule);
+      expect(rules.filter((r) => r !== '@typescript-eslint/no-unused-vars')).toEqual([rule]);
+      expect(
+        await lint('packages/domain/src/x.ts', 'export const at = (now: Date) => new Date(now.getTime());'),
+      ).toEqual([]);
+    });
+
     it('allows contracts, date-fns, @date-fns/tz and its own files; its tests also vitest', async () => {
       const code = [
         "import type { Stage } from '@crm/contracts';",
