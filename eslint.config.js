@@ -65,9 +65,11 @@ const BOUNDARIES = {
       'apps/api/src/**/*.repository.ts',
       // The unit of work: opens transactions and hands their client to repositories.
       'apps/api/src/lib/transaction.ts',
-      // The composition root: creates the client (main.ts) and gives it to the repositories (app.ts).
+      // The composition roots: main.ts creates the client, app.ts hands it to the modules, and each
+      // module's <name>.module.ts gives it to its own repositories (they build objects, run nothing).
       'apps/api/src/main.ts',
       'apps/api/src/app.ts',
+      'apps/api/src/modules/*/*.module.ts',
       // Tests set up and inspect the database directly, as the harness in apps/api/test does.
       'apps/api/src/**/*.test.ts',
       // TODO(issue 12): the policies rewrite (branch i12-truth) takes Prisma's P2002 out of this
@@ -110,6 +112,17 @@ const BOUNDARIES = {
       {
         target: '\\.service$',
         message: 'A repository reads and writes data and calls no service: the service calls the repository.',
+      },
+    ],
+  },
+  'app-wires-modules': {
+    files: ['apps/api/src/app.ts'],
+    forbid: [
+      {
+        target: '^apps/api/src/modules/(?!([^/]+)/\\1\\.module$)',
+        message:
+          "app.ts is the table of contents: it imports each module's <name>.module.ts and nothing else from " +
+          "modules/ (no route, service or repository). Wire the module's parts in its module file.",
       },
     ],
   },

@@ -215,6 +215,30 @@ describe('architecture import rules', () => {
     });
   });
 
+  describe('app.ts is a table of contents of the modules', () => {
+    it.each([
+      "import { contactsRoutes } from './modules/contacts/contacts.routes.js';",
+      "import { createContactsService } from './modules/contacts/contacts.service.js';",
+      "import { createContactsRepository } from './modules/contacts/contacts.repository.js';",
+      "import { createContactGate } from './modules/compliance/contact-gate.service.js';",
+      // A module file of another name is not the module's one entry.
+      "import { x } from './modules/contacts/reviews.module.js';",
+    ])('app.ts importing a part of a module: %s', async (code) => {
+      expect(await broken('apps/api/src/app.ts', code)).toEqual(['architecture/app-wires-modules']);
+    });
+
+    it("allows each module's <name>.module.ts, plugins and lib", async () => {
+      const code = [
+        "import { createContactsModule } from './modules/contacts/contacts.module.js';",
+        "import { createCaseFileModule } from './modules/case-file/case-file.module.js';",
+        "import { authPlugin } from './plugins/auth.js';",
+        "import { registerModules } from './lib/api-module.js';",
+        'export const x = [createContactsModule, createCaseFileModule, authPlugin, registerModules];',
+      ].join('\n');
+      expect(await lint('apps/api/src/app.ts', code)).toEqual([]);
+    });
+  });
+
   it('the whole tree keeps the rules (what `pnpm lint` checks in CI)', async () => {
     const results = await eslint.lintFiles(['apps/api/src', 'apps/web/src', 'packages']);
     const violations = results.flatMap((r) =>

@@ -9,88 +9,34 @@ import { createPasswordHasher, RECOMMENDED_SCRYPT_COST } from '@crm/db/password'
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.js';
+import { periodicJobsPlugin } from './jobs/periodic-jobs.js';
+import { registerModules } from './lib/api-module.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createUnitOfWork } from './lib/transaction.js';
-import { accountsRoutes } from './modules/accounts/accounts.routes.js';
-import { createAccountsRepository } from './modules/accounts/accounts.repository.js';
-import { createAccountsService } from './modules/accounts/accounts.service.js';
-import { createAuditRepository } from './modules/audit/audit.repository.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { createAuditService } from './modules/audit/audit.service.js';
-import { createAuthRepository } from './modules/auth/auth.repository.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { createAuthService } from './modules/auth/auth.service.js';
-import { createLoginThrottleRepository } from './modules/auth/login-throttle.repository.js';
-import { createLoginThrottle } from './modules/auth/login-throttle.service.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { createPoliciesRepository } from './modules/policies/policies.repository.js';
-import { policiesRoutes } from './modules/policies/policies.routes.js';
-import { createPoliciesService } from './modules/policies/policies.service.js';
-import { createReportsRepository } from './modules/reports/reports.repository.js';
-import { reportsRoutes } from './modules/reports/reports.routes.js';
-import { createReportsService } from './modules/reports/reports.service.js';
-import { createKpisRepository } from './modules/reports/kpis.repository.js';
-import { createKpisService } from './modules/reports/kpis.service.js';
-import { createUsersRepository } from './modules/users/users.repository.js';
-import { usersRoutes } from './modules/users/users.routes.js';
-import { createCreditorsRepository } from './modules/creditors/creditors.repository.js';
-import { creditorsRoutes } from './modules/creditors/creditors.routes.js';
-import { createCreditorsService } from './modules/creditors/creditors.service.js';
-import { createUsersService } from './modules/users/users.service.js';
-import { createAccountAccess } from './modules/accounts/account-access.js';
-import { createAssignmentRepository } from './modules/accounts/assignment.repository.js';
-import { assignmentRoutes } from './modules/accounts/assignment.routes.js';
-import { createAssignmentService } from './modules/accounts/assignment.service.js';
-import { createCaseFileRepository } from './modules/case-file/case-file.repository.js';
-import { caseFileRoutes } from './modules/case-file/case-file.routes.js';
-import { createCaseFileService } from './modules/case-file/case-file.service.js';
-import { createContactGate } from './modules/compliance/contact-gate.service.js';
-import { createGateFactsRepository } from './modules/compliance/gate-facts.repository.js';
-import { createContactsRepository } from './modules/contacts/contacts.repository.js';
-import { contactsRoutes } from './modules/contacts/contacts.routes.js';
-import { createContactLogRepository } from './modules/contacts/contact-log.repository.js';
-import { contactLogRoutes } from './modules/contacts/contact-log.routes.js';
-import { createContactLogService } from './modules/contacts/contact-log.service.js';
-import { createReviewsRepository } from './modules/contacts/reviews.repository.js';
-import { createReviewsService } from './modules/contacts/reviews.service.js';
-import { createContactsService } from './modules/contacts/contacts.service.js';
-import { createQueueRepository } from './modules/queue/queue.repository.js';
-import { queueRoutes } from './modules/queue/queue.routes.js';
-import { createQueueService } from './modules/queue/queue.service.js';
-import { createScriptsRepository } from './modules/scripts/scripts.repository.js';
-import { scriptsRoutes } from './modules/scripts/scripts.routes.js';
-import { createScriptsService } from './modules/scripts/scripts.service.js';
-import { createScriptLibraryRepository } from './modules/scripts/script-library.repository.js';
-import { createScriptLibraryService } from './modules/scripts/script-library.service.js';
-import { createObjectionsService } from './modules/scripts/objections.service.js';
-import { createObjectionsRepository } from './modules/scripts/objections.repository.js';
-import { createPaymentsRepository } from './modules/payments/payments.repository.js';
-import { paymentsRoutes } from './modules/payments/payments.routes.js';
-import { createPaymentsService } from './modules/payments/payments.service.js';
-import { createPromisesRepository } from './modules/promises/promises.repository.js';
-import { createPromisesService } from './modules/promises/promises.service.js';
-import { createLocalLogSender } from './modules/reminders/message-sender.js';
-import { messagesRoutes } from './modules/reminders/messages.routes.js';
-import { createMessagesRepository } from './modules/reminders/messages.repository.js';
-import { createMessagesService } from './modules/reminders/messages.service.js';
-import { createRemindersRepository } from './modules/reminders/reminders.repository.js';
-import { createRemindersService } from './modules/reminders/reminders.service.js';
-import { createImportsRepository } from './modules/imports/imports.repository.js';
-import { importsRoutes } from './modules/imports/imports.routes.js';
-import { createImportProgressRegistry } from './modules/imports/import-progress.js';
-import { createPaymentsImportService } from './modules/imports/payments-import.service.js';
-import { createPortfolioImportService } from './modules/imports/portfolio-import.service.js';
-import { createPortfolioRepository } from './modules/imports/portfolio.repository.js';
-import { createStageHistoryRepository } from './modules/stages/stage-history.repository.js';
-import { createRollRatesRepository } from './modules/stages/roll-rates.repository.js';
-import { createRollRatesService } from './modules/stages/roll-rates.service.js';
+import { createAccountsModule } from './modules/accounts/accounts.module.js';
+import { createAuditModule } from './modules/audit/audit.module.js';
+import { createAuthModule } from './modules/auth/auth.module.js';
+import { createCaseFileModule } from './modules/case-file/case-file.module.js';
+import { createComplianceModule } from './modules/compliance/compliance.module.js';
+import { createContactsModule } from './modules/contacts/contacts.module.js';
+import { createCreditorsModule } from './modules/creditors/creditors.module.js';
+import { createHealthModule } from './modules/health/health.module.js';
+import { createImportsModule } from './modules/imports/imports.module.js';
+import { createMessagesModule } from './modules/messages/messages.module.js';
+import { createPaymentsModule } from './modules/payments/payments.module.js';
+import { createPoliciesModule } from './modules/policies/policies.module.js';
+import { createPromisesModule } from './modules/promises/promises.module.js';
+import { createQueueModule } from './modules/queue/queue.module.js';
+import { createReportsModule } from './modules/reports/reports.module.js';
+import { createScriptsModule } from './modules/scripts/scripts.module.js';
+import { createStagesModule } from './modules/stages/stages.module.js';
+import { createUsersModule } from './modules/users/users.module.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
-import { periodicJobsPlugin } from './jobs/periodic-jobs.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
-import { validatorCompiler } from './plugins/validation.js';
-import { openapiPlugin } from './plugins/openapi.js';
 import { answerClientError, answerUndecodableUrl } from './plugins/framework-errors.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { validatorCompiler } from './plugins/validation.js';
 
 export interface BuildAppOptions {
   env: Env;
@@ -139,70 +85,48 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     if (!request.raw.complete) reply.header('connection', 'close');
   });
 
-  // Wiring: repositories over the one Prisma client, services over repositories; writes that
-  // must be atomic run in the unit of work (one transaction, retried on deadlock; ADR 009).
+  // The modules, each built from typed dependencies (docs/architecture.md, "Modules"). Shared by
+  // all: the one Prisma client, the unit of work (one transaction, retried on deadlock; ADR 009),
+  // the clock, the audit trail and the policies reader.
   const uow = createUnitOfWork(db);
-  const audit = createAuditRepository(db);
-  const policies = createPoliciesRepository(db);
-  const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
-  const loginThrottle = createLoginThrottle({
-    throttle: createLoginThrottleRepository(db),
-    clock,
-    perUsername: env.LOGIN_RATE_LIMIT_PER_MINUTE,
-    perAddress: env.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
+  const { audit, module: auditModule } = createAuditModule({ db });
+  const { policies, module: policiesModule } = createPoliciesModule({
+    db,
+    audit,
+    onSaved: () => queue.invalidateAll(),
   });
-  const authService = createAuthService({
-    auth: createAuthRepository(db),
+  const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
+  const auth = createAuthModule({
+    db,
     audit,
     clock,
     passwords,
-    throttle: loginThrottle,
+    loginsPerUsernamePerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginsPerAddressPerMinute: env.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    cookieSecure: env.COOKIE_SECURE,
   });
-  const accountsRepository = createAccountsRepository(db);
-  const accountsService = createAccountsService({ accounts: accountsRepository, policies, clock });
-  const usersService = createUsersService({ users: createUsersRepository(db), audit, passwords, uow });
-  const access = createAccountAccess(accountsRepository);
-  const gateFacts = createGateFactsRepository(db);
-  // The one way an outbound contact is decided and recorded: under the customer's and the account's locks.
-  const contactGate = createContactGate({ uow, gateFacts, clock });
-  const queueService = createQueueService({
-    queue: createQueueRepository(db),
+  const { access, module: accountsModule } = createAccountsModule({
+    db,
+    uow,
+    audit,
+    policies,
+    clock,
+    onAssigned: () => queue.invalidateAll(),
+  });
+  const { gate, gateFacts } = createComplianceModule({ db, uow, clock });
+  const { queue, module: queueModule } = createQueueModule({
+    db,
     gateFacts,
     policies,
     clock,
     leaseMinutes: env.LEASE_MINUTES,
     snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS,
   });
-  const caseFileService = createCaseFileService({ caseFiles: createCaseFileRepository(db), access, policies, clock });
-  const scriptsService = createScriptsService({ scripts: createScriptsRepository(db), access, policies, clock });
-  const promisesService = createPromisesService({ uow, promises: createPromisesRepository(db), policies, clock });
-  const remindersRepository = createRemindersRepository(db);
-  const messagesRepository = createMessagesRepository(db);
-  const remindersService = createRemindersService({
-    reminders: remindersRepository,
-    sender: createLocalLogSender(messagesRepository),
-    gate: contactGate,
-    policies,
-    clock,
-  });
-  const paymentsService = createPaymentsService({
-    uow,
-    clock,
-    payments: createPaymentsRepository(db),
-    promises: promisesService,
-    audit,
-  });
-  const contactsService = createContactsService({
-    contacts: createContactsRepository(db),
-    access,
-    gate: contactGate,
-    policies,
-    clock,
-    onRecorded: (collectorId) => queueService.invalidate(collectorId),
-  });
-  const reportsService = createReportsService({ reports: createReportsRepository(db), policies, clock });
+  const { promises } = createPromisesModule({ db, uow, policies, clock });
+  const { stageHistory, rollRates } = createStagesModule({ db });
+  const { reminders, module: messagesModule } = createMessagesModule({ db, gate, policies, clock });
 
   await app.register(errorHandlerPlugin);
   await app.register(fastifyCookie);
@@ -219,78 +143,49 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     },
   });
   await app.register(openapiPlugin);
-  await app.register(authPlugin, { authService });
+  await app.register(authPlugin, { authService: auth.authService });
   await app.register(auditPlugin, { audit });
 
+  // The API: each module's routes, under the paths it declares (a route elsewhere fails here).
   await app.register(
-    async (api) => {
-      await api.register(healthRoutes, { pingDatabase: async () => void (await db.$queryRaw`SELECT 1`) });
-      await api.register(authRoutes, { authService, cookieSecure: env.COOKIE_SECURE });
-      await api.register(accountsRoutes, { accountsService });
-      await api.register(usersRoutes, { usersService });
-      await api.register(creditorsRoutes, {
-        creditorsService: createCreditorsService({ creditors: createCreditorsRepository(db) }),
-      });
-      await api.register(policiesRoutes, {
-        policiesService: createPoliciesService({ policies, audit, onSaved: () => queueService.invalidateAll() }),
-      });
-      await api.register(assignmentRoutes, {
-        assign: createAssignmentService({
-          assignment: createAssignmentRepository(db),
-          uow,
+    (api) =>
+      registerModules(api, [
+        createHealthModule({ db }),
+        auth.module,
+        accountsModule,
+        createUsersModule({ db, uow, audit, passwords }),
+        createCreditorsModule({ db }),
+        policiesModule,
+        createReportsModule({ db, policies, clock, rollRates }),
+        queueModule,
+        createCaseFileModule({ db, access, policies, clock }),
+        createScriptsModule({ db, access, audit, policies, clock }),
+        createContactsModule({
+          db,
+          access,
+          gate,
+          audit,
           policies,
-          audit,
           clock,
-          onAssigned: () => queueService.invalidateAll(),
+          onRecorded: (collectorId) => queue.invalidate(collectorId),
         }),
-      });
-      await api.register(reportsRoutes, {
-        reportsService,
-        kpisService: createKpisService({ kpis: createKpisRepository(db) }),
-        rollRates: createRollRatesService({ rollRates: createRollRatesRepository(db) }),
-      });
-      await api.register(queueRoutes, { queueService });
-      await api.register(caseFileRoutes, { caseFileService });
-      await api.register(scriptsRoutes, {
-        scriptsService,
-        library: createScriptLibraryService({ library: createScriptLibraryRepository(db), audit, clock }),
-        objections: createObjectionsService({ objections: createObjectionsRepository(db), audit }),
-      });
-      await api.register(contactsRoutes, { contactsService });
-      await api.register(contactLogRoutes, {
-        contactLog: createContactLogService({ contactLog: createContactLogRepository(db) }),
-        reviews: createReviewsService({ reviews: createReviewsRepository(db), audit }),
-      });
-      await api.register(paymentsRoutes, { paymentsService });
-      await api.register(auditRoutes, { auditService: createAuditService({ audit }) });
-      await api.register(messagesRoutes, {
-        messagesService: createMessagesService({ messages: messagesRepository }),
-      });
-      await api.register(importsRoutes, {
-        paymentsImport: createPaymentsImportService({
-          uow,
-          imports: createImportsRepository(db, uow),
-          promises: promisesService,
-          audit,
-          clock,
-        }),
-        portfolioImport: createPortfolioImportService({ portfolio: createPortfolioRepository(db), audit, clock }),
-        progress: createImportProgressRegistry(clock),
-      });
-    },
+        createPaymentsModule({ db, uow, audit, promises, clock }),
+        auditModule,
+        messagesModule,
+        createImportsModule({ db, uow, audit, promises, clock }),
+      ]),
     { prefix: '/api' },
   );
 
-  // Promises whose date passed are judged by an in-process job; it catches up after downtime
-  // because it looks at state (pending promises past their grace), not at missed ticks.
+  // Background jobs (promises past their grace, reminders, stage history, housekeeping): they
+  // catch up after downtime because they look at state, not at missed ticks.
   await app.register(periodicJobsPlugin, {
     intervalSeconds: env.PROMISE_SWEEP_SECONDS,
-    promises: promisesService,
-    reminders: remindersService,
-    stageHistory: createStageHistoryRepository(db),
+    promises,
+    reminders,
+    stageHistory,
     policies,
-    // Sessions past their lifetime no longer sign anyone in; sign-in windows that ended count nothing.
-    housekeeping: [() => authService.purgeExpiredSessions(), () => loginThrottle.purge()],
+    housekeeping: auth.housekeeping,
     clock,
   });
 

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { Clock } from '../lib/clock.js';
 import type { PoliciesRepository } from '../modules/policies/policies.repository.js';
 import type { PromisesService } from '../modules/promises/promises.service.js';
-import type { RemindersService } from '../modules/reminders/reminders.service.js';
+import type { RemindersService } from '../modules/messages/reminders.service.js';
 import type { StageHistoryRepository } from '../modules/stages/stage-history.repository.js';
 
 export interface PeriodicJobsOptions {

@@ -7,8 +7,6 @@ import {
   errorResponseSchema,
   reviewBodySchema,
   reviewSchema,
-  reviewsReportQuerySchema,
-  reviewsReportSchema,
 } from '@crm/contracts';
 import { formatMoney } from '@crm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -134,20 +132,5 @@ export const contactLogRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => reviews.review(currentUser(request), request.params.contactId, request.body, String(request.id)),
-  );
-
-  app.get(
-    '/reports/reviews',
-    {
-      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }) },
-      schema: {
-        tags: ['reports'],
-        summary: 'Quality reviews per collector: attempts in the period, reviewed share, average score, coaching marks',
-        description: SCOPE,
-        querystring: reviewsReportQuerySchema,
-        response: { 200: reviewsReportSchema, 400: errorResponseSchema, 401: errorResponseSchema },
-      },
-    },
-    async (request) => reviews.report(currentUser(request), request.query.from, request.query.to),
   );
 };

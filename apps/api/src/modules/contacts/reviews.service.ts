@@ -1,5 +1,5 @@
-import type { Review, ReviewBody, ReviewsReport, SessionUser } from '@crm/contracts';
-import { addDaysIso, isValidTimeZone, reviewScore, startOfLocalDay } from '@crm/domain';
+import type { Review, ReviewBody, SessionUser } from '@crm/contracts';
+import { reviewScore } from '@crm/domain';
 import { NotFoundError } from '../../lib/errors.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { ReviewsRepository } from './reviews.repository.js';
@@ -34,27 +34,6 @@ export function createReviewsService({ reviews, audit }: ReviewsServiceDeps) {
         coaching: saved.coaching,
         reviewerName: user.displayName,
         reviewedAt: saved.updatedAt.toISOString(),
-      };
-    },
-
-    async report(user: SessionUser, from: string, to: string): Promise<ReviewsReport> {
-      const zone = isValidTimeZone(user.timeZone) ? user.timeZone : 'UTC';
-      const rows = await reviews.perCollector(
-        user,
-        startOfLocalDay(from, zone),
-        startOfLocalDay(addDaysIso(to, 1), zone),
-      );
-      return {
-        from,
-        to,
-        collectors: rows.map((r) => ({
-          collector: { id: r.collector_id, displayName: r.display_name },
-          attempts: Number(r.attempts),
-          reviewed: Number(r.reviewed),
-          reviewedShare: Number(r.attempts) ? Number(r.reviewed) / Number(r.attempts) : null,
-          averageScore: r.average_score === null ? null : Math.round(r.average_score * 10) / 10,
-          coaching: Number(r.coaching),
-        })),
       };
     },
   };

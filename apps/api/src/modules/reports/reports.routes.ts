@@ -4,6 +4,8 @@ import {
   kpiResponseSchema,
   portfolioSummaryResponseSchema,
   rollRatesQuerySchema,
+  reviewsReportQuerySchema,
+  reviewsReportSchema,
   rollRatesSchema,
 } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -12,6 +14,7 @@ import { currentUser } from '../../plugins/auth.js';
 import type { KpisService } from './kpis.service.js';
 import type { RollRatesService } from '../stages/roll-rates.service.js';
 import type { ReportsService } from './reports.service.js';
+import type { ReviewsReportService } from './reviews-report.service.js';
 
 const KPI_DEFINITIONS = [
   "Period: from and to are calendar dates in the signed-in user's time zone, both included.",
@@ -31,7 +34,8 @@ export const reportsRoutes: FastifyPluginAsyncZod<{
   reportsService: ReportsService;
   kpisService: KpisService;
   rollRates: RollRatesService;
-}> = async (app, { reportsService, kpisService, rollRates }) => {
+  reviews: ReviewsReportService;
+}> = async (app, { reportsService, kpisService, rollRates, reviews }) => {
   app.get(
     '/reports/portfolio-summary',
     {
@@ -75,5 +79,21 @@ export const reportsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => rollRates.report(currentUser(request), request.query.from, request.query.to),
+  );
+
+  app.get(
+    '/reports/reviews',
+    {
+      config: { access: STAFF, authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }) },
+      schema: {
+        tags: ['reports'],
+        summary: 'Quality reviews per collector: attempts in the period, reviewed share, average score, coaching marks',
+        description:
+          "Collectors see their own attempts, supervisors their teams', admins everyone's. Dates are days in the signed-in user's time zone.",
+        querystring: reviewsReportQuerySchema,
+        response: { 200: reviewsReportSchema, 400: errorResponseSchema, 401: errorResponseSchema },
+      },
+    },
+    async (request) => reviews.perCollector(currentUser(request), request.query.from, request.query.to),
   );
 };

@@ -1,0 +1,28 @@
+import type { Db } from '@crm/db';
+import type { ApiModule } from '../../lib/api-module.js';
+import type { Clock } from '../../lib/clock.js';
+import type { AccountAccess } from '../accounts/account-access.js';
+import type { PoliciesRepository } from '../policies/policies.repository.js';
+import { createCaseFileRepository } from './case-file.repository.js';
+import { caseFileRoutes } from './case-file.routes.js';
+import { createCaseFileService } from './case-file.service.js';
+
+/** Everything a collector needs to know before the call, in one read. */
+export function createCaseFileModule(deps: {
+  db: Db;
+  access: AccountAccess;
+  policies: PoliciesRepository;
+  clock: Clock;
+}): ApiModule {
+  const caseFileService = createCaseFileService({
+    caseFiles: createCaseFileRepository(deps.db),
+    access: deps.access,
+    policies: deps.policies,
+    clock: deps.clock,
+  });
+  return {
+    name: 'case-file',
+    paths: ['/accounts/:id/case-file'],
+    plugin: async (app) => app.register(caseFileRoutes, { caseFileService }),
+  };
+}

@@ -1,0 +1,14 @@
+import type { Db } from '@crm/db';
+import type { Clock } from '../../lib/clock.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
+import { createContactGate } from './contact-gate.service.js';
+import { createGateFactsRepository } from './gate-facts.repository.js';
+
+/**
+ * The contact gate (no routes of its own): the one way an outbound contact is decided and
+ * recorded, under the customer's and the account's locks, and the facts it decides on.
+ */
+export function createComplianceModule({ db, uow, clock }: { db: Db; uow: UnitOfWork; clock: Clock }) {
+  const gateFacts = createGateFactsRepository(db);
+  return { gateFacts, gate: createContactGate({ uow, gateFacts, clock }) };
+}

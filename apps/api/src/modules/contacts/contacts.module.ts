@@ -1,0 +1,46 @@
+import type { Db } from '@crm/db';
+import type { ApiModule } from '../../lib/api-module.js';
+import type { Clock } from '../../lib/clock.js';
+import type { AccountAccess } from '../accounts/account-access.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import type { ContactGate } from '../compliance/contact-gate.service.js';
+import type { PoliciesRepository } from '../policies/policies.repository.js';
+import { createContactLogRepository } from './contact-log.repository.js';
+import { contactLogRoutes } from './contact-log.routes.js';
+import { createContactLogService } from './contact-log.service.js';
+import { createContactsRepository } from './contacts.repository.js';
+import { contactsRoutes } from './contacts.routes.js';
+import { createContactsService } from './contacts.service.js';
+import { createReviewsRepository } from './reviews.repository.js';
+import { createReviewsService } from './reviews.service.js';
+
+/** Contact attempts: recording a call's outcome (through the contact gate), the contact log and its export, quality reviews. */
+export function createContactsModule(deps: {
+  db: Db;
+  access: AccountAccess;
+  gate: ContactGate;
+  audit: Pick<AuditRepository, 'record'>;
+  policies: PoliciesRepository;
+  clock: Clock;
+  /** Told after each recording (the queue drops the collector's snapshot). */
+  onRecorded: (collectorId: string) => void;
+}): ApiModule {
+  const contactsService = createContactsService({
+    contacts: createContactsRepository(deps.db),
+    access: deps.access,
+    gate: deps.gate,
+    policies: deps.policies,
+    clock: deps.clock,
+    onRecorded: deps.onRecorded,
+  });
+  const contactLog = createContactLogService({ contactLog: createContactLogRepository(deps.db) });
+  const reviews = createReviewsService({ reviews: createReviewsRepository(deps.db), audit: deps.audit });
+  return {
+    name: 'contacts',
+    paths: ['/contacts', '/accounts/:id/contacts'],
+    plugin: async (app) => {
+      await app.register(contactsRoutes, { contactsService });
+      await app.register(contactLogRoutes, { contactLog, reviews });
+    },
+  };
+}

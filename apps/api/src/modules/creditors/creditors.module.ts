@@ -1,0 +1,15 @@
+import type { Db } from '@crm/db';
+import type { ApiModule } from '../../lib/api-module.js';
+import { createCreditorsRepository } from './creditors.repository.js';
+import { creditorsRoutes } from './creditors.routes.js';
+import { createCreditorsService } from './creditors.service.js';
+
+/** The creditors whose accounts are worked. */
+export function createCreditorsModule({ db }: { db: Db }): ApiModule {
+  const creditorsService = createCreditorsService({ creditors: createCreditorsRepository(db) });
+  return {
+    name: 'creditors',
+    paths: ['/creditors'],
+    plugin: async (app) => app.register(creditorsRoutes, { creditorsService }),
+  };
+}

@@ -1,0 +1,14 @@
+import type { Db } from '@crm/db';
+import type { ApiModule } from '../../lib/api-module.js';
+import { createHealthRepository } from './health.repository.js';
+import { healthRoutes } from './health.routes.js';
+
+/** Liveness and database reachability. */
+export function createHealthModule({ db }: { db: Db }): ApiModule {
+  const health = createHealthRepository(db);
+  return {
+    name: 'health',
+    paths: ['/health'],
+    plugin: async (app) => app.register(healthRoutes, { pingDatabase: health.ping }),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Db } from '@crm/db';
+import type { ApiModule } from '../../lib/api-module.js';
+import type { Clock } from '../../lib/clock.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import type { PromisesService } from '../promises/promises.service.js';
+import { createImportProgressRegistry } from './import-progress.js';
+import { createImportsRepository } from './imports.repository.js';
+import { importsRoutes } from './imports.routes.js';
+import { createPaymentsImportService } from './payments-import.service.js';
+import { createPortfolioImportService } from './portfolio-import.service.js';
+import { createPortfolioRepository } from './portfolio.repository.js';
+
+/** CSV imports of payments and of the portfolio (customers, accounts, phone numbers), streamed, with progress. */
+export function createImportsModule(deps: {
+  db: Db;
+  uow: UnitOfWork;
+  audit: Pick<AuditRepository, 'record'>;
+  promises: PromisesService;
+  clock: Clock;
+}): ApiModule {
+  const paymentsImport = createPaymentsImportService({
+    uow: deps.uow,
+    imports: createImportsRepository(deps.db, deps.uow),
+    promises: deps.promises,
+    audit: deps.audit,
+    clock: deps.clock,
+  });
+  const portfolioImport = createPortfolioImportService({
+    portfolio: createPortfolioRepository(deps.db),
+    audit: deps.audit,
+    clock: deps.clock,
+  });
+  const progress = createImportProgressRegistry(deps.clock);
+  return {
+    name: 'imports',
+    paths: ['/imports'],
+    plugin: async (app) => app.register(importsRoutes, { paymentsImport, portfolioImport, progress }),
+  };
+}

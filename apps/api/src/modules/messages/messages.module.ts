@@ -1,0 +1,29 @@
+import type { Db } from '@crm/db';
+import type { ApiModule } from '../../lib/api-module.js';
+import type { Clock } from '../../lib/clock.js';
+import type { ContactGate } from '../compliance/contact-gate.service.js';
+import type { PoliciesRepository } from '../policies/policies.repository.js';
+import { createLocalLogSender } from './message-sender.js';
+import { createMessagesRepository } from './messages.repository.js';
+import { messagesRoutes } from './messages.routes.js';
+import { createMessagesService } from './messages.service.js';
+import { createRemindersRepository } from './reminders.repository.js';
+import { createRemindersService } from './reminders.service.js';
+
+/** Messages to customers: promise reminders (sent by a job, through the contact gate) and the message log. */
+export function createMessagesModule(deps: { db: Db; gate: ContactGate; policies: PoliciesRepository; clock: Clock }) {
+  const messages = createMessagesRepository(deps.db);
+  const reminders = createRemindersService({
+    reminders: createRemindersRepository(deps.db),
+    sender: createLocalLogSender(messages),
+    gate: deps.gate,
+    policies: deps.policies,
+    clock: deps.clock,
+  });
+  const module: ApiModule = {
+    name: 'messages',
+    paths: ['/messages'],
+    plugin: async (app) => app.register(messagesRoutes, { messagesService: createMessagesService({ messages }) }),
+  };
+  return { module, reminders };
+}

@@ -1,0 +1,23 @@
+import type { Db } from '@crm/db';
+import type { ApiModule } from '../../lib/api-module.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import { createPoliciesRepository } from './policies.repository.js';
+import { policiesRoutes } from './policies.routes.js';
+import { createPoliciesService } from './policies.service.js';
+
+/** Versioned policies (stages, calling windows, caps, grace days): the reader every module uses, and the admin routes. */
+export function createPoliciesModule(deps: {
+  db: Db;
+  audit: Pick<AuditRepository, 'record'>;
+  /** Called after a new version is stored (caches built from policies drop their copies). */
+  onSaved: () => void;
+}) {
+  const policies = createPoliciesRepository(deps.db);
+  const policiesService = createPoliciesService({ policies, audit: deps.audit, onSaved: deps.onSaved });
+  const module: ApiModule = {
+    name: 'policies',
+    paths: ['/policies'],
+    plugin: async (app) => app.register(policiesRoutes, { policiesService }),
+  };
+  return { module, policies };
+}

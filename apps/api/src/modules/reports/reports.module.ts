@@ -1,0 +1,34 @@
+import type { Db } from '@crm/db';
+import type { ApiModule } from '../../lib/api-module.js';
+import type { Clock } from '../../lib/clock.js';
+import type { PoliciesRepository } from '../policies/policies.repository.js';
+import type { RollRatesService } from '../stages/roll-rates.service.js';
+import { createKpisRepository } from './kpis.repository.js';
+import { createKpisService } from './kpis.service.js';
+import { createReportsRepository } from './reports.repository.js';
+import { reportsRoutes } from './reports.routes.js';
+import { createReportsService } from './reports.service.js';
+import { createReviewsReportRepository } from './reviews-report.repository.js';
+import { createReviewsReportService } from './reviews-report.service.js';
+
+/** Supervisors' and admins' figures: portfolio summary, KPIs (the promise-kept rate), roll rates, quality reviews. */
+export function createReportsModule(deps: {
+  db: Db;
+  policies: PoliciesRepository;
+  clock: Clock;
+  rollRates: RollRatesService;
+}): ApiModule {
+  const reportsService = createReportsService({
+    reports: createReportsRepository(deps.db),
+    policies: deps.policies,
+    clock: deps.clock,
+  });
+  const kpisService = createKpisService({ kpis: createKpisRepository(deps.db) });
+  const reviews = createReviewsReportService({ reviews: createReviewsReportRepository(deps.db) });
+  return {
+    name: 'reports',
+    paths: ['/reports'],
+    plugin: async (app) =>
+      app.register(reportsRoutes, { reportsService, kpisService, rollRates: deps.rollRates, reviews }),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Db } from '@crm/db';
+import type { ApiModule } from '../../lib/api-module.js';
+import type { Clock } from '../../lib/clock.js';
+import type { AccountAccess } from '../accounts/account-access.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import type { PoliciesRepository } from '../policies/policies.repository.js';
+import { createObjectionsRepository } from './objections.repository.js';
+import { createObjectionsService } from './objections.service.js';
+import { createScriptLibraryRepository } from './script-library.repository.js';
+import { createScriptLibraryService } from './script-library.service.js';
+import { scriptsRoutes } from './scripts.routes.js';
+import { createScriptsRepository } from './scripts.repository.js';
+import { createScriptsService } from './scripts.service.js';
+
+/** The script library and the objection answers (admins edit, versioned), and the script suggested for an account's call. */
+export function createScriptsModule(deps: {
+  db: Db;
+  access: AccountAccess;
+  audit: Pick<AuditRepository, 'record'>;
+  policies: PoliciesRepository;
+  clock: Clock;
+}): ApiModule {
+  const scriptsService = createScriptsService({
+    scripts: createScriptsRepository(deps.db),
+    access: deps.access,
+    policies: deps.policies,
+    clock: deps.clock,
+  });
+  const library = createScriptLibraryService({
+    library: createScriptLibraryRepository(deps.db),
+    audit: deps.audit,
+    clock: deps.clock,
+  });
+  const objections = createObjectionsService({ objections: createObjectionsRepository(deps.db), audit: deps.audit });
+  return {
+    name: 'scripts',
+    paths: ['/scripts', '/objections', '/accounts/:id/suggested-script'],
+    plugin: async (app) => app.register(scriptsRoutes, { scriptsService, library, objections }),
+  };
+}

@@ -1,0 +1,28 @@
+import type { Db } from '@crm/db';
+import type { PasswordHasher } from '@crm/db/password';
+import type { ApiModule } from '../../lib/api-module.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import { createUsersRepository } from './users.repository.js';
+import { usersRoutes } from './users.routes.js';
+import { createUsersService } from './users.service.js';
+
+/** Users and teams (admins). */
+export function createUsersModule(deps: {
+  db: Db;
+  uow: UnitOfWork;
+  audit: Pick<AuditRepository, 'record'>;
+  passwords: PasswordHasher;
+}): ApiModule {
+  const usersService = createUsersService({
+    users: createUsersRepository(deps.db),
+    audit: deps.audit,
+    passwords: deps.passwords,
+    uow: deps.uow,
+  });
+  return {
+    name: 'users',
+    paths: ['/users', '/teams'],
+    plugin: async (app) => app.register(usersRoutes, { usersService }),
+  };
+}
