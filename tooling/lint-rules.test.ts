@@ -231,9 +231,10 @@ describe('architecture import rules', () => {
       const code = [
         "import { createContactsModule } from './modules/contacts/contacts.module.js';",
         "import { createCaseFileModule } from './modules/case-file/case-file.module.js';",
+        "import type { Core } from './modules/core.js';",
         "import { authPlugin } from './plugins/auth.js';",
         "import { registerModules } from './lib/api-module.js';",
-        'export const x = [createContactsModule, createCaseFileModule, authPlugin, registerModules];',
+        'export const x: [Core?, ...unknown[]] = [undefined, createContactsModule, createCaseFileModule, authPlugin, registerModules];',
       ].join('\n');
       expect(await lint('apps/api/src/app.ts', code)).toEqual([]);
     });

@@ -31,6 +31,7 @@ import { createReportsModule } from './modules/reports/reports.module.js';
 import { createScriptsModule } from './modules/scripts/scripts.module.js';
 import { createStagesModule } from './modules/stages/stages.module.js';
 import { createUsersModule } from './modules/users/users.module.js';
+import type { Core } from './modules/core.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, sendNotFound } from './plugins/error-handler.js';
@@ -95,11 +96,10 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     audit,
     onSaved: () => queue.invalidateAll(),
   });
+  const core: Core = { db, uow, clock, audit, policies };
   const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
   const auth = createAuthModule({
-    db,
-    audit,
-    clock,
+    ...core,
     passwords,
     loginsPerUsernamePerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginsPerAddressPerMinute: env.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
@@ -108,25 +108,19 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     cookieSecure: env.COOKIE_SECURE,
   });
   const { access, module: accountsModule } = createAccountsModule({
-    db,
-    uow,
-    audit,
-    policies,
-    clock,
+    ...core,
     onAssigned: () => queue.invalidateAll(),
   });
-  const { gate, gateFacts } = createComplianceModule({ db, uow, clock });
+  const { gate, gateFacts } = createComplianceModule(core);
   const { queue, module: queueModule } = createQueueModule({
-    db,
+    ...core,
     gateFacts,
-    policies,
-    clock,
     leaseMinutes: env.LEASE_MINUTES,
     snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS,
   });
-  const { promises } = createPromisesModule({ db, uow, policies, clock });
-  const { stageHistory, rollRates } = createStagesModule({ db });
-  const { reminders, module: messagesModule } = createMessagesModule({ db, gate, policies, clock });
+  const { promises } = createPromisesModule(core);
+  const { stageHistory, rollRates } = createStagesModule(core);
+  const { reminders, module: messagesModule } = createMessagesModule({ ...core, gate });
 
   await app.register(errorHandlerPlugin);
   await app.register(fastifyCookie);
@@ -150,29 +144,26 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   await app.register(
     (api) =>
       registerModules(api, [
-        createHealthModule({ db }),
+        createHealthModule(core),
         auth.module,
         accountsModule,
-        createUsersModule({ db, uow, audit, passwords }),
-        createCreditorsModule({ db }),
+        createUsersModule({ ...core, passwords }),
+        createCreditorsModule(core),
         policiesModule,
-        createReportsModule({ db, policies, clock, rollRates }),
+        createReportsModule({ ...core, rollRates }),
         queueModule,
-        createCaseFileModule({ db, access, policies, clock }),
-        createScriptsModule({ db, access, audit, policies, clock }),
+        createCaseFileModule({ ...core, access }),
+        createScriptsModule({ ...core, access }),
         createContactsModule({
-          db,
+          ...core,
           access,
           gate,
-          audit,
-          policies,
-          clock,
           onRecorded: (collectorId) => queue.invalidate(collectorId),
         }),
-        createPaymentsModule({ db, uow, audit, promises, clock }),
+        createPaymentsModule({ ...core, promises }),
         auditModule,
         messagesModule,
-        createImportsModule({ db, uow, audit, promises, clock }),
+        createImportsModule({ ...core, promises }),
       ]),
     { prefix: '/api' },
   );

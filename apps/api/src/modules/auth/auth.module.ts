@@ -1,18 +1,13 @@
-import type { Db } from '@crm/db';
+import type { Core } from '../core.js';
 import type { PasswordHasher } from '@crm/db/password';
 import type { ApiModule } from '../../lib/api-module.js';
-import type { Clock } from '../../lib/clock.js';
-import type { AuditRepository } from '../audit/audit.repository.js';
 import { createAuthRepository } from './auth.repository.js';
 import { authRoutes, type AuthRoutesOptions } from './auth.routes.js';
 import { createAuthService } from './auth.service.js';
 import { createLoginThrottleRepository } from './login-throttle.repository.js';
 import { createLoginThrottle } from './login-throttle.service.js';
 
-export interface AuthModuleDeps {
-  db: Db;
-  audit: Pick<AuditRepository, 'record'>;
-  clock: Clock;
+export interface AuthModuleDeps extends Pick<Core, 'db' | 'audit' | 'clock'> {
   passwords: PasswordHasher;
   loginsPerUsernamePerMinute: number;
   loginsPerAddressPerMinute: number;

@@ -1,19 +1,16 @@
-import type { Db } from '@crm/db';
+import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
-import type { Clock } from '../../lib/clock.js';
 import type { AccountAccess } from '../accounts/account-access.js';
-import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { createCaseFileRepository } from './case-file.repository.js';
 import { caseFileRoutes } from './case-file.routes.js';
 import { createCaseFileService } from './case-file.service.js';
 
 /** Everything a collector needs to know before the call, in one read. */
-export function createCaseFileModule(deps: {
-  db: Db;
-  access: AccountAccess;
-  policies: PoliciesRepository;
-  clock: Clock;
-}): ApiModule {
+export function createCaseFileModule(
+  deps: Pick<Core, 'db' | 'policies' | 'clock'> & {
+    access: AccountAccess;
+  },
+): ApiModule {
   const caseFileService = createCaseFileService({
     caseFiles: createCaseFileRepository(deps.db),
     access: deps.access,

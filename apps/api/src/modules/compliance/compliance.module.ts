@@ -1,6 +1,4 @@
-import type { Db } from '@crm/db';
-import type { Clock } from '../../lib/clock.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
+import type { Core } from '../core.js';
 import { createContactGate } from './contact-gate.service.js';
 import { createGateFactsRepository } from './gate-facts.repository.js';
 
@@ -8,7 +6,7 @@ import { createGateFactsRepository } from './gate-facts.repository.js';
  * The contact gate (no routes of its own): the one way an outbound contact is decided and
  * recorded, under the customer's and the account's locks, and the facts it decides on.
  */
-export function createComplianceModule({ db, uow, clock }: { db: Db; uow: UnitOfWork; clock: Clock }) {
+export function createComplianceModule({ db, uow, clock }: Pick<Core, 'db' | 'uow' | 'clock'>) {
   const gateFacts = createGateFactsRepository(db);
   return { gateFacts, gate: createContactGate({ uow, gateFacts, clock }) };
 }

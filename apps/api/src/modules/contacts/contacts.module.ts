@@ -1,10 +1,7 @@
-import type { Db } from '@crm/db';
+import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
-import type { Clock } from '../../lib/clock.js';
 import type { AccountAccess } from '../accounts/account-access.js';
-import type { AuditRepository } from '../audit/audit.repository.js';
 import type { ContactGate } from '../compliance/contact-gate.service.js';
-import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { createContactLogRepository } from './contact-log.repository.js';
 import { contactLogRoutes } from './contact-log.routes.js';
 import { createContactLogService } from './contact-log.service.js';
@@ -15,16 +12,14 @@ import { createReviewsRepository } from './reviews.repository.js';
 import { createReviewsService } from './reviews.service.js';
 
 /** Contact attempts: recording a call's outcome (through the contact gate), the contact log and its export, quality reviews. */
-export function createContactsModule(deps: {
-  db: Db;
-  access: AccountAccess;
-  gate: ContactGate;
-  audit: Pick<AuditRepository, 'record'>;
-  policies: PoliciesRepository;
-  clock: Clock;
-  /** Told after each recording (the queue drops the collector's snapshot). */
-  onRecorded: (collectorId: string) => void;
-}): ApiModule {
+export function createContactsModule(
+  deps: Pick<Core, 'db' | 'audit' | 'policies' | 'clock'> & {
+    access: AccountAccess;
+    gate: ContactGate;
+    /** Told after each recording (the queue drops the collector's snapshot). */
+    onRecorded: (collectorId: string) => void;
+  },
+): ApiModule {
   const contactsService = createContactsService({
     contacts: createContactsRepository(deps.db),
     access: deps.access,

@@ -1,8 +1,5 @@
-import type { Db } from '@crm/db';
+import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
-import type { Clock } from '../../lib/clock.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
-import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PromisesService } from '../promises/promises.service.js';
 import { createImportProgressRegistry } from './import-progress.js';
 import { createImportsRepository } from './imports.repository.js';
@@ -12,13 +9,11 @@ import { createPortfolioImportService } from './portfolio-import.service.js';
 import { createPortfolioRepository } from './portfolio.repository.js';
 
 /** CSV imports of payments and of the portfolio (customers, accounts, phone numbers), streamed, with progress. */
-export function createImportsModule(deps: {
-  db: Db;
-  uow: UnitOfWork;
-  audit: Pick<AuditRepository, 'record'>;
-  promises: PromisesService;
-  clock: Clock;
-}): ApiModule {
+export function createImportsModule(
+  deps: Pick<Core, 'db' | 'uow' | 'audit' | 'clock'> & {
+    promises: PromisesService;
+  },
+): ApiModule {
   const paymentsImport = createPaymentsImportService({
     uow: deps.uow,
     imports: createImportsRepository(deps.db, deps.uow),

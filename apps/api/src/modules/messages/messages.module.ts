@@ -1,8 +1,6 @@
-import type { Db } from '@crm/db';
+import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
-import type { Clock } from '../../lib/clock.js';
 import type { ContactGate } from '../compliance/contact-gate.service.js';
-import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { createLocalLogSender } from './message-sender.js';
 import { createMessagesRepository } from './messages.repository.js';
 import { messagesRoutes } from './messages.routes.js';
@@ -11,7 +9,7 @@ import { createRemindersRepository } from './reminders.repository.js';
 import { createRemindersService } from './reminders.service.js';
 
 /** Messages to customers: promise reminders (sent by a job, through the contact gate) and the message log. */
-export function createMessagesModule(deps: { db: Db; gate: ContactGate; policies: PoliciesRepository; clock: Clock }) {
+export function createMessagesModule(deps: Pick<Core, 'db' | 'policies' | 'clock'> & { gate: ContactGate }) {
   const messages = createMessagesRepository(deps.db);
   const reminders = createRemindersService({
     reminders: createRemindersRepository(deps.db),

@@ -1,17 +1,16 @@
-import type { Db } from '@crm/db';
+import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
-import type { AuditRepository } from '../audit/audit.repository.js';
 import { createPoliciesRepository } from './policies.repository.js';
 import { policiesRoutes } from './policies.routes.js';
 import { createPoliciesService } from './policies.service.js';
 
 /** Versioned policies (stages, calling windows, caps, grace days): the reader every module uses, and the admin routes. */
-export function createPoliciesModule(deps: {
-  db: Db;
-  audit: Pick<AuditRepository, 'record'>;
-  /** Called after a new version is stored (caches built from policies drop their copies). */
-  onSaved: () => void;
-}) {
+export function createPoliciesModule(
+  deps: Pick<Core, 'db' | 'audit'> & {
+    /** Called after a new version is stored (caches built from policies drop their copies). */
+    onSaved: () => void;
+  },
+) {
   const policies = createPoliciesRepository(deps.db);
   const policiesService = createPoliciesService({ policies, audit: deps.audit, onSaved: deps.onSaved });
   const module: ApiModule = {

@@ -1,12 +1,9 @@
-import type { Db } from '@crm/db';
-import type { Clock } from '../../lib/clock.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
-import type { PoliciesRepository } from '../policies/policies.repository.js';
+import type { Core } from '../core.js';
 import { createPromisesRepository } from './promises.repository.js';
 import { createPromisesService } from './promises.service.js';
 
 /** Promise judging (no routes of its own: promises are made with an outcome, kept by payments, judged by a job). */
-export function createPromisesModule(deps: { db: Db; uow: UnitOfWork; policies: PoliciesRepository; clock: Clock }) {
+export function createPromisesModule(deps: Pick<Core, 'db' | 'uow' | 'policies' | 'clock'>) {
   return {
     promises: createPromisesService({
       uow: deps.uow,

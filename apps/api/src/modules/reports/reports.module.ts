@@ -1,7 +1,5 @@
-import type { Db } from '@crm/db';
+import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
-import type { Clock } from '../../lib/clock.js';
-import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { RollRatesService } from '../stages/roll-rates.service.js';
 import { createKpisRepository } from './kpis.repository.js';
 import { createKpisService } from './kpis.service.js';
@@ -12,12 +10,11 @@ import { createReviewsReportRepository } from './reviews-report.repository.js';
 import { createReviewsReportService } from './reviews-report.service.js';
 
 /** Supervisors' and admins' figures: portfolio summary, KPIs (the promise-kept rate), roll rates, quality reviews. */
-export function createReportsModule(deps: {
-  db: Db;
-  policies: PoliciesRepository;
-  clock: Clock;
-  rollRates: RollRatesService;
-}): ApiModule {
+export function createReportsModule(
+  deps: Pick<Core, 'db' | 'policies' | 'clock'> & {
+    rollRates: RollRatesService;
+  },
+): ApiModule {
   const reportsService = createReportsService({
     reports: createReportsRepository(deps.db),
     policies: deps.policies,

@@ -1,9 +1,6 @@
-import type { Db } from '@crm/db';
+import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
-import type { Clock } from '../../lib/clock.js';
 import type { AccountAccess } from '../accounts/account-access.js';
-import type { AuditRepository } from '../audit/audit.repository.js';
-import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { createObjectionsRepository } from './objections.repository.js';
 import { createObjectionsService } from './objections.service.js';
 import { createScriptLibraryRepository } from './script-library.repository.js';
@@ -13,13 +10,11 @@ import { createScriptsRepository } from './scripts.repository.js';
 import { createScriptsService } from './scripts.service.js';
 
 /** The script library and the objection answers (admins edit, versioned), and the script suggested for an account's call. */
-export function createScriptsModule(deps: {
-  db: Db;
-  access: AccountAccess;
-  audit: Pick<AuditRepository, 'record'>;
-  policies: PoliciesRepository;
-  clock: Clock;
-}): ApiModule {
+export function createScriptsModule(
+  deps: Pick<Core, 'db' | 'audit' | 'policies' | 'clock'> & {
+    access: AccountAccess;
+  },
+): ApiModule {
   const scriptsService = createScriptsService({
     scripts: createScriptsRepository(deps.db),
     access: deps.access,

@@ -1,10 +1,10 @@
-import type { Db } from '@crm/db';
+import type { Core } from '../core.js';
 import { createRollRatesRepository } from './roll-rates.repository.js';
 import { createRollRatesService } from './roll-rates.service.js';
 import { createStageHistoryRepository } from './stage-history.repository.js';
 
 /** Delinquency stages over time (no routes of its own): the daily history a job keeps, and the roll rates read from it. */
-export function createStagesModule({ db }: { db: Db }) {
+export function createStagesModule({ db }: Pick<Core, 'db'>) {
   return {
     stageHistory: createStageHistoryRepository(db),
     rollRates: createRollRatesService({ rollRates: createRollRatesRepository(db) }),

@@ -1,19 +1,16 @@
-import type { Db } from '@crm/db';
+import type { Core } from '../core.js';
 import type { PasswordHasher } from '@crm/db/password';
 import type { ApiModule } from '../../lib/api-module.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
-import type { AuditRepository } from '../audit/audit.repository.js';
 import { createUsersRepository } from './users.repository.js';
 import { usersRoutes } from './users.routes.js';
 import { createUsersService } from './users.service.js';
 
 /** Users and teams (admins). */
-export function createUsersModule(deps: {
-  db: Db;
-  uow: UnitOfWork;
-  audit: Pick<AuditRepository, 'record'>;
-  passwords: PasswordHasher;
-}): ApiModule {
+export function createUsersModule(
+  deps: Pick<Core, 'db' | 'uow' | 'audit'> & {
+    passwords: PasswordHasher;
+  },
+): ApiModule {
   const usersService = createUsersService({
     users: createUsersRepository(deps.db),
     audit: deps.audit,

@@ -1,0 +1,18 @@
+import type { Db } from '@crm/db';
+import type { Clock } from '../lib/clock.js';
+import type { UnitOfWork } from '../lib/transaction.js';
+import type { AuditRepository } from './audit/audit.repository.js';
+import type { PoliciesRepository } from './policies/policies.repository.js';
+
+/**
+ * What any module may be given (app.ts builds it once): the Prisma client for its repositories,
+ * the unit of work its services open transactions with, the clock, the audit trail and the
+ * policies reader. A module asks for the parts it uses, `Pick<Core, ...>`, plus its own.
+ */
+export interface Core {
+  db: Db;
+  uow: UnitOfWork;
+  clock: Clock;
+  audit: Pick<AuditRepository, 'record'>;
+  policies: PoliciesRepository;
+}
