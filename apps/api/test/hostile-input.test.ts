@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from './build-app.js';
+import { postOutcome } from './outcomes.js';
 
 // Requests a hostile tester sent to a fresh `pnpm start`: each was a 500 (or a dead process, or a
 // silently shifted date) before. Each must be a 4xx with the one error shape naming the field.
@@ -62,34 +63,20 @@ describe('hostile input', () => {
 
     it('are refused in a plan instalment and a claimed payment, and nothing is written', async () => {
       const before = await t.db.contactAttempt.count();
-      const plan = await collector.inject({
-        method: 'POST',
-        url: `/api/accounts/${accountId}/contacts`,
-        payload: {
-          channel: 'phone',
-          direction: 'outbound',
-          contactPointId: phoneId,
-          partyReached: 'debtor',
-          disposition: 'promise_to_pay',
-          plan: [
-            { amountMinor: 10_000, dueDate: '2026-11-30' },
-            { amountMinor: 10_000, dueDate: '2027-02-30' },
-          ],
-        },
+      const plan = await postOutcome(collector, accountId, {
+        contactPointId: phoneId,
+        disposition: 'promise_to_pay',
+        plan: [
+          { amountMinor: 10_000, dueDate: '2026-11-30' },
+          { amountMinor: 10_000, dueDate: '2027-02-30' },
+        ],
       });
       expect(plan.statusCode).toBe(400);
       expect(fieldsOf(plan.json())).toEqual(['plan.1.dueDate']);
-      const claim = await collector.inject({
-        method: 'POST',
-        url: `/api/accounts/${accountId}/contacts`,
-        payload: {
-          channel: 'phone',
-          direction: 'outbound',
-          contactPointId: phoneId,
-          partyReached: 'debtor',
-          disposition: 'claims_paid',
-          claimedPayment: { paidAt: '2026-02-30', amountMinor: 5_000, channel: 'card' },
-        },
+      const claim = await postOutcome(collector, accountId, {
+        contactPointId: phoneId,
+        disposition: 'claims_paid',
+        claimedPayment: { paidAt: '2026-02-30', amountMinor: 5_000, channel: 'card' },
       });
       expect(claim.statusCode).toBe(400);
       expect(fieldsOf(claim.json())).toEqual(['claimedPayment.paidAt']);
@@ -113,16 +100,9 @@ describe('hostile input', () => {
   describe('values that are well-formed but cannot be true', () => {
     it('a claimed payment of nothing, or paid in the future, a callback in 2999, a payment made next year', async () => {
       const record = (extra: object) =>
-        collector.inject({
-          method: 'POST',
-          url: `/api/accounts/${accountId}/contacts`,
-          payload: {
-            channel: 'phone',
-            direction: 'outbound',
-            contactPointId: phoneId,
-            partyReached: 'debtor',
-            ...extra,
-          },
+        postOutcome(collector, accountId, {
+          contactPointId: phoneId,
+          ...extra,
         });
       const zero = await record({
         disposition: 'claims_paid',
@@ -160,17 +140,11 @@ describe('hostile input', () => {
     it('is refused in any JSON field, naming it, and nothing is written', async () => {
       for (const bad of [nul, surrogate]) {
         const before = await t.db.contactAttempt.count();
-        const res = await collector.inject({
-          method: 'POST',
-          url: `/api/accounts/${accountId}/contacts`,
-          payload: {
-            channel: 'phone',
-            direction: 'outbound',
-            contactPointId: phoneId,
-            partyReached: 'nobody',
-            disposition: 'no_answer',
-            notes: bad,
-          },
+        const res = await postOutcome(collector, accountId, {
+          contactPointId: phoneId,
+          partyReached: 'nobody',
+          disposition: 'no_answer',
+          notes: bad,
         });
         expect(res.statusCode).toBe(400);
         expect(fieldsOf(res.json())).toEqual(['notes']);
@@ -298,17 +272,11 @@ describe('hostile input', () => {
   describe('forged references', () => {
     it('a script version that does not exist is a 400 naming it, and nothing is written', async () => {
       const before = await t.db.contactAttempt.count();
-      const res = await collector.inject({
-        method: 'POST',
-        url: `/api/accounts/${accountId}/contacts`,
-        payload: {
-          channel: 'phone',
-          direction: 'outbound',
-          contactPointId: phoneId,
-          partyReached: 'nobody',
-          disposition: 'no_answer',
-          scriptVersionId: '00000000-0000-4000-8000-000000000000',
-        },
+      const res = await postOutcome(collector, accountId, {
+        contactPointId: phoneId,
+        partyReached: 'nobody',
+        disposition: 'no_answer',
+        scriptVersionId: '00000000-0000-4000-8000-000000000000',
       });
       expect(res.statusCode).toBe(400);
       expect(fieldsOf(res.json())).toEqual(['scriptVersionId']);
@@ -375,17 +343,10 @@ describe('hostile input', () => {
       });
       expect(res.statusCode).toBe(400);
       expect(fieldsOf(res.json())).toEqual(['amountMinor']);
-      const promise = await collector.inject({
-        method: 'POST',
-        url: `/api/accounts/${accountId}/contacts`,
-        payload: {
-          channel: 'phone',
-          direction: 'outbound',
-          contactPointId: phoneId,
-          partyReached: 'debtor',
-          disposition: 'promise_to_pay',
-          promise: { amountMinor: 10 ** 13, dueDate: '2026-11-25', channel: 'card' },
-        },
+      const promise = await postOutcome(collector, accountId, {
+        contactPointId: phoneId,
+        disposition: 'promise_to_pay',
+        promise: { amountMinor: 10 ** 13, dueDate: '2026-11-25', channel: 'card' },
       });
       expect(promise.statusCode).toBe(400);
       expect(fieldsOf(promise.json())).toContain('promise.amountMinor');

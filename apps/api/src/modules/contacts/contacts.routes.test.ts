@@ -3,6 +3,7 @@ import { createPrismaClient } from '@crm/db';
 import { useTestApp, type Session } from '../../../test/build-app.js';
 import { buildApp } from '../../app.js';
 import { loadEnv } from '../../config/env.js';
+import { postOutcome } from '../../../test/outcomes.js';
 
 // 10:00 in New York, 15:00 in London, 23:00 in Shanghai.
 const NOW = '2026-11-20T15:00:00Z';
@@ -336,32 +337,21 @@ describe('case file, suggested script and outcome recording', () => {
         reasons: [{ code: 'quiet_period_after_conversation' }],
       });
       // US does not allow overriding it.
-      const override = await collector.inject({
-        method: 'POST',
-        url: `/api/accounts/${accountId}/contacts`,
-        payload: {
-          channel: 'phone',
-          contactPointId: phoneId,
-          partyReached: 'nobody',
-          disposition: 'no_answer',
-          override: { reasonCode: 'supervisor_approved', note: 'please' },
-        },
+      const override = await postOutcome(collector, accountId, {
+        contactPointId: phoneId,
+        partyReached: 'nobody',
+        disposition: 'no_answer',
+        override: { reasonCode: 'supervisor_approved', note: 'please' },
       });
       expect(override.statusCode).toBe(409);
       expect(override.json().error.message).toContain('cannot be overridden');
       expect(await t.db.contactAttempt.count()).toBe(before);
       // The customer may always call us: inbound attempts are recorded.
-      const inbound = await collector.inject({
-        method: 'POST',
-        url: `/api/accounts/${accountId}/contacts`,
-        payload: {
-          channel: 'phone',
-          direction: 'inbound',
-          contactPointId: phoneId,
-          partyReached: 'debtor',
-          disposition: 'right_party_contact',
-          notes: 'Customer called to confirm the date',
-        },
+      const inbound = await postOutcome(collector, accountId, {
+        direction: 'inbound',
+        contactPointId: phoneId,
+        disposition: 'right_party_contact',
+        notes: 'Customer called to confirm the date',
       });
       expect(inbound.statusCode).toBe(201);
     });
@@ -427,20 +417,14 @@ describe('case file, suggested script and outcome recording', () => {
     });
 
     it('records a payment plan, a callback and a dispute flag, which then stops contact', async () => {
-      const plan = await collector.inject({
-        method: 'POST',
-        url: `/api/accounts/${otherAccountId}/contacts`,
-        payload: {
-          channel: 'phone',
-          contactPointId: phoneId,
-          partyReached: 'debtor',
-          disposition: 'promise_to_pay',
-          plan: [
-            { amountMinor: 30_000, dueDate: '2026-11-30' },
-            { amountMinor: 30_000, dueDate: '2026-12-30' },
-          ],
-          planChannel: 'direct_debit',
-        },
+      const plan = await postOutcome(collector, otherAccountId, {
+        contactPointId: phoneId,
+        disposition: 'promise_to_pay',
+        plan: [
+          { amountMinor: 30_000, dueDate: '2026-11-30' },
+          { amountMinor: 30_000, dueDate: '2026-12-30' },
+        ],
+        planChannel: 'direct_debit',
       });
       expect(plan.statusCode).toBe(201);
       expect(plan.json().promiseIds).toHaveLength(2);
@@ -482,13 +466,9 @@ describe('case file, suggested script and outcome recording', () => {
       const refused = await collector.inject({ method: 'POST', url: `/api/accounts/${uk.id}/contacts`, payload: body });
       expect(refused.statusCode).toBe(409);
       expect(refused.json().error.reasons[0].code).toBe('call_cap_reached');
-      const res = await collector.inject({
-        method: 'POST',
-        url: `/api/accounts/${uk.id}/contacts`,
-        payload: {
-          ...body,
-          override: { reasonCode: 'customer_requested_contact', note: 'Customer emailed asking for a call today' },
-        },
+      const res = await postOutcome(collector, uk.id, {
+        ...body,
+        override: { reasonCode: 'customer_requested_contact', note: 'Customer emailed asking for a call today' },
       });
       expect(res.statusCode).toBe(201);
       expect(res.json().overrideUsed).toBe(true);
@@ -500,16 +480,10 @@ describe('case file, suggested script and outcome recording', () => {
       const c = await t.db.user.findUniqueOrThrow({ where: { username: 'w-c1' } });
       const acc = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
       const phone = acc.debtor.contactPoints[0]!.id;
-      const res = await collector.inject({
-        method: 'POST',
-        url: `/api/accounts/${acc.id}/contacts`,
-        payload: {
-          channel: 'phone',
-          contactPointId: phone,
-          partyReached: 'debtor',
-          disposition: 'dispute',
-          flag: { type: 'dispute_hold', reason: 'Says the late fee is wrong' },
-        },
+      const res = await postOutcome(collector, acc.id, {
+        contactPointId: phone,
+        disposition: 'dispute',
+        flag: { type: 'dispute_hold', reason: 'Says the late fee is wrong' },
       });
       expect(res.statusCode).toBe(201);
       const cf = (await collector.inject({ method: 'GET', url: `/api/accounts/${acc.id}/case-file` })).json();

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { postOutcome } from '../../../test/outcomes.js';
 
 // 10:00 in New York.
 const NOW = '2026-11-20T15:00:00Z';
@@ -33,17 +34,11 @@ describe('payments and promise evaluation', () => {
   });
 
   const promiseVia = async (amountMinor: number, dueDate: string) => {
-    const res = await collector.inject({
-      method: 'POST',
-      url: `/api/accounts/${accountId}/contacts`,
-      payload: {
-        channel: 'phone',
-        direction: 'inbound',
-        contactPointId: phoneId,
-        partyReached: 'debtor',
-        disposition: 'promise_to_pay',
-        promise: { amountMinor, dueDate, channel: 'card' },
-      },
+    const res = await postOutcome(collector, accountId, {
+      direction: 'inbound',
+      contactPointId: phoneId,
+      disposition: 'promise_to_pay',
+      promise: { amountMinor, dueDate, channel: 'card' },
     });
     expect(res.statusCode).toBe(201);
     return res.json().promiseIds[0] as string;
@@ -121,17 +116,11 @@ describe('payments and promise evaluation', () => {
   });
 
   it('confirms an "I already paid" claim when a matching payment arrives, and not before', async () => {
-    const claim = await collector.inject({
-      method: 'POST',
-      url: `/api/accounts/${accountId}/contacts`,
-      payload: {
-        channel: 'phone',
-        direction: 'inbound',
-        contactPointId: phoneId,
-        partyReached: 'debtor',
-        disposition: 'claims_paid',
-        claimedPayment: { paidAt: '2026-11-19', amountMinor: 7_500, channel: 'bank_transfer', reference: 'TX-778' },
-      },
+    const claim = await postOutcome(collector, accountId, {
+      direction: 'inbound',
+      contactPointId: phoneId,
+      disposition: 'claims_paid',
+      claimedPayment: { paidAt: '2026-11-19', amountMinor: 7_500, channel: 'bank_transfer', reference: 'TX-778' },
     });
     expect(claim.statusCode).toBe(201);
     const before = (await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` })).json();
@@ -205,17 +194,11 @@ describe('payments and promise evaluation', () => {
     const phone = account.debtor.contactPoints[0]!.id;
     const promise = async (amountMinor: number, dueDate: string) =>
       (
-        await collector.inject({
-          method: 'POST',
-          url: `/api/accounts/${account.id}/contacts`,
-          payload: {
-            channel: 'phone',
-            direction: 'inbound',
-            contactPointId: phone,
-            partyReached: 'debtor',
-            disposition: 'promise_to_pay',
-            promise: { amountMinor, dueDate, channel: 'card' },
-          },
+        await postOutcome(collector, account.id, {
+          direction: 'inbound',
+          contactPointId: phone,
+          disposition: 'promise_to_pay',
+          promise: { amountMinor, dueDate, channel: 'card' },
         })
       ).json().promiseIds[0] as string;
     const late = await promise(10_000, '2026-11-30');

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { postOutcome } from '../../../test/outcomes.js';
 
 // 2026-11-20 15:00 UTC: 10:00 in New York, 00:00 (next day) in Tokyo.
 const NOW = '2026-11-20T15:00:00Z';
@@ -153,15 +154,10 @@ describe('queue', () => {
 
   it('holds an account that was just worked for two hours instead of serving it again', async () => {
     const cf = (await collector.inject({ method: 'GET', url: `/api/accounts/${ids.plain}/case-file` })).json();
-    const res = await collector.inject({
-      method: 'POST',
-      url: `/api/accounts/${ids.plain}/contacts`,
-      payload: {
-        channel: 'phone',
-        contactPointId: cf.summary.gate.contactPointId,
-        partyReached: 'nobody',
-        disposition: 'no_answer',
-      },
+    const res = await postOutcome(collector, ids.plain!, {
+      contactPointId: cf.summary.gate.contactPointId,
+      partyReached: 'nobody',
+      disposition: 'no_answer',
     });
     expect(res.statusCode).toBe(201);
     const queue = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
