@@ -1,4 +1,5 @@
-import { DEFAULT_OBJECTIONS, DEFAULT_POLICIES, DEFAULT_SCRIPTS, STAGE_CODES, localDate } from '@crm/domain';
+import { STAGES } from '@crm/contracts';
+import { DEFAULT_OBJECTIONS, DEFAULT_POLICIES, DEFAULT_SCRIPTS, localDate } from '@crm/domain';
 import pg from 'pg';
 import { ATTRIBUTE_PAYMENTS_SQL } from '../src/attribution.js';
 import { hashPassword } from '../src/password.js';
@@ -62,7 +63,7 @@ export async function ensureDefaultScriptLibrary(client: pg.Pool | pg.PoolClient
                   VALUES (gen_random_uuid(), $1, $2::"Locale", $3, $4, $5) RETURNING id)
        INSERT INTO objection_answer_versions (id, objection_id, version, category, locale, customer_says, answer, stages, active)
        SELECT gen_random_uuid(), o.id, 1, $1, $2::"Locale", $3, $4, $5, true FROM o`,
-      [o.category, dbLocale(o.locale), o.customerSays, o.answer, [...STAGE_CODES]],
+      [o.category, dbLocale(o.locale), o.customerSays, o.answer, [...STAGES]],
     );
   }
 }

@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { ACCOUNT_STATUSES } from './code-lists.js';
 import { personal } from './personal-data.js';
 import {
   storedAmountMinorSchema,
   currencySchema,
   isoDateSchema,
   limitSchema,
+  complianceProfileSchema,
   stageSchema,
   uuidSchema,
 } from './fields.js';
 
-export const accountStatusSchema = z.enum(['open', 'settled', 'closed', 'charged_off', 'recalled']);
+export const accountStatusSchema = z.enum(ACCOUNT_STATUSES);
 
 export const accountSummarySchema = z.object({
   id: uuidSchema,
@@ -25,7 +27,7 @@ export const accountSummarySchema = z.object({
   stage: stageSchema,
   missedInstalments: z.number().int(),
   status: accountStatusSchema,
-  complianceProfile: z.enum(['US', 'UK', 'CN']),
+  complianceProfile: complianceProfileSchema,
   debtorTimeZone: z.string(),
   /** The customer's wall-clock time now (HH:mm), from their IANA time zone. */
   debtorLocalTime: z.string(),
@@ -52,7 +54,7 @@ export const creditorSchema = z.object({
   id: z.uuid(),
   code: z.string(),
   name: z.string(),
-  complianceProfile: z.enum(['US', 'UK', 'CN']),
+  complianceProfile: complianceProfileSchema,
   openAccounts: z.number().int(),
 });
 export type Creditor = z.infer<typeof creditorSchema>;

@@ -8,10 +8,9 @@ import {
   uuidSchema,
 } from './fields.js';
 import { personal } from './personal-data.js';
-import { CHANNELS, DISPOSITIONS } from './workstation.js';
+import { CHANNELS, DISPOSITIONS, PARTIES_REACHED, PROMISE_STATUSES, oneOf } from './code-lists.js';
 
 const booleanParam = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
-export const PROMISE_STATUSES = ['pending', 'kept', 'partly_kept', 'broken', 'cancelled'] as const;
 
 /**
  * Filters of the contact log. Dates are calendar dates in the signed-in user's time zone, both
@@ -25,18 +24,16 @@ const contactLogFilterFields = z.object({
   teamId: uuidSchema.optional(),
   accountId: uuidSchema.optional(),
   scriptVersionId: uuidSchema.optional(),
-  channel: z.enum(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}` }).optional(),
-  disposition: z.enum(DISPOSITIONS, { message: `must be one of ${DISPOSITIONS.join(', ')}` }).optional(),
+  channel: z.enum(CHANNELS, { message: oneOf(CHANNELS) }).optional(),
+  disposition: z.enum(DISPOSITIONS, { message: oneOf(DISPOSITIONS) }).optional(),
   stage: stageSchema.optional(),
   /** anyone: someone answered (the customer or a third party). */
-  reached: z
-    .enum(['anyone', 'debtor', 'third_party', 'nobody'], { message: 'must be anyone, debtor, third_party or nobody' })
-    .optional(),
+  reached: z.enum(['anyone', ...PARTIES_REACHED], { message: oneOf(['anyone', ...PARTIES_REACHED]) }).optional(),
   hasPromise: booleanParam.optional(),
   overrideUsed: booleanParam.optional(),
   promiseDueFrom: isoDateSchema.optional(),
   promiseDueTo: isoDateSchema.optional(),
-  promiseStatus: z.enum(PROMISE_STATUSES, { message: `must be one of ${PROMISE_STATUSES.join(', ')}` }).optional(),
+  promiseStatus: z.enum(PROMISE_STATUSES, { message: oneOf(PROMISE_STATUSES) }).optional(),
   reviewed: booleanParam.optional(),
   coaching: booleanParam.optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPLIANCE_PROFILES, LOCALES, ROLES, STAGES } from './code-lists.js';
 // Readable messages for every check that does not give its own (a side effect: set once for zod).
 import './zod-messages.js';
 
@@ -80,19 +81,17 @@ export type MoneyTotal = z.infer<typeof moneyTotalSchema>;
 
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, { message: 'must be a 3-letter ISO 4217 code' });
 
-export const localeSchema = z.enum(['en', 'zh-CN'], { message: 'must be en or zh-CN' });
+export const localeSchema = z.enum(LOCALES, { message: 'must be en or zh-CN' });
 export type Locale = z.infer<typeof localeSchema>;
 
 /** `service`: integrations (payment feeds) that sign in through the API only. */
-export const roleSchema = z.enum(['collector', 'supervisor', 'admin', 'service']);
+export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const stageSchema = z.enum(['pre_due', 'm1', 'm2', 'm3', 'm4_plus']);
+export const stageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof stageSchema>;
-/** The stages in order, for pickers and tables. */
-export const STAGES = stageSchema.options;
 
-export const complianceProfileSchema = z.enum(['US', 'UK', 'CN']);
+export const complianceProfileSchema = z.enum(COMPLIANCE_PROFILES);
 
 export const limitSchema = z.coerce
   .number({ message: 'must be a number' })

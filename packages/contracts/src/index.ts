@@ -1,3 +1,4 @@
+export * from './code-lists.js';
 export * from './accounts.js';
 export * from './auth.js';
 export * from './errors.js';

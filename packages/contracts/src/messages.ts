@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTBOX_STATUSES } from './code-lists.js';
 import { uuidSchema } from './fields.js';
 import { personal } from './personal-data.js';
 
@@ -20,7 +21,7 @@ export const reminderSchema = z.object({
   id: uuidSchema,
   channel: z.string(),
   recipient: personal(z.string()),
-  status: z.enum(['queued', 'sent', 'blocked', 'failed', 'cancelled']),
+  status: z.enum(OUTBOX_STATUSES),
   sendAfter: z.string(),
   sentAt: z.string().nullable(),
   body: personal(z.string()),

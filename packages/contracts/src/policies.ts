@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { STOP_FLAG_TYPES } from './workstation.js';
+import { POLICY_KINDS, STOP_FLAG_TYPES, oneOf } from './code-lists.js';
+import { complianceProfileSchema } from './fields.js';
 
 const hhmm = z
   .string()
@@ -18,7 +19,7 @@ export const stageThresholdsPolicySchema = z.object({
   m3MaxDpd: count(3, 730),
 });
 export const complianceProfilePolicySchema = z.object({
-  profile: z.enum(['US', 'UK', 'CN']),
+  profile: complianceProfileSchema,
   callWindow: z
     .object({ start: hhmm, end: hhmm })
     .refine((w) => w.start < w.end, { message: 'must start before it ends', path: ['end'] }),
@@ -48,9 +49,8 @@ export const queueWeightsPolicySchema = z.object({
   retryAfterMinutes: count(0, 24 * 60),
 });
 
-export const POLICY_KINDS = ['stage_thresholds', 'compliance_profile', 'promise_rules', 'queue_weights'] as const;
 export const policyParamsSchema = z.object({
-  kind: z.enum(POLICY_KINDS, { message: `must be one of ${POLICY_KINDS.join(', ')}` }),
+  kind: z.enum(POLICY_KINDS, { message: oneOf(POLICY_KINDS) }),
   key: z.string().regex(/^(default|US|UK|CN)$/, { message: 'must be default, US, UK or CN' }),
 });
 /** The document is validated against the kind's schema by the service (400 naming data.<field>). */

@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import { localeSchema, STAGES } from './fields.js';
-
-export const LINT_CATEGORY_CODES = [
-  'arrest_or_crime',
-  'impersonation',
-  'false_legal_action',
-  'false_urgency',
-  'third_party_disclosure',
-  'insult',
-  'blacklist_or_relatives',
-  'borrow_to_pay',
-  'private_channel_or_fee',
-  'visit_or_violence',
-  'missing_disclosure',
-] as const;
+import { LINT_CATEGORIES, OBJECTION_CATEGORIES, SCRIPT_VERSION_STATUSES, STAGES, oneOf } from './code-lists.js';
+import { localeSchema } from './fields.js';
 
 export const lintRequestSchema = z.object({
   text: z.string().max(20_000, { message: 'must be at most 20000 characters' }),
@@ -22,7 +9,7 @@ export const lintRequestSchema = z.object({
 export type LintRequest = z.infer<typeof lintRequestSchema>;
 
 export const lintFindingSchema = z.object({
-  category: z.enum(LINT_CATEGORY_CODES),
+  category: z.enum(LINT_CATEGORIES),
   /** Offsets into the text as sent (UTF-16 code units, as JavaScript strings count). */
   start: z.number().int(),
   end: z.number().int(),
@@ -33,7 +20,7 @@ export const lintFindingSchema = z.object({
 export const lintResponseSchema = z.object({ findings: z.array(lintFindingSchema) });
 export type LintResponse = z.infer<typeof lintResponseSchema>;
 
-export const scriptVersionStatusSchema = z.enum(['draft', 'published', 'archived']);
+export const scriptVersionStatusSchema = z.enum(SCRIPT_VERSION_STATUSES);
 const scriptStepBodySchema = z.object({
   key: z.string().max(40),
   title: z.string().max(200),
@@ -84,22 +71,11 @@ export type UpdateDraftBody = z.infer<typeof updateDraftBodySchema>;
 /** Publishing a version with lint findings needs a justification, stored and shown to reviewers. */
 export const publishBodySchema = z.object({ justification: z.string().trim().max(2000).optional() });
 
-export const OBJECTION_CATEGORY_CODES = [
-  'already_paid',
-  'payment_in_progress',
-  'cash_flow',
-  'job_loss_or_illness',
-  'never_received_bill',
-  'dispute',
-  'forgot',
-  'call_later',
-  'wrong_person',
-] as const;
-const stageCodes = z.enum(STAGES, { message: 'must be pre_due, m1, m2, m3 or m4_plus' });
+const stageCodes = z.enum(STAGES, { message: oneOf(STAGES) });
 
 /** What an answer says and where it applies: the same in the answer in force and in each version. */
 const objectionContentSchema = z.object({
-  category: z.enum(OBJECTION_CATEGORY_CODES),
+  category: z.enum(OBJECTION_CATEGORIES),
   locale: localeSchema,
   customerSays: z.string(),
   answer: z.string(),
@@ -134,7 +110,7 @@ export const restoreObjectionBodySchema = z.object({
 export const objectionListSchema = z.object({ items: z.array(objectionSchema) });
 
 export const objectionBodySchema = z.object({
-  category: z.enum(OBJECTION_CATEGORY_CODES, { message: `must be one of ${OBJECTION_CATEGORY_CODES.join(', ')}` }),
+  category: z.enum(OBJECTION_CATEGORIES, { message: oneOf(OBJECTION_CATEGORIES) }),
   locale: localeSchema,
   customerSays: z.string().trim().min(1, { message: 'is required' }).max(500),
   answer: z.string().trim().min(1, { message: 'is required' }).max(2000),

@@ -1,5 +1,24 @@
 import { z } from 'zod';
 import { accountStatusSchema } from './accounts.js';
+import {
+  CHANNELS,
+  COMPLIANCE_PROFILES,
+  CONTACT_POINT_KINDS,
+  CONTACT_POINT_STATUSES,
+  CONTACT_POINT_TYPES,
+  DIRECTIONS,
+  DISPOSITIONS,
+  OBJECTION_CATEGORIES,
+  OVERRIDE_REASON_CODES,
+  PARTIES_REACHED,
+  PAYMENT_CHANNELS,
+  PLAN_STATUSES,
+  PROMISE_STATUSES,
+  SALUTATIONS,
+  STOP_FLAG_TYPES,
+  VERIFICATION_STATUSES,
+  oneOf,
+} from './code-lists.js';
 import { personal } from './personal-data.js';
 import { reminderSchema } from './messages.js';
 import {
@@ -97,10 +116,10 @@ export const releaseLeaseBodySchema = z.object({ accountId: uuidSchema });
 
 export const contactPointDtoSchema = z.object({
   id: uuidSchema,
-  kind: z.enum(['phone', 'email', 'address']),
-  type: z.enum(['home', 'mobile', 'work', 'other']),
+  kind: z.enum(CONTACT_POINT_KINDS),
+  type: z.enum(CONTACT_POINT_TYPES),
   value: personal(z.string()),
-  status: z.enum(['valid', 'invalid', 'unverified']),
+  status: z.enum(CONTACT_POINT_STATUSES),
   optedOut: z.boolean(),
   workInconvenient: z.boolean(),
   source: z.string(),
@@ -153,7 +172,7 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     currency: currencySchema,
     dueDate: isoDateSchema,
     channel: z.string(),
-    status: z.enum(['pending', 'kept', 'partly_kept', 'broken', 'cancelled']),
+    status: z.enum(PROMISE_STATUSES),
     paidMinor: storedAmountMinorSchema,
     planId: uuidSchema.nullable(),
     sequence: z.number().int().nullable(),
@@ -189,7 +208,7 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     kind: z.literal('plan'),
     id: uuidSchema,
     at: z.string(),
-    status: z.enum(['active', 'completed', 'broken', 'cancelled']),
+    status: z.enum(PLAN_STATUSES),
     instalments: z.number().int(),
     totalMinor: storedAmountMinorSchema,
     currency: currencySchema,
@@ -199,13 +218,13 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const caseFileSchema = z.object({
   account: accountFactsSchema.extend({
-    complianceProfile: z.enum(['US', 'UK', 'CN']),
+    complianceProfile: z.enum(COMPLIANCE_PROFILES),
     assignedCollector: z.object({ id: uuidSchema, displayName: z.string() }).nullable(),
     lease: z.object({ collectorId: uuidSchema, collectorName: z.string(), expiresAt: z.string() }).nullable(),
   }),
   customer: z.object({
     id: uuidSchema,
-    salutation: z.enum(['mr', 'ms', 'mx', 'dr', 'none']),
+    salutation: z.enum(SALUTATIONS),
     fullName: personal(z.string()),
     familyName: personal(z.string()),
     givenName: personal(z.string()),
@@ -245,7 +264,7 @@ export const caseFileSchema = z.object({
       claimedAmountMinor: storedAmountMinorSchema,
       claimedChannel: z.string(),
       claimedReference: z.string().nullable(),
-      status: z.enum(['open', 'matched', 'cancelled']),
+      status: z.enum(VERIFICATION_STATUSES),
       matchedPaymentId: uuidSchema.nullable(),
     }),
   ),
@@ -293,55 +312,20 @@ export type SuggestedScript = z.infer<typeof suggestedScriptSchema>;
 
 // ---- Recording an outcome ------------------------------------------------------------------
 
-export const CHANNELS = ['phone', 'sms', 'email', 'letter', 'visit'] as const;
-export const DISPOSITIONS = [
-  'no_answer',
-  'busy',
-  'voicemail',
-  'wrong_number',
-  'right_party_contact',
-  'refused',
-  'dispute',
-  'claims_paid',
-  'callback_requested',
-  'promise_to_pay',
-] as const;
-export const STOP_FLAG_TYPES = [
-  'cease_request',
-  'attorney_represented',
-  'dispute_hold',
-  'bankruptcy',
-  'deceased',
-  'breathing_space',
-  'mental_capacity',
-  'do_not_contact',
-] as const;
-export const OVERRIDE_REASON_CODES = ['customer_requested_contact', 'supervisor_approved', 'hardship_support'] as const;
-export const PAYMENT_CHANNELS = [
-  'bank_transfer',
-  'card',
-  'direct_debit',
-  'online_banking',
-  'alipay',
-  'wechat_pay',
-  'cash_at_branch',
-  'cheque',
-] as const;
-
 export const recordContactBodySchema = z.object({
-  channel: z.enum(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}` }),
-  direction: z.enum(['outbound', 'inbound']).default('outbound'),
+  channel: z.enum(CHANNELS, { message: oneOf(CHANNELS) }),
+  direction: z.enum(DIRECTIONS).default('outbound'),
   contactPointId: uuidSchema.optional(),
-  partyReached: z.enum(['debtor', 'third_party', 'nobody'], { message: 'must be debtor, third_party or nobody' }),
-  disposition: z.enum(DISPOSITIONS, { message: `must be one of ${DISPOSITIONS.join(', ')}` }),
+  partyReached: z.enum(PARTIES_REACHED, { message: 'must be debtor, third_party or nobody' }),
+  disposition: z.enum(DISPOSITIONS, { message: oneOf(DISPOSITIONS) }),
   notes: z.string().max(4000, { message: 'must be at most 4000 characters' }).optional(),
-  objections: z.array(z.string().max(50)).max(20).optional(),
+  objections: z.array(z.enum(OBJECTION_CATEGORIES)).max(OBJECTION_CATEGORIES.length).optional(),
   scriptVersionId: uuidSchema.optional(),
   promise: z
     .object({
       amountMinor: amountMinorSchema,
       dueDate: isoDateSchema,
-      channel: z.enum(PAYMENT_CHANNELS, { message: `must be one of ${PAYMENT_CHANNELS.join(', ')}` }),
+      channel: z.enum(PAYMENT_CHANNELS, { message: oneOf(PAYMENT_CHANNELS) }),
     })
     .optional(),
   plan: z
@@ -355,7 +339,7 @@ export const recordContactBodySchema = z.object({
     .object({
       paidAt: isoDateSchema,
       amountMinor: amountMinorSchema,
-      channel: z.string().min(1).max(50),
+      channel: z.enum(PAYMENT_CHANNELS),
       reference: z.string().max(100).optional(),
     })
     .optional(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loginBodySchema } from './auth.js';
-import './fields.js';
+import { stageSchema } from './fields.js';
 
 const messages = (schema: z.ZodType, value: unknown) =>
   schema.safeParse(value).error?.issues.map((i) => `${i.path.join('.')} ${i.message}`);
@@ -29,6 +29,15 @@ describe('contract messages for checks without their own', () => {
       'note is required',
       'flag is required',
     ]);
+  });
+
+  it('a value outside a code list names the list; a missing one is required', () => {
+    const s = z.object({ stage: stageSchema, kind: z.literal('x') });
+    expect(messages(s, { stage: 'm9', kind: 'y' })).toEqual([
+      'stage must be one of pre_due, m1, m2, m3, m4_plus',
+      'kind must be x',
+    ]);
+    expect(messages(s, {})).toEqual(['stage is required', 'kind is required']);
   });
 
   it('a field-wide message no longer stands in for another problem (a 100,000-character password is too long, not missing)', () => {

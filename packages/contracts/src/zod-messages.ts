@@ -35,6 +35,12 @@ export function contractMessage(issue: z.core.$ZodRawIssue): string | undefined 
         return `must have at least ${min} item${min === '1' ? '' : 's'}`;
       return issue.inclusive === false ? `must be more than ${min}` : `must be at least ${min}`;
     }
+    case 'invalid_value':
+      // Enums built from the code lists (code-lists.ts), and literals.
+      if (issue.input === undefined) return 'is required';
+      return issue.values.length === 1
+        ? `must be ${String(issue.values[0])}`
+        : `must be one of ${issue.values.map(String).join(', ')}`;
     case 'unrecognized_keys':
       return `has fields this request does not take: ${issue.keys.join(', ')}`;
     default:

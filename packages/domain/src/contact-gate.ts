@@ -1,3 +1,4 @@
+import type { ChannelCode, PartyReachedCode } from '@crm/contracts';
 import { addDaysIso, localDate, localMinutesOfDay, localTime, startOfLocalDay } from './dates.js';
 import type { ComplianceProfilePolicy } from './policies.js';
 
@@ -6,8 +7,8 @@ import type { ComplianceProfilePolicy } from './policies.js';
  * from when. One pure function used by the queue, the case file and outcome recording.
  */
 
-export type ContactChannel = 'phone' | 'sms' | 'email' | 'letter' | 'visit';
-export type PartyReached = 'debtor' | 'third_party' | 'nobody';
+export type ContactChannel = ChannelCode;
+export type PartyReached = PartyReachedCode;
 
 export interface GateContactPoint {
   id: string;

@@ -1,5 +1,5 @@
 import { isIsoDate, isValidTimeZone, type IsoDate } from './dates.js';
-import { MAX_AMOUNT_MINOR } from '@crm/contracts';
+import { ACCOUNT_STATUSES, MAX_AMOUNT_MINOR, SALUTATIONS } from '@crm/contracts';
 import { currencyExponent, formatMoney, isCurrencyCode, parseAmountToMinor } from './money.js';
 import type { FieldProblem } from './promise-rules.js';
 
@@ -37,8 +37,6 @@ export const PORTFOLIO_COLUMNS = [
 ] as const;
 export const PORTFOLIO_REQUIRED_COLUMNS = ['debtor_external_id', 'account_external_id', 'currency'] as const;
 
-export const SALUTATIONS = ['mr', 'ms', 'mx', 'dr', 'none'] as const;
-export const ACCOUNT_STATUSES = ['open', 'settled', 'closed', 'charged_off', 'recalled'] as const;
 export type PhoneType = 'mobile' | 'home' | 'work';
 
 export interface PortfolioDebtorFields {

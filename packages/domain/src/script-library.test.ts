@@ -2,17 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_OBJECTIONS,
   DEFAULT_SCRIPTS,
-  OBJECTION_CATEGORIES,
   REQUIRED_DISCLOSURE,
   SCRIPT_VARIABLES,
   renderScriptText,
   unknownVariables,
 } from './script-library.js';
-import { STAGE_CODES } from './stages.js';
+import { OBJECTION_CATEGORIES, STAGES } from '@crm/contracts';
 
 describe('default script library', () => {
   it('has a script for every stage in English and Simplified Chinese', () => {
-    for (const stage of STAGE_CODES) {
+    for (const stage of STAGES) {
       for (const locale of ['en', 'zh-CN']) {
         expect(
           DEFAULT_SCRIPTS.filter((s) => s.stage === stage && s.locale === locale),

@@ -1,3 +1,4 @@
+import { OBJECTION_CATEGORIES, type ObjectionCategoryCode } from '@crm/contracts';
 import type { StageCode } from './stages.js';
 
 /**
@@ -257,18 +258,7 @@ export const REQUIRED_DISCLOSURE: Record<'US' | 'UK' | 'CN', Record<ScriptLocale
   },
 };
 
-export const OBJECTION_CATEGORIES = [
-  'already_paid',
-  'payment_in_progress',
-  'cash_flow',
-  'job_loss_or_illness',
-  'never_received_bill',
-  'dispute',
-  'forgot',
-  'call_later',
-  'wrong_person',
-] as const;
-export type ObjectionCategory = (typeof OBJECTION_CATEGORIES)[number];
+export type ObjectionCategory = ObjectionCategoryCode;
 
 export interface DefaultObjection {
   category: ObjectionCategory;

@@ -1,3 +1,4 @@
+import type { LintCategoryCode } from '@crm/contracts';
 import type { ScriptStep } from './script-library.js';
 
 /**
@@ -9,20 +10,7 @@ import type { ScriptStep } from './script-library.js';
  * (alternations); a negation just before a match ("we will not contact your employer",
  * "我们不会上门") keeps lawful reassurance from being flagged.
  */
-export const LINT_CATEGORIES = [
-  'arrest_or_crime',
-  'impersonation',
-  'false_legal_action',
-  'false_urgency',
-  'third_party_disclosure',
-  'insult',
-  'blacklist_or_relatives',
-  'borrow_to_pay',
-  'private_channel_or_fee',
-  'visit_or_violence',
-  'missing_disclosure',
-] as const;
-export type LintCategory = (typeof LINT_CATEGORIES)[number];
+export type LintCategory = LintCategoryCode;
 export type LintLocale = 'en' | 'zh-CN';
 
 export interface LintFinding {

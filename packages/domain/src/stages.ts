@@ -1,8 +1,8 @@
+import { STAGES, type Stage } from '@crm/contracts';
 import { addMonths, parseISO } from 'date-fns';
 import { calendarDaysBetween, type IsoDate } from './dates.js';
 
-export const STAGE_CODES = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'] as const;
-export type StageCode = (typeof STAGE_CODES)[number];
+export type StageCode = Stage;
 
 /**
  * Stage thresholds are policy (admins edit them): each bucket's highest days past due, in
@@ -73,7 +73,7 @@ export function daysUntilNextStage(
   };
   const max = upper[stage];
   if (max === null) return null;
-  const next = STAGE_CODES[STAGE_CODES.indexOf(stage) + 1]!;
+  const next = STAGES[STAGES.indexOf(stage) + 1]!;
   return { next, days: max + 1 - dpd };
 }
 

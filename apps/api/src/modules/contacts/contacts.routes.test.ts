@@ -401,6 +401,17 @@ describe('case file, suggested script and outcome recording', () => {
         [{ partyReached: 'third_party' }, 'partyReached', /must be debtor/],
         [{ disposition: 'claims_paid', promise: undefined }, 'claimedPayment', /required/],
         [{ channel: 'fax' }, 'channel', /must be one of/],
+        // Code lists (ADR 016): objections and the claimed payment's channel are checked against theirs.
+        [{ objections: ['cash_flow', 'the dog ate it'] }, 'objections.1', /must be one of already_paid, /],
+        [
+          {
+            disposition: 'claims_paid',
+            promise: undefined,
+            claimedPayment: { paidAt: '2026-11-19', amountMinor: 5_000, channel: 'a friend' },
+          },
+          'claimedPayment.channel',
+          /must be one of bank_transfer, /,
+        ],
       ];
       for (const [change, field, message] of cases) {
         const res = await collector.inject({

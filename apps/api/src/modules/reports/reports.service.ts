@@ -1,5 +1,4 @@
-import type { PortfolioSummaryResponse, SessionUser, Stage } from '@crm/contracts';
-import { STAGE_CODES } from '@crm/domain';
+import { STAGES, type PortfolioSummaryResponse, type SessionUser, type Stage } from '@crm/contracts';
 import type { Clock } from '../../lib/clock.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { ReportsRepository } from './reports.repository.js';
@@ -20,7 +19,7 @@ export function createReportsService({ reports, policies, clock }: ReportsServic
       const rows = await reports.portfolioByStage(user, await policies.stageThresholds(), now);
       return {
         asOf: now.toISOString(),
-        stages: STAGE_CODES.map((stage) => {
+        stages: STAGES.map((stage) => {
           const ofStage = rows.filter((r) => r.stage === stage);
           return {
             stage: stage as Stage,

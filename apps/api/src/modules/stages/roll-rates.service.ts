@@ -1,5 +1,4 @@
-import type { RollRates, SessionUser, Stage } from '@crm/contracts';
-import { STAGE_CODES } from '@crm/domain';
+import { STAGES, type RollRates, type SessionUser, type Stage } from '@crm/contracts';
 import { BadRequestError } from '../../lib/errors.js';
 import type { RollRatesRepository } from './roll-rates.repository.js';
 
@@ -21,7 +20,7 @@ export function createRollRatesService({ rollRates }: { rollRates: RollRatesRepo
       return {
         months: list.map((month) => ({
           month,
-          stages: STAGE_CODES.map((stage) => {
+          stages: STAGES.map((stage) => {
             const r = rows.find((x) => x.month === month && x.stage === stage);
             const accounts = Number(r?.accounts ?? 0);
             const rolled = Number(r?.rolled ?? 0);

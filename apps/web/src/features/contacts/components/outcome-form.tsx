@@ -1,11 +1,13 @@
 import {
+  OBJECTION_CATEGORIES,
   OVERRIDE_REASON_CODES,
   PAYMENT_CHANNELS,
   STOP_FLAG_TYPES,
   type CaseFile,
+  type ObjectionCategoryCode,
   type RecordContactBody,
 } from '@crm/contracts';
-import { OBJECTION_CATEGORIES, parseAmountToMinor, zonedWallTimeToInstant } from '@crm/domain';
+import { parseAmountToMinor, zonedWallTimeToInstant } from '@crm/domain';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
@@ -46,7 +48,7 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
   const [party, setParty] = useState<Party>('debtor');
   const [disposition, setDisposition] = useState<Disposition>('promise_to_pay');
   const [notes, setNotes] = useState('');
-  const [objections, setObjections] = useState<string[]>([]);
+  const [objections, setObjections] = useState<ObjectionCategoryCode[]>([]);
   const [planMode, setPlanMode] = useState(false);
   const [promise, setPromise] = useState<{ amount: string; dueDate: string; channel: PaymentChannel }>({
     amount: '',
@@ -58,7 +60,12 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
     { amount: '', dueDate: '' },
   ]);
   const [callbackLocal, setCallbackLocal] = useState('');
-  const [claimed, setClaimed] = useState({ paidAt: '', amount: '', channel: 'bank_transfer', reference: '' });
+  const [claimed, setClaimed] = useState<{
+    paidAt: string;
+    amount: string;
+    channel: PaymentChannel;
+    reference: string;
+  }>({ paidAt: '', amount: '', channel: 'bank_transfer', reference: '' });
   const [flag, setFlag] = useState<{ type: string; reason: string }>({ type: '', reason: '' });
   const [override, setOverride] = useState<{ use: boolean; reasonCode: string; note: string }>({
     use: false,
@@ -383,7 +390,7 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
               <input
                 id={`${formId}-cpc`}
                 value={claimed.channel}
-                onChange={(e) => setClaimed({ ...claimed, channel: e.target.value })}
+                onChange={(e) => setClaimed({ ...claimed, channel: e.target.value as PaymentChannel })}
               />
             </Field>
             <Field label={t('outcome.reference')} id={`${formId}-cpr`}>

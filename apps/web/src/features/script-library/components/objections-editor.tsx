@@ -1,4 +1,4 @@
-import { STAGES, OBJECTION_CATEGORY_CODES, type Objection, type ObjectionBody } from '@crm/contracts';
+import { STAGES, OBJECTION_CATEGORIES, type Objection, type ObjectionBody } from '@crm/contracts';
 import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
@@ -142,7 +142,7 @@ function ObjectionForm({ objection, onDone }: { objection: Objection | null; onD
               value={body.category}
               onChange={(e) => setBody({ ...body, category: e.target.value as ObjectionBody['category'] })}
             >
-              {OBJECTION_CATEGORY_CODES.map((c) => (
+              {OBJECTION_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {t(`objectionCategories.${c}`, { defaultValue: c })}
                 </option>
