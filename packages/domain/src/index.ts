@@ -14,3 +14,4 @@ export * from './portfolio-row.js';
 export * from './quality-review.js';
 export * from './script-linter.js';
 export * from './account-balance.js';
+export * from './outcome-rules.js';

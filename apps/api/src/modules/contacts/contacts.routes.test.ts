@@ -412,6 +412,33 @@ describe('case file, suggested script and outcome recording', () => {
           'claimedPayment.channel',
           /must be one of bank_transfer, /,
         ],
+        // The outcome rules (packages/domain outcome-rules.ts): what a third party may give, what fits each outcome.
+        [
+          {
+            partyReached: 'third_party',
+            disposition: 'voicemail',
+            promise: undefined,
+            callbackAt: '2026-11-21T15:00:00Z',
+          },
+          'callbackAt',
+          /cannot be set when the customer was not reached/,
+        ],
+        [
+          { partyReached: 'third_party', disposition: 'wrong_number', promise: undefined, objections: ['cash_flow'] },
+          'objections',
+          /only recorded when the customer was reached/,
+        ],
+        [
+          { partyReached: 'debtor', disposition: 'wrong_number', promise: undefined },
+          'partyReached',
+          /must be third_party or nobody/,
+        ],
+        [{ disposition: 'refused', callbackAt: '2026-11-21T15:00:00Z' }, 'promise', /only a promise to pay/],
+        [
+          { disposition: 'dispute', promise: undefined, flag: { type: 'cease_request', reason: 'wants us to stop' } },
+          'flag.type',
+          /must be dispute_hold/,
+        ],
       ];
       for (const [change, field, message] of cases) {
         const res = await collector.inject({
@@ -505,6 +532,29 @@ describe('case file, suggested script and outcome recording', () => {
       });
       expect(cf.summary.gate.reasons.map((r: { code: string }) => r.code)).toContain('stop_flag');
       expect(cf.summary.gate.nextAllowedAt).toBeNull();
+    });
+
+    it('records a message left with a third party, and the stop flag they give, without marking the number wrong', async () => {
+      const creditor = await t.factories.creditor();
+      const c = await t.db.user.findUniqueOrThrow({ where: { username: 'w-c1' } });
+      const acc = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+      const phone = acc.debtor.contactPoints[0]!.id;
+      const res = await collector.inject({
+        method: 'POST',
+        url: `/api/accounts/${acc.id}/contacts`,
+        payload: {
+          channel: 'phone',
+          contactPointId: phone,
+          partyReached: 'third_party',
+          disposition: 'voicemail',
+          flag: { type: 'deceased', reason: 'His sister says he passed away in October' },
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect((await t.db.contactPoint.findUniqueOrThrow({ where: { id: phone } })).status).not.toBe('invalid');
+      const cf = (await collector.inject({ method: 'GET', url: `/api/accounts/${acc.id}/case-file` })).json();
+      expect(cf.history[0]).toMatchObject({ kind: 'contact', partyReached: 'third_party', disposition: 'voicemail' });
+      expect(cf.summary.gate.reasons.map((r: { code: string }) => r.code)).toContain('stop_flag');
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   claimedPaymentProblems,
   daysPastDue,
   localDate,
+  outcomeProblems,
   planProblems,
   promiseProblems,
   stageFor,
@@ -116,34 +117,11 @@ export function createContactsService({ contacts, access, gate, policies, clock,
           message: `is a ${point.kind}, which cannot be used for ${body.channel}`,
         });
       }
-      if (!body.contactPointId && (body.channel === 'phone' || body.channel === 'sms' || body.channel === 'email')) {
-        problems.push({ field: 'contactPointId', message: `is required for ${body.channel}` });
-      }
-      const reachedCustomer = body.partyReached === 'debtor';
-      if (
-        ['right_party_contact', 'promise_to_pay', 'refused', 'dispute', 'claims_paid', 'callback_requested'].includes(
-          body.disposition,
-        ) &&
-        !reachedCustomer
-      ) {
-        problems.push({ field: 'partyReached', message: `must be debtor for disposition ${body.disposition}` });
-      }
-      if (['no_answer', 'busy', 'voicemail'].includes(body.disposition) && body.partyReached !== 'nobody') {
-        problems.push({ field: 'partyReached', message: `must be nobody for disposition ${body.disposition}` });
-      }
-      if (body.disposition === 'promise_to_pay' && !body.promise && !body.plan) {
-        problems.push({ field: 'promise', message: 'is required for a promise to pay (or give a plan)' });
-      }
-      if (body.promise && body.plan)
-        problems.push({ field: 'plan', message: 'give either a single promise or a plan, not both' });
-      if ((body.promise || body.plan) && body.disposition !== 'promise_to_pay') {
-        problems.push({ field: 'disposition', message: 'must be promise_to_pay when a promise or plan is recorded' });
-      }
+      // Which parts this outcome needs and may carry: the one rule the web form is shaped by.
+      problems.push(...outcomeProblems(body));
       const ctx = { today: localDate(now, zone), rules, balanceMinor: Number(account.balanceMinor) };
       if (body.promise) problems.push(...promiseProblems(body.promise, ctx));
       if (body.plan) problems.push(...planProblems(body.plan, ctx));
-      if (body.disposition === 'callback_requested' && !body.callbackAt)
-        problems.push({ field: 'callbackAt', message: 'is required when the customer asks to be called back' });
       if (body.callbackAt) {
         const zones = [...new Set([zone, ...(point?.timeZone ? [point.timeZone] : [])])];
         problems.push(
@@ -151,15 +129,6 @@ export function createContactsService({ contacts, access, gate, policies, clock,
         );
       }
       if (body.claimedPayment) problems.push(...claimedPaymentProblems(body.claimedPayment, ctx.today));
-      if (body.disposition === 'claims_paid' && !body.claimedPayment) {
-        problems.push({
-          field: 'claimedPayment',
-          message: 'is required: when, how much and through which channel the customer says they paid',
-        });
-      }
-      if (body.disposition === 'dispute' && !body.flag) {
-        problems.push({ field: 'flag', message: 'is required for a dispute: record a dispute_hold with the reason' });
-      }
       if (body.flag && !profile.stopFlags.includes(body.flag.type) && body.flag.type !== 'do_not_contact') {
         problems.push({
           field: 'flag.type',

@@ -33,11 +33,78 @@ describe('OutcomeForm', () => {
       within(outcome)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['No answer', 'Busy', 'Voicemail']);
+    ).toEqual(['No answer', 'Busy', 'Voicemail', 'Wrong number']);
     expect(screen.queryByLabelText('Amount (USD)')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Stop flag')).not.toBeInTheDocument();
     await userEvent.click(screen.getByLabelText('The customer'));
     await userEvent.selectOptions(screen.getByLabelText('Outcome', { selector: 'select' }), 'callback_requested');
     expect(screen.getByLabelText("Callback time (customer's time, America/New_York)")).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Outcome', { selector: 'select' }), 'claims_paid');
+    // The channel the customer says they paid through is one of the payment channels, not free text.
+    expect(
+      within(screen.getByLabelText('Paid through'))
+        .getAllByRole('option')
+        .map((o) => (o as HTMLOptionElement).value),
+    ).toEqual([
+      'bank_transfer',
+      'card',
+      'direct_debit',
+      'online_banking',
+      'alipay',
+      'wechat_pay',
+      'cash_at_branch',
+      'cheque',
+    ]);
+  });
+
+  it('for a third party, offers only what may be recorded without telling them about the debt', async () => {
+    const calls = stubFetch({
+      [`/api/accounts/${caseFile.account.id}/contacts`]: () => ({
+        status: 201,
+        body: {
+          id: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000bc',
+          accountId: caseFile.account.id,
+          startedAt: '2026-11-22T15:00:00.000Z',
+          disposition: 'voicemail',
+          promiseIds: [],
+          planId: null,
+          callbackId: null,
+          stopFlagId: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000bd',
+          overrideUsed: false,
+        },
+      }),
+    });
+    const onSaved = vi.fn();
+    await renderWithProviders(<OutcomeForm caseFile={caseFile} onSaved={onSaved} />);
+    await userEvent.click(screen.getByLabelText('Someone else'));
+    const outcome = screen.getByLabelText('Outcome', { selector: 'select' });
+    expect(
+      within(outcome)
+        .getAllByRole('option')
+        .map((o) => [(o as HTMLOptionElement).value, o.textContent]),
+    ).toEqual([
+      ['wrong_number', 'Does not know the customer (wrong number)'],
+      ['voicemail', 'Took a message (the debt not mentioned)'],
+      ['refused', 'Would not help, or asked not to be called'],
+    ]);
+    // No promise, no callback time (it would count as the customer's consent), no objections...
+    expect(screen.queryByLabelText('Amount (USD)')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText("Callback time (customer's time, America/New_York)")).not.toBeInTheDocument();
+    expect(screen.queryByText('Objections raised')).not.toBeInTheDocument();
+    // ...but what they say may stop contact (the customer died, a lawyer represents them).
+    await userEvent.selectOptions(outcome, 'voicemail');
+    await userEvent.selectOptions(screen.getByLabelText('Stop flag'), 'deceased');
+    await userEvent.type(screen.getByLabelText('Reason for the flag'), 'Sister says he passed away in October');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(false));
+    expect(JSON.parse(String(calls[0]!.init!.body))).toEqual({
+      channel: 'phone',
+      direction: 'outbound',
+      partyReached: 'third_party',
+      disposition: 'voicemail',
+      contactPointId: caseFile.contactPoints[0]!.id,
+      flag: { type: 'deceased', reason: 'Sister says he passed away in October' },
+    });
   });
 
   it('sends minor units, the customer-local callback as an instant, and an idempotency key', async () => {

@@ -1,29 +1,25 @@
 import {
+  CHANNELS,
   OBJECTION_CATEGORIES,
   OVERRIDE_REASON_CODES,
+  PARTIES_REACHED,
   PAYMENT_CHANNELS,
   STOP_FLAG_TYPES,
   type CaseFile,
   type ObjectionCategoryCode,
+  type PartyReachedCode,
   type RecordContactBody,
 } from '@crm/contracts';
-import { parseAmountToMinor, zonedWallTimeToInstant } from '@crm/domain';
+import { dispositionsFor, outcomeRequirements, parseAmountToMinor, zonedWallTimeToInstant } from '@crm/domain';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { useReasonText } from '../../../lib/reasons';
 import { useRecordContact } from '../api/record-contact';
 
-type Party = 'debtor' | 'third_party' | 'nobody';
+type Party = PartyReachedCode;
 type Disposition = RecordContactBody['disposition'];
 type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
-
-/** Which outcomes fit who was reached: the form never offers a promise from a third party. */
-const DISPOSITIONS_FOR: Record<Party, Disposition[]> = {
-  nobody: ['no_answer', 'busy', 'voicemail'],
-  third_party: ['wrong_number'],
-  debtor: ['promise_to_pay', 'right_party_contact', 'callback_requested', 'claims_paid', 'refused', 'dispute'],
-};
 
 interface Instalment {
   amount: string;
@@ -31,9 +27,10 @@ interface Instalment {
 }
 
 /**
- * Records what happened on the call. Fields appear when the outcome needs them (promise, plan,
- * callback, claimed payment, dispute); the server re-validates everything and its messages are
- * shown next to the fields they name.
+ * Records what happened on the call. The outcomes offered for who was reached, and the sections
+ * each outcome shows (promise or plan, callback, claimed payment, stop flag, objections), come from
+ * the domain's outcome rules, the same rules the server validates with (ADR 016); the server's
+ * messages are shown next to the fields they name.
  */
 export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved: (andNext: boolean) => void }) {
   const { t } = useTranslation();
@@ -90,8 +87,14 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
 
   const choosePart = (p: Party) => {
     setParty(p);
-    setDisposition(DISPOSITIONS_FOR[p][0]!);
+    setDisposition(dispositionsFor(p)[0]!);
   };
+  // What this outcome needs, may carry and must not carry.
+  const needs = outcomeRequirements(party, disposition);
+  const dispositionLabel = (d: Disposition) =>
+    party === 'third_party'
+      ? t(`dispositionsThirdParty.${d}`, { defaultValue: t(`dispositions.${d}`) })
+      : t(`dispositions.${d}`);
 
   function build(): RecordContactBody | null {
     const problems: Record<string, string> = {};
@@ -108,8 +111,8 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
       ...(contactPointId ? { contactPointId } : {}),
     };
     if (notes.trim()) body.notes = notes.trim();
-    if (objections.length) body.objections = objections;
-    if (disposition === 'promise_to_pay') {
+    if (objections.length && needs.objections !== 'forbidden') body.objections = objections;
+    if (needs.commitment !== 'forbidden') {
       if (planMode) {
         body.plan = plan.map((row, i) => ({
           amountMinor: toMinor(`plan.${i}.amountMinor`, row.amount),
@@ -124,12 +127,12 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         };
       }
     }
-    if (disposition === 'callback_requested' || callbackLocal) {
+    if (needs.callbackAt === 'required' || (needs.callbackAt === 'allowed' && callbackLocal)) {
       const at = zonedWallTimeToInstant(callbackLocal, customer.timeZone);
       if (!at) problems.callbackAt = t('outcome.callbackAt', { zone: customer.timeZone });
       else body.callbackAt = at.toISOString();
     }
-    if (disposition === 'claims_paid') {
+    if (needs.claimedPayment !== 'forbidden') {
       body.claimedPayment = {
         paidAt: claimed.paidAt,
         amountMinor: toMinor('claimedPayment.amountMinor', claimed.amount),
@@ -137,8 +140,9 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         ...(claimed.reference ? { reference: claimed.reference } : {}),
       };
     }
-    if (disposition === 'dispute') body.flag = { type: 'dispute_hold', reason: flag.reason };
-    else if (flag.type) body.flag = { type: flag.type as (typeof STOP_FLAG_TYPES)[number], reason: flag.reason };
+    if (needs.flagType) body.flag = { type: needs.flagType, reason: flag.reason };
+    else if (flag.type && needs.flag !== 'forbidden')
+      body.flag = { type: flag.type as (typeof STOP_FLAG_TYPES)[number], reason: flag.reason };
     if (override.use)
       body.override = {
         reasonCode: override.reasonCode as (typeof OVERRIDE_REASON_CODES)[number],
@@ -194,7 +198,7 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
               setContactPointId('');
             }}
           >
-            {(['phone', 'sms', 'email', 'letter', 'visit'] as const).map((c) => (
+            {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {t(`channels.${c}`)}
               </option>
@@ -216,7 +220,7 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
       <fieldset>
         <legend>{t('outcome.partyReached')}</legend>
         <div className="radio-row">
-          {(['debtor', 'third_party', 'nobody'] as const).map((p) => (
+          {PARTIES_REACHED.map((p) => (
             <label key={p} className="radio">
               <input
                 type="radio"
@@ -239,15 +243,15 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
           value={disposition}
           onChange={(e) => setDisposition(e.target.value as Disposition)}
         >
-          {DISPOSITIONS_FOR[party].map((d) => (
+          {dispositionsFor(party).map((d) => (
             <option key={d} value={d}>
-              {t(`dispositions.${d}`)}
+              {dispositionLabel(d)}
             </option>
           ))}
         </select>
       </Field>
 
-      {disposition === 'promise_to_pay' && (
+      {needs.commitment !== 'forbidden' && (
         <fieldset className="sub">
           <legend>{planMode ? t('outcome.plan') : t('outcome.promise')}</legend>
           <div className="radio-row">
@@ -339,9 +343,7 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         </fieldset>
       )}
 
-      {(disposition === 'callback_requested' ||
-        disposition === 'promise_to_pay' ||
-        disposition === 'right_party_contact') && (
+      {needs.callbackAt !== 'forbidden' && (
         <Field
           label={t('outcome.callbackAt', { zone: customer.timeZone })}
           id={`${formId}-cb`}
@@ -356,7 +358,7 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         </Field>
       )}
 
-      {disposition === 'claims_paid' && (
+      {needs.claimedPayment !== 'forbidden' && (
         <fieldset className="sub">
           <legend>{t('dispositions.claims_paid')}</legend>
           <div className="row">
@@ -387,11 +389,17 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
           </div>
           <div className="row">
             <Field label={t('outcome.claimedChannel')} id={`${formId}-cpc`} error={err('claimedPayment.channel')}>
-              <input
+              <select
                 id={`${formId}-cpc`}
                 value={claimed.channel}
                 onChange={(e) => setClaimed({ ...claimed, channel: e.target.value as PaymentChannel })}
-              />
+              >
+                {PAYMENT_CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`paymentChannels.${c}`)}
+                  </option>
+                ))}
+              </select>
             </Field>
             <Field label={t('outcome.reference')} id={`${formId}-cpr`}>
               <input
@@ -404,16 +412,16 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         </fieldset>
       )}
 
-      {disposition === 'dispute' ? (
+      {needs.flagType ? (
         <Field label={t('outcome.disputeReason')} id={`${formId}-dr`} error={err('flag.reason') ?? err('flag')}>
           <input
             id={`${formId}-dr`}
             value={flag.reason}
-            onChange={(e) => setFlag({ type: 'dispute_hold', reason: e.target.value })}
+            onChange={(e) => setFlag({ type: needs.flagType ?? '', reason: e.target.value })}
           />
         </Field>
       ) : (
-        party === 'debtor' && (
+        needs.flag !== 'forbidden' && (
           <div className="row">
             <Field label={t('outcome.flagType')} id={`${formId}-ft`} error={err('flag.type')}>
               <select
@@ -446,7 +454,7 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         <textarea id={`${formId}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </Field>
 
-      {party === 'debtor' && (
+      {needs.objections !== 'forbidden' && (
         <fieldset>
           <legend>{t('outcome.objectionsRaised')}</legend>
           <div className="checks">

@@ -1,0 +1,168 @@
+import {
+  PARTIES_REACHED,
+  type ChannelCode,
+  type DispositionCode,
+  type PartyReachedCode,
+  type StopFlagTypeCode,
+} from '@crm/contracts';
+import type { FieldProblem } from './promise-rules.js';
+
+/**
+ * Which outcome needs which fields: the one statement of it (ADR 016). The API validates a
+ * recorded outcome with `outcomeProblems`; the web's outcome form offers `dispositionsFor(party)`
+ * and shows the sections `outcomeRequirements` asks for, so the two cannot disagree.
+ *
+ * The lawful matrix (compliance.md, "Third parties"; domain.md, "Outcomes"):
+ * - the customer reached: a conversation (spoke, promise, callback asked, says paid, refused,
+ *   dispute); a promise, a callback, a claimed payment and objections come only from them;
+ * - a third party reached: never collected from and never told about the debt, so only "does
+ *   not know the customer" (wrong number), "took a message" (recorded as voicemail: a name and a
+ *   number to call back, the US location call) or "declined / asked not to be called" (refused);
+ *   what they say can still stop contact (a stop flag: deceased, represented...), but it is never
+ *   a promise, a claimed payment, or a callback time that would count as the customer's consent;
+ * - nobody reached: no answer, busy, a voicemail, or a number not in service (wrong number).
+ */
+
+export type Requirement = 'required' | 'allowed' | 'forbidden';
+
+export interface OutcomeRequirements {
+  /** The disposition may be recorded when this party was reached. */
+  lawful: boolean;
+  /** A promise (one date) or a plan (2+ instalments): exactly one when required. */
+  commitment: Requirement;
+  /** A time agreed with the customer (it lets the gate allow a call then: their consent). */
+  callbackAt: Requirement;
+  /** "I already paid": when, how much, through which channel. */
+  claimedPayment: Requirement;
+  /** A stop flag set from what was said. */
+  flag: Requirement;
+  /** The type a required flag must have. */
+  flagType: StopFlagTypeCode | null;
+  /** Objection categories the customer raised. */
+  objections: Requirement;
+}
+
+/** Dispositions a collector may record for each party, the most frequent first (the form's default). */
+const DISPOSITIONS_BY_PARTY: Record<PartyReachedCode, readonly DispositionCode[]> = {
+  debtor: ['promise_to_pay', 'right_party_contact', 'callback_requested', 'claims_paid', 'refused', 'dispute'],
+  third_party: ['wrong_number', 'voicemail', 'refused'],
+  nobody: ['no_answer', 'busy', 'voicemail', 'wrong_number'],
+};
+
+/** Callback times the customer may agree on: not after refusing, not while disputing the debt. */
+const CALLBACK_ALLOWED = new Set<DispositionCode>(['promise_to_pay', 'right_party_contact', 'claims_paid']);
+
+/** The dispositions that may be recorded when `party` was reached, in the order the form offers them. */
+export function dispositionsFor(party: PartyReachedCode): readonly DispositionCode[] {
+  return DISPOSITIONS_BY_PARTY[party];
+}
+
+/** The parties for whom `disposition` may be recorded. */
+export function partiesFor(disposition: DispositionCode): PartyReachedCode[] {
+  return PARTIES_REACHED.filter((p) => DISPOSITIONS_BY_PARTY[p].includes(disposition));
+}
+
+/** What an outcome (who was reached, what happened) must, may and must not carry. */
+export function outcomeRequirements(party: PartyReachedCode, disposition: DispositionCode): OutcomeRequirements {
+  const customer = party === 'debtor';
+  return {
+    lawful: DISPOSITIONS_BY_PARTY[party].includes(disposition),
+    commitment: disposition === 'promise_to_pay' ? 'required' : 'forbidden',
+    callbackAt: !customer
+      ? 'forbidden'
+      : disposition === 'callback_requested'
+        ? 'required'
+        : CALLBACK_ALLOWED.has(disposition)
+          ? 'allowed'
+          : 'forbidden',
+    claimedPayment: disposition === 'claims_paid' ? 'required' : 'forbidden',
+    flag: disposition === 'dispute' ? 'required' : party === 'nobody' ? 'forbidden' : 'allowed',
+    flagType: disposition === 'dispute' ? 'dispute_hold' : null,
+    objections: customer ? 'allowed' : 'forbidden',
+  };
+}
+
+/** An outcome as recorded: which parts are present (their contents are checked by their own rules). */
+export interface OutcomeShape {
+  channel: ChannelCode;
+  contactPointId?: string | undefined;
+  partyReached: PartyReachedCode;
+  disposition: DispositionCode;
+  promise?: unknown;
+  plan?: unknown;
+  planChannel?: unknown;
+  callbackAt?: unknown;
+  claimedPayment?: unknown;
+  flag?: { type: StopFlagTypeCode } | undefined;
+  objections?: readonly string[] | undefined;
+}
+
+/** Channels that reach a contact point the customer has on file: it must be named. */
+const NEEDS_CONTACT_POINT = new Set<ChannelCode>(['phone', 'sms', 'email']);
+
+/**
+ * Every problem with the shape of an outcome, each naming its field: a disposition that does not
+ * fit who was reached, a part the outcome needs and lacks, a part it must not carry.
+ */
+export function outcomeProblems(body: OutcomeShape): FieldProblem[] {
+  const { partyReached: party, disposition } = body;
+  const r = outcomeRequirements(party, disposition);
+  const problems: FieldProblem[] = [];
+  const notFor = `cannot be recorded with disposition ${disposition}`;
+
+  if (!body.contactPointId && NEEDS_CONTACT_POINT.has(body.channel))
+    problems.push({ field: 'contactPointId', message: `is required for ${body.channel}` });
+  if (!r.lawful)
+    problems.push({
+      field: 'partyReached',
+      message: `must be ${partiesFor(disposition).join(' or ')} for disposition ${disposition}`,
+    });
+
+  const promise = body.promise !== undefined;
+  const plan = body.plan !== undefined;
+  if (r.commitment === 'required' && !promise && !plan)
+    problems.push({ field: 'promise', message: 'is required for a promise to pay (or give a plan)' });
+  if (promise && plan) problems.push({ field: 'plan', message: 'give either a single promise or a plan, not both' });
+  if (r.commitment === 'forbidden') {
+    if (promise) problems.push({ field: 'promise', message: `${notFor}: only a promise to pay records one` });
+    if (plan) problems.push({ field: 'plan', message: `${notFor}: only a promise to pay records one` });
+  }
+  if (body.planChannel !== undefined && !plan)
+    problems.push({ field: 'planChannel', message: 'is only given with a plan' });
+
+  if (r.callbackAt === 'required' && body.callbackAt === undefined)
+    problems.push({ field: 'callbackAt', message: 'is required when the customer asks to be called back' });
+  if (r.callbackAt === 'forbidden' && body.callbackAt !== undefined)
+    problems.push({
+      field: 'callbackAt',
+      message:
+        party === 'debtor'
+          ? `${notFor}: the customer agreed no time to be called`
+          : 'is a time agreed with the customer: it cannot be set when the customer was not reached',
+    });
+
+  if (r.claimedPayment === 'required' && body.claimedPayment === undefined)
+    problems.push({
+      field: 'claimedPayment',
+      message: 'is required: when, how much and through which channel the customer says they paid',
+    });
+  if (r.claimedPayment === 'forbidden' && body.claimedPayment !== undefined)
+    problems.push({ field: 'claimedPayment', message: `${notFor}: only claims_paid records one` });
+
+  if (r.flag === 'required' && !body.flag)
+    problems.push({ field: 'flag', message: 'is required for a dispute: record a dispute_hold with the reason' });
+  if (r.flagType && body.flag && body.flag.type !== r.flagType)
+    problems.push({ field: 'flag.type', message: `must be ${r.flagType} for disposition ${disposition}` });
+  if (r.flag === 'forbidden' && body.flag)
+    problems.push({
+      field: 'flag',
+      message: 'cannot be set when nobody was reached: no one said anything to base it on',
+    });
+
+  if (r.objections === 'forbidden' && body.objections && body.objections.length > 0)
+    problems.push({
+      field: 'objections',
+      message: 'are what the customer raised: they are only recorded when the customer was reached',
+    });
+  return problems;
+}
