@@ -93,6 +93,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   const { audit, module: auditModule } = createAuditModule({ db });
   const { policies, module: policiesModule } = createPoliciesModule({
     db,
+    uow,
     audit,
     onSaved: () => queue.invalidateAll(),
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POLICY_KINDS, STOP_FLAG_TYPES, oneOf } from './code-lists.js';
+import { COMPLIANCE_PROFILES, POLICY_KINDS, STOP_FLAG_TYPES, oneOf, type PolicyKindCode } from './code-lists.js';
 import { complianceProfileSchema } from './fields.js';
 
 const hhmm = z
@@ -12,12 +12,24 @@ const count = (min: number, max: number) =>
     .min(min, { message: `must be at least ${min}` })
     .max(max, { message: `must be at most ${max}` });
 
-export const stageThresholdsPolicySchema = z.object({
-  preDueMaxDpd: count(-30, 0),
-  m1MaxDpd: count(1, 365),
-  m2MaxDpd: count(2, 365),
-  m3MaxDpd: count(3, 730),
-});
+const STAGE_ORDER = ['preDueMaxDpd', 'm1MaxDpd', 'm2MaxDpd', 'm3MaxDpd'] as const;
+/**
+ * Each bucket's highest days past due, increasing. Pre-due is "not yet past due": 0 (days past
+ * due are never negative, so a negative value would only empty the bucket; ADR 016).
+ */
+export const stageThresholdsPolicySchema = z
+  .object({
+    preDueMaxDpd: count(0, 0),
+    m1MaxDpd: count(1, 365),
+    m2MaxDpd: count(2, 365),
+    m3MaxDpd: count(3, 730),
+  })
+  .superRefine((t, ctx) => {
+    for (let i = 1; i < STAGE_ORDER.length; i++) {
+      const [prev, key] = [STAGE_ORDER[i - 1]!, STAGE_ORDER[i]!];
+      if (t[key] <= t[prev]) ctx.addIssue({ code: 'custom', path: [key], message: `must be greater than ${prev}` });
+    }
+  });
 export const complianceProfilePolicySchema = z.object({
   profile: complianceProfileSchema,
   callWindow: z
@@ -48,6 +60,46 @@ export const queueWeightsPolicySchema = z.object({
   bestTimeToCall: count(0, 10_000),
   retryAfterMinutes: count(0, 24 * 60),
 });
+
+/** The keys each kind of policy is stored under. */
+export const POLICY_KEYS = {
+  stage_thresholds: ['default'],
+  compliance_profile: COMPLIANCE_PROFILES,
+  promise_rules: ['default'],
+  queue_weights: ['default'],
+} as const satisfies Record<PolicyKindCode, readonly string[]>;
+
+/** The one schema of each kind's document: what saving accepts is what reading accepts. */
+export const policyDocumentSchemas = {
+  stage_thresholds: stageThresholdsPolicySchema,
+  compliance_profile: complianceProfilePolicySchema,
+  promise_rules: promiseRulesPolicySchema,
+  queue_weights: queueWeightsPolicySchema,
+} as const satisfies Record<PolicyKindCode, z.ZodType>;
+export type PolicyDocuments = { [K in PolicyKindCode]: z.infer<(typeof policyDocumentSchemas)[K]> };
+
+export type PolicyDocumentResult<K extends PolicyKindCode> =
+  { ok: true; data: PolicyDocuments[K] } | { ok: false; problems: { field: string; message: string }[] };
+
+/**
+ * Checks a policy document of `kind` stored (or to be stored) under `key`: its schema, and that a
+ * compliance profile is the profile of its key. Problems name their field as `data.<path>`.
+ */
+export function parsePolicyDocument<K extends PolicyKindCode>(
+  kind: K,
+  key: string,
+  data: unknown,
+): PolicyDocumentResult<K> {
+  const parsed = policyDocumentSchemas[kind].safeParse(data);
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({ field: ['data', ...i.path].join('.'), message: i.message })),
+    };
+  if (kind === 'compliance_profile' && (parsed.data as { profile: string }).profile !== key)
+    return { ok: false, problems: [{ field: 'data.profile', message: `must be ${key}` }] };
+  return { ok: true, data: parsed.data as PolicyDocuments[K] };
+}
 
 export const policyParamsSchema = z.object({
   kind: z.enum(POLICY_KINDS, { message: oneOf(POLICY_KINDS) }),

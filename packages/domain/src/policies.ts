@@ -1,3 +1,4 @@
+import type { ComplianceProfileCode, PolicyKindCode, StopFlagTypeCode } from '@crm/contracts';
 import { DEFAULT_QUEUE_WEIGHTS, type QueueWeights } from './queue-priority.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './stages.js';
 
@@ -6,7 +7,7 @@ import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './stages.js';
  * `policies` table; admins edit new versions there, code never hard-codes them elsewhere.
  */
 export interface ComplianceProfilePolicy {
-  profile: 'US' | 'UK' | 'CN';
+  profile: ComplianceProfileCode;
   /** Local-time window in which outbound calls are allowed, "HH:mm" 24h, start inclusive, end exclusive. */
   callWindow: { start: string; end: string };
   /** Placed calls allowed per (person, debt) in a rolling window; null = no cap. */
@@ -16,7 +17,7 @@ export interface ComplianceProfilePolicy {
   /** Days without outbound calls after a conversation (day of the conversation = day 1); 0 = none. */
   quietDaysAfterConversation: number;
   /** Stop flags this profile honours. */
-  stopFlags: string[];
+  stopFlags: StopFlagTypeCode[];
   /** Whether a collector may override a block, with a reason code. */
   overrideAllowed: boolean;
   retentionYears: number;
@@ -28,7 +29,7 @@ export interface PromiseRulesPolicy {
   maxHorizonDays: number;
 }
 
-export const DEFAULT_COMPLIANCE_PROFILES: Record<'US' | 'UK' | 'CN', ComplianceProfilePolicy> = {
+export const DEFAULT_COMPLIANCE_PROFILES: Record<ComplianceProfileCode, ComplianceProfilePolicy> = {
   US: {
     profile: 'US',
     callWindow: { start: '08:00', end: '21:00' },
@@ -68,7 +69,7 @@ export const DEFAULT_PROMISE_RULES: PromiseRulesPolicy = {
 };
 
 export interface DefaultPolicy {
-  kind: 'stage_thresholds' | 'compliance_profile' | 'promise_rules' | 'queue_weights';
+  kind: PolicyKindCode;
   key: string;
   data: StageThresholds | ComplianceProfilePolicy | PromiseRulesPolicy | QueueWeights;
 }
@@ -83,3 +84,8 @@ export const DEFAULT_POLICIES: DefaultPolicy[] = [
   { kind: 'promise_rules', key: 'default', data: DEFAULT_PROMISE_RULES },
   { kind: 'queue_weights', key: 'default', data: DEFAULT_QUEUE_WEIGHTS },
 ];
+
+/** The built-in default of one policy (in force while no version of it is stored), or null for an unknown key. */
+export function defaultPolicy(kind: PolicyKindCode, key: string): DefaultPolicy['data'] | null {
+  return DEFAULT_POLICIES.find((p) => p.kind === kind && p.key === key)?.data ?? null;
+}

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_STAGE_THRESHOLDS,
-  missedInstalments,
-  daysPastDue,
-  daysUntilNextStage,
-  stageFor,
-  stageThresholdProblems,
-} from './stages.js';
+import { DEFAULT_STAGE_THRESHOLDS, missedInstalments, daysPastDue, daysUntilNextStage, stageFor } from './stages.js';
 
 describe('daysPastDue', () => {
   it('is 0 when nothing is due', () => {
@@ -60,18 +53,6 @@ describe('daysUntilNextStage', () => {
   });
   it('is null in the last stage', () => {
     expect(daysUntilNextStage(120)).toBeNull();
-  });
-});
-
-describe('stageThresholdProblems', () => {
-  it('accepts the defaults', () => {
-    expect(stageThresholdProblems(DEFAULT_STAGE_THRESHOLDS)).toEqual([]);
-  });
-  it('names the field that is out of order or negative', () => {
-    expect(stageThresholdProblems({ preDueMaxDpd: -1, m1MaxDpd: 30, m2MaxDpd: 30, m3MaxDpd: 90 })).toEqual([
-      'preDueMaxDpd must be a whole number of days, 0 or more',
-      'm2MaxDpd must be greater than m1MaxDpd',
-    ]);
   });
 });
 

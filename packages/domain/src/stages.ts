@@ -23,21 +23,6 @@ export const DEFAULT_STAGE_THRESHOLDS: StageThresholds = {
   m3MaxDpd: 90,
 };
 
-/** Problems with a thresholds document, as readable messages naming the field. */
-export function stageThresholdProblems(t: StageThresholds): string[] {
-  const problems: string[] = [];
-  const order: (keyof StageThresholds)[] = ['preDueMaxDpd', 'm1MaxDpd', 'm2MaxDpd', 'm3MaxDpd'];
-  for (const key of order) {
-    if (!Number.isInteger(t[key]) || t[key] < 0) problems.push(`${key} must be a whole number of days, 0 or more`);
-  }
-  for (let i = 1; i < order.length; i++) {
-    const prev = order[i - 1]!;
-    const key = order[i]!;
-    if (t[key] <= t[prev]) problems.push(`${key} must be greater than ${prev}`);
-  }
-  return problems;
-}
-
 /**
  * Days past due on `today` of an account whose oldest unpaid instalment fell due on
  * `oldestUnpaidDueDate`. Nothing due, or due today or later, is 0.

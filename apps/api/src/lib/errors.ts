@@ -87,3 +87,23 @@ export class ServiceUnavailableError extends AppError {
     super('service_unavailable', 503, message);
   }
 }
+
+/**
+ * A stored policy does not pass its own schema (written outside the API, or by an older version
+ * with other rules). Never replaced by a default: the rules it carries would silently change. The
+ * operator must save a valid version (ADR 016); until then what depends on it answers 500, naming
+ * the policy, and the log has the problems.
+ */
+export class PolicyInvalidError extends AppError {
+  constructor(
+    readonly policy: { kind: string; key: string; version: number },
+    readonly problems: { field: string; message: string }[],
+  ) {
+    super(
+      'internal_error',
+      500,
+      `The stored policy ${policy.kind}/${policy.key} (version ${policy.version}) is not valid; ` +
+        'an admin must save a valid version of it on the Policies screen.',
+    );
+  }
+}

@@ -64,6 +64,8 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       );
     }
     if (error instanceof AppError) {
+      // Ours, but still a fault on our side (a corrupt stored policy): the log says what, for the operator.
+      if (error.statusCode === 500) request.log.error({ err: error }, error.message);
       if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
       return send(reply, request, error.statusCode, error.code, error.message, error.fields, error.reasons);
     }

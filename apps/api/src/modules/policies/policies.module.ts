@@ -6,13 +6,13 @@ import { createPoliciesService } from './policies.service.js';
 
 /** Versioned policies (stages, calling windows, caps, grace days): the reader every module uses, and the admin routes. */
 export function createPoliciesModule(
-  deps: Pick<Core, 'db' | 'audit'> & {
+  deps: Pick<Core, 'db' | 'uow' | 'audit'> & {
     /** Called after a new version is stored (caches built from policies drop their copies). */
     onSaved: () => void;
   },
 ) {
   const policies = createPoliciesRepository(deps.db);
-  const policiesService = createPoliciesService({ policies, audit: deps.audit, onSaved: deps.onSaved });
+  const policiesService = createPoliciesService({ policies, uow: deps.uow, audit: deps.audit, onSaved: deps.onSaved });
   const module: ApiModule = {
     name: 'policies',
     paths: ['/policies'],

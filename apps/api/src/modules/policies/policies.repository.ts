@@ -1,34 +1,82 @@
-import { queueWeightsPolicySchema, type PolicyItem } from '@crm/contracts';
+import {
+  parsePolicyDocument,
+  type ComplianceProfileCode,
+  type PolicyDocuments,
+  type PolicyItem,
+  type PolicyKindCode,
+} from '@crm/contracts';
 import type { Db } from '@crm/db';
 import {
   DEFAULT_COMPLIANCE_PROFILES,
   DEFAULT_PROMISE_RULES,
   DEFAULT_QUEUE_WEIGHTS,
   DEFAULT_STAGE_THRESHOLDS,
-  stageThresholdProblems,
   type ComplianceProfilePolicy,
   type PromiseRulesPolicy,
   type QueueWeights,
   type StageThresholds,
 } from '@crm/domain';
-import type { z } from 'zod';
+import { PolicyInvalidError } from '../../lib/errors.js';
+import { lockName, type Tx } from '../../lib/transaction.js';
 import { userNames } from '../users/user-names.js';
 
-// The stored document and the domain's weights are the same shape, both ways.
+// A document as read (its contracts schema) is exactly the shape the domain's rules take.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const queueWeightsMatch: Same<z.infer<typeof queueWeightsPolicySchema>, QueueWeights> = true;
-void queueWeightsMatch;
+const sameShapes: [
+  Same<PolicyDocuments['stage_thresholds'], StageThresholds>,
+  Same<PolicyDocuments['compliance_profile'], ComplianceProfilePolicy>,
+  Same<PolicyDocuments['promise_rules'], PromiseRulesPolicy>,
+  Same<PolicyDocuments['queue_weights'], QueueWeights>,
+] = [true, true, true, true];
+void sameShapes;
 
-export type ProfileCode = 'US' | 'UK' | 'CN';
+export type ProfileCode = ComplianceProfileCode;
+
+/** In force while no version of a policy is stored (the list shows them as version 0). */
+const DEFAULTS: { [K in PolicyKindCode]: Record<string, PolicyDocuments[K]> } = {
+  stage_thresholds: { default: DEFAULT_STAGE_THRESHOLDS },
+  compliance_profile: DEFAULT_COMPLIANCE_PROFILES,
+  promise_rules: { default: DEFAULT_PROMISE_RULES },
+  queue_weights: { default: DEFAULT_QUEUE_WEIGHTS },
+};
 
 const POLICY_SELECT = { kind: true, key: true, version: true, data: true, createdAt: true, createdById: true } as const;
+
+type Client = Pick<Db, 'policy'>;
+type StoredVersion = { version: number; data: unknown } | null;
+
+/**
+ * The one reading of a stored policy: the newest version, checked against the schema saving uses
+ * (contracts `parsePolicyDocument`). A version that fails it is an error naming the policy
+ * (kind, key, version), never a silent default; the built-in default applies only while nothing
+ * is stored at all.
+ */
+function validated<K extends PolicyKindCode>(kind: K, key: string, row: StoredVersion): PolicyDocuments[K] {
+  if (!row) {
+    const fallback = DEFAULTS[kind][key];
+    if (!fallback) throw new Error(`${kind} has no key ${key}`);
+    return fallback;
+  }
+  const parsed = parsePolicyDocument(kind, key, row.data);
+  if (!parsed.ok) throw new PolicyInvalidError({ kind, key, version: row.version }, parsed.problems);
+  return parsed.data;
+}
+
+async function newest<K extends PolicyKindCode>(client: Client, kind: K, key: string): Promise<PolicyDocuments[K]> {
+  const row = await client.policy.findFirst({
+    where: { kind, key },
+    orderBy: { version: 'desc' },
+    select: { version: true, data: true },
+  });
+  return validated(kind, key, row);
+}
 
 export type PoliciesRepository = ReturnType<typeof createPoliciesRepository>;
 
 /** Policies are versioned rows; the highest version of (kind, key) is in force. */
 export function createPoliciesRepository(db: Pick<Db, 'policy' | 'user'>) {
   return {
-    /** The newest version of every stored (kind, key). */
+    /** The newest version of every stored (kind, key), as stored: admins see (and can replace) a broken one. */
     current: () =>
       db.policy.findMany({
         orderBy: [{ kind: 'asc' }, { key: 'asc' }, { version: 'desc' }],
@@ -39,65 +87,48 @@ export function createPoliciesRepository(db: Pick<Db, 'policy' | 'user'>) {
     versions: (kind: PolicyItem['kind'], key: string) =>
       db.policy.findMany({ where: { kind, key }, orderBy: { version: 'desc' }, select: POLICY_SELECT }),
     userNames: (ids: string[]) => userNames(db, ids),
-    /** Adds the next version; the unique (kind, key, version) makes a concurrent save fail instead of overwrite. */
-    async addVersion(kind: PolicyItem['kind'], key: string, data: object, createdById: string) {
-      const last = await db.policy.findFirst({
+    /**
+     * Adds the next version inside the caller's transaction. Saves of one policy take a lock on its
+     * name first, so simultaneous saves become consecutive versions instead of colliding on the
+     * unique (kind, key, version).
+     */
+    async addVersion(tx: Tx, kind: PolicyItem['kind'], key: string, data: object, createdById: string) {
+      await lockName(tx, 'policy', `${kind}/${key}`);
+      const last = await tx.policy.findFirst({
         where: { kind, key },
         orderBy: { version: 'desc' },
         select: { version: true },
       });
-      return db.policy.create({
+      return tx.policy.create({
         data: { kind, key, version: (last?.version ?? 0) + 1, data: data as never, createdById },
         select: POLICY_SELECT,
       });
     },
 
-    async stageThresholds(): Promise<StageThresholds> {
-      const row = await db.policy.findFirst({
-        where: { kind: 'stage_thresholds', key: 'default' },
-        orderBy: { version: 'desc' },
-        select: { data: true },
-      });
-      const data = row?.data as StageThresholds | undefined;
-      // A stored document that fails validation must not silently mis-stage accounts.
-      if (data && stageThresholdProblems(data).length === 0) return data;
-      return DEFAULT_STAGE_THRESHOLDS;
-    },
+    /** The document in force for (kind, key), validated. `client`: a transaction to read through. */
+    read: <K extends PolicyKindCode>(kind: K, key: string, client: Client = db) => newest(client, kind, key),
 
-    /** The compliance profile in force for each code (newest version; defaults when none stored). */
+    stageThresholds: (): Promise<StageThresholds> => newest(db, 'stage_thresholds', 'default'),
+
+    /** The compliance profile in force for each code, in one query. */
     async complianceProfiles(): Promise<Record<ProfileCode, ComplianceProfilePolicy>> {
       const rows = await db.policy.findMany({
         where: { kind: 'compliance_profile' },
         orderBy: { version: 'desc' },
         distinct: ['key'],
-        select: { key: true, data: true },
+        select: { key: true, version: true, data: true },
       });
-      const result = { ...DEFAULT_COMPLIANCE_PROFILES };
-      for (const row of rows) {
-        if (row.key === 'US' || row.key === 'UK' || row.key === 'CN')
-          result[row.key] = row.data as unknown as ComplianceProfilePolicy;
-      }
-      return result;
+      const row = (key: ProfileCode) => rows.find((r) => r.key === key) ?? null;
+      return {
+        US: validated('compliance_profile', 'US', row('US')),
+        UK: validated('compliance_profile', 'UK', row('UK')),
+        CN: validated('compliance_profile', 'CN', row('CN')),
+      };
     },
 
     /** `client`: a transaction to read through (promise evaluation runs inside one). */
-    async promiseRules(client: Pick<Db, 'policy'> = db): Promise<PromiseRulesPolicy> {
-      const row = await client.policy.findFirst({
-        where: { kind: 'promise_rules', key: 'default' },
-        orderBy: { version: 'desc' },
-        select: { data: true },
-      });
-      return (row?.data as PromiseRulesPolicy | undefined) ?? DEFAULT_PROMISE_RULES;
-    },
+    promiseRules: (client: Client = db): Promise<PromiseRulesPolicy> => newest(client, 'promise_rules', 'default'),
 
-    async queueWeights(): Promise<QueueWeights> {
-      const row = await db.policy.findFirst({
-        where: { kind: 'queue_weights', key: 'default' },
-        orderBy: { version: 'desc' },
-        select: { data: true },
-      });
-      const parsed = row ? queueWeightsPolicySchema.safeParse(row.data) : null;
-      return parsed?.success ? parsed.data : DEFAULT_QUEUE_WEIGHTS;
-    },
+    queueWeights: (): Promise<QueueWeights> => newest(db, 'queue_weights', 'default'),
   };
 }

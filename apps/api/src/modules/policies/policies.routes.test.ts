@@ -1,5 +1,8 @@
+import { POLICY_KEYS, type PolicyKindCode } from '@crm/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { PolicyInvalidError } from '../../lib/errors.js';
+import { createPoliciesRepository } from './policies.repository.js';
 
 describe('policies', () => {
   // 10:00 in New York: inside the default 08:00-21:00 window.
@@ -115,5 +118,94 @@ describe('policies', () => {
         where: { kind: { in: ['stage_thresholds', 'promise_rules'] }, createdById: { not: null } },
       }),
     ).toBe(2);
+  });
+
+  it('saves made at the same moment all become versions, one after the other, each audited with its version', async () => {
+    const path = '/api/policies/queue_weights/default';
+    const current = (await admin.inject({ method: 'GET', url: '/api/policies' }))
+      .json()
+      .items.find((p: { kind: string }) => p.kind === 'queue_weights');
+    const saves = await Promise.all(
+      [10, 20, 30, 40, 50].map((callbackDue) =>
+        admin.inject({ method: 'PUT', url: path, payload: { data: { ...current.data, callbackDue } } }),
+      ),
+    );
+    expect(saves.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const versions = saves.map((r) => r.json().version as number).sort((a, b) => a - b);
+    expect(versions).toEqual([1, 2, 3, 4, 5].map((n) => current.version + n));
+    const audited = await t.db.auditEvent.findMany({
+      where: { action: 'policy.save', data: { path: ['kind'], equals: 'queue_weights' } },
+    });
+    expect(audited.map((a) => (a.data as { version: number }).version).sort((a, b) => a - b)).toEqual(versions);
+  });
+
+  describe('a stored policy that is not valid', () => {
+    /** Writes a version the API would never accept (as a hand edit or an older release might). */
+    async function corrupt(kind: PolicyKindCode, key: string, data: unknown) {
+      const last = await t.db.policy.findFirst({ where: { kind, key }, orderBy: { version: 'desc' } });
+      const version = (last?.version ?? 0) + 1;
+      await t.db.policy.create({ data: { kind, key, version, data: data as object } });
+      return { version, restore: () => t.db.policy.delete({ where: { kind_key_version: { kind, key, version } } }) };
+    }
+
+    it('is an error naming its kind, key and version, never a silent default, for every kind', async () => {
+      const policies = createPoliciesRepository(t.db);
+      const cases: [PolicyKindCode, unknown][] = [
+        ['stage_thresholds', { preDueMaxDpd: 0, m1MaxDpd: 60, m2MaxDpd: 30, m3MaxDpd: 90 }],
+        ['compliance_profile', { profile: 'US', callWindow: '08:00-21:00' }],
+        ['promise_rules', { graceDays: 'three', minAmountMinor: 100, maxHorizonDays: 30 }],
+        ['queue_weights', null],
+      ];
+      for (const [kind, data] of cases) {
+        const key = POLICY_KEYS[kind][0];
+        const { version, restore } = await corrupt(kind, key, data);
+        // Each way the services read policies.
+        const read = {
+          stage_thresholds: policies.stageThresholds,
+          compliance_profile: policies.complianceProfiles,
+          promise_rules: () => policies.promiseRules(),
+          queue_weights: policies.queueWeights,
+        }[kind]();
+        const err = await read.then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(err, kind).toBeInstanceOf(PolicyInvalidError);
+        expect((err as PolicyInvalidError).policy).toEqual({ kind, key, version });
+        expect((err as PolicyInvalidError).message).toContain(`${kind}/${key} (version ${version})`);
+        expect((err as PolicyInvalidError).problems.length).toBeGreaterThan(0);
+        await restore();
+        await expect(policies.read(kind, key)).resolves.toBeDefined();
+      }
+    });
+
+    it('makes what depends on it answer 500 naming it, while admins can still see it and save a valid version', async () => {
+      const good = await t.db.policy.findFirstOrThrow({
+        where: { kind: 'stage_thresholds', key: 'default' },
+        orderBy: { version: 'desc' },
+      });
+      const { version } = await corrupt('stage_thresholds', 'default', { preDueMaxDpd: 0, m1MaxDpd: 'thirty' });
+      const file = await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` });
+      expect(file.statusCode).toBe(500);
+      expect(file.json().error).toMatchObject({ code: 'internal_error' });
+      expect(file.json().error.message).toContain(`stage_thresholds/default (version ${version}) is not valid`);
+
+      const list = await admin.inject({ method: 'GET', url: '/api/policies' });
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items.find((p: { kind: string }) => p.kind === 'stage_thresholds')).toMatchObject({
+        version,
+        data: { m1MaxDpd: 'thirty' },
+      });
+      const fixed = await admin.inject({
+        method: 'PUT',
+        url: '/api/policies/stage_thresholds/default',
+        payload: { data: good.data },
+      });
+      expect(fixed.statusCode).toBe(200);
+      expect(fixed.json().version).toBe(version + 1);
+      expect((await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` })).statusCode).toBe(
+        200,
+      );
+    });
   });
 });

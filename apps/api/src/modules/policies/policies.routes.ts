@@ -11,7 +11,7 @@ import { ADMINS, authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
 import type { PoliciesService } from './policies.service.js';
 
-// Standard error statuses come from plugins/openapi.ts; 409 is a save that raced another.
+// Standard error statuses come from plugins/openapi.ts; 409: a conflict the database reported (lib/db-errors.ts).
 
 export const policiesRoutes: FastifyPluginAsyncZod<{ policiesService: PoliciesService }> = async (
   app,

@@ -1,43 +1,19 @@
 import {
-  type PolicyVersionList,
-  complianceProfilePolicySchema,
-  promiseRulesPolicySchema,
-  queueWeightsPolicySchema,
-  stageThresholdsPolicySchema,
+  POLICY_KEYS,
+  parsePolicyDocument,
   type PolicyItem,
+  type PolicyVersionList,
   type SessionUser,
 } from '@crm/contracts';
-import { Prisma } from '@crm/db';
-import {
-  DEFAULT_COMPLIANCE_PROFILES,
-  DEFAULT_PROMISE_RULES,
-  DEFAULT_QUEUE_WEIGHTS,
-  DEFAULT_STAGE_THRESHOLDS,
-  stageThresholdProblems,
-} from '@crm/domain';
-import { BadRequestError, ConflictError } from '../../lib/errors.js';
+import { defaultPolicy } from '@crm/domain';
+import { BadRequestError } from '../../lib/errors.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PoliciesRepository } from './policies.repository.js';
 
 type Kind = PolicyItem['kind'];
-const SCHEMAS = {
-  stage_thresholds: stageThresholdsPolicySchema,
-  compliance_profile: complianceProfilePolicySchema,
-  promise_rules: promiseRulesPolicySchema,
-  queue_weights: queueWeightsPolicySchema,
-} as const;
-const KEYS: Record<Kind, string[]> = {
-  stage_thresholds: ['default'],
-  compliance_profile: ['US', 'UK', 'CN'],
-  promise_rules: ['default'],
-  queue_weights: ['default'],
-};
-const DEFAULTS: Record<Kind, Record<string, object>> = {
-  stage_thresholds: { default: DEFAULT_STAGE_THRESHOLDS },
-  compliance_profile: DEFAULT_COMPLIANCE_PROFILES,
-  promise_rules: { default: DEFAULT_PROMISE_RULES },
-  queue_weights: { default: DEFAULT_QUEUE_WEIGHTS },
-};
+const KINDS = Object.keys(POLICY_KEYS) as Kind[];
+const keysOf = (kind: Kind): readonly string[] => POLICY_KEYS[kind];
 
 export type PoliciesService = ReturnType<typeof createPoliciesService>;
 
@@ -55,15 +31,15 @@ const defaultItem = (kind: Kind, key: string): PolicyItem => ({
   kind,
   key,
   version: 0,
-  data: DEFAULTS[kind][key] as Record<string, unknown>,
+  data: defaultPolicy(kind, key) as unknown as Record<string, unknown>,
   createdAt: null,
   createdBy: null,
 });
 
 function checkKey(kind: Kind, key: string) {
-  if (!KEYS[kind].includes(key))
+  if (!keysOf(kind).includes(key))
     throw new BadRequestError(`${kind} has no key ${key}`, [
-      { field: 'key', message: `must be one of ${KEYS[kind].join(', ')}` },
+      { field: 'key', message: `must be one of ${keysOf(kind).join(', ')}` },
     ]);
 }
 
@@ -74,9 +50,11 @@ function checkKey(kind: Kind, key: string) {
 export function createPoliciesService({
   policies,
   audit,
+  uow,
   onSaved = () => {},
 }: {
   policies: Pick<PoliciesRepository, 'current' | 'addVersion' | 'versions' | 'userNames'>;
+  uow: UnitOfWork;
   audit: Pick<AuditRepository, 'record'>;
   /** Called after a new version is stored (caches built from policies drop their copies). */
   onSaved?: (kind: Kind, key: string) => void;
@@ -85,8 +63,8 @@ export function createPoliciesService({
     async list(): Promise<{ items: PolicyItem[] }> {
       const stored = await policies.current();
       const items: PolicyItem[] = [];
-      for (const kind of Object.keys(KEYS) as Kind[]) {
-        for (const key of KEYS[kind]) {
+      for (const kind of KINDS) {
+        for (const key of keysOf(kind)) {
           const row = stored.find((r) => r.kind === kind && r.key === key);
           items.push(row ? toItem(kind, key, row) : defaultItem(kind, key));
         }
@@ -116,41 +94,29 @@ export function createPoliciesService({
       requestId: string,
     ): Promise<PolicyItem> {
       checkKey(kind, key);
-      const parsed = SCHEMAS[kind].safeParse(data);
-      if (!parsed.success) {
-        throw new BadRequestError(
-          'The policy is not valid.',
-          parsed.error.issues.map((i) => ({ field: ['data', ...i.path].join('.'), message: i.message })),
+      // The schema every stored version is read with (policies.repository.ts): what is saved can be read.
+      const parsed = parsePolicyDocument(kind, key, data);
+      if (!parsed.ok) throw new BadRequestError('The policy is not valid.', parsed.problems);
+      // The version and its audit row commit together; simultaneous saves of one policy become
+      // consecutive versions (the repository locks the policy's name), and any other database
+      // error is read by lib/db-errors.ts like everywhere else.
+      const row = await uow(async (tx) => {
+        const saved = await policies.addVersion(tx, kind, key, parsed.data, user.id);
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'policy.save',
+            entityType: 'policy',
+            entityId: null,
+            requestId,
+            data: { kind, key, version: saved.version },
+          },
+          tx,
         );
-      }
-      if (kind === 'stage_thresholds') {
-        const problems = stageThresholdProblems(parsed.data as typeof DEFAULT_STAGE_THRESHOLDS);
-        if (problems.length)
-          throw new BadRequestError(
-            'The stage thresholds are not valid.',
-            problems.map((message) => ({ field: 'data', message })),
-          );
-      }
-      if (kind === 'compliance_profile' && (parsed.data as { profile: string }).profile !== key) {
-        throw new BadRequestError('profile must match the key', [{ field: 'data.profile', message: `must be ${key}` }]);
-      }
-      try {
-        const row = await policies.addVersion(kind, key, parsed.data, user.id);
-        await audit.record({
-          actorId: user.id,
-          action: 'policy.save',
-          entityType: 'policy',
-          entityId: null,
-          requestId,
-          data: { kind, key, version: row.version },
-        });
-        onSaved(kind, key);
-        return toItem(kind, key, row);
-      } catch (err) {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
-          throw new ConflictError('Someone saved this policy at the same moment; reload and try again.');
-        throw err;
-      }
+        return saved;
+      });
+      onSaved(kind, key);
+      return toItem(kind, key, row);
     },
   };
 }
