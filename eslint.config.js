@@ -73,9 +73,6 @@ const BOUNDARIES = {
       'apps/api/src/modules/core.ts',
       // Tests set up and inspect the database directly, as the harness in apps/api/test does.
       'apps/api/src/**/*.test.ts',
-      // TODO(issue 12): the policies rewrite (branch i12-truth) takes Prisma's P2002 out of this
-      // service; remove this line once it is merged.
-      'apps/api/src/modules/policies/policies.service.ts',
     ],
     forbid: [
       {

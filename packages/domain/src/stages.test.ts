@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STAGE_THRESHOLDS, missedInstalments, daysPastDue, daysUntilNextStage, stageFor } from './stages.js';
+import { missedInstalments, daysPastDue, daysUntilNextStage, stageFor } from './stages.js';
 
 describe('daysPastDue', () => {
   it('is 0 when nothing is due', () => {

@@ -18,7 +18,7 @@ import {
 } from '@crm/domain';
 import { PolicyInvalidError } from '../../lib/errors.js';
 import { lockName, type Tx } from '../../lib/transaction.js';
-import { userNames } from '../users/user-names.js';
+import { userNames } from '../users/user-names.repository.js';
 
 // A document as read (its contracts schema) is exactly the shape the domain's rules take.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
