@@ -1,12 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bestPhoneVerdict,
   canContact,
+  gateLookbackDays,
+  gateLookbackStart,
   type ContactGateInput,
   type GateAttempt,
   type GateContactPoint,
 } from './contact-gate.js';
-import { DEFAULT_COMPLIANCE_PROFILES } from './policies.js';
+import { DEFAULT_COMPLIANCE_PROFILES, type ComplianceProfilePolicy } from './policies.js';
 
 const US = DEFAULT_COMPLIANCE_PROFILES.US;
 const UK = DEFAULT_COMPLIANCE_PROFILES.UK;
@@ -322,5 +325,106 @@ describe('bestPhoneVerdict', () => {
     const v = bestPhoneVerdict(base, []);
     expect(v).toMatchObject({ allowed: false, contactPointId: null, nextAllowedAt: null });
     expect(v.reasons[0]!.message).toBe('No phone number is on file.');
+  });
+});
+
+describe('how far back the gate looks', () => {
+  const SEED = Number(process.env.FC_SEED ?? 20261202);
+  const DAY = 86_400_000;
+
+  it('is the longest window of any profile, plus a day for the customer’s calendar', () => {
+    expect(gateLookbackDays(Object.values(DEFAULT_COMPLIANCE_PROFILES))).toBe(8);
+    expect(gateLookbackDays([CN])).toBe(2); // today's unanswered calls only
+    expect(gateLookbackDays([US, { ...UK, callCap: { maxCalls: 3, windowDays: 14 } }])).toBe(15);
+    expect(gateLookbackDays([{ ...US, quietDaysAfterConversation: 30 }])).toBe(31);
+    expect(gateLookbackDays([])).toBe(2);
+    expect(gateLookbackStart(new Date('2026-11-20T15:00:00Z'), [US])).toEqual(new Date('2026-11-12T15:00:00Z'));
+  });
+
+  const profileArb: fc.Arbitrary<ComplianceProfilePolicy> = fc.record({
+    profile: fc.constantFrom('US' as const, 'UK' as const, 'CN' as const),
+    callWindow: fc.constantFrom({ start: '08:00', end: '21:00' }, { start: '00:00', end: '00:00' }),
+    callCap: fc.option(
+      fc.record({ maxCalls: fc.integer({ min: 1, max: 6 }), windowDays: fc.integer({ min: 1, max: 31 }) }),
+    ),
+    dailyUnansweredCapPerContactPoint: fc.option(fc.integer({ min: 1, max: 4 })),
+    quietDaysAfterConversation: fc.integer({ min: 0, max: 30 }),
+    stopFlags: fc.constant([]),
+    overrideAllowed: fc.boolean(),
+    retentionYears: fc.constant(3),
+  });
+
+  /**
+   * A profile, an instant (spring and autumn clock changes included), a zone and a history whose
+   * attempts cluster around the edge of the look-back window, where an omission would show.
+   */
+  const caseArb = (shortenBy: number) =>
+    fc
+      .record({
+        profile: profileArb,
+        now: fc.integer({ min: Date.UTC(2026, 2, 1), max: Date.UTC(2026, 11, 1) }).map((t) => new Date(t)),
+        zone: fc.constantFrom(
+          'America/New_York',
+          'Europe/London',
+          'Asia/Shanghai',
+          'Pacific/Kiritimati',
+          'Pacific/Pago_Pago',
+        ),
+      })
+      .chain(({ profile, now, zone }) => {
+        const edge = (gateLookbackDays([profile]) - shortenBy) * DAY;
+        const attemptArb = fc.record({
+          ago: fc.oneof(
+            fc.integer({ min: -3_600_000, max: 40 * DAY }),
+            fc.integer({ min: edge - 2 * DAY, max: edge + DAY }),
+            fc.integer({ min: edge - 2 * DAY, max: edge + DAY }),
+          ),
+          channel: fc.constantFrom('phone' as const, 'phone' as const, 'sms' as const),
+          direction: fc.constantFrom('outbound' as const, 'outbound' as const, 'inbound' as const),
+          contactPointId: fc.constantFrom('m', null),
+          partyReached: fc.constantFrom('debtor' as const, 'nobody' as const, 'third_party' as const),
+          disposition: fc.constantFrom(
+            'right_party_contact',
+            'promise_to_pay',
+            'no_answer',
+            'voicemail',
+            'busy',
+            'refused',
+          ),
+          customerRequested: fc.boolean(),
+        });
+        return fc.record({
+          profile: fc.constant(profile),
+          now: fc.constant(now),
+          zone: fc.constant(zone),
+          attempts: fc.array(attemptArb, { maxLength: 12 }),
+        });
+      });
+
+  /** The verdict on the attempts since `shortenBy` days after the look-back start equals the verdict on all. */
+  const omissionChangesNothing = (shortenBy: number) =>
+    fc.property(caseArb(shortenBy), ({ profile, now, zone, attempts }) => {
+      const all = attempts.map(({ ago, ...a }) => ({ ...a, at: new Date(now.getTime() - ago) }));
+      const start = gateLookbackStart(now, [profile]).getTime() + shortenBy * DAY;
+      const gate = (list: GateAttempt[]) => canContact(input({ now, profile, customerTimeZone: zone, attempts: list }));
+      expect(gate(all.filter((a) => a.at.getTime() >= start))).toEqual(gate(all));
+    });
+
+  it('omitting what is older changes no verdict (random profiles, zones, instants and histories)', () => {
+    fc.assert(omissionChangesNothing(0), { seed: SEED, numRuns: 400 });
+  });
+
+  it('the property has teeth: a window a day short of the longest rule misses what counts', () => {
+    expect(fc.check(omissionChangesNothing(2), { seed: SEED, numRuns: 400 }).failed).toBe(true);
+  });
+
+  it('the extra day is needed: a conversation 7 days and 15 minutes ago still blocks across the clock change', () => {
+    // Spoke at 00:30 on Thursday 29 October (EDT) in New York; clocks go back on Sunday 1 November,
+    // so the quiet period (7 days, that day being day 1) ends at 00:00 EST on 5 November, 05:00Z.
+    const conversation = call('2026-10-29T04:30:00Z', { partyReached: 'debtor', disposition: 'right_party_contact' });
+    const now = new Date('2026-11-05T04:45:00Z'); // 7 days and 15 minutes later
+    expect(codes(input({ now, attempts: [conversation] }))).toContain('quiet_period_after_conversation');
+    expect(gateLookbackStart(now, [US]).getTime()).toBeLessThan(conversation.at.getTime());
+    expect(now.getTime() - 7 * DAY).toBeGreaterThan(conversation.at.getTime()); // 7 days alone would omit it
   });
 });

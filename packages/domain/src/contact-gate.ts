@@ -51,7 +51,10 @@ export interface ContactGateInput {
   otherTimeZones?: string[];
   contactPoint: GateContactPoint | null;
   stopFlags: GateStopFlag[];
-  /** This person's contact attempts about this debt (any order; older than 8 days may be omitted). */
+  /**
+   * This person's contact attempts about this debt, in any order. Those before
+   * `gateLookbackStart(now, profiles)` may be omitted: no rule looks further back.
+   */
   attempts: GateAttempt[];
   /** The account's pending callback, if any. */
   callback: GateCallback | null;
@@ -314,6 +317,25 @@ function isCallbackDue(input: ContactGateInput): boolean {
   if (!cb || !cb.requestedByCustomer || input.channel !== 'phone') return false;
   const t = input.now.getTime();
   return t >= cb.dueAt.getTime() - CALLBACK_EARLY && t <= cb.dueAt.getTime() + CALLBACK_LATE;
+}
+
+/**
+ * How many days back the gate's rules look, under any of these profiles: the call cap's rolling
+ * window, the quiet period after a conversation (counted in the customer's calendar), and today
+ * for the daily unanswered cap; plus one day, because a local day is not 24 hours after midnight
+ * UTC (the customer's midnight, a 25-hour day when the clocks go back). Attempts older than this
+ * change no verdict at `now` or later (contact-gate.test.ts shows it over random histories), so
+ * loaders read only this far back: the window follows the policies in force, never a constant.
+ */
+export function gateLookbackDays(profiles: Iterable<ComplianceProfilePolicy>): number {
+  let days = 1;
+  for (const p of profiles) days = Math.max(days, p.callCap?.windowDays ?? 0, p.quietDaysAfterConversation);
+  return days + 1;
+}
+
+/** The oldest instant an attempt can matter to the gate at `now`, under any of these profiles. */
+export function gateLookbackStart(now: Date, profiles: Iterable<ComplianceProfilePolicy>): Date {
+  return new Date(now.getTime() - gateLookbackDays(profiles) * DAY);
 }
 
 export function canContact(input: ContactGateInput): ContactGateVerdict {

@@ -1,18 +1,18 @@
 import type { Db } from '@crm/db';
+import { loadGateFacts, type GateFactsClient } from '../compliance/gate-facts.repository.js';
 
 export type CaseFileRepository = ReturnType<typeof createCaseFileRepository>;
 
 /**
  * The whole case file in a fixed number of queries (the account, then its related records in
- * parallel), however long the history: no query per history entry.
+ * parallel), however long the history: no query per history entry. What the contact gate decides
+ * on comes from its one loader (`loadGateFacts`), as for the queue and for recording.
  */
 export function createCaseFileRepository(
   db: Pick<
     Db,
     | 'account'
-    | 'contactPoint'
     | 'thirdParty'
-    | 'stopFlag'
     | 'contactAttempt'
     | 'paymentPromise'
     | 'payment'
@@ -20,10 +20,11 @@ export function createCaseFileRepository(
     | 'callback'
     | 'verificationTask'
     | 'outboxMessage'
-  >,
+  > &
+    GateFactsClient,
 ) {
   return {
-    async load(accountId: string) {
+    async load(accountId: string, now: Date) {
       const account = await db.account.findUnique({
         where: { id: accountId },
         include: {
@@ -34,65 +35,48 @@ export function createCaseFileRepository(
         },
       });
       if (!account) return null;
-      const [
-        contactPoints,
-        thirdParties,
-        otherAccounts,
-        stopFlags,
-        attempts,
-        promises,
-        payments,
-        plans,
-        callback,
-        claims,
-        reminders,
-      ] = await Promise.all([
-        db.contactPoint.findMany({
-          where: { debtorId: account.debtorId },
-          orderBy: [{ kind: 'asc' }, { type: 'asc' }],
-        }),
-        db.thirdParty.findMany({
-          where: { debtorId: account.debtorId },
-          select: { id: true, relationship: true, source: true, doNotContact: true },
-        }),
-        db.account.findMany({
-          where: { debtorId: account.debtorId, id: { not: account.id } },
-          include: { creditor: { select: { name: true } } },
-          orderBy: { externalId: 'asc' },
-        }),
-        db.stopFlag.findMany({
-          where: { debtorId: account.debtorId, clearedAt: null, OR: [{ accountId: null }, { accountId: account.id }] },
-          orderBy: { setAt: 'desc' },
-        }),
-        db.contactAttempt.findMany({
-          where: { accountId },
-          orderBy: { startedAt: 'desc' },
-          include: { collector: { select: { displayName: true } }, contactPoint: { select: { value: true } } },
-        }),
-        db.paymentPromise.findMany({ where: { accountId }, orderBy: { createdAt: 'desc' } }),
-        db.payment.findMany({ where: { accountId }, orderBy: { paidAt: 'desc' } }),
-        db.paymentPlan.findMany({
-          where: { accountId },
-          include: { promises: { select: { amountMinor: true, currency: true } } },
-          orderBy: { createdAt: 'desc' },
-        }),
-        db.callback.findFirst({ where: { accountId, status: 'pending' }, orderBy: { dueAt: 'asc' } }),
-        db.verificationTask.findMany({ where: { accountId }, orderBy: { createdAt: 'desc' } }),
-        db.outboxMessage.findMany({ where: { accountId }, orderBy: { sendAfter: 'desc' } }),
-      ]);
+      const [thirdParties, otherAccounts, attempts, promises, payments, plans, claims, reminders, gate] =
+        await Promise.all([
+          db.thirdParty.findMany({
+            where: { debtorId: account.debtorId },
+            select: { id: true, relationship: true, source: true, doNotContact: true },
+          }),
+          db.account.findMany({
+            where: { debtorId: account.debtorId, id: { not: account.id } },
+            include: { creditor: { select: { name: true } } },
+            orderBy: { externalId: 'asc' },
+          }),
+          db.contactAttempt.findMany({
+            where: { accountId },
+            orderBy: { startedAt: 'desc' },
+            include: { collector: { select: { displayName: true } }, contactPoint: { select: { value: true } } },
+          }),
+          db.paymentPromise.findMany({ where: { accountId }, orderBy: { createdAt: 'desc' } }),
+          db.payment.findMany({ where: { accountId }, orderBy: { paidAt: 'desc' } }),
+          db.paymentPlan.findMany({
+            where: { accountId },
+            include: { promises: { select: { amountMinor: true, currency: true } } },
+            orderBy: { createdAt: 'desc' },
+          }),
+          db.verificationTask.findMany({ where: { accountId }, orderBy: { createdAt: 'desc' } }),
+          db.outboxMessage.findMany({ where: { accountId }, orderBy: { sendAfter: 'desc' } }),
+          loadGateFacts(db, [accountId], now),
+        ]);
       return {
         account,
-        contactPoints,
         thirdParties,
         otherAccounts,
-        stopFlags,
         attempts,
         promises,
         payments,
         plans,
-        callback,
         claims,
         reminders,
+        /**
+         * The gate's facts: the contact points and stop flags shown are the ones the verdicts were
+         * decided on, and the pending callback; null if the account went meanwhile.
+         */
+        gate: gate.get(accountId) ?? null,
       };
     },
   };

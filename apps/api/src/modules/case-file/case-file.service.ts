@@ -28,7 +28,7 @@ import type { CaseFileRepository } from './case-file.repository.js';
 export interface CaseFileServiceDeps {
   caseFiles: CaseFileRepository;
   access: AccountAccess;
-  policies: Pick<PoliciesRepository, 'stageThresholds' | 'complianceProfiles' | 'promiseRules'>;
+  policies: Pick<PoliciesRepository, 'stageThresholds' | 'promiseRules'>;
   clock: Clock;
 }
 
@@ -37,7 +37,6 @@ const CHANNEL_FOR_KIND: Record<'phone' | 'email' | 'address', ContactChannel> = 
   email: 'email',
   address: 'letter',
 };
-const DAY = 86_400_000;
 /** At the same instant, results sit above the call that produced them (newest first). */
 const KIND_ORDER: Record<HistoryEntry['kind'], number> = { payment: 0, plan: 1, promise: 2, contact: 3 };
 
@@ -83,28 +82,26 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
     async get(user: SessionUser, accountId: string): Promise<CaseFile> {
       const now = clock.now();
       await access.assertCanOpen(user, accountId, now);
-      const [loaded, thresholds, profiles, promiseRules] = await Promise.all([
-        caseFiles.load(accountId),
+      const [loaded, thresholds, promiseRules] = await Promise.all([
+        caseFiles.load(accountId, now),
         policies.stageThresholds(),
-        policies.complianceProfiles(),
         policies.promiseRules(),
       ]);
-      if (!loaded) throw new NotFoundError('No such account.');
-      const { account, contactPoints, attempts, promises, payments, plans, callback } = loaded;
+      if (!loaded?.gate) throw new NotFoundError('No such account.');
+      const { account, attempts, promises, payments, plans, gate } = loaded;
       const debtor = account.debtor;
       const zone = debtor.timeZone;
-      const profile = profiles[account.complianceProfile];
-      const recent = attempts
-        .filter((a) => a.startedAt.getTime() > now.getTime() - 9 * DAY)
-        .map((a) => ({ ...a, at: a.startedAt }));
-      const stopFlags = loaded.stopFlags.filter((f) => !f.expiresAt || f.expiresAt.getTime() > now.getTime());
+      // The gate decides on the facts its one loader read (gate-facts.repository.ts), as the queue
+      // does; the contact points and stop flags shown are those same facts.
+      const { contactPoints } = gate;
+      const stopFlags = gate.stopFlags.filter((f) => !f.expiresAt || f.expiresAt.getTime() > now.getTime());
       const gateBase = {
         now,
-        profile,
-        customerTimeZone: zone,
-        stopFlags,
-        attempts: recent,
-        callback: callback ? { dueAt: callback.dueAt, requestedByCustomer: callback.requestedByCustomer } : null,
+        profile: gate.profile,
+        customerTimeZone: gate.customerTimeZone,
+        stopFlags: gate.stopFlags,
+        attempts: gate.attempts,
+        callback: gate.callback,
       };
 
       // Which payment went to which promise: the same pure rules that judged them.
@@ -245,7 +242,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           accountId: f.accountId,
         })),
         history,
-        pendingCallback: callback ? { id: callback.id, dueAt: callback.dueAt.toISOString() } : null,
+        pendingCallback: gate.callback ? { id: gate.callback.id, dueAt: gate.callback.dueAt.toISOString() } : null,
         reminders: loaded.reminders.map((r) => ({
           id: r.id,
           channel: r.channel,

@@ -16,6 +16,12 @@ export interface ContactGateDeps {
   clock: Clock;
 }
 
+interface GateContact {
+  channel: ContactChannel;
+  profile: ComplianceProfilePolicy;
+  contactPoint: GateContactPoint | null;
+}
+
 /** What a caller of the gate gets inside the locked transaction. */
 export interface LockedContactGate {
   /** The transaction holding the lock: write the contact through it. */
@@ -25,14 +31,32 @@ export interface LockedContactGate {
   /** The gate's facts, read under the lock. */
   facts: GateFacts;
   /** The gate's verdict on these facts for one contact now. */
-  verdict(contact: {
-    channel: ContactChannel;
-    profile: ComplianceProfilePolicy;
-    contactPoint: GateContactPoint | null;
-  }): ContactGateVerdict;
+  verdict(contact: GateContact): ContactGateVerdict;
+}
+
+/** The same for several accounts locked and read at once (the reminder sender's batch). */
+export interface LockedContactGates {
+  tx: Tx;
+  now: Date;
+  /** The facts of each account that exists, by account id. */
+  facts: Map<string, GateFacts>;
+  /** The gate's verdict for one contact now with the customer of one of these accounts. */
+  verdict(accountId: string, contact: GateContact): ContactGateVerdict;
 }
 
 export type ContactGate = ReturnType<typeof createContactGate>;
+
+const decide = (now: Date, facts: GateFacts, { channel, profile, contactPoint }: GateContact) =>
+  canContact({
+    now,
+    channel,
+    profile,
+    customerTimeZone: facts.customerTimeZone,
+    contactPoint,
+    stopFlags: facts.stopFlags,
+    attempts: facts.attempts,
+    callback: facts.callback,
+  });
 
 /**
  * The one way an outbound contact is decided and recorded (ADR 009): inside one transaction that
@@ -44,29 +68,43 @@ export type ContactGate = ReturnType<typeof createContactGate>;
  * sender use it; a new channel must too.
  */
 export function createContactGate({ uow, gateFacts, clock }: ContactGateDeps) {
+  /** Locks, then reads the clock and the facts through the transaction. */
+  async function lockAndLoad(tx: Tx, accountIds: string[]) {
+    const existing = await gateFacts.lock(tx, accountIds);
+    // Read after the lock: every contact recorded before it was granted is in the past of `now`.
+    const now = clock.now();
+    const facts = await gateFacts.loadLocked(tx, existing, now);
+    return { now, facts };
+  }
+
   return {
     async withAccount<T>(accountId: string, work: (gate: LockedContactGate) => Promise<T>): Promise<T> {
       return uow(async (tx) => {
-        if (!(await gateFacts.lock(tx, accountId))) throw new NotFoundError('No such account.');
-        // Read after the lock: every contact recorded before it was granted is in the past of `now`.
-        const now = clock.now();
-        const facts = await gateFacts.loadLocked(tx, accountId, now);
+        const { now, facts: all } = await lockAndLoad(tx, [accountId]);
+        const facts = all.get(accountId);
         if (!facts) throw new NotFoundError('No such account.');
+        return work({ tx, now, facts, verdict: (contact) => decide(now, facts, contact) });
+      });
+    },
+
+    /**
+     * Several accounts in one transaction: their customers and then the accounts are locked in id
+     * order, and the facts of all are read in the loader's fixed number of queries, so a batch
+     * costs the same number of statements however many accounts it holds. Accounts that do not
+     * exist are absent from `facts`.
+     */
+    async withAccounts<T>(accountIds: string[], work: (gate: LockedContactGates) => Promise<T>): Promise<T> {
+      return uow(async (tx) => {
+        const { now, facts } = await lockAndLoad(tx, accountIds);
         return work({
           tx,
           now,
           facts,
-          verdict: ({ channel, profile, contactPoint }) =>
-            canContact({
-              now,
-              channel,
-              profile,
-              customerTimeZone: facts.customerTimeZone,
-              contactPoint,
-              stopFlags: facts.stopFlags,
-              attempts: facts.attempts,
-              callback: facts.callback,
-            }),
+          verdict: (accountId, contact) => {
+            const f = facts.get(accountId);
+            if (!f) throw new NotFoundError('No such account.');
+            return decide(now, f, contact);
+          },
         });
       });
     },

@@ -1,67 +1,113 @@
 import type { Db } from '@crm/db';
-import type { GateAttempt, GateStopFlag, RankedContactPoint } from '@crm/domain';
+import {
+  gateLookbackStart,
+  type ComplianceProfilePolicy,
+  type GateAttempt,
+  type GateStopFlag,
+  type RankedContactPoint,
+} from '@crm/domain';
 import { groupBy } from '../../lib/group-by.js';
 import { lockAccounts, type Tx } from '../../lib/transaction.js';
+import { readComplianceProfiles, type ProfileCode } from '../policies/policies.repository.js';
 
-const DAY = 86_400_000;
-/** Longest look-back any gate rule needs (7-day cap and quiet period, plus a day of zone slack). */
-const LOOKBACK_DAYS = 9;
+/** A contact point as the gate judges it and as the case file shows it (the same read). */
+export interface GateFactsContactPoint extends RankedContactPoint {
+  value: string;
+  source: string;
+}
+
+/** A stop flag in force or expired but not cleared (the gate skips expired ones), newest first. */
+export interface GateFactsStopFlag extends GateStopFlag {
+  id: string;
+  /** null: the customer's flag, for all their accounts. */
+  accountId: string | null;
+  reason: string;
+  setAt: Date;
+}
 
 export interface GateFacts {
   debtorId: string;
   customerTimeZone: string;
-  contactPoints: RankedContactPoint[];
-  stopFlags: GateStopFlag[];
+  /** The account's compliance profile in force, read with the facts (its windows set how far back they go). */
+  profile: ComplianceProfilePolicy;
+  contactPoints: GateFactsContactPoint[];
+  stopFlags: GateFactsStopFlag[];
+  /** This account's attempts since the look-back start (any order). */
   attempts: GateAttempt[];
   callback: { id: string; dueAt: Date; requestedByCustomer: boolean } | null;
 }
 
 export type GateFactsRepository = ReturnType<typeof createGateFactsRepository>;
 
-type Client = Pick<Db, 'account' | 'contactPoint' | 'stopFlag' | 'contactAttempt' | 'callback'>;
+export type GateFactsClient = Pick<
+  Db,
+  '$queryRaw' | 'contactPoint' | 'stopFlag' | 'contactAttempt' | 'callback' | 'policy'
+>;
 
 /**
- * Everything the contact gate needs for a set of accounts, in a fixed number of queries
- * (one per kind of fact, whatever the number of accounts).
+ * The one loader of the contact gate's facts (ADR 016): the queue, the case file, outcome
+ * recording and the reminder sender all read them here, for any number of accounts in a fixed
+ * number of queries (one per kind of fact). Attempts are read as far back as the compliance
+ * profiles in force need (domain `gateLookbackStart`: the longest call-cap window or quiet period
+ * of any profile, plus a day), so a policy with a longer window is honoured everywhere at once.
  */
-export function createGateFactsRepository(db: Client) {
+export function createGateFactsRepository(db: GateFactsClient) {
   return {
-    /** For display (queue, case file): what the gate would say now. Decisions use `lockAndLoad`. */
-    load: (accountIds: string[], now: Date) => loadFacts(db, accountIds, now),
+    /** For display (queue, case file): what the gate would say now. Decisions use `lock` and `loadLocked`. */
+    load: (accountIds: string[], now: Date) => loadGateFacts(db, accountIds, now),
     /**
-     * Locks the customer and the account for the rest of the transaction: no other contact with
-     * this person about any of their debts can be decided or recorded until it ends, so the facts
-     * read afterwards (caps, quiet period, the customer's stop flags and opt-outs) stay true for
-     * the write that follows. False when the account does not exist.
-     * Lock order (ADR 009): the customer, then accounts in id order, then names.
+     * Locks the customers of these accounts, then the accounts, for the rest of the transaction:
+     * no other contact with these people about any of their debts can be decided or recorded
+     * until it ends, so the facts read afterwards (caps, quiet period, the customers' stop flags
+     * and opt-outs) stay true for the writes that follow. Returns the accounts that exist.
+     * Lock order (ADR 009): customers in id order, then accounts in id order, then names.
      */
-    async lock(tx: Tx, accountId: string): Promise<boolean> {
-      const debtor = await tx.$queryRaw<{ id: string }[]>`
-        SELECT d.id FROM accounts a JOIN debtors d ON d.id = a.debtor_id WHERE a.id = ${accountId}::uuid FOR NO KEY UPDATE OF d`;
-      if (debtor.length === 0) return false;
-      await lockAccounts(tx, [accountId]);
-      return true;
+    async lock(tx: Tx, accountIds: string[]): Promise<string[]> {
+      if (accountIds.length === 0) return [];
+      await tx.$queryRaw`
+        SELECT id FROM debtors
+        WHERE id IN (SELECT debtor_id FROM accounts WHERE id = ANY(${accountIds}::uuid[]))
+        ORDER BY id FOR NO KEY UPDATE`;
+      return lockAccounts(tx, accountIds);
     },
-    /** The facts of an account locked with `lock`, read through the same transaction. */
-    async loadLocked(tx: Tx, accountId: string, now: Date): Promise<GateFacts | null> {
-      return (await loadFacts(tx, [accountId], now)).get(accountId) ?? null;
-    },
+    /** The facts of accounts locked with `lock`, read through the same transaction. */
+    loadLocked: (tx: Tx, accountIds: string[], now: Date) => loadGateFacts(tx, accountIds, now),
   };
 }
 
-async function loadFacts(db: Client, accountIds: string[], now: Date): Promise<Map<string, GateFacts>> {
+/**
+ * The gate's facts of each account that exists, by account id. `client`: the root client or a
+ * transaction (everything is read through it, the policies included).
+ */
+export async function loadGateFacts(
+  client: GateFactsClient,
+  accountIds: string[],
+  now: Date,
+): Promise<Map<string, GateFacts>> {
+  return loadFacts(client, [...new Set(accountIds)], now);
+}
+
+async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): Promise<Map<string, GateFacts>> {
   if (accountIds.length === 0) return new Map();
-  const accounts = await db.account.findMany({
-    where: { id: { in: accountIds } },
-    select: { id: true, debtorId: true, debtor: { select: { timeZone: true } } },
-  });
+  const [accounts, profiles] = await Promise.all([
+    // One statement (Prisma would read the customers' zones with a second one).
+    db.$queryRaw<{ id: string; debtorId: string; complianceProfile: ProfileCode; timeZone: string }[]>`
+      SELECT a.id, a.debtor_id AS "debtorId", a.compliance_profile::text AS "complianceProfile", d.time_zone AS "timeZone"
+      FROM accounts a JOIN debtors d ON d.id = a.debtor_id
+      WHERE a.id = ANY(${accountIds}::uuid[])`,
+    readComplianceProfiles(db),
+  ]);
+  const since = gateLookbackStart(now, Object.values(profiles));
   const debtorIds = [...new Set(accounts.map((a) => a.debtorId))];
   const [points, flags, attempts, callbacks] = await Promise.all([
     db.contactPoint.findMany({
       where: { debtorId: { in: debtorIds } },
+      orderBy: [{ kind: 'asc' }, { type: 'asc' }, { id: 'asc' }],
       select: {
         id: true,
         debtorId: true,
+        value: true,
+        source: true,
         kind: true,
         type: true,
         status: true,
@@ -76,10 +122,11 @@ async function loadFacts(db: Client, accountIds: string[], now: Date): Promise<M
         clearedAt: null,
         OR: [{ accountId: { in: accountIds } }, { accountId: null, debtorId: { in: debtorIds } }],
       },
-      select: { accountId: true, debtorId: true, type: true, expiresAt: true },
+      orderBy: [{ setAt: 'desc' }, { id: 'asc' }],
+      select: { id: true, accountId: true, debtorId: true, type: true, reason: true, setAt: true, expiresAt: true },
     }),
     db.contactAttempt.findMany({
-      where: { accountId: { in: accountIds }, startedAt: { gte: new Date(now.getTime() - LOOKBACK_DAYS * DAY) } },
+      where: { accountId: { in: accountIds }, startedAt: { gte: since } },
       select: {
         accountId: true,
         startedAt: true,
@@ -115,9 +162,12 @@ async function loadFacts(db: Client, accountIds: string[], now: Date): Promise<M
     const callback = callbackByAccount.get(a.id);
     facts.set(a.id, {
       debtorId: a.debtorId,
-      customerTimeZone: a.debtor.timeZone,
+      customerTimeZone: a.timeZone,
+      profile: profiles[a.complianceProfile],
       contactPoints: pointsByDebtor.get(a.debtorId) ?? [],
-      stopFlags: [...(accountFlags.get(a.id) ?? []), ...(debtorFlags.get(a.debtorId) ?? [])],
+      stopFlags: [...(accountFlags.get(a.id) ?? []), ...(debtorFlags.get(a.debtorId) ?? [])].sort(
+        (x, y) => y.setAt.getTime() - x.setAt.getTime() || x.id.localeCompare(y.id),
+      ),
       attempts: (attemptsByAccount.get(a.id) ?? []).map((t) => ({ ...t, at: t.startedAt })),
       callback: callback
         ? { id: callback.id, dueAt: callback.dueAt, requestedByCustomer: callback.requestedByCustomer }

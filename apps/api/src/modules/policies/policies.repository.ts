@@ -71,6 +71,25 @@ async function newest<K extends PolicyKindCode>(client: Client, kind: K, key: st
   return validated(kind, key, row);
 }
 
+/**
+ * The compliance profile in force for each code, in one query, validated. `client`: a
+ * transaction to read through (the contact gate's facts are read inside one).
+ */
+export async function readComplianceProfiles(client: Client): Promise<Record<ProfileCode, ComplianceProfilePolicy>> {
+  const rows = await client.policy.findMany({
+    where: { kind: 'compliance_profile' },
+    orderBy: { version: 'desc' },
+    distinct: ['key'],
+    select: { key: true, version: true, data: true },
+  });
+  const row = (key: ProfileCode) => rows.find((r) => r.key === key) ?? null;
+  return {
+    US: validated('compliance_profile', 'US', row('US')),
+    UK: validated('compliance_profile', 'UK', row('UK')),
+    CN: validated('compliance_profile', 'CN', row('CN')),
+  };
+}
+
 export type PoliciesRepository = ReturnType<typeof createPoliciesRepository>;
 
 /** Policies are versioned rows; the highest version of (kind, key) is in force. */
@@ -111,20 +130,7 @@ export function createPoliciesRepository(db: Pick<Db, 'policy' | 'user'>) {
     stageThresholds: (): Promise<StageThresholds> => newest(db, 'stage_thresholds', 'default'),
 
     /** The compliance profile in force for each code, in one query. */
-    async complianceProfiles(): Promise<Record<ProfileCode, ComplianceProfilePolicy>> {
-      const rows = await db.policy.findMany({
-        where: { kind: 'compliance_profile' },
-        orderBy: { version: 'desc' },
-        distinct: ['key'],
-        select: { key: true, version: true, data: true },
-      });
-      const row = (key: ProfileCode) => rows.find((r) => r.key === key) ?? null;
-      return {
-        US: validated('compliance_profile', 'US', row('US')),
-        UK: validated('compliance_profile', 'UK', row('UK')),
-        CN: validated('compliance_profile', 'CN', row('CN')),
-      };
-    },
+    complianceProfiles: (): Promise<Record<ProfileCode, ComplianceProfilePolicy>> => readComplianceProfiles(db),
 
     /** `client`: a transaction to read through (promise evaluation runs inside one). */
     promiseRules: (client: Client = db): Promise<PromiseRulesPolicy> => newest(client, 'promise_rules', 'default'),

@@ -21,7 +21,7 @@ import type { QueueRepository } from './queue.repository.js';
 export interface QueueServiceDeps {
   queue: QueueRepository;
   gateFacts: Pick<GateFactsRepository, 'load'>;
-  policies: Pick<PoliciesRepository, 'stageThresholds' | 'complianceProfiles' | 'queueWeights'>;
+  policies: Pick<PoliciesRepository, 'stageThresholds' | 'queueWeights'>;
   clock: Clock;
   leaseMinutes: number;
   /** How long a computed queue is reused (0 = always recompute). */
@@ -50,12 +50,11 @@ export function createQueueService(deps: QueueServiceDeps) {
     const now = clock.now();
     const accounts = await queue.candidates(collectorId, now);
     const ids = accounts.map((a) => a.id);
-    const [facts, promises, stats, thresholds, profiles, weights] = await Promise.all([
+    const [facts, promises, stats, thresholds, weights] = await Promise.all([
       gateFacts.load(ids, now),
       queue.promisesFor(ids, now),
       queue.contactStats(ids, now),
       policies.stageThresholds(),
-      policies.complianceProfiles(),
       policies.queueWeights(),
     ]);
     const promisesByAccount = groupBy(promises, (p) => p.accountId);
@@ -82,7 +81,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       const verdict = bestPhoneVerdict(
         {
           now,
-          profile: profiles[account.complianceProfile],
+          profile: f.profile,
           customerTimeZone: zone,
           stopFlags: f.stopFlags,
           attempts: f.attempts,
