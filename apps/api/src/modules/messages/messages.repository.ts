@@ -15,9 +15,13 @@ export interface MessageLogRow {
 }
 
 /** The local sender's message log: written by the sender, read through the account each message was about. */
-export function createMessagesRepository(db: Pick<Db, '$queryRaw' | 'messageLog'>) {
+export function createMessagesRepository(db: Pick<Db, '$queryRaw'>) {
   return {
-    /** The built-in sender's delivery: one row in the local log. Returns its id. */
+    /**
+     * The built-in sender's delivery: one row in the local log, once per outbox message (a sender
+     * that died before recording a delivery sends it again with the same outbox id; like a real
+     * provider, the log keeps the first). Returns the row's id. One statement.
+     */
     async append(m: {
       outboxId: string;
       channel: 'sms' | 'email';
@@ -25,11 +29,15 @@ export function createMessagesRepository(db: Pick<Db, '$queryRaw' | 'messageLog'
       subject: string | null;
       body: string;
     }): Promise<string> {
-      const row = await db.messageLog.create({
-        data: { outboxId: m.outboxId, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body },
-        select: { id: true },
-      });
-      return row.id;
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        WITH earlier AS (SELECT id FROM message_log WHERE outbox_id = ${m.outboxId}::uuid LIMIT 1),
+        added AS (
+          INSERT INTO message_log (id, outbox_id, channel, recipient, subject, body)
+          SELECT gen_random_uuid(), ${m.outboxId}::uuid, ${m.channel}::"Channel", ${m.recipient}, ${m.subject}, ${m.body}
+          WHERE NOT EXISTS (SELECT 1 FROM earlier)
+          RETURNING id)
+        SELECT id FROM added UNION ALL SELECT id FROM earlier`;
+      return rows[0]!.id;
     },
 
     /** Newest first, only messages about accounts the viewer may see (accountScopeSql). */

@@ -13,7 +13,7 @@ import type { ContactGate } from '../compliance/contact-gate.service.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { addressForm } from '../scripts/scripts.service.js';
 import type { MessageSender } from './message-sender.js';
-import type { RemindersRepository } from './reminders.repository.js';
+import type { OutboxChange, RemindersRepository } from './reminders.repository.js';
 
 export interface RemindersServiceDeps {
   reminders: RemindersRepository;
@@ -40,7 +40,7 @@ export function createRemindersService({ reminders, sender, gate, policies, cloc
     async schedule(): Promise<number> {
       const now = clock.now();
       const promises = await reminders.promisesNeedingReminder(now, DAYS_BEFORE + 1);
-      let queued = 0;
+      const rows: Parameters<RemindersRepository['enqueue']>[0] = [];
       for (const p of promises) {
         const debtor = p.account.debtor;
         const dueDate = isoDay(p.dueDate);
@@ -60,7 +60,7 @@ export function createRemindersService({ reminders, sender, gate, policies, cloc
           dueDate: new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'UTC' }).format(p.dueDate),
         });
         const at = reminderSendAfter(dueDate, DAYS_BEFORE, debtor.timeZone);
-        await reminders.enqueue({
+        rows.push({
           accountId: p.accountId,
           promiseId: p.id,
           channel: choice.channel,
@@ -71,59 +71,86 @@ export function createRemindersService({ reminders, sender, gate, policies, cloc
           body: text.body,
           sendAfter: at.getTime() < now.getTime() ? now : at,
         });
-        queued++;
       }
-      return queued;
+      return reminders.enqueue(rows);
     },
 
     /**
      * Sends what is due, each through the contact gate at the moment of sending: outside the
      * window it waits for the window, a stop flag or opt-out blocks it, a settled promise cancels it.
-     * Each message is decided in the gate's locked transaction (the same lock as outcome
-     * recording), and taken there, so it goes out once however many senders run at a time.
+     * The due messages are decided together in one of the gate's locked transactions (the same
+     * locks as outcome recording: their customers, then their accounts), and taken there, so each
+     * goes out once however many senders run at a time. The batch costs the same statements
+     * whatever its size: one lock statement per kind of row, the gate's facts of all the accounts,
+     * one claim, one read of the promises, one write of the decisions, and after sending (outside
+     * any transaction: a provider call never holds a lock) one write of the results.
      */
     async send(): Promise<{ sent: number; blocked: number; rescheduled: number }> {
-      const now = clock.now();
-      // Read before the transactions: nothing inside them may take a second pooled connection.
+      // Read before the transaction: nothing inside it may take a second pooled connection.
       const profiles: Record<string, ComplianceProfilePolicy> = await policies.complianceProfiles();
-      const due = await reminders.dueMessages(now);
-      const counts = { sent: 0, blocked: 0, rescheduled: 0 };
-      for (const m of due) {
-        const decision = await gate.withAccount(m.accountId, async ({ tx, now, facts, verdict }) => {
-          if (!(await reminders.claim(tx, m.id, now, new Date(now.getTime() + CLAIM_MS)))) return 'taken' as const;
-          if (m.promiseId) {
-            const promise = await reminders.promiseStatus(m.promiseId, tx);
-            if (promise?.status !== 'pending') {
-              await reminders.update(
-                m.id,
-                { status: 'cancelled', lastError: `promise is ${promise?.status ?? 'gone'}` },
-                tx,
-              );
-              return 'cancelled' as const;
+      const due = await reminders.dueMessages(clock.now());
+      if (due.length === 0) return { sent: 0, blocked: 0, rescheduled: 0 };
+
+      const { now, outgoing, counts } = await gate.withAccounts(
+        due.map((m) => m.accountId),
+        async ({ tx, now, facts, verdict }) => {
+          const claimed = await reminders.claim(
+            tx,
+            due.map((m) => m.id),
+            now,
+            new Date(now.getTime() + CLAIM_MS),
+          );
+          const mine = due.filter((m) => claimed.has(m.id));
+          const promises = await reminders.promiseStatuses(
+            mine.flatMap((m) => (m.promiseId ? [m.promiseId] : [])),
+            tx,
+          );
+          const changes: OutboxChange[] = [];
+          const outgoing: typeof mine = [];
+          // Counted here, per run of this callback (the unit of work may run it again).
+          const counts = { sent: 0, blocked: 0, rescheduled: 0 };
+          for (const m of mine) {
+            const f = facts.get(m.accountId)!; // the outbox row references the account
+            if (m.promiseId) {
+              const promise = promises.get(m.promiseId);
+              if (promise?.status !== 'pending') {
+                changes.push({ id: m.id, status: 'cancelled', lastError: `promise is ${promise?.status ?? 'gone'}` });
+                continue;
+              }
+              if (isoDay(promise.dueDate) < localDate(now, f.customerTimeZone)) {
+                changes.push({ id: m.id, status: 'cancelled', lastError: 'the due date has passed' });
+                continue;
+              }
             }
-            if (isoDay(promise.dueDate) < localDate(now, facts.customerTimeZone)) {
-              await reminders.update(m.id, { status: 'cancelled', lastError: 'the due date has passed' }, tx);
-              return 'cancelled' as const;
+            const point = f.contactPoints.find((p) => p.id === m.contactPointId) ?? null;
+            const v = verdict(m.accountId, {
+              channel: m.channel,
+              profile: profiles[m.account.complianceProfile]!,
+              contactPoint: point,
+            });
+            if (v.allowed) {
+              outgoing.push(m);
+              continue;
+            }
+            const lastError = v.reasons.map((r) => r.message).join(' ');
+            if (v.nextAllowedAt) {
+              changes.push({ id: m.id, sendAfter: v.nextAllowedAt, lastError });
+              counts.rescheduled++;
+            } else {
+              changes.push({ id: m.id, status: 'blocked', lastError });
+              counts.blocked++;
             }
           }
-          const point = facts.contactPoints.find((p) => p.id === m.contactPointId) ?? null;
-          const v = verdict({
-            channel: m.channel,
-            profile: profiles[m.account.complianceProfile]!,
-            contactPoint: point,
-          });
-          if (v.allowed) return 'send' as const;
-          const lastError = v.reasons.map((r) => r.message).join(' ');
-          if (v.nextAllowedAt) {
-            await reminders.update(m.id, { sendAfter: v.nextAllowedAt, lastError }, tx);
-            return 'rescheduled' as const;
-          }
-          await reminders.update(m.id, { status: 'blocked', lastError }, tx);
-          return 'blocked' as const;
-        });
-        if (decision === 'rescheduled') counts.rescheduled++;
-        if (decision === 'blocked') counts.blocked++;
-        if (decision !== 'send') continue;
+          await reminders.settle(changes, tx);
+          return { now, outgoing, counts };
+        },
+      );
+
+      // Taken: another sender skips them until the claim runs out. A sender that dies before
+      // recording the results sends them again then, with the same outbox id (providers
+      // deduplicate on it; the local log does too).
+      const results: OutboxChange[] = [];
+      for (const m of outgoing) {
         try {
           const { providerMessageId } = await sender.send({
             outboxId: m.id,
@@ -132,24 +159,20 @@ export function createRemindersService({ reminders, sender, gate, policies, cloc
             subject: m.subject,
             body: m.body,
           });
-          await reminders.update(m.id, {
-            status: 'sent',
-            sentAt: now,
-            providerMessageId,
-            attempts: { increment: 1 },
-            lastError: null,
-          });
+          results.push({ id: m.id, status: 'sent', sentAt: now, providerMessageId, attempted: true, lastError: null });
           counts.sent++;
         } catch (err) {
           const failedForGood = m.attempts + 1 >= 5;
-          await reminders.update(m.id, {
+          results.push({
+            id: m.id,
             status: failedForGood ? 'failed' : 'queued',
             sendAfter: new Date(now.getTime() + 5 * 60_000 * (m.attempts + 1)),
-            attempts: { increment: 1 },
+            attempted: true,
             lastError: err instanceof Error ? err.message : String(err),
           });
         }
       }
+      await reminders.settle(results);
       return counts;
     },
   };

@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createPrismaClient, type Db } from '@crm/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
 import { createContactGate } from '../compliance/contact-gate.service.js';
@@ -144,5 +146,101 @@ describe('promise reminders', () => {
     await service.send();
     expect((await t.db.outboxMessage.findFirstOrThrow({ where: { accountId: night.id } })).status).toBe('cancelled');
     t.clock.set(NOW);
+  });
+
+  it('the local log keeps one delivery per outbox message, like a provider (a sender that died is retried)', async () => {
+    const sender = createLocalLogSender(createMessagesRepository(t.db));
+    const message = { outboxId: randomUUID(), channel: 'sms' as const, recipient: '+1 212-555-0199', subject: null };
+    const first = await sender.send({ ...message, body: 'first' });
+    const again = await sender.send({ ...message, body: 'first' });
+    expect(again).toEqual(first);
+    expect(await t.db.messageLog.count({ where: { outboxId: message.outboxId } })).toBe(1);
+  });
+});
+
+/**
+ * The job reads and writes in batches: the gate's facts of every account at once, one claim, one
+ * write of the decisions, one of the results. Its statements (Prisma's query events) do not grow
+ * with the number of reminders. Before, each message had its own locked transaction and its own
+ * facts, claim and updates. The local log sender stands for the provider and is left out of the
+ * count: a provider is called once per message by nature.
+ */
+describe('the reminder job in statements', () => {
+  const t = useTestApp({ now: NOW });
+  let statements = 0;
+  let counting: Db;
+  let service: ReturnType<typeof createRemindersService>;
+  let collectorId = '',
+    creditorId = '';
+
+  beforeAll(async () => {
+    collectorId = (await t.factories.user('collector', { username: 'rs-c' })).id;
+    creditorId = (await t.factories.creditor()).id;
+    counting = createPrismaClient(t.database.appUrl, { max: 2, onQuery: () => void statements++ });
+    service = createRemindersService({
+      reminders: createRemindersRepository(counting),
+      sender: createLocalLogSender(createMessagesRepository(t.db)),
+      gate: createContactGate({
+        uow: createUnitOfWork(counting),
+        gateFacts: createGateFactsRepository(counting),
+        clock: t.clock,
+      }),
+      policies: createPoliciesRepository(counting),
+      clock: t.clock,
+    });
+  });
+  afterAll(() => counting?.$disconnect());
+
+  /** `n` customers of each kind, a promise due tomorrow each: texted, ceased (blocked), in Tokyo at night (rescheduled), paid (cancelled). */
+  async function customers(n: number) {
+    const paid: string[] = [];
+    for (let i = 0; i < n; i++) {
+      for (const kind of ['texted', 'ceased', 'night', 'paid'] as const) {
+        const a = await t.factories.account({
+          creditorId,
+          collectorId,
+          timeZone: kind === 'night' ? 'Asia/Tokyo' : 'America/New_York',
+        });
+        await t.factories.contactPoint(a.debtorId, { type: 'mobile', value: `+1 212-555-04${i}${kind.length}` });
+        if (kind === 'ceased')
+          await t.db.stopFlag.create({ data: { debtorId: a.debtorId, type: 'cease_request', reason: 'test' } });
+        const promise = await t.db.paymentPromise.create({
+          data: {
+            accountId: a.id,
+            amountMinor: 1_000n,
+            currency: 'USD',
+            dueDate: new Date('2026-11-21T00:00:00Z'),
+            channel: 'card',
+          },
+        });
+        if (kind === 'paid') paid.push(promise.id);
+      }
+    }
+    return paid;
+  }
+
+  async function run(n: number) {
+    const paid = await customers(n);
+    statements = 0;
+    expect(await service.schedule()).toBe(4 * n);
+    const scheduling = statements;
+    // Paid after the reminder was queued: sending cancels it.
+    await t.db.paymentPromise.updateMany({ where: { id: { in: paid } }, data: { status: 'kept' } });
+    statements = 0;
+    expect(await service.send()).toEqual({ sent: n, blocked: n, rescheduled: n });
+    return { scheduling, sending: statements };
+  }
+
+  it('costs the same statements for 4 reminders as for 20', async () => {
+    const few = await run(1);
+    const many = await run(5);
+    expect(many).toEqual(few);
+    const outbox = await t.db.outboxMessage.groupBy({ by: ['status'], _count: true, orderBy: { status: 'asc' } });
+    expect(Object.fromEntries(outbox.map((o) => [o.status, o._count]))).toEqual({
+      queued: 6,
+      sent: 6,
+      blocked: 6,
+      cancelled: 6,
+    });
   });
 });
