@@ -9,13 +9,12 @@ import { createRemindersRepository } from './reminders.repository.js';
 import { createRemindersService } from './reminders.service.js';
 
 /** Messages to customers: promise reminders (sent by a job, through the contact gate) and the message log. */
-export function createMessagesModule(deps: Pick<Core, 'db' | 'policies' | 'clock'> & { gate: ContactGate }) {
+export function createMessagesModule(deps: Pick<Core, 'db' | 'clock'> & { gate: ContactGate }) {
   const messages = createMessagesRepository(deps.db);
   const reminders = createRemindersService({
     reminders: createRemindersRepository(deps.db),
     sender: createLocalLogSender(messages),
     gate: deps.gate,
-    policies: deps.policies,
     clock: deps.clock,
   });
   const module: ApiModule = {

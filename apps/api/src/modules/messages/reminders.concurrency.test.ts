@@ -4,7 +4,6 @@ import { untilSomeoneWaitsForALock } from '../../../test/lock-waits.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
 import { createContactGate } from '../compliance/contact-gate.service.js';
 import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
-import { createPoliciesRepository } from '../policies/policies.repository.js';
 import { createLocalLogSender } from './message-sender.js';
 import { createMessagesRepository } from './messages.repository.js';
 import { createRemindersRepository } from './reminders.repository.js';
@@ -32,7 +31,6 @@ describe('reminders under concurrency', () => {
       reminders: createRemindersRepository(t.db),
       sender: createLocalLogSender(createMessagesRepository(t.db)),
       gate,
-      policies: createPoliciesRepository(t.db),
       clock: t.clock,
     });
   });

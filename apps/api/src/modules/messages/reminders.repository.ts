@@ -89,9 +89,6 @@ export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outbo
         where: { status: 'queued', sendAfter: { lte: now } },
         orderBy: { sendAfter: 'asc' },
         take: limit,
-        include: {
-          account: { select: { complianceProfile: true, debtorId: true, debtor: { select: { timeZone: true } } } },
-        },
       });
     },
     /**

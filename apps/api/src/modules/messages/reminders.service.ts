@@ -1,16 +1,8 @@
-import {
-  chooseReminderChannel,
-  formatMoney,
-  localDate,
-  renderReminder,
-  reminderSendAfter,
-  type ComplianceProfilePolicy,
-} from '@crm/domain';
+import { chooseReminderChannel, formatMoney, localDate, renderReminder, reminderSendAfter } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
 import type { ContactGate } from '../compliance/contact-gate.service.js';
-import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { addressForm } from '../scripts/scripts.service.js';
 import type { MessageSender } from './message-sender.js';
 import type { OutboxChange, RemindersRepository } from './reminders.repository.js';
@@ -19,7 +11,6 @@ export interface RemindersServiceDeps {
   reminders: RemindersRepository;
   sender: MessageSender;
   gate: ContactGate;
-  policies: Pick<PoliciesRepository, 'complianceProfiles'>;
   clock: Clock;
 }
 
@@ -34,7 +25,7 @@ const CLAIM_MS = 5 * 60_000;
 
 export type RemindersService = ReturnType<typeof createRemindersService>;
 
-export function createRemindersService({ reminders, sender, gate, policies, clock }: RemindersServiceDeps) {
+export function createRemindersService({ reminders, sender, gate, clock }: RemindersServiceDeps) {
   return {
     /** Queues a reminder for each pending promise falling due soon, through the customer's preferred allowed channel. */
     async schedule(): Promise<number> {
@@ -86,8 +77,6 @@ export function createRemindersService({ reminders, sender, gate, policies, cloc
      * any transaction: a provider call never holds a lock) one write of the results.
      */
     async send(): Promise<{ sent: number; blocked: number; rescheduled: number }> {
-      // Read before the transaction: nothing inside it may take a second pooled connection.
-      const profiles: Record<string, ComplianceProfilePolicy> = await policies.complianceProfiles();
       const due = await reminders.dueMessages(clock.now());
       if (due.length === 0) return { sent: 0, blocked: 0, rescheduled: 0 };
 
@@ -125,7 +114,8 @@ export function createRemindersService({ reminders, sender, gate, policies, cloc
             const point = f.contactPoints.find((p) => p.id === m.contactPointId) ?? null;
             const v = verdict(m.accountId, {
               channel: m.channel,
-              profile: profiles[m.account.complianceProfile]!,
+              // The account's profile in force, read with the facts under the lock.
+              profile: f.profile,
               contactPoint: point,
             });
             if (v.allowed) {

@@ -5,7 +5,6 @@ import { useTestApp, type Session } from '../../../test/build-app.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
 import { createContactGate } from '../compliance/contact-gate.service.js';
 import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
-import { createPoliciesRepository } from '../policies/policies.repository.js';
 import { createLocalLogSender } from './message-sender.js';
 import { createMessagesRepository } from './messages.repository.js';
 import { createRemindersRepository } from './reminders.repository.js';
@@ -66,7 +65,6 @@ describe('promise reminders', () => {
       reminders: createRemindersRepository(t.db),
       sender: createLocalLogSender(createMessagesRepository(t.db)),
       gate,
-      policies: createPoliciesRepository(t.db),
       clock: t.clock,
     });
     collector = await t.login('r-c');
@@ -185,7 +183,6 @@ describe('the reminder job in statements', () => {
         gateFacts: createGateFactsRepository(counting),
         clock: t.clock,
       }),
-      policies: createPoliciesRepository(counting),
       clock: t.clock,
     });
   });
