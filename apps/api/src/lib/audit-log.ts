@@ -13,11 +13,12 @@ export interface AuditEntry {
 }
 
 /**
- * What the audit plugin needs to write an event: the audit repository provides it, and app.ts
- * passes it in (plugins depend on no module).
+ * What the audit plugin needs to write an event of a read (which accompanies no write, so it has
+ * no transaction to join): the audit repository provides it, and app.ts passes it in (plugins
+ * depend on no module). Writes record their events in their own transaction (ADR 018).
  */
 export interface AuditLog {
-  record(entry: AuditEntry): Promise<void>;
+  recordStandalone(entry: AuditEntry): Promise<void>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

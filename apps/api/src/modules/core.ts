@@ -13,6 +13,7 @@ export interface Core {
   db: Db;
   uow: UnitOfWork;
   clock: Clock;
-  audit: Pick<AuditRepository, 'record'>;
+  /** `record(entry, tx)` for a write's event, in its transaction; `recordStandalone` for an event without a write (ADR 018). */
+  audit: Pick<AuditRepository, 'record' | 'recordStandalone'>;
   policies: PoliciesRepository;
 }

@@ -119,7 +119,7 @@ export const auditPlugin = fp<{ audit: AuditLog }>(async (app: FastifyInstance, 
       ...new Set([...(rule.accounts?.(payload, request) ?? []), ...(request.auditedAccountIds ?? [])]),
     ];
     try {
-      await audit.record({
+      await audit.recordStandalone({
         actorId: user.id,
         action: rule.action,
         entityType: entity.type,
@@ -160,7 +160,7 @@ export const auditPlugin = fp<{ audit: AuditLog }>(async (app: FastifyInstance, 
     const user = request.session?.user;
     if (!rule?.streamed || !user || reply.statusCode >= 300 || !request.auditedAccountIds?.length) return;
     try {
-      await audit.record({
+      await audit.recordStandalone({
         actorId: user.id,
         action: `${rule.action}.accounts`,
         entityType: entityOf(rule, request).type,
@@ -185,7 +185,7 @@ export const auditPlugin = fp<{ audit: AuditLog }>(async (app: FastifyInstance, 
     if (!rule || !user || !DENIED.has(reply.statusCode)) return payload;
     const entity = entityOf(rule, request);
     try {
-      await audit.record({
+      await audit.recordStandalone({
         actorId: user.id,
         action: `${rule.action}.denied`,
         entityType: entity.type,

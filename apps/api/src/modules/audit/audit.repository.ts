@@ -92,26 +92,39 @@ export function auditSearchSql(s: AuditSearch): Prisma.Sql {
 
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
 
-/** Append-only: there is deliberately no update or delete here, and the app's role has none (ADR 011). */
+/**
+ * Append-only: there is deliberately no update or delete here, and the app's role has none (ADR 011).
+ * Two ways in (ADR 018): `record` stores the event of a write inside that write's transaction (the
+ * `tx` is required, so an event written after the write committed does not type-check), and
+ * `recordStandalone` stores an event that accompanies no write of its own (an audited read, a
+ * refused sign-in), in its own statement.
+ */
 export function createAuditRepository(db: Pick<Db, 'auditEvent' | '$queryRaw'>) {
+  const insert = async (client: Pick<Db, 'auditEvent'>, entry: AuditEntry): Promise<void> => {
+    const accountIds = new Set((entry.accountIds ?? []).filter(isUuid));
+    if (entry.entityType === 'account' && isUuid(entry.entityId)) accountIds.add(entry.entityId);
+    await client.auditEvent.create({
+      data: {
+        actorId: entry.actorId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId == null ? null : storableText(entry.entityId),
+        requestId: entry.requestId ?? null,
+        accountIds: [...accountIds],
+        purpose: entry.purpose ?? null,
+        data: storable(entry.data ?? {}) as object,
+      },
+    });
+  };
   return {
-    /** Records one event; pass the write's transaction so the event commits (or not) with it. */
-    async record(entry: AuditEntry, tx?: Tx): Promise<void> {
-      const accountIds = new Set((entry.accountIds ?? []).filter(isUuid));
-      if (entry.entityType === 'account' && isUuid(entry.entityId)) accountIds.add(entry.entityId);
-      await (tx ?? db).auditEvent.create({
-        data: {
-          actorId: entry.actorId,
-          action: entry.action,
-          entityType: entry.entityType,
-          entityId: entry.entityId == null ? null : storableText(entry.entityId),
-          requestId: entry.requestId ?? null,
-          accountIds: [...accountIds],
-          purpose: entry.purpose ?? null,
-          data: storable(entry.data ?? {}) as object,
-        },
-      });
-    },
+    /** Records the event of a write in the write's transaction: both commit, or neither. */
+    record: (entry: AuditEntry, tx: Tx): Promise<void> => insert(tx, entry),
+
+    /**
+     * Records an event that accompanies no write: a read (plugins/audit.ts), a refused attempt
+     * (a wrong password). Never for a write's event: that goes in the write's transaction (`record`).
+     */
+    recordStandalone: (entry: AuditEntry): Promise<void> => insert(db, entry),
 
     search: (s: AuditSearch) => db.$queryRaw<AuditRow[]>(auditSearchSql(s)),
 

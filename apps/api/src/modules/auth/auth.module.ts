@@ -7,7 +7,7 @@ import { createAuthService } from './auth.service.js';
 import { createLoginThrottleRepository } from './login-throttle.repository.js';
 import { createLoginThrottle } from './login-throttle.service.js';
 
-export interface AuthModuleDeps extends Pick<Core, 'db' | 'audit' | 'clock'> {
+export interface AuthModuleDeps extends Pick<Core, 'db' | 'uow' | 'audit' | 'clock'> {
   passwords: PasswordHasher;
   loginsPerUsernamePerMinute: number;
   loginsPerAddressPerMinute: number;
@@ -26,6 +26,7 @@ export function createAuthModule(deps: AuthModuleDeps) {
   });
   const authService = createAuthService({
     auth: createAuthRepository(deps.db),
+    uow: deps.uow,
     audit: deps.audit,
     clock: deps.clock,
     passwords: deps.passwords,

@@ -1,5 +1,6 @@
 import type { Db } from '@crm/db';
 import type { Locale, SessionUser } from '@crm/contracts';
+import type { Tx } from '../../lib/transaction.js';
 
 const userSelect = {
   id: true,
@@ -43,7 +44,8 @@ export function toSessionUser(row: UserRow): SessionUser {
 
 export type AuthRepository = ReturnType<typeof createAuthRepository>;
 
-export function createAuthRepository(db: Pick<Db, 'user' | 'session' | '$transaction'>) {
+/** Audited writes (a session started or ended, a password changed) run in the caller's transaction. */
+export function createAuthRepository(db: Pick<Db, 'user' | 'session'>) {
   return {
     findUserByUsername(username: string): Promise<UserRow | null> {
       return db.user.findUnique({ where: { username }, select: userSelect });
@@ -60,19 +62,20 @@ export function createAuthRepository(db: Pick<Db, 'user' | 'session' | '$transac
      * once), and ends every session of the user but `keepSession`. Returns whether it changed
      * and how many sessions ended.
      */
-    changePassword(userId: string, oldHash: string, newHash: string, keepSession: string) {
-      return db.$transaction(async (tx) => {
-        const changed = await tx.user.updateMany({
-          where: { id: userId, passwordHash: oldHash },
-          data: { passwordHash: newHash },
-        });
-        if (changed.count === 0) return { changed: false, endedSessions: 0 };
-        const ended = await tx.session.deleteMany({ where: { userId, id: { not: keepSession } } });
-        return { changed: true, endedSessions: ended.count };
+    async changePassword(tx: Tx, userId: string, oldHash: string, newHash: string, keepSession: string) {
+      const changed = await tx.user.updateMany({
+        where: { id: userId, passwordHash: oldHash },
+        data: { passwordHash: newHash },
       });
+      if (changed.count === 0) return { changed: false, endedSessions: 0 };
+      const ended = await tx.session.deleteMany({ where: { userId, id: { not: keepSession } } });
+      return { changed: true, endedSessions: ended.count };
     },
-    async createSession(input: { tokenHash: string; userId: string; csrfToken: string; now: Date; expiresAt: Date }) {
-      await db.session.create({
+    async createSession(
+      tx: Tx,
+      input: { tokenHash: string; userId: string; csrfToken: string; now: Date; expiresAt: Date },
+    ) {
+      await tx.session.create({
         data: {
           id: input.tokenHash,
           userId: input.userId,
@@ -92,8 +95,9 @@ export function createAuthRepository(db: Pick<Db, 'user' | 'session' | '$transac
     async touchSession(tokenHash: string, at: Date) {
       await db.session.update({ where: { id: tokenHash }, data: { lastSeenAt: at } });
     },
-    async deleteSession(tokenHash: string) {
-      await db.session.deleteMany({ where: { id: tokenHash } });
+    /** Ends a session: signing out (audited, in the caller's transaction) or one found expired (the client). */
+    async deleteSession(tokenHash: string, client: Pick<Db, 'session'> = db) {
+      await client.session.deleteMany({ where: { id: tokenHash } });
     },
     async deleteExpiredSessions(now: Date) {
       await db.session.deleteMany({ where: { expiresAt: { lt: now } } });

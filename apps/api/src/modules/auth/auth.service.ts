@@ -4,13 +4,15 @@ import type { PasswordHasher } from '@crm/db/password';
 import type { Clock } from '../../lib/clock.js';
 import type { ActiveSession } from '../../lib/session.js';
 import { BadRequestError, ConflictError, UnauthenticatedError } from '../../lib/errors.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { toSessionUser, type AuthRepository } from './auth.repository.js';
 import type { LoginThrottle } from './login-throttle.service.js';
 
 export interface AuthServiceDeps {
   auth: AuthRepository;
-  audit: Pick<AuditRepository, 'record'>;
+  uow: UnitOfWork;
+  audit: Pick<AuditRepository, 'record' | 'recordStandalone'>;
   clock: Clock;
   passwords: PasswordHasher;
   throttle: Pick<LoginThrottle, 'attempt'>;
@@ -26,7 +28,7 @@ const BAD_CREDENTIALS = 'Username or password is incorrect.';
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { auth, audit, clock, passwords, throttle } = deps;
+  const { auth, uow, audit, clock, passwords, throttle } = deps;
   return {
     async login(username: string, password: string, meta: { requestId: string; ip: string }) {
       // Counted before the password is checked (429 once over the limit, without checking it).
@@ -35,7 +37,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       // Always run the KDF so the response time does not tell whether the user exists.
       const ok = await passwords.verify(password, user?.passwordHash ?? passwords.dummyHash);
       if (!user || !user.active || !ok) {
-        await audit.record({
+        // A refused sign-in writes nothing but its event.
+        await audit.recordStandalone({
           actorId: user?.id ?? null,
           action: 'auth.login_failed',
           entityType: 'user',
@@ -53,14 +56,20 @@ export function createAuthService(deps: AuthServiceDeps) {
       const csrfToken = randomBytes(24).toString('base64url');
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + deps.sessionTtlMs);
-      await auth.createSession({ tokenHash: hashToken(token), userId: user.id, csrfToken, now, expiresAt });
-      await audit.record({
-        actorId: user.id,
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-        requestId: meta.requestId,
-        data: { ip: meta.ip },
+      // The session and its audit event commit together: no session that the trail does not show.
+      await uow(async (tx) => {
+        await auth.createSession(tx, { tokenHash: hashToken(token), userId: user.id, csrfToken, now, expiresAt });
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'auth.login',
+            entityType: 'user',
+            entityId: user.id,
+            requestId: meta.requestId,
+            data: { ip: meta.ip },
+          },
+          tx,
+        );
       });
       return { user: toSessionUser(user), token, csrfToken, expiresAt };
     },
@@ -81,13 +90,12 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async logout(session: ActiveSession, requestId: string) {
-      await auth.deleteSession(session.tokenHash);
-      await audit.record({
-        actorId: session.user.id,
-        action: 'auth.logout',
-        entityType: 'user',
-        entityId: session.user.id,
-        requestId,
+      await uow(async (tx) => {
+        await auth.deleteSession(session.tokenHash, tx);
+        await audit.record(
+          { actorId: session.user.id, action: 'auth.logout', entityType: 'user', entityId: session.user.id, requestId },
+          tx,
+        );
       });
     },
 
@@ -105,7 +113,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const user = await auth.findUserById(session.user.id);
       if (!user) throw new UnauthenticatedError();
       if (!(await passwords.verify(currentPassword, user.passwordHash))) {
-        await audit.record({
+        await audit.recordStandalone({
           actorId: user.id,
           action: 'auth.password_change_failed',
           entityType: 'user',
@@ -118,21 +126,22 @@ export function createAuthService(deps: AuthServiceDeps) {
         ]);
       }
       await attempt.succeeded();
-      const result = await auth.changePassword(
-        user.id,
-        user.passwordHash,
-        await passwords.hash(newPassword),
-        session.tokenHash,
-      );
-      if (!result.changed)
-        throw new ConflictError('Your password was changed by another request. Sign in again if needed, then retry.');
-      await audit.record({
-        actorId: user.id,
-        action: 'auth.password_changed',
-        entityType: 'user',
-        entityId: user.id,
-        requestId: meta.requestId,
-        data: { ip: meta.ip, endedSessions: result.endedSessions },
+      const newHash = await passwords.hash(newPassword);
+      await uow(async (tx) => {
+        const result = await auth.changePassword(tx, user.id, user.passwordHash, newHash, session.tokenHash);
+        if (!result.changed)
+          throw new ConflictError('Your password was changed by another request. Sign in again if needed, then retry.');
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'auth.password_changed',
+            entityType: 'user',
+            entityId: user.id,
+            requestId: meta.requestId,
+            data: { ip: meta.ip, endedSessions: result.endedSessions },
+          },
+          tx,
+        );
       });
     },
 

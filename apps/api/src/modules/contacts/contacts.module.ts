@@ -13,7 +13,7 @@ import { createReviewsService } from './reviews.service.js';
 
 /** Contact attempts: recording a call's outcome (through the contact gate), the contact log and its export, quality reviews. */
 export function createContactsModule(
-  deps: Pick<Core, 'db' | 'audit' | 'policies' | 'clock'> & {
+  deps: Pick<Core, 'db' | 'uow' | 'audit' | 'policies' | 'clock'> & {
     access: AccountAccess;
     gate: ContactGate;
     /** Told after each recording (the queue drops the collector's snapshot). */
@@ -29,7 +29,11 @@ export function createContactsModule(
     onRecorded: deps.onRecorded,
   });
   const contactLog = createContactLogService({ contactLog: createContactLogRepository(deps.db) });
-  const reviews = createReviewsService({ reviews: createReviewsRepository(deps.db), audit: deps.audit });
+  const reviews = createReviewsService({
+    reviews: createReviewsRepository(deps.db),
+    uow: deps.uow,
+    audit: deps.audit,
+  });
   return {
     name: 'contacts',
     paths: ['/contacts', '/accounts/:id/contacts'],

@@ -1,11 +1,12 @@
 import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
 import type { ReviewChecks } from '@crm/domain';
+import type { Tx } from '../../lib/transaction.js';
 import { collectorScopeSql } from '../accounts/account-scope.repository.js';
 
 export type ReviewsRepository = ReturnType<typeof createReviewsRepository>;
 
-export function createReviewsRepository(db: Pick<Db, '$queryRaw' | 'contactReview'>) {
+export function createReviewsRepository(db: Pick<Db, '$queryRaw'>) {
   return {
     /** The attempt, if the user may see it (its collector is in their scope). */
     async attemptInScope(
@@ -16,7 +17,9 @@ export function createReviewsRepository(db: Pick<Db, '$queryRaw' | 'contactRevie
         SELECT ca.id, ca.collector_id FROM contact_attempts ca WHERE ca.id = ${contactId}::uuid AND ${collectorScopeSql(user, Prisma.sql`ca.collector_id`)}`);
       return rows[0] ?? null;
     },
+    /** One review per attempt: saving again replaces it. In the caller's transaction (with its audit event). */
     upsert(
+      tx: Tx,
       contactAttemptId: string,
       reviewerId: string,
       checks: ReviewChecks,
@@ -25,7 +28,7 @@ export function createReviewsRepository(db: Pick<Db, '$queryRaw' | 'contactRevie
       coaching: boolean,
     ) {
       const data = { reviewerId, ...checks, score, comment, coaching };
-      return db.contactReview.upsert({
+      return tx.contactReview.upsert({
         where: { contactAttemptId },
         create: { contactAttemptId, ...data },
         update: data,

@@ -16,13 +16,14 @@ export function createImportsModule(
 ): ApiModule {
   const paymentsImport = createPaymentsImportService({
     uow: deps.uow,
-    imports: createImportsRepository(deps.db, deps.uow),
+    imports: createImportsRepository(deps.db),
     promises: deps.promises,
     audit: deps.audit,
     clock: deps.clock,
   });
   const portfolioImport = createPortfolioImportService({
     portfolio: createPortfolioRepository(deps.db),
+    uow: deps.uow,
     audit: deps.audit,
     clock: deps.clock,
   });

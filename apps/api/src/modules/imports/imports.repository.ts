@@ -2,7 +2,7 @@ import { Prisma, type Db } from '@crm/db';
 import { moveAccountFiguresSql } from '@crm/db/account-figures';
 import { ATTRIBUTE_PAYMENTS_SQL } from '@crm/db/attribution';
 import { inChunks } from '../../lib/in-chunks.js';
-import { lockAccounts, type UnitOfWork } from '../../lib/transaction.js';
+import { lockAccounts, type Tx } from '../../lib/transaction.js';
 
 const CHUNK = 5000;
 
@@ -23,10 +23,7 @@ const MOVE_FIGURES_SQL = `
   FROM (SELECT account_id, sum(amount_minor) AS total FROM payments WHERE id = ANY($1::uuid[]) GROUP BY account_id) s
   WHERE accounts.id = s.account_id`;
 
-export function createImportsRepository(
-  db: Pick<Db, 'account' | 'payment' | 'paymentPromise' | 'verificationTask'>,
-  uow: UnitOfWork,
-) {
+export function createImportsRepository(db: Pick<Db, 'account' | 'payment' | 'paymentPromise' | 'verificationTask'>) {
   return {
     accountsByExternalId: (externalIds: string[]) =>
       inChunks(externalIds, CHUNK, (chunk) =>
@@ -51,14 +48,14 @@ export function createImportsRepository(
         }),
       ),
     /**
-     * One transaction: the payments and the figures they move. The accounts are locked first, in
-     * id order, like every multi-account writer (ADR 009); only the payments this batch inserted
-     * move the figures (a reference that arrived meanwhile by another path is skipped, not counted twice).
+     * In the caller's transaction: the payments and the figures they move. The accounts are locked
+     * first, in id order, like every multi-account writer (ADR 009); only the payments this batch
+     * inserted move the figures (a reference that arrived meanwhile by another path is skipped, not
+     * counted twice). Returns how many were inserted.
      */
-    insertPayments: (source: string, rows: PaymentRow[]) =>
-      uow(async (tx) => {
-        await lockAccounts(tx, [...new Set(rows.map((r) => r.accountId))].sort());
-        const inserted = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+    async insertPayments(tx: Tx, source: string, rows: PaymentRow[]): Promise<number> {
+      await lockAccounts(tx, [...new Set(rows.map((r) => r.accountId))].sort());
+      const inserted = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
           INSERT INTO payments (id, account_id, amount_minor, currency, paid_at, channel, reference, source)
           SELECT gen_random_uuid(), u.account_id, u.amount_minor, u.currency, u.paid_at, u.channel, u.reference, ${source}
           FROM unnest(${rows.map((r) => r.accountId)}::uuid[], ${rows.map((r) => String(r.amountMinor))}::bigint[], ${rows.map((r) => r.currency)}::text[],
@@ -66,10 +63,11 @@ export function createImportsRepository(
                AS u(account_id, amount_minor, currency, paid_at, channel, reference)
           ON CONFLICT (source, reference) DO NOTHING
           RETURNING id`);
-        const ids = inserted.map((p) => p.id);
-        await tx.$executeRawUnsafe(MOVE_FIGURES_SQL, ids);
-        await tx.$executeRawUnsafe(ATTRIBUTE_PAYMENTS_SQL, ids);
-      }),
+      const ids = inserted.map((p) => p.id);
+      await tx.$executeRawUnsafe(MOVE_FIGURES_SQL, ids);
+      await tx.$executeRawUnsafe(ATTRIBUTE_PAYMENTS_SQL, ids);
+      return ids.length;
+    },
     /** Of these accounts, those with something to re-judge: pending promises or open "I already paid" claims. */
     accountsToReevaluate: (accountIds: string[]) =>
       inChunks(accountIds, CHUNK, async (chunk) => {

@@ -181,20 +181,45 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
         return report(false, 0, 0);
       }
 
-      // Write in batches; each batch is one transaction (payments + balances).
+      // Write in batches; each batch is one transaction: its payments, the balances they move and
+      // its audit event (ADR 018), so every payment kept is in the trail, even when a later batch fails.
       progress.update({ phase: 'writing', rowsToWrite: valid.length });
+      const writeBatches = Math.ceil(valid.length / BATCH);
       for (let i = 0; i < valid.length; i += BATCH) {
-        await imports.insertPayments(
-          opts.source,
-          valid.slice(i, i + BATCH).map((r) => ({
-            accountId: r.accountId,
-            amountMinor: r.amountMinor,
-            currency: r.currency,
-            paidAt: r.paidAt,
-            channel: r.channel,
-            reference: r.reference,
-          })),
-        );
+        const rows = valid.slice(i, i + BATCH);
+        await uow(async (tx) => {
+          const written = await imports.insertPayments(
+            tx,
+            opts.source,
+            rows.map((r) => ({
+              accountId: r.accountId,
+              amountMinor: r.amountMinor,
+              currency: r.currency,
+              paidAt: r.paidAt,
+              channel: r.channel,
+              reference: r.reference,
+            })),
+          );
+          await audit.record(
+            {
+              actorId: user.id,
+              action: 'import.payments',
+              entityType: 'import',
+              entityId: null,
+              requestId: opts.requestId,
+              data: {
+                rows: total,
+                written,
+                errors: problems.count,
+                source: opts.source,
+                batch: i / BATCH + 1,
+                batches: writeBatches,
+                lines: [rows[0]!.line, rows.at(-1)!.line],
+              },
+            },
+            tx,
+          );
+        });
         progress.update({ rowsWritten: Math.min(valid.length, i + BATCH) });
       }
       progress.update({ phase: 'evaluating' });
@@ -226,14 +251,6 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
         }
       };
       await Promise.all(Array.from({ length: REEVALUATION_CONCURRENCY }, worker));
-      await audit.record({
-        actorId: user.id,
-        action: 'import.payments',
-        entityType: 'import',
-        entityId: null,
-        requestId: opts.requestId,
-        data: { rows: total, written: valid.length, errors: problems.count, source: opts.source },
-      });
       progress.update({ phase: 'done' });
       return report(true, valid.length, changed);
     },

@@ -13,6 +13,7 @@ import {
   type PortfolioRow,
 } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { createProblemList, readCsv } from './csv-import.js';
 import type { ImportProgress } from './import-progress.js';
@@ -20,11 +21,14 @@ import type { AccountRecord, ContactPointRecord, DebtorRecord, PortfolioReposito
 
 export interface PortfolioImportDeps {
   portfolio: PortfolioRepository;
+  uow: UnitOfWork;
   audit: Pick<AuditRepository, 'record'>;
   clock: Clock;
 }
 
 type Line = PortfolioRow & { line: number };
+/** A whole portfolio file is one transaction (with its audit event): a file either lands or it does not. */
+const WRITE_TIMEOUT_MS = 15 * 60_000;
 const DEBTOR_FIELDS: [keyof PortfolioDebtorFields, string][] = [
   ['salutation', 'salutation'],
   ['familyName', 'family_name'],
@@ -58,7 +62,7 @@ const contactKey = (debtorId: string, kind: string, value: string) =>
  * first; nothing is written unless every row is valid or the caller asked for the valid rows,
  * and what is written is written in one transaction.
  */
-export function createPortfolioImportService({ portfolio, audit, clock }: PortfolioImportDeps) {
+export function createPortfolioImportService({ portfolio, uow, audit, clock }: PortfolioImportDeps) {
   return {
     async run(
       user: SessionUser,
@@ -296,16 +300,24 @@ export function createPortfolioImportService({ portfolio, audit, clock }: Portfo
         return report(false);
       }
       progress.update({ phase: 'writing', rowsToWrite: validRows });
-      await portfolio.write(debtorWrites, accountWrites, contactWrites, clock.now());
+      await uow(
+        async (tx) => {
+          await portfolio.write(tx, debtorWrites, accountWrites, contactWrites, clock.now());
+          await audit.record(
+            {
+              actorId: user.id,
+              action: 'import.portfolio',
+              entityType: 'import',
+              entityId: null,
+              requestId: opts.requestId,
+              data: { rows: total, valid: validRows, errors: problems.count, ...counts },
+            },
+            tx,
+          );
+        },
+        { timeoutMs: WRITE_TIMEOUT_MS },
+      );
       progress.update({ phase: 'done', rowsWritten: validRows });
-      await audit.record({
-        actorId: user.id,
-        action: 'import.portfolio',
-        entityType: 'import',
-        entityId: null,
-        requestId: opts.requestId,
-        data: { rows: total, valid: validRows, errors: problems.count, ...counts },
-      });
       return report(true);
     },
   };

@@ -1,6 +1,7 @@
 import type { Objection, ObjectionBody, ObjectionVersion, SessionUser } from '@crm/contracts';
 import { lintText, unknownVariablesProblem } from '@crm/domain';
 import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale, toDbLocale } from '../auth/auth.repository.js';
 import { requireJustification } from './justification-gate.js';
@@ -55,9 +56,11 @@ export type ObjectionsService = ReturnType<typeof createObjectionsService>;
  */
 export function createObjectionsService({
   objections,
+  uow,
   audit,
 }: {
   objections: ObjectionsRepository;
+  uow: UnitOfWork;
   audit: Pick<AuditRepository, 'record'>;
 }) {
   /**
@@ -110,20 +113,27 @@ export function createObjectionsService({
   ) {
     const findings = check(body);
     const version = from + 1;
-    const row = await objections.addVersion(id, version, data(body), {
-      findings,
-      justification: findings ? (body.justification ?? null) : null,
-      restoredFrom,
-      createdById: user.id,
-    });
-    if (!row) throw new ConflictError('Someone saved this answer at the same moment; reload and try again.');
-    await audit.record({
-      actorId: user.id,
-      action: restoredFrom ? 'objection.restore' : 'objection.update',
-      entityType: 'objection',
-      entityId: id,
-      requestId,
-      data: { version, restoredFrom, findings, justification: body.justification ?? null },
+    // The version and its audit event commit together.
+    const row = await uow(async (tx) => {
+      const saved = await objections.addVersion(tx, id, version, data(body), {
+        findings,
+        justification: findings ? (body.justification ?? null) : null,
+        restoredFrom,
+        createdById: user.id,
+      });
+      if (!saved) throw new ConflictError('Someone saved this answer at the same moment; reload and try again.');
+      await audit.record(
+        {
+          actorId: user.id,
+          action: restoredFrom ? 'objection.restore' : 'objection.update',
+          entityType: 'objection',
+          entityId: id,
+          requestId,
+          data: { version, restoredFrom, findings, justification: body.justification ?? null },
+        },
+        tx,
+      );
+      return saved;
     });
     return toDto(row);
   }
@@ -133,19 +143,25 @@ export function createObjectionsService({
 
     async create(user: SessionUser, body: ObjectionBody, requestId: string) {
       const findings = check(body);
-      const row = await objections.create(data(body), {
-        findings,
-        justification: findings ? (body.justification ?? null) : null,
-        restoredFrom: null,
-        createdById: user.id,
-      });
-      await audit.record({
-        actorId: user.id,
-        action: 'objection.create',
-        entityType: 'objection',
-        entityId: row.id,
-        requestId,
-        data: { version: 1, findings, justification: body.justification ?? null },
+      const row = await uow(async (tx) => {
+        const created = await objections.create(tx, data(body), {
+          findings,
+          justification: findings ? (body.justification ?? null) : null,
+          restoredFrom: null,
+          createdById: user.id,
+        });
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'objection.create',
+            entityType: 'objection',
+            entityId: created.id,
+            requestId,
+            data: { version: 1, findings, justification: body.justification ?? null },
+          },
+          tx,
+        );
+        return created;
       });
       return toDto(row);
     },

@@ -1,5 +1,6 @@
 import type { UpdateDraftBody } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
+import type { Tx } from '../../lib/transaction.js';
 import { userNames } from '../users/user-names.repository.js';
 
 const VERSION_SELECT = {
@@ -19,8 +20,11 @@ export type ScriptLibraryRepository = ReturnType<typeof createScriptLibraryRepos
 /** A draft's steps: checked ones from a request, or those of a stored version being copied. */
 export type DraftSteps = UpdateDraftBody['steps'] | Prisma.JsonValue;
 
-/** Script versions: drafts are edited, one version per script is published, the rest archived. */
-export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVersion' | 'user' | '$transaction'>) {
+/**
+ * Script versions: drafts are edited, one version per script is published, the rest archived.
+ * Writes run in the caller's transaction (the service's unit of work, where its audit event goes).
+ */
+export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVersion' | 'user'>) {
   return {
     list: () =>
       db.script.findMany({
@@ -50,47 +54,45 @@ export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVer
       db.scriptVersion.findFirst({ where: { scriptId, status: 'published' }, select: VERSION_SELECT }),
     scriptExists: async (id: string) => (await db.script.count({ where: { id } })) > 0,
     /** A new draft with the next version number; the script row is locked so numbers never collide. */
-    createDraft: (scriptId: string, steps: DraftSteps, createdById: string) =>
-      db.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
-        const last = await tx.scriptVersion.findFirst({
-          where: { scriptId },
-          orderBy: { version: 'desc' },
-          select: { version: true },
-        });
-        return tx.scriptVersion.create({
-          data: {
-            scriptId,
-            version: (last?.version ?? 0) + 1,
-            status: 'draft',
-            steps: steps as Prisma.InputJsonValue,
-            createdById,
-          },
-          select: VERSION_SELECT,
-        });
-      }),
-    updateDraft: (id: string, steps: DraftSteps) =>
-      db.scriptVersion.updateMany({ where: { id, status: 'draft' }, data: { steps: steps as Prisma.InputJsonValue } }),
+    async createDraft(tx: Tx, scriptId: string, steps: DraftSteps, createdById: string) {
+      await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
+      const last = await tx.scriptVersion.findFirst({
+        where: { scriptId },
+        orderBy: { version: 'desc' },
+        select: { version: true },
+      });
+      return tx.scriptVersion.create({
+        data: {
+          scriptId,
+          version: (last?.version ?? 0) + 1,
+          status: 'draft',
+          steps: steps as Prisma.InputJsonValue,
+          createdById,
+        },
+        select: VERSION_SELECT,
+      });
+    },
+    updateDraft: (tx: Tx, id: string, steps: DraftSteps) =>
+      tx.scriptVersion.updateMany({ where: { id, status: 'draft' }, data: { steps: steps as Prisma.InputJsonValue } }),
     /**
      * Publishes a draft: under a lock on the script, the published version is archived and the
-     * draft published, in one transaction. Two concurrent publishes are serialised by the lock;
-     * the second finds its draft no longer a draft or the first's version published, and
+     * draft published, in the caller's transaction. Two concurrent publishes are serialised by the
+     * lock; the second finds its draft no longer a draft or the first's version published, and
      * returns false unless it is still the draft being published.
      */
-    publish: (scriptId: string, versionId: string, justification: string | null, now: Date) =>
-      db.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
-        const draft = await tx.scriptVersion.findFirst({
-          where: { id: versionId, status: 'draft' },
-          select: { id: true },
-        });
-        if (!draft) return false;
-        await tx.scriptVersion.updateMany({ where: { scriptId, status: 'published' }, data: { status: 'archived' } });
-        await tx.scriptVersion.update({
-          where: { id: versionId },
-          data: { status: 'published', publishedAt: now, justification },
-        });
-        return true;
-      }),
+    async publish(tx: Tx, scriptId: string, versionId: string, justification: string | null, now: Date) {
+      await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
+      const draft = await tx.scriptVersion.findFirst({
+        where: { id: versionId, status: 'draft' },
+        select: { id: true },
+      });
+      if (!draft) return false;
+      await tx.scriptVersion.updateMany({ where: { scriptId, status: 'published' }, data: { status: 'archived' } });
+      await tx.scriptVersion.update({
+        where: { id: versionId },
+        data: { status: 'published', publishedAt: now, justification },
+      });
+      return true;
+    },
   };
 }

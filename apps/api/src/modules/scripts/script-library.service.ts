@@ -8,6 +8,7 @@ import type {
 import { lintScript, scriptStepProblems, type ScriptStep } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
 import { requireJustification } from './justification-gate.js';
@@ -19,10 +20,12 @@ export type ScriptLibraryService = ReturnType<typeof createScriptLibraryService>
 
 export function createScriptLibraryService({
   library,
+  uow,
   audit,
   clock,
 }: {
   library: ScriptLibraryRepository;
+  uow: UnitOfWork;
   audit: Pick<AuditRepository, 'record'>;
   clock: Clock;
 }) {
@@ -82,14 +85,20 @@ export function createScriptLibraryService({
         throw new BadRequestError('fromVersionId is a version of another script', [
           { field: 'fromVersionId', message: 'is a version of another script' },
         ]);
-      const draft = await library.createDraft(scriptId, source?.steps ?? [], user.id);
-      await audit.record({
-        actorId: user.id,
-        action: 'script.draft',
-        entityType: 'script_version',
-        entityId: draft.id,
-        requestId,
-        data: { scriptId, from: source?.id ?? null },
+      const draft = await uow(async (tx) => {
+        const created = await library.createDraft(tx, scriptId, source?.steps ?? [], user.id);
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'script.draft',
+            entityType: 'script_version',
+            entityId: created.id,
+            requestId,
+            data: { scriptId, from: source?.id ?? null },
+          },
+          tx,
+        );
+        return created;
       });
       return detail(draft);
     },
@@ -100,14 +109,12 @@ export function createScriptLibraryService({
         throw new ConflictError('Only drafts can be edited; create a new draft from this version.');
       const problems = scriptStepProblems(body.steps);
       if (problems.length) throw new BadRequestError('The script is not valid.', problems);
-      await library.updateDraft(id, body.steps);
-      await audit.record({
-        actorId: user.id,
-        action: 'script.edit',
-        entityType: 'script_version',
-        entityId: id,
-        requestId,
-        data: {},
+      await uow(async (tx) => {
+        await library.updateDraft(tx, id, body.steps);
+        await audit.record(
+          { actorId: user.id, action: 'script.edit', entityType: 'script_version', entityId: id, requestId, data: {} },
+          tx,
+        );
       });
       return detail(await load(id));
     },
@@ -132,15 +139,26 @@ export function createScriptLibraryService({
         message: `The script has ${findings.length} compliance finding(s); fix them or give a justification to publish anyway.`,
         field: 'is required to publish a script with compliance findings',
       });
-      const published = await library.publish(v.script.id, id, findings.length ? justification! : null, clock.now());
-      if (!published) throw new ConflictError('This version was published or replaced meanwhile.');
-      await audit.record({
-        actorId: user.id,
-        action: 'script.publish',
-        entityType: 'script_version',
-        entityId: id,
-        requestId,
-        data: { findings: findings.length, justification: justification ?? null },
+      await uow(async (tx) => {
+        const published = await library.publish(
+          tx,
+          v.script.id,
+          id,
+          findings.length ? justification! : null,
+          clock.now(),
+        );
+        if (!published) throw new ConflictError('This version was published or replaced meanwhile.');
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'script.publish',
+            entityType: 'script_version',
+            entityId: id,
+            requestId,
+            data: { findings: findings.length, justification: justification ?? null },
+          },
+          tx,
+        );
       });
       return detail(await load(id));
     },

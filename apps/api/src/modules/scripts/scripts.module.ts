@@ -11,7 +11,7 @@ import { createScriptsService } from './scripts.service.js';
 
 /** The script library and the objection answers (admins edit, versioned), and the script suggested for an account's call. */
 export function createScriptsModule(
-  deps: Pick<Core, 'db' | 'audit' | 'policies' | 'clock'> & {
+  deps: Pick<Core, 'db' | 'uow' | 'audit' | 'policies' | 'clock'> & {
     access: AccountAccess;
   },
 ): ApiModule {
@@ -23,10 +23,15 @@ export function createScriptsModule(
   });
   const library = createScriptLibraryService({
     library: createScriptLibraryRepository(deps.db),
+    uow: deps.uow,
     audit: deps.audit,
     clock: deps.clock,
   });
-  const objections = createObjectionsService({ objections: createObjectionsRepository(deps.db), audit: deps.audit });
+  const objections = createObjectionsService({
+    objections: createObjectionsRepository(deps.db),
+    uow: deps.uow,
+    audit: deps.audit,
+  });
   return {
     name: 'scripts',
     paths: ['/scripts', '/objections', '/accounts/:id/suggested-script'],

@@ -15,7 +15,8 @@ const USER_SELECT = {
 
 export type UsersRepository = ReturnType<typeof createUsersRepository>;
 
-export function createUsersRepository(db: Pick<Db, 'user' | 'team' | 'session' | '$transaction'>) {
+/** Reads use the client; writes run in the caller's transaction (the service's unit of work, with their audit event). */
+export function createUsersRepository(db: Pick<Db, 'user' | 'team'>) {
   return {
     findById: (id: string, client: Pick<Db, 'user'> = db) =>
       client.user.findUnique({ where: { id }, select: USER_SELECT }),
@@ -32,24 +33,24 @@ export function createUsersRepository(db: Pick<Db, 'user' | 'team' | 'session' |
       ).map((r) => r.id),
     usernameTaken: async (username: string) => (await db.user.count({ where: { username } })) > 0,
     teamExists: async (id: string) => (await db.team.count({ where: { id } })) > 0,
-    create: (data: Prisma.UserUncheckedCreateInput) => db.user.create({ data, select: USER_SELECT }),
+    create: (tx: Tx, data: Prisma.UserUncheckedCreateInput) => tx.user.create({ data, select: USER_SELECT }),
     /** Updates the user inside the caller's transaction; when they are deactivated or their role changes, their sessions end. */
     async update(tx: Tx, id: string, data: Prisma.UserUncheckedUpdateInput, endSessions: boolean) {
       const user = await tx.user.update({ where: { id }, data, select: USER_SELECT });
       if (endSessions) await tx.session.deleteMany({ where: { userId: id } });
       return user;
     },
-    setPassword: (id: string, passwordHash: string) =>
-      db.$transaction(async (tx) => {
-        await tx.user.update({ where: { id }, data: { passwordHash } });
-        await tx.session.deleteMany({ where: { userId: id } });
-      }),
+    /** Sets a new password hash and ends every session of the user. */
+    async setPassword(tx: Tx, id: string, passwordHash: string) {
+      await tx.user.update({ where: { id }, data: { passwordHash } });
+      await tx.session.deleteMany({ where: { userId: id } });
+    },
     teamNameTaken: async (name: string, exceptId?: string) =>
       (await db.team.count({ where: { name, ...(exceptId ? { id: { not: exceptId } } : {}) } })) > 0,
-    createTeam: (name: string, supervisorId: string | null) =>
-      db.team.create({ data: { name, supervisorId }, select: { id: true } }),
-    updateTeam: (id: string, data: { name?: string; supervisorId?: string | null }) =>
-      db.team.update({ where: { id }, data, select: { id: true } }),
+    createTeam: (tx: Tx, name: string, supervisorId: string | null) =>
+      tx.team.create({ data: { name, supervisorId }, select: { id: true } }),
+    updateTeam: (tx: Tx, id: string, data: { name?: string; supervisorId?: string | null }) =>
+      tx.team.update({ where: { id }, data, select: { id: true } }),
     teamById: (id: string) =>
       db.team.findUnique({
         where: { id },

@@ -47,7 +47,7 @@ export function createUsersService({
     entityId: string,
     requestId: string,
     data: Record<string, unknown>,
-    tx?: Tx,
+    tx: Tx,
   ) => audit.record({ actorId: actor.id, action, entityType, entityId, requestId, data }, tx);
 
   return {
@@ -67,12 +67,13 @@ export function createUsersService({
       await checkTeam(body.teamId);
       checkZone(body.timeZone);
       const { password, locale, ...rest } = body;
-      const user = await users.create({
-        ...rest,
-        locale: toDbLocale(locale),
-        passwordHash: await passwords.hash(password),
+      const passwordHash = await passwords.hash(password);
+      const user = await uow(async (tx) => {
+        const created = await users.create(tx, { ...rest, locale: toDbLocale(locale), passwordHash });
+        const data = { username: created.username, role: created.role };
+        await record(actor, 'user.create', 'user', created.id, requestId, data, tx);
+        return created;
       });
-      await record(actor, 'user.create', 'user', user.id, requestId, { username: user.username, role: user.role });
       return toUser(user);
     },
 
@@ -115,8 +116,11 @@ export function createUsersService({
 
     async resetPassword(actor: SessionUser, id: string, password: string, requestId: string): Promise<void> {
       if (!(await users.findById(id))) throw new NotFoundError('No such user.');
-      await users.setPassword(id, await passwords.hash(password));
-      await record(actor, 'user.reset_password', 'user', id, requestId, {});
+      const passwordHash = await passwords.hash(password);
+      await uow(async (tx) => {
+        await users.setPassword(tx, id, passwordHash);
+        await record(actor, 'user.reset_password', 'user', id, requestId, {}, tx);
+      });
     },
 
     async saveTeam(actor: SessionUser, id: string | null, body: Partial<TeamBody>, requestId: string): Promise<Team> {
@@ -130,10 +134,13 @@ export function createUsersService({
           throw invalid('supervisorId', 'must be an active supervisor');
       }
       if (id && !(await users.teamExists(id))) throw new NotFoundError('No such team.');
-      const saved = id
-        ? await users.updateTeam(id, body)
-        : await users.createTeam(body.name!, body.supervisorId ?? null);
-      await record(actor, id ? 'team.update' : 'team.create', 'team', saved.id, requestId, { ...body });
+      const saved = await uow(async (tx) => {
+        const team = id
+          ? await users.updateTeam(tx, id, body)
+          : await users.createTeam(tx, body.name!, body.supervisorId ?? null);
+        await record(actor, id ? 'team.update' : 'team.create', 'team', team.id, requestId, { ...body }, tx);
+        return team;
+      });
       const { _count, ...team } = (await users.teamById(saved.id))!;
       return { ...team, memberCount: _count.members };
     },

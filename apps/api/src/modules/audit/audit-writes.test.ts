@@ -1,0 +1,415 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Session } from '../../../test/build-app.js';
+import { TEST_PASSWORD } from '../../../test/factories.js';
+import { createUnitOfWork } from '../../lib/transaction.js';
+import { createAuditRepository } from './audit.repository.js';
+
+/**
+ * "Audit inside the transaction" is the one way writes happen (ADR 018): every audited write and
+ * its audit event commit together or not at all. Each case below makes the database refuse that
+ * one action's audit event (a trigger on audit_events, installed by the owner for the duration of
+ * the request), sends the real request, and checks that nothing of the write is kept; then, with
+ * the trigger gone, the same request succeeds and its event is there.
+ */
+describe('a write and its audit event commit together', () => {
+  const t = useTestApp({ now: '2026-11-20T15:00:00Z' });
+  let admin: Session;
+  let creditorCode = '';
+  let scripts: { id: string; versions: { id: string; status: string }[] }[] = [];
+
+  beforeAll(async () => {
+    await t.factories.user('admin', { username: 'aw-admin' });
+    await t.factories.user('collector', { username: 'aw-login' });
+    await t.factories.user('collector', { username: 'aw-logout' });
+    await t.factories.user('collector', { username: 'aw-password' });
+    creditorCode = (await t.factories.creditor()).code;
+    admin = await t.login('aw-admin');
+    scripts = (await admin.inject({ method: 'GET', url: '/api/scripts' })).json().items;
+  });
+
+  /** While `send` runs, the database refuses to store an audit event whose action is `action` (and that meets `also`). */
+  async function withAuditRefused<T>(action: string, send: () => Promise<T>, also = 'TRUE'): Promise<T> {
+    await t.db.$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'audit store unavailable (test)'; END $$`,
+    );
+    await t.db.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW
+       WHEN (NEW.action = '${action.replaceAll("'", "''")}' AND ${also}) EXECUTE FUNCTION test_refuse_audit()`,
+    );
+    try {
+      return await send();
+    } finally {
+      await t.db.$executeRawUnsafe('DROP TRIGGER test_refuse_audit ON audit_events');
+    }
+  }
+
+  const userId = async (username: string) => (await t.db.user.findUniqueOrThrow({ where: { username } })).id;
+  const sessionsOf = async (username: string) => t.db.session.count({ where: { userId: await userId(username) } });
+  const objection = {
+    category: 'cash_flow',
+    locale: 'en',
+    customerSays: 'I get paid next week.',
+    answer: 'Could we agree a smaller payment now and the rest on payday?',
+    stages: ['m1'],
+  };
+  const createObjection = async () => {
+    const res = await admin.inject({ method: 'POST', url: '/api/objections', payload: objection });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  };
+  const objectionState = async (id: string) => ({
+    current: await t.db.objectionAnswer.findUniqueOrThrow({ where: { id }, select: { version: true, answer: true } }),
+    versions: await t.db.objectionAnswerVersion.count({ where: { objectionId: id } }),
+  });
+  const newDraft = async (scriptId: string) => {
+    const res = await admin.inject({ method: 'POST', url: `/api/scripts/${scriptId}/drafts`, payload: {} });
+    expect(res.statusCode).toBe(201);
+    return res.json() as { id: string; steps: { key: string; text: string }[] };
+  };
+  const versionsOf = (scriptId: string) =>
+    t.db.scriptVersion.findMany({
+      where: { scriptId },
+      orderBy: { version: 'asc' },
+      select: { id: true, status: true, steps: true },
+    });
+
+  interface Case {
+    action: string;
+    /** Creates what the write needs; returns the request and what it must leave unchanged when refused. */
+    prepare(): Promise<{ send(): Promise<LightMyRequestResponse>; state(): Promise<unknown> }>;
+  }
+  const cases: Case[] = [
+    {
+      action: 'auth.login',
+      prepare: async () => ({
+        send: () =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'aw-login', password: TEST_PASSWORD },
+          }),
+        state: () => sessionsOf('aw-login'),
+      }),
+    },
+    {
+      action: 'auth.logout',
+      prepare: async () => {
+        const session = await t.login('aw-logout');
+        return {
+          send: () => session.inject({ method: 'POST', url: '/api/auth/logout' }),
+          state: () => sessionsOf('aw-logout'),
+        };
+      },
+    },
+    {
+      action: 'auth.password_changed',
+      prepare: async () => {
+        const session = await t.login('aw-password');
+        await t.login('aw-password');
+        return {
+          send: () =>
+            session.inject({
+              method: 'POST',
+              url: '/api/me/password',
+              payload: { currentPassword: TEST_PASSWORD, newPassword: 'a new and long passphrase' },
+            }),
+          state: async () => ({
+            hash: (await t.db.user.findUniqueOrThrow({ where: { username: 'aw-password' } })).passwordHash,
+            sessions: await sessionsOf('aw-password'),
+          }),
+        };
+      },
+    },
+    {
+      action: 'user.create',
+      prepare: async () => ({
+        send: () =>
+          admin.inject({
+            method: 'POST',
+            url: '/api/users',
+            payload: { username: 'aw-new', displayName: 'New', role: 'collector', password: 'a long enough password' },
+          }),
+        state: () => t.db.user.count({ where: { username: 'aw-new' } }),
+      }),
+    },
+    {
+      action: 'user.update',
+      prepare: async () => {
+        const user = await t.factories.user('collector');
+        return {
+          send: () =>
+            admin.inject({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { displayName: 'Renamed' } }),
+          state: async () => (await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).displayName,
+        };
+      },
+    },
+    {
+      action: 'user.reset_password',
+      prepare: async () => {
+        const user = await t.factories.user('collector');
+        await t.login(user.username);
+        return {
+          send: () =>
+            admin.inject({
+              method: 'POST',
+              url: `/api/users/${user.id}/password`,
+              payload: { password: 'a reset and long password' },
+            }),
+          state: async () => ({
+            hash: (await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash,
+            sessions: await t.db.session.count({ where: { userId: user.id } }),
+          }),
+        };
+      },
+    },
+    {
+      action: 'team.create',
+      prepare: async () => ({
+        send: () => admin.inject({ method: 'POST', url: '/api/teams', payload: { name: 'Audited team' } }),
+        state: () => t.db.team.count({ where: { name: 'Audited team' } }),
+      }),
+    },
+    {
+      action: 'team.update',
+      prepare: async () => {
+        const team = await t.factories.team();
+        return {
+          send: () =>
+            admin.inject({ method: 'PATCH', url: `/api/teams/${team.id}`, payload: { name: 'Renamed team' } }),
+          state: async () => (await t.db.team.findUniqueOrThrow({ where: { id: team.id } })).name,
+        };
+      },
+    },
+    {
+      action: 'contact.review',
+      prepare: async () => {
+        const collector = await t.factories.user('collector');
+        const creditor = await t.factories.creditor();
+        const account = await t.factories.account({ creditorId: creditor.id, collectorId: collector.id });
+        const attempt = await t.db.contactAttempt.create({
+          data: {
+            accountId: account.id,
+            debtorId: account.debtorId,
+            collectorId: collector.id,
+            channel: 'phone',
+            partyReached: 'debtor',
+            disposition: 'right_party_contact',
+            startedAt: new Date('2026-11-19T15:00:00Z'),
+          },
+        });
+        const checks = {
+          identifiedSelfAndCreditor: true,
+          verifiedRightParty: true,
+          disclosureGiven: true,
+          noProhibitedLanguage: true,
+          clearSummary: false,
+        };
+        return {
+          send: () =>
+            admin.inject({
+              method: 'PUT',
+              url: `/api/contacts/${attempt.id}/review`,
+              payload: { checks, comment: 'Summarise.', coaching: true },
+            }),
+          state: () => t.db.contactReview.count({ where: { contactAttemptId: attempt.id } }),
+        };
+      },
+    },
+    {
+      action: 'objection.create',
+      prepare: async () => ({
+        send: () =>
+          admin.inject({ method: 'POST', url: '/api/objections', payload: { ...objection, customerSays: 'Audited.' } }),
+        state: () => t.db.objectionAnswer.count({ where: { customerSays: 'Audited.' } }),
+      }),
+    },
+    {
+      action: 'objection.update',
+      prepare: async () => {
+        const id = await createObjection();
+        return {
+          send: () =>
+            admin.inject({
+              method: 'PUT',
+              url: `/api/objections/${id}`,
+              payload: { ...objection, answer: 'Could we agree a date for the rest?', expectedVersion: 1 },
+            }),
+          state: () => objectionState(id),
+        };
+      },
+    },
+    {
+      action: 'objection.restore',
+      prepare: async () => {
+        const id = await createObjection();
+        const update = { ...objection, answer: 'Could we agree a date for the rest?' };
+        expect((await admin.inject({ method: 'PUT', url: `/api/objections/${id}`, payload: update })).statusCode).toBe(
+          200,
+        );
+        const first = await t.db.objectionAnswerVersion.findFirstOrThrow({ where: { objectionId: id, version: 1 } });
+        return {
+          send: () =>
+            admin.inject({
+              method: 'POST',
+              url: `/api/objections/${id}/versions/${first.id}/restore`,
+              payload: { expectedVersion: 2 },
+            }),
+          state: () => objectionState(id),
+        };
+      },
+    },
+    {
+      action: 'script.draft',
+      prepare: async () => {
+        const scriptId = scripts[0]!.id;
+        return {
+          send: () => admin.inject({ method: 'POST', url: `/api/scripts/${scriptId}/drafts`, payload: {} }),
+          state: () => versionsOf(scriptId),
+        };
+      },
+    },
+    {
+      action: 'script.edit',
+      prepare: async () => {
+        const scriptId = scripts[1]!.id;
+        const draft = await newDraft(scriptId);
+        const steps = draft.steps.map((s, i) => (i === 0 ? { ...s, text: `${s.text} Thank you.` } : s));
+        return {
+          send: () => admin.inject({ method: 'PUT', url: `/api/scripts/versions/${draft.id}`, payload: { steps } }),
+          state: () => versionsOf(scriptId),
+        };
+      },
+    },
+    {
+      action: 'script.publish',
+      prepare: async () => {
+        const scriptId = scripts[2]!.id;
+        const draft = await newDraft(scriptId);
+        return {
+          send: () => admin.inject({ method: 'POST', url: `/api/scripts/versions/${draft.id}/publish`, payload: {} }),
+          state: () => versionsOf(scriptId),
+        };
+      },
+    },
+    {
+      action: 'import.portfolio',
+      prepare: async () => {
+        const header =
+          'debtor_external_id,account_external_id,currency,family_name,given_name,time_zone,mobile_phone,creditor_code,' +
+          'product,balance,overdue,instalment,oldest_unpaid_due_date,opened_at';
+        const row = `AW-D1,AW-A1,USD,Doe,Jo,America/New_York,+1 212-555-0199,${creditorCode},credit_card,1200,100,50,2026-10-01,2025-01-01`;
+        const csv = `${header}\n${row}\n`;
+        return {
+          send: () =>
+            t.app.inject({
+              method: 'POST',
+              url: '/api/imports/portfolio?mode=all',
+              headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
+              payload: csv,
+            }),
+          state: async () => ({
+            debtors: await t.db.debtor.count({ where: { externalId: 'AW-D1' } }),
+            accounts: await t.db.account.count({ where: { externalId: 'AW-A1' } }),
+          }),
+        };
+      },
+    },
+    {
+      action: 'import.payments',
+      prepare: async () => {
+        const creditor = await t.factories.creditor();
+        const account = await t.factories.account({ creditorId: creditor.id });
+        const csv =
+          'account_external_id,amount,currency,paid_at,channel,reference\n' +
+          `${account.externalId},12.50,USD,2026-11-19,card,AW-P1\n${account.externalId},7.50,USD,2026-11-19,card,AW-P2\n`;
+        return {
+          send: () =>
+            t.app.inject({
+              method: 'POST',
+              url: '/api/imports/payments?mode=all&source=aw',
+              headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
+              payload: csv,
+            }),
+          state: async () => ({
+            payments: await t.db.payment.count({ where: { accountId: account.id } }),
+            balance: (await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).balanceMinor,
+          }),
+        };
+      },
+    },
+  ];
+
+  it.each(cases)('$action: refused audit event, nothing kept; then the same request succeeds', async (c) => {
+    const { send, state } = await c.prepare();
+    const before = await state();
+    const events = () => t.db.auditEvent.count({ where: { action: c.action } });
+    const eventsBefore = await events();
+
+    const refused = await withAuditRefused(c.action, send);
+    expect(refused.statusCode, refused.body).toBeGreaterThanOrEqual(500);
+    expect(await state()).toEqual(before);
+    expect(await events()).toBe(eventsBefore);
+
+    const accepted = await send();
+    expect(accepted.statusCode, accepted.body).toBeLessThan(300);
+    expect(await state()).not.toEqual(before);
+    expect(await events()).toBe(eventsBefore + 1);
+  });
+
+  it('a write cannot record its event outside its transaction: record takes the transaction, required by its type', async () => {
+    const audit = createAuditRepository(t.db);
+    const entry = { actorId: null, action: 'test.write', entityType: 'test' };
+    // @ts-expect-error the write's transaction is required (pnpm typecheck fails if this line compiles)
+    await expect(audit.record(entry)).rejects.toThrow();
+    // The transaction fails after its event was written: the event goes with it.
+    await expect(
+      createUnitOfWork(t.db)(async (tx) => {
+        await audit.record(entry, tx);
+        throw new Error('the write failed');
+      }),
+    ).rejects.toThrow('the write failed');
+    expect(await t.db.auditEvent.count({ where: { action: 'test.write' } })).toBe(0);
+    // An event with no write of its own says so by its method's name.
+    await audit.recordStandalone({ ...entry, action: 'test.read' });
+    expect(await t.db.auditEvent.count({ where: { action: 'test.read' } })).toBe(1);
+  });
+
+  it('a payments file is written in batches, each with its own event: a failed batch leaves the earlier ones, all audited', async () => {
+    const creditor = await t.factories.creditor();
+    const account = await t.factories.account({ creditorId: creditor.id, balanceMinor: 10_000_000 });
+    const lines = Array.from({ length: 2_001 }, (_, i) => `${account.externalId},0.01,USD,2026-11-19,card,AW-B${i}`);
+    const csv = `account_external_id,amount,currency,paid_at,channel,reference\n${lines.join('\n')}\n`;
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/imports/payments?mode=all&source=aw-batches',
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
+        payload: csv,
+      });
+    const events = async () =>
+      (
+        await t.db.auditEvent.findMany({
+          where: { action: 'import.payments', data: { path: ['source'], equals: 'aw-batches' } },
+          orderBy: { id: 'asc' },
+        })
+      ).map((e) => e.data);
+    const kept = () => t.db.payment.count({ where: { accountId: account.id } });
+
+    // The second batch's event is refused: the first batch stays, with its event; the second is not kept.
+    const refused = await withAuditRefused('import.payments', send, "NEW.data->>'batch' = '2'");
+    expect(refused.statusCode).toBeGreaterThanOrEqual(500);
+    expect(await kept()).toBe(2_000);
+    expect(await events()).toEqual([
+      expect.objectContaining({ batch: 1, batches: 2, written: 2_000, lines: [2, 2_001] }),
+    ]);
+
+    // Sent again: the first batch's rows are duplicates now, the last one is written with its event.
+    const again = await send();
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toMatchObject({ writtenRows: 1, duplicateRows: 2_000 });
+    expect(await kept()).toBe(2_001);
+    expect((await events()).at(-1)).toMatchObject({ batch: 1, batches: 1, written: 1, lines: [2_002, 2_002] });
+  });
+});
