@@ -3,10 +3,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
-import { useCreditors } from '../../accounts/api/get-creditors';
+import { useCreditors } from '../../creditors/api/get-creditors';
 import { useAssignAccounts } from '../api/assign-accounts';
-import { useTeams } from '../api/get-teams';
-import { useUsers } from '../api/get-users';
+import { useTeams } from '../../users/api/get-teams';
+import { useUsers } from '../../users/api/get-users';
 
 /** Assign open accounts in bulk: choose which and to whom, see the counts, then commit. */
 export function AssignAccounts() {
