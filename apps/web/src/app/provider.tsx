@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { meQueryKey } from '../features/auth/api/get-me';
+import { authKeys } from '../features/auth/api/query-keys';
 import { setUnauthenticatedHandler } from '../lib/api-client';
 import { createQueryClient } from '../lib/query-client';
 import { paths } from '../config/paths';
@@ -14,7 +14,7 @@ export function App() {
     // A session that ends mid-use (expiry, sign-out elsewhere) leads back to the login page.
     setUnauthenticatedHandler(() => {
       queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
+      queryClient.setQueryData(authKeys.me(), null);
       const here = window.location.pathname + window.location.search;
       if (window.location.pathname !== paths.login.path)
         void router.navigate(paths.login.getHref(here, 'expired'), { replace: true });

@@ -1,6 +1,7 @@
 import { listAccountsResponseSchema } from '@crm/contracts';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { accountKeys } from './query-keys';
 
 export interface AccountsFilter {
   q?: string;
@@ -15,7 +16,7 @@ export const getAccounts = (filter: AccountsFilter, cursor: string | null, signa
 
 export const getAccountsQueryOptions = (filter: AccountsFilter = {}) =>
   infiniteQueryOptions({
-    queryKey: ['accounts', 'list', filter],
+    queryKey: accountKeys.list(filter),
     queryFn: ({ pageParam, signal }) => getAccounts(filter, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

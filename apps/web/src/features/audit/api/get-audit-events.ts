@@ -1,11 +1,12 @@
 import { auditResponseSchema } from '@crm/contracts';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { auditKeys } from './query-keys';
 
 /** The filters as URL query parameters (the page keeps them in its own URL). */
 export const getAuditEventsQueryOptions = (filters: URLSearchParams) =>
   infiniteQueryOptions({
-    queryKey: ['audit', 'events', filters.toString()],
+    queryKey: auditKeys.eventSearch(filters.toString()),
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams(filters);
       if (pageParam) params.set('cursor', pageParam);

@@ -1,6 +1,7 @@
 import { authResponseSchema, type SessionUser } from '@crm/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../lib/api-client';
+import { authKeys } from './query-keys';
 
 /** The signed-in user, or null when there is no session. */
 export async function getMe(): Promise<SessionUser | null> {
@@ -12,8 +13,6 @@ export async function getMe(): Promise<SessionUser | null> {
   }
 }
 
-export const meQueryKey = ['auth', 'me'] as const;
-
-export const getMeQueryOptions = () => queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 5 * 60_000 });
+export const getMeQueryOptions = () => queryOptions({ queryKey: authKeys.me(), queryFn: getMe, staleTime: 5 * 60_000 });
 
 export const useMe = () => useQuery(getMeQueryOptions());

@@ -2,7 +2,7 @@ import { authResponseSchema, type LoginBody } from '@crm/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setLocale } from '../../../lib/i18n';
-import { meQueryKey } from './get-me';
+import { authKeys } from './query-keys';
 
 export const login = (body: LoginBody) =>
   apiRequest('/auth/login', { method: 'POST', body, schema: authResponseSchema, allowUnauthenticated: true });
@@ -13,7 +13,7 @@ export function useLogin() {
     mutationFn: login,
     onSuccess: async ({ user }) => {
       queryClient.clear();
-      queryClient.setQueryData(meQueryKey, user);
+      queryClient.setQueryData(authKeys.me(), user);
       await setLocale(user.locale);
     },
   });

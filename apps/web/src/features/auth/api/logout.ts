@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { meQueryKey } from './get-me';
+import { authKeys } from './query-keys';
 
 export const logout = () => apiRequest<void>('/auth/logout', { method: 'POST', allowUnauthenticated: true });
 
@@ -10,7 +10,7 @@ export function useLogout() {
     mutationFn: logout,
     onSettled: () => {
       queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
+      queryClient.setQueryData(authKeys.me(), null);
     },
   });
 }

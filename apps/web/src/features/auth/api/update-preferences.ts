@@ -2,7 +2,7 @@ import { authResponseSchema, type UpdatePreferencesBody } from '@crm/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setLocale } from '../../../lib/i18n';
-import { meQueryKey } from './get-me';
+import { authKeys } from './query-keys';
 
 export const updatePreferences = (body: UpdatePreferencesBody) =>
   apiRequest('/me/preferences', { method: 'PATCH', body, schema: authResponseSchema });
@@ -12,6 +12,6 @@ export function useUpdatePreferences() {
   return useMutation({
     mutationFn: updatePreferences,
     onMutate: async ({ locale }) => setLocale(locale),
-    onSuccess: ({ user }) => queryClient.setQueryData(meQueryKey, user),
+    onSuccess: ({ user }) => queryClient.setQueryData(authKeys.me(), user),
   });
 }

@@ -1,12 +1,11 @@
 import { caseFileSchema } from '@crm/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-
-export const caseFileQueryKey = (accountId: string) => ['accounts', 'case-file', accountId] as const;
+import { caseFileKeys } from './query-keys';
 
 export const getCaseFileQueryOptions = (accountId: string) =>
   queryOptions({
-    queryKey: caseFileQueryKey(accountId),
+    queryKey: caseFileKeys.detail(accountId),
     queryFn: ({ signal }) => apiRequest(`/accounts/${accountId}/case-file`, { schema: caseFileSchema, signal }),
   });
 

@@ -1,10 +1,11 @@
 import { creditorListSchema } from '@crm/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { creditorKeys } from './query-keys';
 
 export const getCreditorsQueryOptions = () =>
   queryOptions({
-    queryKey: ['creditors', 'list'],
+    queryKey: creditorKeys.list(),
     queryFn: ({ signal }) => apiRequest('/creditors', { schema: creditorListSchema, signal }),
   });
 

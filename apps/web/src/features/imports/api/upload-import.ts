@@ -1,13 +1,13 @@
-import {
-  CSRF_COOKIE,
-  CSRF_HEADER,
-  errorResponseSchema,
-  importProgressSchema,
-  importReportSchema,
-  type ImportProgressState,
-  type ImportReport,
-} from '@crm/contracts';
-import { ApiError, apiRequest, readCookie } from '../../../lib/api-client';
+import { CSRF_COOKIE, CSRF_HEADER, errorResponseSchema, importReportSchema, type ImportReport } from '@crm/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, readCookie } from '../../../lib/api-client';
+import { invalidate } from '../../../lib/invalidate';
+import { accountKeys } from '../../accounts/api/query-keys';
+import { caseFileKeys } from '../../case-file/api/query-keys';
+import { contactKeys } from '../../contacts/api/query-keys';
+import { creditorKeys } from '../../creditors/api/query-keys';
+import { queueKeys } from '../../queue/api/query-keys';
+import { reportKeys } from '../../reports/api/query-keys';
 
 export type ImportKind = 'payments' | 'portfolio';
 export type ImportMode = 'validate' | 'all' | 'valid';
@@ -62,12 +62,32 @@ export function uploadImport(
   });
 }
 
-/** The server's side of a running import; null until the server has started on it. */
-export async function fetchImportProgress(importId: string): Promise<ImportProgressState | null> {
-  try {
-    return await apiRequest(`/imports/progress/${importId}`, { schema: importProgressSchema });
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return null;
-    throw err;
-  }
+/**
+ * What a committed import changes. Payments: balances, promise outcomes (case files, lists, queue,
+ * the contact log's promise statuses, results, portfolio). Customers and accounts: new or updated
+ * accounts (lists, case files, queue, creditors' open accounts, portfolio).
+ */
+export const changedByImport = () => [
+  accountKeys.all,
+  caseFileKeys.all,
+  queueKeys.all,
+  contactKeys.logs(),
+  creditorKeys.all,
+  reportKeys.all,
+];
+
+export interface UploadImportInput {
+  file: File;
+  request: ImportRequest;
+  onUploadProgress: (fraction: number) => void;
+}
+
+/** Runs an import (or only checks it); once rows are written, every view they change is refreshed. */
+export function useUploadImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, request, onUploadProgress }: UploadImportInput) =>
+      uploadImport(file, request, onUploadProgress),
+    onSuccess: (report) => (report.committed ? void invalidate(queryClient, changedByImport()) : undefined),
+  });
 }

@@ -3,8 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
-import { uploadImport, type ImportKind, type ImportMode } from '../api/upload-import';
-import { useImportProgress } from '../api/use-import-progress';
+import { useImportProgress } from '../api/get-import-progress';
+import { useUploadImport, type ImportKind, type ImportMode } from '../api/upload-import';
 
 /**
  * Upload a CSV file, see every bad row, then import all of it or only the valid rows. While the
@@ -20,6 +20,7 @@ export function CsvImport({ kind }: { kind: ImportKind }) {
   const [importId, setImportId] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const uploadImport = useUploadImport();
   const server = useImportProgress(upload !== null && upload >= 1 ? importId : null).data ?? null;
 
   const run = async (mode: ImportMode) => {
@@ -30,11 +31,11 @@ export function CsvImport({ kind }: { kind: ImportKind }) {
     setImportId(runId);
     try {
       setReport(
-        await uploadImport(
+        await uploadImport.mutateAsync({
           file,
-          { kind, mode, importId: runId, ...(kind === 'payments' ? { source } : {}) },
-          setUpload,
-        ),
+          request: { kind, mode, importId: runId, ...(kind === 'payments' ? { source } : {}) },
+          onUploadProgress: setUpload,
+        }),
       );
     } catch (err) {
       setError(err);

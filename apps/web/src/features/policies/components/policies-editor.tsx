@@ -3,7 +3,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
-import { usePolicies, usePolicyVersions, useSavePolicy } from '../api/policies';
+import { usePolicies } from '../api/get-policies';
+import { usePolicyVersions } from '../api/get-policy-versions';
+import { useSavePolicy } from '../api/save-policy';
 
 /** Every policy in force, each in its own form; saving makes a new version, in force at once. */
 export function PoliciesEditor() {
@@ -203,7 +205,7 @@ function flatten(data: unknown, prefix = ''): Map<string, string> {
 function PolicyHistory({ policy, title }: { policy: PolicyItem; title: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const versions = usePolicyVersions(policy.kind, policy.key, true);
+  const versions = usePolicyVersions(policy.kind, policy.key);
   if (versions.isPending) return <LoadingState />;
   if (versions.isError) return <ErrorState error={versions.error} />;
   const items = versions.data.items;

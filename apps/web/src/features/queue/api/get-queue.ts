@@ -1,12 +1,11 @@
 import { queueResponseSchema } from '@crm/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-
-export const queueQueryKey = ['queue'] as const;
+import { queueKeys } from './query-keys';
 
 export const getQueueQueryOptions = () =>
   queryOptions({
-    queryKey: queueQueryKey,
+    queryKey: queueKeys.mine(),
     queryFn: ({ signal }) => apiRequest('/queue', { schema: queueResponseSchema, signal }),
     // The gate depends on the clock: keep the list fresh while the collector works.
     refetchInterval: 60_000,

@@ -1,6 +1,7 @@
 import { kpiResponseSchema, type KpiGroupBy } from '@crm/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { reportKeys } from './query-keys';
 
 export interface KpiParams {
   from: string;
@@ -10,7 +11,7 @@ export interface KpiParams {
 
 export const getKpisQueryOptions = (p: KpiParams) =>
   queryOptions({
-    queryKey: ['reports', 'kpis', p],
+    queryKey: reportKeys.kpi(p),
     queryFn: ({ signal }) =>
       apiRequest(`/reports/kpis?${new URLSearchParams({ ...p })}`, { schema: kpiResponseSchema, signal }),
     placeholderData: keepPreviousData,

@@ -1,10 +1,11 @@
 import { suggestedScriptSchema } from '@crm/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { scriptKeys } from './query-keys';
 
 export const getSuggestedScriptQueryOptions = (accountId: string) =>
   queryOptions({
-    queryKey: ['accounts', 'suggested-script', accountId],
+    queryKey: scriptKeys.suggested(accountId),
     queryFn: ({ signal }) =>
       apiRequest(`/accounts/${accountId}/suggested-script`, { schema: suggestedScriptSchema, signal }),
     staleTime: 5 * 60_000,

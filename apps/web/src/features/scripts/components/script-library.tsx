@@ -6,15 +6,13 @@ import { useFormat } from '../../../lib/format';
 import { useKpis } from '../../reports/api/get-kpis';
 import { VariablesHelp } from './variables-help';
 import { VersionDiff } from './version-diff';
-import {
-  useCreateDraft,
-  useLint,
-  usePreview,
-  usePublish,
-  useSaveDraft,
-  useScriptLibrary,
-  useScriptVersion,
-} from '../api/script-library';
+import { useCreateDraft } from '../api/create-draft';
+import { useScriptVersion } from '../api/get-script-version';
+import { useScriptLibrary } from '../api/get-scripts';
+import { useLint } from '../api/lint-text';
+import { usePreview } from '../api/preview-version';
+import { usePublish } from '../api/publish-version';
+import { useSaveDraft } from '../api/save-draft';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 

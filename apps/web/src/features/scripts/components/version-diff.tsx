@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
-import { useScriptVersion } from '../api/script-library';
+import { useScriptVersion } from '../api/get-script-version';
 import { WordDiffRow } from './word-diff';
 
 /** Texts of a version, step by step (branches as "step / branch"), for comparing two versions. */

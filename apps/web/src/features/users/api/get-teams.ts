@@ -1,10 +1,11 @@
 import { listTeamsResponseSchema } from '@crm/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { userKeys } from './query-keys';
 
 export const getTeamsQueryOptions = () =>
   queryOptions({
-    queryKey: ['teams', 'list'],
+    queryKey: userKeys.teams(),
     queryFn: ({ signal }) => apiRequest('/teams', { schema: listTeamsResponseSchema, signal }),
   });
 

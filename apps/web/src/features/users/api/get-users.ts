@@ -1,10 +1,11 @@
 import { listUsersResponseSchema } from '@crm/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { userKeys } from './query-keys';
 
 export const getUsersQueryOptions = () =>
   queryOptions({
-    queryKey: ['users', 'list'],
+    queryKey: userKeys.list(),
     queryFn: ({ signal }) => apiRequest('/users', { schema: listUsersResponseSchema, signal }),
   });
 

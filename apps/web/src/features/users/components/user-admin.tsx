@@ -2,7 +2,10 @@ import type { Locale, Role, Team, User } from '@crm/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ui/states';
-import { useCreateUser, useResetPassword, useSaveTeam, useUpdateUser } from '../api/manage-users';
+import { useCreateUser } from '../api/create-user';
+import { useResetPassword } from '../api/reset-password';
+import { useSaveTeam } from '../api/save-team';
+import { useUpdateUser } from '../api/update-user';
 
 const ROLES: Role[] = ['collector', 'supervisor', 'admin', 'service'];
 const ZONES = [

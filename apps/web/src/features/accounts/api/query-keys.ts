@@ -1,0 +1,8 @@
+import type { AccountsFilter } from './get-accounts';
+
+/** Every query key of the accounts feature (GET /api/accounts); invalidate by these, never by literals. */
+export const accountKeys = {
+  all: ['accounts'] as const,
+  lists: () => [...accountKeys.all, 'list'] as const,
+  list: (filter: AccountsFilter) => [...accountKeys.lists(), filter] as const,
+};
