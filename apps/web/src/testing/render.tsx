@@ -5,17 +5,37 @@ import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { initI18n, setLocale } from '../lib/i18n';
+import { createQueryClient } from '../lib/query-client';
 
-/** Renders with a fresh QueryClient (no retries), a router and i18n in the given language. */
-export async function renderWithProviders(ui: ReactElement, { locale = 'en' as Locale } = {}) {
+/** A fresh QueryClient with the app's settings (fresh for 30 s, no refetch on focus), without retries. */
+export function createTestQueryClient() {
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({
+    ...queryClient.getDefaultOptions(),
+    queries: { ...queryClient.getDefaultOptions().queries, retry: false },
+    mutations: { retry: false },
+  });
+  return queryClient;
+}
+
+/**
+ * Renders with a router and i18n in the given language, and a fresh QueryClient (no retries;
+ * `appCache`: the app's own cache settings, to see what is and is not refetched).
+ */
+export async function renderWithProviders(
+  ui: ReactElement,
+  { locale = 'en' as Locale, initialPath = '/', appCache = false } = {},
+) {
   initI18n(locale);
   await setLocale(locale);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient = appCache
+    ? createTestQueryClient()
+    : new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return {
     queryClient,
     ...render(
       <QueryClientProvider client={queryClient}>
-        <MemoryRouter>{ui}</MemoryRouter>
+        <MemoryRouter initialEntries={[initialPath]}>{ui}</MemoryRouter>
       </QueryClientProvider>,
     ),
   };
@@ -35,6 +55,7 @@ export function stubFetch(
         status: 404,
       });
     const { status = 200, body } = handler(url, init);
+    if (status === 204) return new Response(null, { status });
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   });
   vi.stubGlobal('fetch', fetchMock);
