@@ -59,3 +59,42 @@ test('the outcome form shows the server’s reason next to the field', async ({ 
   await expect(page.getByText(/is in the past/)).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Please correct the highlighted fields.' })).toBeVisible();
 });
+
+test('an outcome recorded in the workstation shows in My calls and My results without a reload', async ({ page }) => {
+  await signIn(page, 'collector1');
+  await expect(page).toHaveURL(/\/work$/);
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  const promisesMade = page.locator('.kpi-cards .card').filter({ hasText: 'Promises made' }).locator('strong');
+  const count = async () => Number((await promisesMade.innerText()).replace(/\D/g, ''));
+
+  // Both screens seen first, so their answers are in the page's cache.
+  await nav.getByRole('link', { name: 'My calls' }).click();
+  await expect(page.locator('.contact-log-table tbody tr').first()).toBeVisible();
+  await nav.getByRole('link', { name: 'My results' }).click();
+  await expect(promisesMade).toHaveText(/^\d[\d,]*$/);
+  const before = await count();
+
+  // Record a promise in the workstation (Save, not Save and next).
+  await nav.getByRole('link', { name: 'Workstation' }).click();
+  await page.getByRole('button', { name: /Next account/ }).click();
+  await expect(page).toHaveURL(/\/work\/[0-9a-f-]{36}$/);
+  const customer = (await page.getByTestId('customer-name').innerText()).trim();
+  const note = `E2E fresh views ${Date.now()}`;
+  const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Outcome', { exact: true }).selectOption('promise_to_pay');
+  await page.getByLabel(/^Amount \(/).fill('10');
+  await page.getByLabel('Date', { exact: true }).fill(due);
+  await page.getByLabel('Notes').fill(note);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('history')).toContainText(note);
+
+  // The same page, no reload: the new attempt heads My calls (the cached list is shown until the
+  // refetch answers), and My results counts its promise.
+  await nav.getByRole('link', { name: 'My calls' }).click();
+  const newest = page.locator('.contact-log-table tbody tr').first();
+  await expect(newest).toContainText(customer);
+  await newest.getByRole('button').click();
+  await expect(page.locator('.contact-detail')).toContainText(note);
+  await nav.getByRole('link', { name: 'My results' }).click();
+  await expect.poll(count).toBe(before + 1);
+});
