@@ -26,3 +26,7 @@ export function useFormat() {
       }).format(new Date(iso)),
   };
 }
+
+/** A rate (0..1) as a percentage with one decimal ("66.7%"), or a dash when there is none. */
+export const percent = (rate: number | null | undefined): string =>
+  rate == null ? '—' : `${Math.round(rate * 1000) / 10}%`;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
+import { DataTable } from '../../../components/ui/data-table';
+import { QueryState } from '../../../components/ui/query-state';
 import { useFormat } from '../../../lib/format';
 import { useMessageLog } from '../api/get-message-log';
 
@@ -8,35 +9,31 @@ export function MessageLog() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const log = useMessageLog();
-  if (log.isPending) return <LoadingState />;
-  if (log.isError) return <ErrorState error={log.error} onRetry={() => void log.refetch()} />;
-  if (log.data.items.length === 0) return <EmptyState>{t('messages.empty')}</EmptyState>;
   return (
-    <div className="table-wrap panel">
-      <table className="table">
-        <caption className="visually-hidden">{t('messages.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('messages.at')}</th>
-            <th scope="col">{t('outcome.channel')}</th>
-            <th scope="col">{t('messages.recipient')}</th>
-            <th scope="col">{t('messages.message')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {log.data.items.map((m) => (
-            <tr key={m.id}>
-              <td className="mono small">{fmt.dateTime(m.at)}</td>
-              <td>{t(`channels.${m.channel}`)}</td>
-              <td className="mono">{m.recipient}</td>
-              <td>
-                {m.subject && <div className="strong">{m.subject}</div>}
-                <div className="small">{m.body}</div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <QueryState query={log} isEmpty={(d) => d.items.length === 0} empty={t('messages.empty')}>
+      {(data) => (
+        <DataTable
+          wrap="table-wrap panel"
+          caption={t('messages.title')}
+          rows={data.items}
+          rowKey={(m) => m.id}
+          columns={[
+            { key: 'at', header: t('messages.at'), className: 'mono small', cell: (m) => fmt.dateTime(m.at) },
+            { key: 'channel', header: t('outcome.channel'), cell: (m) => t(`channels.${m.channel}`) },
+            { key: 'recipient', header: t('messages.recipient'), className: 'mono', cell: (m) => m.recipient },
+            {
+              key: 'message',
+              header: t('messages.message'),
+              cell: (m) => (
+                <>
+                  {m.subject && <div className="strong">{m.subject}</div>}
+                  <div className="small">{m.body}</div>
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
+    </QueryState>
   );
 }

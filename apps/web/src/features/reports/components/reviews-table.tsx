@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
+import { DataTable } from '../../../components/ui/data-table';
+import { QueryState } from '../../../components/ui/query-state';
 import { paths } from '../../../config/paths';
-import { useFormat } from '../../../lib/format';
+import { percent, useFormat } from '../../../lib/format';
 import { useReviewsReport } from '../api/get-reviews-report';
 
 /** Quality reviews per collector for the period: how much was reviewed, the average score, coaching. */
@@ -10,60 +11,53 @@ export function ReviewsTable({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const report = useReviewsReport(from, to);
-  if (report.isPending) return <LoadingState />;
-  if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
-  if (report.data.collectors.length === 0) return <EmptyState>{t('kpi.empty')}</EmptyState>;
   const link = (collectorId: string, extra: Record<string, string>) =>
     `${paths.contactLog.getHref()}?${new URLSearchParams({ from, to, collectorId, ...extra })}`;
+  /** A count that opens the contact log filtered to it (nothing to open at 0). */
+  const count = (n: number, collectorId: string, filter: Record<string, string>) =>
+    n > 0 ? <Link to={link(collectorId, filter)}>{fmt.number(n)}</Link> : 0;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t('review.reportTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('kpi.group.collector')}</th>
-            <th scope="col" className="num">
-              {t('kpi.col.attempts')}
-            </th>
-            <th scope="col" className="num">
-              {t('review.reviewed')}
-            </th>
-            <th scope="col" className="num">
-              {t('review.reviewedShare')}
-            </th>
-            <th scope="col" className="num">
-              {t('review.averageScore')}
-            </th>
-            <th scope="col" className="num">
-              {t('review.coachingCount')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.data.collectors.map((c) => (
-            <tr key={c.collector.id}>
-              <th scope="row">{c.collector.displayName}</th>
-              <td className="num">{fmt.number(c.attempts)}</td>
-              <td className="num">
-                {c.reviewed > 0 ? (
-                  <Link to={link(c.collector.id, { reviewed: 'true' })}>{fmt.number(c.reviewed)}</Link>
-                ) : (
-                  0
-                )}
-              </td>
-              <td className="num">{c.reviewedShare === null ? '—' : `${Math.round(c.reviewedShare * 1000) / 10}%`}</td>
-              <td className="num">{c.averageScore === null ? '—' : c.averageScore}</td>
-              <td className="num">
-                {c.coaching > 0 ? (
-                  <Link to={link(c.collector.id, { coaching: 'true' })}>{fmt.number(c.coaching)}</Link>
-                ) : (
-                  0
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <QueryState query={report} isEmpty={(d) => d.collectors.length === 0} empty={t('kpi.empty')}>
+      {(data) => (
+        <DataTable
+          caption={t('review.reportTitle')}
+          rows={data.collectors}
+          rowKey={(c) => c.collector.id}
+          columns={[
+            {
+              key: 'collector',
+              header: t('kpi.group.collector'),
+              rowHeader: true,
+              cell: (c) => c.collector.displayName,
+            },
+            { key: 'attempts', header: t('kpi.col.attempts'), numeric: true, cell: (c) => fmt.number(c.attempts) },
+            {
+              key: 'reviewed',
+              header: t('review.reviewed'),
+              numeric: true,
+              cell: (c) => count(c.reviewed, c.collector.id, { reviewed: 'true' }),
+            },
+            {
+              key: 'share',
+              header: t('review.reviewedShare'),
+              numeric: true,
+              cell: (c) => percent(c.reviewedShare),
+            },
+            {
+              key: 'score',
+              header: t('review.averageScore'),
+              numeric: true,
+              cell: (c) => (c.averageScore === null ? '—' : c.averageScore),
+            },
+            {
+              key: 'coaching',
+              header: t('review.coachingCount'),
+              numeric: true,
+              cell: (c) => count(c.coaching, c.collector.id, { coaching: 'true' }),
+            },
+          ]}
+        />
+      )}
+    </QueryState>
   );
 }

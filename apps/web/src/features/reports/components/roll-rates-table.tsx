@@ -1,10 +1,9 @@
 import { STAGES } from '@crm/contracts';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
-import { useFormat } from '../../../lib/format';
+import { DataTable } from '../../../components/ui/data-table';
+import { QueryState } from '../../../components/ui/query-state';
+import { percent, useFormat } from '../../../lib/format';
 import { useRollRates } from '../api/get-roll-rates';
-
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 
 /** Roll and cure rates per month (at most the last 12 months of the period), from the stage history. */
 export function RollRatesTable({ from, to }: { from: string; to: string }) {
@@ -16,42 +15,38 @@ export function RollRatesTable({ from, to }: { from: string; to: string }) {
     .slice(0, 7);
   const fromMonth = from.slice(0, 7) < earliest ? earliest : from.slice(0, 7);
   const report = useRollRates(fromMonth, toMonth);
-  if (report.isPending) return <LoadingState />;
-  if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
-  if (report.data.months.length === 0) return <EmptyState>{t('rollRates.empty')}</EmptyState>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t('rollRates.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('rollRates.month')}</th>
-            {STAGES.map((s) => (
-              <th key={s} scope="col" className="num">
-                {t(`stages.${s}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {report.data.months.map((m) => (
-            <tr key={m.month}>
-              <th scope="row">{m.month}</th>
-              {m.stages.map((s) => (
-                <td key={s.stage} className="num">
-                  <div>{t('rollRates.accounts', { count: s.accounts, n: fmt.number(s.accounts) })}</div>
-                  {s.rollRate !== null && (
-                    <div className="small">{t('rollRates.rolled', { rate: pct(s.rollRate) })}</div>
-                  )}
-                  {s.cureRate !== null && (
-                    <div className="small">{t('rollRates.cured', { rate: pct(s.cureRate) })}</div>
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <QueryState query={report} isEmpty={(d) => d.months.length === 0} empty={t('rollRates.empty')}>
+      {(data) => (
+        <DataTable
+          caption={t('rollRates.title')}
+          rows={data.months}
+          rowKey={(m) => m.month}
+          columns={[
+            { key: 'month', header: t('rollRates.month'), rowHeader: true, cell: (m) => m.month },
+            ...STAGES.map((stage) => ({
+              key: stage,
+              header: t(`stages.${stage}`),
+              numeric: true,
+              cell: (m: (typeof data.months)[number]) => {
+                const s = m.stages.find((x) => x.stage === stage);
+                if (!s) return null;
+                return (
+                  <>
+                    <div>{t('rollRates.accounts', { count: s.accounts, n: fmt.number(s.accounts) })}</div>
+                    {s.rollRate !== null && (
+                      <div className="small">{t('rollRates.rolled', { rate: percent(s.rollRate) })}</div>
+                    )}
+                    {s.cureRate !== null && (
+                      <div className="small">{t('rollRates.cured', { rate: percent(s.cureRate) })}</div>
+                    )}
+                  </>
+                );
+              },
+            })),
+          ]}
+        />
+      )}
+    </QueryState>
   );
 }

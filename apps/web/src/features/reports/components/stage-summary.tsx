@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorState, LoadingState } from '../../../components/ui/states';
+import { QueryState } from '../../../components/ui/query-state';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
 import { usePortfolioSummary } from '../api/get-portfolio-summary';
@@ -9,27 +9,30 @@ export function StageSummary() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const summary = usePortfolioSummary();
-  if (summary.isPending) return <LoadingState />;
-  if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
   return (
-    <div className="cards" role="list" aria-label={t('reports.byStage')}>
-      {summary.data.stages.map((s) => (
-        <article key={s.stage} className="card" role="listitem" data-testid={`stage-card-${s.stage}`}>
-          <header>
-            <StageBadge stage={s.stage} />
-          </header>
-          <p className="metric">
-            {fmt.number(s.accounts)} <span className="muted small">{t('reports.accounts', { count: s.accounts })}</span>
-          </p>
-          <ul className="amounts" aria-label={t('reports.overdue')}>
-            {s.overdue
-              .filter((o) => BigInt(o.amountMinor) > 0n)
-              .map((o) => (
-                <li key={o.currency}>{fmt.money(o.amountMinor, o.currency)}</li>
-              ))}
-          </ul>
-        </article>
-      ))}
-    </div>
+    <QueryState query={summary}>
+      {(data) => (
+        <div className="cards" role="list" aria-label={t('reports.byStage')}>
+          {data.stages.map((s) => (
+            <article key={s.stage} className="card" role="listitem" data-testid={`stage-card-${s.stage}`}>
+              <header>
+                <StageBadge stage={s.stage} />
+              </header>
+              <p className="metric">
+                {fmt.number(s.accounts)}{' '}
+                <span className="muted small">{t('reports.accounts', { count: s.accounts })}</span>
+              </p>
+              <ul className="amounts" aria-label={t('reports.overdue')}>
+                {s.overdue
+                  .filter((o) => BigInt(o.amountMinor) > 0n)
+                  .map((o) => (
+                    <li key={o.currency}>{fmt.money(o.amountMinor, o.currency)}</li>
+                  ))}
+              </ul>
+            </article>
+          ))}
+        </div>
+      )}
+    </QueryState>
   );
 }

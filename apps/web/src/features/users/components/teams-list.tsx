@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorState, LoadingState } from '../../../components/ui/states';
+import { QueryState } from '../../../components/ui/query-state';
 import { useTeams } from '../api/get-teams';
 import { useUsers } from '../api/get-users';
 import { TeamAdmin } from './user-admin';
@@ -9,29 +9,32 @@ export function TeamsList({ manage = false }: { manage?: boolean }) {
   const { t } = useTranslation();
   const teams = useTeams();
   const users = useUsers({ enabled: manage });
-  if (teams.isPending) return <LoadingState />;
-  if (teams.isError) return <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />;
   const supervisors = (users.data?.items ?? []).filter((u) => u.role === 'supervisor' && u.active);
   return (
-    <>
-      <ul className="cards" aria-label={t('teams.title')}>
-        {teams.data.items.map((team) => (
-          <li key={team.id} className="card">
-            <h3>{team.name}</h3>
-            {manage ? (
-              <TeamAdmin team={team} supervisors={supervisors} />
-            ) : (
-              <p className="muted small">
-                {t('teams.supervisor')}: {team.supervisor?.displayName ?? '—'}
-              </p>
-            )}
-            <p className="metric">
-              {team.memberCount} <span className="muted small">{t('teams.members', { count: team.memberCount })}</span>
-            </p>
-          </li>
-        ))}
-      </ul>
-      {manage && <TeamAdmin team={null} supervisors={supervisors} />}
-    </>
+    <QueryState query={teams}>
+      {(data) => (
+        <>
+          <ul className="cards" aria-label={t('teams.title')}>
+            {data.items.map((team) => (
+              <li key={team.id} className="card">
+                <h3>{team.name}</h3>
+                {manage ? (
+                  <TeamAdmin team={team} supervisors={supervisors} />
+                ) : (
+                  <p className="muted small">
+                    {t('teams.supervisor')}: {team.supervisor?.displayName ?? '—'}
+                  </p>
+                )}
+                <p className="metric">
+                  {team.memberCount}{' '}
+                  <span className="muted small">{t('teams.members', { count: team.memberCount })}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+          {manage && <TeamAdmin team={null} supervisors={supervisors} />}
+        </>
+      )}
+    </QueryState>
   );
 }

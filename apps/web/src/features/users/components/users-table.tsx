@@ -1,6 +1,8 @@
-import { Fragment, useState } from 'react';
+import type { User } from '@crm/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
+import { DataTable, hiddenHeader, type Column } from '../../../components/ui/data-table';
+import { QueryState } from '../../../components/ui/query-state';
 import { useTeams } from '../api/get-teams';
 import { useUsers } from '../api/get-users';
 import { ManageUser } from './user-admin';
@@ -11,62 +13,46 @@ export function UsersTable({ manage = false }: { manage?: boolean }) {
   const users = useUsers();
   const teams = useTeams({ enabled: manage });
   const [open, setOpen] = useState<string | null>(null);
-  if (users.isPending) return <LoadingState />;
-  if (users.isError) return <ErrorState error={users.error} onRetry={() => void users.refetch()} />;
-  if (users.data.items.length === 0) return <EmptyState>{t('users.empty')}</EmptyState>;
-  const columns = manage ? 6 : 5;
+  const columns: Column<User>[] = [
+    { key: 'name', header: t('users.name'), className: 'strong', cell: (u) => u.displayName },
+    { key: 'username', header: t('users.username'), className: 'mono', cell: (u) => u.username },
+    { key: 'role', header: t('users.role'), cell: (u) => t(`roles.${u.role}`) },
+    { key: 'team', header: t('users.team'), cell: (u) => u.team?.name ?? '—' },
+    { key: 'status', header: t('users.status'), cell: (u) => (u.active ? t('users.active') : t('users.inactive')) },
+  ];
+  if (manage)
+    columns.push({
+      key: 'actions',
+      header: hiddenHeader(t('userAdmin.actions')),
+      cell: (u) => (
+        <button
+          type="button"
+          className="button"
+          aria-expanded={open === u.id}
+          onClick={() => setOpen(open === u.id ? null : u.id)}
+        >
+          {t('userAdmin.manageShort')}
+          <span className="visually-hidden"> {u.displayName}</span>
+        </button>
+      ),
+    });
   return (
-    <div className="table-wrap panel">
-      <table className="table">
-        <caption className="visually-hidden">{t('users.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('users.name')}</th>
-            <th scope="col">{t('users.username')}</th>
-            <th scope="col">{t('users.role')}</th>
-            <th scope="col">{t('users.team')}</th>
-            <th scope="col">{t('users.status')}</th>
-            {manage && (
-              <th scope="col">
-                <span className="visually-hidden">{t('userAdmin.actions')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {users.data.items.map((u) => (
-            <Fragment key={u.id}>
-              <tr className={u.active ? undefined : 'inactive'}>
-                <td className="strong">{u.displayName}</td>
-                <td className="mono">{u.username}</td>
-                <td>{t(`roles.${u.role}`)}</td>
-                <td>{u.team?.name ?? '—'}</td>
-                <td>{u.active ? t('users.active') : t('users.inactive')}</td>
-                {manage && (
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-expanded={open === u.id}
-                      onClick={() => setOpen(open === u.id ? null : u.id)}
-                    >
-                      {t('userAdmin.manageShort')}
-                      <span className="visually-hidden"> {u.displayName}</span>
-                    </button>
-                  </td>
-                )}
-              </tr>
-              {manage && open === u.id && (
-                <tr>
-                  <td colSpan={columns}>
-                    <ManageUser user={u} teams={teams.data?.items ?? []} onDone={() => setOpen(null)} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <QueryState query={users} isEmpty={(d) => d.items.length === 0} empty={t('users.empty')}>
+      {(data) => (
+        <DataTable
+          wrap="table-wrap panel"
+          caption={t('users.title')}
+          rows={data.items}
+          rowKey={(u) => u.id}
+          rowClassName={(u) => (u.active ? undefined : 'inactive')}
+          columns={columns}
+          below={(u) =>
+            manage && open === u.id
+              ? { node: <ManageUser user={u} teams={teams.data?.items ?? []} onDone={() => setOpen(null)} /> }
+              : null
+          }
+        />
+      )}
+    </QueryState>
   );
 }
