@@ -1,6 +1,7 @@
 import type { Locale } from '@crm/contracts';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../lib/i18n';
+import { LOCALE_OPTIONS } from '../ui/code-options';
+import { Options } from '../ui/field';
 
 export function LanguageSwitcher({ onChange }: { onChange: (locale: Locale) => void }) {
   const { t, i18n } = useTranslation();
@@ -12,11 +13,7 @@ export function LanguageSwitcher({ onChange }: { onChange: (locale: Locale) => v
         onChange={(e) => onChange(e.target.value as Locale)}
         aria-label={t('shell.language')}
       >
-        {LOCALES.map((l) => (
-          <option key={l.code} value={l.code}>
-            {l.label}
-          </option>
-        ))}
+        <Options options={LOCALE_OPTIONS} />
       </select>
     </label>
   );

@@ -1,6 +1,8 @@
 import { STAGES, type AssignmentBody, type Stage } from '@crm/contracts';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCodeOptions } from '../../../components/ui/code-options';
+import { CheckboxField, Options, SelectField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useCreditors } from '../../creditors/api/get-creditors';
@@ -12,7 +14,6 @@ import { useUsers } from '../../users/api/get-users';
 export function AssignAccounts() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const id = useId();
   const teams = useTeams();
   const users = useUsers();
   const creditors = useCreditors();
@@ -23,6 +24,15 @@ export function AssignAccounts() {
   const [unassignedOnly, setUnassignedOnly] = useState(false);
   const [target, setTarget] = useState('');
   const collectors = (users.data?.items ?? []).filter((u) => u.role === 'collector' && u.active);
+  const teamOptions = (teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }));
+  const stages = useCodeOptions('stages', STAGES);
+  /** A changed choice makes the last preview stale. */
+  const change =
+    <V,>(setter: (value: V) => void) =>
+    (value: V) => {
+      setter(value);
+      assign.reset();
+    };
   const body = (): AssignmentBody | null => {
     if (!target) return null;
     const [kind, targetId] = target.split(':') as ['team' | 'collector', string];
@@ -51,104 +61,48 @@ export function AssignAccounts() {
           run(false);
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-stage`}>{t('contactLog.stage')}</label>
-          <select
-            id={`${id}-stage`}
-            value={stage}
-            onChange={(e) => {
-              setStage(e.target.value);
-              assign.reset();
-            }}
-          >
-            <option value="">{t('contactLog.any')}</option>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`stages.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-creditor`}>{t('assign.creditor')}</label>
-          <select
-            id={`${id}-creditor`}
-            value={creditorId}
-            onChange={(e) => {
-              setCreditorId(e.target.value);
-              assign.reset();
-            }}
-          >
-            <option value="">{t('contactLog.any')}</option>
-            {(creditors.data?.items ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {t('assign.creditorOption', {
-                  name: c.name,
-                  profile: c.complianceProfile,
-                  count: c.openAccounts,
-                  open: fmt.number(c.openAccounts),
-                })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{t('assign.fromTeam')}</label>
-          <select
-            id={`${id}-from`}
-            value={fromTeamId}
-            onChange={(e) => {
-              setFromTeamId(e.target.value);
-              assign.reset();
-            }}
-          >
-            <option value="">{t('contactLog.any')}</option>
-            {(teams.data?.items ?? []).map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={unassignedOnly}
-            onChange={(e) => {
-              setUnassignedOnly(e.target.checked);
-              assign.reset();
-            }}
-          />{' '}
-          {t('assign.unassignedOnly')}
-        </label>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>{t('assign.to')}</label>
-          <select
-            id={`${id}-to`}
-            value={target}
-            onChange={(e) => {
-              setTarget(e.target.value);
-              assign.reset();
-            }}
-            required
-          >
-            <option value="">—</option>
-            <optgroup label={t('assign.teamsEvenly')}>
-              {(teams.data?.items ?? []).map((x) => (
-                <option key={x.id} value={`team:${x.id}`}>
-                  {x.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('assign.collectors')}>
-              {collectors.map((u) => (
-                <option key={u.id} value={`collector:${u.id}`}>
-                  {u.displayName}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </div>
+        <SelectField
+          label={t('contactLog.stage')}
+          value={stage}
+          onChange={change(setStage)}
+          options={stages}
+          empty={t('contactLog.any')}
+        />
+        <SelectField
+          label={t('assign.creditor')}
+          value={creditorId}
+          onChange={change(setCreditorId)}
+          options={(creditors.data?.items ?? []).map((c) => ({
+            value: c.id,
+            label: t('assign.creditorOption', {
+              name: c.name,
+              profile: c.complianceProfile,
+              count: c.openAccounts,
+              open: fmt.number(c.openAccounts),
+            }),
+          }))}
+          empty={t('contactLog.any')}
+        />
+        <SelectField
+          label={t('assign.fromTeam')}
+          value={fromTeamId}
+          onChange={change(setFromTeamId)}
+          options={teamOptions}
+          empty={t('contactLog.any')}
+        />
+        <CheckboxField
+          label={t('assign.unassignedOnly')}
+          checked={unassignedOnly}
+          onChange={change(setUnassignedOnly)}
+        />
+        <SelectField label={t('assign.to')} value={target} onChange={change(setTarget)} options={[]} empty="—" required>
+          <optgroup label={t('assign.teamsEvenly')}>
+            <Options options={teamOptions.map((o) => ({ ...o, value: `team:${o.value}` }))} />
+          </optgroup>
+          <optgroup label={t('assign.collectors')}>
+            <Options options={collectors.map((u) => ({ value: `collector:${u.id}`, label: u.displayName }))} />
+          </optgroup>
+        </SelectField>
         <div className="actions start">
           <button type="submit" className="button" disabled={!target || assign.isPending}>
             {t('assign.preview')}

@@ -2,6 +2,8 @@ import { AUDIT_ENTITY_TYPES, KNOWN_AUDIT_ACTIONS, type AuditEvent, type SessionU
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useCodeOptions } from '../../../components/ui/code-options';
+import { SelectField, TextField, type Option } from '../../../components/ui/field';
 import { PagedList } from '../../../components/ui/paged-list';
 import { paths } from '../../../config/paths';
 import { useUsers } from '../../users/api/get-users';
@@ -140,31 +142,20 @@ function Filters({ filters, onApply }: { filters: URLSearchParams; onApply: (nex
     for (const key of FILTER_KEYS) if (draft[key].trim()) next.set(key, draft[key].trim());
     onApply(next);
   };
-  const text = (key: FilterKey, label: string, extra: { list?: string; placeholder?: string } = {}) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input id={`${id}-${key}`} type="text" value={draft[key]} onChange={(e) => set(key, e.target.value)} {...extra} />
-    </div>
+  const text = (key: FilterKey, label: string, extra: { type?: string; list?: string; placeholder?: string } = {}) => (
+    <TextField type="text" label={label} value={draft[key]} onChange={(v) => set(key, v)} {...extra} />
   );
-  const date = (key: FilterKey, label: string) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input id={`${id}-${key}`} type="date" value={draft[key]} onChange={(e) => set(key, e.target.value)} />
-    </div>
+  const date = (key: FilterKey, label: string) => text(key, label, { type: 'date' });
+  const select = (key: FilterKey, label: string, options: Option[]) => (
+    <SelectField
+      label={label}
+      value={draft[key]}
+      onChange={(v) => set(key, v)}
+      options={options}
+      empty={t('audit.any')}
+    />
   );
-  const select = (key: FilterKey, label: string, options: { value: string; label: string }[]) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select id={`${id}-${key}`} value={draft[key]} onChange={(e) => set(key, e.target.value)}>
-        <option value="">{t('audit.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const entities = useCodeOptions('audit.entities', AUDIT_ENTITY_TYPES);
   return (
     <form className="panel filters" aria-label={t('audit.filters')} onSubmit={submit}>
       {date('from', t('audit.from'))}
@@ -183,11 +174,7 @@ function Filters({ filters, onApply }: { filters: URLSearchParams; onApply: (nex
         ))}
       </datalist>
       {text('account', t('audit.account'), { placeholder: t('audit.accountHint') })}
-      {select(
-        'entityType',
-        t('audit.entityType'),
-        AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) })),
-      )}
+      {select('entityType', t('audit.entityType'), entities)}
       {text('entityId', t('audit.entityId'))}
       {text('requestId', t('audit.requestId'))}
       <div className="field end actions">

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { ApiError } from '../../../lib/api-client';
 import { useChangePassword } from '../api/change-password';
@@ -47,23 +48,15 @@ export function ChangePasswordForm() {
     (serverError.status === 429 || (serverError.status === 400 && (serverError.fields ?? []).length > 0));
 
   const input = (field: Field, label: string, autoComplete: string) => (
-    <div className={`field${errors[field] ? ' has-error' : ''}`}>
-      <label htmlFor={`${id}-${field}`}>{label}</label>
-      <input
-        id={`${id}-${field}`}
-        type="password"
-        value={values[field]}
-        onChange={(e) => setValues({ ...values, [field]: e.target.value })}
-        autoComplete={autoComplete}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={errors[field] ? `${id}-${field}-error` : undefined}
-      />
-      {errors[field] && (
-        <p id={`${id}-${field}-error`} className="field-error">
-          {errors[field]}
-        </p>
-      )}
-    </div>
+    <TextField
+      id={`${id}-${field}`}
+      type="password"
+      label={label}
+      value={values[field]}
+      onChange={(value) => setValues({ ...values, [field]: value })}
+      autoComplete={autoComplete}
+      error={errors[field]}
+    />
   );
 
   return (

@@ -6,9 +6,11 @@ import {
   type ContactLogItem,
   type SessionUser,
 } from '@crm/contracts';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useCodeOptions } from '../../../components/ui/code-options';
+import { SelectField, TextField, type Option } from '../../../components/ui/field';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { PagedList } from '../../../components/ui/paged-list';
 import { paths } from '../../../config/paths';
@@ -38,6 +40,7 @@ const FILTER_KEYS = [
   'reviewed',
   'coaching',
 ] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
 
 function filtersFrom(params: URLSearchParams): URLSearchParams {
   const out = new URLSearchParams();
@@ -59,7 +62,7 @@ export function ContactLog({ user }: { user: SessionUser }) {
   const selected = items.find((i) => i.id === selectedId) ?? null;
   const setSelected = (item: ContactLogItem | null) => setSelectedId(item?.id ?? null);
 
-  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string) => {
+  const setFilter = (key: FilterKey, value: string) => {
     const next = new URLSearchParams(filters);
     if (value) next.set(key, value);
     else next.delete(key);
@@ -238,37 +241,33 @@ function Filters({
 }: {
   user: SessionUser;
   filters: URLSearchParams;
-  onChange: (key: (typeof FILTER_KEYS)[number], value: string) => void;
+  onChange: (key: FilterKey, value: string) => void;
   onClear: () => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const manager = user.role !== 'collector';
   const users = useUsers({ enabled: manager });
   const teams = useTeams({ enabled: manager });
-  const select = (key: (typeof FILTER_KEYS)[number], label: string, options: { value: string; label: string }[]) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select id={`${id}-${key}`} value={filters.get(key) ?? ''} onChange={(e) => onChange(key, e.target.value)}>
-        <option value="">{t('contactLog.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+  const yesNo = [
+    { value: 'true', label: t('contactLog.yes') },
+    { value: 'false', label: t('contactLog.no') },
+  ];
+  const channels = useCodeOptions('channels', CHANNELS);
+  const dispositions = useCodeOptions('dispositions', DISPOSITIONS);
+  const stages = useCodeOptions('stages', STAGES);
+  const reached = useCodeOptions('contactLog.reachedOptions', ['anyone', 'debtor', 'third_party', 'nobody'] as const);
+  const promiseStatuses = useCodeOptions('promiseStatus', PROMISE_STATUSES);
+  const select = (key: FilterKey, label: string, options: Option[]) => (
+    <SelectField
+      label={label}
+      value={filters.get(key) ?? ''}
+      onChange={(v) => onChange(key, v)}
+      options={options}
+      empty={t('contactLog.any')}
+    />
   );
-  const date = (key: (typeof FILTER_KEYS)[number], label: string) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        type="date"
-        value={filters.get(key) ?? ''}
-        onChange={(e) => onChange(key, e.target.value)}
-      />
-    </div>
+  const date = (key: FilterKey, label: string) => (
+    <TextField type="date" label={label} value={filters.get(key) ?? ''} onChange={(v) => onChange(key, v)} />
   );
   return (
     <form className="panel filters" aria-label={t('contactLog.filters')} onSubmit={(e) => e.preventDefault()}>
@@ -288,52 +287,17 @@ function Filters({
           t('contactLog.team'),
           (teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name })),
         )}
-      {select(
-        'channel',
-        t('contactLog.channel'),
-        CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) })),
-      )}
-      {select(
-        'disposition',
-        t('contactLog.disposition'),
-        DISPOSITIONS.map((d) => ({ value: d, label: t(`dispositions.${d}`) })),
-      )}
-      {select(
-        'stage',
-        t('contactLog.stage'),
-        STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })),
-      )}
-      {select(
-        'reached',
-        t('contactLog.reached'),
-        (['anyone', 'debtor', 'third_party', 'nobody'] as const).map((r) => ({
-          value: r,
-          label: t(`contactLog.reachedOptions.${r}`),
-        })),
-      )}
-      {select('hasPromise', t('contactLog.hasPromise'), [
-        { value: 'true', label: t('contactLog.yes') },
-        { value: 'false', label: t('contactLog.no') },
-      ])}
-      {select('overrideUsed', t('contactLog.overrideUsed'), [
-        { value: 'true', label: t('contactLog.yes') },
-        { value: 'false', label: t('contactLog.no') },
-      ])}
+      {select('channel', t('contactLog.channel'), channels)}
+      {select('disposition', t('contactLog.disposition'), dispositions)}
+      {select('stage', t('contactLog.stage'), stages)}
+      {select('reached', t('contactLog.reached'), reached)}
+      {select('hasPromise', t('contactLog.hasPromise'), yesNo)}
+      {select('overrideUsed', t('contactLog.overrideUsed'), yesNo)}
       {date('promiseDueFrom', t('contactLog.promiseDueFrom'))}
       {date('promiseDueTo', t('contactLog.promiseDueTo'))}
-      {select(
-        'promiseStatus',
-        t('contactLog.promiseStatus'),
-        PROMISE_STATUSES.map((s) => ({ value: s, label: t(`promiseStatus.${s}`) })),
-      )}
-      {select('reviewed', t('contactLog.reviewed'), [
-        { value: 'true', label: t('contactLog.yes') },
-        { value: 'false', label: t('contactLog.no') },
-      ])}
-      {select('coaching', t('contactLog.coaching'), [
-        { value: 'true', label: t('contactLog.yes') },
-        { value: 'false', label: t('contactLog.no') },
-      ])}
+      {select('promiseStatus', t('contactLog.promiseStatus'), promiseStatuses)}
+      {select('reviewed', t('contactLog.reviewed'), yesNo)}
+      {select('coaching', t('contactLog.coaching'), yesNo)}
       <div className="field end">
         <button type="button" className="button" onClick={onClear}>
           {t('contactLog.clear')}

@@ -11,8 +11,9 @@ import {
   type RecordContactBody,
 } from '@crm/contracts';
 import { dispositionsFor, outcomeRequirements, parseAmountToMinor, zonedWallTimeToInstant } from '@crm/domain';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
 import { useReasonText } from '../../../lib/reasons';
 import { useRecordContact } from '../api/record-contact';
@@ -546,29 +547,5 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         </button>
       </div>
     </form>
-  );
-}
-
-function Field({
-  label,
-  id,
-  error,
-  children,
-}: {
-  label: string;
-  id: string;
-  error?: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

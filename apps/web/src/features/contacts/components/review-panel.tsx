@@ -1,7 +1,9 @@
 import type { ContactLogItem, SessionUser } from '@crm/contracts';
 import { REVIEW_CHECKS, reviewScore, type ReviewChecks } from '@crm/domain';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCodeOptions } from '../../../components/ui/code-options';
+import { CheckboxField, CheckboxGroup, TextAreaField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useReviewContact } from '../api/review-contact';
@@ -18,12 +20,12 @@ const NONE: ReviewChecks = {
 export function ReviewPanel({ item, user }: { item: ContactLogItem; user: SessionUser }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const id = useId();
   const review = item.review;
   const [checks, setChecks] = useState<ReviewChecks>(review?.checks ?? NONE);
   const [comment, setComment] = useState(review?.comment ?? '');
   const [coaching, setCoaching] = useState(review?.coaching ?? false);
   const save = useReviewContact(item.id);
+  const checkOptions = useCodeOptions('review.checks', REVIEW_CHECKS);
 
   if (user.role === 'collector') {
     if (!review) return <p className="muted small">{t('review.notYet')}</p>;
@@ -57,34 +59,17 @@ export function ReviewPanel({ item, user }: { item: ContactLogItem; user: Sessio
         save.mutate({ checks, coaching, ...(comment.trim() ? { comment: comment.trim() } : {}) });
       }}
     >
-      <fieldset>
-        <legend>{t('review.checklist')}</legend>
-        {REVIEW_CHECKS.map((c) => (
-          <label key={c} className="check">
-            <input
-              type="checkbox"
-              checked={checks[c]}
-              onChange={(e) => setChecks({ ...checks, [c]: e.target.checked })}
-            />{' '}
-            {t(`review.checks.${c}`)}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        legend={t('review.checklist')}
+        options={checkOptions}
+        selected={REVIEW_CHECKS.filter((c) => checks[c])}
+        onChange={(met) =>
+          setChecks(Object.fromEntries(REVIEW_CHECKS.map((c) => [c, met.includes(c)])) as ReviewChecks)
+        }
+      />
       <p className="small">{t('review.score', { score: reviewScore(checks) })}</p>
-      <div className="field">
-        <label htmlFor={`${id}-comment`}>{t('review.comment')}</label>
-        <textarea
-          id={`${id}-comment`}
-          rows={3}
-          maxLength={2000}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </div>
-      <label className="check">
-        <input type="checkbox" checked={coaching} onChange={(e) => setCoaching(e.target.checked)} />{' '}
-        {t('review.markCoaching')}
-      </label>
+      <TextAreaField label={t('review.comment')} rows={3} maxLength={2000} value={comment} onChange={setComment} />
+      <CheckboxField label={t('review.markCoaching')} checked={coaching} onChange={setCoaching} />
       <div className="actions start">
         <button type="submit" className="button primary" disabled={save.isPending}>
           {review ? t('review.update') : t('review.save')}

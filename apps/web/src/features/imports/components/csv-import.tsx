@@ -1,6 +1,7 @@
 import type { ImportReport } from '@crm/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field, TextField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useImportProgress } from '../api/get-import-progress';
@@ -51,8 +52,7 @@ export function CsvImport({ kind }: { kind: ImportKind }) {
   return (
     <div className="panel import-panel">
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{t(`imports.${kind}.file`)}</label>
+        <Field id={`${id}-file`} label={t(`imports.${kind}.file`)}>
           <input
             id={`${id}-file`}
             type="file"
@@ -62,13 +62,8 @@ export function CsvImport({ kind }: { kind: ImportKind }) {
               setReport(null);
             }}
           />
-        </div>
-        {kind === 'payments' && (
-          <div className="field">
-            <label htmlFor={`${id}-source`}>{t('imports.source')}</label>
-            <input id={`${id}-source`} value={source} onChange={(e) => setSource(e.target.value)} />
-          </div>
-        )}
+        </Field>
+        {kind === 'payments' && <TextField label={t('imports.source')} value={source} onChange={setSource} />}
       </div>
       <p className="muted small">{t(`imports.${kind}.format`)}</p>
       <div className="actions start">

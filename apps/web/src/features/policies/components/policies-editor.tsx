@@ -1,11 +1,15 @@
 import { STOP_FLAG_TYPES, type PolicyItem } from '@crm/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCodeOptions } from '../../../components/ui/code-options';
+import { CheckboxField, CheckboxGroup, TextField } from '../../../components/ui/field';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { usePolicies } from '../api/get-policies';
 import { usePolicyVersions } from '../api/get-policy-versions';
 import { useSavePolicy } from '../api/save-policy';
+
+type StopFlagType = (typeof STOP_FLAG_TYPES)[number];
 
 /** Every policy in force, each in its own form; saving makes a new version, in force at once. */
 export function PoliciesEditor() {
@@ -72,6 +76,7 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
   const save = useSavePolicy(policy.kind, policy.key);
   const [data, setData] = useState<Record<string, unknown>>(policy.data);
   const [showHistory, setShowHistory] = useState(false);
+  const stopFlags = useCodeOptions('stopFlags', STOP_FLAG_TYPES);
   const submit = () => {
     let out = data;
     // An empty call cap means "no cap".
@@ -104,70 +109,34 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
       <div className="policy-fields">
         {FIELDS[policy.kind].map((f) => {
           const value = get(data, f.path);
-          const fid = `${id}-${f.path.join('-')}`;
-          if (f.kind === 'bool') {
-            return (
-              <label key={fid} className="check">
-                <input
-                  type="checkbox"
-                  checked={Boolean(value)}
-                  onChange={(e) => setData(set(data, f.path, e.target.checked))}
-                />{' '}
-                {t(`policies.fields.${f.label}`)}
-              </label>
-            );
-          }
+          const label = t(`policies.fields.${f.label}`);
+          const change = (v: unknown) => setData(set(data, f.path, v));
+          if (f.kind === 'bool')
+            return <CheckboxField key={f.label} label={label} checked={Boolean(value)} onChange={change} />;
           return (
-            <div key={fid} className="field">
-              <label htmlFor={fid}>{t(`policies.fields.${f.label}`)}</label>
-              <input
-                id={fid}
-                type={f.kind === 'time' ? 'text' : 'number'}
-                inputMode={f.kind === 'time' ? 'numeric' : undefined}
-                placeholder={f.kind === 'nullableNumber' ? t('policies.none') : f.kind === 'time' ? 'HH:mm' : undefined}
-                value={value == null ? '' : String(value)}
-                onChange={(e) =>
-                  setData(
-                    set(
-                      data,
-                      f.path,
-                      f.kind === 'time'
-                        ? e.target.value
-                        : e.target.value === ''
-                          ? f.kind === 'nullableNumber'
-                            ? null
-                            : ''
-                          : Number(e.target.value),
-                    ),
-                  )
-                }
-              />
-            </div>
+            <TextField
+              key={f.label}
+              id={`${id}-${f.path.join('-')}`}
+              label={label}
+              type={f.kind === 'time' ? 'text' : 'number'}
+              inputMode={f.kind === 'time' ? 'numeric' : undefined}
+              placeholder={f.kind === 'nullableNumber' ? t('policies.none') : f.kind === 'time' ? 'HH:mm' : undefined}
+              value={value == null ? '' : String(value)}
+              onChange={(v) =>
+                change(f.kind === 'time' ? v : v === '' ? (f.kind === 'nullableNumber' ? null : '') : Number(v))
+              }
+            />
           );
         })}
       </div>
       {policy.kind === 'compliance_profile' && (
-        <fieldset className="stop-flags">
-          <legend>{t('policies.fields.stopFlags')}</legend>
-          {STOP_FLAG_TYPES.map((flag) => {
-            const flags = (data.stopFlags as string[]) ?? [];
-            return (
-              <label key={flag} className="check">
-                <input
-                  type="checkbox"
-                  checked={flags.includes(flag)}
-                  onChange={(e) =>
-                    setData({
-                      ...data,
-                      stopFlags: e.target.checked ? [...flags, flag] : flags.filter((x) => x !== flag),
-                    })
-                  }
-                />{' '}
-                {t(`stopFlags.${flag}`)}
-              </label>
-            );
-          })}
-        </fieldset>
+        <CheckboxGroup
+          className="stop-flags"
+          legend={t('policies.fields.stopFlags')}
+          options={stopFlags}
+          selected={(data.stopFlags as StopFlagType[]) ?? []}
+          onChange={(flags) => setData({ ...data, stopFlags: flags })}
+        />
       )}
       <div className="actions start">
         <button type="submit" className="button primary" disabled={save.isPending}>

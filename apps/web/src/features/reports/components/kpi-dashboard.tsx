@@ -5,6 +5,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { TextField } from '../../../components/ui/field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
 import { useFormat } from '../../../lib/format';
@@ -65,26 +66,20 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
   return (
     <div className="kpi-dashboard">
       <form className="panel filters" aria-label={t('kpi.period')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{t('contactLog.from')}</label>
-          <input
-            id={`${id}-from`}
-            type="date"
-            value={from}
-            max={to}
-            onChange={(e) => e.target.value && update({ from: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>{t('contactLog.to')}</label>
-          <input
-            id={`${id}-to`}
-            type="date"
-            value={to}
-            min={from}
-            onChange={(e) => e.target.value && update({ to: e.target.value })}
-          />
-        </div>
+        <TextField
+          type="date"
+          label={t('contactLog.from')}
+          value={from}
+          max={to}
+          onChange={(v) => v && update({ from: v })}
+        />
+        <TextField
+          type="date"
+          label={t('contactLog.to')}
+          value={to}
+          min={from}
+          onChange={(v) => v && update({ to: v })}
+        />
         <div className="field end presets">
           {presets.map((p) => (
             <button

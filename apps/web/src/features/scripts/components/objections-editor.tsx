@@ -1,6 +1,9 @@
 import { STAGES, OBJECTION_CATEGORIES, type Objection, type ObjectionBody } from '@crm/contracts';
-import { Fragment, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LOCALE_OPTIONS, useCodeOptions } from '../../../components/ui/code-options';
+import { DataTable, hiddenHeader } from '../../../components/ui/data-table';
+import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../../components/ui/field';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useObjectionVersions } from '../api/get-objection-versions';
@@ -33,83 +36,90 @@ export function ObjectionsEditor() {
         </button>
       </div>
       {editing === 'new' && <ObjectionForm objection={null} onDone={() => setEditing(null)} />}
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('objectionAdmin.category')}</th>
-              <th scope="col">{t('objectionAdmin.customerSays')}</th>
-              <th scope="col">{t('objectionAdmin.answer')}</th>
-              <th scope="col">{t('objectionAdmin.stages')}</th>
-              <th scope="col">{t('objectionAdmin.version')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('userAdmin.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {objections.data.items.map((o) => (
-              <Fragment key={o.id}>
-                <tr className={o.active ? undefined : 'inactive'}>
-                  <td>
-                    {t(`objectionCategories.${o.category}`, { defaultValue: o.category })}{' '}
-                    <span className="muted small">{o.locale}</span>
-                  </td>
-                  <td>{o.customerSays}</td>
-                  <td>
-                    {editing === o.id ? <ObjectionForm objection={o} onDone={() => setEditing(null)} /> : o.answer}
-                  </td>
-                  <td className="small">
-                    {o.stages.length === STAGES.length
-                      ? t('objectionAdmin.allStages')
-                      : o.stages.map((s) => t(`stages.${s}`)).join(', ')}
-                  </td>
-                  <td className="small">
-                    v{o.version}
-                    <div className="muted">
-                      {t('objectionAdmin.saved', {
-                        when: fmt.dateTime(o.savedAt),
-                        who: o.savedBy ?? t('objectionAdmin.system'),
-                      })}
-                    </div>
-                  </td>
-                  <td>
-                    <div className="actions start">
-                      {editing !== o.id && (
-                        <button type="button" className="button" onClick={() => setEditing(o.id)}>
-                          {t('scriptLibrary.edit')}
-                        </button>
-                      )}
-                      <button
-                        type="button"
-                        className="button"
-                        aria-expanded={history === o.id}
-                        onClick={() => setHistory(history === o.id ? null : o.id)}
-                      >
-                        {t('objectionAdmin.history')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-                {history === o.id && (
-                  <tr className="history-row">
-                    <td colSpan={6}>
-                      <ObjectionHistory objection={o} onClose={() => setHistory(null)} />
-                    </td>
-                  </tr>
+      <DataTable
+        rows={objections.data.items}
+        rowKey={(o) => o.id}
+        rowClassName={(o) => (o.active ? undefined : 'inactive')}
+        columns={[
+          {
+            key: 'category',
+            header: t('objectionAdmin.category'),
+            cell: (o) => (
+              <>
+                {t(`objectionCategories.${o.category}`, { defaultValue: o.category })}{' '}
+                <span className="muted small">{o.locale}</span>
+              </>
+            ),
+          },
+          { key: 'says', header: t('objectionAdmin.customerSays'), cell: (o) => o.customerSays },
+          {
+            key: 'answer',
+            header: t('objectionAdmin.answer'),
+            cell: (o) =>
+              editing === o.id ? <ObjectionForm objection={o} onDone={() => setEditing(null)} /> : o.answer,
+          },
+          {
+            key: 'stages',
+            header: t('objectionAdmin.stages'),
+            className: 'small',
+            cell: (o) =>
+              o.stages.length === STAGES.length
+                ? t('objectionAdmin.allStages')
+                : o.stages.map((s) => t(`stages.${s}`)).join(', '),
+          },
+          {
+            key: 'version',
+            header: t('objectionAdmin.version'),
+            className: 'small',
+            cell: (o) => (
+              <>
+                v{o.version}
+                <div className="muted">
+                  {t('objectionAdmin.saved', {
+                    when: fmt.dateTime(o.savedAt),
+                    who: o.savedBy ?? t('objectionAdmin.system'),
+                  })}
+                </div>
+              </>
+            ),
+          },
+          {
+            key: 'actions',
+            header: hiddenHeader(t('userAdmin.actions')),
+            cell: (o) => (
+              <div className="actions start">
+                {editing !== o.id && (
+                  <button type="button" className="button" onClick={() => setEditing(o.id)}>
+                    {t('scriptLibrary.edit')}
+                  </button>
                 )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                <button
+                  type="button"
+                  className="button"
+                  aria-expanded={history === o.id}
+                  onClick={() => setHistory(history === o.id ? null : o.id)}
+                >
+                  {t('objectionAdmin.history')}
+                </button>
+              </div>
+            ),
+          },
+        ]}
+        below={(o) =>
+          history === o.id
+            ? {
+                className: 'history-row',
+                node: <ObjectionHistory objection={o} onClose={() => setHistory(null)} />,
+              }
+            : null
+        }
+      />
     </section>
   );
 }
 
 function ObjectionForm({ objection, onDone }: { objection: Objection | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const save = useSaveObjection(objection?.id ?? null);
   const [body, setBody] = useState<ObjectionBody>({
     category: objection?.category ?? 'cash_flow',
@@ -120,6 +130,12 @@ function ObjectionForm({ objection, onDone }: { objection: Objection | null; onD
     active: objection?.active ?? true,
   });
   const [justification, setJustification] = useState('');
+  const categories = useCodeOptions('objectionCategories', OBJECTION_CATEGORIES);
+  const stages = useCodeOptions('stages', STAGES);
+  const set =
+    <K extends keyof ObjectionBody>(key: K) =>
+    (value: ObjectionBody[K]) =>
+      setBody({ ...body, [key]: value });
   return (
     <form
       className="objection-form"
@@ -138,42 +154,26 @@ function ObjectionForm({ objection, onDone }: { objection: Objection | null; onD
     >
       {!objection && (
         <div className="row">
-          <div className="field">
-            <label htmlFor={`${id}-cat`}>{t('objectionAdmin.category')}</label>
-            <select
-              id={`${id}-cat`}
-              value={body.category}
-              onChange={(e) => setBody({ ...body, category: e.target.value as ObjectionBody['category'] })}
-            >
-              {OBJECTION_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`objectionCategories.${c}`, { defaultValue: c })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-loc`}>{t('userAdmin.language')}</label>
-            <select
-              id={`${id}-loc`}
-              value={body.locale}
-              onChange={(e) => setBody({ ...body, locale: e.target.value as ObjectionBody['locale'] })}
-            >
-              <option value="en">English</option>
-              <option value="zh-CN">简体中文</option>
-            </select>
-          </div>
+          <SelectField
+            label={t('objectionAdmin.category')}
+            value={body.category}
+            onChange={set('category')}
+            options={categories}
+          />
+          <SelectField
+            label={t('userAdmin.language')}
+            value={body.locale}
+            onChange={set('locale')}
+            options={LOCALE_OPTIONS}
+          />
         </div>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-says`}>{t('objectionAdmin.customerSays')}</label>
-        <input
-          id={`${id}-says`}
-          value={body.customerSays}
-          onChange={(e) => setBody({ ...body, customerSays: e.target.value })}
-          required
-        />
-      </div>
+      <TextField
+        label={t('objectionAdmin.customerSays')}
+        value={body.customerSays}
+        onChange={set('customerSays')}
+        required
+      />
       <VariablesHelp />
       <LintedText
         label={t('objectionAdmin.answer')}
@@ -182,32 +182,15 @@ function ObjectionForm({ objection, onDone }: { objection: Objection | null; onD
         editable
         onChange={(answer) => setBody({ ...body, answer })}
       />
-      <fieldset className="stop-flags">
-        <legend>{t('objectionAdmin.stages')}</legend>
-        {STAGES.map((s) => (
-          <label key={s} className="check">
-            <input
-              type="checkbox"
-              checked={body.stages.includes(s)}
-              onChange={(e) =>
-                setBody({
-                  ...body,
-                  stages: e.target.checked ? [...body.stages, s] : body.stages.filter((x) => x !== s),
-                })
-              }
-            />{' '}
-            {t(`stages.${s}`)}
-          </label>
-        ))}
-      </fieldset>
-      <label className="check">
-        <input type="checkbox" checked={body.active} onChange={(e) => setBody({ ...body, active: e.target.checked })} />{' '}
-        {t('objectionAdmin.active')}
-      </label>
-      <div className="field">
-        <label htmlFor={`${id}-why`}>{t('scriptLibrary.justification')}</label>
-        <input id={`${id}-why`} value={justification} onChange={(e) => setJustification(e.target.value)} />
-      </div>
+      <CheckboxGroup
+        className="stop-flags"
+        legend={t('objectionAdmin.stages')}
+        options={stages}
+        selected={body.stages}
+        onChange={set('stages')}
+      />
+      <CheckboxField label={t('objectionAdmin.active')} checked={body.active} onChange={set('active')} />
+      <TextField label={t('scriptLibrary.justification')} value={justification} onChange={setJustification} />
       <div className="actions start">
         <button type="submit" className="button primary" disabled={save.isPending}>
           {t('objectionAdmin.save')}
@@ -225,7 +208,6 @@ function ObjectionForm({ objection, onDone }: { objection: Objection | null; onD
 function ObjectionHistory({ objection, onClose }: { objection: Objection; onClose: () => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const id = useId();
   const versions = useObjectionVersions(objection.id);
   const restore = useRestoreObjection(objection.id);
   const [compare, setCompare] = useState<string | null>(null);
@@ -244,78 +226,83 @@ function ObjectionHistory({ objection, onClose }: { objection: Objection; onClos
           {t('objectionAdmin.close')}
         </button>
       </div>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('objectionAdmin.version')}</th>
-            <th scope="col">{t('objectionAdmin.savedBy')}</th>
-            <th scope="col">{t('objectionAdmin.answer')}</th>
-            <th scope="col">{t('objectionAdmin.findings')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('userAdmin.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((v) => (
-            <tr key={v.id}>
-              <td>
+      <DataTable
+        wrap={null}
+        rows={items}
+        rowKey={(v) => v.id}
+        columns={[
+          {
+            key: 'version',
+            header: t('objectionAdmin.version'),
+            cell: (v) => (
+              <>
                 v{v.version}
                 {v.id === current.id && <span className="badge ok">{t('objectionAdmin.inForce')}</span>}
                 {v.restoredFrom !== null && (
                   <div className="muted small">{t('objectionAdmin.restoredFrom', { version: v.restoredFrom })}</div>
                 )}
                 {!v.active && <div className="muted small">{t('objectionAdmin.notOffered')}</div>}
-              </td>
-              <td className="small">
+              </>
+            ),
+          },
+          {
+            key: 'by',
+            header: t('objectionAdmin.savedBy'),
+            className: 'small',
+            cell: (v) => (
+              <>
                 {v.savedBy ?? t('objectionAdmin.system')}
                 <div className="muted">{fmt.dateTime(v.savedAt)}</div>
-              </td>
-              <td>{v.answer}</td>
-              <td className="small">
-                {v.findings === 0
-                  ? t('objectionAdmin.noFindings')
-                  : t('objectionAdmin.findingsJustified', { count: v.findings, justification: v.justification ?? '' })}
-              </td>
-              <td>
-                {v.id !== current.id && (
-                  <div className="actions start">
-                    <button
-                      type="button"
-                      className="button"
-                      aria-pressed={compare === v.id}
-                      onClick={() => setCompare(compare === v.id ? null : v.id)}
-                    >
-                      {t('objectionAdmin.compare')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={restore.isPending}
-                      onClick={() =>
-                        restore.mutate({
-                          versionId: v.id,
-                          expectedVersion: objection.version,
-                          ...(justification.trim() ? { justification: justification.trim() } : {}),
-                        })
-                      }
-                    >
-                      {t('objectionAdmin.restore', { version: v.version })}
-                    </button>
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { key: 'answer', header: t('objectionAdmin.answer'), cell: (v) => v.answer },
+          {
+            key: 'findings',
+            header: t('objectionAdmin.findings'),
+            className: 'small',
+            cell: (v) =>
+              v.findings === 0
+                ? t('objectionAdmin.noFindings')
+                : t('objectionAdmin.findingsJustified', { count: v.findings, justification: v.justification ?? '' }),
+          },
+          {
+            key: 'actions',
+            header: hiddenHeader(t('userAdmin.actions')),
+            cell: (v) =>
+              v.id !== current.id && (
+                <div className="actions start">
+                  <button
+                    type="button"
+                    className="button"
+                    aria-pressed={compare === v.id}
+                    onClick={() => setCompare(compare === v.id ? null : v.id)}
+                  >
+                    {t('objectionAdmin.compare')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={restore.isPending}
+                    onClick={() =>
+                      restore.mutate({
+                        versionId: v.id,
+                        expectedVersion: objection.version,
+                        ...(justification.trim() ? { justification: justification.trim() } : {}),
+                      })
+                    }
+                  >
+                    {t('objectionAdmin.restore', { version: v.version })}
+                  </button>
+                </div>
+              ),
+          },
+        ]}
+      />
       {restore.isError && (
         <>
           <ErrorState error={restore.error} />
-          <div className="field">
-            <label htmlFor={`${id}-why`}>{t('scriptLibrary.justification')}</label>
-            <input id={`${id}-why`} value={justification} onChange={(e) => setJustification(e.target.value)} />
-          </div>
+          <TextField label={t('scriptLibrary.justification')} value={justification} onChange={setJustification} />
         </>
       )}
       {other && (

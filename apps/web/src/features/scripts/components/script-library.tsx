@@ -1,6 +1,7 @@
 import type { ScriptList, ScriptVersionDetail } from '@crm/contracts';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextAreaField, TextField } from '../../../components/ui/field';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useKpis } from '../../reports/api/get-kpis';
@@ -328,7 +329,6 @@ export function LintedText({
 
 function DraftActions({ versionId, steps }: { versionId: string; steps: Steps }) {
   const { t } = useTranslation();
-  const id = useId();
   const save = useSaveDraft(versionId);
   const publish = usePublish(versionId);
   const [justification, setJustification] = useState('');
@@ -349,10 +349,12 @@ function DraftActions({ versionId, steps }: { versionId: string; steps: Steps })
         {save.isSuccess && !publish.isSuccess && <span role="status">{t('scriptLibrary.saved')}</span>}
         {publish.isSuccess && <span role="status">{t('scriptLibrary.published')}</span>}
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-why`}>{t('scriptLibrary.justification')}</label>
-        <textarea id={`${id}-why`} rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} />
-      </div>
+      <TextAreaField
+        label={t('scriptLibrary.justification')}
+        rows={2}
+        value={justification}
+        onChange={setJustification}
+      />
       {save.isError && <ErrorState error={save.error} />}
       {publish.isError && <ErrorState error={publish.error} />}
     </div>
@@ -362,7 +364,6 @@ function DraftActions({ versionId, steps }: { versionId: string; steps: Steps })
 /** Renders the saved version against an account number, exactly as the collector will see it. */
 function Preview({ versionId }: { versionId: string }) {
   const { t } = useTranslation();
-  const id = useId();
   const preview = usePreview();
   const [account, setAccount] = useState('');
   return (
@@ -374,16 +375,13 @@ function Preview({ versionId }: { versionId: string }) {
           preview.mutate({ versionId, account: account.trim() });
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-acc`}>{t('scriptLibrary.previewAccount')}</label>
-          <input
-            id={`${id}-acc`}
-            value={account}
-            onChange={(e) => setAccount(e.target.value)}
-            placeholder="A000000001"
-            required
-          />
-        </div>
+        <TextField
+          label={t('scriptLibrary.previewAccount')}
+          value={account}
+          onChange={setAccount}
+          placeholder="A000000001"
+          required
+        />
         <button type="submit" className="button" disabled={preview.isPending}>
           {t('scriptLibrary.preview')}
         </button>

@@ -1,6 +1,8 @@
 import type { Locale, Role, Team, User } from '@crm/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LOCALE_OPTIONS, useCodeOptions } from '../../../components/ui/code-options';
+import { SelectField, TextField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { useCreateUser } from '../api/create-user';
 import { useResetPassword } from '../api/reset-password';
@@ -31,76 +33,52 @@ function UserFields({
 }) {
   const { t } = useTranslation();
   const id = useId();
+  const roles = useCodeOptions('roles', ROLES);
+  const set =
+    <K extends keyof typeof value>(key: K) =>
+    (v: (typeof value)[K]) =>
+      onChange({ ...value, [key]: v });
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('users.name')}</label>
-        <input
-          id={`${id}-name`}
-          value={value.displayName}
-          onChange={(e) => onChange({ ...value, displayName: e.target.value })}
-          required
-          maxLength={100}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('users.role')}</label>
-        <select
-          id={`${id}-role`}
-          value={value.role}
-          onChange={(e) => onChange({ ...value, role: e.target.value as Role })}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-team`}>{t('users.team')}</label>
-        <select id={`${id}-team`} value={value.teamId} onChange={(e) => onChange({ ...value, teamId: e.target.value })}>
-          <option value="">{t('userAdmin.noTeam')}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-locale`}>{t('userAdmin.language')}</label>
-        <select
-          id={`${id}-locale`}
-          value={value.locale}
-          onChange={(e) => onChange({ ...value, locale: e.target.value as Locale })}
-        >
-          <option value="en">English</option>
-          <option value="zh-CN">简体中文</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-zone`}>{t('userAdmin.timeZone')}</label>
-        <input
-          id={`${id}-zone`}
-          list={`${id}-zones`}
-          value={value.timeZone}
-          onChange={(e) => onChange({ ...value, timeZone: e.target.value })}
-          required
-        />
-        <datalist id={`${id}-zones`}>
-          {ZONES.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
-      </div>
+      <TextField
+        label={t('users.name')}
+        value={value.displayName}
+        onChange={set('displayName')}
+        required
+        maxLength={100}
+      />
+      <SelectField label={t('users.role')} value={value.role} onChange={set('role')} options={roles} />
+      <SelectField
+        label={t('users.team')}
+        value={value.teamId}
+        onChange={set('teamId')}
+        options={teams.map((team) => ({ value: team.id, label: team.name }))}
+        empty={t('userAdmin.noTeam')}
+      />
+      <SelectField
+        label={t('userAdmin.language')}
+        value={value.locale}
+        onChange={set('locale')}
+        options={LOCALE_OPTIONS}
+      />
+      <TextField
+        label={t('userAdmin.timeZone')}
+        list={`${id}-zones`}
+        value={value.timeZone}
+        onChange={set('timeZone')}
+        required
+      />
+      <datalist id={`${id}-zones`}>
+        {ZONES.map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
     </>
   );
 }
 
 export function NewUserForm({ teams }: { teams: Team[] }) {
   const { t } = useTranslation();
-  const id = useId();
   const create = useCreateUser();
   const empty = { displayName: '', role: 'collector' as Role, teamId: '', locale: 'en' as Locale, timeZone: 'UTC' };
   const [fields, setFields] = useState(empty);
@@ -121,29 +99,9 @@ export function NewUserForm({ teams }: { teams: Team[] }) {
   };
   return (
     <form className="panel admin-form" onSubmit={submit} aria-label={t('userAdmin.add')}>
-      <div className="field">
-        <label htmlFor={`${id}-username`}>{t('users.username')}</label>
-        <input
-          id={`${id}-username`}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          required
-          autoComplete="off"
-        />
-      </div>
+      <TextField label={t('users.username')} value={username} onChange={setUsername} required autoComplete="off" />
       <UserFields value={fields} onChange={setFields} teams={teams} />
-      <div className="field">
-        <label htmlFor={`${id}-password`}>{t('userAdmin.initialPassword')}</label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          minLength={12}
-          autoComplete="new-password"
-        />
-      </div>
+      <NewPasswordField label={t('userAdmin.initialPassword')} value={password} onChange={setPassword} />
       <div className="actions start">
         <button type="submit" className="button primary" disabled={create.isPending}>
           {t('userAdmin.create')}
@@ -158,7 +116,6 @@ export function NewUserForm({ teams }: { teams: Team[] }) {
 /** Edit, deactivate or reactivate a user, and reset their password. */
 export function ManageUser({ user, teams, onDone }: { user: User; teams: Team[]; onDone: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const update = useUpdateUser(user.id);
   const reset = useResetPassword(user.id);
   const [fields, setFields] = useState({
@@ -205,18 +162,7 @@ export function ManageUser({ user, teams, onDone }: { user: User; teams: Team[];
           reset.mutate(password, { onSuccess: () => setPassword('') });
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-reset`}>{t('userAdmin.newPassword')}</label>
-          <input
-            id={`${id}-reset`}
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            minLength={12}
-            autoComplete="new-password"
-          />
-        </div>
+        <NewPasswordField label={t('userAdmin.newPassword')} value={password} onChange={setPassword} />
         <div className="actions start">
           <button type="submit" className="button" disabled={reset.isPending}>
             {t('userAdmin.resetPassword')}
@@ -229,31 +175,29 @@ export function ManageUser({ user, teams, onDone }: { user: User; teams: Team[];
   );
 }
 
+/** A new password (an initial one or a reset): at least 12 characters, as the server requires. */
+function NewPasswordField(props: { label: string; value: string; onChange: (value: string) => void }) {
+  return <TextField {...props} type="password" required minLength={12} autoComplete="new-password" />;
+}
+
 /** Create a team, or change a team's supervisor. */
 export function TeamAdmin({ team, supervisors }: { team: Team | null; supervisors: User[] }) {
   const { t } = useTranslation();
-  const id = useId();
   const save = useSaveTeam(team?.id ?? null);
   const [name, setName] = useState('');
   if (team) {
     return (
-      <div className="field">
-        <label htmlFor={`${id}-sup`}>{t('teams.supervisor')}</label>
-        <select
-          id={`${id}-sup`}
+      <>
+        <SelectField
+          label={t('teams.supervisor')}
           value={team.supervisor?.id ?? ''}
           disabled={save.isPending}
-          onChange={(e) => save.mutate({ supervisorId: e.target.value || null })}
-        >
-          <option value="">—</option>
-          {supervisors.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.displayName}
-            </option>
-          ))}
-        </select>
+          onChange={(supervisorId) => save.mutate({ supervisorId: supervisorId || null })}
+          options={supervisors.map((s) => ({ value: s.id, label: s.displayName }))}
+          empty="—"
+        />
         {save.isError && <ErrorState error={save.error} />}
-      </div>
+      </>
     );
   }
   return (
@@ -264,10 +208,7 @@ export function TeamAdmin({ team, supervisors }: { team: Team | null; supervisor
         save.mutate({ name: name.trim(), supervisorId: null }, { onSuccess: () => setName('') });
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('teams.newName')}</label>
-        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} />
-      </div>
+      <TextField label={t('teams.newName')} value={name} onChange={setName} required maxLength={60} />
       <button type="submit" className="button" disabled={save.isPending}>
         {t('teams.create')}
       </button>
