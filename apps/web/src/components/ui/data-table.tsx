@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import { QueryState, type QueryLike } from './query-state';
 
 /** One column: its header, how a row shows in it, and how it aligns. */
 export interface Column<T> {
@@ -18,6 +19,23 @@ export interface Column<T> {
 /** A column header read only by screen readers (e.g. above a column of buttons). */
 export const hiddenHeader = (text: string) => <span className="visually-hidden">{text}</span>;
 
+/** What a DataTable takes. */
+export interface DataTableProps<T> {
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T, index: number) => string;
+  caption?: string;
+  /** The table's accessible name, when it has no caption. */
+  label?: string;
+  className?: string;
+  /** Class of the scrolling box around the table; null: no box. */
+  wrap?: string | null;
+  rowClassName?: (row: T) => string | undefined;
+  below?: (row: T) => { node: ReactNode; className?: string } | null;
+  /** Cells of a footer row (totals), one per column. */
+  footer?: (column: Column<T>) => ReactNode;
+}
+
 /**
  * A table of rows with a header row: the one shape of every list table in the app. Optional: a
  * caption for screen readers, a footer row, a row's class, and a full-width row shown under a
@@ -34,21 +52,7 @@ export function DataTable<T>({
   rowClassName,
   below,
   footer,
-}: {
-  columns: readonly Column<T>[];
-  rows: readonly T[];
-  rowKey: (row: T) => string;
-  caption?: string;
-  /** The table's accessible name, when it has no caption. */
-  label?: string;
-  className?: string;
-  /** Class of the scrolling box around the table; null: no box. */
-  wrap?: string | null;
-  rowClassName?: (row: T) => string | undefined;
-  below?: (row: T) => { node: ReactNode; className?: string } | null;
-  /** Cells of a footer row (totals), one per column. */
-  footer?: (column: Column<T>) => ReactNode;
-}) {
+}: DataTableProps<T>) {
   const table = (
     <table className={className ? `table ${className}` : 'table'} aria-label={label}>
       {caption && <caption className="visually-hidden">{caption}</caption>}
@@ -62,10 +66,10 @@ export function DataTable<T>({
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
+        {rows.map((row, index) => {
           const extra = below?.(row);
           return (
-            <Fragment key={rowKey(row)}>
+            <Fragment key={rowKey(row, index)}>
               <tr className={rowClassName?.(row)}>
                 {columns.map((c) => {
                   const className = [c.numeric ? 'num' : null, c.className].filter(Boolean).join(' ') || undefined;
@@ -109,4 +113,21 @@ export function DataTable<T>({
     </table>
   );
   return wrap === null ? table : <div className={wrap}>{table}</div>;
+}
+
+/**
+ * The rows a query brings, as a DataTable: "Loading" until they are there, the error (with "Try
+ * again"), `empty` when there are none.
+ */
+export function QueryTable<D, T>({
+  query,
+  rows,
+  empty,
+  ...table
+}: Omit<DataTableProps<T>, 'rows'> & { query: QueryLike<D>; rows: (data: D) => readonly T[]; empty: ReactNode }) {
+  return (
+    <QueryState query={query} isEmpty={(data) => rows(data).length === 0} empty={empty}>
+      {(data) => <DataTable {...table} rows={rows(data)} />}
+    </QueryState>
+  );
 }

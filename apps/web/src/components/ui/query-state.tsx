@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { EmptyState, ErrorState, LoadingState } from './states';
 
 /** What a TanStack query result gives, as far as showing its state needs. */
-interface QueryLike<T> {
+export interface QueryLike<T> {
   isPending: boolean;
   isError: boolean;
   error: unknown;

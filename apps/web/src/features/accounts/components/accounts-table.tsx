@@ -1,6 +1,8 @@
+import type { AccountSummary } from '@crm/contracts';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
@@ -20,6 +22,75 @@ export function AccountsTable({
   const q = useDeferredValue(search.trim());
   const accounts = useAccounts(q ? { q } : {});
   const rows = accounts.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns: Column<AccountSummary>[] = [
+    {
+      key: 'customer',
+      header: t('accounts.customer'),
+      cell: (a) => (
+        <>
+          <div className="strong">{hrefFor ? <Link to={hrefFor(a.id)}>{a.debtorName}</Link> : a.debtorName}</div>
+          <div className="muted small">{a.creditorName}</div>
+        </>
+      ),
+    },
+    {
+      key: 'account',
+      header: t('accounts.account'),
+      cell: (a) => (
+        <>
+          <div className="mono">{a.externalId}</div>
+          <div className="muted small">{t(`products.${a.product}`, { defaultValue: a.product })}</div>
+        </>
+      ),
+    },
+    {
+      key: 'overdue',
+      header: t('accounts.overdue'),
+      numeric: true,
+      cell: (a) => fmt.money(a.overdueMinor, a.currency),
+    },
+    {
+      key: 'balance',
+      header: t('accounts.balance'),
+      numeric: true,
+      cell: (a) => fmt.money(a.balanceMinor, a.currency),
+    },
+    { key: 'dpd', header: t('accounts.dpd'), numeric: true, cell: (a) => fmt.number(a.daysPastDue) },
+    { key: 'stage', header: t('accounts.stage'), cell: (a) => <StageBadge stage={a.stage} /> },
+    {
+      key: 'localTime',
+      header: t('accounts.localTime'),
+      cell: (a) => (
+        <>
+          <span className="mono">{a.debtorLocalTime}</span>
+          <div className="muted small">{a.debtorTimeZone}</div>
+        </>
+      ),
+    },
+    ...(showCollector
+      ? [
+          {
+            key: 'collector',
+            header: t('accounts.collector'),
+            cell: (a: AccountSummary) => a.assignedCollector?.displayName ?? t('accounts.unassigned'),
+          },
+        ]
+      : []),
+    {
+      key: 'flags',
+      header: t('accounts.flags'),
+      cell: (a) =>
+        a.activeStopFlags.length === 0 ? (
+          <span className="muted">—</span>
+        ) : (
+          a.activeStopFlags.map((f) => (
+            <span key={f} className="badge flag">
+              ✕ {t(`stopFlags.${f}`, { defaultValue: f })}
+            </span>
+          ))
+        ),
+    },
+  ];
 
   return (
     <div className="panel">
@@ -43,68 +114,7 @@ export function AccountsTable({
         <EmptyState>{q ? t('accounts.noMatch', { q }) : t('accounts.empty')}</EmptyState>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('accounts.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.customer')}</th>
-                  <th scope="col">{t('accounts.account')}</th>
-                  <th scope="col" className="num">
-                    {t('accounts.overdue')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('accounts.balance')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('accounts.dpd')}
-                  </th>
-                  <th scope="col">{t('accounts.stage')}</th>
-                  <th scope="col">{t('accounts.localTime')}</th>
-                  {showCollector && <th scope="col">{t('accounts.collector')}</th>}
-                  <th scope="col">{t('accounts.flags')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <div className="strong">
-                        {hrefFor ? <Link to={hrefFor(a.id)}>{a.debtorName}</Link> : a.debtorName}
-                      </div>
-                      <div className="muted small">{a.creditorName}</div>
-                    </td>
-                    <td>
-                      <div className="mono">{a.externalId}</div>
-                      <div className="muted small">{t(`products.${a.product}`, { defaultValue: a.product })}</div>
-                    </td>
-                    <td className="num">{fmt.money(a.overdueMinor, a.currency)}</td>
-                    <td className="num">{fmt.money(a.balanceMinor, a.currency)}</td>
-                    <td className="num">{fmt.number(a.daysPastDue)}</td>
-                    <td>
-                      <StageBadge stage={a.stage} />
-                    </td>
-                    <td>
-                      <span className="mono">{a.debtorLocalTime}</span>
-                      <div className="muted small">{a.debtorTimeZone}</div>
-                    </td>
-                    {showCollector && <td>{a.assignedCollector?.displayName ?? t('accounts.unassigned')}</td>}
-                    <td>
-                      {a.activeStopFlags.length === 0 ? (
-                        <span className="muted">—</span>
-                      ) : (
-                        a.activeStopFlags.map((f) => (
-                          <span key={f} className="badge flag">
-                            ✕ {t(`stopFlags.${f}`, { defaultValue: f })}
-                          </span>
-                        ))
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('accounts.caption')} rows={rows} rowKey={(a) => a.id} columns={columns} />
           <div className="table-footer">
             <span className="muted small">{t('accounts.shown', { count: rows.length })}</span>
             {accounts.hasNextPage && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCodeOptions } from '../../../components/ui/code-options';
 import { SelectField, TextField, type Option } from '../../../components/ui/field';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 import { PagedList } from '../../../components/ui/paged-list';
 import { paths } from '../../../config/paths';
 import { useUsers } from '../../users/api/get-users';
@@ -50,82 +51,105 @@ export function AuditTrail({ user }: { user: SessionUser }) {
   const filters = filtersFrom(params);
   const events = useAuditEvents(filters);
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns = useColumns(user.timeZone);
 
   return (
     <div className="audit-trail">
       <Filters key={filters.toString()} filters={filters} onApply={(next) => setParams(next, { replace: true })} />
       <div className="panel">
         <PagedList query={events} count={items.length} exportHref={auditExportHref(filters)} messages="audit">
-          <table className="table audit-table">
-            <caption className="visually-hidden">{t('audit.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.when', { zone: user.timeZone })}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col">{t('audit.what')}</th>
-                <th scope="col">{t('audit.accounts')}</th>
-                <th scope="col">{t('audit.purpose')}</th>
-                <th scope="col">{t('audit.request')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((event) => (
-                <Row key={event.id} event={event} timeZone={user.timeZone} />
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            wrap={null}
+            className="audit-table"
+            caption={t('audit.caption')}
+            rows={items}
+            rowKey={(event) => event.id}
+            rowClassName={(event) => (event.action.endsWith(DENIED) ? 'audit-denied' : undefined)}
+            columns={columns}
+          />
         </PagedList>
       </div>
     </div>
   );
 }
 
-function Row({ event, timeZone }: { event: AuditEvent; timeZone: string }) {
+/** The trail's columns: when, who, what (a refusal marked, the data behind a disclosure), accounts, purpose, request. */
+function useColumns(timeZone: string): Column<AuditEvent>[] {
   const { t } = useTranslation();
-  const denied = event.action.endsWith(DENIED);
-  const action = denied ? event.action.slice(0, -DENIED.length) : event.action;
-  const more = event.accountCount - event.accounts.length;
-  return (
-    <tr className={denied ? 'audit-denied' : undefined}>
-      <td className="nowrap mono small">{auditInstant(event.at, timeZone)}</td>
-      <td>
-        {event.actor ? (
+  return [
+    {
+      key: 'when',
+      header: t('audit.when', { zone: timeZone }),
+      className: 'nowrap mono small',
+      cell: (event) => auditInstant(event.at, timeZone),
+    },
+    {
+      key: 'who',
+      header: t('audit.who'),
+      cell: (event) =>
+        event.actor ? (
           <>
             {event.actor.displayName} <span className="muted small mono">{event.actor.username}</span>
           </>
         ) : (
           <span className="muted">{t('audit.system')}</span>
-        )}
-      </td>
-      <td>
-        <strong>{t(`audit.actions.${action}`, { defaultValue: action })}</strong>
-        {denied && <span className="badge promise-broken">{t('audit.denied')}</span>}
-        <div className="muted small">
-          <span className="mono">{event.action}</span> ·{' '}
-          {t(`audit.entities.${event.entityType}`, { defaultValue: event.entityType })}
-          {event.entityId && <span className="mono"> {event.entityId}</span>}
-        </div>
-        <details className="audit-data">
-          <summary className="small">{t('audit.details')}</summary>
-          <pre className="small">{JSON.stringify(event.data, null, 2)}</pre>
-        </details>
-      </td>
-      <td>
-        {event.accounts.map((a) => (
-          <div key={a.id} className="nowrap">
-            <Link className="mono small" to={paths.accountView.getHref(a.id)}>
-              {a.externalId ?? a.id}
-            </Link>
-          </div>
-        ))}
-        {more > 0 && <div className="muted small">{t('audit.moreAccounts', { count: more })}</div>}
-      </td>
-      <td className="nowrap">
-        {event.purpose ? t(`audit.purposes.${event.purpose}`, { defaultValue: event.purpose }) : '—'}
-      </td>
-      <td className="mono small audit-request">{event.requestId ?? '—'}</td>
-    </tr>
-  );
+        ),
+    },
+    {
+      key: 'what',
+      header: t('audit.what'),
+      cell: (event) => {
+        const denied = event.action.endsWith(DENIED);
+        const action = denied ? event.action.slice(0, -DENIED.length) : event.action;
+        return (
+          <>
+            <strong>{t(`audit.actions.${action}`, { defaultValue: action })}</strong>
+            {denied && <span className="badge promise-broken">{t('audit.denied')}</span>}
+            <div className="muted small">
+              <span className="mono">{event.action}</span> ·{' '}
+              {t(`audit.entities.${event.entityType}`, { defaultValue: event.entityType })}
+              {event.entityId && <span className="mono"> {event.entityId}</span>}
+            </div>
+            <details className="audit-data">
+              <summary className="small">{t('audit.details')}</summary>
+              <pre className="small">{JSON.stringify(event.data, null, 2)}</pre>
+            </details>
+          </>
+        );
+      },
+    },
+    {
+      key: 'accounts',
+      header: t('audit.accounts'),
+      cell: (event) => {
+        const more = event.accountCount - event.accounts.length;
+        return (
+          <>
+            {event.accounts.map((a) => (
+              <div key={a.id} className="nowrap">
+                <Link className="mono small" to={paths.accountView.getHref(a.id)}>
+                  {a.externalId ?? a.id}
+                </Link>
+              </div>
+            ))}
+            {more > 0 && <div className="muted small">{t('audit.moreAccounts', { count: more })}</div>}
+          </>
+        );
+      },
+    },
+    {
+      key: 'purpose',
+      header: t('audit.purpose'),
+      className: 'nowrap',
+      cell: (event) => (event.purpose ? t(`audit.purposes.${event.purpose}`, { defaultValue: event.purpose }) : '—'),
+    },
+    {
+      key: 'request',
+      header: t('audit.request'),
+      className: 'mono small audit-request',
+      cell: (event) => event.requestId ?? '—',
+    },
+  ];
 }
 
 function Filters({ filters, onApply }: { filters: URLSearchParams; onApply: (next: URLSearchParams) => void }) {

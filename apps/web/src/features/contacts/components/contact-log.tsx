@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCodeOptions } from '../../../components/ui/code-options';
 import { SelectField, TextField, type Option } from '../../../components/ui/field';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { PagedList } from '../../../components/ui/paged-list';
 import { paths } from '../../../config/paths';
@@ -61,6 +62,7 @@ export function ContactLog({ user }: { user: SessionUser }) {
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   const selected = items.find((i) => i.id === selectedId) ?? null;
   const setSelected = (item: ContactLogItem | null) => setSelectedId(item?.id ?? null);
+  const columns = useColumns(user.timeZone, selected?.id ?? null, setSelected);
 
   const setFilter = (key: FilterKey, value: string) => {
     const next = new URLSearchParams(filters);
@@ -81,30 +83,14 @@ export function ContactLog({ user }: { user: SessionUser }) {
       <div className="contact-log-body">
         <div className="panel contact-log-table">
           <PagedList query={log} count={items.length} exportHref={contactLogExportHref(filters)} messages="contactLog">
-            <table className="table">
-              <caption className="visually-hidden">{t('contactLog.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('contactLog.when')}</th>
-                  <th scope="col">{t('contactLog.collector')}</th>
-                  <th scope="col">{t('contactLog.customer')}</th>
-                  <th scope="col">{t('contactLog.outcome')}</th>
-                  <th scope="col">{t('contactLog.stage')}</th>
-                  <th scope="col">{t('contactLog.promise')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <Row
-                    key={item.id}
-                    item={item}
-                    timeZone={user.timeZone}
-                    selected={selected?.id === item.id}
-                    onSelect={() => setSelected(item)}
-                  />
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              wrap={null}
+              caption={t('contactLog.caption')}
+              rows={items}
+              rowKey={(item) => item.id}
+              rowClassName={(item) => (item.id === selected?.id ? 'selected' : undefined)}
+              columns={columns}
+            />
           </PagedList>
         </div>
         {selected && <Detail item={selected} user={user} onClose={() => setSelected(null)} />}
@@ -113,57 +99,79 @@ export function ContactLog({ user }: { user: SessionUser }) {
   );
 }
 
-function Row({
-  item,
-  timeZone,
-  selected,
-  onSelect,
-}: {
-  item: ContactLogItem;
-  timeZone: string;
-  selected: boolean;
-  onSelect: () => void;
-}) {
+/** The log's columns; the time opens the attempt's detail. */
+function useColumns(
+  timeZone: string,
+  selectedId: string | null,
+  onSelect: (item: ContactLogItem) => void,
+): Column<ContactLogItem>[] {
   const { t } = useTranslation();
   const fmt = useFormat();
-  return (
-    <tr className={selected ? 'selected' : undefined}>
-      <td className="nowrap">
-        <button type="button" className="link-button" onClick={onSelect} aria-pressed={selected}>
+  return [
+    {
+      key: 'when',
+      header: t('contactLog.when'),
+      className: 'nowrap',
+      cell: (item) => (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onSelect(item)}
+          aria-pressed={item.id === selectedId}
+        >
           {fmt.timeIn(item.startedAt, timeZone)}
         </button>
-      </td>
-      <td>{item.collector?.displayName ?? '—'}</td>
-      <td>
-        {item.customerName} <span className="muted small mono">{item.account.externalId}</span>
-      </td>
-      <td>
-        <strong>{t(`dispositions.${item.disposition}`)}</strong>{' '}
-        <span className="muted small">
-          {t(`channels.${item.channel}`)} · {t(`parties.${item.partyReached}`)}
-          {item.overrideReasonCode ? ` · ${t('contactLog.override')}` : ''}
-        </span>
-        {item.review && (
-          <div>
-            <span className={`badge ${item.review.coaching ? 'promise-partly_kept' : 'promise-kept'}`}>
-              {item.review.coaching
-                ? t('review.coachingScore', { score: item.review.score })
-                : t('review.reviewedScore', { score: item.review.score })}
-            </span>
-          </div>
-        )}
-      </td>
-      <td>{item.stage ? <StageBadge stage={item.stage} /> : '—'}</td>
-      <td>
-        {item.promises.map((p) => (
+      ),
+    },
+    { key: 'collector', header: t('contactLog.collector'), cell: (item) => item.collector?.displayName ?? '—' },
+    {
+      key: 'customer',
+      header: t('contactLog.customer'),
+      cell: (item) => (
+        <>
+          {item.customerName} <span className="muted small mono">{item.account.externalId}</span>
+        </>
+      ),
+    },
+    {
+      key: 'outcome',
+      header: t('contactLog.outcome'),
+      cell: (item) => (
+        <>
+          <strong>{t(`dispositions.${item.disposition}`)}</strong>{' '}
+          <span className="muted small">
+            {t(`channels.${item.channel}`)} · {t(`parties.${item.partyReached}`)}
+            {item.overrideReasonCode ? ` · ${t('contactLog.override')}` : ''}
+          </span>
+          {item.review && (
+            <div>
+              <span className={`badge ${item.review.coaching ? 'promise-partly_kept' : 'promise-kept'}`}>
+                {item.review.coaching
+                  ? t('review.coachingScore', { score: item.review.score })
+                  : t('review.reviewedScore', { score: item.review.score })}
+              </span>
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'stage',
+      header: t('contactLog.stage'),
+      cell: (item) => (item.stage ? <StageBadge stage={item.stage} /> : '—'),
+    },
+    {
+      key: 'promise',
+      header: t('contactLog.promise'),
+      cell: (item) =>
+        item.promises.map((p) => (
           <div key={p.id} className="nowrap">
             {fmt.money(p.amountMinor, p.currency)}{' '}
             <span className={`badge promise-${p.status}`}>{t(`promiseStatus.${p.status}`)}</span>
           </div>
-        ))}
-      </td>
-    </tr>
-  );
+        )),
+    },
+  ];
 }
 
 function Detail({ item, user, onClose }: { item: ContactLogItem; user: SessionUser; onClose: () => void }) {

@@ -1,6 +1,7 @@
 import type { ImportReport } from '@crm/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/ui/data-table';
 import { Field, TextField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
@@ -155,27 +156,17 @@ function ImportReportView({ kind, report }: { kind: ImportKind; report: ImportRe
       )}
       {report.errors.length > 0 && (
         <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('imports.errors')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('imports.line')}
-                </th>
-                <th scope="col">{t('imports.field')}</th>
-                <th scope="col">{t('imports.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.errors.map((e, i) => (
-                <tr key={i}>
-                  <td className="num mono">{e.line}</td>
-                  <td className="mono">{e.field}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            wrap={null}
+            caption={t('imports.errors')}
+            rows={report.errors}
+            rowKey={(_, i) => String(i)}
+            columns={[
+              { key: 'line', header: t('imports.line'), numeric: true, className: 'mono', cell: (e) => e.line },
+              { key: 'field', header: t('imports.field'), className: 'mono', cell: (e) => e.field },
+              { key: 'problem', header: t('imports.problem'), cell: (e) => e.message },
+            ]}
+          />
           {report.errorCount > report.errors.length && (
             <p className="muted small">
               {t('imports.moreErrors', {

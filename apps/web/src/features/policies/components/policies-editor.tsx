@@ -2,6 +2,7 @@ import { STOP_FLAG_TYPES, type PolicyItem } from '@crm/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodeOptions } from '../../../components/ui/code-options';
+import { ExpandButton } from '../../../components/ui/expand-button';
 import { CheckboxField, CheckboxGroup, TextField } from '../../../components/ui/field';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
@@ -142,14 +143,9 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
         <button type="submit" className="button primary" disabled={save.isPending}>
           {t('policies.save')}
         </button>
-        <button
-          type="button"
-          className="button"
-          aria-expanded={showHistory}
-          onClick={() => setShowHistory(!showHistory)}
-        >
+        <ExpandButton expanded={showHistory} onToggle={setShowHistory}>
           {t('policies.history')}
-        </button>
+        </ExpandButton>
         {save.isSuccess && <span role="status">{t('policies.saved', { version: save.data.version })}</span>}
       </div>
       {showHistory && <PolicyHistory policy={policy} title={title} />}

@@ -5,16 +5,39 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 import { TextField } from '../../../components/ui/field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
-import { useFormat } from '../../../lib/format';
+import { percent, useFormat } from '../../../lib/format';
 import { useKpis } from '../api/get-kpis';
 import { ReviewsTable } from './reviews-table';
 import { RollRatesTable } from './roll-rates-table';
 
 const GROUPS: KpiGroupBy[] = ['collector', 'team', 'stage', 'scriptVersion'];
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+type CountKey =
+  | 'attempts'
+  | 'contacts'
+  | 'rightPartyContacts'
+  | 'promisesMade'
+  | 'promisesDue'
+  | 'kept'
+  | 'partlyKept'
+  | 'broken'
+  | 'pendingDue';
+/** The KPI table's counts: the contact log filter behind each, and whether it counts attempts or promises due in the period. */
+const COUNTS: [CountKey, Record<string, string>, 'attempts' | 'due'][] = [
+  ['attempts', {}, 'attempts'],
+  ['contacts', { reached: 'anyone' }, 'attempts'],
+  ['rightPartyContacts', { reached: 'debtor' }, 'attempts'],
+  ['promisesMade', { hasPromise: 'true' }, 'attempts'],
+  ['promisesDue', {}, 'due'],
+  ['kept', { promiseStatus: 'kept' }, 'due'],
+  ['partlyKept', { promiseStatus: 'partly_kept' }, 'due'],
+  ['broken', { promiseStatus: 'broken' }, 'due'],
+  ['pendingDue', { promiseStatus: 'pending' }, 'due'],
+];
 const FILTER_FOR: Partial<Record<KpiGroupBy, string>> = {
   collector: 'collectorId',
   team: 'teamId',
@@ -165,19 +188,19 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
   );
 }
 
-function pct(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
-}
-
 function Headline({ totals, from, to }: { totals: KpiGroup; from: string; to: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const cards: { label: string; value: ReactNode; help: string }[] = [
-    { label: t('kpi.col.keptRateByCount'), value: pct(totals.keptRateByCount), help: t('kpi.help.keptRateByCount') },
+    {
+      label: t('kpi.col.keptRateByCount'),
+      value: percent(totals.keptRateByCount),
+      help: t('kpi.help.keptRateByCount'),
+    },
     {
       label: t('kpi.col.keptRateByAmount'),
       value: totals.keptRateByAmount.length
-        ? totals.keptRateByAmount.map((r) => `${pct(r.rate)} ${r.currency}`).join(' · ')
+        ? totals.keptRateByAmount.map((r) => `${percent(r.rate)} ${r.currency}`).join(' · ')
         : '—',
       help: t('kpi.help.keptRateByAmount'),
     },
@@ -275,36 +298,23 @@ function TrendChart({ groups }: { groups: KpiGroup[] }) {
       </div>
       <details className="chart-data">
         <summary>{t('kpi.asTable')}</summary>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('kpi.period')}</th>
-              <th scope="col" className="num">
-                {t('promiseStatus.kept')}
-              </th>
-              <th scope="col" className="num">
-                {t('promiseStatus.partly_kept')}
-              </th>
-              <th scope="col" className="num">
-                {t('promiseStatus.broken')}
-              </th>
-              <th scope="col" className="num">
-                {t('kpi.col.keptRateByCount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.label}>
-                <td>{d.label}</td>
-                <td className="num">{d.kept}</td>
-                <td className="num">{d.partlyKept}</td>
-                <td className="num">{d.broken}</td>
-                <td className="num">{d.rate === null ? '—' : `${d.rate}%`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          wrap={null}
+          rows={data}
+          rowKey={(d) => d.label}
+          columns={[
+            { key: 'period', header: t('kpi.period'), cell: (d) => d.label },
+            { key: 'kept', header: t('promiseStatus.kept'), numeric: true, cell: (d) => d.kept },
+            { key: 'partlyKept', header: t('promiseStatus.partly_kept'), numeric: true, cell: (d) => d.partlyKept },
+            { key: 'broken', header: t('promiseStatus.broken'), numeric: true, cell: (d) => d.broken },
+            {
+              key: 'rate',
+              header: t('kpi.col.keptRateByCount'),
+              numeric: true,
+              cell: (d) => (d.rate === null ? '—' : `${d.rate}%`),
+            },
+          ]}
+        />
       </details>
     </>
   );
@@ -385,55 +395,34 @@ function KpiTable({
   };
   const money = (list: KpiGroup['collected']) =>
     list.length ? list.map((m) => <div key={m.currency}>{fmt.money(m.amountMinor, m.currency)}</div>) : '—';
-  const columns: { key: string; label: string; cell: (g: KpiGroup) => ReactNode }[] = [
+  const header = (key: string) => (
+    <>
+      {t(`kpi.col.${key}`)} <Help text={t(`kpi.help.${key}`)} />
+    </>
+  );
+  const columns: Column<KpiGroup>[] = [
     {
-      key: 'attempts',
-      label: t('kpi.col.attempts'),
-      cell: (g) => count(g, g.attempts, {}, 'attempts', t('kpi.col.attempts')),
+      key: 'group',
+      header: t(`kpi.group.${groupBy}`),
+      rowHeader: true,
+      cell: (g) =>
+        groupBy === 'stage' && g.key
+          ? t(`stages.${g.key}`)
+          : g.key === null
+            ? t(`kpi.noKey.${groupBy}`, { defaultValue: t('kpi.unattributed') })
+            : g.label,
     },
-    {
-      key: 'contacts',
-      label: t('kpi.col.contacts'),
-      cell: (g) => count(g, g.contacts, { reached: 'anyone' }, 'attempts', t('kpi.col.contacts')),
-    },
-    {
-      key: 'rightPartyContacts',
-      label: t('kpi.col.rightPartyContacts'),
-      cell: (g) => count(g, g.rightPartyContacts, { reached: 'debtor' }, 'attempts', t('kpi.col.rightPartyContacts')),
-    },
-    {
-      key: 'promisesMade',
-      label: t('kpi.col.promisesMade'),
-      cell: (g) => count(g, g.promisesMade, { hasPromise: 'true' }, 'attempts', t('kpi.col.promisesMade')),
-    },
-    {
-      key: 'promisesDue',
-      label: t('kpi.col.promisesDue'),
-      cell: (g) => count(g, g.promisesDue, {}, 'due', t('kpi.col.promisesDue')),
-    },
-    {
-      key: 'kept',
-      label: t('kpi.col.kept'),
-      cell: (g) => count(g, g.kept, { promiseStatus: 'kept' }, 'due', t('kpi.col.kept')),
-    },
-    {
-      key: 'partlyKept',
-      label: t('kpi.col.partlyKept'),
-      cell: (g) => count(g, g.partlyKept, { promiseStatus: 'partly_kept' }, 'due', t('kpi.col.partlyKept')),
-    },
-    {
-      key: 'broken',
-      label: t('kpi.col.broken'),
-      cell: (g) => count(g, g.broken, { promiseStatus: 'broken' }, 'due', t('kpi.col.broken')),
-    },
-    {
-      key: 'pendingDue',
-      label: t('kpi.col.pendingDue'),
-      cell: (g) => count(g, g.pendingDue, { promiseStatus: 'pending' }, 'due', t('kpi.col.pendingDue')),
-    },
+    // Each count opens the contact log filtered to the attempts (or promises due) behind it.
+    ...COUNTS.map(([key, extra, period]) => ({
+      key,
+      header: header(key),
+      numeric: true,
+      cell: (g: KpiGroup) => count(g, g[key], extra, period, t(`kpi.col.${key}`)),
+    })),
     {
       key: 'keptRateByCount',
-      label: t('kpi.col.keptRateByCount'),
+      header: header('keptRateByCount'),
+      numeric: true,
       cell: (g) => {
         const href = logLink(g, { promiseStatus: 'kept' }, 'due');
         return href && g.keptRateByCount !== null ? (
@@ -441,74 +430,45 @@ function KpiTable({
             to={href}
             aria-label={t('kpi.openLog', { what: t('kpi.col.keptRateByCount'), group: g.label, count: g.kept })}
           >
-            <strong>{pct(g.keptRateByCount)}</strong>
+            <strong>{percent(g.keptRateByCount)}</strong>
           </Link>
         ) : (
-          pct(g.keptRateByCount)
+          percent(g.keptRateByCount)
         );
       },
     },
     {
       key: 'keptRateByAmount',
-      label: t('kpi.col.keptRateByAmount'),
+      header: header('keptRateByAmount'),
+      numeric: true,
       cell: (g) =>
         g.keptRateByAmount.length
           ? g.keptRateByAmount.map((r) => (
               <div key={r.currency}>
-                {pct(r.rate)} {r.currency}
+                {percent(r.rate)} {r.currency}
               </div>
             ))
           : '—',
     },
-    { key: 'collected', label: t('kpi.col.collected'), cell: (g) => money(g.collected) },
+    { key: 'collected', header: header('collected'), numeric: true, cell: (g) => money(g.collected) },
   ];
+  // Totals: the counts summed, the rates over the whole period (not linked).
+  const total = (c: Column<KpiGroup>): ReactNode =>
+    c.key === 'group'
+      ? t('kpi.total')
+      : c.key === 'keptRateByCount'
+        ? percent(totals.keptRateByCount)
+        : c.key === 'keptRateByAmount' || c.key === 'collected'
+          ? c.cell(totals)
+          : fmt.number(totals[c.key as CountKey]);
   return (
-    <div className="table-wrap">
-      <table className="table kpi-table">
-        <caption className="visually-hidden">{t(`kpi.by.${groupBy}`)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(`kpi.group.${groupBy}`)}</th>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className="num">
-                {c.label} <Help text={t(`kpi.help.${c.key}`)} />
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((g) => (
-            <tr key={g.key ?? 'none'}>
-              <th scope="row">
-                {groupBy === 'stage' && g.key
-                  ? t(`stages.${g.key}`)
-                  : g.key === null
-                    ? t(`kpi.noKey.${groupBy}`, { defaultValue: t('kpi.unattributed') })
-                    : g.label}
-              </th>
-              {columns.map((c) => (
-                <td key={c.key} className="num">
-                  {c.cell(g)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('kpi.total')}</th>
-            {columns.map((c) => (
-              <td key={c.key} className="num">
-                {c.key === 'keptRateByCount'
-                  ? pct(totals.keptRateByCount)
-                  : c.key === 'keptRateByAmount' || c.key === 'collected'
-                    ? c.cell(totals)
-                    : fmt.number(totals[c.key as 'attempts'] as number)}
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      className="kpi-table"
+      caption={t(`kpi.by.${groupBy}`)}
+      rows={sorted}
+      rowKey={(g) => g.key ?? 'none'}
+      columns={columns}
+      footer={total}
+    />
   );
 }

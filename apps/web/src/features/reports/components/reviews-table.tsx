@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DataTable } from '../../../components/ui/data-table';
-import { QueryState } from '../../../components/ui/query-state';
+import { QueryTable } from '../../../components/ui/data-table';
 import { paths } from '../../../config/paths';
 import { percent, useFormat } from '../../../lib/format';
 import { useReviewsReport } from '../api/get-reviews-report';
@@ -17,47 +16,45 @@ export function ReviewsTable({ from, to }: { from: string; to: string }) {
   const count = (n: number, collectorId: string, filter: Record<string, string>) =>
     n > 0 ? <Link to={link(collectorId, filter)}>{fmt.number(n)}</Link> : 0;
   return (
-    <QueryState query={report} isEmpty={(d) => d.collectors.length === 0} empty={t('kpi.empty')}>
-      {(data) => (
-        <DataTable
-          caption={t('review.reportTitle')}
-          rows={data.collectors}
-          rowKey={(c) => c.collector.id}
-          columns={[
-            {
-              key: 'collector',
-              header: t('kpi.group.collector'),
-              rowHeader: true,
-              cell: (c) => c.collector.displayName,
-            },
-            { key: 'attempts', header: t('kpi.col.attempts'), numeric: true, cell: (c) => fmt.number(c.attempts) },
-            {
-              key: 'reviewed',
-              header: t('review.reviewed'),
-              numeric: true,
-              cell: (c) => count(c.reviewed, c.collector.id, { reviewed: 'true' }),
-            },
-            {
-              key: 'share',
-              header: t('review.reviewedShare'),
-              numeric: true,
-              cell: (c) => percent(c.reviewedShare),
-            },
-            {
-              key: 'score',
-              header: t('review.averageScore'),
-              numeric: true,
-              cell: (c) => (c.averageScore === null ? '—' : c.averageScore),
-            },
-            {
-              key: 'coaching',
-              header: t('review.coachingCount'),
-              numeric: true,
-              cell: (c) => count(c.coaching, c.collector.id, { coaching: 'true' }),
-            },
-          ]}
-        />
-      )}
-    </QueryState>
+    <QueryTable
+      query={report}
+      rows={(d) => d.collectors}
+      empty={t('kpi.empty')}
+      caption={t('review.reportTitle')}
+      rowKey={(c) => c.collector.id}
+      columns={[
+        {
+          key: 'collector',
+          header: t('kpi.group.collector'),
+          rowHeader: true,
+          cell: (c) => c.collector.displayName,
+        },
+        { key: 'attempts', header: t('kpi.col.attempts'), numeric: true, cell: (c) => fmt.number(c.attempts) },
+        {
+          key: 'reviewed',
+          header: t('review.reviewed'),
+          numeric: true,
+          cell: (c) => count(c.reviewed, c.collector.id, { reviewed: 'true' }),
+        },
+        {
+          key: 'share',
+          header: t('review.reviewedShare'),
+          numeric: true,
+          cell: (c) => percent(c.reviewedShare),
+        },
+        {
+          key: 'score',
+          header: t('review.averageScore'),
+          numeric: true,
+          cell: (c) => (c.averageScore === null ? '—' : c.averageScore),
+        },
+        {
+          key: 'coaching',
+          header: t('review.coachingCount'),
+          numeric: true,
+          cell: (c) => count(c.coaching, c.collector.id, { coaching: 'true' }),
+        },
+      ]}
+    />
   );
 }

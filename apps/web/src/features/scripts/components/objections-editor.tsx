@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALE_OPTIONS, useCodeOptions } from '../../../components/ui/code-options';
 import { DataTable, hiddenHeader } from '../../../components/ui/data-table';
+import { ExpandButton } from '../../../components/ui/expand-button';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../../components/ui/field';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
@@ -93,14 +94,9 @@ export function ObjectionsEditor() {
                     {t('scriptLibrary.edit')}
                   </button>
                 )}
-                <button
-                  type="button"
-                  className="button"
-                  aria-expanded={history === o.id}
-                  onClick={() => setHistory(history === o.id ? null : o.id)}
-                >
+                <ExpandButton expanded={history === o.id} onToggle={(on) => setHistory(on ? o.id : null)}>
                   {t('objectionAdmin.history')}
-                </button>
+                </ExpandButton>
               </div>
             ),
           },

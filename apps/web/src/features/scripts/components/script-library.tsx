@@ -1,9 +1,10 @@
 import type { ScriptList, ScriptVersionDetail } from '@crm/contracts';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable, hiddenHeader } from '../../../components/ui/data-table';
 import { TextAreaField, TextField } from '../../../components/ui/field';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
-import { useFormat } from '../../../lib/format';
+import { percent, useFormat } from '../../../lib/format';
 import { useKpis } from '../../reports/api/get-kpis';
 import { VariablesHelp } from './variables-help';
 import { VersionDiff } from './version-diff';
@@ -114,72 +115,70 @@ function Versions({
         </button>
       </div>
       {hasDraft && <p className="muted small">{t('scriptLibrary.draftExists')}</p>}
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('scriptLibrary.version')}</th>
-              <th scope="col">{t('scriptLibrary.status')}</th>
-              <th scope="col">{t('scriptLibrary.by')}</th>
-              <th scope="col">{t('scriptLibrary.when')}</th>
-              <th scope="col" className="num" title={t('scriptLibrary.effectHelp')}>
-                {t('kpi.col.promisesMade')}
-              </th>
-              <th scope="col" className="num" title={t('scriptLibrary.effectHelp')}>
-                {t('kpi.col.keptRateByCount')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('userAdmin.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {script.versions.map((v) => (
-              <tr key={v.id} className={v.id === selected ? 'selected' : undefined}>
-                <td>v{v.version}</td>
-                <td>
-                  <span className={`badge status-${v.status}`}>{t(`scriptLibrary.statuses.${v.status}`)}</span>
-                  {v.justification && (
-                    <div className="small muted" title={v.justification}>
-                      {t('scriptLibrary.justified')}: {v.justification}
-                    </div>
-                  )}
-                </td>
-                <td>{v.createdBy ?? '—'}</td>
-                <td>{fmt.dateTime(v.publishedAt ?? v.createdAt)}</td>
-                <td className="num">{fmt.number(byVersion.get(v.id)?.promisesMade ?? 0)}</td>
-                <td className="num">
-                  {byVersion.get(v.id)?.keptRateByCount == null
-                    ? '—'
-                    : `${Math.round(byVersion.get(v.id)!.keptRateByCount! * 1000) / 10}%`}
-                </td>
-                <td>
-                  <div className="version-actions">
-                    <button type="button" className="button" onClick={() => onSelect(v.id)}>
-                      {v.status === 'draft' ? t('scriptLibrary.edit') : t('scriptLibrary.view')} v{v.version}
-                    </button>{' '}
-                    {published && v.id !== published.id && (
-                      <button type="button" className="button" onClick={() => onCompare(published.id, v.id)}>
-                        {t('scriptLibrary.compare', { version: published.version })}
-                      </button>
-                    )}{' '}
-                    {v.status === 'archived' && (
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={create.isPending}
-                        onClick={() => create.mutate(v.id, { onSuccess: (d) => onSelect(d.id) })}
-                      >
-                        {t('scriptLibrary.restore')}
-                      </button>
-                    )}
+      <DataTable
+        rows={script.versions}
+        rowKey={(v) => v.id}
+        rowClassName={(v) => (v.id === selected ? 'selected' : undefined)}
+        columns={[
+          { key: 'version', header: t('scriptLibrary.version'), cell: (v) => `v${v.version}` },
+          {
+            key: 'status',
+            header: t('scriptLibrary.status'),
+            cell: (v) => (
+              <>
+                <span className={`badge status-${v.status}`}>{t(`scriptLibrary.statuses.${v.status}`)}</span>
+                {v.justification && (
+                  <div className="small muted" title={v.justification}>
+                    {t('scriptLibrary.justified')}: {v.justification}
                   </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                )}
+              </>
+            ),
+          },
+          { key: 'by', header: t('scriptLibrary.by'), cell: (v) => v.createdBy ?? '—' },
+          { key: 'when', header: t('scriptLibrary.when'), cell: (v) => fmt.dateTime(v.publishedAt ?? v.createdAt) },
+          {
+            key: 'made',
+            header: t('kpi.col.promisesMade'),
+            title: t('scriptLibrary.effectHelp'),
+            numeric: true,
+            cell: (v) => fmt.number(byVersion.get(v.id)?.promisesMade ?? 0),
+          },
+          {
+            key: 'kept',
+            header: t('kpi.col.keptRateByCount'),
+            title: t('scriptLibrary.effectHelp'),
+            numeric: true,
+            cell: (v) => percent(byVersion.get(v.id)?.keptRateByCount),
+          },
+          {
+            key: 'actions',
+            header: hiddenHeader(t('userAdmin.actions')),
+            cell: (v) => (
+              <div className="version-actions">
+                <button type="button" className="button" onClick={() => onSelect(v.id)}>
+                  {v.status === 'draft' ? t('scriptLibrary.edit') : t('scriptLibrary.view')} v{v.version}
+                </button>{' '}
+                {published && v.id !== published.id && (
+                  <button type="button" className="button" onClick={() => onCompare(published.id, v.id)}>
+                    {t('scriptLibrary.compare', { version: published.version })}
+                  </button>
+                )}{' '}
+                {v.status === 'archived' && (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={create.isPending}
+                    onClick={() => create.mutate(v.id, { onSuccess: (d) => onSelect(d.id) })}
+                  >
+                    {t('scriptLibrary.restore')}
+                  </button>
+                )}
+              </div>
+            ),
+          },
+        ]}
+      />
       {create.isError && <ErrorState error={create.error} />}
     </section>
   );

@@ -1,8 +1,8 @@
 import type { User } from '@crm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, hiddenHeader, type Column } from '../../../components/ui/data-table';
-import { QueryState } from '../../../components/ui/query-state';
+import { ExpandButton } from '../../../components/ui/expand-button';
+import { QueryTable, hiddenHeader, type Column } from '../../../components/ui/data-table';
 import { useTeams } from '../api/get-teams';
 import { useUsers } from '../api/get-users';
 import { ManageUser } from './user-admin';
@@ -25,34 +25,27 @@ export function UsersTable({ manage = false }: { manage?: boolean }) {
       key: 'actions',
       header: hiddenHeader(t('userAdmin.actions')),
       cell: (u) => (
-        <button
-          type="button"
-          className="button"
-          aria-expanded={open === u.id}
-          onClick={() => setOpen(open === u.id ? null : u.id)}
-        >
+        <ExpandButton expanded={open === u.id} onToggle={(on) => setOpen(on ? u.id : null)}>
           {t('userAdmin.manageShort')}
           <span className="visually-hidden"> {u.displayName}</span>
-        </button>
+        </ExpandButton>
       ),
     });
   return (
-    <QueryState query={users} isEmpty={(d) => d.items.length === 0} empty={t('users.empty')}>
-      {(data) => (
-        <DataTable
-          wrap="table-wrap panel"
-          caption={t('users.title')}
-          rows={data.items}
-          rowKey={(u) => u.id}
-          rowClassName={(u) => (u.active ? undefined : 'inactive')}
-          columns={columns}
-          below={(u) =>
-            manage && open === u.id
-              ? { node: <ManageUser user={u} teams={teams.data?.items ?? []} onDone={() => setOpen(null)} /> }
-              : null
-          }
-        />
-      )}
-    </QueryState>
+    <QueryTable
+      query={users}
+      rows={(d) => d.items}
+      empty={t('users.empty')}
+      wrap="table-wrap panel"
+      caption={t('users.title')}
+      rowKey={(u) => u.id}
+      rowClassName={(u) => (u.active ? undefined : 'inactive')}
+      columns={columns}
+      below={(u) =>
+        manage && open === u.id
+          ? { node: <ManageUser user={u} teams={teams.data?.items ?? []} onDone={() => setOpen(null)} /> }
+          : null
+      }
+    />
   );
 }
