@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signInTo, test } from './fixtures';
 
 test('an admin adds a collector to a new team, the collector signs in, and the admin deactivates them', async ({
   page,
@@ -58,8 +58,7 @@ test('an admin previews a bulk assignment with the counts per collector', async 
 test('an admin edits a policy: a bad calling window is refused with the field named, a valid save becomes the next version', async ({
   page,
 }) => {
-  await signIn(page, 'admin1');
-  await page.getByRole('link', { name: 'Policies' }).click();
+  await signInTo(page, 'admin1', 'Policies');
   const us = page.getByRole('form', { name: 'Compliance profile US' });
   await us.getByLabel('Calls until (HH:mm)').fill('25:00');
   await us.getByRole('button', { name: 'Save new version' }).click();
@@ -92,8 +91,7 @@ test('an admin switches off a queue reason and the collector’s queue is re-ran
   await expect(reasons.first()).toBeVisible();
   await expect(reasons.filter({ hasText: /Last attempt|Never contacted/ }).first()).toBeVisible();
 
-  await signIn(page, 'admin1');
-  await page.getByRole('link', { name: 'Policies' }).click();
+  await signInTo(page, 'admin1', 'Policies');
   const weights = page.getByRole('form', { name: 'Queue weights (points per reason)' });
   await expect(weights.getByLabel('Per day since the last attempt')).toHaveValue('5');
   await weights.getByLabel('Per day since the last attempt').fill('-5');

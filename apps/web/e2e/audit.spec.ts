@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signInTo, test } from './fixtures';
 
 test('an admin finds who opened a customer’s case file, and who was refused it, in the audit trail (English and Chinese)', async ({
   page,
@@ -6,8 +6,7 @@ test('an admin finds who opened a customer’s case file, and who was refused it
 }) => {
   // A supervisor opens a case file from the team's accounts (one of Alex Chen's, Team A).
   const supervisor = await browser.newPage();
-  await signIn(supervisor, 'supervisor1');
-  await supervisor.getByRole('link', { name: 'Team accounts' }).click();
+  await signInTo(supervisor, 'supervisor1', 'Team accounts');
   const first = supervisor.locator('table tbody tr').filter({ hasText: 'Alex Chen' }).first();
   await expect(first).toBeVisible();
   const accountNumber = (await first.locator('.mono').first().textContent())!.trim();

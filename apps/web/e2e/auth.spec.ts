@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, signIn, test } from './fixtures';
+import { DEMO_PASSWORD, expect, signIn, signInTo, test } from './fixtures';
 
 test.describe('each role signs in to its own shell', () => {
   test('collector lands on the workstation and sees their accounts, most overdue first', async ({ page }) => {
@@ -83,8 +83,7 @@ test('signing out returns to the login page and protects the screens', async ({ 
 });
 
 test('a session that ends mid-use sends the user back to sign in', async ({ page, context }) => {
-  await signIn(page, 'collector1');
-  await page.getByRole('link', { name: 'My accounts' }).click();
+  await signInTo(page, 'collector1', 'My accounts');
   await expect(page.locator('table tbody tr').first()).toBeVisible();
   await context.clearCookies();
   await page.getByRole('searchbox', { name: 'Search accounts' }).fill('Smith');

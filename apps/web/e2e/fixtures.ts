@@ -10,5 +10,11 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel(/Password|密码/).press('Enter');
 }
 
+/** Signs in and opens a screen from the navigation (its link's name), as a person would. */
+export async function signInTo(page: Page, username: string, link: string) {
+  await signIn(page, username);
+  await page.getByRole('link', { name: link }).click();
+}
+
 export const test = base;
 export { expect };

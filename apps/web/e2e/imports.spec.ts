@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { expect, signIn, test } from './fixtures';
+import { expect, signInTo, test } from './fixtures';
 
 const sample = (name: string) => path.resolve(import.meta.dirname, '../../../docs/samples', name);
 
 test('an admin checks a payments file and sees every bad row with its line number', async ({ page }) => {
-  await signIn(page, 'admin1');
-  await page.getByRole('link', { name: 'Imports' }).click();
+  await signInTo(page, 'admin1', 'Imports');
   await expect(page.getByRole('heading', { level: 1, name: 'Imports' })).toBeVisible();
   await page.getByLabel('Payments file (CSV)').setInputFiles(sample('payments-with-errors.csv'));
   await page.getByRole('button', { name: 'Check file' }).click();
@@ -21,8 +20,7 @@ test('an admin checks a payments file and sees every bad row with its line numbe
 });
 
 test('an admin imports customers and accounts, and the collector finds the new account', async ({ page, browser }) => {
-  await signIn(page, 'admin1');
-  await page.getByRole('link', { name: 'Imports' }).click();
+  await signInTo(page, 'admin1', 'Imports');
   await page.getByRole('link', { name: 'Customers and accounts' }).click();
   await expect(page).toHaveURL(/kind=portfolio/);
 
@@ -44,8 +42,7 @@ test('an admin imports customers and accounts, and the collector finds the new a
   await page.screenshot({ path: 'test-results/admin-portfolio-import.png', fullPage: true });
 
   const collector = await browser.newPage();
-  await signIn(collector, 'collector1');
-  await collector.getByRole('link', { name: 'My accounts' }).click();
+  await signInTo(collector, 'collector1', 'My accounts');
   await collector.getByLabel('Search accounts').fill('Rivera');
   await expect(collector.getByRole('row', { name: /Ana Rivera/ })).toHaveCount(2);
 });

@@ -1,11 +1,10 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signInTo, test } from './fixtures';
 
 test('an admin edits a script, sees a lint warning on an abusive sentence, fixes it, publishes, and the collector gets the new text', async ({
   page,
   browser,
 }) => {
-  await signIn(page, 'admin1');
-  await page.getByRole('link', { name: 'Scripts' }).click();
+  await signInTo(page, 'admin1', 'Scripts');
   await page.getByRole('button', { name: 'M1 · 1–30 · en' }).click();
   await page.getByRole('button', { name: 'New draft from the published version' }).click();
   const editor = page.getByRole('region', { name: /Version 2/ });
@@ -67,8 +66,7 @@ test('an admin edits a script, sees a lint warning on an abusive sentence, fixes
 test('an admin edits an objection answer with live lint, then compares and restores the earlier version', async ({
   page,
 }) => {
-  await signIn(page, 'admin1');
-  await page.getByRole('link', { name: 'Scripts' }).click();
+  await signInTo(page, 'admin1', 'Scripts');
   const section = page.getByRole('region', { name: 'Objection answers' });
   const row = section.getByRole('row').filter({ hasText: 'Cash-flow trouble' }).filter({ hasText: 'en' }).first();
   const original = (await row.getByRole('cell').nth(2).innerText()).trim();

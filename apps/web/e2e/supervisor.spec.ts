@@ -1,10 +1,9 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signInTo, test } from './fixtures';
 
 test('a supervisor opens the results, clicks a collector’s kept rate and lands in the filtered contact log', async ({
   page,
 }) => {
-  await signIn(page, 'supervisor1');
-  await page.getByRole('link', { name: 'Results' }).click();
+  await signInTo(page, 'supervisor1', 'Results');
   await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
   await page.getByRole('button', { name: 'Last 90 days' }).click();
   const table = page.locator('.kpi-table');
@@ -46,8 +45,7 @@ test('a supervisor reviews a call and marks it for coaching; the collector reads
   page,
   browser,
 }) => {
-  await signIn(page, 'supervisor1');
-  await page.getByRole('link', { name: 'Contact log' }).click();
+  await signInTo(page, 'supervisor1', 'Contact log');
   await page.getByLabel('Collector').selectOption({ label: 'Alex Chen' });
   await page.getByLabel('Reached').selectOption('debtor');
   await page.locator('.contact-log-table tbody tr').first().getByRole('button').click();
@@ -64,8 +62,7 @@ test('a supervisor reviews a call and marks it for coaching; the collector reads
   await page.screenshot({ path: 'test-results/supervisor-review.png' });
 
   const collector = await browser.newPage();
-  await signIn(collector, 'collector1');
-  await collector.getByRole('link', { name: 'My calls' }).click();
+  await signInTo(collector, 'collector1', 'My calls');
   await collector.getByLabel('Marked for coaching').selectOption('true');
   await collector.locator('.contact-log-table tbody tr').first().getByRole('button').click();
   const feedback = collector.getByRole('complementary', { name: 'Attempt details' });

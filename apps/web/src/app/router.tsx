@@ -1,4 +1,6 @@
+import type { Role } from '@crm/contracts';
 import type { QueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginRoute, loginLoader } from './routes/login';
 import {
@@ -25,6 +27,13 @@ import { paths } from '../config/paths';
 import { FullPageLoading } from '../components/ui/states';
 
 export function createRouter(queryClient: QueryClient) {
+  /** A screen for some roles only (others are sent to their own home); its errors shown in place. */
+  const only = (roles: Role[], path: string, element: ReactElement) => ({
+    path,
+    element,
+    loader: requireRole(queryClient, roles),
+    errorElement: <RouteError />,
+  });
   return createBrowserRouter([
     {
       path: paths.login.path,
@@ -41,12 +50,7 @@ export function createRouter(queryClient: QueryClient) {
       HydrateFallback: FullPageLoading,
       children: [
         { index: true, loader: homeLoader(queryClient) },
-        {
-          path: paths.work.path,
-          element: <WorkstationRoute />,
-          loader: requireRole(queryClient, ['collector']),
-          errorElement: <RouteError />,
-        },
+        only(['collector'], paths.work.path, <WorkstationRoute />),
         {
           path: paths.workAccount.path,
           element: <WorkstationRoute />,
@@ -56,90 +60,20 @@ export function createRouter(queryClient: QueryClient) {
           },
           errorElement: <RouteError />,
         },
-        {
-          path: paths.myAccounts.path,
-          element: <CollectorWorkRoute />,
-          loader: requireRole(queryClient, ['collector']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.supervise.path,
-          element: <SupervisorOverviewRoute />,
-          loader: requireRole(queryClient, ['supervisor']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.supervisorAccounts.path,
-          element: <AccountsRoute />,
-          loader: requireRole(queryClient, ['supervisor']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.admin.path,
-          element: <AdminHomeRoute />,
-          loader: requireRole(queryClient, ['admin']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.adminAccounts.path,
-          element: <AccountsRoute />,
-          loader: requireRole(queryClient, ['admin']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.integration.path,
-          element: <IntegrationRoute />,
-          loader: requireRole(queryClient, ['service']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.accountView.path,
-          element: <AccountViewRoute />,
-          loader: requireRole(queryClient, ['supervisor', 'admin']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.imports.path,
-          element: <ImportsRoute />,
-          loader: requireRole(queryClient, ['admin']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.messages.path,
-          element: <MessageLogRoute />,
-          loader: requireRole(queryClient, ['supervisor', 'admin']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.results.path,
-          element: <ResultsRoute />,
-          loader: requireRole(queryClient, ['collector', 'supervisor', 'admin']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.contactLog.path,
-          element: <ContactLogRoute />,
-          loader: requireRole(queryClient, ['collector', 'supervisor', 'admin']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.scriptLibrary.path,
-          element: <ScriptLibraryRoute />,
-          loader: requireRole(queryClient, ['admin']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.policies.path,
-          element: <PoliciesRoute />,
-          loader: requireRole(queryClient, ['admin']),
-          errorElement: <RouteError />,
-        },
-        {
-          path: paths.audit.path,
-          element: <AuditTrailRoute />,
-          loader: requireRole(queryClient, ['admin']),
-          errorElement: <RouteError />,
-        },
+        only(['collector'], paths.myAccounts.path, <CollectorWorkRoute />),
+        only(['supervisor'], paths.supervise.path, <SupervisorOverviewRoute />),
+        only(['supervisor'], paths.supervisorAccounts.path, <AccountsRoute />),
+        only(['admin'], paths.admin.path, <AdminHomeRoute />),
+        only(['admin'], paths.adminAccounts.path, <AccountsRoute />),
+        only(['service'], paths.integration.path, <IntegrationRoute />),
+        only(['supervisor', 'admin'], paths.accountView.path, <AccountViewRoute />),
+        only(['admin'], paths.imports.path, <ImportsRoute />),
+        only(['supervisor', 'admin'], paths.messages.path, <MessageLogRoute />),
+        only(['collector', 'supervisor', 'admin'], paths.results.path, <ResultsRoute />),
+        only(['collector', 'supervisor', 'admin'], paths.contactLog.path, <ContactLogRoute />),
+        only(['admin'], paths.scriptLibrary.path, <ScriptLibraryRoute />),
+        only(['admin'], paths.policies.path, <PoliciesRoute />),
+        only(['admin'], paths.audit.path, <AuditTrailRoute />),
         // Every role: reached from the user's name in the header.
         { path: paths.changePassword.path, element: <ChangePasswordRoute />, errorElement: <RouteError /> },
         { path: '*', element: <NotFoundRoute /> },

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { redirect, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { Brand } from '../../components/layouts/brand';
 import { LanguageSwitcher } from '../../components/layouts/language-switcher';
 import { getMeQueryOptions } from '../../features/auth/api/get-me';
 import { LoginForm } from '../../features/auth/components/login-form';
@@ -24,12 +25,7 @@ export function LoginRoute() {
     <div className="login-page">
       <div className="login-card">
         <div className="login-top">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              ◆
-            </span>
-            {t('app.title')}
-          </div>
+          <Brand />
           <LanguageSwitcher onChange={(l) => void setLocale(l)} />
         </div>
         <h1>{t('login.title')}</h1>

@@ -1,3 +1,5 @@
+import type { SessionUser } from '@crm/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, isRouteErrorResponse, useParams, useRouteError, useSearchParams } from 'react-router';
 import { Page } from '../../components/ui/page';
@@ -25,36 +27,60 @@ import { paths } from '../../config/paths';
 
 // Thin route modules: each composes feature components into a screen.
 
-export function CollectorWorkRoute() {
+/**
+ * A screen titled and described by its translations (`<messages>.title`, `.description`; with
+ * `collectorTitle`, a collector's own, `.titleCollector`: "My calls"). Its content may need the
+ * signed-in user (the layout's loader has loaded them).
+ */
+function Screen({
+  messages,
+  collectorTitle = false,
+  children,
+}: {
+  messages: string;
+  collectorTitle?: boolean;
+  children: ReactNode | ((user: SessionUser) => ReactNode);
+}) {
   const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data) return null;
+  const user = me.data;
+  const title = collectorTitle && user.role === 'collector' ? 'titleCollector' : 'title';
   return (
-    <Page title={t('work.title')} description={t('work.description')}>
+    <Page title={t(`${messages}.${title}`)} description={t(`${messages}.description`)}>
+      {typeof children === 'function' ? children(user) : children}
+    </Page>
+  );
+}
+
+export function CollectorWorkRoute() {
+  return (
+    <Screen messages="work">
       <StageSummary />
       <AccountsTable hrefFor={(id) => paths.workAccount.getHref(id)} />
-    </Page>
+    </Screen>
   );
 }
 
 export function SupervisorOverviewRoute() {
   const { t } = useTranslation();
   return (
-    <Page title={t('supervise.title')} description={t('supervise.description')}>
+    <Screen messages="supervise">
       <h2>{t('reports.byStage')}</h2>
       <StageSummary />
       <h2>{t('teams.title')}</h2>
       <TeamsList />
       <h2>{t('users.teamMembers')}</h2>
       <UsersTable />
-    </Page>
+    </Screen>
   );
 }
 
 export function AccountsRoute() {
-  const { t } = useTranslation();
   return (
-    <Page title={t('accounts.title')} description={t('accounts.description')}>
+    <Screen messages="accounts">
       <AccountsTable showCollector hrefFor={(id) => paths.accountView.getHref(id)} />
-    </Page>
+    </Screen>
   );
 }
 
@@ -81,7 +107,7 @@ export function AccountViewRoute() {
 export function AdminHomeRoute() {
   const { t } = useTranslation();
   return (
-    <Page title={t('admin.title')} description={t('admin.description')}>
+    <Screen messages="admin">
       <h2>{t('teams.title')}</h2>
       <TeamsList manage />
       <h2>{t('users.title')}</h2>
@@ -94,7 +120,7 @@ export function AdminHomeRoute() {
       <AssignAccounts />
       <h2>{t('reports.byStage')}</h2>
       <StageSummary />
-    </Page>
+    </Screen>
   );
 }
 
@@ -123,11 +149,10 @@ export function RouteError() {
 
 /** Any signed-in user changes their own password. */
 export function ChangePasswordRoute() {
-  const { t } = useTranslation();
   return (
-    <Page title={t('changePassword.title')} description={t('changePassword.description')}>
+    <Screen messages="changePassword">
       <ChangePasswordForm />
-    </Page>
+    </Screen>
   );
 }
 
@@ -143,11 +168,10 @@ export function IntegrationRoute() {
 }
 
 export function MessageLogRoute() {
-  const { t } = useTranslation();
   return (
-    <Page title={t('messages.title')} description={t('messages.description')}>
+    <Screen messages="messages">
       <MessageLog />
-    </Page>
+    </Screen>
   );
 }
 
@@ -175,44 +199,27 @@ export function ImportsRoute() {
   );
 }
 
+/** My results for a collector, the results of the people in scope for the others. */
 export function ResultsRoute() {
-  const { t } = useTranslation();
-  const me = useMe();
-  if (!me.data) return null;
   return (
-    <Page
-      title={t(me.data.role === 'collector' ? 'kpi.titleCollector' : 'kpi.title')}
-      description={t('kpi.description')}
-    >
-      <KpiDashboard user={me.data} />
-    </Page>
+    <Screen messages="kpi" collectorTitle>
+      {(user) => <KpiDashboard user={user} />}
+    </Screen>
   );
 }
 
+/** My calls for a collector, the contact log of the people in scope for the others. */
 export function ContactLogRoute() {
-  const { t } = useTranslation();
-  const me = useMe();
-  if (!me.data) return null;
   return (
-    <Page
-      title={t(me.data.role === 'collector' ? 'contactLog.titleCollector' : 'contactLog.title')}
-      description={t('contactLog.description')}
-    >
-      <ContactLog user={me.data} />
-    </Page>
+    <Screen messages="contactLog" collectorTitle>
+      {(user) => <ContactLog user={user} />}
+    </Screen>
   );
 }
 
 /** Admins search the audit trail; every search and export is itself recorded. */
 export function AuditTrailRoute() {
-  const { t } = useTranslation();
-  const me = useMe();
-  if (!me.data) return null;
-  return (
-    <Page title={t('audit.title')} description={t('audit.description')}>
-      <AuditTrail user={me.data} />
-    </Page>
-  );
+  return <Screen messages="audit">{(user) => <AuditTrail user={user} />}</Screen>;
 }
 
 function AdminNewUser() {
@@ -221,20 +228,18 @@ function AdminNewUser() {
 }
 
 export function ScriptLibraryRoute() {
-  const { t } = useTranslation();
   return (
-    <Page title={t('scriptLibrary.title')} description={t('scriptLibrary.description')}>
+    <Screen messages="scriptLibrary">
       <ScriptLibrary />
       <ObjectionsEditor />
-    </Page>
+    </Screen>
   );
 }
 
 export function PoliciesRoute() {
-  const { t } = useTranslation();
   return (
-    <Page title={t('policies.title')} description={t('policies.description')}>
+    <Screen messages="policies">
       <PoliciesEditor />
-    </Page>
+    </Screen>
   );
 }

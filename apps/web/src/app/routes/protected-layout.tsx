@@ -40,38 +40,47 @@ export const homeLoader = (queryClient: QueryClient) => async () => {
   throw redirect(user ? homeFor(user.role) : paths.login.getHref());
 };
 
+/** A screen linked to without parameters. */
+type Screen = {
+  [K in keyof typeof paths]: (typeof paths)[K]['getHref'] extends () => string ? K : never;
+}[keyof typeof paths];
+
+/** Each role's navigation: the screen and the words of its link. */
+const NAV: Record<Role, [Screen, string][]> = {
+  collector: [
+    ['work', 'nav.workstation'],
+    ['myAccounts', 'nav.myAccounts'],
+    ['results', 'nav.myResults'],
+    ['contactLog', 'nav.myCalls'],
+  ],
+  supervisor: [
+    ['supervise', 'nav.teamOverview'],
+    ['results', 'nav.results'],
+    ['contactLog', 'nav.contactLog'],
+    ['supervisorAccounts', 'nav.teamAccounts'],
+    ['messages', 'nav.messages'],
+  ],
+  admin: [
+    ['admin', 'nav.usersAndTeams'],
+    ['adminAccounts', 'nav.allAccounts'],
+    ['results', 'nav.results'],
+    ['contactLog', 'nav.contactLog'],
+    ['scriptLibrary', 'nav.scripts'],
+    ['policies', 'nav.policies'],
+    ['imports', 'nav.imports'],
+    ['messages', 'nav.messages'],
+    ['audit', 'nav.audit'],
+  ],
+  service: [['integration', 'nav.integration']],
+};
+
 function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
-  switch (user.role) {
-    case 'collector':
-      return [
-        { to: paths.work.getHref(), label: t('nav.workstation'), end: false },
-        { to: paths.myAccounts.getHref(), label: t('nav.myAccounts') },
-        { to: paths.results.getHref(), label: t('nav.myResults') },
-        { to: paths.contactLog.getHref(), label: t('nav.myCalls') },
-      ];
-    case 'supervisor':
-      return [
-        { to: paths.supervise.getHref(), label: t('nav.teamOverview') },
-        { to: paths.results.getHref(), label: t('nav.results') },
-        { to: paths.contactLog.getHref(), label: t('nav.contactLog') },
-        { to: paths.supervisorAccounts.getHref(), label: t('nav.teamAccounts') },
-        { to: paths.messages.getHref(), label: t('nav.messages') },
-      ];
-    case 'admin':
-      return [
-        { to: paths.admin.getHref(), label: t('nav.usersAndTeams') },
-        { to: paths.adminAccounts.getHref(), label: t('nav.allAccounts') },
-        { to: paths.results.getHref(), label: t('nav.results') },
-        { to: paths.contactLog.getHref(), label: t('nav.contactLog') },
-        { to: paths.scriptLibrary.getHref(), label: t('nav.scripts') },
-        { to: paths.policies.getHref(), label: t('nav.policies') },
-        { to: paths.imports.getHref(), label: t('nav.imports') },
-        { to: paths.messages.getHref(), label: t('nav.messages') },
-        { to: paths.audit.getHref(), label: t('nav.audit') },
-      ];
-    case 'service':
-      return [{ to: paths.integration.getHref(), label: t('nav.integration') }];
-  }
+  // The workstation stays highlighted on an account (/work/:accountId).
+  return NAV[user.role].map(([screen, label]) => ({
+    to: paths[screen].getHref(),
+    label: t(label),
+    ...(screen === 'work' ? { end: false } : {}),
+  }));
 }
 
 export function ProtectedLayout() {

@@ -2,6 +2,7 @@ import type { Locale, SessionUser } from '@crm/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
+import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
 
 export interface NavItem {
@@ -34,12 +35,7 @@ export function AppShell({
         {t('shell.skipToContent')}
       </a>
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ◆
-          </span>
-          {t('app.title')}
-        </div>
+        <Brand />
         <div className="topbar-right">
           <LanguageSwitcher onChange={onLocaleChange} />
           <span className="who" data-testid="current-user">

@@ -1,5 +1,6 @@
 import {
   useId,
+  type ChangeEvent,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -75,15 +76,22 @@ interface Controlled<V extends string = string> {
   onChange: (value: V) => void;
 }
 
+/** A text control's props: its box's, and the control's own with `onChange` getting the new text. */
+function useTextControl<P extends FieldText & Controlled>(props: P) {
+  const { box, control, rest } = useFieldParts(props);
+  const { value, onChange, ...attributes } = rest;
+  const change = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value);
+  return { box, control: { ...control, ...attributes, value, onChange: change } };
+}
+
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'>;
 
 /** A labelled text (or date, number, password...) input. */
 export function TextField(props: FieldText & InputProps & Controlled) {
-  const { box, control, rest } = useFieldParts(props);
-  const { value, onChange, ...input } = rest;
+  const { box, control } = useTextControl(props);
   return (
     <Field {...box}>
-      <input {...control} value={value} onChange={(e) => onChange(e.target.value)} {...input} />
+      <input {...control} />
     </Field>
   );
 }
@@ -92,11 +100,10 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange
 
 /** A labelled text area. */
 export function TextAreaField(props: FieldText & TextAreaProps & Controlled) {
-  const { box, control, rest } = useFieldParts(props);
-  const { value, onChange, ...textarea } = rest;
+  const { box, control } = useTextControl(props);
   return (
     <Field {...box}>
-      <textarea {...control} value={value} onChange={(e) => onChange(e.target.value)} {...textarea} />
+      <textarea {...control} />
     </Field>
   );
 }

@@ -2,7 +2,7 @@ import { STAGES, type AssignmentBody, type Stage } from '@crm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodeOptions } from '../../../components/ui/code-options';
-import { CheckboxField, Options, SelectField } from '../../../components/ui/field';
+import { CheckboxField, Options, SelectField, type Option } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useCreditors } from '../../creditors/api/get-creditors';
@@ -50,6 +50,10 @@ export function AssignAccounts() {
     const b = body();
     if (b) assign.mutate({ body: b, commit });
   };
+  /** Which accounts: any, or only those of one stage, creditor or team. */
+  const filter = (label: string, value: string, setter: (value: string) => void, options: Option[]) => (
+    <SelectField label={label} value={value} onChange={change(setter)} options={options} empty={t('contactLog.any')} />
+  );
   const result = assign.data;
   return (
     <div className="panel">
@@ -61,18 +65,12 @@ export function AssignAccounts() {
           run(false);
         }}
       >
-        <SelectField
-          label={t('contactLog.stage')}
-          value={stage}
-          onChange={change(setStage)}
-          options={stages}
-          empty={t('contactLog.any')}
-        />
-        <SelectField
-          label={t('assign.creditor')}
-          value={creditorId}
-          onChange={change(setCreditorId)}
-          options={(creditors.data?.items ?? []).map((c) => ({
+        {filter(t('contactLog.stage'), stage, setStage, stages)}
+        {filter(
+          t('assign.creditor'),
+          creditorId,
+          setCreditorId,
+          (creditors.data?.items ?? []).map((c) => ({
             value: c.id,
             label: t('assign.creditorOption', {
               name: c.name,
@@ -80,16 +78,9 @@ export function AssignAccounts() {
               count: c.openAccounts,
               open: fmt.number(c.openAccounts),
             }),
-          }))}
-          empty={t('contactLog.any')}
-        />
-        <SelectField
-          label={t('assign.fromTeam')}
-          value={fromTeamId}
-          onChange={change(setFromTeamId)}
-          options={teamOptions}
-          empty={t('contactLog.any')}
-        />
+          })),
+        )}
+        {filter(t('assign.fromTeam'), fromTeamId, setFromTeamId, teamOptions)}
         <CheckboxField
           label={t('assign.unassignedOnly')}
           checked={unassignedOnly}

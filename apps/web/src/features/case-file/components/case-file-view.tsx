@@ -1,5 +1,7 @@
 import type { CaseFile, HistoryEntry } from '@crm/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PromiseSummary } from '../../../components/ui/promise-summary';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
 import { GateStatus } from './gate-status';
@@ -41,8 +43,7 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
 
       <GateStatus gate={summary.gate} timeZone={customer.timeZone} />
 
-      <section className="case-section" aria-labelledby="cf-summary">
-        <h3 id="cf-summary">{t('caseFile.summary')}</h3>
+      <Section id="cf-summary" title={t('caseFile.summary')}>
         <dl className="facts">
           <dt>{t('caseFile.willingnessLabel')}</dt>
           <dd>
@@ -101,58 +102,51 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
             {t('caseFile.pendingCallback', { time: fmt.timeIn(caseFile.pendingCallback.dueAt, customer.timeZone) })}
           </p>
         )}
-      </section>
+      </Section>
 
-      {caseFile.reminders.length > 0 && (
-        <section className="case-section" aria-labelledby="cf-reminders">
-          <h3 id="cf-reminders">{t('caseFile.reminders')}</h3>
-          <ul className="plain">
-            {caseFile.reminders.map((r) => (
-              <li key={r.id}>
-                <span className="muted small">{fmt.timeIn(r.sentAt ?? r.sendAfter, customer.timeZone)}</span>{' '}
-                {t(`channels.${r.channel}`)} → <span className="mono">{r.recipient}</span>{' '}
-                <span className="badge">{t(`reminderStatus.${r.status}`)}</span>
-                {r.status === 'blocked' && r.lastError && <div className="muted small">{r.lastError}</div>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ListSection
+        id="cf-reminders"
+        title={t('caseFile.reminders')}
+        items={caseFile.reminders}
+        item={(r) => (
+          <>
+            <span className="muted small">{fmt.timeIn(r.sentAt ?? r.sendAfter, customer.timeZone)}</span>{' '}
+            {t(`channels.${r.channel}`)} → <span className="mono">{r.recipient}</span>{' '}
+            <span className="badge">{t(`reminderStatus.${r.status}`)}</span>
+            {r.status === 'blocked' && r.lastError && <div className="muted small">{r.lastError}</div>}
+          </>
+        )}
+      />
 
-      {caseFile.claimedPayments.length > 0 && (
-        <section className="case-section" aria-labelledby="cf-claims">
-          <h3 id="cf-claims">{t('caseFile.claimedPayments')}</h3>
-          <ul className="plain">
-            {caseFile.claimedPayments.map((c) => (
-              <li key={c.id}>
-                {fmt.money(c.claimedAmountMinor, account.currency)} · {fmt.date(c.claimedPaidOn)} ·{' '}
-                {t(`paymentChannels.${c.claimedChannel}`, { defaultValue: c.claimedChannel })}
-                {c.claimedReference ? ` · ${c.claimedReference}` : ''}{' '}
-                <span className={`badge ${c.status === 'matched' ? 'promise-kept' : 'promise-pending'}`}>
-                  {t(`claimStatus.${c.status}`)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ListSection
+        id="cf-claims"
+        title={t('caseFile.claimedPayments')}
+        items={caseFile.claimedPayments}
+        item={(c) => (
+          <>
+            {fmt.money(c.claimedAmountMinor, account.currency)} · {fmt.date(c.claimedPaidOn)} ·{' '}
+            {t(`paymentChannels.${c.claimedChannel}`, { defaultValue: c.claimedChannel })}
+            {c.claimedReference ? ` · ${c.claimedReference}` : ''}{' '}
+            <span className={`badge ${c.status === 'matched' ? 'promise-kept' : 'promise-pending'}`}>
+              {t(`claimStatus.${c.status}`)}
+            </span>
+          </>
+        )}
+      />
 
-      {caseFile.stopFlags.length > 0 && (
-        <section className="case-section" aria-labelledby="cf-flags">
-          <h3 id="cf-flags">{t('caseFile.stopFlags')}</h3>
-          <ul className="plain">
-            {caseFile.stopFlags.map((f) => (
-              <li key={f.id}>
-                <span className="badge flag">✕ {t(`stopFlags.${f.type}`, { defaultValue: f.type })}</span> {f.reason}{' '}
-                <span className="muted small">{fmt.date(f.setAt.slice(0, 10))}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ListSection
+        id="cf-flags"
+        title={t('caseFile.stopFlags')}
+        items={caseFile.stopFlags}
+        item={(f) => (
+          <>
+            <span className="badge flag">✕ {t(`stopFlags.${f.type}`, { defaultValue: f.type })}</span> {f.reason}{' '}
+            <span className="muted small">{fmt.date(f.setAt.slice(0, 10))}</span>
+          </>
+        )}
+      />
 
-      <section className="case-section" aria-labelledby="cf-points">
-        <h3 id="cf-points">{t('caseFile.contactPoints')}</h3>
+      <Section id="cf-points" title={t('caseFile.contactPoints')}>
         <ul className="plain contact-points">
           {caseFile.contactPoints.map((p) => (
             <li key={p.id}>
@@ -171,10 +165,9 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
             {t('caseFile.thirdPartyNote')}
           </p>
         )}
-      </section>
+      </Section>
 
-      <section className="case-section" aria-labelledby="cf-other">
-        <h3 id="cf-other">{t('caseFile.otherAccounts')}</h3>
+      <Section id="cf-other" title={t('caseFile.otherAccounts')}>
         {caseFile.otherAccounts.length === 0 ? (
           <p className="muted small">{t('caseFile.noOtherAccounts')}</p>
         ) : (
@@ -188,10 +181,9 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section className="case-section" aria-labelledby="cf-history">
-        <h3 id="cf-history">{t('caseFile.history')}</h3>
+      <Section id="cf-history" title={t('caseFile.history')}>
         {caseFile.history.length === 0 ? (
           <p className="muted small">{t('caseFile.noHistory')}</p>
         ) : (
@@ -201,8 +193,42 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
             ))}
           </ol>
         )}
-      </section>
+      </Section>
     </div>
+  );
+}
+
+/** A titled part of the case file (its heading names it for screen readers). */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="case-section" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** A titled list, shown only when it has something in it. */
+function ListSection<T extends { id: string }>({
+  id,
+  title,
+  items,
+  item,
+}: {
+  id: string;
+  title: string;
+  items: readonly T[];
+  item: (x: T) => ReactNode;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <Section id={id} title={title}>
+      <ul className="plain">
+        {items.map((x) => (
+          <li key={x.id}>{item(x)}</li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 
@@ -235,14 +261,7 @@ function HistoryItem({ entry, timeZone }: { entry: HistoryEntry; timeZone: strin
       return (
         <li className="timeline-item">
           <span className="muted small">{when}</span> <strong>{t('historyKinds.promise')}</strong>{' '}
-          {fmt.money(entry.amountMinor, entry.currency)} → {fmt.date(entry.dueDate)}{' '}
-          <span className={`badge promise-${entry.status}`}>{t(`promiseStatus.${entry.status}`)}</span>
-          {entry.paidMinor > 0 && (
-            <span className="muted small">
-              {' '}
-              {t('caseFile.paid', { amount: fmt.money(entry.paidMinor, entry.currency) })}
-            </span>
-          )}
+          <PromiseSummary promise={entry} />
           {entry.status === 'pending' && (
             <span className="muted small"> · {t('caseFile.countsUntil', { date: fmt.date(entry.graceEnds) })}</span>
           )}

@@ -12,6 +12,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useCodeOptions } from '../../../components/ui/code-options';
 import { SelectField, TextField, type Option } from '../../../components/ui/field';
 import { DataTable, type Column } from '../../../components/ui/data-table';
+import { PromiseBadge, PromiseSummary } from '../../../components/ui/promise-summary';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { PagedList } from '../../../components/ui/paged-list';
 import { paths } from '../../../config/paths';
@@ -166,8 +167,7 @@ function useColumns(
       cell: (item) =>
         item.promises.map((p) => (
           <div key={p.id} className="nowrap">
-            {fmt.money(p.amountMinor, p.currency)}{' '}
-            <span className={`badge promise-${p.status}`}>{t(`promiseStatus.${p.status}`)}</span>
+            {fmt.money(p.amountMinor, p.currency)} <PromiseBadge status={p.status} />
           </div>
         )),
     },
@@ -217,14 +217,7 @@ function Detail({ item, user, onClose }: { item: ContactLogItem; user: SessionUs
           <ul className="plain">
             {item.promises.map((p) => (
               <li key={p.id}>
-                {fmt.money(p.amountMinor, p.currency)} → {fmt.date(p.dueDate)}{' '}
-                <span className={`badge promise-${p.status}`}>{t(`promiseStatus.${p.status}`)}</span>
-                {p.paidMinor > 0 && (
-                  <span className="muted small">
-                    {' '}
-                    {t('caseFile.paid', { amount: fmt.money(p.paidMinor, p.currency) })}
-                  </span>
-                )}
+                <PromiseSummary promise={p} />
               </li>
             ))}
           </ul>

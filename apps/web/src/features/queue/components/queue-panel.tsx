@@ -1,3 +1,5 @@
+import type { Stage } from '@crm/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
@@ -26,24 +28,18 @@ export function QueuePanel({ hrefFor }: { hrefFor: (accountId: string) => string
       ) : (
         <ol className="queue-list" aria-label={t('workstation.queue')}>
           {items.map((item) => (
-            <li key={item.accountId}>
-              <NavLink to={hrefFor(item.accountId)} className="queue-item">
-                <span className="queue-line">
-                  <strong>{item.debtorName}</strong>
-                  <StageBadge stage={item.stage} />
-                </span>
-                <span className="queue-line muted small">
-                  <span>{fmt.money(item.overdueMinor, item.currency)}</span>
-                  <span>{t('workstation.customerTime', { time: item.customerLocalTime })}</span>
-                </span>
-                <span className="reasons small">
-                  {item.reasons
-                    .slice(0, 2)
-                    .map((r) => reason.queue(r))
-                    .join(' · ')}
-                </span>
-              </NavLink>
-            </li>
+            <QueueItem key={item.accountId} item={item} href={hrefFor(item.accountId)}>
+              <span className="queue-line muted small">
+                <span>{fmt.money(item.overdueMinor, item.currency)}</span>
+                <span>{t('workstation.customerTime', { time: item.customerLocalTime })}</span>
+              </span>
+              <span className="reasons small">
+                {item.reasons
+                  .slice(0, 2)
+                  .map((r) => reason.queue(r))
+                  .join(' · ')}
+              </span>
+            </QueueItem>
           ))}
         </ol>
       )}
@@ -54,24 +50,43 @@ export function QueuePanel({ hrefFor }: { hrefFor: (accountId: string) => string
           </summary>
           <ul className="queue-list">
             {blocked.map((b) => (
-              <li key={b.accountId}>
-                <NavLink to={hrefFor(b.accountId)} className="queue-item blocked-item">
-                  <span className="queue-line">
-                    <strong>{b.debtorName}</strong>
-                    <StageBadge stage={b.stage} />
-                  </span>
-                  <span className="reasons small">{b.reasons.map((r) => reason.gate(r)).join(' · ')}</span>
-                  <span className="small strong">
-                    {b.nextAllowedAt
-                      ? t('workstation.opensAt', { time: fmt.timeIn(b.nextAllowedAt, b.customerTimeZone) })
-                      : t('workstation.noEnd')}
-                  </span>
-                </NavLink>
-              </li>
+              <QueueItem key={b.accountId} item={b} href={hrefFor(b.accountId)} blocked>
+                <span className="reasons small">{b.reasons.map((r) => reason.gate(r)).join(' · ')}</span>
+                <span className="small strong">
+                  {b.nextAllowedAt
+                    ? t('workstation.opensAt', { time: fmt.timeIn(b.nextAllowedAt, b.customerTimeZone) })
+                    : t('workstation.noEnd')}
+                </span>
+              </QueueItem>
             ))}
           </ul>
         </details>
       )}
     </div>
+  );
+}
+
+/** One account in the queue: who and which stage, then why it is there (or until when it is blocked). */
+function QueueItem({
+  item,
+  href,
+  blocked = false,
+  children,
+}: {
+  item: { debtorName: string; stage: Stage };
+  href: string;
+  blocked?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <li>
+      <NavLink to={href} className={blocked ? 'queue-item blocked-item' : 'queue-item'}>
+        <span className="queue-line">
+          <strong>{item.debtorName}</strong>
+          <StageBadge stage={item.stage} />
+        </span>
+        {children}
+      </NavLink>
+    </li>
   );
 }

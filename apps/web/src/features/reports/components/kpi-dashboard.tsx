@@ -236,6 +236,13 @@ function Help({ text }: { text: string }) {
   );
 }
 
+/** The trend's stacked bars: promise outcomes, each in its status's colour. */
+const OUTCOME_BARS = [
+  ['kept', 'kept', '#2e7d4f'],
+  ['partlyKept', 'partly_kept', '#d9a21b'],
+  ['broken', 'broken', '#b3261e'],
+] as const;
+
 function TrendChart({ groups }: { groups: KpiGroup[] }) {
   const { t } = useTranslation();
   const data = groups.map((g) => ({
@@ -257,30 +264,17 @@ function TrendChart({ groups }: { groups: KpiGroup[] }) {
             <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
             <Tooltip />
             <Legend />
-            <Bar
-              yAxisId="count"
-              dataKey="kept"
-              name={t('promiseStatus.kept')}
-              stackId="o"
-              isAnimationActive={false}
-              fill="#2e7d4f"
-            />
-            <Bar
-              yAxisId="count"
-              dataKey="partlyKept"
-              name={t('promiseStatus.partly_kept')}
-              stackId="o"
-              isAnimationActive={false}
-              fill="#d9a21b"
-            />
-            <Bar
-              yAxisId="count"
-              dataKey="broken"
-              name={t('promiseStatus.broken')}
-              stackId="o"
-              isAnimationActive={false}
-              fill="#b3261e"
-            />
+            {OUTCOME_BARS.map(([key, status, fill]) => (
+              <Bar
+                key={key}
+                yAxisId="count"
+                dataKey={key}
+                name={t(`promiseStatus.${status}`)}
+                stackId="o"
+                isAnimationActive={false}
+                fill={fill}
+              />
+            ))}
             <Line
               yAxisId="rate"
               type="monotone"
