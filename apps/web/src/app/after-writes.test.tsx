@@ -273,6 +273,16 @@ function stubXhr(report: unknown) {
   vi.stubGlobal('XMLHttpRequest', FakeXhr);
 }
 
+/** Uploads a payments file (the server's report: written unless only checked). */
+function runImport(wrapper: (props: { children: ReactNode }) => ReactNode, mode: 'all' | 'validate') {
+  stubXhr(importReport(mode !== 'validate'));
+  return runHook(wrapper, useUploadImport, {
+    file: new File(['x'], 'payments.csv'),
+    request: { kind: 'payments', mode, importId: ID, source: 'bank-file' },
+    onUploadProgress: () => undefined,
+  });
+}
+
 interface Write {
   /** What the user does. */
   write: string;
@@ -382,14 +392,7 @@ const WRITES: Write[] = [
   {
     write: 'import payments',
     server: {},
-    run: (w) => {
-      stubXhr(importReport(true));
-      return runHook(w, useUploadImport, {
-        file: new File(['x'], 'payments.csv'),
-        request: { kind: 'payments', mode: 'all', importId: ID, source: 'bank-file' },
-        onUploadProgress: () => undefined,
-      });
-    },
+    run: (w) => runImport(w, 'all'),
     refreshes: [
       'case file',
       'another case file',
@@ -406,14 +409,7 @@ const WRITES: Write[] = [
   {
     write: 'check an import file',
     server: {},
-    run: (w) => {
-      stubXhr(importReport(false));
-      return runHook(w, useUploadImport, {
-        file: new File(['x'], 'payments.csv'),
-        request: { kind: 'payments', mode: 'validate', importId: ID, source: 'bank-file' },
-        onUploadProgress: () => undefined,
-      });
-    },
+    run: (w) => runImport(w, 'validate'),
     refreshes: [],
   },
   {

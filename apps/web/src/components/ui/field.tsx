@@ -76,34 +76,34 @@ interface Controlled<V extends string = string> {
   onChange: (value: V) => void;
 }
 
-/** A text control's props: its box's, and the control's own with `onChange` getting the new text. */
-function useTextControl<P extends FieldText & Controlled>(props: P) {
-  const { box, control, rest } = useFieldParts(props);
-  const { value, onChange, ...attributes } = rest;
-  const change = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value);
-  return { box, control: { ...control, ...attributes, value, onChange: change } };
-}
-
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'>;
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'>;
 
 /** A labelled text (or date, number, password...) input. */
 export function TextField(props: FieldText & InputProps & Controlled) {
-  const { box, control } = useTextControl(props);
-  return (
-    <Field {...box}>
-      <input {...control} />
-    </Field>
-  );
+  return <TextControl element="input" {...props} />;
 }
-
-type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'>;
 
 /** A labelled text area. */
 export function TextAreaField(props: FieldText & TextAreaProps & Controlled) {
-  const { box, control } = useTextControl(props);
+  return <TextControl element="textarea" {...props} />;
+}
+
+/** An input or a text area in its field; `onChange` gets the new text. */
+function TextControl({
+  element: Element,
+  ...props
+}: FieldText & Controlled & (InputProps | TextAreaProps) & { element: 'input' | 'textarea' }) {
+  const { box, control, rest } = useFieldParts(props);
+  const { value, onChange, ...attributes } = rest;
   return (
     <Field {...box}>
-      <textarea {...control} />
+      <Element
+        {...control}
+        {...(attributes as InputProps & TextAreaProps)}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value)}
+      />
     </Field>
   );
 }

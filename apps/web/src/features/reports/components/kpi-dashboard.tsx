@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DataTable, type Column } from '../../../components/ui/data-table';
+import { QueryState } from '../../../components/ui/query-state';
 import { TextField } from '../../../components/ui/field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
@@ -121,27 +122,17 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
 
       {table.data && <Headline totals={table.data.totals} from={from} to={to} />}
 
-      <section className="panel chart-panel" aria-labelledby={`${id}-trend`}>
-        <h2 id={`${id}-trend`}>{t(trendBy === 'week' ? 'kpi.trendWeek' : 'kpi.trendDay')}</h2>
-        {trend.isPending ? (
-          <LoadingState />
-        ) : trend.isError ? (
-          <ErrorState error={trend.error} />
-        ) : (
-          <TrendChart groups={trend.data.groups} />
-        )}
-      </section>
+      <ChartPanel title={t(trendBy === 'week' ? 'kpi.trendWeek' : 'kpi.trendDay')}>
+        <QueryState query={trend} retry={false}>
+          {(data) => <TrendChart groups={data.groups} />}
+        </QueryState>
+      </ChartPanel>
 
-      <section className="panel chart-panel" aria-labelledby={`${id}-collected`}>
-        <h2 id={`${id}-collected`}>{t(trendBy === 'week' ? 'kpi.collectedWeek' : 'kpi.collectedDay')}</h2>
-        {trend.isPending ? (
-          <LoadingState />
-        ) : trend.isError ? (
-          <ErrorState error={trend.error} />
-        ) : (
-          <CollectedChart groups={trend.data.groups} />
-        )}
-      </section>
+      <ChartPanel title={t(trendBy === 'week' ? 'kpi.collectedWeek' : 'kpi.collectedDay')}>
+        <QueryState query={trend} retry={false}>
+          {(data) => <CollectedChart groups={data.groups} />}
+        </QueryState>
+      </ChartPanel>
 
       <nav className="subnav" aria-label={t('kpi.compareBy')}>
         {GROUPS.map((g) => (
@@ -233,6 +224,17 @@ function Help({ text }: { text: string }) {
     <span className="help" title={text} role="img" aria-label={text}>
       ?
     </span>
+  );
+}
+
+/** A chart in its panel, named by its heading. */
+function ChartPanel({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="panel chart-panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
   );
 }
 
