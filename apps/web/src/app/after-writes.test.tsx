@@ -1,4 +1,4 @@
-import type { CaseFile, ContactLogItem, KpiGroup, SessionUser } from '@crm/contracts';
+import type { CaseFile, ContactLogItem, KpiGroup, ObjectionBody, SessionUser } from '@crm/contracts';
 import { QueryClientProvider, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { renderHook, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -230,17 +230,27 @@ const scriptVersion = {
   locale: 'en',
   steps: [],
 };
-const objection = {
-  id: ID,
+const objectionBody: ObjectionBody = {
   category: 'cash_flow',
   locale: 'en',
   customerSays: 'I cannot pay now',
   answer: 'Let us find an amount that works.',
   stages: ['m1'],
   active: true,
+};
+const objection = {
+  id: ID,
+  ...objectionBody,
   version: 2,
   savedAt: '2026-11-22T10:00:00.000Z',
   savedBy: 'admin1',
+};
+const allChecksMet = {
+  identifiedSelfAndCreditor: true,
+  verifiedRightParty: true,
+  disclosureGiven: true,
+  noProhibitedLanguage: true,
+  clearSummary: true,
 };
 const importReport = (committed: boolean) => ({
   committed,
@@ -341,13 +351,7 @@ const WRITES: Write[] = [
     server: {
       [`/api/contacts/${ID}/review`]: {
         body: {
-          checks: {
-            identifiedSelfAndCreditor: true,
-            verifiedRightParty: true,
-            disclosureGiven: true,
-            noProhibitedLanguage: true,
-            clearSummary: true,
-          },
+          checks: allChecksMet,
           score: 100,
           comment: null,
           coaching: false,
@@ -359,13 +363,7 @@ const WRITES: Write[] = [
     run: (w) =>
       runHook(w, () => useReviewContact(ID), {
         coaching: false,
-        checks: {
-          identifiedSelfAndCreditor: true,
-          verifiedRightParty: true,
-          disclosureGiven: true,
-          noProhibitedLanguage: true,
-          clearSummary: true,
-        },
+        checks: allChecksMet,
       }),
     refreshes: ['contact log', 'reviews report'],
   },
@@ -492,15 +490,7 @@ const WRITES: Write[] = [
   {
     write: 'save an objection answer',
     server: { [`/api/objections/${ID}`]: { body: objection } },
-    run: (w) =>
-      runHook(w, () => useSaveObjection(ID), {
-        category: 'cash_flow',
-        locale: 'en',
-        customerSays: 'I cannot pay now',
-        answer: 'Let us find an amount that works.',
-        stages: ['m1'],
-        active: true,
-      }),
+    run: (w) => runHook(w, () => useSaveObjection(ID), objectionBody),
     refreshes: ['objections', 'objection history', 'suggested script'],
   },
   {

@@ -1,6 +1,7 @@
 import { listAccountsResponseSchema } from '@crm/contracts';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { cursorPages } from '../../../lib/cursor-pages';
 import { accountKeys } from './query-keys';
 
 export interface AccountsFilter {
@@ -18,8 +19,7 @@ export const getAccountsQueryOptions = (filter: AccountsFilter = {}) =>
   infiniteQueryOptions({
     queryKey: accountKeys.list(filter),
     queryFn: ({ pageParam, signal }) => getAccounts(filter, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    ...cursorPages,
   });
 
 export const useAccounts = (filter: AccountsFilter = {}) => useInfiniteQuery(getAccountsQueryOptions(filter));

@@ -1,4 +1,4 @@
-import type { KpiGroup, KpiGroupBy, SessionUser } from '@crm/contracts';
+import type { KpiGroup, KpiGroupBy, KpiResponse, SessionUser } from '@crm/contracts';
 import { currencyExponent } from '@crm/domain';
 import { addDays, differenceInCalendarDays, endOfMonth, format, parseISO, startOfMonth, subMonths } from 'date-fns';
 import { useId, type ReactNode } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DataTable, type Column } from '../../../components/ui/data-table';
-import { QueryState } from '../../../components/ui/query-state';
+import { QueryState, type QueryLike } from '../../../components/ui/query-state';
 import { TextField } from '../../../components/ui/field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
@@ -90,6 +90,7 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
   return (
     <div className="kpi-dashboard">
       <form className="panel filters" aria-label={t('kpi.period')} onSubmit={(e) => e.preventDefault()}>
+        {/* A cleared date keeps the period it had. */}
         <TextField
           type="date"
           label={t('contactLog.from')}
@@ -122,17 +123,12 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
 
       {table.data && <Headline totals={table.data.totals} from={from} to={to} />}
 
-      <ChartPanel title={t(trendBy === 'week' ? 'kpi.trendWeek' : 'kpi.trendDay')}>
-        <QueryState query={trend} retry={false}>
-          {(data) => <TrendChart groups={data.groups} />}
-        </QueryState>
-      </ChartPanel>
-
-      <ChartPanel title={t(trendBy === 'week' ? 'kpi.collectedWeek' : 'kpi.collectedDay')}>
-        <QueryState query={trend} retry={false}>
-          {(data) => <CollectedChart groups={data.groups} />}
-        </QueryState>
-      </ChartPanel>
+      <ChartPanel title={t(trendBy === 'week' ? 'kpi.trendWeek' : 'kpi.trendDay')} query={trend} chart={TrendChart} />
+      <ChartPanel
+        title={t(trendBy === 'week' ? 'kpi.collectedWeek' : 'kpi.collectedDay')}
+        query={trend}
+        chart={CollectedChart}
+      />
 
       <nav className="subnav" aria-label={t('kpi.compareBy')}>
         {GROUPS.map((g) => (
@@ -227,13 +223,23 @@ function Help({ text }: { text: string }) {
   );
 }
 
-/** A chart in its panel, named by its heading. */
-function ChartPanel({ title, children }: { title: string; children: ReactNode }) {
+/** A chart of the trend's groups in its panel, named by its heading. */
+function ChartPanel({
+  title,
+  query,
+  chart: Chart,
+}: {
+  title: string;
+  query: QueryLike<KpiResponse>;
+  chart: (props: { groups: KpiGroup[] }) => ReactNode;
+}) {
   const id = useId();
   return (
     <section className="panel chart-panel" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      {children}
+      <QueryState query={query} retry={false}>
+        {(data) => <Chart groups={data.groups} />}
+      </QueryState>
     </section>
   );
 }
