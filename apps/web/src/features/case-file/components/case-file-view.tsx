@@ -152,7 +152,7 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
             <li key={p.id}>
               <span className="mono">{p.value}</span>{' '}
               <span className="muted small">
-                {t(`contactTypes.${p.type}`, { defaultValue: p.type })} · {p.status}
+                {t(`contactTypes.${p.type}`, { defaultValue: p.type })} · {t(`contactPointStatus.${p.status}`)}
               </span>
               {p.workedBefore && <span className="badge ok">✓ {t('caseFile.workedBefore')}</span>}
               <GateStatus gate={p.gate} timeZone={customer.timeZone} compact />

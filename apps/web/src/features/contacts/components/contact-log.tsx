@@ -137,6 +137,7 @@ function useColumns(
     {
       key: 'outcome',
       header: t('contactLog.outcome'),
+      className: 'contact-outcome',
       cell: (item) => (
         <>
           <strong>{t(`dispositions.${item.disposition}`)}</strong>{' '}
