@@ -110,7 +110,10 @@ export function createScriptLibraryService({
       const problems = scriptStepProblems(body.steps);
       if (problems.length) throw new BadRequestError('The script is not valid.', problems);
       await uow(async (tx) => {
-        await library.updateDraft(tx, id, body.steps);
+        // Still a draft when the row is written (it may have been published since it was read).
+        const { count } = await library.updateDraft(tx, id, body.steps);
+        if (count === 0)
+          throw new ConflictError('This version was published meanwhile; create a new draft from it to edit it.');
         await audit.record(
           { actorId: user.id, action: 'script.edit', entityType: 'script_version', entityId: id, requestId, data: {} },
           tx,

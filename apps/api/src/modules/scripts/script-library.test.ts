@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { untilSomeoneWaitsForALock } from '../../../test/lock-waits.js';
 
 describe('script library versions', () => {
   const t = useTestApp({ now: '2026-11-20T15:00:00Z' });
@@ -158,6 +159,28 @@ describe('script library versions', () => {
     );
     const missing = await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}/preview?account=NOPE` });
     expect(missing.json().error.fields[0]).toEqual({ field: 'account', message: 'no account NOPE' });
+  });
+
+  it('refuses an edit of a draft published while the edit waited (409, nothing written, nothing audited)', async () => {
+    const d = await draft();
+    const steps = d.steps.map((s: { key: string; text: string }) =>
+      s.key === 'reason' ? { ...s, text: 'Edited.' } : s,
+    );
+    const audited = () => t.db.auditEvent.count({ where: { action: 'script.edit', entityId: d.id } });
+    // The edit reads the draft, then waits on its row while another session publishes it.
+    const { edit } = await t.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM script_versions WHERE id = ${d.id}::uuid FOR UPDATE`;
+      const edit = admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps } });
+      await untilSomeoneWaitsForALock(t.db);
+      await tx.scriptVersion.update({ where: { id: d.id }, data: { status: 'archived' } });
+      return { edit };
+    });
+    const res = await edit;
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.message).toContain('published meanwhile');
+    const stored = await t.db.scriptVersion.findUniqueOrThrow({ where: { id: d.id } });
+    expect(JSON.stringify(stored.steps)).not.toContain('Edited.');
+    expect(await audited()).toBe(0);
   });
 
   it('is for admins only', async () => {
