@@ -18,12 +18,8 @@ export function createAccountsModule(
   const accounts = createAccountsRepository(deps.db);
   const accountsService = createAccountsService({ accounts, policies: deps.policies, clock: deps.clock });
   const assign = createAssignmentService({
+    ...deps,
     assignment: createAssignmentRepository(deps.db),
-    uow: deps.uow,
-    policies: deps.policies,
-    audit: deps.audit,
-    clock: deps.clock,
-    onAssigned: deps.onAssigned,
   });
   const module: ApiModule = {
     name: 'accounts',

@@ -1,10 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AssignmentBody } from '@crm/contracts';
 import { useTestApp, type Session } from '../../../test/build-app.js';
-import { createUnitOfWork } from '../../lib/transaction.js';
-import { createPoliciesRepository } from '../policies/policies.repository.js';
-import { createAssignmentRepository } from './assignment.repository.js';
-import { createAssignmentService } from './assignment.service.js';
 
 describe('bulk assignment', () => {
   const t = useTestApp({ now: '2026-11-20T15:00:00Z' });
@@ -94,47 +89,5 @@ describe('bulk assignment', () => {
     expect(
       (await call('/api/accounts/assignments', { filter: {}, to: { teamId: id.team } }, supervisor)).statusCode,
     ).toBe(403);
-  });
-});
-
-describe('bulk assignment and its audit', () => {
-  const t = useTestApp({ now: '2026-11-20T15:00:00Z' });
-
-  it('commit together: when the audit event cannot be written, no account moves', async () => {
-    const admin = await t.factories.user('admin');
-    const collector = await t.factories.user('collector');
-    const creditor = await t.factories.creditor();
-    for (let i = 0; i < 3; i++)
-      await t.factories.account({ creditorId: creditor.id, oldestUnpaidDueDate: '2026-11-05' });
-    const failingAudit = { record: async () => Promise.reject(new Error('audit store unavailable')) };
-    const assign = createAssignmentService({
-      assignment: createAssignmentRepository(t.db),
-      uow: createUnitOfWork(t.db),
-      policies: createPoliciesRepository(t.db),
-      audit: failingAudit,
-      clock: t.clock,
-    });
-    const user = {
-      id: admin.id,
-      username: admin.username,
-      displayName: admin.displayName,
-      role: 'admin' as const,
-      locale: 'en' as const,
-      timeZone: 'UTC',
-      teamId: null,
-      teamName: null,
-    };
-    await expect(
-      assign(
-        user,
-        {
-          filter: { creditorId: creditor.id, unassignedOnly: true },
-          to: { collectorId: collector.id },
-        } as AssignmentBody,
-        true,
-        'req-1',
-      ),
-    ).rejects.toThrow('audit store unavailable');
-    expect(await t.db.account.count({ where: { assignedCollectorId: collector.id } })).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
 import { TEST_PASSWORD } from '../../../test/factories.js';
+import { postOutcome } from '../../../test/outcomes.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
 import { createAuditRepository } from './audit.repository.js';
 
@@ -15,6 +16,9 @@ import { createAuditRepository } from './audit.repository.js';
 describe('a write and its audit event commit together', () => {
   const t = useTestApp({ now: '2026-11-20T15:00:00Z' });
   let admin: Session;
+  let collector: Session;
+  let collectorId = '';
+  let creditorId = '';
   let creditorCode = '';
   let scripts: { id: string; versions: { id: string; status: string }[] }[] = [];
 
@@ -23,8 +27,12 @@ describe('a write and its audit event commit together', () => {
     await t.factories.user('collector', { username: 'aw-login' });
     await t.factories.user('collector', { username: 'aw-logout' });
     await t.factories.user('collector', { username: 'aw-password' });
-    creditorCode = (await t.factories.creditor()).code;
+    collectorId = (await t.factories.user('collector', { username: 'aw-collector' })).id;
+    const creditor = await t.factories.creditor();
+    creditorCode = creditor.code;
+    creditorId = creditor.id;
     admin = await t.login('aw-admin');
+    collector = await t.login('aw-collector');
     scripts = (await admin.inject({ method: 'GET', url: '/api/scripts' })).json().items;
   });
 
@@ -81,6 +89,81 @@ describe('a write and its audit event commit together', () => {
     prepare(): Promise<{ send(): Promise<LightMyRequestResponse>; state(): Promise<unknown> }>;
   }
   const cases: Case[] = [
+    {
+      action: 'contact_attempt.recorded',
+      prepare: async () => {
+        const account = await t.factories.account({ creditorId, collectorId, profile: 'US' });
+        const phone = await t.factories.contactPoint(account.debtorId, { value: '+1 212-555-0190' });
+        return {
+          send: () =>
+            postOutcome(collector, account.id, {
+              contactPointId: phone.id,
+              disposition: 'promise_to_pay',
+              promise: { amountMinor: 5_000, dueDate: '2026-11-27', channel: 'card' },
+            }),
+          state: async () => ({
+            attempts: await t.db.contactAttempt.count({ where: { accountId: account.id } }),
+            promises: await t.db.paymentPromise.count({ where: { accountId: account.id } }),
+          }),
+        };
+      },
+    },
+    {
+      action: 'payment.posted',
+      prepare: async () => {
+        const account = await t.factories.account({ creditorId, balanceMinor: 100_000 });
+        const payment = {
+          accountId: account.id,
+          amountMinor: 1_000,
+          currency: 'USD',
+          paidAt: '2026-11-20T10:00:00Z',
+          channel: 'card',
+          reference: `AW-${account.id}`,
+          source: 'manual',
+        };
+        return {
+          send: () => admin.inject({ method: 'POST', url: '/api/payments', payload: payment }),
+          state: async () => ({
+            payments: await t.db.payment.count({ where: { accountId: account.id } }),
+            balance: (await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).balanceMinor,
+          }),
+        };
+      },
+    },
+    {
+      action: 'accounts.assign',
+      prepare: async () => {
+        const other = await t.factories.creditor();
+        for (let i = 0; i < 3; i++)
+          await t.factories.account({ creditorId: other.id, oldestUnpaidDueDate: '2026-11-05', collectorId: null });
+        return {
+          send: () =>
+            admin.inject({
+              method: 'POST',
+              url: '/api/accounts/assignments',
+              payload: { filter: { creditorId: other.id, unassignedOnly: true }, to: { collectorId } },
+            }),
+          state: () => t.db.account.count({ where: { creditorId: other.id, assignedCollectorId: collectorId } }),
+        };
+      },
+    },
+    {
+      action: 'policy.save',
+      prepare: async () => {
+        const current = (await admin.inject({ method: 'GET', url: '/api/policies' }))
+          .json()
+          .items.find((i: { kind: string; key: string }) => i.kind === 'promise_rules');
+        return {
+          send: () =>
+            admin.inject({
+              method: 'PUT',
+              url: `/api/policies/promise_rules/${current.key}`,
+              payload: { data: current.data },
+            }),
+          state: () => t.db.policy.count(),
+        };
+      },
+    },
     {
       action: 'auth.login',
       prepare: async () => ({

@@ -25,14 +25,9 @@ export function createAuthModule(deps: AuthModuleDeps) {
     perAddress: deps.loginsPerAddressPerMinute,
   });
   const authService = createAuthService({
+    ...deps,
     auth: createAuthRepository(deps.db),
-    uow: deps.uow,
-    audit: deps.audit,
-    clock: deps.clock,
-    passwords: deps.passwords,
     throttle,
-    sessionTtlMs: deps.sessionTtlMs,
-    sessionIdleMs: deps.sessionIdleMs,
   });
   const module: ApiModule = {
     name: 'auth',

@@ -12,10 +12,8 @@ export function createCaseFileModule(
   },
 ): ApiModule {
   const caseFileService = createCaseFileService({
+    ...deps,
     caseFiles: createCaseFileRepository(deps.db),
-    access: deps.access,
-    policies: deps.policies,
-    clock: deps.clock,
   });
   return {
     name: 'case-file',

@@ -21,18 +21,13 @@ export function createContactsModule(
   },
 ): ApiModule {
   const contactsService = createContactsService({
+    ...deps,
     contacts: createContactsRepository(deps.db),
-    access: deps.access,
-    gate: deps.gate,
-    policies: deps.policies,
-    clock: deps.clock,
-    onRecorded: deps.onRecorded,
   });
   const contactLog = createContactLogService({ contactLog: createContactLogRepository(deps.db) });
   const reviews = createReviewsService({
+    ...deps,
     reviews: createReviewsRepository(deps.db),
-    uow: deps.uow,
-    audit: deps.audit,
   });
   return {
     name: 'contacts',

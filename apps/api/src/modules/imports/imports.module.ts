@@ -15,17 +15,12 @@ export function createImportsModule(
   },
 ): ApiModule {
   const paymentsImport = createPaymentsImportService({
-    uow: deps.uow,
+    ...deps,
     imports: createImportsRepository(deps.db),
-    promises: deps.promises,
-    audit: deps.audit,
-    clock: deps.clock,
   });
   const portfolioImport = createPortfolioImportService({
+    ...deps,
     portfolio: createPortfolioRepository(deps.db),
-    uow: deps.uow,
-    audit: deps.audit,
-    clock: deps.clock,
   });
   const progress = createImportProgressRegistry(deps.clock);
   return {

@@ -12,10 +12,9 @@ import { createRemindersService } from './reminders.service.js';
 export function createMessagesModule(deps: Pick<Core, 'db' | 'clock'> & { gate: ContactGate }) {
   const messages = createMessagesRepository(deps.db);
   const reminders = createRemindersService({
+    ...deps,
     reminders: createRemindersRepository(deps.db),
     sender: createLocalLogSender(messages),
-    gate: deps.gate,
-    clock: deps.clock,
   });
   const module: ApiModule = {
     name: 'messages',

@@ -12,11 +12,8 @@ export function createPaymentsModule(
   },
 ): ApiModule {
   const paymentsService = createPaymentsService({
-    uow: deps.uow,
-    clock: deps.clock,
+    ...deps,
     payments: createPaymentsRepository(deps.db),
-    promises: deps.promises,
-    audit: deps.audit,
   });
   return {
     name: 'payments',

@@ -6,10 +6,8 @@ import { createPromisesService } from './promises.service.js';
 export function createPromisesModule(deps: Pick<Core, 'db' | 'uow' | 'policies' | 'clock'>) {
   return {
     promises: createPromisesService({
-      uow: deps.uow,
+      ...deps,
       promises: createPromisesRepository(deps.db),
-      policies: deps.policies,
-      clock: deps.clock,
     }),
   };
 }

@@ -14,12 +14,8 @@ export function createQueueModule(
   },
 ) {
   const queueService = createQueueService({
+    ...deps,
     queue: createQueueRepository(deps.db),
-    gateFacts: deps.gateFacts,
-    policies: deps.policies,
-    clock: deps.clock,
-    leaseMinutes: deps.leaseMinutes,
-    snapshotSeconds: deps.snapshotSeconds,
   });
   const module: ApiModule = {
     name: 'queue',

@@ -16,9 +16,8 @@ export function createReportsModule(
   },
 ): ApiModule {
   const reportsService = createReportsService({
+    ...deps,
     reports: createReportsRepository(deps.db),
-    policies: deps.policies,
-    clock: deps.clock,
   });
   const kpisService = createKpisService({ kpis: createKpisRepository(deps.db) });
   const reviews = createReviewsReportService({ reviews: createReviewsReportRepository(deps.db) });

@@ -16,21 +16,16 @@ export function createScriptsModule(
   },
 ): ApiModule {
   const scriptsService = createScriptsService({
+    ...deps,
     scripts: createScriptsRepository(deps.db),
-    access: deps.access,
-    policies: deps.policies,
-    clock: deps.clock,
   });
   const library = createScriptLibraryService({
+    ...deps,
     library: createScriptLibraryRepository(deps.db),
-    uow: deps.uow,
-    audit: deps.audit,
-    clock: deps.clock,
   });
   const objections = createObjectionsService({
+    ...deps,
     objections: createObjectionsRepository(deps.db),
-    uow: deps.uow,
-    audit: deps.audit,
   });
   return {
     name: 'scripts',

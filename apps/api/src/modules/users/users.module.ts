@@ -12,10 +12,8 @@ export function createUsersModule(
   },
 ): ApiModule {
   const usersService = createUsersService({
+    ...deps,
     users: createUsersRepository(deps.db),
-    audit: deps.audit,
-    passwords: deps.passwords,
-    uow: deps.uow,
   });
   return {
     name: 'users',
