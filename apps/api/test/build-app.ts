@@ -38,6 +38,8 @@ export interface TestContext {
   factories: ReturnType<typeof createFactories>;
   /** Logs in through the API and returns a session that sends the cookie and CSRF header. */
   login(username: string, password?: string): Promise<Session>;
+  /** One sign-in request, its answer as it is (for tests of refusals, limits and cookies). */
+  signIn(username: string, password?: string): Promise<LightMyRequestResponse>;
 }
 
 /**
@@ -67,8 +69,10 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
     appDb = createPrismaClient(ctx.database.appUrl, { max: 5 });
     ctx.app = await buildApp({ env, db: appDb, clock: ctx.clock });
     await ctx.app.ready();
+    ctx.signIn = (username, password = TEST_PASSWORD) =>
+      ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     ctx.login = async (username, password = TEST_PASSWORD) => {
-      const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await ctx.signIn(username, password);
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
       const cookie = `${SESSION_COOKIE}=${cookies[SESSION_COOKIE]}; ${CSRF_COOKIE}=${cookies[CSRF_COOKIE]}`;

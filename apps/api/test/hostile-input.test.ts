@@ -150,11 +150,7 @@ describe('hostile input', () => {
         expect(fieldsOf(res.json())).toEqual(['notes']);
         expect(await t.db.contactAttempt.count()).toBe(before);
 
-        const login = await t.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { username: bad, password: 'x' },
-        });
+        const login = await t.signIn(bad, 'x');
         expect(login.statusCode).toBe(400);
         expect(fieldsOf(login.json())).toEqual(['username']);
 

@@ -167,12 +167,7 @@ describe('a write and its audit event commit together', () => {
     {
       action: 'auth.login',
       prepare: async () => ({
-        send: () =>
-          t.app.inject({
-            method: 'POST',
-            url: '/api/auth/login',
-            payload: { username: 'aw-login', password: TEST_PASSWORD },
-          }),
+        send: () => t.signIn('aw-login', TEST_PASSWORD),
         state: () => sessionsOf('aw-login'),
       }),
     },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { csvLines } from '../../../test/csv.js';
 
 // The audit trail search for admins: filters, keyset paging newest first, CSV export; both audited.
 
@@ -196,12 +197,7 @@ describe('audit trail search', () => {
 
   it('exports the filtered trail as CSV with every account number, formulas neutralised, and records the export', async () => {
     const res = await admin.inject({ method: 'GET', url: '/api/audit-events/export?from=2025-03-01&to=2025-03-31' });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('text/csv');
-    const lines = res.body
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\n');
+    const lines = csvLines(res);
     expect(lines[0]).toBe(
       'at,actor_username,actor_name,action,purpose,entity_type,entity_id,account_count,accounts,request_id,data',
     );

@@ -10,11 +10,7 @@ describe('auth', () => {
   it('logs in, sets an http-only session cookie and a CSRF cookie, and returns the user', async () => {
     const team = await t.factories.team();
     const user = await t.factories.user('collector', { username: 'ana', teamId: team.id });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'ana', password: 'correct horse battery staple' },
-    });
+    const res = await t.signIn('ana', 'correct horse battery staple');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       user: {
@@ -37,16 +33,8 @@ describe('auth', () => {
 
   it('gives the same 401 for a wrong password and an unknown user', async () => {
     await t.factories.user('collector', { username: 'ben' });
-    const wrong = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'ben', password: 'nope' },
-    });
-    const unknown = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'nobody', password: 'nope' },
-    });
+    const wrong = await t.signIn('ben', 'nope');
+    const unknown = await t.signIn('nobody', 'nope');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe('Username or password is incorrect.');
@@ -58,11 +46,7 @@ describe('auth', () => {
 
   it('refuses inactive users', async () => {
     await t.factories.user('collector', { username: 'gone', active: false });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'gone', password: 'correct horse battery staple' },
-    });
+    const res = await t.signIn('gone', 'correct horse battery staple');
     expect(res.statusCode).toBe(401);
   });
 
@@ -71,11 +55,7 @@ describe('auth', () => {
     const codes: number[] = [];
     let last;
     for (let i = 0; i < 7; i++) {
-      last = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'carl', password: 'guess' },
-      });
+      last = await t.signIn('carl', 'guess');
       codes.push(last.statusCode);
     }
     expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -84,25 +64,9 @@ describe('auth', () => {
     // Windows are whole minutes of the clock: 2026-11-22T15:00:00Z is the start of one.
     expect(last!.headers['retry-after']).toBe('60');
     // Even the right password waits; the next window starts afresh.
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { username: 'carl', password: TEST_PASSWORD },
-        })
-      ).statusCode,
-    ).toBe(429);
+    expect((await t.signIn('carl', TEST_PASSWORD)).statusCode).toBe(429);
     t.clock.advance(60_000);
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { username: 'carl', password: TEST_PASSWORD },
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await t.signIn('carl', TEST_PASSWORD)).statusCode).toBe(200);
     t.clock.set(START);
   });
 

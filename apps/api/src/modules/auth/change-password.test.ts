@@ -28,15 +28,7 @@ describe('changing one’s own password', () => {
     expect((await elsewhere.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     expect((await bystander.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
 
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { username: 'pw-owner', password: TEST_PASSWORD },
-        })
-      ).statusCode,
-    ).toBe(401);
+    expect((await t.signIn('pw-owner', TEST_PASSWORD)).statusCode).toBe(401);
     await t.login('pw-owner', NEW_PASSWORD);
     const event = await t.db.auditEvent.findFirstOrThrow({
       where: { action: 'auth.password_changed', entityId: user.id },

@@ -46,11 +46,7 @@ describe('transparent rehash at sign-in, at the production cost', () => {
     const old = await hashPassword(TEST_PASSWORD, { log2N: 15, r: 8, p: 1 });
     await t.db.user.update({ where: { id: user.id }, data: { passwordHash: old } });
 
-    const wrong = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'old-hash', password: 'not it' },
-    });
+    const wrong = await t.signIn('old-hash', 'not it');
     expect(wrong.statusCode).toBe(401);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(old);
 

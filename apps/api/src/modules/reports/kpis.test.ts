@@ -2,6 +2,7 @@ import { Prisma } from '@crm/db';
 import { ATTRIBUTE_PAYMENTS_SQL } from '@crm/db/attribution';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { csvLines } from '../../../test/csv.js';
 
 /**
  * Hand-checked fixtures for the KPI report. The supervisor works in New York (UTC-5 in
@@ -349,12 +350,7 @@ describe('KPI report', () => {
         method: 'GET',
         url: `/api/contacts/export?from=2026-11-01&to=2026-11-30&collectorId=${id.c2}`,
       });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-type']).toContain('text/csv');
-      const lines = res.body
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\n');
+      const lines = csvLines(res);
       expect(lines[0]).toBe(
         'started_at,collector,account,customer,channel,direction,party_reached,disposition,stage,script_version,promises,override_reason,notes',
       );

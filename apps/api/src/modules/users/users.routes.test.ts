@@ -62,11 +62,7 @@ describe('users and teams administration', () => {
     const res = await admin.inject({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { active: false } });
     expect(res.json()).toMatchObject({ active: false, displayName: 'New Collector' });
     expect((await session.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'new.collector', password: 'a long enough password' },
-    });
+    const login = await t.signIn('new.collector', 'a long enough password');
     expect(login.statusCode).toBe(401);
     expect(await t.db.user.count({ where: { id: user.id } })).toBe(1);
   });
