@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { localeSchema, roleSchema, uuidSchema } from './fields.js';
-import { passwordSchema } from './users.js';
+import { localeSchema, uuidSchema } from './fields.js';
+import { passwordSchema, userIdentitySchema } from './users.js';
 
 export const loginBodySchema = z.object({
   username: z.string().trim().min(1, { message: 'is required' }).max(100),
@@ -8,14 +8,7 @@ export const loginBodySchema = z.object({
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
-export const sessionUserSchema = z.object({
-  id: uuidSchema,
-  username: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-  locale: localeSchema,
-  /** IANA zone: report periods ("today", a date range) are days in this zone. */
-  timeZone: z.string(),
+export const sessionUserSchema = userIdentitySchema.extend({
   teamId: uuidSchema.nullable(),
   teamName: z.string().nullable(),
 });

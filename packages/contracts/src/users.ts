@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { localeSchema, roleSchema, uuidSchema } from './fields.js';
 
-export const userSchema = z.object({
+/** Who a user is, as both the signed-in session and the user list show it. */
+export const userIdentitySchema = z.object({
   id: uuidSchema,
   username: z.string(),
   displayName: z.string(),
   role: roleSchema,
   locale: localeSchema,
+  /** IANA zone: report periods ("today", a date range) are days in this zone. */
   timeZone: z.string(),
+});
+
+export const userSchema = userIdentitySchema.extend({
   active: z.boolean(),
   team: z.object({ id: uuidSchema, name: z.string() }).nullable(),
 });

@@ -1,18 +1,9 @@
 import type { Db } from '@crm/db';
 import type { Locale, SessionUser } from '@crm/contracts';
 import type { Tx } from '../../lib/transaction.js';
+import { USER_SELECT } from '../users/users.repository.js';
 
-const userSelect = {
-  id: true,
-  username: true,
-  displayName: true,
-  role: true,
-  locale: true,
-  timeZone: true,
-  active: true,
-  passwordHash: true,
-  team: { select: { id: true, name: true } },
-} as const;
+const userSelect = { ...USER_SELECT, passwordHash: true } as const;
 
 type UserRow = {
   id: string;

@@ -65,18 +65,21 @@ function groupKey(groupBy: KpiGroupBy, d: Dims): Prisma.Sql {
   }
 }
 
-/** The measures in report order; a part gives the ones it knows and zeros for the rest. */
-const MEASURES = [
+/** The counts and the sums of money a KPI row carries (the service adds them up the same way). */
+export const COUNT_KEYS = [
   'attempts',
   'contacts',
   'rpc',
   'made',
-  'made_amount',
   'due',
   'kept',
   'partly',
   'broken',
   'pending_due',
+] as const;
+/** Sums of money: numeric in SQL (no bigint overflow) and text to the API (no 2^53 limit). */
+export const MONEY_KEYS = [
+  'made_amount',
   'kept_amount',
   'partly_amount',
   'broken_amount',
@@ -84,17 +87,10 @@ const MEASURES = [
   'resolved_paid',
   'collected',
 ] as const;
+/** The measures in report order; a part gives the ones it knows and zeros for the rest. */
+const MEASURES = [...COUNT_KEYS, ...MONEY_KEYS] as const;
 type Measure = (typeof MEASURES)[number];
-/** Sums of money: numeric in SQL (no bigint overflow) and text to the API (no 2^53 limit). */
-const MONEY_MEASURES = new Set<Measure>([
-  'made_amount',
-  'kept_amount',
-  'partly_amount',
-  'broken_amount',
-  'resolved_amount',
-  'resolved_paid',
-  'collected',
-]);
+const MONEY_MEASURES = new Set<Measure>(MONEY_KEYS);
 const measureType = (m: Measure) => Prisma.raw(MONEY_MEASURES.has(m) ? 'numeric' : 'bigint');
 
 /**

@@ -1,7 +1,7 @@
 import type { KpiGroup, KpiQuery, KpiResponse, SessionUser } from '@crm/contracts';
 import { addDaysIso, isValidTimeZone, startOfLocalDay } from '@crm/domain';
 import { BadRequestError } from '../../lib/errors.js';
-import type { KpiRow, KpisRepository } from './kpis.repository.js';
+import { COUNT_KEYS, MONEY_KEYS, type KpiRow, type KpisRepository } from './kpis.repository.js';
 
 export interface KpisServiceDeps {
   kpis: KpisRepository;
@@ -9,17 +9,6 @@ export interface KpisServiceDeps {
 
 /** At most a year per request: the report is for comparing, not for exporting history. */
 const MAX_DAYS = 366;
-
-const COUNT_KEYS = ['attempts', 'contacts', 'rpc', 'made', 'due', 'kept', 'partly', 'broken', 'pending_due'] as const;
-const MONEY_KEYS = [
-  'made_amount',
-  'kept_amount',
-  'partly_amount',
-  'broken_amount',
-  'resolved_amount',
-  'resolved_paid',
-  'collected',
-] as const;
 
 /** Rows of one group (one per currency) into the report's shape. Ratios are computed here from SQL sums. */
 function toGroup(key: string | null, label: string, rows: KpiRow[]): KpiGroup {

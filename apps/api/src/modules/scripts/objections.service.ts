@@ -7,14 +7,7 @@ import { fromDbLocale, toDbLocale } from '../auth/auth.repository.js';
 import { requireJustification } from './justification-gate.js';
 import type { ObjectionData, ObjectionsRepository } from './objections.repository.js';
 
-type Content = {
-  category: string;
-  locale: 'en' | 'zh_CN';
-  customerSays: string;
-  answer: string;
-  stages: string[];
-  active: boolean;
-};
+type Content = ObjectionData;
 type Saved = { createdAt: Date; createdBy: { displayName: string } | null };
 type CurrentRow = Content & { id: string; version: number; versions: Saved[] };
 type VersionRow = Content &

@@ -2,7 +2,8 @@ import type { SessionUser } from '@crm/contracts';
 import type { Db, Prisma } from '@crm/db';
 import type { Tx } from '../../lib/transaction.js';
 
-const USER_SELECT = {
+/** A user as the API shows one (the user list, the signed-in session). */
+export const USER_SELECT = {
   id: true,
   username: true,
   displayName: true,
