@@ -2,11 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/build-app.js';
 import { untilSomeoneWaitsForALock } from '../../../test/lock-waits.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
+import { createComplianceModule } from '../compliance/compliance.module.js';
+import { createMessagesModule } from './messages.module.js';
 import { createContactGate } from '../compliance/contact-gate.service.js';
-import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
-import { createLocalLogSender } from './message-sender.js';
-import { createMessagesRepository } from './messages.repository.js';
-import { createRemindersRepository } from './reminders.repository.js';
 import { createRemindersService } from './reminders.service.js';
 
 // 10:00 in New York on the day before the promises fall due.
@@ -22,17 +20,8 @@ describe('reminders under concurrency', () => {
   beforeAll(async () => {
     collectorId = (await t.factories.user('collector', { username: 'rc-c' })).id;
     creditorId = (await t.factories.creditor()).id;
-    gate = createContactGate({
-      uow: createUnitOfWork(t.db),
-      gateFacts: createGateFactsRepository(t.db),
-      clock: t.clock,
-    });
-    service = createRemindersService({
-      reminders: createRemindersRepository(t.db),
-      sender: createLocalLogSender(createMessagesRepository(t.db)),
-      gate,
-      clock: t.clock,
-    });
+    ({ gate } = createComplianceModule({ db: t.db, uow: createUnitOfWork(t.db), clock: t.clock }));
+    service = createMessagesModule({ db: t.db, clock: t.clock, gate }).reminders;
   });
 
   /** An account with a promise due tomorrow and a mobile to text. */

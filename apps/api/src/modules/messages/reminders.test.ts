@@ -3,6 +3,8 @@ import { createPrismaClient, type Db } from '@crm/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
+import { createComplianceModule } from '../compliance/compliance.module.js';
+import { createMessagesModule } from './messages.module.js';
 import { createContactGate } from '../compliance/contact-gate.service.js';
 import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
 import { createLocalLogSender } from './message-sender.js';
@@ -56,17 +58,8 @@ describe('promise reminders', () => {
       { kind: 'email', type: 'other', value: 'mail@example.com' },
     ]);
     await make('Ceased', [{ type: 'mobile', value: '+1 212-555-0113' }], 'cease_request');
-    const gate = createContactGate({
-      uow: createUnitOfWork(t.db),
-      gateFacts: createGateFactsRepository(t.db),
-      clock: t.clock,
-    });
-    service = createRemindersService({
-      reminders: createRemindersRepository(t.db),
-      sender: createLocalLogSender(createMessagesRepository(t.db)),
-      gate,
-      clock: t.clock,
-    });
+    const { gate } = createComplianceModule({ db: t.db, uow: createUnitOfWork(t.db), clock: t.clock });
+    service = createMessagesModule({ db: t.db, clock: t.clock, gate }).reminders;
     collector = await t.login('r-c');
     admin = await t.login('r-admin');
   });

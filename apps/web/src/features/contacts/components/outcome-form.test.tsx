@@ -1,4 +1,4 @@
-import type { CaseFile } from '@crm/contracts';
+import { PAYMENT_CHANNELS, type CaseFile } from '@crm/contracts';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -45,16 +45,7 @@ describe('OutcomeForm', () => {
       within(screen.getByLabelText('Paid through'))
         .getAllByRole('option')
         .map((o) => (o as HTMLOptionElement).value),
-    ).toEqual([
-      'bank_transfer',
-      'card',
-      'direct_debit',
-      'online_banking',
-      'alipay',
-      'wechat_pay',
-      'cash_at_branch',
-      'cheque',
-    ]);
+    ).toEqual([...PAYMENT_CHANNELS]);
   });
 
   it('for a third party, offers only what may be recorded without telling them about the debt', async () => {
