@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OBJECTIONS, DEFAULT_SCRIPTS } from './script-library.js';
-import { lintScript, lintText, type LintCategory } from './script-linter.js';
+import { lintScript, lintText, type LintCategory, type WordSegmenter } from './script-linter.js';
 
 const categories = (text: string, locale: 'en' | 'zh-CN') => lintText(text, locale).map((f) => f.category);
 
@@ -181,6 +181,39 @@ const LAWFUL: { en: string[]; zh: string[] } = {
     'We will never ask you to sell anything or to pay anyone but {{creditor}}.',
     'If you dispute the debt, we will pause collection while we check.',
     'You can get free advice from a debt charity.',
+    // Everyday lawful lines (ADR 022): words the concepts use (take, call, payday, office, friend) in harmless senses.
+    'Could we agree a smaller payment now and the rest on payday?',
+    'First wording, could we agree a date?',
+    'What is your take-home pay each month?',
+    "Let's take things one step at a time.",
+    'You can call our office between 8 am and 8 pm.',
+    'Could you tell me your date of birth to confirm I am speaking to the right person?',
+    'Can I take a payment from your debit card today?',
+    'Is now a good time to talk?',
+    "If you'd like, a friend or family member can help you with the budget form.",
+    'Your partner can join the call if you give permission.',
+    'We can freeze interest and charges while you get advice.',
+    'We can put the account on hold for 30 days while you get debt advice.',
+    'If you are struggling, we can pause collection.',
+    'Please call us back on 0800 123 456 at a time that suits you.',
+    'Do you have any other debts we should know about?',
+    'Would you like us to send the details by email?',
+    'We will write to you with the agreement.',
+    "I'll send you a letter confirming the plan today.",
+    'Your minimum payment is due on Friday.',
+    'Could you manage a payment by the end of the month?',
+    'Thanks for your time today, have a good evening.',
+    'If your circumstances change, please tell us.',
+    'You can ask your bank to set up a standing order.',
+    'Do you want to talk to a free debt adviser first?',
+    'I will note that you prefer calls after 6 pm.',
+    'We never visit customers at home.',
+    'The court has not been involved and no legal action is planned.',
+    'You can check your credit report for free.',
+    "If you're worried about bailiffs, I can explain what we do and don't do.",
+    'Your employer will not be contacted.',
+    "I'm sorry, I didn't catch that; could you repeat it?",
+    'We can set a reminder the day before your payment.',
   ],
   zh: [
     '我们可以为您提供分期还款的选项。',
@@ -195,6 +228,25 @@ const LAWFUL: { en: string[]; zh: string[] } = {
     '您的房屋抵押贷款本月已逾期。',
     '我们不会收取任何保证金。',
     '如果您对欠款有异议，我们会暂停催收并核实。',
+    '您好，请问现在方便通话吗？',
+    '我们可以先暂停催收，等您咨询完再联系。',
+    '您可以找家人一起看看还款计划。',
+    '请问您这个月的收入大概是多少？',
+    '您可以通过官方App还款，也可以到网点办理。',
+    '如果您的情况有变化，请告诉我们。',
+    '我们会在还款日前一天提醒您。',
+    '这个月先还一部分，下个月再还剩下的，可以吗？',
+    '请问您方便留一个晚上的联系时间吗？',
+    '我们会给您寄一份书面的还款协议。',
+    '您的卡目前暂停使用，还清后可以申请恢复。',
+    '请您核实一下身份证后四位。',
+    '有任何问题可以拨打我们的客服热线。',
+    '如果您已经还款，请告诉我还款时间、金额和渠道。',
+    '我们理解您最近失业了，可以申请延期。',
+    '您可以用借记卡或者支付宝向官方账户还款。',
+    '您可以用借记卡还款。',
+    '您可以用借记卡先还一部分。',
+    '如果方便，可以用借记卡来还。',
   ],
 };
 
@@ -245,5 +297,58 @@ describe('script linter', () => {
     );
     expect(lintScript(noDisclosure, 'en', 'US').map((f) => f.category)).toEqual(['missing_disclosure']);
     expect(lintScript(noDisclosure, 'en', 'UK')).toEqual([]);
+  });
+
+  it("catches the issue's misses: parents, suing tomorrow and freezing every card, downstairs tonight, wife and boss, insults, spaced letters", () => {
+    const cases: [string, 'en' | 'zh-CN', LintCategory][] = [
+      ['Your parents will hear all about this from us.', 'en', 'third_party_disclosure'],
+      ['我们会打电话告诉你父母。', 'zh-CN', 'third_party_disclosure'],
+      ["We'll sue you tomorrow and freeze all your cards.", 'en', 'false_legal_action'],
+      ['明天就起诉你，冻结你所有的卡。', 'zh-CN', 'false_legal_action'],
+      ['Someone will be waiting downstairs for you this evening.', 'en', 'visit_or_violence'],
+      ['今晚我们就在你家楼下等你。', 'zh-CN', 'visit_or_violence'],
+      ['We will let your wife and your boss know.', 'en', 'third_party_disclosure'],
+      ['You are deadbeats and liars.', 'en', 'insult'],
+      ['You will be a r r e s t e d.', 'en', 'arrest_or_crime'],
+      ['We will t.e.l.l your employer.', 'en', 'third_party_disclosure'],
+      ['你 就 是 个 老 赖。', 'zh-CN', 'insult'],
+      ['妳這個騙子。', 'zh-CN', 'insult'],
+    ];
+    for (const [text, locale, category] of cases) expect(categories(text, locale), text).toContain(category);
+  });
+
+  it('does not flag a lawful warning not to pay into a personal account', () => {
+    for (const text of [
+      'Never pay into a personal account; we will never ask you to.',
+      'Please do not pay anyone into a personal account.',
+    ])
+      expect(lintText(text, 'en'), text).toEqual([]);
+    for (const text of ['请勿向任何个人账户转账，我们不会要求您这样做。', '請勿匯款到任何個人帳戶。'])
+      expect(lintText(text, 'zh-CN'), text).toEqual([]);
+  });
+
+  it('reports spans in the original text when letters are spaced out or characters are full-width or traditional', () => {
+    const spaced = 'Hello. We will s u e  you tomorrow.';
+    const [a] = lintText(spaced, 'en');
+    expect(a).toMatchObject({ category: 'false_legal_action', excerpt: 's u e  you' });
+    expect(spaced.slice(a!.start, a!.end)).toBe(a!.excerpt);
+    const wide = 'ｗｅ ｗｉｌｌ ｓｕｅ ｙｏｕ';
+    const [b] = lintText(wide, 'en');
+    expect(b?.excerpt).toBe('ｓｕｅ ｙｏｕ');
+    const zh = '好的。明天就起訴妳，凍結妳所有的帳戶。';
+    const found = lintText(zh, 'zh-CN');
+    expect(found.map((f) => f.excerpt)).toEqual(['起訴', '凍結妳所有']);
+  });
+
+  it('cuts Chinese with the segmenter it is given, and only Chinese', () => {
+    const seen: string[] = [];
+    const segment: WordSegmenter = (text) => {
+      seen.push(text);
+      return [...text];
+    };
+    expect(lintText('OK, 我们会通知你的家人 today.', 'zh-CN', segment).map((f) => f.category)).toEqual([
+      'third_party_disclosure',
+    ]);
+    expect(seen).toEqual(['我们会通知你的家人']);
   });
 });

@@ -1,14 +1,17 @@
 import type { LintCategoryCode } from '@crm/contracts';
+import { TRADITIONAL_TO_SIMPLIFIED } from './chinese-variants.js';
 import type { ScriptStep } from './script-library.js';
+import { CONCEPTS, FUNCTION_WORDS, LINT_RULES, NEGATION, type Concept, type Lexicon } from './script-linter-rules.js';
 
 /**
- * Compliance linter for the script library (compliance.md, "Script library linter"). The rules
- * are data: for each category, patterns in English and Chinese (written in simplified
- * characters; traditional characters are mapped to simplified before matching, one character
- * for one so spans stay true), a lawful alternative to suggest, and an explanation. Matching
- * survives case, spacing, word order (co-occurrence rules within one sentence) and synonyms
- * (alternations); a negation just before a match ("we will not contact your employer",
- * "我们不会上门") keeps lawful reassurance from being flagged.
+ * Compliance linter for the script library (compliance.md, "Script library linter"; ADR 022).
+ * It matches concepts, not phrases: who is threatened (family, employer, "you"), with what
+ * (arrest, suing, seizing, telling, visiting) and by when (tomorrow, at 3 o'clock), over text
+ * that is first normalised (full-width forms, zero-width and spaced-out characters, traditional
+ * to simplified Chinese one character for one, so spans stay true) and cut into words (English
+ * by its spaces, Chinese by a word segmenter). The lexicon of concepts and the rules combining
+ * them are data (script-linter-rules.ts); a negation before a concept in its clause ("we will
+ * not contact your employer", "我们不会上门") keeps lawful reassurance from being flagged.
  */
 export type LintCategory = LintCategoryCode;
 export type LintLocale = 'en' | 'zh-CN';
@@ -22,13 +25,11 @@ export interface LintFinding {
   suggestion: string;
 }
 
-interface Rule {
-  category: LintCategory;
-  /** Any one of these matches. */
-  any?: string[];
-  /** All of these within one sentence, in any order. */
-  all?: string[][];
-}
+/**
+ * Cuts a run of Chinese text into words; the words, joined, are the text. The API injects a
+ * dictionary segmenter (jieba); the default is the JavaScript engine's own (Intl.Segmenter).
+ */
+export type WordSegmenter = (text: string) => string[];
 
 interface CategoryText {
   message: string;
@@ -111,501 +112,531 @@ export const LINT_CATEGORY_TEXT: Record<LintCategory, CategoryText> = {
   },
 };
 
-// ---- Rules (data) -------------------------------------------------------------------------
+// ---- Normalisation ----------------------------------------------------------------------------
 
-const EN_RULES: Rule[] = [
-  {
-    category: 'arrest_or_crime',
-    any: [
-      'arrest(?:ed|ing)?',
-      '(?:go|going|be sent|end up) (?:to|in) (?:jail|prison)',
-      'jail',
-      'prison',
-      'locked up',
-      'criminal (?:charges?|record|case|offen[cs]e)',
-      '(?:a|the) crime',
-      'fraud(?:ster)?',
-      'behind bars',
-      'warrants?(?: for your arrest)?',
-      'handcuff(?:s|ed)?',
-      'press(?:ing)? charges',
-      'criminal',
-      "(?:sheriff|marshals?|officers?|cops?) (?:will|'ll|are going to|is going to) (?:come|arrive|knock|show up|pick you up)",
-      'police (?:will|are going to|could|would) (?:come|pick|take|be (?:informed|notified|called|involved))',
-      '(?:call|inform|notify|involve|tell) the police',
-      'report you to the (?:police|authorities)',
-    ],
-  },
-  {
-    category: 'impersonation',
-    any: [
-      "(?:this is|i am|i'm|we are|we're|calling (?:from|on behalf of)|this call is from|i work (?:with|for)|we work (?:with|for)|on behalf of) (?:the |a |an |your )?(?:local |district |county |federal |state )?(?:police(?: department)?|court|sheriff(?:'s office)?|marshal|magistrate|judge|government|attorney general|district attorney|prosecutor(?:'s office)?|law enforcement|(?:police |court |government |federal )?(?:officer|agent)|lawyer|attorney|solicitor|law firm|legal department of the court|irs|fbi|tax office)",
-    ],
-  },
-  {
-    category: 'false_legal_action',
-    any: [
-      'sue you',
-      'su(?:e|ing) you',
-      '(?:file|filing|start|take) (?:a )?(?:law ?suit|legal action|court action)',
-      'take you to court',
-      'court (?:tomorrow|today|this week)',
-      'seiz(?:e|ing|ure of) (?:your )?(?:house|home|car|property|assets|belongings)',
-      'garnish(?:ee|ing)? (?:your )?(?:wages|salary)',
-      'freez(?:e|ing) (?:all )?(?:of )?your (?:bank )?accounts?',
-      'repossess(?:ing|ion)?',
-      'bailiffs? (?:will|are going to)',
-      'take (?:away )?your (?:car|house|home|property|belongings|assets|furniture|tv)',
-      '(?:wages?|salary|pay) (?:will be|gets?|is going to be|are going to be) garnished',
-      'empty (?:out )?your (?:bank )?accounts?',
-      'take (?:all )?(?:the )?money (?:from|out of) your (?:bank )?account',
-      '(?:put|place) a lien on',
-    ],
-  },
-  {
-    category: 'false_urgency',
-    any: [
-      'last chance',
-      'final (?:warning|notice|chance) (?:today|now)',
-      'the system (?:will )?automatically',
-      '(?:hand(?:ed)?|pass(?:ed)?|send|sent|transfer(?:red)?|escalat(?:e|ed)) (?:your (?:file|case|account) )?to (?:head ?quarters|hq|head office|the legal department)',
-      '(?:nobody|no one) can stop (?:it|this)',
-      '(?:before|by) \\d{1,2} ?(?:o.?clock|pm|am|:\\d\\d)',
-      '(?:it|your (?:file|case|account)) (?:goes|will go|gets (?:sent|passed)|will be (?:sent|passed|handed)) (?:over )?to (?:legal|our lawyers|the lawyers|head ?quarters|head office)',
-      'within (?:the next )?\\d+ (?:minutes|hours)',
-      'today or never',
-      'now or never',
-      '(?:final|last) (?:opportunity|chance|warning)',
-      '(?:offer|deal|this) (?:expires|ends|runs out) (?:in|within|today|tonight|at)',
-      "after today(?!['’]s)",
-      'nothing (?:i|we|anyone) (?:can|could|will be able to) do',
-      'ultimatum',
-      '(?:hand(?:ed)?|pass(?:ed)?|send|sent|transfer(?:red)?|escalat(?:e|ed)|refer(?:red)?) (?:over )?(?:your (?:file|case|account) )?to (?:the |our )?(?:legal (?:department|team)|lawyers)',
-    ],
-  },
-  {
-    category: 'third_party_disclosure',
-    all: [
-      [
-        'tell',
-        'telling',
-        'inform',
-        'notify',
-        'contact',
-        'call',
-        'calling',
-        'let (?:\\w+ ){1,3}know',
-        'speak(?:ing)? to',
-        'talk(?:ing)? to',
-        'reach out to',
-        'write to',
-      ],
-      [
-        'family',
-        'relatives?',
-        'wife',
-        'husband',
-        'spouse',
-        'partner',
-        'parents?',
-        'children',
-        'kids',
-        'employer',
-        'boss',
-        'manager',
-        'hr',
-        'colleagues?',
-        'co-?workers?',
-        'neighbou?rs?',
-        'friends?',
-        'contacts',
-        'references',
-        'everyone you know',
-      ],
-    ],
-  },
-  {
-    category: 'third_party_disclosure',
-    any: [
-      'your (?:mother|father|mum|mom|dad|parents|wife|husband|partner|boss|employer|manager|family|neighbou?rs?|colleagues|co-?workers|friends|children|kids) (?:will|are going to|is going to|would) (?:hear|find out|know|learn|be told|get a call)',
-      'everyone (?:at (?:work|your (?:work|office|job))|you know|in your (?:family|building|street)) (?:will|is going to) (?:know|hear|find out|learn)',
-    ],
-  },
-  {
-    category: 'third_party_disclosure',
-    all: [
-      ['post', 'posting', 'publish', 'share', 'sharing', 'expose', 'name and shame'],
-      ['social media', 'facebook', 'instagram', 'twitter', 'tiktok', 'wechat moments', 'the internet'],
-    ],
-  },
-  {
-    category: 'insult',
-    any: [
-      'liar',
-      'deadbeat',
-      'loser',
-      'scum',
-      'shame on you',
-      'shameless',
-      'pathetic',
-      'stupid',
-      'idiot',
-      'thief',
-      'cheat(?:er)?',
-      'disgrace(?:ful)?',
-      'worthless',
-      'useless',
-      'lazy',
-      'irresponsible',
-      '(?:should|ought to) be ashamed',
-      'you people',
-      'scroungers?',
-      'parasites?',
-      'good[- ]for[- ]nothing',
-      'low ?lifes?',
-      'dishonest',
-    ],
-  },
-  {
-    category: 'blacklist_or_relatives',
-    any: [
-      'black ?list(?:ed)?',
-      "your (?:children|kids|family|son|daughter)(?:'s)? (?:will|won't|cannot|can't|future|prospects|school|jobs?)",
-      'ruin your (?:family|children|kids)',
-      '(?:ruin|destroy|wreck)(?:ed|s)? (?:your )?credit (?:forever|for life|permanently)',
-      'credit (?:will be|is) (?:ruined|destroyed|wrecked) (?:forever|for life|permanently)',
-      'never (?:be able to )?(?:get|have) (?:a |any )?(?:loan|mortgage|credit card|credit) again',
-      '(?:debtors?|defaulters?|deadbeats?) (?:list|register|registry|database)',
-      'your (?:children|kids|family|son|daughter) (?:will )?(?:suffer|pay for)',
-    ],
-  },
-  {
-    category: 'borrow_to_pay',
-    any: [
-      'borrow (?:the )?(?:money|it|from)',
-      '(?:take|get) (?:out )?(?:a |another )?(?:payday )?loan',
-      'use (?:another|a different|your other|a second) (?:credit )?card',
-      '(?:put|charge|pay) (?:it|this|the balance) (?:on|with) (?:another|a different|your other|a second|a new) (?:credit )?card',
-      'lend you (?:the |some )?money',
-      '(?:ask|get) (?:your |a |some )?(?:family|friends?|parents|relatives|brother|sister|someone|colleagues?)(?: members?)? (?:to|for) (?:lend|loan|a loan|the money|some money|money|help (?:you )?pay|cover)',
-      'cash advance',
-      'sell (?:something|anything|some of your things|your stuff|your things)',
-      '(?:re)?mortgage (?:your|the) (?:house|home|flat)',
-      'ask your (?:parents|family|friends|mum|mom|dad|relatives) for (?:the |some )?money',
-      'max out',
-      'sell (?:your )?(?:car|house|home|jewel(?:le)?ry|belongings|assets|phone|furniture)',
-      'pawn',
-    ],
-  },
-  {
-    category: 'private_channel_or_fee',
-    any: [
-      '(?:my|our) (?:personal|private) (?:bank )?(?:account|wallet|number)',
-      'personal (?:bank )?account',
-      'to me (?:directly|personally)',
-      '(?:processing|handling|service|administration|admin|release|clearance) fee',
-      'gift ?cards?',
-      'cash only',
-      '(?:to|into|via|through) my (?:personal |private |own )?(?:paypal|venmo|cash ?app|zelle|bank account|wallet|account|card|phone)',
-      'my (?:paypal|venmo|cash ?app|zelle)',
-      'western union',
-      'moneygram',
-      'bitcoin',
-      'crypto(?:currency)?',
-      'pay (?:it |this |the money )?to me',
-    ],
-  },
-  {
-    category: 'visit_or_violence',
-    any: [
-      "(?:we|someone|our (?:team|agents?)) (?:will|'ll|are going to) (?:come|visit|show up|be) (?:to |at |round )?(?:your )?(?:home|house|door|work|workplace|office)",
-      'visit your (?:home|house|workplace|office|family)',
-      'hurt you',
-      'harm you',
-      'beat you',
-      "you(?:'ll| will) regret",
-      'watch your back',
-      'we know where you live',
-      'something (?:bad )?(?:will|might) happen',
-      "(?:field agents?|collectors?|agents?|someone|people|our (?:team|agents?|staff|people|guys)) (?:will|'ll|are going to|is going to) (?:visit|come (?:to|round|over|by)|drop by|pay you a visit|show up)",
-      'send (?:someone|people|an agent|a collector|our (?:team|agents?|people|guys)) (?:to|round to|over to) your',
-      'accidents? (?:can |might |do |will )?happen',
-      'make us angry',
-      "you (?:don't|do not) want (?:to make us|us to come)",
-    ],
-  },
-];
-
-const ZH_RULES: Rule[] = [
-  {
-    category: 'arrest_or_crime',
-    any: [
-      '逮捕',
-      '抓(?:你|人|起来)',
-      '拘留',
-      '坐牢',
-      '判刑',
-      '入狱',
-      '监狱',
-      '刑事(?:责任|案件|犯罪)?',
-      '诈骗',
-      '犯罪',
-      '(?:公安|警察)(?:会|要|将|就)',
-      '报警',
-      '报案',
-      '警方',
-    ],
-  },
-  {
-    category: 'impersonation',
-    any: [
-      '(?:我们?是|这里是|我这边是)(?:当地的?|本地的?)?(?:公安|警察|派出所|(?:人民|中级|基层)?法院|检察院|律师|政府)',
-      '(?:法院|公安局|派出所|检察院|律师事务所|政府)(?:的)?(?:工作人员|打来|通知)',
-      '代表(?:法院|公安|警方|政府)',
-    ],
-  },
-  {
-    category: 'false_legal_action',
-    any: [
-      '起诉你',
-      '(?:明天|马上|立即|立刻|今天)(?:就)?(?:起诉|开庭|立案)',
-      '查封',
-      '冻结(?:你的?)?(?:所有|全部)?(?:的)?(?:银行)?(?:账户|资产|卡)',
-      '强制执行',
-      '拍卖你的',
-      '扣押',
-      '没收',
-      '已(?:经)?(?:被)?(?:立案|起诉)',
-      '(?:发|寄)(?:了)?律师函',
-      '(?:拖|搬|收|拿|开)走(?:你的?)?(?:车|房子|东西|家具|财产)',
-      '(?:车|房子|东西|家具|财产)(?:给你)?(?:拖|搬|收|拿)走',
-    ],
-  },
-  {
-    category: 'false_urgency',
-    any: [
-      '最后(?:一次)?(?:的)?机会',
-      '系统(?:会|将)?自动',
-      '(?:\\d{1,2}|[一二三四五六七八九十两]{1,3})点(?:钟)?(?:之?前)',
-      '(?:上报|移交|转交)(?:给)?(?:总部|总公司|法务)',
-      '没有人能?(?:阻止|拦住|改变)',
-      '过了今天',
-      '最后通牒',
-      '过期不候',
-      '(?:今天|今晚)(?:之内|以内|内)?必须',
-    ],
-  },
-  {
-    category: 'third_party_disclosure',
-    all: [
-      ['通知', '告诉', '联系', '打电话给', '找', '上门'],
-      [
-        '家人',
-        '父母',
-        '亲戚',
-        '亲属',
-        '配偶',
-        '老婆',
-        '老公',
-        '孩子',
-        '单位',
-        '领导',
-        '老板',
-        '同事',
-        '邻居',
-        '朋友',
-        '通讯录',
-        '紧急联系人',
-      ],
-    ],
-  },
-  {
-    category: 'third_party_disclosure',
-    any: [
-      '通讯录(?:里|上|中)?(?:的)?(?:人|联系人|朋友)?(?:我们)?(?:都|全)?(?:会|要)?(?:打|联系|通知|发)',
-      '曝光',
-      '(?:发|挂|贴|公布)(?:到|在)(?:朋友圈|网上|微博|抖音|群里|小区)',
-      '(?:全家|家人|亲戚|朋友|同事|单位|邻居|所有人)(?:都)?(?:会|要|将)(?:知道|收到)',
-    ],
-  },
-  {
-    category: 'insult',
-    any: ['骗子', '老赖', '无赖', '不要脸', '丢人', '可耻', '废物', '垃圾', '没良心', '混蛋', '丢脸', '赖账'],
-  },
-  {
-    category: 'blacklist_or_relatives',
-    any: [
-      '黑名单',
-      '征信(?:黑|污点)',
-      '影响(?:你的?)?(?:孩子|子女|家人)(?:的)?(?:上学|工作|考公|前途|征信)',
-      '(?:孩子|子女)[^。！？，,]{0,4}(?:不能|无法|没法|考不了|上不了|当不了|进不了)(?:上学|考公|公务员|当兵|出国|好学校|大学)?',
-    ],
-  },
-  {
-    category: 'borrow_to_pay',
-    any: [
-      '借钱',
-      '借(?:点|些|一笔|一点|个)(?:钱|网贷|贷款)',
-      '去借',
-      '(?:让|叫|请)(?:你的?)?(?:家人|朋友|亲戚|父母|同事)(?:帮你?|替你)(?:还|垫|出钱)',
-      '找(?:朋友|亲戚|家人)借',
-      '(?:网贷|贷款)(?:来)?还',
-      '用(?:另一张|别的|其他)(?:信用)?卡',
-      '刷(?:别的|其他)(?:信用)?卡',
-      '卖(?:掉)?(?:你的?)?(?:房子|车|首饰|手机|家具)',
-      '(?:房子|车|首饰|手机|家具)卖(?:掉|了)',
-      '套现',
-      '以贷养贷',
-      '高利贷',
-      '抵押(?:了|掉)?(?:来|去)?还',
-      '(?:房子|车)(?:拿去|去)?抵押',
-      '(?:找|向|跟)(?:你的?)?(?:爸妈|父母|家里|亲戚|朋友)(?:要钱|借)',
-    ],
-  },
-  {
-    category: 'private_channel_or_fee',
-    any: [
-      '(?:转|打|付)(?:到|给)(?:我的|我个人的?|我私人的?|个人的?|私人的?)(?:账户|微信|支付宝|银行卡)',
-      '私人账户',
-      '个人账户',
-      '手续费',
-      '服务费',
-      '处理费',
-      '加急费',
-      '保证金',
-      '押金',
-      '(?:解冻|验证|激活|认证)费',
-    ],
-  },
-  {
-    category: 'visit_or_violence',
-    any: [
-      '上门',
-      '去你(?:家|公司|单位)',
-      '到你(?:家|单位|公司)',
-      '(?:打|揍)你',
-      '(?:让|叫)你好看',
-      '后果自负',
-      '小心(?:点|一点|你)',
-      '最好小心',
-      '知道你住(?:在)?哪',
-    ],
-  },
-];
-
-// Traditional -> simplified for the characters the rules use, as pairs (one character for one,
-// so offsets in the normalised text are offsets in the original).
-const T2S_PAIRS =
-  '監监 獄狱 詐诈 騙骗 員员 會会 將将 門门 這这 裡里 裏里 們们 檢检 師师 務务 訴诉 開开 凍冻 結结 帳账 戶户 資资 產产 強强 執执 賣卖 沒没 機机 統统 動动 點点 報报 總总 攔拦 過过 聯联 繫系 電电 話话 給给 親亲 屬属 單单 領领 導导 闆板 鄰邻 訊讯 錄录 緊紧 賴赖 無无 臉脸 丟丢 恥耻 廢废 徵征 響响 學学 錢钱 貸贷 網网 還还 張张 別别 車车 飾饰 現现 養养 轉转 寶宝 銀银 費费 續续 處处 訪访 讓让 後后 負负 絕绝 決决 選选 項项 說说 為为 來来 對对 時时 賬账 當当 個个 從从 發发 幫帮 墊垫 筆笔 經经 貼贴 網网 區区 羣群 據据 託托 證证 贖赎 讀读 槍枪 險险';
-const T2S = new Map(T2S_PAIRS.split(' ').map((pair) => [...pair] as [string, string]));
-
-function normalise(text: string): string {
-  let out = '';
-  for (const ch of text) out += T2S.get(ch) ?? ch;
-  return out;
+/** Normalised text and, for each of its characters, where it came from in the original. */
+interface Normalised {
+  text: string;
+  from: number[];
+  to: number[];
 }
 
-const CJK = /[\u3400-\u9fff]/;
-/** Compiles a rule pattern: spaces match any whitespace; between Chinese characters, optional whitespace. */
-function compile(pattern: string, locale: LintLocale): RegExp {
-  if (locale === 'en')
-    return new RegExp(`(?<![\\w])(?:${pattern.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')})(?![\\w])`, 'giu');
-  let out = '';
-  const chars = [...pattern];
-  chars.forEach((ch, i) => {
-    out += ch;
-    const next = chars[i + 1];
-    if (next && CJK.test(ch) && CJK.test(next)) out += '\\s*';
-  });
-  return new RegExp(out, 'gu');
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const LETTER = /[a-z]/;
+/** Characters put between the characters of a word to hide it ("s.u.e", "坐 牢", "老*赖"). */
+const SPACER = /[\s.·•*_\-~|/\\,，、.。'"`^+]/;
+
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+  else if (code === 0x3000) ch = ' ';
+  else if (ch === '\u2019' || ch === '\u2018' || ch === '\u02bc') ch = "'";
+  ch = TRADITIONAL_TO_SIMPLIFIED.get(ch) ?? ch;
+  const lower = ch.toLowerCase();
+  return lower.length === ch.length ? lower : ch;
 }
 
-interface Compiled {
-  category: LintCategory;
-  any: RegExp[];
-  all: RegExp[][];
-}
-const compiled = new Map<LintLocale, Compiled[]>();
-function rulesFor(locale: LintLocale): Compiled[] {
-  let c = compiled.get(locale);
-  if (!c) {
-    c = (locale === 'en' ? EN_RULES : ZH_RULES).map((r) => ({
-      category: r.category,
-      any: (r.any ?? []).map((p) => compile(p, locale)),
-      all: (r.all ?? []).map((group) => group.map((p) => compile(p, locale))),
-    }));
-    compiled.set(locale, c);
+/**
+ * Folds width, case, quotes and traditional characters (one unit for one), drops zero-width
+ * characters, joins Chinese characters spaced apart ("坐 牢") and letters spelt out one at a
+ * time ("a r r e s t e d", "s.u.e"), which are then cut back into words with the lexicon.
+ */
+function normalise(original: string): Normalised {
+  let chars: { c: string; from: number; to: number }[] = [];
+  for (let i = 0; i < original.length; i++) {
+    const ch = original[i]!;
+    if (ZERO_WIDTH.test(ch)) continue;
+    chars.push({ c: foldChar(ch), from: i, to: i + 1 });
   }
-  return c;
+  // Chinese characters with spacers between them: drop the spacers.
+  chars = chars.filter((x, i) => {
+    if (!SPACER.test(x.c) || x.c === '。' || x.c === '，') return true;
+    let before = i - 1;
+    while (before >= 0 && SPACER.test(chars[before]!.c) && chars[before]!.c !== '，') before--;
+    let after = i + 1;
+    while (after < chars.length && SPACER.test(chars[after]!.c) && chars[after]!.c !== '，') after++;
+    const b = chars[before]?.c;
+    const a = chars[after]?.c;
+    return !(b && a && CJK.test(b) && CJK.test(a) && /\s|[·•*_\-~|/\\]/.test(x.c));
+  });
+  // Letters spelt out one at a time (three or more): join them, then cut them into words.
+  const out: { c: string; from: number; to: number }[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    const run = spelledRun(chars, i);
+    if (run) {
+      const letters = run.letters.map((k) => chars[k]!);
+      const words = breakWords(letters.map((x) => x.c).join(''));
+      let k = 0;
+      words.forEach((w, n) => {
+        if (n > 0) out.push({ c: ' ', from: letters[k]!.from, to: letters[k]!.from });
+        for (let m = 0; m < w.length; m++) out.push(letters[k++]!);
+      });
+      i = run.end;
+    } else out.push(chars[i++]!);
+  }
+  return { text: out.map((x) => x.c).join(''), from: out.map((x) => x.from), to: out.map((x) => x.to) };
 }
 
-const NEGATION: Record<LintLocale, RegExp> = {
-  // "Why not ..." and "why don't you ..." are suggestions, and "will not hesitate to" a threat, not negations.
-  en: /\b(?:(?<!\bwhy\s+)not|never|no|won't|(?<!\bwhy\s+)don't|will not|cannot|can't|nor|without)(?:\s+(?!hesitate\b|wait\b|think twice\b)\w+){0,3}\s*$/i,
-  'zh-CN':
-    /(?:不会|不要|不得|绝不|决不|从不|没有|无需|禁止|不能|不再|不希望|不建议|不必|不用|请勿|切勿|千万别)[^。！？；，,]{0,4}$/,
-};
-/** Sentences (with their offsets): rules that need several words look inside one sentence. */
-function sentences(text: string): { start: number; text: string }[] {
-  const out: { start: number; text: string }[] = [];
-  const re = /[^.!?。！？;；\n]+[.!?。！？;；\n]*/gu;
-  for (const m of text.matchAll(re)) out.push({ start: m.index, text: m[0] });
+/** Three or more single letters each followed by one or two spacers ("t e l l", "s.u.e"). */
+function spelledRun(chars: { c: string }[], i: number): { letters: number[]; end: number } | null {
+  const isLetter = (k: number) => LETTER.test(chars[k]?.c ?? '');
+  if (!isLetter(i) || isLetter(i - 1)) return null;
+  const letters = [i];
+  let k = i + 1;
+  for (;;) {
+    let s = k;
+    while (s < chars.length && s - k < 2 && /[ .\-*_·•]/.test(chars[s]!.c)) s++;
+    if (s === k || !isLetter(s) || isLetter(s + 1)) break;
+    letters.push(s);
+    k = s + 1;
+  }
+  return letters.length >= 3 ? { letters, end: k } : null;
+}
+
+let vocabulary: Set<string> | undefined;
+/** The words the lexicon knows, in every inflection, and common short words. */
+function knownWords(): Set<string> {
+  if (!vocabulary) {
+    vocabulary = new Set(FUNCTION_WORDS);
+    for (const c of Object.values(CONCEPTS) as Lexicon[])
+      for (const term of c.en ?? [])
+        for (const item of term.split(/[| ]/))
+          for (const alt of item.replace(/\?$/, '').split('/')) {
+            if (alt.endsWith('~')) for (const f of inflections(alt.slice(0, -1))) vocabulary.add(f);
+            else if (/^[a-z']+$/.test(alt)) vocabulary.add(alt);
+          }
+  }
+  return vocabulary;
+}
+
+/** Cuts joined letters into the fewest known words ("aliar" -> "a liar"), leaving unknown letters alone. */
+function breakWords(s: string): string[] {
+  const words = knownWords();
+  const best: { cost: number; prev: number }[] = [{ cost: 0, prev: -1 }];
+  for (let e = 1; e <= s.length; e++) {
+    best[e] = { cost: Infinity, prev: e - 1 };
+    for (let b = Math.max(0, e - 16); b < e; b++) {
+      const piece = s.slice(b, e);
+      const cost = best[b]!.cost + (words.has(piece) ? 1 : piece.length === 1 ? 3 : Infinity);
+      if (cost < best[e]!.cost) best[e] = { cost, prev: b };
+    }
+  }
+  const out: string[] = [];
+  for (let e = s.length; e > 0; e = best[e]!.prev) out.unshift(s.slice(best[e]!.prev, e));
   return out;
 }
 
-function negated(text: string, sentenceStart: number, at: number, locale: LintLocale): boolean {
-  return NEGATION[locale].test(text.slice(sentenceStart, at));
+// ---- Words, sentences, clauses -----------------------------------------------------------------
+
+interface Word {
+  /** The word as the lexicon spells it (lower case, simplified, contractions expanded). */
+  w: string;
+  start: number;
+  end: number;
+  zh: boolean;
+  sentence: number;
+  clause: number;
 }
+
+const SENTENCE_END = /[!?。！？;；\n]|\.(?!\d)/;
+const CLAUSE_END = /[,，:：—–()（）]/;
+
+const CONTRACTIONS: Record<string, string[]> = {
+  "won't": ['will', 'not'],
+  "can't": ['can', 'not'],
+  cannot: ['can', 'not'],
+  "shan't": ['shall', 'not'],
+  "ain't": ['is', 'not'],
+  "i'm": ['i', 'am'],
+  "let's": ['let', 'us'],
+};
+const IS_CONTRACTED = new Set(['it', 'that', 'he', 'she', 'what', 'there', 'who', 'here', 'where']);
+function expand(token: string): string[] {
+  const fixed = CONTRACTIONS[token];
+  if (fixed) return fixed;
+  const m = /^([a-z0-9]+)'([a-z]+)$/.exec(token);
+  if (!m) return [token.replace(/'+$/, '')];
+  const [, base, tail] = m as unknown as [string, string, string];
+  if (tail === 't' && base.endsWith('n')) return [base.slice(0, -1), 'not'];
+  if (tail === 'll') return [base, 'will'];
+  if (tail === 're') return [base, 'are'];
+  if (tail === 've') return [base, 'have'];
+  if (tail === 'd') return [base, 'would'];
+  if (tail === 's') return IS_CONTRACTED.has(base) ? [base, 'is'] : [base];
+  return [token];
+}
+
+let intlSegmenter: Intl.Segmenter | undefined;
+/** The default: the JavaScript engine's word segmenter (ICU's dictionary for Chinese). */
+export const intlWordSegmenter: WordSegmenter = (text) => {
+  intlSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...intlSegmenter.segment(text)].map((s) => s.segment);
+};
+
+interface Analysed {
+  norm: Normalised;
+  words: Word[];
+  /** Positions (in the normalised text) where a Chinese word starts or ends. */
+  starts: Set<number>;
+  ends: Set<number>;
+  sentenceOf: number[];
+  sentences: { start: number; end: number }[];
+}
+
+function analyse(original: string, segment: WordSegmenter): Analysed {
+  const norm = normalise(original);
+  const s = norm.text;
+  const sentenceOf: number[] = [];
+  const clauseOf: number[] = [];
+  const sentences: { start: number; end: number }[] = [];
+  let sentence = 0;
+  let clause = 0;
+  let sentenceStart = 0;
+  for (let i = 0; i < s.length; i++) {
+    sentenceOf.push(sentence);
+    clauseOf.push(clause);
+    if (SENTENCE_END.test(s[i]!) && !(s[i] === '.' && /\d/.test(s[i - 1] ?? ''))) {
+      sentences.push({ start: sentenceStart, end: i + 1 });
+      sentence++;
+      clause++;
+      sentenceStart = i + 1;
+    } else if (CLAUSE_END.test(s[i]!)) clause++;
+  }
+  sentences.push({ start: sentenceStart, end: s.length });
+  const words: Word[] = [];
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  const push = (w: string, start: number, end: number, zh: boolean) =>
+    words.push({ w, start, end, zh, sentence: sentenceOf[start] ?? 0, clause: clauseOf[start] ?? 0 });
+  for (const m of s.matchAll(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:'[a-z]+)*'?/g)) {
+    if (CJK.test(m[0][0]!)) {
+      let at = m.index;
+      for (const piece of segment(m[0])) {
+        if (!piece) continue;
+        starts.add(at);
+        ends.add(at + piece.length);
+        if (piece.trim()) push(piece, at, at + piece.length, true);
+        at += piece.length;
+      }
+    } else for (const w of expand(m[0])) push(w, m.index, m.index + m[0].length, false);
+  }
+  return { norm, words, starts, ends, sentenceOf, sentences };
+}
+
+// ---- Concepts ------------------------------------------------------------------------------------
+
+const IRREGULAR: Record<string, string[]> = {
+  take: ['took', 'taken'],
+  tell: ['told'],
+  sell: ['sold'],
+  lend: ['lent'],
+  send: ['sent'],
+  come: ['came'],
+  know: ['knew', 'known'],
+  hear: ['heard'],
+  go: ['went', 'gone'],
+  get: ['got', 'gotten'],
+  give: ['gave', 'given'],
+  pay: ['paid'],
+  find: ['found'],
+  ring: ['rang', 'rung'],
+  make: ['made'],
+  leave: ['left'],
+  freeze: ['froze', 'frozen'],
+  speak: ['spoke', 'spoken'],
+  write: ['wrote', 'written'],
+  steal: ['stole', 'stolen'],
+  beat: ['beaten'],
+  break: ['broke', 'broken'],
+  buy: ['bought'],
+  bring: ['brought'],
+  lose: ['lost'],
+  throw: ['threw', 'thrown'],
+  child: ['children'],
+  wife: ['wives'],
+  thief: ['thieves'],
+  person: ['people'],
+  man: ['men'],
+  catch: ['caught'],
+  lock: [],
+  put: [],
+  hurt: [],
+  shut: [],
+};
+
+function inflections(base: string): string[] {
+  const forms = new Set([
+    base,
+    `${base}s`,
+    `${base}es`,
+    `${base}ed`,
+    `${base}d`,
+    `${base}ing`,
+    ...(IRREGULAR[base] ?? []),
+  ]);
+  if (base.endsWith('e')) {
+    forms.add(`${base.slice(0, -1)}ing`);
+    forms.add(`${base.slice(0, -1)}ed`);
+  }
+  if (/[^aeiou]y$/.test(base)) {
+    forms.add(`${base.slice(0, -1)}ies`);
+    forms.add(`${base.slice(0, -1)}ied`);
+  }
+  if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(base)) {
+    forms.add(`${base}${base.at(-1)}ing`);
+    forms.add(`${base}${base.at(-1)}ed`);
+  }
+  return [...forms];
+}
+
+/** One word of an English term: `x` exactly, `x~` in any inflection, `x*` any word starting with x. */
+type WordTest = (w: string) => boolean;
+interface EnItem {
+  test: WordTest;
+  optional: boolean;
+  /** `…`: up to this many words of anything. */
+  gap: number;
+}
+
+/** A term: phrases separated by `|`; a phrase: words separated by spaces; a word: alternatives separated by `/`. */
+function compileEnTerm(term: string): EnItem[][] {
+  return term.split('|').map(compileEnPhrase);
+}
+
+function compileEnPhrase(phrase: string): EnItem[] {
+  return phrase.split(' ').map((item) => {
+    if (item === '…') return { test: () => true, optional: true, gap: 5 };
+    const optional = item.endsWith('?');
+    const tests = item
+      .replace(/\?$/, '')
+      .split('/')
+      .map((alt): WordTest => {
+        if (alt === '#') return (w) => /^\d+$/.test(w);
+        if (alt.endsWith('~')) {
+          const forms = new Set(inflections(alt.slice(0, -1)));
+          return (w) => forms.has(w);
+        }
+        if (alt.endsWith('*')) {
+          const prefix = alt.slice(0, -1);
+          return (w) => w.startsWith(prefix);
+        }
+        return (w) => w === alt;
+      });
+    return { test: (w: string) => tests.some((t) => t(w)), optional, gap: 0 };
+  });
+}
+
+/** Matches items from word i on; returns the index after the last word matched, or -1. */
+function matchEn(items: EnItem[], words: Word[], i: number, k = 0): number {
+  if (k === items.length) return i;
+  const item = items[k]!;
+  if (item.gap) {
+    for (let g = 0; g <= item.gap; g++) {
+      const r = matchEn(items, words, i + g, k + 1);
+      if (r >= 0) return r;
+      if (i + g >= words.length || words[i + g]!.zh || words[i + g]!.sentence !== words[i]?.sentence) break;
+    }
+    return -1;
+  }
+  const word = words[i];
+  if (word && !word.zh && (k === 0 || word.sentence === words[i - 1]!.sentence) && item.test(word.w)) {
+    const r = matchEn(items, words, i + 1, k + 1);
+    if (r >= 0) return r;
+  }
+  return item.optional ? matchEn(items, words, i, k + 1) : -1;
+}
+
+interface CompiledConcept {
+  en: EnItem[][];
+  zh: { re: RegExp; single: boolean }[];
+}
+let compiledConcepts: Map<Concept, CompiledConcept> | undefined;
+function concepts(): Map<Concept, CompiledConcept> {
+  if (!compiledConcepts) {
+    compiledConcepts = new Map();
+    for (const [name, c] of Object.entries(CONCEPTS) as [Concept, Lexicon][]) {
+      compiledConcepts.set(name, {
+        en: (c.en ?? []).flatMap(compileEnTerm),
+        zh: (c.zh ?? []).map((t) => ({
+          re: new RegExp(
+            t
+              .split('…')
+              .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+              .join('[^，。！？；,.!?;]{0,6}?'),
+            'g',
+          ),
+          single: [...t].length === 1,
+        })),
+      });
+    }
+  }
+  return compiledConcepts;
+}
+
+interface Hit {
+  concept: Concept;
+  start: number;
+  end: number;
+  /** Index of the first and last word of the hit. */
+  first: number;
+  last: number;
+  sentence: number;
+  negated: boolean;
+  zh: boolean;
+}
+
+function wordAt(words: Word[], pos: number): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  let ans = words.length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.end > pos) {
+      ans = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return ans;
+}
+
+/** A negation before word i in its clause, within a few words, not across a new subject and verb. */
+function isNegated(words: Word[], i: number): boolean {
+  const clause = words[i]!.clause;
+  for (let k = i - 1, n = 0; k >= 0 && n < 10; k--, n++) {
+    const word = words[k]!;
+    if (word.clause !== clause) return false;
+    const prev = words[k - 1]?.clause === clause ? words[k - 1]!.w : '';
+    const next = words[k + 1]?.w ?? '';
+    const lang = word.zh ? NEGATION.zh : NEGATION.en;
+    if (lang.blockers.has(word.w) && (word.zh || lang.subjects.has(prev))) return false;
+    if (lang.negators.has(word.w) || (word.zh && lang.prefixes.some((p) => word.w.startsWith(p)))) {
+      if (lang.notNegation.has(word.w) || lang.notBefore.has(next) || lang.notAfter.has(prev)) continue;
+      // "Not paying is a crime": the negation is the subject's, not the statement's.
+      if (!word.zh && next.endsWith('ing') && /^(?:is|was|are)$/.test(words[k + 2]?.w ?? '')) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+function findHits(a: Analysed): Hit[] {
+  const hits: Hit[] = [];
+  const { words, norm } = a;
+  for (const [concept, c] of concepts()) {
+    for (const items of c.en) {
+      for (let i = 0; i < words.length; i++) {
+        if (words[i]!.zh) continue;
+        const end = matchEn(items, words, i);
+        if (end > i) {
+          hits.push({
+            concept,
+            start: words[i]!.start,
+            end: words[end - 1]!.end,
+            first: i,
+            last: end - 1,
+            sentence: words[i]!.sentence,
+            negated: isNegated(words, i),
+            zh: false,
+          });
+        }
+      }
+    }
+    for (const { re, single } of c.zh) {
+      for (const m of norm.text.matchAll(re)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const aligned = [a.starts.has(start), a.ends.has(end)];
+        if (single ? !(aligned[0] && aligned[1]) : !(aligned[0] || aligned[1])) continue;
+        const first = wordAt(words, start);
+        const last = Math.max(first, wordAt(words, end - 1));
+        if (first >= words.length) continue;
+        hits.push({
+          concept,
+          start,
+          end,
+          first,
+          last,
+          sentence: a.sentenceOf[start] ?? 0,
+          negated: isNegated(words, first),
+          zh: true,
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+// ---- Rules ---------------------------------------------------------------------------------------
 
 /** Findings in one piece of script text (categories 1-10), in order of position. */
-export function lintText(text: string, locale: LintLocale): LintFinding[] {
-  const norm = normalise(text);
+export function lintText(text: string, locale: LintLocale, segment: WordSegmenter = intlWordSegmenter): LintFinding[] {
+  const a = analyse(text, segment);
+  const hits = findHits(a);
   const findings: LintFinding[] = [];
   const add = (category: LintCategory, start: number, end: number) => {
-    if (findings.some((f) => f.category === category && f.start < end && start < f.end)) return;
+    const from = a.norm.from[start] ?? 0;
+    const to = a.norm.to[end - 1] ?? from;
+    if (findings.some((f) => f.category === category && f.start < to && from < f.end)) return;
     const info = LINT_CATEGORY_TEXT[category];
     findings.push({
       category,
-      start,
-      end,
-      excerpt: text.slice(start, end),
+      start: from,
+      end: to,
+      excerpt: text.slice(from, to),
       message: info.message,
       suggestion: info.suggestion[locale],
     });
   };
-  for (const s of sentences(norm)) {
-    for (const rule of rulesFor(locale)) {
-      for (const re of rule.any) {
-        for (const m of s.text.matchAll(re)) {
-          const start = s.start + m.index;
-          if (!negated(norm, s.start, start, locale)) add(rule.category, start, start + m[0].length);
-        }
-      }
-      if (rule.all.length) {
-        const hits = rule.all.map((group) =>
-          group.flatMap((re) =>
-            [...s.text.matchAll(re)].map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length })),
-          ),
-        );
-        if (hits.every((h) => h.length > 0)) {
-          const first = Math.min(...hits.map((h) => h[0]!.start));
-          const last = Math.max(...hits.map((h) => h[0]!.end));
-          if (!negated(norm, s.start, first, locale)) add(rule.category, first, last);
-        }
-      }
+  for (let sentence = 0; sentence < a.sentences.length; sentence++) {
+    const here = hits.filter((h) => h.sentence === sentence);
+    if (!here.length) continue;
+    for (const rule of LINT_RULES) {
+      if (rule.unless && here.some((h) => rule.unless!.includes(h.concept))) continue;
+      const slots = rule.all.map((alts) =>
+        here
+          .filter(
+            (h) =>
+              alts.includes(h.concept) &&
+              (rule.negatable === false || !h.negated) &&
+              (!rule.lang || (rule.lang === 'zh') === h.zh),
+          )
+          .sort((x, y) => x.start - y.start || y.end - x.end),
+      );
+      if (slots.some((s) => s.length === 0)) continue;
+      const chosen = rule.within === undefined ? slots.map((s) => s[0]!) : ordered(slots, rule.within);
+      if (!chosen) continue;
+      add(rule.category, Math.min(...chosen.map((h) => h.start)), Math.max(...chosen.map((h) => h.end)));
     }
   }
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return findings.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
-const IDENTIFIES_COLLECTOR: Record<LintLocale, RegExp> = {
-  en: /\{\{\s*collectorName\s*\}\}|\bmy name is\b/i,
-  'zh-CN': /\{\{\s*collectorName\s*\}\}|我(?:是|叫)/,
+/** One hit per slot, each after the one before, at most `within` words apart. */
+function ordered(slots: Hit[][], within: number, k = 0, prev?: Hit): Hit[] | null {
+  if (k === slots.length) return [];
+  for (const h of slots[k]!) {
+    if (prev && (h.first <= prev.last || h.first - prev.last - 1 > within)) continue;
+    const rest = ordered(slots, within, k + 1, h);
+    if (rest) return [h, ...rest];
+  }
+  return null;
+}
+
+// ---- Disclosure (category 11) --------------------------------------------------------------------
+
+const IDENTIFIES_COLLECTOR: Record<'en' | 'zh', RegExp> = {
+  en: /\{\{\s*collectorname\s*\}\}|\bmy name is\b|\b(?:this is|i am|i'm|it's) [a-z]+ (?:from|at|with|of|calling)\b/,
+  zh: /\{\{\s*collectorname\s*\}\}|我(?:是|叫)/,
 };
-const IDENTIFIES_CREDITOR = /\{\{\s*creditor\s*\}\}/;
-const US_DISCLOSURE: Record<LintLocale, RegExp> = {
-  en: /\{\{\s*requiredDisclosure\s*\}\}|attempt to collect a debt/i,
-  'zh-CN': /\{\{\s*requiredDisclosure\s*\}\}|催收债务/,
+const IDENTIFIES_CREDITOR: Record<'en' | 'zh', RegExp> = {
+  en: /\{\{\s*creditor\s*\}\}|\b(?:from|at|with|of|on behalf of)(?: [a-z&'-]+){1,4} (?:bank|finance|financial|credit|card services|capital|lending|loans|collections|ltd|inc|llc|plc)\b/,
+  zh: /\{\{\s*creditor\s*\}\}|(?:是|代表|来自)[^，。！？]{1,12}(?:银行|信用卡中心|消费金融|金融公司|小额贷款|公司)/,
+};
+const US_DISCLOSURE: Record<'en' | 'zh', RegExp> = {
+  en: /\{\{\s*requireddisclosure\s*\}\}|attempt to collect a debt|from a debt collector|i am a debt collector/,
+  zh: /\{\{\s*requireddisclosure\s*\}\}|催收债务/,
 };
 
 /**
@@ -618,24 +649,29 @@ export function lintScript(
   steps: ScriptStep[],
   locale: LintLocale,
   profile: 'US' | 'UK' | 'CN' | null = null,
+  segment: WordSegmenter = intlWordSegmenter,
 ): (LintFinding & { step: string; branch?: string })[] {
   const out: (LintFinding & { step: string; branch?: string })[] = [];
   for (const step of steps) {
-    out.push(...lintText(step.text, locale).map((f) => ({ ...f, step: step.key })));
+    out.push(...lintText(step.text, locale, segment).map((f) => ({ ...f, step: step.key })));
     for (const b of step.branches ?? [])
-      out.push(...lintText(b.text, locale).map((f) => ({ ...f, step: step.key, branch: b.key })));
+      out.push(...lintText(b.text, locale, segment).map((f) => ({ ...f, step: step.key, branch: b.key })));
   }
   const opening = steps.find((s) => s.key === 'opening');
-  const early = steps
-    .filter((s) => s.key === 'opening' || s.key === 'verification')
-    .map((s) => s.text)
-    .join('\n');
+  const early = normalise(
+    steps
+      .filter((s) => s.key === 'opening' || s.key === 'verification')
+      .map((s) => s.text)
+      .join('\n'),
+  ).text;
+  const open = opening ? normalise(opening.text).text : '';
+  const has = (rules: Record<'en' | 'zh', RegExp>, text: string) => rules.en.test(text) || rules.zh.test(text);
   const info = LINT_CATEGORY_TEXT.missing_disclosure;
   const missing =
     !opening ||
-    !IDENTIFIES_COLLECTOR[locale].test(opening.text) ||
-    !IDENTIFIES_CREDITOR.test(opening.text) ||
-    (profile === 'US' && !US_DISCLOSURE[locale].test(early));
+    !has(IDENTIFIES_COLLECTOR, open) ||
+    !has(IDENTIFIES_CREDITOR, open) ||
+    (profile === 'US' && !has(US_DISCLOSURE, early));
   if (missing) {
     out.push({
       category: 'missing_disclosure',

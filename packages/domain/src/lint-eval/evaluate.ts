@@ -1,5 +1,5 @@
-import type { LintCategory, LintLocale } from '../script-linter.js';
-import { lintScript, lintText } from '../script-linter.js';
+import type { LintCategory, LintLocale, WordSegmenter } from '../script-linter.js';
+import { intlWordSegmenter, lintScript, lintText } from '../script-linter.js';
 
 /**
  * The linter's evaluation set (ADR 022): lines written for it, not taken from the rules. Each
@@ -41,15 +41,16 @@ export interface EvalReport {
 const lintLocale = (l: EvalLine['locale']): LintLocale => (l === 'en' ? 'en' : 'zh-CN');
 
 /** The categories the linter finds in one evaluation line. */
-export function categoriesFound(line: EvalLine): LintCategory[] {
+export function categoriesFound(line: EvalLine, segment: WordSegmenter = intlWordSegmenter): LintCategory[] {
   const found =
     line.category === 'missing_disclosure'
       ? lintScript(
           [{ key: 'opening', title: 'Opening', text: line.text }],
           lintLocale(line.locale),
           line.profile ?? null,
+          segment,
         )
-      : lintText(line.text, lintLocale(line.locale));
+      : lintText(line.text, lintLocale(line.locale), segment);
   return [...new Set(found.map((f) => f.category))];
 }
 
@@ -58,8 +59,8 @@ export function categoriesFound(line: EvalLine): LintCategory[] {
  * of the lines flagged with it, those that are abusive (a threat flagged under a neighbouring
  * category is still a true finding). False positives: lawful lines with any finding.
  */
-export function evaluate(lines: EvalLine[]): EvalReport {
-  const found = new Map(lines.map((l) => [l.id, categoriesFound(l)]));
+export function evaluate(lines: EvalLine[], segment: WordSegmenter = intlWordSegmenter): EvalReport {
+  const found = new Map(lines.map((l) => [l.id, categoriesFound(l, segment)]));
   const cats = [...new Set(lines.map((l) => l.category))];
   const categories = cats.map((category) => {
     const abusive = lines.filter((l) => l.expected === 'flag' && l.category === category);

@@ -1,5 +1,6 @@
 import type { Objection, ObjectionBody, ObjectionVersion, SessionUser } from '@crm/contracts';
-import { lintText, unknownVariablesProblem } from '@crm/domain';
+import { unknownVariablesProblem } from '@crm/domain';
+import { lintText } from '../../lib/script-linter.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';

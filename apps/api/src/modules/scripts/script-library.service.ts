@@ -5,7 +5,8 @@ import type {
   SessionUser,
   UpdateDraftBody,
 } from '@crm/contracts';
-import { lintScript, scriptStepProblems, type ScriptStep } from '@crm/domain';
+import { scriptStepProblems, type ScriptStep } from '@crm/domain';
+import { lintScript } from '../../lib/script-linter.js';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';

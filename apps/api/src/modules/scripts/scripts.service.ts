@@ -1,6 +1,5 @@
 import type { LintResponse, SessionUser, SuggestedScript } from '@crm/contracts';
 import {
-  lintText,
   type LintLocale,
   REQUIRED_DISCLOSURE,
   daysPastDue,
@@ -12,6 +11,7 @@ import {
   type ScriptStep,
   type ScriptVariable,
 } from '@crm/domain';
+import { lintText } from '../../lib/script-linter.js';
 import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { BadRequestError, NotFoundError } from '../../lib/errors.js';
