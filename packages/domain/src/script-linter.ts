@@ -395,6 +395,8 @@ function inflections(base: string): string[] {
 type WordTest = (w: string) => boolean;
 interface EnItem {
   test: WordTest;
+  /** Every word the item can match, when that is a finite list (for the index). */
+  words: string[] | null;
   optional: boolean;
   /** `…`: up to this many words of anything. */
   gap: number;
@@ -407,24 +409,25 @@ function compileEnTerm(term: string): EnItem[][] {
 
 function compileEnPhrase(phrase: string): EnItem[] {
   return phrase.split(' ').map((item) => {
-    if (item === '…') return { test: () => true, optional: true, gap: 5 };
+    if (item === '…') return { test: () => true, words: null, optional: true, gap: 5 };
     const optional = item.endsWith('?');
-    const tests = item
-      .replace(/\?$/, '')
-      .split('/')
-      .map((alt): WordTest => {
-        if (alt === '#') return (w) => /^\d+$/.test(w);
-        if (alt.endsWith('~')) {
-          const forms = new Set(inflections(alt.slice(0, -1)));
-          return (w) => forms.has(w);
-        }
-        if (alt.endsWith('*')) {
-          const prefix = alt.slice(0, -1);
-          return (w) => w.startsWith(prefix);
-        }
-        return (w) => w === alt;
-      });
-    return { test: (w: string) => tests.some((t) => t(w)), optional, gap: 0 };
+    const alts = item.replace(/\?$/, '').split('/');
+    const words = alts.some((alt) => alt === '#' || alt.endsWith('*'))
+      ? null
+      : alts.flatMap((alt) => (alt.endsWith('~') ? inflections(alt.slice(0, -1)) : [alt]));
+    const tests = alts.map((alt): WordTest => {
+      if (alt === '#') return (w) => /^\d+$/.test(w);
+      if (alt.endsWith('~')) {
+        const forms = new Set(inflections(alt.slice(0, -1)));
+        return (w) => forms.has(w);
+      }
+      if (alt.endsWith('*')) {
+        const prefix = alt.slice(0, -1);
+        return (w) => w.startsWith(prefix);
+      }
+      return (w) => w === alt;
+    });
+    return { test: (w: string) => tests.some((t) => t(w)), words, optional, gap: 0 };
   });
 }
 
@@ -450,9 +453,40 @@ function matchEn(items: EnItem[], words: Word[], i: number, k = 0): number {
 
 interface CompiledConcept {
   en: EnItem[][];
-  zh: { re: RegExp; single: boolean }[];
+  zh: { re: RegExp; single: boolean; first: string }[];
 }
 let compiledConcepts: Map<Concept, CompiledConcept> | undefined;
+
+/** English phrases by the words they can start with; those that can start with anything apart. */
+interface EnIndex {
+  byWord: Map<string, { concept: Concept; items: EnItem[] }[]>;
+  any: { concept: Concept; items: EnItem[] }[];
+}
+let enIndex: EnIndex | undefined;
+function englishIndex(): EnIndex {
+  if (!enIndex) {
+    const index: EnIndex = { byWord: new Map(), any: [] };
+    for (const [concept, c] of concepts()) {
+      for (const items of c.en) {
+        const entry = { concept, items };
+        const starts = new Set<string>();
+        let open = false;
+        for (const item of items) {
+          if (!item.words || item.gap) {
+            open = true;
+            break;
+          }
+          for (const w of item.words) starts.add(w);
+          if (!item.optional) break;
+        }
+        if (open) index.any.push(entry);
+        else for (const w of starts) index.byWord.set(w, [...(index.byWord.get(w) ?? []), entry]);
+      }
+    }
+    enIndex = index;
+  }
+  return enIndex;
+}
 function concepts(): Map<Concept, CompiledConcept> {
   if (!compiledConcepts) {
     compiledConcepts = new Map();
@@ -468,6 +502,7 @@ function concepts(): Map<Concept, CompiledConcept> {
             'g',
           ),
           single: [...t].length === 1,
+          first: t.split('…')[0]!,
         })),
       });
     }
@@ -524,10 +559,11 @@ function isNegated(words: Word[], i: number): boolean {
 function findHits(a: Analysed): Hit[] {
   const hits: Hit[] = [];
   const { words, norm } = a;
-  for (const [concept, c] of concepts()) {
-    for (const items of c.en) {
-      for (let i = 0; i < words.length; i++) {
-        if (words[i]!.zh) continue;
+  const index = englishIndex();
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.zh) continue;
+    for (const { concept, items } of [...(index.byWord.get(words[i]!.w) ?? []), ...index.any]) {
+      {
         const end = matchEn(items, words, i);
         if (end > i) {
           hits.push({
@@ -543,7 +579,10 @@ function findHits(a: Analysed): Hit[] {
         }
       }
     }
-    for (const { re, single } of c.zh) {
+  }
+  for (const [concept, c] of concepts()) {
+    for (const { re, single, first: literal } of c.zh) {
+      if (!norm.text.includes(literal)) continue;
       for (const m of norm.text.matchAll(re)) {
         const start = m.index;
         const end = start + m[0].length;
