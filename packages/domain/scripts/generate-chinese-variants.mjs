@@ -36,10 +36,12 @@ const PAIRS =
 ${lines.join('\n')}
   '';
 
-/** Traditional (Taiwan, Hong Kong) -> simplified, one character for one (${flat.length} characters). */
-export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(
-  Array.from({ length: PAIRS.length / 2 }, (_, i) => [PAIRS[2 * i]!, PAIRS[2 * i + 1]!] as [string, string]),
-);
+/** Traditional (Taiwan, Hong Kong) -> simplified, one character for one (${flat.length} characters); built on first use. */
+let map: Map<string, string> | undefined;
+export function toSimplified(ch: string): string {
+  map ??= new Map(Array.from({ length: PAIRS.length / 2 }, (_, i) => [PAIRS[2 * i]!, PAIRS[2 * i + 1]!]));
+  return map.get(ch) ?? ch;
+}
 `,
 );
 console.log(`${flat.length} pairs`);

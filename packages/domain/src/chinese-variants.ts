@@ -78,7 +78,9 @@ const PAIRS =
   '齠龆齡龄齣出齦龈齧啮齪龊齬龉齲龋齶腭齷龌龍龙龎厐龐庞龑䶮龔龚龕龛龜龟鿁䜤鿓鿒' +
   '';
 
-/** Traditional (Taiwan, Hong Kong) -> simplified, one character for one (2979 characters). */
-export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(
-  Array.from({ length: PAIRS.length / 2 }, (_, i) => [PAIRS[2 * i]!, PAIRS[2 * i + 1]!] as [string, string]),
-);
+/** Traditional (Taiwan, Hong Kong) -> simplified, one character for one (2979 characters); built on first use. */
+let map: Map<string, string> | undefined;
+export function toSimplified(ch: string): string {
+  map ??= new Map(Array.from({ length: PAIRS.length / 2 }, (_, i) => [PAIRS[2 * i]!, PAIRS[2 * i + 1]!]));
+  return map.get(ch) ?? ch;
+}

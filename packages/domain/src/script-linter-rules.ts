@@ -771,9 +771,20 @@ export const LINT_RULES: LintRule[] = [
 /** Words that negate what follows them, and the exceptions. */
 export const NEGATION = {
   en: {
-    negators: new Set(['not', 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without', 'nowhere']),
+    negators: /*#__PURE__*/ new Set([
+      'not',
+      'never',
+      'no',
+      'nobody',
+      'nothing',
+      'none',
+      'neither',
+      'nor',
+      'without',
+      'nowhere',
+    ]),
     /** "Don't make me come round", "can't you borrow": a threat or a push, not a negation. */
-    notBefore: new Set([
+    notBefore: /*#__PURE__*/ new Set([
       'make',
       'force',
       'hesitate',
@@ -786,10 +797,10 @@ export const NEGATION = {
       'your',
       'but',
     ]),
-    notAfter: new Set(['why', 'or', 'if']),
+    notAfter: /*#__PURE__*/ new Set(['why', 'or', 'if']),
     notNegation: new Set<string>(),
     /** A new subject and verb ("if you don't pay we will ...") ends the negation's reach. */
-    blockers: new Set([
+    blockers: /*#__PURE__*/ new Set([
       'will',
       'shall',
       'going',
@@ -810,7 +821,7 @@ export const NEGATION = {
       'so',
       'until',
     ]),
-    subjects: new Set([
+    subjects: /*#__PURE__*/ new Set([
       'we',
       'i',
       'you',
@@ -830,7 +841,7 @@ export const NEGATION = {
     prefixes: [] as string[],
   },
   zh: {
-    negators: new Set([
+    negators: /*#__PURE__*/ new Set([
       '不',
       '不会',
       '不要',
@@ -862,10 +873,34 @@ export const NEGATION = {
       '不可',
       '无',
     ]),
-    notBefore: new Set(['逼', '就', '信', '还']),
+    notBefore: /*#__PURE__*/ new Set(['逼', '就', '信', '还']),
     notAfter: new Set<string>(),
-    notNegation: new Set(['不信', '信不信', '不就', '不然', '要不然', '不管', '再不', '不还', '不丢人', '不给']),
-    blockers: new Set(['就', '否则', '不然', '要不然', '那', '那么', '但', '但是', '可是', '然后', '的话', '再']),
+    notNegation: /*#__PURE__*/ new Set([
+      '不信',
+      '信不信',
+      '不就',
+      '不然',
+      '要不然',
+      '不管',
+      '再不',
+      '不还',
+      '不丢人',
+      '不给',
+    ]),
+    blockers: /*#__PURE__*/ new Set([
+      '就',
+      '否则',
+      '不然',
+      '要不然',
+      '那',
+      '那么',
+      '但',
+      '但是',
+      '可是',
+      '然后',
+      '的话',
+      '再',
+    ]),
     subjects: new Set<string>(),
     prefixes: ['不会', '绝不', '不要', '没有', '请勿', '切勿', '不得', '不能', '从不', '并不'],
   },

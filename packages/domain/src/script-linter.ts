@@ -1,5 +1,5 @@
 import type { LintCategoryCode } from '@crm/contracts';
-import { TRADITIONAL_TO_SIMPLIFIED } from './chinese-variants.js';
+import { toSimplified } from './chinese-variants.js';
 import type { ScriptStep } from './script-library.js';
 import { CONCEPTS, FUNCTION_WORDS, LINT_RULES, NEGATION, type Concept, type Lexicon } from './script-linter-rules.js';
 
@@ -132,7 +132,7 @@ function foldChar(ch: string): string {
   if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
   else if (code === 0x3000) ch = ' ';
   else if (ch === '\u2019' || ch === '\u2018' || ch === '\u02bc') ch = "'";
-  ch = TRADITIONAL_TO_SIMPLIFIED.get(ch) ?? ch;
+  ch = toSimplified(ch);
   const lower = ch.toLowerCase();
   return lower.length === ch.length ? lower : ch;
 }
