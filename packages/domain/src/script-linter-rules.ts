@@ -427,6 +427,11 @@ export const CONCEPTS = {
     en: ['hear~|find~ out|know|learn~|be told|get a call|see'],
     zh: ['知道', '收到', '晓得', '听说', '看到'],
   },
+  /** It is going to happen: a third party learning of it is a threat, not a question. */
+  FUTURE: {
+    en: ['will|shall|going to|gonna|should|would|soon|about to|is going|are going'],
+    zh: ['会', '都会', '就会', '也会', '全会', '要', '将', '就', '马上', '很快', '迟早', '让'],
+  },
   PUBLISH: {
     en: ['post~|publish*|share~|expose~|name and shame|put … online|put … on'],
     zh: ['发到', '挂到', '贴到', '公布', '曝光', '发朋友圈', '挂网上'],
@@ -743,8 +748,9 @@ export const LINT_RULES: LintRule[] = [
   },
   // 5. Telling family, employer, neighbours, contacts.
   { category: 'third_party_disclosure', all: [['TELL'], ['THIRD_PARTY']], within: 6, lang: 'en' },
-  { category: 'third_party_disclosure', all: [['THIRD_PARTY'], ['LEARN']], within: 6, lang: 'en' },
-  { category: 'third_party_disclosure', all: [['TELL', 'LEARN'], ['THIRD_PARTY']], lang: 'zh' },
+  { category: 'third_party_disclosure', all: [['THIRD_PARTY'], ['FUTURE'], ['LEARN']], within: 6, lang: 'en' },
+  { category: 'third_party_disclosure', all: [['TELL'], ['THIRD_PARTY']], lang: 'zh' },
+  { category: 'third_party_disclosure', all: [['THIRD_PARTY'], ['FUTURE'], ['LEARN']], lang: 'zh' },
   { category: 'third_party_disclosure', all: [['PUBLISH'], ['PUBLIC_PLACE', 'THIRD_PARTY']] },
   // 6. Insults and humiliation.
   { category: 'insult', all: [['INSULT']] },

@@ -656,7 +656,7 @@ export function lintText(text: string, locale: LintLocale, segment: WordSegmente
 function ordered(slots: Hit[][], within: number, k = 0, prev?: Hit): Hit[] | null {
   if (k === slots.length) return [];
   for (const h of slots[k]!) {
-    if (prev && (h.first <= prev.last || h.first - prev.last - 1 > within)) continue;
+    if (prev && (h.first <= prev.first || h.first - prev.last - 1 > within)) continue;
     const rest = ordered(slots, within, k + 1, h);
     if (rest) return [h, ...rest];
   }
