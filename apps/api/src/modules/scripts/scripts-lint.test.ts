@@ -38,6 +38,22 @@ describe('POST /api/scripts/lint', () => {
     expect(lawful.json()).toEqual({ findings: [] });
   });
 
+  it('matches ideas, not phrases, with the segmenter the API injects (ADR 022)', async () => {
+    const lint = async (text: string, locale: 'en' | 'zh-CN') =>
+      (await admin.inject({ method: 'POST', url: '/api/scripts/lint', payload: { text, locale } }))
+        .json()
+        .findings.map((f: { category: string; excerpt: string }) => [f.category, f.excerpt]);
+    expect(await lint("We'll let your wife and your boss know.", 'en')).toEqual([
+      ['third_party_disclosure', 'let your wife and your boss know'],
+    ]);
+    expect(await lint('今晚我們的人就在妳家樓下等妳。', 'zh-CN')).toEqual([
+      ['visit_or_violence', '今晚我們的人就在妳家樓下等'],
+    ]);
+    // Lawful: a warning not to pay into a personal account; a debit card (借记卡) is not borrowing.
+    expect(await lint('請勿匯款到任何個人帳戶，我們不會要求您這麼做。', 'zh-CN')).toEqual([]);
+    expect(await lint('您可以用借记卡先还一部分。', 'zh-CN')).toEqual([]);
+  });
+
   it('names bad fields and is not for collectors', async () => {
     const bad = await admin.inject({ method: 'POST', url: '/api/scripts/lint', payload: { text: 'x', locale: 'fr' } });
     expect(bad.statusCode).toBe(400);
