@@ -18,6 +18,7 @@ import { createAuditModule } from './modules/audit/audit.module.js';
 import { createAuthModule } from './modules/auth/auth.module.js';
 import { createCaseFileModule } from './modules/case-file/case-file.module.js';
 import { createComplianceModule } from './modules/compliance/compliance.module.js';
+import { createConsentModule } from './modules/consent/consent.module.js';
 import { createContactsModule } from './modules/contacts/contacts.module.js';
 import { createCreditorsModule } from './modules/creditors/creditors.module.js';
 import { createHealthModule } from './modules/health/health.module.js';
@@ -161,6 +162,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
           gate,
           onRecorded: (collectorId) => queue.invalidate(collectorId),
         }),
+        createConsentModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
         createPaymentsModule({ ...core, promises }),
         auditModule,
         messagesModule,

@@ -19,3 +19,4 @@ export * from './text.js';
 export * from './audit.js';
 export * from './media.js';
 export * from './zod-messages.js';
+export * from './consent.js';

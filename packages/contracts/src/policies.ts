@@ -38,6 +38,8 @@ export const complianceProfilePolicySchema = z.object({
   callCap: z.object({ maxCalls: count(1, 50), windowDays: count(1, 31) }).nullable(),
   dailyUnansweredCapPerContactPoint: count(1, 50).nullable(),
   quietDaysAfterConversation: count(0, 30),
+  /** Days a customer's request counts as prior consent (Reg F: 7). Versions saved before it read as 7. */
+  priorConsentDays: count(0, 30).default(7),
   stopFlags: z.array(z.enum(STOP_FLAG_TYPES)).max(STOP_FLAG_TYPES.length),
   overrideAllowed: z.boolean(),
   retentionYears: count(1, 10),

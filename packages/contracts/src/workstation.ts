@@ -19,6 +19,7 @@ import {
   VERIFICATION_STATUSES,
   oneOf,
 } from './code-lists.js';
+import { customerPreferencesSchema } from './consent.js';
 import { personal } from './personal-data.js';
 import { reminderSchema } from './messages.js';
 import {
@@ -121,6 +122,8 @@ export const contactPointDtoSchema = z.object({
   value: personal(z.string()),
   status: z.enum(CONTACT_POINT_STATUSES),
   optedOut: z.boolean(),
+  /** Channels opted out of on this number or address (optedOut: every channel). */
+  optedOutChannels: z.array(z.enum(CHANNELS)),
   workInconvenient: z.boolean(),
   source: z.string(),
   timeZone: z.string().nullable(),
@@ -235,6 +238,8 @@ export const caseFileSchema = z.object({
     localDate: isoDateSchema,
     employmentNotes: personal(z.string()).nullable(),
     householdNotes: personal(z.string()).nullable(),
+    /** Preferred channel and time, inconvenient times, as the customer stated them (the gate honours the last). */
+    preferences: customerPreferencesSchema,
   }),
   contactPoints: z.array(contactPointDtoSchema),
   /** Relationship only: third parties are never told about the debt. */

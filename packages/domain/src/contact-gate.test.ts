@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bestPhoneVerdict,
+  callbackIsConsent,
   canContact,
   gateLookbackDays,
   gateLookbackStart,
@@ -292,6 +293,106 @@ describe('callbacks the customer asked for', () => {
   });
 });
 
+describe('per-channel opt-outs (Reg F 1006.6(e): an opt-out applies to that channel of that number)', () => {
+  const smsOut = { ...mobile, optedOutChannels: ['sms'] as const };
+  const everything = { ...mobile, optedOut: true, optedOutChannels: ['sms'] as const };
+  const email: GateContactPoint = { ...mobile, id: 'e', kind: 'email', optedOutChannels: ['email'] };
+  it.each([
+    ['an SMS opt-out blocks SMS', smsOut, 'sms', ['contact_point_channel_opted_out']],
+    ['an SMS opt-out leaves voice calls allowed', smsOut, 'phone', []],
+    ['"opt out of everything" blocks a call', everything, 'phone', ['contact_point_opted_out']],
+    ['"opt out of everything" blocks SMS (one reason, not two)', everything, 'sms', ['contact_point_opted_out']],
+    ['an e-mail opt-out blocks e-mail', email, 'email', ['contact_point_channel_opted_out']],
+    ['no opt-out: a call is allowed', mobile, 'phone', []],
+  ] as const)('%s', (_name, contactPoint, channel, expected) => {
+    expect(codes(input({ contactPoint, channel }))).toEqual(expected);
+  });
+
+  it('an opt-out never ends by itself and cannot be overridden, not even by a callback', () => {
+    const v = canContact(input({ contactPoint: smsOut, channel: 'sms' }));
+    expect(v).toMatchObject({ allowed: false, nextAllowedAt: null, overridable: false });
+    const callback = { dueAt: new Date('2026-11-20T15:00:00Z'), requestedByCustomer: true };
+    expect(codes(input({ contactPoint: everything, callback }))).toEqual(['contact_point_opted_out']);
+  });
+});
+
+describe('times the customer said are inconvenient (CONC 7.9, 1006.6(b)(1))', () => {
+  const UK_INPUT = { profile: UK, customerTimeZone: 'Europe/London' };
+  const spans = [
+    { start: '12:00', end: '14:00' },
+    { start: '20:00', end: '08:30' },
+  ];
+  it.each([
+    ['11:59 London, before the span', '2026-11-20T11:59:00Z', 'phone', [], null],
+    [
+      '12:00 London, inside the lunch span',
+      '2026-11-20T12:00:00Z',
+      'phone',
+      ['customer_inconvenient_time'],
+      '2026-11-20T14:00:00Z',
+    ],
+    ['13:30 London, SMS too', '2026-11-20T13:30:00Z', 'sms', ['customer_inconvenient_time'], '2026-11-20T14:00:00Z'],
+    ['13:30 London, a letter is not timed', '2026-11-20T13:30:00Z', 'letter', ['contact_point_wrong_channel'], null],
+    ['14:00 London, the end is exclusive', '2026-11-20T14:00:00Z', 'phone', [], null],
+    [
+      '20:30 London, the span across midnight',
+      '2026-11-20T20:30:00Z',
+      'phone',
+      ['customer_inconvenient_time'],
+      '2026-11-21T08:30:00Z',
+    ],
+    [
+      '08:10 London, inside the window but still inconvenient',
+      '2026-11-21T08:10:00Z',
+      'phone',
+      ['customer_inconvenient_time'],
+      '2026-11-21T08:30:00Z',
+    ],
+  ] as const)('%s', (_name, now, channel, expected, next) => {
+    const v = canContact(input({ ...UK_INPUT, now: new Date(now), channel, inconvenientTimes: spans }));
+    expect(v.reasons.map((r) => r.code)).toEqual(expected);
+    if (next) expect(v.nextAllowedAt).toEqual(new Date(next));
+  });
+
+  it('an agreed callback at that time is the customer’s own choice', () => {
+    const callback = { dueAt: new Date('2026-11-20T12:30:00Z'), requestedByCustomer: true };
+    const v = canContact(
+      input({ ...UK_INPUT, now: new Date('2026-11-20T12:30:00Z'), inconvenientTimes: spans, callback }),
+    );
+    expect(v).toMatchObject({ allowed: true, viaCallback: true });
+  });
+});
+
+describe('a customer-requested callback is prior consent only up to the profile’s horizon (Reg F 1006.14(b)(3)(i))', () => {
+  // Due 21:30 New York on 2026-11-21 (after hours), right after a conversation (quiet period).
+  const talked = call('2026-11-19T16:00:00Z', { partyReached: 'debtor', disposition: 'callback_requested' });
+  const dueAt = new Date('2026-11-21T02:30:00Z');
+  const DAY_MS = 86_400_000;
+  it.each([
+    ['asked 1 day before', 1, US, true],
+    ['asked exactly 7 days before', 7, US, true],
+    ['asked 8 days before: an ordinary appointment', 8, US, false],
+    ['asked 81 days before: an ordinary appointment', 81, US, false],
+    ['a profile with a 30-day horizon accepts 8 days', 8, { ...US, priorConsentDays: 30 }, true],
+    ['a profile with no consent horizon never exempts', 1, { ...US, priorConsentDays: 0 }, false],
+  ] as const)('%s', (_name, daysBefore, profile, exempt) => {
+    const callback = { dueAt, requestedByCustomer: true, requestedAt: new Date(dueAt.getTime() - daysBefore * DAY_MS) };
+    const v = canContact(input({ profile, now: dueAt, attempts: [talked], callback }));
+    expect(v.viaCallback).toBe(exempt);
+    expect(v.allowed).toBe(exempt);
+    if (!exempt)
+      expect(v.reasons.map((r) => r.code)).toEqual(['outside_calling_window', 'quiet_period_after_conversation']);
+  });
+
+  it.each([
+    [7, true],
+    [7.01, false],
+  ])('callbackIsConsent for a callback %s days out: %s', (days, expected) => {
+    const at = new Date('2026-11-20T15:00:00Z');
+    expect(callbackIsConsent(at, new Date(at.getTime() + days * DAY_MS), US)).toBe(expected);
+  });
+});
+
 describe('bestPhoneVerdict', () => {
   const base = {
     now: new Date('2026-11-20T15:00:00Z'),
@@ -349,6 +450,7 @@ describe('how far back the gate looks', () => {
     ),
     dailyUnansweredCapPerContactPoint: fc.option(fc.integer({ min: 1, max: 4 })),
     quietDaysAfterConversation: fc.integer({ min: 0, max: 30 }),
+    priorConsentDays: fc.constant(7),
     stopFlags: fc.constant([]),
     overrideAllowed: fc.boolean(),
     retentionYears: fc.constant(3),

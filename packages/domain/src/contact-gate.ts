@@ -15,7 +15,10 @@ export interface GateContactPoint {
   kind: 'phone' | 'email' | 'address';
   type: 'home' | 'mobile' | 'work' | 'other';
   status: 'valid' | 'invalid' | 'unverified';
+  /** Opted out of everything on this address or number (every channel). */
   optedOut: boolean;
+  /** Channels the customer opted out of on this address or number (an SMS opt-out leaves calls allowed). */
+  optedOutChannels?: readonly ContactChannel[];
   workInconvenient: boolean;
   timeZone: string | null;
 }
@@ -39,6 +42,18 @@ export interface GateStopFlag {
 export interface GateCallback {
   dueAt: Date;
   requestedByCustomer: boolean;
+  /**
+   * When the customer asked for it. A callback counts as their prior consent only when it is due
+   * within the profile's `priorConsentDays` of this (Reg F 1006.14(b)(3)(i)); later, it is an
+   * ordinary appointment. Absent: judged as recorded (`requestedByCustomer`).
+   */
+  requestedAt?: Date;
+}
+
+/** A local-time span "HH:mm"-"HH:mm" (end exclusive; may cross midnight). */
+export interface LocalTimeSpan {
+  start: string;
+  end: string;
 }
 
 export interface ContactGateInput {
@@ -58,18 +73,22 @@ export interface ContactGateInput {
   attempts: GateAttempt[];
   /** The account's pending callback, if any. */
   callback: GateCallback | null;
+  /** Times the customer said are inconvenient, in their own (home) zone's local time (CONC 7.9; 1006.6(b)(1)). */
+  inconvenientTimes?: readonly LocalTimeSpan[];
 }
 
 export const GATE_REASON_CODES = [
   'stop_flag',
   'contact_point_invalid',
   'contact_point_opted_out',
+  'contact_point_channel_opted_out',
   'contact_point_wrong_channel',
   'work_number_inconvenient',
   'outside_calling_window',
   'call_cap_reached',
   'quiet_period_after_conversation',
   'daily_unanswered_cap_reached',
+  'customer_inconvenient_time',
 ] as const;
 export type GateReasonCode = (typeof GATE_REASON_CODES)[number];
 
@@ -126,6 +145,12 @@ function zonesOf(input: ContactGateInput): string[] {
   const zones = new Set([input.customerTimeZone, ...(input.otherTimeZones ?? [])]);
   if (input.contactPoint?.timeZone) zones.add(input.contactPoint.timeZone);
   return [...zones];
+}
+
+function inSpan(m: number, span: LocalTimeSpan): boolean {
+  const start = minutesOf(span.start);
+  const end = minutesOf(span.end);
+  return start <= end ? m >= start && m < end : m >= start || m < end;
 }
 
 function inWindow(at: Date, zones: string[], window: { start: string; end: string }): boolean {
@@ -208,6 +233,15 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
         overridable: false,
       });
     }
+    if (!contactPoint.optedOut && contactPoint.optedOutChannels?.includes(channel)) {
+      reasons.push({
+        code: 'contact_point_channel_opted_out',
+        message: `The customer opted out of ${channel} on this ${contactPoint.kind === 'phone' ? 'number' : 'address'}.`,
+        params: { channel },
+        until: null,
+        overridable: false,
+      });
+    }
     if (contactPoint.type === 'work' && contactPoint.workInconvenient && channel === 'phone') {
       reasons.push({
         code: 'work_number_inconvenient',
@@ -236,6 +270,21 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
       until: opening,
       overridable: false,
     });
+  }
+
+  if (TIMED_CHANNELS.has(channel)) {
+    const m = localMinutesOfDay(now.getTime(), zone);
+    for (const span of input.inconvenientTimes ?? []) {
+      if (!inSpan(m, span)) continue;
+      const left = (minutesOf(span.end) - m + 1440) % 1440 || 1440;
+      reasons.push({
+        code: 'customer_inconvenient_time',
+        message: `The customer said ${span.start}-${span.end} is inconvenient (now ${localTime(now, zone)} ${zone}).`,
+        params: { start: span.start, end: span.end, localTime: localTime(now, zone) },
+        until: new Date(Math.floor(now.getTime() / MINUTE) * MINUTE + left * MINUTE),
+        overridable: false,
+      });
+    }
   }
 
   if (channel === 'phone') {
@@ -312,9 +361,19 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
   return reasons;
 }
 
+/**
+ * Whether a callback the customer asked for counts as their prior consent under this profile: it
+ * is due within `priorConsentDays` of the request (Reg F 1006.14(b)(3)(i): 7 days). A later one
+ * is an ordinary appointment, with no exemption from hours, caps or the quiet period.
+ */
+export function callbackIsConsent(requestedAt: Date, dueAt: Date, profile: ComplianceProfilePolicy): boolean {
+  return dueAt.getTime() - requestedAt.getTime() <= profile.priorConsentDays * DAY;
+}
+
 function isCallbackDue(input: ContactGateInput): boolean {
   const cb = input.callback;
   if (!cb || !cb.requestedByCustomer || input.channel !== 'phone') return false;
+  if (cb.requestedAt && !callbackIsConsent(cb.requestedAt, cb.dueAt, input.profile)) return false;
   const t = input.now.getTime();
   return t >= cb.dueAt.getTime() - CALLBACK_EARLY && t <= cb.dueAt.getTime() + CALLBACK_LATE;
 }

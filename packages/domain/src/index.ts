@@ -15,3 +15,4 @@ export * from './quality-review.js';
 export * from './script-linter.js';
 export * from './account-balance.js';
 export * from './outcome-rules.js';
+export * from './consent.js';

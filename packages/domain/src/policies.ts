@@ -18,6 +18,11 @@ export interface ComplianceProfilePolicy {
   quietDaysAfterConversation: number;
   /** Stop flags this profile honours. */
   stopFlags: StopFlagTypeCode[];
+  /**
+   * How long a contact the customer asked for counts as their prior consent, in days (Reg F
+   * 1006.14(b)(3)(i): 7): a callback due later is an ordinary appointment.
+   */
+  priorConsentDays: number;
   /** Whether a collector may override a block, with a reason code. */
   overrideAllowed: boolean;
   retentionYears: number;
@@ -36,6 +41,7 @@ export const DEFAULT_COMPLIANCE_PROFILES: Record<ComplianceProfileCode, Complian
     callCap: { maxCalls: 7, windowDays: 7 },
     dailyUnansweredCapPerContactPoint: null,
     quietDaysAfterConversation: 7,
+    priorConsentDays: 7,
     stopFlags: ['cease_request', 'attorney_represented', 'dispute_hold', 'bankruptcy', 'deceased'],
     overrideAllowed: false,
     retentionYears: 3,
@@ -46,6 +52,7 @@ export const DEFAULT_COMPLIANCE_PROFILES: Record<ComplianceProfileCode, Complian
     callCap: { maxCalls: 7, windowDays: 7 },
     dailyUnansweredCapPerContactPoint: null,
     quietDaysAfterConversation: 0,
+    priorConsentDays: 7,
     stopFlags: ['dispute_hold', 'breathing_space', 'mental_capacity', 'cease_request', 'deceased', 'bankruptcy'],
     overrideAllowed: true,
     retentionYears: 3,
@@ -56,6 +63,7 @@ export const DEFAULT_COMPLIANCE_PROFILES: Record<ComplianceProfileCode, Complian
     callCap: null,
     dailyUnansweredCapPerContactPoint: 6,
     quietDaysAfterConversation: 0,
+    priorConsentDays: 7,
     stopFlags: ['dispute_hold', 'do_not_contact', 'deceased'],
     overrideAllowed: true,
     retentionYears: 2,

@@ -55,6 +55,22 @@ describe('reminders', () => {
     ).toBeNull();
   });
 
+  it.each([
+    ['an SMS opt-out on the mobile: e-mail', [{ optedOutChannels: ['sms'] }, {}], null, 'e'],
+    ['an SMS opt-out and no e-mail: none', [{ optedOutChannels: ['sms'] }], null, null],
+    ['a voice-only opt-out leaves SMS', [{ optedOutChannels: ['phone'] }, {}], null, 'm'],
+    ['the customer prefers e-mail', [{}, {}], 'email', 'e'],
+    ['prefers e-mail but opted out of it: SMS', [{}, { optedOutChannels: ['email'] }], 'email', 'm'],
+    ['prefers SMS', [{}, {}], 'sms', 'm'],
+  ] as const)('honour per-channel opt-outs and the preferred channel: %s', (_n, over, preferred, expected) => {
+    const base = [
+      { id: 'm', kind: 'phone', type: 'mobile', status: 'valid', optedOut: false },
+      { id: 'e', kind: 'email', type: 'other', status: 'valid', optedOut: false },
+    ] as const;
+    const points = over.map((o, i) => ({ ...base[i]!, ...o }));
+    expect(chooseReminderChannel(points, preferred)?.contactPointId ?? null).toBe(expected);
+  });
+
   it('go out the day before at 10:00 the customer’s time', () => {
     expect(reminderSendAfter('2026-11-27', 1, 'America/New_York')).toEqual(new Date('2026-11-26T15:00:00Z'));
     expect(reminderSendAfter('2026-11-27', 1, 'Asia/Shanghai')).toEqual(new Date('2026-11-26T02:00:00Z'));

@@ -1,3 +1,4 @@
+import type { ChannelCode } from '@crm/contracts';
 import type { GateContactPoint } from './contact-gate.js';
 import { addDaysIso, startOfLocalDay, type IsoDate } from './dates.js';
 
@@ -38,16 +39,26 @@ export function renderReminder(r: ReminderText): { subject: string | null; body:
   return { subject: r.channel === 'email' ? `Payment reminder: ${r.amount} due ${r.dueDate}` : null, body };
 }
 
-export type ReminderContactPoint = Pick<GateContactPoint, 'id' | 'kind' | 'type' | 'status' | 'optedOut'>;
+export type ReminderContactPoint = Pick<
+  GateContactPoint,
+  'id' | 'kind' | 'type' | 'status' | 'optedOut' | 'optedOutChannels'
+>;
 
-/** The customer's preferred allowed channel: a text to a mobile, else an e-mail; null when neither may be used. */
+/**
+ * The customer's allowed channel for a reminder: a text to a mobile, else an e-mail, or the one
+ * the customer said they prefer when it is usable; a number or address opted out of that channel
+ * (or of everything) is never chosen. Null when neither may be used.
+ */
 export function chooseReminderChannel(
   points: ReminderContactPoint[],
+  preferred: ChannelCode | null = null,
 ): { channel: ReminderChannel; contactPointId: string } | null {
-  const usable = points.filter((p) => !p.optedOut && p.status !== 'invalid');
-  const mobile = usable.find((p) => p.kind === 'phone' && p.type === 'mobile');
+  const usable = (channel: ReminderChannel) =>
+    points.filter((p) => !p.optedOut && p.status !== 'invalid' && !p.optedOutChannels?.includes(channel));
+  const mobile = usable('sms').find((p) => p.kind === 'phone' && p.type === 'mobile');
+  const email = usable('email').find((p) => p.kind === 'email');
+  if (preferred === 'email' && email) return { channel: 'email', contactPointId: email.id };
   if (mobile) return { channel: 'sms', contactPointId: mobile.id };
-  const email = usable.find((p) => p.kind === 'email');
   return email ? { channel: 'email', contactPointId: email.id } : null;
 }
 

@@ -5,6 +5,7 @@ import {
   ageBand,
   bestHoursToCall,
   bestPhoneVerdict,
+  preferencesOf,
   canContact,
   daysPastDue,
   localDate,
@@ -23,6 +24,7 @@ import { fromDbLocale } from '../auth/auth.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { evaluationInput } from '../promises/evaluation-input.js';
 import { gateVerdictDto } from '../compliance/gate-dto.js';
+import { gateInputOf } from '../compliance/gate-input.js';
 import type { CaseFileRepository } from './case-file.repository.js';
 
 export interface CaseFileServiceDeps {
@@ -95,14 +97,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
       // does; the contact points and stop flags shown are those same facts.
       const { contactPoints } = gate;
       const stopFlags = gate.stopFlags.filter((f) => !f.expiresAt || f.expiresAt.getTime() > now.getTime());
-      const gateBase = {
-        now,
-        profile: gate.profile,
-        customerTimeZone: gate.customerTimeZone,
-        stopFlags: gate.stopFlags,
-        attempts: gate.attempts,
-        callback: gate.callback,
-      };
+      const gateBase = gateInputOf(gate, now);
 
       // Which payment went to which promise: the same pure rules that judged them.
       const evaluation = evaluatePromises(
@@ -215,6 +210,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           localDate: today,
           employmentNotes: debtor.employmentNotes,
           householdNotes: debtor.householdNotes,
+          preferences: preferencesOf(debtor),
         },
         contactPoints: contactPoints.map((p) => ({
           id: p.id,
@@ -223,6 +219,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           value: p.value,
           status: p.status,
           optedOut: p.optedOut,
+          optedOutChannels: [...(p.optedOutChannels ?? [])],
           workInconvenient: p.workInconvenient,
           source: p.source,
           timeZone: p.timeZone,

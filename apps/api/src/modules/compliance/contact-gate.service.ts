@@ -9,6 +9,7 @@ import type { Clock } from '../../lib/clock.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { GateFacts, GateFactsRepository } from './gate-facts.repository.js';
+import { gateInputOf } from './gate-input.js';
 
 export interface ContactGateDeps {
   uow: UnitOfWork;
@@ -47,16 +48,7 @@ export interface LockedContactGates {
 export type ContactGate = ReturnType<typeof createContactGate>;
 
 const decide = (now: Date, facts: GateFacts, { channel, profile, contactPoint }: GateContact) =>
-  canContact({
-    now,
-    channel,
-    profile,
-    customerTimeZone: facts.customerTimeZone,
-    contactPoint,
-    stopFlags: facts.stopFlags,
-    attempts: facts.attempts,
-    callback: facts.callback,
-  });
+  canContact({ ...gateInputOf(facts, now), channel, profile, contactPoint });
 
 /**
  * The one way an outbound contact is decided and recorded (ADR 009): inside one transaction that

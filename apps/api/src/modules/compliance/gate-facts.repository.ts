@@ -1,9 +1,11 @@
 import type { Db } from '@crm/db';
 import {
   gateLookbackStart,
+  inconvenientTimesOf,
   type ComplianceProfilePolicy,
   type GateAttempt,
   type GateStopFlag,
+  type LocalTimeSpan,
   type RankedContactPoint,
 } from '@crm/domain';
 import { groupBy } from '../../lib/group-by.js';
@@ -34,7 +36,9 @@ export interface GateFacts {
   stopFlags: GateFactsStopFlag[];
   /** This account's attempts since the look-back start (any order). */
   attempts: GateAttempt[];
-  callback: { id: string; dueAt: Date; requestedByCustomer: boolean } | null;
+  callback: { id: string; dueAt: Date; requestedByCustomer: boolean; requestedAt: Date } | null;
+  /** Times the customer said are inconvenient (their own zone), honoured by the gate. */
+  inconvenientTimes: LocalTimeSpan[];
 }
 
 export type GateFactsRepository = ReturnType<typeof createGateFactsRepository>;
@@ -91,8 +95,11 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
   if (accountIds.length === 0) return new Map();
   const [accounts, profiles] = await Promise.all([
     // One statement (Prisma would read the customers' zones with a second one).
-    db.$queryRaw<{ id: string; debtorId: string; complianceProfile: ProfileCode; timeZone: string }[]>`
-      SELECT a.id, a.debtor_id AS "debtorId", a.compliance_profile::text AS "complianceProfile", d.time_zone AS "timeZone"
+    db.$queryRaw<
+      { id: string; debtorId: string; complianceProfile: ProfileCode; timeZone: string; inconvenientTimes: unknown }[]
+    >`
+      SELECT a.id, a.debtor_id AS "debtorId", a.compliance_profile::text AS "complianceProfile", d.time_zone AS "timeZone",
+             d.inconvenient_times AS "inconvenientTimes"
       FROM accounts a JOIN debtors d ON d.id = a.debtor_id
       WHERE a.id = ANY(${accountIds}::uuid[])`,
     readComplianceProfiles(db),
@@ -112,6 +119,7 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
         type: true,
         status: true,
         optedOut: true,
+        optedOutChannels: true,
         workInconvenient: true,
         timeZone: true,
         lastSuccessAt: true,
@@ -141,7 +149,7 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
     db.callback.findMany({
       where: { accountId: { in: accountIds }, status: 'pending' },
       orderBy: { dueAt: 'asc' },
-      select: { id: true, accountId: true, dueAt: true, requestedByCustomer: true },
+      select: { id: true, accountId: true, dueAt: true, requestedByCustomer: true, createdAt: true },
     }),
   ]);
   const pointsByDebtor = groupBy(points, (p) => p.debtorId);
@@ -170,8 +178,14 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
       ),
       attempts: (attemptsByAccount.get(a.id) ?? []).map((t) => ({ ...t, at: t.startedAt })),
       callback: callback
-        ? { id: callback.id, dueAt: callback.dueAt, requestedByCustomer: callback.requestedByCustomer }
+        ? {
+            id: callback.id,
+            dueAt: callback.dueAt,
+            requestedByCustomer: callback.requestedByCustomer,
+            requestedAt: callback.createdAt,
+          }
         : null,
+      inconvenientTimes: inconvenientTimesOf(a.inconvenientTimes),
     });
   }
   return facts;

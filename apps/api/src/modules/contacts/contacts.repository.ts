@@ -20,6 +20,11 @@ export interface NewAttempt {
   requestId: string;
   /** The account's stage at the time of the attempt. */
   stage: StageCode;
+  /**
+   * The agreed callback counts as the customer's prior consent (asked by them, due within the
+   * profile's horizon): the gate then allows it at that time. Otherwise an ordinary appointment.
+   */
+  callbackIsConsent: boolean;
 }
 
 export type ContactsRepository = ReturnType<typeof createContactsRepository>;
@@ -149,7 +154,7 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
             collectorId: n.collectorId,
             contactAttemptId: attempt.id,
             dueAt: new Date(body.callbackAt),
-            requestedByCustomer: body.partyReached === 'debtor',
+            requestedByCustomer: n.callbackIsConsent,
             createdAt: n.startedAt,
           },
         });

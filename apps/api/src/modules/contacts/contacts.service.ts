@@ -1,5 +1,6 @@
 import type { RecordContactBody, RecordContactResponse, SessionUser } from '@crm/contracts';
 import {
+  callbackIsConsent,
   callbackProblems,
   claimedPaymentProblems,
   daysPastDue,
@@ -192,6 +193,11 @@ export function createContactsService({ contacts, access, gate, policies, clock,
           honouredCallbackId,
           requestId: meta.requestId,
           stage,
+          // Reg F 1006.14(b)(3)(i): a time the customer asked for is consent only within the profile's horizon.
+          callbackIsConsent:
+            body.partyReached === 'debtor' &&
+            !!body.callbackAt &&
+            callbackIsConsent(decidedAt, new Date(body.callbackAt), profile),
         });
         return {
           replayed: false,

@@ -48,6 +48,7 @@ export function createRemindersRepository(db: Pick<Db, 'paymentPromise' | 'outbo
                   fullName: true,
                   preferredLanguage: true,
                   timeZone: true,
+                  preferredChannel: true,
                   contactPoints: true,
                 },
               },

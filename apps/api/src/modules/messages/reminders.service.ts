@@ -37,7 +37,7 @@ export function createRemindersService({ reminders, sender, gate, clock }: Remin
         const dueDate = isoDay(p.dueDate);
         // A reminder is for a date still ahead (or today) in the customer's calendar.
         if (dueDate < localDate(now, debtor.timeZone)) continue;
-        const choice = chooseReminderChannel(debtor.contactPoints);
+        const choice = chooseReminderChannel(debtor.contactPoints, debtor.preferredChannel);
         if (!choice) continue; // no allowed channel: nothing to send, the collector sees it in the case file
         const point = debtor.contactPoints.find((c) => c.id === choice.contactPointId)!;
         const locale = fromDbLocale(debtor.preferredLanguage);

@@ -15,6 +15,7 @@ import { isoDay } from '../../lib/date-columns.js';
 import { groupBy } from '../../lib/group-by.js';
 import { gateReasonDto } from '../compliance/gate-dto.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
+import { gateInputOf } from '../compliance/gate-input.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { QueueRepository } from './queue.repository.js';
 
@@ -78,17 +79,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         customerLocalTime: localTime(now, zone),
         customerTimeZone: zone,
       };
-      const verdict = bestPhoneVerdict(
-        {
-          now,
-          profile: f.profile,
-          customerTimeZone: zone,
-          stopFlags: f.stopFlags,
-          attempts: f.attempts,
-          callback: f.callback,
-        },
-        f.contactPoints,
-      );
+      const verdict = bestPhoneVerdict(gateInputOf(f, now), f.contactPoints);
       if (!verdict.allowed) {
         blocked.push({
           ...common,

@@ -57,6 +57,7 @@ const FIELDS: Record<PolicyItem['kind'], Field[]> = {
     { path: ['callCap', 'windowDays'], label: 'capDays', kind: 'nullableNumber' },
     { path: ['dailyUnansweredCapPerContactPoint'], label: 'dailyUnanswered', kind: 'nullableNumber' },
     { path: ['quietDaysAfterConversation'], label: 'quietDays', kind: 'number' },
+    { path: ['priorConsentDays'], label: 'priorConsentDays', kind: 'number' },
     { path: ['retentionYears'], label: 'retentionYears', kind: 'number' },
     { path: ['overrideAllowed'], label: 'overrideAllowed', kind: 'bool' },
   ],
