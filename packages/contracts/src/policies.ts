@@ -40,6 +40,10 @@ export const complianceProfilePolicySchema = z.object({
   quietDaysAfterConversation: count(0, 30),
   /** Days a customer's request counts as prior consent (Reg F: 7). Versions saved before it read as 7. */
   priorConsentDays: count(0, 30).default(7),
+  /** Third-party rules (absent: the shipped profile's): US one location call per third party, CN only when unreachable. */
+  thirdParty: z
+    .object({ locationCallsPerThirdParty: count(1, 10).nullable(), onlyWhenCustomerUnreachable: z.boolean() })
+    .optional(),
   stopFlags: z.array(z.enum(STOP_FLAG_TYPES)).max(STOP_FLAG_TYPES.length),
   overrideAllowed: z.boolean(),
   retentionYears: count(1, 10),

@@ -89,6 +89,9 @@ export const GATE_REASON_CODES = [
   'quiet_period_after_conversation',
   'daily_unanswered_cap_reached',
   'customer_inconvenient_time',
+  'third_party_do_not_contact',
+  'third_party_call_limit',
+  'customer_not_unreachable',
 ] as const;
 export type GateReasonCode = (typeof GATE_REASON_CODES)[number];
 

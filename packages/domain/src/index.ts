@@ -16,3 +16,4 @@ export * from './script-linter.js';
 export * from './account-balance.js';
 export * from './outcome-rules.js';
 export * from './consent.js';
+export * from './third-parties.js';

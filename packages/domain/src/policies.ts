@@ -23,6 +23,8 @@ export interface ComplianceProfilePolicy {
    * 1006.14(b)(3)(i): 7): a callback due later is an ordinary appointment.
    */
   priorConsentDays: number;
+  /** Third-party contact rules; absent: the shipped profile's (third-parties.ts DEFAULT_THIRD_PARTY_RULES). */
+  thirdParty?: { locationCallsPerThirdParty: number | null; onlyWhenCustomerUnreachable: boolean } | undefined;
   /** Whether a collector may override a block, with a reason code. */
   overrideAllowed: boolean;
   retentionYears: number;
