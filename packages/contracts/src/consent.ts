@@ -84,3 +84,26 @@ export const inboundSmsResponseSchema = z.object({
   optedOut: z.number().int(),
 });
 export type InboundSmsResponse = z.infer<typeof inboundSmsResponseSchema>;
+
+// ---- Third parties: do-not-contact, asked for more contact ---------------------------------
+
+export const thirdPartyConsentBodySchema = z.object({
+  /** They asked not to be contacted again. */
+  doNotContact: z.boolean(),
+  /** They asked to be contacted again (US: the one-location-call limit then does not apply). */
+  moreContactRequested: z.boolean(),
+  note: consentNote,
+});
+export type ThirdPartyConsentBody = z.infer<typeof thirdPartyConsentBodySchema>;
+
+export const thirdPartyConsentSchema = z.object({
+  thirdPartyId: z.uuid(),
+  doNotContact: z.boolean(),
+  moreContactRequested: z.boolean(),
+});
+export type ThirdPartyConsent = z.infer<typeof thirdPartyConsentSchema>;
+
+export const thirdPartyParamsSchema = z.object({
+  id: z.uuid({ message: 'must be a UUID' }),
+  thirdPartyId: z.uuid({ message: 'must be a UUID' }),
+});

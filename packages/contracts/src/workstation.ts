@@ -242,10 +242,26 @@ export const caseFileSchema = z.object({
     preferences: customerPreferencesSchema,
   }),
   contactPoints: z.array(contactPointDtoSchema),
-  /** Relationship only: third parties are never told about the debt. */
+  /**
+   * The customer's third parties (never collected from, never told about the debt), with whether
+   * one may be called now under the third-party rules, and what to say to them.
+   */
   thirdParties: z.array(
-    z.object({ id: uuidSchema, relationship: z.string(), source: z.string(), doNotContact: z.boolean() }),
+    z.object({
+      id: uuidSchema,
+      relationship: z.string(),
+      name: personal(z.string()),
+      phone: personal(z.string()).nullable(),
+      source: z.string(),
+      doNotContact: z.boolean(),
+      moreContactRequested: z.boolean(),
+      /** Outbound calls placed to them so far. */
+      callsMade: z.number().int(),
+      gate: gateVerdictSchema,
+    }),
   ),
+  /** What to say to a third party: who is calling, the customer asked for first, never the debt. */
+  thirdPartyScript: z.array(z.object({ key: z.string(), title: z.string(), text: personal(z.string()) })),
   otherAccounts: z.array(accountFactsSchema),
   stopFlags: z.array(
     z.object({
@@ -354,6 +370,26 @@ export const recordContactBodySchema = z.object({
       reason: z.string().trim().min(3, { message: 'must explain why (3+ characters)' }).max(1000),
     })
     .optional(),
+  /**
+   * Who was reached, when a third party (relative, employer...) was: one of the customer's third
+   * parties, or `thirdParty` for someone new. With no contactPointId, the call was to the third
+   * party's own number and the third-party rules decide it (do-not-contact, US one location call,
+   * CN only once the customer is unreachable).
+   */
+  thirdPartyId: uuidSchema.optional(),
+  thirdParty: z
+    .object({
+      relationship: z.string().trim().min(1, { message: 'must say who they are to the customer' }).max(100),
+      name: z.string().trim().min(1, { message: 'is required' }).max(200),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[\d\s().-]{5,30}$/, { message: 'must be a phone number' })
+        .optional(),
+    })
+    .optional(),
+  /** The third party asked to be contacted again (US: the one-call limit then does not apply to them). */
+  thirdPartyAsksMoreContact: z.boolean().optional(),
   override: z
     .object({
       reasonCode: z.enum(OVERRIDE_REASON_CODES),

@@ -174,6 +174,56 @@ describe('outcome problems', () => {
     for (const channel of ['letter', 'visit'] as const) expect(outcomeProblems({ ...base, channel })).toEqual([]);
   });
 
+  it.each([
+    [
+      'a call to a third party on file, on their own number',
+      { partyReached: 'third_party', disposition: 'voicemail', thirdPartyId: 't' },
+      [],
+    ],
+    [
+      'a call to someone new, on their own number',
+      { partyReached: 'third_party', disposition: 'voicemail', thirdParty: { name: 'A', relationship: 'spouse' } },
+      [],
+    ],
+    [
+      'a third party reached on the customer’s number, named',
+      { partyReached: 'third_party', disposition: 'refused', contactPointId: 'cp', thirdPartyId: 't' },
+      [],
+    ],
+    [
+      'a third party reached on the customer’s number, not named',
+      { partyReached: 'third_party', disposition: 'wrong_number', contactPointId: 'cp' },
+      [],
+    ],
+    [
+      'a third-party call naming nobody and no number',
+      { partyReached: 'third_party', disposition: 'voicemail' },
+      ['contactPointId'],
+    ],
+    [
+      'both a third party on file and a new one',
+      { partyReached: 'third_party', disposition: 'voicemail', thirdPartyId: 't', thirdParty: {} },
+      ['thirdParty'],
+    ],
+    [
+      'a third party named when the customer was reached',
+      { partyReached: 'debtor', disposition: 'right_party_contact', contactPointId: 'cp', thirdPartyId: 't' },
+      ['thirdPartyId'],
+    ],
+    [
+      '"asks for more contact" when nobody answered',
+      { partyReached: 'nobody', disposition: 'no_answer', contactPointId: 'cp', thirdPartyAsksMoreContact: true },
+      ['thirdPartyAsksMoreContact'],
+    ],
+    [
+      'an SMS to a third party still needs a contact point',
+      { channel: 'sms', partyReached: 'third_party', disposition: 'voicemail', thirdPartyId: 't' },
+      ['contactPointId'],
+    ],
+  ] as const)('third parties: %s', (_name, body, expected) => {
+    expect(fields({ channel: 'phone', ...body } as OutcomeShape)).toEqual(expected);
+  });
+
   it('says which parties a disposition fits', () => {
     const message = (partyReached: PartyReachedCode, disposition: DispositionCode) =>
       outcomeProblems({

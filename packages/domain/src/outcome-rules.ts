@@ -95,6 +95,9 @@ export interface OutcomeShape {
   claimedPayment?: unknown;
   flag?: { type: StopFlagTypeCode } | undefined;
   objections?: readonly string[] | undefined;
+  thirdPartyId?: string | undefined;
+  thirdParty?: unknown;
+  thirdPartyAsksMoreContact?: boolean | undefined;
 }
 
 /** Channels that reach a contact point the customer has on file: it must be named. */
@@ -110,8 +113,27 @@ export function outcomeProblems(body: OutcomeShape): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const notFor = `cannot be recorded with disposition ${disposition}`;
 
-  if (!body.contactPointId && NEEDS_CONTACT_POINT.has(body.channel))
-    problems.push({ field: 'contactPointId', message: `is required for ${body.channel}` });
+  const identified = body.thirdPartyId !== undefined || body.thirdParty !== undefined;
+  // A call to a third party's own number names the third party instead of a contact point of the customer's.
+  const toThirdParty = party === 'third_party' && identified && body.channel === 'phone';
+  if (!body.contactPointId && NEEDS_CONTACT_POINT.has(body.channel) && !toThirdParty)
+    problems.push({
+      field: 'contactPointId',
+      message:
+        party === 'third_party' && body.channel === 'phone'
+          ? 'is required for phone (or name the third party called: thirdPartyId or thirdParty)'
+          : `is required for ${body.channel}`,
+    });
+  if (body.thirdPartyId !== undefined && body.thirdParty !== undefined)
+    problems.push({
+      field: 'thirdParty',
+      message: 'give either thirdPartyId (someone on file) or thirdParty (someone new), not both',
+    });
+  if (party !== 'third_party') {
+    for (const field of ['thirdPartyId', 'thirdParty', 'thirdPartyAsksMoreContact'] as const)
+      if (body[field] !== undefined)
+        problems.push({ field, message: 'is only recorded when a third party was reached' });
+  }
   if (!r.lawful)
     problems.push({
       field: 'partyReached',

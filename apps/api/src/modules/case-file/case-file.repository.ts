@@ -1,5 +1,5 @@
 import type { Db } from '@crm/db';
-import { loadGateFacts, type GateFactsClient } from '../compliance/gate-facts.repository.js';
+import { loadGateFacts, loadThirdPartyFacts, type GateFactsClient } from '../compliance/gate-facts.repository.js';
 
 export type CaseFileRepository = ReturnType<typeof createCaseFileRepository>;
 
@@ -37,10 +37,7 @@ export function createCaseFileRepository(
       if (!account) return null;
       const [thirdParties, otherAccounts, attempts, promises, payments, plans, claims, reminders, gate] =
         await Promise.all([
-          db.thirdParty.findMany({
-            where: { debtorId: account.debtorId },
-            select: { id: true, relationship: true, source: true, doNotContact: true },
-          }),
+          loadThirdPartyFacts(db, account.debtorId),
           db.account.findMany({
             where: { debtorId: account.debtorId, id: { not: account.id } },
             include: { creditor: { select: { name: true } } },

@@ -6,6 +6,7 @@ import {
   bestHoursToCall,
   bestPhoneVerdict,
   preferencesOf,
+  thirdPartyScript,
   canContact,
   daysPastDue,
   localDate,
@@ -24,7 +25,7 @@ import { fromDbLocale } from '../auth/auth.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { evaluationInput } from '../promises/evaluation-input.js';
 import { gateVerdictDto } from '../compliance/gate-dto.js';
-import { gateInputOf } from '../compliance/gate-input.js';
+import { gateInputOf, thirdPartyVerdict } from '../compliance/gate-input.js';
 import type { CaseFileRepository } from './case-file.repository.js';
 
 export interface CaseFileServiceDeps {
@@ -228,7 +229,18 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
             p.lastSuccessAt !== null || attempts.some((a) => a.contactPointId === p.id && a.partyReached === 'debtor'),
           gate: gateVerdictDto(canContact({ ...gateBase, channel: CHANNEL_FOR_KIND[p.kind], contactPoint: p })),
         })),
-        thirdParties: loaded.thirdParties,
+        thirdParties: loaded.thirdParties.thirdParties.map((tp) => ({
+          id: tp.id,
+          relationship: tp.relationship,
+          name: tp.name,
+          phone: tp.phone,
+          source: tp.source,
+          doNotContact: tp.doNotContact,
+          moreContactRequested: tp.moreContactRequested,
+          callsMade: tp.callsMade,
+          gate: gateVerdictDto(thirdPartyVerdict(gate, loaded.thirdParties, tp, now)),
+        })),
+        thirdPartyScript: thirdPartyScript(fromDbLocale(debtor.preferredLanguage), user.displayName, debtor.fullName),
         otherAccounts: loaded.otherAccounts.map((a) => accountFacts(a, a.creditor.name, zone, now, thresholds)),
         stopFlags: stopFlags.map((f) => ({
           id: f.id,

@@ -4,16 +4,17 @@ import {
   type ContactChannel,
   type ContactGateVerdict,
   type GateContactPoint,
+  type GateThirdParty,
 } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { Tx, UnitOfWork } from '../../lib/transaction.js';
-import type { GateFacts, GateFactsRepository } from './gate-facts.repository.js';
-import { gateInputOf } from './gate-input.js';
+import type { GateFacts, GateFactsRepository, ThirdPartyFacts } from './gate-facts.repository.js';
+import { gateInputOf, thirdPartyVerdict } from './gate-input.js';
 
 export interface ContactGateDeps {
   uow: UnitOfWork;
-  gateFacts: Pick<GateFactsRepository, 'lock' | 'loadLocked'>;
+  gateFacts: Pick<GateFactsRepository, 'lock' | 'loadLocked' | 'thirdPartiesLocked'>;
   clock: Clock;
 }
 
@@ -33,6 +34,10 @@ export interface LockedContactGate {
   facts: GateFacts;
   /** The gate's verdict on these facts for one contact now. */
   verdict(contact: GateContact): ContactGateVerdict;
+  /** The customer's third parties and latest attempts, read under the lock (for a call to a third party). */
+  thirdParties(): Promise<ThirdPartyFacts>;
+  /** The third-party gate's verdict on calling this third party now (facts from `thirdParties()`). */
+  thirdPartyVerdict(tp: ThirdPartyFacts, thirdParty: GateThirdParty): ContactGateVerdict;
 }
 
 /** The same for several accounts locked and read at once (the reminder sender's batch). */
@@ -75,7 +80,14 @@ export function createContactGate({ uow, gateFacts, clock }: ContactGateDeps) {
         const { now, facts: all } = await lockAndLoad(tx, [accountId]);
         const facts = all.get(accountId);
         if (!facts) throw new NotFoundError('No such account.');
-        return work({ tx, now, facts, verdict: (contact) => decide(now, facts, contact) });
+        return work({
+          tx,
+          now,
+          facts,
+          verdict: (contact) => decide(now, facts, contact),
+          thirdParties: () => gateFacts.thirdPartiesLocked(tx, facts.debtorId),
+          thirdPartyVerdict: (tp, thirdParty) => thirdPartyVerdict(facts, tp, thirdParty, now),
+        });
       });
     },
 

@@ -3,6 +3,8 @@ import {
   gateLookbackStart,
   inconvenientTimesOf,
   type ComplianceProfilePolicy,
+  type CustomerAttempt,
+  type GateThirdParty,
   type GateAttempt,
   type GateStopFlag,
   type LocalTimeSpan,
@@ -45,8 +47,59 @@ export type GateFactsRepository = ReturnType<typeof createGateFactsRepository>;
 
 export type GateFactsClient = Pick<
   Db,
-  '$queryRaw' | 'contactPoint' | 'stopFlag' | 'contactAttempt' | 'callback' | 'policy'
+  '$queryRaw' | 'contactPoint' | 'stopFlag' | 'contactAttempt' | 'callback' | 'policy' | 'thirdParty'
 >;
+
+/** A third party of the customer as the third-party gate judges it and the case file shows it. */
+export interface ThirdPartyFact extends GateThirdParty {
+  name: string;
+  relationship: string;
+  phone: string | null;
+  source: string;
+}
+
+/** What the third-party rules decide on: the customer's third parties and the latest attempts to reach the customer. */
+export interface ThirdPartyFacts {
+  thirdParties: ThirdPartyFact[];
+  /** The customer's latest attempts on their own contact points, any debt (newest first). */
+  customerAttempts: CustomerAttempt[];
+}
+
+/** How many of the customer's latest attempts the unreachability rule reads (it needs the streak since the last reach). */
+const CUSTOMER_ATTEMPTS_READ = 50;
+
+/**
+ * The third-party facts of one customer (case file, recording a third-party call): each third
+ * party with the outbound calls placed to them ever, and the customer's latest attempts.
+ */
+export async function loadThirdPartyFacts(client: GateFactsClient, debtorId: string): Promise<ThirdPartyFacts> {
+  const [thirdParties, attempts] = await Promise.all([
+    client.thirdParty.findMany({
+      where: { debtorId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: {
+        id: true,
+        name: true,
+        relationship: true,
+        phone: true,
+        source: true,
+        doNotContact: true,
+        moreContactRequested: true,
+        _count: { select: { contactAttempts: { where: { direction: 'outbound', channel: 'phone' } } } },
+      },
+    }),
+    client.contactAttempt.findMany({
+      where: { debtorId, contactPointId: { not: null } },
+      orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+      take: CUSTOMER_ATTEMPTS_READ,
+      select: { startedAt: true, channel: true, direction: true, partyReached: true },
+    }),
+  ]);
+  return {
+    thirdParties: thirdParties.map(({ _count, ...t }) => ({ ...t, callsMade: _count.contactAttempts })),
+    customerAttempts: attempts.map(({ startedAt, ...a }) => ({ ...a, at: startedAt })),
+  };
+}
 
 /**
  * The one loader of the contact gate's facts (ADR 016): the queue, the case file, outcome
@@ -76,6 +129,8 @@ export function createGateFactsRepository(db: GateFactsClient) {
     },
     /** The facts of accounts locked with `lock`, read through the same transaction. */
     loadLocked: (tx: Tx, accountIds: string[], now: Date) => loadGateFacts(tx, accountIds, now),
+    /** The third-party facts of a customer locked with `lock`, read through the same transaction. */
+    thirdPartiesLocked: (tx: Tx, debtorId: string) => loadThirdPartyFacts(tx, debtorId),
   };
 }
 

@@ -1,5 +1,5 @@
-import type { ContactGateInput } from '@crm/domain';
-import type { GateFacts } from './gate-facts.repository.js';
+import { canContactThirdParty, type ContactGateInput, type ContactGateVerdict, type GateThirdParty } from '@crm/domain';
+import type { GateFacts, ThirdPartyFacts } from './gate-facts.repository.js';
 
 /**
  * The gate's input from its facts, for one contact to be chosen (channel and contact point): the
@@ -17,4 +17,22 @@ export function gateInputOf(facts: GateFacts, now: Date): Omit<ContactGateInput,
     callback: facts.callback,
     inconvenientTimes: facts.inconvenientTimes,
   };
+}
+
+/** The third-party gate's verdict on calling `thirdParty` now, from the customer's gate facts and the third-party facts. */
+export function thirdPartyVerdict(
+  facts: GateFacts,
+  tp: Pick<ThirdPartyFacts, 'customerAttempts'>,
+  thirdParty: GateThirdParty,
+  now: Date,
+): ContactGateVerdict {
+  return canContactThirdParty({
+    now,
+    profile: facts.profile,
+    customerTimeZone: facts.customerTimeZone,
+    stopFlags: facts.stopFlags,
+    thirdParty,
+    customerPoints: facts.contactPoints,
+    customerAttempts: tp.customerAttempts,
+  });
 }

@@ -31,6 +31,21 @@ export function createConsentRepository() {
     ) {
       return tx.contactPoint.update({ where: { id }, data, select: POINT_CONSENT });
     },
+    thirdParty: (tx: Tx, id: string) =>
+      tx.thirdParty.findUnique({
+        where: { id },
+        select: { id: true, debtorId: true, doNotContact: true, doNotContactAt: true, moreContactRequested: true },
+      }),
+    updateThirdParty: (
+      tx: Tx,
+      id: string,
+      data: { doNotContact: boolean; doNotContactAt: Date | null; moreContactRequested: boolean },
+    ) =>
+      tx.thirdParty.update({
+        where: { id },
+        data,
+        select: { id: true, doNotContact: true, moreContactRequested: true },
+      }),
     async preferences(tx: Tx, debtorId: string): Promise<CustomerPreferences> {
       const d = await tx.debtor.findUniqueOrThrow({
         where: { id: debtorId },

@@ -7,6 +7,9 @@ import {
   customerPreferencesSchema,
   inboundSmsBodySchema,
   inboundSmsResponseSchema,
+  thirdPartyConsentBodySchema,
+  thirdPartyConsentSchema,
+  thirdPartyParamsSchema,
 } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authz, STAFF } from '../../plugins/access.js';
@@ -39,6 +42,31 @@ export const consentRoutes: FastifyPluginAsyncZod<{ consentService: ConsentServi
         currentUser(request),
         request.params.id,
         request.params.pointId,
+        request.body,
+        String(request.id),
+      ),
+  );
+
+  app.put(
+    '/accounts/:id/consent/third-parties/:thirdPartyId',
+    {
+      config: { access: STAFF, authz: SCOPED_STAFF },
+      schema: {
+        tags: ['consent'],
+        summary: 'Record that a third party asked not to be contacted again, or asked to be contacted again',
+        description:
+          'Audited with the values before and after. A do-not-contact third party is never called; under the US profile a ' +
+          'third party gets one location call unless they asked for more.',
+        params: thirdPartyParamsSchema,
+        body: thirdPartyConsentBodySchema,
+        response: { 200: thirdPartyConsentSchema },
+      },
+    },
+    async (request) =>
+      consentService.setThirdPartyConsent(
+        currentUser(request),
+        request.params.id,
+        request.params.thirdPartyId,
         request.body,
         String(request.id),
       ),

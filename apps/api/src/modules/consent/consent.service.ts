@@ -6,6 +6,8 @@ import type {
   InboundSmsBody,
   InboundSmsResponse,
   SessionUser,
+  ThirdPartyConsent,
+  ThirdPartyConsentBody,
 } from '@crm/contracts';
 import { isSmsStopReply, phoneDigits } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
@@ -99,6 +101,43 @@ export function createConsentService({ consent, uow, audit, access, gateFacts, c
           tx,
         );
         return after;
+      });
+      onChanged?.();
+      return result;
+    },
+
+    /** A third party's do-not-contact (they asked not to be contacted again) and "asked for more contact". */
+    async setThirdPartyConsent(
+      user: SessionUser,
+      accountId: string,
+      thirdPartyId: string,
+      body: ThirdPartyConsentBody,
+      requestId: string,
+    ): Promise<ThirdPartyConsent> {
+      const result = await uow(async (tx) => {
+        const debtorId = await lockedCustomer(user, accountId, tx);
+        const tp = await consent.thirdParty(tx, thirdPartyId);
+        if (!tp || tp.debtorId !== debtorId) throw new NotFoundError("No such third party of this account's customer.");
+        const saved = await consent.updateThirdParty(tx, thirdPartyId, {
+          doNotContact: body.doNotContact,
+          doNotContactAt: body.doNotContact ? (tp.doNotContactAt ?? clock.now()) : null,
+          moreContactRequested: body.moreContactRequested,
+        });
+        const before = { doNotContact: tp.doNotContact, moreContactRequested: tp.moreContactRequested };
+        const after = { doNotContact: saved.doNotContact, moreContactRequested: saved.moreContactRequested };
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'consent.third_party',
+            entityType: 'third_party',
+            entityId: thirdPartyId,
+            requestId,
+            accountIds: [accountId],
+            data: { before, after, note: body.note },
+          },
+          tx,
+        );
+        return { thirdPartyId, ...after };
       });
       onChanged?.();
       return result;

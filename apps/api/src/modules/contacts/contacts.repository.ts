@@ -25,6 +25,8 @@ export interface NewAttempt {
    * profile's horizon): the gate then allows it at that time. Otherwise an ordinary appointment.
    */
   callbackIsConsent: boolean;
+  /** The third party reached: one on file, or someone new to add to the customer's third parties. */
+  thirdParty: { id: string } | { name: string; relationship: string; phone?: string | undefined } | null;
 }
 
 export type ContactsRepository = ReturnType<typeof createContactsRepository>;
@@ -67,6 +69,36 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
     /** Writes the attempt and everything it carries inside the caller's (locked) transaction: all or nothing. */
     async record(tx: Tx, n: NewAttempt) {
       const { body } = n;
+      let thirdPartyId: string | null = null;
+      let newThirdParty = false;
+      if (n.thirdParty && 'id' in n.thirdParty) thirdPartyId = n.thirdParty.id;
+      else if (n.thirdParty) {
+        newThirdParty = true;
+        thirdPartyId = (
+          await tx.thirdParty.create({
+            data: {
+              debtorId: n.debtorId,
+              name: n.thirdParty.name,
+              relationship: n.thirdParty.relationship,
+              phone: n.thirdParty.phone ?? null,
+              source: 'collector',
+              createdAt: n.startedAt,
+            },
+          })
+        ).id;
+      }
+      // A third party who declines or asks not to be called again is marked do-not-contact (compliance.md).
+      const thirdPartyDoNotContact = thirdPartyId !== null && body.disposition === 'refused';
+      if (thirdPartyId && (thirdPartyDoNotContact || body.thirdPartyAsksMoreContact !== undefined))
+        await tx.thirdParty.update({
+          where: { id: thirdPartyId },
+          data: {
+            ...(thirdPartyDoNotContact ? { doNotContact: true, doNotContactAt: n.startedAt } : {}),
+            ...(body.thirdPartyAsksMoreContact !== undefined
+              ? { moreContactRequested: body.thirdPartyAsksMoreContact }
+              : {}),
+          },
+        });
       const attempt = await tx.contactAttempt.create({
         data: {
           accountId: n.accountId,
@@ -75,6 +107,7 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
           channel: body.channel,
           direction: body.direction,
           contactPointId: body.contactPointId ?? null,
+          thirdPartyId,
           partyReached: body.partyReached,
           disposition: body.disposition,
           notes: body.notes ?? null,
@@ -227,6 +260,16 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
           attemptId: attempt.id,
           reasonCode: body.override.reasonCode,
           note: body.override.note,
+        });
+      if (thirdPartyId && (newThirdParty || thirdPartyDoNotContact || body.thirdPartyAsksMoreContact !== undefined))
+        await audit('third_party.recorded', 'account', n.accountId, {
+          attemptId: attempt.id,
+          thirdPartyId,
+          added: newThirdParty,
+          doNotContact: thirdPartyDoNotContact,
+          ...(body.thirdPartyAsksMoreContact !== undefined
+            ? { moreContactRequested: body.thirdPartyAsksMoreContact }
+            : {}),
         });
       if (stopFlagId)
         await audit('stop_flag.set', 'account', n.accountId, {

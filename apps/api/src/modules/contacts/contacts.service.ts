@@ -144,76 +144,98 @@ export function createContactsService({ contacts, access, gate, policies, clock,
       }
 
       const stage = stageFor(daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone)), thresholds);
-      const outcome = await gate.withAccount(accountId, async ({ tx, now: decidedAt, facts, verdict }) => {
-        // Access again, on the row under its lock: a reassignment committed since the check above wins.
-        await access.assertCanOpen(user, accountId, decidedAt, tx);
-        if (key) {
-          // A retry sent while the first request is still running waits here, then replays it.
-          await contacts.lockIdempotencyKey(tx, user.id, key);
-          const existing = await contacts.findByIdempotencyKey(user.id, key, tx);
-          if (existing) return replayOrRefuse(existing, accountId, meta.fingerprint);
-        }
-
-        // ---- the contact gate (outbound only: the customer may always call us), on the facts read under the lock
-        let customerRequested = false;
-        let honouredCallbackId: string | null = null;
-        if (body.direction === 'outbound') {
-          const lockedPoint = body.contactPointId
-            ? (facts.contactPoints.find((p) => p.id === body.contactPointId) ?? null)
-            : null;
-          const v = verdict({ channel: body.channel, profile, contactPoint: lockedPoint });
-          if (!v.allowed) {
-            const reasons = v.reasons.map((r) => ({ code: r.code, message: r.message, params: r.params }));
-            if (!body.override)
-              throw new ContactNotAllowedError(
-                `Contact is not allowed now: ${reasons.map((r) => r.message).join(' ')}`,
-                reasons,
-              );
-            if (!profile.overrideAllowed || !v.overridable) {
-              throw new ContactNotAllowedError(
-                `This block cannot be overridden under the ${account.complianceProfile} profile: ${reasons.map((r) => r.message).join(' ')}`,
-                reasons,
-              );
-            }
+      const outcome = await gate.withAccount(
+        accountId,
+        async ({ tx, now: decidedAt, facts, verdict, thirdParties, thirdPartyVerdict }) => {
+          // Access again, on the row under its lock: a reassignment committed since the check above wins.
+          await access.assertCanOpen(user, accountId, decidedAt, tx);
+          if (key) {
+            // A retry sent while the first request is still running waits here, then replays it.
+            await contacts.lockIdempotencyKey(tx, user.id, key);
+            const existing = await contacts.findByIdempotencyKey(user.id, key, tx);
+            if (existing) return replayOrRefuse(existing, accountId, meta.fingerprint);
           }
-          customerRequested = v.viaCallback;
-          honouredCallbackId = v.viaCallback ? (facts.callback?.id ?? null) : null;
-        }
 
-        const saved = await contacts.record(tx, {
-          accountId,
-          debtorId: account.debtorId,
-          collectorId: user.id,
-          currency: account.currency,
-          body,
-          startedAt: decidedAt,
-          customerRequested,
-          idempotencyKey: key,
-          idempotencyFingerprint: key ? meta.fingerprint : null,
-          honouredCallbackId,
-          requestId: meta.requestId,
-          stage,
-          // Reg F 1006.14(b)(3)(i): a time the customer asked for is consent only within the profile's horizon.
-          callbackIsConsent:
-            body.partyReached === 'debtor' &&
-            !!body.callbackAt &&
-            callbackIsConsent(decidedAt, new Date(body.callbackAt), profile),
-        });
-        return {
-          replayed: false,
-          result: {
-            id: saved.attempt.id,
+          // ---- who was reached, when a third party was: one on file (this customer's) or someone new
+          const callsThirdParty =
+            body.partyReached === 'third_party' && !body.contactPointId && body.channel === 'phone';
+          const thirdPartyFacts = body.thirdPartyId || callsThirdParty ? await thirdParties() : null;
+          const onFile = body.thirdPartyId
+            ? (thirdPartyFacts!.thirdParties.find((p) => p.id === body.thirdPartyId) ?? null)
+            : null;
+          if (body.thirdPartyId && !onFile)
+            throw new BadRequestError("Invalid body: thirdPartyId is not one of this customer's third parties", [
+              { field: 'thirdPartyId', message: "is not one of this customer's third parties" },
+            ]);
+
+          // ---- the contact gate (outbound only: the customer may always call us), on the facts read under the lock
+          let customerRequested = false;
+          let honouredCallbackId: string | null = null;
+          if (body.direction === 'outbound') {
+            const lockedPoint = body.contactPointId
+              ? (facts.contactPoints.find((p) => p.id === body.contactPointId) ?? null)
+              : null;
+            // A call to a third party's own number: the third-party rules (never overridable).
+            const v = callsThirdParty
+              ? thirdPartyVerdict(
+                  thirdPartyFacts!,
+                  onFile ?? { id: 'new', doNotContact: false, moreContactRequested: false, callsMade: 0 },
+                )
+              : verdict({ channel: body.channel, profile, contactPoint: lockedPoint });
+            if (!v.allowed) {
+              const reasons = v.reasons.map((r) => ({ code: r.code, message: r.message, params: r.params }));
+              if (!body.override)
+                throw new ContactNotAllowedError(
+                  `Contact is not allowed now: ${reasons.map((r) => r.message).join(' ')}`,
+                  reasons,
+                );
+              if (!profile.overrideAllowed || !v.overridable) {
+                throw new ContactNotAllowedError(
+                  `This block cannot be overridden under the ${account.complianceProfile} profile: ${reasons.map((r) => r.message).join(' ')}`,
+                  reasons,
+                );
+              }
+            }
+            customerRequested = v.viaCallback;
+            honouredCallbackId = v.viaCallback ? (facts.callback?.id ?? null) : null;
+          }
+
+          const saved = await contacts.record(tx, {
             accountId,
-            startedAt: saved.attempt.startedAt.toISOString(),
-            disposition: saved.attempt.disposition,
-            promiseIds: saved.promiseIds,
-            planId: saved.planId,
-            callbackId: saved.callbackId,
-            stopFlagId: saved.stopFlagId,
-            overrideUsed: !!body.override,
-          } satisfies RecordContactResponse,
-        };
-      });
+            debtorId: account.debtorId,
+            collectorId: user.id,
+            currency: account.currency,
+            body,
+            startedAt: decidedAt,
+            customerRequested,
+            idempotencyKey: key,
+            idempotencyFingerprint: key ? meta.fingerprint : null,
+            honouredCallbackId,
+            requestId: meta.requestId,
+            stage,
+            // Reg F 1006.14(b)(3)(i): a time the customer asked for is consent only within the profile's horizon.
+            thirdParty: onFile ? { id: onFile.id } : (body.thirdParty ?? null),
+            callbackIsConsent:
+              body.partyReached === 'debtor' &&
+              !!body.callbackAt &&
+              callbackIsConsent(decidedAt, new Date(body.callbackAt), profile),
+          });
+          return {
+            replayed: false,
+            result: {
+              id: saved.attempt.id,
+              accountId,
+              startedAt: saved.attempt.startedAt.toISOString(),
+              disposition: saved.attempt.disposition,
+              promiseIds: saved.promiseIds,
+              planId: saved.planId,
+              callbackId: saved.callbackId,
+              stopFlagId: saved.stopFlagId,
+              overrideUsed: !!body.override,
+            } satisfies RecordContactResponse,
+          };
+        },
+      );
       if (!outcome.replayed) onRecorded?.(user.id);
       return outcome;
     },
