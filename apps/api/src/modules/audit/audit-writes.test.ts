@@ -417,6 +417,77 @@ describe('a write and its audit event commit together', () => {
         };
       },
     },
+    {
+      action: 'consent.contact_point',
+      prepare: async () => {
+        const account = await t.factories.account({ creditorId, collectorId, withPhone: true });
+        const phone = account.debtor.contactPoints[0]!;
+        return {
+          send: () =>
+            collector.inject({
+              method: 'PUT',
+              url: `/api/accounts/${account.id}/consent/contact-points/${phone.id}`,
+              payload: { optedOut: false, optedOutChannels: ['sms'], workInconvenient: false, note: 'Said no texts' },
+            }),
+          state: () =>
+            t.db.contactPoint.findUniqueOrThrow({ where: { id: phone.id }, select: { optedOutChannels: true } }),
+        };
+      },
+    },
+    {
+      action: 'consent.preferences',
+      prepare: async () => {
+        const account = await t.factories.account({ creditorId, collectorId });
+        const payload = {
+          preferredChannel: 'email',
+          preferredTime: null,
+          inconvenientTimes: [{ start: '12:00', end: '13:00' }],
+          note: 'Lunch is inconvenient',
+        };
+        return {
+          send: () =>
+            collector.inject({ method: 'PUT', url: `/api/accounts/${account.id}/consent/preferences`, payload }),
+          state: () =>
+            t.db.debtor.findUniqueOrThrow({
+              where: { id: account.debtorId },
+              select: { preferredChannel: true, inconvenientTimes: true },
+            }),
+        };
+      },
+    },
+    {
+      action: 'consent.third_party',
+      prepare: async () => {
+        const account = await t.factories.account({ creditorId, collectorId });
+        const tp = await t.db.thirdParty.create({
+          data: { debtorId: account.debtorId, name: 'Sam', relationship: 'spouse', source: 'test' },
+        });
+        return {
+          send: () =>
+            collector.inject({
+              method: 'PUT',
+              url: `/api/accounts/${account.id}/consent/third-parties/${tp.id}`,
+              payload: { doNotContact: true, moreContactRequested: false, note: 'Asked not to be called' },
+            }),
+          state: () => t.db.thirdParty.findUniqueOrThrow({ where: { id: tp.id }, select: { doNotContact: true } }),
+        };
+      },
+    },
+    {
+      action: 'consent.sms_stop',
+      prepare: async () => {
+        await t.factories.user('service', { username: 'aw-feed' });
+        const feed = await t.login('aw-feed');
+        const account = await t.factories.account({ creditorId });
+        const phone = await t.factories.contactPoint(account.debtorId, { value: '+1 212-555-0777' });
+        return {
+          send: () =>
+            feed.inject({ method: 'POST', url: '/api/inbound/sms', payload: { from: '+12125550777', body: 'STOP' } }),
+          state: () =>
+            t.db.contactPoint.findUniqueOrThrow({ where: { id: phone.id }, select: { optedOutChannels: true } }),
+        };
+      },
+    },
   ];
 
   it.each(cases)('$action: refused audit event, nothing kept; then the same request succeeds', async (c) => {
