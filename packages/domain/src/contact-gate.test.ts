@@ -23,7 +23,7 @@ const mobile: GateContactPoint = {
   status: 'valid',
   optedOut: false,
   workInconvenient: false,
-  timeZone: null,
+  timeZones: [],
 };
 
 function input(over: Partial<ContactGateInput>): ContactGateInput {
@@ -75,7 +75,7 @@ describe('calling window in the customer’s local time', () => {
 
   it('requires every known location to be inside the window', () => {
     // 08:30 in New York is 05:30 on the Los Angeles number.
-    const la = { ...mobile, timeZone: 'America/Los_Angeles' };
+    const la = { ...mobile, timeZones: ['America/Los_Angeles'] };
     const v = canContact(input({ now: new Date('2026-11-20T13:30:00Z'), contactPoint: la }));
     expect(v.allowed).toBe(false);
     expect(v.reasons[0]!.message).toContain('America/Los_Angeles');
@@ -94,11 +94,21 @@ describe('calling window in the customer’s local time', () => {
     );
   });
 
-  it('does not apply calling hours to letters and e-mail', () => {
-    const email: GateContactPoint = { ...mobile, id: 'e', kind: 'email', type: 'other' };
-    expect(
-      canContact(input({ now: new Date('2026-11-21T04:00:00Z'), channel: 'email', contactPoint: email })).allowed,
-    ).toBe(true);
+  // Before issue 13 e-mail was never held to the window, so a reminder e-mail went out at 23:00
+  // customer time under the US profile: unlawful (Reg F 1006.6(b)(1)(i) commentary).
+  it.each([
+    { profile: US, channel: 'email', allowed: false },
+    { profile: CN, channel: 'email', allowed: false },
+    { profile: UK, channel: 'email', allowed: true },
+    { profile: US, channel: 'letter', allowed: true },
+    { profile: US, channel: 'sms', allowed: false },
+  ] as const)('at 23:00 local, $channel under $profile.profile: allowed $allowed', ({ profile, channel, allowed }) => {
+    const kind = channel === 'email' ? 'email' : channel === 'letter' ? 'address' : 'phone';
+    const point: GateContactPoint = { ...mobile, id: 'p', kind, type: 'other' };
+    // 23:00 in the customer's zone, whichever profile.
+    const v = canContact(input({ now: new Date('2026-11-21T04:00:00Z'), profile, channel, contactPoint: point }));
+    expect(v.allowed).toBe(allowed);
+    if (!allowed) expect(v.reasons.map((r) => r.code)).toEqual(['outside_calling_window']);
   });
 
   it('uses each profile’s window: CN allows 21:30 and stops at 22:00', () => {

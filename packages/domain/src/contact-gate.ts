@@ -1,6 +1,7 @@
 import type { ChannelCode, PartyReachedCode } from '@crm/contracts';
 import { addDaysIso, localDate, localMinutesOfDay, localTime, startOfLocalDay } from './dates.js';
 import type { ComplianceProfilePolicy } from './policies.js';
+import { WINDOWED_CHANNELS } from './zones.js';
 
 /**
  * The contact gate (compliance.md): may this outbound contact happen now, and if not, why and
@@ -20,7 +21,8 @@ export interface GateContactPoint {
   /** Channels the customer opted out of on this address or number (an SMS opt-out leaves calls allowed). */
   optedOutChannels?: readonly ContactChannel[];
   workInconvenient: boolean;
-  timeZone: string | null;
+  /** The zones this number or address may be in (ADR 019); empty when it tells nothing. */
+  timeZones: readonly string[];
 }
 
 export interface GateAttempt {
@@ -62,8 +64,11 @@ export interface ContactGateInput {
   profile: ComplianceProfilePolicy;
   /** The customer's home zone. */
   customerTimeZone: string;
-  /** Every other zone the customer is known to be in (address, phone area codes). */
-  otherTimeZones?: string[];
+  /**
+   * Every other zone the customer is known to be in (their numbers' and addresses' zones: domain
+   * `knownZones`, read by the one gate-facts loader). The window is the intersection over all.
+   */
+  otherTimeZones?: readonly string[];
   contactPoint: GateContactPoint | null;
   stopFlags: GateStopFlag[];
   /**
@@ -129,8 +134,6 @@ export const CONVERSATION_DISPOSITIONS = new Set([
   'callback_requested',
 ]);
 const UNANSWERED = new Set(['no_answer', 'busy', 'voicemail']);
-/** Channels that reach a person at a moment in time, so calling hours apply. */
-const TIMED_CHANNELS = new Set<ContactChannel>(['phone', 'sms', 'visit']);
 const CHANNEL_KIND: Record<ContactChannel, GateContactPoint['kind']> = {
   phone: 'phone',
   sms: 'phone',
@@ -146,7 +149,7 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 
 function zonesOf(input: ContactGateInput): string[] {
   const zones = new Set([input.customerTimeZone, ...(input.otherTimeZones ?? [])]);
-  if (input.contactPoint?.timeZone) zones.add(input.contactPoint.timeZone);
+  for (const z of input.contactPoint?.timeZones ?? []) zones.add(z);
   return [...zones];
 }
 
@@ -259,7 +262,8 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
   if (viaCallback) return reasons; // the customer chose this time: hours, caps and quiet period do not apply
 
   const zones = zonesOf(input);
-  if (TIMED_CHANNELS.has(channel) && !inWindow(now, zones, profile.callWindow)) {
+  // Channels that reach a person at a moment in time, so calling hours apply (e-mail too in the US and CN).
+  if (WINDOWED_CHANNELS[profile.profile].includes(channel) && !inWindow(now, zones, profile.callWindow)) {
     const opening = nextWindowOpening(now, zones, profile.callWindow);
     reasons.push({
       code: 'outside_calling_window',

@@ -4,6 +4,7 @@ export * from './money.js';
 export * from './stages.js';
 export * from './policies.js';
 export * from './contact-gate.js';
+export * from './zones.js';
 export * from './queue-priority.js';
 export * from './script-library.js';
 export * from './promise-rules.js';
