@@ -3,6 +3,7 @@
 export default [
   'packages/domain/vitest.config.ts',
   'packages/contracts/vitest.config.ts',
+  'packages/zones/vitest.config.ts',
   'apps/api/vitest.config.ts',
   'apps/web/vitest.config.ts',
   'tooling/vitest.config.ts',
