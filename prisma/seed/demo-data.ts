@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
 import { stageFor, type StageCode } from '@crm/domain';
+import { deriveZones } from '@crm/zones';
 import type { Cell } from './copy.js';
 
 /**
@@ -41,24 +42,82 @@ export function createRandom(seed: number) {
 }
 export type Random = ReturnType<typeof createRandom>;
 
+/** A postal address: the street line is made up, the city, state and postcode are real. */
+interface Place {
+  /** Phone area codes of the place (NANP area code, UK dialling code, CN city code). */
+  areas: readonly string[];
+  city: string;
+  region: string | null;
+  postalCode: string;
+}
+
 interface Region {
   creditorCode: string;
   currency: 'USD' | 'GBP' | 'CNY';
   profile: 'US' | 'UK' | 'CN';
+  country: 'US' | 'GB' | 'CN';
   zones: readonly string[];
   chinese: boolean;
   /** Balance range in major units. */
   balance: [number, number];
   products: readonly string[];
-  phone: (r: Random, mobile: boolean) => string;
+  /** Places by the customer's home zone (a zone without places uses any of them: the customer lives abroad). */
+  places: Readonly<Record<string, readonly Place[]>>;
+  phone: (r: Random, mobile: boolean, place: Place) => string;
+  street: (r: Random, place: Place) => string;
 }
 
-const US_AREA = ['212', '312', '415', '303', '602', '808', '907', '617', '713'];
+/**
+ * US places in each zone the demo uses, with area codes that belong to them, so that numbers and
+ * addresses place customers in zones of their own (ADR 019): a New York customer may keep a
+ * Honolulu mobile, or have a work number in Denver.
+ */
+const US_PLACES: Record<string, readonly Place[]> = {
+  'America/New_York': [
+    { areas: ['212', '646', '718'], city: 'New York', region: 'NY', postalCode: '10016' },
+    { areas: ['617', '857'], city: 'Boston', region: 'MA', postalCode: '02116' },
+    { areas: ['404', '470'], city: 'Atlanta', region: 'GA', postalCode: '30303' },
+  ],
+  'America/Chicago': [
+    { areas: ['312', '773'], city: 'Chicago', region: 'IL', postalCode: '60606' },
+    { areas: ['713', '832'], city: 'Houston', region: 'TX', postalCode: '77002' },
+  ],
+  'America/Denver': [
+    { areas: ['303', '720'], city: 'Denver', region: 'CO', postalCode: '80202' },
+    { areas: ['801'], city: 'Salt Lake City', region: 'UT', postalCode: '84111' },
+  ],
+  'America/Phoenix': [{ areas: ['602', '480'], city: 'Phoenix', region: 'AZ', postalCode: '85004' }],
+  'America/Los_Angeles': [
+    { areas: ['415', '628'], city: 'San Francisco', region: 'CA', postalCode: '94103' },
+    { areas: ['206'], city: 'Seattle', region: 'WA', postalCode: '98101' },
+  ],
+  'America/Anchorage': [{ areas: ['907'], city: 'Anchorage', region: 'AK', postalCode: '99501' }],
+  'Pacific/Honolulu': [{ areas: ['808'], city: 'Honolulu', region: 'HI', postalCode: '96813' }],
+};
+const US_STREETS = ['Maple Ave', 'Oak St', 'Washington Blvd', 'Lincoln Rd', 'Park Pl', 'Lakeview Dr', 'King St'];
+
+const UK_PLACES: readonly Place[] = [
+  { areas: ['20'], city: 'London', region: null, postalCode: 'SE1 7PB' },
+  { areas: ['161'], city: 'Manchester', region: null, postalCode: 'M1 1AE' },
+  { areas: ['131'], city: 'Edinburgh', region: null, postalCode: 'EH1 1YZ' },
+];
+const UK_STREETS = ['High Street', 'Station Road', 'Church Lane', 'Victoria Road', 'Mill Lane'];
+
+const CN_PLACES: readonly Place[] = [
+  { areas: ['10'], city: '北京市朝阳区', region: '北京', postalCode: '100020' },
+  { areas: ['21'], city: '上海市浦东新区', region: '上海', postalCode: '200120' },
+  { areas: ['20'], city: '广州市天河区', region: '广东', postalCode: '510620' },
+  { areas: ['991'], city: '乌鲁木齐市天山区', region: '新疆', postalCode: '830002' },
+];
+const CN_STREETS = ['建国路', '人民路', '中山路', '解放路', '长江路'];
+
+const US_AREA = Object.values(US_PLACES).flatMap((ps) => ps.flatMap((p) => p.areas));
 const REGIONS: Region[] = [
   {
     creditorCode: 'EVERGREEN',
     currency: 'USD',
     profile: 'US',
+    country: 'US',
     zones: [
       'America/New_York',
       'America/Chicago',
@@ -71,37 +130,62 @@ const REGIONS: Region[] = [
     chinese: false,
     balance: [400, 18000],
     products: ['credit_card', 'credit_card', 'personal_loan', 'auto_loan'],
-    // 555-01xx numbers are reserved for fiction.
-    phone: (r) => `+1 ${r.pick(US_AREA)}-555-01${String(r.int(0, 99)).padStart(2, '0')}`,
+    places: US_PLACES,
+    // 555-01xx numbers are reserved for fiction. Mobiles keep the area code of wherever the
+    // customer got them (any zone); landlines belong to the place.
+    phone: (r, mobile, place) =>
+      `+1 ${mobile && r.chance(0.35) ? r.pick(US_AREA) : r.pick(place.areas)}-555-01${String(r.int(0, 99)).padStart(2, '0')}`,
+    street: (r, place) =>
+      `${r.int(10, 9800)} ${r.pick(US_STREETS)}, ${place.city}, ${place.region} ${place.postalCode}`,
   },
   {
     creditorCode: 'THAMES',
     currency: 'GBP',
     profile: 'UK',
+    country: 'GB',
     zones: ['Europe/London', 'Europe/London', 'Europe/London', 'Europe/Madrid', 'Australia/Sydney'],
     chinese: false,
     balance: [300, 12000],
     products: ['credit_card', 'personal_loan'],
+    places: { 'Europe/London': UK_PLACES },
     // Ofcom's drama ranges.
-    phone: (r, mobile) =>
+    phone: (r, mobile, place) =>
       mobile
         ? `+44 7700 900${String(r.int(0, 999)).padStart(3, '0')}`
-        : `+44 20 7946 0${String(r.int(0, 999)).padStart(3, '0')}`,
+        : place.areas[0] === '20'
+          ? `+44 20 7946 0${String(r.int(0, 999)).padStart(3, '0')}`
+          : `+44 ${place.areas[0]} 496 0${String(r.int(0, 999)).padStart(3, '0')}`,
+    street: (r, place) => `${r.int(1, 240)} ${r.pick(UK_STREETS)}, ${place.city} ${place.postalCode}`,
   },
   {
     creditorCode: 'HUAXIN',
     currency: 'CNY',
     profile: 'CN',
+    country: 'CN',
     zones: ['Asia/Shanghai', 'Asia/Shanghai', 'Asia/Shanghai', 'Asia/Urumqi', 'Asia/Singapore'],
     chinese: true,
     balance: [2000, 90000],
     products: ['credit_card', 'credit_card', 'consumer_loan'],
-    phone: (r, mobile) =>
+    places: { 'Asia/Shanghai': CN_PLACES.slice(0, 3), 'Asia/Urumqi': CN_PLACES.slice(3) },
+    phone: (r, mobile, place) =>
       mobile
         ? `+86 1${r.pick(['38', '39', '50', '86', '88'])} ${String(r.int(0, 9999)).padStart(4, '0')} ${String(r.int(0, 9999)).padStart(4, '0')}`
-        : `+86 10 ${String(r.int(5000, 8999))} ${String(r.int(0, 9999)).padStart(4, '0')}`,
+        : `+86 ${place.areas[0]} ${String(r.int(5000, 8999))} ${String(r.int(0, 9999)).padStart(4, '0')}`,
+    street: (r, place) => `${place.city}${r.pick(CN_STREETS)}${r.int(1, 300)}号 ${place.postalCode}`,
   },
 ];
+
+/** The place a customer of this region lives in: one of their home zone's, or any (abroad). */
+function placeOf(r: Random, region: Region, zone: string): Place {
+  const here = region.places[zone];
+  return r.pick(here ?? Object.values(region.places).flat());
+}
+
+/** Zones derived from the number or address, as the import does (ADR 019). */
+function zoneCells(point: Parameters<typeof deriveZones>[0]): [readonly string[], string | null] {
+  const d = deriveZones(point);
+  return [d.timeZones, d.zoneSource];
+}
 
 export const CREDITORS = [
   { code: 'EVERGREEN', name: 'Evergreen Bank', complianceProfile: 'US' },
@@ -269,7 +353,11 @@ export const COLUMNS = {
     'kind',
     'type',
     'value',
-    'time_zone',
+    'time_zones',
+    'zone_source',
+    'country',
+    'postal_code',
+    'region',
     'status',
     'opted_out',
     'work_inconvenient',
@@ -478,13 +566,18 @@ export function generateChunk(
         ['unverified', 12],
         ['invalid', 8],
       ] as const);
+      const home = placeOf(r, region, zone);
+      const mobileNumber = region.phone(r, true, home);
       rows.contactPoints.push([
         mobileId,
         id,
         'phone',
         'mobile',
-        region.phone(r, true),
-        zone,
+        mobileNumber,
+        ...zoneCells({ kind: 'phone', value: mobileNumber }),
+        null,
+        null,
+        null,
         mobileStatus,
         false,
         false,
@@ -495,13 +588,18 @@ export function generateChunk(
       if (r.chance(0.45)) {
         const pid = r.uuid();
         const work = r.chance(0.5);
+        // A work number is sometimes in another place (another zone) of the same country.
+        const number = region.phone(r, false, work && r.chance(0.3) ? placeOf(r, region, r.pick(region.zones)) : home);
         rows.contactPoints.push([
           pid,
           id,
           'phone',
           work ? 'work' : 'home',
-          region.phone(r, false),
-          zone,
+          number,
+          ...zoneCells({ kind: 'phone', value: number }),
+          null,
+          null,
+          null,
           r.weighted([
             ['valid', 70],
             ['unverified', 30],
@@ -521,9 +619,39 @@ export function generateChunk(
           'email',
           'other',
           `${handle}@example.${region.chinese ? 'cn' : region.currency === 'GBP' ? 'co.uk' : 'com'}`,
+          [],
+          null,
+          null,
+          null,
           null,
           'unverified',
           r.chance(0.1),
+          false,
+          'application',
+          null,
+        ]);
+      }
+      if (r.chance(0.85)) {
+        // The postal address: usually where the customer lives; sometimes elsewhere (another zone).
+        const place = r.chance(0.15) ? placeOf(r, region, r.pick(region.zones)) : home;
+        rows.contactPoints.push([
+          r.uuid(),
+          id,
+          'address',
+          'home',
+          region.street(r, place),
+          ...zoneCells({
+            kind: 'address',
+            value: '',
+            country: region.country,
+            postalCode: place.postalCode,
+            region: place.region,
+          }),
+          region.country,
+          place.postalCode,
+          place.region,
+          'valid',
+          false,
           false,
           'application',
           null,
@@ -539,7 +667,7 @@ export function generateChunk(
           id,
           tpName,
           rel,
-          region.phone(r, true),
+          region.phone(r, true, home),
           r.pick(['application', 'customer']),
           r.chance(0.05),
         ]);

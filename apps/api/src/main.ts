@@ -5,6 +5,7 @@ import { connectionPrivileges } from '@crm/db/app-role';
 import { openLocalDatabase } from '@crm/db/local-database';
 import { migrateDeploy } from '@crm/db/migrate';
 import { superviseEmbedded } from '@crm/db/supervisor';
+import { backfillContactPointZones } from '@crm/db/zone-backfill';
 import { DEMO_PASSWORD, DEMO_USERS, ensureReferenceData, isDatabaseEmpty, seedDemo } from '@crm/db/seed';
 import pg from 'pg';
 import pino from 'pino';
@@ -37,6 +38,9 @@ try {
   const pool = new pg.Pool({ connectionString: database.url, max: 1 });
   const empty = await isDatabaseEmpty(pool);
   await ensureReferenceData(pool);
+  // Contact points whose zone was the customer's, copied on import before issue 13 (ADR 019).
+  const mended = await backfillContactPointZones(pool);
+  if (mended > 0) log.info({ contactPoints: mended }, 'contact points given the zones of their numbers and addresses');
   await pool.end();
   const seedDemoData = empty && (database.embedded || env.SEED_DEMO === '1');
   if (seedDemoData) {

@@ -80,7 +80,6 @@ export async function createApiWorld(
   });
   const phone = await factories.contactPoint(accountA.debtorId, {
     value: `+1 646-555-${tag.slice(0, 4).replace(/\D/g, '7').padEnd(4, '7')}`,
-    timeZone: 'America/New_York',
   });
   const accountB = await factories.account({ creditorId: creditor.id, collectorId: collectorB.id, withPhone: true });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@crm/db';
 import { hashPassword } from '@crm/db/password';
+import { deriveZones } from '@crm/zones';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 /**
@@ -46,18 +47,35 @@ export function createFactories(db: Db) {
         value: string;
         status: 'valid' | 'invalid' | 'unverified';
         optedOut: boolean;
-        timeZone: string | null;
+        /** Default: derived from the number or address, as on import (ADR 019). */
+        timeZones: string[];
+        country: string;
+        postalCode: string;
+        region: string;
       }> = {},
     ) {
+      const kind = data.kind ?? 'phone';
+      const value = data.value ?? '+1 212-555-0100';
+      const derived = deriveZones({
+        kind,
+        value,
+        country: data.country,
+        postalCode: data.postalCode,
+        region: data.region,
+      });
       return db.contactPoint.create({
         data: {
           debtorId,
-          kind: data.kind ?? 'phone',
+          kind,
           type: data.type ?? 'mobile',
-          value: data.value ?? '+1 212-555-0100',
+          value,
           status: data.status ?? 'valid',
           optedOut: data.optedOut ?? false,
-          timeZone: data.timeZone ?? null,
+          timeZones: data.timeZones ?? derived.timeZones,
+          zoneSource: data.timeZones ? 'collector' : derived.zoneSource,
+          country: data.country ?? null,
+          postalCode: data.postalCode ?? null,
+          region: data.region ?? null,
           source: 'test',
         },
       });
@@ -96,6 +114,7 @@ export function createFactories(db: Db) {
             type: 'mobile',
             value: '+1 212-555-0101',
             status: 'valid',
+            ...deriveZones({ kind: 'phone', value: '+1 212-555-0101' }),
             source: 'test',
           },
         });

@@ -20,6 +20,8 @@ export const ACCOUNT_STATUSES = ['open', 'settled', 'closed', 'charged_off', 're
 export const CONTACT_POINT_KINDS = ['phone', 'email', 'address'] as const;
 export const CONTACT_POINT_TYPES = ['home', 'mobile', 'work', 'other'] as const;
 export const CONTACT_POINT_STATUSES = ['valid', 'invalid', 'unverified'] as const;
+/** Where a contact point's zones came from (ADR 019). */
+export const ZONE_SOURCES = ['number', 'address', 'customer', 'collector'] as const;
 /** Delinquency stages, in order (packages/domain stageFor). */
 export const STAGES = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'] as const;
 
@@ -106,6 +108,7 @@ export const POLICY_KINDS = ['stage_thresholds', 'compliance_profile', 'promise_
 
 export type RoleCode = (typeof ROLES)[number];
 export type ComplianceProfileCode = (typeof COMPLIANCE_PROFILES)[number];
+export type ZoneSourceCode = (typeof ZONE_SOURCES)[number];
 export type ChannelCode = (typeof CHANNELS)[number];
 export type PartyReachedCode = (typeof PARTIES_REACHED)[number];
 export type DispositionCode = (typeof DISPOSITIONS)[number];
@@ -127,6 +130,7 @@ export const DATABASE_ENUMS = {
   ContactPointKind: CONTACT_POINT_KINDS,
   ContactPointType: CONTACT_POINT_TYPES,
   ContactPointStatus: CONTACT_POINT_STATUSES,
+  ZoneSource: ZONE_SOURCES,
   AccountStatus: ACCOUNT_STATUSES,
   StopFlagType: STOP_FLAG_TYPES,
   Channel: CHANNELS,

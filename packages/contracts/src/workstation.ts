@@ -5,6 +5,7 @@ import {
   COMPLIANCE_PROFILES,
   CONTACT_POINT_KINDS,
   CONTACT_POINT_STATUSES,
+  ZONE_SOURCES,
   CONTACT_POINT_TYPES,
   DIRECTIONS,
   DISPOSITIONS,
@@ -126,7 +127,10 @@ export const contactPointDtoSchema = z.object({
   optedOutChannels: z.array(z.enum(CHANNELS)),
   workInconvenient: z.boolean(),
   source: z.string(),
-  timeZone: z.string().nullable(),
+  /** Every zone this number or address may be in (ADR 019); empty when it tells nothing. */
+  timeZones: z.array(z.string()),
+  /** Where the zones came from: the number, the address, the customer's zone, a collector. */
+  zoneSource: z.enum(ZONE_SOURCES).nullable(),
   lastSuccessAt: z.string().nullable(),
   /** Reached the customer before on this contact point. */
   workedBefore: z.boolean(),
@@ -236,6 +240,25 @@ export const caseFileSchema = z.object({
     timeZone: z.string(),
     localTime: z.string(),
     localDate: isoDateSchema,
+    /**
+     * Every zone the customer is known to be in (home zone, numbers, addresses) with its side of
+     * the calling window now; `binding`: the one that closes first (or, when any is closed, opens
+     * last). The gate allows a timed contact only inside the window in all of them.
+     */
+    zones: z.array(
+      z.object({
+        zone: z.string(),
+        localTime: z.string(),
+        open: z.boolean(),
+        closesAt: z.string().nullable(),
+        opensAt: z.string().nullable(),
+        binding: z.boolean(),
+        /** The customer's home zone. */
+        home: z.boolean(),
+        /** The contact points that place the customer in this zone. */
+        contactPointIds: z.array(uuidSchema),
+      }),
+    ),
     employmentNotes: personal(z.string()).nullable(),
     householdNotes: personal(z.string()).nullable(),
     /** Preferred channel and time, inconvenient times, as the customer stated them (the gate honours the last). */

@@ -3,6 +3,9 @@ import { addDaysIso, localDate, localMinutesOfDay, localTime, startOfLocalDay } 
 import type { ComplianceProfilePolicy } from './policies.js';
 import { WINDOWED_CHANNELS } from './zones.js';
 
+/** Channels a customer-stated inconvenient time applies to (what reaches them at a moment: a call, a text, a visit). */
+const INCONVENIENT_TIME_CHANNELS = new Set<ContactChannel>(['phone', 'sms', 'visit']);
+
 /**
  * The contact gate (compliance.md): may this outbound contact happen now, and if not, why and
  * from when. One pure function used by the queue, the case file and outcome recording.
@@ -279,7 +282,7 @@ function blockingReasons(input: ContactGateInput, viaCallback: boolean): GateRea
     });
   }
 
-  if (TIMED_CHANNELS.has(channel)) {
+  if (INCONVENIENT_TIME_CHANNELS.has(channel)) {
     const m = localMinutesOfDay(now.getTime(), zone);
     for (const span of input.inconvenientTimes ?? []) {
       if (!inSpan(m, span)) continue;

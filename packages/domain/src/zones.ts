@@ -7,9 +7,6 @@ import { isValidTimeZone, localMinutesOfDay, localTime } from './dates.js';
  * data are passed in (packages/zones loads them; ADR 019).
  */
 
-/** Where a contact point's zones came from. */
-export type ZoneSourceCode = 'number' | 'address' | 'customer' | 'collector';
-
 /** libphonenumber's time-zone table: E.164 digit prefixes (country code included) -> zones. */
 export interface PrefixZoneTable {
   get(prefix: string): readonly string[] | undefined;

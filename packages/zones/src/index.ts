@@ -146,4 +146,4 @@ export function deriveZones(point: ZoneDerivationInput, data: ZoneData = zoneDat
 }
 
 /** The ISO country of a compliance profile's jurisdiction, for numbers written without a country code. */
-export const PROFILE_COUNTRY: Record<'US' | 'UK' | 'CN', string> = { US: 'US', UK: 'GB', CN: 'CN' };
+export const PROFILE_COUNTRY: Readonly<Record<string, string>> = { US: 'US', UK: 'GB', CN: 'CN' };

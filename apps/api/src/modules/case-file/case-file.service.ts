@@ -8,6 +8,7 @@ import {
   preferencesOf,
   thirdPartyScript,
   canContact,
+  zoneWindows,
   daysPastDue,
   localDate,
   localTime,
@@ -209,6 +210,18 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           timeZone: zone,
           localTime: localTime(now, zone),
           localDate: today,
+          zones: zoneWindows(now, gate.knownZones, gate.profile.callWindow).map((w) => ({
+            zone: w.zone,
+            localTime: w.localTime,
+            open: w.open,
+            closesAt: w.closesAt?.toISOString() ?? null,
+            opensAt: w.opensAt?.toISOString() ?? null,
+            binding: w.binding,
+            home: w.zone === gate.customerTimeZone,
+            contactPointIds: contactPoints
+              .filter((p) => p.status !== 'invalid' && p.timeZones.includes(w.zone))
+              .map((p) => p.id),
+          })),
           employmentNotes: debtor.employmentNotes,
           householdNotes: debtor.householdNotes,
           preferences: preferencesOf(debtor),
@@ -223,7 +236,8 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           optedOutChannels: [...(p.optedOutChannels ?? [])],
           workInconvenient: p.workInconvenient,
           source: p.source,
-          timeZone: p.timeZone,
+          timeZones: [...p.timeZones],
+          zoneSource: p.zoneSource,
           lastSuccessAt: p.lastSuccessAt?.toISOString() ?? null,
           workedBefore:
             p.lastSuccessAt !== null || attempts.some((a) => a.contactPointId === p.id && a.partyReached === 'debtor'),

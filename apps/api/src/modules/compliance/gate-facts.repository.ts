@@ -2,6 +2,7 @@ import type { Db } from '@crm/db';
 import {
   gateLookbackStart,
   inconvenientTimesOf,
+  knownZones,
   type ComplianceProfilePolicy,
   type CustomerAttempt,
   type GateThirdParty,
@@ -10,6 +11,7 @@ import {
   type LocalTimeSpan,
   type RankedContactPoint,
 } from '@crm/domain';
+import type { ZoneSourceCode } from '@crm/contracts';
 import { groupBy } from '../../lib/group-by.js';
 import { lockAccounts, type Tx } from '../../lib/transaction.js';
 import { readComplianceProfiles, type ProfileCode } from '../policies/policies.repository.js';
@@ -18,6 +20,8 @@ import { readComplianceProfiles, type ProfileCode } from '../policies/policies.r
 export interface GateFactsContactPoint extends RankedContactPoint {
   value: string;
   source: string;
+  /** Where `timeZones` came from (ADR 019); null when nothing was derived. */
+  zoneSource: ZoneSourceCode | null;
 }
 
 /** A stop flag in force or expired but not cleared (the gate skips expired ones), newest first. */
@@ -32,6 +36,12 @@ export interface GateFactsStopFlag extends GateStopFlag {
 export interface GateFacts {
   debtorId: string;
   customerTimeZone: string;
+  /**
+   * Every zone the customer is known to be in: the home zone and the zones of every contact point
+   * not marked invalid (domain `knownZones`). Every caller hands it to the gate as
+   * `otherTimeZones`, so the window is the intersection over all of them wherever it is decided.
+   */
+  knownZones: string[];
   /** The account's compliance profile in force, read with the facts (its windows set how far back they go). */
   profile: ComplianceProfilePolicy;
   contactPoints: GateFactsContactPoint[];
@@ -176,7 +186,8 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
         optedOut: true,
         optedOutChannels: true,
         workInconvenient: true,
-        timeZone: true,
+        timeZones: true,
+        zoneSource: true,
         lastSuccessAt: true,
       },
     }),
@@ -223,11 +234,13 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
   const facts = new Map<string, GateFacts>();
   for (const a of accounts) {
     const callback = callbackByAccount.get(a.id);
+    const contactPoints = pointsByDebtor.get(a.debtorId) ?? [];
     facts.set(a.id, {
       debtorId: a.debtorId,
       customerTimeZone: a.timeZone,
+      knownZones: knownZones(a.timeZone, contactPoints),
       profile: profiles[a.complianceProfile],
-      contactPoints: pointsByDebtor.get(a.debtorId) ?? [],
+      contactPoints,
       stopFlags: [...(accountFlags.get(a.id) ?? []), ...(debtorFlags.get(a.debtorId) ?? [])].sort(
         (x, y) => y.setAt.getTime() - x.setAt.getTime() || x.id.localeCompare(y.id),
       ),

@@ -12,6 +12,8 @@ export function gateInputOf(facts: GateFacts, now: Date): Omit<ContactGateInput,
     now,
     profile: facts.profile,
     customerTimeZone: facts.customerTimeZone,
+    // Every zone the customer may be in (each number's, the address's): the window is their intersection.
+    otherTimeZones: facts.knownZones,
     stopFlags: facts.stopFlags,
     attempts: facts.attempts,
     callback: facts.callback,

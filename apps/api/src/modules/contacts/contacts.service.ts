@@ -124,7 +124,7 @@ export function createContactsService({ contacts, access, gate, policies, clock,
       if (body.promise) problems.push(...promiseProblems(body.promise, ctx));
       if (body.plan) problems.push(...planProblems(body.plan, ctx));
       if (body.callbackAt) {
-        const zones = [...new Set([zone, ...(point?.timeZone ? [point.timeZone] : [])])];
+        const zones = [...new Set([zone, ...(point?.timeZones ?? [])])];
         problems.push(
           ...callbackProblems(new Date(body.callbackAt), now, zones, profile.callWindow, rules.maxHorizonDays),
         );

@@ -12,6 +12,7 @@ import {
   type PortfolioDebtorFields,
   type PortfolioRow,
 } from '@crm/domain';
+import { deriveZones, PROFILE_COUNTRY } from '@crm/zones';
 import type { Clock } from '../../lib/clock.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -254,12 +255,19 @@ export function createPortfolioImportService({ portfolio, uow, audit, clock }: P
           else if (!sameAccount(before, account)) counts.accountsUpdated++;
           if (!before || !sameAccount(before, account)) accountWrites.push(account);
           const points: ContactPointRecord[] = [
+            // Each number's own zones, from its country and area code (ADR 019): a Hawaii number of a
+            // New York customer is in Hawaii. A number without a country code is read in the
+            // country of the account's profile.
             ...r.phones.map((p) => ({
               debtorId: debtor.id,
               kind: 'phone' as const,
               type: p.type,
               value: p.value,
-              timeZone: debtor.timeZone,
+              ...deriveZones({
+                kind: 'phone',
+                value: p.value,
+                defaultCountry: PROFILE_COUNTRY[account.complianceProfile],
+              }),
             })),
             ...(r.email
               ? [
@@ -268,7 +276,8 @@ export function createPortfolioImportService({ portfolio, uow, audit, clock }: P
                     kind: 'email' as const,
                     type: 'other' as const,
                     value: r.email,
-                    timeZone: null,
+                    timeZones: [],
+                    zoneSource: null,
                   },
                 ]
               : []),

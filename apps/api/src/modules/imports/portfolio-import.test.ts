@@ -116,9 +116,11 @@ describe('portfolio import', () => {
       ['PA-1', 1_200_000, 150_000, '2026-09-10', 'CN', collectorId],
       ['PA-2', 80_000, 0, null, 'CN', collectorId],
     ]);
-    expect(debtor.contactPoints.map((c) => [c.kind, c.type, c.value, c.timeZone, c.source]).sort()).toEqual([
-      ['email', 'other', 'wang.wei@example.cn', null, 'import'],
-      ['phone', 'mobile', '+86 138 0013 8000', 'Asia/Shanghai', 'import'],
+    expect(
+      debtor.contactPoints.map((c) => [c.kind, c.type, c.value, c.timeZones, c.zoneSource, c.source]).sort(),
+    ).toEqual([
+      ['email', 'other', 'wang.wei@example.cn', [], null, 'import'],
+      ['phone', 'mobile', '+86 138 0013 8000', ['Asia/Shanghai'], 'number', 'import'],
     ]);
   });
 

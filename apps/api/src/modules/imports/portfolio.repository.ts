@@ -47,7 +47,9 @@ export interface ContactPointRecord {
   kind: 'phone' | 'email';
   type: 'mobile' | 'home' | 'work' | 'other';
   value: string;
-  timeZone: string | null;
+  /** Derived from the number (ADR 019), never the customer's zone copied. */
+  timeZones: string[];
+  zoneSource: 'number' | 'address' | null;
 }
 
 export type PortfolioRepository = ReturnType<typeof createPortfolioRepository>;
@@ -190,10 +192,13 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
       for (let i = 0; i < contactPoints.length; i += CHUNK) {
         const c = contactPoints.slice(i, i + CHUNK);
         await tx.$executeRaw(Prisma.sql`
-          INSERT INTO contact_points (id, debtor_id, kind, type, value, time_zone, status, source)
-          SELECT u.*, 'unverified'::"ContactPointStatus", 'import'
+          INSERT INTO contact_points (id, debtor_id, kind, type, value, time_zones, zone_source, status, source)
+          SELECT u.id, u.debtor_id, u.kind, u.type, u.value, string_to_array(u.zones, ','), u.zone_source,
+                 'unverified'::"ContactPointStatus", 'import'
           FROM unnest(${c.map(() => randomUUID())}::uuid[], ${c.map((p) => resolve(p.debtorId))}::uuid[], ${c.map((p) => p.kind)}::"ContactPointKind"[],
-                      ${c.map((p) => p.type)}::"ContactPointType"[], ${c.map((p) => p.value)}::text[], ${c.map((p) => p.timeZone)}::text[]) AS u`);
+                      ${c.map((p) => p.type)}::"ContactPointType"[], ${c.map((p) => p.value)}::text[],
+                      ${c.map((p) => p.timeZones.join(','))}::text[], ${c.map((p) => p.zoneSource)}::"ZoneSource"[])
+               AS u(id, debtor_id, kind, type, value, zones, zone_source)`);
       }
     },
   };

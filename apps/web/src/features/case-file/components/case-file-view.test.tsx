@@ -12,6 +12,18 @@ const caseFile = {
     preferredLanguage: 'zh-CN',
     timeZone: 'Asia/Shanghai',
     localTime: '10:00',
+    zones: [
+      {
+        zone: 'Asia/Shanghai',
+        localTime: '10:00',
+        open: true,
+        closesAt: '2026-11-20T14:00:00.000Z',
+        opensAt: null,
+        binding: true,
+        home: true,
+        contactPointIds: ['p1'],
+      },
+    ],
     employmentNotes: null,
     householdNotes: null,
   },
@@ -50,6 +62,8 @@ const caseFile = {
       type: 'mobile',
       value: '+86 138 0000 0000',
       status: 'valid',
+      timeZones: ['Asia/Shanghai'],
+      zoneSource: 'number',
       workedBefore: false,
       gate: gateOk,
     },
@@ -76,10 +90,89 @@ describe('CaseFileView', () => {
   it('reads in Chinese: a contact point’s status, a stop flag, and a promise with what was paid towards it', async () => {
     await renderWithProviders(<CaseFileView caseFile={caseFile} />, { locale: 'zh-CN' });
     const points = screen.getByRole('region', { name: '联系方式' });
-    expect(within(points).getByText(/手机 · 有效/)).toBeInTheDocument();
+    expect(within(points).getByText(/手机 · 有效 · Asia\/Shanghai \(根据号码\)/)).toBeInTheDocument();
     const flags = screen.getByRole('region', { name: '停催标记' });
     expect(within(flags).getByText(/争议暂停/)).toBeInTheDocument();
     const history = screen.getByTestId('history');
     expect(history).toHaveTextContent('¥300.00 → 2026-11-10 部分履约 已还 ¥100.00');
   });
+});
+
+/** A New York customer with a Denver mobile and a Honolulu work number, at 05:00 in Honolulu. */
+const threeZones = {
+  ...caseFile,
+  customer: {
+    ...caseFile.customer,
+    fullName: 'Ana Rivera',
+    preferredLanguage: 'en',
+    timeZone: 'America/New_York',
+    zones: [
+      {
+        zone: 'America/New_York',
+        localTime: '10:00',
+        open: true,
+        closesAt: '2026-11-21T02:00:00.000Z',
+        opensAt: null,
+        binding: false,
+        home: true,
+        contactPointIds: [],
+      },
+      {
+        zone: 'America/Denver',
+        localTime: '08:00',
+        open: true,
+        closesAt: '2026-11-21T04:00:00.000Z',
+        opensAt: null,
+        binding: false,
+        home: false,
+        contactPointIds: ['p1'],
+      },
+      {
+        zone: 'Pacific/Honolulu',
+        localTime: '05:00',
+        open: false,
+        closesAt: null,
+        opensAt: '2026-11-20T18:00:00.000Z',
+        binding: true,
+        home: false,
+        contactPointIds: ['p2'],
+      },
+    ],
+  },
+  contactPoints: [
+    { ...caseFile.contactPoints[0]!, id: 'p1', value: '+1 720-555-0142', timeZones: ['America/Denver'] },
+    {
+      ...caseFile.contactPoints[0]!,
+      id: 'p2',
+      type: 'work',
+      value: '+1 808-555-0117',
+      timeZones: ['Pacific/Honolulu'],
+    },
+  ],
+} as unknown as CaseFile;
+
+describe('CaseFileView: where the customer is', () => {
+  it.each([
+    ['en', 'Where the customer is', 'opens last', 'closed', 'home zone', 'from the number'],
+    ['zh-CN', '客户所在时区', '最晚开始', '不可联系', '常住时区', '根据号码'],
+  ] as const)(
+    'shows each zone and which one binds (%s)',
+    async (locale, title, opensLast, closed, home, fromNumber) => {
+      await renderWithProviders(<CaseFileView caseFile={threeZones} />, { locale });
+      const zones = screen.getByRole('region', { name: title });
+      const rows = within(zones).getAllByRole('listitem');
+      expect(rows.map((r) => r.getAttribute('data-zone'))).toEqual([
+        'America/New_York',
+        'America/Denver',
+        'Pacific/Honolulu',
+      ]);
+      expect(within(rows[2]!).getByTestId('binding-zone')).toHaveTextContent(opensLast);
+      expect(rows[2]).toHaveTextContent(closed);
+      expect(rows[2]).toHaveTextContent('05:00');
+      expect(rows[2]).toHaveTextContent('+1 808-555-0117');
+      expect(rows[0]).toHaveTextContent(home);
+      expect(within(zones).getAllByTestId('binding-zone')).toHaveLength(1);
+      expect(screen.getAllByText(new RegExp(fromNumber)).length).toBeGreaterThan(0);
+    },
+  );
 });

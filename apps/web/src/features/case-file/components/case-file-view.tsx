@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PromiseSummary } from '../../../components/ui/promise-summary';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
+import { CustomerZones } from './customer-zones';
 import { GateStatus } from './gate-status';
 
 /** Everything to know before dialling: who, how much and how late, history, and whether we may call now. */
@@ -42,6 +43,10 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
       </header>
 
       <GateStatus gate={summary.gate} timeZone={customer.timeZone} />
+
+      <Section id="cf-zones" title={t('zones.title')}>
+        <CustomerZones caseFile={caseFile} />
+      </Section>
 
       <Section id="cf-summary" title={t('caseFile.summary')}>
         <dl className="facts">
@@ -152,7 +157,10 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
             <li key={p.id}>
               <span className="mono">{p.value}</span>{' '}
               <span className="muted small">
-                {t(`contactTypes.${p.type}`, { defaultValue: p.type })} · {t(`contactPointStatus.${p.status}`)}
+                {t(`contactTypes.${p.type}`, { defaultValue: p.type })} · {t(`contactPointStatus.${p.status}`)} ·{' '}
+                {p.timeZones.length > 0
+                  ? `${p.timeZones.join(', ')}${p.zoneSource ? ` (${t(`zones.source.${p.zoneSource}`)})` : ''}`
+                  : t('zones.unknown')}
               </span>
               {p.workedBefore && <span className="badge ok">✓ {t('caseFile.workedBefore')}</span>}
               <GateStatus gate={p.gate} timeZone={customer.timeZone} compact />
