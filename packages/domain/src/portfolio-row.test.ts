@@ -113,6 +113,33 @@ describe('parsePortfolioRow', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a US address',
+      { address: '530 S King St, Honolulu', postal_code: '96813', region: 'HI', country: 'us' },
+      { value: '530 S King St, Honolulu', country: 'US', postalCode: '96813', region: 'HI' },
+      [],
+    ],
+    [
+      'a UK address without region',
+      { address: '1 High Street, London', postal_code: 'SW1A 1AA', country: 'GB' },
+      { value: '1 High Street, London', country: 'GB', postalCode: 'SW1A 1AA', region: null },
+      [],
+    ],
+    ['an address without its country', { address: '1 High Street', postal_code: 'SW1A 1AA' }, undefined, ['country']],
+    ['a country without an address', { country: 'US' }, undefined, ['address']],
+    [
+      'a bad country and postcode',
+      { address: 'x', postal_code: '!!', country: 'USA' },
+      undefined,
+      ['postal_code', 'country'],
+    ],
+  ])('reads the postal address: %s', (_, cells, address, fields) => {
+    const { row, problems } = parsePortfolioRow({ ...full, ...cells });
+    expect(problems.map((p) => p.field)).toEqual(fields);
+    expect(row?.address).toEqual(address);
+  });
+
   it('refuses an overdue amount above the balance and a due date before the account opened', () => {
     expect(parsePortfolioRow({ ...full, overdue: '2000' }).problems).toEqual([
       { field: 'overdue', message: 'cannot be more than the balance' },

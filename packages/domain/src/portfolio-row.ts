@@ -24,6 +24,10 @@ export const PORTFOLIO_COLUMNS = [
   'home_phone',
   'work_phone',
   'email',
+  'address',
+  'postal_code',
+  'region',
+  'country',
   'creditor_code',
   'product',
   'balance',
@@ -69,6 +73,8 @@ export interface PortfolioRow {
   debtor: PortfolioDebtorFields;
   phones: { type: PhoneType; value: string }[];
   email?: string;
+  /** The postal address: where the customer is (its zone counts: ADR 019). */
+  address?: { value: string; country: string; postalCode: string | null; region: string | null };
   account: PortfolioAccountFields;
 }
 
@@ -165,6 +171,20 @@ export function parsePortfolioRow(record: Readonly<Record<string, string | undef
     if (EMAIL.test(emailCell) && emailCell.length <= 254) email = emailCell;
     else bad('email', 'must be an e-mail address');
   }
+  const addressLine = cell('address');
+  const postalCode = cell('postal_code');
+  const region = cell('region');
+  const country = cell('country').toUpperCase();
+  let address: PortfolioRow['address'];
+  if (addressLine.length > 200) bad('address', 'must be at most 200 characters');
+  if (postalCode && !/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/.test(postalCode))
+    bad('postal_code', 'must be a postcode or ZIP code such as 10016 or SW1A 1AA');
+  if (region.length > 60) bad('region', 'must be at most 60 characters');
+  if (country && !/^[A-Z]{2}$/.test(country)) bad('country', 'must be a two-letter ISO 3166 country code such as US');
+  if ((addressLine || postalCode || region) && !country) bad('country', 'is required with an address');
+  else if (country && !addressLine) bad('address', 'is required with a country');
+  else if (addressLine && country)
+    address = { value: addressLine, country, postalCode: postalCode || null, region: region || null };
 
   const account: PortfolioAccountFields = {};
   const creditorCode = cell('creditor_code');
@@ -224,7 +244,16 @@ export function parsePortfolioRow(record: Readonly<Record<string, string | undef
 
   if (problems.length) return { row: null, problems };
   return {
-    row: { debtorExternalId, accountExternalId, currency, debtor, phones, ...(email ? { email } : {}), account },
+    row: {
+      debtorExternalId,
+      accountExternalId,
+      currency,
+      debtor,
+      phones,
+      ...(email ? { email } : {}),
+      ...(address ? { address } : {}),
+      account,
+    },
     problems,
   };
 }

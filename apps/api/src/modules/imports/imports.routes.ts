@@ -107,7 +107,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{
     '/imports/portfolio',
     'Import a portfolio CSV (customers, their phones and e-mail, accounts): validate every row, then write all, the valid ones, or nothing',
     'One row per account. Required columns: debtor_external_id, account_external_id, currency. Optional: salutation, family_name, given_name, ' +
-      'full_name, date_of_birth, preferred_language (en, zh-CN), time_zone (IANA), mobile_phone, home_phone, work_phone, email, creditor_code, ' +
+      'full_name, date_of_birth, preferred_language (en, zh-CN), time_zone (IANA), mobile_phone, home_phone, work_phone, email, address, postal_code, region, country (ISO 3166), creditor_code, ' +
       'product, balance, overdue, instalment (major units), oldest_unpaid_due_date, missed_instalments, opened_at, status, assigned_collector (username). ' +
       'Existing customers and accounts (by external id) are updated, blank cells keep the current value; a customer is never duplicated; ' +
       'phones and e-mail addresses are added when new. What is written is written in one transaction. ',

@@ -58,8 +58,8 @@ const contactKey = (debtorId: string, kind: string, value: string) =>
 /**
  * Portfolio files from a creditor: one row per account with its customer. New customers and
  * accounts are created, existing ones (by external id) updated; a customer is never duplicated,
- * whether they appear on several rows or already exist. Phone numbers and e-mail addresses are
- * added when the customer does not have them yet; nothing is removed. Every row is checked
+ * whether they appear on several rows or already exist. Phone numbers, e-mail and postal addresses are
+ * added when the customer does not have them yet (each with the zones it places the customer in, ADR 019); nothing is removed. Every row is checked
  * first; nothing is written unless every row is valid or the caller asked for the valid rows,
  * and what is written is written in one transaction.
  */
@@ -278,6 +278,21 @@ export function createPortfolioImportService({ portfolio, uow, audit, clock }: P
                     value: r.email,
                     timeZones: [],
                     zoneSource: null,
+                  },
+                ]
+              : []),
+            // The postal address and its zones (a one-zone country, else the ZIP or the state).
+            ...(r.address
+              ? [
+                  {
+                    debtorId: debtor.id,
+                    kind: 'address' as const,
+                    type: 'home' as const,
+                    value: r.address.value,
+                    country: r.address.country,
+                    postalCode: r.address.postalCode,
+                    region: r.address.region,
+                    ...deriveZones({ kind: 'address', ...r.address }),
                   },
                 ]
               : []),

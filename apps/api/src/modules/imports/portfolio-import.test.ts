@@ -57,6 +57,54 @@ describe('portfolio import', () => {
       ...more,
     });
 
+  // ADR 019: before issue 13 every imported number took the customer's zone, so a Hawaii mobile of
+  // a New York customer was "callable" at 03:14 in Hawaii. Each number and address now carries its own.
+  it('gives each number and the postal address the zones they place the customer in, with their source', async () => {
+    const us = (await t.factories.creditor('US')).code;
+    const header = `${HEADER},address,postal_code,region,country`;
+    const cells = (more: Record<string, string>) =>
+      header
+        .split(',')
+        .map((c) => more[c] ?? '')
+        .join(',');
+    const csv = [
+      header,
+      cells({
+        debtor_external_id: 'ZD-1',
+        account_external_id: 'ZA-1',
+        currency: 'USD',
+        family_name: 'Rivera',
+        given_name: 'Ana',
+        time_zone: 'America/New_York',
+        mobile_phone: '+1 808-555-0100',
+        home_phone: '212-555-0100',
+        work_phone: '+1 720-555-0117',
+        address: '"530 S King St, Honolulu"',
+        postal_code: '96813',
+        region: 'HI',
+        country: 'US',
+        creditor_code: us,
+        product: 'credit_card',
+        balance: '1000',
+        overdue: '0',
+        instalment: '50',
+        opened_at: '2025-03-01',
+      }),
+    ].join('\n');
+    const res = await post(csv, 'mode=all');
+    expect(res.statusCode, res.body).toBe(201);
+    const points = await t.db.contactPoint.findMany({
+      where: { debtor: { externalId: 'ZD-1' } },
+      orderBy: { value: 'asc' },
+    });
+    expect(points.map((p) => [p.kind, p.value, p.timeZones, p.zoneSource, p.country, p.postalCode])).toEqual([
+      ['phone', '+1 720-555-0117', ['America/Denver'], 'number', null, null],
+      ['phone', '+1 808-555-0100', ['Pacific/Honolulu'], 'number', null, null],
+      ['phone', '212-555-0100', ['America/New_York'], 'number', null, null],
+      ['address', '530 S King St, Honolulu', ['Pacific/Honolulu'], 'address', 'US', '96813'],
+    ]);
+  });
+
   it('creates a customer with two accounts once, with their phone, and checks before writing', async () => {
     const csv = [
       HEADER,

@@ -44,12 +44,16 @@ export interface AccountRecord {
 
 export interface ContactPointRecord {
   debtorId: string;
-  kind: 'phone' | 'email';
+  kind: 'phone' | 'email' | 'address';
   type: 'mobile' | 'home' | 'work' | 'other';
   value: string;
   /** Derived from the number (ADR 019), never the customer's zone copied. */
   timeZones: string[];
   zoneSource: 'number' | 'address' | null;
+  /** Address parts (address contact points). */
+  country?: string | null;
+  postalCode?: string | null;
+  region?: string | null;
 }
 
 export type PortfolioRepository = ReturnType<typeof createPortfolioRepository>;
@@ -103,7 +107,7 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
     contactValuesOf: (debtorIds: string[]) =>
       inChunks(debtorIds, CHUNK, (chunk) =>
         db.contactPoint.findMany({
-          where: { debtorId: { in: chunk }, kind: { in: ['phone', 'email'] } },
+          where: { debtorId: { in: chunk } },
           select: { debtorId: true, kind: true, value: true },
         }),
       ),
@@ -192,13 +196,14 @@ export function createPortfolioRepository(db: Pick<Db, 'creditor' | 'user' | 'de
       for (let i = 0; i < contactPoints.length; i += CHUNK) {
         const c = contactPoints.slice(i, i + CHUNK);
         await tx.$executeRaw(Prisma.sql`
-          INSERT INTO contact_points (id, debtor_id, kind, type, value, time_zones, zone_source, status, source)
+          INSERT INTO contact_points (id, debtor_id, kind, type, value, time_zones, zone_source, country, postal_code, region, status, source)
           SELECT u.id, u.debtor_id, u.kind, u.type, u.value, string_to_array(u.zones, ','), u.zone_source,
-                 'unverified'::"ContactPointStatus", 'import'
+                 u.country, u.postal_code, u.region, 'unverified'::"ContactPointStatus", 'import'
           FROM unnest(${c.map(() => randomUUID())}::uuid[], ${c.map((p) => resolve(p.debtorId))}::uuid[], ${c.map((p) => p.kind)}::"ContactPointKind"[],
                       ${c.map((p) => p.type)}::"ContactPointType"[], ${c.map((p) => p.value)}::text[],
-                      ${c.map((p) => p.timeZones.join(','))}::text[], ${c.map((p) => p.zoneSource)}::"ZoneSource"[])
-               AS u(id, debtor_id, kind, type, value, zones, zone_source)`);
+                      ${c.map((p) => p.timeZones.join(','))}::text[], ${c.map((p) => p.zoneSource)}::"ZoneSource"[],
+                      ${c.map((p) => p.country ?? null)}::text[], ${c.map((p) => p.postalCode ?? null)}::text[], ${c.map((p) => p.region ?? null)}::text[])
+               AS u(id, debtor_id, kind, type, value, zones, zone_source, country, postal_code, region)`);
       }
     },
   };
