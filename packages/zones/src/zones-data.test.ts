@@ -12,6 +12,8 @@ describe('deriveZones on the shipped numbering and postal data', () => {
     ['New York', '+1 212-555-0100', ['America/New_York']],
     ['Alaska (two zones)', '+1 907-555-0100', ['America/Adak', 'America/Anchorage']],
     ['London landline', '+44 20 7946 0000', ['Europe/London']],
+    // libphonenumber lists Guernsey, the Isle of Man and London: links to one zone in tzdb, shown once.
+    ['UK mobile', '+44 7700 900123', ['Europe/London']],
     ['Beijing landline', '+86 10 6552 1234', ['Asia/Shanghai']],
     ['China mobile', '+86 139 1234 5678', ['Asia/Shanghai']],
     ['NANP toll-free: no location', '+1 800-555-0100', []],
