@@ -37,6 +37,7 @@ const targets = [
     inputs: [
       r('apps/api/src'),
       r('apps/api/build.mjs'),
+      r('packages/zones/src'),
       r('prisma/src'),
       r('prisma/seed'),
       r('prisma/schema.prisma'),
