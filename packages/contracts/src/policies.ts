@@ -121,6 +121,12 @@ export const policySchema = z.object({
   data: z.record(z.string(), z.unknown()),
   createdAt: z.string().nullable(),
   createdBy: z.string().nullable(),
+  /**
+   * A stored compliance profile looser than the law (saved before floors existed, or written outside
+   * the API): each field, the rule and what it must be. The gate applies the stricter of the two
+   * until an admin saves a lawful version.
+   */
+  floorProblems: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
 });
 export type PolicyItem = z.infer<typeof policySchema>;
 export const policyListSchema = z.object({ items: z.array(policySchema) });

@@ -18,3 +18,4 @@ export * from './account-balance.js';
 export * from './outcome-rules.js';
 export * from './consent.js';
 export * from './third-parties.js';
+export * from './policy-floors.js';

@@ -64,6 +64,26 @@ export class UnsupportedMediaTypeError extends AppError {
   }
 }
 
+/**
+ * A compliance profile saved looser than the law allows (a wider window, a looser cap, a shorter
+ * quiet period, a missing mandatory stop flag): each field is named with the rule it breaks.
+ */
+export class PolicyBelowFloorError extends AppError {
+  constructor(profile: string, problems: { field: string; rule: string; message: string }[]) {
+    super(
+      'validation_failed',
+      400,
+      `The ${profile} profile would be below the law: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
+      problems.map((p) => ({ field: `data.${p.field}`, message: p.message })),
+      problems.map((p) => ({
+        code: 'below_statutory_floor',
+        message: p.message,
+        params: { field: `data.${p.field}`, rule: p.rule },
+      })),
+    );
+  }
+}
+
 /** Too many attempts; the client may try again after `retryAfterSeconds` (sent as Retry-After). */
 export class RateLimitedError extends AppError {
   constructor(

@@ -11,6 +11,7 @@ import {
   DEFAULT_PROMISE_RULES,
   DEFAULT_QUEUE_WEIGHTS,
   DEFAULT_STAGE_THRESHOLDS,
+  withinFloors,
   type ComplianceProfilePolicy,
   type PromiseRulesPolicy,
   type QueueWeights,
@@ -59,6 +60,9 @@ function validated<K extends PolicyKindCode>(kind: K, key: string, row: StoredVe
   }
   const parsed = parsePolicyDocument(kind, key, row.data);
   if (!parsed.ok) throw new PolicyInvalidError({ kind, key, version: row.version }, parsed.problems);
+  // A stored profile looser than the law (saved before floors existed, or written outside the API)
+  // is applied as the stricter of it and its statutory floor (ADR 021); the list shows what is off.
+  if (kind === 'compliance_profile') return withinFloors(parsed.data as ComplianceProfilePolicy) as PolicyDocuments[K];
   return parsed.data;
 }
 

@@ -120,6 +120,111 @@ describe('policies', () => {
     ).toBe(2);
   });
 
+  it('refuses a profile below the law, naming each field and its rule; stricter is always allowed', async () => {
+    const current = (await admin.inject({ method: 'GET', url: '/api/policies/compliance_profile/US/versions' })).json()
+      .items[0];
+    // The issue's example: calls 06:00-23:30, 20 calls in 7 days, no quiet period and no cease flag.
+    const res = await admin.inject({
+      method: 'PUT',
+      url: '/api/policies/compliance_profile/US',
+      payload: {
+        data: {
+          ...current.data,
+          callWindow: { start: '06:00', end: '23:30' },
+          callCap: { maxCalls: 20, windowDays: 7 },
+          quietDaysAfterConversation: 0,
+          stopFlags: ['attorney_represented', 'dispute_hold', 'bankruptcy', 'deceased'],
+        },
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    const error = res.json().error;
+    expect(error.code).toBe('validation_failed');
+    expect(error.fields.map((f: { field: string }) => f.field)).toEqual([
+      'data.callWindow.start',
+      'data.callWindow.end',
+      'data.callCap.maxCalls',
+      'data.quietDaysAfterConversation',
+      'data.stopFlags',
+    ]);
+    expect(error.fields[4].message).toContain('must include cease_request');
+    expect(error.reasons.map((r: { params: { rule: string } }) => r.params.rule)).toEqual([
+      'Reg F 12 CFR 1006.6(b)(1)(i)',
+      'Reg F 12 CFR 1006.6(b)(1)(i)',
+      'Reg F 12 CFR 1006.14(b)(2)(i)(A)',
+      'Reg F 12 CFR 1006.14(b)(2)(i)(B)',
+      'FDCPA 15 USC 1692c(c)',
+    ]);
+    expect(await t.db.policy.count({ where: { kind: 'compliance_profile', key: 'US' } })).toBe(current.version);
+
+    const cn = (await admin.inject({ method: 'GET', url: '/api/policies/compliance_profile/CN/versions' })).json()
+      .items[0];
+    const noCap = await admin.inject({
+      method: 'PUT',
+      url: '/api/policies/compliance_profile/CN',
+      payload: { data: { ...cn.data, dailyUnansweredCapPerContactPoint: null } },
+    });
+    expect(noCap.statusCode).toBe(400);
+    expect(noCap.json().error.fields).toEqual([
+      { field: 'data.dailyUnansweredCapPerContactPoint', message: expect.stringContaining('must be set, at most 6') },
+    ]);
+
+    const stricter = await admin.inject({
+      method: 'PUT',
+      url: '/api/policies/compliance_profile/US',
+      payload: {
+        data: {
+          ...current.data,
+          callWindow: { start: '09:00', end: '20:00' },
+          callCap: { maxCalls: 5, windowDays: 7 },
+          quietDaysAfterConversation: 10,
+          stopFlags: [...current.data.stopFlags, 'do_not_contact'],
+        },
+      },
+    });
+    expect(stricter.statusCode).toBe(200);
+    expect(stricter.json().floorProblems).toBeUndefined();
+  });
+
+  it('applies a stored profile that is looser than the law as the stricter of the two, and shows admins what is off', async () => {
+    const current = (await admin.inject({ method: 'GET', url: '/api/policies/compliance_profile/US/versions' })).json()
+      .items[0];
+    // Written outside the API (as before floors existed): 06:00-23:30 and no cease flag.
+    const version = current.version + 1;
+    await t.db.policy.create({
+      data: {
+        kind: 'compliance_profile',
+        key: 'US',
+        version,
+        data: { ...current.data, callWindow: { start: '06:00', end: '23:30' }, stopFlags: ['deceased'] },
+      },
+    });
+    t.clock.set('2026-11-20T11:30:00Z'); // 06:30 in New York
+    try {
+      const file = (await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` })).json();
+      expect(file.summary.gate.allowed).toBe(false);
+      expect(file.summary.gate.reasons[0]).toMatchObject({
+        code: 'outside_calling_window',
+        params: { start: '08:00', end: '21:00' },
+      });
+      const listed = (await admin.inject({ method: 'GET', url: '/api/policies' }))
+        .json()
+        .items.find((p: { kind: string; key: string }) => p.kind === 'compliance_profile' && p.key === 'US');
+      expect(listed.version).toBe(version);
+      expect(listed.floorProblems.map((p: { field: string }) => p.field)).toEqual([
+        'callWindow.start',
+        'callWindow.end',
+        'stopFlags',
+        'stopFlags',
+        'stopFlags',
+        'stopFlags',
+      ]);
+    } finally {
+      t.clock.set('2026-11-20T15:00:00Z');
+      await t.db.policy.delete({ where: { kind_key_version: { kind: 'compliance_profile', key: 'US', version } } });
+    }
+  });
+
   it('saves made at the same moment all become versions, one after the other, each audited with its version', async () => {
     const path = '/api/policies/queue_weights/default';
     const current = (await admin.inject({ method: 'GET', url: '/api/policies' }))

@@ -5,8 +5,8 @@ import {
   type PolicyVersionList,
   type SessionUser,
 } from '@crm/contracts';
-import { defaultPolicy } from '@crm/domain';
-import { BadRequestError } from '../../lib/errors.js';
+import { defaultPolicy, policyFloorProblems, type ComplianceProfilePolicy } from '@crm/domain';
+import { BadRequestError, PolicyBelowFloorError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PoliciesRepository } from './policies.repository.js';
@@ -25,7 +25,16 @@ const toItem = (kind: Kind, key: string, row: StoredPolicy): PolicyItem => ({
   data: row.data as Record<string, unknown>,
   createdAt: row.createdAt.toISOString(),
   createdBy: row.createdById,
+  ...floorProblemsOf(kind, key, row.data),
 });
+/** How a stored compliance profile is looser than the law, when it is (shown to admins; ADR 021). */
+function floorProblemsOf(kind: Kind, key: string, data: unknown): Pick<PolicyItem, 'floorProblems'> {
+  if (kind !== 'compliance_profile') return {};
+  const parsed = parsePolicyDocument(kind, key, data);
+  if (!parsed.ok) return {};
+  const problems = policyFloorProblems(parsed.data as ComplianceProfilePolicy);
+  return problems.length > 0 ? { floorProblems: problems } : {};
+}
 /** The built-in defaults, shown as version 0 while nothing is stored. */
 const defaultItem = (kind: Kind, key: string): PolicyItem => ({
   kind,
@@ -97,6 +106,11 @@ export function createPoliciesService({
       // The schema every stored version is read with (policies.repository.ts): what is saved can be read.
       const parsed = parsePolicyDocument(kind, key, data);
       if (!parsed.ok) throw new BadRequestError('The policy is not valid.', parsed.problems);
+      // Never below the law (compliance.md "Floors", ADR 021): stricter is always allowed.
+      if (kind === 'compliance_profile') {
+        const below = policyFloorProblems(parsed.data as ComplianceProfilePolicy);
+        if (below.length > 0) throw new PolicyBelowFloorError(key, below);
+      }
       // The version and its audit row commit together; simultaneous saves of one policy become
       // consecutive versions (the repository locks the policy's name), and any other database
       // error is read by lib/db-errors.ts like everywhere else.
