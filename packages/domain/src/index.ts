@@ -19,3 +19,4 @@ export * from './outcome-rules.js';
 export * from './consent.js';
 export * from './third-parties.js';
 export * from './policy-floors.js';
+export * from './script-publication.js';

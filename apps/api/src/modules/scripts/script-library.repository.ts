@@ -1,4 +1,4 @@
-import type { UpdateDraftBody } from '@crm/contracts';
+import type { ComplianceProfileCode, UpdateDraftBody } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
 import type { Tx } from '../../lib/transaction.js';
 import { userNames } from '../users/user-names.repository.js';
@@ -17,6 +17,22 @@ const VERSION_SELECT = {
 
 export type ScriptLibraryRepository = ReturnType<typeof createScriptLibraryRepository>;
 
+/**
+ * The compliance profiles of the accounts wording in `locale` is read for: customers who speak it,
+ * and, English being every customer's fallback, every account for English (ADR 021).
+ */
+export async function servedProfiles(
+  db: Pick<Db, 'account'>,
+  locale: 'en' | 'zh_CN',
+): Promise<ComplianceProfileCode[]> {
+  const rows = await db.account.findMany({
+    where: locale === 'en' ? {} : { debtor: { preferredLanguage: locale } },
+    distinct: ['complianceProfile'],
+    select: { complianceProfile: true },
+  });
+  return rows.map((r) => r.complianceProfile);
+}
+
 /** A draft's steps: checked ones from a request, or those of a stored version being copied. */
 export type DraftSteps = UpdateDraftBody['steps'] | Prisma.JsonValue;
 
@@ -24,8 +40,9 @@ export type DraftSteps = UpdateDraftBody['steps'] | Prisma.JsonValue;
  * Script versions: drafts are edited, one version per script is published, the rest archived.
  * Writes run in the caller's transaction (the service's unit of work, where its audit event goes).
  */
-export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVersion' | 'user'>) {
+export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVersion' | 'user' | 'account'>) {
   return {
+    servedProfiles: (locale: 'en' | 'zh_CN') => servedProfiles(db, locale),
     list: () =>
       db.script.findMany({
         orderBy: [{ stage: 'asc' }, { locale: 'asc' }],

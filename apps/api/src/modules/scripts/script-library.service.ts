@@ -5,8 +5,8 @@ import type {
   SessionUser,
   UpdateDraftBody,
 } from '@crm/contracts';
-import { scriptStepProblems, type ScriptStep } from '@crm/domain';
-import { lintScript } from '../../lib/script-linter.js';
+import { lintScriptForProfiles, scriptProfiles, scriptStepProblems, type ScriptStep } from '@crm/domain';
+import { jiebaSegmenter } from '../../lib/script-linter.js';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
@@ -50,6 +50,12 @@ export function createScriptLibraryService({
       locale: fromDbLocale(v.script.locale),
       steps: v.steps as ScriptVersionDetail['steps'],
     };
+  };
+  /** Findings under every compliance profile the version's language serves (ADR 021). */
+  const findingsOf = async (v: VersionRow) => {
+    const locale = fromDbLocale(v.script.locale);
+    const profiles = scriptProfiles(locale, await library.servedProfiles(v.script.locale));
+    return lintScriptForProfiles(stepsOf(v), locale, profiles, jiebaSegmenter);
   };
   const load = async (id: string) => {
     const v = await library.version(id);
@@ -123,10 +129,9 @@ export function createScriptLibraryService({
       return detail(await load(id));
     },
 
-    /** Lint findings of a version as a whole (wording and the disclosure rule). */
+    /** Lint findings of a version as a whole (wording, and the disclosure rule of every profile it serves). */
     async lint(id: string) {
-      const v = await load(id);
-      return lintScript(stepsOf(v), fromDbLocale(v.script.locale), null);
+      return findingsOf(await load(id));
     },
 
     /**
@@ -138,7 +143,7 @@ export function createScriptLibraryService({
       if (v.status !== 'draft') throw new ConflictError('Only a draft can be published.');
       const problems = scriptStepProblems(stepsOf(v));
       if (problems.length) throw new BadRequestError('The script is not valid.', problems);
-      const findings = lintScript(stepsOf(v), fromDbLocale(v.script.locale), null);
+      const findings = await findingsOf(v);
       requireJustification(findings, justification, {
         message: `The script has ${findings.length} compliance finding(s); fix them or give a justification to publish anyway.`,
         field: 'is required to publish a script with compliance findings',

@@ -131,6 +131,25 @@ describe('script library versions', () => {
     ).toBe(409);
   });
 
+  it('lints with every profile the language serves: an M1 English script without the US disclosure gets the finding', async () => {
+    const d = await draft(v1); // the shipped wording, which has no other finding
+    const steps = d.steps.map((s: { key: string; text: string }) => ({
+      ...s,
+      text: s.text.replace('{{requiredDisclosure}}', 'Thank you.'),
+    }));
+    expect(
+      (await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps } })).statusCode,
+    ).toBe(200);
+    const lint = (await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}/lint` })).json();
+    expect(lint.findings).toEqual([
+      expect.objectContaining({ category: 'missing_disclosure', step: 'opening', profiles: ['US'] }),
+    ]);
+    const refused = await publish(d.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.reasons.map((r: { code: string }) => r.code)).toEqual(['missing_disclosure']);
+    expect((await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}` })).json().status).toBe('draft');
+  });
+
   it('restores an earlier version as a new draft, and concurrent publishes leave exactly one published', async () => {
     const restored = await draft(v1);
     const original = (await admin.inject({ method: 'GET', url: `/api/scripts/versions/${v1}` })).json();

@@ -1,4 +1,5 @@
 import {
+  complianceProfileSchema,
   accountIdParamsSchema,
   createDraftBodySchema,
   errorResponseSchema,
@@ -167,7 +168,12 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{
         response: {
           200: z.object({
             findings: z.array(
-              lintResponseSchema.shape.findings.element.extend({ step: z.string(), branch: z.string().optional() }),
+              lintResponseSchema.shape.findings.element.extend({
+                step: z.string(),
+                branch: z.string().optional(),
+                /** The compliance profiles that raise it, when not all the version serves (the disclosure rule). */
+                profiles: z.array(complianceProfileSchema).optional(),
+              }),
             ),
           }),
         },
