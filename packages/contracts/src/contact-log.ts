@@ -67,6 +67,8 @@ export type ReviewBody = z.infer<typeof reviewBodySchema>;
 export const reviewSchema = z.object({
   checks: reviewChecksSchema,
   score: z.number().int().min(0).max(100),
+  /** Failed whatever else scored (prohibited language; domain `reviewResult`): the score is 0. */
+  failed: z.boolean(),
   comment: z.string().nullable(),
   coaching: z.boolean(),
   reviewerName: z.string(),
@@ -113,7 +115,7 @@ export const reviewsReportQuerySchema = z
   .object({ from: isoDateSchema, to: isoDateSchema })
   .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 
-/** Reviews per collector: attempts in the period, how many were reviewed, the average score, coaching marks. */
+/** Reviews per collector: attempts in the period, how many were reviewed, the average score, failed reviews, coaching marks. */
 export const reviewsReportSchema = z.object({
   from: isoDateSchema,
   to: isoDateSchema,
@@ -124,6 +126,8 @@ export const reviewsReportSchema = z.object({
       reviewed: z.number().int(),
       reviewedShare: z.number().nullable(),
       averageScore: z.number().nullable(),
+      /** Reviews failed for prohibited language (score 0). */
+      failed: z.number().int(),
       coaching: z.number().int(),
     }),
   ),

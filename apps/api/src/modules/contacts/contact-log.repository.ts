@@ -23,6 +23,7 @@ export interface ContactLogRow {
   review: {
     checks: Record<string, boolean>;
     score: number;
+    failed: boolean;
     comment: string | null;
     coaching: boolean;
     reviewerName: string;
@@ -67,7 +68,7 @@ export function contactLogPageSql(user: SessionUser, p: ContactLogPage): Prisma.
            CASE WHEN cr.id IS NULL THEN NULL ELSE json_build_object(
              'checks', json_build_object('identifiedSelfAndCreditor', cr.identified_self_and_creditor, 'verifiedRightParty', cr.verified_right_party,
                                          'disclosureGiven', cr.disclosure_given, 'noProhibitedLanguage', cr.no_prohibited_language, 'clearSummary', cr.clear_summary),
-             'score', cr.score, 'comment', cr.comment, 'coaching', cr.coaching, 'reviewerName', ru.display_name, 'reviewedAt', cr.updated_at) END AS review,
+             'score', cr.score, 'failed', NOT cr.no_prohibited_language, 'comment', cr.comment, 'coaching', cr.coaching, 'reviewerName', ru.display_name, 'reviewedAt', cr.updated_at) END AS review,
            COALESCE((SELECT json_agg(json_build_object('id', p.id, 'amountMinor', p.amount_minor, 'currency', p.currency, 'dueDate', p.due_date,
                                                       'status', p.status, 'paidMinor', p.paid_minor) ORDER BY p.due_date)
                      FROM promises p WHERE p.contact_attempt_id = ca.id), '[]'::json) AS promises

@@ -1,5 +1,5 @@
 import type { Review, ReviewBody, SessionUser } from '@crm/contracts';
-import { reviewScore } from '@crm/domain';
+import { reviewResult } from '@crm/domain';
 import { NotFoundError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -19,7 +19,8 @@ export function createReviewsService({ reviews, uow, audit }: ReviewsServiceDeps
     async review(user: SessionUser, contactId: string, body: ReviewBody, requestId: string): Promise<Review> {
       const attempt = await reviews.attemptInScope(user, contactId);
       if (!attempt) throw new NotFoundError('No such contact attempt in your teams.');
-      const score = reviewScore(body.checks);
+      // Prohibited language fails the review whatever else scored (score 0; ADR 021).
+      const { score, failed } = reviewResult(body.checks);
       const saved = await uow(async (tx) => {
         const review = await reviews.upsert(
           tx,
@@ -37,7 +38,7 @@ export function createReviewsService({ reviews, uow, audit }: ReviewsServiceDeps
             entityType: 'contact_attempt',
             entityId: contactId,
             requestId,
-            data: { score, coaching: body.coaching },
+            data: { score, failed, coaching: body.coaching },
           },
           tx,
         );
@@ -46,6 +47,7 @@ export function createReviewsService({ reviews, uow, audit }: ReviewsServiceDeps
       return {
         checks: body.checks,
         score,
+        failed,
         comment: saved.comment,
         coaching: saved.coaching,
         reviewerName: user.displayName,

@@ -415,9 +415,47 @@ describe('KPI report', () => {
         reviewed: 1,
         reviewedShare: 0.2,
         averageScore: 80,
+        failed: 0,
         coaching: 1,
       });
       expect(await t.db.auditEvent.count({ where: { action: 'contact.review', entityId: attempt.id } })).toBe(2);
+    });
+
+    it('prohibited language fails the review whatever else scored (score 0), and the log and the report show it', async () => {
+      const [attempt] = (
+        await supervisor.inject({
+          method: 'GET',
+          url: `/api/contacts?collectorId=${id.c1}&reviewed=false&from=2026-10-01&to=2026-12-31&limit=1`,
+        })
+      ).json().items;
+      // Everything else met: this scored 80/100 before.
+      const res = await supervisor.inject({
+        method: 'PUT',
+        url: `/api/contacts/${attempt.id}/review`,
+        payload: {
+          checks: { ...checks, disclosureGiven: true, clearSummary: true, noProhibitedLanguage: false },
+          comment: 'Threatened to tell the employer.',
+        },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ score: 0, failed: true });
+      const logged = (await c1Session.inject({ method: 'GET', url: '/api/contacts?reviewed=true' })).json().items;
+      expect(
+        logged
+          .map((i: { review: { score: number; failed: boolean } }) => i.review)
+          .sort((a: { score: number }, b: { score: number }) => a.score - b.score),
+      ).toEqual([
+        expect.objectContaining({ score: 0, failed: true }),
+        expect.objectContaining({ score: 80, failed: false }),
+      ]);
+      const report = (
+        await supervisor.inject({ method: 'GET', url: '/api/reports/reviews?from=2026-10-01&to=2026-12-31' })
+      ).json();
+      expect(report.collectors.find((c: { collector: { id: string } }) => c.collector.id === id.c1)).toMatchObject({
+        reviewed: 2,
+        averageScore: 40,
+        failed: 1,
+      });
     });
 
     it("is for supervisors of the collector's team and admins; the checklist is validated", async () => {

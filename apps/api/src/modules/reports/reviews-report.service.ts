@@ -23,6 +23,7 @@ export function createReviewsReportService({ reviews }: { reviews: ReviewsReport
           reviewed: Number(r.reviewed),
           reviewedShare: Number(r.attempts) ? Number(r.reviewed) / Number(r.attempts) : null,
           averageScore: r.average_score === null ? null : Math.round(r.average_score * 10) / 10,
+          failed: Number(r.failed),
           coaching: Number(r.coaching),
         })),
       };

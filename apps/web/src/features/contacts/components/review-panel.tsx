@@ -1,5 +1,5 @@
 import type { ContactLogItem, SessionUser } from '@crm/contracts';
-import { REVIEW_CHECKS, reviewScore, type ReviewChecks } from '@crm/domain';
+import { REVIEW_CHECKS, reviewResult, type ReviewChecks } from '@crm/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodeOptions } from '../../../components/ui/code-options';
@@ -33,6 +33,7 @@ export function ReviewPanel({ item, user }: { item: ContactLogItem; user: Sessio
       <div className="review-feedback">
         <p>
           <strong>{t('review.score', { score: review.score })}</strong>{' '}
+          {review.failed && <span className="badge flag">{t('review.failed')}</span>}{' '}
           {review.coaching && <span className="badge promise-partly_kept">{t('review.coaching')}</span>}
         </p>
         <ul className="plain small">
@@ -67,7 +68,15 @@ export function ReviewPanel({ item, user }: { item: ContactLogItem; user: Sessio
           setChecks(Object.fromEntries(REVIEW_CHECKS.map((c) => [c, met.includes(c)])) as ReviewChecks)
         }
       />
-      <p className="small">{t('review.score', { score: reviewScore(checks) })}</p>
+      <p className="small">
+        {t('review.score', { score: reviewResult(checks).score })}{' '}
+        {reviewResult(checks).failed && (
+          <>
+            <span className="badge flag">{t('review.failed')}</span>{' '}
+            <span className="muted">{t('review.failedHint')}</span>
+          </>
+        )}
+      </p>
       <TextAreaField label={t('review.comment')} rows={3} maxLength={2000} value={comment} onChange={setComment} />
       <CheckboxField label={t('review.markCoaching')} checked={coaching} onChange={setCoaching} />
       <div className="actions start">

@@ -5,7 +5,7 @@ import { paths } from '../../../config/paths';
 import { percent, useFormat } from '../../../lib/format';
 import { useReviewsReport } from '../api/get-reviews-report';
 
-/** Quality reviews per collector for the period: how much was reviewed, the average score, coaching. */
+/** Quality reviews per collector for the period: how much was reviewed, the average score, failed reviews, coaching. */
 export function ReviewsTable({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -47,6 +47,12 @@ export function ReviewsTable({ from, to }: { from: string; to: string }) {
           header: t('review.averageScore'),
           numeric: true,
           cell: (c) => (c.averageScore === null ? '—' : c.averageScore),
+        },
+        {
+          key: 'failed',
+          header: t('review.failedCount'),
+          numeric: true,
+          cell: (c) => fmt.number(c.failed),
         },
         {
           key: 'coaching',
