@@ -21,12 +21,12 @@ export function createFactories(db: Db) {
     },
     async user(
       role: 'collector' | 'supervisor' | 'admin' | 'service',
-      data: { username?: string; teamId?: string | null; active?: boolean } = {},
+      data: { username?: string; displayName?: string; teamId?: string | null; active?: boolean } = {},
     ) {
       return db.user.create({
         data: {
           username: data.username ?? `${role}-${unique()}`,
-          displayName: `Test ${role}`,
+          displayName: data.displayName ?? `Test ${role}`,
           passwordHash: await hashed(),
           role,
           teamId: data.teamId ?? null,

@@ -89,7 +89,9 @@ export const OUTBOX_STATUSES = ['queued', 'sent', 'blocked', 'failed', 'cancelle
 
 // ---- Scripts and policies ------------------------------------------------------------------
 
-export const SCRIPT_VERSION_STATUSES = ['draft', 'published', 'archived'] as const;
+export const SCRIPT_VERSION_STATUSES = ['draft', 'published', 'archived', 'awaiting_approval', 'rejected'] as const;
+/** An objection answer's saved version: in force once approved (at once when it has no findings). */
+export const OBJECTION_VERSION_STATUSES = ['approved', 'awaiting_approval', 'rejected'] as const;
 /** The script linter's categories (compliance.md, "Script library linter"). */
 export const LINT_CATEGORIES = [
   'arrest_or_crime',
@@ -144,6 +146,7 @@ export const DATABASE_ENUMS = {
   PlanStatus: PLAN_STATUSES,
   CallbackStatus: CALLBACK_STATUSES,
   ScriptVersionStatus: SCRIPT_VERSION_STATUSES,
+  ObjectionVersionStatus: OBJECTION_VERSION_STATUSES,
   Stage: STAGES,
   PolicyKind: POLICY_KINDS,
 } as const satisfies Record<string, readonly string[]>;

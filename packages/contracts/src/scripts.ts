@@ -39,6 +39,14 @@ export const scriptVersionSummarySchema = z.object({
   createdBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
   justification: z.string().nullable(),
+  /** Compliance findings when submitted; with findings a second admin (not the author) approves it (ADR 021). */
+  findings: z.number().int(),
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  /** Who approved or rejected it, when, and the rejection note. */
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
 });
 export type ScriptVersionSummary = z.infer<typeof scriptVersionSummarySchema>;
 export const scriptListSchema = z.object({
@@ -68,8 +76,20 @@ export const scriptVersionIdParamsSchema = z.object({ versionId: z.uuid({ messag
 export const createDraftBodySchema = z.object({ fromVersionId: z.uuid({ message: 'must be a UUID' }).optional() });
 export const updateDraftBodySchema = z.object({ steps: z.array(scriptStepBodySchema).max(12) });
 export type UpdateDraftBody = z.infer<typeof updateDraftBodySchema>;
-/** Publishing a version with lint findings needs a justification, stored and shown to reviewers. */
+/**
+ * Publishing a version with lint findings needs a justification of substance (domain
+ * `justificationProblems`), stored and shown to reviewers; the version then awaits a second admin's approval.
+ */
 export const publishBodySchema = z.object({ justification: z.string().trim().max(2000).optional() });
+/** Rejecting wording that awaits approval: why, for its author. */
+export const rejectBodySchema = z.object({
+  note: z
+    .string()
+    .trim()
+    .min(10, { message: 'must say why, in at least 10 characters' })
+    .max(2000, { message: 'must be at most 2000 characters' }),
+});
+export type RejectBody = z.infer<typeof rejectBodySchema>;
 
 const stageCodes = z.enum(STAGES, { message: oneOf(STAGES) });
 

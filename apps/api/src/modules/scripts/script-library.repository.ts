@@ -3,6 +3,16 @@ import { Prisma, type Db } from '@crm/db';
 import type { Tx } from '../../lib/transaction.js';
 import { userNames } from '../users/user-names.repository.js';
 
+/** Who submitted wording with findings, and who approved or rejected it, when and why (ADR 021). */
+const APPROVAL = {
+  findings: true,
+  submittedById: true,
+  submittedAt: true,
+  reviewedById: true,
+  reviewedAt: true,
+  reviewNote: true,
+} as const;
+
 const VERSION_SELECT = {
   id: true,
   version: true,
@@ -12,6 +22,7 @@ const VERSION_SELECT = {
   createdAt: true,
   publishedAt: true,
   createdById: true,
+  ...APPROVAL,
   script: { select: { id: true, stage: true, locale: true } },
 } as const;
 
@@ -61,6 +72,7 @@ export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVer
               publishedAt: true,
               justification: true,
               createdById: true,
+              ...APPROVAL,
             },
           },
         },
@@ -92,24 +104,68 @@ export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVer
     updateDraft: (tx: Tx, id: string, steps: DraftSteps) =>
       tx.scriptVersion.updateMany({ where: { id, status: 'draft' }, data: { steps: steps as Prisma.InputJsonValue } }),
     /**
-     * Publishes a draft: under a lock on the script, the published version is archived and the
-     * draft published, in the caller's transaction. Two concurrent publishes are serialised by the
-     * lock; the second finds its draft no longer a draft or the first's version published, and
-     * returns false unless it is still the draft being published.
+     * Publishes a version (a draft without findings, or one awaiting approval): under a lock on the
+     * script, the published version is archived and this one published, in the caller's
+     * transaction. Two concurrent publishes or approvals are serialised by the lock; the second
+     * finds its version no longer in `from` and returns 'moved'. An approval is refused ('superseded')
+     * when a later version (a higher number) has been published (approving it would bring back
+     * older wording).
      */
-    async publish(tx: Tx, scriptId: string, versionId: string, justification: string | null, now: Date) {
+    async publish(
+      tx: Tx,
+      scriptId: string,
+      versionId: string,
+      change: { from: 'draft' | 'awaiting_approval'; now: Date; reviewedById?: string },
+    ): Promise<'published' | 'moved' | 'superseded'> {
       await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
-      const draft = await tx.scriptVersion.findFirst({
-        where: { id: versionId, status: 'draft' },
-        select: { id: true },
+      const version = await tx.scriptVersion.findFirst({
+        where: { id: versionId, status: change.from },
+        select: { id: true, version: true },
       });
-      if (!draft) return false;
+      if (!version) return 'moved';
+      if (change.from === 'awaiting_approval') {
+        // Version numbers only grow: a later version published or archived means newer wording went live.
+        const newer = await tx.scriptVersion.count({
+          where: { scriptId, status: { in: ['published', 'archived'] }, version: { gt: version.version } },
+        });
+        if (newer > 0) return 'superseded';
+      }
       await tx.scriptVersion.updateMany({ where: { scriptId, status: 'published' }, data: { status: 'archived' } });
       await tx.scriptVersion.update({
         where: { id: versionId },
-        data: { status: 'published', publishedAt: now, justification },
+        data: {
+          status: 'published',
+          publishedAt: change.now,
+          ...(change.reviewedById ? { reviewedById: change.reviewedById, reviewedAt: change.now } : {}),
+        },
       });
-      return true;
+      return 'published';
+    },
+    /** A draft with findings, justified, now waits for approval; false when it is no longer a draft. */
+    async submit(
+      tx: Tx,
+      versionId: string,
+      s: { justification: string; findings: number; submittedById: string; now: Date },
+    ) {
+      const moved = await tx.scriptVersion.updateMany({
+        where: { id: versionId, status: 'draft' },
+        data: {
+          status: 'awaiting_approval',
+          justification: s.justification,
+          findings: s.findings,
+          submittedById: s.submittedById,
+          submittedAt: s.now,
+        },
+      });
+      return moved.count === 1;
+    },
+    /** A version awaiting approval is rejected with a note; false when it no longer awaits approval. */
+    async reject(tx: Tx, versionId: string, r: { reviewedById: string; note: string; now: Date }) {
+      const moved = await tx.scriptVersion.updateMany({
+        where: { id: versionId, status: 'awaiting_approval' },
+        data: { status: 'rejected', reviewedById: r.reviewedById, reviewedAt: r.now, reviewNote: r.note },
+      });
+      return moved.count === 1;
     },
   };
 }

@@ -7,6 +7,7 @@ import type {
 } from '@crm/contracts';
 import { lintScriptForProfiles, scriptProfiles, scriptStepProblems, type ScriptStep } from '@crm/domain';
 import { jiebaSegmenter } from '../../lib/script-linter.js';
+import { requireSecondPerson, requireSubstantialJustification } from './approval-rules.js';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
@@ -39,10 +40,19 @@ export function createScriptLibraryService({
     createdBy: v.createdById ? (names.get(v.createdById) ?? null) : null,
     publishedAt: v.publishedAt?.toISOString() ?? null,
     justification: v.justification,
+    findings: v.findings,
+    submittedBy: v.submittedById ? (names.get(v.submittedById) ?? null) : null,
+    submittedAt: v.submittedAt?.toISOString() ?? null,
+    reviewedBy: v.reviewedById ? (names.get(v.reviewedById) ?? null) : null,
+    reviewedAt: v.reviewedAt?.toISOString() ?? null,
+    reviewNote: v.reviewNote,
   });
+  /** Everyone a version names: its author, who submitted it, who approved or rejected it. */
+  const people = (v: Pick<VersionRow, 'createdById' | 'submittedById' | 'reviewedById'>) =>
+    [v.createdById, v.submittedById, v.reviewedById].filter((id): id is string => id !== null);
   const stepsOf = (v: VersionRow) => v.steps as unknown as ScriptStep[];
   const detail = async (v: VersionRow): Promise<ScriptVersionDetail> => {
-    const names = await library.userNames(v.createdById ? [v.createdById] : []);
+    const names = await library.userNames(people(v));
     return {
       ...summary(v, names),
       scriptId: v.script.id,
@@ -66,9 +76,7 @@ export function createScriptLibraryService({
   return {
     async list(): Promise<ScriptList> {
       const scripts = await library.list();
-      const names = await library.userNames([
-        ...new Set(scripts.flatMap((s) => s.versions.flatMap((v) => (v.createdById ? [v.createdById] : [])))),
-      ]);
+      const names = await library.userNames([...new Set(scripts.flatMap((s) => s.versions.flatMap(people)))]);
       return {
         items: scripts.map((s) => ({
           id: s.id,
@@ -135,8 +143,9 @@ export function createScriptLibraryService({
     },
 
     /**
-     * Publishes a draft, replacing the published version atomically. A version with lint
-     * findings needs a justification, which is stored with it and shown to reviewers.
+     * Publishes a draft, replacing the published version atomically. A version with lint findings
+     * needs a justification of substance and waits in "awaiting approval" for a second admin
+     * (ADR 021); without findings it is published at once.
      */
     async publish(user: SessionUser, id: string, justification: string | undefined, requestId: string) {
       const v = await load(id);
@@ -145,26 +154,87 @@ export function createScriptLibraryService({
       if (problems.length) throw new BadRequestError('The script is not valid.', problems);
       const findings = await findingsOf(v);
       requireJustification(findings, justification, {
-        message: `The script has ${findings.length} compliance finding(s); fix them or give a justification to publish anyway.`,
+        message: `The script has ${findings.length} compliance finding(s); fix them, or justify them and have a second admin approve.`,
         field: 'is required to publish a script with compliance findings',
       });
+      if (findings.length > 0) requireSubstantialJustification(justification);
+      const now = clock.now();
       await uow(async (tx) => {
-        const published = await library.publish(
-          tx,
-          v.script.id,
-          id,
-          findings.length ? justification! : null,
-          clock.now(),
-        );
-        if (!published) throw new ConflictError('This version was published or replaced meanwhile.');
+        if (findings.length > 0) {
+          const submitted = await library.submit(tx, id, {
+            justification: justification!.trim(),
+            findings: findings.length,
+            submittedById: user.id,
+            now,
+          });
+          if (!submitted) throw new ConflictError('This version was published or replaced meanwhile.');
+        } else {
+          const result = await library.publish(tx, v.script.id, id, { from: 'draft', now });
+          if (result !== 'published') throw new ConflictError('This version was published or replaced meanwhile.');
+        }
         await audit.record(
           {
             actorId: user.id,
-            action: 'script.publish',
+            action: findings.length > 0 ? 'script.submit' : 'script.publish',
             entityType: 'script_version',
             entityId: id,
             requestId,
-            data: { findings: findings.length, justification: justification ?? null },
+            data: { findings: findings.length, justification: findings.length ? justification!.trim() : null },
+          },
+          tx,
+        );
+      });
+      return detail(await load(id));
+    },
+
+    /** A second admin (neither its author nor who submitted it) publishes a version awaiting approval. */
+    async approve(user: SessionUser, id: string, requestId: string) {
+      const v = await load(id);
+      if (v.status !== 'awaiting_approval')
+        throw new ConflictError('Only a version awaiting approval can be approved.');
+      requireSecondPerson(user, [v.createdById, v.submittedById]);
+      await uow(async (tx) => {
+        const result = await library.publish(tx, v.script.id, id, {
+          from: 'awaiting_approval',
+          now: clock.now(),
+          reviewedById: user.id,
+        });
+        if (result === 'moved') throw new ConflictError('This version was approved or rejected meanwhile.');
+        if (result === 'superseded')
+          throw new ConflictError(
+            'A newer version of this script was published after this one was submitted; reject this one instead.',
+          );
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'script.approve',
+            entityType: 'script_version',
+            entityId: id,
+            requestId,
+            data: { findings: v.findings, justification: v.justification, submittedBy: v.submittedById },
+          },
+          tx,
+        );
+      });
+      return detail(await load(id));
+    },
+
+    /** Refuses a version awaiting approval, with a note for its author (who may also withdraw it so). */
+    async reject(user: SessionUser, id: string, note: string, requestId: string) {
+      const v = await load(id);
+      if (v.status !== 'awaiting_approval')
+        throw new ConflictError('Only a version awaiting approval can be rejected.');
+      await uow(async (tx) => {
+        if (!(await library.reject(tx, id, { reviewedById: user.id, note, now: clock.now() })))
+          throw new ConflictError('This version was approved or rejected meanwhile.');
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'script.reject',
+            entityType: 'script_version',
+            entityId: id,
+            requestId,
+            data: { note },
           },
           tx,
         );

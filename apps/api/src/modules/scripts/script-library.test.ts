@@ -4,13 +4,15 @@ import { untilSomeoneWaitsForALock } from '../../../test/lock-waits.js';
 
 describe('script library versions', () => {
   const t = useTestApp({ now: '2026-11-20T15:00:00Z' });
-  let admin: Session, supervisor: Session, collector: Session;
+  let admin: Session, admin2: Session, admin3: Session, supervisor: Session, collector: Session;
   let scriptId = '',
     v1 = '',
     accountId = '';
 
   beforeAll(async () => {
-    await t.factories.user('admin', { username: 's-admin' });
+    await t.factories.user('admin', { username: 's-admin', displayName: 'Ann Author' });
+    await t.factories.user('admin', { username: 's-admin2', displayName: 'Carl Checker' });
+    await t.factories.user('admin', { username: 's-admin3', displayName: 'Dora Double' });
     await t.factories.user('supervisor', { username: 's-sup' });
     const c = await t.factories.user('collector', { username: 's-col' });
     const creditor = await t.factories.creditor();
@@ -18,6 +20,8 @@ describe('script library versions', () => {
       await t.factories.account({ creditorId: creditor.id, collectorId: c.id, oldestUnpaidDueDate: '2026-11-05' })
     ).id; // 15 days late: M1
     admin = await t.login('s-admin');
+    admin2 = await t.login('s-admin2');
+    admin3 = await t.login('s-admin3');
     supervisor = await t.login('s-sup');
     collector = await t.login('s-col');
     const list = (await admin.inject({ method: 'GET', url: '/api/scripts' })).json();
@@ -112,7 +116,8 @@ describe('script library versions', () => {
     ).toBe(4);
   });
 
-  it('publishes with findings only with a justification, and keeps it for reviewers; published versions cannot be edited', async () => {
+  // Before ADR 021 a justified version was published at once by its author; now it waits for a second admin.
+  it('publishes with findings only with a justification and a second admin, and keeps it for reviewers; published versions cannot be edited', async () => {
     const d = await draft();
     const steps = d.steps.map((s: { key: string; text: string }) =>
       s.key === 'close' ? { ...s, text: `${s.text} We will sue you if you do not pay.` } : s,
@@ -123,9 +128,11 @@ describe('script library versions', () => {
       'Legal confirmed: proceedings are intended for this portfolio after the notice period.',
     );
     expect(res.json()).toMatchObject({
-      status: 'published',
+      status: 'awaiting_approval',
       justification: expect.stringContaining('Legal confirmed'),
     });
+    const approved = await admin2.inject({ method: 'POST', url: `/api/scripts/versions/${d.id}/approve` });
+    expect(approved.json()).toMatchObject({ status: 'published', reviewedBy: 'Carl Checker' });
     expect(
       (await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps } })).statusCode,
     ).toBe(409);
@@ -148,6 +155,119 @@ describe('script library versions', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.reasons.map((r: { code: string }) => r.code)).toEqual(['missing_disclosure']);
     expect((await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}` })).json().status).toBe('draft');
+  });
+
+  describe('findings need a justification of substance and a second admin', () => {
+    /** A draft of the shipped wording with a threat to tell the employer (a third-party finding). */
+    const threatening = async () => {
+      const d = await draft(v1);
+      const steps = d.steps.map((s: { key: string; text: string }) =>
+        s.key === 'close' ? { ...s, text: `${s.text} Pay today or we will let your boss know.` } : s,
+      );
+      await admin.inject({ method: 'PUT', url: `/api/scripts/versions/${d.id}`, payload: { steps } });
+      return d.id as string;
+    };
+    const reason = 'Training example only: the sentence is quoted to show collectors what they must never say.';
+    const approve = (s: Session, id: string) =>
+      s.inject({ method: 'POST', url: `/api/scripts/versions/${id}/approve` });
+    const published = async () =>
+      (await t.db.scriptVersion.findFirstOrThrow({ where: { scriptId, status: 'published' } })).id;
+
+    it('refuses "ok" (400 naming justification); a real one waits for approval, the published version stays live', async () => {
+      const id = await threatening();
+      const live = await published();
+      expect((await publish(id)).statusCode).toBe(409);
+      const ok = await publish(id, 'ok');
+      expect(ok.statusCode).toBe(400);
+      expect(ok.json().error.fields).toEqual([
+        { field: 'justification', message: expect.stringContaining('not a placeholder') },
+      ]);
+      const submitted = await publish(id, reason);
+      expect(submitted.statusCode).toBe(200);
+      expect(submitted.json()).toMatchObject({
+        status: 'awaiting_approval',
+        findings: 1,
+        justification: reason,
+        createdBy: 'Ann Author',
+        submittedBy: 'Ann Author',
+        submittedAt: '2026-11-20T15:00:00.000Z',
+        reviewedBy: null,
+        publishedAt: null,
+      });
+      expect(await published()).toBe(live);
+      // Nothing can be edited or published again while it waits.
+      expect((await publish(id, reason)).statusCode).toBe(409);
+    });
+
+    it('the author cannot approve (403); a second admin publishes it, and the history shows author, justification, approver and when', async () => {
+      const id = await threatening();
+      await publish(id, reason);
+      const self = await approve(admin, id);
+      expect(self.statusCode).toBe(403);
+      expect(self.json().error.message).toContain('second admin');
+      t.clock.advance(60_000);
+      const ok = await approve(admin2, id);
+      expect(ok.statusCode).toBe(200);
+      expect(await published()).toBe(id);
+      const history = (await admin.inject({ method: 'GET', url: '/api/scripts' }))
+        .json()
+        .items.find((s: { id: string }) => s.id === scriptId).versions;
+      expect(history.find((v: { id: string }) => v.id === id)).toMatchObject({
+        status: 'published',
+        createdBy: 'Ann Author',
+        justification: reason,
+        findings: 1,
+        submittedBy: 'Ann Author',
+        reviewedBy: 'Carl Checker',
+        reviewedAt: '2026-11-20T15:01:00.000Z',
+        publishedAt: '2026-11-20T15:01:00.000Z',
+      });
+      expect((await approve(admin3, id)).statusCode).toBe(409);
+      expect(await t.db.auditEvent.count({ where: { action: 'script.submit', entityId: id } })).toBe(1);
+      expect(
+        await t.db.auditEvent.findFirstOrThrow({ where: { action: 'script.approve', entityId: id } }),
+      ).toMatchObject({ data: expect.objectContaining({ justification: reason }) });
+    });
+
+    it('is rejected with a note and never published; two approvers at once publish it once', async () => {
+      const rejected = await threatening();
+      await publish(rejected, reason);
+      const short = await admin2.inject({
+        method: 'POST',
+        url: `/api/scripts/versions/${rejected}/reject`,
+        payload: { note: 'no' },
+      });
+      expect(short.json().error.fields[0].field).toBe('note');
+      const no = await admin2.inject({
+        method: 'POST',
+        url: `/api/scripts/versions/${rejected}/reject`,
+        payload: { note: 'Threatening to tell an employer is never lawful, even as an example.' },
+      });
+      expect(no.json()).toMatchObject({
+        status: 'rejected',
+        reviewedBy: 'Carl Checker',
+        reviewNote: expect.any(String),
+      });
+      expect((await approve(admin3, rejected)).statusCode).toBe(409);
+
+      const id = await threatening();
+      await publish(id, reason);
+      const both = await Promise.all([approve(admin2, id), approve(admin3, id)]);
+      expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect(await t.db.scriptVersion.count({ where: { scriptId, status: 'published' } })).toBe(1);
+      expect(await published()).toBe(id);
+    });
+
+    it('an approval that would bring back older wording is refused once a newer version was published', async () => {
+      const older = await threatening();
+      await publish(older, reason);
+      t.clock.advance(60_000);
+      const clean = await draft(v1);
+      expect((await publish(clean.id)).json().status).toBe('published');
+      const late = await approve(admin2, older);
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.message).toContain('newer version');
+    });
   });
 
   it('restores an earlier version as a new draft, and concurrent publishes leave exactly one published', async () => {

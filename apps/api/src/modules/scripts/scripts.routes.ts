@@ -1,5 +1,6 @@
 import {
   complianceProfileSchema,
+  rejectBodySchema,
   accountIdParamsSchema,
   createDraftBodySchema,
   errorResponseSchema,
@@ -197,6 +198,37 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{
     },
     async (request) =>
       library.publish(currentUser(request), request.params.versionId, request.body.justification, String(request.id)),
+  );
+
+  app.post(
+    '/scripts/versions/:versionId/approve',
+    {
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
+      schema: {
+        tags: ['scripts'],
+        summary:
+          'Approve a version awaiting approval (findings justified): published, the previous one archived; only an admin who is neither its author nor its submitter (403); audited',
+        params: scriptVersionIdParamsSchema,
+        response: { 200: scriptVersionDetailSchema, ...conflict },
+      },
+    },
+    async (request) => library.approve(currentUser(request), request.params.versionId, String(request.id)),
+  );
+
+  app.post(
+    '/scripts/versions/:versionId/reject',
+    {
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Reject a version awaiting approval, with a note for its author (never published); audited',
+        params: scriptVersionIdParamsSchema,
+        body: rejectBodySchema,
+        response: { 200: scriptVersionDetailSchema, ...conflict },
+      },
+    },
+    async (request) =>
+      library.reject(currentUser(request), request.params.versionId, request.body.note, String(request.id)),
   );
 
   app.get(
