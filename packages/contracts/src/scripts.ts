@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { LINT_CATEGORIES, OBJECTION_CATEGORIES, SCRIPT_VERSION_STATUSES, STAGES, oneOf } from './code-lists.js';
+import {
+  LINT_CATEGORIES,
+  OBJECTION_CATEGORIES,
+  OBJECTION_VERSION_STATUSES,
+  SCRIPT_VERSION_STATUSES,
+  STAGES,
+  oneOf,
+} from './code-lists.js';
 import { localeSchema } from './fields.js';
 
 export const lintRequestSchema = z.object({
@@ -105,7 +112,12 @@ const objectionContentSchema = z.object({
 const savedSchema = { version: z.number().int(), savedAt: z.string(), savedBy: z.string().nullable() };
 
 /** An answer as it is in force, with its version and when and by whom that was saved. */
-export const objectionSchema = objectionContentSchema.extend({ id: z.uuid(), ...savedSchema });
+export const objectionSchema = objectionContentSchema.extend({
+  id: z.uuid(),
+  ...savedSchema,
+  /** The version awaiting a second admin's approval (findings, justified), if any (ADR 021). */
+  awaitingApproval: z.number().int().nullable(),
+});
 export type Objection = z.infer<typeof objectionSchema>;
 
 /** One saved state of an objection answer (every save is a new version; none is ever changed). */
@@ -115,6 +127,11 @@ export const objectionVersionSchema = objectionContentSchema.extend({
   findings: z.number().int(),
   justification: z.string().nullable(),
   restoredFrom: z.number().int().nullable(),
+  /** approved (in force, or was), awaiting_approval (findings; a second admin decides), rejected. */
+  status: z.enum(OBJECTION_VERSION_STATUSES),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
 });
 export type ObjectionVersion = z.infer<typeof objectionVersionSchema>;
 export const objectionVersionListSchema = z.object({ items: z.array(objectionVersionSchema) });

@@ -1,18 +1,34 @@
 import type { Objection, ObjectionBody, ObjectionVersion, SessionUser } from '@crm/contracts';
 import { unknownVariablesProblem } from '@crm/domain';
+import type { Clock } from '../../lib/clock.js';
 import { lintText } from '../../lib/script-linter.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { fromDbLocale, toDbLocale } from '../auth/auth.repository.js';
+import { requireSecondPerson, requireSubstantialJustification } from './approval-rules.js';
 import { requireJustification } from './justification-gate.js';
 import type { ObjectionData, ObjectionsRepository } from './objections.repository.js';
 
 type Content = ObjectionData;
 type Saved = { createdAt: Date; createdBy: { displayName: string } | null };
-type CurrentRow = Content & { id: string; version: number; versions: Saved[] };
+type CurrentRow = Content & {
+  id: string;
+  version: number;
+  versions: (Saved & { version: number; status: ObjectionVersion['status'] })[];
+};
 type VersionRow = Content &
-  Saved & { id: string; version: number; findings: number; justification: string | null; restoredFrom: number | null };
+  Saved & {
+    id: string;
+    version: number;
+    findings: number;
+    justification: string | null;
+    restoredFrom: number | null;
+    status: ObjectionVersion['status'];
+    reviewedById: string | null;
+    reviewedAt: Date | null;
+    reviewNote: string | null;
+  };
 
 const content = (r: Content) => ({
   category: r.category as Objection['category'],
@@ -28,8 +44,10 @@ const toDto = (r: CurrentRow): Objection => ({
   version: r.version,
   savedAt: r.versions[0]!.createdAt.toISOString(),
   savedBy: r.versions[0]!.createdBy?.displayName ?? null,
+  // A version awaiting approval is always the newest: no save is accepted while one waits.
+  awaitingApproval: r.versions[0]!.status === 'awaiting_approval' ? r.versions[0]!.version : null,
 });
-const toVersionDto = (r: VersionRow): ObjectionVersion => ({
+const toVersionDto = (r: VersionRow, names: Map<string, string>): ObjectionVersion => ({
   id: r.id,
   version: r.version,
   ...content(r),
@@ -38,6 +56,10 @@ const toVersionDto = (r: VersionRow): ObjectionVersion => ({
   restoredFrom: r.restoredFrom,
   savedAt: r.createdAt.toISOString(),
   savedBy: r.createdBy?.displayName ?? null,
+  status: r.status,
+  reviewedBy: r.reviewedById ? (names.get(r.reviewedById) ?? null) : null,
+  reviewedAt: r.reviewedAt?.toISOString() ?? null,
+  reviewNote: r.reviewNote,
 });
 
 export type ObjectionsService = ReturnType<typeof createObjectionsService>;
@@ -45,17 +67,20 @@ export type ObjectionsService = ReturnType<typeof createObjectionsService>;
 /**
  * Prepared answers to objections, edited by admins like scripts: every save is a new version
  * (kept, with who, when and why), any earlier version can be restored as the next one, and an
- * answer with compliance findings is saved only with a justification stored on its version.
- * Answers are a sentence or two, so a save is published at once (no separate draft step).
+ * answer with compliance findings is saved only with a justification of substance stored on its
+ * version, and is in force only once a second admin approves it (ADR 021). Answers are a sentence
+ * or two, so a save without findings is in force at once (no separate draft step).
  */
 export function createObjectionsService({
   objections,
   uow,
   audit,
+  clock,
 }: {
   objections: ObjectionsRepository;
   uow: UnitOfWork;
   audit: Pick<AuditRepository, 'record'>;
+  clock: Clock;
 }) {
   /**
    * The answer may use the script variables (filled in for the collector); an unknown one is a
@@ -74,6 +99,7 @@ export function createObjectionsService({
       message: `The answer has ${findings.length} compliance finding(s); fix them or give a justification.`,
       field: 'is required to save an answer with compliance findings',
     });
+    if (findings.length > 0) requireSubstantialJustification(justification);
     return findings.length;
   };
   const data = (b: Omit<ObjectionBody, 'justification' | 'expectedVersion'>): ObjectionData => ({
@@ -89,6 +115,18 @@ export function createObjectionsService({
     if (!row) throw new NotFoundError('No such objection answer.');
     return row;
   };
+  const meta = (
+    findings: number,
+    justification: string | undefined,
+    restoredFrom: number | null,
+    user: SessionUser,
+  ) => ({
+    status: findings ? ('awaiting_approval' as const) : ('approved' as const),
+    findings,
+    justification: findings ? (justification?.trim() ?? null) : null,
+    restoredFrom,
+    createdById: user.id,
+  });
   const stale = (expected: number | undefined, actual: number) => {
     if (expected !== undefined && expected !== actual) {
       throw new ConflictError(
@@ -106,16 +144,21 @@ export function createObjectionsService({
     requestId: string,
   ) {
     const findings = check(body);
-    const version = from + 1;
     // The version and its audit event commit together.
     const row = await uow(async (tx) => {
-      const saved = await objections.addVersion(tx, id, version, data(body), {
-        findings,
-        justification: findings ? (body.justification ?? null) : null,
-        restoredFrom,
-        createdById: user.id,
-      });
-      if (!saved) throw new ConflictError('Someone saved this answer at the same moment; reload and try again.');
+      const saved = await objections.addVersion(
+        tx,
+        id,
+        from,
+        data(body),
+        meta(findings, body.justification, restoredFrom, user),
+      );
+      if (saved === 'moved')
+        throw new ConflictError('Someone saved this answer at the same moment; reload and try again.');
+      if ('pending' in saved)
+        throw new ConflictError(
+          `Version ${saved.pending} of this answer awaits approval; approve or reject it before saving another.`,
+        );
       await audit.record(
         {
           actorId: user.id,
@@ -123,11 +166,17 @@ export function createObjectionsService({
           entityType: 'objection',
           entityId: id,
           requestId,
-          data: { version, restoredFrom, findings, justification: body.justification ?? null },
+          data: {
+            version: saved.version,
+            restoredFrom,
+            findings,
+            justification: body.justification ?? null,
+            awaitingApproval: findings > 0,
+          },
         },
         tx,
       );
-      return saved;
+      return saved.row;
     });
     return toDto(row);
   }
@@ -138,12 +187,7 @@ export function createObjectionsService({
     async create(user: SessionUser, body: ObjectionBody, requestId: string) {
       const findings = check(body);
       const row = await uow(async (tx) => {
-        const created = await objections.create(tx, data(body), {
-          findings,
-          justification: findings ? (body.justification ?? null) : null,
-          restoredFrom: null,
-          createdById: user.id,
-        });
+        const created = await objections.create(tx, data(body), meta(findings, body.justification, null, user));
         await audit.record(
           {
             actorId: user.id,
@@ -151,7 +195,7 @@ export function createObjectionsService({
             entityType: 'objection',
             entityId: created.id,
             requestId,
-            data: { version: 1, findings, justification: body.justification ?? null },
+            data: { version: 1, findings, justification: body.justification ?? null, awaitingApproval: findings > 0 },
           },
           tx,
         );
@@ -168,7 +212,62 @@ export function createObjectionsService({
 
     async versions(id: string) {
       await current(id);
-      return { items: (await objections.versions(id)).map(toVersionDto) };
+      const rows = await objections.versions(id);
+      const names = await objections.userNames([
+        ...new Set(rows.flatMap((r) => (r.reviewedById ? [r.reviewedById] : []))),
+      ]);
+      return { items: rows.map((r) => toVersionDto(r, names)) };
+    },
+
+    /** A second admin (not the version's author) puts a version awaiting approval in force. */
+    async approve(user: SessionUser, id: string, versionId: string, requestId: string) {
+      await current(id);
+      const v = await objections.version(id, versionId);
+      if (!v) throw new NotFoundError('No such version of this answer.');
+      if (v.status !== 'awaiting_approval')
+        throw new ConflictError('Only a version awaiting approval can be approved.');
+      requireSecondPerson(user, [v.createdById]);
+      await uow(async (tx) => {
+        if (!(await objections.approve(tx, id, versionId, { reviewedById: user.id, now: clock.now() })))
+          throw new ConflictError('This version was approved or rejected meanwhile.');
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'objection.approve',
+            entityType: 'objection',
+            entityId: id,
+            requestId,
+            data: { version: v.version, findings: v.findings, justification: v.justification },
+          },
+          tx,
+        );
+      });
+      return toDto(await current(id));
+    },
+
+    /** Refuses a version awaiting approval, with a note for its author; the answer in force stays. */
+    async reject(user: SessionUser, id: string, versionId: string, note: string, requestId: string) {
+      await current(id);
+      const v = await objections.version(id, versionId);
+      if (!v) throw new NotFoundError('No such version of this answer.');
+      if (v.status !== 'awaiting_approval')
+        throw new ConflictError('Only a version awaiting approval can be rejected.');
+      await uow(async (tx) => {
+        if (!(await objections.reject(tx, id, versionId, { reviewedById: user.id, note, now: clock.now() })))
+          throw new ConflictError('This version was approved or rejected meanwhile.');
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'objection.reject',
+            entityType: 'objection',
+            entityId: id,
+            requestId,
+            data: { version: v.version, note },
+          },
+          tx,
+        );
+      });
+      return toDto(await current(id));
     },
 
     /** Saves an earlier version's content as the next version (linted again under today's rules). */

@@ -3,12 +3,14 @@ import { useTestApp, type Session } from '../../../test/build-app.js';
 
 describe('objection answers', () => {
   const t = useTestApp();
-  let admin: Session, supervisor: Session;
+  let admin: Session, admin2: Session, supervisor: Session;
 
   beforeAll(async () => {
     await t.factories.user('admin', { username: 'o-admin' });
     await t.factories.user('supervisor', { username: 'o-sup' });
+    await t.factories.user('admin', { username: 'o-admin2', displayName: 'Second Admin' });
     admin = await t.login('o-admin');
+    admin2 = await t.login('o-admin2');
     supervisor = await t.login('o-sup');
   });
 
@@ -40,7 +42,15 @@ describe('objection answers', () => {
       url: `/api/objections/${created.json().id}`,
       payload: { ...abusive, justification: 'Quoted as an example of what not to say in training.', active: false },
     });
-    expect(justified.json()).toMatchObject({ active: false });
+    // Before ADR 021 it was in force at once; now version 2 waits for a second admin, version 1 stays offered.
+    expect(justified.json()).toMatchObject({ active: true, version: 1, awaitingApproval: 2 });
+    const pending = (await admin.inject({ method: 'GET', url: `/api/objections/${created.json().id}/versions` })).json()
+      .items[0];
+    const approved = await admin2.inject({
+      method: 'POST',
+      url: `/api/objections/${created.json().id}/versions/${pending.id}/approve`,
+    });
+    expect(approved.json()).toMatchObject({ active: false, version: 2, awaitingApproval: null });
     expect(await t.db.auditEvent.count({ where: { action: { in: ['objection.create', 'objection.update'] } } })).toBe(
       2,
     );
@@ -62,11 +72,14 @@ describe('objection answers', () => {
       payload: {
         ...body,
         answer: 'You should ask your family to lend you the money.',
-        justification: 'Training example',
+        justification: 'Training example of pressure to borrow, shown to new collectors as wording to avoid.',
         expectedVersion: 2,
       },
     });
-    expect(v3.json().version).toBe(3);
+    expect(v3.json()).toMatchObject({ version: 2, awaitingApproval: 3 });
+    const v3id = (await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items[0].id;
+    const inForce = await admin2.inject({ method: 'POST', url: `/api/objections/${id}/versions/${v3id}/approve` });
+    expect(inForce.json().version).toBe(3);
 
     // An admin still looking at version 2 cannot overwrite version 3 unawares.
     const stale = await admin.inject({
@@ -79,7 +92,14 @@ describe('objection answers', () => {
 
     const versions = (await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
-    expect(versions[0]).toMatchObject({ findings: 1, justification: 'Training example', savedBy: expect.any(String) });
+    expect(versions[0]).toMatchObject({
+      findings: 1,
+      justification: expect.stringContaining('Training example'),
+      savedBy: expect.any(String),
+      status: 'approved',
+      reviewedBy: 'Second Admin',
+      reviewedAt: expect.any(String),
+    });
     expect(versions[1]).toMatchObject({
       findings: 0,
       justification: null,
@@ -110,6 +130,79 @@ describe('objection answers', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.fields[0].field).toBe('justification');
     expect((await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items).toHaveLength(4);
+  });
+
+  it('an answer with findings needs a real justification and a second admin; it is offered only once approved', async () => {
+    const abusive = { ...body, answer: 'Borrow the money from a friend and pay today.' };
+    const ok = await admin.inject({
+      method: 'POST',
+      url: '/api/objections',
+      payload: { ...abusive, justification: 'ok' },
+    });
+    expect(ok.statusCode).toBe(400);
+    expect(ok.json().error.fields[0].field).toBe('justification');
+    const why = 'Quoted in the coaching module as the wording collectors must never use with customers.';
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/objections',
+      payload: { ...abusive, justification: why },
+    });
+    expect(created.statusCode).toBe(201);
+    // Stored but not offered: nothing is in force until a second admin approves.
+    expect(created.json()).toMatchObject({ active: false, version: 0, awaitingApproval: 1 });
+    const id = created.json().id as string;
+    const [v1] = (await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items;
+    expect(v1).toMatchObject({ status: 'awaiting_approval', active: true, justification: why, reviewedBy: null });
+
+    // No other save while it waits; the author cannot approve it.
+    const blocked = await admin.inject({
+      method: 'PUT',
+      url: `/api/objections/${id}`,
+      payload: body,
+    });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().error.message).toContain('awaits approval');
+    const self = await admin.inject({ method: 'POST', url: `/api/objections/${id}/versions/${v1.id}/approve` });
+    expect(self.statusCode).toBe(403);
+
+    const rejected = await admin2.inject({
+      method: 'POST',
+      url: `/api/objections/${id}/versions/${v1.id}/reject`,
+      payload: { note: 'Urging a customer to borrow is never acceptable wording.' },
+    });
+    expect(rejected.json()).toMatchObject({ active: false, version: 0, awaitingApproval: null });
+    const [after] = (await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items;
+    expect(after).toMatchObject({ status: 'rejected', reviewedBy: 'Second Admin', reviewNote: expect.any(String) });
+    expect(
+      (await admin2.inject({ method: 'POST', url: `/api/objections/${id}/versions/${v1.id}/approve` })).statusCode,
+    ).toBe(409);
+    expect(await t.db.auditEvent.count({ where: { action: 'objection.reject', entityId: id } })).toBe(1);
+
+    // A lawful save is in force at once (version 2), and two approvers racing on a pending one approve it once.
+    const fixed = await admin.inject({
+      method: 'PUT',
+      url: `/api/objections/${id}`,
+      payload: body,
+    });
+    expect(fixed.json()).toMatchObject({ version: 2, active: true, awaitingApproval: null });
+    await admin.inject({
+      method: 'PUT',
+      url: `/api/objections/${id}`,
+      payload: { ...abusive, justification: why, expectedVersion: 2 },
+    });
+    const [v3] = (await admin.inject({ method: 'GET', url: `/api/objections/${id}/versions` })).json().items;
+    await t.factories.user('admin', { username: 'o-admin3' });
+    const admin3 = await t.login('o-admin3');
+    const both = await Promise.all(
+      [admin2, admin3].map((s) => s.inject({ method: 'POST', url: `/api/objections/${id}/versions/${v3.id}/approve` })),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(
+      await t.db.objectionAnswer.findUniqueOrThrow({ where: { id }, select: { version: true, answer: true } }),
+    ).toEqual({
+      version: 3,
+      answer: abusive.answer,
+    });
   });
 
   it('lets only one of two simultaneous saves of the same version win', async () => {

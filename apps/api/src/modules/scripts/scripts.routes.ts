@@ -310,6 +310,48 @@ export const scriptsRoutes: FastifyPluginAsyncZod<{
       ),
   );
 
+  app.post(
+    '/objections/:objectionId/versions/:versionId/approve',
+    {
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
+      schema: {
+        tags: ['scripts'],
+        summary:
+          "Put a version awaiting approval (findings, justified) in force; only an admin who is not the version's author (403); audited",
+        params: objectionVersionParamsSchema,
+        response: { 200: objectionSchema, ...conflict },
+      },
+    },
+    async (request) =>
+      objections.approve(
+        currentUser(request),
+        request.params.objectionId,
+        request.params.versionId,
+        String(request.id),
+      ),
+  );
+  app.post(
+    '/objections/:objectionId/versions/:versionId/reject',
+    {
+      config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Reject a version awaiting approval, with a note; the answer in force stays; audited',
+        params: objectionVersionParamsSchema,
+        body: rejectBodySchema,
+        response: { 200: objectionSchema, ...conflict },
+      },
+    },
+    async (request) =>
+      objections.reject(
+        currentUser(request),
+        request.params.objectionId,
+        request.params.versionId,
+        request.body.note,
+        String(request.id),
+      ),
+  );
+
   app.get(
     '/scripts/versions/:versionId/preview',
     {
