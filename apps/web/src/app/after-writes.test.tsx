@@ -29,6 +29,8 @@ import { useCreateDraft } from '../features/scripts/api/create-draft';
 import { usePublish } from '../features/scripts/api/publish-version';
 import { scriptKeys } from '../features/scripts/api/query-keys';
 import { useRestoreObjection } from '../features/scripts/api/restore-objection';
+import { useApproveObjection, useRejectObjection } from '../features/scripts/api/review-objection';
+import { useApproveVersion, useRejectVersion } from '../features/scripts/api/review-version';
 import { useSaveDraft } from '../features/scripts/api/save-draft';
 import { useSaveObjection } from '../features/scripts/api/save-objection';
 import { useCreateUser } from '../features/users/api/create-user';
@@ -225,6 +227,12 @@ const scriptVersion = {
   createdBy: 'admin1',
   publishedAt: null,
   justification: null,
+  findings: 0,
+  submittedBy: null,
+  submittedAt: null,
+  reviewedBy: null,
+  reviewedAt: null,
+  reviewNote: null,
   scriptId: ID,
   stage: 'm1',
   locale: 'en',
@@ -244,6 +252,7 @@ const objection = {
   version: 2,
   savedAt: '2026-11-22T10:00:00.000Z',
   savedBy: 'admin1',
+  awaitingApproval: null,
 };
 const allChecksMet = {
   identifiedSelfAndCreditor: true,
@@ -353,6 +362,7 @@ const WRITES: Write[] = [
         body: {
           checks: allChecksMet,
           score: 100,
+          failed: false,
           comment: null,
           coaching: false,
           reviewerName: 'Sam',
@@ -486,6 +496,31 @@ const WRITES: Write[] = [
     server: { [`/api/scripts/versions/${ID}/publish`]: { body: { ...scriptVersion, status: 'published' } } },
     run: (w) => runHook(w, () => usePublish(ID), undefined),
     refreshes: ['script library', 'script version', 'suggested script'],
+  },
+  {
+    write: 'approve a script version awaiting approval',
+    server: { [`/api/scripts/versions/${ID}/approve`]: { body: { ...scriptVersion, status: 'published' } } },
+    run: (w) => runHook(w, () => useApproveVersion(ID), undefined),
+    refreshes: ['script library', 'script version', 'suggested script'],
+  },
+  {
+    write: 'reject a script version awaiting approval',
+    server: { [`/api/scripts/versions/${ID}/reject`]: { body: { ...scriptVersion, status: 'rejected' } } },
+    run: (w) => runHook(w, () => useRejectVersion(ID), 'Never threaten to tell an employer.'),
+    refreshes: ['script library', 'script version'],
+  },
+  {
+    write: 'approve an objection answer version',
+    server: { [`/api/objections/${ID}/versions/${ID}/approve`]: { body: objection } },
+    run: (w) => runHook(w, () => useApproveObjection(ID), ID),
+    refreshes: ['objections', 'objection history', 'suggested script'],
+  },
+  {
+    write: 'reject an objection answer version',
+    server: { [`/api/objections/${ID}/versions/${ID}/reject`]: { body: objection } },
+    run: (w) =>
+      runHook(w, () => useRejectObjection(ID), { versionId: ID, note: 'Urging to borrow is never acceptable.' }),
+    refreshes: ['objections', 'objection history'],
   },
   {
     write: 'save an objection answer',

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { LOCALE_OPTIONS, useCodeOptions } from '../../../components/ui/code-options';
 import { DataTable, hiddenHeader } from '../../../components/ui/data-table';
 import { ExpandButton } from '../../../components/ui/expand-button';
-import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../../components/ui/field';
+import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../components/ui/field';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useObjectionVersions } from '../api/get-objection-versions';
 import { useObjections } from '../api/get-objections';
 import { useRestoreObjection } from '../api/restore-objection';
+import { useApproveObjection, useRejectObjection } from '../api/review-objection';
 import { useSaveObjection } from '../api/save-objection';
 import { LintedText } from './script-library';
 import { VariablesHelp } from './variables-help';
@@ -75,6 +76,13 @@ export function ObjectionsEditor() {
             cell: (o) => (
               <>
                 v{o.version}
+                {o.awaitingApproval !== null && (
+                  <div>
+                    <span className="badge status-awaiting_approval">
+                      {t('objectionAdmin.awaitingApproval', { version: o.awaitingApproval })}
+                    </span>
+                  </div>
+                )}
                 <div className="muted">
                   {t('objectionAdmin.saved', {
                     when: fmt.dateTime(o.savedAt),
@@ -206,6 +214,10 @@ function ObjectionHistory({ objection, onClose }: { objection: Objection; onClos
   const fmt = useFormat();
   const versions = useObjectionVersions(objection.id);
   const restore = useRestoreObjection(objection.id);
+  const approve = useApproveObjection(objection.id);
+  const reject = useRejectObjection(objection.id);
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [note, setNote] = useState('');
   const [compare, setCompare] = useState<string | null>(null);
   const [justification, setJustification] = useState('');
   if (versions.isPending) return <LoadingState />;
@@ -233,7 +245,12 @@ function ObjectionHistory({ objection, onClose }: { objection: Objection; onClos
             cell: (v) => (
               <>
                 v{v.version}
-                {v.id === current.id && <span className="badge ok">{t('objectionAdmin.inForce')}</span>}
+                {v.id === current.id && objection.version > 0 && (
+                  <span className="badge ok">{t('objectionAdmin.inForce')}</span>
+                )}
+                {v.status !== 'approved' && (
+                  <span className={`badge status-${v.status}`}>{t(`scriptLibrary.statuses.${v.status}`)}</span>
+                )}
                 {v.restoredFrom !== null && (
                   <div className="muted small">{t('objectionAdmin.restoredFrom', { version: v.restoredFrom })}</div>
                 )}
@@ -258,43 +275,91 @@ function ObjectionHistory({ objection, onClose }: { objection: Objection; onClos
             header: t('objectionAdmin.findings'),
             className: 'small',
             cell: (v) =>
-              v.findings === 0
-                ? t('objectionAdmin.noFindings')
-                : t('objectionAdmin.findingsJustified', { count: v.findings, justification: v.justification ?? '' }),
+              v.findings === 0 ? (
+                t('objectionAdmin.noFindings')
+              ) : (
+                <>
+                  {t('objectionAdmin.findingsJustified', { count: v.findings, justification: v.justification ?? '' })}
+                  {v.reviewedBy && v.reviewedAt && (
+                    <div className="muted">
+                      {v.status === 'rejected'
+                        ? `${t('scriptLibrary.rejectedBy', { who: v.reviewedBy, when: fmt.dateTime(v.reviewedAt) })}: “${v.reviewNote ?? ''}”`
+                        : t('scriptLibrary.approvedBy', { who: v.reviewedBy, when: fmt.dateTime(v.reviewedAt) })}
+                    </div>
+                  )}
+                </>
+              ),
           },
           {
             key: 'actions',
             header: hiddenHeader(t('userAdmin.actions')),
             cell: (v) =>
-              v.id !== current.id && (
+              v.status === 'awaiting_approval' ? (
                 <div className="actions start">
                   <button
                     type="button"
-                    className="button"
-                    aria-pressed={compare === v.id}
-                    onClick={() => setCompare(compare === v.id ? null : v.id)}
+                    className="button primary"
+                    disabled={approve.isPending}
+                    onClick={() => approve.mutate(v.id)}
                   >
-                    {t('objectionAdmin.compare')}
+                    {t('scriptLibrary.approve')}
                   </button>
                   <button
                     type="button"
                     className="button"
-                    disabled={restore.isPending}
-                    onClick={() =>
-                      restore.mutate({
-                        versionId: v.id,
-                        expectedVersion: objection.version,
-                        ...(justification.trim() ? { justification: justification.trim() } : {}),
-                      })
-                    }
+                    aria-expanded={rejecting === v.id}
+                    onClick={() => setRejecting(rejecting === v.id ? null : v.id)}
                   >
-                    {t('objectionAdmin.restore', { version: v.version })}
+                    {t('scriptLibrary.reject')}
                   </button>
                 </div>
+              ) : (
+                v.id !== current.id && (
+                  <div className="actions start">
+                    <button
+                      type="button"
+                      className="button"
+                      aria-pressed={compare === v.id}
+                      onClick={() => setCompare(compare === v.id ? null : v.id)}
+                    >
+                      {t('objectionAdmin.compare')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={restore.isPending}
+                      onClick={() =>
+                        restore.mutate({
+                          versionId: v.id,
+                          expectedVersion: objection.version,
+                          ...(justification.trim() ? { justification: justification.trim() } : {}),
+                        })
+                      }
+                    >
+                      {t('objectionAdmin.restore', { version: v.version })}
+                    </button>
+                  </div>
+                )
               ),
           },
         ]}
       />
+      {rejecting && (
+        <form
+          className="admin-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            reject.mutate({ versionId: rejecting, note: note.trim() }, { onSuccess: () => setRejecting(null) });
+          }}
+        >
+          <TextAreaField label={t('scriptLibrary.rejectNote')} rows={2} value={note} onChange={setNote} required />
+          <button type="submit" className="button" disabled={reject.isPending}>
+            {t('scriptLibrary.confirmReject')}
+          </button>
+        </form>
+      )}
+      {approve.isError && <ErrorState error={approve.error} />}
+      {reject.isError && <ErrorState error={reject.error} />}
       {restore.isError && (
         <>
           <ErrorState error={restore.error} />

@@ -1,4 +1,4 @@
-import type { ScriptList, ScriptVersionDetail } from '@crm/contracts';
+import type { ScriptList, ScriptVersionDetail, ScriptVersionSummary } from '@crm/contracts';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, hiddenHeader } from '../../../components/ui/data-table';
@@ -14,6 +14,7 @@ import { useScriptLibrary } from '../api/get-scripts';
 import { useLint } from '../api/lint-text';
 import { usePreview } from '../api/preview-version';
 import { usePublish } from '../api/publish-version';
+import { useApproveVersion, useRejectVersion } from '../api/review-version';
 import { useSaveDraft } from '../api/save-draft';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -127,11 +128,7 @@ function Versions({
             cell: (v) => (
               <>
                 <span className={`badge status-${v.status}`}>{t(`scriptLibrary.statuses.${v.status}`)}</span>
-                {v.justification && (
-                  <div className="small muted" title={v.justification}>
-                    {t('scriptLibrary.justified')}: {v.justification}
-                  </div>
-                )}
+                <Approval version={v} />
               </>
             ),
           },
@@ -164,6 +161,7 @@ function Versions({
                     {t('scriptLibrary.compare', { version: published.version })}
                   </button>
                 )}{' '}
+                {v.status === 'awaiting_approval' && <ReviewActions versionId={v.id} />}
                 {v.status === 'archived' && (
                   <button
                     type="button"
@@ -181,6 +179,71 @@ function Versions({
       />
       {create.isError && <ErrorState error={create.error} />}
     </section>
+  );
+}
+
+/** Why a version with findings went (or may go) live, who submitted it and who approved or rejected it, when. */
+export function Approval({ version: v }: { version: ScriptVersionSummary }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : '');
+  if (!v.justification && !v.reviewedBy) return null;
+  return (
+    <div className="small approval">
+      {v.justification && (
+        <div title={v.justification}>
+          {v.findings > 0 ? t('scriptLibrary.findingsJustified', { count: v.findings }) : t('scriptLibrary.justified')}:{' '}
+          “{v.justification}”
+        </div>
+      )}
+      {v.submittedBy && (
+        <div className="muted">{t('scriptLibrary.submittedBy', { who: v.submittedBy, when: when(v.submittedAt) })}</div>
+      )}
+      {v.reviewedBy &&
+        (v.status === 'rejected' ? (
+          <div>
+            {t('scriptLibrary.rejectedBy', { who: v.reviewedBy, when: when(v.reviewedAt) })}: “{v.reviewNote}”
+          </div>
+        ) : (
+          <div>{t('scriptLibrary.approvedBy', { who: v.reviewedBy, when: when(v.reviewedAt) })}</div>
+        ))}
+    </div>
+  );
+}
+
+/** Approve (a second admin: the server refuses the author) or reject with a note. */
+function ReviewActions({ versionId }: { versionId: string }) {
+  const { t } = useTranslation();
+  const approve = useApproveVersion(versionId);
+  const reject = useRejectVersion(versionId);
+  const [rejecting, setRejecting] = useState(false);
+  const [note, setNote] = useState('');
+  const busy = approve.isPending || reject.isPending;
+  return (
+    <div className="review-actions">
+      <button type="button" className="button primary" disabled={busy} onClick={() => approve.mutate()}>
+        {t('scriptLibrary.approve')}
+      </button>{' '}
+      <button type="button" className="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
+        {t('scriptLibrary.reject')}
+      </button>
+      {rejecting && (
+        <form
+          className="admin-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            reject.mutate(note.trim());
+          }}
+        >
+          <TextAreaField label={t('scriptLibrary.rejectNote')} rows={2} value={note} onChange={setNote} required />
+          <button type="submit" className="button" disabled={busy}>
+            {t('scriptLibrary.confirmReject')}
+          </button>
+        </form>
+      )}
+      {approve.isError && <ErrorState error={approve.error} />}
+      {reject.isError && <ErrorState error={reject.error} />}
+    </div>
   );
 }
 
@@ -346,7 +409,11 @@ function DraftActions({ versionId, steps }: { versionId: string; steps: Steps })
           {t('scriptLibrary.publish')}
         </button>
         {save.isSuccess && !publish.isSuccess && <span role="status">{t('scriptLibrary.saved')}</span>}
-        {publish.isSuccess && <span role="status">{t('scriptLibrary.published')}</span>}
+        {publish.isSuccess && (
+          <span role="status">
+            {publish.data.status === 'awaiting_approval' ? t('scriptLibrary.submitted') : t('scriptLibrary.published')}
+          </span>
+        )}
       </div>
       <TextAreaField
         label={t('scriptLibrary.justification')}
