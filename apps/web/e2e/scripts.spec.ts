@@ -1,4 +1,4 @@
-import { expect, signIn, signInTo, test } from './fixtures';
+import { DEMO_PASSWORD, expect, signIn, signInTo, test } from './fixtures';
 
 test('an admin edits a script, sees a lint warning on an abusive sentence, fixes it, publishes, and the collector gets the new text', async ({
   page,
@@ -100,4 +100,69 @@ test('an admin edits an objection answer with live lint, then compares and resto
     .filter({ hasText: original.slice(0, 40) })
     .first();
   await expect(restored).toContainText('v3');
+});
+
+test('wording with findings needs a real justification and a second admin, who approves it in Chinese; the history shows who and when', async ({
+  page,
+  browser,
+  request,
+}) => {
+  // A second admin (a compliance officer who reads Chinese), created through the API by admin1.
+  const login = await request.post('/api/auth/login', { data: { username: 'admin1', password: DEMO_PASSWORD } });
+  expect(login.ok()).toBe(true);
+  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'crm_csrf')!.value;
+  const created = await request.post('/api/users', {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      username: 'compliance1',
+      displayName: '张伟 Wei Zhang',
+      role: 'admin',
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+      password: DEMO_PASSWORD,
+    },
+  });
+  expect(created.status()).toBe(201);
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signInTo(page, 'admin1', 'Scripts');
+  await page.getByRole('button', { name: 'M3 · 61–90 · en' }).click();
+  await page.getByRole('button', { name: 'New draft from the published version' }).click();
+  const editor = page.getByRole('region', { name: /Version 2/ });
+  const close = editor.getByLabel('Summary and close', { exact: true });
+  await close.fill(`${await close.inputValue()} We will tell your employer today.`);
+  await expect(editor.locator('.lint-findings')).toContainText('Telling third parties');
+  const justification = editor.getByLabel(/^Justification/);
+  await justification.fill('ok');
+  await editor.getByRole('button', { name: 'Publish' }).click();
+  await expect(editor.getByRole('alert')).toContainText('not a placeholder');
+  await justification.fill('Training example only: quoted to show new collectors the wording they must never use.');
+  await editor.getByRole('button', { name: 'Publish' }).click();
+  // It is no longer a draft: read-only, waiting for a second admin.
+  await expect(editor.getByRole('heading', { name: 'v2 · Awaiting approval' })).toBeVisible();
+  const row = page.getByRole('row', { name: /^v2 / });
+  await expect(row).toContainText('Awaiting approval');
+  await expect(row).toContainText('Submitted by Jordan Blake');
+  // The author cannot approve it.
+  const decide = page.locator('.review-actions');
+  await decide.getByRole('button', { name: 'Approve and publish' }).click();
+  await expect(decide.getByRole('alert')).toContainText('second admin');
+  await page.screenshot({ path: 'test-results/script-awaiting-approval-en.png' });
+
+  const officer = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await signInTo(officer, 'compliance1', '话术库');
+  await officer.getByRole('button', { name: 'M3 · 61–90天 · en' }).click();
+  const pending = officer.getByRole('row', { name: /^v2 / });
+  await expect(pending).toContainText('待审批');
+  await expect(pending).toContainText('Jordan Blake');
+  await officer.screenshot({ path: 'test-results/script-awaiting-approval-zh.png' });
+  await officer.locator('.review-actions').getByRole('button', { name: '批准并发布' }).click();
+  await expect(pending).toContainText('已发布');
+  await expect(pending).toContainText('张伟 Wei Zhang');
+  await officer.screenshot({ path: 'test-results/script-approved-zh.png' });
+
+  await page.reload();
+  await page.getByRole('button', { name: 'M3 · 61–90 · en' }).click();
+  await expect(page.getByRole('row', { name: /^v2 / })).toContainText('Approved by 张伟 Wei Zhang');
+  await page.screenshot({ path: 'test-results/script-approved-en.png' });
 });

@@ -161,7 +161,6 @@ function Versions({
                     {t('scriptLibrary.compare', { version: published.version })}
                   </button>
                 )}{' '}
-                {v.status === 'awaiting_approval' && <ReviewActions versionId={v.id} />}
                 {v.status === 'archived' && (
                   <button
                     type="button"
@@ -176,6 +175,11 @@ function Versions({
             ),
           },
         ]}
+        below={(v) =>
+          v.status === 'awaiting_approval'
+            ? { className: 'history-row', node: <ReviewActions versionId={v.id} /> }
+            : null
+        }
       />
       {create.isError && <ErrorState error={create.error} />}
     </section>
@@ -192,8 +196,9 @@ export function Approval({ version: v }: { version: ScriptVersionSummary }) {
     <div className="small approval">
       {v.justification && (
         <div title={v.justification}>
-          {v.findings > 0 ? t('scriptLibrary.findingsJustified', { count: v.findings }) : t('scriptLibrary.justified')}:{' '}
-          “{v.justification}”
+          {v.findings > 0
+            ? t('scriptLibrary.findingsJustified', { count: v.findings, justification: v.justification })
+            : `${t('scriptLibrary.justified')}: “${v.justification}”`}
         </div>
       )}
       {v.submittedBy && (
@@ -221,6 +226,7 @@ function ReviewActions({ versionId }: { versionId: string }) {
   const busy = approve.isPending || reject.isPending;
   return (
     <div className="review-actions">
+      <span className="small">{t('scriptLibrary.needsSecondAdmin')}</span>
       <button type="button" className="button primary" disabled={busy} onClick={() => approve.mutate()}>
         {t('scriptLibrary.approve')}
       </button>{' '}
