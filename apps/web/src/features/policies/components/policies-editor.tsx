@@ -108,6 +108,18 @@ function PolicyForm({ policy }: { policy: PolicyItem }) {
         </span>
       </h2>
       {policy.kind === 'queue_weights' && <p className="muted small">{t('policies.queueWeightsHint')}</p>}
+      {policy.floorProblems && (
+        <div className="state-error small" role="alert">
+          <p>{t('policies.belowFloor')}</p>
+          <ul>
+            {policy.floorProblems.map((p, k) => (
+              <li key={k}>
+                {p.field}: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="policy-fields">
         {FIELDS[policy.kind].map((f) => {
           const value = get(data, f.path);
