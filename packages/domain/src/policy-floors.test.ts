@@ -70,6 +70,29 @@ describe('statutory floors', () => {
     ['CN no unanswered cap', { ...CN, dailyUnansweredCapPerContactPoint: null }, ['dailyUnansweredCapPerContactPoint']],
     ['CN 3 unanswered a day', { ...CN, dailyUnansweredCapPerContactPoint: 3 }, []],
     ['CN without do-not-contact', { ...CN, stopFlags: ['dispute_hold', 'deceased'] }, ['stopFlags']],
+    ['US consent counts 8 days', { ...US, priorConsentDays: 8 }, ['priorConsentDays']],
+    ['US consent counts 3 days', { ...US, priorConsentDays: 3 }, []],
+    ['UK consent counts 30 days (configurable)', { ...UK, priorConsentDays: 30 }, []],
+    [
+      'US 2 location calls per third party',
+      { ...US, thirdParty: { locationCallsPerThirdParty: 2, onlyWhenCustomerUnreachable: false } },
+      ['thirdParty.locationCallsPerThirdParty'],
+    ],
+    [
+      'US no limit on location calls',
+      { ...US, thirdParty: { locationCallsPerThirdParty: null, onlyWhenCustomerUnreachable: false } },
+      ['thirdParty.locationCallsPerThirdParty'],
+    ],
+    [
+      'US third parties only once unreachable (stricter)',
+      { ...US, thirdParty: { locationCallsPerThirdParty: 1, onlyWhenCustomerUnreachable: true } },
+      [],
+    ],
+    [
+      'CN third parties while the customer is reachable',
+      { ...CN, thirdParty: { locationCallsPerThirdParty: null, onlyWhenCustomerUnreachable: false } },
+      ['thirdParty.onlyWhenCustomerUnreachable'],
+    ],
   ];
 
   it.each(cases)('%s', (_what, policy, fields) => {

@@ -1,5 +1,6 @@
 import type { ComplianceProfileCode, StopFlagTypeCode } from '@crm/contracts';
 import type { ComplianceProfilePolicy } from './policies.js';
+import { thirdPartyRulesOf } from './third-parties.js';
 
 /**
  * Statutory floors of each compliance profile (compliance.md "Floors"): what the law allows at
@@ -21,6 +22,13 @@ export interface StatutoryFloor {
   noOverride: { rule: string } | null;
   /** Records are kept at least this long. */
   minRetentionYears: { min: number; rule: string } | null;
+  /** A customer-requested contact counts as consent for at most this many days. */
+  maxPriorConsentDays: { max: number; rule: string } | null;
+  /** Third parties: at most this many location calls each (unless they ask for more); contact only once the customer is unreachable. */
+  thirdParty: {
+    maxLocationCalls: { max: number; rule: string } | null;
+    onlyWhenCustomerUnreachable: { rule: string } | null;
+  };
 }
 
 export const STATUTORY_FLOORS: Record<ComplianceProfileCode, StatutoryFloor> = {
@@ -38,6 +46,11 @@ export const STATUTORY_FLOORS: Record<ComplianceProfileCode, StatutoryFloor> = {
     ],
     noOverride: { rule: 'Reg F 12 CFR 1006.14(b)(2)' },
     minRetentionYears: { min: 3, rule: 'Reg F 12 CFR 1006.100(a)' },
+    maxPriorConsentDays: { max: 7, rule: 'Reg F 12 CFR 1006.14(b)(3)(i)' },
+    thirdParty: {
+      maxLocationCalls: { max: 1, rule: 'FDCPA 15 USC 1692b(3); Reg F 12 CFR 1006.10' },
+      onlyWhenCustomerUnreachable: null,
+    },
   },
   UK: {
     callWindow: { start: '08:00', end: '21:00', rule: 'FCA CONC 7.9.4R' },
@@ -51,6 +64,8 @@ export const STATUTORY_FLOORS: Record<ComplianceProfileCode, StatutoryFloor> = {
     ],
     noOverride: null,
     minRetentionYears: null,
+    maxPriorConsentDays: null,
+    thirdParty: { maxLocationCalls: null, onlyWhenCustomerUnreachable: null },
   },
   CN: {
     callWindow: { start: '08:00', end: '22:00', rule: 'CBA collection guidelines 2021/2026 (no contact 22:00-08:00)' },
@@ -63,6 +78,11 @@ export const STATUTORY_FLOORS: Record<ComplianceProfileCode, StatutoryFloor> = {
     ],
     noOverride: null,
     minRetentionYears: null,
+    maxPriorConsentDays: null,
+    thirdParty: {
+      maxLocationCalls: null,
+      onlyWhenCustomerUnreachable: { rule: 'CBA collection guidelines 2021/2026 (third parties)' },
+    },
   },
 };
 
@@ -132,6 +152,27 @@ export function policyFloorProblems(policy: ComplianceProfilePolicy): FloorProbl
   if (floor.minRetentionYears && policy.retentionYears < floor.minRetentionYears.min)
     below('retentionYears', floor.minRetentionYears.rule, `must be at least ${floor.minRetentionYears.min}`);
 
+  if (floor.maxPriorConsentDays && policy.priorConsentDays > floor.maxPriorConsentDays.max)
+    below('priorConsentDays', floor.maxPriorConsentDays.rule, `must be at most ${floor.maxPriorConsentDays.max}`);
+
+  const thirdParty = thirdPartyRulesOf(policy);
+  const { maxLocationCalls, onlyWhenCustomerUnreachable } = floor.thirdParty;
+  if (
+    maxLocationCalls &&
+    (thirdParty.locationCallsPerThirdParty === null || thirdParty.locationCallsPerThirdParty > maxLocationCalls.max)
+  )
+    below(
+      'thirdParty.locationCallsPerThirdParty',
+      maxLocationCalls.rule,
+      `must be at most ${maxLocationCalls.max} (more only when the third party asks)`,
+    );
+  if (onlyWhenCustomerUnreachable && !thirdParty.onlyWhenCustomerUnreachable)
+    below(
+      'thirdParty.onlyWhenCustomerUnreachable',
+      onlyWhenCustomerUnreachable.rule,
+      'must be true: third parties are contacted only once the customer is unreachable',
+    );
+
   return out;
 }
 
@@ -174,5 +215,26 @@ export function withinFloors(policy: ComplianceProfilePolicy): ComplianceProfile
     stopFlags,
     overrideAllowed: floor.noOverride ? false : policy.overrideAllowed,
     retentionYears: Math.max(policy.retentionYears, floor.minRetentionYears?.min ?? 0),
+    priorConsentDays: floor.maxPriorConsentDays
+      ? Math.min(policy.priorConsentDays, floor.maxPriorConsentDays.max)
+      : policy.priorConsentDays,
+    ...thirdPartyWithinFloor(policy, floor),
   };
+}
+
+/** The stricter of the profile's third-party rules and the floor's; unchanged (absent stays absent) when lawful. */
+function thirdPartyWithinFloor(
+  policy: ComplianceProfilePolicy,
+  floor: StatutoryFloor,
+): Partial<ComplianceProfilePolicy> {
+  const rules = thirdPartyRulesOf(policy);
+  const { maxLocationCalls, onlyWhenCustomerUnreachable } = floor.thirdParty;
+  const calls =
+    maxLocationCalls &&
+    (rules.locationCallsPerThirdParty === null || rules.locationCallsPerThirdParty > maxLocationCalls.max)
+      ? maxLocationCalls.max
+      : rules.locationCallsPerThirdParty;
+  const unreachable = onlyWhenCustomerUnreachable ? true : rules.onlyWhenCustomerUnreachable;
+  if (calls === rules.locationCallsPerThirdParty && unreachable === rules.onlyWhenCustomerUnreachable) return {};
+  return { thirdParty: { locationCallsPerThirdParty: calls, onlyWhenCustomerUnreachable: unreachable } };
 }
