@@ -26,6 +26,8 @@ const caseFile = {
     ],
     employmentNotes: null,
     householdNotes: null,
+    dateOfBirth: null,
+    preferences: { preferredChannel: null, preferredTime: null, inconvenientTimes: [] },
   },
   account: {
     id: '6f1c1d1e-1b1a-4c1d-9e1f-000000000001',
@@ -65,10 +67,14 @@ const caseFile = {
       timeZones: ['Asia/Shanghai'],
       zoneSource: 'number',
       workedBefore: false,
+      optedOut: false,
+      optedOutChannels: [],
+      workInconvenient: false,
       gate: gateOk,
     },
   ],
   thirdParties: [],
+  thirdPartyScript: [],
   otherAccounts: [],
   history: [
     {
