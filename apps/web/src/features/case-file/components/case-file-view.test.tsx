@@ -102,6 +102,16 @@ describe('CaseFileView', () => {
     const history = screen.getByTestId('history');
     expect(history).toHaveTextContent('¥300.00 → 2026-11-10 部分履约 已还 ¥100.00');
   });
+
+  it('on the desk before the customer is verified: who and whether to call, never the debt', async () => {
+    await renderWithProviders(<CaseFileView caseFile={caseFile} debtDetails={false} />, { locale: 'zh-CN' });
+    expect(screen.getByTestId('customer-name')).toHaveTextContent('王芳');
+    expect(screen.getByRole('region', { name: '联系方式' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: '同意与偏好' })).toBeInTheDocument();
+    const text = document.body.textContent ?? '';
+    for (const debt of ['¥500.00', '¥1,200.00', '33', 'Huaxin', '¥300.00']) expect(text).not.toContain(debt);
+    expect(screen.queryByTestId('history')).not.toBeInTheDocument();
+  });
 });
 
 /** A New York customer with a Denver mobile and a Honolulu work number, at 05:00 in Honolulu. */
