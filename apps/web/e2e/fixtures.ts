@@ -16,5 +16,16 @@ export async function signInTo(page: Page, username: string, link: string) {
   await page.getByRole('link', { name: link }).click();
 }
 
+/**
+ * The desk's right-party step (compliance.md "Third parties"): the person who answered confirmed
+ * their name and the date of birth (or postcode) on file, so the debt and the script are shown.
+ */
+export async function verifyCustomer(page: Page) {
+  const step = page.getByTestId('who-answered');
+  await step.getByLabel(/What they said matches|对方所述一致/).check();
+  await step.getByRole('button', { name: /Customer verified|已核实为客户本人/ }).click();
+  await expect(step).toContainText(/the customer, verified|客户本人，已核实/);
+}
+
 export const test = base;
 export { expect };

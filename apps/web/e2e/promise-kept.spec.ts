@@ -1,5 +1,5 @@
 import { request } from '@playwright/test';
-import { DEMO_PASSWORD, expect, signIn, test } from './fixtures';
+import { DEMO_PASSWORD, expect, signIn, test, verifyCustomer } from './fixtures';
 
 test('a promise recorded in the workstation turns kept when the payment is posted', async ({ page, baseURL }) => {
   await signIn(page, 'collector3');
@@ -8,6 +8,7 @@ test('a promise recorded in the workstation turns kept when the payment is poste
   await page.keyboard.press('n');
   await expect(page).toHaveURL(/\/work\/[0-9a-f-]{36}$/);
   const accountId = page.url().split('/').pop()!;
+  await verifyCustomer(page);
 
   const due = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('Outcome', { exact: true }).selectOption('promise_to_pay');
@@ -52,6 +53,7 @@ test('a promise recorded in the workstation turns kept when the payment is poste
   await api.dispose();
 
   await page.reload();
+  await verifyCustomer(page);
   await expect(
     history
       .locator('.timeline-item')

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, test, verifyCustomer } from './fixtures';
 
 test('a collector takes the next account, records a promise, moves on, and finds the promise in the case file', async ({
   page,
@@ -15,6 +15,12 @@ test('a collector takes the next account, records a promise, moves on, and finds
   const customer = (await page.getByTestId('customer-name').innerText()).trim();
   // Allowed now: by the calling window, or at a callback time the customer agreed (the demo data has some due at any hour).
   await expect(page.getByText(/✓ (Can call now|Agreed callback time)/).first()).toBeVisible();
+  // Right-party verification first: no debt figure, no collection script until the customer is confirmed.
+  await expect(page.getByTestId('who-answered')).toBeVisible();
+  await expect(page.getByText('Overdue', { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('script-steps')).toHaveCount(0);
+  await verifyCustomer(page);
+  await expect(page.getByText('Overdue', { exact: true })).toBeVisible();
   await expect(page.getByTestId('script-steps').locator('li.step')).toHaveCount(7);
   await expect(page.getByText(/Reserved for you until/)).toBeVisible();
 
@@ -39,6 +45,7 @@ test('a collector takes the next account, records a promise, moves on, and finds
 
   // The promise is in the first account's case file.
   await page.goto(firstUrl);
+  await verifyCustomer(page);
   const history = page.getByTestId('history');
   await expect(history.locator('li').first()).toContainText('Promise');
   await expect(history.locator('li').first()).toContainText('10.00');
@@ -53,6 +60,7 @@ test('the outcome form shows the server’s reason next to the field', async ({ 
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   await page.getByRole('button', { name: /Next account/ }).click();
   await expect(page).toHaveURL(/\/work\/[0-9a-f-]{36}$/);
+  await verifyCustomer(page);
   await page.getByLabel(/^Amount \(/).fill('10');
   await page.getByLabel('Date', { exact: true }).fill('2020-01-01');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -79,6 +87,7 @@ test('an outcome recorded in the workstation shows in My calls and My results wi
   await page.getByRole('button', { name: /Next account/ }).click();
   await expect(page).toHaveURL(/\/work\/[0-9a-f-]{36}$/);
   const customer = (await page.getByTestId('customer-name').innerText()).trim();
+  await verifyCustomer(page);
   const note = `E2E fresh views ${Date.now()}`;
   const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('Outcome', { exact: true }).selectOption('promise_to_pay');

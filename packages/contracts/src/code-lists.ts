@@ -30,6 +30,11 @@ export const STAGES = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'] as const;
 export const CHANNELS = ['phone', 'sms', 'email', 'letter', 'visit'] as const;
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
 export const PARTIES_REACHED = ['debtor', 'third_party', 'nobody'] as const;
+/**
+ * How the person who answered was confirmed to be the customer before any debt detail was given
+ * (right-party verification, compliance.md "Third parties"): their full name and one more fact on file.
+ */
+export const RIGHT_PARTY_METHODS = ['name_and_date_of_birth', 'name_and_postcode'] as const;
 export const DISPOSITIONS = [
   'no_answer',
   'busy',
@@ -113,6 +118,7 @@ export type ComplianceProfileCode = (typeof COMPLIANCE_PROFILES)[number];
 export type ZoneSourceCode = (typeof ZONE_SOURCES)[number];
 export type ChannelCode = (typeof CHANNELS)[number];
 export type PartyReachedCode = (typeof PARTIES_REACHED)[number];
+export type RightPartyMethodCode = (typeof RIGHT_PARTY_METHODS)[number];
 export type DispositionCode = (typeof DISPOSITIONS)[number];
 export type StopFlagTypeCode = (typeof STOP_FLAG_TYPES)[number];
 export type ObjectionCategoryCode = (typeof OBJECTION_CATEGORIES)[number];
@@ -138,6 +144,7 @@ export const DATABASE_ENUMS = {
   Channel: CHANNELS,
   Direction: DIRECTIONS,
   PartyReached: PARTIES_REACHED,
+  RightPartyMethod: RIGHT_PARTY_METHODS,
   Disposition: DISPOSITIONS,
   PromiseStatus: PROMISE_STATUSES,
   PromiseChangeCause: PROMISE_CHANGE_CAUSES,

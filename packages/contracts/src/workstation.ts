@@ -14,6 +14,7 @@ import {
   PARTIES_REACHED,
   PAYMENT_CHANNELS,
   PLAN_STATUSES,
+  RIGHT_PARTY_METHODS,
   PROMISE_STATUSES,
   SALUTATIONS,
   STOP_FLAG_TYPES,
@@ -261,6 +262,8 @@ export const caseFileSchema = z.object({
     ),
     employmentNotes: personal(z.string()).nullable(),
     householdNotes: personal(z.string()).nullable(),
+    /** On file, to confirm the person who answers is the customer before any debt detail (right-party verification). */
+    dateOfBirth: personal(isoDateSchema.nullable()),
     /** Preferred channel and time, inconvenient times, as the customer stated them (the gate honours the last). */
     preferences: customerPreferencesSchema,
   }),
@@ -413,6 +416,16 @@ export const recordContactBodySchema = z.object({
     .optional(),
   /** The third party asked to be contacted again (US: the one-call limit then does not apply to them). */
   thirdPartyAsksMoreContact: z.boolean().optional(),
+  /**
+   * Right-party verification (compliance.md "Third parties"): how and when the person who answered
+   * was confirmed to be the customer, before the desk showed any debt detail. Only with partyReached debtor.
+   */
+  rightPartyVerification: z
+    .object({
+      method: z.enum(RIGHT_PARTY_METHODS, { message: oneOf(RIGHT_PARTY_METHODS) }),
+      verifiedAt: isoDateTimeSchema,
+    })
+    .optional(),
   override: z
     .object({
       reasonCode: z.enum(OVERRIDE_REASON_CODES),

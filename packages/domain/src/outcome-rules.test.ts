@@ -224,6 +224,22 @@ describe('outcome problems', () => {
     expect(fields({ channel: 'phone', ...body } as OutcomeShape)).toEqual(expected);
   });
 
+  const verified = { method: 'name_and_date_of_birth', verifiedAt: '2026-12-02T10:00:00Z' };
+  it.each([
+    ['the customer, confirmed', { partyReached: 'debtor', disposition: 'right_party_contact' }, []],
+    ['the confirmed customer refusing', { partyReached: 'debtor', disposition: 'refused' }, []],
+    [
+      'a third party cannot be confirmed as the customer',
+      { partyReached: 'third_party', disposition: 'voicemail' },
+      ['rightPartyVerification'],
+    ],
+    ['nobody answered', { partyReached: 'nobody', disposition: 'no_answer' }, ['rightPartyVerification']],
+  ] as const)('right-party verification: %s', (_name, body, expected) => {
+    expect(
+      fields({ channel: 'phone', contactPointId: 'cp', rightPartyVerification: verified, ...body } as OutcomeShape),
+    ).toEqual(expected);
+  });
+
   it('says which parties a disposition fits', () => {
     const message = (partyReached: PartyReachedCode, disposition: DispositionCode) =>
       outcomeProblems({

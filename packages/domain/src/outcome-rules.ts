@@ -98,6 +98,7 @@ export interface OutcomeShape {
   thirdPartyId?: string | undefined;
   thirdParty?: unknown;
   thirdPartyAsksMoreContact?: boolean | undefined;
+  rightPartyVerification?: unknown;
 }
 
 /** Channels that reach a contact point the customer has on file: it must be named. */
@@ -134,6 +135,11 @@ export function outcomeProblems(body: OutcomeShape): FieldProblem[] {
       if (body[field] !== undefined)
         problems.push({ field, message: 'is only recorded when a third party was reached' });
   }
+  if (party !== 'debtor' && body.rightPartyVerification !== undefined)
+    problems.push({
+      field: 'rightPartyVerification',
+      message: 'confirms the customer was reached: it is only recorded with partyReached debtor',
+    });
   if (!r.lawful)
     problems.push({
       field: 'partyReached',

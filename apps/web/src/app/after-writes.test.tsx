@@ -16,6 +16,9 @@ import { useRecordContact } from '../features/contacts/api/record-contact';
 import { useReviewContact } from '../features/contacts/api/review-contact';
 import { ContactLog } from '../features/contacts/components/contact-log';
 import { OutcomeForm } from '../features/contacts/components/outcome-form';
+import { useSetContactPointConsent } from '../features/consent/api/set-contact-point-consent';
+import { useSetPreferences } from '../features/consent/api/set-preferences';
+import { useSetThirdPartyConsent } from '../features/consent/api/set-third-party-consent';
 import { creditorKeys } from '../features/creditors/api/query-keys';
 import { useUploadImport } from '../features/imports/api/upload-import';
 import { messageKeys } from '../features/messages/api/query-keys';
@@ -323,6 +326,51 @@ function runHook<T>(
 }
 
 const WRITES: Write[] = [
+  {
+    write: "record a number's consent (opt-outs, work inconvenient)",
+    server: {
+      [`/api/accounts/${ACCOUNT}/consent/contact-points/${PHONE}`]: {
+        body: { contactPointId: PHONE, optedOut: false, optedOutChannels: ['sms'], workInconvenient: false },
+      },
+    },
+    run: (w) =>
+      runHook(w, useSetContactPointConsent, {
+        accountId: ACCOUNT,
+        pointId: PHONE,
+        body: { optedOut: false, optedOutChannels: ['sms'], workInconvenient: false, note: 'Said STOP texts' },
+      }),
+    // The same customer's numbers show on their other accounts' case files too; the queue's gate reads them.
+    refreshes: ['case file', 'another case file', 'queue'],
+  },
+  {
+    write: "record the customer's preferences",
+    server: {
+      [`/api/accounts/${ACCOUNT}/consent/preferences`]: {
+        body: { preferredChannel: 'sms', preferredTime: null, inconvenientTimes: [] },
+      },
+    },
+    run: (w) =>
+      runHook(w, useSetPreferences, {
+        accountId: ACCOUNT,
+        body: { preferredChannel: 'sms', preferredTime: null, inconvenientTimes: [], note: 'Prefers texts' },
+      }),
+    refreshes: ['case file', 'another case file', 'queue'],
+  },
+  {
+    write: 'mark a third party do-not-contact',
+    server: {
+      [`/api/accounts/${ACCOUNT}/consent/third-parties/${ID}`]: {
+        body: { thirdPartyId: ID, doNotContact: true, moreContactRequested: false },
+      },
+    },
+    run: (w) =>
+      runHook(w, useSetThirdPartyConsent, {
+        accountId: ACCOUNT,
+        thirdPartyId: ID,
+        body: { doNotContact: true, moreContactRequested: false, note: 'Asked not to be called' },
+      }),
+    refreshes: ['case file', 'another case file', 'queue'],
+  },
   {
     write: 'record an outcome',
     server: {

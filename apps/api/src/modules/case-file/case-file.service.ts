@@ -224,6 +224,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           })),
           employmentNotes: debtor.employmentNotes,
           householdNotes: debtor.householdNotes,
+          dateOfBirth: debtor.dateOfBirth?.toISOString().slice(0, 10) ?? null,
           preferences: preferencesOf(debtor),
         },
         contactPoints: contactPoints.map((p) => ({

@@ -109,6 +109,8 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
           contactPointId: body.contactPointId ?? null,
           thirdPartyId,
           partyReached: body.partyReached,
+          rightPartyVerifiedAt: body.rightPartyVerification ? new Date(body.rightPartyVerification.verifiedAt) : null,
+          rightPartyMethod: body.rightPartyVerification?.method ?? null,
           disposition: body.disposition,
           notes: body.notes ?? null,
           objections: body.objections ?? [],

@@ -129,6 +129,9 @@ export function createContactsService({ contacts, access, gate, policies, clock,
           ...callbackProblems(new Date(body.callbackAt), now, zones, profile.callWindow, rules.maxHorizonDays),
         );
       }
+      // Verified during this call: not later than now (a minute's grace for the collector's clock).
+      if (body.rightPartyVerification && Date.parse(body.rightPartyVerification.verifiedAt) > now.getTime() + 60_000)
+        problems.push({ field: 'rightPartyVerification.verifiedAt', message: 'must not be in the future' });
       if (body.claimedPayment) problems.push(...claimedPaymentProblems(body.claimedPayment, ctx.today));
       if (body.flag && !profile.stopFlags.includes(body.flag.type) && body.flag.type !== 'do_not_contact') {
         problems.push({

@@ -1,12 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, type LoaderFunctionArgs } from 'react-router';
 import { Page } from '../../components/ui/page';
 import { ErrorState, LoadingState } from '../../components/ui/states';
 import { getCaseFileQueryOptions, useCaseFile } from '../../features/case-file/api/get-case-file';
 import { CaseFileView } from '../../features/case-file/components/case-file-view';
+import { ThirdPartyScript } from '../../features/case-file/components/third-party-script';
 import { OutcomeForm } from '../../features/contacts/components/outcome-form';
+import { WhoAnswered, type Answered } from '../../features/contacts/components/who-answered';
 import { useNextAccount } from '../../features/queue/api/next-account';
 import { QueuePanel } from '../../features/queue/components/queue-panel';
 import { getSuggestedScriptQueryOptions } from '../../features/scripts/api/get-suggested-script';
@@ -121,17 +123,24 @@ function CaseWorkspace({
 }) {
   const { t } = useTranslation();
   const caseFile = useCaseFile(accountId);
+  // Right-party verification first (compliance.md "Third parties"): no debt detail until the customer is confirmed.
+  const [answered, setAnswered] = useState<Answered | null>(null);
   if (caseFile.isPending) return <LoadingState />;
   if (caseFile.isError) return <ErrorState error={caseFile.error} onRetry={() => void caseFile.refetch()} />;
+  const verified = answered?.party === 'debtor';
   return (
     <>
       <section className="workstation-case" aria-label={t('caseFile.customer')}>
         {leaseUntil && <p className="muted small">{t('workstation.leaseUntil', { time: leaseUntil })}</p>}
-        <CaseFileView caseFile={caseFile.data} />
+        <CaseFileView caseFile={caseFile.data} debtDetails={verified} />
       </section>
       <section className="workstation-script" aria-label={t('script.title')}>
-        <ScriptPanel accountId={accountId} ref={searchRef} />
-        <OutcomeForm caseFile={caseFile.data} onSaved={onSaved} />
+        <WhoAnswered caseFile={caseFile.data} answered={answered} onAnswer={setAnswered} />
+        {verified && <ScriptPanel accountId={accountId} ref={searchRef} />}
+        {answered?.party === 'third_party' && <ThirdPartyScript caseFile={caseFile.data} />}
+        {answered && (
+          <OutcomeForm key={answered.party} caseFile={caseFile.data} answered={answered} onSaved={onSaved} />
+        )}
       </section>
     </>
   );

@@ -26,6 +26,8 @@ const caseFile = {
     ],
     employmentNotes: null,
     householdNotes: null,
+    dateOfBirth: null,
+    preferences: { preferredChannel: null, preferredTime: null, inconvenientTimes: [] },
   },
   account: {
     id: '6f1c1d1e-1b1a-4c1d-9e1f-000000000001',
@@ -65,10 +67,14 @@ const caseFile = {
       timeZones: ['Asia/Shanghai'],
       zoneSource: 'number',
       workedBefore: false,
+      optedOut: false,
+      optedOutChannels: [],
+      workInconvenient: false,
       gate: gateOk,
     },
   ],
   thirdParties: [],
+  thirdPartyScript: [],
   otherAccounts: [],
   history: [
     {
@@ -95,6 +101,16 @@ describe('CaseFileView', () => {
     expect(within(flags).getByText(/争议暂停/)).toBeInTheDocument();
     const history = screen.getByTestId('history');
     expect(history).toHaveTextContent('¥300.00 → 2026-11-10 部分履约 已还 ¥100.00');
+  });
+
+  it('on the desk before the customer is verified: who and whether to call, never the debt', async () => {
+    await renderWithProviders(<CaseFileView caseFile={caseFile} debtDetails={false} />, { locale: 'zh-CN' });
+    expect(screen.getByTestId('customer-name')).toHaveTextContent('王芳');
+    expect(screen.getByRole('region', { name: '联系方式' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: '同意与偏好' })).toBeInTheDocument();
+    const text = document.body.textContent ?? '';
+    for (const debt of ['¥500.00', '¥1,200.00', '33', 'Huaxin', '¥300.00']) expect(text).not.toContain(debt);
+    expect(screen.queryByTestId('history')).not.toBeInTheDocument();
   });
 });
 

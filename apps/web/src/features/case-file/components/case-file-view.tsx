@@ -4,11 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { PromiseSummary } from '../../../components/ui/promise-summary';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
+import { ConsentBadges } from './consent-badges';
+import { ConsentEditor } from './consent-editor';
 import { CustomerZones } from './customer-zones';
 import { GateStatus } from './gate-status';
+import { ThirdParties } from './third-parties';
 
-/** Everything to know before dialling: who, how much and how late, history, and whether we may call now. */
-export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
+/**
+ * Everything to know before dialling: who, how much and how late, history, and whether we may call now.
+ * `debtDetails` false (the desk, before the customer is verified): who and whether we may call, never the debt.
+ */
+export function CaseFileView({ caseFile, debtDetails = true }: { caseFile: CaseFile; debtDetails?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { customer, account, summary } = caseFile;
@@ -30,16 +36,18 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
               .join(' · ')}
           </p>
         </div>
-        <div className="case-figures">
-          <Figure label={t('caseFile.overdue')} value={money(account.overdueMinor)} strong />
-          <Figure label={t('caseFile.balance')} value={money(account.balanceMinor)} />
-          {account.creditMinor > 0 && <Figure label={t('caseFile.credit')} value={money(account.creditMinor)} />}
-          <Figure label={t('caseFile.dpd')} value={fmt.number(account.daysPastDue)} />
-          <div className="figure">
-            <span className="muted small">{t('accounts.stage')}</span>
-            <StageBadge stage={account.stage} />
+        {debtDetails && (
+          <div className="case-figures">
+            <Figure label={t('caseFile.overdue')} value={money(account.overdueMinor)} strong />
+            <Figure label={t('caseFile.balance')} value={money(account.balanceMinor)} />
+            {account.creditMinor > 0 && <Figure label={t('caseFile.credit')} value={money(account.creditMinor)} />}
+            <Figure label={t('caseFile.dpd')} value={fmt.number(account.daysPastDue)} />
+            <div className="figure">
+              <span className="muted small">{t('accounts.stage')}</span>
+              <StageBadge stage={account.stage} />
+            </div>
           </div>
-        </div>
+        )}
       </header>
 
       <GateStatus gate={summary.gate} timeZone={customer.timeZone} />
@@ -48,7 +56,7 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
         <CustomerZones caseFile={caseFile} />
       </Section>
 
-      <Section id="cf-summary" title={t('caseFile.summary')}>
+      <Section hidden={!debtDetails} id="cf-summary" title={t('caseFile.summary')}>
         <dl className="facts">
           <dt>{t('caseFile.willingnessLabel')}</dt>
           <dd>
@@ -110,6 +118,7 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
       </Section>
 
       <ListSection
+        hidden={!debtDetails}
         id="cf-reminders"
         title={t('caseFile.reminders')}
         items={caseFile.reminders}
@@ -124,6 +133,7 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
       />
 
       <ListSection
+        hidden={!debtDetails}
         id="cf-claims"
         title={t('caseFile.claimedPayments')}
         items={caseFile.claimedPayments}
@@ -162,20 +172,23 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
                   ? `${p.timeZones.join(', ')}${p.zoneSource ? ` (${t(`zones.source.${p.zoneSource}`)})` : ''}`
                   : t('zones.unknown')}
               </span>
+              <ConsentBadges point={p} />
               {p.workedBefore && <span className="badge ok">✓ {t('caseFile.workedBefore')}</span>}
               <GateStatus gate={p.gate} timeZone={customer.timeZone} compact />
             </li>
           ))}
         </ul>
-        {caseFile.thirdParties.length > 0 && (
-          <p className="muted small">
-            {t('caseFile.thirdParties')}: {caseFile.thirdParties.map((tp) => tp.relationship).join(', ')} —{' '}
-            {t('caseFile.thirdPartyNote')}
-          </p>
-        )}
       </Section>
 
-      <Section id="cf-other" title={t('caseFile.otherAccounts')}>
+      <Section id="cf-consent" title={t('consent.title')}>
+        <ConsentEditor caseFile={caseFile} />
+      </Section>
+
+      <Section id="cf-third-parties" title={t('caseFile.thirdParties')}>
+        <ThirdParties caseFile={caseFile} />
+      </Section>
+
+      <Section hidden={!debtDetails} id="cf-other" title={t('caseFile.otherAccounts')}>
         {caseFile.otherAccounts.length === 0 ? (
           <p className="muted small">{t('caseFile.noOtherAccounts')}</p>
         ) : (
@@ -191,7 +204,7 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
         )}
       </Section>
 
-      <Section id="cf-history" title={t('caseFile.history')}>
+      <Section hidden={!debtDetails} id="cf-history" title={t('caseFile.history')}>
         {caseFile.history.length === 0 ? (
           <p className="muted small">{t('caseFile.noHistory')}</p>
         ) : (
@@ -206,8 +219,19 @@ export function CaseFileView({ caseFile }: { caseFile: CaseFile }) {
   );
 }
 
-/** A titled part of the case file (its heading names it for screen readers). */
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** A titled part of the case file (its heading names it for screen readers); `hidden`: not shown at all. */
+function Section({
+  id,
+  title,
+  children,
+  hidden,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  hidden?: boolean;
+}) {
+  if (hidden) return null;
   return (
     <section className="case-section" aria-labelledby={id}>
       <h3 id={id}>{title}</h3>
@@ -222,15 +246,17 @@ function ListSection<T extends { id: string }>({
   title,
   items,
   item,
+  hidden,
 }: {
   id: string;
   title: string;
   items: readonly T[];
   item: (x: T) => ReactNode;
+  hidden?: boolean;
 }) {
   if (items.length === 0) return null;
   return (
-    <Section id={id} title={title}>
+    <Section id={id} title={title} hidden={hidden}>
       <ul className="plain">
         {items.map((x) => (
           <li key={x.id}>{item(x)}</li>

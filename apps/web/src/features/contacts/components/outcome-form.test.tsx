@@ -19,6 +19,20 @@ const caseFile = {
     },
   ],
   summary: { gate: { ...gateOk, contactPointId: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000aa' } },
+  thirdParties: [
+    {
+      id: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000cc',
+      name: 'Dana Cole',
+      relationship: 'sister',
+      phone: null,
+      source: 'customer',
+      doNotContact: false,
+      moreContactRequested: false,
+      callsMade: 0,
+      gate: gateOk,
+    },
+  ],
+  thirdPartyScript: [],
 } as unknown as CaseFile;
 
 describe('OutcomeForm', () => {
@@ -82,6 +96,11 @@ describe('OutcomeForm', () => {
     expect(screen.queryByLabelText('Amount (USD)')).not.toBeInTheDocument();
     expect(screen.queryByLabelText("Callback time (customer's time, America/New_York)")).not.toBeInTheDocument();
     expect(screen.queryByText('Objections raised')).not.toBeInTheDocument();
+    // Which third party is required (before: a third party could be recorded without saying who).
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Choose who you reached.')).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
+    await userEvent.selectOptions(screen.getByLabelText('Who answered (required)'), 'Dana Cole (sister)');
     // ...but what they say may stop contact (the customer died, a lawyer represents them).
     await userEvent.selectOptions(outcome, 'voicemail');
     await userEvent.selectOptions(screen.getByLabelText('Stop flag'), 'deceased');
@@ -94,6 +113,8 @@ describe('OutcomeForm', () => {
       partyReached: 'third_party',
       disposition: 'voicemail',
       contactPointId: caseFile.contactPoints[0]!.id,
+      thirdPartyId: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000cc',
+      notes: 'Purpose: Confirming location information',
       flag: { type: 'deceased', reason: 'Sister says he passed away in October' },
     });
   });

@@ -17,6 +17,8 @@ import { Field } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
 import { useReasonText } from '../../../lib/reasons';
 import { useRecordContact } from '../api/record-contact';
+import { ThirdPartyPick, type Purpose } from './third-party-pick';
+import type { Answered } from './who-answered';
 
 type Party = PartyReachedCode;
 type Disposition = RecordContactBody['disposition'];
@@ -33,7 +35,16 @@ interface Instalment {
  * the domain's outcome rules, the same rules the server validates with (ADR 016); the server's
  * messages are shown next to the fields they name.
  */
-export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved: (andNext: boolean) => void }) {
+export function OutcomeForm({
+  caseFile,
+  onSaved,
+  answered,
+}: {
+  caseFile: CaseFile;
+  onSaved: (andNext: boolean) => void;
+  /** Who answered, as the desk's right-party step was told: the party is not asked again. */
+  answered?: Answered | undefined;
+}) {
   const { t } = useTranslation();
   const reason = useReasonText();
   const formId = useId();
@@ -43,8 +54,14 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
 
   const [channel, setChannel] = useState<RecordContactBody['channel']>('phone');
   const [contactPointId, setContactPointId] = useState(summary.gate.contactPointId ?? phones[0]?.id ?? '');
-  const [party, setParty] = useState<Party>('debtor');
-  const [disposition, setDisposition] = useState<Disposition>('promise_to_pay');
+  const [party, setParty] = useState<Party>(answered?.party ?? 'debtor');
+  const [disposition, setDisposition] = useState<Disposition>(dispositionsFor(answered?.party ?? 'debtor')[0]!);
+  // Who the third party is: one on file (id), someone new, or someone who does not know the customer.
+  const [tpChoice, setTpChoice] = useState<string>('');
+  const [newTp, setNewTp] = useState({ relationship: '', name: '', phone: '' });
+  const purposes: Purpose[] = account.complianceProfile === 'US' ? ['location'] : ['location', 'message'];
+  const [purpose, setPurpose] = useState<Purpose>('location');
+  const [asksMore, setAsksMore] = useState(false);
   const [notes, setNotes] = useState('');
   const [objections, setObjections] = useState<ObjectionCategoryCode[]>([]);
   const [planMode, setPlanMode] = useState(false);
@@ -111,7 +128,26 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
       disposition,
       ...(contactPointId ? { contactPointId } : {}),
     };
-    if (notes.trim()) body.notes = notes.trim();
+    if (party === 'debtor' && answered?.party === 'debtor') body.rightPartyVerification = answered.verification;
+    if (party === 'third_party') {
+      if (!tpChoice) problems.thirdPartyId = t('outcome.tpRequired');
+      else if (tpChoice === 'new')
+        body.thirdParty = {
+          relationship: newTp.relationship.trim(),
+          name: newTp.name.trim(),
+          ...(newTp.phone.trim() ? { phone: newTp.phone.trim() } : {}),
+        };
+      else if (tpChoice !== 'unknown') body.thirdPartyId = tpChoice;
+      if (tpChoice === 'unknown' && !contactPointId) problems.contactPointId = t('outcome.tpUnknownNeedsNumber');
+      if (account.complianceProfile === 'US' && tpChoice && tpChoice !== 'unknown' && asksMore)
+        body.thirdPartyAsksMoreContact = true;
+    }
+    const purposeNote =
+      party === 'third_party' && tpChoice && tpChoice !== 'unknown'
+        ? `${t('outcome.tpPurpose')}: ${t(`outcome.tpPurposes.${purpose}`)}`
+        : '';
+    const allNotes = [purposeNote, notes.trim()].filter(Boolean).join(' — ');
+    if (allNotes) body.notes = allNotes;
     if (objections.length && needs.objections !== 'forbidden') body.objections = objections;
     if (needs.commitment !== 'forbidden') {
       if (planMode) {
@@ -208,7 +244,7 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         </Field>
         <Field label={t('outcome.contactPoint')} id={`${formId}-cp`} error={err('contactPointId')}>
           <select id={`${formId}-cp`} value={contactPointId} onChange={(e) => setContactPointId(e.target.value)}>
-            <option value="">—</option>
+            <option value="">{party === 'third_party' && channel === 'phone' ? t('outcome.tpOwnNumber') : '—'}</option>
             {points.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.value} ({t(`contactTypes.${p.type}`, { defaultValue: p.type })}){p.gate.allowed ? '' : ' ✕'}
@@ -218,25 +254,57 @@ export function OutcomeForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved
         </Field>
       </div>
 
-      <fieldset>
-        <legend>{t('outcome.partyReached')}</legend>
-        <div className="radio-row">
-          {PARTIES_REACHED.map((p) => (
-            <label key={p} className="radio">
-              <input
-                type="radio"
-                name={`${formId}-party`}
-                value={p}
-                checked={party === p}
-                onChange={() => choosePart(p)}
-              />{' '}
-              {t(`parties.${p}`)}
-            </label>
-          ))}
-        </div>
-        {party === 'third_party' && <p className="notice small">{t('caseFile.thirdPartyNote')}</p>}
-        {err('partyReached') && <p className="field-error">{err('partyReached')}</p>}
-      </fieldset>
+      {answered ? (
+        <p className="small" data-testid="outcome-party">
+          <strong>{t('outcome.partyReached')}</strong> {t(`parties.${party}`)}
+          {answered.party === 'debtor' ? ` · ${t('outcome.verified')}` : ''}
+        </p>
+      ) : (
+        <fieldset>
+          <legend>{t('outcome.partyReached')}</legend>
+          <div className="radio-row">
+            {PARTIES_REACHED.map((p) => (
+              <label key={p} className="radio">
+                <input
+                  type="radio"
+                  name={`${formId}-party`}
+                  value={p}
+                  checked={party === p}
+                  onChange={() => choosePart(p)}
+                />{' '}
+                {t(`parties.${p}`)}
+              </label>
+            ))}
+          </div>
+          {party === 'third_party' && <p className="notice small">{t('caseFile.thirdPartyNote')}</p>}
+          {err('partyReached') && <p className="field-error">{err('partyReached')}</p>}
+        </fieldset>
+      )}
+
+      {party === 'third_party' && (
+        <ThirdPartyPick
+          caseFile={caseFile}
+          formId={formId}
+          choice={tpChoice}
+          onChoice={(c) => {
+            setTpChoice(c);
+            // A third party on file with a number is called on their own number; someone who does not know the customer answered the customer's.
+            const onFile = caseFile.thirdParties.find((tp) => tp.id === c);
+            if (onFile?.phone || c === 'new') setContactPointId('');
+            else if (c === 'unknown' && !contactPointId)
+              setContactPointId(summary.gate.contactPointId ?? phones[0]?.id ?? '');
+          }}
+          newTp={newTp}
+          onNewTp={setNewTp}
+          purposes={purposes}
+          purpose={purpose}
+          onPurpose={setPurpose}
+          asksMore={asksMore}
+          onAsksMore={setAsksMore}
+          contactPointId={contactPointId}
+          err={err}
+        />
+      )}
 
       <Field label={t('outcome.disposition')} id={`${formId}-disp`} error={err('disposition')}>
         <select
