@@ -28,7 +28,7 @@ export function StopFlagsPanel({ accountId }: { accountId: string }) {
   const history = flags.data.flags.filter((f) => f.status !== 'active');
   const mayClear = mayActOnFlag(role, 'clear');
   return (
-    <section className="case-section stop-flags" aria-labelledby="cf-stop-flags" data-testid="stop-flags">
+    <section className="case-section flag-panel" aria-labelledby="cf-stop-flags" data-testid="stop-flags">
       <h3 id="cf-stop-flags">{t('stopFlagPanel.title')}</h3>
       {active.length === 0 ? (
         <p className="muted small">{t('stopFlagPanel.none')}</p>
