@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
-import { stageFor, type StageCode } from '@crm/domain';
+import type { StopFlagTypeCode } from '@crm/contracts';
+import { flagTerms, stageFor, type StageCode } from '@crm/domain';
 import { deriveZones } from '@crm/zones';
 import type { Cell } from './copy.js';
 
@@ -386,7 +387,23 @@ export const COLUMNS = {
     'balance_baseline_minor',
     'overdue_baseline_minor',
   ],
-  stopFlags: ['id', 'debtor_id', 'account_id', 'type', 'reason', 'set_at', 'expires_at'],
+  stopFlags: [
+    'id',
+    'debtor_id',
+    'account_id',
+    'type',
+    'reason',
+    'set_at',
+    'expires_at',
+    'evidence',
+    'evidence_reference',
+    'set_by_id',
+    'starts_on',
+    'review_at',
+    'cleared_at',
+    'cleared_by_id',
+    'clear_reason',
+  ],
   attempts: [
     'id',
     'account_id',
@@ -496,6 +513,8 @@ export function generateChunk(
     collectorIds: string[];
     scriptVersionIds: Record<string, string>;
     historyScale?: number;
+    /** Who cleared the demo's cleared flag (supervisor1). */
+    supervisorId?: string;
   },
 ): ChunkRows {
   const rows: ChunkRows = {
@@ -515,6 +534,9 @@ export function generateChunk(
   const todayN = dayNumber(ctx.today);
   const localToday = new Map<string, number>();
   let current: { id: string; region: Region; zone: string; phones: string[]; chinese: boolean } | null = null;
+  // The first chunk's first two UK customers show the flag lifecycle (ADR 023): an active
+  // breathing space with the adviser's evidence, and a cease request a supervisor cleared.
+  let ukShowcase = start === 0 ? 0 : 2;
 
   for (let i = start; i < end; i++) {
     // About one customer in eight has a second account with the same creditor.
@@ -758,26 +780,85 @@ export function generateChunk(
       previous = stage;
     }
 
-    // A few stop flags, of the kinds each profile knows.
-    if (r.chance(0.02)) {
-      const type =
+    const flagRow = (f: {
+      type: StopFlagTypeCode;
+      accountId: string | null;
+      reason: string;
+      setAt: Date;
+      setById?: string | null;
+      evidence?: string | null;
+      evidenceReference?: string | null;
+      startsOn?: string;
+      cleared?: { at: Date; byId: string | null; reason: string };
+    }) => {
+      const terms = flagTerms({
+        profile: region.profile,
+        type: f.type,
+        setAt: f.setAt,
+        zone: debtor.zone,
+        startsOn: f.startsOn ?? null,
+      });
+      rows.stopFlags.push([
+        r.uuid(),
+        debtor.id,
+        f.accountId,
+        f.type,
+        f.reason,
+        iso(f.setAt),
+        terms.expiresAt ? iso(terms.expiresAt) : null,
+        f.evidence ?? null,
+        f.evidenceReference ?? null,
+        f.setById ?? null,
+        terms.startsOn,
+        terms.reviewAt ? iso(terms.reviewAt) : null,
+        f.cleared ? iso(f.cleared.at) : null,
+        f.cleared ? f.cleared.byId : null,
+        f.cleared ? f.cleared.reason : null,
+      ]);
+    };
+    if (region.profile === 'UK' && newDebtor && ukShowcase < 2) {
+      if (ukShowcase === 0)
+        flagRow({
+          type: 'breathing_space',
+          accountId: null,
+          reason: 'Customer entered a standard breathing space through their debt adviser',
+          setAt: addDays(ctx.now, -12),
+          setById: collectorId,
+          evidence: 'Insolvency Service breathing space notification received by e-mail',
+          evidenceReference: 'BSM-4471-2209',
+          startsOn: isoDay(localDayNumber(addDays(ctx.now, -14), debtor.zone)),
+        });
+      else
+        flagRow({
+          type: 'cease_request',
+          accountId: null,
+          reason: 'Letter asking us to stop contact',
+          setAt: addDays(ctx.now, -30),
+          setById: collectorId,
+          evidence: 'Letter received by post',
+          cleared: {
+            at: addDays(ctx.now, -20),
+            byId: ctx.supervisorId ?? null,
+            reason: 'The letter was from a different customer with the same name; identity checked',
+          },
+        });
+      ukShowcase += 1;
+    } else if (r.chance(0.02)) {
+      const type: StopFlagTypeCode =
         region.profile === 'US'
           ? r.pick(['dispute_hold', 'cease_request', 'attorney_represented', 'bankruptcy', 'deceased'])
           : region.profile === 'UK'
             ? r.pick(['dispute_hold', 'breathing_space', 'mental_capacity'])
             : r.pick(['dispute_hold', 'do_not_contact']);
-      const setAt = addDays(ctx.now, -r.int(1, 40));
-      rows.stopFlags.push([
-        r.uuid(),
-        debtor.id,
-        type === 'dispute_hold' ? accountId : null,
+      flagRow({
         type,
-        type === 'dispute_hold'
-          ? 'Customer disputes the amount; documents requested'
-          : 'Recorded from customer correspondence',
-        iso(setAt),
-        type === 'breathing_space' ? iso(addDays(setAt, 60)) : null,
-      ]);
+        accountId: type === 'dispute_hold' ? accountId : null,
+        reason:
+          type === 'dispute_hold'
+            ? 'Customer disputes the amount; documents requested'
+            : 'Recorded from customer correspondence',
+        setAt: addDays(ctx.now, -r.int(1, 40)),
+      });
     }
 
     // Contact history: more attempts the later the account, over the months it has been late.

@@ -180,6 +180,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
             collectorIds,
             scriptVersionIds,
             historyScale: options.historyScale ?? 1,
+            supervisorId: userIds.supervisor1!,
           });
           await client.query('BEGIN');
           await writeChunk(client, rows);

@@ -19,6 +19,7 @@ import { createAuthModule } from './modules/auth/auth.module.js';
 import { createCaseFileModule } from './modules/case-file/case-file.module.js';
 import { createComplianceModule } from './modules/compliance/compliance.module.js';
 import { createConsentModule } from './modules/consent/consent.module.js';
+import { createStopFlagsModule } from './modules/stop-flags/stop-flags.module.js';
 import { createContactsModule } from './modules/contacts/contacts.module.js';
 import { createCreditorsModule } from './modules/creditors/creditors.module.js';
 import { createHealthModule } from './modules/health/health.module.js';
@@ -142,6 +143,13 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   await app.register(authPlugin, { authService: auth.authService });
   await app.register(auditPlugin, { audit });
 
+  const { module: stopFlagsModule } = createStopFlagsModule({
+    ...core,
+    access,
+    gateFacts,
+    onChanged: () => queue.invalidateAll(),
+  });
+
   // The API: each module's routes, under the paths it declares (a route elsewhere fails here).
   await app.register(
     (api) =>
@@ -163,6 +171,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
           onRecorded: (collectorId) => queue.invalidate(collectorId),
         }),
         createConsentModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
+        stopFlagsModule,
         createPaymentsModule({ ...core, promises }),
         auditModule,
         messagesModule,

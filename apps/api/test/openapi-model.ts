@@ -108,7 +108,9 @@ export function bounds(schema: JsonSchema): { min: number; max: number; integer:
 export const DATE_PATTERN_SOURCE = '^\\d{4}-\\d{2}-\\d{2}$';
 export function isDateSchema(schema: JsonSchema): boolean {
   return (
-    schema.format === 'date' || (typeof schema.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}'))
+    schema.format === 'date' ||
+    (typeof schema.pattern === 'string' &&
+      (schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}') || schema.pattern.includes('(\\d{4})-(\\d{2})-(\\d{2})')))
   );
 }
 export function isDateTimeSchema(schema: JsonSchema): boolean {

@@ -56,6 +56,8 @@ export const STOP_FLAG_TYPES = [
   'breathing_space',
   'mental_capacity',
   'do_not_contact',
+  /** UK mental-health crisis breathing space: no fixed end; until crisis treatment ends, plus 30 days (ADR 023). */
+  'mental_health_crisis',
 ] as const;
 /** Why a collector overrode the contact gate (stored as text with the attempt). */
 export const OVERRIDE_REASON_CODES = ['customer_requested_contact', 'supervisor_approved', 'hardship_support'] as const;

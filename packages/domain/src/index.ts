@@ -18,5 +18,6 @@ export * from './account-balance.js';
 export * from './outcome-rules.js';
 export * from './consent.js';
 export * from './third-parties.js';
+export * from './stop-flags.js';
 export * from './policy-floors.js';
 export * from './script-publication.js';

@@ -60,6 +60,10 @@ export const STATUTORY_FLOORS: Record<ComplianceProfileCode, StatutoryFloor> = {
     mandatoryStopFlags: [
       { flag: 'dispute_hold', rule: 'FCA CONC 7.14.3R' },
       { flag: 'breathing_space', rule: 'Debt Respite Scheme (Breathing Space Moratorium) Regulations 2020' },
+      {
+        flag: 'mental_health_crisis',
+        rule: 'Debt Respite Scheme (Breathing Space Moratorium) Regulations 2020 (mental health crisis moratorium)',
+      },
       { flag: 'mental_capacity', rule: 'FCA CONC 7.10.2R' },
     ],
     noOverride: null,

@@ -24,7 +24,7 @@ export interface GateFactsContactPoint extends RankedContactPoint {
   zoneSource: ZoneSourceCode | null;
 }
 
-/** A stop flag in force or expired but not cleared (the gate skips expired ones), newest first. */
+/** A stop flag in force at the facts' instant (neither cleared nor expired), newest first. */
 export interface GateFactsStopFlag extends GateStopFlag {
   id: string;
   /** null: the customer's flag, for all their accounts. */
@@ -192,9 +192,13 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
       },
     }),
     db.stopFlag.findMany({
+      // In force only: a cleared or expired flag stops nothing (ADR 023), wherever the facts are used.
       where: {
         clearedAt: null,
-        OR: [{ accountId: { in: accountIds } }, { accountId: null, debtorId: { in: debtorIds } }],
+        AND: [
+          { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+          { OR: [{ accountId: { in: accountIds } }, { accountId: null, debtorId: { in: debtorIds } }] },
+        ],
       },
       orderBy: [{ setAt: 'desc' }, { id: 'asc' }],
       select: { id: true, accountId: true, debtorId: true, type: true, reason: true, setAt: true, expiresAt: true },

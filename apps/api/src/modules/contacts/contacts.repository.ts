@@ -27,6 +27,8 @@ export interface NewAttempt {
   callbackIsConsent: boolean;
   /** The third party reached: one on file, or someone new to add to the customer's third parties. */
   thirdParty: { id: string } | { name: string; relationship: string; phone?: string | undefined } | null;
+  /** The flag's terms by the domain rule (flagTerms, ADR 023), when the outcome sets a stop flag. */
+  flagTerms: { scope: 'customer' | 'account'; startsOn: string; expiresAt: Date | null; reviewAt: Date | null } | null;
 }
 
 export type ContactsRepository = ReturnType<typeof createContactsRepository>;
@@ -197,15 +199,18 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
       }
       let stopFlagId: string | null = null;
       if (body.flag) {
-        const accountLevel = body.flag.type === 'dispute_hold';
+        const terms = n.flagTerms;
         const flag = await tx.stopFlag.create({
           data: {
             debtorId: n.debtorId,
-            accountId: accountLevel ? n.accountId : null,
+            accountId: terms?.scope === 'customer' ? null : n.accountId,
             type: body.flag.type,
             reason: body.flag.reason,
             setById: n.collectorId,
             setAt: n.startedAt,
+            startsOn: terms ? new Date(`${terms.startsOn}T00:00:00Z`) : null,
+            expiresAt: terms?.expiresAt ?? null,
+            reviewAt: terms?.reviewAt ?? null,
           },
         });
         stopFlagId = flag.id;
@@ -278,6 +283,8 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
           stopFlagId,
           type: body.flag!.type,
           reason: body.flag!.reason,
+          expiresAt: n.flagTerms?.expiresAt?.toISOString() ?? null,
+          reviewAt: n.flagTerms?.reviewAt?.toISOString() ?? null,
         });
 
       return { attempt, promiseIds, planId, callbackId, stopFlagId };

@@ -4,6 +4,8 @@ import {
   callbackProblems,
   claimedPaymentProblems,
   daysPastDue,
+  flagLifecycleRule,
+  flagTerms,
   localDate,
   outcomeProblems,
   planProblems,
@@ -218,6 +220,18 @@ export function createContactsService({ contacts, access, gate, policies, clock,
             stage,
             // Reg F 1006.14(b)(3)(i): a time the customer asked for is consent only within the profile's horizon.
             thirdParty: onFile ? { id: onFile.id } : (body.thirdParty ?? null),
+            // A flag set with an outcome gets its terms by the same rule as one set on its own (ADR 023).
+            flagTerms: body.flag
+              ? {
+                  scope: flagLifecycleRule(account.complianceProfile, body.flag.type).scope,
+                  ...flagTerms({
+                    profile: account.complianceProfile,
+                    type: body.flag.type,
+                    setAt: decidedAt,
+                    zone,
+                  }),
+                }
+              : null,
             callbackIsConsent:
               body.partyReached === 'debtor' &&
               !!body.callbackAt &&

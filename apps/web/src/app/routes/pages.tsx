@@ -6,6 +6,7 @@ import { Page } from '../../components/ui/page';
 import { ErrorState, LoadingState } from '../../components/ui/states';
 import { useCaseFile } from '../../features/case-file/api/get-case-file';
 import { CaseFileView } from '../../features/case-file/components/case-file-view';
+import { StopFlagsPanel } from '../../features/stop-flags/components/stop-flags-panel';
 import { AccountsTable } from '../../features/accounts/components/accounts-table';
 import { StageSummary } from '../../features/reports/components/stage-summary';
 import { TeamsList } from '../../features/users/components/teams-list';
@@ -97,7 +98,7 @@ export function AccountViewRoute() {
         <ErrorState error={caseFile.error} onRetry={() => void caseFile.refetch()} />
       ) : (
         <div className="panel case-panel">
-          <CaseFileView caseFile={caseFile.data} />
+          <CaseFileView caseFile={caseFile.data} stopFlags={<StopFlagsPanel accountId={caseFile.data.account.id} />} />
         </div>
       )}
     </Page>

@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../components/ui/states';
 import { getCaseFileQueryOptions, useCaseFile } from '../../features/case-file/api/get-case-file';
 import { CaseFileView } from '../../features/case-file/components/case-file-view';
 import { ThirdPartyScript } from '../../features/case-file/components/third-party-script';
+import { StopFlagsPanel } from '../../features/stop-flags/components/stop-flags-panel';
 import { OutcomeForm } from '../../features/contacts/components/outcome-form';
 import { WhoAnswered, type Answered } from '../../features/contacts/components/who-answered';
 import { useNextAccount } from '../../features/queue/api/next-account';
@@ -132,7 +133,11 @@ function CaseWorkspace({
     <>
       <section className="workstation-case" aria-label={t('caseFile.customer')}>
         {leaseUntil && <p className="muted small">{t('workstation.leaseUntil', { time: leaseUntil })}</p>}
-        <CaseFileView caseFile={caseFile.data} debtDetails={verified} />
+        <CaseFileView
+          caseFile={caseFile.data}
+          debtDetails={verified}
+          stopFlags={<StopFlagsPanel accountId={caseFile.data.account.id} />}
+        />
       </section>
       <section className="workstation-script" aria-label={t('script.title')}>
         <WhoAnswered caseFile={caseFile.data} answered={answered} onAnswer={setAnswered} />

@@ -13,8 +13,17 @@ import { ThirdParties } from './third-parties';
 /**
  * Everything to know before dialling: who, how much and how late, history, and whether we may call now.
  * `debtDetails` false (the desk, before the customer is verified): who and whether we may call, never the debt.
+ * `stopFlags`: the stop-flags feature's panel, composed by the route (features share data, not components).
  */
-export function CaseFileView({ caseFile, debtDetails = true }: { caseFile: CaseFile; debtDetails?: boolean }) {
+export function CaseFileView({
+  caseFile,
+  debtDetails = true,
+  stopFlags,
+}: {
+  caseFile: CaseFile;
+  debtDetails?: boolean;
+  stopFlags?: ReactNode;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { customer, account, summary } = caseFile;
@@ -149,17 +158,19 @@ export function CaseFileView({ caseFile, debtDetails = true }: { caseFile: CaseF
         )}
       />
 
-      <ListSection
-        id="cf-flags"
-        title={t('caseFile.stopFlags')}
-        items={caseFile.stopFlags}
-        item={(f) => (
-          <>
-            <span className="badge flag">✕ {t(`stopFlags.${f.type}`, { defaultValue: f.type })}</span> {f.reason}{' '}
-            <span className="muted small">{fmt.date(f.setAt.slice(0, 10))}</span>
-          </>
-        )}
-      />
+      {stopFlags ?? (
+        <ListSection
+          id="cf-flags"
+          title={t('caseFile.stopFlags')}
+          items={caseFile.stopFlags}
+          item={(f) => (
+            <>
+              <span className="badge flag">✕ {t(`stopFlags.${f.type}`, { defaultValue: f.type })}</span> {f.reason}{' '}
+              <span className="muted small">{fmt.date(f.setAt.slice(0, 10))}</span>
+            </>
+          )}
+        />
+      )}
 
       <Section id="cf-points" title={t('caseFile.contactPoints')}>
         <ul className="plain contact-points">
