@@ -19,6 +19,7 @@ import { createAuthModule } from './modules/auth/auth.module.js';
 import { createCaseFileModule } from './modules/case-file/case-file.module.js';
 import { createComplianceModule } from './modules/compliance/compliance.module.js';
 import { createConsentModule } from './modules/consent/consent.module.js';
+import { createContactPointsModule } from './modules/contact-points/contact-points.module.js';
 import { createContactsModule } from './modules/contacts/contacts.module.js';
 import { createCreditorsModule } from './modules/creditors/creditors.module.js';
 import { createHealthModule } from './modules/health/health.module.js';
@@ -163,6 +164,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
           onRecorded: (collectorId) => queue.invalidate(collectorId),
         }),
         createConsentModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
+        createContactPointsModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
         createPaymentsModule({ ...core, promises }),
         auditModule,
         messagesModule,
