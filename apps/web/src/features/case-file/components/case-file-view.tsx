@@ -6,7 +6,7 @@ import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
 import { ConsentBadges } from './consent-badges';
 import { ConsentEditor } from './consent-editor';
-import { AddContactPoint, ContactPointActions } from '../../contact-points/components/contact-point-editor';
+import { AddContactPoint, ContactPointActions } from './contact-point-editor';
 import { CustomerZones } from './customer-zones';
 import { GateStatus } from './gate-status';
 import { ThirdParties } from './third-parties';

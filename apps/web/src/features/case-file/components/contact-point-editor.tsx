@@ -12,7 +12,7 @@ import { useCodeOptions } from '../../../components/ui/code-options';
 import { CheckboxField, SelectField, TextField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { ApiError } from '../../../lib/api-client';
-import { useAddContactPoint, useUpdateContactPoint } from '../api/save-contact-point';
+import { useAddContactPoint, useUpdateContactPoint } from '../../contact-points/api/save-contact-point';
 
 type Kind = (typeof CONTACT_POINT_KINDS)[number];
 type PointType = (typeof CONTACT_POINT_TYPES)[number];
