@@ -3,6 +3,7 @@ import { DEFAULT_OBJECTIONS, DEFAULT_POLICIES, DEFAULT_SCRIPTS, localDate } from
 import pg from 'pg';
 import { ATTRIBUTE_PAYMENTS_SQL } from '../src/attribution.js';
 import { hashPassword } from '../src/password.js';
+import { applyConsentExamples } from './consent-examples.js';
 import { copyRows } from './copy.js';
 import { COLUMNS, CREDITORS, createRandom, generateChunk, type ChunkRows } from './demo-data.js';
 
@@ -14,6 +15,8 @@ export const DEMO_USERS = [
   { username: 'collector3', displayName: 'Sam Okafor', role: 'collector', team: 'Team B', locale: 'en' },
   { username: 'supervisor1', displayName: 'Morgan Reyes', role: 'supervisor', team: null, locale: 'en' },
   { username: 'admin1', displayName: 'Jordan Blake', role: 'admin', team: null, locale: 'en' },
+  // A second admin: script wording with compliance findings needs a second person's approval (ADR 021).
+  { username: 'admin2', displayName: 'Priya Natarajan', role: 'admin', team: null, locale: 'en' },
 ] as const;
 
 export interface SeedOptions {
@@ -193,6 +196,10 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       }
       // Payments are credited to the last attempt before them, as the API does when they arrive.
       await client.query(ATTRIBUTE_PAYMENTS_SQL, [null]);
+      // Consent examples the demo shows (an SMS-only opt-out, a STOP reply, a UK customer's inconvenient times...).
+      await client.query('BEGIN');
+      await applyConsentExamples(client, { now, collectorId: userIds.collector1! });
+      await client.query('COMMIT');
       await client.query('ANALYZE');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});

@@ -20,6 +20,7 @@ import { createCaseFileModule } from './modules/case-file/case-file.module.js';
 import { createComplianceModule } from './modules/compliance/compliance.module.js';
 import { createConsentModule } from './modules/consent/consent.module.js';
 import { createStopFlagsModule } from './modules/stop-flags/stop-flags.module.js';
+import { createContactPointsModule } from './modules/contact-points/contact-points.module.js';
 import { createContactsModule } from './modules/contacts/contacts.module.js';
 import { createCreditorsModule } from './modules/creditors/creditors.module.js';
 import { createHealthModule } from './modules/health/health.module.js';
@@ -172,6 +173,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
         }),
         createConsentModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
         stopFlagsModule,
+        createContactPointsModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
         createPaymentsModule({ ...core, promises }),
         auditModule,
         messagesModule,

@@ -181,8 +181,11 @@ export async function createApiWorld(
  * on that route (an objection's versionId).
  */
 export function worldIds(world: ApiWorld, path: string): Record<string, string> {
+  // `kind` names a policy kind on /policies; a contact point's kind is its own (phone, email, address).
+  const { kind, ...ids } = world.ids;
   return {
-    ...world.ids,
+    ...ids,
+    ...(path.includes('/contact-points') ? {} : { kind }),
     ...(path.includes('/teams/') ? { teamId: world.spareTeam.id } : {}),
     ...(path.includes('/objections/') ? { versionId: world.objectionVersionId } : {}),
   };

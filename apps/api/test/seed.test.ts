@@ -64,6 +64,34 @@ describe('demo seed', () => {
     expect(new Date(facts!.first_contact!).getTime()).toBeLessThan(NOW.getTime() - 90 * 86_400_000);
     expect(Number(facts!.policies)).toBe(6); // stage thresholds, US/UK/CN profiles, promise rules, queue weights
 
+    // Consent examples the demo shows (issue 13), each with its audit event.
+    const [consent] = await query<Record<string, string>>(
+      one.url,
+      `SELECT
+      (SELECT count(*) FROM contact_points WHERE opted_out_channels = ARRAY['sms']::"Channel"[] AND NOT opted_out) AS sms_only,
+      (SELECT count(*) FROM contact_points WHERE kind = 'email' AND opted_out) AS email_opted_out,
+      (SELECT count(*) FROM contact_points WHERE type = 'work' AND work_inconvenient) AS work_inconvenient,
+      (SELECT count(*) FROM debtors d JOIN accounts a ON a.debtor_id = d.id
+        WHERE a.compliance_profile = 'UK' AND jsonb_array_length(d.inconvenient_times) > 0) AS uk_inconvenient,
+      (SELECT count(*) FROM debtors WHERE preferred_channel IS NOT NULL AND preferred_time_start IS NOT NULL) AS preferred,
+      (SELECT count(*) FROM audit_events WHERE action = 'consent.sms_stop') AS stop_replies,
+      (SELECT count(*) FROM third_parties WHERE do_not_contact AND do_not_contact_at IS NOT NULL) AS third_party_dnc,
+      (SELECT count(*) FROM audit_events WHERE action LIKE 'consent.%') AS consent_events,
+      (SELECT count(*) FROM users WHERE role = 'admin') AS admins`,
+    );
+    for (const key of [
+      'sms_only',
+      'email_opted_out',
+      'work_inconvenient',
+      'uk_inconvenient',
+      'preferred',
+      'stop_replies',
+      'third_party_dnc',
+    ])
+      expect(Number(consent![key]), key).toBeGreaterThan(0);
+    expect(Number(consent!.consent_events)).toBe(7);
+    expect(Number(consent!.admins)).toBe(2);
+
     // Every demo user can sign in with the documented password.
     const db = createPrismaClient(one.appUrl);
     const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent', PROMISE_SWEEP_SECONDS: '0' }), db });

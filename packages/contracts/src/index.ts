@@ -21,3 +21,4 @@ export * from './media.js';
 export * from './zod-messages.js';
 export * from './consent.js';
 export * from './stop-flags.js';
+export * from './contact-points.js';

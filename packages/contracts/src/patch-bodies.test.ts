@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { updatePreferencesBodySchema } from './auth.js';
+import { updateContactPointBodySchema } from './contact-points.js';
 import { updateTeamBodySchema, updateUserBodySchema } from './users.js';
 
 // Every body of a PATCH route: what the request names, and nothing a default would add.
@@ -10,6 +11,10 @@ const PATCH_BODIES = {
     samples: [{ displayName: 'New name' }, { active: false }, { teamId: null }, { role: 'supervisor' }],
   },
   'PATCH /api/me/preferences': { schema: updatePreferencesBodySchema, samples: [{ locale: 'zh-CN' }] },
+  'PATCH /api/accounts/:id/contact-points/:pointId': {
+    schema: updateContactPointBodySchema,
+    samples: [{ label: null }, { timeZone: 'Pacific/Honolulu' }, { status: 'invalid', reason: 'wrong number' }],
+  },
 };
 
 describe('PATCH bodies change only the fields they name', () => {

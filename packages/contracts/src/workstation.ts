@@ -132,6 +132,9 @@ export const contactPointDtoSchema = z.object({
   timeZones: z.array(z.string()),
   /** Where the zones came from: the number, the address, the customer's zone, a collector. */
   zoneSource: z.enum(ZONE_SOURCES).nullable(),
+  /** A collector's label ("sister's landline") and why it was marked invalid (contact points edited by hand). */
+  label: z.string().nullable().optional(),
+  statusReason: z.string().nullable().optional(),
   lastSuccessAt: z.string().nullable(),
   /** Reached the customer before on this contact point. */
   workedBefore: z.boolean(),

@@ -157,3 +157,25 @@ export function deriveZones(point: ZoneDerivationInput, data: ZoneData = zoneDat
 
 /** The ISO country of a compliance profile's jurisdiction, for numbers written without a country code. */
 export const PROFILE_COUNTRY: Readonly<Record<string, string>> = { US: 'US', UK: 'GB', CN: 'CN' };
+
+/** A phone number as libphonenumber reads it: E.164 for comparing, the international form for storing and showing. */
+export interface NormalisedPhone {
+  e164: string;
+  international: string;
+  /** ISO country of the number, when the numbering plan tells it (+1 808 -> US). */
+  country: string | null;
+}
+
+/**
+ * Parses a number as written (national numbers in `defaultCountry`), or null when it is not a
+ * possible number of its country (wrong length, no country). "Possible", not "valid": the
+ * numbering metadata lags new ranges, and a collector hearing a new number must not be refused.
+ */
+export function normalisePhoneNumber(value: string, defaultCountry?: string | null): NormalisedPhone | null {
+  const parsed = parsePhoneNumberFromString(
+    value,
+    defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : undefined,
+  );
+  if (!parsed || !parsed.isPossible()) return null;
+  return { e164: parsed.number, international: parsed.formatInternational(), country: parsed.country ?? null };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveZones, zoneData } from './index.js';
+import { deriveZones, normalisePhoneNumber, zoneData } from './index.js';
 
 /** The real data sets, end to end: number or address in, zones and their source out. */
 describe('deriveZones on the shipped numbering and postal data', () => {
@@ -62,5 +62,25 @@ describe('deriveZones on the shipped numbering and postal data', () => {
 
   it('loads the whole table once', () => {
     expect(zoneData()).toBe(zoneData());
+  });
+});
+
+describe('normalisePhoneNumber', () => {
+  it.each([
+    ['+1 808-555-0117', null, '+18085550117', '+1 808 555 0117', 'US'],
+    ['(808) 555 0117', 'US', '+18085550117', '+1 808 555 0117', 'US'],
+    ['07700 900123', 'GB', '+447700900123', '+44 7700 900123', 'GB'],
+    ['+86 138 0013 8000', null, '+8613800138000', '+86 138 0013 8000', 'CN'],
+  ])('%s (default %s) -> %s', (value, country, e164, international, iso) => {
+    expect(normalisePhoneNumber(value, country)).toEqual({ e164, international, country: iso });
+  });
+
+  it.each([
+    ['12', 'US'],
+    ['808 555', 'US'],
+    ['not a number', 'US'],
+    ['555 0117', null],
+  ])('%s (default %s) is not a possible number', (value, country) => {
+    expect(normalisePhoneNumber(value, country)).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { auditKeys } from '../features/audit/api/query-keys';
 import { useChangePassword } from '../features/auth/api/change-password';
 import { authKeys } from '../features/auth/api/query-keys';
 import { caseFileKeys } from '../features/case-file/api/query-keys';
+import { useAddContactPoint, useUpdateContactPoint } from '../features/contact-points/api/save-contact-point';
 import { contactKeys } from '../features/contacts/api/query-keys';
 import { useRecordContact } from '../features/contacts/api/record-contact';
 import { useReviewContact } from '../features/contacts/api/review-contact';
@@ -325,6 +326,20 @@ function runHook<T>(
   return result.current.mutateAsync(input);
 }
 
+const contactPoint = {
+  id: PHONE,
+  kind: 'phone',
+  type: 'work',
+  label: null,
+  country: null,
+  region: null,
+  status: 'unverified',
+  statusReason: null,
+  timeZones: ['Pacific/Honolulu'],
+  zoneSource: 'number',
+  source: 'collector',
+};
+
 const WRITES: Write[] = [
   {
     write: "record a number's consent (opt-outs, work inconvenient)",
@@ -369,6 +384,24 @@ const WRITES: Write[] = [
         thirdPartyId: ID,
         body: { doNotContact: true, moreContactRequested: false, note: 'Asked not to be called' },
       }),
+    refreshes: ['case file', 'another case file', 'queue'],
+  },
+  {
+    write: 'add a number the customer gave',
+    server: { [`/api/accounts/${ACCOUNT}/contact-points`]: { status: 201, body: contactPoint } },
+    run: (w) =>
+      runHook(w, () => useAddContactPoint(ACCOUNT), { kind: 'phone', type: 'work', value: '+1 808 555 0117' }),
+    // The customer's other accounts show the same numbers and zones.
+    refreshes: ['case file', 'another case file', 'queue'],
+  },
+  {
+    write: 'mark a number invalid',
+    server: {
+      [`/api/accounts/${ACCOUNT}/contact-points/${PHONE}`]: {
+        body: { ...contactPoint, status: 'invalid', statusReason: 'wrong number' },
+      },
+    },
+    run: (w) => runHook(w, () => useUpdateContactPoint(ACCOUNT, PHONE), { status: 'invalid', reason: 'wrong number' }),
     refreshes: ['case file', 'another case file', 'queue'],
   },
   {

@@ -474,6 +474,41 @@ describe('a write and its audit event commit together', () => {
       },
     },
     {
+      action: 'contact_point.added',
+      prepare: async () => {
+        const account = await t.factories.account({ creditorId, collectorId });
+        return {
+          send: () =>
+            collector.inject({
+              method: 'POST',
+              url: `/api/accounts/${account.id}/contact-points`,
+              payload: { kind: 'phone', type: 'work', value: '+1 808 555 0123' },
+            }),
+          state: () => t.db.contactPoint.count({ where: { debtorId: account.debtorId } }),
+        };
+      },
+    },
+    {
+      action: 'contact_point.updated',
+      prepare: async () => {
+        const account = await t.factories.account({ creditorId, collectorId });
+        const phone = await t.factories.contactPoint(account.debtorId, { value: '+1 212-555-0778' });
+        return {
+          send: () =>
+            collector.inject({
+              method: 'PATCH',
+              url: `/api/accounts/${account.id}/contact-points/${phone.id}`,
+              payload: { status: 'invalid', reason: 'Wrong number' },
+            }),
+          state: () =>
+            t.db.contactPoint.findUniqueOrThrow({
+              where: { id: phone.id },
+              select: { status: true, statusReason: true },
+            }),
+        };
+      },
+    },
+    {
       action: 'consent.sms_stop',
       prepare: async () => {
         await t.factories.user('service', { username: 'aw-feed' });

@@ -239,6 +239,8 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           source: p.source,
           timeZones: [...p.timeZones],
           zoneSource: p.zoneSource,
+          label: p.label,
+          statusReason: p.statusReason,
           lastSuccessAt: p.lastSuccessAt?.toISOString() ?? null,
           workedBefore:
             p.lastSuccessAt !== null || attempts.some((a) => a.contactPointId === p.id && a.partyReached === 'debtor'),

@@ -22,6 +22,9 @@ export interface GateFactsContactPoint extends RankedContactPoint {
   source: string;
   /** Where `timeZones` came from (ADR 019); null when nothing was derived. */
   zoneSource: ZoneSourceCode | null;
+  /** A collector's label, and why it was marked invalid (contact points edited by hand). */
+  label: string | null;
+  statusReason: string | null;
 }
 
 /** A stop flag in force at the facts' instant (neither cleared nor expired), newest first. */
@@ -188,6 +191,8 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
         workInconvenient: true,
         timeZones: true,
         zoneSource: true,
+        label: true,
+        statusReason: true,
         lastSuccessAt: true,
       },
     }),

@@ -18,6 +18,7 @@ import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, ContactNotAllowedError, IdempotencyConflictError, NotFoundError } from '../../lib/errors.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { ContactGate } from '../compliance/contact-gate.service.js';
+import { gateInputOf } from '../compliance/gate-input.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { ContactsRepository } from './contacts.repository.js';
 
@@ -125,12 +126,7 @@ export function createContactsService({ contacts, access, gate, policies, clock,
       const ctx = { today: localDate(now, zone), rules, balanceMinor: Number(account.balanceMinor) };
       if (body.promise) problems.push(...promiseProblems(body.promise, ctx));
       if (body.plan) problems.push(...planProblems(body.plan, ctx));
-      if (body.callbackAt) {
-        const zones = [...new Set([zone, ...(point?.timeZones ?? [])])];
-        problems.push(
-          ...callbackProblems(new Date(body.callbackAt), now, zones, profile.callWindow, rules.maxHorizonDays),
-        );
-      }
+      // The callback's time is checked under the gate's lock below, in every zone the gate knows of.
       // Verified during this call: not later than now (a minute's grace for the collector's clock).
       if (body.rightPartyVerification && Date.parse(body.rightPartyVerification.verifiedAt) > now.getTime() + 60_000)
         problems.push({ field: 'rightPartyVerification.verifiedAt', message: 'must not be in the future' });
@@ -141,12 +137,9 @@ export function createContactsService({ contacts, access, gate, policies, clock,
           message: `${body.flag.type} is not a stop flag of the ${account.complianceProfile} profile`,
         });
       }
-      if (problems.length > 0) {
-        throw new BadRequestError(
-          `Invalid body: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
-          problems,
-        );
-      }
+      const invalid = (all: FieldProblem[]) =>
+        new BadRequestError(`Invalid body: ${all.map((p) => `${p.field} ${p.message}`).join('; ')}`, all);
+      if (problems.length > 0 && !body.callbackAt) throw invalid(problems);
 
       const stage = stageFor(daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone)), thresholds);
       const outcome = await gate.withAccount(
@@ -160,6 +153,23 @@ export function createContactsService({ contacts, access, gate, policies, clock,
             const existing = await contacts.findByIdempotencyKey(user.id, key, tx);
             if (existing) return replayOrRefuse(existing, accountId, meta.fingerprint);
           }
+
+          // ---- the callback's time: convenient in every zone the customer is known to be in (Reg F
+          // 1006.6(b)(1)(i)): the zones the gate itself takes (home, every number's and address's).
+          if (body.callbackAt) {
+            const { customerTimeZone, otherTimeZones = [] } = gateInputOf(facts, decidedAt);
+            const zones = [...new Set([customerTimeZone, ...otherTimeZones])];
+            problems.push(
+              ...callbackProblems(
+                new Date(body.callbackAt),
+                decidedAt,
+                zones,
+                profile.callWindow,
+                rules.maxHorizonDays,
+              ),
+            );
+          }
+          if (problems.length > 0) throw invalid(problems);
 
           // ---- who was reached, when a third party was: one on file (this customer's) or someone new
           const callsThirdParty =

@@ -6,6 +6,7 @@ import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
 import { ConsentBadges } from './consent-badges';
 import { ConsentEditor } from './consent-editor';
+import { AddContactPoint, ContactPointActions } from './contact-point-editor';
 import { CustomerZones } from './customer-zones';
 import { GateStatus } from './gate-status';
 import { ThirdParties } from './third-parties';
@@ -186,9 +187,11 @@ export function CaseFileView({
               <ConsentBadges point={p} />
               {p.workedBefore && <span className="badge ok">✓ {t('caseFile.workedBefore')}</span>}
               <GateStatus gate={p.gate} timeZone={customer.timeZone} compact />
+              <ContactPointActions accountId={account.id} point={p} />
             </li>
           ))}
         </ul>
+        <AddContactPoint accountId={account.id} />
       </Section>
 
       <Section id="cf-consent" title={t('consent.title')}>

@@ -21,7 +21,8 @@ export function CustomerZones({ caseFile }: { caseFile: CaseFile }) {
             ...(z.home ? [t('zones.home')] : []),
             ...z.contactPointIds.flatMap((id) => {
               const p = pointsById.get(id);
-              return p ? [`${t(`contactTypes.${p.type}`, { defaultValue: p.type })} ${p.value}`] : [];
+              const source = p?.zoneSource ? ` (${t(`zones.source.${p.zoneSource}`)})` : '';
+              return p ? [`${t(`contactTypes.${p.type}`, { defaultValue: p.type })} ${p.value}${source}`] : [];
             }),
           ];
           return (
