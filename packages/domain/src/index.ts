@@ -20,3 +20,6 @@ export * from './consent.js';
 export * from './third-parties.js';
 export * from './policy-floors.js';
 export * from './script-publication.js';
+export * from './validation-period.js';
+export * from './validation-notice.js';
+export * from './disputes.js';
