@@ -1,3 +1,4 @@
+import type { DisputeMethodCode, DisputeStatusCode } from '@crm/contracts';
 import { addDaysIso, localDate, type IsoDate } from './dates.js';
 
 /**
@@ -10,10 +11,8 @@ import { addDaysIso, localDate, type IsoDate } from './dates.js';
  * answered, but the law sets no automatic pause: the hold is then the profile's choice (a
  * profile whose stop flags include `dispute_hold` and asks for it) or the collector's.
  */
-export type DisputeStatus = 'open' | 'verification_sent' | 'closed' | 'withdrawn';
-export type DisputeMethod = 'written' | 'oral';
-
-export const DISPUTE_STATUSES: readonly DisputeStatus[] = ['open', 'verification_sent', 'closed', 'withdrawn'];
+export type DisputeStatus = DisputeStatusCode;
+export type DisputeMethod = DisputeMethodCode;
 
 /** The product's own target for answering a dispute (not a Reg F deadline: verification has none; 30 days matches FCRA 611). */
 export const DISPUTE_RESPONSE_DAYS = 30;
