@@ -20,3 +20,4 @@ export * from './audit.js';
 export * from './media.js';
 export * from './zod-messages.js';
 export * from './consent.js';
+export * from './disputes.js';

@@ -5,6 +5,8 @@ import {
   disputeHold,
   disputeResponseDue,
   disputeTiming,
+  profileHoldsAllDisputes,
+  validationNoticeRule,
   type DisputeStatus,
 } from './disputes.js';
 
@@ -58,5 +60,32 @@ describe('dispute states', () => {
 
   it('answers within 30 days in the customer calendar', () => {
     expect(disputeResponseDue(new Date('2026-12-02T03:00:00Z'), 'America/Los_Angeles')).toBe('2026-12-31');
+  });
+});
+
+describe('which profiles send validation notices', () => {
+  it.each([
+    ['US, nothing said', { profile: 'US' }, { send: true, translation: true }],
+    [
+      'US cannot turn it off',
+      { profile: 'US', validationNotice: { send: false, translation: false } },
+      { send: true, translation: false },
+    ],
+    ['UK, nothing said', { profile: 'UK' }, { send: false, translation: false }],
+    [
+      'CN asks for one',
+      { profile: 'CN', validationNotice: { send: true, translation: true } },
+      { send: true, translation: true },
+    ],
+  ] as const)('%s', (_, profile, rule) => {
+    expect(validationNoticeRule(profile)).toEqual(rule);
+  });
+
+  it.each([
+    ['US', ['dispute_hold'], false],
+    ['UK', ['dispute_hold'], true],
+    ['CN', ['do_not_contact'], false],
+  ] as const)('%s with %j holds every dispute: %s', (profile, stopFlags, holds) => {
+    expect(profileHoldsAllDisputes({ profile, stopFlags: [...stopFlags] })).toBe(holds);
   });
 });

@@ -1,5 +1,6 @@
 import type { DisputeMethodCode, DisputeStatusCode } from '@crm/contracts';
 import { addDaysIso, localDate, type IsoDate } from './dates.js';
+import type { ComplianceProfilePolicy } from './policies.js';
 
 /**
  * Disputes (Reg F 12 CFR 1006.38, FDCPA 1692g(b)).
@@ -81,4 +82,21 @@ export function disputeAllows(status: DisputeStatus, held: boolean): { collectio
 /** The product's target date for answering a dispute received at `receivedAt` (customer's calendar). */
 export function disputeResponseDue(receivedAt: Date, timeZone: string): IsoDate {
   return addDaysIso(localDate(receivedAt, timeZone), DISPUTE_RESPONSE_DAYS);
+}
+
+/**
+ * Whether an account under `profile` gets a validation notice, and whether a complete translation
+ * in the customer's language goes with the English one (1006.34(e)). The US always sends one.
+ */
+export function validationNoticeRule(profile: Pick<ComplianceProfilePolicy, 'profile' | 'validationNotice'>): {
+  send: boolean;
+  translation: boolean;
+} {
+  if (profile.profile === 'US') return { send: true, translation: profile.validationNotice?.translation ?? true };
+  return profile.validationNotice ?? { send: false, translation: false };
+}
+
+/** The profile holds every dispute, whatever its timing (a non-US profile listing dispute_hold). */
+export function profileHoldsAllDisputes(profile: Pick<ComplianceProfilePolicy, 'profile' | 'stopFlags'>): boolean {
+  return profile.profile !== 'US' && profile.stopFlags.includes('dispute_hold');
 }
