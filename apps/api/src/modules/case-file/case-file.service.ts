@@ -279,7 +279,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock, disp
           body: r.body,
           lastError: r.lastError,
         })),
-        disputes: await disputes.forAccount(account.id, zone, account.complianceProfile, now),
+        disputes: await disputes.forAccount(account.id, account.externalId, zone, gate.profile, now),
         claimedPayments: loaded.claims.map((c) => ({
           id: c.id,
           claimedPaidOn: isoDay(c.claimedPaidOn)!,

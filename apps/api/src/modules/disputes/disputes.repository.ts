@@ -16,10 +16,15 @@ const NOTICE = {
   currentAmountMinor: true,
   validationEndsOn: true,
   createdAt: true,
-  outboxMessage: {
-    select: { id: true, status: true, sentAt: true, lastError: true, document: { select: { fileName: true } } },
-  },
+  outboxMessage: { select: { id: true, status: true, sentAt: true, lastError: true } },
 } as const;
+
+/** A notice's PDF is named after the account: `validation-notice-<account number>.pdf`. */
+export const noticeFileName = (accountNumber: string) => `validation-notice-${accountNumber}.pdf`;
+
+const withFileName =
+  (accountNumber: string) =>
+  <T>(n: T) => ({ ...n, fileName: noticeFileName(accountNumber) });
 
 const DISPUTE = {
   id: true,
@@ -83,11 +88,13 @@ export function createDisputesRepository(db: Pick<Db, 'validationNotice' | 'disp
       return sum._sum.amountMinor ?? 0n;
     },
     /** A notice whose letter has not gone out yet (queued), if any. */
-    pendingNotice: (tx: Tx, accountId: string) =>
-      tx.validationNotice.findFirst({
+    pendingNotice: async (tx: Tx, accountId: string, accountNumber: string) => {
+      const n = await tx.validationNotice.findFirst({
         where: { accountId, outboxMessage: { status: 'queued' } },
         select: NOTICE,
-      }),
+      });
+      return n && withFileName(accountNumber)(n);
+    },
     async createNotice(
       tx: Tx,
       n: {
@@ -109,6 +116,7 @@ export function createDisputesRepository(db: Pick<Db, 'validationNotice' | 'disp
         currentAmountMinor: bigint;
         validationEndsOn: Date;
         requestedById: string;
+        accountNumber: string;
       },
     ) {
       const document = await tx.document.create({
@@ -136,7 +144,7 @@ export function createDisputesRepository(db: Pick<Db, 'validationNotice' | 'disp
         },
         select: { id: true },
       });
-      return tx.validationNotice.create({
+      const notice = await tx.validationNotice.create({
         data: {
           accountId: n.accountId,
           outboxMessageId: outbox.id,
@@ -153,6 +161,7 @@ export function createDisputesRepository(db: Pick<Db, 'validationNotice' | 'disp
         },
         select: NOTICE,
       });
+      return withFileName(n.accountNumber)(notice);
     },
     /** The notice behind an outbox letter, with what rendering it again needs. */
     noticeOfOutbox: (tx: Tx, outboxMessageId: string) =>
@@ -165,8 +174,10 @@ export function createDisputesRepository(db: Pick<Db, 'validationNotice' | 'disp
       await tx.document.update({ where: { id: documentId }, data: { content: new Uint8Array(pdf) } });
       await tx.validationNotice.update({ where: { id: noticeId }, data: { validationEndsOn } });
     },
-    notices: (accountId: string) =>
-      db.validationNotice.findMany({ where: { accountId }, orderBy: { createdAt: 'desc' }, select: NOTICE }),
+    notices: async (accountId: string, accountNumber: string) =>
+      (
+        await db.validationNotice.findMany({ where: { accountId }, orderBy: { createdAt: 'desc' }, select: NOTICE })
+      ).map(withFileName(accountNumber)),
     /** The newest notice whose letter was sent (its end date decides a dispute's timing). */
     latestSentNotice: (tx: Tx, accountId: string) =>
       tx.validationNotice.findFirst({

@@ -36,7 +36,7 @@ import type { AccountAccess } from '../accounts/account-access.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
-import type { DisputesRepository } from './disputes.repository.js';
+import { noticeFileName, type DisputesRepository } from './disputes.repository.js';
 import { renderNoticePdf } from './notice-pdf.js';
 
 export interface DisputesServiceDeps {
@@ -100,7 +100,7 @@ export function createDisputesService(deps: DisputesServiceDeps) {
       sentAt: n.outboxMessage.sentAt?.toISOString() ?? null,
       validationEndsOn: endsOn,
       daysLeft: n.outboxMessage.sentAt ? validationDaysLeft({ endsOn }, localDate(now, zone)) : null,
-      fileName: n.outboxMessage.document?.fileName ?? 'validation-notice.pdf',
+      fileName: n.fileName,
     };
   }
 
@@ -240,20 +240,20 @@ export function createDisputesService(deps: DisputesServiceDeps) {
   }
 
   return {
-    /** The account's notices and disputes (case file, list route). */
+    /** The account's notices and disputes (case file, list route): two reads, whatever their number. */
     async forAccount(
       accountId: string,
+      accountNumber: string,
       zone: string,
-      profile: 'US' | 'UK' | 'CN',
+      profile: Pick<ComplianceProfilePolicy, 'profile' | 'validationNotice'>,
       now: Date,
     ): Promise<AccountDisputes> {
-      const [profiles, notices, list] = await Promise.all([
-        policies.complianceProfiles(),
-        disputes.notices(accountId),
+      const [notices, list] = await Promise.all([
+        disputes.notices(accountId, accountNumber),
         disputes.disputes(accountId),
       ]);
       return {
-        noticeApplies: validationNoticeRule(profiles[profile]).send,
+        noticeApplies: validationNoticeRule(profile).send,
         notices: notices.map((n) => noticeDto(n, zone, now)),
         disputes: list.map((d) => disputeDto(d, zone)),
       };
@@ -262,9 +262,9 @@ export function createDisputesService(deps: DisputesServiceDeps) {
     async list(user: SessionUser, accountId: string): Promise<AccountDisputes> {
       const now = clock.now();
       await access.assertCanOpen(user, accountId, now);
-      const a = await disputes.accountForNotice(accountId);
+      const [a, profiles] = await Promise.all([disputes.accountForNotice(accountId), policies.complianceProfiles()]);
       if (!a) throw new NotFoundError('No such account.');
-      return this.forAccount(accountId, a.debtor.timeZone, a.complianceProfile, now);
+      return this.forAccount(accountId, a.externalId, a.debtor.timeZone, profiles[a.complianceProfile], now);
     },
 
     /**
@@ -284,7 +284,7 @@ export function createDisputesService(deps: DisputesServiceDeps) {
         const account = await disputes.accountForNotice(accountId, tx);
         if (!account) throw new NotFoundError('No such account.');
         const zone = account.debtor.timeZone;
-        const pending = await disputes.pendingNotice(tx, accountId);
+        const pending = await disputes.pendingNotice(tx, accountId, account.externalId);
         if (pending) return { created: false, notice: noticeDto(pending, zone, now) };
 
         const rule = validationNoticeRule(profiles[account.complianceProfile]);
@@ -336,7 +336,7 @@ export function createDisputesService(deps: DisputesServiceDeps) {
           locale: account.debtor.preferredLanguage,
           body: rendered.text,
           sendAfter: now,
-          fileName: `validation-notice-${account.externalId}.pdf`,
+          fileName: noticeFileName(account.externalId),
           pdf: rendered.pdf,
           locales: [...figures.locales],
           itemizationDate: dateOf(itemizationDate),
@@ -348,6 +348,7 @@ export function createDisputesService(deps: DisputesServiceDeps) {
           currentAmountMinor: figures.currentAmountMinor,
           validationEndsOn: dateOf(rendered.period.endsOn),
           requestedById: user.id,
+          accountNumber: account.externalId,
         });
         await audit.record(
           {
@@ -404,7 +405,7 @@ export function createDisputesService(deps: DisputesServiceDeps) {
           rendered.pdf,
           dateOf(rendered.period.endsOn),
         );
-        return { fileName: `validation-notice-${account.externalId}.pdf`, pdf: rendered.pdf };
+        return { fileName: noticeFileName(account.externalId), pdf: rendered.pdf };
       });
     },
 
