@@ -5,6 +5,7 @@ import { ATTRIBUTE_PAYMENTS_SQL } from '../src/attribution.js';
 import { hashPassword } from '../src/password.js';
 import { copyRows } from './copy.js';
 import { COLUMNS, CREDITORS, createRandom, generateChunk, type ChunkRows } from './demo-data.js';
+import { seedDisputeExamples } from './disputes.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -192,6 +193,15 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       }
       // Payments are credited to the last attempt before them, as the API does when they arrive.
       await client.query(ATTRIBUTE_PAYMENTS_SQL, [null]);
+      // A validation notice inside its period, and an open dispute awaiting verification.
+      await client.query('BEGIN');
+      await seedDisputeExamples(client, {
+        now,
+        collectorIds: userIds,
+        // The configuration's defaults (COLLECTOR_NAME, COLLECTOR_MAILING_ADDRESS in apps/api).
+        collector: { name: 'Northwind Recovery Services', mailingAddress: ['PO Box 1200', 'Wilmington, DE 19899'] },
+      });
+      await client.query('COMMIT');
       await client.query('ANALYZE');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
