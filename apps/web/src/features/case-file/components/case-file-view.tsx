@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { PromiseSummary } from '../../../components/ui/promise-summary';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
+import { useMe } from '../../auth/api/get-me';
+import { ValidationAndDisputes } from '../../disputes/components/validation-and-disputes';
 import { ConsentBadges } from './consent-badges';
 import { ConsentEditor } from './consent-editor';
 import { CustomerZones } from './customer-zones';
@@ -17,6 +19,7 @@ import { ThirdParties } from './third-parties';
 export function CaseFileView({ caseFile, debtDetails = true }: { caseFile: CaseFile; debtDetails?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const { data: me } = useMe();
   const { customer, account, summary } = caseFile;
   const money = (minor: number) => fmt.money(minor, account.currency);
   return (
@@ -115,6 +118,16 @@ export function CaseFileView({ caseFile, debtDetails = true }: { caseFile: CaseF
             {t('caseFile.pendingCallback', { time: fmt.timeIn(caseFile.pendingCallback.dueAt, customer.timeZone) })}
           </p>
         )}
+      </Section>
+
+      <Section hidden={!debtDetails} id="cf-disputes" title={t('disputes.title')}>
+        <ValidationAndDisputes
+          accountId={account.id}
+          currency={account.currency}
+          timeZone={customer.timeZone}
+          data={caseFile.disputes}
+          user={me}
+        />
       </Section>
 
       <ListSection
