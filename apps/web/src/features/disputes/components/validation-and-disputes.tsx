@@ -153,6 +153,7 @@ function DisputeItem({
         ) : (
           <span className="muted">{t('disputes.notPaused')}</span>
         )}{' '}
+        ·{' '}
         {d.status === 'open' ? (
           <span>{t('disputes.responseDue', { date: fmt.date(d.responseDueOn) })}</span>
         ) : (
