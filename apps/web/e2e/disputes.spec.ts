@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, test, verifyCustomer } from './fixtures';
 
 // Screenshots of the "Validation and disputes" section (1280x720, EN and ZH); SHOTS_DIR to keep them elsewhere.
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
@@ -47,6 +47,8 @@ test('a collector sees the sent notice inside its validation period, sends one f
   const accounts = await usAccounts(page.request);
   const sent = await find(page.request, accounts, (d) => d.notices.length > 0);
   await page.goto(`/work/${sent.id}`);
+  // The debt (and its notice) shows once the customer is verified (right-party verification first).
+  await verifyCustomer(page);
   const section = page.getByTestId('validation-disputes');
   await expect(section).toContainText('Sent');
   await expect(page.getByTestId('days-left')).toContainText(/\d+ days? left/);
@@ -61,6 +63,7 @@ test('a collector sees the sent notice inside its validation period, sends one f
     (d) => d.notices.length === 0,
   );
   await page.goto(`/work/${fresh.id}`);
+  await verifyCustomer(page);
   await expect(page.getByTestId('no-notice')).toBeVisible();
   await page.getByRole('button', { name: 'Send validation notice' }).click();
   const queued = page.getByTestId('validation-disputes');
@@ -85,6 +88,7 @@ test('a Chinese-speaking collector sees the open dispute holding collection; a s
     (d) => d.disputes.some((x) => x.status === 'open'),
   );
   await zh.goto(`/work/${disputed.id}`);
+  await verifyCustomer(zh);
   await expect(zh.getByTestId('collection-paused')).toHaveText('催收暂停，直至寄出核实材料');
   await expect(zh.getByTestId('validation-disputes')).toContainText('已寄出');
   // A collector cannot record verification.
