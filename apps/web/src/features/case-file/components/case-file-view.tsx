@@ -5,7 +5,7 @@ import { PromiseSummary } from '../../../components/ui/promise-summary';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
-import { ValidationAndDisputes } from '../../disputes/components/validation-and-disputes';
+import { ValidationAndDisputes } from './validation-and-disputes';
 import { ConsentBadges } from './consent-badges';
 import { ConsentEditor } from './consent-editor';
 import { CustomerZones } from './customer-zones';

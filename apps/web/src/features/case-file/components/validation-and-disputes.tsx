@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
-import { useQueueValidationNotice, validationNoticePdfHref } from '../api/queue-validation-notice';
-import { useRecordVerificationSent } from '../api/record-verification-sent';
+import { useQueueValidationNotice, validationNoticePdfHref } from '../../disputes/api/queue-validation-notice';
+import { useRecordVerificationSent } from '../../disputes/api/record-verification-sent';
 
 /**
  * Validation and disputes (Reg F 1006.34, 1006.38): the validation notice (queued or sent, when
