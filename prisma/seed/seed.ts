@@ -6,6 +6,7 @@ import { hashPassword } from '../src/password.js';
 import { applyConsentExamples } from './consent-examples.js';
 import { copyRows } from './copy.js';
 import { COLUMNS, CREDITORS, createRandom, generateChunk, type ChunkRows } from './demo-data.js';
+import { seedDisputeExamples } from './disputes.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -199,6 +200,13 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       // Consent examples the demo shows (an SMS-only opt-out, a STOP reply, a UK customer's inconvenient times...).
       await client.query('BEGIN');
       await applyConsentExamples(client, { now, collectorId: userIds.collector1! });
+      // A validation notice inside its period, and an open dispute awaiting verification.
+      await seedDisputeExamples(client, {
+        now,
+        collectorIds: userIds,
+        // The configuration's defaults (COLLECTOR_NAME, COLLECTOR_MAILING_ADDRESS in apps/api).
+        collector: { name: 'Northwind Recovery Services', mailingAddress: ['PO Box 1200', 'Wilmington, DE 19899'] },
+      });
       await client.query('COMMIT');
       await client.query('ANALYZE');
     } catch (err) {

@@ -23,6 +23,7 @@ import { createStopFlagsModule } from './modules/stop-flags/stop-flags.module.js
 import { createContactPointsModule } from './modules/contact-points/contact-points.module.js';
 import { createContactsModule } from './modules/contacts/contacts.module.js';
 import { createCreditorsModule } from './modules/creditors/creditors.module.js';
+import { createDisputesModule } from './modules/disputes/disputes.module.js';
 import { createHealthModule } from './modules/health/health.module.js';
 import { createImportsModule } from './modules/imports/imports.module.js';
 import { createMessagesModule } from './modules/messages/messages.module.js';
@@ -124,7 +125,21 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   });
   const { promises } = createPromisesModule(core);
   const { stageHistory, rollRates } = createStagesModule(core);
-  const { reminders, module: messagesModule } = createMessagesModule({ ...core, gate });
+  const { disputes, module: disputesModule } = createDisputesModule({
+    ...core,
+    access,
+    gateFacts,
+    collector: {
+      name: env.COLLECTOR_NAME,
+      mailingAddress: env.COLLECTOR_MAILING_ADDRESS.split('|').map((l) => l.trim()),
+    },
+    onChanged: () => queue.invalidateAll(),
+  });
+  const { reminders, module: messagesModule } = createMessagesModule({
+    ...core,
+    gate,
+    letters: { renderer: disputes, spoolDir: env.LETTER_SPOOL_DIR },
+  });
 
   await app.register(errorHandlerPlugin);
   await app.register(fastifyCookie);
@@ -163,17 +178,19 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
         policiesModule,
         createReportsModule({ ...core, rollRates }),
         queueModule,
-        createCaseFileModule({ ...core, access }),
+        createCaseFileModule({ ...core, access, disputes }),
         createScriptsModule({ ...core, access }),
         createContactsModule({
           ...core,
           access,
           gate,
+          disputes,
           onRecorded: (collectorId) => queue.invalidate(collectorId),
         }),
         createConsentModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
         stopFlagsModule,
         createContactPointsModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
+        disputesModule,
         createPaymentsModule({ ...core, promises }),
         auditModule,
         messagesModule,

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createPrismaClient } from '@crm/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@crm/db/seed';
 import pg from 'pg';
@@ -91,6 +92,24 @@ describe('demo seed', () => {
       expect(Number(consent![key]), key).toBeGreaterThan(0);
     expect(Number(consent!.consent_events)).toBe(7);
     expect(Number(consent!.admins)).toBe(2);
+    // A validation notice inside its period (collector1) and an open dispute holding collection (collector2).
+    const notices = await query<{ username: string; sent_at: Date; ends: string; content: Buffer }>(
+      one.url,
+      `SELECT u.username, o.sent_at, n.validation_ends_on::text AS ends, doc.content
+         FROM validation_notices n JOIN outbox_messages o ON o.id = n.outbox_message_id
+         JOIN documents doc ON doc.id = o.document_id
+         JOIN accounts a ON a.id = n.account_id JOIN users u ON u.id = a.assigned_collector_id ORDER BY u.username`,
+    );
+    expect(notices.map((n) => n.username)).toEqual(['collector1', 'collector2']);
+    for (const n of notices) expect(n.ends > '2026-11-22').toBe(true);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: notices[0]!.content, encoding: 'utf8' });
+    expect(text).toContain('is a debt collector');
+    expect(text).toContain('www.cfpb.gov/debt-collection');
+    const disputes = await query<{ status: string; hold: string; cleared: Date | null }>(
+      one.url,
+      `SELECT d.status, d.hold_basis AS hold, f.cleared_at AS cleared FROM disputes d JOIN stop_flags f ON f.id = d.stop_flag_id`,
+    );
+    expect(disputes).toEqual([{ status: 'open', hold: 'law', cleared: null }]);
 
     // Every demo user can sign in with the documented password.
     const db = createPrismaClient(one.appUrl);

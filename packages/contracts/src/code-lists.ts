@@ -93,6 +93,9 @@ export const PROMISE_CHANGE_CAUSES = ['payment_posted', 'payment_reversed', 'gra
 export const PLAN_STATUSES = ['active', 'completed', 'broken', 'cancelled'] as const;
 export const VERIFICATION_STATUSES = ['open', 'matched', 'cancelled'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sent', 'blocked', 'failed', 'cancelled'] as const;
+/** A dispute (Reg F 1006.38): open -> verification_sent -> closed, or withdrawn while open. */
+export const DISPUTE_STATUSES = ['open', 'verification_sent', 'closed', 'withdrawn'] as const;
+export const DISPUTE_METHODS = ['written', 'oral'] as const;
 
 // ---- Scripts and policies ------------------------------------------------------------------
 
@@ -130,6 +133,8 @@ export type ObjectionCategoryCode = (typeof OBJECTION_CATEGORIES)[number];
 export type PaymentChannelCode = (typeof PAYMENT_CHANNELS)[number];
 export type LintCategoryCode = (typeof LINT_CATEGORIES)[number];
 export type PolicyKindCode = (typeof POLICY_KINDS)[number];
+export type DisputeStatusCode = (typeof DISPUTE_STATUSES)[number];
+export type DisputeMethodCode = (typeof DISPUTE_METHODS)[number];
 
 /**
  * The PostgreSQL enum (by its name in schema.prisma) each stored list must equal. Every enum of
@@ -155,6 +160,8 @@ export const DATABASE_ENUMS = {
   PromiseChangeCause: PROMISE_CHANGE_CAUSES,
   VerificationStatus: VERIFICATION_STATUSES,
   OutboxStatus: OUTBOX_STATUSES,
+  DisputeStatus: DISPUTE_STATUSES,
+  DisputeMethod: DISPUTE_METHODS,
   PlanStatus: PLAN_STATUSES,
   CallbackStatus: CALLBACK_STATUSES,
   ScriptVersionStatus: SCRIPT_VERSION_STATUSES,

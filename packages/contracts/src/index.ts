@@ -22,3 +22,4 @@ export * from './zod-messages.js';
 export * from './consent.js';
 export * from './stop-flags.js';
 export * from './contact-points.js';
+export * from './disputes.js';

@@ -7,3 +7,8 @@ import { z } from 'zod';
 export const csvFileSchema = z
   .string()
   .meta({ description: 'CSV, UTF-8 with a byte order mark, header row first', 'x-media-type': 'text/csv' });
+
+/** A PDF document (a letter: the validation notice), sent as binary. */
+export const pdfFileSchema = z
+  .string()
+  .meta({ description: 'A PDF document', format: 'binary', 'x-media-type': 'application/pdf' });

@@ -45,6 +45,12 @@ export const complianceProfilePolicySchema = z.object({
     .object({ locationCallsPerThirdParty: count(1, 10).nullable(), onlyWhenCustomerUnreachable: z.boolean() })
     .optional(),
   stopFlags: z.array(z.enum(STOP_FLAG_TYPES)).max(STOP_FLAG_TYPES.length),
+  /**
+   * Validation notices (Reg F 1006.34): whether the profile sends them and adds a translation in the
+   * customer's language. Absent: the US sends them with a translation, other profiles do not. The
+   * US always sends them (the law), whatever this says.
+   */
+  validationNotice: z.object({ send: z.boolean(), translation: z.boolean() }).optional(),
   overrideAllowed: z.boolean(),
   retentionYears: count(1, 10),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountDisputesSchema } from './disputes.js';
 import { accountStatusSchema } from './accounts.js';
 import {
   CHANNELS,
@@ -306,6 +307,8 @@ export const caseFileSchema = z.object({
   pendingCallback: z.object({ id: uuidSchema, dueAt: z.string() }).nullable(),
   /** Reminders queued or sent for this account's promises. */
   reminders: z.array(reminderSchema),
+  /** Validation notices (Reg F 1006.34) and disputes (1006.38): sent when, period ends, days left; status, response due. */
+  disputes: accountDisputesSchema,
   /** "I already paid" claims and whether a matching payment has arrived. */
   claimedPayments: z.array(
     z.object({

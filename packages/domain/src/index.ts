@@ -21,3 +21,6 @@ export * from './third-parties.js';
 export * from './stop-flags.js';
 export * from './policy-floors.js';
 export * from './script-publication.js';
+export * from './validation-period.js';
+export * from './validation-notice.js';
+export * from './disputes.js';

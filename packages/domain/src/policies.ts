@@ -25,6 +25,8 @@ export interface ComplianceProfilePolicy {
   priorConsentDays: number;
   /** Third-party contact rules; absent: the shipped profile's (third-parties.ts DEFAULT_THIRD_PARTY_RULES). */
   thirdParty?: { locationCallsPerThirdParty: number | null; onlyWhenCustomerUnreachable: boolean } | undefined;
+  /** Validation notices (Reg F 1006.34); absent: the US sends them with a translation, others do not (disputes.ts). */
+  validationNotice?: { send: boolean; translation: boolean } | undefined;
   /** Whether a collector may override a block, with a reason code. */
   overrideAllowed: boolean;
   retentionYears: number;

@@ -151,6 +151,27 @@ const envSchema = z
       .describe('Secure cookies: auto = when the request came over HTTPS'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional().describe('Folder of the built SPA (default apps/web/dist)'),
+    LETTER_SPOOL_DIR: z
+      .string()
+      .min(1)
+      .default('.data/letters')
+      .describe(
+        "Folder letters (validation notices, PDF) are dropped in for print and mail, like a print vendor's SFTP drop",
+      ),
+    COLLECTOR_NAME: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .default('Northwind Recovery Services')
+      .describe("The debt collector's name printed on validation notices (Reg F 1006.34(c)(1))"),
+    COLLECTOR_MAILING_ADDRESS: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .default('PO Box 1200|Wilmington, DE 19899')
+      .describe("The debt collector's mailing address on validation notices, lines separated by |"),
   })
   .superRefine((env, ctx) => {
     // A cheaper hash is for test suites only, and says so.

@@ -178,6 +178,15 @@ export const auditPlugin = fp<{ audit: AuditLog }>(async (app: FastifyInstance, 
     }
   });
 
+  // A file sent whole (a letter's PDF: a Buffer) skips serialisation, so it is recorded here,
+  // before it leaves; when the record cannot be written the file is not sent (503).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const rule = request.routeOptions.config?.audit;
+    if (rule && !rule.streamed && reply.statusCode < 300 && Buffer.isBuffer(payload))
+      await recordRead(request, rule, null);
+    return payload;
+  });
+
   // Refused reads: someone signed in asked for personal data they may not see, or that does not exist.
   app.addHook('onSend', async (request, reply, payload) => {
     const rule = request.routeOptions.config?.audit;

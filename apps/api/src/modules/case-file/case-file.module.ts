@@ -1,6 +1,7 @@
 import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
 import type { AccountAccess } from '../accounts/account-access.js';
+import type { DisputesService } from '../disputes/disputes.service.js';
 import { createCaseFileRepository } from './case-file.repository.js';
 import { caseFileRoutes } from './case-file.routes.js';
 import { createCaseFileService } from './case-file.service.js';
@@ -9,6 +10,7 @@ import { createCaseFileService } from './case-file.service.js';
 export function createCaseFileModule(
   deps: Pick<Core, 'db' | 'policies' | 'clock'> & {
     access: AccountAccess;
+    disputes: Pick<DisputesService, 'forAccount'>;
   },
 ): ApiModule {
   const caseFileService = createCaseFileService({

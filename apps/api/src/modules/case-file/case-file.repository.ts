@@ -56,7 +56,7 @@ export function createCaseFileRepository(
             orderBy: { createdAt: 'desc' },
           }),
           db.verificationTask.findMany({ where: { accountId }, orderBy: { createdAt: 'desc' } }),
-          db.outboxMessage.findMany({ where: { accountId }, orderBy: { sendAfter: 'desc' } }),
+          db.outboxMessage.findMany({ where: { accountId, kind: 'promise_reminder' }, orderBy: { sendAfter: 'desc' } }),
           loadGateFacts(db, [accountId], now),
         ]);
       return {

@@ -27,10 +27,12 @@ import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { evaluationInput } from '../promises/evaluation-input.js';
 import { gateVerdictDto } from '../compliance/gate-dto.js';
 import { gateInputOf, thirdPartyVerdict } from '../compliance/gate-input.js';
+import type { DisputesService } from '../disputes/disputes.service.js';
 import type { CaseFileRepository } from './case-file.repository.js';
 
 export interface CaseFileServiceDeps {
   caseFiles: CaseFileRepository;
+  disputes: Pick<DisputesService, 'forAccount'>;
   access: AccountAccess;
   policies: Pick<PoliciesRepository, 'stageThresholds' | 'promiseRules'>;
   clock: Clock;
@@ -80,7 +82,7 @@ function accountFacts(
 
 export type CaseFileService = ReturnType<typeof createCaseFileService>;
 
-export function createCaseFileService({ caseFiles, access, policies, clock }: CaseFileServiceDeps) {
+export function createCaseFileService({ caseFiles, access, policies, clock, disputes }: CaseFileServiceDeps) {
   return {
     /** The view is audited by the route's declaration (plugins/audit.ts). */
     async get(user: SessionUser, accountId: string): Promise<CaseFile> {
@@ -279,6 +281,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock }: Ca
           body: r.body,
           lastError: r.lastError,
         })),
+        disputes: await disputes.forAccount(account.id, account.externalId, zone, gate.profile, now),
         claimedPayments: loaded.claims.map((c) => ({
           id: c.id,
           claimedPaidOn: isoDay(c.claimedPaidOn)!,

@@ -2,6 +2,7 @@ import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { ContactGate } from '../compliance/contact-gate.service.js';
+import type { DisputesService } from '../disputes/disputes.service.js';
 import { createContactLogRepository } from './contact-log.repository.js';
 import { contactLogRoutes } from './contact-log.routes.js';
 import { createContactLogService } from './contact-log.service.js';
@@ -16,6 +17,7 @@ export function createContactsModule(
   deps: Pick<Core, 'db' | 'uow' | 'audit' | 'policies' | 'clock'> & {
     access: AccountAccess;
     gate: ContactGate;
+    disputes: Pick<DisputesService, 'recordFromOutcome'>;
     /** Told after each recording (the queue drops the collector's snapshot). */
     onRecorded: (collectorId: string) => void;
   },

@@ -209,8 +209,9 @@ describe('case file, suggested script and outcome recording', () => {
       // Session, access check, policies, audit, the case file's own queries and the gate's facts
       // from their one loader (ADR 016; it reads the profiles in force to know how far back to
       // look, and the account's customer and zone), the third parties and the customer's latest
-      // attempts (the third-party rules): a fixed handful.
-      expect(small).toBeLessThanOrEqual(33);
+      // attempts (the third-party rules), the validation notices with their letters and the
+      // disputes (Reg F 1006.34, 1006.38): a fixed handful.
+      expect(small).toBeLessThanOrEqual(36);
       await app.close();
       await counting.$disconnect();
     });

@@ -20,6 +20,7 @@ import type { AccountAccess } from '../accounts/account-access.js';
 import type { ContactGate } from '../compliance/contact-gate.service.js';
 import { gateInputOf } from '../compliance/gate-input.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
+import type { DisputesService } from '../disputes/disputes.service.js';
 import type { ContactsRepository } from './contacts.repository.js';
 
 export interface ContactsServiceDeps {
@@ -31,6 +32,8 @@ export interface ContactsServiceDeps {
   gate: ContactGate;
   policies: Pick<PoliciesRepository, 'complianceProfiles' | 'promiseRules' | 'stageThresholds'>;
   clock: Clock;
+  /** An outcome `dispute` creates its dispute record (Reg F 1006.38) in the recording's transaction. */
+  disputes: Pick<DisputesService, 'recordFromOutcome'>;
   /** Told after each recording (the queue drops the collector's snapshot). */
   onRecorded?: (collectorId: string) => void;
 }
@@ -75,7 +78,15 @@ function replayOrRefuse(existing: Stored, accountId: string, fingerprint: string
 
 export type ContactsService = ReturnType<typeof createContactsService>;
 
-export function createContactsService({ contacts, access, gate, policies, clock, onRecorded }: ContactsServiceDeps) {
+export function createContactsService({
+  contacts,
+  access,
+  gate,
+  policies,
+  clock,
+  disputes,
+  onRecorded,
+}: ContactsServiceDeps) {
   return {
     /**
      * Records one contact attempt with whatever it produced. Returns `replayed: true` with the
@@ -247,6 +258,18 @@ export function createContactsService({ contacts, access, gate, policies, clock,
               !!body.callbackAt &&
               callbackIsConsent(decidedAt, new Date(body.callbackAt), profile),
           });
+          if (body.disposition === 'dispute')
+            await disputes.recordFromOutcome(tx, {
+              accountId,
+              userId: user.id,
+              channel: body.channel,
+              description: body.flag?.reason ?? body.notes ?? 'Disputed on contact',
+              receivedAt: decidedAt,
+              stopFlagId: saved.stopFlagId,
+              contactAttemptId: saved.attempt.id,
+              requestId: meta.requestId,
+              profile,
+            });
           return {
             replayed: false,
             result: {

@@ -4,7 +4,7 @@ import { isoDay } from '../../lib/date-columns.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
 import type { ContactGate } from '../compliance/contact-gate.service.js';
 import { addressForm } from '../scripts/scripts.service.js';
-import type { MessageSender } from './message-sender.js';
+import type { LetterDrop, LetterRenderer, MessageSender } from './message-sender.js';
 import type { OutboxChange, RemindersRepository } from './reminders.repository.js';
 
 export interface RemindersServiceDeps {
@@ -12,6 +12,8 @@ export interface RemindersServiceDeps {
   sender: MessageSender;
   gate: ContactGate;
   clock: Clock;
+  /** Letters (channel `letter`): rendered for the day they go out, then dropped for print and mail. */
+  letters?: { renderer: LetterRenderer; drop: LetterDrop };
 }
 
 /** Reminders go out the day before a promise falls due. */
@@ -25,7 +27,26 @@ const CLAIM_MS = 5 * 60_000;
 
 export type RemindersService = ReturnType<typeof createRemindersService>;
 
-export function createRemindersService({ reminders, sender, gate, clock }: RemindersServiceDeps) {
+export function createRemindersService({ reminders, sender, gate, clock, letters }: RemindersServiceDeps) {
+  /** Delivers one message through its channel's sender. */
+  async function deliver(
+    m: { id: string; channel: string; recipient: string; subject: string | null; body: string },
+    now: Date,
+  ) {
+    if (m.channel === 'letter') {
+      if (!letters) throw new Error('No letter drop is configured');
+      const letter = await letters.renderer.renderForSending(m.id, now);
+      return letters.drop.drop({ outboxId: m.id, ...letter });
+    }
+    return sender.send({
+      outboxId: m.id,
+      channel: m.channel as 'sms' | 'email',
+      recipient: m.recipient,
+      subject: m.subject,
+      body: m.body,
+    });
+  }
+
   return {
     /** Queues a reminder for each pending promise falling due soon, through the customer's preferred allowed channel. */
     async schedule(): Promise<number> {
@@ -67,7 +88,7 @@ export function createRemindersService({ reminders, sender, gate, clock }: Remin
     },
 
     /**
-     * Sends what is due, each through the contact gate at the moment of sending: outside the
+     * Sends what is due (reminders, letters), each through the contact gate at the moment of sending: outside the
      * window it waits for the window, a stop flag or opt-out blocks it, a settled promise cancels it.
      * The due messages are decided together in one of the gate's locked transactions (the same
      * locks as outcome recording: their customers, then their accounts), and taken there, so each
@@ -142,13 +163,7 @@ export function createRemindersService({ reminders, sender, gate, clock }: Remin
       const results: OutboxChange[] = [];
       for (const m of outgoing) {
         try {
-          const { providerMessageId } = await sender.send({
-            outboxId: m.id,
-            channel: m.channel as 'sms' | 'email',
-            recipient: m.recipient,
-            subject: m.subject,
-            body: m.body,
-          });
+          const { providerMessageId } = await deliver(m, now);
           results.push({ id: m.id, status: 'sent', sentAt: now, providerMessageId, attempted: true, lastError: null });
           counts.sent++;
         } catch (err) {

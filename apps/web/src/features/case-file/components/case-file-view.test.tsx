@@ -56,6 +56,7 @@ const caseFile = {
   pendingCallback: null,
   reminders: [],
   claimedPayments: [],
+  disputes: { noticeApplies: false, notices: [], disputes: [] },
   stopFlags: [{ id: 'f1', type: 'dispute_hold', reason: '金额有误', setAt: '2026-11-20T02:00:00.000Z' }],
   contactPoints: [
     {

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { PromiseSummary } from '../../../components/ui/promise-summary';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
+import { useMe } from '../../auth/api/get-me';
+import { ValidationAndDisputes } from './validation-and-disputes';
 import { ConsentBadges } from './consent-badges';
 import { ConsentEditor } from './consent-editor';
 import { AddContactPoint, ContactPointActions } from './contact-point-editor';
@@ -27,6 +29,7 @@ export function CaseFileView({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const { data: me } = useMe();
   const { customer, account, summary } = caseFile;
   const money = (minor: number) => fmt.money(minor, account.currency);
   return (
@@ -125,6 +128,16 @@ export function CaseFileView({
             {t('caseFile.pendingCallback', { time: fmt.timeIn(caseFile.pendingCallback.dueAt, customer.timeZone) })}
           </p>
         )}
+      </Section>
+
+      <Section hidden={!debtDetails} id="cf-disputes" title={t('disputes.title')}>
+        <ValidationAndDisputes
+          accountId={account.id}
+          currency={account.currency}
+          timeZone={customer.timeZone}
+          data={caseFile.disputes}
+          user={me}
+        />
       </Section>
 
       <ListSection
