@@ -125,10 +125,17 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   });
   const { promises } = createPromisesModule(core);
   const { stageHistory, rollRates } = createStagesModule(core);
+  const { stopFlags, module: stopFlagsModule } = createStopFlagsModule({
+    ...core,
+    access,
+    gateFacts,
+    onChanged: () => queue.invalidateAll(),
+  });
   const { disputes, module: disputesModule } = createDisputesModule({
     ...core,
     access,
     gateFacts,
+    stopFlags,
     collector: {
       name: env.COLLECTOR_NAME,
       mailingAddress: env.COLLECTOR_MAILING_ADDRESS.split('|').map((l) => l.trim()),
@@ -158,13 +165,6 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
   await app.register(openapiPlugin);
   await app.register(authPlugin, { authService: auth.authService });
   await app.register(auditPlugin, { audit });
-
-  const { module: stopFlagsModule } = createStopFlagsModule({
-    ...core,
-    access,
-    gateFacts,
-    onChanged: () => queue.invalidateAll(),
-  });
 
   // The API: each module's routes, under the paths it declares (a route elsewhere fails here).
   await app.register(

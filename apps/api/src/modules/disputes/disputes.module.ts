@@ -2,6 +2,7 @@ import type { ApiModule } from '../../lib/api-module.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
 import type { Core } from '../core.js';
+import type { StopFlagsService } from '../stop-flags/stop-flags.service.js';
 import { createDisputesRepository } from './disputes.repository.js';
 import { disputesRoutes } from './disputes.routes.js';
 import { createDisputesService } from './disputes.service.js';
@@ -11,6 +12,8 @@ export function createDisputesModule(
   deps: Pick<Core, 'db' | 'uow' | 'audit' | 'clock' | 'policies'> & {
     access: AccountAccess;
     gateFacts: Pick<GateFactsRepository, 'lock'>;
+    /** Verification sent ends the dispute hold through the stop-flag lifecycle (ADR 023). */
+    stopFlags: Pick<StopFlagsService, 'clearLocked'>;
     collector: { name: string; mailingAddress: string[] };
     /** Told after a hold is set or ended (the queue drops its snapshots). */
     onChanged: () => void;

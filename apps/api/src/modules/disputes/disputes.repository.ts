@@ -233,12 +233,5 @@ export function createDisputesRepository(db: Pick<Db, 'validationNotice' | 'disp
      * Ends a stop flag (minimal clear path: the general stop-flag lifecycle on branch i13-flags
      * replaces this at merge). Returns false when it was already cleared.
      */
-    async clearStopFlag(tx: Tx, flagId: string, by: string, at: Date, reason: string): Promise<boolean> {
-      const cleared = await tx.stopFlag.updateMany({
-        where: { id: flagId, clearedAt: null },
-        data: { clearedAt: at, clearedById: by, clearReason: reason },
-      });
-      return cleared.count === 1;
-    },
   };
 }

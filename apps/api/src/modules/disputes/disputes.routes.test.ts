@@ -46,6 +46,7 @@ describe('validation notices and disputes (Reg F 1006.34, 1006.38)', () => {
       audit: undefined as never,
       access: undefined as never,
       gateFacts: undefined as never,
+      stopFlags: undefined as never,
       policies: undefined as never,
     });
     const { reminders } = createMessagesModule({
@@ -275,6 +276,14 @@ describe('validation notices and disputes (Reg F 1006.34, 1006.38)', () => {
     const cleared = await t.db.stopFlag.findUniqueOrThrow({ where: { id: flag.id } });
     expect(cleared.clearedAt).not.toBeNull();
     expect(cleared.clearReason).toBe('verification sent');
+    // Through the stop-flag lifecycle: audited as a clear by the supervisor, in the flag history.
+    expect(await t.db.auditEvent.count({ where: { action: 'stop_flag.cleared', entityId: flag.id } })).toBe(1);
+    const history = await supervisor.inject({ method: 'GET', url: `/api/accounts/${a.id}/stop-flags` });
+    expect(history.json().flags.find((f: { id: string }) => f.id === flag.id)).toMatchObject({
+      status: 'cleared',
+      clearReason: 'verification sent',
+      clearedBy: { id: expect.any(String) },
+    });
     expect(await t.db.auditEvent.count({ where: { action: 'dispute.verification_sent', entityId: a.id } })).toBe(1);
     const after = await caseFile(a.id);
     expect(after.summary.gate.reasons.map((r: { code: string }) => r.code)).not.toContain('stop_flag');

@@ -36,6 +36,7 @@ import type { AccountAccess } from '../accounts/account-access.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
+import type { StopFlagsService } from '../stop-flags/stop-flags.service.js';
 import { noticeFileName, type DisputesRepository } from './disputes.repository.js';
 import { renderNoticePdf } from './notice-pdf.js';
 
@@ -45,6 +46,8 @@ export interface DisputesServiceDeps {
   audit: Pick<AuditRepository, 'record'>;
   access: AccountAccess;
   gateFacts: Pick<GateFactsRepository, 'lock'>;
+  /** Ends a dispute hold inside this transaction, audited as any clear (ADR 023). */
+  stopFlags: Pick<StopFlagsService, 'clearLocked'>;
   policies: Pick<PoliciesRepository, 'complianceProfiles'>;
   clock: Clock;
   /** The debt collector's name and mailing address (1006.34(c)(1)), from the configuration. */
@@ -73,7 +76,7 @@ export function addressLines(value: string): string[] {
  * the hold or is decided before it, and is audited in its transaction (ADR 018).
  */
 export function createDisputesService(deps: DisputesServiceDeps) {
-  const { disputes, uow, audit, access, gateFacts, policies, clock, collector, onChanged } = deps;
+  const { disputes, uow, audit, access, gateFacts, stopFlags, policies, clock, collector, onChanged } = deps;
 
   async function locked(user: SessionUser, accountId: string, tx: Tx) {
     await access.assertCanOpen(user, accountId, clock.now());
@@ -520,9 +523,22 @@ export function createDisputesService(deps: DisputesServiceDeps) {
             `This dispute is ${dispute.status.replace('_', ' ')}: verification can be recorded only on an open dispute.`,
             [{ field: 'status', message: `is ${dispute.status}, not open` }],
           );
-        const cleared = dispute.stopFlagId
-          ? await disputes.clearStopFlag(tx, dispute.stopFlagId, user.id, now, 'verification sent')
-          : false;
+        const account = await disputes.accountForNotice(accountId, tx);
+        // The hold ends through the stop-flag lifecycle (audited there); one a supervisor already
+        // cleared, or that expired, stays as it is.
+        let cleared = false;
+        if (dispute.stopFlagId) {
+          try {
+            await stopFlags.clearLocked(
+              tx,
+              { id: accountId, debtorId: account!.debtorId },
+              { accountId, flagId: dispute.stopFlagId, reason: 'verification sent', actor: { user }, requestId },
+            );
+            cleared = true;
+          } catch (err) {
+            if (!(err instanceof ConflictError)) throw err;
+          }
+        }
         await audit.record(
           {
             actorId: user.id,
@@ -534,7 +550,6 @@ export function createDisputesService(deps: DisputesServiceDeps) {
           },
           tx,
         );
-        const account = await disputes.accountForNotice(accountId, tx);
         return disputeDto((await disputes.dispute(tx, accountId, disputeId))!, account!.debtor.timeZone);
       });
       onChanged?.();
