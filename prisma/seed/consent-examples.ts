@@ -169,5 +169,28 @@ export async function applyConsentExamples(
     });
     written.push('third party do-not-contact');
   }
+
+  // CN: a customer whose every number is disconnected is unreachable, so their third party may be
+  // asked for a way to reach them (CBA 2021/2026). With the US and UK third parties of the portfolio,
+  // someone on collector1's list may be called as a third party at any hour of the day.
+  const unreachable = await pick(
+    'CN',
+    'JOIN third_parties t ON t.debtor_id = a.debtor_id',
+    `t.phone IS NOT NULL AND NOT t.do_not_contact AND a.assigned_collector_id = '${collectorId}'`,
+  );
+  if (unreachable) {
+    const numbers = await client.query<{ id: string }>(
+      `UPDATE contact_points SET status = 'invalid', status_reason = $2
+       WHERE debtor_id = $1 AND kind = 'phone' AND status <> 'invalid' RETURNING id`,
+      [unreachable.debtorId, 'Number disconnected (operator announcement)'],
+    );
+    for (const { id } of numbers.rows)
+      await audit('contact_point.updated', 'contact_point', id, unreachable.accountId, {
+        before: { status: 'valid' },
+        after: { status: 'invalid' },
+        reason: 'Number disconnected (operator announcement)',
+      });
+    written.push('CN customer unreachable, third party may be asked');
+  }
   return written;
 }

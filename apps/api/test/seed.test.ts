@@ -78,7 +78,12 @@ describe('demo seed', () => {
       (SELECT count(*) FROM audit_events WHERE action = 'consent.sms_stop') AS stop_replies,
       (SELECT count(*) FROM third_parties WHERE do_not_contact AND do_not_contact_at IS NOT NULL) AS third_party_dnc,
       (SELECT count(*) FROM audit_events WHERE action LIKE 'consent.%') AS consent_events,
-      (SELECT count(*) FROM users WHERE role = 'admin') AS admins`,
+      (SELECT count(*) FROM users WHERE role = 'admin') AS admins,
+      (SELECT count(*) FROM accounts a JOIN users u ON u.id = a.assigned_collector_id
+        WHERE u.username = 'collector1' AND a.compliance_profile = 'CN'
+          AND EXISTS (SELECT 1 FROM third_parties t WHERE t.debtor_id = a.debtor_id AND t.phone IS NOT NULL AND NOT t.do_not_contact)
+          AND NOT EXISTS (SELECT 1 FROM contact_points p WHERE p.debtor_id = a.debtor_id AND p.kind = 'phone' AND p.status <> 'invalid'))
+        AS cn_unreachable_with_third_party`,
     );
     for (const key of [
       'sms_only',
@@ -88,6 +93,7 @@ describe('demo seed', () => {
       'preferred',
       'stop_replies',
       'third_party_dnc',
+      'cn_unreachable_with_third_party',
     ])
       expect(Number(consent![key]), key).toBeGreaterThan(0);
     expect(Number(consent!.consent_events)).toBe(7);

@@ -4,16 +4,36 @@ import { DEMO_PASSWORD, expect, signIn, test, verifyCustomer } from './fixtures'
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/i13-desk';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
 
-/** The collector's queue, read through the API as they would see it, and each account's case file. */
-async function queueCaseFiles(baseURL: string, username: string) {
+type ThirdPartyFile = {
+  account: { id: string };
+  thirdParties: { id: string; name: string; phone: string | null; gate: { allowed: boolean } }[];
+};
+
+/**
+ * The first of the collector's accounts with a third party who may be called now. The demo data
+ * has one at any hour: US and UK third parties inside their windows, and a CN customer whose
+ * numbers are all disconnected, so their third party may be asked (prisma/seed/consent-examples.ts).
+ */
+async function thirdPartyCallableNow(baseURL: string, username: string) {
   const api = await request.newContext({ baseURL });
   expect((await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } })).ok()).toBe(true);
-  const queue = await (await api.get('/api/queue')).json();
-  const ids: string[] = [...queue.items, ...queue.blocked].map((i: { accountId: string }) => i.accountId);
-  const files = [];
-  for (const id of ids.slice(0, 40)) files.push(await (await api.get(`/api/accounts/${id}/case-file`)).json());
-  await api.dispose();
-  return files;
+  let cursor: string | null = null;
+  try {
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = await (
+        await api.get(`/api/accounts?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      ).json();
+      for (const { id } of page.items) {
+        const file: ThirdPartyFile = await (await api.get(`/api/accounts/${id}/case-file`)).json();
+        const tp = file.thirdParties.find((t) => t.gate.allowed && t.phone);
+        if (tp) return { file, tp };
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+  } finally {
+    await api.dispose();
+  }
+  throw new Error(`no third party of ${username} may be called now: the demo data should always have one`);
 }
 
 test.describe('the desk at 1280x720', () => {
@@ -81,14 +101,7 @@ test.describe('the desk at 1280x720', () => {
   });
 
   test('a third-party contact: which third party, their verdict and script, recorded', async ({ page, baseURL }) => {
-    const files = await queueCaseFiles(baseURL!, 'collector1');
-    const file = files.find((f) =>
-      f.thirdParties.some((tp: { gate: { allowed: boolean }; phone: string | null }) => tp.gate.allowed && tp.phone),
-    );
-    test.skip(!file, 'no third party callable now in the demo queue');
-    const tp = file.thirdParties.find(
-      (t: { gate: { allowed: boolean }; phone: string | null }) => t.gate.allowed && t.phone,
-    );
+    const { file, tp } = await thirdPartyCallableNow(baseURL!, 'collector1');
     await signIn(page, 'collector1');
     await expect(page).toHaveURL(/\/work$/);
     await page.goto(`/work/${file.account.id}`);
