@@ -15,6 +15,7 @@ import { BadRequestError, NotFoundError } from '../../lib/errors.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
+import { lockAccountForWrite } from '../compliance/account-lock.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
 import type { ConsentRepository } from './consent.repository.js';
 
@@ -52,10 +53,7 @@ const consentOf = (p: {
 export function createConsentService({ consent, uow, audit, access, gateFacts, clock, onChanged }: ConsentServiceDeps) {
   /** Opens the account for this user, locks as the gate does, and returns the customer. */
   async function lockedCustomer(user: SessionUser, accountId: string, tx: Parameters<Parameters<UnitOfWork>[0]>[0]) {
-    await access.assertCanOpen(user, accountId, clock.now());
-    const locked = await gateFacts.lock(tx, [accountId]);
-    if (locked.length === 0) throw new NotFoundError('No such account.');
-    await access.assertCanOpen(user, accountId, clock.now(), tx);
+    await lockAccountForWrite({ access, gateFacts, clock }, tx, user, accountId);
     const debtorId = await consent.debtorOf(tx, accountId);
     if (!debtorId) throw new NotFoundError('No such account.');
     return debtorId;

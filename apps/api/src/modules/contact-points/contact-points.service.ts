@@ -11,6 +11,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.
 import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
+import { lockAccountForWrite } from '../compliance/account-lock.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
 import type { ContactPointsRepository } from './contact-points.repository.js';
 
@@ -85,10 +86,7 @@ export function createContactPointsService({
 }: ContactPointsServiceDeps) {
   /** Opens the account for this user, locks as the gate does, and returns its customer and profile country. */
   async function locked(user: SessionUser, accountId: string, tx: Tx) {
-    await access.assertCanOpen(user, accountId, clock.now());
-    const existing = await gateFacts.lock(tx, [accountId]);
-    if (existing.length === 0) throw new NotFoundError('No such account.');
-    await access.assertCanOpen(user, accountId, clock.now(), tx);
+    await lockAccountForWrite({ access, gateFacts, clock }, tx, user, accountId);
     const account = await contactPoints.account(tx, accountId);
     if (!account) throw new NotFoundError('No such account.');
     return { debtorId: account.debtorId, profileCountry: PROFILE_COUNTRY[account.complianceProfile] ?? null };

@@ -34,6 +34,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.
 import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
+import { lockAccountForWrite } from '../compliance/account-lock.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { StopFlagsService } from '../stop-flags/stop-flags.service.js';
@@ -78,11 +79,8 @@ export function addressLines(value: string): string[] {
 export function createDisputesService(deps: DisputesServiceDeps) {
   const { disputes, uow, audit, access, gateFacts, stopFlags, policies, clock, collector, onChanged } = deps;
 
-  async function locked(user: SessionUser, accountId: string, tx: Tx) {
-    await access.assertCanOpen(user, accountId, clock.now());
-    if ((await gateFacts.lock(tx, [accountId])).length === 0) throw new NotFoundError('No such account.');
-    await access.assertCanOpen(user, accountId, clock.now(), tx);
-  }
+  const locked = (user: SessionUser, accountId: string, tx: Tx) =>
+    lockAccountForWrite({ access, gateFacts, clock }, tx, user, accountId);
 
   function noticeDto(n: NoticeRow, zone: string, now: Date): ValidationNoticeDto {
     const endsOn = isoDay(n.validationEndsOn);

@@ -23,6 +23,7 @@ import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '.
 import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
+import { lockAccountForWrite } from '../compliance/account-lock.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { StopFlagsRepository } from './stop-flags.repository.js';
@@ -77,9 +78,7 @@ export function createStopFlagsService({
 
   /** Opens the account for this user, takes the gate's locks, returns the account as read under them. */
   async function locked(user: SessionUser | null, accountId: string, tx: Tx) {
-    if (user) await access.assertCanOpen(user, accountId, clock.now());
-    if ((await gateFacts.lock(tx, [accountId])).length === 0) throw new NotFoundError('No such account.');
-    if (user) await access.assertCanOpen(user, accountId, clock.now(), tx);
+    await lockAccountForWrite({ access, gateFacts, clock }, tx, user, accountId);
     const account = await stopFlags.account(accountId, tx);
     if (!account) throw new NotFoundError('No such account.');
     return account;
