@@ -106,7 +106,7 @@ describe('OutcomeForm', () => {
     await userEvent.selectOptions(screen.getByLabelText('Stop flag'), 'deceased');
     await userEvent.type(screen.getByLabelText('Reason for the flag'), 'Sister says he passed away in October');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(false));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(false, expect.any(String)));
     expect(JSON.parse(String(calls[0]!.init!.body))).toEqual({
       channel: 'phone',
       direction: 'outbound',
@@ -145,7 +145,7 @@ describe('OutcomeForm', () => {
       '2026-11-23T14:30',
     );
     await userEvent.click(screen.getByRole('button', { name: /Save and next/ }));
-    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(true));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(true, expect.any(String)));
     const body = JSON.parse(String(calls[0]!.init!.body));
     expect(body).toMatchObject({
       disposition: 'promise_to_pay',
