@@ -70,11 +70,13 @@ export function loadDraft(userId: string, accountId: string, now = Date.now()): 
   const s = storage();
   if (!s) return null;
   const key = keyFor(userId, accountId);
+  const text = s.getItem(key);
+  if (text === null) return null;
   let raw: unknown;
   try {
-    raw = JSON.parse(s.getItem(key) ?? 'null');
+    raw = JSON.parse(text);
   } catch {
-    raw = null;
+    raw = undefined;
   }
   const parsed = draftSchema.safeParse(raw);
   if (
@@ -83,7 +85,7 @@ export function loadDraft(userId: string, accountId: string, now = Date.now()): 
     parsed.data.accountId !== accountId ||
     now - parsed.data.savedAt > DRAFT_MAX_AGE_MS
   ) {
-    if (raw !== null) s.removeItem(key); // garbage or old: gone, never half-restored
+    s.removeItem(key); // garbage, another shape or too old: gone, never half-restored
     return null;
   }
   return parsed.data;
