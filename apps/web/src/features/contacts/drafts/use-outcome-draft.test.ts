@@ -3,7 +3,25 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDraft, type OutcomeValues } from './draft-store';
 import { DRAFT_DEBOUNCE_MS, useOutcomeDraft } from './use-outcome-draft';
 
-const values = { notes: 'Will call back after lunch' } as OutcomeValues;
+const values: OutcomeValues = {
+  channel: 'phone',
+  contactPointId: '',
+  party: 'nobody',
+  disposition: 'no_answer',
+  tpChoice: '',
+  newTp: { relationship: '', name: '', phone: '' },
+  purpose: 'location',
+  asksMore: false,
+  notes: 'Will call back after lunch',
+  objections: [],
+  planMode: false,
+  promise: { amount: '', dueDate: '', channel: 'bank_transfer' },
+  plan: [],
+  callbackLocal: '',
+  claimed: { paidAt: '', amount: '', channel: 'bank_transfer', reference: '' },
+  flag: { type: '', reason: '' },
+  override: { use: false, reasonCode: 'other', note: '' },
+};
 const answered = { party: 'nobody' } as const;
 
 describe('useOutcomeDraft', () => {
