@@ -173,8 +173,6 @@ function CaseWorkspace({
       </section>
       <section className="workstation-script" aria-label={t('script.title')}>
         <WhoAnswered caseFile={caseFile.data} answered={answered} onAnswer={setAnswered} />
-        {verified && <ScriptPanel accountId={accountId} ref={searchRef} />}
-        {answered?.party === 'third_party' && <ThirdPartyScript caseFile={caseFile.data} />}
         {restored && (
           <DraftBanner
             savedAt={restored.savedAt}
@@ -186,6 +184,8 @@ function CaseWorkspace({
             }}
           />
         )}
+        {verified && <ScriptPanel accountId={accountId} ref={searchRef} />}
+        {answered?.party === 'third_party' && <ThirdPartyScript caseFile={caseFile.data} />}
         {answered && (
           <OutcomeForm
             key={`${answered.party}-${formN}`}
