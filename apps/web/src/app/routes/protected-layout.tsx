@@ -6,6 +6,8 @@ import { AppShell, type NavItem } from '../../components/layouts/app-shell';
 import { getMeQueryOptions, useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { useUpdatePreferences } from '../../features/auth/api/update-preferences';
+import { clearDrafts } from '../../features/contacts/drafts/draft-store';
+import { confirmLeave, LEAVE_CONFIRMED, markOutcomeDirty } from '../../features/contacts/drafts/leave-guard';
 import { homeFor, paths } from '../../config/paths';
 import { setLocale } from '../../lib/i18n';
 
@@ -22,6 +24,7 @@ export const protectedLoader =
     const user = await queryClient.ensureQueryData(getMeQueryOptions());
     if (!user) throw toLogin(request);
     await setLocale(user.locale);
+    clearDrafts({ keepUserId: user.id }); // someone else's drafts never stay on this browser (ADR 026)
     return null;
   };
 
@@ -96,9 +99,15 @@ export function ProtectedLayout() {
       nav={navFor(me.data, t)}
       userLinks={[{ to: paths.changePassword.getHref(), label: t('shell.changePassword') }]}
       onLocaleChange={(locale) => preferences.mutate({ locale })}
-      onLogout={() =>
-        logout.mutate(undefined, { onSettled: () => void navigate(paths.login.getHref(), { replace: true }) })
-      }
+      onLogout={() => {
+        // Drafts hold personal notes: signing out removes them, after asking if one is being typed (ADR 026).
+        if (!confirmLeave(t('drafts.signOutConfirm'))) return;
+        markOutcomeDirty(false);
+        clearDrafts();
+        logout.mutate(undefined, {
+          onSettled: () => void navigate(paths.login.getHref(), { replace: true, state: LEAVE_CONFIRMED }),
+        });
+      }}
     >
       <Outlet />
     </AppShell>

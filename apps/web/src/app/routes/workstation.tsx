@@ -8,7 +8,16 @@ import { getCaseFileQueryOptions, useCaseFile } from '../../features/case-file/a
 import { CaseFileView } from '../../features/case-file/components/case-file-view';
 import { ThirdPartyScript } from '../../features/case-file/components/third-party-script';
 import { StopFlagsPanel } from '../../features/stop-flags/components/stop-flags-panel';
+import { useMe } from '../../features/auth/api/get-me';
 import { OutcomeForm } from '../../features/contacts/components/outcome-form';
+import { DraftBanner, SavedNotice } from '../../features/contacts/drafts/draft-banner';
+import {
+  LEAVE_CONFIRMED,
+  confirmLeave,
+  markOutcomeDirty,
+  useLeaveGuard,
+} from '../../features/contacts/drafts/leave-guard';
+import { useOutcomeDraft } from '../../features/contacts/drafts/use-outcome-draft';
 import { WhoAnswered, type Answered } from '../../features/contacts/components/who-answered';
 import { useNextAccount } from '../../features/queue/api/next-account';
 import { QueuePanel } from '../../features/queue/components/queue-panel';
@@ -41,11 +50,24 @@ export function WorkstationRoute() {
   const next = useNextAccount();
   const searchRef = useRef<HTMLInputElement>(null);
   const lease = next.data && next.data.accountId === accountId ? next.data : null;
+  // A typed outcome is kept as a draft, but leaving it still asks first (ADR 026).
+  const leaveMessage = t('drafts.leaveConfirm');
+  useLeaveGuard(leaveMessage);
+  const [saved, setSaved] = useState<{ recorded: string; n: number } | null>(null);
+  useEffect(() => {
+    if (!saved) return;
+    const timer = setTimeout(() => setSaved(null), 5000);
+    return () => clearTimeout(timer);
+  }, [saved]);
 
-  const takeNext = () =>
+  /** The next account; `saved`: straight after a save (nothing left to lose, nothing asked). */
+  const takeNext = (saved = false) => {
+    if (!saved && !confirmLeave(leaveMessage)) return;
     next.mutate(undefined, {
-      onSuccess: (l) => navigate(l ? paths.workAccount.getHref(l.accountId) : paths.work.getHref()),
+      onSuccess: (l) =>
+        navigate(l ? paths.workAccount.getHref(l.accountId) : paths.work.getHref(), { state: LEAVE_CONFIRMED }),
     });
+  };
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -75,7 +97,7 @@ export function WorkstationRoute() {
         <button
           type="button"
           className="button primary"
-          onClick={takeNext}
+          onClick={() => takeNext()}
           disabled={next.isPending}
           aria-keyshortcuts="N"
         >
@@ -89,6 +111,7 @@ export function WorkstationRoute() {
         </p>
       )}
       {next.isError && <ErrorState error={next.error} />}
+      {saved && <SavedNotice key={saved.n} recorded={saved.recorded} />}
       <div className="workstation">
         <aside className="workstation-queue">
           <QueuePanel hrefFor={(id) => paths.workAccount.getHref(id)} />
@@ -99,7 +122,10 @@ export function WorkstationRoute() {
             accountId={accountId}
             searchRef={searchRef}
             leaseUntil={lease ? fmt.dateTime(lease.leaseExpiresAt) : null}
-            onSaved={(andNext) => (andNext ? takeNext() : undefined)}
+            onSaved={(andNext, recorded) => {
+              setSaved({ recorded, n: Date.now() });
+              if (andNext) takeNext(true);
+            }}
           />
         ) : (
           <div className="workstation-empty">
@@ -120,12 +146,18 @@ function CaseWorkspace({
   accountId: string;
   searchRef: React.RefObject<HTMLInputElement | null>;
   leaseUntil: string | null;
-  onSaved: (andNext: boolean) => void;
+  onSaved: (andNext: boolean, recorded: string) => void;
 }) {
   const { t } = useTranslation();
   const caseFile = useCaseFile(accountId);
+  const me = useMe();
+  const draft = useOutcomeDraft(me.data?.id, accountId);
   // Right-party verification first (compliance.md "Third parties"): no debt detail until the customer is confirmed.
-  const [answered, setAnswered] = useState<Answered | null>(null);
+  // A restored draft brings back what the collector recorded for this call (ADR 026).
+  const [answered, setAnswered] = useState<Answered | null>(draft.restored?.answered ?? null);
+  // A new form after each save and after a discard (a new idempotency key, nothing typed).
+  const [formN, setFormN] = useState(0);
+  const restored = draft.restored && draft.restored.answered.party === answered?.party ? draft.restored : null;
   if (caseFile.isPending) return <LoadingState />;
   if (caseFile.isError) return <ErrorState error={caseFile.error} onRetry={() => void caseFile.refetch()} />;
   const verified = answered?.party === 'debtor';
@@ -141,10 +173,36 @@ function CaseWorkspace({
       </section>
       <section className="workstation-script" aria-label={t('script.title')}>
         <WhoAnswered caseFile={caseFile.data} answered={answered} onAnswer={setAnswered} />
+        {restored && (
+          <DraftBanner
+            savedAt={restored.savedAt}
+            onDiscard={() => {
+              draft.discard();
+              markOutcomeDirty(false);
+              setAnswered(null);
+              setFormN((n) => n + 1);
+            }}
+          />
+        )}
         {verified && <ScriptPanel accountId={accountId} ref={searchRef} />}
         {answered?.party === 'third_party' && <ThirdPartyScript caseFile={caseFile.data} />}
         {answered && (
-          <OutcomeForm key={answered.party} caseFile={caseFile.data} answered={answered} onSaved={onSaved} />
+          <OutcomeForm
+            key={`${answered.party}-${formN}`}
+            caseFile={caseFile.data}
+            answered={answered}
+            draft={restored ?? undefined}
+            onDraft={(values, key) => {
+              markOutcomeDirty(values !== null);
+              draft.update(answered, values, key);
+            }}
+            onSaved={(andNext, recorded) => {
+              draft.discard();
+              markOutcomeDirty(false);
+              setFormN((n) => n + 1);
+              onSaved(andNext, recorded);
+            }}
+          />
         )}
       </section>
     </>

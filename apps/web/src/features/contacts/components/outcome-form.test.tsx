@@ -106,7 +106,7 @@ describe('OutcomeForm', () => {
     await userEvent.selectOptions(screen.getByLabelText('Stop flag'), 'deceased');
     await userEvent.type(screen.getByLabelText('Reason for the flag'), 'Sister says he passed away in October');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(false));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(false, expect.any(String)));
     expect(JSON.parse(String(calls[0]!.init!.body))).toEqual({
       channel: 'phone',
       direction: 'outbound',
@@ -145,7 +145,7 @@ describe('OutcomeForm', () => {
       '2026-11-23T14:30',
     );
     await userEvent.click(screen.getByRole('button', { name: /Save and next/ }));
-    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(true));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(true, expect.any(String)));
     const body = JSON.parse(String(calls[0]!.init!.body));
     expect(body).toMatchObject({
       disposition: 'promise_to_pay',
@@ -185,5 +185,90 @@ describe('OutcomeForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.getByText('Enter an amount like 120.50')).toBeInTheDocument();
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('OutcomeForm drafts and saving (ADR 026)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const saved = {
+    id: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000bc',
+    accountId: caseFile.account.id,
+    startedAt: '2026-11-22T15:00:00.000Z',
+    disposition: 'no_answer',
+    promiseIds: [],
+    planId: null,
+    callbackId: null,
+    stopFlagId: null,
+    overrideUsed: false,
+  };
+
+  it('reports what is typed as a draft, and nothing when the form is as fresh', async () => {
+    const onDraft = vi.fn();
+    await renderWithProviders(
+      <OutcomeForm caseFile={caseFile} answered={{ party: 'nobody' }} onSaved={vi.fn()} onDraft={onDraft} />,
+    );
+    expect(onDraft).toHaveBeenLastCalledWith(null, expect.any(String));
+    await userEvent.type(screen.getByLabelText('Notes'), 'Rang twice');
+    expect(onDraft).toHaveBeenLastCalledWith(expect.objectContaining({ notes: 'Rang twice' }), expect.any(String));
+    await userEvent.clear(screen.getByLabelText('Notes'));
+    expect(onDraft).toHaveBeenLastCalledWith(null, expect.any(String));
+  });
+
+  it('restores a draft and sends it under the draft’s idempotency key, once for a double click', async () => {
+    let release: () => void = () => {};
+    const calls = stubFetch({
+      [`/api/accounts/${caseFile.account.id}/contacts`]: () => ({ status: 201, body: saved }),
+    });
+    const fetchMock = globalThis.fetch as ReturnType<typeof vi.fn>;
+    const inner = fetchMock.getMockImplementation()!;
+    // The server answers only when released: the second click lands while the first is on its way.
+    fetchMock.mockImplementation(
+      (...args: Parameters<typeof fetch>) =>
+        new Promise<Response>((resolve) => {
+          release = () => void inner(...args).then(resolve);
+        }),
+    );
+    const onSaved = vi.fn();
+    const onDraft = vi.fn();
+    await renderWithProviders(
+      <OutcomeForm
+        caseFile={caseFile}
+        answered={{ party: 'nobody' }}
+        onSaved={onSaved}
+        onDraft={onDraft}
+        draft={{
+          idempotencyKey: 'draft-key-1',
+          values: {
+            channel: 'phone',
+            contactPointId: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000aa',
+            party: 'nobody',
+            disposition: 'busy',
+            tpChoice: '',
+            newTp: { relationship: '', name: '', phone: '' },
+            purpose: 'location',
+            asksMore: false,
+            notes: 'Typed before the reload',
+            objections: [],
+            planMode: false,
+            promise: { amount: '', dueDate: '', channel: 'bank_transfer' },
+            plan: [],
+            callbackLocal: '',
+            claimed: { paidAt: '', amount: '', channel: 'bank_transfer', reference: '' },
+            flag: { type: '', reason: '' },
+            override: { use: false, reasonCode: 'other', note: '' },
+          },
+        }}
+      />,
+    );
+    expect(screen.getByLabelText('Notes')).toHaveValue('Typed before the reload');
+    expect(screen.getByLabelText('Outcome', { selector: 'select' })).toHaveValue('busy');
+    const save = screen.getByRole('button', { name: 'Save' });
+    await userEvent.dblClick(save);
+    expect(await screen.findByRole('button', { name: 'Saving…' })).toBeDisabled();
+    release();
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(false, 'Busy'));
+    expect(calls).toHaveLength(1);
+    expect(new Headers(calls[0]!.init!.headers).get('idempotency-key')).toBe('draft-key-1');
+    expect(onDraft).toHaveBeenLastCalledWith(null, 'draft-key-1'); // saved: the draft is done with
   });
 });

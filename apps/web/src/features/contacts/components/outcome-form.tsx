@@ -11,12 +11,13 @@ import {
   type RecordContactBody,
 } from '@crm/contracts';
 import { dispositionsFor, outcomeRequirements, parseAmountToMinor, zonedWallTimeToInstant } from '@crm/domain';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
 import { useReasonText } from '../../../lib/reasons';
 import { useRecordContact } from '../api/record-contact';
+import type { OutcomeValues } from '../drafts/draft-store';
 import { ThirdPartyPick, type Purpose } from './third-party-pick';
 import type { Answered } from './who-answered';
 
@@ -39,11 +40,18 @@ export function OutcomeForm({
   caseFile,
   onSaved,
   answered,
+  draft,
+  onDraft,
 }: {
   caseFile: CaseFile;
-  onSaved: (andNext: boolean) => void;
+  /** After the server recorded the outcome: `recorded` says what, in words. */
+  onSaved: (andNext: boolean, recorded: string) => void;
   /** Who answered, as the desk's right-party step was told: the party is not asked again. */
   answered?: Answered | undefined;
+  /** A restored draft (ADR 026): its values and the idempotency key it was typed under. */
+  draft?: { values: OutcomeValues; idempotencyKey: string } | undefined;
+  /** Every change: the typed values (null when nothing differs from a fresh form) and the key. */
+  onDraft?: (values: OutcomeValues | null, idempotencyKey: string) => void;
 }) {
   const { t } = useTranslation();
   const reason = useReasonText();
@@ -52,45 +60,69 @@ export function OutcomeForm({
   const { account, customer, summary } = caseFile;
   const phones = caseFile.contactPoints.filter((p) => p.kind === 'phone');
 
-  const [channel, setChannel] = useState<RecordContactBody['channel']>('phone');
-  const [contactPointId, setContactPointId] = useState(summary.gate.contactPointId ?? phones[0]?.id ?? '');
-  const [party, setParty] = useState<Party>(answered?.party ?? 'debtor');
-  const [disposition, setDisposition] = useState<Disposition>(dispositionsFor(answered?.party ?? 'debtor')[0]!);
+  // A fresh form's values; a restored draft starts from its own (ADR 026).
+  const [fresh] = useState<OutcomeValues>(() => freshValues(caseFile, answered));
+  const init = (draft?.values ?? fresh) as FormValues;
+  const [channel, setChannel] = useState<RecordContactBody['channel']>(init.channel);
+  const [contactPointId, setContactPointId] = useState(init.contactPointId);
+  const [party, setParty] = useState<Party>(init.party);
+  const [disposition, setDisposition] = useState<Disposition>(init.disposition);
   // Who the third party is: one on file (id), someone new, or someone who does not know the customer.
-  const [tpChoice, setTpChoice] = useState<string>('');
-  const [newTp, setNewTp] = useState({ relationship: '', name: '', phone: '' });
+  const [tpChoice, setTpChoice] = useState<string>(init.tpChoice);
+  const [newTp, setNewTp] = useState(init.newTp);
   const purposes: Purpose[] = account.complianceProfile === 'US' ? ['location'] : ['location', 'message'];
-  const [purpose, setPurpose] = useState<Purpose>('location');
-  const [asksMore, setAsksMore] = useState(false);
-  const [notes, setNotes] = useState('');
-  const [objections, setObjections] = useState<ObjectionCategoryCode[]>([]);
-  const [planMode, setPlanMode] = useState(false);
-  const [promise, setPromise] = useState<{ amount: string; dueDate: string; channel: PaymentChannel }>({
-    amount: '',
-    dueDate: '',
-    channel: 'bank_transfer',
-  });
-  const [plan, setPlan] = useState<Instalment[]>([
-    { amount: '', dueDate: '' },
-    { amount: '', dueDate: '' },
-  ]);
-  const [callbackLocal, setCallbackLocal] = useState('');
+  const [purpose, setPurpose] = useState<Purpose>(init.purpose);
+  const [asksMore, setAsksMore] = useState(init.asksMore);
+  const [notes, setNotes] = useState(init.notes);
+  const [objections, setObjections] = useState<ObjectionCategoryCode[]>(init.objections);
+  const [planMode, setPlanMode] = useState(init.planMode);
+  const [promise, setPromise] = useState<{ amount: string; dueDate: string; channel: PaymentChannel }>(init.promise);
+  const [plan, setPlan] = useState<Instalment[]>(init.plan);
+  const [callbackLocal, setCallbackLocal] = useState(init.callbackLocal);
   const [claimed, setClaimed] = useState<{
     paidAt: string;
     amount: string;
     channel: PaymentChannel;
     reference: string;
-  }>({ paidAt: '', amount: '', channel: 'bank_transfer', reference: '' });
-  const [flag, setFlag] = useState<{ type: string; reason: string }>({ type: '', reason: '' });
-  const [override, setOverride] = useState<{ use: boolean; reasonCode: string; note: string }>({
-    use: false,
-    reasonCode: OVERRIDE_REASON_CODES[0],
-    note: '',
-  });
+  }>(init.claimed);
+  const [flag, setFlag] = useState<{ type: string; reason: string }>(init.flag);
+  const [override, setOverride] = useState<{ use: boolean; reasonCode: string; note: string }>(init.override);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const andNextRef = useRef(false);
-  // One key per submission; kept across retries so a retried submit is recorded once.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  // One key per form (kept in its draft): every retry, also after a reload, is the same record.
+  const idempotencyKey = useRef(draft?.idempotencyKey ?? crypto.randomUUID());
+  // A second click while the first is on its way sends nothing (the button is disabled a render later).
+  const inFlight = useRef(false);
+
+  const values: OutcomeValues = {
+    channel,
+    contactPointId,
+    party,
+    disposition,
+    tpChoice,
+    newTp,
+    purpose,
+    asksMore,
+    notes,
+    objections,
+    planMode,
+    promise,
+    plan,
+    callbackLocal,
+    claimed,
+    flag,
+    override,
+  };
+  const valuesJson = JSON.stringify(values);
+  const freshJson = JSON.stringify(fresh);
+  const onDraftRef = useRef(onDraft);
+  onDraftRef.current = onDraft;
+  useEffect(() => {
+    onDraftRef.current?.(
+      valuesJson === freshJson ? null : (JSON.parse(valuesJson) as OutcomeValues),
+      idempotencyKey.current,
+    );
+  }, [valuesJson, freshJson]);
 
   const points =
     channel === 'email'
@@ -190,16 +222,22 @@ export function OutcomeForm({
   }
 
   function submit(andNext: boolean) {
+    if (inFlight.current) return;
     andNextRef.current = andNext;
     record.reset();
     const body = build();
     if (!body) return;
+    inFlight.current = true;
+    const recorded = dispositionLabel(disposition);
     record.mutate(
       { accountId: account.id, body, idempotencyKey: idempotencyKey.current },
       {
         onSuccess: () => {
-          idempotencyKey.current = crypto.randomUUID();
-          onSaved(andNextRef.current);
+          onDraftRef.current?.(null, idempotencyKey.current); // saved: the draft is done with
+          onSaved(andNextRef.current, recorded);
+        },
+        onSettled: () => {
+          inFlight.current = false;
         },
       },
     );
@@ -608,12 +646,51 @@ export function OutcomeForm({
 
       <div className="actions">
         <button type="submit" className="button" disabled={record.isPending}>
-          {t('outcome.save')}
+          {record.isPending && !andNextRef.current ? t('drafts.saving') : t('outcome.save')}
         </button>
         <button type="button" className="button primary" disabled={record.isPending} onClick={() => submit(true)}>
-          {t('outcome.saveNext')} <kbd>Ctrl+Enter</kbd>
+          {record.isPending && andNextRef.current ? t('drafts.saving') : t('outcome.saveNext')} <kbd>Ctrl+Enter</kbd>
         </button>
       </div>
     </form>
   );
+}
+
+/** The form's values with their own types (a draft's strings were typed into these same fields). */
+interface FormValues extends OutcomeValues {
+  channel: RecordContactBody['channel'];
+  party: Party;
+  disposition: Disposition;
+  purpose: Purpose;
+  objections: ObjectionCategoryCode[];
+  promise: { amount: string; dueDate: string; channel: PaymentChannel };
+  claimed: { paidAt: string; amount: string; channel: PaymentChannel; reference: string };
+}
+
+/** What a fresh form holds for this case file and who answered. */
+function freshValues(caseFile: CaseFile, answered: Answered | undefined): FormValues {
+  const phones = caseFile.contactPoints.filter((p) => p.kind === 'phone');
+  const party: Party = answered?.party ?? 'debtor';
+  return {
+    channel: 'phone',
+    contactPointId: caseFile.summary.gate.contactPointId ?? phones[0]?.id ?? '',
+    party,
+    disposition: dispositionsFor(party)[0]!,
+    tpChoice: '',
+    newTp: { relationship: '', name: '', phone: '' },
+    purpose: 'location',
+    asksMore: false,
+    notes: '',
+    objections: [],
+    planMode: false,
+    promise: { amount: '', dueDate: '', channel: 'bank_transfer' },
+    plan: [
+      { amount: '', dueDate: '' },
+      { amount: '', dueDate: '' },
+    ],
+    callbackLocal: '',
+    claimed: { paidAt: '', amount: '', channel: 'bank_transfer', reference: '' },
+    flag: { type: '', reason: '' },
+    override: { use: false, reasonCode: OVERRIDE_REASON_CODES[0], note: '' },
+  };
 }
