@@ -8,18 +8,16 @@ export const promiseParamsSchema = z.object({ id: uuidSchema, promiseId: uuidSch
 
 const reasonSchema = z.string().trim().min(3, { message: 'must explain why (3+ characters)' }).max(1000);
 
-/** New terms for a pending promise (at least one), and why: a new promise with them supersedes it. */
-export const amendPromiseBodySchema = z
-  .object({
-    amountMinor: amountMinorSchema.optional(),
-    dueDate: isoDateSchema.optional(),
-    channel: z.enum(PAYMENT_CHANNELS, { message: oneOf(PAYMENT_CHANNELS) }).optional(),
-    reason: reasonSchema,
-  })
-  .refine((b) => b.amountMinor !== undefined || b.dueDate !== undefined || b.channel !== undefined, {
-    message: 'must change the amount, the due date or the channel',
-    path: ['amountMinor'],
-  });
+/**
+ * New terms for a pending promise, and why: a new promise with them supersedes it. At least one
+ * term must change (checked by the service after access, so another team's promise is 403/404 first).
+ */
+export const amendPromiseBodySchema = z.object({
+  amountMinor: amountMinorSchema.optional(),
+  dueDate: isoDateSchema.optional(),
+  channel: z.enum(PAYMENT_CHANNELS, { message: oneOf(PAYMENT_CHANNELS) }).optional(),
+  reason: reasonSchema,
+});
 export type AmendPromiseBody = z.infer<typeof amendPromiseBodySchema>;
 
 export const cancelPromiseBodySchema = z.object({ reason: reasonSchema });

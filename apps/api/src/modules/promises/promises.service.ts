@@ -180,6 +180,10 @@ export function createPromiseChangesService({ uow, promises, policies, clock, ac
       return uow(async (tx) => {
         const now = clock.now();
         const promise = await locked(tx, user, accountId, promiseId, now);
+        if (body.amountMinor === undefined && body.dueDate === undefined && body.channel === undefined)
+          throw new BadRequestError('Invalid body: amountMinor must change the amount, the due date or the channel', [
+            { field: 'amountMinor', message: 'must change the amount, the due date or the channel' },
+          ]);
         const terms = {
           amountMinor: body.amountMinor ?? Number(promise.amountMinor),
           dueDate: body.dueDate ?? isoDay(promise.dueDate),
