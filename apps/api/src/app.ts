@@ -117,13 +117,13 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     onAssigned: () => queue.invalidateAll(),
   });
   const { gate, gateFacts } = createComplianceModule(core);
+  const { promises, module: promisesModule } = createPromisesModule({ ...core, access });
   const { queue, module: queueModule } = createQueueModule({
     ...core,
     gateFacts,
     leaseMinutes: env.LEASE_MINUTES,
     snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS,
   });
-  const { promises } = createPromisesModule(core);
   const { stageHistory, rollRates } = createStagesModule(core);
   const { stopFlags, module: stopFlagsModule } = createStopFlagsModule({
     ...core,
@@ -192,6 +192,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
         createContactPointsModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
         disputesModule,
         createPaymentsModule({ ...core, promises }),
+        promisesModule,
         auditModule,
         messagesModule,
         createImportsModule({ ...core, promises }),

@@ -88,8 +88,15 @@ export const CALLBACK_STATUSES = ['pending', 'done', 'cancelled'] as const;
 
 // ---- Promises, payments, messages ----------------------------------------------------------
 
-export const PROMISE_STATUSES = ['pending', 'kept', 'partly_kept', 'broken', 'cancelled'] as const;
-export const PROMISE_CHANGE_CAUSES = ['payment_posted', 'payment_reversed', 'grace_expired', 'cancelled'] as const;
+export const PROMISE_STATUSES = ['pending', 'kept', 'partly_kept', 'broken', 'cancelled', 'superseded'] as const;
+export const PROMISE_CHANGE_CAUSES = [
+  'payment_posted',
+  'payment_reversed',
+  'grace_expired',
+  'cancelled',
+  'superseded',
+  'amended',
+] as const;
 export const PLAN_STATUSES = ['active', 'completed', 'broken', 'cancelled'] as const;
 export const VERIFICATION_STATUSES = ['open', 'matched', 'cancelled'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sent', 'blocked', 'failed', 'cancelled'] as const;

@@ -23,3 +23,4 @@ export * from './consent.js';
 export * from './stop-flags.js';
 export * from './contact-points.js';
 export * from './disputes.js';
+export * from './promises.js';

@@ -145,4 +145,88 @@ describe('evaluatePromises', () => {
     expect(run(instalments, [pay('p1', 300, '2026-11-04T10:00:00Z')]).plans.get('plan')).toBe('completed');
     expect(run(instalments, [pay('p1', 100, '2026-11-04T10:00:00Z')]).plans.get('plan')).toBe('broken');
   });
+
+  describe('a judged outcome is final (ADR 027)', () => {
+    // Two October promises judged when their grace ended; a payment posted today, dated inside
+    // the first one's grace, must not move either of them.
+    const late = pay('late', 100, '2026-10-12T10:00:00Z');
+    const early = pay('early', 60, '2026-10-02T10:00:00Z');
+    const october = (judgedA: PromiseToEvaluate['judged'], judgedB: PromiseToEvaluate['judged']) => [
+      promise('a', 100, '2026-10-10', { createdAt: new Date('2026-09-30T10:00:00Z'), judged: judgedA }),
+      promise('b', 60, '2026-10-20', { createdAt: new Date('2026-09-30T10:00:00Z'), judged: judgedB }),
+    ];
+    const cases: {
+      name: string;
+      judged: [PromiseToEvaluate['judged'], PromiseToEvaluate['judged']];
+      payments: PaymentToAllocate[];
+      expected: [string, number, string, number];
+    }[] = [
+      {
+        name: 'broken stays broken when money dated in its grace arrives later',
+        judged: [
+          { status: 'broken', paidMinor: 0 },
+          { status: 'broken', paidMinor: 0 },
+        ],
+        payments: [late],
+        expected: ['broken', 0, 'broken', 0],
+      },
+      {
+        name: 'kept stays kept, with its amount, when earlier money would re-allocate',
+        judged: [
+          { status: 'partly_kept', paidMinor: 60 },
+          { status: 'kept', paidMinor: 60 },
+        ],
+        payments: [early, pay('p2', 60, '2026-10-15T10:00:00Z'), late],
+        expected: ['partly_kept', 60, 'kept', 60],
+      },
+      {
+        name: 'a reversal after the grace period does not re-open a kept promise',
+        judged: [
+          { status: 'kept', paidMinor: 100 },
+          { status: 'broken', paidMinor: 0 },
+        ],
+        payments: [pay('p1', 100, '2026-10-05T10:00:00Z'), pay('r1', -100, '2026-11-02T10:00:00Z', 'p1')],
+        expected: ['kept', 100, 'broken', 0],
+      },
+      {
+        name: 'not judged yet: the same money still counts (the old behaviour for pending promises)',
+        judged: [null, null],
+        payments: [late],
+        expected: ['kept', 100, 'broken', 0],
+      },
+    ];
+    it.each(cases)('$name', ({ judged, payments, expected }) => {
+      const { byId } = run(october(...judged), payments);
+      expect([byId.a!.status, byId.a!.allocatedMinor, byId.b!.status, byId.b!.allocatedMinor]).toEqual(expected);
+    });
+
+    it('money a final promise was credited with is not counted again for a later one', () => {
+      const { byId } = run(
+        [
+          promise('a', 100, '2026-11-05', { judged: { status: 'kept', paidMinor: 100 } }),
+          promise('b', 100, '2026-11-30'),
+        ],
+        [pay('p1', 100, '2026-11-04T10:00:00Z')],
+      );
+      expect(byId.a).toMatchObject({ status: 'kept', allocatedMinor: 100 });
+      expect(byId.b).toMatchObject({ status: 'pending', allocatedMinor: 0 });
+    });
+
+    it('kept before its grace ends is not final: a reversal re-opens it', () => {
+      const { byId } = run(
+        [promise('a', 100, '2026-11-20', { judged: { status: 'kept', paidMinor: 100 } })],
+        [pay('p1', 100, '2026-11-04T10:00:00Z'), pay('r1', -100, '2026-11-06T10:00:00Z', 'p1')],
+      );
+      expect(byId.a).toMatchObject({ status: 'pending', allocatedMinor: 0 });
+    });
+
+    it('superseded promises keep their status and take no money', () => {
+      const { byId } = run(
+        [promise('a', 100, '2026-11-25', { superseded: true }), promise('b', 100, '2026-11-26')],
+        [pay('p1', 100, '2026-11-20T10:00:00Z')],
+      );
+      expect(byId.a).toMatchObject({ status: 'superseded', allocatedMinor: 0 });
+      expect(byId.b!.status).toBe('kept');
+    });
+  });
 });

@@ -14,19 +14,32 @@ import { addDaysIso, localDate, type IsoDate } from './dates.js';
  * - kept: fully covered in time; partly_kept: some but not all arrived by the end of grace;
  *   broken: nothing arrived by then; pending: the grace period has not ended and it is not
  *   fully covered yet. Cancelled promises keep their status and take no payments.
+ * - A judged outcome is final (issue 14, ADR 027): a promise stored as broken or partly kept, or
+ *   as kept once its grace period has ended, keeps that status and its paid amount whatever
+ *   arrives or is reversed later. It still absorbs, in the usual order, the money it was credited
+ *   with (up to its stored paid amount), so that money is not counted again for a later promise;
+ *   later money is simply collected. A kept promise whose grace has not ended is not yet final:
+ *   a reversal of the payment that kept it re-opens it.
+ * - Superseded (replaced by a newer promise or an amendment) behaves as cancelled.
  * - A plan is completed when every instalment is kept, broken as soon as one is broken or
  *   partly kept, active otherwise.
  */
 
-export type EvaluatedStatus = 'pending' | 'kept' | 'partly_kept' | 'broken' | 'cancelled';
+export type EvaluatedStatus = 'pending' | 'kept' | 'partly_kept' | 'broken' | 'cancelled' | 'superseded';
+/** Outcomes that a judgement produces; stored, they are final (see isFinal). */
+export type JudgedStatus = 'kept' | 'partly_kept' | 'broken';
 
 export interface PromiseToEvaluate {
   id: string;
   amountMinor: number;
   dueDate: IsoDate;
   createdAt: Date;
+  /** Closed without judgement: cancelled (or, with `superseded`, replaced by a newer promise). */
   cancelled: boolean;
+  superseded?: boolean;
   planId: string | null;
+  /** The outcome already stored for it, if it was judged: final once isFinal says so. */
+  judged?: { status: JudgedStatus; paidMinor: number } | null;
 }
 
 export interface PaymentToAllocate {
@@ -54,6 +67,11 @@ export interface EvaluationInput {
   graceDays: number;
 }
 
+/** Whether a stored judgement is final: broken and partly kept always, kept once its grace period has ended. */
+export function isFinal(judged: { status: JudgedStatus }, graceEnds: IsoDate, today: IsoDate): boolean {
+  return judged.status !== 'kept' || today > graceEnds;
+}
+
 export function evaluatePromises(input: EvaluationInput): {
   promises: PromiseEvaluation[];
   plans: Map<string, 'active' | 'completed' | 'broken'>;
@@ -64,7 +82,7 @@ export function evaluatePromises(input: EvaluationInput): {
     .sort((a, b) => a.paidAt.getTime() - b.paidAt.getTime() || a.id.localeCompare(b.id));
 
   const open = input.promises
-    .filter((p) => !p.cancelled)
+    .filter((p) => !p.cancelled && !p.superseded)
     .sort(
       (a, b) =>
         a.dueDate.localeCompare(b.dueDate) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
@@ -82,13 +100,19 @@ export function evaluatePromises(input: EvaluationInput): {
     ]),
   );
 
+  const graceEndsOf = (p: PromiseToEvaluate) => addDaysIso(p.dueDate, input.graceDays);
+  const finalOf = (p: PromiseToEvaluate) =>
+    p.judged && isFinal(p.judged, graceEndsOf(p), input.today) ? p.judged : null;
+  /** What a promise can still take: a final one only what it was credited with. */
+  const capacity = new Map(input.promises.map((p) => [p.id, finalOf(p)?.paidMinor ?? p.amountMinor]));
+
   for (const payment of effective) {
     let left = payment.amountMinor;
     const paidOn = localDate(payment.paidAt, input.timeZone);
     for (const promise of open) {
       if (left <= 0) break;
       const s = state.get(promise.id)!;
-      const room = promise.amountMinor - s.allocatedMinor;
+      const room = capacity.get(promise.id)! - s.allocatedMinor;
       if (room <= 0) continue;
       if (payment.paidAt.getTime() < promise.createdAt.getTime()) continue; // paid before it was promised
       if (paidOn > s.graceEnds) continue; // too late for this one
@@ -101,15 +125,20 @@ export function evaluatePromises(input: EvaluationInput): {
 
   for (const promise of input.promises) {
     const s = state.get(promise.id)!;
+    const final = finalOf(promise);
     if (promise.cancelled) s.status = 'cancelled';
-    else if (s.allocatedMinor >= promise.amountMinor) s.status = 'kept';
+    else if (promise.superseded) s.status = 'superseded';
+    else if (final) {
+      s.status = final.status;
+      s.allocatedMinor = final.paidMinor;
+    } else if (s.allocatedMinor >= promise.amountMinor) s.status = 'kept';
     else if (input.today > s.graceEnds) s.status = s.allocatedMinor > 0 ? 'partly_kept' : 'broken';
     else s.status = 'pending';
   }
 
   const plans = new Map<string, 'active' | 'completed' | 'broken'>();
   for (const promise of input.promises) {
-    if (!promise.planId || promise.cancelled) continue;
+    if (!promise.planId || promise.cancelled || promise.superseded) continue;
     const status = state.get(promise.id)!.status;
     const current = plans.get(promise.planId) ?? 'completed';
     const next =

@@ -53,7 +53,7 @@ export interface QueuePromise {
   amountMinor: number;
   currency: string;
   dueDate: string;
-  status: 'pending' | 'kept' | 'partly_kept' | 'broken' | 'cancelled';
+  status: 'pending' | 'kept' | 'partly_kept' | 'broken' | 'cancelled' | 'superseded';
   /** When it was judged broken, for "broken yesterday". */
   statusChangedAt: Date;
 }

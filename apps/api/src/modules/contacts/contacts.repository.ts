@@ -3,6 +3,7 @@ import type { StageCode } from '@crm/domain';
 import { Prisma, type Db } from '@crm/db';
 import { lockName, type Tx } from '../../lib/transaction.js';
 import { resolveClaimedPayments } from '../verification/verification.repository.js';
+import { supersedePending } from '../promises/promises.repository.js';
 
 export interface NewAttempt {
   accountId: string;
@@ -175,6 +176,16 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
           );
         }
       }
+      // A new promise or plan supersedes the pending single promise: never two pending (ADR 027).
+      const superseded = promiseIds[0]
+        ? await supersedePending(tx, {
+            accountId: n.accountId,
+            newPromiseId: promiseIds[0],
+            actorId: n.collectorId,
+            reason: 'a new promise was recorded',
+            at: n.startedAt,
+          })
+        : [];
       if (n.honouredCallbackId) {
         await tx.callback.update({ where: { id: n.honouredCallbackId }, data: { status: 'done' } });
       }
@@ -257,6 +268,8 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
             data: data as object,
           },
         });
+      if (superseded.length > 0)
+        await audit('promise.superseded', 'account', n.accountId, { promiseIds: superseded, by: promiseIds[0] });
       await audit('contact_attempt.recorded', 'account', n.accountId, {
         attemptId: attempt.id,
         disposition: body.disposition,

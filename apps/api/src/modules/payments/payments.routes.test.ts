@@ -192,17 +192,20 @@ describe('payments and promise evaluation', () => {
       oldestUnpaidDueDate: '2026-11-01',
     });
     const phone = account.debtor.contactPoints[0]!.id;
-    const promise = async (amountMinor: number, dueDate: string) =>
-      (
-        await postOutcome(collector, account.id, {
-          direction: 'inbound',
-          contactPointId: phone,
-          disposition: 'promise_to_pay',
-          promise: { amountMinor, dueDate, channel: 'card' },
-        })
-      ).json().promiseIds[0] as string;
-    const late = await promise(10_000, '2026-11-30');
-    const early = await promise(8_000, '2026-11-24');
+    // Two live promises on one account are a plan's instalments: a second single promise would
+    // supersede the first (ADR 027; this test used two single promises before).
+    const plan = await postOutcome(collector, account.id, {
+      direction: 'inbound',
+      contactPointId: phone,
+      disposition: 'promise_to_pay',
+      plan: [
+        { amountMinor: 8_000, dueDate: '2026-11-24' },
+        { amountMinor: 10_000, dueDate: '2026-11-30' },
+      ],
+      planChannel: 'card',
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const [early, late] = plan.json().promiseIds as [string, string];
     const post = (reference: string, amountMinor: number, paidAt: string, reversalOfId?: string) =>
       service.inject({
         method: 'POST',

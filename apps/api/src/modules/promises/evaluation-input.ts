@@ -7,6 +7,7 @@ interface PromiseRow {
   dueDate: Date;
   createdAt: Date;
   status: string;
+  paidMinor: bigint;
   planId: string | null;
 }
 interface PaymentRow {
@@ -31,7 +32,13 @@ export function evaluationInput(
       dueDate: isoDay(p.dueDate),
       createdAt: p.createdAt,
       cancelled: p.status === 'cancelled',
+      superseded: p.status === 'superseded',
       planId: p.planId,
+      // The stored judgement: final once isFinal says so (ADR 027).
+      judged:
+        p.status === 'kept' || p.status === 'partly_kept' || p.status === 'broken'
+          ? { status: p.status, paidMinor: Number(p.paidMinor) }
+          : null,
     })),
     payments: payments.map((p) => ({
       id: p.id,

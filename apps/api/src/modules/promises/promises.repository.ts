@@ -1,4 +1,4 @@
-import { Prisma, type Db, type PlanStatus, type PromiseChangeCause, type PromiseStatus } from '@crm/db';
+import { Prisma, type Db, type PlanStatus, type PromiseChangeCause, type PromiseStatus, type Stage } from '@crm/db';
 import { lockAccounts, type Tx } from '../../lib/transaction.js';
 
 export type { Tx };
@@ -6,6 +6,40 @@ export type { Tx };
 export type { PlanStatus, PromiseStatus };
 
 export type PromisesRepository = ReturnType<typeof createPromisesRepository>;
+
+/**
+ * A new promise recorded on an account supersedes its pending single promise (ADR 027): never
+ * two pending. Called inside the recording's transaction, under the account's lock; writes the
+ * status, the link to the new promise and one history row each (who, why). Plan instalments are
+ * left alone (a plan is changed as a whole). Returns the ids superseded.
+ */
+export async function supersedePending(
+  tx: Tx,
+  change: { accountId: string; newPromiseId: string; actorId: string; reason: string; at: Date },
+): Promise<string[]> {
+  const old = await tx.paymentPromise.findMany({
+    where: { accountId: change.accountId, status: 'pending', planId: null, id: { not: change.newPromiseId } },
+    select: { id: true, paidMinor: true },
+  });
+  if (old.length === 0) return [];
+  await tx.paymentPromise.updateMany({
+    where: { id: { in: old.map((p) => p.id) } },
+    data: { status: 'superseded', supersededById: change.newPromiseId, statusChangedAt: change.at },
+  });
+  await tx.promiseStatusChange.createMany({
+    data: old.map((p) => ({
+      promiseId: p.id,
+      fromStatus: 'pending' as const,
+      toStatus: 'superseded' as const,
+      paidMinor: p.paidMinor,
+      cause: 'superseded' as const,
+      actorId: change.actorId,
+      reason: change.reason,
+      at: change.at,
+    })),
+  });
+  return old.map((p) => p.id);
+}
 
 export function createPromisesRepository(db: Pick<Db, '$queryRaw'>) {
   return {
@@ -73,6 +107,99 @@ export function createPromisesRepository(db: Pick<Db, '$queryRaw'>) {
           data: { status },
         });
       }
+    },
+
+    /** The promise under its account's lock (amend and cancel are decided one at a time per account). */
+    async lockedPromise(tx: Tx, accountId: string, promiseId: string) {
+      await lockAccounts(tx, [accountId]);
+      return tx.paymentPromise.findFirst({ where: { id: promiseId, accountId } });
+    },
+
+    /** Facts the new terms are checked against: balance, the customer's zone. */
+    accountTerms(tx: Tx, accountId: string) {
+      return tx.account.findUniqueOrThrow({
+        where: { id: accountId },
+        select: { balanceMinor: true, debtor: { select: { timeZone: true } } },
+      });
+    },
+
+    /** Cancels a pending promise by hand: status, one history row with who and why. */
+    async cancel(tx: Tx, promise: { id: string; paidMinor: bigint }, actorId: string, reason: string, at: Date) {
+      await tx.paymentPromise.update({
+        where: { id: promise.id },
+        data: { status: 'cancelled', statusChangedAt: at },
+      });
+      await tx.promiseStatusChange.create({
+        data: {
+          promiseId: promise.id,
+          fromStatus: 'pending',
+          toStatus: 'cancelled',
+          paidMinor: promise.paidMinor,
+          cause: 'cancelled',
+          actorId,
+          reason,
+          at,
+        },
+      });
+    },
+
+    /**
+     * Amends a pending promise: a new pending promise with the new terms (same attempt, plan,
+     * stage and script, so reports keep their dimensions) supersedes it. The old terms stay as
+     * they were: history is never rewritten.
+     */
+    async amend(
+      tx: Tx,
+      old: {
+        id: string;
+        accountId: string;
+        contactAttemptId: string | null;
+        planId: string | null;
+        sequence: number | null;
+        currency: string;
+        stage: Stage | null;
+        scriptVersionId: string | null;
+        paidMinor: bigint;
+      },
+      terms: { amountMinor: number; dueDate: string; channel: string },
+      actorId: string,
+      reason: string,
+      at: Date,
+    ) {
+      const created = await tx.paymentPromise.create({
+        data: {
+          accountId: old.accountId,
+          contactAttemptId: old.contactAttemptId,
+          planId: old.planId,
+          sequence: old.sequence,
+          amountMinor: BigInt(terms.amountMinor),
+          currency: old.currency,
+          dueDate: new Date(`${terms.dueDate}T00:00:00Z`),
+          channel: terms.channel,
+          createdById: actorId,
+          stage: old.stage ?? null,
+          scriptVersionId: old.scriptVersionId,
+          createdAt: at,
+          statusChangedAt: at,
+        },
+      });
+      await tx.paymentPromise.update({
+        where: { id: old.id },
+        data: { status: 'superseded', supersededById: created.id, statusChangedAt: at },
+      });
+      await tx.promiseStatusChange.create({
+        data: {
+          promiseId: old.id,
+          fromStatus: 'pending',
+          toStatus: 'superseded',
+          paidMinor: old.paidMinor,
+          cause: 'amended',
+          actorId,
+          reason,
+          at,
+        },
+      });
+      return created;
     },
 
     /**

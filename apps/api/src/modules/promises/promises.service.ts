@@ -1,5 +1,9 @@
-import { evaluatePromises } from '@crm/domain';
+import type { AmendPromiseBody, CancelPromiseBody, PromiseChangeResult, SessionUser } from '@crm/contracts';
+import { evaluatePromises, localDate, promiseProblems } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import type { AccountAccess } from '../accounts/account-access.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
 import type { UnitOfWork } from '../../lib/transaction.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { groupBy } from '../../lib/group-by.js';
@@ -14,6 +18,12 @@ export interface PromisesServiceDeps {
   promises: PromisesRepository;
   policies: Pick<PoliciesRepository, 'promiseRules'>;
   clock: Clock;
+}
+
+/** What amending and cancelling by hand need besides (the routes' half of the module). */
+export interface PromiseChangesDeps extends PromisesServiceDeps {
+  access: Pick<AccountAccess, 'assertCanOpen'>;
+  audit: Pick<AuditRepository, 'record'>;
 }
 
 export type PromisesService = ReturnType<typeof createPromisesService>;
@@ -109,6 +119,111 @@ export function createPromisesService({ uow, promises, policies, clock }: Promis
         changes += (await uow((tx) => reevaluateMany(tx, chunk, 'grace_expired', null))).length;
       }
       return changes;
+    },
+  };
+}
+
+export type PromiseChangesService = ReturnType<typeof createPromiseChangesService>;
+
+/**
+ * Amending and cancelling a pending promise by hand (ADR 027): the collector on their own
+ * accounts, supervisors on their teams', admins any. Decided under the account's lock: of two
+ * changes at once one wins, the other finds the promise no longer pending (409). Who and why go
+ * into the promise's history and the audit log, in the same transaction.
+ */
+export function createPromiseChangesService({ uow, promises, policies, clock, access, audit }: PromiseChangesDeps) {
+  async function locked(tx: Tx, user: SessionUser, accountId: string, promiseId: string, now: Date) {
+    await access.assertCanOpen(user, accountId, now, tx);
+    const promise = await promises.lockedPromise(tx, accountId, promiseId);
+    if (!promise) throw new NotFoundError('No such promise on this account.');
+    if (promise.status !== 'pending')
+      throw new ConflictError(`The promise is ${promise.status}, no longer pending: it cannot be changed.`, [
+        { field: 'promiseId', message: `is ${promise.status}, no longer pending` },
+      ]);
+    return promise;
+  }
+
+  return {
+    async cancel(
+      user: SessionUser,
+      accountId: string,
+      promiseId: string,
+      body: CancelPromiseBody,
+      requestId: string,
+    ): Promise<PromiseChangeResult> {
+      return uow(async (tx) => {
+        const now = clock.now();
+        const promise = await locked(tx, user, accountId, promiseId, now);
+        await promises.cancel(tx, promise, user.id, body.reason, now);
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'promise.cancelled',
+            entityType: 'account',
+            entityId: accountId,
+            requestId,
+            data: { promiseId, reason: body.reason },
+          },
+          tx,
+        );
+        return { id: promiseId, status: 'cancelled', supersededById: null };
+      });
+    },
+
+    async amend(
+      user: SessionUser,
+      accountId: string,
+      promiseId: string,
+      body: AmendPromiseBody,
+      requestId: string,
+    ): Promise<PromiseChangeResult> {
+      return uow(async (tx) => {
+        const now = clock.now();
+        const promise = await locked(tx, user, accountId, promiseId, now);
+        if (body.amountMinor === undefined && body.dueDate === undefined && body.channel === undefined)
+          throw new BadRequestError('Invalid body: amountMinor must change the amount, the due date or the channel', [
+            { field: 'amountMinor', message: 'must change the amount, the due date or the channel' },
+          ]);
+        const terms = {
+          amountMinor: body.amountMinor ?? Number(promise.amountMinor),
+          dueDate: body.dueDate ?? isoDay(promise.dueDate),
+          channel: body.channel ?? promise.channel,
+        };
+        const [rules, account] = await Promise.all([policies.promiseRules(tx), promises.accountTerms(tx, accountId)]);
+        const problems = promiseProblems(
+          terms,
+          { today: localDate(now, account.debtor.timeZone), rules, balanceMinor: Number(account.balanceMinor) },
+          '',
+        ).map((p) => ({ ...p, field: p.field.replace(/^\./, '') }));
+        if (problems.length > 0)
+          throw new BadRequestError(
+            `Invalid body: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+            problems,
+          );
+        const created = await promises.amend(tx, promise, terms, user.id, body.reason, now);
+        await audit.record(
+          {
+            actorId: user.id,
+            action: 'promise.amended',
+            entityType: 'account',
+            entityId: accountId,
+            requestId,
+            data: {
+              promiseId,
+              newPromiseId: created.id,
+              reason: body.reason,
+              from: {
+                amountMinor: Number(promise.amountMinor),
+                dueDate: isoDay(promise.dueDate),
+                channel: promise.channel,
+              },
+              to: terms,
+            },
+          },
+          tx,
+        );
+        return { id: promiseId, status: 'superseded', supersededById: created.id };
+      });
     },
   };
 }
