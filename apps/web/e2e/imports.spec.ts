@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, signInTo, test } from './fixtures';
 
@@ -16,7 +17,33 @@ test('an admin checks a payments file and sees every bad row with its line numbe
   await expect(rows.nth(1)).toContainText('no account NO-SUCH-ACCOUNT');
   await expect(rows.nth(2)).toContainText('paid_at');
   await expect(page.getByRole('button', { name: 'Import all rows' })).toBeDisabled();
+  await expect(page.getByText('3 rows: 0 valid, 3 with problems (3 problems).')).toBeVisible();
+
+  // Every problem as CSV: line, column, value, problem.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download all 3 problems (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('payments-problems.csv');
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  expect(csv[0]).toBe('line,column,value,problem');
+  expect(csv.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
+    '2,amount,twelve',
+    '3,account_external_id,NO-SUCH-ACCOUNT',
+    '4,paid_at,2026-11-31',
+  ]);
   await page.screenshot({ path: 'test-results/admin-imports.png', fullPage: true });
+});
+
+test('the payments sample imports cleanly against the demo data', async ({ page }) => {
+  await signInTo(page, 'admin1', 'Imports');
+  await page.getByLabel('Payments file (CSV)').setInputFiles(sample('payments.csv'));
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByText('3 rows: 3 valid, 0 with problems (0 problems).')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import all rows' })).toBeEnabled();
 });
 
 test('an admin imports customers and accounts, and the collector finds the new account', async ({ page, browser }) => {

@@ -9,7 +9,13 @@ export const importModeSchema = z.object({
 });
 export const portfolioImportQuerySchema = importModeSchema.omit({ source: true });
 
-export const importRowErrorSchema = z.object({ line: z.number().int(), field: z.string(), message: z.string() });
+export const importRowErrorSchema = z.object({
+  line: z.number().int(),
+  field: z.string(),
+  message: z.string(),
+  /** The cell as the file has it, when the problem is about one cell. */
+  value: z.string().optional(),
+});
 
 export const portfolioCountsSchema = z.object({
   debtorsCreated: z.number().int(),
@@ -27,7 +33,10 @@ export const importReportSchema = z.object({
   /** Rows whose (source, reference) was imported before: skipped, not errors. */
   duplicateRows: z.number().int(),
   writtenRows: z.number().int(),
+  /** Every problem (a row can have several). */
   errorCount: z.number().int(),
+  /** Data rows with at least one problem: totalRows = validRows + problemRows for a file that could be read. */
+  problemRows: z.number().int(),
   /** The first 1,000 problems, each with its line number in the file. */
   errors: z.array(importRowErrorSchema),
   changedPromises: z.number().int(),

@@ -272,6 +272,7 @@ const importReport = (committed: boolean) => ({
   duplicateRows: 0,
   writtenRows: committed ? 1 : 0,
   errorCount: 0,
+  problemRows: 0,
   errors: [],
   changedPromises: 0,
   ms: 5,

@@ -5,18 +5,48 @@ import { BadRequestError } from '../../lib/errors.js';
 import type { ImportProgress } from './import-progress.js';
 
 export const MAX_REPORTED_ERRORS = 1000;
+/** The problems CSV download lists every problem up to this many (then one row says how many more). */
+export const MAX_DOWNLOADED_ERRORS = 1_000_000;
 
-/** Every problem is counted; the first 1,000 are kept for the report, sorted by line. */
-export function createProblemList() {
+/**
+ * Every problem is counted, and every data row (line 2 on) with at least one problem; the first
+ * `keep` problems are kept for the report, sorted by line. A problem may carry the cell's value;
+ * problems raised while a row is read get it from the row (see readCsv).
+ */
+/** A value shown back in a report is cut to this many characters (a 4,000-character cell is not echoed whole). */
+export const MAX_SHOWN_VALUE = 100;
+const shown = (value: string) =>
+  value.length <= MAX_SHOWN_VALUE
+    ? value
+    : `${Array.from(value)
+        .slice(0, MAX_SHOWN_VALUE - 1)
+        .join('')}…`;
+
+export function createProblemList(keep = MAX_REPORTED_ERRORS) {
   const errors: ImportReport['errors'] = [];
+  const rows = new Set<number>();
   let count = 0;
   return {
-    fail(line: number, field: string, message: string) {
+    fail(line: number, field: string, message: string, value?: string) {
       count++;
-      if (errors.length < MAX_REPORTED_ERRORS) errors.push({ line, field, message });
+      if (line >= 2) rows.add(line);
+      if (errors.length < keep)
+        errors.push(value === undefined ? { line, field, message } : { line, field, message, value });
     },
     get count() {
       return count;
+    },
+    /** Data rows with at least one problem (a row with three problems is one row). */
+    get rows() {
+      return rows.size;
+    },
+    /** Where the kept list ends now: with fillValues, gives the problems raised since their cell's value. */
+    mark: () => errors.length,
+    fillValues(from: number, record: Record<string, string>) {
+      for (let i = from; i < errors.length; i++) {
+        const e = errors[i]!;
+        if (e.value === undefined && e.field in record) e.value = shown(record[e.field]!);
+      }
     },
     sorted: () => errors.sort((a, b) => a.line - b.line),
   };
@@ -71,11 +101,16 @@ export async function readCsv(
       for (const [column, value] of Object.entries(record)) {
         const problem = textProblem(value) ?? textProblem(column);
         if (problem) {
+          // No value: the cell cannot be stored, nor shown back safely.
           problems.fail(info.lines, textProblem(column) ? 'header' : column, problem);
           storable = false;
         }
       }
-      if (storable) onRecord(record, info.lines);
+      if (storable) {
+        const mark = problems.mark();
+        onRecord(record, info.lines);
+        problems.fillValues(mark, record);
+      }
       if (progress && total % 1000 === 0) progress.update({ rowsRead: total });
     }
   } catch (err) {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { csvLines } from '../../../test/csv.js';
 
 const NOW = '2026-11-20T15:00:00Z';
 
@@ -85,22 +86,67 @@ describe('payments import', () => {
     const report = res.json();
     expect(report).toMatchObject({ committed: false, totalRows: 7, writtenRows: 0, errorCount: 6 });
     expect(report.errors).toEqual([
-      { line: 3, field: 'account_external_id', message: 'no account ACC-404' },
-      { line: 4, field: 'amount', message: 'must be a positive amount like 120.50, at most $10,000,000,000.00' },
-      { line: 5, field: 'currency', message: "must be USD, the account's currency" },
+      { line: 3, field: 'account_external_id', message: 'no account ACC-404', value: 'ACC-404' },
+      {
+        line: 4,
+        field: 'amount',
+        message: 'must be a positive amount like 120.50, at most $10,000,000,000.00',
+        value: 'five',
+      },
+      { line: 5, field: 'currency', message: "must be USD, the account's currency", value: 'GBP' },
       {
         line: 6,
         field: 'paid_at',
         message: 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999',
+        value: '19/11/2026',
       },
-      { line: 7, field: 'reference', message: 'repeats line 2' },
+      { line: 7, field: 'reference', message: 'repeats line 2', value: 'B-1' },
       {
         line: 8,
         field: 'paid_at',
         message: 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999',
+        value: '2026-11-31',
       },
     ]);
     expect(await t.db.payment.count()).toBe(0);
+  });
+
+  it('counts rows with problems apart from problems, and downloads every problem as CSV, formulas neutralised', async () => {
+    const file =
+      'account_external_id,amount,currency,paid_at,channel,reference\n' +
+      'ACC-1,5.00,USD,2026-11-19,card,C-1\n' +
+      '=1+2,5.00,USD,2026-11-19,card,C-2\n' +
+      'ACC-1,-1,XYZ,2026-11-19,card,C-3\n' +
+      'ACC-1,@SUM(1),USD,2026-11-31,card,C-4\n' +
+      'ACC-1,5.00,GBP,2026-11-19,card,C-5\n';
+    const res = await post(file, 'mode=validate&source=count');
+    expect(res.json()).toMatchObject({ totalRows: 5, validRows: 1, problemRows: 4, errorCount: 6 });
+    expect(res.json().errors.map((e: { value?: string }) => e.value)).toEqual([
+      '=1+2',
+      'XYZ',
+      '-1',
+      '@SUM(1)',
+      '2026-11-31',
+      'GBP',
+    ]);
+
+    const download = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/payments/problems?source=count&mode=all',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
+      payload: file,
+    });
+    expect(download.headers['content-disposition']).toContain('payments-problems.csv');
+    expect(csvLines(download)).toEqual([
+      'line,column,value,problem',
+      "3,account_external_id,'=1+2,no account =1+2",
+      '4,currency,XYZ,must be a 3-letter ISO 4217 code',
+      '4,amount,\'-1,"must be a positive amount like 120.50, at most 1000000000000 minor units"',
+      '5,amount,\'@SUM(1),"must be a positive amount like 120.50, at most $10,000,000,000.00"',
+      '5,paid_at,2026-11-31,"must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, between 1900 and 2999"',
+      `6,currency,GBP,"must be USD, the account's currency"`,
+    ]);
+    expect(await t.db.payment.count({ where: { source: 'count' } })).toBe(0);
   });
 
   it('writes only the valid rows when asked to', async () => {
@@ -144,6 +190,7 @@ describe('payments import', () => {
         field: 'reference',
         message:
           'was already used by reuse for a different payment (account_external_id, amount, paid_at, channel differ)',
+        value: 'U-1',
       },
     ]);
     expect(await t.db.payment.count({ where: { source: 'reuse' } })).toBe(1);
@@ -157,8 +204,8 @@ describe('payments import', () => {
     );
     expect(res.statusCode).toBe(200);
     expect(res.json().errors).toEqual([
-      { line: 2, field: 'reference', message: expect.stringMatching(/100/) },
-      { line: 3, field: 'channel', message: expect.stringMatching(/50/) },
+      { line: 2, field: 'reference', message: expect.stringMatching(/100/), value: `R${'x'.repeat(98)}…` },
+      { line: 3, field: 'channel', message: expect.stringMatching(/50/), value: 'c'.repeat(51) },
     ]);
     expect(await t.db.payment.count({ where: { source: 'long' } })).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import {
+  csvFileSchema,
   errorResponseSchema,
   importModeSchema,
   importProgressParamsSchema,
@@ -9,11 +10,14 @@ import {
   type ImportReport,
   type SessionUser,
 } from '@crm/contracts';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { sendCsv } from '../../lib/csv.js';
 import { BadRequestError, NotFoundError, UnsupportedMediaTypeError } from '../../lib/errors.js';
 import { ADMINS, authz } from '../../plugins/access.js';
 import { currentUser } from '../../plugins/auth.js';
+import { MAX_DOWNLOADED_ERRORS } from './csv-import.js';
 import type { ImportProgress, ImportProgressRegistry } from './import-progress.js';
 import type { PaymentsImportService } from './payments-import.service.js';
 import type { PortfolioImportService } from './portfolio-import.service.js';
@@ -40,9 +44,44 @@ export const importsRoutes: FastifyPluginAsyncZod<{
   const CSV_TYPES = ['text/csv', 'application/csv', 'application/octet-stream'] as const;
   app.addContentTypeParser([...CSV_TYPES], (_request, payload, done) => done(null, payload));
   const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
+  // Before the body is read: a JSON (or any other) body is refused, not parsed up to the CSV size limit.
+  const refuseOtherTypes = async (request: FastifyRequest) => {
+    const type = mediaType(request.headers['content-type']);
+    if (type && !(CSV_TYPES as readonly string[]).includes(type)) throw new UnsupportedMediaTypeError(CSV_TYPES);
+  };
+  /** The CSV body handed to an import run, with the server-side progress for the user who started it. */
+  const runImport = async <Q extends { importId?: string | undefined }>(
+    request: FastifyRequest,
+    run: (
+      user: SessionUser,
+      file: Readable,
+      query: Q,
+      requestId: string,
+      progress: ImportProgress,
+    ) => Promise<ImportReport>,
+  ) => {
+    if (!(request.body instanceof Readable)) {
+      throw new BadRequestError('body is required: the CSV file (Content-Type text/csv)', [
+        { field: 'body', message: 'is required: the CSV file (Content-Type text/csv)' },
+      ]);
+    }
+    const user = currentUser(request);
+    const query = request.query as Q;
+    const runProgress = progress.start(query.importId, user.id);
+    try {
+      return await run(user, request.body, query, String(request.id), runProgress);
+    } catch (err) {
+      runProgress.update({ phase: 'failed' });
+      throw err;
+    }
+  };
 
-  /** Both imports: the CSV body streamed to the service, 201 when something was written, 200 otherwise. */
-  const csvImport = <Q extends { importId?: string | undefined }>(
+  /**
+   * Both imports: the CSV body streamed to the service, 201 when something was written, 200
+   * otherwise. Beside each, `<url>/problems`: the same file checked (nothing written), every
+   * problem as a CSV download (line, column, value, problem).
+   */
+  const csvImport = <Q extends { importId?: string | undefined; mode?: string }>(
     url: string,
     summary: string,
     description: string,
@@ -53,8 +92,53 @@ export const importsRoutes: FastifyPluginAsyncZod<{
       query: Q,
       requestId: string,
       progress: ImportProgress,
+      maxErrors?: number,
     ) => Promise<ImportReport>,
-  ) =>
+  ) => {
+    app.post(
+      `${url}/problems`,
+      {
+        config: { access: ADMINS, authz: authz({ admin: 'allowed' }) },
+        bodyLimit: 512 * 1024 * 1024,
+        schema: {
+          tags: ['imports'],
+          summary: `Check a file as ${url} does (nothing is written) and download every problem as CSV: line, column, value, problem`,
+          description:
+            CSV_BODY +
+            `Same query as ${url}; mode is ignored (always a check). Cells that a spreadsheet would run as a formula are neutralised. ` +
+            `At most ${MAX_DOWNLOADED_ERRORS.toLocaleString('en')} problems are listed; a last row says how many more there are. ` +
+            PROGRESS,
+          consumes: [...CSV_TYPES],
+          querystring,
+          response: {
+            200: csvFileSchema,
+            400: errorResponseSchema,
+            401: errorResponseSchema,
+            403: errorResponseSchema,
+            415: errorResponseSchema,
+          },
+        },
+        onRequest: refuseOtherTypes,
+      },
+      async (request, reply) => {
+        const report = await runImport(request, (user, file, query, requestId, runProgress) =>
+          run(user, file, { ...query, mode: 'validate' } as Q, requestId, runProgress, MAX_DOWNLOADED_ERRORS),
+        );
+        const more = report.errorCount - report.errors.length;
+        async function* rows() {
+          for (const e of report.errors) yield [e.line, e.field, e.value ?? '', e.message];
+          if (more > 0) yield ['', '', '', `${more.toLocaleString('en')} more problems are not listed`];
+        }
+        const name = url.split('/').at(-1);
+        // A stream is sent as is (Fastify does not serialise streams); typed as the documented string.
+        return sendCsv(reply, {
+          filename: `${name}-problems.csv`,
+          columns: ['line', 'column', 'value', 'problem'],
+          numericColumns: [0],
+          rows: rows(),
+        }) as unknown as string;
+      },
+    );
     app.post(
       url,
       {
@@ -68,30 +152,14 @@ export const importsRoutes: FastifyPluginAsyncZod<{
           querystring,
           response: reportResponses,
         },
-        // Before the body is read: a JSON (or any other) body is refused, not parsed up to the CSV size limit.
-        onRequest: async (request) => {
-          const type = mediaType(request.headers['content-type']);
-          if (type && !(CSV_TYPES as readonly string[]).includes(type)) throw new UnsupportedMediaTypeError(CSV_TYPES);
-        },
+        onRequest: refuseOtherTypes,
       },
       async (request, reply) => {
-        if (!(request.body instanceof Readable)) {
-          throw new BadRequestError('body is required: the CSV file (Content-Type text/csv)', [
-            { field: 'body', message: 'is required: the CSV file (Content-Type text/csv)' },
-          ]);
-        }
-        const user = currentUser(request);
-        const query = request.query as Q;
-        const runProgress = progress.start(query.importId, user.id);
-        try {
-          const report = await run(user, request.body as Readable, query, String(request.id), runProgress);
-          return reply.status(report.committed ? 201 : 200).send(report);
-        } catch (err) {
-          runProgress.update({ phase: 'failed' });
-          throw err;
-        }
+        const report = await runImport(request, run);
+        return reply.status(report.committed ? 201 : 200).send(report);
       },
     );
+  };
 
   csvImport(
     '/imports/payments',
@@ -99,8 +167,8 @@ export const importsRoutes: FastifyPluginAsyncZod<{
     'Columns: account_external_id, amount (e.g. 120.50), currency, paid_at (YYYY-MM-DD or ISO date-time), channel, reference. ' +
       'Rows whose (source, reference) was imported before are skipped as duplicates. ',
     importModeSchema,
-    (user, file, query, requestId, runProgress) =>
-      paymentsImport.run(user, file, { ...query, requestId, progress: runProgress }),
+    (user, file, query, requestId, runProgress, maxErrors) =>
+      paymentsImport.run(user, file, { ...query, requestId, progress: runProgress, maxErrors }),
   );
 
   csvImport(
@@ -112,8 +180,8 @@ export const importsRoutes: FastifyPluginAsyncZod<{
       'Existing customers and accounts (by external id) are updated, blank cells keep the current value; a customer is never duplicated; ' +
       'phones and e-mail addresses are added when new. What is written is written in one transaction. ',
     portfolioImportQuerySchema,
-    (user, file, query, requestId, runProgress) =>
-      portfolioImport.run(user, file, { ...query, requestId, progress: runProgress }),
+    (user, file, query, requestId, runProgress, maxErrors) =>
+      portfolioImport.run(user, file, { ...query, requestId, progress: runProgress, maxErrors }),
   );
 
   app.get(

@@ -54,14 +54,22 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
     async run(
       user: SessionUser,
       file: Readable,
-      opts: { mode: 'validate' | 'all' | 'valid'; source: string; requestId: string; progress?: ImportProgress },
+      opts: {
+        mode: 'validate' | 'all' | 'valid';
+        source: string;
+        requestId: string;
+        progress?: ImportProgress;
+        maxErrors?: number;
+      },
     ): Promise<ImportReport> {
       const progress = opts.progress ?? { update: () => {} };
       const started = Date.now();
-      const problems = createProblemList();
+      const problems = createProblemList(opts.maxErrors);
       const fail = problems.fail;
       const rows: Row[] = [];
       const seen = new Map<string, number>();
+      // Each kept row's cells as the file has them, so a problem found later shows the value it is about.
+      const raw = new Map<number, Record<string, string>>();
 
       const total = await readCsv(
         file,
@@ -101,6 +109,7 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
           if (reference && seen.has(reference)) bad('reference', `repeats line ${seen.get(reference)}`);
           else if (reference) seen.set(reference, line);
           if (!record.account_external_id) bad('account_external_id', 'is required');
+          if (ok) raw.set(line, record);
           if (ok)
             rows.push({
               line,
@@ -128,14 +137,16 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
           )
         ).map((p) => [p.reference, p]),
       );
+      const failRow = (line: number, field: string, message: string) =>
+        fail(line, field, message, raw.get(line)?.[field]);
       const valid: (Row & { accountId: string })[] = [];
       let duplicates = 0;
       for (const r of rows) {
         const account = accounts.get(r.externalId);
         const earlier = existing.get(r.reference);
-        if (!account) fail(r.line, 'account_external_id', `no account ${r.externalId}`);
+        if (!account) failRow(r.line, 'account_external_id', `no account ${r.externalId}`);
         else if (account.currency !== r.currency)
-          fail(r.line, 'currency', `must be ${account.currency}, the account's currency`);
+          failRow(r.line, 'currency', `must be ${account.currency}, the account's currency`);
         else if (earlier) {
           // The same payment again is a duplicate to skip; another payment under a used reference is
           // refused, as the API refuses it (ADR 009), never silently dropped.
@@ -157,7 +168,7 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
           }).map((f) => column[f]);
           if (differs.length === 0) duplicates++;
           else
-            fail(
+            failRow(
               r.line,
               'reference',
               `was already used by ${opts.source} for a different payment (${differs.join(', ')} differ)`,
@@ -172,6 +183,7 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
         duplicateRows: duplicates,
         writtenRows: written,
         errorCount: problems.count,
+        problemRows: problems.rows,
         errors: problems.sorted(),
         changedPromises: changed,
         ms: Date.now() - started,

@@ -68,13 +68,17 @@ export function createPortfolioImportService({ portfolio, uow, audit, clock }: P
     async run(
       user: SessionUser,
       file: Readable,
-      opts: { mode: 'validate' | 'all' | 'valid'; requestId: string; progress?: ImportProgress },
+      opts: { mode: 'validate' | 'all' | 'valid'; requestId: string; progress?: ImportProgress; maxErrors?: number },
     ): Promise<ImportReport> {
       const progress = opts.progress ?? { update: () => {} };
       const started = Date.now();
-      const problems = createProblemList();
+      const problems = createProblemList(opts.maxErrors);
       const rows: Line[] = [];
       const accountLine = new Map<string, number>();
+      // Each kept row's cells as the file has them, so a problem found later shows the value it is about.
+      const raw = new Map<number, Record<string, string>>();
+      const failRow = (line: number, field: string, message: string) =>
+        problems.fail(line, field, message, raw.get(line)?.[field]);
 
       const total = await readCsv(
         file,
@@ -88,6 +92,7 @@ export function createPortfolioImportService({ portfolio, uow, audit, clock }: P
           if (first !== undefined) return problems.fail(line, 'account_external_id', `repeats line ${first}`);
           accountLine.set(row.accountExternalId, line);
           rows.push({ ...row, line });
+          raw.set(line, record);
         },
         progress,
       );
@@ -120,7 +125,7 @@ export function createPortfolioImportService({ portfolio, uow, audit, clock }: P
       const accountOf = new Map<number, AccountRecord>();
       const checked: Line[] = [];
       for (const r of rows) {
-        const bad = (field: string, message: string) => problems.fail(r.line, field, message);
+        const bad = (field: string, message: string) => failRow(r.line, field, message);
         const before = problems.count;
         const existing = accounts.get(r.accountExternalId);
         const debtor = debtors.get(r.debtorExternalId);
@@ -207,7 +212,7 @@ export function createPortfolioImportService({ portfolio, uow, audit, clock }: P
             ([k]) => r.debtor[k] !== undefined && given[k] !== undefined && r.debtor[k] !== given[k],
           );
           if (conflict) {
-            problems.fail(r.line, conflict[1], `differs from line ${from[conflict[0]]} for the same customer`);
+            failRow(r.line, conflict[1], `differs from line ${from[conflict[0]]} for the same customer`);
             continue;
           }
           for (const [k] of DEBTOR_FIELDS) {
@@ -223,8 +228,7 @@ export function createPortfolioImportService({ portfolio, uow, audit, clock }: P
         if (!existing) {
           const missing = missingForNewDebtor(given);
           if (missing.length) {
-            for (const r of kept)
-              for (const field of missing) problems.fail(r.line, field, 'is required for a new customer');
+            for (const r of kept) for (const field of missing) failRow(r.line, field, 'is required for a new customer');
             continue;
           }
         }
@@ -314,6 +318,7 @@ export function createPortfolioImportService({ portfolio, uow, audit, clock }: P
         duplicateRows: 0,
         writtenRows: committed ? validRows : 0,
         errorCount: problems.count,
+        problemRows: problems.rows,
         errors: problems.sorted(),
         changedPromises: 0,
         portfolio: counts,

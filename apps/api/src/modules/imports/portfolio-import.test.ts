@@ -231,16 +231,21 @@ describe('portfolio import', () => {
     const res = await post(`\uFEFF${csv}`, 'mode=all');
     expect(res.statusCode).toBe(200);
     expect(res.json().errors).toEqual([
-      { line: 3, field: 'creditor_code', message: 'no creditor NOPE' },
-      { line: 4, field: 'account_external_id', message: 'repeats line 2' },
-      { line: 5, field: 'debtor_external_id', message: 'account PA-1 belongs to customer PD-1' },
-      { line: 6, field: 'time_zone', message: 'must be an IANA time zone such as America/New_York' },
-      { line: 7, field: 'overdue', message: 'cannot be more than the balance' },
-      { line: 8, field: 'time_zone', message: 'differs from line 2 for the same customer' },
-      { line: 9, field: 'product', message: 'is required for a new account' },
-      { line: 10, field: 'currency', message: "must be CNY, the account's currency" },
+      { line: 3, field: 'creditor_code', message: 'no creditor NOPE', value: 'NOPE' },
+      { line: 4, field: 'account_external_id', message: 'repeats line 2', value: 'PA-10' },
+      { line: 5, field: 'debtor_external_id', message: 'account PA-1 belongs to customer PD-1', value: 'PD-9' },
+      {
+        line: 6,
+        field: 'time_zone',
+        message: 'must be an IANA time zone such as America/New_York',
+        value: 'Mars/Base',
+      },
+      { line: 7, field: 'overdue', message: 'cannot be more than the balance', value: '20' },
+      { line: 8, field: 'time_zone', message: 'differs from line 2 for the same customer', value: 'Asia/Urumqi' },
+      { line: 9, field: 'product', message: 'is required for a new account', value: '' },
+      { line: 10, field: 'currency', message: "must be CNY, the account's currency", value: 'USD' },
     ]);
-    expect(res.json()).toMatchObject({ committed: false, totalRows: 9, validRows: 1, errorCount: 8 });
+    expect(res.json()).toMatchObject({ committed: false, totalRows: 9, validRows: 1, problemRows: 8, errorCount: 8 });
     expect(await t.db.debtor.count({ where: { externalId: { in: ['PD-2', 'PD-3', 'PD-4', 'PD-5', 'PD-6'] } } })).toBe(
       0,
     );
@@ -265,8 +270,8 @@ describe('portfolio import', () => {
     ].join('\n');
     const res = await post(csv, 'mode=validate');
     expect(res.json().errors).toEqual([
-      { line: 2, field: 'date_of_birth', message: 'is in the future' },
-      { line: 3, field: 'currency', message: expect.stringContaining('ISO 4217') },
+      { line: 2, field: 'date_of_birth', message: 'is in the future', value: '2999-12-31' },
+      { line: 3, field: 'currency', message: expect.stringContaining('ISO 4217'), value: 'NaN' },
     ]);
   });
 
@@ -281,10 +286,10 @@ describe('portfolio import', () => {
       'mode=validate',
     );
     expect(res.json().errors).toEqual([
-      { line: 2, field: 'family_name', message: 'is required for a new customer' },
-      { line: 2, field: 'time_zone', message: 'is required for a new customer' },
-      { line: 3, field: 'assigned_collector', message: 'p-gone is not an active collector' },
-      { line: 4, field: 'assigned_collector', message: 'no user nobody' },
+      { line: 2, field: 'family_name', message: 'is required for a new customer', value: '' },
+      { line: 2, field: 'time_zone', message: 'is required for a new customer', value: '' },
+      { line: 3, field: 'assigned_collector', message: 'p-gone is not an active collector', value: 'p-gone' },
+      { line: 4, field: 'assigned_collector', message: 'no user nobody', value: 'nobody' },
     ]);
   });
 

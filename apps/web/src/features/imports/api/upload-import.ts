@@ -91,3 +91,38 @@ export function useUploadImport() {
     onSuccess: (report) => (report.committed ? void invalidate(queryClient, changedByImport()) : undefined),
   });
 }
+
+/**
+ * Checks the file again on the server (nothing is written) and saves every problem as a CSV file
+ * (line, column, value, problem), built by the server with formulas neutralised.
+ */
+export async function downloadImportProblems(file: File, request: Pick<ImportRequest, 'kind' | 'source'>) {
+  const query = new URLSearchParams(request.source ? { source: request.source } : {});
+  const csrf = readCookie(CSRF_COOKIE);
+  let res: Response;
+  try {
+    res = await fetch(`/api/imports/${request.kind}/problems?${query}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'text/csv', ...(csrf ? { [CSRF_HEADER]: csrf } : {}) },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server cannot be reached.');
+  }
+  if (!res.ok) {
+    const parsed = errorResponseSchema.safeParse(await res.json().catch(() => null));
+    throw parsed.success
+      ? new ApiError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.requestId)
+      : new ApiError(res.status, 'internal_error', `Unexpected response (${res.status}).`);
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'problems.csv';
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

@@ -6,7 +6,7 @@ import { Field, TextField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
 import { useImportProgress } from '../api/get-import-progress';
-import { useUploadImport, type ImportKind, type ImportMode } from '../api/upload-import';
+import { downloadImportProblems, useUploadImport, type ImportKind, type ImportMode } from '../api/upload-import';
 
 /**
  * Upload a CSV file, see every bad row, then import all of it or only the valid rows. While the
@@ -116,28 +116,57 @@ export function CsvImport({ kind }: { kind: ImportKind }) {
         </div>
       )}
       {error ? <ErrorState error={error} /> : null}
-      {report && <ImportReportView kind={kind} report={report} />}
+      {report && (
+        <ImportReportView
+          kind={kind}
+          report={report}
+          onDownload={
+            file ? () => downloadImportProblems(file, { kind, ...(kind === 'payments' ? { source } : {}) }) : undefined
+          }
+        />
+      )}
     </div>
   );
 }
 
-function ImportReportView({ kind, report }: { kind: ImportKind; report: ImportReport }) {
+export function ImportReportView({
+  kind,
+  report,
+  onDownload,
+}: {
+  kind: ImportKind;
+  report: ImportReport;
+  /** Saves every problem as CSV (the table shows the first 1,000). */
+  onDownload?: (() => Promise<void>) | undefined;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const [downloading, setDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
   const counts = report.portfolio;
+  // Rows, not problems: "5 rows: 1 valid, 4 with problems (6 problems)".
+  const summary = {
+    count: report.totalRows,
+    total: fmt.number(report.totalRows),
+    valid: fmt.number(report.validRows),
+    duplicates: fmt.number(report.duplicateRows),
+    rows: fmt.number(report.problemRows),
+    problems: t('imports.problemCount', { count: report.errorCount, n: fmt.number(report.errorCount) }),
+    seconds: (report.ms / 1000).toFixed(1),
+  };
+  const summaryKey =
+    kind === 'payments'
+      ? report.duplicateRows > 0
+        ? 'imports.summaryWithDuplicates'
+        : 'imports.summary'
+      : 'imports.portfolio.summary';
   return (
     <div className="import-report" role="status">
       <p>
         <strong>
           {report.committed ? t(`imports.${kind}.done`, { count: report.writtenRows }) : t('imports.checked')}
         </strong>{' '}
-        {t(kind === 'payments' ? 'imports.summary' : 'imports.portfolio.summary', {
-          total: fmt.number(report.totalRows),
-          valid: fmt.number(report.validRows),
-          duplicates: fmt.number(report.duplicateRows),
-          errors: fmt.number(report.errorCount),
-          seconds: (report.ms / 1000).toFixed(1),
-        })}
+        {t(summaryKey, summary)}
       </p>
       {counts && (
         <ul className="import-counts">
@@ -154,6 +183,25 @@ function ImportReportView({ kind, report }: { kind: ImportKind; report: ImportRe
       {report.committed && report.changedPromises > 0 && (
         <p>{t('imports.promises', { count: report.changedPromises })}</p>
       )}
+      {report.errorCount > 0 && onDownload && (
+        <div className="actions start">
+          <button
+            type="button"
+            className="button"
+            disabled={downloading}
+            onClick={() => {
+              setDownloading(true);
+              setDownloadError(null);
+              onDownload()
+                .catch(setDownloadError)
+                .finally(() => setDownloading(false));
+            }}
+          >
+            {downloading ? t('imports.downloading') : t('imports.downloadProblems', { count: report.errorCount })}
+          </button>
+        </div>
+      )}
+      {downloadError ? <ErrorState error={downloadError} /> : null}
       {report.errors.length > 0 && (
         <div className="table-wrap">
           <DataTable
@@ -164,6 +212,7 @@ function ImportReportView({ kind, report }: { kind: ImportKind; report: ImportRe
             columns={[
               { key: 'line', header: t('imports.line'), numeric: true, className: 'mono', cell: (e) => e.line },
               { key: 'field', header: t('imports.field'), className: 'mono', cell: (e) => e.field },
+              { key: 'value', header: t('imports.value'), className: 'mono', cell: (e) => e.value ?? '' },
               { key: 'problem', header: t('imports.problem'), cell: (e) => e.message },
             ]}
           />
