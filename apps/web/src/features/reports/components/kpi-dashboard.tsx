@@ -46,6 +46,14 @@ const FILTER_FOR: Partial<Record<KpiGroupBy, string>> = {
   scriptVersion: 'scriptVersionId',
 };
 
+/**
+ * The period Results opens on: the last 30 days up to today, so it is never empty on the 1st of a
+ * month (as "this month" would be) and always compares like with like.
+ */
+export function defaultPeriod(today: Date): { from: string; to: string } {
+  return { from: iso(addDays(today, -29)), to: iso(today) };
+}
+
 /** Today in the user's zone, as the period presets see it. */
 function todayIn(timeZone: string): Date {
   return parseISO(
@@ -65,8 +73,9 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
   const id = useId();
   const [params, setParams] = useSearchParams();
   const today = todayIn(user.timeZone);
-  const from = params.get('from') ?? iso(startOfMonth(today));
-  const to = params.get('to') ?? iso(today);
+  const period = defaultPeriod(today);
+  const from = params.get('from') ?? period.from;
+  const to = params.get('to') ?? period.to;
   const groupBy = (GROUPS as string[]).includes(params.get('groupBy') ?? '')
     ? (params.get('groupBy') as KpiGroupBy)
     : user.role === 'collector'
@@ -78,6 +87,7 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
   const table = useKpis({ from, to, groupBy });
   const trend = useKpis({ from, to, groupBy: trendBy });
   const presets = [
+    { label: t('kpi.last30'), ...period },
     { label: t('kpi.thisMonth'), from: iso(startOfMonth(today)), to: iso(today) },
     {
       label: t('kpi.lastMonth'),
