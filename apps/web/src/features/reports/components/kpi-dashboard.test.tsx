@@ -15,7 +15,7 @@ const supervisor: SessionUser = {
   teamName: null,
 };
 
-const totals = (promisesMade: number): KpiGroup => ({
+const totals = (promisesMade: number, kept = 0): KpiGroup => ({
   key: null,
   label: 'Total',
   attempts: 4,
@@ -23,20 +23,20 @@ const totals = (promisesMade: number): KpiGroup => ({
   rightPartyContacts: 2,
   promisesMade,
   promisesMadeAmount: [],
-  promisesDue: 0,
-  kept: 0,
+  promisesDue: kept,
+  kept,
   partlyKept: 0,
   broken: 0,
   pendingDue: 0,
   keptAmount: [],
   partlyKeptAmount: [],
   brokenAmount: [],
-  keptRateByCount: null,
+  keptRateByCount: kept ? 1 : null,
   keptRateByAmount: [],
   collected: [],
 });
 
-function stubReports() {
+function stubReports(sums = totals(2)) {
   return stubFetch({
     '/api/reports/kpis': (url) => ({
       body: {
@@ -45,7 +45,7 @@ function stubReports() {
         timeZone: supervisor.timeZone,
         groupBy: url.searchParams.get('groupBy'),
         groups: [],
-        totals: totals(2),
+        totals: sums,
       },
     }),
     '/api/reports/reviews': (url) => ({
@@ -90,5 +90,32 @@ describe('Results: the period it opens on', () => {
     expect(await screen.findByRole('button', { name: 'Last month' })).toHaveAttribute('aria-pressed', 'false');
     expect(screen.getByLabelText('From')).toHaveValue('2026-10-01');
     expect(screen.getByLabelText('To')).toHaveValue('2026-10-31');
+  });
+});
+
+describe('Results: the headline figures', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('open the contact log filtered like the table counts (promises made: attempts; kept rate: promises due)', async () => {
+    stubReports(totals(2, 1));
+    await renderWithProviders(<KpiDashboard user={supervisor} />, {
+      initialPath: '/results?from=2026-11-01&to=2026-11-30&groupBy=collector',
+    });
+    const made = await screen.findByRole('link', { name: 'Promises made of Total: 2, open in the contact log' });
+    expect(made).toHaveAttribute('href', '/contacts?from=2026-11-01&to=2026-11-30&hasPromise=true');
+    const kept = screen.getByRole('link', { name: 'Kept rate of Total: 1, open in the contact log' });
+    expect(kept).toHaveAttribute(
+      'href',
+      '/contacts?promiseDueFrom=2026-11-01&promiseDueTo=2026-11-30&promiseStatus=kept',
+    );
+  });
+
+  it('are plain figures when there is nothing behind them', async () => {
+    stubReports(totals(0));
+    await renderWithProviders(<KpiDashboard user={supervisor} />, {
+      initialPath: '/results?from=2026-11-01&to=2026-11-30&groupBy=collector',
+    });
+    await screen.findByText('Promises made', { selector: 'span' });
+    expect(screen.queryByRole('link', { name: /open in the contact log/ })).toBeNull();
   });
 });
