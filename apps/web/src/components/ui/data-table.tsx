@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { QueryState, type QueryLike } from './query-state';
 
 /** One column: its header, how a row shows in it, and how it aligns. */
@@ -19,6 +19,9 @@ export interface Column<T> {
 /** A column header read only by screen readers (e.g. above a column of buttons). */
 export const hiddenHeader = (text: string) => <span className="visually-hidden">{text}</span>;
 
+/** What inside a row keeps its own click (the row does not open). */
+const INTERACTIVE = 'a, button, input, select, textarea, label, summary, [role="button"]';
+
 /** What a DataTable takes. */
 export interface DataTableProps<T> {
   columns: readonly Column<T>[];
@@ -31,6 +34,11 @@ export interface DataTableProps<T> {
   /** Class of the scrolling box around the table; null: no box. */
   wrap?: string | null;
   rowClassName?: (row: T) => string | undefined;
+  /**
+   * The whole row opens something: a click anywhere in it (except on its own links, buttons and
+   * fields) and Enter or Space while the row has focus (each such row is a tab stop).
+   */
+  onRowOpen?: (row: T) => void;
   below?: (row: T) => { node: ReactNode; className?: string } | null;
   /** Cells of a footer row (totals), one per column. */
   footer?: (column: Column<T>) => ReactNode;
@@ -50,9 +58,25 @@ export function DataTable<T>({
   className,
   wrap = 'table-wrap',
   rowClassName,
+  onRowOpen,
   below,
   footer,
 }: DataTableProps<T>) {
+  const rowProps = (row: T) =>
+    onRowOpen
+      ? {
+          tabIndex: 0,
+          onClick: (e: MouseEvent<HTMLTableRowElement>) => {
+            if (!(e.target as Element).closest(INTERACTIVE)) onRowOpen(row);
+          },
+          onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => {
+            if (e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ')) {
+              e.preventDefault();
+              onRowOpen(row);
+            }
+          },
+        }
+      : {};
   const table = (
     <table className={className ? `table ${className}` : 'table'} aria-label={label}>
       {caption && <caption className="visually-hidden">{caption}</caption>}
@@ -70,7 +94,10 @@ export function DataTable<T>({
           const extra = below?.(row);
           return (
             <Fragment key={rowKey(row, index)}>
-              <tr className={rowClassName?.(row)}>
+              <tr
+                className={[rowClassName?.(row), onRowOpen ? 'openable' : null].filter(Boolean).join(' ') || undefined}
+                {...rowProps(row)}
+              >
                 {columns.map((c) => {
                   const className = [c.numeric ? 'num' : null, c.className].filter(Boolean).join(' ') || undefined;
                   return c.rowHeader ? (

@@ -90,6 +90,7 @@ export function ContactLog({ user }: { user: SessionUser }) {
               rows={items}
               rowKey={(item) => item.id}
               rowClassName={(item) => (item.id === selected?.id ? 'selected' : undefined)}
+              onRowOpen={setSelected}
               columns={columns}
             />
           </PagedList>
@@ -100,7 +101,7 @@ export function ContactLog({ user }: { user: SessionUser }) {
   );
 }
 
-/** The log's columns; the time opens the attempt's detail. */
+/** The log's columns; the time (like a click on the row, or Enter on it) opens the attempt's detail. */
 function useColumns(
   timeZone: string,
   selectedId: string | null,

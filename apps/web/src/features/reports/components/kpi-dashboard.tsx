@@ -46,6 +46,14 @@ const FILTER_FOR: Partial<Record<KpiGroupBy, string>> = {
   scriptVersion: 'scriptVersionId',
 };
 
+/**
+ * The period Results opens on: the last 30 days up to today, so it is never empty on the 1st of a
+ * month (as "this month" would be) and always compares like with like.
+ */
+export function defaultPeriod(today: Date): { from: string; to: string } {
+  return { from: iso(addDays(today, -29)), to: iso(today) };
+}
+
 /** Today in the user's zone, as the period presets see it. */
 function todayIn(timeZone: string): Date {
   return parseISO(
@@ -65,8 +73,9 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
   const id = useId();
   const [params, setParams] = useSearchParams();
   const today = todayIn(user.timeZone);
-  const from = params.get('from') ?? iso(startOfMonth(today));
-  const to = params.get('to') ?? iso(today);
+  const period = defaultPeriod(today);
+  const from = params.get('from') ?? period.from;
+  const to = params.get('to') ?? period.to;
   const groupBy = (GROUPS as string[]).includes(params.get('groupBy') ?? '')
     ? (params.get('groupBy') as KpiGroupBy)
     : user.role === 'collector'
@@ -78,6 +87,7 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
   const table = useKpis({ from, to, groupBy });
   const trend = useKpis({ from, to, groupBy: trendBy });
   const presets = [
+    { label: t('kpi.last30'), ...period },
     { label: t('kpi.thisMonth'), from: iso(startOfMonth(today)), to: iso(today) },
     {
       label: t('kpi.lastMonth'),
@@ -175,14 +185,25 @@ export function KpiDashboard({ user }: { user: SessionUser }) {
   );
 }
 
+/** The contact log filtered to the attempts (or promises due) behind a count, over the whole period. */
+function totalLogHref(extra: Record<string, string>, period: 'attempts' | 'due', from: string, to: string) {
+  const q = new URLSearchParams(period === 'attempts' ? { from, to } : { promiseDueFrom: from, promiseDueTo: to });
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return `${paths.contactLog.getHref()}?${q}`;
+}
+
+/** The period's headline figures; each count-based one opens the contact log like the table's counts do. */
 function Headline({ totals, from, to }: { totals: KpiGroup; from: string; to: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const cards: { label: string; value: ReactNode; help: string }[] = [
+  const kept = totals.kept > 0 ? totalLogHref({ promiseStatus: 'kept' }, 'due', from, to) : null;
+  const cards: { label: string; value: ReactNode; help: string; href: string | null; count: number }[] = [
     {
       label: t('kpi.col.keptRateByCount'),
       value: percent(totals.keptRateByCount),
       help: t('kpi.help.keptRateByCount'),
+      href: totals.keptRateByCount === null ? null : kept,
+      count: totals.kept,
     },
     {
       label: t('kpi.col.keptRateByAmount'),
@@ -190,6 +211,8 @@ function Headline({ totals, from, to }: { totals: KpiGroup; from: string; to: st
         ? totals.keptRateByAmount.map((r) => `${percent(r.rate)} ${r.currency}`).join(' · ')
         : '—',
       help: t('kpi.help.keptRateByAmount'),
+      href: totals.keptRateByAmount.length ? kept : null,
+      count: totals.kept,
     },
     {
       label: t('kpi.col.collected'),
@@ -197,8 +220,17 @@ function Headline({ totals, from, to }: { totals: KpiGroup; from: string; to: st
         ? totals.collected.map((m) => fmt.money(m.amountMinor, m.currency)).join(' · ')
         : '—',
       help: t('kpi.help.collected'),
+      // Payments are not contact attempts: the log has nothing to filter them by.
+      href: null,
+      count: 0,
     },
-    { label: t('kpi.col.promisesMade'), value: fmt.number(totals.promisesMade), help: t('kpi.help.promisesMade') },
+    {
+      label: t('kpi.col.promisesMade'),
+      value: fmt.number(totals.promisesMade),
+      help: t('kpi.help.promisesMade'),
+      href: totals.promisesMade > 0 ? totalLogHref({ hasPromise: 'true' }, 'attempts', from, to) : null,
+      count: totals.promisesMade,
+    },
   ];
   return (
     <div className="cards kpi-cards" aria-label={t('kpi.headline', { from, to })}>
@@ -207,7 +239,15 @@ function Headline({ totals, from, to }: { totals: KpiGroup; from: string; to: st
           <span className="muted small">
             {c.label} <Help text={c.help} />
           </span>
-          <strong className="big">{c.value}</strong>
+          <strong className="big">
+            {c.href ? (
+              <Link to={c.href} aria-label={t('kpi.openLog', { what: c.label, group: t('kpi.total'), count: c.count })}>
+                {c.value}
+              </Link>
+            ) : (
+              c.value
+            )}
+          </strong>
         </div>
       ))}
     </div>
