@@ -164,6 +164,7 @@ export const DATABASE_ENUMS = {
   Direction: DIRECTIONS,
   PartyReached: PARTIES_REACHED,
   RightPartyMethod: RIGHT_PARTY_METHODS,
+  ScriptBranch: SCRIPT_BRANCHES,
   Disposition: DISPOSITIONS,
   PromiseStatus: PROMISE_STATUSES,
   PromiseChangeCause: PROMISE_CHANGE_CAUSES,
