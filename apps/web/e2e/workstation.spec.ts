@@ -29,6 +29,9 @@ test('a collector takes the next account, records a promise, moves on, and finds
   await page.keyboard.type('paid');
   await expect(page.locator('.objections li').first()).toBeVisible();
 
+  // The willingness branch the customer fits: recorded with the call, with the script version shown (issue 14).
+  await page.getByRole('button', { name: 'Willing and able' }).click();
+
   // Record a promise to pay.
   const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('Outcome', { exact: true }).selectOption('promise_to_pay');
@@ -36,7 +39,12 @@ test('a collector takes the next account, records a promise, moves on, and finds
   await page.getByLabel('Date', { exact: true }).fill(due);
   await page.getByLabel('Notes').fill('E2E: agreed to pay in three days');
   await page.screenshot({ path: 'test-results/workstation-before-save.png', fullPage: true });
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && /\/contacts$/.test(r.url()));
   await page.getByRole('button', { name: /Save and next/ }).click();
+  expect((await posted).postDataJSON()).toMatchObject({
+    scriptVersionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    scriptBranch: 'willing_able',
+  });
 
   // On to the next account.
   await expect(page).not.toHaveURL(firstUrl);

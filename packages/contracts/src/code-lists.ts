@@ -61,6 +61,8 @@ export const STOP_FLAG_TYPES = [
 ] as const;
 /** Why a collector overrode the contact gate (stored as text with the attempt). */
 export const OVERRIDE_REASON_CODES = ['customer_requested_contact', 'supervisor_approved', 'hardship_support'] as const;
+/** The willingness step's branches: which one the collector chose on the call (stored with the attempt). */
+export const SCRIPT_BRANCHES = ['willing_able', 'willing_unable', 'unwilling'] as const;
 /** What the customer raised on the call (stored as text in the attempt; the objection library's categories). */
 export const OBJECTION_CATEGORIES = [
   'already_paid',
@@ -162,6 +164,7 @@ export const DATABASE_ENUMS = {
   Direction: DIRECTIONS,
   PartyReached: PARTIES_REACHED,
   RightPartyMethod: RIGHT_PARTY_METHODS,
+  ScriptBranch: SCRIPT_BRANCHES,
   Disposition: DISPOSITIONS,
   PromiseStatus: PROMISE_STATUSES,
   PromiseChangeCause: PROMISE_CHANGE_CAUSES,

@@ -11,6 +11,7 @@ import {
   DIRECTIONS,
   DISPOSITIONS,
   OBJECTION_CATEGORIES,
+  SCRIPT_BRANCHES,
   OVERRIDE_REASON_CODES,
   PARTIES_REACHED,
   PAYMENT_CHANNELS,
@@ -373,7 +374,10 @@ export const recordContactBodySchema = z.object({
   disposition: z.enum(DISPOSITIONS, { message: oneOf(DISPOSITIONS) }),
   notes: z.string().max(4000, { message: 'must be at most 4000 characters' }).optional(),
   objections: z.array(z.enum(OBJECTION_CATEGORIES)).max(OBJECTION_CATEGORIES.length).optional(),
+  /** The script version shown during the call (a version of a script serving the account's stage). */
   scriptVersionId: uuidSchema.optional(),
+  /** The willingness branch the collector chose in that script; only with scriptVersionId. */
+  scriptBranch: z.enum(SCRIPT_BRANCHES, { message: oneOf(SCRIPT_BRANCHES) }).optional(),
   promise: z
     .object({
       amountMinor: amountMinorSchema,

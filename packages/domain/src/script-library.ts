@@ -1,4 +1,4 @@
-import { OBJECTION_CATEGORIES, type ObjectionCategoryCode } from '@crm/contracts';
+import { OBJECTION_CATEGORIES, SCRIPT_BRANCHES, type ObjectionCategoryCode } from '@crm/contracts';
 import type { StageCode } from './stages.js';
 
 /**
@@ -11,7 +11,8 @@ import type { StageCode } from './stages.js';
 
 export type ScriptLocale = 'en' | 'zh-CN';
 export type StepKey = 'opening' | 'verification' | 'reason' | 'willingness' | 'negotiation' | 'commitment' | 'close';
-export type BranchKey = 'willing_able' | 'willing_unable' | 'unwilling';
+/** The willingness branches: the one code list the contact attempt records the chosen one from. */
+export type BranchKey = (typeof SCRIPT_BRANCHES)[number];
 
 export interface ScriptStep {
   key: StepKey;
@@ -369,7 +370,7 @@ export const SCRIPT_STEP_ORDER: StepKey[] = [
   'commitment',
   'close',
 ];
-export const WILLINGNESS_BRANCHES: BranchKey[] = ['willing_able', 'willing_unable', 'unwilling'];
+export const WILLINGNESS_BRANCHES: BranchKey[] = [...SCRIPT_BRANCHES];
 
 /** Why `text` is refused for its variables ("uses unknown variable {{x}}; known: ..."), or null. */
 export function unknownVariablesProblem(text: string): string | null {

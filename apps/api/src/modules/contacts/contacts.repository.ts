@@ -40,7 +40,9 @@ const WITH_RESULTS = {
   callbacks: { select: { id: true } },
 } as const;
 
-export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint' | 'contactAttempt'>) {
+export function createContactsRepository(
+  db: Pick<Db, 'account' | 'contactPoint' | 'contactAttempt' | 'scriptVersion'>,
+) {
   return {
     accountForRecording(accountId: string) {
       return db.account.findUnique({
@@ -58,6 +60,10 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
     },
     contactPoint(id: string) {
       return db.contactPoint.findUnique({ where: { id } });
+    },
+    /** A script version with the stage its script serves (the call's script must serve the account's stage). */
+    scriptVersion(id: string) {
+      return db.scriptVersion.findUnique({ where: { id }, select: { id: true, script: { select: { stage: true } } } });
     },
     findByIdempotencyKey(collectorId: string, key: string, client: Pick<Db, 'contactAttempt'> = db) {
       return client.contactAttempt.findUnique({
@@ -118,6 +124,7 @@ export function createContactsRepository(db: Pick<Db, 'account' | 'contactPoint'
           notes: body.notes ?? null,
           objections: body.objections ?? [],
           scriptVersionId: body.scriptVersionId ?? null,
+          scriptBranch: body.scriptBranch ?? null,
           stage: n.stage,
           startedAt: n.startedAt,
           customerRequested: n.customerRequested,

@@ -26,7 +26,7 @@ import type { ContactsRepository } from './contacts.repository.js';
 export interface ContactsServiceDeps {
   contacts: Pick<
     ContactsRepository,
-    'accountForRecording' | 'contactPoint' | 'findByIdempotencyKey' | 'lockIdempotencyKey' | 'record'
+    'accountForRecording' | 'contactPoint' | 'scriptVersion' | 'findByIdempotencyKey' | 'lockIdempotencyKey' | 'record'
   >;
   access: AccountAccess;
   gate: ContactGate;
@@ -132,6 +132,19 @@ export function createContactsService({
           message: `is a ${point.kind}, which cannot be used for ${body.channel}`,
         });
       }
+      // The script shown on the call: a version of a script serving the account's stage; a branch only with it.
+      const stage = stageFor(daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone)), thresholds);
+      if (body.scriptVersionId) {
+        const version = await contacts.scriptVersion(body.scriptVersionId);
+        if (!version) problems.push({ field: 'scriptVersionId', message: 'is not a script version' });
+        else if (version.script.stage !== stage)
+          problems.push({
+            field: 'scriptVersionId',
+            message: `is a script for stage ${version.script.stage}, not the account's stage ${stage}`,
+          });
+      } else if (body.scriptBranch) {
+        problems.push({ field: 'scriptBranch', message: 'needs the scriptVersionId it was chosen in' });
+      }
       // Which parts this outcome needs and may carry: the one rule the web form is shaped by.
       problems.push(...outcomeProblems(body));
       const ctx = { today: localDate(now, zone), rules, balanceMinor: Number(account.balanceMinor) };
@@ -152,7 +165,6 @@ export function createContactsService({
         new BadRequestError(`Invalid body: ${all.map((p) => `${p.field} ${p.message}`).join('; ')}`, all);
       if (problems.length > 0 && !body.callbackAt) throw invalid(problems);
 
-      const stage = stageFor(daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone)), thresholds);
       const outcome = await gate.withAccount(
         accountId,
         async ({ tx, now: decidedAt, facts, verdict, thirdParties, thirdPartyVerdict }) => {

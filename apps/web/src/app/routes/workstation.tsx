@@ -22,7 +22,8 @@ import { WhoAnswered, type Answered } from '../../features/contacts/components/w
 import { useNextAccount } from '../../features/queue/api/next-account';
 import { QueuePanel } from '../../features/queue/components/queue-panel';
 import { getSuggestedScriptQueryOptions } from '../../features/scripts/api/get-suggested-script';
-import { ScriptPanel } from '../../features/scripts/components/script-panel';
+import { ScriptPanel, type ScriptBranch } from '../../features/scripts/components/script-panel';
+import { useSuggestedScript } from '../../features/scripts/api/get-suggested-script';
 import { paths } from '../../config/paths';
 import { useFormat } from '../../lib/format';
 
@@ -157,10 +158,15 @@ function CaseWorkspace({
   const [answered, setAnswered] = useState<Answered | null>(draft.restored?.answered ?? null);
   // A new form after each save and after a discard (a new idempotency key, nothing typed).
   const [formN, setFormN] = useState(0);
+  // The script shown once the customer is verified, and the willingness branch chosen in it: the outcome records both.
+  const script = useSuggestedScript(accountId, answered?.party === 'debtor');
+  const [scriptBranch, setScriptBranch] = useState<ScriptBranch | null>(null);
   const restored = draft.restored && draft.restored.answered.party === answered?.party ? draft.restored : null;
   if (caseFile.isPending) return <LoadingState />;
   if (caseFile.isError) return <ErrorState error={caseFile.error} onRetry={() => void caseFile.refetch()} />;
   const verified = answered?.party === 'debtor';
+  const shownScript =
+    verified && script.data ? { versionId: script.data.scriptVersionId, branch: scriptBranch } : undefined;
   return (
     <>
       <section className="workstation-case" aria-label={t('caseFile.customer')}>
@@ -184,7 +190,9 @@ function CaseWorkspace({
             }}
           />
         )}
-        {verified && <ScriptPanel accountId={accountId} ref={searchRef} />}
+        {verified && (
+          <ScriptPanel accountId={accountId} ref={searchRef} branch={scriptBranch} onBranch={setScriptBranch} />
+        )}
         {answered?.party === 'third_party' && <ThirdPartyScript caseFile={caseFile.data} />}
         {answered && (
           <OutcomeForm
@@ -192,6 +200,7 @@ function CaseWorkspace({
             caseFile={caseFile.data}
             answered={answered}
             draft={restored ?? undefined}
+            script={shownScript}
             onDraft={(values, key) => {
               markOutcomeDirty(values !== null);
               draft.update(answered, values, key);
@@ -200,6 +209,7 @@ function CaseWorkspace({
               draft.discard();
               markOutcomeDirty(false);
               setFormN((n) => n + 1);
+              setScriptBranch(null);
               onSaved(andNext, recorded);
             }}
           />

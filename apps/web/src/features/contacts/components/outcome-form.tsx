@@ -42,8 +42,11 @@ export function OutcomeForm({
   answered,
   draft,
   onDraft,
+  script,
 }: {
   caseFile: CaseFile;
+  /** The script version shown on the call and the willingness branch chosen in it: recorded with a call that reached the customer. */
+  script?: { versionId: string; branch: RecordContactBody['scriptBranch'] | null } | undefined;
   /** After the server recorded the outcome: `recorded` says what, in words. */
   onSaved: (andNext: boolean, recorded: string) => void;
   /** Who answered, as the desk's right-party step was told: the party is not asked again. */
@@ -161,6 +164,10 @@ export function OutcomeForm({
       ...(contactPointId ? { contactPointId } : {}),
     };
     if (party === 'debtor' && answered?.party === 'debtor') body.rightPartyVerification = answered.verification;
+    if (party === 'debtor' && script) {
+      body.scriptVersionId = script.versionId;
+      if (script.branch) body.scriptBranch = script.branch;
+    }
     if (party === 'third_party') {
       if (!tpChoice) problems.thirdPartyId = t('outcome.tpRequired');
       else if (tpChoice === 'new')

@@ -11,4 +11,6 @@ export const getSuggestedScriptQueryOptions = (accountId: string) =>
     staleTime: 5 * 60_000,
   });
 
-export const useSuggestedScript = (accountId: string) => useQuery(getSuggestedScriptQueryOptions(accountId));
+/** `enabled: false` until the script may be shown (after right-party verification). */
+export const useSuggestedScript = (accountId: string, enabled = true) =>
+  useQuery({ ...getSuggestedScriptQueryOptions(accountId), enabled });

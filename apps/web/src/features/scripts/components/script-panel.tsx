@@ -1,17 +1,23 @@
+import { SCRIPT_BRANCHES } from '@crm/contracts';
 import { forwardRef, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useSuggestedScript } from '../api/get-suggested-script';
 
-/** The suggested script, step by step, with the objection library searchable during the call. */
-export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(function ScriptPanel(
-  { accountId },
-  searchRef,
-) {
+/**
+ * The suggested script, step by step, with the objection library searchable during the call.
+ * The willingness branch chosen is the desk's (`branch`/`onBranch`): the outcome form records it.
+ */
+export const ScriptPanel = forwardRef<
+  HTMLInputElement,
+  { accountId: string; branch?: ScriptBranch | null; onBranch?: (branch: ScriptBranch | null) => void }
+>(function ScriptPanel({ accountId, branch: chosen, onBranch }, searchRef) {
   const { t } = useTranslation();
   const script = useSuggestedScript(accountId);
   const [query, setQuery] = useState('');
-  const [branch, setBranch] = useState<string | null>(null);
+  const [own, setOwn] = useState<ScriptBranch | null>(null);
+  const branch = chosen !== undefined ? chosen : own;
+  const setBranch = onBranch ?? setOwn;
   const objections = useMemo(() => {
     const q = query.trim().toLowerCase();
     const all = script.data?.objections ?? [];
@@ -46,7 +52,7 @@ export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(f
                       type="button"
                       className={`button small-button${branch === b.key ? ' selected' : ''}`}
                       aria-pressed={branch === b.key}
-                      onClick={() => setBranch(branch === b.key ? null : b.key)}
+                      onClick={() => setBranch(branch === b.key ? null : asBranch(b.key))}
                     >
                       {b.title}
                     </button>
@@ -96,3 +102,7 @@ export const ScriptPanel = forwardRef<HTMLInputElement, { accountId: string }>(f
     </div>
   );
 });
+
+export type ScriptBranch = (typeof SCRIPT_BRANCHES)[number];
+const asBranch = (key: string): ScriptBranch | null =>
+  (SCRIPT_BRANCHES as readonly string[]).includes(key) ? (key as ScriptBranch) : null;
