@@ -18,12 +18,13 @@ export const PHONE_SEARCH_MIN_DIGITS = 8;
 
 /**
  * The key a phone number is compared by: its digits without leading zeros (the national trunk
- * prefix "0" or the international prefix "00"). Null when the text is not a phone number: other
+ * prefix "0" or the international prefix "00") and without a trunk "0" written in brackets
+ * ("+44 (0)20 ..."). Null when the text is not a phone number: other
  * characters than digits, spaces, + ( ) . - /, or fewer than PHONE_SEARCH_MIN_DIGITS digits.
  */
 export function phoneSearchKey(text: string): string | null {
   if (!/^[\d\s+().\-/]+$/u.test(text)) return null;
-  const key = text.replace(/\D/g, '').replace(/^0+/, '');
+  const key = digitsKey(text);
   return key.length >= PHONE_SEARCH_MIN_DIGITS ? key : null;
 }
 
@@ -33,8 +34,15 @@ export function phoneSearchKey(text: string): string | null {
  * "020 7946 0958"). The SQL in accounts.repository.ts mirrors this rule.
  */
 export function phoneNumbersMatch(stored: string, searched: string): boolean {
-  const a = stored.replace(/\D/g, '').replace(/^0+/, '');
+  const a = digitsKey(stored);
   const b = phoneSearchKey(searched);
   if (b === null || a.length < PHONE_SEARCH_MIN_DIGITS) return false;
   return a === b || a.endsWith(b) || b.endsWith(a);
+}
+
+function digitsKey(text: string): string {
+  return text
+    .replace(/\(\s*0\s*\)/g, '')
+    .replace(/\D/g, '')
+    .replace(/^0+/, '');
 }
