@@ -37,6 +37,7 @@ export const accountSummarySchema = z.object({
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
 export const listAccountsQuerySchema = z.object({
+  /** Account number, part of the customer's name, or a phone number however written (digits compared). */
   q: z.string().trim().max(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: limitSchema,

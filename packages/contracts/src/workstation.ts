@@ -117,6 +117,32 @@ export type LeaseResponse = z.infer<typeof leaseResponseSchema>;
 
 export const releaseLeaseBodySchema = z.object({ accountId: uuidSchema });
 
+/** One of the collector's pending callbacks due today (GET /api/queue/callbacks). */
+export const callbackTodaySchema = z.object({
+  id: uuidSchema,
+  accountId: uuidSchema,
+  externalId: z.string(),
+  debtorName: personal(z.string()),
+  /** The instant it is due (ISO, UTC). */
+  dueAt: z.string(),
+  /** The customer's zone: the due time is shown in it. */
+  customerTimeZone: z.string(),
+  /** The due time on the customer's clock, HH:mm, and their calendar date. */
+  customerDueTime: z.string(),
+  customerDueDate: isoDateSchema,
+  /** Due before now and still pending: missed. */
+  overdue: z.boolean(),
+});
+export type CallbackToday = z.infer<typeof callbackTodaySchema>;
+
+export const callbacksTodayResponseSchema = z.object({
+  /** The window: due from `from` (12 hours ago) until `to` (the end of the collector's day in their zone). */
+  from: z.string(),
+  to: z.string(),
+  items: z.array(callbackTodaySchema),
+});
+export type CallbacksTodayResponse = z.infer<typeof callbacksTodayResponseSchema>;
+
 // ---- Case file -----------------------------------------------------------------------------
 
 export const contactPointDtoSchema = z.object({

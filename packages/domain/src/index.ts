@@ -24,3 +24,4 @@ export * from './script-publication.js';
 export * from './validation-period.js';
 export * from './validation-notice.js';
 export * from './disputes.js';
+export * from './callbacks-today.js';

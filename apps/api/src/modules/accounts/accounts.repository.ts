@@ -1,5 +1,6 @@
 import type { SessionUser } from '@crm/contracts';
-import type { Db, Prisma } from '@crm/db';
+import { Prisma, type Db } from '@crm/db';
+import { PHONE_SEARCH_MIN_DIGITS, phoneSearchKey } from '@crm/domain';
 import type { Tx } from '../../lib/transaction.js';
 import { accountScopeWhere } from './account-scope.repository.js';
 
@@ -29,17 +30,38 @@ const accountListSelect = {
 
 export type AccountListRow = Prisma.AccountGetPayload<{ select: typeof accountListSelect }>;
 
-export function createAccountsRepository(db: Pick<Db, 'account' | 'stopFlag'>) {
+export function createAccountsRepository(db: Pick<Db, 'account' | 'stopFlag' | '$queryRaw'>) {
+  /**
+   * Debtors with a phone number that is `key` however written (phoneNumbersMatch in
+   * @crm/domain): digits without leading zeros equal, or one ends with the other (a country code
+   * in front). The caller's scope is applied to the accounts, not here.
+   */
+  async function debtorsWithPhone(key: string): Promise<string[]> {
+    const rows = await db.$queryRaw<{ debtor_id: string }[]>(Prisma.sql`
+      SELECT DISTINCT debtor_id FROM (
+        SELECT debtor_id, ltrim(regexp_replace(regexp_replace(value, '\\(\\s*0\\s*\\)', '', 'g'), '[^0-9]', '', 'g'), '0') AS k
+        FROM contact_points WHERE kind = 'phone') p
+      WHERE length(k) >= ${PHONE_SEARCH_MIN_DIGITS}
+        AND (k = ${key} OR right(k, length(${key})) = ${key} OR right(${key}, length(k)) = k)`);
+    return rows.map((r) => r.debtor_id);
+  }
+
   return {
     /**
      * Accounts in the user's scope, most overdue first (oldest unpaid due date, then id),
      * keyset-paginated so deep pages cost the same as the first.
      */
-    list(user: SessionUser, opts: { q?: string | undefined; after?: AccountCursor | undefined; limit: number }) {
+    async list(user: SessionUser, opts: { q?: string | undefined; after?: AccountCursor | undefined; limit: number }) {
       const and: Prisma.AccountWhereInput[] = [accountScopeWhere(user)];
       if (opts.q) {
+        const phoneKey = phoneSearchKey(opts.q);
+        const byPhone = phoneKey ? await debtorsWithPhone(phoneKey) : [];
         and.push({
-          OR: [{ externalId: { equals: opts.q } }, { debtor: { fullName: { contains: opts.q, mode: 'insensitive' } } }],
+          OR: [
+            { externalId: { equals: opts.q } },
+            { debtor: { fullName: { contains: opts.q, mode: 'insensitive' } } },
+            ...(byPhone.length > 0 ? [{ debtorId: { in: byPhone } }] : []),
+          ],
         });
       }
       if (opts.after) {

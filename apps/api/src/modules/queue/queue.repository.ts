@@ -7,7 +7,10 @@ const DAY = 86_400_000;
 export type QueueRepository = ReturnType<typeof createQueueRepository>;
 
 export function createQueueRepository(
-  db: Pick<Db, 'account' | 'paymentPromise' | 'contactAttempt' | 'user' | '$queryRaw' | '$transaction' | '$executeRaw'>,
+  db: Pick<
+    Db,
+    'account' | 'paymentPromise' | 'contactAttempt' | 'user' | 'callback' | '$queryRaw' | '$transaction' | '$executeRaw'
+  >,
 ) {
   return {
     /**
@@ -108,6 +111,20 @@ export function createQueueRepository(
       const n =
         await db.$executeRaw`UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = ${accountId}::uuid AND leased_by_id = ${collectorId}::uuid`;
       return n > 0;
+    },
+
+    /** The collector's pending callbacks due in [from, to), soonest first, with the account and customer. */
+    callbacksDue(collectorId: string, from: Date, to: Date) {
+      return db.callback.findMany({
+        where: { collectorId, status: 'pending', dueAt: { gte: from, lt: to } },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        select: {
+          id: true,
+          accountId: true,
+          dueAt: true,
+          account: { select: { externalId: true, debtor: { select: { fullName: true, timeZone: true } } } },
+        },
+      });
     },
 
     /** The collector `id` when `viewer` may see their work (see collectorScopeWhere), else null. */

@@ -1,4 +1,5 @@
 import {
+  callbacksTodayResponseSchema,
   errorResponseSchema,
   leaseResponseSchema,
   queueQuerySchema,
@@ -46,6 +47,32 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
       },
     },
     async (request) => queueService.view(currentUser(request), request.query.collectorId),
+  );
+
+  app.get(
+    '/queue/callbacks',
+    {
+      config: {
+        access: ['collector'],
+        authz: authz({ collector: 'scoped' }),
+        // Names and due times of the customers to call back: a read of each account listed.
+        audit: audited(callbacksTodayResponseSchema, {
+          action: 'queue.callbacks',
+          entityType: 'queue',
+          entityId: (request) => request.session?.user.id,
+          accounts: (page) => page.items.map((i) => i.accountId),
+        }),
+      },
+      schema: {
+        tags: ['queue'],
+        summary: "My callbacks today: the collector's own pending callbacks, missed ones marked overdue",
+        description:
+          'Pending callbacks of the signed-in collector due from 12 hours ago until the end of their day in their own ' +
+          "zone, soonest first, each with its due time on the customer's clock. Collectors only (their own).",
+        response: { 200: callbacksTodayResponseSchema, ...errors },
+      },
+    },
+    async (request) => queueService.callbacksToday(currentUser(request)),
   );
 
   app.post(

@@ -1,7 +1,8 @@
-import type { BlockedQueueItem, QueueItem, QueueResponse, SessionUser } from '@crm/contracts';
+import type { BlockedQueueItem, CallbacksTodayResponse, QueueItem, QueueResponse, SessionUser } from '@crm/contracts';
 import {
   bestPhoneVerdict,
   bestHoursToCall,
+  callbacksTodayWindow,
   daysPastDue,
   localDate,
   localTime,
@@ -145,6 +146,32 @@ export function createQueueService(deps: QueueServiceDeps) {
       if (!(await queue.findVisibleCollector(viewer, collectorId)))
         throw new NotFoundError('No such collector in your teams.');
       return snapshot(collectorId);
+    },
+
+    /**
+     * "My callbacks today": the collector's own pending callbacks due from 12 hours ago until the
+     * end of their day in their zone, each with its due time on the customer's clock; missed ones
+     * (due before now) are marked overdue.
+     */
+    async callbacksToday(collector: SessionUser): Promise<CallbacksTodayResponse> {
+      const now = clock.now();
+      const { from, to } = callbacksTodayWindow(now, collector.timeZone);
+      const rows = await queue.callbacksDue(collector.id, from, to);
+      return {
+        from: from.toISOString(),
+        to: to.toISOString(),
+        items: rows.map((r) => ({
+          id: r.id,
+          accountId: r.accountId,
+          externalId: r.account.externalId,
+          debtorName: r.account.debtor.fullName,
+          dueAt: r.dueAt.toISOString(),
+          customerTimeZone: r.account.debtor.timeZone,
+          customerDueTime: localTime(r.dueAt, r.account.debtor.timeZone),
+          customerDueDate: localDate(r.dueAt, r.account.debtor.timeZone),
+          overdue: r.dueAt.getTime() < now.getTime(),
+        })),
+      };
     },
 
     /** Leases the top callable account to the collector, or null when nothing is callable now. */

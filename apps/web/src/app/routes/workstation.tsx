@@ -21,6 +21,7 @@ import { useOutcomeDraft } from '../../features/contacts/drafts/use-outcome-draf
 import { WhoAnswered, type Answered } from '../../features/contacts/components/who-answered';
 import { useNextAccount } from '../../features/queue/api/next-account';
 import { QueuePanel } from '../../features/queue/components/queue-panel';
+import { MyCallbacks } from '../../features/queue/components/my-callbacks';
 import { getSuggestedScriptQueryOptions } from '../../features/scripts/api/get-suggested-script';
 import { ScriptPanel, type ScriptBranch } from '../../features/scripts/components/script-panel';
 import { useSuggestedScript } from '../../features/scripts/api/get-suggested-script';
@@ -115,6 +116,7 @@ export function WorkstationRoute() {
       {saved && <SavedNotice key={saved.n} recorded={saved.recorded} />}
       <div className="workstation">
         <aside className="workstation-queue">
+          <MyCallbacks hrefFor={(id) => paths.workAccount.getHref(id)} />
           <QueuePanel hrefFor={(id) => paths.workAccount.getHref(id)} />
         </aside>
         {accountId ? (
