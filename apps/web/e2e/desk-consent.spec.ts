@@ -112,7 +112,7 @@ test.describe('the desk at 1280x720', () => {
     await page.getByLabel('Who answered (required)').selectOption(tp.id);
     await expect(page.getByTestId('third-party-verdict')).toContainText('May contact this person now');
     await expect(page.getByLabel(/^Amount \(/)).toHaveCount(0);
-    await page.getByLabel('Outcome', { exact: true }).selectOption('voicemail');
+    await page.getByLabel('Outcome', { exact: true }).selectOption('message_left');
     await page.getByLabel('Notes').fill('E2E: asked them to pass on our number');
     await shot(page, 'third-party-outcome-en');
     await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -46,6 +46,14 @@ export const DISPOSITIONS = [
   'claims_paid',
   'callback_requested',
   'promise_to_pay',
+  /** A third party took a message: a name and a number to call back, the debt never mentioned (ADR 036). */
+  'message_left',
+  /** A third party said the customer is not available (not in, at work). */
+  'not_available',
+  /** A third party declined to pass a message (without asking not to be called: that is refused). */
+  'message_refused',
+  /** A text, an e-mail or a letter sent by hand: nobody reached by sending it. */
+  'message_sent',
 ] as const;
 export const STOP_FLAG_TYPES = [
   'cease_request',
@@ -134,6 +142,7 @@ export type ContactPointKindCode = (typeof CONTACT_POINT_KINDS)[number];
 export type ContactPointTypeCode = (typeof CONTACT_POINT_TYPES)[number];
 export type ContactPointStatusCode = (typeof CONTACT_POINT_STATUSES)[number];
 export type ChannelCode = (typeof CHANNELS)[number];
+export type DirectionCode = (typeof DIRECTIONS)[number];
 export type PartyReachedCode = (typeof PARTIES_REACHED)[number];
 export type RightPartyMethodCode = (typeof RIGHT_PARTY_METHODS)[number];
 export type DispositionCode = (typeof DISPOSITIONS)[number];

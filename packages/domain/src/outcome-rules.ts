@@ -1,6 +1,7 @@
 import {
   PARTIES_REACHED,
   type ChannelCode,
+  type DirectionCode,
   type DispositionCode,
   type PartyReachedCode,
   type StopFlagTypeCode,
@@ -9,18 +10,25 @@ import type { FieldProblem } from './promise-rules.js';
 
 /**
  * Which outcome needs which fields: the one statement of it (ADR 016). The API validates a
- * recorded outcome with `outcomeProblems`; the web's outcome form offers `dispositionsFor(party)`
+ * recorded outcome with `outcomeProblems`; the web's outcome form offers
+ * `dispositionsFor(party, channel, direction)`
  * and shows the sections `outcomeRequirements` asks for, so the two cannot disagree.
  *
  * The lawful matrix (compliance.md, "Third parties"; domain.md, "Outcomes"):
  * - the customer reached: a conversation (spoke, promise, callback asked, says paid, refused,
  *   dispute); a promise, a callback, a claimed payment and objections come only from them;
  * - a third party reached: never collected from and never told about the debt, so only "does
- *   not know the customer" (wrong number), "took a message" (recorded as voicemail: a name and a
- *   number to call back, the US location call) or "declined / asked not to be called" (refused);
+ *   not know the customer" (wrong number), "took a message" (message_left: a name and a number to
+ *   call back, the US location call), "the customer is not available" (not_available), "will not
+ *   pass a message" (message_refused) or "asked not to be called" (refused: marks them
+ *   do-not-contact); old rows recorded "took a message" as voicemail, which stays readable;
  *   what they say can still stop contact (a stop flag: deceased, represented...), but it is never
  *   a promise, a claimed payment, or a callback time that would count as the customer's consent;
- * - nobody reached: no answer, busy, a voicemail, or a number not in service (wrong number).
+ * - nobody reached: no answer, busy, a voicemail, or a number not in service (wrong number);
+ * - an inbound call (the customer called us): whoever called was reached; no gate, no cap;
+ * - a text, an e-mail or a letter sent by hand: message_sent (nobody reached yet); a written reply
+ *   from the customer: a conversation without a promise or a callback; a visit: the customer met,
+ *   a third party at the door, or no one home (ADR 036).
  */
 
 export type Requirement = 'required' | 'allowed' | 'forbidden';
@@ -42,31 +50,94 @@ export interface OutcomeRequirements {
   objections: Requirement;
 }
 
-/** Dispositions a collector may record for each party, the most frequent first (the form's default). */
-const DISPOSITIONS_BY_PARTY: Record<PartyReachedCode, readonly DispositionCode[]> = {
-  debtor: ['promise_to_pay', 'right_party_contact', 'callback_requested', 'claims_paid', 'refused', 'dispute'],
-  third_party: ['wrong_number', 'voicemail', 'refused'],
-  nobody: ['no_answer', 'busy', 'voicemail', 'wrong_number'],
+/**
+ * Dispositions a collector may record, by channel, direction and party reached: the most frequent
+ * first (the form's default). An empty list: that party cannot be reached that way (ADR 036).
+ */
+const PHONE_CUSTOMER: readonly DispositionCode[] = [
+  'promise_to_pay',
+  'right_party_contact',
+  'callback_requested',
+  'claims_paid',
+  'refused',
+  'dispute',
+];
+/** A written reply from the customer (an SMS, an e-mail, a letter): no promise or callback without a call. */
+const WRITTEN_REPLY: readonly DispositionCode[] = ['right_party_contact', 'claims_paid', 'refused', 'dispute'];
+type ByParty = Record<PartyReachedCode, readonly DispositionCode[]>;
+const NONE: ByParty = { debtor: [], third_party: [], nobody: [] };
+/** Sent by hand (a text, an e-mail, a letter): nobody was reached by sending it. */
+const SENT: ByParty = { debtor: [], third_party: [], nobody: ['message_sent'] };
+const REPLIED: ByParty = { debtor: WRITTEN_REPLY, third_party: [], nobody: [] };
+const DISPOSITIONS_BY_WAY: Record<ChannelCode, Record<DirectionCode, ByParty>> = {
+  phone: {
+    outbound: {
+      debtor: PHONE_CUSTOMER,
+      // Never told about the debt: doesn't know the customer, a message left (a name and a number to
+      // call back), the customer not available, declines to pass a message, or asks not to be called.
+      third_party: ['message_left', 'not_available', 'message_refused', 'wrong_number', 'refused'],
+      nobody: ['no_answer', 'busy', 'voicemail', 'wrong_number'],
+    },
+    // The customer called us (or someone calling for them): whoever called was reached.
+    inbound: {
+      debtor: PHONE_CUSTOMER,
+      third_party: ['message_left', 'wrong_number', 'refused'],
+      nobody: [],
+    },
+  },
+  sms: { outbound: SENT, inbound: REPLIED },
+  email: { outbound: SENT, inbound: REPLIED },
+  letter: { outbound: SENT, inbound: REPLIED },
+  // A visit: the customer met, a third party at the door, no one home. Nobody visits us.
+  visit: {
+    outbound: {
+      debtor: ['right_party_contact', 'refused'],
+      third_party: ['not_available', 'refused'],
+      nobody: ['no_answer'],
+    },
+    inbound: NONE,
+  },
 };
 
 /** Callback times the customer may agree on: not after refusing, not while disputing the debt. */
 const CALLBACK_ALLOWED = new Set<DispositionCode>(['promise_to_pay', 'right_party_contact', 'claims_paid']);
 
-/** The dispositions that may be recorded when `party` was reached, in the order the form offers them. */
-export function dispositionsFor(party: PartyReachedCode): readonly DispositionCode[] {
-  return DISPOSITIONS_BY_PARTY[party];
+/**
+ * The dispositions that may be recorded when `party` was reached on `channel` in `direction`, in
+ * the order the form offers them (an outbound phone call when not given).
+ */
+export function dispositionsFor(
+  party: PartyReachedCode,
+  channel: ChannelCode = 'phone',
+  direction: DirectionCode = 'outbound',
+): readonly DispositionCode[] {
+  return DISPOSITIONS_BY_WAY[channel][direction][party];
 }
 
-/** The parties for whom `disposition` may be recorded. */
-export function partiesFor(disposition: DispositionCode): PartyReachedCode[] {
-  return PARTIES_REACHED.filter((p) => DISPOSITIONS_BY_PARTY[p].includes(disposition));
+/** The parties who may be reached on `channel` in `direction` (the "who answered?" choices). */
+export function partiesReachable(channel: ChannelCode = 'phone', direction: DirectionCode = 'outbound') {
+  return PARTIES_REACHED.filter((p) => dispositionsFor(p, channel, direction).length > 0);
+}
+
+/** The parties for whom `disposition` may be recorded on `channel` in `direction`. */
+export function partiesFor(
+  disposition: DispositionCode,
+  channel: ChannelCode = 'phone',
+  direction: DirectionCode = 'outbound',
+): PartyReachedCode[] {
+  return PARTIES_REACHED.filter((p) => dispositionsFor(p, channel, direction).includes(disposition));
 }
 
 /** What an outcome (who was reached, what happened) must, may and must not carry. */
-export function outcomeRequirements(party: PartyReachedCode, disposition: DispositionCode): OutcomeRequirements {
+export function outcomeRequirements(
+  party: PartyReachedCode,
+  disposition: DispositionCode,
+  channel: ChannelCode = 'phone',
+  direction: DirectionCode = 'outbound',
+): OutcomeRequirements {
   const customer = party === 'debtor';
   return {
-    lawful: DISPOSITIONS_BY_PARTY[party].includes(disposition),
+    lawful: dispositionsFor(party, channel, direction).includes(disposition),
     commitment: disposition === 'promise_to_pay' ? 'required' : 'forbidden',
     callbackAt: !customer
       ? 'forbidden'
@@ -85,6 +156,8 @@ export function outcomeRequirements(party: PartyReachedCode, disposition: Dispos
 /** An outcome as recorded: which parts are present (their contents are checked by their own rules). */
 export interface OutcomeShape {
   channel: ChannelCode;
+  /** Outbound when not given. */
+  direction?: DirectionCode | undefined;
   contactPointId?: string | undefined;
   partyReached: PartyReachedCode;
   disposition: DispositionCode;
@@ -109,15 +182,18 @@ const NEEDS_CONTACT_POINT = new Set<ChannelCode>(['phone', 'sms', 'email']);
  * fit who was reached, a part the outcome needs and lacks, a part it must not carry.
  */
 export function outcomeProblems(body: OutcomeShape): FieldProblem[] {
-  const { partyReached: party, disposition } = body;
-  const r = outcomeRequirements(party, disposition);
+  const { partyReached: party, disposition, channel } = body;
+  const direction = body.direction ?? 'outbound';
+  const r = outcomeRequirements(party, disposition, channel, direction);
   const problems: FieldProblem[] = [];
   const notFor = `cannot be recorded with disposition ${disposition}`;
 
   const identified = body.thirdPartyId !== undefined || body.thirdParty !== undefined;
   // A call to a third party's own number names the third party instead of a contact point of the customer's.
   const toThirdParty = party === 'third_party' && identified && body.channel === 'phone';
-  if (!body.contactPointId && NEEDS_CONTACT_POINT.has(body.channel) && !toThirdParty)
+  // An inbound call may come from a number not on file (or withheld): it names none.
+  const fromUnknownNumber = direction === 'inbound' && body.channel === 'phone';
+  if (!body.contactPointId && NEEDS_CONTACT_POINT.has(body.channel) && !toThirdParty && !fromUnknownNumber)
     problems.push({
       field: 'contactPointId',
       message:
@@ -140,11 +216,22 @@ export function outcomeProblems(body: OutcomeShape): FieldProblem[] {
       field: 'rightPartyVerification',
       message: 'confirms the customer was reached: it is only recorded with partyReached debtor',
     });
-  if (!r.lawful)
-    problems.push({
-      field: 'partyReached',
-      message: `must be ${partiesFor(disposition).join(' or ')} for disposition ${disposition}`,
-    });
+  if (!r.lawful) {
+    const parties = partiesFor(disposition, channel, direction);
+    const way = channel === 'phone' && direction === 'outbound' ? '' : ` (${direction} ${channel})`;
+    problems.push(
+      parties.length > 0
+        ? { field: 'partyReached', message: `must be ${parties.join(' or ')} for disposition ${disposition}${way}` }
+        : {
+            field: 'disposition',
+            message: `cannot be recorded for an ${direction} ${channel}: must be one of ${
+              PARTIES_REACHED.flatMap((p) => dispositionsFor(p, channel, direction))
+                .filter((d, i, all) => all.indexOf(d) === i)
+                .join(', ') || 'none'
+            }`,
+          },
+    );
+  }
 
   const promise = body.promise !== undefined;
   const plan = body.plan !== undefined;

@@ -57,7 +57,13 @@ describe('consent and preferences, honoured everywhere', () => {
     collector.inject({
       method: 'POST',
       url: `/api/accounts/${accountId}/contacts`,
-      payload: { channel, contactPointId, partyReached: 'nobody', disposition: 'no_answer' },
+      // A text recorded by hand is "sent" (ADR 036); a call nobody answered is "no answer".
+      payload: {
+        channel,
+        contactPointId,
+        partyReached: 'nobody',
+        disposition: channel === 'sms' ? 'message_sent' : 'no_answer',
+      },
     });
   const setConsent = (s: Session, accountId: string, pointId: string, body: Record<string, unknown>) =>
     s.inject({

@@ -426,7 +426,7 @@ describe('case file, suggested script and outcome recording', () => {
         [
           {
             partyReached: 'third_party',
-            disposition: 'voicemail',
+            disposition: 'message_left',
             promise: undefined,
             callbackAt: '2026-11-21T15:00:00Z',
           },
@@ -556,14 +556,18 @@ describe('case file, suggested script and outcome recording', () => {
           channel: 'phone',
           contactPointId: phone,
           partyReached: 'third_party',
-          disposition: 'voicemail',
+          disposition: 'message_left',
           flag: { type: 'deceased', reason: 'His sister says he passed away in October' },
         },
       });
       expect(res.statusCode, res.body).toBe(201);
       expect((await t.db.contactPoint.findUniqueOrThrow({ where: { id: phone } })).status).not.toBe('invalid');
       const cf = (await collector.inject({ method: 'GET', url: `/api/accounts/${acc.id}/case-file` })).json();
-      expect(cf.history[0]).toMatchObject({ kind: 'contact', partyReached: 'third_party', disposition: 'voicemail' });
+      expect(cf.history[0]).toMatchObject({
+        kind: 'contact',
+        partyReached: 'third_party',
+        disposition: 'message_left',
+      });
       expect(cf.summary.gate.reasons.map((r: { code: string }) => r.code)).toContain('stop_flag');
     });
   });

@@ -49,7 +49,7 @@ describe('third parties: who was reached, do-not-contact, US one location call, 
   const caseFile = async (accountId: string) =>
     (await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` })).json();
   const callRelative = (accountId: string, body: Record<string, unknown>) =>
-    postOutcome(collector, accountId, { partyReached: 'third_party', disposition: 'voicemail', ...body });
+    postOutcome(collector, accountId, { partyReached: 'third_party', disposition: 'message_left', ...body });
 
   it('US: one location call per third party, then refused until they ask for more; the case file agrees', async () => {
     const c = await customerWithRelative('US');

@@ -70,7 +70,7 @@ describe('OutcomeForm', () => {
           id: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000bc',
           accountId: caseFile.account.id,
           startedAt: '2026-11-22T15:00:00.000Z',
-          disposition: 'voicemail',
+          disposition: 'message_left',
           promiseIds: [],
           planId: null,
           callbackId: null,
@@ -88,9 +88,11 @@ describe('OutcomeForm', () => {
         .getAllByRole('option')
         .map((o) => [(o as HTMLOptionElement).value, o.textContent]),
     ).toEqual([
+      ['message_left', 'Took a message: a name and a number to call back (the debt not mentioned)'],
+      ['not_available', 'The customer is not available (not in, at work)'],
+      ['message_refused', 'Declined to pass a message'],
       ['wrong_number', 'Does not know the customer (wrong number)'],
-      ['voicemail', 'Took a message (the debt not mentioned)'],
-      ['refused', 'Would not help, or asked not to be called'],
+      ['refused', 'Asked not to be called again'],
     ]);
     // No promise, no callback time (it would count as the customer's consent), no objections...
     expect(screen.queryByLabelText('Amount (USD)')).not.toBeInTheDocument();
@@ -102,7 +104,7 @@ describe('OutcomeForm', () => {
     expect(calls).toHaveLength(0);
     await userEvent.selectOptions(screen.getByLabelText('Who answered (required)'), 'Dana Cole (sister)');
     // ...but what they say may stop contact (the customer died, a lawyer represents them).
-    await userEvent.selectOptions(outcome, 'voicemail');
+    await userEvent.selectOptions(outcome, 'message_left');
     await userEvent.selectOptions(screen.getByLabelText('Stop flag'), 'deceased');
     await userEvent.type(screen.getByLabelText('Reason for the flag'), 'Sister says he passed away in October');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -111,7 +113,7 @@ describe('OutcomeForm', () => {
       channel: 'phone',
       direction: 'outbound',
       partyReached: 'third_party',
-      disposition: 'voicemail',
+      disposition: 'message_left',
       contactPointId: caseFile.contactPoints[0]!.id,
       thirdPartyId: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000cc',
       notes: 'Purpose: Confirming location information',
@@ -270,5 +272,108 @@ describe('OutcomeForm drafts and saving (ADR 026)', () => {
     expect(calls).toHaveLength(1);
     expect(new Headers(calls[0]!.init!.headers).get('idempotency-key')).toBe('draft-key-1');
     expect(onDraft).toHaveBeenLastCalledWith(null, 'draft-key-1'); // saved: the draft is done with
+  });
+
+  it('offers each channel and direction only the outcomes the domain rule allows (ADR 036)', async () => {
+    const calls = stubFetch({
+      [`/api/accounts/${caseFile.account.id}/contacts`]: () => ({
+        status: 201,
+        body: {
+          id: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000be',
+          accountId: caseFile.account.id,
+          startedAt: '2026-11-22T15:00:00.000Z',
+          disposition: 'message_sent',
+          promiseIds: [],
+          planId: null,
+          callbackId: null,
+          stopFlagId: null,
+          overrideUsed: false,
+        },
+      }),
+    });
+    const onSaved = vi.fn();
+    await renderWithProviders(<OutcomeForm caseFile={caseFile} onSaved={onSaved} answered={{ party: 'nobody' }} />);
+    const options = (label: string) =>
+      within(screen.getByLabelText(label, { selector: 'select' }))
+        .getAllByRole('option')
+        .map((o) => (o as HTMLOptionElement).value);
+    // Nobody reached: every channel outbound, never inbound (someone who contacts us was reached).
+    expect(options('Channel')).toEqual(['phone', 'sms', 'email', 'letter', 'visit']);
+    expect(options('Direction')).toEqual(['outbound']);
+    await userEvent.selectOptions(screen.getByLabelText('Channel', { selector: 'select' }), 'sms');
+    expect(options('Outcome')).toEqual(['message_sent']);
+    await userEvent.selectOptions(screen.getByLabelText('Channel', { selector: 'select' }), 'visit');
+    expect(options('Outcome')).toEqual(['no_answer']);
+    await userEvent.selectOptions(screen.getByLabelText('Channel', { selector: 'select' }), 'sms');
+    await userEvent.selectOptions(
+      screen.getByLabelText('Contact point', { selector: 'select' }),
+      caseFile.contactPoints[0]!.id,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(JSON.parse(String(calls[0]!.init!.body))).toMatchObject({
+      channel: 'sms',
+      direction: 'outbound',
+      partyReached: 'nobody',
+      disposition: 'message_sent',
+    });
+  });
+
+  it('an inbound call from the customer: no gate override, the customer outcomes, a written reply without a promise', async () => {
+    const calls = stubFetch({
+      [`/api/accounts/${caseFile.account.id}/contacts`]: () => ({
+        status: 201,
+        body: {
+          id: '6f1c1d1e-1b1a-4c1d-9e1f-0000000000bf',
+          accountId: caseFile.account.id,
+          startedAt: '2026-11-22T15:00:00.000Z',
+          disposition: 'right_party_contact',
+          promiseIds: [],
+          planId: null,
+          callbackId: null,
+          stopFlagId: null,
+          overrideUsed: false,
+        },
+      }),
+    });
+    const verification = { method: 'name_and_date_of_birth' as const, verifiedAt: '2026-11-22T15:00:00.000Z' };
+    const blocked = {
+      ...caseFile,
+      summary: { gate: { ...caseFile.summary.gate, allowed: false, overridable: true } },
+    } as unknown as CaseFile;
+    const onSaved = vi.fn();
+    await renderWithProviders(
+      <OutcomeForm
+        caseFile={blocked}
+        onSaved={onSaved}
+        answered={{ party: 'debtor', verification, direction: 'inbound' }}
+      />,
+    );
+    const options = (label: string) =>
+      within(screen.getByLabelText(label, { selector: 'select' }))
+        .getAllByRole('option')
+        .map((o) => (o as HTMLOptionElement).value);
+    expect((screen.getByLabelText('Direction', { selector: 'select' }) as HTMLSelectElement).value).toBe('inbound');
+    expect(options('Channel')).toEqual(['phone', 'sms', 'email', 'letter']);
+    expect(options('Outcome')).toEqual([
+      'promise_to_pay',
+      'right_party_contact',
+      'callback_requested',
+      'claims_paid',
+      'refused',
+      'dispute',
+    ]);
+    // The gate does not apply to them calling us: nothing to override.
+    expect(screen.queryByLabelText('Override the contact gate')).not.toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Channel', { selector: 'select' }), 'email');
+    expect(options('Outcome')).toEqual(['right_party_contact', 'claims_paid', 'refused', 'dispute']);
+    await userEvent.selectOptions(screen.getByLabelText('Channel', { selector: 'select' }), 'phone');
+    await userEvent.selectOptions(screen.getByLabelText('Outcome', { selector: 'select' }), 'right_party_contact');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const body = JSON.parse(String(calls[0]!.init!.body));
+    expect(body).toMatchObject({ channel: 'phone', direction: 'inbound', partyReached: 'debtor' });
+    expect(body.contactPointId).toBeUndefined();
+    expect(body.override).toBeUndefined();
   });
 });

@@ -1,11 +1,13 @@
 import {
   CHANNELS,
+  DIRECTIONS,
   OBJECTION_CATEGORIES,
   OVERRIDE_REASON_CODES,
   PARTIES_REACHED,
   PAYMENT_CHANNELS,
   STOP_FLAG_TYPES,
   type CaseFile,
+  type DirectionCode,
   type ObjectionCategoryCode,
   type PartyReachedCode,
   type RecordContactBody,
@@ -67,6 +69,8 @@ export function OutcomeForm({
   const [fresh] = useState<OutcomeValues>(() => freshValues(caseFile, answered));
   const init = (draft?.values ?? fresh) as FormValues;
   const [channel, setChannel] = useState<RecordContactBody['channel']>(init.channel);
+  // Inbound: they contacted us (ADR 036); the outcomes offered depend on channel and direction too.
+  const [direction, setDirection] = useState<DirectionCode>(init.direction ?? 'outbound');
   const [contactPointId, setContactPointId] = useState(init.contactPointId);
   const [party, setParty] = useState<Party>(init.party);
   const [disposition, setDisposition] = useState<Disposition>(init.disposition);
@@ -99,6 +103,7 @@ export function OutcomeForm({
 
   const values: OutcomeValues = {
     channel,
+    direction,
     contactPointId,
     party,
     disposition,
@@ -138,12 +143,22 @@ export function OutcomeForm({
   for (const f of serverError?.fields ?? []) errors[f.field] ??= f.message;
   const err = (field: string) => errors[field];
 
+  // The one outcome rule decides what is offered: channels and directions with something to record for this party.
+  const offered = dispositionsFor(party, channel, direction);
+  const channels = CHANNELS.filter((c) => c === channel || dispositionsFor(party, c, direction).length > 0);
+  const directions = DIRECTIONS.filter(
+    (d) => d === direction || CHANNELS.some((c) => dispositionsFor(party, c, d).length > 0),
+  );
+  const reshape = (p: Party, c: RecordContactBody['channel'], d: DirectionCode) => {
+    const list = dispositionsFor(p, c, d);
+    if (!list.includes(disposition) && list[0]) setDisposition(list[0]);
+  };
   const choosePart = (p: Party) => {
     setParty(p);
-    setDisposition(dispositionsFor(p)[0]!);
+    setDisposition(dispositionsFor(p, channel, direction)[0] ?? disposition);
   };
   // What this outcome needs, may carry and must not carry.
-  const needs = outcomeRequirements(party, disposition);
+  const needs = outcomeRequirements(party, disposition, channel, direction);
   const dispositionLabel = (d: Disposition) =>
     party === 'third_party'
       ? t(`dispositionsThirdParty.${d}`, { defaultValue: t(`dispositions.${d}`) })
@@ -158,7 +173,7 @@ export function OutcomeForm({
     };
     const body: RecordContactBody = {
       channel,
-      direction: 'outbound',
+      direction,
       partyReached: party,
       disposition,
       ...(contactPointId ? { contactPointId } : {}),
@@ -219,7 +234,7 @@ export function OutcomeForm({
     if (needs.flagType) body.flag = { type: needs.flagType, reason: flag.reason };
     else if (flag.type && needs.flag !== 'forbidden')
       body.flag = { type: flag.type as (typeof STOP_FLAG_TYPES)[number], reason: flag.reason };
-    if (override.use)
+    if (override.use && direction === 'outbound')
       body.override = {
         reasonCode: override.reasonCode as (typeof OVERRIDE_REASON_CODES)[number],
         note: override.note,
@@ -276,13 +291,32 @@ export function OutcomeForm({
             id={`${formId}-channel`}
             value={channel}
             onChange={(e) => {
-              setChannel(e.target.value as RecordContactBody['channel']);
+              const c = e.target.value as RecordContactBody['channel'];
+              setChannel(c);
               setContactPointId('');
+              reshape(party, c, direction);
             }}
           >
-            {CHANNELS.map((c) => (
+            {channels.map((c) => (
               <option key={c} value={c}>
                 {t(`channels.${c}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('outcome.direction')} id={`${formId}-dir`} error={err('direction')}>
+          <select
+            id={`${formId}-dir`}
+            value={direction}
+            onChange={(e) => {
+              const d = e.target.value as DirectionCode;
+              setDirection(d);
+              reshape(party, channel, d);
+            }}
+          >
+            {directions.map((d) => (
+              <option key={d} value={d}>
+                {t(`directions.${d}`)}
               </option>
             ))}
           </select>
@@ -357,13 +391,14 @@ export function OutcomeForm({
           value={disposition}
           onChange={(e) => setDisposition(e.target.value as Disposition)}
         >
-          {dispositionsFor(party).map((d) => (
+          {offered.map((d) => (
             <option key={d} value={d}>
               {dispositionLabel(d)}
             </option>
           ))}
         </select>
       </Field>
+      {offered.length === 0 && <p className="notice small">{t('outcome.nothingToRecord')}</p>}
 
       {needs.commitment !== 'forbidden' && (
         <fieldset className="sub">
@@ -588,7 +623,8 @@ export function OutcomeForm({
         </fieldset>
       )}
 
-      {!summary.gate.allowed && summary.gate.overridable && (
+      {/* The gate is for contacting them: an inbound contact needs no override. */}
+      {direction === 'outbound' && !summary.gate.allowed && summary.gate.overridable && (
         <fieldset className="sub">
           <legend>
             <label className="radio">
@@ -666,6 +702,7 @@ export function OutcomeForm({
 /** The form's values with their own types (a draft's strings were typed into these same fields). */
 interface FormValues extends OutcomeValues {
   channel: RecordContactBody['channel'];
+  direction?: DirectionCode;
   party: Party;
   disposition: Disposition;
   purpose: Purpose;
@@ -678,11 +715,14 @@ interface FormValues extends OutcomeValues {
 function freshValues(caseFile: CaseFile, answered: Answered | undefined): FormValues {
   const phones = caseFile.contactPoints.filter((p) => p.kind === 'phone');
   const party: Party = answered?.party ?? 'debtor';
+  const direction = answered?.direction ?? 'outbound';
   return {
     channel: 'phone',
-    contactPointId: caseFile.summary.gate.contactPointId ?? phones[0]?.id ?? '',
+    direction,
+    // An inbound call may come from a number not on file: the collector picks it when it is.
+    contactPointId: direction === 'inbound' ? '' : (caseFile.summary.gate.contactPointId ?? phones[0]?.id ?? ''),
     party,
-    disposition: dispositionsFor(party)[0]!,
+    disposition: dispositionsFor(party, 'phone', direction)[0]!,
     tpChoice: '',
     newTp: { relationship: '', name: '', phone: '' },
     purpose: 'location',

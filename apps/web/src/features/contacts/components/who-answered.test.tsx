@@ -102,4 +102,20 @@ describe('WhoAnswered: right-party verification before any debt detail', () => {
     expect(screen.getByLabelText('接听者（必填）')).toBeInTheDocument();
     expect(screen.queryByLabelText('金额 (USD)', { exact: false })).not.toBeInTheDocument();
   });
+
+  it('an inbound call: nobody answering is not offered, and who called is carried as inbound', async () => {
+    const onAnswer = vi.fn();
+    await renderWithProviders(<Desk onAnswer={onAnswer} />);
+    expect(screen.getByRole('button', { name: 'Nobody answered' })).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText('Inbound call: they called us'));
+    expect(screen.queryByRole('button', { name: 'Nobody answered' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Someone else (third party)' }));
+    expect(onAnswer).toHaveBeenLastCalledWith({ party: 'third_party', direction: 'inbound' });
+    expect(screen.getByTestId('who-answered')).toHaveTextContent('Inbound call');
+    expect(
+      Array.from(screen.getByLabelText('Outcome', { selector: 'select' }).querySelectorAll('option')).map(
+        (o) => o.value,
+      ),
+    ).toEqual(['message_left', 'wrong_number', 'refused']);
+  });
 });

@@ -1,13 +1,18 @@
-import type { CaseFile, RightPartyMethodCode } from '@crm/contracts';
+import type { CaseFile, DirectionCode, RightPartyMethodCode } from '@crm/contracts';
+import { partiesReachable } from '@crm/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
 
-/** Who the collector reached, as the desk was told before it showed anything about the debt. */
-export type Answered =
+/**
+ * Who the collector reached, as the desk was told before it showed anything about the debt;
+ * `direction: 'inbound'` when they called us (ADR 036: no gate, and whoever called was reached).
+ */
+export type Answered = (
   | { party: 'debtor'; verification: { method: RightPartyMethodCode; verifiedAt: string } }
   | { party: 'third_party' }
-  | { party: 'nobody' };
+  | { party: 'nobody' }
+) & { direction?: DirectionCode | undefined };
 
 /**
  * Right-party verification first (compliance.md "Third parties"): "Who answered?" before any debt
@@ -37,6 +42,11 @@ export function WhoAnswered({
   ];
   const [method, setMethod] = useState<RightPartyMethodCode | ''>(methods[0] ?? '');
   const [confirmed, setConfirmed] = useState(false);
+  // An inbound call: the customer (or someone for them) called us; nobody answering is not an option.
+  const [direction, setDirection] = useState<DirectionCode>('outbound');
+  const inbound = direction === 'inbound';
+  const reachable = partiesReachable('phone', direction);
+  const answer = (a: Answered) => onAnswer(inbound ? { ...a, direction } : a);
 
   if (answered) {
     return (
@@ -46,7 +56,8 @@ export function WhoAnswered({
           ? t('rpv.answeredCustomer', { method: t(`rpv.methods.${answered.verification.method}`) })
           : answered.party === 'third_party'
             ? t('rpv.answeredThirdParty')
-            : t('rpv.answeredNobody')}{' '}
+            : t('rpv.answeredNobody')}
+        {answered.direction === 'inbound' ? ` · ${t('rpv.answeredInbound')}` : ''}{' '}
         <button type="button" className="button ghost small-button" onClick={() => onAnswer(null)}>
           {t('rpv.change')}
         </button>
@@ -57,12 +68,22 @@ export function WhoAnswered({
   return (
     <section className="who-answered" aria-labelledby={`${id}-title`} data-testid="who-answered">
       <h2 id={`${id}-title`}>{t('rpv.title')}</h2>
-      <p className="small">{t('rpv.askFor', { name: customer.fullName })}</p>
+      <div className="radio-row" role="radiogroup" aria-label={t('rpv.callKind')}>
+        {(['outbound', 'inbound'] as const).map((d) => (
+          <label key={d} className="radio">
+            <input type="radio" name={`${id}-direction`} checked={direction === d} onChange={() => setDirection(d)} />{' '}
+            {t(d === 'inbound' ? 'rpv.inboundCall' : 'rpv.outboundCall')}
+          </label>
+        ))}
+      </div>
+      <p className="small">{inbound ? t('rpv.inboundNote') : t('rpv.askFor', { name: customer.fullName })}</p>
       <div className="rpv-choices">
-        <button type="button" className="button" onClick={() => onAnswer({ party: 'nobody' })}>
-          {t('rpv.nobody')}
-        </button>
-        <button type="button" className="button" onClick={() => onAnswer({ party: 'third_party' })}>
+        {reachable.includes('nobody') && (
+          <button type="button" className="button" onClick={() => answer({ party: 'nobody' })}>
+            {t('rpv.nobody')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => answer({ party: 'third_party' })}>
           {t('rpv.thirdParty')}
         </button>
       </div>
@@ -116,7 +137,7 @@ export function WhoAnswered({
             className="button primary"
             disabled={!confirmed || !method}
             onClick={() =>
-              method && onAnswer({ party: 'debtor', verification: { method, verifiedAt: now().toISOString() } })
+              method && answer({ party: 'debtor', verification: { method, verifiedAt: now().toISOString() } })
             }
           >
             {t('rpv.customerVerified')}

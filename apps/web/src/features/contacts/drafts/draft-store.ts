@@ -1,4 +1,4 @@
-import { RIGHT_PARTY_METHODS } from '@crm/contracts';
+import { DIRECTIONS, RIGHT_PARTY_METHODS } from '@crm/contracts';
 import { z } from 'zod';
 
 /**
@@ -16,6 +16,8 @@ const str = z.string().max(10_000);
 /** The outcome form's fields, as typed (strings, not yet parsed). */
 export const outcomeValuesSchema = z.object({
   channel: str,
+  /** Absent in drafts typed before inbound calls could be recorded: outbound. */
+  direction: str.optional(),
   contactPointId: str,
   party: str,
   disposition: str,
@@ -35,13 +37,16 @@ export const outcomeValuesSchema = z.object({
 });
 export type OutcomeValues = z.infer<typeof outcomeValuesSchema>;
 
+/** An inbound call (ADR 036): kept with who answered, so a restored draft stays inbound. */
+const direction = { direction: z.enum(DIRECTIONS).optional() };
 const answeredSchema = z.union([
   z.object({
     party: z.literal('debtor'),
     verification: z.object({ method: z.enum(RIGHT_PARTY_METHODS), verifiedAt: str }),
+    ...direction,
   }),
-  z.object({ party: z.literal('third_party') }),
-  z.object({ party: z.literal('nobody') }),
+  z.object({ party: z.literal('third_party'), ...direction }),
+  z.object({ party: z.literal('nobody'), ...direction }),
 ]);
 
 const draftSchema = z.object({
