@@ -71,6 +71,19 @@ export const STOP_FLAG_TYPES = [
 export const OVERRIDE_REASON_CODES = ['customer_requested_contact', 'supervisor_approved', 'hardship_support'] as const;
 /** The willingness step's branches: which one the collector chose on the call (stored with the attempt). */
 export const SCRIPT_BRANCHES = ['willing_able', 'willing_unable', 'unwilling'] as const;
+/**
+ * How willing and able to pay the customer seems, judged from promise outcomes and the willingness
+ * branches collectors recorded on recent calls (domain `willingness`, ADR 037).
+ */
+export const WILLINGNESS_ASSESSMENTS = [
+  'keeps_promises',
+  'mixed',
+  'breaks_promises',
+  'willing_able',
+  'willing_unable',
+  'unwilling',
+  'no_history',
+] as const;
 /** What the customer raised on the call (stored as text in the attempt; the objection library's categories). */
 export const OBJECTION_CATEGORIES = [
   'already_paid',

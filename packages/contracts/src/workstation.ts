@@ -21,6 +21,7 @@ import {
   SALUTATIONS,
   STOP_FLAG_TYPES,
   VERIFICATION_STATUSES,
+  WILLINGNESS_ASSESSMENTS,
   oneOf,
 } from './code-lists.js';
 import { customerPreferencesSchema } from './consent.js';
@@ -353,7 +354,10 @@ export const caseFileSchema = z.object({
     promisesPartlyKept: z.number().int(),
     promisesBroken: z.number().int(),
     promisesPending: z.number().int(),
-    willingness: z.enum(['keeps_promises', 'mixed', 'breaks_promises', 'no_history']),
+    /** Judged from promise outcomes and the branches recorded on recent calls (ADR 037). */
+    willingness: z.enum(WILLINGNESS_ASSESSMENTS),
+    /** The willingness branches collectors recorded on recent calls, newest first (the customer's local date). */
+    recentBranches: z.array(z.object({ date: isoDateSchema, branch: z.enum(SCRIPT_BRANCHES) })),
     lastContact: z.object({ at: z.string(), disposition: z.string(), partyReached: z.string() }).nullable(),
     bestHours: z.array(z.number().int()),
     /** Verdict for the best phone number now. */

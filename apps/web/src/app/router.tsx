@@ -23,6 +23,7 @@ import {
 } from './routes/pages';
 import { ProtectedLayout, homeLoader, protectedLoader, requireRole } from './routes/protected-layout';
 import { WorkstationRoute, caseLoader } from './routes/workstation';
+import { CollectorQueueRoute } from './routes/collector-queue';
 import { paths } from '../config/paths';
 import { FullPageLoading } from '../components/ui/states';
 
@@ -67,6 +68,7 @@ export function createRouter(queryClient: QueryClient) {
         only(['admin'], paths.adminAccounts.path, <AccountsRoute />),
         only(['service'], paths.integration.path, <IntegrationRoute />),
         only(['supervisor', 'admin'], paths.accountView.path, <AccountViewRoute />),
+        only(['supervisor', 'admin'], paths.collectorQueue.path, <CollectorQueueRoute />),
         only(['admin'], paths.imports.path, <ImportsRoute />),
         only(['supervisor', 'admin'], paths.messages.path, <MessageLogRoute />),
         only(['collector', 'supervisor', 'admin'], paths.results.path, <ResultsRoute />),

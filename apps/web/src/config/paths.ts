@@ -18,6 +18,11 @@ export const paths = {
   myAccounts: { path: '/accounts', getHref: () => '/accounts' },
   supervise: { path: '/supervise', getHref: () => '/supervise' },
   supervisorAccounts: { path: '/supervise/accounts', getHref: () => '/supervise/accounts' },
+  /** A collector's queue as their supervisor (or an admin) sees it: read-only. */
+  collectorQueue: {
+    path: '/collectors/:collectorId/queue',
+    getHref: (collectorId: string) => `/collectors/${collectorId}/queue`,
+  },
   admin: { path: '/admin', getHref: () => '/admin' },
   adminAccounts: { path: '/admin/accounts', getHref: () => '/admin/accounts' },
   integration: { path: '/integration', getHref: () => '/integration' },

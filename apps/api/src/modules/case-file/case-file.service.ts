@@ -14,7 +14,7 @@ import {
   localTime,
   missedInstalments,
   stageFor,
-  willingnessFromHistory,
+  willingnessFromRecords,
   type ContactChannel,
   type StageThresholds,
 } from '@crm/domain';
@@ -181,11 +181,18 @@ export function createCaseFileService({ caseFiles, access, policies, clock, disp
         })),
       ].sort((a, b) => b.at.localeCompare(a.at) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 
-      const willingness = willingnessFromHistory(promises.map((p) => p.status));
       const reached = attempts.filter((a) => a.partyReached === 'debtor').map((a) => a.startedAt);
       const last = attempts[0];
       const best = bestPhoneVerdict(gateBase, contactPoints);
       const today = localDate(now, zone);
+      // Promise outcomes and the willingness branches collectors recorded on recent calls (ADR 037).
+      const willingness = willingnessFromRecords({
+        promiseStatuses: promises.map((p) => p.status),
+        branches: attempts.flatMap((a) =>
+          a.scriptBranch ? [{ date: localDate(a.startedAt, zone), branch: a.scriptBranch }] : [],
+        ),
+        today,
+      });
 
       return {
         account: {
@@ -297,6 +304,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock, disp
           promisesBroken: willingness.broken,
           promisesPending: willingness.pending,
           willingness: willingness.assessment,
+          recentBranches: willingness.recentBranches,
           lastContact: last
             ? { at: last.startedAt.toISOString(), disposition: last.disposition, partyReached: last.partyReached }
             : null,

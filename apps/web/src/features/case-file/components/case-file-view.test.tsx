@@ -52,6 +52,7 @@ const caseFile = {
     promisesPending: 0,
     lastContact: null,
     bestHours: [],
+    recentBranches: [],
   },
   pendingCallback: null,
   reminders: [],
@@ -102,6 +103,35 @@ describe('CaseFileView', () => {
     expect(within(flags).getByText(/争议暂停/)).toBeInTheDocument();
     const history = screen.getByTestId('history');
     expect(history).toHaveTextContent('¥300.00 → 2026-11-10 部分履约 已还 ¥100.00');
+  });
+
+  it('shows what the customer said on recent calls, newest first, in English and Chinese (ADR 037)', async () => {
+    const said = {
+      ...caseFile,
+      summary: {
+        ...caseFile.summary,
+        willingness: 'willing_unable',
+        recentBranches: [
+          { date: '2026-11-28', branch: 'willing_unable' },
+          { date: '2026-11-02', branch: 'unwilling' },
+        ],
+      },
+    } as CaseFile;
+    const en = await renderWithProviders(<CaseFileView caseFile={said} />, { locale: 'en' });
+    expect(screen.getByText('Willing but unable')).toBeInTheDocument();
+    expect(screen.getByTestId('recent-branches')).toHaveTextContent(
+      'On recent calls: willing but unable on Nov 28, 2026 · unwilling on Nov 2, 2026',
+    );
+    en.unmount();
+    await renderWithProviders(<CaseFileView caseFile={said} />, { locale: 'zh-CN' });
+    expect(screen.getByTestId('recent-branches')).toHaveTextContent(
+      '近期通话：2026-11-28 有意愿、暂无能力 · 2026-11-02 暂无还款意愿',
+    );
+  });
+
+  it('shows no recent calls line when none recorded a branch', async () => {
+    await renderWithProviders(<CaseFileView caseFile={caseFile} />, { locale: 'en' });
+    expect(screen.queryByTestId('recent-branches')).not.toBeInTheDocument();
   });
 
   it('on the desk before the customer is verified: who and whether to call, never the debt', async () => {

@@ -11,6 +11,7 @@ import { ConsentEditor } from './consent-editor';
 import { AddContactPoint, ContactPointActions } from './contact-point-editor';
 import { CustomerZones } from './customer-zones';
 import { GateStatus } from './gate-status';
+import { RecentBranches } from './recent-branches';
 import { ThirdParties } from './third-parties';
 
 /**
@@ -82,6 +83,7 @@ export function CaseFileView({
                 pending: summary.promisesPending,
               })}
             </span>
+            <RecentBranches branches={summary.recentBranches} />
           </dd>
           <dt>{t('caseFile.lastContact')}</dt>
           <dd>

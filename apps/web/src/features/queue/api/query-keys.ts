@@ -1,6 +1,8 @@
-/** Every query key of the queue feature (GET /api/queue: the signed-in collector's queue; /queue/callbacks: their callbacks today). */
+/** Every query key of the queue feature (GET /api/queue: the signed-in collector's queue, or a collector's for a supervisor; /queue/callbacks: their callbacks today). */
 export const queueKeys = {
   all: ['queue'] as const,
   mine: () => [...queueKeys.all, 'mine'] as const,
+  /** A collector's queue as their supervisor (or an admin) sees it. */
+  ofCollector: (collectorId: string) => [...queueKeys.all, 'collector', collectorId] as const,
   callbacks: () => [...queueKeys.all, 'callbacks'] as const,
 };

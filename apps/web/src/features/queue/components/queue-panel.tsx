@@ -8,12 +8,15 @@ import { useFormat } from '../../../lib/format';
 import { useReasonText } from '../../../lib/reasons';
 import { useQueue } from '../api/get-queue';
 
-/** Today's queue: callable accounts with why they are where they are, then blocked ones with until when. */
-export function QueuePanel({ hrefFor }: { hrefFor: (accountId: string) => string }) {
+/**
+ * Today's queue: callable accounts with why they are where they are, then blocked ones with until when.
+ * With `collectorId`, that collector's queue as their supervisor sees it (read-only: nothing is leased).
+ */
+export function QueuePanel({ hrefFor, collectorId }: { hrefFor: (accountId: string) => string; collectorId?: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const reason = useReasonText();
-  const queue = useQueue();
+  const queue = useQueue(collectorId);
   if (queue.isPending) return <LoadingState />;
   if (queue.isError) return <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />;
   const { items, blocked } = queue.data;

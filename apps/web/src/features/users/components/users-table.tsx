@@ -1,6 +1,8 @@
 import type { User } from '@crm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../../config/paths';
 import { ExpandButton } from '../../../components/ui/expand-button';
 import { QueryTable, hiddenHeader, type Column } from '../../../components/ui/data-table';
 import { useTeams } from '../api/get-teams';
@@ -19,6 +21,18 @@ export function UsersTable({ manage = false }: { manage?: boolean }) {
     { key: 'role', header: t('users.role'), cell: (u) => t(`roles.${u.role}`) },
     { key: 'team', header: t('users.team'), cell: (u) => u.team?.name ?? '—' },
     { key: 'status', header: t('users.status'), cell: (u) => (u.active ? t('users.active') : t('users.inactive')) },
+    {
+      key: 'queue',
+      header: hiddenHeader(t('users.queue')),
+      // The queue the collector sees now, read-only (supervisors: their teams; admins: anyone).
+      cell: (u) =>
+        u.role === 'collector' ? (
+          <Link to={paths.collectorQueue.getHref(u.id)}>
+            {t('users.viewQueue')}
+            <span className="visually-hidden"> {u.displayName}</span>
+          </Link>
+        ) : null,
+    },
   ];
   if (manage)
     columns.push({
