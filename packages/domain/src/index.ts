@@ -25,3 +25,4 @@ export * from './validation-period.js';
 export * from './validation-notice.js';
 export * from './disputes.js';
 export * from './callbacks-today.js';
+export * from './arrangement-parking.js';
