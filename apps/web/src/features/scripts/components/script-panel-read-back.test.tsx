@@ -66,16 +66,20 @@ describe('the close step reads back the promise being typed (ADR 035)', () => {
       ['金额（CNY）', '日期', '还款渠道'],
       '跟您确认一下：您将于12月4日星期五通过银行转账还款¥1,200.00。',
     ],
-  ] as const)('%s', async (locale, text, empty, noPromise, [amountLabel, dateLabel, channelLabel], filled) => {
-    stubFetch({ [`/api/accounts/${accountId}/suggested-script`]: () => ({ body: scriptIn(locale, text) }) });
-    await renderWithProviders(<Desk />, { locale });
-    const close = await screen.findByTestId('promise-read-back');
-    expect(close).toHaveTextContent(empty);
-    expect(screen.getByText(noPromise, { exact: false })).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText(amountLabel), '1200');
-    await userEvent.type(screen.getByLabelText(dateLabel), '2026-12-04');
-    await userEvent.selectOptions(screen.getByLabelText(channelLabel), 'bank_transfer');
-    await vi.waitFor(() => expect(screen.getByTestId('promise-read-back')).toHaveTextContent(filled));
-    expect(screen.queryByText(noPromise, { exact: false })).not.toBeInTheDocument();
-  });
+  ] as const)(
+    '%s',
+    async (locale, text, empty, noPromise, [amountLabel, dateLabel, channelLabel], filled) => {
+      stubFetch({ [`/api/accounts/${accountId}/suggested-script`]: () => ({ body: scriptIn(locale, text) }) });
+      await renderWithProviders(<Desk />, { locale });
+      const close = await screen.findByTestId('promise-read-back');
+      expect(close).toHaveTextContent(empty);
+      expect(screen.getByText(noPromise, { exact: false })).toBeInTheDocument();
+      await userEvent.type(screen.getByLabelText(amountLabel), '1200');
+      await userEvent.type(screen.getByLabelText(dateLabel), '2026-12-04');
+      await userEvent.selectOptions(screen.getByLabelText(channelLabel), 'bank_transfer');
+      await vi.waitFor(() => expect(screen.getByTestId('promise-read-back')).toHaveTextContent(filled));
+      expect(screen.queryByText(noPromise, { exact: false })).not.toBeInTheDocument();
+    },
+    20_000,
+  );
 });
