@@ -26,3 +26,4 @@ export * from './validation-notice.js';
 export * from './disputes.js';
 export * from './callbacks-today.js';
 export * from './willingness.js';
+export * from './arrangement-parking.js';

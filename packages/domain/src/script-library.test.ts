@@ -4,6 +4,7 @@ import {
   DEFAULT_SCRIPTS,
   REQUIRED_DISCLOSURE,
   SCRIPT_VARIABLES,
+  DESK_SCRIPT_VARIABLES,
   renderScriptText,
   unknownVariables,
 } from './script-library.js';
@@ -105,5 +106,17 @@ describe('renderScriptText', () => {
   it('leaves unknown variables visible and reports them', () => {
     expect(renderScriptText('Pay {{amount}}', values)).toBe('Pay {{amount}}');
     expect(unknownVariables('Pay {{amount}} to {{creditor}}')).toEqual(['amount']);
+  });
+});
+
+describe('the close reads the promise back (ADR 035)', () => {
+  it('every default script’s close step uses the desk’s promise variables, and the server leaves them for the desk', () => {
+    for (const script of DEFAULT_SCRIPTS) {
+      const close = script.steps.find((s) => s.key === 'close')!;
+      for (const v of DESK_SCRIPT_VARIABLES)
+        expect(close.text, `${script.stage} ${script.locale}`).toContain(`{{${v}}}`);
+      expect(close.text).not.toMatch(/\[(amount|date|channel|金额|日期|渠道)\]/);
+      expect(renderScriptText(close.text, { customerName: 'Ms Li' })).toContain('{{promiseAmount}}');
+    }
   });
 });

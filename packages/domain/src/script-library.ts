@@ -34,8 +34,20 @@ export const SCRIPT_VARIABLES = [
   'missedInstalments',
   'collectorName',
   'requiredDisclosure',
+  'promiseAmount',
+  'promiseDate',
+  'promiseChannel',
 ] as const;
 export type ScriptVariable = (typeof SCRIPT_VARIABLES)[number];
+
+/**
+ * Variables the desk fills live from the outcome being typed (the promise read back at the close,
+ * ADR 035): the server leaves them in the text, the web fills them as the collector types.
+ */
+export const DESK_SCRIPT_VARIABLES = ['promiseAmount', 'promiseDate', 'promiseChannel'] as const;
+export type DeskScriptVariable = (typeof DESK_SCRIPT_VARIABLES)[number];
+/** The variables the server fills from the account, the customer and the collector. */
+export type ServerScriptVariable = Exclude<ScriptVariable, DeskScriptVariable>;
 
 const VARIABLE = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
 
@@ -46,9 +58,15 @@ export function unknownVariables(text: string): string[] {
     .filter((name) => !(SCRIPT_VARIABLES as readonly string[]).includes(name));
 }
 
-/** Fills {{variables}}; unknown names are left visible so they are noticed, never silently blanked. */
-export function renderScriptText(text: string, values: Record<ScriptVariable, string>): string {
-  return text.replace(VARIABLE, (whole, name: string) => (name in values ? values[name as ScriptVariable] : whole));
+/**
+ * Fills {{variables}}; names without a value (unknown ones, or the desk's when filling on the
+ * server) are left visible so they are noticed, never silently blanked.
+ */
+export function renderScriptText(text: string, values: Partial<Record<ScriptVariable, string>>): string {
+  return text.replace(
+    VARIABLE,
+    (whole, name: string) => (Object.hasOwn(values, name) ? values[name as ScriptVariable] : undefined) ?? whole,
+  );
 }
 
 const EN_COMMON = {
@@ -87,7 +105,7 @@ const EN_COMMON = {
   },
   close: {
     title: 'Summary and close',
-    text: 'So, to confirm: you will pay [amount] on [date] by [channel]. We will send you a reminder before that date. If anything changes, please call us before the date so we can agree something new. Thank you for your time, {{customerName}}.',
+    text: 'So, to confirm: you will pay {{promiseAmount}} on {{promiseDate}} by {{promiseChannel}}. We will send you a reminder before that date. If anything changes, please call us before the date so we can agree something new. Thank you for your time, {{customerName}}.',
   },
 };
 
@@ -160,7 +178,7 @@ const ZH_COMMON = {
   },
   close: {
     title: '总结与结束',
-    text: '跟您确认一下：您将于[日期]通过[渠道]还款[金额]。还款日前我们会给您发提醒。如有变化，请在还款日前联系我们重新商定。感谢您的配合，{{customerName}}。',
+    text: '跟您确认一下：您将于{{promiseDate}}通过{{promiseChannel}}还款{{promiseAmount}}。还款日前我们会给您发提醒。如有变化，请在还款日前联系我们重新商定。感谢您的配合，{{customerName}}。',
   },
 };
 

@@ -20,6 +20,7 @@ export function useReasonText() {
     flagLabel: params.flag ? t(`stopFlags.${params.flag}`, { defaultValue: String(params.flag) }) : '',
     channelLabel: params.channel ? t(`channels.${params.channel}`, { defaultValue: String(params.channel) }) : '',
     stageLabel: params.stage ? t(`stages.${params.stage}`, { defaultValue: String(params.stage) }) : '',
+    dueDateLabel: typeof params.dueDate === 'string' ? fmt.date(params.dueDate) : '',
     hour: typeof params.hour === 'number' ? String(params.hour).padStart(2, '0') : params.hour,
     // Plural forms ("1 day" / "2 days") key off `count`.
     ...(typeof params.days === 'number' ? { count: params.days } : {}),

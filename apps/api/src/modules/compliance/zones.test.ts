@@ -151,8 +151,11 @@ describe('every known zone of the customer, everywhere the gate decides', () => 
         zone: 'America/New_York',
         closesAt: '2026-11-21T02:00:00.000Z',
       });
+      // No zone holds it any more; what keeps it out of the queue now is only its promise due
+      // tomorrow (parked until its due day, ADR 035; issue 14).
       const queue = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
-      expect(queue.items.map((i: { accountId: string }) => i.accountId)).toContain(accountId);
+      const held = queue.blocked.find((b: { accountId: string }) => b.accountId === accountId);
+      expect(held.reasons.map((r: { code: string }) => r.code)).toEqual(['parked_until_due']);
       const res = await postOutcome(collector, accountId, {
         contactPointId: points.mobile,
         partyReached: 'nobody',

@@ -40,7 +40,7 @@ export function createQueueRepository(
       });
     },
 
-    /** Promises that can move an account up: pending ones and those broken in the last days. */
+    /** Promises that can move an account up or park it (ADR 035): pending ones and those broken in the last days. */
     promisesFor(accountIds: string[], now: Date) {
       return db.paymentPromise.findMany({
         where: {
@@ -57,6 +57,7 @@ export function createQueueRepository(
           dueDate: true,
           status: true,
           statusChangedAt: true,
+          createdAt: true,
         },
       });
     },

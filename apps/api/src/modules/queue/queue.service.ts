@@ -1,11 +1,13 @@
 import type { BlockedQueueItem, CallbacksTodayResponse, QueueItem, QueueResponse, SessionUser } from '@crm/contracts';
 import {
+  arrangementParking,
   bestPhoneVerdict,
   bestHoursToCall,
   callbacksTodayWindow,
   daysPastDue,
   localDate,
   localTime,
+  parkingHold,
   queuePriority,
   retryHold,
   stageFor,
@@ -89,6 +91,25 @@ export function createQueueService(deps: QueueServiceDeps) {
         });
         continue;
       }
+      const accountPromises = (promisesByAccount.get(account.id) ?? []).map((p) => ({
+        amountMinor: Number(p.amountMinor),
+        currency: p.currency,
+        dueDate: isoDay(p.dueDate)!,
+        status: p.status,
+        statusChangedAt: p.statusChangedAt,
+        createdAt: p.createdAt,
+      }));
+      // A live arrangement not yet due parks the account until its due day (ADR 035).
+      const parked = arrangementParking({
+        promises: accountPromises,
+        today: localDate(now, zone),
+        callbackDue: verdict.viaCallback,
+      });
+      if (parked) {
+        const hold = parkingHold(parked, zone);
+        blocked.push({ ...common, reasons: [gateReasonDto(hold)], nextAllowedAt: hold.until.toISOString() });
+        continue;
+      }
       const s = statsByAccount.get(account.id);
       const hold = verdict.viaCallback ? null : retryHold(s?.last_at ?? null, now, weights);
       if (hold) {
@@ -103,13 +124,7 @@ export function createQueueService(deps: QueueServiceDeps) {
           thresholds,
           balanceMinor: Number(account.balanceMinor),
           currency: account.currency,
-          promises: (promisesByAccount.get(account.id) ?? []).map((p) => ({
-            amountMinor: Number(p.amountMinor),
-            currency: p.currency,
-            dueDate: isoDay(p.dueDate)!,
-            status: p.status,
-            statusChangedAt: p.statusChangedAt,
-          })),
+          promises: accountPromises,
           callbackDueAt: verdict.viaCallback ? (f.callback?.dueAt ?? null) : null,
           lastContactAt: s?.last_at ?? null,
           bestHours: bestHoursToCall(s?.reached_at ?? [], zone),

@@ -9,7 +9,7 @@ import {
   renderScriptText,
   stageFor,
   type ScriptStep,
-  type ScriptVariable,
+  type ServerScriptVariable,
 } from '@crm/domain';
 import { lintText } from '../../lib/script-linter.js';
 import type { Clock } from '../../lib/clock.js';
@@ -65,7 +65,7 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
     const intlLocale = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
     const money = (minor: bigint) =>
       formatMoney({ amountMinor: Number(minor), currency: account.currency }, intlLocale);
-    const values: Record<ScriptVariable, string> = {
+    const values: Record<ServerScriptVariable, string> = {
       customerName: addressForm(locale, account.debtor.salutation, account.debtor.familyName, account.debtor.fullName),
       customerFullName: account.debtor.fullName,
       creditor: account.creditor.name,

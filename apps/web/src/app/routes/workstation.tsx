@@ -23,6 +23,7 @@ import { useNextAccount } from '../../features/queue/api/next-account';
 import { QueuePanel } from '../../features/queue/components/queue-panel';
 import { MyCallbacks } from '../../features/queue/components/my-callbacks';
 import { getSuggestedScriptQueryOptions } from '../../features/scripts/api/get-suggested-script';
+import { typedPromiseOf, type TypedPromise } from '../../features/scripts/components/promise-read-back';
 import { ScriptPanel, type ScriptBranch } from '../../features/scripts/components/script-panel';
 import { useSuggestedScript } from '../../features/scripts/api/get-suggested-script';
 import { paths } from '../../config/paths';
@@ -163,6 +164,8 @@ function CaseWorkspace({
   // The script shown once the customer is verified, and the willingness branch chosen in it: the outcome records both.
   const script = useSuggestedScript(accountId, answered?.party === 'debtor');
   const [scriptBranch, setScriptBranch] = useState<ScriptBranch | null>(null);
+  // The promise being typed, read back by the script's close step (ADR 035).
+  const [typedPromise, setTypedPromise] = useState<TypedPromise | null>(null);
   const restored = draft.restored && draft.restored.answered.party === answered?.party ? draft.restored : null;
   if (caseFile.isPending) return <LoadingState />;
   if (caseFile.isError) return <ErrorState error={caseFile.error} onRetry={() => void caseFile.refetch()} />;
@@ -193,7 +196,13 @@ function CaseWorkspace({
           />
         )}
         {verified && (
-          <ScriptPanel accountId={accountId} ref={searchRef} branch={scriptBranch} onBranch={setScriptBranch} />
+          <ScriptPanel
+            accountId={accountId}
+            ref={searchRef}
+            branch={scriptBranch}
+            onBranch={setScriptBranch}
+            promise={{ typed: typedPromise, currency: caseFile.data.account.currency }}
+          />
         )}
         {answered?.party === 'third_party' && <ThirdPartyScript caseFile={caseFile.data} />}
         {answered && (
@@ -206,6 +215,7 @@ function CaseWorkspace({
             onDraft={(values, key) => {
               markOutcomeDirty(values !== null);
               draft.update(answered, values, key);
+              setTypedPromise(typedPromiseOf(values));
             }}
             onSaved={(andNext, recorded) => {
               draft.discard();

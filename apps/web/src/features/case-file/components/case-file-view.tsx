@@ -5,6 +5,7 @@ import { PromiseSummary } from '../../../components/ui/promise-summary';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
+import { PromiseActions } from '../../promises/components/promise-actions';
 import { ValidationAndDisputes } from './validation-and-disputes';
 import { ConsentBadges } from './consent-badges';
 import { ConsentEditor } from './consent-editor';
@@ -239,7 +240,7 @@ export function CaseFileView({
         ) : (
           <ol className="timeline" data-testid="history">
             {caseFile.history.slice(0, 60).map((h) => (
-              <HistoryItem key={`${h.kind}-${h.id}`} entry={h} timeZone={customer.timeZone} />
+              <HistoryItem key={`${h.kind}-${h.id}`} entry={h} timeZone={customer.timeZone} accountId={account.id} />
             ))}
           </ol>
         )}
@@ -304,7 +305,7 @@ function Figure({ label, value, strong = false }: { label: string; value: string
   );
 }
 
-function HistoryItem({ entry, timeZone }: { entry: HistoryEntry; timeZone: string }) {
+function HistoryItem({ entry, timeZone, accountId }: { entry: HistoryEntry; timeZone: string; accountId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const when = fmt.timeIn(entry.at, timeZone);
@@ -328,6 +329,7 @@ function HistoryItem({ entry, timeZone }: { entry: HistoryEntry; timeZone: strin
           {entry.status === 'pending' && (
             <span className="muted small"> · {t('caseFile.countsUntil', { date: fmt.date(entry.graceEnds) })}</span>
           )}
+          {entry.status === 'pending' && <PromiseActions accountId={accountId} promise={entry} />}
           {entry.allocations.length > 0 && (
             <ul className="allocations" aria-label={t('caseFile.allocationsOf')}>
               {entry.allocations.map((a) => (

@@ -1,8 +1,10 @@
 import { SCRIPT_BRANCHES } from '@crm/contracts';
+import { DESK_SCRIPT_VARIABLES, renderScriptText } from '@crm/domain';
 import { forwardRef, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useSuggestedScript } from '../api/get-suggested-script';
+import { promiseReadBack, type TypedPromise } from './promise-read-back';
 
 /**
  * The suggested script, step by step, with the objection library searchable during the call.
@@ -10,9 +12,15 @@ import { useSuggestedScript } from '../api/get-suggested-script';
  */
 export const ScriptPanel = forwardRef<
   HTMLInputElement,
-  { accountId: string; branch?: ScriptBranch | null; onBranch?: (branch: ScriptBranch | null) => void }
->(function ScriptPanel({ accountId, branch: chosen, onBranch }, searchRef) {
-  const { t } = useTranslation();
+  {
+    accountId: string;
+    branch?: ScriptBranch | null;
+    onBranch?: (branch: ScriptBranch | null) => void;
+    /** The promise being typed in the outcome form, read back at the close (ADR 035). */
+    promise?: { typed: TypedPromise | null; currency: string };
+  }
+>(function ScriptPanel({ accountId, branch: chosen, onBranch, promise }, searchRef) {
+  const { t, i18n } = useTranslation();
   const script = useSuggestedScript(accountId);
   const [query, setQuery] = useState('');
   const [own, setOwn] = useState<ScriptBranch | null>(null);
@@ -32,6 +40,17 @@ export const ScriptPanel = forwardRef<
   if (script.isPending) return <LoadingState />;
   if (script.isError) return <ErrorState error={script.error} onRetry={() => void script.refetch()} />;
   const s = script.data;
+  // The close reads back the promise as typed, in the script's language (placeholders until typed).
+  const inScriptLanguage = (key: string) => t(key, { lng: s.locale });
+  const readBack = promiseReadBack(promise?.typed ?? null, {
+    locale: s.locale,
+    currency: promise?.currency ?? 'CNY',
+    channelLabel: (code) => inScriptLanguage(`paymentChannelsInline.${code}`),
+    placeholders: Object.fromEntries(
+      DESK_SCRIPT_VARIABLES.map((v) => [v, inScriptLanguage(`scriptReadBack.${v}`)]),
+    ) as Record<(typeof DESK_SCRIPT_VARIABLES)[number], string>,
+  });
+  const readsBack = (text: string) => DESK_SCRIPT_VARIABLES.some((v) => text.includes(`{{${v}}}`));
   return (
     <div className="script-panel">
       <h2>
@@ -42,7 +61,14 @@ export const ScriptPanel = forwardRef<
         {s.steps.map((step) => (
           <li key={step.key} className="step">
             <h3>{step.title}</h3>
-            <p>{step.text}</p>
+            <p data-testid={readsBack(step.text) ? 'promise-read-back' : undefined}>
+              {renderScriptText(step.text, readBack.values)}
+            </p>
+            {readsBack(step.text) && !readBack.entered && (
+              <p className="muted small" lang={i18n.language}>
+                {t('script.noPromiseYet')}
+              </p>
+            )}
             {step.branches && (
               <div className="branches">
                 <div role="group" aria-label={step.title} className="branch-buttons">
