@@ -1,5 +1,4 @@
 import {
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
@@ -7,7 +6,7 @@ import {
   type Row,
   type SortingState,
 } from '@tanstack/react-table';
-import { Fragment, useMemo, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { Fragment, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState, type QueryLike } from './query-state';
 import { EmptyState } from './states';
@@ -78,19 +77,27 @@ function comparer(language: string): Compare {
   };
 }
 
-function toColumnDefs<T>(columns: readonly Column<T>[], compare: Compare): ColumnDef<T, SortValue>[] {
-  return columns.map((c) => ({
-    id: c.key,
-    // Empty values are `undefined` to TanStack, so they sort last in either direction.
-    accessorFn: c.sortValue ? (row: T) => c.sortValue!(row) ?? undefined : () => undefined,
-    enableSorting: c.sortValue !== undefined,
-    sortUndefined: 'last',
-    sortDescFirst: c.numeric === true,
-    sortingFn: (a: Row<T>, b: Row<T>, id: string) => compare(a.getValue<SortValue>(id), b.getValue<SortValue>(id)),
-    header: () => c.header,
-    cell: (ctx) => c.cell(ctx.row.original),
-    meta: c,
-  }));
+/** What TanStack needs to know of a column: its key, whether it sorts, whether it is a figure. */
+const shapeOf = (c: Column<unknown>) => `${c.key}\u0000${c.sortValue ? 's' : ''}${c.numeric ? 'n' : ''}`;
+
+/**
+ * TanStack's view of the columns (from their shapes): which sort and how. Sort values come from the
+ * caller's latest columns through `current`, so the definitions (and TanStack's row models) stay
+ * the same from render to render while callers build their column lists inline.
+ */
+function toColumnDefs<T>(shape: string, current: { current: readonly Column<T>[] }, compare: Compare) {
+  return shape.split('|').map((entry): ColumnDef<T, SortValue> => {
+    const [key = '', flags = ''] = entry.split('\u0000');
+    return {
+      id: key,
+      // Empty values are `undefined` to TanStack, so they sort last in either direction.
+      accessorFn: (row: T) => current.current.find((c) => c.key === key)?.sortValue?.(row) ?? undefined,
+      enableSorting: flags.includes('s'),
+      sortUndefined: 'last',
+      sortDescFirst: flags.includes('n'),
+      sortingFn: (a: Row<T>, b: Row<T>, id: string) => compare(a.getValue<SortValue>(id), b.getValue<SortValue>(id)),
+    };
+  });
 }
 
 const ariaSort = (order: false | 'asc' | 'desc') =>
@@ -119,7 +126,11 @@ export function DataTable<T>({
 }: DataTableProps<T>) {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  const columnDefs = useMemo(() => toColumnDefs(columns, comparer(language)), [columns, language]);
+  const current = useRef(columns);
+  current.current = columns;
+  const shape = columns.map((c) => shapeOf(c as Column<unknown>)).join('|');
+  const columnDefs = useMemo(() => toColumnDefs(shape, current, comparer(language)), [shape, language]);
+  const byKey = new Map(columns.map((c) => [c.key, c]));
   const [sorting, setSorting] = useState<SortingState>(
     initialSort ? [{ id: initialSort.key, desc: initialSort.desc ?? false }] : [],
   );
@@ -150,7 +161,7 @@ export function DataTable<T>({
           },
         }
       : {};
-  const meta = (column: { columnDef: ColumnDef<T, SortValue> }) => column.columnDef.meta as Column<T>;
+  const meta = (column: { id: string }) => byKey.get(column.id)!;
   const element = (
     <table className={className ? `table ${className}` : 'table'} aria-label={label}>
       {caption && <caption className="visually-hidden">{caption}</caption>}
@@ -159,7 +170,7 @@ export function DataTable<T>({
           <tr key={group.id}>
             {group.headers.map((header) => {
               const c = meta(header.column);
-              const content = flexRender(header.column.columnDef.header, header.getContext());
+              const content = c.header;
               const sortable = header.column.getCanSort();
               return (
                 <th
@@ -196,7 +207,7 @@ export function DataTable<T>({
                 {row.getVisibleCells().map((cell) => {
                   const c = meta(cell.column);
                   const className = [c.numeric ? 'num' : null, c.className].filter(Boolean).join(' ') || undefined;
-                  const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                  const content = c.cell(row.original);
                   return c.rowHeader ? (
                     <th key={cell.id} scope="row" className={className}>
                       {content}
