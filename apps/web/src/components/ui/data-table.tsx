@@ -1,5 +1,18 @@
-import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type Row,
+  type SortingState,
+} from '@tanstack/react-table';
+import { Fragment, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { QueryState, type QueryLike } from './query-state';
+import { EmptyState } from './states';
+
+/** What a column sorts by: a number, a text, or nothing (always last). */
+export type SortValue = string | number | bigint | null | undefined;
 
 /** One column: its header, how a row shows in it, and how it aligns. */
 export interface Column<T> {
@@ -14,6 +27,11 @@ export interface Column<T> {
   rowHeader?: boolean;
   /** Tooltip of the header. */
   title?: string;
+  /**
+   * The column sorts by this value (its header becomes a button; `aria-sort` tells the order).
+   * Only for tables that hold all their rows: a paged list is ordered by the server.
+   */
+  sortValue?: (row: T) => SortValue;
 }
 
 /** A column header read only by screen readers (e.g. above a column of buttons). */
@@ -42,12 +60,54 @@ export interface DataTableProps<T> {
   below?: (row: T) => { node: ReactNode; className?: string } | null;
   /** Cells of a footer row (totals), one per column. */
   footer?: (column: Column<T>) => ReactNode;
+  /** The order before the user picks one (a sortable column's key). */
+  initialSort?: { key: string; desc?: boolean };
+  /** Shown instead of the table when there are no rows (without it: the table with its header only). */
+  empty?: ReactNode;
 }
 
+type Compare = (a: SortValue, b: SortValue) => number;
+
+/** Numbers by value, texts in the reader's language (numbers inside texts by value). */
+function comparer(language: string): Compare {
+  const collator = new Intl.Collator(language, { numeric: true, sensitivity: 'base' });
+  return (a, b) => {
+    if (typeof a === 'string' || typeof b === 'string') return collator.compare(String(a), String(b));
+    return a! < b! ? -1 : a! > b! ? 1 : 0;
+  };
+}
+
+/** What TanStack needs to know of a column: its key, whether it sorts, whether it is a figure. */
+const shapeOf = (c: Column<unknown>) => `${c.key}\u0000${c.sortValue ? 's' : ''}${c.numeric ? 'n' : ''}`;
+
 /**
- * A table of rows with a header row: the one shape of every list table in the app. Optional: a
- * caption for screen readers, a footer row, a row's class, and a full-width row shown under a
- * row (an editor or a history opened in place).
+ * TanStack's view of the columns (from their shapes): which sort and how. Sort values come from the
+ * caller's latest columns through `current`, so the definitions (and TanStack's row models) stay
+ * the same from render to render while callers build their column lists inline.
+ */
+function toColumnDefs<T>(shape: string, current: { current: readonly Column<T>[] }, compare: Compare) {
+  return shape.split('|').map((entry): ColumnDef<T, SortValue> => {
+    const [key = '', flags = ''] = entry.split('\u0000');
+    return {
+      id: key,
+      // Empty values are `undefined` to TanStack, so they sort last in either direction.
+      accessorFn: (row: T) => current.current.find((c) => c.key === key)?.sortValue?.(row) ?? undefined,
+      enableSorting: flags.includes('s'),
+      sortUndefined: 'last',
+      sortDescFirst: flags.includes('n'),
+      sortingFn: (a: Row<T>, b: Row<T>, id: string) => compare(a.getValue<SortValue>(id), b.getValue<SortValue>(id)),
+    };
+  });
+}
+
+const ariaSort = (order: false | 'asc' | 'desc') =>
+  order === 'asc' ? 'ascending' : order === 'desc' ? 'descending' : 'none';
+
+/**
+ * A table of rows with a header row: the one shape of every list table in the app, built on
+ * TanStack Table. Optional: sortable columns (those with a `sortValue`), a caption for screen
+ * readers, a footer row, a row's class, rows that open on click or Enter, a full-width row shown
+ * under a row (an editor or a history opened in place), and an empty state.
  */
 export function DataTable<T>({
   columns,
@@ -61,7 +121,31 @@ export function DataTable<T>({
   onRowOpen,
   below,
   footer,
+  initialSort,
+  empty,
 }: DataTableProps<T>) {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const current = useRef(columns);
+  current.current = columns;
+  const shape = columns.map((c) => shapeOf(c as Column<unknown>)).join('|');
+  const columnDefs = useMemo(() => toColumnDefs(shape, current, comparer(language)), [shape, language]);
+  const byKey = new Map(columns.map((c) => [c.key, c]));
+  const [sorting, setSorting] = useState<SortingState>(
+    initialSort ? [{ id: initialSort.key, desc: initialSort.desc ?? false }] : [],
+  );
+  const table = useReactTable<T>({
+    data: rows as T[],
+    columns: columnDefs,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getRowId: (row, index) => rowKey(row, index),
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+
+  if (rows.length === 0 && empty !== undefined) return <EmptyState>{empty}</EmptyState>;
+
   const rowProps = (row: T) =>
     onRowOpen
       ? {
@@ -77,36 +161,60 @@ export function DataTable<T>({
           },
         }
       : {};
-  const table = (
+  const meta = (column: { id: string }) => byKey.get(column.id)!;
+  const element = (
     <table className={className ? `table ${className}` : 'table'} aria-label={label}>
       {caption && <caption className="visually-hidden">{caption}</caption>}
       <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} title={c.title}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id}>
+            {group.headers.map((header) => {
+              const c = meta(header.column);
+              const content = c.header;
+              const sortable = header.column.getCanSort();
+              return (
+                <th
+                  key={header.id}
+                  scope="col"
+                  className={c.numeric ? 'num' : undefined}
+                  title={c.title}
+                  aria-sort={sortable ? ariaSort(header.column.getIsSorted()) : undefined}
+                >
+                  {sortable ? (
+                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                      {content}
+                    </button>
+                  ) : (
+                    content
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        ))}
       </thead>
       <tbody>
-        {rows.map((row, index) => {
-          const extra = below?.(row);
+        {table.getRowModel().rows.map((row) => {
+          const extra = below?.(row.original);
           return (
-            <Fragment key={rowKey(row, index)}>
+            <Fragment key={row.id}>
               <tr
-                className={[rowClassName?.(row), onRowOpen ? 'openable' : null].filter(Boolean).join(' ') || undefined}
-                {...rowProps(row)}
+                className={
+                  [rowClassName?.(row.original), onRowOpen ? 'openable' : null].filter(Boolean).join(' ') || undefined
+                }
+                {...rowProps(row.original)}
               >
-                {columns.map((c) => {
+                {row.getVisibleCells().map((cell) => {
+                  const c = meta(cell.column);
                   const className = [c.numeric ? 'num' : null, c.className].filter(Boolean).join(' ') || undefined;
+                  const content = c.cell(row.original);
                   return c.rowHeader ? (
-                    <th key={c.key} scope="row" className={className}>
-                      {c.cell(row)}
+                    <th key={cell.id} scope="row" className={className}>
+                      {content}
                     </th>
                   ) : (
-                    <td key={c.key} className={className}>
-                      {c.cell(row)}
+                    <td key={cell.id} className={className}>
+                      {content}
                     </td>
                   );
                 })}
@@ -139,7 +247,7 @@ export function DataTable<T>({
       )}
     </table>
   );
-  return wrap === null ? table : <div className={wrap}>{table}</div>;
+  return wrap === null ? element : <div className={wrap}>{element}</div>;
 }
 
 /**
@@ -151,7 +259,11 @@ export function QueryTable<D, T>({
   rows,
   empty,
   ...table
-}: Omit<DataTableProps<T>, 'rows'> & { query: QueryLike<D>; rows: (data: D) => readonly T[]; empty: ReactNode }) {
+}: Omit<DataTableProps<T>, 'rows' | 'empty'> & {
+  query: QueryLike<D>;
+  rows: (data: D) => readonly T[];
+  empty: ReactNode;
+}) {
   return (
     <QueryState query={query} isEmpty={(data) => rows(data).length === 0} empty={empty}>
       {(data) => <DataTable {...table} rows={rows(data)} />}

@@ -1,5 +1,6 @@
 import type { KpiGroup, SessionUser } from '@crm/contracts';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubFetch } from '../../../testing/render';
 import { KpiDashboard } from './kpi-dashboard';
@@ -36,7 +37,7 @@ const totals = (promisesMade: number, kept = 0): KpiGroup => ({
   collected: [],
 });
 
-function stubReports(sums = totals(2)) {
+function stubReports(sums = totals(2), groups: KpiGroup[] = []) {
   return stubFetch({
     '/api/reports/kpis': (url) => ({
       body: {
@@ -44,7 +45,7 @@ function stubReports(sums = totals(2)) {
         to: url.searchParams.get('to'),
         timeZone: supervisor.timeZone,
         groupBy: url.searchParams.get('groupBy'),
-        groups: [],
+        groups,
         totals: sums,
       },
     }),
@@ -117,5 +118,42 @@ describe('Results: the headline figures', () => {
     });
     await screen.findByText('Promises made', { selector: 'span' });
     expect(screen.queryByRole('link', { name: /open in the contact log/ })).toBeNull();
+  });
+});
+
+describe('Results: the table by collector', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('opens best kept rate first and sorts by a figure or by name from its header', async () => {
+    const group = (key: string, label: string, attempts: number, kept: number): KpiGroup => ({
+      ...totals(1, kept),
+      key,
+      label,
+      attempts,
+      promisesDue: 2,
+      keptRateByCount: kept / 2,
+    });
+    stubReports(totals(3, 2), [
+      group('u1', 'Bo Li', 9, 0),
+      group('u2', 'Alex Chen', 4, 2),
+      group('u3', 'Cy Wu', 20, 1),
+    ]);
+    await renderWithProviders(<KpiDashboard user={supervisor} />, {
+      initialPath: '/results?from=2026-11-01&to=2026-11-30&groupBy=collector',
+    });
+    const table = await screen.findByRole('table', { name: 'By collector' });
+    const names = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent);
+    await vi.waitFor(() => expect(names()).toEqual(['Alex Chen', 'Cy Wu', 'Bo Li', 'Total']));
+
+    await userEvent.click(within(table).getByRole('button', { name: /^Attempts/ }));
+    expect(names()).toEqual(['Cy Wu', 'Bo Li', 'Alex Chen', 'Total']);
+    expect(within(table).getByRole('columnheader', { name: /^Attempts/ })).toHaveAttribute('aria-sort', 'descending');
+
+    await userEvent.click(within(table).getByRole('button', { name: 'Collector' }));
+    expect(names()).toEqual(['Alex Chen', 'Bo Li', 'Cy Wu', 'Total']);
+    expect(within(table).getByRole('columnheader', { name: 'Collector' })).toHaveAttribute('aria-sort', 'ascending');
   });
 });

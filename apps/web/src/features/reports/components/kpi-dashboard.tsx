@@ -442,29 +442,28 @@ function KpiTable({
       {t(`kpi.col.${key}`)} <Help text={t(`kpi.help.${key}`)} />
     </>
   );
+  const groupName = (g: KpiGroup) =>
+    groupBy === 'stage' && g.key
+      ? t(`stages.${g.key}`)
+      : g.key === null
+        ? t(`kpi.noKey.${groupBy}`, { defaultValue: t('kpi.unattributed') })
+        : g.label;
+  // Sortable by the name and by each figure (all the groups are on screen); it opens best kept rate first.
   const columns: Column<KpiGroup>[] = [
-    {
-      key: 'group',
-      header: t(`kpi.group.${groupBy}`),
-      rowHeader: true,
-      cell: (g) =>
-        groupBy === 'stage' && g.key
-          ? t(`stages.${g.key}`)
-          : g.key === null
-            ? t(`kpi.noKey.${groupBy}`, { defaultValue: t('kpi.unattributed') })
-            : g.label,
-    },
+    { key: 'group', header: t(`kpi.group.${groupBy}`), rowHeader: true, cell: groupName, sortValue: groupName },
     // Each count opens the contact log filtered to the attempts (or promises due) behind it.
     ...COUNTS.map(([key, extra, period]) => ({
       key,
       header: header(key),
       numeric: true,
       cell: (g: KpiGroup) => count(g, g[key], extra, period, t(`kpi.col.${key}`)),
+      sortValue: (g: KpiGroup) => g[key],
     })),
     {
       key: 'keptRateByCount',
       header: header('keptRateByCount'),
       numeric: true,
+      sortValue: (g) => g.keptRateByCount,
       cell: (g) => {
         const href = logLink(g, { promiseStatus: 'kept' }, 'due');
         return href && g.keptRateByCount !== null ? (

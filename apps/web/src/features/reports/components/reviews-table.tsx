@@ -5,7 +5,10 @@ import { paths } from '../../../config/paths';
 import { percent, useFormat } from '../../../lib/format';
 import { useReviewsReport } from '../api/get-reviews-report';
 
-/** Quality reviews per collector for the period: how much was reviewed, the average score, failed reviews, coaching. */
+/**
+ * Quality reviews per collector for the period: how much was reviewed, the average score, failed reviews, coaching.
+ * Every collector is on screen, so each column sorts.
+ */
 export function ReviewsTable({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -28,37 +31,49 @@ export function ReviewsTable({ from, to }: { from: string; to: string }) {
           header: t('kpi.group.collector'),
           rowHeader: true,
           cell: (c) => c.collector.displayName,
+          sortValue: (c) => c.collector.displayName,
         },
-        { key: 'attempts', header: t('kpi.col.attempts'), numeric: true, cell: (c) => fmt.number(c.attempts) },
+        {
+          key: 'attempts',
+          header: t('kpi.col.attempts'),
+          numeric: true,
+          cell: (c) => fmt.number(c.attempts),
+          sortValue: (c) => c.attempts,
+        },
         {
           key: 'reviewed',
           header: t('review.reviewed'),
           numeric: true,
           cell: (c) => count(c.reviewed, c.collector.id, { reviewed: 'true' }),
+          sortValue: (c) => c.reviewed,
         },
         {
           key: 'share',
           header: t('review.reviewedShare'),
           numeric: true,
           cell: (c) => percent(c.reviewedShare),
+          sortValue: (c) => c.reviewedShare,
         },
         {
           key: 'score',
           header: t('review.averageScore'),
           numeric: true,
           cell: (c) => (c.averageScore === null ? '—' : c.averageScore),
+          sortValue: (c) => c.averageScore,
         },
         {
           key: 'failed',
           header: t('review.failedCount'),
           numeric: true,
           cell: (c) => fmt.number(c.failed),
+          sortValue: (c) => c.failed,
         },
         {
           key: 'coaching',
           header: t('review.coachingCount'),
           numeric: true,
           cell: (c) => count(c.coaching, c.collector.id, { coaching: 'true' }),
+          sortValue: (c) => c.coaching,
         },
       ]}
     />

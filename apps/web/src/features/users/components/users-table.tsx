@@ -15,12 +15,27 @@ export function UsersTable({ manage = false }: { manage?: boolean }) {
   const users = useUsers();
   const teams = useTeams({ enabled: manage });
   const [open, setOpen] = useState<string | null>(null);
+  const role = (u: User) => t(`roles.${u.role}`);
+  const status = (u: User) => (u.active ? t('users.active') : t('users.inactive'));
+  // Every user in scope is on screen: each column sorts (by what it shows).
   const columns: Column<User>[] = [
-    { key: 'name', header: t('users.name'), className: 'strong', cell: (u) => u.displayName },
-    { key: 'username', header: t('users.username'), className: 'mono', cell: (u) => u.username },
-    { key: 'role', header: t('users.role'), cell: (u) => t(`roles.${u.role}`) },
-    { key: 'team', header: t('users.team'), cell: (u) => u.team?.name ?? '—' },
-    { key: 'status', header: t('users.status'), cell: (u) => (u.active ? t('users.active') : t('users.inactive')) },
+    {
+      key: 'name',
+      header: t('users.name'),
+      className: 'strong',
+      cell: (u) => u.displayName,
+      sortValue: (u) => u.displayName,
+    },
+    {
+      key: 'username',
+      header: t('users.username'),
+      className: 'mono',
+      cell: (u) => u.username,
+      sortValue: (u) => u.username,
+    },
+    { key: 'role', header: t('users.role'), cell: role, sortValue: role },
+    { key: 'team', header: t('users.team'), cell: (u) => u.team?.name ?? '—', sortValue: (u) => u.team?.name },
+    { key: 'status', header: t('users.status'), cell: status, sortValue: status },
     {
       key: 'queue',
       header: hiddenHeader(t('users.queue')),
