@@ -89,7 +89,7 @@ describe('payments and promise evaluation', () => {
     expect(different.statusCode).toBe(422);
     expect(different.json().error).toMatchObject({
       code: 'idempotency_conflict',
-      fields: [{ field: 'amountMinor', message: expect.stringContaining('20000') }],
+      fields: [expect.objectContaining({ field: 'amountMinor', message: expect.stringContaining('20000') })],
     });
     expect(await t.db.payment.count({ where: { reference: 'REF-1' } })).toBe(1);
   });
