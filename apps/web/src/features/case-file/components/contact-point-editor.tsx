@@ -45,6 +45,7 @@ function ZoneList({ id }: { id: string }) {
  */
 export function AddContactPoint({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
+  const problemOf = useProblemOf();
   const id = useId();
   const add = useAddContactPoint(accountId);
   const [open, setOpen] = useState(false);
@@ -101,7 +102,6 @@ export function AddContactPoint({ accountId }: { accountId: string }) {
       },
     });
   };
-  const problemOf = useProblemOf();
   const err = (field: string) => problemOf(add.error, field);
   return (
     <form className="panel admin-form contact-point-form" onSubmit={submit} aria-label={t('contactPoints.add')}>
@@ -203,6 +203,7 @@ export function AddContactPoint({ accountId }: { accountId: string }) {
  */
 export function EditContactPoint({ accountId, point }: { accountId: string; point: ContactPointDto }) {
   const { t } = useTranslation();
+  const problemOf = useProblemOf();
   const id = useId();
   const update = useUpdateContactPoint(accountId, point.id);
   const [open, setOpen] = useState(false);
@@ -243,7 +244,6 @@ export function EditContactPoint({ accountId, point }: { accountId: string; poin
     if (!f.invalid && wasInvalid) body.status = 'valid';
     update.mutate(body, { onSuccess: () => setOpen(false) });
   };
-  const problemOf = useProblemOf();
   const err = (field: string) => problemOf(update.error, field);
   return (
     <form
