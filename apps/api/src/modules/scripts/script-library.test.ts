@@ -297,7 +297,9 @@ describe('script library versions', () => {
       'Preview: $250.00 for Ms Doe, 15 days.',
     );
     const missing = await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}/preview?account=NOPE` });
-    expect(missing.json().error.fields[0]).toEqual({ field: 'account', message: 'no account NOPE' });
+    expect(missing.json().error.fields[0]).toEqual(
+      expect.objectContaining({ field: 'account', message: 'no account NOPE' }),
+    );
   });
 
   it('refuses an edit of a draft published while the edit waited (409, nothing written, nothing audited)', async () => {
