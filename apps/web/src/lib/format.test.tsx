@@ -21,4 +21,10 @@ describe('one date and one time format', () => {
     expect(fmt.time('2026-11-20T15:04:00')).toBe(time);
     expect(fmt.dateTime('2026-11-20T15:04:00')).not.toMatch(/PM|下午/);
   });
+
+  it('names a time zone in the reader’s language, not by its IANA id', async () => {
+    expect((await fmtIn('en')).zone('America/New_York')).toBe('Eastern Time');
+    expect((await fmtIn('zh-CN')).zone('America/New_York')).toBe('北美东部时间');
+    expect((await fmtIn('en')).zone('Not/AZone')).toBe('Not/AZone');
+  });
 });

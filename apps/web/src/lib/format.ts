@@ -19,6 +19,21 @@ export function useFormat() {
      * follows the same clock the customer-zone times (timeIn) and the audit trail already use.
      */
     dateTime: (iso: string) => format(parseISO(iso), 'PP HH:mm', { locale: dateLocale }),
+    /**
+     * A time zone in words in the reader's language ("Eastern Time" / "北美东部时间") instead of its
+     * IANA id, which stays available to the caller (a title, a data attribute); the id when the
+     * browser has no name for it.
+     */
+    zone: (timeZone: string) => {
+      try {
+        const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
+          .formatToParts(0)
+          .find((p) => p.type === 'timeZoneName')?.value;
+        return name && name !== timeZone ? name : timeZone;
+      } catch {
+        return timeZone;
+      }
+    },
     /** A time of day on the 24-hour clock, "15:04". */
     time: (iso: string) => format(parseISO(iso), 'HH:mm', { locale: dateLocale }),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
