@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from './problems.js';
 import { localeSchema, uuidSchema } from './fields.js';
 import { passwordSchema, userIdentitySchema } from './users.js';
 
@@ -31,6 +32,7 @@ export const changePasswordBodySchema = z
   })
   .refine((b) => b.newPassword !== b.currentPassword, {
     message: 'must differ from the current password',
+    params: problem('must_differ'),
     path: ['newPassword'],
   });
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;

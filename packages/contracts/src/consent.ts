@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from './problems.js';
 import { CHANNELS, oneOf } from './code-lists.js';
 import { personal } from './personal-data.js';
 
@@ -31,7 +32,10 @@ export const contactPointConsentBodySchema = z.object({
   optedOutChannels: z
     .array(channelSchema)
     .max(CHANNELS.length)
-    .refine((l) => new Set(l).size === l.length, { message: 'must not repeat a channel' }),
+    .refine((l) => new Set(l).size === l.length, {
+      message: 'must not repeat a channel',
+      params: problem('duplicate'),
+    }),
   /** The customer said calls at work are inconvenient (work numbers only). */
   workInconvenient: z.boolean(),
   note: consentNote,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from './problems.js';
 import { CONTACT_POINT_KINDS, CONTACT_POINT_STATUSES, CONTACT_POINT_TYPES, ZONE_SOURCES, oneOf } from './code-lists.js';
 import { personal } from './personal-data.js';
 
@@ -80,7 +81,12 @@ export const updateContactPointBodySchema = z
   })
   .superRefine((b, ctx) => {
     if (b.status === 'invalid' && !b.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when marking it invalid' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'is required when marking it invalid',
+        params: problem('required'),
+      });
   });
 export type UpdateContactPointBody = z.infer<typeof updateContactPointBodySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldProblemSchema } from './problems.js';
 
 export const errorCodeSchema = z.enum([
   'bad_request',
@@ -25,8 +26,11 @@ export const errorResponseSchema = z.object({
     code: errorCodeSchema,
     message: z.string(),
     requestId: z.string(),
-    /** For validation failures: each offending field and what is wrong with it. */
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    /**
+     * For validation failures: each offending field and what is wrong with it, as a code with params
+     * (to translate, ADR 033) and in English.
+     */
+    fields: z.array(fieldProblemSchema).optional(),
     /** For contact_not_allowed: every reason the contact gate gave. */
     reasons: z
       .array(

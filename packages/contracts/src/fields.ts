@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from './problems.js';
 import { COMPLIANCE_PROFILES, LOCALES, ROLES, STAGES } from './code-lists.js';
 // Readable messages for every check that does not give its own (a side effect: set once for zod).
 import './zod-messages.js';
@@ -28,6 +29,7 @@ export const isoDateSchema = z
   .regex(ISO_DATE, { message: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, {
     message: `must be a real calendar date between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31`,
+    params: problem('invalid_date'),
     abort: true,
   });
 
@@ -40,6 +42,7 @@ export const isoDateTimeSchema = z.iso
   })
   .refine((v) => isCalendarDate(v.slice(0, 10)), {
     message: `must be between ${MIN_YEAR} and ${MAX_YEAR}`,
+    params: problem('invalid_date'),
     abort: true,
   });
 

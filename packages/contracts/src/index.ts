@@ -2,6 +2,7 @@ export * from './code-lists.js';
 export * from './accounts.js';
 export * from './auth.js';
 export * from './errors.js';
+export * from './problems.js';
 export * from './fields.js';
 export * from './personal-data.js';
 export * from './health.js';

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { problem } from './problems.js';
 import { amountMinorSchema, currencySchema, isoDateTimeSchema, uuidSchema } from './fields.js';
 
 export const postPaymentBodySchema = z.object({
   accountId: uuidSchema,
-  amountMinor: amountMinorSchema.refine((n) => n > 0, { message: 'must be more than zero' }),
+  amountMinor: amountMinorSchema.refine((n) => n > 0, {
+    message: 'must be more than zero',
+    params: problem('must_be_positive'),
+  }),
   currency: currencySchema,
   paidAt: isoDateTimeSchema,
   channel: z.string().trim().min(1, { message: 'is required' }).max(50),

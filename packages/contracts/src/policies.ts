@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from './problems.js';
 import { COMPLIANCE_PROFILES, POLICY_KINDS, STOP_FLAG_TYPES, oneOf, type PolicyKindCode } from './code-lists.js';
 import { complianceProfileSchema } from './fields.js';
 
@@ -27,7 +28,13 @@ export const stageThresholdsPolicySchema = z
   .superRefine((t, ctx) => {
     for (let i = 1; i < STAGE_ORDER.length; i++) {
       const [prev, key] = [STAGE_ORDER[i - 1]!, STAGE_ORDER[i]!];
-      if (t[key] <= t[prev]) ctx.addIssue({ code: 'custom', path: [key], message: `must be greater than ${prev}` });
+      if (t[key] <= t[prev])
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `must be greater than ${prev}`,
+          params: problem('not_after_previous'),
+        });
     }
   });
 export const complianceProfilePolicySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from './problems.js';
 import { localeSchema, roleSchema, uuidSchema } from './fields.js';
 
 /** Who a user is, as both the signed-in session and the user list show it. */
@@ -69,7 +70,11 @@ export const updateUserBodySchema = z
     timeZone: timeZoneSchema.optional(),
     active: z.boolean().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'must change at least one field', path: ['body'] });
+  .refine((b) => Object.keys(b).length > 0, {
+    message: 'must change at least one field',
+    path: ['body'],
+    params: problem('required'),
+  });
 export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
 
 export const resetPasswordBodySchema = z.object({ password: passwordSchema });
@@ -88,5 +93,9 @@ export const teamBodySchema = z.object({
 /** A PATCH changes only the fields it names: no defaults here (a default would overwrite what the request left out). */
 export const updateTeamBodySchema = z
   .object({ name: teamNameSchema.optional(), supervisorId: uuidSchema.nullable().optional() })
-  .refine((b) => Object.keys(b).length > 0, { message: 'must change at least one field', path: ['body'] });
+  .refine((b) => Object.keys(b).length > 0, {
+    message: 'must change at least one field',
+    path: ['body'],
+    params: problem('required'),
+  });
 export type TeamBody = z.infer<typeof teamBodySchema>;

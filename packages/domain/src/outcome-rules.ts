@@ -187,6 +187,7 @@ export function outcomeProblems(body: OutcomeShape): FieldProblem[] {
   const r = outcomeRequirements(party, disposition, channel, direction);
   const problems: FieldProblem[] = [];
   const notFor = `cannot be recorded with disposition ${disposition}`;
+  const notHere = { code: 'not_allowed_here', params: { disposition } } as const;
 
   const identified = body.thirdPartyId !== undefined || body.thirdParty !== undefined;
   // A call to a third party's own number names the third party instead of a contact point of the customer's.
@@ -196,6 +197,7 @@ export function outcomeProblems(body: OutcomeShape): FieldProblem[] {
   if (!body.contactPointId && NEEDS_CONTACT_POINT.has(body.channel) && !toThirdParty && !fromUnknownNumber)
     problems.push({
       field: 'contactPointId',
+      code: 'required',
       message:
         party === 'third_party' && body.channel === 'phone'
           ? 'is required for phone (or name the third party called: thirdPartyId or thirdParty)'
@@ -204,31 +206,40 @@ export function outcomeProblems(body: OutcomeShape): FieldProblem[] {
   if (body.thirdPartyId !== undefined && body.thirdParty !== undefined)
     problems.push({
       field: 'thirdParty',
+      code: 'only_one_of',
+      params: { fields: 'thirdPartyId, thirdParty' },
       message: 'give either thirdPartyId (someone on file) or thirdParty (someone new), not both',
     });
   if (party !== 'third_party') {
     for (const field of ['thirdPartyId', 'thirdParty', 'thirdPartyAsksMoreContact'] as const)
       if (body[field] !== undefined)
-        problems.push({ field, message: 'is only recorded when a third party was reached' });
+        problems.push({ field, code: 'not_allowed_here', message: 'is only recorded when a third party was reached' });
   }
   if (party !== 'debtor' && body.rightPartyVerification !== undefined)
     problems.push({
       field: 'rightPartyVerification',
+      code: 'not_allowed_here',
       message: 'confirms the customer was reached: it is only recorded with partyReached debtor',
     });
   if (!r.lawful) {
     const parties = partiesFor(disposition, channel, direction);
     const way = channel === 'phone' && direction === 'outbound' ? '' : ` (${direction} ${channel})`;
+    const allowed = PARTIES_REACHED.flatMap((p) => dispositionsFor(p, channel, direction)).filter(
+      (d, i, all) => all.indexOf(d) === i,
+    );
     problems.push(
       parties.length > 0
-        ? { field: 'partyReached', message: `must be ${parties.join(' or ')} for disposition ${disposition}${way}` }
+        ? {
+            field: 'partyReached',
+            code: 'not_one_of',
+            params: { options: parties.join(', ') },
+            message: `must be ${parties.join(' or ')} for disposition ${disposition}${way}`,
+          }
         : {
             field: 'disposition',
-            message: `cannot be recorded for an ${direction} ${channel}: must be one of ${
-              PARTIES_REACHED.flatMap((p) => dispositionsFor(p, channel, direction))
-                .filter((d, i, all) => all.indexOf(d) === i)
-                .join(', ') || 'none'
-            }`,
+            code: 'not_one_of',
+            params: { options: allowed.join(', ') },
+            message: `cannot be recorded for an ${direction} ${channel}: must be one of ${allowed.join(', ') || 'none'}`,
           },
     );
   }
@@ -236,20 +247,32 @@ export function outcomeProblems(body: OutcomeShape): FieldProblem[] {
   const promise = body.promise !== undefined;
   const plan = body.plan !== undefined;
   if (r.commitment === 'required' && !promise && !plan)
-    problems.push({ field: 'promise', message: 'is required for a promise to pay (or give a plan)' });
-  if (promise && plan) problems.push({ field: 'plan', message: 'give either a single promise or a plan, not both' });
+    problems.push({ field: 'promise', code: 'required', message: 'is required for a promise to pay (or give a plan)' });
+  if (promise && plan)
+    problems.push({
+      field: 'plan',
+      code: 'only_one_of',
+      params: { fields: 'promise, plan' },
+      message: 'give either a single promise or a plan, not both',
+    });
   if (r.commitment === 'forbidden') {
-    if (promise) problems.push({ field: 'promise', message: `${notFor}: only a promise to pay records one` });
-    if (plan) problems.push({ field: 'plan', message: `${notFor}: only a promise to pay records one` });
+    if (promise)
+      problems.push({ field: 'promise', ...notHere, message: `${notFor}: only a promise to pay records one` });
+    if (plan) problems.push({ field: 'plan', ...notHere, message: `${notFor}: only a promise to pay records one` });
   }
   if (body.planChannel !== undefined && !plan)
-    problems.push({ field: 'planChannel', message: 'is only given with a plan' });
+    problems.push({ field: 'planChannel', code: 'not_allowed_here', message: 'is only given with a plan' });
 
   if (r.callbackAt === 'required' && body.callbackAt === undefined)
-    problems.push({ field: 'callbackAt', message: 'is required when the customer asks to be called back' });
+    problems.push({
+      field: 'callbackAt',
+      code: 'required',
+      message: 'is required when the customer asks to be called back',
+    });
   if (r.callbackAt === 'forbidden' && body.callbackAt !== undefined)
     problems.push({
       field: 'callbackAt',
+      ...notHere,
       message:
         party === 'debtor'
           ? `${notFor}: the customer agreed no time to be called`
@@ -259,24 +282,36 @@ export function outcomeProblems(body: OutcomeShape): FieldProblem[] {
   if (r.claimedPayment === 'required' && body.claimedPayment === undefined)
     problems.push({
       field: 'claimedPayment',
+      code: 'required',
       message: 'is required: when, how much and through which channel the customer says they paid',
     });
   if (r.claimedPayment === 'forbidden' && body.claimedPayment !== undefined)
-    problems.push({ field: 'claimedPayment', message: `${notFor}: only claims_paid records one` });
+    problems.push({ field: 'claimedPayment', ...notHere, message: `${notFor}: only claims_paid records one` });
 
   if (r.flag === 'required' && !body.flag)
-    problems.push({ field: 'flag', message: 'is required for a dispute: record a dispute_hold with the reason' });
+    problems.push({
+      field: 'flag',
+      code: 'required',
+      message: 'is required for a dispute: record a dispute_hold with the reason',
+    });
   if (r.flagType && body.flag && body.flag.type !== r.flagType)
-    problems.push({ field: 'flag.type', message: `must be ${r.flagType} for disposition ${disposition}` });
+    problems.push({
+      field: 'flag.type',
+      code: 'must_be',
+      params: { value: r.flagType },
+      message: `must be ${r.flagType} for disposition ${disposition}`,
+    });
   if (r.flag === 'forbidden' && body.flag)
     problems.push({
       field: 'flag',
+      code: 'not_allowed_here',
       message: 'cannot be set when nobody was reached: no one said anything to base it on',
     });
 
   if (r.objections === 'forbidden' && body.objections && body.objections.length > 0)
     problems.push({
       field: 'objections',
+      code: 'not_allowed_here',
       message: 'are what the customer raised: they are only recorded when the customer was reached',
     });
   return problems;

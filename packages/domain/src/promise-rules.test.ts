@@ -11,8 +11,13 @@ describe('promiseProblems', () => {
   });
   it('names the field and the rule', () => {
     expect(promiseProblems({ amountMinor: 0, dueDate: '2026-11-21' }, ctx)).toEqual([
-      { field: 'promise.amountMinor', message: 'must be more than zero' },
-      { field: 'promise.dueDate', message: 'is in the past (today is 2026-11-22 for the customer)' },
+      { field: 'promise.amountMinor', code: 'must_be_positive', message: 'must be more than zero' },
+      {
+        field: 'promise.dueDate',
+        code: 'in_the_past',
+        params: { today: '2026-11-22' },
+        message: 'is in the past (today is 2026-11-22 for the customer)',
+      },
     ]);
     expect(promiseProblems({ amountMinor: 50, dueDate: '2026-12-23' }, ctx).map((p) => p.message)).toEqual([
       'must be at least 100 (minor units) under the promise policy',
@@ -46,8 +51,13 @@ describe('planProblems', () => {
         ctx,
       ),
     ).toEqual([
-      { field: 'plan.1.dueDate', message: 'must be after the previous instalment' },
-      { field: 'plan', message: 'total exceeds the account balance' },
+      { field: 'plan.1.dueDate', code: 'not_after_previous', message: 'must be after the previous instalment' },
+      {
+        field: 'plan',
+        code: 'more_than_balance',
+        params: { max: 100_000 },
+        message: 'total exceeds the account balance',
+      },
     ]);
   });
 });
@@ -68,7 +78,7 @@ describe('callbackProblems', () => {
   });
   it('refuses a time further ahead than the promise horizon', () => {
     expect(callbackProblems(new Date('2999-12-31T15:00:00Z'), now, ['America/New_York'], window, 60)).toEqual([
-      { field: 'callbackAt', message: 'is more than 60 days away' },
+      { field: 'callbackAt', code: 'too_far_ahead', params: { days: 60 }, message: 'is more than 60 days away' },
     ]);
   });
 });
@@ -77,8 +87,13 @@ describe('claimedPaymentProblems', () => {
   it('needs an amount and a day that has come in the customer’s calendar', () => {
     expect(claimedPaymentProblems({ amountMinor: 5_000, paidAt: '2026-11-20' }, '2026-11-20')).toEqual([]);
     expect(claimedPaymentProblems({ amountMinor: 0, paidAt: '2026-11-21' }, '2026-11-20')).toEqual([
-      { field: 'claimedPayment.amountMinor', message: 'must be more than zero' },
-      { field: 'claimedPayment.paidAt', message: 'is in the future (today is 2026-11-20 for the customer)' },
+      { field: 'claimedPayment.amountMinor', code: 'must_be_positive', message: 'must be more than zero' },
+      {
+        field: 'claimedPayment.paidAt',
+        code: 'in_the_future',
+        params: { today: '2026-11-20' },
+        message: 'is in the future (today is 2026-11-20 for the customer)',
+      },
     ]);
     expect(claimedPaymentProblems({ amountMinor: -1, paidAt: '2999-12-31' }, '2026-11-20')).toHaveLength(2);
   });

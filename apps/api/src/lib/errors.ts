@@ -1,4 +1,7 @@
-import type { ErrorCode } from '@crm/contracts';
+import type { ErrorCode, FieldProblemInput } from '@crm/contracts';
+
+/** A field problem: field, English message, and the code with params where known (ADR 033). */
+export type FieldProblems = FieldProblemInput[];
 
 /** Errors thrown deep in the code; plugins/error-handler.ts turns them into responses. */
 export class AppError extends Error {
@@ -6,7 +9,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly statusCode: number,
     message: string,
-    readonly fields?: { field: string; message: string }[],
+    readonly fields?: FieldProblems,
     readonly reasons?: { code: string; message: string; params?: Record<string, string | number> }[],
   ) {
     super(message);
@@ -15,7 +18,7 @@ export class AppError extends Error {
 }
 
 export class BadRequestError extends AppError {
-  constructor(message: string, fields?: { field: string; message: string }[]) {
+  constructor(message: string, fields?: FieldProblems) {
     super(fields ? 'validation_failed' : 'bad_request', 400, message, fields);
   }
 }
@@ -40,7 +43,7 @@ export class NotFoundError extends AppError {
   }
 }
 export class ConflictError extends AppError {
-  constructor(message: string, fields?: { field: string; message: string }[]) {
+  constructor(message: string, fields?: FieldProblems) {
     super('conflict', 409, message, fields);
   }
 }
@@ -50,7 +53,7 @@ export class ConflictError extends AppError {
  * reused for a request that differs from the one it was first used with. Nothing is written.
  */
 export class IdempotencyConflictError extends AppError {
-  constructor(status: 409 | 422, message: string, fields: { field: string; message: string }[]) {
+  constructor(status: 409 | 422, message: string, fields: FieldProblems) {
     super('idempotency_conflict', status, message, fields);
   }
 }
@@ -59,7 +62,12 @@ export class IdempotencyConflictError extends AppError {
 export class UnsupportedMediaTypeError extends AppError {
   constructor(expected: readonly string[]) {
     super('unsupported_media_type', 415, `Content-Type must be one of ${expected.join(', ')}.`, [
-      { field: 'content-type', message: `must be one of ${expected.join(', ')}` },
+      {
+        field: 'content-type',
+        code: 'not_one_of',
+        params: { options: expected.join(', ') },
+        message: `must be one of ${expected.join(', ')}`,
+      },
     ]);
   }
 }
@@ -74,7 +82,12 @@ export class PolicyBelowFloorError extends AppError {
       'validation_failed',
       400,
       `The ${profile} profile would be below the law: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
-      problems.map((p) => ({ field: `data.${p.field}`, message: p.message })),
+      problems.map((p) => ({
+        field: `data.${p.field}`,
+        code: 'below_legal_floor' as const,
+        params: { rule: p.rule },
+        message: p.message,
+      })),
       problems.map((p) => ({
         code: 'below_statutory_floor',
         message: p.message,

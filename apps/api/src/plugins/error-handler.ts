@@ -1,9 +1,9 @@
-import type { ErrorCode, ErrorResponse } from '@crm/contracts';
+import { problemOfIssue, type ErrorCode, type ErrorResponse, type IssueLike } from '@crm/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { classifyDbError, type DbErrorInfo } from '../lib/db-errors.js';
-import { AppError, RateLimitedError } from '../lib/errors.js';
+import { AppError, RateLimitedError, type FieldProblems } from '../lib/errors.js';
 
 function send(
   reply: FastifyReply,
@@ -11,7 +11,7 @@ function send(
   status: number,
   code: ErrorCode,
   message: string,
-  fields?: { field: string; message: string }[],
+  fields?: FieldProblems,
   reasons?: { code: string; message: string; params?: Record<string, string | number> }[],
 ) {
   const body: ErrorResponse = {
@@ -19,7 +19,8 @@ function send(
       code,
       message,
       requestId: String(request.id),
-      ...(fields ? { fields } : {}),
+      // Every field problem carries a code (ADR 033): `invalid` where the thrower named none.
+      ...(fields ? { fields: fields.map((f) => ({ ...f, code: f.code ?? 'invalid' })) } : {}),
       ...(reasons ? { reasons } : {}),
     },
   };
@@ -38,6 +39,26 @@ function fieldName(instancePath: string, context: string | undefined, missing?: 
   return name || context || 'request';
 }
 
+/** What was validated: the body, the query string, the route params or the headers. */
+function inputOf(request: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'body') return request.body;
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return undefined;
+}
+
+/** Whether the value at a JSON-pointer path (its unescaped keys) was absent from the input. */
+function isMissing(input: unknown, path: string[]): boolean {
+  let v = input;
+  for (const raw of path) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return true;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v === undefined;
+}
+
 /**
  * The single translation of errors into responses: { error: { code, message, requestId } }.
  * 5xx details are logged, never sent.
@@ -45,14 +66,23 @@ function fieldName(instancePath: string, context: string | undefined, missing?: 
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = error.validation.map((v) => ({
-        field: fieldName(
-          v.instancePath,
-          error.validationContext,
-          (v.params as { missingProperty?: unknown })?.missingProperty,
-        ),
-        message: v.message ?? 'is invalid',
-      }));
+      const input = inputOf(request, error.validationContext);
+      const fields = error.validation.map((v) => {
+        // fastify-type-provider-zod keeps the zod issue (less path, code, message) in params.
+        const path = v.instancePath === '/' ? [] : v.instancePath.split('/').slice(1);
+        const issue = { ...(v.params as object), code: v.keyword, message: v.message } as IssueLike;
+        const { code, params } = problemOfIssue(issue, path.length > 0 && isMissing(input, path));
+        return {
+          field: fieldName(
+            v.instancePath,
+            error.validationContext,
+            (v.params as { missingProperty?: unknown })?.missingProperty,
+          ),
+          code,
+          ...(params ? { params } : {}),
+          message: v.message ?? 'is invalid',
+        };
+      });
       const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
       return send(
         reply,
@@ -106,8 +136,8 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** A database error as the client should see it (lib/db-errors.ts says what it means). */
 function sendDbError(reply: FastifyReply, request: FastifyRequest, error: unknown, db: DbErrorInfo) {
-  const fieldList = (message: string) =>
-    db.fields.length ? db.fields.map((field) => ({ field, message })) : undefined;
+  const fieldList = (message: string, code: 'already_in_use' | 'not_found') =>
+    db.fields.length ? db.fields.map((field) => ({ field, code, message })) : undefined;
   switch (db.kind) {
     case 'unique': {
       const what = db.fields.length ? db.fields.join(', ') : 'this value';
@@ -117,11 +147,11 @@ function sendDbError(reply: FastifyReply, request: FastifyRequest, error: unknow
         409,
         'conflict',
         `A record with the same ${what} already exists.`,
-        fieldList('is already in use'),
+        fieldList('is already in use', 'already_in_use'),
       );
     }
     case 'missing_reference': {
-      const fields = fieldList('does not exist');
+      const fields = fieldList('does not exist', 'not_found');
       return fields
         ? send(reply, request, 400, 'validation_failed', `${db.fields.join(', ')} does not exist.`, fields)
         : send(reply, request, 400, 'bad_request', 'The request refers to a record that does not exist.');

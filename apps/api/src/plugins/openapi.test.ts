@@ -107,7 +107,9 @@ describe('OpenAPI document', () => {
     const session = await t.login('long-param');
     const res = await session.inject({ method: 'GET', url: `/api/accounts/${'a'.repeat(150)}/case-file` });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields).toEqual([{ field: 'id', message: expect.any(String) }]);
+    expect(res.json().error.fields).toEqual([
+      { field: 'id', code: 'invalid_format', params: { format: 'uuid' }, message: expect.any(String) },
+    ]);
   });
 
   it('answers a request Node cannot take (headers over 16 KB) with 431 and the one error shape', async () => {

@@ -1,4 +1,4 @@
-import { findTextProblems } from '@crm/contracts';
+import { findTextProblems, problem } from '@crm/contracts';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 
@@ -27,7 +27,10 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data: unknown) => {
     const problems = typeof data === 'string' ? [] : findTextProblems(data);
-    if (problems.length > 0) return { error: problems.map((p) => issue(p.path, 'custom', p.message)) };
+    if (problems.length > 0)
+      return {
+        error: problems.map((p) => issue(p.path, 'custom', p.message, { params: problem('unstorable_text') })),
+      };
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
     return {

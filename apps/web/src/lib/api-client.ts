@@ -1,4 +1,4 @@
-import { CSRF_COOKIE, CSRF_HEADER, errorResponseSchema, type ErrorCode } from '@crm/contracts';
+import { CSRF_COOKIE, CSRF_HEADER, errorResponseSchema, type ErrorCode, type FieldProblem } from '@crm/contracts';
 import type { z } from 'zod';
 
 /** An API error with the server's code, readable message and request id. */
@@ -8,7 +8,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network_error',
     message: string,
     readonly requestId?: string,
-    readonly fields?: { field: string; message: string }[],
+    readonly fields?: FieldProblem[],
     readonly reasons?: { code: string; message: string; params?: Record<string, string | number> }[],
   ) {
     super(message);

@@ -11,8 +11,31 @@ export function useFormat() {
   return {
     /** One amount (a number) or a total (an exact decimal string of minor units). */
     money: (amountMinor: number | string, currency: string) => formatMoney({ amountMinor, currency }, locale),
+    /** The one date format: "Nov 20, 2026" / "2026-11-20". */
     date: (iso: string) => format(parseISO(iso), 'PP', { locale: dateLocale }),
-    dateTime: (iso: string) => format(parseISO(iso), 'PPp', { locale: dateLocale }),
+    /**
+     * The one date-time format: the date, then the time on a 24-hour clock in every language
+     * ("Nov 20, 2026 15:04" / "2026-11-20 15:04"; ADR 033): zh-CN writes 24-hour times, and English
+     * follows the same clock the customer-zone times (timeIn) and the audit trail already use.
+     */
+    dateTime: (iso: string) => format(parseISO(iso), 'PP HH:mm', { locale: dateLocale }),
+    /**
+     * A time zone in words in the reader's language ("Eastern Time" / "北美东部时间") instead of its
+     * IANA id, which stays available to the caller (a title, a data attribute); the id when the
+     * browser has no name for it.
+     */
+    zone: (timeZone: string) => {
+      try {
+        const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
+          .formatToParts(0)
+          .find((p) => p.type === 'timeZoneName')?.value;
+        return name && name !== timeZone ? name : timeZone;
+      } catch {
+        return timeZone;
+      }
+    },
+    /** A time of day on the 24-hour clock, "15:04". */
+    time: (iso: string) => format(parseISO(iso), 'HH:mm', { locale: dateLocale }),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
     /** A moment shown in a given zone (the customer's), e.g. "Nov 21, 08:00". */
     timeIn: (iso: string, timeZone: string) =>

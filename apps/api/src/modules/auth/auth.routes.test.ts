@@ -75,7 +75,7 @@ describe('auth', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({
       code: 'validation_failed',
-      fields: [{ field: 'password', message: 'is required' }],
+      fields: [{ field: 'password', code: 'required', message: 'is required' }],
     });
   });
 

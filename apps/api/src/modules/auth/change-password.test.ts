@@ -45,7 +45,7 @@ describe('changing one’s own password', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error).toMatchObject({
       code: 'validation_failed',
-      fields: [{ field: 'currentPassword', message: 'is not your current password' }],
+      fields: [{ field: 'currentPassword', code: 'invalid', message: 'is not your current password' }],
     });
     expect(await t.db.auditEvent.count({ where: { action: 'auth.password_change_failed', entityId: user.id } })).toBe(
       1,
@@ -77,13 +77,17 @@ describe('changing one’s own password', () => {
     const s = await t.login('pw-rules');
     const short = await s.inject(change(TEST_PASSWORD, 'short'));
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.fields).toEqual([{ field: 'newPassword', message: 'must be at least 12 characters' }]);
+    expect(short.json().error.fields).toEqual([
+      { field: 'newPassword', code: 'too_short', params: { min: 12 }, message: 'must be at least 12 characters' },
+    ]);
     const same = await s.inject(change(TEST_PASSWORD, TEST_PASSWORD));
     expect(same.json().error.fields).toEqual([
-      { field: 'newPassword', message: 'must differ from the current password' },
+      { field: 'newPassword', code: 'must_differ', message: 'must differ from the current password' },
     ]);
     const missing = await s.inject({ method: 'POST', url: '/api/me/password', payload: { newPassword: NEW_PASSWORD } });
-    expect(missing.json().error.fields).toEqual([{ field: 'currentPassword', message: 'is required' }]);
+    expect(missing.json().error.fields).toEqual([
+      { field: 'currentPassword', code: 'required', message: 'is required' },
+    ]);
     expect(
       (
         await s.inject({

@@ -180,7 +180,7 @@ describe('script library versions', () => {
       const ok = await publish(id, 'ok');
       expect(ok.statusCode).toBe(400);
       expect(ok.json().error.fields).toEqual([
-        { field: 'justification', message: expect.stringContaining('not a placeholder') },
+        expect.objectContaining({ field: 'justification', message: expect.stringContaining('not a placeholder') }),
       ]);
       const submitted = await publish(id, reason);
       expect(submitted.statusCode).toBe(200);
@@ -297,7 +297,9 @@ describe('script library versions', () => {
       'Preview: $250.00 for Ms Doe, 15 days.',
     );
     const missing = await admin.inject({ method: 'GET', url: `/api/scripts/versions/${d.id}/preview?account=NOPE` });
-    expect(missing.json().error.fields[0]).toEqual({ field: 'account', message: 'no account NOPE' });
+    expect(missing.json().error.fields[0]).toEqual(
+      expect.objectContaining({ field: 'account', message: 'no account NOPE' }),
+    );
   });
 
   it('refuses an edit of a draft published while the edit waited (409, nothing written, nothing audited)', async () => {

@@ -92,7 +92,9 @@ describe('users and teams under concurrency', () => {
     // Whether refused before the write or by the unique index, the answer names the field.
     const late = await admin.inject({ method: 'POST', url: '/api/users', payload });
     for (const res of [...responses.filter((r) => r.statusCode !== 201), late])
-      expect(res.json().error.fields).toEqual([{ field: 'username', message: 'is already in use' }]);
+      expect(res.json().error.fields).toEqual([
+        { field: 'username', code: 'already_in_use', message: 'is already in use' },
+      ]);
   });
 
   it('creates one team when the same name is sent 5 times at once; the others get 409', async () => {
@@ -107,7 +109,9 @@ describe('users and teams under concurrency', () => {
     expect(await t.db.team.count({ where: { name: 'Same team' } })).toBe(1);
     const late = await admin.inject({ method: 'POST', url: '/api/teams', payload: { name: 'Same team' } });
     for (const res of [...responses.filter((r) => r.statusCode !== 201), late])
-      expect(res.json().error.fields).toEqual([{ field: 'name', message: 'is already in use' }]);
+      expect(res.json().error.fields).toEqual([
+        { field: 'name', code: 'already_in_use', message: 'is already in use' },
+      ]);
   });
 
   it('renames a team without touching its supervisor (a PATCH changes only what it names)', async () => {

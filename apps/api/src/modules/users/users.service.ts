@@ -62,7 +62,7 @@ export function createUsersService({
     async create(actor: SessionUser, body: CreateUserBody, requestId: string): Promise<User> {
       if (await users.usernameTaken(body.username))
         throw new ConflictError(`The username ${body.username} is taken.`, [
-          { field: 'username', message: 'is already in use' },
+          { field: 'username', code: 'already_in_use', message: 'is already in use' },
         ]);
       await checkTeam(body.teamId);
       checkZone(body.timeZone);
@@ -126,7 +126,7 @@ export function createUsersService({
     async saveTeam(actor: SessionUser, id: string | null, body: Partial<TeamBody>, requestId: string): Promise<Team> {
       if (body.name !== undefined && (await users.teamNameTaken(body.name, id ?? undefined)))
         throw new ConflictError(`A team called ${body.name} exists.`, [
-          { field: 'name', message: 'is already in use' },
+          { field: 'name', code: 'already_in_use', message: 'is already in use' },
         ]);
       if (body.supervisorId) {
         const supervisor = await users.findById(body.supervisorId);

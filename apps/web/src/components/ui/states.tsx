@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api-client';
+import { useProblemText } from '../../lib/problems';
 
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -14,8 +15,14 @@ export function LoadingState({ label }: { label?: string }) {
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const message =
-    error instanceof ApiError && error.status < 500 && error.status !== 0 ? error.message : t('errors.generic');
+  const problemText = useProblemText();
+  const hasFields = error instanceof ApiError && error.status < 500 && !!error.fields?.length;
+  // The server's English summary repeats the fields; they are listed below in the reader's language.
+  const message = hasFields
+    ? t('errors.validation')
+    : error instanceof ApiError && error.status < 500 && error.status !== 0
+      ? error.message
+      : t('errors.generic');
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   return (
     <div className="state state-error" role="alert">
@@ -24,7 +31,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
         <ul className="small">
           {error.fields.map((f) => (
             <li key={`${f.field}:${f.message}`}>
-              <span className="mono">{f.field}</span> {f.message}
+              <span className="mono">{f.field}</span> {problemText(f)}
             </li>
           ))}
         </ul>

@@ -50,7 +50,7 @@ describe('ChangePasswordForm', () => {
                   code: 'validation_failed',
                   message: 'x',
                   requestId: 'r',
-                  fields: [{ field: 'currentPassword', message: 'is not your current password' }],
+                  fields: [{ field: 'currentPassword', code: 'invalid', message: 'is not your current password' }],
                 },
               },
             }

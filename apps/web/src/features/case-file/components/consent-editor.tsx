@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
+import { useProblemText } from '../../../lib/problems';
 import { useSetContactPointConsent } from '../../consent/api/set-contact-point-consent';
 import { useSetPreferences } from '../../consent/api/set-preferences';
 import { ConsentBadges } from './consent-badges';
@@ -18,9 +19,10 @@ const CHANNELS_OF: Record<ContactPointDto['kind'], ChannelCode[]> = {
 /** The server's problems by field, and its message when no field is named. */
 function useServerErrors(error: unknown) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   const api = error instanceof ApiError ? error : null;
   const fields: Record<string, string> = {};
-  for (const f of api?.fields ?? []) fields[f.field] ??= f.message;
+  for (const f of api?.fields ?? []) fields[f.field] ??= problemText(f);
   const general = error && !api?.fields?.length ? (api && api.status < 500 ? api.message : t('errors.generic')) : null;
   return { fields, general };
 }

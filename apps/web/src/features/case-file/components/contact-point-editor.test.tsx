@@ -70,7 +70,9 @@ describe('adding and editing a contact point in the case file', () => {
             code: 'conflict',
             message: "This number is already one of the customer's.",
             requestId: 'r1',
-            fields: [{ field: 'value', message: "is already one of this customer's numbers (home, valid)" }],
+            fields: [
+              { field: 'value', code: 'invalid', message: "is already one of this customer's numbers (home, valid)" },
+            ],
           },
         },
       }),

@@ -12,14 +12,20 @@ import { useCodeOptions } from '../../../components/ui/code-options';
 import { CheckboxField, SelectField, TextField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { ApiError } from '../../../lib/api-client';
+import { useProblemText } from '../../../lib/problems';
 import { useAddContactPoint, useUpdateContactPoint } from '../../contact-points/api/save-contact-point';
 
 type Kind = (typeof CONTACT_POINT_KINDS)[number];
 type PointType = (typeof CONTACT_POINT_TYPES)[number];
 
-/** The server's problem with one field, shown under it. */
-const problemOf = (error: unknown, field: string) =>
-  error instanceof ApiError ? error.fields?.find((f) => f.field === field)?.message : undefined;
+/** The server's problem with one field, shown under it in the reader's language. */
+function useProblemOf() {
+  const problemText = useProblemText();
+  return (error: unknown, field: string) => {
+    const f = error instanceof ApiError ? error.fields?.find((p) => p.field === field) : undefined;
+    return f ? problemText(f) : undefined;
+  };
+}
 
 /** The IANA zones, offered as the customer's stated zone. */
 function ZoneList({ id }: { id: string }) {
@@ -39,6 +45,7 @@ function ZoneList({ id }: { id: string }) {
  */
 export function AddContactPoint({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
+  const problemOf = useProblemOf();
   const id = useId();
   const add = useAddContactPoint(accountId);
   const [open, setOpen] = useState(false);
@@ -196,6 +203,7 @@ export function AddContactPoint({ accountId }: { accountId: string }) {
  */
 export function EditContactPoint({ accountId, point }: { accountId: string; point: ContactPointDto }) {
   const { t } = useTranslation();
+  const problemOf = useProblemOf();
   const id = useId();
   const update = useUpdateContactPoint(accountId, point.id);
   const [open, setOpen] = useState(false);

@@ -30,7 +30,7 @@ export function CustomerZones({ caseFile }: { caseFile: CaseFile }) {
               <span className={`badge ${z.open ? 'promise-kept' : 'flag'}`}>
                 {z.open ? t('zones.open') : t('zones.closed')}
               </span>{' '}
-              <strong>{z.zone}</strong> <span className="mono">{z.localTime}</span>{' '}
+              <strong title={z.zone}>{fmt.zone(z.zone)}</strong> <span className="mono">{z.localTime}</span>{' '}
               <span className="muted small">
                 {z.open && z.closesAt
                   ? t('zones.closesAt', { time: fmt.timeIn(z.closesAt, z.zone) })

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
+import { useProblemText } from '../../../lib/problems';
 import { useSetThirdPartyConsent } from '../../consent/api/set-third-party-consent';
 import { GateStatus } from './gate-status';
 
@@ -37,6 +38,9 @@ function ThirdPartyItem({ accountId, tp, timeZone }: { accountId: string; tp: Th
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
   const api = save.error instanceof ApiError ? save.error : null;
+  const problemText = useProblemText();
+  const serverNote = api?.fields?.find((f) => f.field === 'note');
+  const noteProblem = serverNote ? problemText(serverNote) : undefined;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -84,11 +88,7 @@ function ThirdPartyItem({ accountId, tp, timeZone }: { accountId: string; tp: Th
           noValidate
           aria-label={t('thirdParties.markDoNotContactOf', { name: tp.name })}
         >
-          <Field
-            label={t('thirdParties.whatTheySaid')}
-            id={`${formId}-note`}
-            error={noteError ?? api?.fields?.find((f) => f.field === 'note')?.message}
-          >
+          <Field label={t('thirdParties.whatTheySaid')} id={`${formId}-note`} error={noteError ?? noteProblem}>
             <input id={`${formId}-note`} value={note} onChange={(e) => setNote(e.target.value)} />
           </Field>
           {save.error && !api?.fields?.length && (

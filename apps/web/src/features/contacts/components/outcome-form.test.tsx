@@ -167,7 +167,14 @@ describe('OutcomeForm', () => {
             code: 'validation_failed',
             message: 'Invalid body',
             requestId: 'r1',
-            fields: [{ field: 'promise.dueDate', message: 'is in the past (today is 2026-11-22 for the customer)' }],
+            fields: [
+              {
+                field: 'promise.dueDate',
+                code: 'in_the_past',
+                params: { today: '2026-11-22' },
+                message: 'is in the past (today is 2026-11-22 for the customer)',
+              },
+            ],
           },
         },
       }),
@@ -176,7 +183,8 @@ describe('OutcomeForm', () => {
     await userEvent.type(screen.getByLabelText('Amount (USD)'), '10');
     await userEvent.type(screen.getByLabelText('Date'), '2020-01-01');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('is in the past (today is 2026-11-22 for the customer)')).toBeInTheDocument();
+    // Translated from the code and params, the date in the reader's format.
+    expect(await screen.findByText('is in the past (today is Nov 22, 2026 for the customer)')).toBeInTheDocument();
     expect(screen.getByText('Please correct the highlighted fields.')).toBeInTheDocument();
   });
 

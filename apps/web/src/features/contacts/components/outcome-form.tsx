@@ -17,6 +17,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
+import { useProblemText } from '../../../lib/problems';
 import { useReasonText } from '../../../lib/reasons';
 import { useRecordContact } from '../api/record-contact';
 import type { OutcomeValues } from '../drafts/draft-store';
@@ -59,6 +60,7 @@ export function OutcomeForm({
   onDraft?: (values: OutcomeValues | null, idempotencyKey: string) => void;
 }) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   const reason = useReasonText();
   const formId = useId();
   const record = useRecordContact();
@@ -140,7 +142,7 @@ export function OutcomeForm({
         : phones;
   const serverError = record.error instanceof ApiError ? record.error : null;
   const errors: Record<string, string> = { ...localErrors };
-  for (const f of serverError?.fields ?? []) errors[f.field] ??= f.message;
+  for (const f of serverError?.fields ?? []) errors[f.field] ??= problemText(f);
   const err = (field: string) => errors[field];
 
   // The one outcome rule decides what is offered: channels and directions with something to record for this party.
