@@ -24,6 +24,7 @@ async function expectInView(page: Page, name: RegExp | string) {
 test('one screen at 1280x720, keyboard first: queue, case, outcome with its save in view; Ctrl+K and Ctrl+Enter', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   page.on('dialog', (d) => void d.accept());
   await signIn(page, 'collector1');
@@ -57,13 +58,13 @@ test('one screen at 1280x720, keyboard first: queue, case, outcome with its save
   // Few Tab presses from the queue to the outcome form's first field (it was 338 to "Save and next").
   await items.first().focus();
   let presses = 0;
-  while (presses < 60) {
+  while (presses < 40) {
     await page.keyboard.press('Tab');
     presses += 1;
     if (await page.evaluate(() => document.activeElement?.closest('form.outcome-form') !== null)) break;
   }
-  expect(presses).toBeLessThan(60);
-  test.info().annotations.push({ type: 'tab presses queue -> outcome form', description: String(presses) });
+  expect(presses).toBeLessThan(30); // 24 on the demo data; Alt+4 is one press (ADR 031)
+  console.log(`Tab presses from the first queue item to the outcome form: ${presses}`);
   // F6 moves pane to pane; Alt+4 goes straight into the outcome form.
   await page.keyboard.press('Alt+1');
   await expect(page.locator('#pane-queue')).toBeFocused();
@@ -124,6 +125,7 @@ test('Chinese at 1280x720: the panes and the palette speak Chinese, the save sta
   page.on('dialog', (d) => void d.accept());
   await signIn(page, 'collector2');
   await expect(page).toHaveURL(/\/work$/);
+  await expect(page.locator('.queue-item').first()).toBeVisible();
   await page.keyboard.press('n');
   await expect(page).toHaveURL(/\/work\/[0-9a-f-]{36}$/);
   await expect(page.locator('#pane-case')).toBeFocused();

@@ -55,9 +55,8 @@ function focusPane(pane: Pane, into = false) {
   const el = document.querySelector<HTMLElement>(`[data-pane="${pane}"]`);
   if (!el) return;
   const first = into
-    ? el.querySelector<HTMLElement>(
-        'form select, form input, form textarea, select, input, textarea, button:not([disabled]), a[href]',
-      )
+    ? (el.querySelector<HTMLElement>('form :is(select, input, textarea)') ??
+      el.querySelector<HTMLElement>('select, input, textarea, button:not([disabled]), a[href]'))
     : null;
   (first ?? el.querySelector<HTMLElement>('.pane-title'))?.focus();
 }
