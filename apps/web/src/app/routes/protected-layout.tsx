@@ -86,11 +86,26 @@ function navFor(user: SessionUser, t: (key: string) => string): NavItem[] {
   }));
 }
 
+/** Sign out (the header's button and the workstation's command palette). */
+export function useSignOut() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  return () => {
+    // Drafts hold personal notes: signing out removes them, after asking if one is being typed (ADR 026).
+    if (!confirmLeave(t('drafts.signOutConfirm'))) return;
+    markOutcomeDirty(false);
+    clearDrafts();
+    logout.mutate(undefined, {
+      onSettled: () => void navigate(paths.login.getHref(), { replace: true, state: LEAVE_CONFIRMED }),
+    });
+  };
+}
+
 export function ProtectedLayout() {
   const { t } = useTranslation();
   const me = useMe();
-  const navigate = useNavigate();
-  const logout = useLogout();
+  const signOut = useSignOut();
   const preferences = useUpdatePreferences();
   if (!me.data) return null; // the loader guarantees a user; this covers the instant of sign-out
   return (
@@ -99,15 +114,7 @@ export function ProtectedLayout() {
       nav={navFor(me.data, t)}
       userLinks={[{ to: paths.changePassword.getHref(), label: t('shell.changePassword') }]}
       onLocaleChange={(locale) => preferences.mutate({ locale })}
-      onLogout={() => {
-        // Drafts hold personal notes: signing out removes them, after asking if one is being typed (ADR 026).
-        if (!confirmLeave(t('drafts.signOutConfirm'))) return;
-        markOutcomeDirty(false);
-        clearDrafts();
-        logout.mutate(undefined, {
-          onSettled: () => void navigate(paths.login.getHref(), { replace: true, state: LEAVE_CONFIRMED }),
-        });
-      }}
+      onLogout={signOut}
     >
       <Outlet />
     </AppShell>

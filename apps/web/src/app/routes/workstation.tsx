@@ -28,6 +28,9 @@ import { ScriptPanel, type ScriptBranch } from '../../features/scripts/component
 import { useSuggestedScript } from '../../features/scripts/api/get-suggested-script';
 import { paths } from '../../config/paths';
 import { useFormat } from '../../lib/format';
+import { CommandPalette } from '../../features/workstation-palette/components/command-palette';
+import { ShortcutsDialog } from '../../features/workstation-palette/components/shortcuts-dialog';
+import { useSignOut } from './protected-layout';
 
 /** Prefetch the case file and the script together, so both columns appear at once. */
 export const caseLoader =
@@ -44,6 +47,40 @@ function isTyping(target: EventTarget | null) {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
+/** The panes in F6 order; Alt+1..4 jump to them (ADR 031). */
+const PANES = ['queue', 'case', 'script', 'outcome'] as const;
+type Pane = (typeof PANES)[number];
+
+/** Focus a pane's heading; `into`: its first control instead (the outcome form's first field). */
+function focusPane(pane: Pane, into = false) {
+  const el = document.querySelector<HTMLElement>(`[data-pane="${pane}"]`);
+  if (!el) return;
+  const first = into
+    ? (el.querySelector<HTMLElement>('form :is(select, input, textarea)') ??
+      el.querySelector<HTMLElement>('select, input, textarea, button:not([disabled]), a[href]'))
+    : null;
+  (first ?? el.querySelector<HTMLElement>('.pane-title'))?.focus();
+}
+
+/** F6 / Shift+F6: the next or previous pane shown, from the one holding the focus. */
+function cyclePane(back: boolean) {
+  const shown = PANES.filter((p) => document.querySelector(`[data-pane="${p}"]`));
+  if (shown.length === 0) return;
+  const at = shown.findIndex((p) => document.querySelector(`[data-pane="${p}"]`)!.contains(document.activeElement));
+  const to = at < 0 ? (back ? shown.length - 1 : 0) : (at + (back ? -1 : 1) + shown.length) % shown.length;
+  focusPane(shown[to]!);
+}
+
+/** Ctrl+Enter / Ctrl+Shift+Enter: press the open outcome form's Save or Save and next, wherever the focus is. */
+function pressSave(andNext: boolean) {
+  const button = document.querySelector<HTMLButtonElement>(
+    `form.outcome-form [data-save="${andNext ? 'next' : 'save'}"]`,
+  );
+  if (!button || button.disabled) return false;
+  button.click();
+  return true;
+}
+
 /** The collector's screen: queue on the left; case file, script and outcome for the open account. */
 export function WorkstationRoute() {
   const { t } = useTranslation();
@@ -52,6 +89,12 @@ export function WorkstationRoute() {
   const navigate = useNavigate();
   const next = useNextAccount();
   const searchRef = useRef<HTMLInputElement>(null);
+  const signOut = useSignOut();
+  const [dialog, setDialog] = useState<'palette' | 'shortcuts' | null>(null);
+  // While an account is open the queue is a narrow list of names; the collector can widen it.
+  const [queueWide, setQueueWide] = useState(false);
+  // After N (or save and next) the focus goes to the case file's heading once it is shown.
+  const focusCase = useRef(false);
   const lease = next.data && next.data.accountId === accountId ? next.data : null;
   // A typed outcome is kept as a draft, but leaving it still asks first (ADR 026).
   const leaveMessage = t('drafts.leaveConfirm');
@@ -67,20 +110,65 @@ export function WorkstationRoute() {
   const takeNext = (saved = false) => {
     if (!saved && !confirmLeave(leaveMessage)) return;
     next.mutate(undefined, {
-      onSuccess: (l) =>
-        navigate(l ? paths.workAccount.getHref(l.accountId) : paths.work.getHref(), { state: LEAVE_CONFIRMED }),
+      onSuccess: (l) => {
+        focusCase.current = !!l;
+        if (l && l.accountId === accountId) focusPane('case');
+        void navigate(l ? paths.workAccount.getHref(l.accountId) : paths.work.getHref(), { state: LEAVE_CONFIRMED });
+      },
     });
   };
 
+  const runAction = (id: string) => {
+    if (id === 'next') takeNext();
+    else if (id === 'callbacks') {
+      const first = document.querySelector<HTMLElement>('.my-callbacks a');
+      (first ?? document.getElementById('my-callbacks-title'))?.focus();
+    } else if (id === 'goQueue') focusPane('queue');
+    else if (id === 'goCase') focusPane('case');
+    else if (id === 'goScript') focusPane('script');
+    else if (id === 'goOutcome') focusPane('outcome', true);
+    else if (id === 'save') pressSave(false);
+    else if (id === 'saveNext') pressSave(true);
+    else if (id === 'shortcuts') setDialog('shortcuts');
+    else if (id === 'signOut') signOut();
+  };
+  const hasForm = () => !!document.querySelector('form.outcome-form');
+
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) {
+      if (dialog) return; // an open dialog handles its own keys
+      const ctrl = e.ctrlKey || e.metaKey;
+      // These work wherever the focus is, also in a field.
+      if (ctrl && !e.altKey && (e.key === 'k' || e.key === 'K')) {
+        e.preventDefault();
+        setDialog('palette');
+        return;
+      }
+      if (ctrl && e.key === 'Enter') {
+        if (pressSave(e.shiftKey)) e.preventDefault();
+        return;
+      }
+      if (e.key === 'F6') {
+        e.preventDefault();
+        cyclePane(e.shiftKey);
+        return;
+      }
+      if (e.altKey && !ctrl && /^Digit[1-4]$/.test(e.code)) {
+        e.preventDefault();
+        const pane = PANES[Number(e.code.slice(5)) - 1]!;
+        focusPane(pane, pane === 'outcome');
+        return;
+      }
+      if (isTyping(e.target) || ctrl || e.altKey) {
         if (e.key === 'Escape' && isTyping(e.target)) (e.target as HTMLElement).blur();
         return;
       }
       if (e.key === 'n' || e.key === 'N') {
         e.preventDefault();
         takeNext();
+      } else if (e.key === '?') {
+        e.preventDefault();
+        setDialog('shortcuts');
       } else if (e.key === '/' && searchRef.current) {
         e.preventDefault();
         searchRef.current.focus();
@@ -94,18 +182,24 @@ export function WorkstationRoute() {
 
   return (
     <Page
+      className="workstation-page"
       title={t('workstation.title')}
       description={t('workstation.shortcuts')}
       actions={
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => takeNext()}
-          disabled={next.isPending}
-          aria-keyshortcuts="N"
-        >
-          {t('workstation.next')} <kbd>N</kbd>
-        </button>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setDialog('shortcuts')} aria-keyshortcuts="?">
+            {t('workstation.showShortcuts')} <kbd aria-hidden="true">?</kbd>
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => takeNext()}
+            disabled={next.isPending}
+            aria-keyshortcuts="N"
+          >
+            {t('workstation.next')} <kbd>N</kbd>
+          </button>
+        </div>
       }
     >
       {next.isSuccess && next.data === null && (
@@ -115,8 +209,23 @@ export function WorkstationRoute() {
       )}
       {next.isError && <ErrorState error={next.error} />}
       {saved && <SavedNotice key={saved.n} recorded={saved.recorded} />}
-      <div className="workstation">
-        <aside className="workstation-queue">
+      <div className={`workstation${accountId ? ' has-account' : ''}${queueWide ? ' queue-wide' : ''}`}>
+        <aside className="pane workstation-queue" data-pane="queue" aria-labelledby="pane-queue">
+          <div className="pane-head">
+            <h2 className="pane-title" id="pane-queue" tabIndex={-1}>
+              {t('workstation.paneQueue')} <kbd aria-hidden="true">Alt+1</kbd>
+            </h2>
+            {accountId && (
+              <button
+                type="button"
+                className="button ghost small"
+                aria-pressed={queueWide}
+                onClick={() => setQueueWide((w) => !w)}
+              >
+                {t('workstation.queueDetails')}
+              </button>
+            )}
+          </div>
           <MyCallbacks hrefFor={(id) => paths.workAccount.getHref(id)} />
           <QueuePanel hrefFor={(id) => paths.workAccount.getHref(id)} />
         </aside>
@@ -124,6 +233,7 @@ export function WorkstationRoute() {
           <CaseWorkspace
             key={accountId}
             accountId={accountId}
+            focusCase={focusCase}
             searchRef={searchRef}
             leaseUntil={lease ? fmt.dateTime(lease.leaseExpiresAt) : null}
             onSaved={(andNext, recorded) => {
@@ -137,17 +247,46 @@ export function WorkstationRoute() {
           </div>
         )}
       </div>
+      {dialog === 'palette' && (
+        <CommandPalette
+          actions={[
+            { id: 'next', label: t('palette.next'), shortcut: 'N' },
+            { id: 'callbacks', label: t('palette.callbacks') },
+            { id: 'goQueue', label: t('palette.goQueue'), shortcut: 'Alt+1' },
+            { id: 'goCase', label: t('palette.goCase'), shortcut: 'Alt+2' },
+            { id: 'goScript', label: t('palette.goScript'), shortcut: 'Alt+3' },
+            { id: 'goOutcome', label: t('palette.goOutcome'), shortcut: 'Alt+4' },
+            ...(hasForm()
+              ? [
+                  { id: 'save', label: t('palette.save'), shortcut: 'Ctrl+Enter' },
+                  { id: 'saveNext', label: t('palette.saveNext'), shortcut: 'Ctrl+Shift+Enter' },
+                ]
+              : []),
+            { id: 'shortcuts', label: t('palette.shortcuts'), shortcut: '?' },
+            { id: 'signOut', label: t('palette.signOut') },
+          ]}
+          onAction={runAction}
+          onOpenAccount={(id) => {
+            focusCase.current = true;
+            void navigate(paths.workAccount.getHref(id));
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
     </Page>
   );
 }
 
 function CaseWorkspace({
   accountId,
+  focusCase,
   searchRef,
   leaseUntil,
   onSaved,
 }: {
   accountId: string;
+  focusCase: React.RefObject<boolean>;
   searchRef: React.RefObject<HTMLInputElement | null>;
   leaseUntil: string | null;
   onSaved: (andNext: boolean, recorded: string) => void;
@@ -167,6 +306,13 @@ function CaseWorkspace({
   // The promise being typed, read back by the script's close step (ADR 035).
   const [typedPromise, setTypedPromise] = useState<TypedPromise | null>(null);
   const restored = draft.restored && draft.restored.answered.party === answered?.party ? draft.restored : null;
+  const caseHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (caseFile.isSuccess && focusCase.current) {
+      focusCase.current = false;
+      caseHeading.current?.focus();
+    }
+  }, [caseFile.isSuccess, focusCase]);
   if (caseFile.isPending) return <LoadingState />;
   if (caseFile.isError) return <ErrorState error={caseFile.error} onRetry={() => void caseFile.refetch()} />;
   const verified = answered?.party === 'debtor';
@@ -174,7 +320,10 @@ function CaseWorkspace({
     verified && script.data ? { versionId: script.data.scriptVersionId, branch: scriptBranch } : undefined;
   return (
     <>
-      <section className="workstation-case" aria-label={t('caseFile.customer')}>
+      <section className="pane workstation-case" data-pane="case" aria-labelledby="pane-case">
+        <h2 className="pane-title" id="pane-case" tabIndex={-1} ref={caseHeading}>
+          {t('workstation.paneCase')} <kbd aria-hidden="true">Alt+2</kbd>
+        </h2>
         {leaseUntil && <p className="muted small">{t('workstation.leaseUntil', { time: leaseUntil })}</p>}
         <CaseFileView
           caseFile={caseFile.data}
@@ -182,7 +331,26 @@ function CaseWorkspace({
           stopFlags={<StopFlagsPanel accountId={caseFile.data.account.id} />}
         />
       </section>
-      <section className="workstation-script" aria-label={t('script.title')}>
+      <section className="pane workstation-script" data-pane="script" aria-labelledby="pane-script">
+        <h2 className="pane-title" id="pane-script" tabIndex={-1}>
+          {t('workstation.paneScript')} <kbd aria-hidden="true">Alt+3</kbd>
+        </h2>
+        {!answered && <p className="muted small">{t('workstation.scriptWaiting')}</p>}
+        {verified && (
+          <ScriptPanel
+            accountId={accountId}
+            ref={searchRef}
+            branch={scriptBranch}
+            onBranch={setScriptBranch}
+            promise={{ typed: typedPromise, currency: caseFile.data.account.currency }}
+          />
+        )}
+        {answered?.party === 'third_party' && <ThirdPartyScript caseFile={caseFile.data} />}
+      </section>
+      <section className="pane workstation-outcome" data-pane="outcome" aria-labelledby="pane-outcome">
+        <h2 className="pane-title" id="pane-outcome" tabIndex={-1}>
+          {t('workstation.paneOutcome')} <kbd aria-hidden="true">Alt+4</kbd>
+        </h2>
         <WhoAnswered caseFile={caseFile.data} answered={answered} onAnswer={setAnswered} />
         {restored && (
           <DraftBanner
@@ -195,16 +363,6 @@ function CaseWorkspace({
             }}
           />
         )}
-        {verified && (
-          <ScriptPanel
-            accountId={accountId}
-            ref={searchRef}
-            branch={scriptBranch}
-            onBranch={setScriptBranch}
-            promise={{ typed: typedPromise, currency: caseFile.data.account.currency }}
-          />
-        )}
-        {answered?.party === 'third_party' && <ThirdPartyScript caseFile={caseFile.data} />}
         {answered && (
           <OutcomeForm
             key={`${answered.party}-${formN}`}

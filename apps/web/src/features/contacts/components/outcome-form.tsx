@@ -13,7 +13,7 @@ import {
   type RecordContactBody,
 } from '@crm/contracts';
 import { dispositionsFor, outcomeRequirements, parseAmountToMinor, zonedWallTimeToInstant } from '@crm/domain';
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
@@ -271,21 +271,9 @@ export function OutcomeForm({
     e.preventDefault();
     submit(false);
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      submit(true);
-    }
-  };
 
   return (
-    <form
-      className="outcome-form"
-      onSubmit={onSubmit}
-      onKeyDown={onKeyDown}
-      aria-labelledby={`${formId}-title`}
-      noValidate
-    >
+    <form className="outcome-form" onSubmit={onSubmit} aria-labelledby={`${formId}-title`} noValidate>
       <h2 id={`${formId}-title`}>{t('outcome.title')}</h2>
       <div className="row">
         <Field label={t('outcome.channel')} id={`${formId}-channel`} error={err('channel')}>
@@ -690,11 +678,27 @@ export function OutcomeForm({
         )}
 
       <div className="actions">
-        <button type="submit" className="button" disabled={record.isPending}>
-          {record.isPending && !andNextRef.current ? t('drafts.saving') : t('outcome.save')}
+        {/* Ctrl+Enter / Ctrl+Shift+Enter press these from anywhere on the workstation (data-save; ADR 031). */}
+        <button
+          type="submit"
+          className="button"
+          disabled={record.isPending}
+          data-save="save"
+          aria-keyshortcuts="Control+Enter"
+        >
+          {record.isPending && !andNextRef.current ? t('drafts.saving') : t('outcome.save')}{' '}
+          <kbd aria-hidden="true">Ctrl+Enter</kbd>
         </button>
-        <button type="button" className="button primary" disabled={record.isPending} onClick={() => submit(true)}>
-          {record.isPending && andNextRef.current ? t('drafts.saving') : t('outcome.saveNext')} <kbd>Ctrl+Enter</kbd>
+        <button
+          type="button"
+          className="button primary"
+          disabled={record.isPending}
+          onClick={() => submit(true)}
+          data-save="next"
+          aria-keyshortcuts="Control+Shift+Enter"
+        >
+          {record.isPending && andNextRef.current ? t('drafts.saving') : t('outcome.saveNext')}{' '}
+          <kbd aria-hidden="true">Ctrl+Shift+Enter</kbd>
         </button>
       </div>
     </form>
