@@ -22,12 +22,12 @@ import { WhoAnswered, type Answered } from '../../features/contacts/components/w
 import { useNextAccount } from '../../features/queue/api/next-account';
 import { QueuePanel } from '../../features/queue/components/queue-panel';
 import { MyCallbacks } from '../../features/queue/components/my-callbacks';
+import { ReservationBar } from '../../features/queue/components/reservation-bar';
 import { getSuggestedScriptQueryOptions } from '../../features/scripts/api/get-suggested-script';
 import { typedPromiseOf, type TypedPromise } from '../../features/scripts/components/promise-read-back';
 import { ScriptPanel, type ScriptBranch } from '../../features/scripts/components/script-panel';
 import { useSuggestedScript } from '../../features/scripts/api/get-suggested-script';
 import { paths } from '../../config/paths';
-import { useFormat } from '../../lib/format';
 
 /** Prefetch the case file and the script together, so both columns appear at once. */
 export const caseLoader =
@@ -47,12 +47,10 @@ function isTyping(target: EventTarget | null) {
 /** The collector's screen: queue on the left; case file, script and outcome for the open account. */
 export function WorkstationRoute() {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const { accountId } = useParams();
   const navigate = useNavigate();
   const next = useNextAccount();
   const searchRef = useRef<HTMLInputElement>(null);
-  const lease = next.data && next.data.accountId === accountId ? next.data : null;
   // A typed outcome is kept as a draft, but leaving it still asks first (ADR 026).
   const leaveMessage = t('drafts.leaveConfirm');
   useLeaveGuard(leaveMessage);
@@ -125,7 +123,7 @@ export function WorkstationRoute() {
             key={accountId}
             accountId={accountId}
             searchRef={searchRef}
-            leaseUntil={lease ? fmt.dateTime(lease.leaseExpiresAt) : null}
+            onReleased={() => takeNext(true)}
             onSaved={(andNext, recorded) => {
               setSaved({ recorded, n: Date.now() });
               if (andNext) takeNext(true);
@@ -144,12 +142,12 @@ export function WorkstationRoute() {
 function CaseWorkspace({
   accountId,
   searchRef,
-  leaseUntil,
+  onReleased,
   onSaved,
 }: {
   accountId: string;
   searchRef: React.RefObject<HTMLInputElement | null>;
-  leaseUntil: string | null;
+  onReleased: () => void;
   onSaved: (andNext: boolean, recorded: string) => void;
 }) {
   const { t } = useTranslation();
@@ -175,7 +173,7 @@ function CaseWorkspace({
   return (
     <>
       <section className="workstation-case" aria-label={t('caseFile.customer')}>
-        {leaseUntil && <p className="muted small">{t('workstation.leaseUntil', { time: leaseUntil })}</p>}
+        <ReservationBar accountId={accountId} onReleased={onReleased} />
         <CaseFileView
           caseFile={caseFile.data}
           debtDetails={verified}
