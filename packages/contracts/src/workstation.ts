@@ -119,13 +119,13 @@ export const leaseResponseSchema = z.object({
 export type LeaseResponse = z.infer<typeof leaseResponseSchema>;
 
 /**
- * Give back or skip a reserved account without recording an outcome (ADR 032). `kind` defaults to
- * a give-back; a reason is required, and a note when the reason is `other`.
+ * Give back or skip a reserved account without recording an outcome (ADR 032): `kind` and a
+ * reason are required, and a note when the reason is `other`.
  */
 export const releaseLeaseBodySchema = z
   .object({
     accountId: uuidSchema,
-    kind: z.enum(RESERVATION_RELEASE_KINDS, { message: oneOf(RESERVATION_RELEASE_KINDS) }).default('give_back'),
+    kind: z.enum(RESERVATION_RELEASE_KINDS, { message: oneOf(RESERVATION_RELEASE_KINDS) }),
     reason: z.enum(RESERVATION_RELEASE_REASONS, { message: oneOf(RESERVATION_RELEASE_REASONS) }),
     note: z.string().trim().max(500).optional(),
   })

@@ -147,7 +147,7 @@ describe('queue', () => {
     await other.inject({
       method: 'POST',
       url: '/api/queue/release',
-      payload: { accountId: ids.pool, reason: 'wrong_queue' },
+      payload: { accountId: ids.pool, kind: 'give_back', reason: 'wrong_queue' },
     });
     expect(
       (await collector.inject({ method: 'GET', url: '/api/queue' }))

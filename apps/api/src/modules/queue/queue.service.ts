@@ -261,7 +261,7 @@ export function createQueueService(deps: QueueServiceDeps) {
      */
     async release(collector: SessionUser, body: ReleaseLeaseBody, requestId: string) {
       const now = clock.now();
-      const kind = body.kind ?? 'give_back';
+      const kind = body.kind;
       const hiddenUntil = releaseHiddenUntil(kind, now, collector.timeZone);
       const released = await uow(async (tx) => {
         const ok = await queue.release(tx, {

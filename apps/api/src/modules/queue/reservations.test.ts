@@ -97,7 +97,12 @@ describe('reservations: see, extend, give back, skip (ADR 032)', () => {
     const queue = (await session.inject({ method: 'GET', url: '/api/queue' })).json();
     expect(queue.items.map((i: { accountId: string }) => i.accountId)).not.toContain(first);
     // The second one given back for the day: nothing left to offer.
-    const back = await release(session, { accountId: second, reason: 'other', note: 'needs a Cantonese speaker' });
+    const back = await release(session, {
+      accountId: second,
+      kind: 'give_back',
+      reason: 'other',
+      note: 'needs a Cantonese speaker',
+    });
     expect(back.statusCode).toBe(204);
     expect((await next(session)).statusCode).toBe(204);
     // After the cooldown the skipped one comes back; the given-back one does not.
@@ -116,15 +121,17 @@ describe('reservations: see, extend, give back, skip (ADR 032)', () => {
     t.clock.set(NOW);
     const { session, accounts } = await collectorWith(1);
     await next(session);
-    const noReason = await release(session, { accountId: accounts[0] });
+    const noReason = await release(session, { accountId: accounts[0], kind: 'skip' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
-    const noNote = await release(session, { accountId: accounts[0], reason: 'other' });
+    const noNote = await release(session, { accountId: accounts[0], kind: 'skip', reason: 'other' });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['note']);
     expect(await t.db.reservationRelease.count({ where: { accountId: accounts[0] } })).toBe(0);
-    expect((await release(session, { accountId: accounts[0], reason: 'wrong_queue' })).statusCode).toBe(204);
-    const again = await release(session, { accountId: accounts[0], reason: 'wrong_queue' });
+    expect(
+      (await release(session, { accountId: accounts[0], kind: 'give_back', reason: 'wrong_queue' })).statusCode,
+    ).toBe(204);
+    const again = await release(session, { accountId: accounts[0], kind: 'give_back', reason: 'wrong_queue' });
     expect(again.statusCode).toBe(409);
     expect(await t.db.reservationRelease.count({ where: { accountId: accounts[0] } })).toBe(1);
   });
@@ -161,7 +168,9 @@ describe('reservations of pool accounts: races and late saves (ADR 032)', () => 
       }
       // The winner gives it back so it does not stay held by them through the next round.
       const winner = sessions[results.indexOf(won[0]!)]!;
-      expect((await release(winner, { accountId: pool.id, reason: 'wrong_queue' })).statusCode).toBe(204);
+      expect((await release(winner, { accountId: pool.id, kind: 'give_back', reason: 'wrong_queue' })).statusCode).toBe(
+        204,
+      );
     }
   });
 

@@ -17,7 +17,7 @@ export function countdown(ms: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
-type Kind = NonNullable<ReleaseLeaseBody['kind']>;
+type Kind = ReleaseLeaseBody['kind'];
 
 /**
  * The collector's reservation of the open account (ADR 032): time left counting down each second,
