@@ -22,7 +22,8 @@ test('a collector takes the next account, records a promise, moves on, and finds
   await verifyCustomer(page);
   await expect(page.getByText('Overdue', { exact: true })).toBeVisible();
   await expect(page.getByTestId('script-steps').locator('li.step')).toHaveCount(7);
-  await expect(page.getByText(/Reserved for you until/)).toBeVisible();
+  await expect(page.getByText(/Reserved for you:/)).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText(/^1[45]:\d\d$/);
 
   // Objection search during the call.
   await page.keyboard.press('/');

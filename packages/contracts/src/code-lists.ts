@@ -107,6 +107,13 @@ export const PAYMENT_CHANNELS = [
   'cash_at_branch',
   'cheque',
 ] as const;
+/**
+ * Why a collector handed back a reserved account without recording an outcome (ADR 032). `other`
+ * needs a note. A skip keeps the account out of that collector's queue for a short cooldown, a
+ * give-back until the end of their day.
+ */
+export const RESERVATION_RELEASE_KINDS = ['skip', 'give_back'] as const;
+export const RESERVATION_RELEASE_REASONS = ['customer_busy_now', 'needs_supervisor', 'wrong_queue', 'other'] as const;
 export const CALLBACK_STATUSES = ['pending', 'done', 'cancelled'] as const;
 
 // ---- Promises, payments, messages ----------------------------------------------------------

@@ -13,6 +13,8 @@ export const errorCodeSchema = z.enum([
   /** An idempotency key (Idempotency-Key header, payment reference) reused with a different request. */
   'idempotency_conflict',
   'contact_not_allowed',
+  /** The account is reserved by another collector right now (ADR 032). */
+  'reservation_taken',
   'csrf_failed',
   'rate_limited',
   'service_unavailable',

@@ -18,6 +18,8 @@ import {
   PLAN_STATUSES,
   RIGHT_PARTY_METHODS,
   PROMISE_STATUSES,
+  RESERVATION_RELEASE_KINDS,
+  RESERVATION_RELEASE_REASONS,
   SALUTATIONS,
   STOP_FLAG_TYPES,
   VERIFICATION_STATUSES,
@@ -116,7 +118,35 @@ export const leaseResponseSchema = z.object({
 });
 export type LeaseResponse = z.infer<typeof leaseResponseSchema>;
 
-export const releaseLeaseBodySchema = z.object({ accountId: uuidSchema });
+/**
+ * Give back or skip a reserved account without recording an outcome (ADR 032): `kind` and a
+ * reason are required, and a note when the reason is `other`.
+ */
+export const releaseLeaseBodySchema = z
+  .object({
+    accountId: uuidSchema,
+    kind: z.enum(RESERVATION_RELEASE_KINDS, { message: oneOf(RESERVATION_RELEASE_KINDS) }),
+    reason: z.enum(RESERVATION_RELEASE_REASONS, { message: oneOf(RESERVATION_RELEASE_REASONS) }),
+    note: z.string().trim().max(500).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.reason === 'other' && !body.note)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when the reason is other' });
+  });
+export type ReleaseLeaseBody = z.input<typeof releaseLeaseBodySchema>;
+
+/** The signed-in collector's reservation (GET /api/queue/reservation); `now` is the server's clock. */
+export const reservationSchema = z.object({
+  accountId: uuidSchema,
+  /** When the reservation ends (ISO, UTC); in the past when it has expired and nobody else took it. */
+  expiresAt: z.string(),
+  now: z.string(),
+  /** How long a reservation (or an extension) lasts: the web extends once less than half is left. */
+  leaseSeconds: z.number().int(),
+});
+export type Reservation = z.infer<typeof reservationSchema>;
+
+export const extendReservationBodySchema = z.object({ accountId: uuidSchema });
 
 /** One of the collector's pending callbacks due today (GET /api/queue/callbacks). */
 export const callbackTodaySchema = z.object({
@@ -485,6 +515,8 @@ export const recordContactResponseSchema = z.object({
   callbackId: uuidSchema.nullable(),
   stopFlagId: uuidSchema.nullable(),
   overrideUsed: z.boolean(),
+  /** True when the caller's reservation of the account had expired before this save (ADR 032). */
+  reservationExpired: z.boolean().optional(),
 });
 export type RecordContactResponse = z.infer<typeof recordContactResponseSchema>;
 

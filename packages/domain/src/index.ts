@@ -27,3 +27,4 @@ export * from './disputes.js';
 export * from './callbacks-today.js';
 export * from './willingness.js';
 export * from './arrangement-parking.js';
+export * from './reservations.js';

@@ -114,6 +114,25 @@ export class ContactNotAllowedError extends AppError {
   }
 }
 
+/** Another collector holds the account's reservation right now (ADR 032); `until` says how long. */
+export class ReservationTakenError extends AppError {
+  constructor(until: Date) {
+    super(
+      'reservation_taken',
+      409,
+      `Another collector has reserved this account until ${until.toISOString()}.`,
+      undefined,
+      [
+        {
+          code: 'reservation_taken',
+          message: `Another collector has reserved this account until ${until.toISOString()}.`,
+          params: { until: until.toISOString() },
+        },
+      ],
+    );
+  }
+}
+
 /** Something the request depends on (the database, the audit trail) is not available now; retry later. */
 export class ServiceUnavailableError extends AppError {
   constructor(message: string) {

@@ -224,7 +224,7 @@ describe('audited reads of personal data', () => {
     await collector.inject({
       method: 'POST',
       url: '/api/queue/release',
-      payload: { accountId: next.json().accountId },
+      payload: { accountId: next.json().accountId, kind: 'give_back', reason: 'wrong_queue' },
     });
   });
 

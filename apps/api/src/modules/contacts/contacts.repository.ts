@@ -44,6 +44,15 @@ export function createContactsRepository(
   db: Pick<Db, 'account' | 'contactPoint' | 'contactAttempt' | 'scriptVersion'>,
 ) {
   return {
+    /** Who holds the account's queue reservation and until when (read under the recording's lock; ADR 032). */
+    async reservationOf(tx: Tx, accountId: string) {
+      const row = await tx.account.findUnique({
+        where: { id: accountId },
+        select: { leasedById: true, leaseExpiresAt: true },
+      });
+      return { holderId: row?.leasedById ?? null, until: row?.leaseExpiresAt ?? null };
+    },
+
     accountForRecording(accountId: string) {
       return db.account.findUnique({
         where: { id: accountId },

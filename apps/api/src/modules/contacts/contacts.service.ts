@@ -26,7 +26,13 @@ import type { ContactsRepository } from './contacts.repository.js';
 export interface ContactsServiceDeps {
   contacts: Pick<
     ContactsRepository,
-    'accountForRecording' | 'contactPoint' | 'scriptVersion' | 'findByIdempotencyKey' | 'lockIdempotencyKey' | 'record'
+    | 'accountForRecording'
+    | 'contactPoint'
+    | 'scriptVersion'
+    | 'findByIdempotencyKey'
+    | 'lockIdempotencyKey'
+    | 'record'
+    | 'reservationOf'
   >;
   access: AccountAccess;
   gate: ContactGate;
@@ -176,6 +182,13 @@ export function createContactsService({
             const existing = await contacts.findByIdempotencyKey(user.id, key, tx);
             if (existing) return replayOrRefuse(existing, accountId, meta.fingerprint);
           }
+          // ---- the queue reservation (ADR 032): the call happened, so a save after the caller's reservation
+          // lapsed is kept and the answer says so. (Nobody else can hold it now: an account of their own is
+          // leased to nobody else, and a pool account opens only under a live reservation, which the web
+          // takes again with /queue/reservation/extend before saving, or learns it was taken.)
+          const reservation = await contacts.reservationOf(tx, accountId);
+          const reservationExpired =
+            reservation.holderId === user.id && (reservation.until?.getTime() ?? 0) <= decidedAt.getTime();
 
           // ---- the callback's time: convenient in every zone the customer is known to be in (Reg F
           // 1006.6(b)(1)(i)): the zones the gate itself takes (home, every number's and address's).
@@ -294,6 +307,7 @@ export function createContactsService({
               callbackId: saved.callbackId,
               stopFlagId: saved.stopFlagId,
               overrideUsed: !!body.override,
+              ...(reservationExpired ? { reservationExpired: true } : {}),
             } satisfies RecordContactResponse,
           };
         },

@@ -5,9 +5,9 @@ import { createQueueRepository } from './queue.repository.js';
 import { queueRoutes } from './queue.routes.js';
 import { createQueueService } from './queue.service.js';
 
-/** The collector's call queue: the list, "next account" (a reservation) and its release; `queue` drops cached queues. */
+/** The collector's call queue: the list, "next account" (a reservation), extending it, and giving it back or skipping it; `queue` drops cached queues. */
 export function createQueueModule(
-  deps: Pick<Core, 'db' | 'policies' | 'clock'> & {
+  deps: Pick<Core, 'db' | 'policies' | 'clock' | 'uow' | 'audit'> & {
     gateFacts: Pick<GateFactsRepository, 'load'>;
     leaseMinutes: number;
     snapshotSeconds: number;

@@ -1,5 +1,6 @@
 import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
+import type { Tx } from '../../lib/transaction.js';
 import { collectorPoolSql, collectorPoolWhere, collectorScopeWhere } from '../accounts/account-scope.repository.js';
 
 const DAY = 86_400_000;
@@ -25,6 +26,8 @@ export function createQueueRepository(
           AND: [
             collectorPoolWhere(collectorId),
             { OR: [{ leasedById: null }, { leasedById: collectorId }, { leaseExpiresAt: { lt: now } }] },
+            // Skipped or given back by this collector recently (ADR 032).
+            { reservationReleases: { none: { collectorId, hiddenUntil: { gt: now } } } },
           ],
         },
         select: {
@@ -99,6 +102,8 @@ export function createQueueRepository(
               AND a.status = 'open'
               AND ${collectorPoolSql(collectorId)}
               AND (a.leased_by_id IS NULL OR a.lease_expires_at < ${now})
+              AND NOT EXISTS (SELECT 1 FROM reservation_releases r
+                              WHERE r.account_id = a.id AND r.collector_id = ${collectorId}::uuid AND r.hidden_until > ${now})
             ORDER BY array_position(${orderedIds}::uuid[], a.id)
             LIMIT 1
             FOR UPDATE SKIP LOCKED)
@@ -108,10 +113,80 @@ export function createQueueRepository(
       });
     },
 
-    async release(collectorId: string, accountId: string): Promise<boolean> {
+    /** The collector's reservation (at most one: taking or extending one ends the others), expired or not. */
+    async reservationOf(collectorId: string): Promise<{ accountId: string; expiresAt: Date } | null> {
+      const row = await db.account.findFirst({
+        where: { leasedById: collectorId, leaseExpiresAt: { not: null } },
+        orderBy: { leaseExpiresAt: 'desc' },
+        select: { id: true, leaseExpiresAt: true },
+      });
+      return row ? { accountId: row.id, expiresAt: row.leaseExpiresAt! } : null;
+    },
+
+    /**
+     * Who holds the account's reservation now, and until when: null when nobody does (or it lapsed),
+     * or when the account is not in the collector's pool (nothing is revealed about it).
+     */
+    async holderOf(collectorId: string, accountId: string, now: Date) {
+      const rows = await db.$queryRaw<{ leased_by_id: string; lease_expires_at: Date }[]>(Prisma.sql`
+        SELECT a.leased_by_id, a.lease_expires_at FROM accounts a
+        WHERE a.id = ${accountId}::uuid AND ${collectorPoolSql(collectorId)}
+          AND a.leased_by_id IS NOT NULL AND a.lease_expires_at > ${now}`);
+      const row = rows[0];
+      return row ? { collectorId: row.leased_by_id, until: row.lease_expires_at } : null;
+    },
+
+    /**
+     * Extends (or takes again) the collector's reservation of the account to `now + leaseMs`, in one
+     * conditional statement: only when the account is open, in the collector's pool, and held by
+     * them or by nobody right now (a lapsed reservation nobody took). Two collectors extending at
+     * once: the row lock orders them and the second finds it held. Their other reservations end.
+     */
+    async extend(tx: Tx, collectorId: string, accountId: string, now: Date, leaseMs: number): Promise<Date | null> {
+      const expires = new Date(now.getTime() + leaseMs);
+      const rows = await tx.$queryRaw<{ lease_expires_at: Date }[]>(Prisma.sql`
+        UPDATE accounts a SET leased_by_id = ${collectorId}::uuid, lease_expires_at = ${expires}
+        WHERE a.id = ${accountId}::uuid
+          AND a.status = 'open'
+          AND ${collectorPoolSql(collectorId)}
+          AND (a.leased_by_id = ${collectorId}::uuid OR a.leased_by_id IS NULL OR a.lease_expires_at < ${now})
+        RETURNING a.lease_expires_at`);
+      if (!rows[0]) return null;
+      await tx.$executeRaw`UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id = ${collectorId}::uuid AND id <> ${accountId}::uuid`;
+      return rows[0].lease_expires_at;
+    },
+
+    /**
+     * Ends the collector's reservation of the account (expired or not) and stores why, hiding the
+     * account from their queue until `hiddenUntil`. False (nothing written) when they hold none.
+     */
+    async release(
+      tx: Tx,
+      r: {
+        collectorId: string;
+        accountId: string;
+        kind: string;
+        reason: string;
+        note: string | null;
+        at: Date;
+        hiddenUntil: Date;
+      },
+    ): Promise<boolean> {
       const n =
-        await db.$executeRaw`UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = ${accountId}::uuid AND leased_by_id = ${collectorId}::uuid`;
-      return n > 0;
+        await tx.$executeRaw`UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = ${r.accountId}::uuid AND leased_by_id = ${r.collectorId}::uuid`;
+      if (n === 0) return false;
+      await tx.reservationRelease.create({
+        data: {
+          accountId: r.accountId,
+          collectorId: r.collectorId,
+          kind: r.kind,
+          reason: r.reason,
+          note: r.note,
+          releasedAt: r.at,
+          hiddenUntil: r.hiddenUntil,
+        },
+      });
+      return true;
     },
 
     /** The collector's pending callbacks due in [from, to), soonest first, with the account and customer. */

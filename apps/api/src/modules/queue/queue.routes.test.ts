@@ -144,7 +144,11 @@ describe('queue', () => {
     expect(mine.items.map((i: { accountId: string }) => i.accountId)).not.toContain(ids.pool);
     // Nothing else callable for q-c2 now.
     expect((await other.inject({ method: 'POST', url: '/api/queue/next' })).statusCode).toBe(200);
-    await other.inject({ method: 'POST', url: '/api/queue/release', payload: { accountId: ids.pool } });
+    await other.inject({
+      method: 'POST',
+      url: '/api/queue/release',
+      payload: { accountId: ids.pool, kind: 'give_back', reason: 'wrong_queue' },
+    });
     expect(
       (await collector.inject({ method: 'GET', url: '/api/queue' }))
         .json()
@@ -168,6 +172,8 @@ describe('queue', () => {
   });
 
   it('gives leased accounts back to the queue when the lease expires', async () => {
+    // q-c2 gave it back in an earlier test (hidden from their queue for the day, ADR 032): forget that here.
+    await t.db.reservationRelease.deleteMany({});
     const lease = (await other.inject({ method: 'POST', url: '/api/queue/next' })).json();
     expect(lease.accountId).toBe(ids.pool);
     t.clock.advance(16 * 60_000);

@@ -1,10 +1,12 @@
 import {
   callbacksTodayResponseSchema,
   errorResponseSchema,
+  extendReservationBodySchema,
   leaseResponseSchema,
   queueQuerySchema,
   queueResponseSchema,
   releaseLeaseBodySchema,
+  reservationSchema,
 } from '@crm/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authz } from '../../plugins/access.js';
@@ -100,19 +102,58 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
     },
   );
 
+  app.get(
+    '/queue/reservation',
+    {
+      config: { access: ['collector'], authz: authz({ collector: 'scoped' }) },
+      schema: {
+        tags: ['queue'],
+        summary: "The signed-in collector's reservation, expired or not, with the server's clock (204 when none)",
+        description:
+          'The account the collector reserved with "next" (or extended), when it ends (in the past when it has lapsed ' +
+          'and nobody else took it), and the server time, so a reloaded page keeps its countdown (ADR 032).',
+        response: { 200: reservationSchema, 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const r = await queueService.reservation(currentUser(request));
+      return r ?? reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/queue/reservation/extend',
+    {
+      config: { access: ['collector'], authz: authz({ collector: 'scoped' }) },
+      schema: {
+        tags: ['queue'],
+        summary: 'Extend the reservation of an account to now + the lease length',
+        description:
+          'When the caller holds it, or it lapsed and nobody else took it (it becomes theirs again; their other ' +
+          'reservations end). 409 reservation_taken, with until when, when another collector holds it (ADR 032).',
+        body: extendReservationBodySchema,
+        response: { 200: reservationSchema, ...errors, 409: errorResponseSchema },
+      },
+    },
+    async (request) => queueService.extend(currentUser(request), request.body.accountId),
+  );
+
   app.post(
     '/queue/release',
     {
       config: { access: ['collector'], authz: authz({ collector: 'scoped' }) },
       schema: {
         tags: ['queue'],
-        summary: 'Give back a leased account without recording an outcome',
+        summary: 'Give back or skip a reserved account, with a reason, without recording an outcome',
+        description:
+          "Audited. A skip keeps the account out of the collector's queue for 30 minutes, a give-back until the end " +
+          'of their day, so "next" offers another account (ADR 032). 409 when the caller holds no reservation of it.',
         body: releaseLeaseBodySchema,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...errors, 409: errorResponseSchema },
       },
     },
     async (request, reply) => {
-      await queueService.release(currentUser(request), request.body.accountId);
+      await queueService.release(currentUser(request), request.body, request.id);
       return reply.status(204).send(null);
     },
   );

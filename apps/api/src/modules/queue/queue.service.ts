@@ -1,4 +1,12 @@
-import type { BlockedQueueItem, CallbacksTodayResponse, QueueItem, QueueResponse, SessionUser } from '@crm/contracts';
+import type {
+  BlockedQueueItem,
+  CallbacksTodayResponse,
+  QueueItem,
+  QueueResponse,
+  ReleaseLeaseBody,
+  Reservation,
+  SessionUser,
+} from '@crm/contracts';
 import {
   arrangementParking,
   bestPhoneVerdict,
@@ -9,11 +17,20 @@ import {
   localTime,
   parkingHold,
   queuePriority,
+  releaseHiddenUntil,
   retryHold,
   stageFor,
 } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
-import { BadRequestError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ReservationTakenError,
+} from '../../lib/errors.js';
+import type { UnitOfWork } from '../../lib/transaction.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { groupBy } from '../../lib/group-by.js';
 import { gateReasonDto } from '../compliance/gate-dto.js';
@@ -27,6 +44,8 @@ export interface QueueServiceDeps {
   gateFacts: Pick<GateFactsRepository, 'load'>;
   policies: Pick<PoliciesRepository, 'stageThresholds' | 'queueWeights'>;
   clock: Clock;
+  uow: UnitOfWork;
+  audit: Pick<AuditRepository, 'record'>;
   leaseMinutes: number;
   /** How long a computed queue is reused (0 = always recompute). */
   snapshotSeconds: number;
@@ -35,7 +54,7 @@ export interface QueueServiceDeps {
 export type QueueService = ReturnType<typeof createQueueService>;
 
 export function createQueueService(deps: QueueServiceDeps) {
-  const { queue, gateFacts, policies, clock } = deps;
+  const { queue, gateFacts, policies, clock, uow, audit } = deps;
   // Computing a queue evaluates the gate and priority of every account a collector may work
   // (thousands). A snapshot is reused for a short time; leasing re-checks availability in SQL
   // and recording re-checks the gate, so a slightly old snapshot is never unsafe. A collector's
@@ -203,7 +222,78 @@ export function createQueueService(deps: QueueServiceDeps) {
       return { accountId: leased.id, leaseExpiresAt: leased.leaseExpiresAt.toISOString(), reasons: item.reasons };
     },
 
-    release: (collector: SessionUser, accountId: string) => queue.release(collector.id, accountId),
+    /** The collector's reservation, expired or not, with the server's clock; null when they hold none. */
+    async reservation(collector: SessionUser): Promise<Reservation | null> {
+      const r = await queue.reservationOf(collector.id);
+      return (
+        r && {
+          accountId: r.accountId,
+          expiresAt: r.expiresAt.toISOString(),
+          now: clock.now().toISOString(),
+          leaseSeconds: deps.leaseMinutes * 60,
+        }
+      );
+    },
+
+    /**
+     * Extends the collector's reservation to now + the lease length (ADR 032): when they hold it, or
+     * it lapsed and nobody else took it. 409 reservation_taken when another collector holds it now.
+     */
+    async extend(collector: SessionUser, accountId: string): Promise<Reservation> {
+      const now = clock.now();
+      const until = await uow((tx) => queue.extend(tx, collector.id, accountId, now, deps.leaseMinutes * 60_000));
+      if (until)
+        return {
+          accountId,
+          expiresAt: until.toISOString(),
+          now: now.toISOString(),
+          leaseSeconds: deps.leaseMinutes * 60,
+        };
+      const holder = await queue.holderOf(collector.id, accountId, now);
+      if (holder && holder.collectorId !== collector.id) throw new ReservationTakenError(holder.until);
+      throw new NotFoundError('No such open account in your queue.');
+    },
+
+    /**
+     * Gives back or skips the collector's reservation with a reason (ADR 032), audited in the same
+     * transaction: the account leaves their queue for a while (releaseHiddenUntil) so "next" offers
+     * another one. 409 when they hold no reservation of it (reservation_taken when another does).
+     */
+    async release(collector: SessionUser, body: ReleaseLeaseBody, requestId: string) {
+      const now = clock.now();
+      const kind = body.kind;
+      const hiddenUntil = releaseHiddenUntil(kind, now, collector.timeZone);
+      const released = await uow(async (tx) => {
+        const ok = await queue.release(tx, {
+          collectorId: collector.id,
+          accountId: body.accountId,
+          kind,
+          reason: body.reason,
+          note: body.note || null,
+          at: now,
+          hiddenUntil,
+        });
+        if (ok)
+          await audit.record(
+            {
+              actorId: collector.id,
+              action: kind === 'skip' ? 'queue.skip' : 'queue.give_back',
+              entityType: 'account',
+              entityId: body.accountId,
+              requestId,
+              data: { reason: body.reason, note: body.note || null, hiddenUntil: hiddenUntil.toISOString() },
+            },
+            tx,
+          );
+        return ok;
+      });
+      if (!released) {
+        const holder = await queue.holderOf(collector.id, body.accountId, now);
+        if (holder && holder.collectorId !== collector.id) throw new ReservationTakenError(holder.until);
+        throw new ConflictError('You hold no reservation of this account.');
+      }
+      snapshots.delete(collector.id);
+    },
 
     /** Forget a collector's snapshot (after they record an outcome). */
     invalidate: (collectorId: string) => void snapshots.delete(collectorId),

@@ -22,12 +22,12 @@ import { WhoAnswered, type Answered } from '../../features/contacts/components/w
 import { useNextAccount } from '../../features/queue/api/next-account';
 import { QueuePanel } from '../../features/queue/components/queue-panel';
 import { MyCallbacks } from '../../features/queue/components/my-callbacks';
+import { ReservationBar } from '../../features/queue/components/reservation-bar';
 import { getSuggestedScriptQueryOptions } from '../../features/scripts/api/get-suggested-script';
 import { typedPromiseOf, type TypedPromise } from '../../features/scripts/components/promise-read-back';
 import { ScriptPanel, type ScriptBranch } from '../../features/scripts/components/script-panel';
 import { useSuggestedScript } from '../../features/scripts/api/get-suggested-script';
 import { paths } from '../../config/paths';
-import { useFormat } from '../../lib/format';
 import { CommandPalette } from '../../features/workstation-palette/components/command-palette';
 import { ShortcutsDialog } from '../../features/workstation-palette/components/shortcuts-dialog';
 import { useSignOut } from './protected-layout';
@@ -84,7 +84,6 @@ function pressSave(andNext: boolean) {
 /** The collector's screen: queue on the left; case file, script and outcome for the open account. */
 export function WorkstationRoute() {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const { accountId } = useParams();
   const navigate = useNavigate();
   const next = useNextAccount();
@@ -95,7 +94,6 @@ export function WorkstationRoute() {
   const [queueWide, setQueueWide] = useState(false);
   // After N (or save and next) the focus goes to the case file's heading once it is shown.
   const focusCase = useRef(false);
-  const lease = next.data && next.data.accountId === accountId ? next.data : null;
   // A typed outcome is kept as a draft, but leaving it still asks first (ADR 026).
   const leaveMessage = t('drafts.leaveConfirm');
   useLeaveGuard(leaveMessage);
@@ -235,7 +233,7 @@ export function WorkstationRoute() {
             accountId={accountId}
             focusCase={focusCase}
             searchRef={searchRef}
-            leaseUntil={lease ? fmt.dateTime(lease.leaseExpiresAt) : null}
+            onReleased={() => takeNext(true)}
             onSaved={(andNext, recorded) => {
               setSaved({ recorded, n: Date.now() });
               if (andNext) takeNext(true);
@@ -282,13 +280,13 @@ function CaseWorkspace({
   accountId,
   focusCase,
   searchRef,
-  leaseUntil,
+  onReleased,
   onSaved,
 }: {
   accountId: string;
   focusCase: React.RefObject<boolean>;
   searchRef: React.RefObject<HTMLInputElement | null>;
-  leaseUntil: string | null;
+  onReleased: () => void;
   onSaved: (andNext: boolean, recorded: string) => void;
 }) {
   const { t } = useTranslation();
@@ -324,7 +322,7 @@ function CaseWorkspace({
         <h2 className="pane-title" id="pane-case" tabIndex={-1} ref={caseHeading}>
           {t('workstation.paneCase')} <kbd aria-hidden="true">Alt+2</kbd>
         </h2>
-        {leaseUntil && <p className="muted small">{t('workstation.leaseUntil', { time: leaseUntil })}</p>}
+        <ReservationBar accountId={accountId} onReleased={onReleased} />
         <CaseFileView
           caseFile={caseFile.data}
           debtDetails={verified}

@@ -5,4 +5,6 @@ export const queueKeys = {
   /** A collector's queue as their supervisor (or an admin) sees it. */
   ofCollector: (collectorId: string) => [...queueKeys.all, 'collector', collectorId] as const,
   callbacks: () => [...queueKeys.all, 'callbacks'] as const,
+  /** GET /api/queue/reservation: the collector's reservation (ADR 032). */
+  reservation: () => [...queueKeys.all, 'reservation'] as const,
 };
