@@ -181,11 +181,12 @@ export async function createApiWorld(
  * on that route (an objection's versionId).
  */
 export function worldIds(world: ApiWorld, path: string): Record<string, string> {
-  // `kind` names a policy kind on /policies; a contact point's kind is its own (phone, email, address).
+  // `kind` names a policy kind on /policies only; elsewhere (a contact point's kind, a reservation
+  // release's kind) the field is its own and its schema's values are used.
   const { kind, ...ids } = world.ids;
   return {
     ...ids,
-    ...(path.includes('/contact-points') ? {} : { kind }),
+    ...(path.includes('/policies') ? { kind } : {}),
     ...(path.includes('/teams/') ? { teamId: world.spareTeam.id } : {}),
     ...(path.includes('/objections/') ? { versionId: world.objectionVersionId } : {}),
   };

@@ -66,6 +66,10 @@ export const PROBLEM_CODES = [
   'below_legal_floor',
   /** Must differ from the current value. */
   'must_differ',
+  /** The record is {status} (judged, superseded, cancelled...), no longer pending: it cannot be changed. */
+  'no_longer_pending',
+  /** A team or collector with no active collector to give work to. */
+  'no_active_collector',
   /** Text that cannot be stored (a NUL character, a lone surrogate) or nested too deep. */
   'unstorable_text',
   /** Anything else: the `message` says what. */

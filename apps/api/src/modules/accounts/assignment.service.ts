@@ -29,7 +29,7 @@ export function createAssignmentService(deps: {
     if (!targets.length) {
       const field = 'collectorId' in body.to ? 'to.collectorId' : 'to.teamId';
       throw new BadRequestError('There is no active collector to assign to.', [
-        { field, message: 'has no active collector' },
+        { field, code: 'no_active_collector', message: 'has no active collector' },
       ]);
     }
     const ids = targets.map((t) => t.id);

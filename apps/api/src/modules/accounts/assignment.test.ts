@@ -85,7 +85,11 @@ describe('bulk assignment', () => {
     const bad = await call('/api/accounts/assignments/preview', { filter: { stage: 'm9' }, to: { teamId: id.team } });
     expect(bad.json().error.fields[0].field).toBe('filter.stage');
     const nobody = await call('/api/accounts/assignments/preview', { filter: {}, to: { collectorId: id.creditor } });
-    expect(nobody.json().error.fields[0]).toEqual({ field: 'to.collectorId', message: 'has no active collector' });
+    expect(nobody.json().error.fields[0]).toEqual({
+      field: 'to.collectorId',
+      code: 'no_active_collector',
+      message: 'has no active collector',
+    });
     expect(
       (await call('/api/accounts/assignments', { filter: {}, to: { teamId: id.team } }, supervisor)).statusCode,
     ).toBe(403);

@@ -154,7 +154,12 @@ describe('promises: final once judged, superseded, amended and cancelled', () =>
     expect(await t.db.auditEvent.count({ where: { entityId: a.accountId, action: 'promise.cancelled' } })).toBe(1);
     const again = await supervisor.inject({ method: 'POST', url, payload: { reason: 'again' } });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.fields[0]).toEqual({ field: 'promiseId', message: 'is cancelled, no longer pending' });
+    expect(again.json().error.fields[0]).toEqual({
+      field: 'promiseId',
+      code: 'no_longer_pending',
+      params: { status: 'cancelled' },
+      message: 'is cancelled, no longer pending',
+    });
   });
 
   it('amends a pending promise: a new promise with the new terms supersedes it; bad terms are 400 naming the field', async () => {

@@ -138,7 +138,12 @@ export function createPromiseChangesService({ uow, promises, policies, clock, ac
     if (!promise) throw new NotFoundError('No such promise on this account.');
     if (promise.status !== 'pending')
       throw new ConflictError(`The promise is ${promise.status}, no longer pending: it cannot be changed.`, [
-        { field: 'promiseId', message: `is ${promise.status}, no longer pending` },
+        {
+          field: 'promiseId',
+          code: 'no_longer_pending',
+          params: { status: promise.status },
+          message: `is ${promise.status}, no longer pending`,
+        },
       ]);
     return promise;
   }
