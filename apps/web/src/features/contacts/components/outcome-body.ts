@@ -7,7 +7,14 @@ import {
   type RecordContactBody,
   type STOP_FLAG_TYPES,
 } from '@crm/contracts';
-import { outcomeProblems, outcomeRequirements, parseAmountToMinor, zonedWallTimeToInstant } from '@crm/domain';
+import {
+  outcomeProblems,
+  outcomeRequirements,
+  parseAmountToMinor,
+  promiseProblems,
+  zonedWallTimeToInstant,
+  type PromiseRulesPolicy,
+} from '@crm/domain';
 import type { OutcomeValues } from '../drafts/draft-store';
 import type { Answered } from './who-answered';
 
@@ -136,9 +143,25 @@ export function outcomeBody(
   const sent = JSON.parse(JSON.stringify(body)) as RecordContactBody;
   const parsed = recordContactBodySchema.safeParse(sent);
   const schema = parsed.success ? [] : fieldProblemsOf(parsed.error, sent);
+  // The promise rules that depend on the value alone (more than zero, not over the balance); the
+  // policy's minimum, horizon and the customer's today are the server's (this browser's clock may be wrong).
+  const valueRules = { minAmountMinor: 0, maxHorizonDays: Number.MAX_SAFE_INTEGER } as PromiseRulesPolicy;
+  const commitments = [
+    ...(sent.promise ? [{ p: sent.promise, field: 'promise' }] : []),
+    ...(sent.plan ?? []).map((p, i) => ({ p, field: `plan.${i}` })),
+  ];
+  const amounts = commitments.flatMap(({ p, field }) =>
+    typeof p.amountMinor === 'number' && !local.some((l) => l.field === `${field}.amountMinor`)
+      ? promiseProblems(
+          { amountMinor: p.amountMinor, dueDate: '1970-01-01' },
+          { today: '1970-01-01', rules: valueRules, balanceMinor: account.balanceMinor },
+          field,
+        ).filter((x) => x.code === 'must_be_positive' || x.code === 'more_than_balance')
+      : [],
+  );
   const problems: LocalProblem[] = [...local];
   const seen = new Set(local.map((p) => p.field));
-  for (const p of [...schema, ...outcomeProblems(sent)])
+  for (const p of [...amounts, ...schema, ...outcomeProblems(sent)])
     if (!seen.has(p.field)) {
       seen.add(p.field);
       problems.push({ ...p, code: p.code ?? 'invalid' });

@@ -18,6 +18,7 @@ import { get, set as setIn, useForm, type FieldErrors, type Resolver } from 'rea
 import { useTranslation } from 'react-i18next';
 import { Field, fieldAria } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
+import { useFormat } from '../../../lib/format';
 import { useProblemText } from '../../../lib/problems';
 import { useReasonText } from '../../../lib/reasons';
 import { useRecordContact } from '../api/record-contact';
@@ -62,6 +63,7 @@ export function OutcomeForm({
 }) {
   const { t } = useTranslation();
   const problemText = useProblemText();
+  const fmt = useFormat();
   const reason = useReasonText();
   const formId = useId();
   const record = useRecordContact();
@@ -75,7 +77,14 @@ export function OutcomeForm({
   const [fresh] = useState<OutcomeValues>(() => freshValues(caseFile, answered));
 
   /** A problem in the reader's language: the form's own wording for what only the form finds. */
-  const textOf = (p: LocalProblem): string =>
+  const textOf = (p: LocalProblem): string => {
+    const text = wording(p);
+    // A problem no input shows says which part it is about.
+    return formField(p.field).startsWith('other.')
+      ? `${t(`outcome.otherFields.${p.field.split('.')[0]}`, { defaultValue: p.field })}: ${text}`
+      : text;
+  };
+  const wording = (p: LocalProblem): string =>
     p.local === 'amount'
       ? t('outcome.amountInvalid')
       : p.local === 'third_party'
@@ -192,7 +201,10 @@ export function OutcomeForm({
           // The server's problems land on the inputs they name, in the reader's language.
           if (e instanceof ApiError)
             for (const f of e.fields ?? [])
-              setError(formField(f.field) as 'notes', { type: f.code ?? 'server', message: problemText(f) });
+              setError(formField(f.field) as 'notes', {
+                type: f.code ?? 'server',
+                message: textOf({ ...f, code: f.code ?? 'invalid' }),
+              });
         },
         onSettled: () => {
           inFlight.current = false;
@@ -479,7 +491,7 @@ export function OutcomeForm({
         error={err('notes')}
         help={
           <span className={notes.length > NOTES_WARN_AT ? 'note-counter warn' : 'note-counter'}>
-            {t('outcome.notesCount', { count: notes.length, max: NOTES_MAX })}
+            {t('outcome.notesCount', { count: notes.length, n: fmt.number(notes.length), max: fmt.number(NOTES_MAX) })}
           </span>
         }
       >
