@@ -351,6 +351,8 @@ export const caseFileSchema = z.object({
   /** What to say to a third party: who is calling, the customer asked for first, never the debt. */
   thirdPartyScript: z.array(z.object({ key: z.string(), title: z.string(), text: personal(z.string()) })),
   otherAccounts: z.array(accountFactsSchema),
+  /** The stop flag types this account's compliance profile accepts (and do-not-contact always): the ones a form offers. */
+  settableStopFlags: z.array(z.enum(STOP_FLAG_TYPES)),
   stopFlags: z.array(
     z.object({
       id: uuidSchema,

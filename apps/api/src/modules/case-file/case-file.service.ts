@@ -13,6 +13,7 @@ import {
   localDate,
   localTime,
   missedInstalments,
+  settableFlagTypes,
   stageFor,
   willingnessFromRecords,
   type ContactChannel,
@@ -268,6 +269,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock, disp
         })),
         thirdPartyScript: thirdPartyScript(fromDbLocale(debtor.preferredLanguage), user.displayName, debtor.fullName),
         otherAccounts: loaded.otherAccounts.map((a) => accountFacts(a, a.creditor.name, zone, now, thresholds)),
+        settableStopFlags: settableFlagTypes(gate.profile.stopFlags),
         stopFlags: stopFlags.map((f) => ({
           id: f.id,
           type: f.type,

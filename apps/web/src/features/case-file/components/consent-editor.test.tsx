@@ -1,5 +1,5 @@
 import type { CaseFile } from '@crm/contracts';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubFetch } from '../../../testing/render';
@@ -91,6 +91,19 @@ describe('ConsentEditor', () => {
       workInconvenient: true,
       note: 'No calls at the office',
     });
+  });
+
+  it('checks the note against the schema before sending: too long says its limit (ADR 038)', async () => {
+    const calls = stubFetch({});
+    await renderWithProviders(<ConsentEditor caseFile={caseFile} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Change consent for +1 212-555-0199 (work)' }));
+    const form = screen.getByRole('form', { name: 'Change consent for +1 212-555-0199 (work)' });
+    const note = within(form).getByLabelText('What the customer said (required)');
+    fireEvent.change(note, { target: { value: 'x'.repeat(1001) } });
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByText('must be at most 1,000 characters')).toBeInTheDocument();
+    expect(note).toHaveAttribute('aria-invalid', 'true');
+    expect(calls).toHaveLength(0);
   });
 
   it('records the preferences; both ends of a time or neither', async () => {

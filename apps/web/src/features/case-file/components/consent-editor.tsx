@@ -1,8 +1,16 @@
-import type { CaseFile, ChannelCode, ContactPointDto, LocalTimeSpanDto } from '@crm/contracts';
-import { CHANNELS } from '@crm/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import type {
+  CaseFile,
+  ChannelCode,
+  ContactPointConsentBody,
+  ContactPointDto,
+  FieldProblem,
+  LocalTimeSpanDto,
+} from '@crm/contracts';
+import { CHANNELS, contactPointConsentBodySchema, fieldProblemsOf } from '@crm/contracts';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../../components/ui/field';
+import { Field, fieldAria } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
 import { useProblemText } from '../../../lib/problems';
 import { useSetContactPointConsent } from '../../consent/api/set-contact-point-consent';
@@ -48,46 +56,80 @@ export function ConsentEditor({ caseFile }: { caseFile: CaseFile }) {
   );
 }
 
+interface PointConsentValues {
+  optedOut: boolean;
+  channels: ChannelCode[];
+  workInconvenient: boolean;
+  note: string;
+}
+
+/** The request a number's consent form makes: the channels it carries only, work-inconvenient only for work numbers. */
+const pointConsentBody = (point: ContactPointDto, v: PointConsentValues): ContactPointConsentBody => ({
+  optedOut: v.optedOut,
+  optedOutChannels: CHANNELS_OF[point.kind].filter((c) => v.channels.includes(c)),
+  workInconvenient: point.type === 'work' ? v.workInconvenient : false,
+  note: v.note.trim(),
+});
+
+/** A number's or an address's consent: a react-hook-form form checked by the contracts' body schema (ADR 038). */
 function PointConsent({ accountId, point }: { accountId: string; point: ContactPointDto }) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   const formId = useId();
   const save = useSetContactPointConsent();
   const [open, setOpen] = useState(false);
-  const [optedOut, setOptedOut] = useState(point.optedOut);
-  const [channels, setChannels] = useState<ChannelCode[]>(point.optedOutChannels);
-  const [workInconvenient, setWorkInconvenient] = useState(point.workInconvenient);
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const { fields, general } = useServerErrors(save.error);
+  const current = (): PointConsentValues => ({
+    optedOut: point.optedOut,
+    channels: point.optedOutChannels,
+    workInconvenient: point.workInconvenient,
+    note: '',
+  });
+  // The note's problem in the form's words (what to write); any other in the problem translator's.
+  const textOf = (p: FieldProblem) =>
+    p.field === 'note' && (p.code === 'required' || p.code === 'too_short')
+      ? t('consent.noteRequired')
+      : problemText(p);
+  const textRef = useRef(textOf);
+  textRef.current = textOf;
+  const { register, handleSubmit, watch, setValue, reset, setError, formState } = useForm<PointConsentValues>({
+    defaultValues: current(),
+    resolver: (values) => {
+      const body = pointConsentBody(point, values);
+      const parsed = contactPointConsentBodySchema.safeParse(body);
+      if (parsed.success) return { values, errors: {} };
+      const errors: Record<string, { type: string; message: string }> = {};
+      for (const p of fieldProblemsOf(parsed.error, body))
+        errors[p.field === 'optedOutChannels' ? 'channels' : p.field] ??= { type: p.code, message: textRef.current(p) };
+      return { values: {}, errors };
+    },
+  });
+  const v = watch();
+  const { general } = useServerErrors(save.error);
   const none = !point.optedOut && point.optedOutChannels.length === 0 && !point.workInconvenient;
 
   const start = () => {
-    setOptedOut(point.optedOut);
-    setChannels(point.optedOutChannels);
-    setWorkInconvenient(point.workInconvenient);
-    setNote('');
-    setNoteError(null);
+    reset(current());
     save.reset();
     setOpen(true);
   };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (note.trim().length < 3) return setNoteError(t('consent.noteRequired'));
-    setNoteError(null);
+  const onSubmit = handleSubmit((values) =>
     save.mutate(
+      { accountId, pointId: point.id, body: pointConsentBody(point, values) },
       {
-        accountId,
-        pointId: point.id,
-        body: {
-          optedOut,
-          optedOutChannels: CHANNELS_OF[point.kind].filter((c) => channels.includes(c)),
-          workInconvenient: point.type === 'work' ? workInconvenient : false,
-          note: note.trim(),
+        onSuccess: () => setOpen(false),
+        // The server's problems land on the inputs they name.
+        onError: (e) => {
+          if (e instanceof ApiError)
+            for (const f of e.fields ?? [])
+              setError(f.field === 'optedOutChannels' ? 'channels' : (f.field as 'note'), {
+                type: f.code,
+                message: textOf({ ...f, code: f.code ?? 'invalid' }),
+              });
         },
       },
-      { onSuccess: () => setOpen(false) },
-    );
-  };
+    ),
+  );
+  const noteError = formState.errors.note?.message;
   const label = `${point.value} (${t(`contactTypes.${point.type}`, { defaultValue: point.type })})`;
 
   return (
@@ -109,23 +151,26 @@ function PointConsent({ accountId, point }: { accountId: string; point: ContactP
       {open && (
         <form
           className="consent-form sub"
-          onSubmit={onSubmit}
+          onSubmit={(e) => void onSubmit(e)}
           noValidate
           aria-label={t('consent.editPoint', { point: label })}
         >
           <label className="radio">
-            <input type="checkbox" checked={optedOut} onChange={(e) => setOptedOut(e.target.checked)} />{' '}
-            {t('consent.optOutAll')}
+            <input type="checkbox" {...register('optedOut')} /> {t('consent.optOutAll')}
           </label>
-          <fieldset disabled={optedOut}>
+          <fieldset disabled={v.optedOut}>
             <legend className="small">{t('consent.optOutChannels')}</legend>
             <div className="checks">
               {CHANNELS_OF[point.kind].map((c) => (
                 <label key={c} className="radio">
                   <input
                     type="checkbox"
-                    checked={optedOut || channels.includes(c)}
-                    onChange={(e) => setChannels(e.target.checked ? [...channels, c] : channels.filter((x) => x !== c))}
+                    checked={v.optedOut || v.channels.includes(c)}
+                    onChange={(e) =>
+                      setValue('channels', e.target.checked ? [...v.channels, c] : v.channels.filter((x) => x !== c), {
+                        shouldDirty: true,
+                      })
+                    }
                   />{' '}
                   {t('consent.onlyChannel', { channel: t(`channels.${c}`) })}
                 </label>
@@ -134,16 +179,11 @@ function PointConsent({ accountId, point }: { accountId: string; point: ContactP
           </fieldset>
           {point.type === 'work' && point.kind === 'phone' && (
             <label className="radio">
-              <input
-                type="checkbox"
-                checked={workInconvenient}
-                onChange={(e) => setWorkInconvenient(e.target.checked)}
-              />{' '}
-              {t('consent.workInconvenient')}
+              <input type="checkbox" {...register('workInconvenient')} /> {t('consent.workInconvenient')}
             </label>
           )}
-          <Field label={t('consent.note')} id={`${formId}-note`} error={noteError ?? fields.note}>
-            <input id={`${formId}-note`} value={note} onChange={(e) => setNote(e.target.value)} />
+          <Field label={t('consent.note')} id={`${formId}-note`} error={noteError}>
+            <input id={`${formId}-note`} {...register('note')} {...fieldAria(`${formId}-note`, noteError)} />
           </Field>
           {general && (
             <p className="form-error" role="alert">

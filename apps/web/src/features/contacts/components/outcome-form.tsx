@@ -12,32 +12,34 @@ import {
   type PartyReachedCode,
   type RecordContactBody,
 } from '@crm/contracts';
-import { dispositionsFor, outcomeRequirements, parseAmountToMinor, zonedWallTimeToInstant } from '@crm/domain';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { dispositionsFor, outcomeRequirements } from '@crm/domain';
+import { useEffect, useId, useRef, useState } from 'react';
+import { get, set as setIn, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../../components/ui/field';
+import { Field, fieldAria } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
+import { useFormat } from '../../../lib/format';
 import { useProblemText } from '../../../lib/problems';
 import { useReasonText } from '../../../lib/reasons';
 import { useRecordContact } from '../api/record-contact';
 import type { OutcomeValues } from '../drafts/draft-store';
+import { NOTES_MAX, formField, outcomeBody, type LocalProblem, type OutcomeContext } from './outcome-body';
 import { ThirdPartyPick, type Purpose } from './third-party-pick';
 import type { Answered } from './who-answered';
 
 type Party = PartyReachedCode;
 type Disposition = RecordContactBody['disposition'];
-type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
 
-interface Instalment {
-  amount: string;
-  dueDate: string;
-}
+/** From this many characters the note counter warns: the limit is near. */
+const NOTES_WARN_AT = Math.floor(NOTES_MAX * 0.9);
 
 /**
- * Records what happened on the call. The outcomes offered for who was reached, and the sections
- * each outcome shows (promise or plan, callback, claimed payment, stop flag, objections), come from
- * the domain's outcome rules, the same rules the server validates with (ADR 016); the server's
- * messages are shown next to the fields they name.
+ * Records what happened on the call: a react-hook-form form (ADR 038) whose resolver builds the
+ * request from the typed values and checks it with the contracts' request schema and the
+ * domain's outcome rules (the ones the server validates with, ADR 016), so every field's problem
+ * shows at once, next to its input, in the reader's language; the server's problems land on the
+ * same inputs. The outcomes offered for who was reached, and the sections each outcome shows, come
+ * from the domain's outcome rules too.
  */
 export function OutcomeForm({
   caseFile,
@@ -61,70 +63,68 @@ export function OutcomeForm({
 }) {
   const { t } = useTranslation();
   const problemText = useProblemText();
+  const fmt = useFormat();
   const reason = useReasonText();
   const formId = useId();
   const record = useRecordContact();
   const { account, customer, summary } = caseFile;
   const phones = caseFile.contactPoints.filter((p) => p.kind === 'phone');
+  const purposes: Purpose[] = account.complianceProfile === 'US' ? ['location'] : ['location', 'message'];
+  // Only the stop flags this account's compliance profile accepts (the server refuses the others).
+  const flagTypes = caseFile.settableStopFlags ?? STOP_FLAG_TYPES;
 
   // A fresh form's values; a restored draft starts from its own (ADR 026).
   const [fresh] = useState<OutcomeValues>(() => freshValues(caseFile, answered));
-  const init = (draft?.values ?? fresh) as FormValues;
-  const [channel, setChannel] = useState<RecordContactBody['channel']>(init.channel);
-  // Inbound: they contacted us (ADR 036); the outcomes offered depend on channel and direction too.
-  const [direction, setDirection] = useState<DirectionCode>(init.direction ?? 'outbound');
-  const [contactPointId, setContactPointId] = useState(init.contactPointId);
-  const [party, setParty] = useState<Party>(init.party);
-  const [disposition, setDisposition] = useState<Disposition>(init.disposition);
-  // Who the third party is: one on file (id), someone new, or someone who does not know the customer.
-  const [tpChoice, setTpChoice] = useState<string>(init.tpChoice);
-  const [newTp, setNewTp] = useState(init.newTp);
-  const purposes: Purpose[] = account.complianceProfile === 'US' ? ['location'] : ['location', 'message'];
-  const [purpose, setPurpose] = useState<Purpose>(init.purpose);
-  const [asksMore, setAsksMore] = useState(init.asksMore);
-  const [notes, setNotes] = useState(init.notes);
-  const [objections, setObjections] = useState<ObjectionCategoryCode[]>(init.objections);
-  const [planMode, setPlanMode] = useState(init.planMode);
-  const [promise, setPromise] = useState<{ amount: string; dueDate: string; channel: PaymentChannel }>(init.promise);
-  const [plan, setPlan] = useState<Instalment[]>(init.plan);
-  const [callbackLocal, setCallbackLocal] = useState(init.callbackLocal);
-  const [claimed, setClaimed] = useState<{
-    paidAt: string;
-    amount: string;
-    channel: PaymentChannel;
-    reference: string;
-  }>(init.claimed);
-  const [flag, setFlag] = useState<{ type: string; reason: string }>(init.flag);
-  const [override, setOverride] = useState<{ use: boolean; reasonCode: string; note: string }>(init.override);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+
+  /** A problem in the reader's language: the form's own wording for what only the form finds. */
+  const textOf = (p: LocalProblem): string => {
+    const text = wording(p);
+    // A problem no input shows says which part it is about.
+    return formField(p.field).startsWith('other.')
+      ? `${t(`outcome.otherFields.${p.field.split('.')[0]}`, { defaultValue: p.field })}: ${text}`
+      : text;
+  };
+  const wording = (p: LocalProblem): string =>
+    p.local === 'amount'
+      ? t('outcome.amountInvalid')
+      : p.local === 'third_party'
+        ? t('outcome.tpRequired')
+        : p.local === 'unknown_number'
+          ? t('outcome.tpUnknownNeedsNumber')
+          : problemText(p);
+  // The resolver reads the latest props and translator (it is created once by useForm).
+  const ctx = useRef<{ build: OutcomeContext; textOf: typeof textOf }>(null!);
+  ctx.current = {
+    build: {
+      caseFile,
+      answered,
+      script,
+      purposeNote: (purpose) => `${t('outcome.tpPurpose')}: ${t(`outcome.tpPurposes.${purpose}`)}`,
+    },
+    textOf,
+  };
+  const resolver: Resolver<FormValues> = (values) => {
+    const { problems } = outcomeBody(values, ctx.current.build);
+    if (problems.length === 0) return { values, errors: {} };
+    return { values: {}, errors: problemErrors(problems, ctx.current.textOf) };
+  };
+
+  const form = useForm<FormValues>({
+    defaultValues: (draft?.values ?? fresh) as FormValues,
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { register, setValue, watch, handleSubmit, setError, formState } = form;
+  const v = watch();
   const andNextRef = useRef(false);
   // One key per form (kept in its draft): every retry, also after a reload, is the same record.
   const idempotencyKey = useRef(draft?.idempotencyKey ?? crypto.randomUUID());
   // A second click while the first is on its way sends nothing (the button is disabled a render later).
   const inFlight = useRef(false);
 
-  const values: OutcomeValues = {
-    channel,
-    direction,
-    contactPointId,
-    party,
-    disposition,
-    tpChoice,
-    newTp,
-    purpose,
-    asksMore,
-    notes,
-    objections,
-    planMode,
-    promise,
-    plan,
-    callbackLocal,
-    claimed,
-    flag,
-    override,
-  };
-  const valuesJson = JSON.stringify(values);
-  const freshJson = JSON.stringify(fresh);
+  const valuesJson = stableJson(v);
+  const freshJson = stableJson(fresh);
   const onDraftRef = useRef(onDraft);
   onDraftRef.current = onDraft;
   useEffect(() => {
@@ -134,6 +134,12 @@ export function OutcomeForm({
     );
   }, [valuesJson, freshJson]);
 
+  /** Sets a value the way typing does: dirty, and checked again once the form was submitted. */
+  const put = (name: string, value: unknown) =>
+    setValue(name as 'notes', value as string, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+
+  const { channel, party, disposition, contactPointId, planMode, notes } = v;
+  const direction: DirectionCode = v.direction ?? 'outbound';
   const points =
     channel === 'email'
       ? caseFile.contactPoints.filter((p) => p.kind === 'email')
@@ -141,9 +147,14 @@ export function OutcomeForm({
         ? caseFile.contactPoints.filter((p) => p.kind === 'address')
         : phones;
   const serverError = record.error instanceof ApiError ? record.error : null;
-  const errors: Record<string, string> = { ...localErrors };
-  for (const f of serverError?.fields ?? []) errors[f.field] ??= problemText(f);
-  const err = (field: string) => errors[field];
+  const errors = formState.errors as FieldErrors;
+  /** The problem shown under the input for a request field ("promise.amountMinor" shows under the amount). */
+  const err = (field: string): string | undefined => {
+    const e = get(errors, formField(field)) as { message?: string } | undefined;
+    return typeof e?.message === 'string' ? e.message : undefined;
+  };
+  /** Problems no input shows (a script version the server refused...): listed above the buttons. */
+  const otherProblems = Object.values((errors as { other?: Record<string, { message?: string }> }).other ?? {});
 
   // The one outcome rule decides what is offered: channels and directions with something to record for this party.
   const offered = dispositionsFor(party, channel, direction);
@@ -153,11 +164,11 @@ export function OutcomeForm({
   );
   const reshape = (p: Party, c: RecordContactBody['channel'], d: DirectionCode) => {
     const list = dispositionsFor(p, c, d);
-    if (!list.includes(disposition) && list[0]) setDisposition(list[0]);
+    if (!list.includes(disposition) && list[0]) put('disposition', list[0]);
   };
   const choosePart = (p: Party) => {
-    setParty(p);
-    setDisposition(dispositionsFor(p, channel, direction)[0] ?? disposition);
+    put('party', p);
+    put('disposition', dispositionsFor(p, channel, direction)[0] ?? disposition);
   };
   // What this outcome needs, may carry and must not carry.
   const needs = outcomeRequirements(party, disposition, channel, direction);
@@ -165,94 +176,20 @@ export function OutcomeForm({
     party === 'third_party'
       ? t(`dispositionsThirdParty.${d}`, { defaultValue: t(`dispositions.${d}`) })
       : t(`dispositions.${d}`);
+  /** A registered input or select: the form's value, its problem tied to it for screen readers. */
+  const ctl = (name: string, id: string, field: string = name, onChange?: (value: string) => void) => ({
+    id,
+    ...register(
+      name as 'notes',
+      onChange ? { onChange: (e: { target: { value: string } }) => onChange(e.target.value) } : {},
+    ),
+    value: String(get(v, name) ?? ''),
+    ...fieldAria(id, err(field)),
+  });
 
-  function build(): RecordContactBody | null {
-    const problems: Record<string, string> = {};
-    const toMinor = (field: string, value: string) => {
-      const minor = parseAmountToMinor(value, account.currency);
-      if (minor === null) problems[field] = t('outcome.amountInvalid');
-      return minor ?? 0;
-    };
-    const body: RecordContactBody = {
-      channel,
-      direction,
-      partyReached: party,
-      disposition,
-      ...(contactPointId ? { contactPointId } : {}),
-    };
-    if (party === 'debtor' && answered?.party === 'debtor') body.rightPartyVerification = answered.verification;
-    if (party === 'debtor' && script) {
-      body.scriptVersionId = script.versionId;
-      if (script.branch) body.scriptBranch = script.branch;
-    }
-    if (party === 'third_party') {
-      if (!tpChoice) problems.thirdPartyId = t('outcome.tpRequired');
-      else if (tpChoice === 'new')
-        body.thirdParty = {
-          relationship: newTp.relationship.trim(),
-          name: newTp.name.trim(),
-          ...(newTp.phone.trim() ? { phone: newTp.phone.trim() } : {}),
-        };
-      else if (tpChoice !== 'unknown') body.thirdPartyId = tpChoice;
-      if (tpChoice === 'unknown' && !contactPointId) problems.contactPointId = t('outcome.tpUnknownNeedsNumber');
-      if (account.complianceProfile === 'US' && tpChoice && tpChoice !== 'unknown' && asksMore)
-        body.thirdPartyAsksMoreContact = true;
-    }
-    const purposeNote =
-      party === 'third_party' && tpChoice && tpChoice !== 'unknown'
-        ? `${t('outcome.tpPurpose')}: ${t(`outcome.tpPurposes.${purpose}`)}`
-        : '';
-    const allNotes = [purposeNote, notes.trim()].filter(Boolean).join(' — ');
-    if (allNotes) body.notes = allNotes;
-    if (objections.length && needs.objections !== 'forbidden') body.objections = objections;
-    if (needs.commitment !== 'forbidden') {
-      if (planMode) {
-        body.plan = plan.map((row, i) => ({
-          amountMinor: toMinor(`plan.${i}.amountMinor`, row.amount),
-          dueDate: row.dueDate,
-        }));
-        body.planChannel = promise.channel;
-      } else {
-        body.promise = {
-          amountMinor: toMinor('promise.amountMinor', promise.amount),
-          dueDate: promise.dueDate,
-          channel: promise.channel,
-        };
-      }
-    }
-    if (needs.callbackAt === 'required' || (needs.callbackAt === 'allowed' && callbackLocal)) {
-      const at = zonedWallTimeToInstant(callbackLocal, customer.timeZone);
-      if (!at) problems.callbackAt = t('outcome.callbackAt', { zone: customer.timeZone });
-      else body.callbackAt = at.toISOString();
-    }
-    if (needs.claimedPayment !== 'forbidden') {
-      body.claimedPayment = {
-        paidAt: claimed.paidAt,
-        amountMinor: toMinor('claimedPayment.amountMinor', claimed.amount),
-        channel: claimed.channel,
-        ...(claimed.reference ? { reference: claimed.reference } : {}),
-      };
-    }
-    if (needs.flagType) body.flag = { type: needs.flagType, reason: flag.reason };
-    else if (flag.type && needs.flag !== 'forbidden')
-      body.flag = { type: flag.type as (typeof STOP_FLAG_TYPES)[number], reason: flag.reason };
-    if (override.use && direction === 'outbound')
-      body.override = {
-        reasonCode: override.reasonCode as (typeof OVERRIDE_REASON_CODES)[number],
-        note: override.note,
-      };
-    setLocalErrors(problems);
-    return Object.keys(problems).length ? null : body;
-  }
-
-  function submit(andNext: boolean) {
-    if (inFlight.current) return;
-    andNextRef.current = andNext;
-    record.reset();
-    const body = build();
-    if (!body) return;
-    inFlight.current = true;
-    const recorded = dispositionLabel(disposition);
+  const send = (values: FormValues) => {
+    const { body } = outcomeBody(values, ctx.current.build);
+    const recorded = dispositionLabel(values.disposition);
     record.mutate(
       { accountId: account.id, body, idempotencyKey: idempotencyKey.current },
       {
@@ -260,32 +197,51 @@ export function OutcomeForm({
           onDraftRef.current?.(null, idempotencyKey.current); // saved: the draft is done with
           onSaved(andNextRef.current, recorded);
         },
+        onError: (e) => {
+          // The server's problems land on the inputs they name, in the reader's language.
+          if (e instanceof ApiError)
+            for (const f of e.fields ?? [])
+              setError(formField(f.field) as 'notes', {
+                type: f.code ?? 'server',
+                message: textOf({ ...f, code: f.code ?? 'invalid' }),
+              });
+        },
         onSettled: () => {
           inFlight.current = false;
         },
       },
     );
-  }
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    submit(false);
   };
 
+  function submit(andNext: boolean) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    andNextRef.current = andNext;
+    record.reset();
+    // Every problem at once (the resolver's), or the request sent once.
+    void handleSubmit(send, () => {
+      inFlight.current = false;
+    })();
+  }
+
   return (
-    <form className="outcome-form" onSubmit={onSubmit} aria-labelledby={`${formId}-title`} noValidate>
+    <form
+      className="outcome-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(false);
+      }}
+      aria-labelledby={`${formId}-title`}
+      noValidate
+    >
       <h2 id={`${formId}-title`}>{t('outcome.title')}</h2>
       <div className="row">
         <Field label={t('outcome.channel')} id={`${formId}-channel`} error={err('channel')}>
           <select
-            id={`${formId}-channel`}
-            value={channel}
-            onChange={(e) => {
-              const c = e.target.value as RecordContactBody['channel'];
-              setChannel(c);
-              setContactPointId('');
-              reshape(party, c, direction);
-            }}
+            {...ctl('channel', `${formId}-channel`, 'channel', (c) => {
+              put('contactPointId', '');
+              reshape(party, c as RecordContactBody['channel'], direction);
+            })}
           >
             {channels.map((c) => (
               <option key={c} value={c}>
@@ -296,13 +252,8 @@ export function OutcomeForm({
         </Field>
         <Field label={t('outcome.direction')} id={`${formId}-dir`} error={err('direction')}>
           <select
-            id={`${formId}-dir`}
+            {...ctl('direction', `${formId}-dir`, 'direction', (d) => reshape(party, channel, d as DirectionCode))}
             value={direction}
-            onChange={(e) => {
-              const d = e.target.value as DirectionCode;
-              setDirection(d);
-              reshape(party, channel, d);
-            }}
           >
             {directions.map((d) => (
               <option key={d} value={d}>
@@ -312,7 +263,7 @@ export function OutcomeForm({
           </select>
         </Field>
         <Field label={t('outcome.contactPoint')} id={`${formId}-cp`} error={err('contactPointId')}>
-          <select id={`${formId}-cp`} value={contactPointId} onChange={(e) => setContactPointId(e.target.value)}>
+          <select {...ctl('contactPointId', `${formId}-cp`)}>
             <option value="">{party === 'third_party' && channel === 'phone' ? t('outcome.tpOwnNumber') : '—'}</option>
             {points.map((p) => (
               <option key={p.id} value={p.id}>
@@ -354,33 +305,29 @@ export function OutcomeForm({
         <ThirdPartyPick
           caseFile={caseFile}
           formId={formId}
-          choice={tpChoice}
+          choice={v.tpChoice}
           onChoice={(c) => {
-            setTpChoice(c);
+            put('tpChoice', c);
             // A third party on file with a number is called on their own number; someone who does not know the customer answered the customer's.
             const onFile = caseFile.thirdParties.find((tp) => tp.id === c);
-            if (onFile?.phone || c === 'new') setContactPointId('');
+            if (onFile?.phone || c === 'new') put('contactPointId', '');
             else if (c === 'unknown' && !contactPointId)
-              setContactPointId(summary.gate.contactPointId ?? phones[0]?.id ?? '');
+              put('contactPointId', summary.gate.contactPointId ?? phones[0]?.id ?? '');
           }}
-          newTp={newTp}
-          onNewTp={setNewTp}
+          newTp={v.newTp}
+          onNewTp={(x) => put('newTp', x)}
           purposes={purposes}
-          purpose={purpose}
-          onPurpose={setPurpose}
-          asksMore={asksMore}
-          onAsksMore={setAsksMore}
+          purpose={v.purpose}
+          onPurpose={(x) => put('purpose', x)}
+          asksMore={v.asksMore}
+          onAsksMore={(x) => put('asksMore', x)}
           contactPointId={contactPointId}
           err={err}
         />
       )}
 
       <Field label={t('outcome.disposition')} id={`${formId}-disp`} error={err('disposition')}>
-        <select
-          id={`${formId}-disp`}
-          value={disposition}
-          onChange={(e) => setDisposition(e.target.value as Disposition)}
-        >
+        <select {...ctl('disposition', `${formId}-disp`)}>
           {offered.map((d) => (
             <option key={d} value={d}>
               {dispositionLabel(d)}
@@ -395,11 +342,11 @@ export function OutcomeForm({
           <legend>{planMode ? t('outcome.plan') : t('outcome.promise')}</legend>
           <div className="radio-row">
             <label className="radio">
-              <input type="radio" checked={!planMode} onChange={() => setPlanMode(false)} />{' '}
+              <input type="radio" checked={!planMode} onChange={() => put('planMode', false)} />{' '}
               {t('outcome.singlePromise')}
             </label>
             <label className="radio">
-              <input type="radio" checked={planMode} onChange={() => setPlanMode(true)} /> {t('outcome.planMode')}
+              <input type="radio" checked={planMode} onChange={() => put('planMode', true)} /> {t('outcome.planMode')}
             </label>
           </div>
           {!planMode ? (
@@ -407,27 +354,17 @@ export function OutcomeForm({
               <Field
                 label={t('outcome.amount', { currency: account.currency })}
                 id={`${formId}-pa`}
-                error={err('promise.amountMinor') ?? err('promise')}
+                error={err('promise.amountMinor')}
               >
-                <input
-                  id={`${formId}-pa`}
-                  inputMode="decimal"
-                  value={promise.amount}
-                  onChange={(e) => setPromise({ ...promise, amount: e.target.value })}
-                />
+                <input {...ctl('promise.amount', `${formId}-pa`, 'promise.amountMinor')} inputMode="decimal" />
               </Field>
               <Field label={t('outcome.dueDate')} id={`${formId}-pd`} error={err('promise.dueDate')}>
-                <input
-                  id={`${formId}-pd`}
-                  type="date"
-                  value={promise.dueDate}
-                  onChange={(e) => setPromise({ ...promise, dueDate: e.target.value })}
-                />
+                <input {...ctl('promise.dueDate', `${formId}-pd`)} type="date" />
               </Field>
             </div>
           ) : (
             <>
-              {plan.map((row, i) => (
+              {v.plan.map((_row, i) => (
                 <div className="row" key={i}>
                   <Field
                     label={`${i + 1}. ${t('outcome.amount', { currency: account.currency })}`}
@@ -435,25 +372,23 @@ export function OutcomeForm({
                     error={err(`plan.${i}.amountMinor`)}
                   >
                     <input
-                      id={`${formId}-ia${i}`}
+                      {...ctl(`plan.${i}.amount`, `${formId}-ia${i}`, `plan.${i}.amountMinor`)}
                       inputMode="decimal"
-                      value={row.amount}
-                      onChange={(e) => setPlan(plan.map((r, j) => (j === i ? { ...r, amount: e.target.value } : r)))}
                     />
                   </Field>
                   <Field label={t('outcome.dueDate')} id={`${formId}-id${i}`} error={err(`plan.${i}.dueDate`)}>
-                    <input
-                      id={`${formId}-id${i}`}
-                      type="date"
-                      value={row.dueDate}
-                      onChange={(e) => setPlan(plan.map((r, j) => (j === i ? { ...r, dueDate: e.target.value } : r)))}
-                    />
+                    <input {...ctl(`plan.${i}.dueDate`, `${formId}-id${i}`)} type="date" />
                   </Field>
-                  {plan.length > 2 && (
+                  {v.plan.length > 2 && (
                     <button
                       type="button"
                       className="button ghost"
-                      onClick={() => setPlan(plan.filter((_, j) => j !== i))}
+                      onClick={() =>
+                        put(
+                          'plan',
+                          v.plan.filter((_, j) => j !== i),
+                        )
+                      }
                     >
                       {t('outcome.removeInstalment')}
                     </button>
@@ -461,17 +396,17 @@ export function OutcomeForm({
                 </div>
               ))}
               {err('plan') && <p className="field-error">{err('plan')}</p>}
-              <button type="button" className="button" onClick={() => setPlan([...plan, { amount: '', dueDate: '' }])}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => put('plan', [...v.plan, { amount: '', dueDate: '' }])}
+              >
                 {t('outcome.addInstalment')}
               </button>
             </>
           )}
           <Field label={t('outcome.paymentChannel')} id={`${formId}-pc`} error={err('promise.channel')}>
-            <select
-              id={`${formId}-pc`}
-              value={promise.channel}
-              onChange={(e) => setPromise({ ...promise, channel: e.target.value as PaymentChannel })}
-            >
+            <select {...ctl('promise.channel', `${formId}-pc`)}>
               {PAYMENT_CHANNELS.map((c) => (
                 <option key={c} value={c}>
                   {t(`paymentChannels.${c}`)}
@@ -488,12 +423,7 @@ export function OutcomeForm({
           id={`${formId}-cb`}
           error={err('callbackAt')}
         >
-          <input
-            id={`${formId}-cb`}
-            type="datetime-local"
-            value={callbackLocal}
-            onChange={(e) => setCallbackLocal(e.target.value)}
-          />
+          <input {...ctl('callbackLocal', `${formId}-cb`, 'callbackAt')} type="datetime-local" />
         </Field>
       )}
 
@@ -501,38 +431,20 @@ export function OutcomeForm({
         <fieldset className="sub">
           <legend>{t('dispositions.claims_paid')}</legend>
           <div className="row">
-            <Field
-              label={t('outcome.claimedPaidAt')}
-              id={`${formId}-cpd`}
-              error={err('claimedPayment.paidAt') ?? err('claimedPayment')}
-            >
-              <input
-                id={`${formId}-cpd`}
-                type="date"
-                value={claimed.paidAt}
-                onChange={(e) => setClaimed({ ...claimed, paidAt: e.target.value })}
-              />
+            <Field label={t('outcome.claimedPaidAt')} id={`${formId}-cpd`} error={err('claimedPayment.paidAt')}>
+              <input {...ctl('claimed.paidAt', `${formId}-cpd`, 'claimedPayment.paidAt')} type="date" />
             </Field>
             <Field
               label={t('outcome.claimedAmount', { currency: account.currency })}
               id={`${formId}-cpa`}
               error={err('claimedPayment.amountMinor')}
             >
-              <input
-                id={`${formId}-cpa`}
-                inputMode="decimal"
-                value={claimed.amount}
-                onChange={(e) => setClaimed({ ...claimed, amount: e.target.value })}
-              />
+              <input {...ctl('claimed.amount', `${formId}-cpa`, 'claimedPayment.amountMinor')} inputMode="decimal" />
             </Field>
           </div>
           <div className="row">
             <Field label={t('outcome.claimedChannel')} id={`${formId}-cpc`} error={err('claimedPayment.channel')}>
-              <select
-                id={`${formId}-cpc`}
-                value={claimed.channel}
-                onChange={(e) => setClaimed({ ...claimed, channel: e.target.value as PaymentChannel })}
-              >
+              <select {...ctl('claimed.channel', `${formId}-cpc`, 'claimedPayment.channel')}>
                 {PAYMENT_CHANNELS.map((c) => (
                   <option key={c} value={c}>
                     {t(`paymentChannels.${c}`)}
@@ -540,57 +452,50 @@ export function OutcomeForm({
                 ))}
               </select>
             </Field>
-            <Field label={t('outcome.reference')} id={`${formId}-cpr`}>
-              <input
-                id={`${formId}-cpr`}
-                value={claimed.reference}
-                onChange={(e) => setClaimed({ ...claimed, reference: e.target.value })}
-              />
+            <Field label={t('outcome.reference')} id={`${formId}-cpr`} error={err('claimedPayment.reference')}>
+              <input {...ctl('claimed.reference', `${formId}-cpr`, 'claimedPayment.reference')} />
             </Field>
           </div>
         </fieldset>
       )}
 
       {needs.flagType ? (
-        <Field label={t('outcome.disputeReason')} id={`${formId}-dr`} error={err('flag.reason') ?? err('flag')}>
-          <input
-            id={`${formId}-dr`}
-            value={flag.reason}
-            onChange={(e) => setFlag({ type: needs.flagType ?? '', reason: e.target.value })}
-          />
+        <Field label={t('outcome.disputeReason')} id={`${formId}-dr`} error={err('flag.reason')}>
+          <input {...ctl('flag.reason', `${formId}-dr`)} />
         </Field>
       ) : (
         needs.flag !== 'forbidden' && (
           <div className="row">
             <Field label={t('outcome.flagType')} id={`${formId}-ft`} error={err('flag.type')}>
-              <select
-                id={`${formId}-ft`}
-                value={flag.type}
-                onChange={(e) => setFlag({ ...flag, type: e.target.value })}
-              >
+              <select {...ctl('flag.type', `${formId}-ft`)}>
                 <option value="">{t('outcome.flagNone')}</option>
-                {STOP_FLAG_TYPES.map((f) => (
+                {flagTypes.map((f) => (
                   <option key={f} value={f}>
                     {t(`stopFlags.${f}`)}
                   </option>
                 ))}
               </select>
             </Field>
-            {flag.type && (
+            {v.flag.type && (
               <Field label={t('outcome.flagReason')} id={`${formId}-fr`} error={err('flag.reason')}>
-                <input
-                  id={`${formId}-fr`}
-                  value={flag.reason}
-                  onChange={(e) => setFlag({ ...flag, reason: e.target.value })}
-                />
+                <input {...ctl('flag.reason', `${formId}-fr`)} />
               </Field>
             )}
           </div>
         )
       )}
 
-      <Field label={t('outcome.notes')} id={`${formId}-notes`} error={err('notes')}>
-        <textarea id={`${formId}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      <Field
+        label={t('outcome.notes')}
+        id={`${formId}-notes`}
+        error={err('notes')}
+        help={
+          <span className={notes.length > NOTES_WARN_AT ? 'note-counter warn' : 'note-counter'}>
+            {t('outcome.notesCount', { count: notes.length, n: fmt.number(notes.length), max: fmt.number(NOTES_MAX) })}
+          </span>
+        }
+      >
+        <textarea {...ctl('notes', `${formId}-notes`)} rows={3} />
       </Field>
 
       {needs.objections !== 'forbidden' && (
@@ -601,9 +506,9 @@ export function OutcomeForm({
               <label key={c} className="radio">
                 <input
                   type="checkbox"
-                  checked={objections.includes(c)}
+                  checked={v.objections.includes(c)}
                   onChange={(e) =>
-                    setObjections(e.target.checked ? [...objections, c] : objections.filter((o) => o !== c))
+                    put('objections', e.target.checked ? [...v.objections, c] : v.objections.filter((o) => o !== c))
                   }
                 />{' '}
                 {t(`objectionCategories.${c}`)}
@@ -618,22 +523,14 @@ export function OutcomeForm({
         <fieldset className="sub">
           <legend>
             <label className="radio">
-              <input
-                type="checkbox"
-                checked={override.use}
-                onChange={(e) => setOverride({ ...override, use: e.target.checked })}
-              />{' '}
+              <input type="checkbox" checked={v.override.use} onChange={(e) => put('override.use', e.target.checked)} />{' '}
               {t('outcome.override')}
             </label>
           </legend>
-          {override.use && (
+          {v.override.use && (
             <div className="row">
               <Field label={t('outcome.overrideReason')} id={`${formId}-or`} error={err('override.reasonCode')}>
-                <select
-                  id={`${formId}-or`}
-                  value={override.reasonCode}
-                  onChange={(e) => setOverride({ ...override, reasonCode: e.target.value })}
-                >
+                <select {...ctl('override.reasonCode', `${formId}-or`)}>
                   {OVERRIDE_REASON_CODES.map((c) => (
                     <option key={c} value={c}>
                       {t(`overrideReasons.${c}`)}
@@ -642,11 +539,7 @@ export function OutcomeForm({
                 </select>
               </Field>
               <Field label={t('outcome.overrideNote')} id={`${formId}-on`} error={err('override.note')}>
-                <input
-                  id={`${formId}-on`}
-                  value={override.note}
-                  onChange={(e) => setOverride({ ...override, note: e.target.value })}
-                />
+                <input {...ctl('override.note', `${formId}-on`)} />
               </Field>
             </div>
           )}
@@ -663,10 +556,17 @@ export function OutcomeForm({
           </ul>
         </div>
       )}
-      {(Object.keys(localErrors).length > 0 || serverError?.code === 'validation_failed') && (
-        <p className="form-error" role="alert">
-          {t('outcome.fixErrors')}
-        </p>
+      {(Object.keys(errors).length > 0 || serverError?.code === 'validation_failed') && (
+        <div className="form-error" role="alert">
+          <p>{t('outcome.fixErrors')}</p>
+          {otherProblems.length > 0 && (
+            <ul>
+              {otherProblems.map((p, i) => (
+                <li key={i}>{p.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {record.error &&
         !(
@@ -716,6 +616,7 @@ interface FormValues extends OutcomeValues {
   promise: { amount: string; dueDate: string; channel: PaymentChannel };
   claimed: { paidAt: string; amount: string; channel: PaymentChannel; reference: string };
 }
+type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
 
 /** What a fresh form holds for this case file and who answered. */
 function freshValues(caseFile: CaseFile, answered: Answered | undefined): FormValues {
@@ -746,4 +647,23 @@ function freshValues(caseFile: CaseFile, answered: Answered | undefined): FormVa
     flag: { type: '', reason: '' },
     override: { use: false, reasonCode: OVERRIDE_REASON_CODES[0], note: '' },
   };
+}
+
+/** The resolver's errors: each problem under the input it belongs to, the first one per input. */
+function problemErrors(problems: LocalProblem[], textOf: (p: LocalProblem) => string): FieldErrors<FormValues> {
+  const errors: Record<string, unknown> = {};
+  for (const p of problems) {
+    const name = formField(p.field);
+    if (get(errors, name) === undefined) setIn(errors, name, { type: p.code, message: textOf(p) });
+  }
+  return errors as FieldErrors<FormValues>;
+}
+
+/** JSON with sorted keys: a restored draft and a fresh form compare by content, not key order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 }
