@@ -867,7 +867,8 @@ export function generateChunk(
     const attemptCount = Math.round(baseAttempts * (ctx.historyScale ?? 1));
     const attemptDays = Array.from({ length: attemptCount }, () => r.int(1, historyDays)).sort((a, b) => b - a);
     for (const daysAgo of attemptDays) {
-      const dateN = todayN - daysAgo;
+      // Days ago in the customer's own calendar: "yesterday 19:00" in Honolulu is never after now.
+      const dateN = localToday.get(debtor.zone)! - daysAgo;
       const channel =
         dpd <= 0
           ? 'sms'

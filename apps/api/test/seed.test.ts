@@ -27,6 +27,19 @@ describe('demo seed', () => {
   const dbs: TestDatabase[] = [];
   afterAll(async () => Promise.all(dbs.map((d) => d.drop())));
 
+  it('never dates a call after the moment it is seeded, whatever the hour (customers behind UTC included)', async () => {
+    const db = await createTestDatabase();
+    dbs.push(db);
+    // 01:30 UTC: the evening before in the Americas and Hawaii, where the history's last calls fall.
+    const early = new Date('2026-11-22T01:30:00Z');
+    await seedDemo(db.url, { accounts: 300, now: early });
+    const [row] = await query<{ future: string }>(
+      db.url,
+      `SELECT count(*) AS future FROM contact_attempts WHERE started_at > '${early.toISOString()}'::timestamptz`,
+    );
+    expect(Number(row!.future)).toBe(0);
+  });
+
   it('is deterministic and realistic', async () => {
     const [one, two] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     dbs.push(one, two);
