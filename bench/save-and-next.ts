@@ -22,6 +22,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '1' },
     collectors: { type: 'string', default: '20' },
     port: { type: 'string', default: '3401' },
+    // 'off': leave out the background GET /api/queue (to see what it costs the desk).
+    'queue-refetch': { type: 'string', default: 'on' },
   },
 });
 const ACCOUNTS = Number(values.accounts);
@@ -29,6 +31,7 @@ const ITERATIONS = Number(values.iterations);
 const CONCURRENCY = Number(values.concurrency);
 const COLLECTORS = Number(values.collectors);
 const BASE = `http://127.0.0.1:${Number(values.port)}`;
+const QUEUE_REFETCH = values['queue-refetch'] !== 'off';
 
 function percentiles(latencies: number[]) {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -78,7 +81,7 @@ try {
   );
   console.log(
     `\nPortfolio: ${Number(counts[0]!.accounts).toLocaleString('en')} accounts, ${Number(counts[0]!.attempts).toLocaleString('en')} contact attempts; ` +
-      `${sessions.length} collectors; ${ITERATIONS} iterations; ${CONCURRENCY} concurrent collector(s); Node ${process.versions.node}\n`,
+      `${sessions.length} collectors; ${ITERATIONS} iterations; ${CONCURRENCY} concurrent collector(s); queue refetch ${QUEUE_REFETCH ? 'on' : 'off'}; Node ${process.versions.node}\n`,
   );
 
   const call = async (s: (typeof sessions)[number], path: string, init: RequestInit = {}) => {
@@ -99,7 +102,14 @@ try {
   // Every collector holds an account before the clock starts (their first "next" of the day).
   for (const s of sessions) await take(s);
 
-  const steps = { record: [] as number[], next: [] as number[], open: [] as number[] };
+  const steps = {
+    record: [] as number[],
+    next: [] as number[],
+    open: [] as number[],
+    caseFile: [] as number[],
+    script: [] as number[],
+    reservation: [] as number[],
+  };
   // Each worker drives its own collectors, so no two workers record for one collector at once.
   const api = await iterate(async (worker, i) => {
     const mine = sessions.filter((_, k) => k % CONCURRENCY === worker);
@@ -121,12 +131,15 @@ try {
     const nx = await take(s);
     if (!s.holding) throw new Error('queue empty');
     const t0 = performance.now();
-    void call(s, '/api/queue').catch(() => undefined); // background refetch of the invalidated queue
-    await Promise.all([
+    if (QUEUE_REFETCH) void call(s, '/api/queue').catch(() => undefined); // background refetch of the invalidated queue
+    const [caseFile, script, reservation] = await Promise.all([
       call(s, `/api/accounts/${s.holding}/case-file`),
       call(s, `/api/accounts/${s.holding}/suggested-script`),
       call(s, '/api/queue/reservation'),
     ]);
+    steps.caseFile.push(caseFile.ms);
+    steps.script.push(script.ms);
+    steps.reservation.push(reservation.ms);
     steps.record.push(rec.ms);
     steps.next.push(nx);
     steps.open.push(performance.now() - t0);
@@ -209,6 +222,9 @@ try {
   line('  1. POST contacts', percentiles(steps.record));
   line('  2. POST queue/next', percentiles(steps.next));
   line('  3. case file + script + reservation', percentiles(steps.open));
+  line('     GET case-file', percentiles(steps.caseFile));
+  line('     GET suggested-script', percentiles(steps.script));
+  line('     GET queue/reservation', percentiles(steps.reservation));
   line('Same work as plain SQL', plain, `  ${sql.errors} failed`);
   console.log(
     `API/SQL p50 ratio ${(whole.p50 / plain.p50).toFixed(1)}x, p95 ratio ${(whole.p95 / plain.p95).toFixed(1)}x`,
