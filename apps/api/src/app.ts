@@ -185,7 +185,7 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
           access,
           gate,
           disputes,
-          onRecorded: (collectorId) => queue.invalidate(collectorId),
+          onRecorded: (collectorId, accountId) => queue.recorded(collectorId, accountId),
         }),
         createConsentModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
         stopFlagsModule,

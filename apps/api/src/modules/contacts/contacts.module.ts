@@ -18,8 +18,8 @@ export function createContactsModule(
     access: AccountAccess;
     gate: ContactGate;
     disputes: Pick<DisputesService, 'recordFromOutcome'>;
-    /** Told after each recording (the queue drops the collector's snapshot). */
-    onRecorded: (collectorId: string) => void;
+    /** Told after each recording (the queue updates the collector's snapshot for this customer). */
+    onRecorded: (collectorId: string, accountId: string) => Promise<void> | void;
   },
 ): ApiModule {
   const contactsService = createContactsService({

@@ -40,8 +40,8 @@ export interface ContactsServiceDeps {
   clock: Clock;
   /** An outcome `dispute` creates its dispute record (Reg F 1006.38) in the recording's transaction. */
   disputes: Pick<DisputesService, 'recordFromOutcome'>;
-  /** Told after each recording (the queue drops the collector's snapshot). */
-  onRecorded?: (collectorId: string) => void;
+  /** Told after each recording (the queue updates the collector's snapshot for this customer). */
+  onRecorded?: (collectorId: string, accountId: string) => Promise<void> | void;
 }
 
 const KIND_FOR_CHANNEL = { phone: 'phone', sms: 'phone', email: 'email', letter: 'address', visit: 'address' } as const;
@@ -312,7 +312,8 @@ export function createContactsService({
           };
         },
       );
-      if (!outcome.replayed) onRecorded?.(user.id);
+      // Awaited: the next "next account" must not be offered from the snapshot taken before this call.
+      if (!outcome.replayed) await onRecorded?.(user.id, accountId);
       return outcome;
     },
   };

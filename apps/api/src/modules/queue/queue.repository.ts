@@ -19,10 +19,12 @@ export function createQueueRepository(
      * (unassigned, or assigned to a deactivated user), so no account drops out of every queue.
      * Accounts leased to someone else right now are left out.
      */
-    async candidates(collectorId: string, now: Date) {
+    /** The accounts a collector may be offered now; with `debtorId`, only that customer's. */
+    async candidates(collectorId: string, now: Date, debtorId?: string) {
       return db.account.findMany({
         where: {
           status: 'open',
+          ...(debtorId ? { debtorId } : {}),
           AND: [
             collectorPoolWhere(collectorId),
             { OR: [{ leasedById: null }, { leasedById: collectorId }, { leaseExpiresAt: { lt: now } }] },
@@ -38,6 +40,7 @@ export function createQueueRepository(
           overdueMinor: true,
           oldestUnpaidDueDate: true,
           complianceProfile: true,
+          debtorId: true,
           debtor: { select: { fullName: true, timeZone: true } },
         },
       });

@@ -244,6 +244,39 @@ describe('queue snapshots', () => {
     expect((await s.inject({ method: 'GET', url: '/api/queue' })).json().generatedAt).not.toBe(after.generatedAt);
     t.clock.set(NOW);
   });
+
+  it('after a recording, recomputes that customer in the snapshot and reuses the rest until it expires (ADR 039)', async () => {
+    const c = await t.factories.user('collector', { username: 'snap-part' });
+    const creditor = await t.factories.creditor();
+    const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+    const s = await t.login('snap-part');
+    const first = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
+    expect(first.items.map((i: { accountId: string }) => i.accountId)).toEqual([a.id]);
+    // An account assigned behind the API's back (no hook tells the queue): not in the snapshot yet.
+    const later = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+    t.clock.advance(10_000);
+    const next = await s.inject({ method: 'POST', url: '/api/queue/next' });
+    expect(next.json().accountId).toBe(a.id);
+    const phone = a.debtor.contactPoints[0]!.id;
+    const rec = await s.inject({
+      method: 'POST',
+      url: `/api/accounts/${a.id}/contacts`,
+      payload: { channel: 'phone', contactPointId: phone, partyReached: 'nobody', disposition: 'busy' },
+    });
+    expect(rec.statusCode).toBe(201);
+    // The recorded customer is up to date at once (held back: just attempted); nothing else was recomputed,
+    // so "next" has nothing to offer (the old code computed the whole book again and offered `later`).
+    const after = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
+    expect(after.items).toEqual([]);
+    expect(after.blocked.map((b: { accountId: string }) => b.accountId)).toEqual([a.id]);
+    expect(after.blocked[0].reasons[0].code).toBe('recently_attempted');
+    expect((await s.inject({ method: 'POST', url: '/api/queue/next' })).statusCode).toBe(204);
+    // Once the snapshot expires, the whole book is computed again.
+    t.clock.advance(51_000);
+    const fresh = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
+    expect(fresh.items.map((i: { accountId: string }) => i.accountId)).toEqual([later.id]);
+    t.clock.set(NOW);
+  });
 });
 
 describe('access on current data, not on a queue snapshot', () => {

@@ -58,20 +58,62 @@ export function createQueueService(deps: QueueServiceDeps) {
   // Computing a queue evaluates the gate and priority of every account a collector may work
   // (thousands). A snapshot is reused for a short time; leasing re-checks availability in SQL
   // and recording re-checks the gate, so a slightly old snapshot is never unsafe. A collector's
-  // own recording drops their snapshot.
-  const snapshots = new Map<string, { at: number; queue: QueueResponse }>();
+  // own recording recomputes that customer's accounts in their snapshot at once (ADR 039): the
+  // rest is reused until the snapshot expires, so "save and next" does not recompute the book.
+  type Snapshot = { at: number; queue: QueueResponse; debtorOf: Map<string, string> };
+  const snapshots = new Map<string, Snapshot>();
   async function snapshot(collectorId: string): Promise<QueueResponse> {
     const now = clock.now().getTime();
     const hit = snapshots.get(collectorId);
     if (hit && now - hit.at < deps.snapshotSeconds * 1000 && now >= hit.at) return hit.queue;
     const fresh = await build(collectorId);
-    snapshots.set(collectorId, { at: now, queue: fresh });
-    return fresh;
+    snapshots.set(collectorId, { at: now, ...fresh });
+    return fresh.queue;
   }
 
-  async function build(collectorId: string): Promise<QueueResponse> {
+  const byPriority = (a: QueueItem, b: QueueItem) => b.priority - a.priority || a.accountId.localeCompare(b.accountId);
+  // Soonest to open first; the ones that never open by themselves (stop flags) last.
+  const bySoonest = (a: BlockedQueueItem, b: BlockedQueueItem) =>
+    (a.nextAllowedAt ?? '9999').localeCompare(b.nextAllowedAt ?? '9999');
+
+  /**
+   * After the collector recorded an outcome on `accountId`: that customer's accounts are computed
+   * again and replace theirs in the snapshot (caps, retry holds, promises and callbacks change
+   * only for them). Without a snapshot holding the account, or when the snapshot changed
+   * meanwhile, the snapshot is dropped (the next read computes it whole).
+   */
+  async function recorded(collectorId: string, accountId: string) {
+    const hit = snapshots.get(collectorId);
+    const debtorId = hit?.debtorOf.get(accountId);
+    if (!hit || !debtorId) return void snapshots.delete(collectorId);
+    try {
+      const part = await build(collectorId, debtorId);
+      if (snapshots.get(collectorId) !== hit) return void snapshots.delete(collectorId);
+      const theirs = (id: string) => hit.debtorOf.get(id) === debtorId;
+      const debtorOf = new Map([...hit.debtorOf].filter(([id]) => !theirs(id)));
+      for (const [id, d] of part.debtorOf) debtorOf.set(id, d);
+      snapshots.set(collectorId, {
+        at: hit.at,
+        debtorOf,
+        queue: {
+          ...hit.queue,
+          generatedAt: part.queue.generatedAt,
+          items: [...hit.queue.items.filter((i) => !theirs(i.accountId)), ...part.queue.items].sort(byPriority),
+          blocked: [...hit.queue.blocked.filter((i) => !theirs(i.accountId)), ...part.queue.blocked].sort(bySoonest),
+        },
+      });
+    } catch {
+      snapshots.delete(collectorId);
+    }
+  }
+
+  /** The collector's queue computed now; with `debtorId`, only that customer's accounts. */
+  async function build(
+    collectorId: string,
+    debtorId?: string,
+  ): Promise<{ queue: QueueResponse; debtorOf: Map<string, string> }> {
     const now = clock.now();
-    const accounts = await queue.candidates(collectorId, now);
+    const accounts = await queue.candidates(collectorId, now, debtorId);
     const ids = accounts.map((a) => a.id);
     const [facts, promises, stats, thresholds, weights] = await Promise.all([
       gateFacts.load(ids, now),
@@ -152,10 +194,12 @@ export function createQueueService(deps: QueueServiceDeps) {
       );
       items.push({ ...common, priority, reasons, contactPointId: verdict.contactPointId });
     }
-    items.sort((a, b) => b.priority - a.priority || a.accountId.localeCompare(b.accountId));
-    // Soonest to open first; the ones that never open by themselves (stop flags) last.
-    blocked.sort((a, b) => (a.nextAllowedAt ?? '9999').localeCompare(b.nextAllowedAt ?? '9999'));
-    return { collectorId, generatedAt: now.toISOString(), items, blocked };
+    items.sort(byPriority);
+    blocked.sort(bySoonest);
+    return {
+      queue: { collectorId, generatedAt: now.toISOString(), items, blocked },
+      debtorOf: new Map(accounts.map((a) => [a.id, a.debtorId])),
+    };
   }
 
   return {
@@ -295,8 +339,10 @@ export function createQueueService(deps: QueueServiceDeps) {
       snapshots.delete(collector.id);
     },
 
-    /** Forget a collector's snapshot (after they record an outcome). */
+    /** Forget a collector's snapshot. */
     invalidate: (collectorId: string) => void snapshots.delete(collectorId),
+    /** The collector recorded an outcome on the account: recompute that customer's part of their snapshot. */
+    recorded,
     /** Forget every snapshot (a policy the queue depends on changed). */
     invalidateAll: () => snapshots.clear(),
   };
