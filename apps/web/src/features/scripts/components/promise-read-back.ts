@@ -1,4 +1,4 @@
-import { formatMoney, parseAmountToMinor, type DeskScriptVariable } from '@crm/domain';
+import { DESK_SCRIPT_VARIABLES, formatMoney, parseAmountToMinor, type DeskScriptVariable } from '@crm/domain';
 
 /** The promise as typed in the outcome form (strings, not yet checked). */
 export interface TypedPromise {
@@ -59,4 +59,15 @@ export function promiseReadBack(
       promiseChannel: typed.channel ? channelLabel(typed.channel) : placeholders.promiseChannel,
     },
   };
+}
+
+/**
+ * The desk variables' placeholders in the script's language ("[amount]", "[金额]"): what the close
+ * shows before a promise is typed, and what an admin's preview shows (no promise is typed there).
+ */
+export function deskPlaceholders(inScriptLanguage: (key: string) => string): Record<DeskScriptVariable, string> {
+  return Object.fromEntries(DESK_SCRIPT_VARIABLES.map((v) => [v, inScriptLanguage(`scriptReadBack.${v}`)])) as Record<
+    DeskScriptVariable,
+    string
+  >;
 }

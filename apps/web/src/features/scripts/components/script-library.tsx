@@ -1,4 +1,5 @@
 import type { ScriptList, ScriptVersionDetail, ScriptVersionSummary } from '@crm/contracts';
+import { renderScriptText } from '@crm/domain';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, hiddenHeader } from '../../../components/ui/data-table';
@@ -8,6 +9,7 @@ import { percent, useFormat } from '../../../lib/format';
 import { useKpis } from '../../reports/api/get-kpis';
 import { VariablesHelp } from './variables-help';
 import { VersionDiff } from './version-diff';
+import { deskPlaceholders } from './promise-read-back';
 import { useCreateDraft } from '../api/create-draft';
 import { useScriptVersion } from '../api/get-script-version';
 import { useScriptLibrary } from '../api/get-scripts';
@@ -438,6 +440,8 @@ function Preview({ versionId }: { versionId: string }) {
   const { t } = useTranslation();
   const preview = usePreview();
   const [account, setAccount] = useState('');
+  // No promise is typed in a preview: the close's read-back shows its placeholders, in the script's language.
+  const placeholders = (locale: string) => deskPlaceholders((key) => t(key, { lng: locale }));
   return (
     <div className="script-preview">
       <form
@@ -464,10 +468,10 @@ function Preview({ versionId }: { versionId: string }) {
           {preview.data.steps.map((s) => (
             <li key={s.key}>
               <strong>{s.title}</strong>
-              <p>{s.text}</p>
+              <p>{renderScriptText(s.text, placeholders(preview.data.locale))}</p>
               {s.branches?.map((b) => (
                 <p key={b.key} className="small">
-                  <em>{b.title}:</em> {b.text}
+                  <em>{b.title}:</em> {renderScriptText(b.text, placeholders(preview.data.locale))}
                 </p>
               ))}
             </li>

@@ -4,7 +4,7 @@ import { forwardRef, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useSuggestedScript } from '../api/get-suggested-script';
-import { promiseReadBack, type TypedPromise } from './promise-read-back';
+import { deskPlaceholders, promiseReadBack, type TypedPromise } from './promise-read-back';
 
 /**
  * The suggested script, step by step, with the objection library searchable during the call.
@@ -46,9 +46,7 @@ export const ScriptPanel = forwardRef<
     locale: s.locale,
     currency: promise?.currency ?? 'CNY',
     channelLabel: (code) => inScriptLanguage(`paymentChannelsInline.${code}`),
-    placeholders: Object.fromEntries(
-      DESK_SCRIPT_VARIABLES.map((v) => [v, inScriptLanguage(`scriptReadBack.${v}`)]),
-    ) as Record<(typeof DESK_SCRIPT_VARIABLES)[number], string>,
+    placeholders: deskPlaceholders(inScriptLanguage),
   });
   const readsBack = (text: string) => DESK_SCRIPT_VARIABLES.some((v) => text.includes(`{{${v}}}`));
   return (
