@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../components/ui/states';
 import { useCaseFile } from '../../features/case-file/api/get-case-file';
 import { CaseFileView } from '../../features/case-file/components/case-file-view';
 import { StopFlagsPanel } from '../../features/stop-flags/components/stop-flags-panel';
+import { PromiseActions } from '../../features/promises/components/promise-actions';
 import { AccountsTable } from '../../features/accounts/components/accounts-table';
 import { StageSummary } from '../../features/reports/components/stage-summary';
 import { TeamsList } from '../../features/users/components/teams-list';
@@ -98,7 +99,11 @@ export function AccountViewRoute() {
         <ErrorState error={caseFile.error} onRetry={() => void caseFile.refetch()} />
       ) : (
         <div className="panel case-panel">
-          <CaseFileView caseFile={caseFile.data} stopFlags={<StopFlagsPanel accountId={caseFile.data.account.id} />} />
+          <CaseFileView
+            caseFile={caseFile.data}
+            stopFlags={<StopFlagsPanel accountId={caseFile.data.account.id} />}
+            promiseActions={(p) => <PromiseActions accountId={caseFile.data.account.id} promise={p} />}
+          />
         </div>
       )}
     </Page>

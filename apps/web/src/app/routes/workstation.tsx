@@ -8,6 +8,7 @@ import { getCaseFileQueryOptions, useCaseFile } from '../../features/case-file/a
 import { CaseFileView } from '../../features/case-file/components/case-file-view';
 import { ThirdPartyScript } from '../../features/case-file/components/third-party-script';
 import { StopFlagsPanel } from '../../features/stop-flags/components/stop-flags-panel';
+import { PromiseActions } from '../../features/promises/components/promise-actions';
 import { useMe } from '../../features/auth/api/get-me';
 import { OutcomeForm } from '../../features/contacts/components/outcome-form';
 import { DraftBanner, SavedNotice } from '../../features/contacts/drafts/draft-banner';
@@ -327,6 +328,7 @@ function CaseWorkspace({
           caseFile={caseFile.data}
           debtDetails={verified}
           stopFlags={<StopFlagsPanel accountId={caseFile.data.account.id} />}
+          promiseActions={(p) => <PromiseActions accountId={caseFile.data.account.id} promise={p} />}
         />
       </section>
       <section className="pane workstation-script" data-pane="script" aria-labelledby="pane-script">

@@ -5,4 +5,6 @@ export const accountKeys = {
   all: ['accounts'] as const,
   lists: () => [...accountKeys.all, 'list'] as const,
   list: (filter: AccountsFilter) => [...accountKeys.lists(), filter] as const,
+  /** The command palette's account search (first page only). */
+  search: (q: string) => [...accountKeys.list({ q }), 'palette'] as const,
 };

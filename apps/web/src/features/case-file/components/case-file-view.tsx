@@ -5,7 +5,6 @@ import { PromiseSummary } from '../../../components/ui/promise-summary';
 import { StageBadge } from '../../../components/ui/stage-badge';
 import { useFormat } from '../../../lib/format';
 import { useMe } from '../../auth/api/get-me';
-import { PromiseActions } from '../../promises/components/promise-actions';
 import { ValidationAndDisputes } from './validation-and-disputes';
 import { ConsentBadges } from './consent-badges';
 import { ConsentEditor } from './consent-editor';
@@ -18,16 +17,19 @@ import { ThirdParties } from './third-parties';
 /**
  * Everything to know before dialling: who, how much and how late, history, and whether we may call now.
  * `debtDetails` false (the desk, before the customer is verified): who and whether we may call, never the debt.
- * `stopFlags`: the stop-flags feature's panel, composed by the route (features share data, not components).
+ * `stopFlags`: the stop-flags feature's panel, and `promiseActions`: the promises feature's amend and
+ * cancel for a pending promise, both composed by the route (features share data, not components).
  */
 export function CaseFileView({
   caseFile,
   debtDetails = true,
   stopFlags,
+  promiseActions,
 }: {
   caseFile: CaseFile;
   debtDetails?: boolean;
   stopFlags?: ReactNode;
+  promiseActions?: PromiseActionsSlot;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -240,7 +242,12 @@ export function CaseFileView({
         ) : (
           <ol className="timeline" data-testid="history">
             {caseFile.history.slice(0, 60).map((h) => (
-              <HistoryItem key={`${h.kind}-${h.id}`} entry={h} timeZone={customer.timeZone} accountId={account.id} />
+              <HistoryItem
+                key={`${h.kind}-${h.id}`}
+                entry={h}
+                timeZone={customer.timeZone}
+                promiseActions={promiseActions}
+              />
             ))}
           </ol>
         )}
@@ -305,7 +312,18 @@ function Figure({ label, value, strong = false }: { label: string; value: string
   );
 }
 
-function HistoryItem({ entry, timeZone, accountId }: { entry: HistoryEntry; timeZone: string; accountId: string }) {
+/** What the route shows beside a pending promise in the history (the promises feature's actions). */
+export type PromiseActionsSlot = (promise: Extract<HistoryEntry, { kind: 'promise' }>) => ReactNode;
+
+function HistoryItem({
+  entry,
+  timeZone,
+  promiseActions,
+}: {
+  entry: HistoryEntry;
+  timeZone: string;
+  promiseActions?: PromiseActionsSlot;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const when = fmt.timeIn(entry.at, timeZone);
@@ -329,7 +347,7 @@ function HistoryItem({ entry, timeZone, accountId }: { entry: HistoryEntry; time
           {entry.status === 'pending' && (
             <span className="muted small"> · {t('caseFile.countsUntil', { date: fmt.date(entry.graceEnds) })}</span>
           )}
-          {entry.status === 'pending' && <PromiseActions accountId={accountId} promise={entry} />}
+          {entry.status === 'pending' && promiseActions?.(entry)}
           {entry.allocations.length > 0 && (
             <ul className="allocations" aria-label={t('caseFile.allocationsOf')}>
               {entry.allocations.map((a) => (

@@ -9,7 +9,7 @@ import { queueKeys } from './query-keys';
  */
 export const getQueueQueryOptions = (collectorId?: string) =>
   queryOptions({
-    queryKey: collectorId ? queueKeys.ofCollector(collectorId) : queueKeys.mine(),
+    queryKey: queueKeys.of(collectorId),
     queryFn: ({ signal }) =>
       apiRequest(collectorId ? `/queue?${new URLSearchParams({ collectorId })}` : '/queue', {
         schema: queueResponseSchema,

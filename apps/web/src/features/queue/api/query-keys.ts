@@ -4,6 +4,8 @@ export const queueKeys = {
   mine: () => [...queueKeys.all, 'mine'] as const,
   /** A collector's queue as their supervisor (or an admin) sees it. */
   ofCollector: (collectorId: string) => [...queueKeys.all, 'collector', collectorId] as const,
+  /** The signed-in collector's own queue, or with `collectorId` that collector's. */
+  of: (collectorId?: string) => (collectorId ? queueKeys.ofCollector(collectorId) : queueKeys.mine()),
   callbacks: () => [...queueKeys.all, 'callbacks'] as const,
   /** GET /api/queue/reservation: the collector's reservation (ADR 032). */
   reservation: () => [...queueKeys.all, 'reservation'] as const,

@@ -58,7 +58,7 @@ export function CommandPalette({
 
   const searching = q.length >= MIN_QUERY;
   const accounts = useQuery({
-    queryKey: [...accountKeys.list({ q }), 'palette'],
+    queryKey: accountKeys.search(q),
     queryFn: ({ signal }) => getAccounts({ q }, null, signal),
     enabled: searching,
     placeholderData: keepPreviousData,
