@@ -17,10 +17,12 @@ test('a collector takes the next account, records a promise, moves on, and finds
   await expect(page.getByText(/✓ (Can call now|Agreed callback time)/).first()).toBeVisible();
   // Right-party verification first: no debt figure, no collection script until the customer is confirmed.
   await expect(page.getByTestId('who-answered')).toBeVisible();
-  await expect(page.getByText('Overdue', { exact: true })).toHaveCount(0);
+  // The debt's "Overdue" figure in the case pane ("My callbacks today" may mark a callback overdue too).
+  const casePane = page.locator('[data-pane="case"]');
+  await expect(casePane.getByText('Overdue', { exact: true })).toHaveCount(0);
   await expect(page.getByTestId('script-steps')).toHaveCount(0);
   await verifyCustomer(page);
-  await expect(page.getByText('Overdue', { exact: true })).toBeVisible();
+  await expect(casePane.getByText('Overdue', { exact: true })).toBeVisible();
   await expect(page.getByTestId('script-steps').locator('li.step')).toHaveCount(7);
   await expect(page.getByText(/Reserved for you:/)).toBeVisible();
   await expect(page.getByRole('timer')).toHaveText(/^1[45]:\d\d$/);
@@ -109,10 +111,14 @@ test('an outcome recorded in the workstation shows in My calls and My results wi
   // The same page, no reload: the new attempt heads My calls (the cached list is shown until the
   // refetch answers), and My results counts its promise.
   await nav.getByRole('link', { name: 'My calls' }).click();
+  // The customer may have earlier calls (another spec's), so the cached first row can name them too:
+  // the new attempt is the one whose detail holds this note, once the refetch has answered.
   const newest = page.locator('.contact-log-table tbody tr').first();
-  await expect(newest).toContainText(customer);
-  await newest.getByRole('button').click();
-  await expect(page.locator('.contact-detail')).toContainText(note);
+  await expect(async () => {
+    await expect(newest).toContainText(customer, { timeout: 1_000 });
+    await newest.getByRole('button').click();
+    await expect(page.locator('.contact-detail')).toContainText(note, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await nav.getByRole('link', { name: 'My results' }).click();
   await expect.poll(count).toBe(before + 1);
 });
