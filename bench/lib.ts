@@ -1,5 +1,6 @@
 // Shared pieces of the benchmarks: the benchmark database, the built server in its own process, logins.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { openLocalDatabase } from '@crm/db/local-database';
 import { migrateDeploy } from '@crm/db/migrate';
@@ -93,4 +94,39 @@ export async function stopServer(server: ChildProcess | undefined): Promise<void
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   server.kill('SIGTERM');
   await exited;
+}
+
+/**
+ * What recording an outcome costs as plain SQL, for the benchmarks' ratios: in one transaction the
+ * attempt (inbound, so no gate), the lease released, and the audit event.
+ */
+export async function recordOutcomeSql(
+  pool: pg.Pool,
+  p: { account_id: string; debtor_id: string; collector_id: string },
+  channel: 'phone' | 'letter',
+  notes: string,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows: inserted } = await client.query<{ id: string }>(
+      `INSERT INTO contact_attempts (id, account_id, debtor_id, collector_id, channel, direction, party_reached, disposition, notes, started_at, idempotency_key)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, 'inbound', 'debtor', 'right_party_contact', $5, now(), $6) RETURNING id`,
+      [p.account_id, p.debtor_id, p.collector_id, channel, notes, randomUUID()],
+    );
+    await client.query(
+      'UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = $1 AND leased_by_id = $2',
+      [p.account_id, p.collector_id],
+    );
+    await client.query(
+      "INSERT INTO audit_events (actor_id, action, entity_type, entity_id, data) VALUES ($1, 'contact_attempt.recorded', 'account', $2, $3)",
+      [p.collector_id, p.account_id, JSON.stringify({ attemptId: inserted[0]!.id })],
+    );
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  } finally {
+    client.release();
+  }
 }

@@ -13,7 +13,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { login, openBenchDatabase, startServer, stopServer } from './lib.js';
+import { login, openBenchDatabase, recordOutcomeSql, startServer, stopServer } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -156,29 +156,7 @@ try {
                 ORDER BY array_position($2::uuid[], id) LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id`;
   const sql = await iterate(async (_w, i) => {
     const p = pairs[(i * 7919) % pairs.length]!;
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows: inserted } = await client.query<{ id: string }>(
-        `INSERT INTO contact_attempts (id, account_id, debtor_id, collector_id, channel, direction, party_reached, disposition, notes, started_at, idempotency_key)
-         VALUES (gen_random_uuid(), $1, $2, $3, 'phone', 'inbound', 'debtor', 'right_party_contact', 'bench-save-next-sql', now(), $4) RETURNING id`,
-        [p.account_id, p.debtor_id, p.collector_id, randomUUID()],
-      );
-      await client.query(
-        'UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE id = $1 AND leased_by_id = $2',
-        [p.account_id, p.collector_id],
-      );
-      await client.query(
-        "INSERT INTO audit_events (actor_id, action, entity_type, entity_id, data) VALUES ($1, 'contact_attempt.recorded', 'account', $2, $3)",
-        [p.collector_id, p.account_id, JSON.stringify({ attemptId: inserted[0]!.id })],
-      );
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK');
-      throw err;
-    } finally {
-      client.release();
-    }
+    await recordOutcomeSql(pool, p, 'phone', 'bench-save-next-sql');
     const candidates = pairs.filter((q) => q.collector_id === p.collector_id).map((q) => q.account_id);
     const { rows: leased } = await pool.query<{ id: string }>(leaseSql, [p.collector_id, candidates]);
     const n = pairs.find((q) => q.account_id === leased[0]?.id) ?? p;
