@@ -37,7 +37,7 @@ export function CaseFileView({
   const { customer, account, summary } = caseFile;
   const money = (minor: number) => fmt.money(minor, account.currency);
   return (
-    <div className="case-file">
+    <div className="case-file" data-account-id={account.id}>
       <header className="case-header">
         <div>
           <h2 className="customer-name" data-testid="customer-name">
