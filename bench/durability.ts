@@ -92,7 +92,7 @@ async function startServer(): Promise<ChildProcess> {
       HOST: '127.0.0.1',
       DEMO_ACCOUNTS: '200',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-      PROMISE_SWEEP_SECONDS: '0',
+      JOBS: 'off',
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -58,7 +58,7 @@ export async function startServer(db: { url: string; appUrl: string }, port: num
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
       SEED_DEMO: '0',
-      PROMISE_SWEEP_SECONDS: '0',
+      JOBS: 'off',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

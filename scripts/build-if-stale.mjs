@@ -33,7 +33,7 @@ const targets = [
   },
   {
     name: 'api (server)',
-    output: r('apps/api/dist/main.js'),
+    output: r('apps/api/dist/worker.js'),
     inputs: [
       r('apps/api/src'),
       r('apps/api/build.mjs'),

@@ -1,10 +1,11 @@
-// Bundles the server (with the workspace packages it uses) into dist/main.js. Packages from
+// Bundles the server and the job worker (with the workspace packages they use) into dist/main.js
+// and dist/worker.js. Packages from
 // node_modules stay external and are loaded at run time.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints: ['src/main.ts', 'src/worker.ts'],
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',

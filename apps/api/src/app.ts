@@ -9,7 +9,8 @@ import { createPasswordHasher, RECOMMENDED_SCRYPT_COST } from '@crm/db/password'
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.js';
-import { periodicJobsPlugin } from './jobs/periodic-jobs.js';
+import type { JobTable } from './jobs/job-runner.js';
+import { jobsPlugin } from './jobs/jobs-plugin.js';
 import { registerModules } from './lib/api-module.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createUnitOfWork } from './lib/transaction.js';
@@ -49,10 +50,15 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** A pino logger; none in tests. */
   logger?: FastifyBaseLogger;
+  /**
+   * Run the job worker in this process (JOBS=in-process) on this database, the app role's URL.
+   * None (tests, JOBS=off): no background work here; jobs added still wait in the database.
+   */
+  jobsDatabaseUrl?: string;
 }
 
 /** Registers plugins, then modules. Never listens (server.ts does). */
-export async function buildApp({ env, db, clock = systemClock, logger }: BuildAppOptions) {
+export async function buildApp({ env, db, clock = systemClock, logger, jobsDatabaseUrl }: BuildAppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // X-Forwarded-* only from the proxies TRUST_PROXY names (default: none), so a client cannot
@@ -200,16 +206,31 @@ export async function buildApp({ env, db, clock = systemClock, logger }: BuildAp
     { prefix: '/api' },
   );
 
-  // Background jobs (promises past their grace, reminders, stage history, housekeeping): they
-  // catch up after downtime because they look at state, not at missed ticks.
-  await app.register(periodicJobsPlugin, {
-    intervalSeconds: env.PROMISE_SWEEP_SECONDS,
-    promises,
-    reminders,
-    stageHistory,
-    policies,
-    housekeeping: auth.housekeeping,
-    clock,
+  // Background work (ADR 040), run by graphile-worker on PostgreSQL: by any API process with
+  // JOBS=in-process and by any `pnpm worker`, each job by exactly one of them. State-based, so a
+  // run catches up after downtime. Each job's name, handler and (when recurring) UTC schedule.
+  const jobs: JobTable = {
+    'promises.judge': { cron: '* * * * *', handler: () => promises.sweep() },
+    // Queue reminders for promises falling due, then send what is due (each through the gate).
+    'reminders.run': {
+      cron: '* * * * *',
+      handler: async () => ({ queued: await reminders.schedule(), ...(await reminders.send()) }),
+    },
+    'stages.record': {
+      cron: '*/10 * * * *',
+      handler: async () => stageHistory.recordTransitions(await policies.stageThresholds(), clock.now()),
+    },
+    housekeeping: {
+      cron: '17 * * * *',
+      handler: async () => {
+        for (const task of auth.housekeeping) await task();
+      },
+    },
+  };
+  await app.register(jobsPlugin, {
+    connectionString: env.JOBS === 'in-process' ? jobsDatabaseUrl : undefined,
+    jobs,
+    concurrency: env.JOB_CONCURRENCY,
   });
 
   // The built SPA, with index.html for client-side routes.

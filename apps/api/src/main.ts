@@ -61,7 +61,7 @@ try {
     );
   }
   const db = createPrismaClient(database.appUrl);
-  const app = await buildApp({ env, db, logger: log });
+  const app = await buildApp({ env, db, logger: log, jobsDatabaseUrl: database.appUrl });
   // Declared before the server starts: a Ctrl-C during start-up runs onClose, which stops it.
   let supervisor: ReturnType<typeof superviseEmbedded> | undefined;
   const running = await startServer(app, {

@@ -61,7 +61,7 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       WEB_DIST: '/nonexistent',
       QUEUE_SNAPSHOT_SECONDS: '0',
-      PROMISE_SWEEP_SECONDS: '0',
+      JOBS: 'off',
       PASSWORD_SCRYPT_LOG2_N: String(TEST_SCRYPT_LOG2_N),
       ...options.env,
     });

@@ -45,7 +45,7 @@ describe('while PostgreSQL is down', () => {
       LOG_LEVEL: 'warn',
       WEB_DIST: '/nonexistent',
       QUEUE_SNAPSHOT_SECONDS: '0',
-      PROMISE_SWEEP_SECONDS: '0',
+      JOBS: 'off',
     });
     const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
     app = await buildApp({ env, db, logger });

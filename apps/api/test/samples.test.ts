@@ -20,7 +20,7 @@ describe('docs/samples against a freshly seeded demo database', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const env = loadEnv({ LOG_LEVEL: 'silent', PROMISE_SWEEP_SECONDS: '0' });
+    const env = loadEnv({ LOG_LEVEL: 'silent', JOBS: 'off' });
     await seedDemo(database.url, { accounts: env.DEMO_ACCOUNTS });
     db = createPrismaClient(database.appUrl);
     app = await buildApp({ env, db });

@@ -132,7 +132,7 @@ describe('demo seed', () => {
 
     // Every demo user can sign in with the documented password.
     const db = createPrismaClient(one.appUrl);
-    const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent', PROMISE_SWEEP_SECONDS: '0' }), db });
+    const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent', JOBS: 'off' }), db });
     for (const u of DEMO_USERS) {
       const res = await app.inject({
         method: 'POST',

@@ -46,7 +46,7 @@ describe('pnpm start when its embedded PostgreSQL dies', () => {
         EMBEDDED_PG_RESTART_ATTEMPTS: '2',
         DEMO_ACCOUNTS: '20',
         PORT: '0',
-        PROMISE_SWEEP_SECONDS: '0',
+        JOBS: 'off',
         WEB_DIST: '/nonexistent',
         LOG_LEVEL: 'info',
       },

@@ -114,13 +114,19 @@ const envSchema = z
       .max(600)
       .default(60)
       .describe('How long a computed queue is reused before it is recomputed'),
-    PROMISE_SWEEP_SECONDS: z.coerce
+    JOBS: z
+      .enum(['in-process', 'off'])
+      .default('in-process')
+      .describe(
+        'Background jobs (promises, reminders, stages, imports; ADR 040): in-process runs a job worker inside this API process; off leaves them to `pnpm worker` processes. Any number of either may run on one database',
+      ),
+    JOB_CONCURRENCY: z.coerce
       .number()
       .int()
-      .min(0)
-      .max(3600)
-      .default(60)
-      .describe('How often promises past their grace period are judged (0 = never, for tests)'),
+      .min(1)
+      .max(32)
+      .default(2)
+      .describe('How many jobs one worker (in-process or `pnpm worker`) runs at a time'),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce
       .number()
       .int()

@@ -37,7 +37,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       PORT: '0',
       LOG_LEVEL: 'error',
       WEB_DIST: '/nonexistent',
-      PROMISE_SWEEP_SECONDS: '0',
+      JOBS: 'off',
       QUEUE_SNAPSHOT_SECONDS: '0',
       ...env,
     },

@@ -308,7 +308,7 @@ describe('audited reads of personal data', () => {
   });
 
   it('refuses to start when a route returns personal data without declaring its audit', async () => {
-    const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent', PROMISE_SWEEP_SECONDS: '0' }), db: t.db });
+    const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent', JOBS: 'off' }), db: t.db });
     app.register(
       async (api) => {
         api.get(

@@ -100,7 +100,7 @@ describe('sign-in limits (no proxy trusted: the default)', () => {
     const env = loadEnv({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
-      PROMISE_SWEEP_SECONDS: '0',
+      JOBS: 'off',
       PASSWORD_SCRYPT_LOG2_N: '12',
       LOGIN_RATE_LIMIT_PER_MINUTE: '5',
     });

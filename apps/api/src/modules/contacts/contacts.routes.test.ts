@@ -168,7 +168,7 @@ describe('case file, suggested script and outcome recording', () => {
       let queries = 0;
       const counting = createPrismaClient(t.database.appUrl, { max: 2, onQuery: () => void queries++ });
       const app = await buildApp({
-        env: loadEnv({ LOG_LEVEL: 'silent', PROMISE_SWEEP_SECONDS: '0' }),
+        env: loadEnv({ LOG_LEVEL: 'silent', JOBS: 'off' }),
         db: counting,
         clock: t.clock,
       });
