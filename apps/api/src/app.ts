@@ -26,6 +26,7 @@ import { createContactsModule } from './modules/contacts/contacts.module.js';
 import { createCreditorsModule } from './modules/creditors/creditors.module.js';
 import { createDisputesModule } from './modules/disputes/disputes.module.js';
 import { createHealthModule } from './modules/health/health.module.js';
+import { IMPORT_RECOVER_JOB, IMPORT_RUN_JOB, importJobPayloadSchema } from './modules/imports/import-runs.service.js';
 import { createImportsModule } from './modules/imports/imports.module.js';
 import { createMessagesModule } from './modules/messages/messages.module.js';
 import { createPaymentsModule } from './modules/payments/payments.module.js';
@@ -148,6 +149,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
     },
     onChanged: () => queue.invalidateAll(),
   });
+  const imports = createImportsModule({ ...core, promises });
   const { reminders, module: messagesModule } = createMessagesModule({
     ...core,
     gate,
@@ -201,7 +203,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
         promisesModule,
         auditModule,
         messagesModule,
-        createImportsModule({ ...core, promises }),
+        imports.module,
       ]),
     { prefix: '/api' },
   );
@@ -226,7 +228,14 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
         for (const task of auth.housekeeping) await task();
       },
     },
+    // Imports (ADR 042): one job per upload; the rescue re-queues (or fails) one whose worker died.
+    [IMPORT_RUN_JOB]: {
+      handler: (payload) => imports.importRuns.run(importJobPayloadSchema.parse(payload).importId),
+    },
+    [IMPORT_RECOVER_JOB]: { cron: '* * * * *', handler: () => imports.importRuns.recoverStale() },
   };
+  // The job table, for whoever runs a job by hand (tests run handlers without a runner).
+  app.decorate('jobs', jobs);
   await app.register(jobsPlugin, {
     connectionString: env.JOBS === 'in-process' ? jobsDatabaseUrl : undefined,
     jobs,

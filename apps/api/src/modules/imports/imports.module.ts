@@ -1,19 +1,24 @@
 import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
+import { createJobsRepository } from '../../jobs/jobs.repository.js';
 import type { PromisesService } from '../promises/promises.service.js';
-import { createImportProgressRegistry } from './import-progress.js';
+import { createImportRunsRepository } from './import-runs.repository.js';
+import { createImportRunsService } from './import-runs.service.js';
 import { createImportsRepository } from './imports.repository.js';
 import { importsRoutes } from './imports.routes.js';
 import { createPaymentsImportService } from './payments-import.service.js';
 import { createPortfolioImportService } from './portfolio-import.service.js';
 import { createPortfolioRepository } from './portfolio.repository.js';
 
-/** CSV imports of payments and of the portfolio (customers, accounts, phone numbers), streamed, with progress. */
+/**
+ * CSV imports of payments and of the portfolio (customers, accounts, phone numbers), run as jobs
+ * (ADR 042): `importRuns.run` is the `imports.run` job, `importRuns.recoverStale` the recurring rescue.
+ */
 export function createImportsModule(
   deps: Pick<Core, 'db' | 'uow' | 'audit' | 'clock'> & {
     promises: PromisesService;
   },
-): ApiModule {
+): { module: ApiModule; importRuns: ReturnType<typeof createImportRunsService> } {
   const paymentsImport = createPaymentsImportService({
     ...deps,
     imports: createImportsRepository(deps.db),
@@ -22,10 +27,20 @@ export function createImportsModule(
     ...deps,
     portfolio: createPortfolioRepository(deps.db),
   });
-  const progress = createImportProgressRegistry(deps.clock);
+  const importRuns = createImportRunsService({
+    runs: createImportRunsRepository(deps.db),
+    jobs: createJobsRepository(deps.db),
+    uow: deps.uow,
+    paymentsImport,
+    portfolioImport,
+    clock: deps.clock,
+  });
   return {
-    name: 'imports',
-    paths: ['/imports'],
-    plugin: async (app) => app.register(importsRoutes, { paymentsImport, portfolioImport, progress }),
+    importRuns,
+    module: {
+      name: 'imports',
+      paths: ['/imports'],
+      plugin: async (app) => app.register(importsRoutes, { paymentsImport, portfolioImport, importRuns }),
+    },
   };
 }
