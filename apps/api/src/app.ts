@@ -26,7 +26,6 @@ import { createContactsModule } from './modules/contacts/contacts.module.js';
 import { createCreditorsModule } from './modules/creditors/creditors.module.js';
 import { createDisputesModule } from './modules/disputes/disputes.module.js';
 import { createHealthModule } from './modules/health/health.module.js';
-import { IMPORT_RECOVER_JOB, IMPORT_RUN_JOB, importJobPayloadSchema } from './modules/imports/import-runs.service.js';
 import { createImportsModule } from './modules/imports/imports.module.js';
 import { createMessagesModule } from './modules/messages/messages.module.js';
 import { createPaymentsModule } from './modules/payments/payments.module.js';
@@ -228,11 +227,8 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
         for (const task of auth.housekeeping) await task();
       },
     },
-    // Imports (ADR 042): one job per upload; the rescue re-queues (or fails) one whose worker died.
-    [IMPORT_RUN_JOB]: {
-      handler: (payload) => imports.importRuns.run(importJobPayloadSchema.parse(payload).importId),
-    },
-    [IMPORT_RECOVER_JOB]: { cron: '* * * * *', handler: () => imports.importRuns.recoverStale() },
+    // Imports (ADR 042): imports.run per upload; imports.recover re-queues (or fails) one whose worker died.
+    ...imports.jobs,
   };
   // The job table, for whoever runs a job by hand (tests run handlers without a runner).
   app.decorate('jobs', jobs);

@@ -158,6 +158,9 @@ export function createImportRunsRepository(db: Db) {
           status: 'succeeded',
           phase: 'done',
           report: report as unknown as Prisma.InputJsonValue,
+          // The final counts (a throttled progress write may still be waiting behind this transaction).
+          rowsRead: report.totalRows,
+          rowsToWrite: report.writtenRows,
           rowsWritten: report.writtenRows,
           finishedAt: now,
           heartbeatAt: now,

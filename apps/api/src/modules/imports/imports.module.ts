@@ -3,7 +3,13 @@ import type { ApiModule } from '../../lib/api-module.js';
 import { createJobsRepository } from '../../jobs/jobs.repository.js';
 import type { PromisesService } from '../promises/promises.service.js';
 import { createImportRunsRepository } from './import-runs.repository.js';
-import { createImportRunsService } from './import-runs.service.js';
+import {
+  createImportRunsService,
+  IMPORT_RECOVER_JOB,
+  IMPORT_RUN_JOB,
+  importJobPayloadSchema,
+} from './import-runs.service.js';
+import type { JobTable } from '../../jobs/job-runner.js';
 import { createImportsRepository } from './imports.repository.js';
 import { importsRoutes } from './imports.routes.js';
 import { createPaymentsImportService } from './payments-import.service.js';
@@ -18,7 +24,7 @@ export function createImportsModule(
   deps: Pick<Core, 'db' | 'uow' | 'audit' | 'clock'> & {
     promises: PromisesService;
   },
-): { module: ApiModule; importRuns: ReturnType<typeof createImportRunsService> } {
+): { module: ApiModule; jobs: JobTable } {
   const paymentsImport = createPaymentsImportService({
     ...deps,
     imports: createImportsRepository(deps.db),
@@ -36,7 +42,11 @@ export function createImportsModule(
     clock: deps.clock,
   });
   return {
-    importRuns,
+    jobs: {
+      [IMPORT_RUN_JOB]: { handler: (payload) => importRuns.run(importJobPayloadSchema.parse(payload).importId) },
+      // Every minute: an import whose worker stopped beating is queued again or failed.
+      [IMPORT_RECOVER_JOB]: { cron: '* * * * *', handler: () => importRuns.recoverStale() },
+    },
     module: {
       name: 'imports',
       paths: ['/imports'],
