@@ -47,7 +47,12 @@ export async function openBenchDatabase(accounts: number, options: { dataDir?: s
  * The built server (apps/api/dist) on 127.0.0.1:port, with background jobs off. It connects as
  * the app role (`db.appUrl`) like any deployment; the owner (`db.url`) runs its migrations.
  */
-export async function startServer(db: { url: string; appUrl: string }, port: number): Promise<ChildProcess> {
+export async function startServer(
+  db: { url: string; appUrl: string },
+  port: number,
+  /** Overrides, e.g. `{ JOBS: 'in-process' }` for a bench whose work runs as jobs. */
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
   const server = spawn(process.execPath, [path.join(repoRoot(), 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
@@ -59,6 +64,7 @@ export async function startServer(db: { url: string; appUrl: string }, port: num
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
       SEED_DEMO: '0',
       JOBS: 'off',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,7 +1,9 @@
 // Payments import benchmark: `pnpm bench:import [--rows 100000]`
-// Builds a CSV of N payments for accounts of the benchmark portfolio, posts it to the built
-// server (mode=all: one streaming validation pass, then batched writes), prints the time, the
-// rate and the server's peak memory, then removes the payments again. Loopback only.
+// Builds a CSV of N payments for accounts of the benchmark portfolio, uploads it to the built
+// server (202 with the import's id, ADR 042), polls GET /api/imports/:id until the job (run by the
+// server's in-process worker: one streaming validation pass, then one transaction) has finished,
+// prints the upload time, the total time, the rate and the server's peak memory, then removes the
+// payments again. Loopback only.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -41,7 +43,7 @@ try {
     );
   }
   const csv = lines.join('\n') + '\n';
-  server = await startServer(db, PORT);
+  server = await startServer(db, PORT, { JOBS: 'in-process' });
   const admin = await login(BASE, 'admin1');
 
   const t0 = performance.now();
@@ -50,7 +52,10 @@ try {
     headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
     body: csv,
   });
-  const report = (await res.json()) as {
+  if (res.status !== 202) throw new Error(`upload: HTTP ${res.status} ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  const uploaded = (performance.now() - t0) / 1000;
+  type Report = {
     committed: boolean;
     totalRows: number;
     writtenRows: number;
@@ -58,10 +63,20 @@ try {
     changedPromises: number;
     ms: number;
   };
+  let view: { status: string; phase: string; rowsWritten: number; report: Report | null; error: string | null };
+  for (;;) {
+    view = (await (
+      await fetch(`${BASE}/api/imports/${id}`, { headers: { cookie: admin.cookie } })
+    ).json()) as typeof view;
+    if (view.status === 'succeeded' || view.status === 'failed') break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!view.report) throw new Error(`import ${view.status}: ${view.error}`);
+  const report = view.report;
   const seconds = (performance.now() - t0) / 1000;
   const peak = readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
   console.log(
-    `\nPayments import: ${ROWS.toLocaleString('en')} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB, HTTP ${res.status}\n` +
+    `\nPayments import: ${ROWS.toLocaleString('en')} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB, upload answered ${res.status} in ${uploaded.toFixed(1)} s\n` +
       `  committed=${report.committed} written=${report.writtenRows.toLocaleString('en')} errors=${report.errorCount} promises re-judged=${report.changedPromises}\n` +
       `  ${seconds.toFixed(1)} s end to end (server ${(report.ms / 1000).toFixed(1)} s), ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s, server peak RSS ${peak ? Math.round(Number(peak) / 1024) : '?'} MB\n`,
   );

@@ -148,6 +148,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
     },
     onChanged: () => queue.invalidateAll(),
   });
+  const imports = createImportsModule({ ...core, promises });
   const { reminders, module: messagesModule } = createMessagesModule({
     ...core,
     gate,
@@ -201,7 +202,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
         promisesModule,
         auditModule,
         messagesModule,
-        createImportsModule({ ...core, promises }),
+        imports.module,
       ]),
     { prefix: '/api' },
   );
@@ -226,7 +227,11 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
         for (const task of auth.housekeeping) await task();
       },
     },
+    // Imports (ADR 042): imports.run per upload; imports.recover re-queues (or fails) one whose worker died.
+    ...imports.jobs,
   };
+  // The job table, for whoever runs a job by hand (tests run handlers without a runner).
+  app.decorate('jobs', jobs);
   await app.register(jobsPlugin, {
     connectionString: env.JOBS === 'in-process' ? jobsDatabaseUrl : undefined,
     jobs,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from './build-app.js';
+import { importCsv } from './imports.js';
 import { postOutcome } from './outcomes.js';
 
 // Requests a hostile tester sent to a fresh `pnpm start`: each was a 500 (or a dead process, or a
@@ -199,13 +200,8 @@ describe('hostile input', () => {
 
     it('in one CSV row is that row and column, even when only checking', async () => {
       const csv = `account_external_id,amount,currency,paid_at,channel,reference\nX-1,1.00,USD,2026-11-19,card,R-1\nX-2,1.00,USD,2026-11-19,card,R${nul}2\n`;
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/imports/payments?mode=validate',
-        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
-        payload: csv,
-      });
-      expect(res.statusCode).toBe(200);
+      const res = await importCsv(t.app, admin, '/api/imports/payments?mode=validate', csv);
+      expect(res.statusCode).toBe(202);
       expect(res.json().errors).toContainEqual({
         line: 3,
         field: 'reference',
@@ -229,13 +225,7 @@ describe('hostile input', () => {
     });
 
     it('an empty upload is a 400 naming the body; a blank file or one with only its header is a problem on line 1 or 2, nothing written', async () => {
-      const upload = (payload: string) =>
-        t.app.inject({
-          method: 'POST',
-          url: '/api/imports/payments?mode=valid',
-          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
-          payload,
-        });
+      const upload = (payload: string) => importCsv(t.app, admin, '/api/imports/payments?mode=valid', payload);
       const empty = await upload('');
       expect(empty.statusCode).toBe(400);
       expect(fieldsOf(empty.json())).toEqual(['body']);

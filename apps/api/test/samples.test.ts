@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadEnv } from '../src/config/env.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { importCsv } from './imports.js';
 
 const sample = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../../docs/samples', name), 'utf8');
 
@@ -40,16 +41,11 @@ describe('docs/samples against a freshly seeded demo database', () => {
   });
 
   const check = (kind: string, body: string) =>
-    app.inject({
-      method: 'POST',
-      url: `/api/imports/${kind}?mode=validate`,
-      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'text/csv' },
-      payload: body,
-    });
+    importCsv(app, { cookie, csrf }, `/api/imports/${kind}?mode=validate`, body);
 
   it('payments.csv: every row is valid', async () => {
     const res = await check('payments', sample('payments.csv'));
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ totalRows: 3, validRows: 3, errorCount: 0, errors: [] });
   });
 

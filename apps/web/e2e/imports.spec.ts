@@ -73,3 +73,34 @@ test('an admin imports customers and accounts, and the collector finds the new a
   await collector.getByLabel('Search accounts').fill('Rivera');
   await expect(collector.getByRole('row', { name: /Ana Rivera/ })).toHaveCount(2);
 });
+
+test('an import is followed by its id: the URL names it, a reload resumes it, the recent list shows it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signInTo(page, 'admin1', 'Imports');
+  await page.getByLabel('Payments file (CSV)').setInputFiles(sample('payments.csv'));
+  await page.getByRole('button', { name: 'Check file' }).click();
+  // The upload answers with the import's id at once; a worker runs it, the screen polls it.
+  await expect(page).toHaveURL(/[?&]import=[0-9a-f-]{36}/);
+  const summary = page.getByText('3 rows: 3 valid, 0 with problems (0 problems).');
+  await expect(summary).toBeVisible();
+  const id = new URL(page.url()).searchParams.get('import')!;
+
+  await page.reload();
+  await expect(summary).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Recent imports' })).toBeVisible();
+  const recent = page.locator('.recent-imports table');
+  const row = recent.getByRole('row').filter({ has: page.locator(`a[href*="${id}"]`) });
+  await expect(row).toContainText('Finished');
+  await expect(row).toContainText('Check');
+  await page.screenshot({ path: '/work/shots/i15-imports/imports-en.png' });
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('heading', { level: 2, name: '最近的导入' })).toBeVisible();
+  await expect(row).toContainText('已完成');
+  await page.screenshot({ path: '/work/shots/i15-imports/imports-zh.png' });
+  // Leave admin1 in English for the other specs.
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Imports' })).toBeVisible();
+});

@@ -4,8 +4,6 @@ export const importModeSchema = z.object({
   /** validate: report only; all: write only when every row is valid; valid: write the valid rows. */
   mode: z.enum(['validate', 'all', 'valid'], { message: 'must be validate, all or valid' }).default('validate'),
   source: z.string().trim().min(1).max(50).default('import'),
-  /** Chosen by the client to follow the import's progress at GET /api/imports/progress/:importId. */
-  importId: z.uuid({ message: 'must be a UUID' }).optional(),
 });
 export const portfolioImportQuerySchema = importModeSchema.omit({ source: true });
 
@@ -46,14 +44,49 @@ export const importReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
-/** `failed`: the request ended with an error (it answered with the error; what was written is said there). */
+/** Where an import is. `failed`: it ended with an error (the import's `error` says which; nothing was written). */
 export const importPhaseSchema = z.enum(['reading', 'checking', 'writing', 'evaluating', 'done', 'failed']);
-export const importProgressSchema = z.object({
+export type ImportPhase = z.infer<typeof importPhaseSchema>;
+export const importStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed']);
+export type ImportStatus = z.infer<typeof importStatusSchema>;
+export const importKindSchema = z.enum(['payments', 'portfolio']);
+
+/** An import run as a job (ADR 042): any API instance answers with it, from the database. */
+export const importViewSchema = z.object({
+  id: z.uuid(),
+  kind: importKindSchema,
+  mode: z.enum(['validate', 'all', 'valid']),
+  source: z.string().nullable(),
+  startedBy: z.object({ id: z.uuid(), username: z.string().nullable() }),
+  /** queued (waiting for a worker), running, succeeded (the report is final), failed (see error). */
+  status: importStatusSchema,
   phase: importPhaseSchema,
   rowsRead: z.number().int(),
   rowsToWrite: z.number().int(),
   rowsWritten: z.number().int(),
+  fileBytes: z.number().int(),
+  attempts: z.number().int(),
+  /** The report once succeeded (as the upload answered before imports were jobs). */
+  report: importReportSchema.nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
-export type ImportProgressState = z.infer<typeof importProgressSchema>;
-export const importProgressParamsSchema = z.object({ importId: z.uuid({ message: 'must be a UUID' }) });
+export type ImportView = z.infer<typeof importViewSchema>;
+/** The upload's answer (202): the import is queued; follow it at `Location` (GET /api/imports/{id}). */
+export const importQueuedSchema = z.object({ id: z.uuid(), status: importStatusSchema });
+export type ImportQueued = z.infer<typeof importQueuedSchema>;
+export const importParamsSchema = z.object({ id: z.uuid({ message: 'must be a UUID' }) });
+export const importListQuerySchema = z.object({
+  limit: z.coerce
+    .number({ message: 'must be a number from 1 to 100' })
+    .int({ message: 'must be a number from 1 to 100' })
+    .min(1, { message: 'must be a number from 1 to 100' })
+    .max(100, { message: 'must be a number from 1 to 100' })
+    .default(20),
+  cursor: z.string().max(500).optional(),
+});
+export const importListSchema = z.object({ items: z.array(importViewSchema), nextCursor: z.string().nullable() });
+export type ImportList = z.infer<typeof importListSchema>;

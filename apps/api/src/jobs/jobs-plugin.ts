@@ -3,6 +3,13 @@ import fp from 'fastify-plugin';
 import type { Runner } from 'graphile-worker';
 import { startJobRunner, type JobTable } from './job-runner.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every kind of job this app runs (app.ts), by name. */
+    jobs: JobTable;
+  }
+}
+
 export interface JobsPluginOptions {
   /** The database the runner works on; none (tests, JOBS=off) runs no jobs in this process. */
   connectionString: string | undefined;

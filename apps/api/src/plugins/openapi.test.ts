@@ -89,7 +89,7 @@ describe('OpenAPI document', () => {
     for (const url of [
       '/api/accounts/%E0%A4%A/case-file',
       '/api/%',
-      '/api/imports/progress/%FF',
+      '/api/imports/%FF',
       '/api/accounts/%ED%A0%80/case-file',
       `/api/accounts/${'a'.repeat(1001)}/case-file`,
     ]) {

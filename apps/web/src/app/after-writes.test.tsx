@@ -21,7 +21,7 @@ import { useSetContactPointConsent } from '../features/consent/api/set-contact-p
 import { useSetPreferences } from '../features/consent/api/set-preferences';
 import { useSetThirdPartyConsent } from '../features/consent/api/set-third-party-consent';
 import { creditorKeys } from '../features/creditors/api/query-keys';
-import { useUploadImport } from '../features/imports/api/upload-import';
+import { useSettleImport } from '../features/imports/api/get-import';
 import { messageKeys } from '../features/messages/api/query-keys';
 import { policyKeys } from '../features/policies/api/query-keys';
 import { useSavePolicy } from '../features/policies/api/save-policy';
@@ -278,32 +278,28 @@ const importReport = (committed: boolean) => ({
   ms: 5,
 });
 
-/** Imports go through XMLHttpRequest (upload progress): a stand-in that answers with one report. */
-function stubXhr(report: unknown) {
-  class FakeXhr {
-    status = 0;
-    responseText = '';
-    upload: { onprogress?: unknown } = {};
-    onload?: () => void;
-    onerror?: () => void;
-    open() {}
-    setRequestHeader() {}
-    send() {
-      this.status = 200;
-      this.responseText = JSON.stringify(report);
-      queueMicrotask(() => this.onload?.());
-    }
-  }
-  vi.stubGlobal('XMLHttpRequest', FakeXhr);
-}
-
-/** Uploads a payments file (the server's report: written unless only checked). */
+/** A followed import has finished (ADR 042): written unless it was only a check. */
 function runImport(wrapper: (props: { children: ReactNode }) => ReactNode, mode: 'all' | 'validate') {
-  stubXhr(importReport(mode !== 'validate'));
-  return runHook(wrapper, useUploadImport, {
-    file: new File(['x'], 'payments.csv'),
-    request: { kind: 'payments', mode, importId: ID, source: 'bank-file' },
-    onUploadProgress: () => undefined,
+  const committed = mode !== 'validate';
+  return runHook(wrapper, useSettleImport, {
+    id: ID,
+    kind: 'payments',
+    mode,
+    source: 'bank-file',
+    startedBy: { id: ID, username: 'admin1' },
+    status: 'succeeded',
+    phase: 'done',
+    rowsRead: 1,
+    rowsToWrite: committed ? 1 : 0,
+    rowsWritten: committed ? 1 : 0,
+    fileBytes: 10,
+    attempts: 1,
+    report: importReport(committed),
+    error: null,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    startedAt: '2026-11-20T10:00:00.000Z',
+    finishedAt: '2026-11-20T10:00:01.000Z',
+    updatedAt: '2026-11-20T10:00:01.000Z',
   });
 }
 

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { importCsv } from '../../../test/imports.js';
 import { TEST_PASSWORD } from '../../../test/factories.js';
 import { postOutcome } from '../../../test/outcomes.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
@@ -372,52 +373,6 @@ describe('a write and its audit event commit together', () => {
       },
     },
     {
-      action: 'import.portfolio',
-      prepare: async () => {
-        const header =
-          'debtor_external_id,account_external_id,currency,family_name,given_name,time_zone,mobile_phone,creditor_code,' +
-          'product,balance,overdue,instalment,oldest_unpaid_due_date,opened_at';
-        const row = `AW-D1,AW-A1,USD,Doe,Jo,America/New_York,+1 212-555-0199,${creditorCode},credit_card,1200,100,50,2026-10-01,2025-01-01`;
-        const csv = `${header}\n${row}\n`;
-        return {
-          send: () =>
-            t.app.inject({
-              method: 'POST',
-              url: '/api/imports/portfolio?mode=all',
-              headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
-              payload: csv,
-            }),
-          state: async () => ({
-            debtors: await t.db.debtor.count({ where: { externalId: 'AW-D1' } }),
-            accounts: await t.db.account.count({ where: { externalId: 'AW-A1' } }),
-          }),
-        };
-      },
-    },
-    {
-      action: 'import.payments',
-      prepare: async () => {
-        const creditor = await t.factories.creditor();
-        const account = await t.factories.account({ creditorId: creditor.id });
-        const csv =
-          'account_external_id,amount,currency,paid_at,channel,reference\n' +
-          `${account.externalId},12.50,USD,2026-11-19,card,AW-P1\n${account.externalId},7.50,USD,2026-11-19,card,AW-P2\n`;
-        return {
-          send: () =>
-            t.app.inject({
-              method: 'POST',
-              url: '/api/imports/payments?mode=all&source=aw',
-              headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
-              payload: csv,
-            }),
-          state: async () => ({
-            payments: await t.db.payment.count({ where: { accountId: account.id } }),
-            balance: (await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).balanceMinor,
-          }),
-        };
-      },
-    },
-    {
       action: 'consent.contact_point',
       prepare: async () => {
         const account = await t.factories.account({ creditorId, collectorId, withPhone: true });
@@ -525,6 +480,70 @@ describe('a write and its audit event commit together', () => {
     },
   ];
 
+  // Imports run as jobs (ADR 042): the upload is accepted (202); the refused event fails the import
+  // with its reason and nothing of the file is kept; the same file uploaded again lands.
+  const importCases: {
+    action: string;
+    prepare(): Promise<{ send(): ReturnType<typeof importCsv>; state(): Promise<unknown> }>;
+  }[] = [
+    {
+      action: 'import.portfolio',
+      prepare: async () => {
+        const header =
+          'debtor_external_id,account_external_id,currency,family_name,given_name,time_zone,mobile_phone,creditor_code,' +
+          'product,balance,overdue,instalment,oldest_unpaid_due_date,opened_at';
+        const row = `AW-D1,AW-A1,USD,Doe,Jo,America/New_York,+1 212-555-0199,${creditorCode},credit_card,1200,100,50,2026-10-01,2025-01-01`;
+        const csv = `${header}\n${row}\n`;
+        return {
+          send: () => importCsv(t.app, admin, '/api/imports/portfolio?mode=all', csv),
+          state: async () => ({
+            debtors: await t.db.debtor.count({ where: { externalId: 'AW-D1' } }),
+            accounts: await t.db.account.count({ where: { externalId: 'AW-A1' } }),
+          }),
+        };
+      },
+    },
+    {
+      action: 'import.payments',
+      prepare: async () => {
+        const creditor = await t.factories.creditor();
+        const account = await t.factories.account({ creditorId: creditor.id });
+        const csv =
+          'account_external_id,amount,currency,paid_at,channel,reference\n' +
+          `${account.externalId},12.50,USD,2026-11-19,card,AW-P1\n${account.externalId},7.50,USD,2026-11-19,card,AW-P2\n`;
+        return {
+          send: () => importCsv(t.app, admin, '/api/imports/payments?mode=all&source=aw', csv),
+          state: async () => ({
+            payments: await t.db.payment.count({ where: { accountId: account.id } }),
+            balance: (await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).balanceMinor,
+          }),
+        };
+      },
+    },
+  ];
+
+  it.each(importCases)(
+    '$action: refused audit event, the import failed with the reason, nothing kept; then the same file lands',
+    async (c) => {
+      const { send, state } = await c.prepare();
+      const before = await state();
+      const events = () => t.db.auditEvent.count({ where: { action: c.action } });
+      const eventsBefore = await events();
+
+      const refused = await withAuditRefused(c.action, send);
+      expect(refused.statusCode).toBe(202);
+      expect(refused.view).toMatchObject({ status: 'failed', phase: 'failed', report: null });
+      expect(refused.view!.error).toContain('audit store unavailable (test)');
+      expect(await state()).toEqual(before);
+      expect(await events()).toBe(eventsBefore);
+
+      const accepted = await send();
+      expect(accepted.view).toMatchObject({ status: 'succeeded', report: { committed: true } });
+      expect(await state()).not.toEqual(before);
+      expect(await events()).toBe(eventsBefore + 1);
+    },
+  );
+
   it.each(cases)('$action: refused audit event, nothing kept; then the same request succeeds', async (c) => {
     const { send, state } = await c.prepare();
     const before = await state();
@@ -560,18 +579,12 @@ describe('a write and its audit event commit together', () => {
     expect(await t.db.auditEvent.count({ where: { action: 'test.read' } })).toBe(1);
   });
 
-  it('a payments file is written in batches, each with its own event: a failed batch leaves the earlier ones, all audited', async () => {
+  it('a payments file is one transaction with an event per batch: a refused batch leaves nothing of the file (ADR 042)', async () => {
     const creditor = await t.factories.creditor();
     const account = await t.factories.account({ creditorId: creditor.id, balanceMinor: 10_000_000 });
     const lines = Array.from({ length: 2_001 }, (_, i) => `${account.externalId},0.01,USD,2026-11-19,card,AW-B${i}`);
     const csv = `account_external_id,amount,currency,paid_at,channel,reference\n${lines.join('\n')}\n`;
-    const send = () =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/imports/payments?mode=all&source=aw-batches',
-        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
-        payload: csv,
-      });
+    const send = () => importCsv(t.app, admin, '/api/imports/payments?mode=all&source=aw-batches', csv);
     const events = async () =>
       (
         await t.db.auditEvent.findMany({
@@ -581,19 +594,22 @@ describe('a write and its audit event commit together', () => {
       ).map((e) => e.data);
     const kept = () => t.db.payment.count({ where: { accountId: account.id } });
 
-    // The second batch's event is refused: the first batch stays, with its event; the second is not kept.
+    // The second batch's event is refused: the whole file is rolled back, the first batch with it
+    // (before imports were jobs, the first batch stayed: a half-applied file).
     const refused = await withAuditRefused('import.payments', send, "NEW.data->>'batch' = '2'");
-    expect(refused.statusCode).toBeGreaterThanOrEqual(500);
-    expect(await kept()).toBe(2_000);
+    expect(refused.view).toMatchObject({ status: 'failed', report: null });
+    expect(refused.view!.error).toContain('audit store unavailable (test)');
+    expect(await kept()).toBe(0);
+    expect(await events()).toEqual([]);
+    expect((await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).balanceMinor).toBe(10_000_000n);
+
+    // Sent again: all of it is written, with an event per batch.
+    const again = await send();
+    expect(again.json()).toMatchObject({ committed: true, writtenRows: 2_001, duplicateRows: 0 });
+    expect(await kept()).toBe(2_001);
     expect(await events()).toEqual([
       expect.objectContaining({ batch: 1, batches: 2, written: 2_000, lines: [2, 2_001] }),
+      expect.objectContaining({ batch: 2, batches: 2, written: 1, lines: [2_002, 2_002] }),
     ]);
-
-    // Sent again: the first batch's rows are duplicates now, the last one is written with its event.
-    const again = await send();
-    expect(again.statusCode, again.body).toBe(201);
-    expect(again.json()).toMatchObject({ writtenRows: 1, duplicateRows: 2_000 });
-    expect(await kept()).toBe(2_001);
-    expect((await events()).at(-1)).toMatchObject({ batch: 1, batches: 1, written: 1, lines: [2_002, 2_002] });
   });
 });

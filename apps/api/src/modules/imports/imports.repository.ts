@@ -69,20 +69,20 @@ export function createImportsRepository(db: Pick<Db, 'account' | 'payment' | 'pa
       return ids.length;
     },
     /** Of these accounts, those with something to re-judge: pending promises or open "I already paid" claims. */
-    accountsToReevaluate: (accountIds: string[]) =>
+    accountsToReevaluate: (accountIds: string[], tx?: Tx) =>
       inChunks(accountIds, CHUNK, async (chunk) => {
-        const [pending, claims] = await Promise.all([
-          db.paymentPromise.findMany({
-            where: { accountId: { in: chunk }, status: 'pending' },
-            select: { accountId: true },
-            distinct: ['accountId'],
-          }),
-          db.verificationTask.findMany({
-            where: { accountId: { in: chunk }, status: 'open' },
-            select: { accountId: true },
-            distinct: ['accountId'],
-          }),
-        ]);
+        const client = tx ?? db;
+        // Sequential: a transaction runs one statement at a time.
+        const pending = await client.paymentPromise.findMany({
+          where: { accountId: { in: chunk }, status: 'pending' },
+          select: { accountId: true },
+          distinct: ['accountId'],
+        });
+        const claims = await client.verificationTask.findMany({
+          where: { accountId: { in: chunk }, status: 'open' },
+          select: { accountId: true },
+          distinct: ['accountId'],
+        });
         return [
           ...pending.map((f) => ({ accountId: f.accountId, claims: false })),
           ...claims.map((f) => ({ accountId: f.accountId, claims: true })),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
 import { csvLines } from '../../../test/csv.js';
+import { importCsv } from '../../../test/imports.js';
 
 const NOW = '2026-11-20T15:00:00Z';
 
@@ -60,13 +61,7 @@ describe('payments import', () => {
     }
   });
 
-  const post = (csv: string, query: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/imports/payments?${query}`,
-      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
-      payload: csv,
-    });
+  const post = (csv: string, query: string) => importCsv(t.app, admin, `/api/imports/payments?${query}`, csv);
 
   const good =
     'account_external_id,amount,currency,paid_at,channel,reference\nACC-1,120.50,USD,2026-11-19,card,R-1\nACC-2,10,USD,2026-11-19T10:00:00Z,bank_transfer,R-2\n';
@@ -82,7 +77,7 @@ describe('payments import', () => {
 
   it('reports every bad row with its line number and writes nothing (BOM and semicolons accepted)', async () => {
     const res = await post(`\uFEFF${bad}`, 'mode=all');
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(202);
     const report = res.json();
     expect(report).toMatchObject({ committed: false, totalRows: 7, writtenRows: 0, errorCount: 6 });
     expect(report.errors).toEqual([
@@ -151,14 +146,14 @@ describe('payments import', () => {
 
   it('writes only the valid rows when asked to', async () => {
     const res = await post(bad, 'mode=valid&source=file-b');
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ committed: true, writtenRows: 1, errorCount: 6 });
     expect(await t.db.payment.count({ where: { source: 'file-b' } })).toBe(1);
   });
 
   it('imports a valid file, keeps the promise it pays, and skips it as duplicates the second time', async () => {
     const first = await post(good, 'mode=all&source=bank');
-    expect(first.statusCode).toBe(201);
+    expect(first.statusCode).toBe(202);
     expect(first.json()).toMatchObject({
       committed: true,
       writtenRows: 2,
@@ -176,9 +171,9 @@ describe('payments import', () => {
 
   it('refuses a used reference that carries a different payment, row by row, as the API does', async () => {
     const header = 'account_external_id,amount,currency,paid_at,channel,reference\n';
-    expect((await post(`${header}ACC-1,10.00,USD,2026-11-19,card,U-1\n`, 'mode=all&source=reuse')).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await post(`${header}ACC-1,10.00,USD,2026-11-19,card,U-1\n`, 'mode=all&source=reuse')).json(),
+    ).toMatchObject({ committed: true });
     const res = await post(`${header}ACC-2,999.99,USD,2026-11-18,cash,U-1\n`, 'mode=valid&source=reuse');
     expect(res.json()).toMatchObject({ committed: false, duplicateRows: 0, errorCount: 1 });
     const again = await post(`${header}ACC-1,10.00,USD,2026-11-19,card,U-1\n`, 'mode=valid&source=reuse');
@@ -202,7 +197,7 @@ describe('payments import', () => {
       `${header}ACC-1,0.01,USD,2026-11-19,card,R${'x'.repeat(4000)}\nACC-1,0.01,USD,2026-11-19,${'c'.repeat(51)},R-LONG-CH\n`,
       'mode=valid&source=long',
     );
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(202);
     expect(res.json().errors).toEqual([
       { line: 2, field: 'reference', message: expect.stringMatching(/100/), value: `R${'x'.repeat(98)}…` },
       { line: 3, field: 'channel', message: expect.stringMatching(/50/), value: 'c'.repeat(51) },
@@ -281,13 +276,8 @@ describe('payments import: judging many accounts in one go', () => {
       `${claimAccount.externalId},40.00,USD,2026-11-19,card,C-1`,
     );
     const admin = await t.login('ib-admin');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/imports/payments?mode=all&source=batch',
-      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
-      payload: `${lines.join('\n')}\n`,
-    });
-    expect(res.statusCode).toBe(201);
+    const res = await importCsv(t.app, admin, '/api/imports/payments?mode=all&source=batch', `${lines.join('\n')}\n`);
+    expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ writtenRows: 33, changedPromises: 32 });
 
     const statuses = await t.db.paymentPromise.findMany({

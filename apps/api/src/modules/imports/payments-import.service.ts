@@ -10,7 +10,7 @@ import {
   paymentInstantProblem,
 } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
+import { lockAccounts, type Tx, type UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PromisesService } from '../promises/promises.service.js';
 import { resolveClaimedPayments } from '../verification/verification.repository.js';
@@ -38,9 +38,10 @@ interface Row {
 
 const REQUIRED = ['account_external_id', 'amount', 'currency', 'paid_at', 'channel', 'reference'] as const;
 const BATCH = 2000;
-/** Accounts re-judged per transaction after an import, and transactions in parallel (the Prisma pool has 10 connections). */
+/** Accounts re-judged per statement batch after an import. */
 const REEVALUATION_BATCH = 500;
-const REEVALUATION_CONCURRENCY = 2;
+/** A whole payments file is one transaction (ADR 042): it lands whole or not at all. */
+const WRITE_TIMEOUT_MS = 15 * 60_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -52,7 +53,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function createPaymentsImportService({ uow, imports, promises, audit, clock }: PaymentsImportDeps) {
   return {
     async run(
-      user: SessionUser,
+      user: Pick<SessionUser, 'id'>,
       file: Readable,
       opts: {
         mode: 'validate' | 'all' | 'valid';
@@ -60,6 +61,8 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
         requestId: string;
         progress?: ImportProgress;
         maxErrors?: number;
+        /** The last step of the writing transaction (the import marked succeeded): commits with the data. */
+        finish?: (tx: Tx, report: ImportReport) => Promise<void>;
       },
     ): Promise<ImportReport> {
       const progress = opts.progress ?? { update: () => {} };
@@ -193,76 +196,69 @@ export function createPaymentsImportService({ uow, imports, promises, audit, clo
         return report(false, 0, 0);
       }
 
-      // Write in batches; each batch is one transaction: its payments, the balances they move and
-      // its audit event (ADR 018), so every payment kept is in the trail, even when a later batch fails.
+      // One transaction for the whole file (ADR 042): its payments, the balances they move, an audit
+      // event per batch of 2,000 (ADR 018), the promises and "I already paid" claims re-judged, and
+      // (finish) the import marked succeeded. A failure anywhere leaves nothing written. Every
+      // account is locked first, in id order, like every multi-account writer (ADR 009).
       progress.update({ phase: 'writing', rowsToWrite: valid.length });
       const writeBatches = Math.ceil(valid.length / BATCH);
-      for (let i = 0; i < valid.length; i += BATCH) {
-        const rows = valid.slice(i, i + BATCH);
-        await uow(async (tx) => {
-          const written = await imports.insertPayments(
-            tx,
-            opts.source,
-            rows.map((r) => ({
-              accountId: r.accountId,
-              amountMinor: r.amountMinor,
-              currency: r.currency,
-              paidAt: r.paidAt,
-              channel: r.channel,
-              reference: r.reference,
-            })),
-          );
-          await audit.record(
-            {
-              actorId: user.id,
-              action: 'import.payments',
-              entityType: 'import',
-              entityId: null,
-              requestId: opts.requestId,
-              data: {
-                rows: total,
-                written,
-                errors: problems.count,
-                source: opts.source,
-                batch: i / BATCH + 1,
-                batches: writeBatches,
-                lines: [rows[0]!.line, rows.at(-1)!.line],
+      const accountIds = [...new Set(valid.map((r) => r.accountId))].sort();
+      const changed = await uow(
+        async (tx) => {
+          await lockAccounts(tx, accountIds);
+          for (let i = 0; i < valid.length; i += BATCH) {
+            const rows = valid.slice(i, i + BATCH);
+            const written = await imports.insertPayments(
+              tx,
+              opts.source,
+              rows.map((r) => ({
+                accountId: r.accountId,
+                amountMinor: r.amountMinor,
+                currency: r.currency,
+                paidAt: r.paidAt,
+                channel: r.channel,
+                reference: r.reference,
+              })),
+            );
+            await audit.record(
+              {
+                actorId: user.id,
+                action: 'import.payments',
+                entityType: 'import',
+                entityId: null,
+                requestId: opts.requestId,
+                data: {
+                  rows: total,
+                  written,
+                  errors: problems.count,
+                  source: opts.source,
+                  batch: i / BATCH + 1,
+                  batches: writeBatches,
+                  lines: [rows[0]!.line, rows.at(-1)!.line],
+                },
               },
-            },
-            tx,
-          );
-        });
-        progress.update({ rowsWritten: Math.min(valid.length, i + BATCH) });
-      }
-      progress.update({ phase: 'evaluating' });
-      // Promises and "I already paid" claims are re-judged only where there is something to judge,
-      // a batch of accounts per transaction (accounts locked in id order, so batches and single
-      // payments recorded meanwhile wait for each other rather than deadlock).
-      const found = await imports.accountsToReevaluate([...new Set(valid.map((r) => r.accountId))]);
-      const withClaims = new Set(found.filter((f) => f.claims).map((f) => f.accountId));
-      const toJudge = [...new Set(found.map((f) => f.accountId))].sort();
-      const batches: string[][] = [];
-      for (let i = 0; i < toJudge.length; i += REEVALUATION_BATCH)
-        batches.push(toJudge.slice(i, i + REEVALUATION_BATCH));
-      let changed = 0;
-      let next = 0;
-      const worker = async () => {
-        while (next < batches.length) {
-          const batch = batches[next++]!;
-          const judged = await uow(
-            async (tx) => {
-              const c = await promises.reevaluateMany(tx, batch, 'payment_posted', null);
-              for (const accountId of batch)
-                if (withClaims.has(accountId)) await resolveClaimedPayments(tx, accountId, clock.now());
-              return c;
-            },
-            { timeoutMs: 60_000 },
-          );
-          // Added after the await: `changed += await ...` would read `changed` before another worker's update.
-          changed += judged.length;
-        }
-      };
-      await Promise.all(Array.from({ length: REEVALUATION_CONCURRENCY }, worker));
+              tx,
+            );
+            progress.update({ rowsWritten: Math.min(valid.length, i + BATCH) });
+          }
+          progress.update({ phase: 'evaluating' });
+          // Promises and claims are re-judged only where there is something to judge, a batch of
+          // accounts at a time (their locks are already held).
+          const found = await imports.accountsToReevaluate(accountIds, tx);
+          const withClaims = new Set(found.filter((f) => f.claims).map((f) => f.accountId));
+          const toJudge = [...new Set(found.map((f) => f.accountId))].sort();
+          let judged = 0;
+          for (let i = 0; i < toJudge.length; i += REEVALUATION_BATCH) {
+            const batch = toJudge.slice(i, i + REEVALUATION_BATCH);
+            judged += (await promises.reevaluateMany(tx, batch, 'payment_posted', null)).length;
+            for (const accountId of batch)
+              if (withClaims.has(accountId)) await resolveClaimedPayments(tx, accountId, clock.now());
+          }
+          await opts.finish?.(tx, report(true, valid.length, judged));
+          return judged;
+        },
+        { timeoutMs: WRITE_TIMEOUT_MS },
+      );
       progress.update({ phase: 'done' });
       return report(true, valid.length, changed);
     },

@@ -14,7 +14,7 @@ import {
 } from '@crm/domain';
 import { deriveZones, PROFILE_COUNTRY } from '@crm/zones';
 import type { Clock } from '../../lib/clock.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
+import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { createProblemList, readCsv } from './csv-import.js';
 import type { ImportProgress } from './import-progress.js';
@@ -66,9 +66,16 @@ const contactKey = (debtorId: string, kind: string, value: string) =>
 export function createPortfolioImportService({ portfolio, uow, audit, clock }: PortfolioImportDeps) {
   return {
     async run(
-      user: SessionUser,
+      user: Pick<SessionUser, 'id'>,
       file: Readable,
-      opts: { mode: 'validate' | 'all' | 'valid'; requestId: string; progress?: ImportProgress; maxErrors?: number },
+      opts: {
+        mode: 'validate' | 'all' | 'valid';
+        requestId: string;
+        progress?: ImportProgress;
+        maxErrors?: number;
+        /** The last step of the writing transaction (the import marked succeeded): commits with the data. */
+        finish?: (tx: Tx, report: ImportReport) => Promise<void>;
+      },
     ): Promise<ImportReport> {
       const progress = opts.progress ?? { update: () => {} };
       const started = Date.now();
@@ -343,6 +350,7 @@ export function createPortfolioImportService({ portfolio, uow, audit, clock }: P
             },
             tx,
           );
+          await opts.finish?.(tx, report(true));
         },
         { timeoutMs: WRITE_TIMEOUT_MS },
       );

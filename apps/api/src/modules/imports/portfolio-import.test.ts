@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { importCsv } from '../../../test/imports.js';
 
 const HEADER =
   'debtor_external_id,account_external_id,currency,salutation,family_name,given_name,full_name,date_of_birth,preferred_language,time_zone,' +
@@ -25,12 +26,7 @@ describe('portfolio import', () => {
   });
 
   const post = (csv: string, query: string, who: Session = admin) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/imports/portfolio?${query}`,
-      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'text/csv' },
-      payload: csv,
-    });
+    importCsv(t.app, who, `/api/imports/portfolio?${query}`, csv);
   const row = (cells: Record<string, string>) =>
     HEADER.split(',')
       .map((c) => cells[c] ?? '')
@@ -92,7 +88,7 @@ describe('portfolio import', () => {
       }),
     ].join('\n');
     const res = await post(csv, 'mode=all');
-    expect(res.statusCode, res.body).toBe(201);
+    expect(res.statusCode, res.body).toBe(202);
     const points = await t.db.contactPoint.findMany({
       where: { debtor: { externalId: 'ZD-1' } },
       orderBy: { value: 'asc' },
@@ -117,7 +113,7 @@ describe('portfolio import', () => {
       }),
     ].join('\n');
     const check = await post(csv, 'mode=validate');
-    expect(check.statusCode).toBe(200);
+    expect(check.statusCode).toBe(202);
     expect(check.json()).toMatchObject({
       committed: false,
       totalRows: 2,
@@ -135,7 +131,7 @@ describe('portfolio import', () => {
     expect(await t.db.debtor.count({ where: { externalId: 'PD-1' } })).toBe(0);
 
     const res = await post(csv, 'mode=all');
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({
       committed: true,
       writtenRows: 2,
@@ -229,7 +225,7 @@ describe('portfolio import', () => {
       row({ debtor_external_id: 'PD-1', account_external_id: 'PA-2', currency: 'USD' }).replace(/,/g, ';'),
     ].join('\n');
     const res = await post(`\uFEFF${csv}`, 'mode=all');
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(202);
     expect(res.json().errors).toEqual([
       { line: 3, field: 'creditor_code', message: 'no creditor NOPE', value: 'NOPE' },
       { line: 4, field: 'account_external_id', message: 'repeats line 2', value: 'PA-10' },
@@ -251,7 +247,7 @@ describe('portfolio import', () => {
     );
 
     const valid = await post(csv, 'mode=valid');
-    expect(valid.statusCode).toBe(201);
+    expect(valid.statusCode).toBe(202);
     expect(valid.json()).toMatchObject({
       committed: true,
       writtenRows: 1,
@@ -293,21 +289,18 @@ describe('portfolio import', () => {
     ]);
   });
 
-  it('names missing columns, follows progress for its owner only, and is for admins only', async () => {
+  it('names missing columns, keeps its progress in the database for admins, and is for admins only', async () => {
     const missing = await post('debtor_external_id,family_name\nD,X\n', 'mode=validate');
     expect(missing.json().errors).toEqual([
       { line: 1, field: 'header', message: 'missing columns: account_external_id, currency' },
     ]);
 
-    const importId = randomUUID();
-    await post([HEADER, customer('PD-30', 'PA-30')].join('\n'), `mode=all&importId=${importId}`);
-    const progress = await admin.inject({ method: 'GET', url: `/api/imports/progress/${importId}` });
-    expect(progress.json()).toMatchObject({ phase: 'done', rowsRead: 1, rowsWritten: 1 });
-    expect((await admin.inject({ method: 'GET', url: `/api/imports/progress/${randomUUID()}` })).statusCode).toBe(404);
-    expect((await admin.inject({ method: 'GET', url: '/api/imports/progress/abc' })).json().error.fields[0].field).toBe(
-      'importId',
-    );
-    expect((await supervisor.inject({ method: 'GET', url: `/api/imports/progress/${importId}` })).statusCode).toBe(403);
+    const { id } = await post([HEADER, customer('PD-30', 'PA-30')].join('\n'), 'mode=all');
+    const progress = await admin.inject({ method: 'GET', url: `/api/imports/${id}` });
+    expect(progress.json()).toMatchObject({ status: 'succeeded', phase: 'done', rowsRead: 1, rowsWritten: 1 });
+    expect((await admin.inject({ method: 'GET', url: `/api/imports/${randomUUID()}` })).statusCode).toBe(404);
+    expect((await admin.inject({ method: 'GET', url: '/api/imports/abc' })).json().error.fields[0].field).toBe('id');
+    expect((await supervisor.inject({ method: 'GET', url: `/api/imports/${id}` })).statusCode).toBe(403);
     expect((await post([HEADER, customer('PD-31', 'PA-31')].join('\n'), 'mode=all', supervisor)).statusCode).toBe(403);
     expect(await t.db.debtor.count({ where: { externalId: 'PD-31' } })).toBe(0);
   });

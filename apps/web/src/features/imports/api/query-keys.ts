@@ -1,5 +1,6 @@
-/** Every query key of the imports feature (GET /api/imports/progress/:id). */
+/** Every query key of the imports feature (GET /api/imports and /api/imports/:id). */
 export const importKeys = {
   all: ['imports'] as const,
-  progress: (importId: string | null) => [...importKeys.all, 'progress', importId] as const,
+  recent: () => [...importKeys.all, 'recent'] as const,
+  detail: (importId: string | null) => [...importKeys.all, 'detail', importId] as const,
 };

@@ -1,7 +1,8 @@
-import { CSRF_COOKIE, CSRF_HEADER, errorResponseSchema, importReportSchema, type ImportReport } from '@crm/contracts';
+import { CSRF_COOKIE, CSRF_HEADER, errorResponseSchema, importQueuedSchema, type ImportQueued } from '@crm/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, readCookie } from '../../../lib/api-client';
 import { invalidate } from '../../../lib/invalidate';
+import { importKeys } from './query-keys';
 import { accountKeys } from '../../accounts/api/query-keys';
 import { caseFileKeys } from '../../case-file/api/query-keys';
 import { contactKeys } from '../../contacts/api/query-keys';
@@ -17,22 +18,20 @@ export interface ImportRequest {
   mode: ImportMode;
   /** Payments only: references are unique per source. */
   source?: string;
-  /** Chosen here so the server's progress can be followed while the upload runs. */
-  importId: string;
 }
 
 /**
- * Streams a CSV file to an import endpoint. XMLHttpRequest, not fetch, because only it reports
- * upload progress, which the admin sees for large files.
+ * Streams a CSV file to an import endpoint; the server stores it and answers at once with the
+ * import's id (202), a worker runs it (ADR 042). XMLHttpRequest, not fetch, because only it
+ * reports upload progress, which the admin sees for large files.
  */
 export function uploadImport(
   file: File,
   request: ImportRequest,
   onUploadProgress: (fraction: number) => void,
-): Promise<ImportReport> {
+): Promise<ImportQueued> {
   const query = new URLSearchParams({
     mode: request.mode,
-    importId: request.importId,
     ...(request.source ? { source: request.source } : {}),
   });
   return new Promise((resolve, reject) => {
@@ -50,7 +49,7 @@ export function uploadImport(
       } catch {
         // handled below
       }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(importReportSchema.parse(body));
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(importQueuedSchema.parse(body));
       const parsed = errorResponseSchema.safeParse(body);
       reject(
         parsed.success
@@ -82,13 +81,16 @@ export interface UploadImportInput {
   onUploadProgress: (fraction: number) => void;
 }
 
-/** Runs an import (or only checks it); once rows are written, every view they change is refreshed. */
+/**
+ * Starts an import (or only a check): the list of imports gains it. What it writes is refreshed
+ * when it has finished (useSettleImport), not here: nothing is written yet.
+ */
 export function useUploadImport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ file, request, onUploadProgress }: UploadImportInput) =>
       uploadImport(file, request, onUploadProgress),
-    onSuccess: (report) => (report.committed ? void invalidate(queryClient, changedByImport()) : undefined),
+    onSuccess: () => invalidate(queryClient, [importKeys.recent()]),
   });
 }
 
@@ -99,14 +101,20 @@ export function useUploadImport() {
 export async function downloadImportProblems(file: File, request: Pick<ImportRequest, 'kind' | 'source'>) {
   const query = new URLSearchParams(request.source ? { source: request.source } : {});
   const csrf = readCookie(CSRF_COOKIE);
+  await saveDownload(`/api/imports/${request.kind}/problems?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', ...(csrf ? { [CSRF_HEADER]: csrf } : {}) },
+    body: file,
+  });
+}
+
+/** Saves the problems the server kept with a finished import (the first 1,000), as CSV. */
+export const downloadStoredProblems = (importId: string) => saveDownload(`/api/imports/${importId}/problems`, {});
+
+async function saveDownload(url: string, init: RequestInit) {
   let res: Response;
   try {
-    res = await fetch(`/api/imports/${request.kind}/problems?${query}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'text/csv', ...(csrf ? { [CSRF_HEADER]: csrf } : {}) },
-      body: file,
-    });
+    res = await fetch(url, { credentials: 'same-origin', ...init });
   } catch {
     throw new ApiError(0, 'network_error', 'The server cannot be reached.');
   }
@@ -117,12 +125,12 @@ export async function downloadImportProblems(file: File, request: Pick<ImportReq
       : new ApiError(res.status, 'internal_error', `Unexpected response (${res.status}).`);
   }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'problems.csv';
-  const url = URL.createObjectURL(await res.blob());
+  const objectUrl = URL.createObjectURL(await res.blob());
   const link = document.createElement('a');
-  link.href = url;
+  link.href = objectUrl;
   link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 0);
 }

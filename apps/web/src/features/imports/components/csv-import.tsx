@@ -1,131 +1,174 @@
 import type { ImportReport } from '@crm/contracts';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field, TextField } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/states';
 import { useFormat } from '../../../lib/format';
-import { useImportProgress } from '../api/get-import-progress';
-import { downloadImportProblems, useUploadImport, type ImportKind, type ImportMode } from '../api/upload-import';
+import { useImport, useSettleImport } from '../api/get-import';
+import {
+  downloadImportProblems,
+  downloadStoredProblems,
+  useUploadImport,
+  type ImportKind,
+  type ImportMode,
+} from '../api/upload-import';
+import { RecentImports } from './recent-imports';
 
 /**
- * Upload a CSV file, see every bad row, then import all of it or only the valid rows. While the
- * request runs the admin sees the upload, then the server's own progress (rows read, written).
+ * Upload a CSV file, see every bad row, then import all of it or only the valid rows. The upload
+ * answers at once with the import's id, which goes into the URL (?import=<id>); a worker runs it
+ * and the screen follows its progress from the server, so a reload (or another tab) resumes it.
  */
 export function CsvImport({ kind }: { kind: ImportKind }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const id = useId();
+  const [params, setParams] = useSearchParams();
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState('bank-file');
   const [upload, setUpload] = useState<number | null>(null);
-  const [importId, setImportId] = useState<string | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   const uploadImport = useUploadImport();
-  const server = useImportProgress(upload !== null && upload >= 1 ? importId : null).data ?? null;
+  const settle = useSettleImport();
+  const importId = params.get('import');
+  const followed = useImport(importId);
+  // Only an import of this tab's kind is shown here.
+  const view = followed.data && followed.data.kind === kind ? followed.data : null;
+  const report: ImportReport | null = view?.status === 'succeeded' ? view.report : null;
+
+  // Once per finished import: what it wrote is refreshed everywhere, the list shows its end.
+  const settled = useRef<string | null>(null);
+  useEffect(() => {
+    if (!view || (view.status !== 'succeeded' && view.status !== 'failed') || settled.current === view.id) return;
+    settled.current = view.id;
+    settle.mutate(view);
+  }, [view, settle]);
+
+  const follow = (next: string | null) =>
+    setParams(
+      (p) => {
+        const q = new URLSearchParams(p);
+        if (next) q.set('import', next);
+        else q.delete('import');
+        return q;
+      },
+      { replace: next === null },
+    );
 
   const run = async (mode: ImportMode) => {
     if (!file) return;
-    const runId = crypto.randomUUID();
     setError(null);
     setUpload(0);
-    setImportId(runId);
     try {
-      setReport(
-        await uploadImport.mutateAsync({
-          file,
-          request: { kind, mode, importId: runId, ...(kind === 'payments' ? { source } : {}) },
-          onUploadProgress: setUpload,
-        }),
-      );
+      const queued = await uploadImport.mutateAsync({
+        file,
+        request: { kind, mode, ...(kind === 'payments' ? { source } : {}) },
+        onUploadProgress: setUpload,
+      });
+      // A finished import of an earlier run stays settled; this one is new.
+      follow(queued.id);
     } catch (err) {
       setError(err);
     } finally {
       setUpload(null);
-      setImportId(null);
     }
   };
 
-  const running = upload !== null;
+  const working = view !== null && (view.status === 'queued' || view.status === 'running');
+  const running = upload !== null || working;
   const checked = report && !report.committed;
   const writable = report ? report.validRows - report.duplicateRows : 0;
   return (
-    <div className="panel import-panel">
-      <div className="row">
-        <Field id={`${id}-file`} label={t(`imports.${kind}.file`)}>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setReport(null);
-            }}
-          />
-        </Field>
-        {kind === 'payments' && <TextField label={t('imports.source')} value={source} onChange={setSource} />}
-      </div>
-      <p className="muted small">{t(`imports.${kind}.format`)}</p>
-      <div className="actions start">
-        <button type="button" className="button" disabled={!file || running} onClick={() => void run('validate')}>
-          {t('imports.check')}
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          disabled={!file || running || !checked || report.errorCount > 0 || writable === 0}
-          onClick={() => void run('all')}
-        >
-          {t('imports.importAll')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!file || running || !checked || report.errorCount === 0 || writable === 0}
-          onClick={() => void run('valid')}
-        >
-          {t('imports.importValid')}
-        </button>
-      </div>
-      {running && (
-        <div role="status" className="progress">
-          {upload < 1 || !server ? (
-            <>
-              <progress max={1} value={upload} aria-label={t('imports.uploading')} />{' '}
-              {upload < 1 ? t('imports.uploading') : t('imports.processing')}
-            </>
-          ) : (
-            <>
-              <progress
-                max={1}
-                value={
-                  server.phase === 'writing' && server.rowsToWrite > 0
-                    ? server.rowsWritten / server.rowsToWrite
-                    : undefined
-                }
-                aria-label={t(`imports.phase.${server.phase}`)}
-              />{' '}
-              {t(`imports.phase.${server.phase}`, {
-                read: fmt.number(server.rowsRead),
-                written: fmt.number(server.rowsWritten),
-                toWrite: fmt.number(server.rowsToWrite),
-              })}
-            </>
-          )}
+    <>
+      <div className="panel import-panel">
+        <div className="row">
+          <Field id={`${id}-file`} label={t(`imports.${kind}.file`)}>
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                follow(null);
+              }}
+            />
+          </Field>
+          {kind === 'payments' && <TextField label={t('imports.source')} value={source} onChange={setSource} />}
         </div>
-      )}
-      {error ? <ErrorState error={error} /> : null}
-      {report && (
-        <ImportReportView
-          kind={kind}
-          report={report}
-          onDownload={
-            file ? () => downloadImportProblems(file, { kind, ...(kind === 'payments' ? { source } : {}) }) : undefined
-          }
-        />
-      )}
-    </div>
+        <p className="muted small">{t(`imports.${kind}.format`)}</p>
+        <div className="actions start">
+          <button type="button" className="button" disabled={!file || running} onClick={() => void run('validate')}>
+            {t('imports.check')}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            disabled={!file || running || !checked || report.errorCount > 0 || writable === 0}
+            onClick={() => void run('all')}
+          >
+            {t('imports.importAll')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!file || running || !checked || report.errorCount === 0 || writable === 0}
+            onClick={() => void run('valid')}
+          >
+            {t('imports.importValid')}
+          </button>
+        </div>
+        {upload !== null && (
+          <div role="status" className="progress">
+            <progress max={1} value={upload} aria-label={t('imports.uploading')} /> {t('imports.uploading')}
+          </div>
+        )}
+        {upload === null && working && (
+          <div role="status" className="progress" data-import-status={view.status}>
+            {view.status === 'queued' ? (
+              <>
+                <progress max={1} aria-label={t('imports.queued')} /> {t('imports.queued')}
+              </>
+            ) : (
+              <>
+                <progress
+                  max={1}
+                  value={
+                    view.phase === 'writing' && view.rowsToWrite > 0 ? view.rowsWritten / view.rowsToWrite : undefined
+                  }
+                  aria-label={t(`imports.phase.${view.phase}`)}
+                />{' '}
+                {t(`imports.phase.${view.phase}`, {
+                  read: fmt.number(view.rowsRead),
+                  written: fmt.number(view.rowsWritten),
+                  toWrite: fmt.number(view.rowsToWrite),
+                })}
+              </>
+            )}
+          </div>
+        )}
+        {error ? <ErrorState error={error} /> : null}
+        {followed.error ? <ErrorState error={followed.error} /> : null}
+        {view?.status === 'failed' && (
+          <p role="alert" className="form-error">
+            {t('imports.failed', { error: view.error ?? '' })}
+          </p>
+        )}
+        {report && view && (
+          <ImportReportView
+            kind={kind}
+            report={report}
+            onDownload={() =>
+              file
+                ? downloadImportProblems(file, { kind, ...(kind === 'payments' ? { source } : {}) })
+                : downloadStoredProblems(view.id)
+            }
+          />
+        )}
+      </div>
+      <RecentImports current={importId} />
+    </>
   );
 }
 
