@@ -1,37 +1,27 @@
 import type { Role } from '@crm/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import type { ReactElement } from 'react';
+import type { ComponentType, ReactElement } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginRoute, loginLoader } from './routes/login';
-import {
-  AccountsRoute,
-  AdminHomeRoute,
-  AccountViewRoute,
-  AuditTrailRoute,
-  ChangePasswordRoute,
-  CollectorWorkRoute,
-  ContactLogRoute,
-  ImportsRoute,
-  IntegrationRoute,
-  MessageLogRoute,
-  NotFoundRoute,
-  PoliciesRoute,
-  ResultsRoute,
-  RouteError,
-  ScriptLibraryRoute,
-  SupervisorOverviewRoute,
-} from './routes/pages';
+import { ChangePasswordRoute, IntegrationRoute, NotFoundRoute, RouteError } from './routes/pages';
 import { ProtectedLayout, homeLoader, protectedLoader, requireRole } from './routes/protected-layout';
-import { WorkstationRoute, caseLoader } from './routes/workstation';
-import { CollectorQueueRoute } from './routes/collector-queue';
+import { caseLoader } from './routes/case-loader';
 import { paths } from '../config/paths';
 import { FullPageLoading } from '../components/ui/states';
 
+/**
+ * A screen's code, loaded when the screen is first visited (ADR 044): the router fetches it
+ * alongside the route's loader, so the login page and each role's first screen carry only their own code.
+ */
+function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return { lazy: async () => ({ Component: (await load())[name] }) };
+}
+
 export function createRouter(queryClient: QueryClient) {
   /** A screen for some roles only (others are sent to their own home); its errors shown in place. */
-  const only = (roles: Role[], path: string, element: ReactElement) => ({
+  const only = (roles: Role[], path: string, route: { element: ReactElement } | ReturnType<typeof screen>) => ({
     path,
-    element,
+    ...route,
     loader: requireRole(queryClient, roles),
     errorElement: <RouteError />,
   });
@@ -51,31 +41,91 @@ export function createRouter(queryClient: QueryClient) {
       HydrateFallback: FullPageLoading,
       children: [
         { index: true, loader: homeLoader(queryClient) },
-        only(['collector'], paths.work.path, <WorkstationRoute />),
+        only(
+          ['collector'],
+          paths.work.path,
+          screen(() => import('./routes/workstation'), 'WorkstationRoute'),
+        ),
         {
           path: paths.workAccount.path,
-          element: <WorkstationRoute />,
+          ...screen(() => import('./routes/workstation'), 'WorkstationRoute'),
           loader: async (args) => {
             await requireRole(queryClient, ['collector'])(args);
             return caseLoader(queryClient)(args);
           },
           errorElement: <RouteError />,
         },
-        only(['collector'], paths.myAccounts.path, <CollectorWorkRoute />),
-        only(['supervisor'], paths.supervise.path, <SupervisorOverviewRoute />),
-        only(['supervisor'], paths.supervisorAccounts.path, <AccountsRoute />),
-        only(['admin'], paths.admin.path, <AdminHomeRoute />),
-        only(['admin'], paths.adminAccounts.path, <AccountsRoute />),
-        only(['service'], paths.integration.path, <IntegrationRoute />),
-        only(['supervisor', 'admin'], paths.accountView.path, <AccountViewRoute />),
-        only(['supervisor', 'admin'], paths.collectorQueue.path, <CollectorQueueRoute />),
-        only(['admin'], paths.imports.path, <ImportsRoute />),
-        only(['supervisor', 'admin'], paths.messages.path, <MessageLogRoute />),
-        only(['collector', 'supervisor', 'admin'], paths.results.path, <ResultsRoute />),
-        only(['collector', 'supervisor', 'admin'], paths.contactLog.path, <ContactLogRoute />),
-        only(['admin'], paths.scriptLibrary.path, <ScriptLibraryRoute />),
-        only(['admin'], paths.policies.path, <PoliciesRoute />),
-        only(['admin'], paths.audit.path, <AuditTrailRoute />),
+        only(
+          ['collector'],
+          paths.myAccounts.path,
+          screen(() => import('./routes/accounts'), 'CollectorWorkRoute'),
+        ),
+        only(
+          ['supervisor'],
+          paths.supervise.path,
+          screen(() => import('./routes/supervisor'), 'SupervisorOverviewRoute'),
+        ),
+        only(
+          ['supervisor'],
+          paths.supervisorAccounts.path,
+          screen(() => import('./routes/accounts'), 'AccountsRoute'),
+        ),
+        only(
+          ['admin'],
+          paths.admin.path,
+          screen(() => import('./routes/admin'), 'AdminHomeRoute'),
+        ),
+        only(
+          ['admin'],
+          paths.adminAccounts.path,
+          screen(() => import('./routes/accounts'), 'AccountsRoute'),
+        ),
+        only(['service'], paths.integration.path, { element: <IntegrationRoute /> }),
+        only(
+          ['supervisor', 'admin'],
+          paths.accountView.path,
+          screen(() => import('./routes/account-view'), 'AccountViewRoute'),
+        ),
+        only(
+          ['supervisor', 'admin'],
+          paths.collectorQueue.path,
+          screen(() => import('./routes/collector-queue'), 'CollectorQueueRoute'),
+        ),
+        only(
+          ['admin'],
+          paths.imports.path,
+          screen(() => import('./routes/imports'), 'ImportsRoute'),
+        ),
+        only(
+          ['supervisor', 'admin'],
+          paths.messages.path,
+          screen(() => import('./routes/message-log'), 'MessageLogRoute'),
+        ),
+        only(
+          ['collector', 'supervisor', 'admin'],
+          paths.results.path,
+          screen(() => import('./routes/results'), 'ResultsRoute'),
+        ),
+        only(
+          ['collector', 'supervisor', 'admin'],
+          paths.contactLog.path,
+          screen(() => import('./routes/contact-log'), 'ContactLogRoute'),
+        ),
+        only(
+          ['admin'],
+          paths.scriptLibrary.path,
+          screen(() => import('./routes/script-library'), 'ScriptLibraryRoute'),
+        ),
+        only(
+          ['admin'],
+          paths.policies.path,
+          screen(() => import('./routes/policies'), 'PoliciesRoute'),
+        ),
+        only(
+          ['admin'],
+          paths.audit.path,
+          screen(() => import('./routes/audit'), 'AuditTrailRoute'),
+        ),
         // Every role: reached from the user's name in the header.
         { path: paths.changePassword.path, element: <ChangePasswordRoute />, errorElement: <RouteError /> },
         { path: '*', element: <NotFoundRoute /> },

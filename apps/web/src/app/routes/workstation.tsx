@@ -1,10 +1,9 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, type LoaderFunctionArgs } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/ui/page';
 import { ErrorState, LoadingState } from '../../components/ui/states';
-import { getCaseFileQueryOptions, useCaseFile } from '../../features/case-file/api/get-case-file';
+import { useCaseFile } from '../../features/case-file/api/get-case-file';
 import { CaseFileView } from '../../features/case-file/components/case-file-view';
 import { ThirdPartyScript } from '../../features/case-file/components/third-party-script';
 import { StopFlagsPanel } from '../../features/stop-flags/components/stop-flags-panel';
@@ -24,7 +23,6 @@ import { useNextAccount } from '../../features/queue/api/next-account';
 import { QueuePanel } from '../../features/queue/components/queue-panel';
 import { MyCallbacks } from '../../features/queue/components/my-callbacks';
 import { ReservationBar } from '../../features/queue/components/reservation-bar';
-import { getSuggestedScriptQueryOptions } from '../../features/scripts/api/get-suggested-script';
 import { typedPromiseOf, type TypedPromise } from '../../features/scripts/components/promise-read-back';
 import { ScriptPanel, type ScriptBranch } from '../../features/scripts/components/script-panel';
 import { useSuggestedScript } from '../../features/scripts/api/get-suggested-script';
@@ -32,16 +30,6 @@ import { paths } from '../../config/paths';
 import { CommandPalette } from '../../features/workstation-palette/components/command-palette';
 import { ShortcutsDialog } from '../../features/workstation-palette/components/shortcuts-dialog';
 import { useSignOut } from './protected-layout';
-
-/** Prefetch the case file and the script together, so both columns appear at once. */
-export const caseLoader =
-  (queryClient: QueryClient) =>
-  async ({ params }: LoaderFunctionArgs) => {
-    const id = params.accountId!;
-    void queryClient.prefetchQuery(getSuggestedScriptQueryOptions(id));
-    await queryClient.ensureQueryData(getCaseFileQueryOptions(id)).catch(() => undefined); // errors show in place
-    return null;
-  };
 
 function isTyping(target: EventTarget | null) {
   const el = target as HTMLElement | null;
