@@ -1,8 +1,6 @@
 import type { Locale } from '@crm/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
-import zhCN from '../locales/zh-CN.json';
 
 export const LOCALES: { code: Locale; label: string }[] = [
   { code: 'en', label: 'English' },
@@ -18,18 +16,33 @@ export function initialLocale(): Locale {
   return typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** Each language's texts, a module of its own: the first load carries only the language in use (ADR 044). */
+const TEXTS: Record<Locale, () => Promise<{ default: object }>> = {
+  en: () => import('../locales/en.json'),
+  'zh-CN': () => import('../locales/zh-CN.json'),
+};
+
+/** Fetch a language's texts the first time it is used (the two files have the same keys: locales.test.ts). */
+export async function loadTexts(locale: Locale) {
+  if (i18n.hasResourceBundle(locale, 'translation')) return;
+  i18n.addResourceBundle(locale, 'translation', (await TEXTS[locale]()).default);
+}
+
 export async function setLocale(locale: Locale) {
   localStorage.setItem(STORAGE_KEY, locale);
   document.documentElement.lang = locale;
+  await loadTexts(locale);
   await i18n.changeLanguage(locale);
 }
 
 export function initI18n(locale: Locale = initialLocale()) {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+      // Texts are added by loadTexts before a language is shown (setLocale, main.tsx).
+      resources: {},
+      partialBundledLanguages: true,
       lng: locale,
-      fallbackLng: 'en',
+      fallbackLng: false,
       interpolation: { escapeValue: false },
       returnNull: false,
       showSupportNotice: false,
