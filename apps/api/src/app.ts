@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -169,6 +170,10 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
       },
     },
   });
+  // Answers compressed when the client accepts it (brotli at a light level, else gzip; ADR 044):
+  // JSON, and CSV downloads as they stream (a late failure still cuts the response: csv.test.ts).
+  // The SPA's files come precompressed from the build; small answers (< 1 kB) go as they are.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
   await app.register(openapiPlugin);
   await app.register(authPlugin, { authService: auth.authService });
   await app.register(auditPlugin, { audit });
@@ -238,10 +243,25 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
     concurrency: env.JOB_CONCURRENCY,
   });
 
-  // The built SPA, with index.html for client-side routes.
+  // The built SPA, with index.html for client-side routes (ADR 044): its hashed files under
+  // /assets never change, so browsers keep them a year; index.html, which names them, is checked
+  // on every load. Each file's brotli/gzip copy from the build is sent to a client that accepts it.
   const webDist = env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist');
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      setHeaders: (reply, file) =>
+        reply.header(
+          'cache-control',
+          path.relative(webDist, file).startsWith(`assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        ),
+    });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || !hasWeb || request.method !== 'GET') return sendNotFound(request, reply);

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCompress from '@fastify/compress';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandlerPlugin } from '../plugins/error-handler.js';
@@ -21,11 +23,16 @@ describe('neutraliseCsvCell (OWASP CSV injection)', () => {
 });
 
 // Over real HTTP: a stream that fails must end its own response only.
-describe('sendCsv', () => {
+// As sent, and compressed as the app sends it to a browser (ADR 044; fetch asks for gzip/br).
+describe.each([
+  ['as it is', false],
+  ['compressed', true],
+])('sendCsv (%s)', (_name, compressed) => {
   const app = Fastify();
   let base = '';
   beforeAll(async () => {
     await app.register(errorHandlerPlugin);
+    if (compressed) await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
     app.get('/ok', (_req, reply) =>
       sendCsv(reply, {
         filename: 'x.csv',
@@ -52,7 +59,8 @@ describe('sendCsv', () => {
         filename: 'x.csv',
         columns: ['a'],
         rows: (async function* () {
-          for (let i = 0; i < 2000; i++) yield [`row ${i}`];
+          // Enough varied text that even compressed, part of the file is on its way before the failure.
+          for (let i = 0; i < 5000; i++) yield [`row ${i} ${randomUUID()}`];
           throw new Error('the database went away mid-export');
         })(),
       }),
@@ -64,6 +72,7 @@ describe('sendCsv', () => {
   it('writes a BOM, a header and neutralised cells', async () => {
     const res = await fetch(`${base}/ok`);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-encoding') !== null).toBe(compressed);
     const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(body).toBe("\uFEFFname,amount\n'=cmd(),-5\nplain,7\n");
   });
