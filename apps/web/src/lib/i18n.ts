@@ -1,5 +1,6 @@
 import type { Locale } from '@crm/contracts';
 import i18n from 'i18next';
+import { useEffect, useReducer } from 'react';
 import { initReactI18next } from 'react-i18next';
 
 export const LOCALES: { code: Locale; label: string }[] = [
@@ -26,6 +27,20 @@ const TEXTS: Record<Locale, () => Promise<{ default: object }>> = {
 export async function loadTexts(locale: Locale) {
   if (i18n.hasResourceBundle(locale, 'translation')) return;
   i18n.addResourceBundle(locale, 'translation', (await TEXTS[locale]()).default);
+}
+
+/**
+ * Whether a language's texts are here, fetching them if not, for text shown in another language
+ * than the user's (a script in the customer's language). The component re-renders when they arrive.
+ */
+export function useTexts(locale: string | undefined): boolean {
+  const known = LOCALES.some((l) => l.code === locale);
+  const ready = !known || i18n.hasResourceBundle(locale!, 'translation');
+  const [, arrived] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!ready) void loadTexts(locale as Locale).then(arrived);
+  }, [locale, ready]);
+  return ready;
 }
 
 export async function setLocale(locale: Locale) {

@@ -18,6 +18,7 @@ import { usePreview } from '../api/preview-version';
 import { usePublish } from '../api/publish-version';
 import { useApproveVersion, useRejectVersion } from '../api/review-version';
 import { useSaveDraft } from '../api/save-draft';
+import { useTexts } from '../../../lib/i18n';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -442,6 +443,7 @@ function Preview({ versionId }: { versionId: string }) {
   const [account, setAccount] = useState('');
   // No promise is typed in a preview: the close's read-back shows its placeholders, in the script's language.
   const placeholders = (locale: string) => deskPlaceholders((key) => t(key, { lng: locale }));
+  const previewTexts = useTexts(preview.data?.locale); // the script's language may not be the admin's
   return (
     <div className="script-preview">
       <form
@@ -463,7 +465,7 @@ function Preview({ versionId }: { versionId: string }) {
         </button>
       </form>
       {preview.isError && <ErrorState error={preview.error} />}
-      {preview.data && (
+      {preview.data && previewTexts && (
         <ol className="script-steps" aria-label={t('scriptLibrary.previewTitle')}>
           {preview.data.steps.map((s) => (
             <li key={s.key}>

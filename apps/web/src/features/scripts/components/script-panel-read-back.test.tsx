@@ -1,6 +1,7 @@
 import type { CaseFile, SuggestedScript } from '@crm/contracts';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18n from 'i18next';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders, stubFetch } from '../../../testing/render';
@@ -82,4 +83,15 @@ describe('the close step reads back the promise being typed (ADR 035)', () => {
     },
     20_000,
   );
+
+  it('a Chinese script on an English desk reads back in Chinese: its texts are fetched first (ADR 044)', async () => {
+    const text = '跟您确认一下：您将于{{promiseDate}}通过{{promiseChannel}}还款{{promiseAmount}}。';
+    stubFetch({ [`/api/accounts/${accountId}/suggested-script`]: () => ({ body: scriptIn('zh-CN', text) }) });
+    i18n.removeResourceBundle('zh-CN', 'translation'); // as on a first load in English
+    await renderWithProviders(<Desk />, { locale: 'en' });
+    expect(await screen.findByTestId('promise-read-back')).toHaveTextContent(
+      '跟您确认一下：您将于[日期]通过[渠道]还款[金额]。',
+    );
+    expect(screen.getByText('No promise entered yet', { exact: false })).toBeInTheDocument();
+  });
 });

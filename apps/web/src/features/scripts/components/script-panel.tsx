@@ -3,6 +3,7 @@ import { DESK_SCRIPT_VARIABLES, renderScriptText } from '@crm/domain';
 import { forwardRef, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
+import { useTexts } from '../../../lib/i18n';
 import { useSuggestedScript } from '../api/get-suggested-script';
 import { deskPlaceholders, promiseReadBack, type TypedPromise } from './promise-read-back';
 
@@ -37,7 +38,10 @@ export const ScriptPanel = forwardRef<
     );
   }, [script.data, query, t]);
 
-  if (script.isPending) return <LoadingState />;
+  // The script's language may not be the collector's: its texts (read-back, channels) are fetched first.
+  const scriptTexts = useTexts(script.data?.locale);
+
+  if (script.isPending || (script.isSuccess && !scriptTexts)) return <LoadingState />;
   if (script.isError) return <ErrorState error={script.error} onRetry={() => void script.refetch()} />;
   const s = script.data;
   // The close reads back the promise as typed, in the script's language (placeholders until typed).
