@@ -80,6 +80,7 @@ export const ScriptPanel = forwardRef<
                       type="button"
                       className={`button small-button${branch === b.key ? ' selected' : ''}`}
                       aria-pressed={branch === b.key}
+                      data-branch={b.key}
                       onClick={() => setBranch(branch === b.key ? null : asBranch(b.key))}
                     >
                       {b.title}
