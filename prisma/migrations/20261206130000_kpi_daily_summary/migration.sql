@@ -54,6 +54,36 @@ CREATE INDEX "kpi_daily_zone_day_idx" ON "kpi_daily"("zone", "day");
 CREATE INDEX "kpi_dirty_days_day_idx" ON "kpi_dirty_days"("day");
 
 
+-- kpi_daily added up over stage and script version (the report by collector, team, day, week).
+CREATE TABLE "kpi_daily_collector" (
+    "id" BIGSERIAL NOT NULL,
+    "zone" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "collector_id" UUID,
+    "currency" CHAR(3),
+    "attempts" BIGINT NOT NULL DEFAULT 0,
+    "contacts" BIGINT NOT NULL DEFAULT 0,
+    "rpc" BIGINT NOT NULL DEFAULT 0,
+    "made" BIGINT NOT NULL DEFAULT 0,
+    "due" BIGINT NOT NULL DEFAULT 0,
+    "kept" BIGINT NOT NULL DEFAULT 0,
+    "partly" BIGINT NOT NULL DEFAULT 0,
+    "broken" BIGINT NOT NULL DEFAULT 0,
+    "pending_due" BIGINT NOT NULL DEFAULT 0,
+    "made_amount" BIGINT NOT NULL DEFAULT 0,
+    "kept_amount" BIGINT NOT NULL DEFAULT 0,
+    "partly_amount" BIGINT NOT NULL DEFAULT 0,
+    "broken_amount" BIGINT NOT NULL DEFAULT 0,
+    "resolved_amount" BIGINT NOT NULL DEFAULT 0,
+    "resolved_paid" BIGINT NOT NULL DEFAULT 0,
+    "collected" BIGINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "kpi_daily_collector_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "kpi_daily_collector_zone_day_idx" ON "kpi_daily_collector"("zone", "day");
+
 -- Change marks: after any statement that changes a fact of the KPI report, the days it falls on are
 -- appended to kpi_dirty_days (statement-level triggers over transition tables: one INSERT per
 -- statement whatever its row count; append-only, so concurrent events never wait on each other).

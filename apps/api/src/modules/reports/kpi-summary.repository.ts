@@ -1,5 +1,5 @@
 import { type Db } from '@crm/db';
-import { kpiSummaryInsertSql, type KpiRange } from './kpis.repository.js';
+import { kpiCollectorRollupSql, kpiSummaryInsertSql, type KpiRange } from './kpis.repository.js';
 
 /** One zone's instants of the day being recomputed. */
 export interface ZoneDay extends KpiRange {
@@ -10,7 +10,7 @@ export type KpiSummaryRepository = ReturnType<typeof createKpiSummaryRepository>
 
 /**
  * The KPI report's daily summary (ADR 045): `kpi_daily` rows per (zone, day, collector, stage,
- * script version, currency), `kpi_days` saying which (zone, day) it holds, and `kpi_dirty_days`,
+ * script version, currency) and their roll-up per collector `kpi_daily_collector`, `kpi_days` saying which (zone, day) it holds, and `kpi_dirty_days`,
  * the days that changed since (appended by triggers on the base tables).
  */
 export function createKpiSummaryRepository(db: Pick<Db, '$queryRaw' | '$executeRaw' | '$transaction'>) {
@@ -53,7 +53,9 @@ export function createKpiSummaryRepository(db: Pick<Db, '$queryRaw' | '$executeR
           await tx.$executeRaw`DELETE FROM kpi_dirty_days WHERE day = ${day}::date`;
           await tx.$executeRaw`DELETE FROM kpi_days WHERE day = ${day}::date`;
           await tx.$executeRaw`DELETE FROM kpi_daily WHERE day = ${day}::date`;
+          await tx.$executeRaw`DELETE FROM kpi_daily_collector WHERE day = ${day}::date`;
           for (const z of zones) await tx.$executeRaw(kpiSummaryInsertSql(z.zone, z));
+          await tx.$executeRaw(kpiCollectorRollupSql(day));
           await tx.$executeRaw`
             INSERT INTO kpi_days (zone, day) SELECT unnest(${zones.map((z) => z.zone)}::text[]), ${day}::date`;
         },

@@ -228,12 +228,14 @@ export function kpiReportSql(
       AND (${f.teamId ?? null}::uuid IS NULL OR u.team_id = ${f.teamId ?? null}::uuid)
     GROUP BY 1, 2`;
   const parts: Prisma.Sql[] = [];
+  // Grouped by collector, team, day or week, stage and script version are added up already.
+  const perCollector = groupBy !== 'stage' && groupBy !== 'scriptVersion';
   if (summaryRanges.length)
     parts.push(
       part(
         SUMMARY_DIMS,
         Prisma.sql`s.currency::text`,
-        Prisma.sql`kpi_daily s`,
+        perCollector ? Prisma.sql`kpi_daily_collector s` : Prisma.sql`kpi_daily s`,
         Prisma.sql`s.zone = ${timeZone} AND ${anyRange(summaryRanges, (r) => Prisma.sql`s.day BETWEEN ${r.from}::date AND ${r.to}::date`)}`,
         Prisma.join(MEASURES.map((m) => Prisma.sql`sum(s.${Prisma.raw(m)})::${measureType(m)} AS ${Prisma.raw(m)}`)),
       ),
@@ -259,6 +261,16 @@ export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGrou
  * parts the live report sums: delete the day's rows, insert them again grouped by the summary's
  * dimensions. `rangeOf` gives the day's instants in a zone.
  */
+/** `kpi_daily` of one day added up over stage and script version, into `kpi_daily_collector`. */
+export function kpiCollectorRollupSql(day: string): Prisma.Sql {
+  const cols = Prisma.raw(MEASURES.join(', '));
+  return Prisma.sql`
+    INSERT INTO kpi_daily_collector (zone, day, collector_id, currency, ${cols})
+    SELECT zone, day, collector_id, currency, ${Prisma.join(MEASURES.map((m) => Prisma.sql`sum(${Prisma.raw(m)})::bigint`))}
+    FROM kpi_daily WHERE day = ${day}::date
+    GROUP BY zone, day, collector_id, currency`;
+}
+
 export function kpiSummaryInsertSql(zone: string, range: KpiRange): Prisma.Sql {
   const parts = factParts([range], zone).map(
     (p) => Prisma.sql`

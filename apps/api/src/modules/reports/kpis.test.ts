@@ -551,6 +551,14 @@ describe('KPI report', () => {
         expect({ case: c, report: res.json() }).toEqual({ case: c, report: JSON.parse(JSON.stringify(expected)) });
       }
     };
+    /** A (deliberately) wrong summary: +1000 attempts on one row of the day, in both tables. */
+    const tamper = async (day: string) => {
+      for (const table of ['kpi_daily', 'kpi_daily_collector'])
+        await t.db.$executeRawUnsafe(
+          `UPDATE ${table} SET attempts = attempts + 1000 WHERE id = (SELECT min(id) FROM ${table} WHERE zone = 'America/New_York' AND day = '${day}' AND attempts > 0)`,
+        );
+    };
+    const byStageAttempts = async () => (await kpis(admin, 'groupBy=stage')).totals.attempts as number;
     const novemberAttempts = async () => (await kpis(admin, 'groupBy=collector')).totals.attempts as number;
     const marks = async () =>
       (await t.db.$queryRaw<{ day: string }[]>`SELECT DISTINCT day::text AS day FROM kpi_dirty_days ORDER BY 1`).map(
@@ -578,13 +586,13 @@ describe('KPI report', () => {
       await expectEqualToLive();
 
       // The report really reads the summary: a (deliberately) wrong summary row shows through...
-      const before = await novemberAttempts();
-      await t.db
-        .$executeRaw`UPDATE kpi_daily SET attempts = attempts + 1000 WHERE zone = 'America/New_York' AND day = '2026-11-03' AND attempts > 0`;
-      expect(await novemberAttempts()).toBe(before + 1000);
+      // (by collector from the roll-up per collector, by stage from the full summary).
+      const before = [await novemberAttempts(), await byStageAttempts()];
+      await tamper('2026-11-03');
+      expect([await novemberAttempts(), await byStageAttempts()]).toEqual([before[0]! + 1000, before[1]! + 1000]);
       // ...and recomputing the day puts it right.
       await summary().rebuild({ from: '2026-11-03', to: '2026-11-03' });
-      expect(await novemberAttempts()).toBe(before);
+      expect([await novemberAttempts(), await byStageAttempts()]).toEqual(before);
     });
 
     it('after changes: read live at once, and from the summary again once the refresh job ran', async () => {
@@ -635,8 +643,7 @@ describe('KPI report', () => {
       expect(await marks()).toEqual([]);
       await expectEqualToLive();
       const before = await novemberAttempts();
-      await t.db
-        .$executeRaw`UPDATE kpi_daily SET attempts = attempts + 1000 WHERE zone = 'America/New_York' AND day = '2026-11-16' AND attempts > 0`;
+      await tamper('2026-11-16');
       expect(await novemberAttempts()).toBe(before + 1000);
       await summary().recheck(); // today is 3 December: 16 November is not among the days it rechecks
       expect(await novemberAttempts()).toBe(before + 1000);
