@@ -4,13 +4,19 @@
 //    contact attempts per account at the default scale; reused between runs).
 // 2. The built server (apps/api/dist) on its own port, background jobs off.
 // 3. For each request: p50/p95 over `runs` sequential calls through the API, then the very same
-//    SQL (the API's own builders, kpiMeasuresSql and contactLogPageSql) straight on PostgreSQL.
+//    SQL (the API's own builders, kpiMeasuresSql and contactLogPageSql) straight on PostgreSQL,
+//    first with no KPI summary (the report reads the base tables), then (ADR 045) after
+//    `kpis` rebuilds the daily summary (timed): the KPI requests through the API again and the
+//    summary's SQL (kpiReportSql over the summarised days).
 import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { SessionUser } from '../packages/contracts/src/index.js';
 import { addDaysIso, startOfLocalDay } from '../packages/domain/src/index.js';
 import { contactLogPageSql } from '../apps/api/src/modules/contacts/contact-log.repository.js';
-import { kpiMeasuresSql } from '../apps/api/src/modules/reports/kpis.repository.js';
+import { kpiMeasuresSql, kpiReportSql } from '../apps/api/src/modules/reports/kpis.repository.js';
+import { createKpiSummaryRepository } from '../apps/api/src/modules/reports/kpi-summary.repository.js';
+import { createKpiSummaryService } from '../apps/api/src/modules/reports/kpi-summary.service.js';
+import { createPrismaClient } from '@crm/db';
 import { login, openBenchDatabase, startServer, stopServer } from './lib.js';
 
 const { values } = parseArgs({
@@ -55,6 +61,8 @@ try {
   const from = `${month}-01`;
   const to = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
+  // No summary yet: the report reads the base tables (as before ADR 045).
+  await db.pool.query('TRUNCATE kpi_days, kpi_daily');
   server = await startServer(db, Number(values.port));
   const admin = await login(BASE, 'admin1');
   const supervisor = await login(BASE, 'supervisor1');
@@ -142,12 +150,44 @@ try {
     `\nPortfolio: ${ACCOUNTS.toLocaleString('en')} accounts, ${Number(size[0]!.attempts).toLocaleString('en')} contact attempts, ${Number(size[0]!.promises).toLocaleString('en')} promises, ${Number(size[0]!.payments).toLocaleString('en')} payments`,
   );
   console.log(`Period: ${from} .. ${to}; ${RUNS} sequential runs after one warm-up\n`);
-  for (const c of cases) {
-    const a = await time(c.api);
-    const s = await time(c.sql);
+  const report = (name: string, a: { p50: number; p95: number }, s: { p50: number; p95: number }) =>
     console.log(
-      `${c.name.padEnd(48)} API p50 ${a.p50.toFixed(0).padStart(6)} p95 ${a.p95.toFixed(0).padStart(6)} ms | SQL p50 ${s.p50.toFixed(0).padStart(6)} p95 ${s.p95.toFixed(0).padStart(6)} ms | ratio ${(a.p50 / s.p50).toFixed(2)}x`,
+      `${name.padEnd(56)} API p50 ${a.p50.toFixed(1).padStart(7)} p95 ${a.p95.toFixed(1).padStart(7)} ms | SQL p50 ${s.p50.toFixed(1).padStart(7)} p95 ${s.p95.toFixed(1).padStart(7)} ms | ratio ${(a.p50 / s.p50).toFixed(2)}x`,
     );
+  for (const c of cases) report(c.name, await time(c.api), await time(c.sql));
+
+  // The daily summary (ADR 045), rebuilt as `pnpm kpi:rebuild` does, then the KPI requests again.
+  const prisma = createPrismaClient(db.appUrl);
+  const t0 = performance.now();
+  const rebuilt = await createKpiSummaryService({
+    summary: createKpiSummaryRepository(prisma),
+    clock: { now: () => new Date() },
+  }).rebuild();
+  console.log(
+    `\nSummary rebuilt: ${rebuilt.days} days (${rebuilt.from} .. ${rebuilt.to}) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM kpi_daily')).rows[0]!.n} rows\n`,
+  );
+  await prisma.$disconnect();
+  const summarySql = (u: SessionUser, groupBy: 'collector' | 'stage', f: { collectorId?: string }) => {
+    const w = window(u);
+    return sql(kpiReportSql(u, w.timeZone, groupBy, f, [w], []));
+  };
+  const summaryCases = [
+    { ...cases[0]!, sql: summarySql(user('admin1'), 'collector', {}) },
+    { ...cases[1]!, sql: summarySql(user('supervisor1'), 'collector', {}) },
+    { ...cases[2]!, sql: summarySql(user('supervisor1'), 'stage', { collectorId }) },
+  ];
+  for (const c of summaryCases) report(`${c.name}, summary`, await time(c.api), await time(c.sql));
+
+  // Roll rates (stage history): API only.
+  const firstMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 6, 1))
+    .toISOString()
+    .slice(0, 7);
+  for (const [name, q] of [
+    ['Roll rates, one month (admin)', `from=${month}&to=${month}`],
+    ['Roll rates, six months (admin)', `from=${firstMonth}&to=${month}`],
+  ] as const) {
+    const r = await time(api(admin, `/api/reports/roll-rates?${q}`));
+    console.log(`${name.padEnd(56)} API p50 ${r.p50.toFixed(1).padStart(7)} p95 ${r.p95.toFixed(1).padStart(7)} ms`);
   }
 } finally {
   await stopServer(server);

@@ -33,7 +33,7 @@ import { createPaymentsModule } from './modules/payments/payments.module.js';
 import { createPoliciesModule } from './modules/policies/policies.module.js';
 import { createPromisesModule } from './modules/promises/promises.module.js';
 import { createQueueModule } from './modules/queue/queue.module.js';
-import { createReportsModule } from './modules/reports/reports.module.js';
+import { createKpiSummary, createReportsModule } from './modules/reports/reports.module.js';
 import { createScriptsModule } from './modules/scripts/scripts.module.js';
 import { createStagesModule } from './modules/stages/stages.module.js';
 import { createUsersModule } from './modules/users/users.module.js';
@@ -215,6 +215,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
   // Background work (ADR 040), run by graphile-worker on PostgreSQL: by any API process with
   // JOBS=in-process and by any `pnpm worker`, each job by exactly one of them. State-based, so a
   // run catches up after downtime. Each job's name, handler and (when recurring) UTC schedule.
+  const kpiSummary = createKpiSummary(core);
   const jobs: JobTable = {
     'promises.judge': { cron: '* * * * *', handler: () => promises.sweep() },
     // Queue reminders for promises falling due, then send what is due (each through the gate).
@@ -226,6 +227,9 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
       cron: '*/10 * * * *',
       handler: async () => stageHistory.recordTransitions(await policies.stageThresholds(), clock.now()),
     },
+    // The KPI report's daily summary (ADR 045): the days changed since, and the days around today.
+    'kpis.refresh': { cron: '* * * * *', handler: () => kpiSummary.refresh() },
+    'kpis.recheck': { cron: '*/15 * * * *', handler: () => kpiSummary.recheck() },
     housekeeping: {
       cron: '17 * * * *',
       handler: async () => {

@@ -1,5 +1,6 @@
 import type { KpiGroupBy, SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
+import { addDaysIso, startOfLocalDay } from '@crm/domain';
 import { collectorScopeSql } from '../accounts/account-scope.repository.js';
 import { userNames } from '../users/user-names.repository.js';
 
@@ -93,35 +94,41 @@ type Measure = (typeof MEASURES)[number];
 const MONEY_MEASURES = new Set<Measure>(MONEY_KEYS);
 const measureType = (m: Measure) => Prisma.raw(MONEY_MEASURES.has(m) ? 'numeric' : 'bigint');
 
+/** Whole local days [from, to] of one time zone and the instants they span. */
+export interface KpiRange {
+  from: string;
+  to: string;
+  start: Date;
+  end: Date;
+}
+
+/** One kind of fact, summed where it lives with the dimensions stored on it. */
+interface FactPart {
+  dims: Dims;
+  currency: Prisma.Sql;
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  measures: Partial<Record<Measure, Prisma.Sql>>;
+}
+
+const measureList = (measures: Partial<Record<Measure, Prisma.Sql>>) =>
+  Prisma.join(
+    MEASURES.map((m) => Prisma.sql`(${measures[m] ?? Prisma.sql`0`})::${measureType(m)} AS ${Prisma.raw(m)}`),
+  );
+
+/** `cond(range)` for any of the ranges (an index range scan per range, OR-ed by the planner). */
+const anyRange = (ranges: KpiRange[], cond: (r: KpiRange) => Prisma.Sql) =>
+  Prisma.sql`(${Prisma.join(
+    ranges.map((r) => Prisma.sql`(${cond(r)})`),
+    ' OR ',
+  )})`;
+
 /**
- * Every measure of the KPI report per group and currency, in one statement. Each kind of fact
- * (attempt, promise made, promise due, payment) is summed per group where it lives, with the
- * dimensions stored on it (an attempt's own; a promise's from the attempt that made it; a
- * payment's last touch), so no part joins another large table; the parts are then added up.
- * Exported so the benchmark can time the very same SQL without the API around it.
+ * The facts of the KPI report on the days of `ranges` in zone `tz`: attempts, promises made,
+ * promises due, payments. The one definition both the live report and the daily summary use
+ * (ADR 045), so the two cannot drift apart.
  */
-export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGroupBy, f: KpiFilters): Prisma.Sql {
-  const tz = w.timeZone;
-  const part = (
-    d: Dims,
-    currency: Prisma.Sql,
-    from: Prisma.Sql,
-    where: Prisma.Sql,
-    measures: Partial<Record<Measure, Prisma.Sql>>,
-  ) => Prisma.sql`
-    SELECT ${groupKey(groupBy, d)} AS key, ${currency} AS currency,
-           ${Prisma.join(MEASURES.map((m) => Prisma.sql`(${measures[m] ?? Prisma.sql`0`})::${measureType(m)} AS ${Prisma.raw(m)}`))}
-    FROM ${from} LEFT JOIN users u ON u.id = ${d.collector}
-    WHERE ${where} AND ${collectorScopeSql(user, d.collector)}
-      AND (${f.collectorId ?? null}::uuid IS NULL OR ${d.collector} = ${f.collectorId ?? null}::uuid)
-      AND (${f.teamId ?? null}::uuid IS NULL OR u.team_id = ${f.teamId ?? null}::uuid)
-    GROUP BY 1, 2`;
-  const attemptDims = {
-    collector: Prisma.sql`ca.collector_id`,
-    stage: Prisma.sql`ca.stage`,
-    script: Prisma.sql`ca.script_version_id`,
-    day: Prisma.sql`(ca.started_at AT TIME ZONE ${tz})::date`,
-  };
+function factParts(ranges: KpiRange[], tz: string): FactPart[] {
   const promiseDims = (day: Prisma.Sql) => ({
     collector: Prisma.sql`p.created_by_id`,
     stage: Prisma.sql`p.stage`,
@@ -129,34 +136,39 @@ export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGrou
     day,
   });
   const judged = Prisma.sql`p.status IN ('kept', 'partly_kept', 'broken')`;
-  const parts = [
-    part(
-      attemptDims,
-      Prisma.sql`NULL::text`,
-      Prisma.sql`contact_attempts ca`,
-      Prisma.sql`ca.started_at >= ${w.start} AND ca.started_at < ${w.end}`,
-      {
+  return [
+    {
+      dims: {
+        collector: Prisma.sql`ca.collector_id`,
+        stage: Prisma.sql`ca.stage`,
+        script: Prisma.sql`ca.script_version_id`,
+        day: Prisma.sql`(ca.started_at AT TIME ZONE ${tz})::date`,
+      },
+      currency: Prisma.sql`NULL::text`,
+      from: Prisma.sql`contact_attempts ca`,
+      where: anyRange(ranges, (r) => Prisma.sql`ca.started_at >= ${r.start} AND ca.started_at < ${r.end}`),
+      measures: {
         attempts: Prisma.sql`count(*)`,
         contacts: Prisma.sql`count(*) FILTER (WHERE ca.party_reached <> 'nobody')`,
         rpc: Prisma.sql`count(*) FILTER (WHERE ca.party_reached = 'debtor')`,
       },
-    ),
-    part(
-      promiseDims(Prisma.sql`(p.created_at AT TIME ZONE ${tz})::date`),
-      Prisma.sql`p.currency::text`,
-      Prisma.sql`promises p`,
-      Prisma.sql`p.created_at >= ${w.start} AND p.created_at < ${w.end}`,
-      {
+    },
+    {
+      dims: promiseDims(Prisma.sql`(p.created_at AT TIME ZONE ${tz})::date`),
+      currency: Prisma.sql`p.currency::text`,
+      from: Prisma.sql`promises p`,
+      where: anyRange(ranges, (r) => Prisma.sql`p.created_at >= ${r.start} AND p.created_at < ${r.end}`),
+      measures: {
         made: Prisma.sql`count(*)`,
         made_amount: Prisma.sql`sum(p.amount_minor)`,
       },
-    ),
-    part(
-      promiseDims(Prisma.sql`p.due_date`),
-      Prisma.sql`p.currency::text`,
-      Prisma.sql`promises p`,
-      Prisma.sql`p.due_date BETWEEN ${w.from}::date AND ${w.to}::date AND p.status <> 'cancelled'`,
-      {
+    },
+    {
+      dims: promiseDims(Prisma.sql`p.due_date`),
+      currency: Prisma.sql`p.currency::text`,
+      from: Prisma.sql`promises p`,
+      where: Prisma.sql`${anyRange(ranges, (r) => Prisma.sql`p.due_date BETWEEN ${r.from}::date AND ${r.to}::date`)} AND p.status <> 'cancelled'`,
+      measures: {
         due: Prisma.sql`count(*)`,
         kept: Prisma.sql`count(*) FILTER (WHERE p.status = 'kept')`,
         partly: Prisma.sql`count(*) FILTER (WHERE p.status = 'partly_kept')`,
@@ -168,20 +180,70 @@ export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGrou
         resolved_amount: Prisma.sql`COALESCE(sum(p.amount_minor) FILTER (WHERE ${judged}), 0)`,
         resolved_paid: Prisma.sql`COALESCE(sum(LEAST(p.paid_minor, p.amount_minor)) FILTER (WHERE ${judged}), 0)`,
       },
-    ),
-    part(
-      {
+    },
+    {
+      dims: {
         collector: Prisma.sql`pay.attributed_collector_id`,
         stage: Prisma.sql`pay.attributed_stage`,
         script: Prisma.sql`pay.attributed_script_version_id`,
         day: Prisma.sql`(pay.paid_at AT TIME ZONE ${tz})::date`,
       },
-      Prisma.sql`pay.currency::text`,
-      Prisma.sql`payments pay`,
-      Prisma.sql`pay.paid_at >= ${w.start} AND pay.paid_at < ${w.end} AND pay.reversal_of_id IS NULL AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reversal_of_id = pay.id)`,
-      { collected: Prisma.sql`sum(pay.amount_minor)` },
-    ),
+      currency: Prisma.sql`pay.currency::text`,
+      from: Prisma.sql`payments pay`,
+      where: Prisma.sql`${anyRange(ranges, (r) => Prisma.sql`pay.paid_at >= ${r.start} AND pay.paid_at < ${r.end}`)} AND pay.reversal_of_id IS NULL AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reversal_of_id = pay.id)`,
+      measures: { collected: Prisma.sql`sum(pay.amount_minor)` },
+    },
   ];
+}
+
+/** The daily summary's columns as a part's dimensions (the summary row aliased `s`). */
+const SUMMARY_DIMS: Dims = {
+  collector: Prisma.sql`s.collector_id`,
+  stage: Prisma.sql`s.stage`,
+  script: Prisma.sql`s.script_version_id`,
+  day: Prisma.sql`s.day`,
+};
+
+/**
+ * Every measure of the KPI report per group and currency, in one statement: the days of
+ * `summaryRanges` from the daily summary (ADR 045), the days of `liveRanges` from the base
+ * tables. Each kind of fact (attempt, promise made, promise due, payment) is summed per group
+ * where it lives, with the dimensions stored on it (an attempt's own; a promise's from the attempt
+ * that made it; a payment's last touch), so no part joins another large table; the parts are then
+ * added up. The viewer's scope and the filters apply to the collector of each part alike.
+ */
+export function kpiReportSql(
+  user: SessionUser,
+  timeZone: string,
+  groupBy: KpiGroupBy,
+  f: KpiFilters,
+  summaryRanges: KpiRange[],
+  liveRanges: KpiRange[],
+): Prisma.Sql {
+  const part = (d: Dims, currency: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql, measures: Prisma.Sql) => Prisma.sql`
+    SELECT ${groupKey(groupBy, d)} AS key, ${currency} AS currency, ${measures}
+    FROM ${from} LEFT JOIN users u ON u.id = ${d.collector}
+    WHERE ${where} AND ${collectorScopeSql(user, d.collector)}
+      AND (${f.collectorId ?? null}::uuid IS NULL OR ${d.collector} = ${f.collectorId ?? null}::uuid)
+      AND (${f.teamId ?? null}::uuid IS NULL OR u.team_id = ${f.teamId ?? null}::uuid)
+    GROUP BY 1, 2`;
+  const parts: Prisma.Sql[] = [];
+  // Grouped by collector, team, day or week, stage and script version are added up already.
+  const perCollector = groupBy !== 'stage' && groupBy !== 'scriptVersion';
+  if (summaryRanges.length)
+    parts.push(
+      part(
+        SUMMARY_DIMS,
+        Prisma.sql`s.currency::text`,
+        perCollector ? Prisma.sql`kpi_daily_collector s` : Prisma.sql`kpi_daily s`,
+        Prisma.sql`s.zone = ${timeZone} AND ${anyRange(summaryRanges, (r) => Prisma.sql`s.day BETWEEN ${r.from}::date AND ${r.to}::date`)}`,
+        Prisma.join(MEASURES.map((m) => Prisma.sql`sum(s.${Prisma.raw(m)})::${measureType(m)} AS ${Prisma.raw(m)}`)),
+      ),
+    );
+  if (liveRanges.length)
+    for (const p of factParts(liveRanges, timeZone))
+      parts.push(part(p.dims, p.currency, p.from, p.where, measureList(p.measures)));
+  if (!parts.length) return Prisma.sql`SELECT NULL::text AS key, NULL::text AS currency WHERE FALSE`;
   return Prisma.sql`
     SELECT key, currency, ${Prisma.join(MEASURES.map((m) => Prisma.sql`sum(${Prisma.raw(m)})::${Prisma.raw(MONEY_MEASURES.has(m) ? 'text' : 'bigint')} AS ${Prisma.raw(m)}`))}
     FROM (${Prisma.join(parts, ' UNION ALL ')}) facts
@@ -189,11 +251,92 @@ export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGrou
     ORDER BY 1 NULLS LAST, 2 NULLS FIRST`;
 }
 
+/** The KPI report from the base tables only (the definition; the benchmark times it). */
+export function kpiMeasuresSql(user: SessionUser, w: KpiWindow, groupBy: KpiGroupBy, f: KpiFilters): Prisma.Sql {
+  return kpiReportSql(user, w.timeZone, groupBy, f, [], [w]);
+}
+
+/**
+ * Recomputes the daily summary of `day` in each of `zones` from the base tables, with the very
+ * parts the live report sums: delete the day's rows, insert them again grouped by the summary's
+ * dimensions. `rangeOf` gives the day's instants in a zone.
+ */
+/** `kpi_daily` of one day added up over stage and script version, into `kpi_daily_collector`. */
+export function kpiCollectorRollupSql(day: string): Prisma.Sql {
+  const cols = Prisma.raw(MEASURES.join(', '));
+  return Prisma.sql`
+    INSERT INTO kpi_daily_collector (zone, day, collector_id, currency, ${cols})
+    SELECT zone, day, collector_id, currency, ${Prisma.join(MEASURES.map((m) => Prisma.sql`sum(${Prisma.raw(m)})::bigint`))}
+    FROM kpi_daily WHERE day = ${day}::date
+    GROUP BY zone, day, collector_id, currency`;
+}
+
+export function kpiSummaryInsertSql(zone: string, range: KpiRange): Prisma.Sql {
+  const parts = factParts([range], zone).map(
+    (p) => Prisma.sql`
+    SELECT ${p.dims.collector} AS collector_id, ${p.dims.stage} AS stage, ${p.dims.script} AS script_version_id,
+           ${p.currency} AS currency, ${measureList(p.measures)}
+    FROM ${p.from} WHERE ${p.where}
+    GROUP BY 1, 2, 3, 4`,
+  );
+  return Prisma.sql`
+    INSERT INTO kpi_daily (zone, day, collector_id, stage, script_version_id, currency, ${Prisma.raw(MEASURES.join(', '))})
+    SELECT ${zone}, ${range.from}::date, collector_id, stage, script_version_id, currency,
+           ${Prisma.join(MEASURES.map((m) => Prisma.sql`sum(${Prisma.raw(m)})::bigint`))}
+    FROM (${Prisma.join(parts, ' UNION ALL ')}) facts
+    GROUP BY collector_id, stage, script_version_id, currency`;
+}
+
 export type KpisRepository = ReturnType<typeof createKpisRepository>;
 
-export function createKpisRepository(db: Pick<Db, '$queryRaw' | 'user' | 'team' | 'scriptVersion'>) {
+/** The days of `w` as runs of consecutive days, those in `summarised` apart from the others. */
+export function splitDays(w: KpiWindow, summarised: Set<string>): { summary: KpiRange[]; live: KpiRange[] } {
+  const out = { summary: [] as KpiRange[], live: [] as KpiRange[] };
+  let run: { from: string; to: string; inSummary: boolean } | null = null;
+  const close = () => {
+    if (!run) return;
+    const range = {
+      from: run.from,
+      to: run.to,
+      start: startOfLocalDay(run.from, w.timeZone),
+      end: startOfLocalDay(addDaysIso(run.to, 1), w.timeZone),
+    };
+    (run.inSummary ? out.summary : out.live).push(range);
+  };
+  for (let day = w.from; day <= w.to; day = addDaysIso(day, 1)) {
+    const inSummary = summarised.has(day);
+    if (run && run.inSummary === inSummary) run.to = day;
+    else {
+      close();
+      run = { from: day, to: day, inSummary };
+    }
+  }
+  close();
+  return out;
+}
+
+export function createKpisRepository(db: Pick<Db, '$queryRaw' | '$transaction' | 'user' | 'team' | 'scriptVersion'>) {
   return {
+    /**
+     * The report's measures: whole days the summary holds and that nothing changed since come
+     * from `kpi_daily`, the other days from the base tables (ADR 045). One snapshot (repeatable
+     * read) for both reads, so the figures equal the live query's at that instant.
+     */
     measures: (user: SessionUser, w: KpiWindow, groupBy: KpiGroupBy, f: KpiFilters) =>
+      db.$transaction(
+        async (tx) => {
+          const clean = await tx.$queryRaw<{ day: string }[]>`
+            SELECT d.day::text AS day FROM kpi_days d
+            WHERE d.zone = ${w.timeZone} AND d.day BETWEEN ${w.from}::date AND ${w.to}::date
+              AND NOT EXISTS (SELECT 1 FROM kpi_dirty_days x WHERE x.day = d.day)`;
+          const { summary, live } = splitDays(w, new Set(clean.map((r) => r.day)));
+          return tx.$queryRaw<KpiRow[]>(kpiReportSql(user, w.timeZone, groupBy, f, summary, live));
+        },
+        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+      ),
+
+    /** The same measures from the base tables only (the definition the summary must equal). */
+    liveMeasures: (user: SessionUser, w: KpiWindow, groupBy: KpiGroupBy, f: KpiFilters) =>
       db.$queryRaw<KpiRow[]>(kpiMeasuresSql(user, w, groupBy, f)),
 
     /** Display names for the keys of a report. */

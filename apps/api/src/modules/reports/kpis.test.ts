@@ -1,8 +1,12 @@
 import { Prisma } from '@crm/db';
 import { ATTRIBUTE_PAYMENTS_SQL } from '@crm/db/attribution';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { KpiGroupBy, KpiQuery, SessionUser } from '@crm/contracts';
 import { useTestApp, type Session } from '../../../test/build-app.js';
 import { csvLines } from '../../../test/csv.js';
+import { createKpiSummary } from './reports.module.js';
+import { createKpisRepository } from './kpis.repository.js';
+import { createKpisService } from './kpis.service.js';
 
 /**
  * Hand-checked fixtures for the KPI report. The supervisor works in New York (UTC-5 in
@@ -480,6 +484,171 @@ describe('KPI report', () => {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.fields[0].field).toBe('checks.clearSummary');
+    });
+  });
+
+  /**
+   * The daily summary (ADR 045) against the live query: the report over HTTP (summary where it
+   * holds a clean day, base tables elsewhere) must equal the report computed from the base tables
+   * only, for the fixture and for seeded random periods, viewers, groupings and filters, with the
+   * summary absent, partial, complete, after changes and after the refresh job.
+   */
+  describe('daily summary', () => {
+    const repo = () => createKpisRepository(t.db);
+    const live = () => createKpisService({ kpis: { ...repo(), measures: repo().liveMeasures } });
+    const summary = () => createKpiSummary({ db: t.db, clock: t.clock });
+    const sessionUser = async (username: string): Promise<SessionUser> => {
+      const u = await t.db.user.findUniqueOrThrow({ where: { username } });
+      return {
+        id: u.id,
+        username,
+        displayName: u.displayName,
+        role: u.role,
+        locale: u.locale,
+        timeZone: u.timeZone,
+        teamId: u.teamId,
+        teamName: null,
+      } as SessionUser;
+    };
+    const viewers = () => [
+      { name: 'k-admin', session: admin },
+      { name: 'k-sup', session: supervisor },
+      { name: 'k-c1', session: c1Session },
+    ];
+    const GROUPS: KpiGroupBy[] = ['collector', 'team', 'stage', 'scriptVersion', 'day', 'week'];
+    /** Seeded cases (mulberry32), so a failure names a case that can be replayed. */
+    const cases = () => {
+      let seed = 20261206;
+      const rnd = () => {
+        seed = (seed + 0x6d2b79f5) | 0;
+        let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+        return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+      };
+      const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+      const day = (n: number) => new Date(Date.UTC(2026, 9, 25 + n)).toISOString().slice(0, 10);
+      const out: { viewer: number; q: KpiQuery }[] = GROUPS.map((groupBy, i) => ({
+        viewer: i % 3,
+        q: { from: '2026-11-01', to: '2026-11-30', groupBy },
+      }));
+      for (let i = 0; i < 24; i++) {
+        const a = Math.floor(rnd() * 45);
+        const b = a + Math.floor(rnd() * 30);
+        const filter = pick([{}, {}, { collectorId: id.c1 }, { collectorId: id.c2 }, { teamId: id.t1 }]);
+        out.push({ viewer: Math.floor(rnd() * 3), q: { from: day(a), to: day(b), groupBy: pick(GROUPS), ...filter } });
+      }
+      return out;
+    };
+    const query = (q: KpiQuery) =>
+      new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();
+    /** Every case: the API's report equals the live one. */
+    const expectEqualToLive = async () => {
+      for (const c of cases()) {
+        const v = viewers()[c.viewer]!;
+        const res = await v.session.inject({ method: 'GET', url: `/api/reports/kpis?${query(c.q)}` });
+        expect(res.statusCode).toBe(200);
+        const expected = await live().report(await sessionUser(v.name), c.q);
+        expect({ case: c, report: res.json() }).toEqual({ case: c, report: JSON.parse(JSON.stringify(expected)) });
+      }
+    };
+    /** A (deliberately) wrong summary: +1000 attempts on one row of the day, in both tables. */
+    const tamper = async (day: string) => {
+      for (const table of ['kpi_daily', 'kpi_daily_collector'])
+        await t.db.$executeRawUnsafe(
+          `UPDATE ${table} SET attempts = attempts + 1000 WHERE id = (SELECT min(id) FROM ${table} WHERE zone = 'America/New_York' AND day = '${day}' AND attempts > 0)`,
+        );
+    };
+    const byStageAttempts = async () => (await kpis(admin, 'groupBy=stage')).totals.attempts as number;
+    const novemberAttempts = async () => (await kpis(admin, 'groupBy=collector')).totals.attempts as number;
+    const marks = async () =>
+      (await t.db.$queryRaw<{ day: string }[]>`SELECT DISTINCT day::text AS day FROM kpi_dirty_days ORDER BY 1`).map(
+        (r) => r.day,
+      );
+
+    it('equals the live query with no summary, a partial one and a complete one', async () => {
+      // The fixture's inserts marked their days (triggers): nothing is summarised yet, all is live.
+      expect(await marks()).toContain('2026-11-03');
+      await expectEqualToLive();
+
+      // Part of the span summarised (a hole from 21 to 24 November stays live).
+      await summary().rebuild({ from: '2026-10-20', to: '2026-11-20' });
+      await summary().rebuild({ from: '2026-11-25', to: '2026-12-31' });
+      const zones = await t.db.$queryRaw<{ zone: string }[]>`SELECT DISTINCT zone FROM kpi_days ORDER BY 1`;
+      expect(zones.map((z) => z.zone)).toEqual(['America/New_York', 'UTC']);
+      // Only the hole's days (those with facts) are still marked: the rebuilt days' marks are gone.
+      const left = await marks();
+      expect(left.length).toBeGreaterThan(0);
+      expect(left.every((d) => d >= '2026-11-21' && d <= '2026-11-24')).toBe(true);
+      await expectEqualToLive();
+
+      await summary().rebuild();
+      expect(await marks()).toEqual([]);
+      await expectEqualToLive();
+
+      // The report really reads the summary: a (deliberately) wrong summary row shows through...
+      // (by collector from the roll-up per collector, by stage from the full summary).
+      const before = [await novemberAttempts(), await byStageAttempts()];
+      await tamper('2026-11-03');
+      expect([await novemberAttempts(), await byStageAttempts()]).toEqual([before[0]! + 1000, before[1]! + 1000]);
+      // ...and recomputing the day puts it right.
+      await summary().rebuild({ from: '2026-11-03', to: '2026-11-03' });
+      expect([await novemberAttempts(), await byStageAttempts()]).toEqual(before);
+    });
+
+    it('after changes: read live at once, and from the summary again once the refresh job ran', async () => {
+      await summary().rebuild();
+      // An outcome recorded, a promise judged, a payment reversed, an attempt corrected.
+      const account = await t.db.account.findFirstOrThrow({ where: { assignedCollectorId: id.c1 } });
+      await t.db.contactAttempt.create({
+        data: {
+          accountId: account.id,
+          debtorId: account.debtorId,
+          collectorId: id.c1,
+          channel: 'phone',
+          partyReached: 'debtor',
+          disposition: 'callback_requested',
+          startedAt: new Date('2026-11-16T14:00:00Z'),
+          stage: 'm1',
+        },
+      });
+      await t.db.paymentPromise.updateMany({
+        where: { dueDate: new Date('2026-11-30T00:00:00Z') },
+        data: { status: 'broken' },
+      });
+      const k4 = await t.db.payment.findFirstOrThrow({ where: { reference: 'K-4' } });
+      await t.db.payment.create({
+        data: {
+          accountId: k4.accountId,
+          amountMinor: -k4.amountMinor,
+          currency: k4.currency,
+          paidAt: new Date('2026-12-02T10:00:00Z'),
+          channel: 'card',
+          reference: 'K-4-NSF',
+          reversalOfId: k4.id,
+        },
+      });
+      await t.db.contactAttempt.updateMany({
+        where: { startedAt: new Date('2026-11-10T20:00:00Z') },
+        data: { partyReached: 'debtor' },
+      });
+      expect(await marks()).toEqual(
+        expect.arrayContaining(['2026-11-16', '2026-11-30', '2026-11-25', '2026-12-02', '2026-11-10']),
+      );
+      await expectEqualToLive();
+
+      // The job's handler recomputes exactly the marked days; the summary serves them again.
+      const marked = (await marks()).length;
+      expect(await summary().refresh()).toEqual({ days: Math.min(marked, 31) });
+      while ((await summary().refresh()).days > 0);
+      expect(await marks()).toEqual([]);
+      await expectEqualToLive();
+      const before = await novemberAttempts();
+      await tamper('2026-11-16');
+      expect(await novemberAttempts()).toBe(before + 1000);
+      await summary().recheck(); // today is 3 December: 16 November is not among the days it rechecks
+      expect(await novemberAttempts()).toBe(before + 1000);
+      await summary().rebuild({ from: '2026-11-16', to: '2026-11-16' });
+      expect(await novemberAttempts()).toBe(before);
     });
   });
 });

@@ -1,6 +1,8 @@
 import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
 import type { RollRatesService } from '../stages/roll-rates.service.js';
+import { createKpiSummaryRepository } from './kpi-summary.repository.js';
+import { createKpiSummaryService } from './kpi-summary.service.js';
 import { createKpisRepository } from './kpis.repository.js';
 import { createKpisService } from './kpis.service.js';
 import { createReportsRepository } from './reports.repository.js';
@@ -27,4 +29,9 @@ export function createReportsModule(
     plugin: async (app) =>
       app.register(reportsRoutes, { reportsService, kpisService, rollRates: deps.rollRates, reviews }),
   };
+}
+
+/** The KPI report's daily summary, kept by the jobs `kpis.refresh` and `kpis.recheck` (ADR 045). */
+export function createKpiSummary(deps: Pick<Core, 'db' | 'clock'>) {
+  return createKpiSummaryService({ summary: createKpiSummaryRepository(deps.db), clock: deps.clock });
 }

@@ -1,0 +1,66 @@
+import { type Db } from '@crm/db';
+import { kpiCollectorRollupSql, kpiSummaryInsertSql, type KpiRange } from './kpis.repository.js';
+
+/** One zone's instants of the day being recomputed. */
+export interface ZoneDay extends KpiRange {
+  zone: string;
+}
+
+export type KpiSummaryRepository = ReturnType<typeof createKpiSummaryRepository>;
+
+/**
+ * The KPI report's daily summary (ADR 045): `kpi_daily` rows per (zone, day, collector, stage,
+ * script version, currency) and their roll-up per collector `kpi_daily_collector`, `kpi_days` saying which (zone, day) it holds, and `kpi_dirty_days`,
+ * the days that changed since (appended by triggers on the base tables).
+ */
+export function createKpiSummaryRepository(db: Pick<Db, '$queryRaw' | '$executeRaw' | '$transaction'>) {
+  return {
+    /** Every zone a user works in (the report is read in the viewer's zone). */
+    async zones(): Promise<string[]> {
+      return (await db.$queryRaw<{ zone: string }[]>`SELECT DISTINCT time_zone AS zone FROM users`).map((r) => r.zone);
+    },
+
+    /** Days that changed since their summary was computed, oldest first. */
+    async dirtyDays(limit: number): Promise<string[]> {
+      return (
+        await db.$queryRaw<{ day: string }[]>`
+          SELECT day::text AS day FROM kpi_dirty_days GROUP BY day ORDER BY day LIMIT ${limit}`
+      ).map((r) => r.day);
+    },
+
+    /** The first and last day any fact of the report falls on (null when there is none). */
+    async factSpan(): Promise<{ first: string | null; last: string | null }> {
+      const [row] = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
+        SELECT (min(x.lo) - 1)::text AS first, (max(x.hi) + 1)::text AS last FROM (
+          SELECT (min(started_at) AT TIME ZONE 'UTC')::date AS lo, (max(started_at) AT TIME ZONE 'UTC')::date AS hi FROM contact_attempts
+          UNION ALL SELECT (min(created_at) AT TIME ZONE 'UTC')::date, (max(created_at) AT TIME ZONE 'UTC')::date FROM promises
+          UNION ALL SELECT min(due_date), max(due_date) FROM promises
+          UNION ALL SELECT (min(paid_at) AT TIME ZONE 'UTC')::date, (max(paid_at) AT TIME ZONE 'UTC')::date FROM payments) x`;
+      return row ?? { first: null, last: null };
+    },
+
+    /**
+     * Recomputes one day exactly for the given zones, from the base tables. Serialised per day (an
+     * advisory lock), so two workers never interleave their rows. The day's change marks are
+     * deleted FIRST: a change committed after that statement keeps its mark (it was not visible to
+     * it), so the day stays read live until the next refresh; one committed before it is seen by
+     * the recompute that follows. The summary is never trusted for a change it did not see.
+     */
+    refreshDay(day: string, zones: ZoneDay[]): Promise<void> {
+      return db.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('kpi_daily'), hashtext(${day}))::text`;
+          await tx.$executeRaw`DELETE FROM kpi_dirty_days WHERE day = ${day}::date`;
+          await tx.$executeRaw`DELETE FROM kpi_days WHERE day = ${day}::date`;
+          await tx.$executeRaw`DELETE FROM kpi_daily WHERE day = ${day}::date`;
+          await tx.$executeRaw`DELETE FROM kpi_daily_collector WHERE day = ${day}::date`;
+          for (const z of zones) await tx.$executeRaw(kpiSummaryInsertSql(z.zone, z));
+          await tx.$executeRaw(kpiCollectorRollupSql(day));
+          await tx.$executeRaw`
+            INSERT INTO kpi_days (zone, day) SELECT unnest(${zones.map((z) => z.zone)}::text[]), ${day}::date`;
+        },
+        { timeout: 10 * 60_000, maxWait: 60_000 },
+      );
+    },
+  };
+}
