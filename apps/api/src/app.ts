@@ -105,7 +105,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
     db,
     uow,
     audit,
-    onSaved: () => queue.invalidateAll(),
+    onSaved: (tx) => queue.invalidateAll(tx),
   });
   const core: Core = { db, uow, clock, audit, policies };
   const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
@@ -120,7 +120,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
   });
   const { access, module: accountsModule } = createAccountsModule({
     ...core,
-    onAssigned: () => queue.invalidateAll(),
+    onAssigned: (tx) => queue.invalidateAll(tx),
   });
   const { gate, gateFacts } = createComplianceModule(core);
   const { promises, module: promisesModule } = createPromisesModule({ ...core, access });
@@ -128,14 +128,14 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
     ...core,
     gateFacts,
     leaseMinutes: env.LEASE_MINUTES,
-    snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS,
+    maxAgeSeconds: env.WORKLIST_MAX_AGE_SECONDS,
   });
   const { stageHistory, rollRates } = createStagesModule(core);
   const { stopFlags, module: stopFlagsModule } = createStopFlagsModule({
     ...core,
     access,
     gateFacts,
-    onChanged: () => queue.invalidateAll(),
+    onChanged: (tx) => queue.invalidateAll(tx),
   });
   const { disputes, module: disputesModule } = createDisputesModule({
     ...core,
@@ -146,7 +146,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
       name: env.COLLECTOR_NAME,
       mailingAddress: env.COLLECTOR_MAILING_ADDRESS.split('|').map((l) => l.trim()),
     },
-    onChanged: () => queue.invalidateAll(),
+    onChanged: (tx) => queue.invalidateAll(tx),
   });
   const imports = createImportsModule({ ...core, promises });
   const { reminders, module: messagesModule } = createMessagesModule({
@@ -194,9 +194,9 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
           disputes,
           onRecorded: (collectorId, accountId) => queue.recorded(collectorId, accountId),
         }),
-        createConsentModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
+        createConsentModule({ ...core, access, gateFacts, onChanged: (tx) => queue.invalidateAll(tx) }),
         stopFlagsModule,
-        createContactPointsModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
+        createContactPointsModule({ ...core, access, gateFacts, onChanged: (tx) => queue.invalidateAll(tx) }),
         disputesModule,
         createPaymentsModule({ ...core, promises }),
         promisesModule,
@@ -220,6 +220,21 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
     'stages.record': {
       cron: '*/10 * * * *',
       handler: async () => stageHistory.recordTransitions(await policies.stageThresholds(), clock.now()),
+    },
+    // The worklist (ADR 041): worklists missing, stale or half their max age old are computed again,
+    // then the orphan check reports and repairs open accounts that are in no worklist.
+    'worklist.refresh': {
+      cron: '*/5 * * * *',
+      handler: async () => {
+        const refreshed = await queue.refreshStale((env.WORKLIST_MAX_AGE_SECONDS * 1000) / 2, 500);
+        const { orphans, rebuilt } = await queue.repairOrphans(1000);
+        if (orphans.length > 0) app.log.warn({ orphans, rebuilt }, 'worklist: orphan accounts found and repaired');
+        return { ...refreshed, orphans: orphans.length };
+      },
+    },
+    // Customers whose facts changed outside a collector's recording (payments, promises judged).
+    'worklist.customers': {
+      handler: async (payload) => queue.customersChanged((payload as { debtorIds?: string[] }).debtorIds ?? []),
     },
     housekeeping: {
       cron: '17 * * * *',

@@ -54,13 +54,13 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
     ctx.db = createPrismaClient(ctx.database.url, { max: 5 });
     ctx.clock = createTestClock(options.now ?? '2026-11-22T15:00:00Z');
     ctx.factories = createFactories(ctx.db);
-    // Queue snapshots off by default so each test sees the database as it is now.
+    // Worklists computed again on every read by default, so each test sees the database as it is now.
     // Cheap password hashing (see factories.ts); a file may ask for the production cost.
     const env = loadEnv({
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       WEB_DIST: '/nonexistent',
-      QUEUE_SNAPSHOT_SECONDS: '0',
+      WORKLIST_MAX_AGE_SECONDS: '0',
       JOBS: 'off',
       PASSWORD_SCRYPT_LOG2_N: String(TEST_SCRYPT_LOG2_N),
       ...options.env,

@@ -11,7 +11,7 @@ export type OpenAt<R> = { open: true } | { open: false; reasons: R; nextAllowedA
 export interface SpanOptions {
   /** How far ahead to look for the closing instant (default 24 hours): later, the row is open-ended. */
   horizonMs?: number;
-  /** Step of the forward walk (default 1 hour): a block shorter than this may be missed (the gate re-checks). */
+  /** Step of the forward walk (default 2 hours): a block shorter than this may be missed (the gate re-checks). */
   stepMs?: number;
   /** Resolution of the closing instant (default 1 second). */
   resolutionMs?: number;
@@ -39,7 +39,7 @@ const HOUR = 3_600_000;
 export function firstClosedAfter(
   open: (t: Date) => boolean,
   from: Date,
-  { horizonMs = 24 * HOUR, stepMs = HOUR, resolutionMs = 1000 }: SpanOptions = {},
+  { horizonMs = 24 * HOUR, stepMs = 2 * HOUR, resolutionMs = 1000 }: SpanOptions = {},
 ): Date | null {
   const start = from.getTime();
   let lo = start;
