@@ -11,6 +11,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import type { Env } from './config/env.js';
 import type { JobTable } from './jobs/job-runner.js';
 import { jobsPlugin } from './jobs/jobs-plugin.js';
+import { createJobsRepository } from './jobs/jobs.repository.js';
 import { registerModules } from './lib/api-module.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createUnitOfWork } from './lib/transaction.js';
@@ -123,7 +124,21 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
     onAssigned: (tx) => queue.invalidateAll(tx),
   });
   const { gate, gateFacts } = createComplianceModule(core);
-  const { promises, module: promisesModule } = createPromisesModule({ ...core, access });
+  const jobQueue = createJobsRepository(db);
+  const { promises, module: promisesModule } = createPromisesModule({
+    ...core,
+    access,
+    // A payment or a promise judged: the worklist recomputes those customers in the background (ADR 041).
+    onAccountsChanged: (tx, accountIds) =>
+      jobQueue.add(
+        {
+          task: 'worklist.accounts',
+          payload: { accountIds },
+          ...(accountIds.length === 1 ? { jobKey: `worklist.accounts:${accountIds[0]}` } : {}),
+        },
+        tx,
+      ),
+  });
   const { queue, module: queueModule } = createQueueModule({
     ...core,
     gateFacts,
@@ -232,9 +247,9 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
         return { ...refreshed, orphans: orphans.length };
       },
     },
-    // Customers whose facts changed outside a collector's recording (payments, promises judged).
-    'worklist.customers': {
-      handler: async (payload) => queue.customersChanged((payload as { debtorIds?: string[] }).debtorIds ?? []),
+    // Accounts whose facts changed outside a collector's recording (payments, promises judged).
+    'worklist.accounts': {
+      handler: async (payload) => queue.accountsChanged((payload as { accountIds?: string[] }).accountIds ?? []),
     },
     housekeeping: {
       cron: '17 * * * *',

@@ -411,8 +411,8 @@ export function createQueueService(deps: QueueServiceDeps) {
 
     /** The collector recorded an outcome on the account: recompute that customer's rows. */
     recorded,
-    /** These customers' facts changed (a payment, a promise judged): recompute their rows wherever they are. */
-    customersChanged,
+    /** These accounts' facts changed (a payment, a promise judged): recompute their customers' rows wherever they are. */
+    accountsChanged: async (accountIds: string[]) => customersChanged(await worklist.debtorsOf(accountIds)),
     /** Every worklist is stale (a policy, consent, flag or reassignment changed): in the event's transaction. */
     invalidateAll: (tx: Tx) => worklist.bumpEpoch(tx),
     /**

@@ -257,6 +257,49 @@ describe('the worklist in the database', () => {
     expect(row.callableFrom).toBeNull(); // computed again: blocked until someone fixes the number
   });
 
+  it('a payment adds a worklist job in its own transaction; the job recomputes that customer', async () => {
+    await t.factories.user('service', { username: 'pay-feed' });
+    const c = await t.factories.user('collector', { username: 'pay-col' });
+    const creditor = await t.factories.creditor();
+    const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+    await t.db.paymentPromise.create({
+      data: {
+        accountId: a.id,
+        amountMinor: 20_000n,
+        currency: 'USD',
+        dueDate: new Date('2026-11-25T00:00:00Z'),
+        channel: 'card',
+        createdAt: new Date('2026-11-19T15:00:00Z'),
+      },
+    });
+    const s = await t.login('pay-col');
+    expect((await queueOf(s)).blocked[0]!.reasons[0]!.code).toBe('parked_until_due');
+    const feed = await t.login('pay-feed');
+    const paid = await feed.inject({
+      method: 'POST',
+      url: '/api/payments',
+      payload: {
+        accountId: a.id,
+        amountMinor: 20_000,
+        currency: 'USD',
+        paidAt: '2026-11-20T14:00:00Z',
+        channel: 'card',
+        reference: 'W-1',
+        source: 'bank-feed',
+      },
+    });
+    expect(paid.statusCode).toBe(201);
+    expect(paid.json().changedPromises).toMatchObject([{ to: 'kept' }]);
+    expect((await queueOf(s)).blocked[0]!.reasons[0]!.code).toBe('parked_until_due'); // until the job runs
+    const jobs = await t.db.$queryRaw<{ payload: { accountIds: string[] } }[]>`
+      SELECT j.payload FROM graphile_worker._private_jobs j
+      JOIN graphile_worker._private_tasks k ON k.id = j.task_id WHERE k.identifier = 'worklist.accounts'`;
+    expect(jobs.map((j) => j.payload.accountIds)).toEqual([[a.id]]);
+    // The job runs (here: its handler's service call): the kept promise no longer parks the account.
+    await queueService(t.db, t.clock).accountsChanged(jobs[0]!.payload.accountIds);
+    expect(ids((await queueOf(s)).items)).toEqual([a.id]);
+  });
+
   it('the orphan check reports an open account missing from every worklist, and repairs it', async () => {
     const c = await t.factories.user('collector', { username: 'orphan' });
     const creditor = await t.factories.creditor();
