@@ -71,9 +71,9 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
     async freshness(collectorId: string) {
       const rows = await db.$queryRaw<
         { current: bigint; epoch: bigint | null; built_at: Date | null; generated_at: Date | null }[]
-      >`SELECT e.epoch AS current, b.epoch, b.built_at, b.generated_at
-        FROM worklist_epoch e LEFT JOIN worklist_builds b ON b.collector_id = ${collectorId}::uuid
-        WHERE e.id = 1`;
+      >`SELECT COALESCE((SELECT epoch FROM worklist_epoch WHERE id = 1), 0) AS current,
+               b.epoch, b.built_at, b.generated_at
+        FROM (SELECT 1) AS one LEFT JOIN worklist_builds b ON b.collector_id = ${collectorId}::uuid`;
       const r = rows[0]!;
       return {
         current: r.current,
@@ -81,9 +81,13 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
       };
     },
 
-    /** Every worklist is stale from now on (in the caller's transaction when given). */
+    /**
+     * Every worklist is stale from now on (in the caller's transaction when given). The one row is
+     * created when missing (a database whose tables were truncated, as the benchmarks do).
+     */
     async bumpEpoch(client: Pick<Db, '$executeRaw'> = db) {
-      await client.$executeRaw`UPDATE worklist_epoch SET epoch = epoch + 1 WHERE id = 1`;
+      await client.$executeRaw`INSERT INTO worklist_epoch (id, epoch) VALUES (1, 1)
+                               ON CONFLICT (id) DO UPDATE SET epoch = worklist_epoch.epoch + 1`;
     },
 
     /**
@@ -238,9 +242,9 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
       const rows = await db.$queryRaw<{ id: string }[]>`
         SELECT u.id FROM users u
         LEFT JOIN worklist_builds b ON b.collector_id = u.id
-        CROSS JOIN worklist_epoch e
-        WHERE u.role = 'collector' AND u.active AND e.id = 1
-          AND (b.collector_id IS NULL OR b.epoch < e.epoch OR b.built_at < ${builtBefore})
+        WHERE u.role = 'collector' AND u.active
+          AND (b.collector_id IS NULL OR b.built_at < ${builtBefore}
+               OR b.epoch < COALESCE((SELECT epoch FROM worklist_epoch WHERE id = 1), 0))
         ORDER BY b.built_at NULLS FIRST, u.id
         LIMIT ${limit}`;
       return rows.map((r) => r.id);

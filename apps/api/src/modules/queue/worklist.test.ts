@@ -300,6 +300,28 @@ describe('the worklist in the database', () => {
     expect(ids((await queueOf(s)).items)).toEqual([a.id]);
   });
 
+  it('works when the epoch row is missing (tables truncated, as the benchmarks do); a change creates it', async () => {
+    await t.factories.user('admin', { username: 'e-admin' });
+    const c = await t.factories.user('collector', { username: 'e-col' });
+    const creditor = await t.factories.creditor();
+    const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+    await t.db.worklistEpoch.deleteMany();
+    const s = await t.login('e-col');
+    expect(ids((await queueOf(s)).items)).toEqual([a.id]);
+    expect((await s.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId).toBe(a.id);
+    const admin = await t.login('e-admin');
+    const current = (await admin.inject({ method: 'GET', url: '/api/policies' }))
+      .json()
+      .items.find((p: { kind: string }) => p.kind === 'queue_weights');
+    const saved = await admin.inject({
+      method: 'PUT',
+      url: '/api/policies/queue_weights/default',
+      payload: { data: current.data },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect((await t.db.worklistEpoch.findUniqueOrThrow({ where: { id: 1 } })).epoch).toBe(1n);
+  });
+
   it('the orphan check reports an open account missing from every worklist, and repairs it', async () => {
     const c = await t.factories.user('collector', { username: 'orphan' });
     const creditor = await t.factories.creditor();
