@@ -12,6 +12,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import type { Env } from './config/env.js';
 import type { JobTable } from './jobs/job-runner.js';
 import { jobsPlugin } from './jobs/jobs-plugin.js';
+import { createJobsRepository } from './jobs/jobs.repository.js';
 import { registerModules } from './lib/api-module.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createUnitOfWork } from './lib/transaction.js';
@@ -106,7 +107,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
     db,
     uow,
     audit,
-    onSaved: () => queue.invalidateAll(),
+    onSaved: (tx) => queue.invalidateAll(tx),
   });
   const core: Core = { db, uow, clock, audit, policies };
   const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
@@ -121,22 +122,36 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
   });
   const { access, module: accountsModule } = createAccountsModule({
     ...core,
-    onAssigned: () => queue.invalidateAll(),
+    onAssigned: (tx) => queue.invalidateAll(tx),
   });
   const { gate, gateFacts } = createComplianceModule(core);
-  const { promises, module: promisesModule } = createPromisesModule({ ...core, access });
+  const jobQueue = createJobsRepository(db);
+  const { promises, module: promisesModule } = createPromisesModule({
+    ...core,
+    access,
+    // A payment or a promise judged: the worklist recomputes those customers in the background (ADR 041).
+    onAccountsChanged: (tx, accountIds) =>
+      jobQueue.add(
+        {
+          task: 'worklist.accounts',
+          payload: { accountIds },
+          ...(accountIds.length === 1 ? { jobKey: `worklist.accounts:${accountIds[0]}` } : {}),
+        },
+        tx,
+      ),
+  });
   const { queue, module: queueModule } = createQueueModule({
     ...core,
     gateFacts,
     leaseMinutes: env.LEASE_MINUTES,
-    snapshotSeconds: env.QUEUE_SNAPSHOT_SECONDS,
+    maxAgeSeconds: env.WORKLIST_MAX_AGE_SECONDS,
   });
   const { stageHistory, rollRates } = createStagesModule(core);
   const { stopFlags, module: stopFlagsModule } = createStopFlagsModule({
     ...core,
     access,
     gateFacts,
-    onChanged: () => queue.invalidateAll(),
+    onChanged: (tx) => queue.invalidateAll(tx),
   });
   const { disputes, module: disputesModule } = createDisputesModule({
     ...core,
@@ -147,7 +162,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
       name: env.COLLECTOR_NAME,
       mailingAddress: env.COLLECTOR_MAILING_ADDRESS.split('|').map((l) => l.trim()),
     },
-    onChanged: () => queue.invalidateAll(),
+    onChanged: (tx) => queue.invalidateAll(tx),
   });
   const imports = createImportsModule({ ...core, promises });
   const { reminders, module: messagesModule } = createMessagesModule({
@@ -199,9 +214,9 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
           disputes,
           onRecorded: (collectorId, accountId) => queue.recorded(collectorId, accountId),
         }),
-        createConsentModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
+        createConsentModule({ ...core, access, gateFacts, onChanged: (tx) => queue.invalidateAll(tx) }),
         stopFlagsModule,
-        createContactPointsModule({ ...core, access, gateFacts, onChanged: () => queue.invalidateAll() }),
+        createContactPointsModule({ ...core, access, gateFacts, onChanged: (tx) => queue.invalidateAll(tx) }),
         disputesModule,
         createPaymentsModule({ ...core, promises }),
         promisesModule,
@@ -230,6 +245,21 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
     // The KPI report's daily summary (ADR 045): the days changed since, and the days around today.
     'kpis.refresh': { cron: '* * * * *', handler: () => kpiSummary.refresh() },
     'kpis.recheck': { cron: '*/15 * * * *', handler: () => kpiSummary.recheck() },
+    // The worklist (ADR 041): worklists missing, stale or half their max age old are computed again,
+    // then the orphan check reports and repairs open accounts that are in no worklist.
+    'worklist.refresh': {
+      cron: '*/5 * * * *',
+      handler: async () => {
+        const refreshed = await queue.refreshStale((env.WORKLIST_MAX_AGE_SECONDS * 1000) / 2, 500);
+        const { orphans, rebuilt } = await queue.repairOrphans(1000);
+        if (orphans.length > 0) app.log.warn({ orphans, rebuilt }, 'worklist: orphan accounts found and repaired');
+        return { ...refreshed, orphans: orphans.length };
+      },
+    },
+    // Accounts whose facts changed outside a collector's recording (payments, promises judged).
+    'worklist.accounts': {
+      handler: async (payload) => queue.accountsChanged((payload as { accountIds?: string[] }).accountIds ?? []),
+    },
     housekeeping: {
       cron: '17 * * * *',
       handler: async () => {

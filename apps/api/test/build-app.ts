@@ -42,6 +42,19 @@ export interface TestContext {
   signIn(username: string, password?: string): Promise<LightMyRequestResponse>;
 }
 
+/** The app's environment in tests, with the file's overrides. */
+function testEnv(overrides: Record<string, string> = {}) {
+  return loadEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    WEB_DIST: '/nonexistent',
+    WORKLIST_MAX_AGE_SECONDS: '0',
+    JOBS: 'off',
+    PASSWORD_SCRYPT_LOG2_N: String(TEST_SCRYPT_LOG2_N),
+    ...overrides,
+  });
+}
+
 /**
  * Per-file harness: its own database cloned from the migrated template, the real app built
  * on it, closed and dropped after the file. Use inside a describe or at top level.
@@ -54,17 +67,9 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
     ctx.db = createPrismaClient(ctx.database.url, { max: 5 });
     ctx.clock = createTestClock(options.now ?? '2026-11-22T15:00:00Z');
     ctx.factories = createFactories(ctx.db);
-    // Queue snapshots off by default so each test sees the database as it is now.
+    // Worklists computed again on every read by default, so each test sees the database as it is now.
     // Cheap password hashing (see factories.ts); a file may ask for the production cost.
-    const env = loadEnv({
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      WEB_DIST: '/nonexistent',
-      QUEUE_SNAPSHOT_SECONDS: '0',
-      JOBS: 'off',
-      PASSWORD_SCRYPT_LOG2_N: String(TEST_SCRYPT_LOG2_N),
-      ...options.env,
-    });
+    const env = testEnv(options.env);
     // The app connects as the app role (ADR 011); ctx.db is the owner's client for test setup.
     appDb = createPrismaClient(ctx.database.appUrl, { max: 5 });
     ctx.app = await buildApp({ env, db: appDb, clock: ctx.clock });
@@ -97,4 +102,34 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
     await ctx.database?.drop();
   });
   return ctx;
+}
+
+/**
+ * A second API instance (another process behind the load balancer): the real app built again on
+ * the same database, with its own connection pool, and the same clock. Sessions signed in through
+ * either instance work on both (they live in the database); `as(session)` sends one to this instance.
+ */
+export function useSecondApp(ctx: TestContext, env: Record<string, string> = {}) {
+  const second = {} as { app: App; as(session: Session): Session };
+  let db: Db | undefined;
+  beforeAll(async () => {
+    db = createPrismaClient(ctx.database.appUrl, { max: 5 });
+    second.app = await buildApp({ env: testEnv(env), db, clock: ctx.clock });
+    await second.app.ready();
+    second.as = (session) => ({
+      ...session,
+      inject: ({ method, url, payload, csrf: sendCsrf = true }) =>
+        second.app.inject({
+          method,
+          url,
+          headers: { cookie: session.cookie, ...(sendCsrf ? { 'x-csrf-token': session.csrf } : {}) },
+          ...(payload === undefined ? {} : { payload: payload as object }),
+        }),
+    });
+  });
+  afterAll(async () => {
+    await second.app?.close();
+    await db?.$disconnect();
+  });
+  return second;
 }

@@ -44,7 +44,7 @@ describe('while PostgreSQL is down', () => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       WEB_DIST: '/nonexistent',
-      QUEUE_SNAPSHOT_SECONDS: '0',
+      WORKLIST_MAX_AGE_SECONDS: '0',
       JOBS: 'off',
     });
     const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line)) });

@@ -28,3 +28,4 @@ export * from './callbacks-today.js';
 export * from './willingness.js';
 export * from './arrangement-parking.js';
 export * from './reservations.js';
+export * from './worklist.js';

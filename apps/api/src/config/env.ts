@@ -107,13 +107,15 @@ const envSchema = z
       .max(240)
       .default(15)
       .describe('How long "Next account" reserves an account for the collector'),
-    QUEUE_SNAPSHOT_SECONDS: z.coerce
+    WORKLIST_MAX_AGE_SECONDS: z.coerce
       .number()
       .int()
       .min(0)
-      .max(600)
-      .default(60)
-      .describe('How long a computed queue is reused before it is recomputed'),
+      .max(86_400)
+      .default(300)
+      .describe(
+        "A collector's worklist computed longer ago than this is computed again when read (the worklist.refresh job recomputes them every 5 minutes); events that change queues take effect at once whatever this is",
+      ),
     JOBS: z
       .enum(['in-process', 'off'])
       .default('in-process')

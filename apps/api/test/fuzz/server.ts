@@ -38,7 +38,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       LOG_LEVEL: 'error',
       WEB_DIST: '/nonexistent',
       JOBS: 'off',
-      QUEUE_SNAPSHOT_SECONDS: '0',
+      WORKLIST_MAX_AGE_SECONDS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+import type { Tx } from '../../lib/transaction.js';
 import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
 import { createAccountAccess } from './account-access.js';
@@ -12,7 +13,7 @@ import { createAssignmentService } from './assignment.service.js';
 export function createAccountsModule(
   deps: Pick<Core, 'db' | 'uow' | 'audit' | 'policies' | 'clock'> & {
     /** Called after accounts changed hands (queues drop their copies). */
-    onAssigned: () => void;
+    onAssigned: (tx: Tx) => Promise<void>;
   },
 ) {
   const accounts = createAccountsRepository(deps.db);

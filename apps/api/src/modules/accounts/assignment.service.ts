@@ -1,7 +1,7 @@
 import type { AssignmentBody, AssignmentResult, SessionUser } from '@crm/contracts';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError } from '../../lib/errors.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
+import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { AssignmentRepository } from './assignment.repository.js';
@@ -14,8 +14,8 @@ export function createAssignmentService(deps: {
   policies: Pick<PoliciesRepository, 'stageThresholds'>;
   audit: Pick<AuditRepository, 'record'>;
   clock: Clock;
-  /** Called after accounts moved (queue snapshots drop the accounts that left a queue). */
-  onAssigned?: () => void;
+  /** Called in the transaction that moved accounts, after the move (every worklist is stale, ADR 041). */
+  onAssigned?: (tx: Tx) => Promise<void>;
 }) {
   const { assignment, uow, policies, audit, clock } = deps;
   /** Preview (commit = false) counts what would move; commit moves it in one statement and says what moved. */
@@ -62,9 +62,9 @@ export function createAssignmentService(deps: {
         },
         tx,
       );
+      await deps.onAssigned?.(tx);
       return moved;
     });
-    deps.onAssigned?.();
     return result;
   };
 }

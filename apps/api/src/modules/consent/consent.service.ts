@@ -12,7 +12,7 @@ import type {
 import { isSmsStopReply, phoneDigits } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import { BadRequestError, NotFoundError } from '../../lib/errors.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
+import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { lockAccountForWrite } from '../compliance/account-lock.js';
@@ -27,7 +27,8 @@ export interface ConsentServiceDeps {
   gateFacts: Pick<GateFactsRepository, 'lock'>;
   clock: Clock;
   /** Told after a change (the queue drops its snapshots: a verdict may have changed). */
-  onChanged?: () => void;
+  /** In the change's transaction, after its writes (the worklist's epoch, ADR 041). */
+  onChanged?: (tx: Tx) => Promise<void>;
 }
 
 export type ConsentService = ReturnType<typeof createConsentService>;
@@ -98,9 +99,9 @@ export function createConsentService({ consent, uow, audit, access, gateFacts, c
           },
           tx,
         );
+        await onChanged?.(tx);
         return after;
       });
-      onChanged?.();
       return result;
     },
 
@@ -135,9 +136,9 @@ export function createConsentService({ consent, uow, audit, access, gateFacts, c
           },
           tx,
         );
+        await onChanged?.(tx);
         return { thirdPartyId, ...after };
       });
-      onChanged?.();
       return result;
     },
 
@@ -165,9 +166,9 @@ export function createConsentService({ consent, uow, audit, access, gateFacts, c
           },
           tx,
         );
+        await onChanged?.(tx);
         return preferences;
       });
-      onChanged?.();
       return result;
     },
 
@@ -192,9 +193,9 @@ export function createConsentService({ consent, uow, audit, access, gateFacts, c
             },
             tx,
           );
+        if (rows.length > 0) await onChanged?.(tx);
         return rows.length;
       });
-      if (changed > 0) onChanged?.();
       return { stop: true, optedOut: changed };
     },
   };

@@ -1,3 +1,4 @@
+import type { Tx } from '../../lib/transaction.js';
 import type { ApiModule } from '../../lib/api-module.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
@@ -12,7 +13,7 @@ export function createContactPointsModule(
     access: AccountAccess;
     gateFacts: Pick<GateFactsRepository, 'lock'>;
     /** Told after a change (the queue drops its snapshots). */
-    onChanged: () => void;
+    onChanged: (tx: Tx) => Promise<void>;
   },
 ): ApiModule {
   const contactPointsService = createContactPointsService({ contactPoints: createContactPointsRepository(), ...deps });

@@ -23,7 +23,8 @@ export interface ContactPointsServiceDeps {
   gateFacts: Pick<GateFactsRepository, 'lock'>;
   clock: Clock;
   /** Told after a change (the queue drops its snapshots: a zone or a number's status changes verdicts). */
-  onChanged?: () => void;
+  /** In the change's transaction, after its writes (the worklist's epoch, ADR 041). */
+  onChanged?: (tx: Tx) => Promise<void>;
 }
 
 export type ContactPointsService = ReturnType<typeof createContactPointsService>;
@@ -174,9 +175,9 @@ export function createContactPointsService({
           },
           tx,
         );
+        await onChanged?.(tx);
         return dto;
       });
-      onChanged?.();
       return result;
     },
 
@@ -217,9 +218,9 @@ export function createContactPointsService({
           },
           tx,
         );
+        await onChanged?.(tx);
         return after;
       });
-      onChanged?.();
       return result;
     },
   };

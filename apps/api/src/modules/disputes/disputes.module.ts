@@ -1,3 +1,4 @@
+import type { Tx } from '../../lib/transaction.js';
 import type { ApiModule } from '../../lib/api-module.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
@@ -16,7 +17,7 @@ export function createDisputesModule(
     stopFlags: Pick<StopFlagsService, 'clearLocked'>;
     collector: { name: string; mailingAddress: string[] };
     /** Told after a hold is set or ended (the queue drops its snapshots). */
-    onChanged: () => void;
+    onChanged: (tx: Tx) => Promise<void>;
   },
 ) {
   const disputes = createDisputesService({ ...deps, disputes: createDisputesRepository(deps.db) });

@@ -54,7 +54,8 @@ export interface DisputesServiceDeps {
   /** The debt collector's name and mailing address (1006.34(c)(1)), from the configuration. */
   collector: { name: string; mailingAddress: string[] };
   /** Told after a change that moves a verdict (a hold set or ended: the queue drops its snapshots). */
-  onChanged?: () => void;
+  /** In the change's transaction, after its writes (the worklist's epoch, ADR 041). */
+  onChanged?: (tx: Tx) => Promise<void>;
 }
 
 export type DisputesService = ReturnType<typeof createDisputesService>;
@@ -451,9 +452,9 @@ export function createDisputesService(deps: DisputesServiceDeps) {
           requestId,
           now,
         });
+        await onChanged?.(tx);
         return disputeDto(saved, account.debtor.timeZone);
       });
-      onChanged?.();
       return result;
     },
 
@@ -548,9 +549,9 @@ export function createDisputesService(deps: DisputesServiceDeps) {
           },
           tx,
         );
+        await onChanged?.(tx);
         return disputeDto((await disputes.dispute(tx, accountId, disputeId))!, account!.debtor.timeZone);
       });
-      onChanged?.();
       return result;
     },
   };

@@ -90,7 +90,7 @@ describe('imports as jobs', () => {
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
         WEB_DIST: '/nonexistent',
-        QUEUE_SNAPSHOT_SECONDS: '0',
+        WORKLIST_MAX_AGE_SECONDS: '0',
         JOBS: 'off',
       }),
       db: otherDb,

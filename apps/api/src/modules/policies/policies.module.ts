@@ -1,3 +1,4 @@
+import type { Tx } from '../../lib/transaction.js';
 import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
 import { createPoliciesRepository } from './policies.repository.js';
@@ -8,7 +9,7 @@ import { createPoliciesService } from './policies.service.js';
 export function createPoliciesModule(
   deps: Pick<Core, 'db' | 'uow' | 'audit'> & {
     /** Called after a new version is stored (caches built from policies drop their copies). */
-    onSaved: () => void;
+    onSaved: (tx: Tx) => Promise<void>;
   },
 ) {
   const policies = createPoliciesRepository(deps.db);

@@ -7,7 +7,7 @@ import {
 } from '@crm/contracts';
 import { defaultPolicy, policyFloorProblems, type ComplianceProfilePolicy } from '@crm/domain';
 import { BadRequestError, PolicyBelowFloorError } from '../../lib/errors.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
+import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { PoliciesRepository } from './policies.repository.js';
 
@@ -60,13 +60,13 @@ export function createPoliciesService({
   policies,
   audit,
   uow,
-  onSaved = () => {},
+  onSaved = async () => {},
 }: {
   policies: Pick<PoliciesRepository, 'current' | 'addVersion' | 'versions' | 'userNames'>;
   uow: UnitOfWork;
   audit: Pick<AuditRepository, 'record'>;
-  /** Called after a new version is stored (caches built from policies drop their copies). */
-  onSaved?: (kind: Kind, key: string) => void;
+  /** Called in the transaction that stored a new version (every worklist is stale, ADR 041). */
+  onSaved?: (tx: Tx, kind: Kind, key: string) => Promise<void>;
 }) {
   return {
     async list(): Promise<{ items: PolicyItem[] }> {
@@ -127,9 +127,9 @@ export function createPoliciesService({
           },
           tx,
         );
+        await onSaved(tx, kind, key);
         return saved;
       });
-      onSaved(kind, key);
       return toItem(kind, key, row);
     },
   };

@@ -18,6 +18,11 @@ export interface PromisesServiceDeps {
   promises: PromisesRepository;
   policies: Pick<PoliciesRepository, 'promiseRules'>;
   clock: Clock;
+  /**
+   * In the evaluation's transaction: accounts whose promises changed, or that a payment touched
+   * (the worklist recomputes them in the background, ADR 041).
+   */
+  onAccountsChanged?: (tx: Tx, accountIds: string[]) => Promise<void>;
 }
 
 /** What amending and cancelling by hand need besides (the routes' half of the module). */
@@ -30,7 +35,7 @@ export type PromisesService = ReturnType<typeof createPromisesService>;
 
 const SWEEP_TRANSACTION_ACCOUNTS = 100;
 
-export function createPromisesService({ uow, promises, policies, clock }: PromisesServiceDeps) {
+export function createPromisesService({ uow, promises, policies, clock, onAccountsChanged }: PromisesServiceDeps) {
   /**
    * Re-judges every promise of the given accounts against their payments (packages/domain
    * rules) and writes what changed, each change with its cause, inside the caller's transaction.
@@ -47,6 +52,7 @@ export function createPromisesService({ uow, promises, policies, clock }: Promis
     const plansOf = groupBy(data.plans, (p) => p.accountId);
 
     const updates: { id: string; status: string; paidMinor: number; statusChanged: boolean }[] = [];
+    const judged = new Set<string>();
     const history: {
       promiseId: string;
       fromStatus: PromiseStatus;
@@ -74,6 +80,7 @@ export function createPromisesService({ uow, promises, policies, clock }: Promis
           statusChanged,
         });
         if (statusChanged) {
+          judged.add(account.id);
           history.push({
             promiseId: evaluation.id,
             fromStatus: before.status,
@@ -96,6 +103,8 @@ export function createPromisesService({ uow, promises, policies, clock }: Promis
       }
     }
     await promises.applyEvaluation(tx, now, updates, history, planUpdates);
+    const touched = cause === 'grace_expired' ? [...judged] : accountIds;
+    if (touched.length > 0) await onAccountsChanged?.(tx, touched);
     return changed;
   }
 

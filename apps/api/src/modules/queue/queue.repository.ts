@@ -1,7 +1,7 @@
 import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
 import type { Tx } from '../../lib/transaction.js';
-import { collectorPoolSql, collectorPoolWhere, collectorScopeWhere } from '../accounts/account-scope.repository.js';
+import { collectorPoolSql, collectorScopeWhere } from '../accounts/account-scope.repository.js';
 
 const DAY = 86_400_000;
 
@@ -14,38 +14,6 @@ export function createQueueRepository(
   >,
 ) {
   return {
-    /**
-     * Open accounts a collector may work: assigned to them, or in no active collector's hands
-     * (unassigned, or assigned to a deactivated user), so no account drops out of every queue.
-     * Accounts leased to someone else right now are left out.
-     */
-    /** The accounts a collector may be offered now; with `debtorId`, only that customer's. */
-    async candidates(collectorId: string, now: Date, debtorId?: string) {
-      return db.account.findMany({
-        where: {
-          status: 'open',
-          ...(debtorId ? { debtorId } : {}),
-          AND: [
-            collectorPoolWhere(collectorId),
-            { OR: [{ leasedById: null }, { leasedById: collectorId }, { leaseExpiresAt: { lt: now } }] },
-            // Skipped or given back by this collector recently (ADR 032).
-            { reservationReleases: { none: { collectorId, hiddenUntil: { gt: now } } } },
-          ],
-        },
-        select: {
-          id: true,
-          externalId: true,
-          currency: true,
-          balanceMinor: true,
-          overdueMinor: true,
-          oldestUnpaidDueDate: true,
-          complianceProfile: true,
-          debtorId: true,
-          debtor: { select: { fullName: true, timeZone: true } },
-        },
-      });
-    },
-
     /** Promises that can move an account up or park it (ADR 035): pending ones and those broken in the last days. */
     promisesFor(accountIds: string[], now: Date) {
       return db.paymentPromise.findMany({
@@ -78,42 +46,6 @@ export function createQueueRepository(
         FROM contact_attempts
         WHERE account_id = ANY(${accountIds}::uuid[])
         GROUP BY account_id`);
-    },
-
-    /**
-     * Leases the first free account of `orderedIds` to the collector, atomically: SKIP LOCKED
-     * makes concurrent callers take different rows instead of waiting or colliding. The
-     * caller's previous leases end first (a collector works one account at a time).
-     * `orderedIds` may come from a snapshot taken before a reassignment: only accounts that are
-     * open and in the collector's pool right now (collectorPoolSql) are leased.
-     */
-    async leaseFirstFree(
-      collectorId: string,
-      orderedIds: string[],
-      now: Date,
-      leaseMs: number,
-    ): Promise<{ id: string; leaseExpiresAt: Date } | null> {
-      return db.$transaction(async (tx) => {
-        await tx.$executeRaw`UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id = ${collectorId}::uuid`;
-        if (orderedIds.length === 0) return null;
-        const expires = new Date(now.getTime() + leaseMs);
-        const rows = await tx.$queryRaw<{ id: string; lease_expires_at: Date }[]>(Prisma.sql`
-          UPDATE accounts SET leased_by_id = ${collectorId}::uuid, lease_expires_at = ${expires}
-          WHERE id = (
-            SELECT a.id FROM accounts a
-            WHERE a.id = ANY(${orderedIds}::uuid[])
-              AND a.status = 'open'
-              AND ${collectorPoolSql(collectorId)}
-              AND (a.leased_by_id IS NULL OR a.lease_expires_at < ${now})
-              AND NOT EXISTS (SELECT 1 FROM reservation_releases r
-                              WHERE r.account_id = a.id AND r.collector_id = ${collectorId}::uuid AND r.hidden_until > ${now})
-            ORDER BY array_position(${orderedIds}::uuid[], a.id)
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED)
-          RETURNING id, lease_expires_at`);
-        const row = rows[0];
-        return row ? { id: row.id, leaseExpiresAt: row.lease_expires_at } : null;
-      });
     },
 
     /** The collector's reservation (at most one: taking or extending one ends the others), expired or not. */

@@ -217,7 +217,7 @@ describe('queue leasing under concurrency', () => {
 });
 
 describe('queue snapshots', () => {
-  const t = useTestApp({ now: NOW, env: { QUEUE_SNAPSHOT_SECONDS: '60' } });
+  const t = useTestApp({ now: NOW, env: { WORKLIST_MAX_AGE_SECONDS: '60' } });
 
   it('reuses a computed queue for a minute, and recomputes after the collector records an outcome', async () => {
     const c = await t.factories.user('collector', { username: 'snap' });
@@ -281,7 +281,7 @@ describe('queue snapshots', () => {
 
 describe('access on current data, not on a queue snapshot', () => {
   // Snapshots on, as in production: the queue a collector computed a moment ago may be stale.
-  const t = useTestApp({ now: NOW, env: { QUEUE_SNAPSHOT_SECONDS: '60' } });
+  const t = useTestApp({ now: NOW, env: { WORKLIST_MAX_AGE_SECONDS: '60' } });
 
   it('does not lease or open an account reassigned to someone else after the snapshot was taken', async () => {
     await t.factories.user('admin', { username: 'r-admin' });
@@ -357,7 +357,7 @@ describe('access on current data, not on a queue snapshot', () => {
 
 describe('queue weights policy', () => {
   // Snapshots on: a policy change must still show at once.
-  const t = useTestApp({ now: NOW, env: { QUEUE_SNAPSHOT_SECONDS: '60' } });
+  const t = useTestApp({ now: NOW, env: { WORKLIST_MAX_AGE_SECONDS: '60' } });
 
   it('orders the queue by the weights in force, right after an admin saves a new version', async () => {
     await t.factories.user('admin', { username: 'w-admin' });

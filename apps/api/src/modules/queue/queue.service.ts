@@ -15,11 +15,13 @@ import {
   daysPastDue,
   localDate,
   localTime,
+  type OpenAt,
   parkingHold,
   queuePriority,
   releaseHiddenUntil,
   retryHold,
   stageFor,
+  worklistSpan,
 } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
 import {
@@ -29,7 +31,7 @@ import {
   NotFoundError,
   ReservationTakenError,
 } from '../../lib/errors.js';
-import type { UnitOfWork } from '../../lib/transaction.js';
+import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { groupBy } from '../../lib/group-by.js';
@@ -38,82 +40,52 @@ import type { GateFactsRepository } from '../compliance/gate-facts.repository.js
 import { gateInputOf } from '../compliance/gate-input.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { QueueRepository } from './queue.repository.js';
+import type { WorklistRepository, WorklistRowData } from './worklist.repository.js';
 
 export interface QueueServiceDeps {
   queue: QueueRepository;
-  gateFacts: Pick<GateFactsRepository, 'load'>;
+  worklist: WorklistRepository;
+  gateFacts: Pick<GateFactsRepository, 'load' | 'loadLocked'>;
   policies: Pick<PoliciesRepository, 'stageThresholds' | 'queueWeights'>;
   clock: Clock;
   uow: UnitOfWork;
   audit: Pick<AuditRepository, 'record'>;
   leaseMinutes: number;
-  /** How long a computed queue is reused (0 = always recompute). */
-  snapshotSeconds: number;
+  /** A collector's worklist built longer ago than this is computed again when read (0: on every read). */
+  maxAgeSeconds: number;
 }
 
 export type QueueService = ReturnType<typeof createQueueService>;
 
-export function createQueueService(deps: QueueServiceDeps) {
-  const { queue, gateFacts, policies, clock, uow, audit } = deps;
-  // Computing a queue evaluates the gate and priority of every account a collector may work
-  // (thousands). A snapshot is reused for a short time; leasing re-checks availability in SQL
-  // and recording re-checks the gate, so a slightly old snapshot is never unsafe. A collector's
-  // own recording recomputes that customer's accounts in their snapshot at once (ADR 039): the
-  // rest is reused until the snapshot expires, so "save and next" does not recompute the book.
-  type Snapshot = { at: number; queue: QueueResponse; debtorOf: Map<string, string> };
-  const snapshots = new Map<string, Snapshot>();
-  async function snapshot(collectorId: string): Promise<QueueResponse> {
-    const now = clock.now().getTime();
-    const hit = snapshots.get(collectorId);
-    if (hit && now - hit.at < deps.snapshotSeconds * 1000 && now >= hit.at) return hit.queue;
-    const fresh = await build(collectorId);
-    snapshots.set(collectorId, { at: now, ...fresh });
-    return fresh.queue;
+/** The gate refused the account "next" leased: its rows are computed again and the next one tried. */
+class GateRefused extends Error {
+  constructor(readonly debtorId: string) {
+    super('The gate refused the leased account.');
   }
+}
+
+/** How many refused accounts "next" passes over before it answers "nothing callable". */
+const NEXT_ATTEMPTS = 5;
+
+export function createQueueService(deps: QueueServiceDeps) {
+  const { queue, worklist, gateFacts, policies, clock, uow, audit } = deps;
+  // The queue is data (ADR 041): each collector's worklist rows live in PostgreSQL, computed by
+  // the rules below and shared by every API instance. A read or "next" on a collector whose rows
+  // are missing, older than the epoch (a policy, consent, flag or reassignment changed since) or
+  // older than the max age computes them first; a recording recomputes that customer's rows.
+  // Whether a row is callable now is a comparison with the clock (callable_from/until), so
+  // windows open and close without a rebuild; leasing re-checks the gate in its transaction.
 
   const byPriority = (a: QueueItem, b: QueueItem) => b.priority - a.priority || a.accountId.localeCompare(b.accountId);
   // Soonest to open first; the ones that never open by themselves (stop flags) last.
   const bySoonest = (a: BlockedQueueItem, b: BlockedQueueItem) =>
     (a.nextAllowedAt ?? '9999').localeCompare(b.nextAllowedAt ?? '9999');
 
-  /**
-   * After the collector recorded an outcome on `accountId`: that customer's accounts are computed
-   * again and replace theirs in the snapshot (caps, retry holds, promises and callbacks change
-   * only for them). Without a snapshot holding the account, or when the snapshot changed
-   * meanwhile, the snapshot is dropped (the next read computes it whole).
-   */
-  async function recorded(collectorId: string, accountId: string) {
-    const hit = snapshots.get(collectorId);
-    const debtorId = hit?.debtorOf.get(accountId);
-    if (!hit || !debtorId) return void snapshots.delete(collectorId);
-    try {
-      const part = await build(collectorId, debtorId);
-      if (snapshots.get(collectorId) !== hit) return void snapshots.delete(collectorId);
-      const theirs = (id: string) => hit.debtorOf.get(id) === debtorId;
-      const debtorOf = new Map([...hit.debtorOf].filter(([id]) => !theirs(id)));
-      for (const [id, d] of part.debtorOf) debtorOf.set(id, d);
-      snapshots.set(collectorId, {
-        at: hit.at,
-        debtorOf,
-        queue: {
-          ...hit.queue,
-          generatedAt: part.queue.generatedAt,
-          items: [...hit.queue.items.filter((i) => !theirs(i.accountId)), ...part.queue.items].sort(byPriority),
-          blocked: [...hit.queue.blocked.filter((i) => !theirs(i.accountId)), ...part.queue.blocked].sort(bySoonest),
-        },
-      });
-    } catch {
-      snapshots.delete(collectorId);
-    }
-  }
+  type GateReasonJson = ReturnType<typeof gateReasonDto>;
 
-  /** The collector's queue computed now; with `debtorId`, only that customer's accounts. */
-  async function build(
-    collectorId: string,
-    debtorId?: string,
-  ): Promise<{ queue: QueueResponse; debtorOf: Map<string, string> }> {
-    const now = clock.now();
-    const accounts = await queue.candidates(collectorId, now, debtorId);
+  /** The collector's worklist rows computed now; with `debtorId`, only that customer's accounts. */
+  async function compute(collectorId: string, now: Date, debtorId?: string): Promise<WorklistRowData[]> {
+    const accounts = await worklist.poolAccounts(collectorId, debtorId);
     const ids = accounts.map((a) => a.id);
     const [facts, promises, stats, thresholds, weights] = await Promise.all([
       gateFacts.load(ids, now),
@@ -125,33 +97,12 @@ export function createQueueService(deps: QueueServiceDeps) {
     const promisesByAccount = groupBy(promises, (p) => p.accountId);
     const statsByAccount = new Map(stats.map((s) => [s.account_id, s]));
 
-    const items: QueueItem[] = [];
-    const blocked: BlockedQueueItem[] = [];
+    const rows: WorklistRowData[] = [];
     for (const account of accounts) {
       const f = facts.get(account.id);
       if (!f) continue;
       const zone = account.debtor.timeZone;
-      const dpd = daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone));
-      const common = {
-        accountId: account.id,
-        externalId: account.externalId,
-        debtorName: account.debtor.fullName,
-        stage: stageFor(dpd, thresholds),
-        daysPastDue: dpd,
-        overdueMinor: Number(account.overdueMinor),
-        currency: account.currency,
-        customerLocalTime: localTime(now, zone),
-        customerTimeZone: zone,
-      };
-      const verdict = bestPhoneVerdict(gateInputOf(f, now), f.contactPoints);
-      if (!verdict.allowed) {
-        blocked.push({
-          ...common,
-          reasons: verdict.reasons.map(gateReasonDto),
-          nextAllowedAt: verdict.nextAllowedAt?.toISOString() ?? null,
-        });
-        continue;
-      }
+      const s = statsByAccount.get(account.id);
       const accountPromises = (promisesByAccount.get(account.id) ?? []).map((p) => ({
         amountMinor: Number(p.amountMinor),
         currency: p.currency,
@@ -160,46 +111,147 @@ export function createQueueService(deps: QueueServiceDeps) {
         statusChangedAt: p.statusChangedAt,
         createdAt: p.createdAt,
       }));
-      // A live arrangement not yet due parks the account until its due day (ADR 035).
-      const parked = arrangementParking({
-        promises: accountPromises,
-        today: localDate(now, zone),
-        callbackDue: verdict.viaCallback,
-      });
-      if (parked) {
-        const hold = parkingHold(parked, zone);
-        blocked.push({ ...common, reasons: [gateReasonDto(hold)], nextAllowedAt: hold.until.toISOString() });
-        continue;
-      }
-      const s = statsByAccount.get(account.id);
-      const hold = verdict.viaCallback ? null : retryHold(s?.last_at ?? null, now, weights);
-      if (hold) {
-        blocked.push({ ...common, reasons: [gateReasonDto(hold)], nextAllowedAt: hold.until.toISOString() });
-        continue;
-      }
-      const { priority, reasons } = queuePriority(
-        {
-          now,
-          customerTimeZone: zone,
-          daysPastDue: dpd,
-          thresholds,
-          balanceMinor: Number(account.balanceMinor),
-          currency: account.currency,
+      const verdictAt = (t: Date) => bestPhoneVerdict(gateInputOf(f, t), f.contactPoints);
+      // The queue's rules at instant t: the gate, then parking (ADR 035), then the retry hold.
+      const rulesAt = (t: Date): OpenAt<GateReasonJson[]> => {
+        const verdict = verdictAt(t);
+        if (!verdict.allowed)
+          return { open: false, reasons: verdict.reasons.map(gateReasonDto), nextAllowedAt: verdict.nextAllowedAt };
+        const parked = arrangementParking({
           promises: accountPromises,
-          callbackDueAt: verdict.viaCallback ? (f.callback?.dueAt ?? null) : null,
-          lastContactAt: s?.last_at ?? null,
-          bestHours: bestHoursToCall(s?.reached_at ?? [], zone),
-        },
-        weights,
-      );
-      items.push({ ...common, priority, reasons, contactPointId: verdict.contactPointId });
+          today: localDate(t, zone),
+          callbackDue: verdict.viaCallback,
+        });
+        const hold = parked
+          ? parkingHold(parked, zone)
+          : verdict.viaCallback
+            ? null
+            : retryHold(s?.last_at ?? null, t, weights);
+        return hold ? { open: false, reasons: [gateReasonDto(hold)], nextAllowedAt: hold.until } : { open: true };
+      };
+      const span = worklistSpan(rulesAt, now);
+      const from = span.callableFrom;
+      const verdict = from ? verdictAt(from) : null;
+      const ranked =
+        from && verdict
+          ? queuePriority(
+              {
+                now: from,
+                customerTimeZone: zone,
+                daysPastDue: daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(from, zone)),
+                thresholds,
+                balanceMinor: Number(account.balanceMinor),
+                currency: account.currency,
+                promises: accountPromises,
+                callbackDueAt: verdict.viaCallback ? (f.callback?.dueAt ?? null) : null,
+                lastContactAt: s?.last_at ?? null,
+                bestHours: bestHoursToCall(s?.reached_at ?? [], zone),
+              },
+              weights,
+            )
+          : { priority: 0, reasons: [] };
+      rows.push({
+        accountId: account.id,
+        debtorId: account.debtorId,
+        priority: ranked.priority,
+        reasons: ranked.reasons,
+        contactPointId: verdict?.contactPointId ?? null,
+        callableFrom: from,
+        callableUntil: span.callableUntil,
+        blockedReasons: span.blocked?.reasons ?? [],
+        nextAllowedAt: span.blocked?.nextAllowedAt ?? null,
+        closedReasons: span.closed?.reasons ?? [],
+        reopensAt: span.closed?.nextAllowedAt ?? null,
+      });
+    }
+    return rows;
+  }
+
+  /** Computes the collector's whole worklist now and stores it with the epoch read before. */
+  async function rebuild(collectorId: string, epoch: bigint): Promise<Date> {
+    const now = clock.now();
+    await worklist.replace(collectorId, await compute(collectorId, now), now, { epoch });
+    return now;
+  }
+
+  /** Recomputes one customer's rows in the collector's worklist (when it has one). */
+  async function recompute(collectorId: string, debtorId: string) {
+    const now = clock.now();
+    await worklist.replace(collectorId, await compute(collectorId, now, debtorId), now, { debtorId });
+  }
+
+  /** Makes sure the collector's worklist is current (see above); returns when it was last computed. */
+  async function fresh(collectorId: string): Promise<Date> {
+    const now = clock.now();
+    const { current, build } = await worklist.freshness(collectorId);
+    const age = build ? now.getTime() - build.builtAt.getTime() : -1;
+    if (build && build.epoch >= current && age >= 0 && age < deps.maxAgeSeconds * 1000) return build.generatedAt;
+    return rebuild(collectorId, current);
+  }
+
+  /** The collector's queue as stored, with display fields computed now. */
+  async function read(collectorId: string): Promise<QueueResponse> {
+    const generatedAt = await fresh(collectorId);
+    const now = clock.now();
+    const [rows, thresholds] = await Promise.all([worklist.read(collectorId, now), policies.stageThresholds()]);
+    const items: QueueItem[] = [];
+    const blocked: BlockedQueueItem[] = [];
+    const t = now.getTime();
+    for (const r of rows) {
+      const zone = r.time_zone;
+      const dpd = daysPastDue(isoDay(r.oldest_unpaid_due_date), localDate(now, zone));
+      const common = {
+        accountId: r.account_id,
+        externalId: r.external_id,
+        debtorName: r.full_name,
+        stage: stageFor(dpd, thresholds),
+        daysPastDue: dpd,
+        overdueMinor: Number(r.overdue_minor),
+        currency: r.currency,
+        customerLocalTime: localTime(now, zone),
+        customerTimeZone: zone,
+      };
+      const opened = r.callable_from !== null && r.callable_from.getTime() <= t;
+      const closed = r.callable_until !== null && r.callable_until.getTime() <= t;
+      if (opened && !closed) {
+        items.push({
+          ...common,
+          priority: r.priority,
+          reasons: r.reasons as QueueItem['reasons'],
+          contactPointId: r.contact_point_id,
+        });
+      } else if (opened) {
+        blocked.push({
+          ...common,
+          reasons: r.closed_reasons as BlockedQueueItem['reasons'],
+          nextAllowedAt: r.reopens_at?.toISOString() ?? null,
+        });
+      } else {
+        blocked.push({
+          ...common,
+          reasons: r.blocked_reasons as BlockedQueueItem['reasons'],
+          nextAllowedAt: (r.next_allowed_at ?? r.callable_from)?.toISOString() ?? null,
+        });
+      }
     }
     items.sort(byPriority);
     blocked.sort(bySoonest);
-    return {
-      queue: { collectorId, generatedAt: now.toISOString(), items, blocked },
-      debtorOf: new Map(accounts.map((a) => [a.id, a.debtorId])),
-    };
+    return { collectorId, generatedAt: generatedAt.toISOString(), items, blocked };
+  }
+
+  /**
+   * The collector recorded an outcome on `accountId`: that customer's rows are computed again in
+   * every worklist holding them (caps, retry holds, promises and callbacks change only for them).
+   */
+  async function recorded(collectorId: string, accountId: string) {
+    const debtorId = await worklist.debtorOf(accountId);
+    if (!debtorId) return;
+    await customersChanged([debtorId], [collectorId]);
+  }
+
+  async function customersChanged(debtorIds: string[], alsoCollectors: string[] = []) {
+    const collectors = new Set([...alsoCollectors, ...(await worklist.collectorsWithDebtors(debtorIds))]);
+    for (const c of collectors) for (const d of debtorIds) await recompute(c, d);
   }
 
   return {
@@ -213,7 +265,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       if (viewer.role === 'collector') {
         if (collectorId !== undefined && collectorId !== viewer.id)
           throw new ForbiddenError('Collectors can only see their own queue.');
-        return snapshot(viewer.id);
+        return read(viewer.id);
       }
       if (viewer.role === 'service') throw new ForbiddenError('Integrations have no queue.');
       if (collectorId === undefined) {
@@ -223,7 +275,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       }
       if (!(await queue.findVisibleCollector(viewer, collectorId)))
         throw new NotFoundError('No such collector in your teams.');
-      return snapshot(collectorId);
+      return read(collectorId);
     },
 
     /**
@@ -252,18 +304,37 @@ export function createQueueService(deps: QueueServiceDeps) {
       };
     },
 
-    /** Leases the top callable account to the collector, or null when nothing is callable now. */
+    /**
+     * Leases the top callable account to the collector, or null when nothing is callable now: one
+     * statement takes the lease (worklist.leaseTop), then the gate is re-checked on the account's
+     * facts read in the same transaction. A refused account's rows are computed again and the next
+     * one is tried.
+     */
     async next(collector: SessionUser) {
-      const { items } = await snapshot(collector.id);
-      const leased = await queue.leaseFirstFree(
-        collector.id,
-        items.map((i) => i.accountId),
-        clock.now(),
-        deps.leaseMinutes * 60_000,
-      );
-      if (!leased) return null;
-      const item = items.find((i) => i.accountId === leased.id)!;
-      return { accountId: leased.id, leaseExpiresAt: leased.leaseExpiresAt.toISOString(), reasons: item.reasons };
+      await fresh(collector.id);
+      for (let attempt = 0; attempt < NEXT_ATTEMPTS; attempt++) {
+        try {
+          const leased = await uow(async (tx) => {
+            const now = clock.now();
+            const top = await worklist.leaseTop(tx, collector.id, now, deps.leaseMinutes * 60_000);
+            if (!top) return null;
+            const f = (await gateFacts.loadLocked(tx, [top.accountId], now)).get(top.accountId);
+            if (!f || !bestPhoneVerdict(gateInputOf(f, now), f.contactPoints).allowed)
+              throw new GateRefused(top.debtorId);
+            return top;
+          });
+          if (!leased) return null;
+          return {
+            accountId: leased.accountId,
+            leaseExpiresAt: leased.leaseExpiresAt.toISOString(),
+            reasons: leased.reasons as QueueItem['reasons'],
+          };
+        } catch (err) {
+          if (!(err instanceof GateRefused)) throw err;
+          await recompute(collector.id, err.debtorId);
+        }
+      }
+      return null;
     },
 
     /** The collector's reservation, expired or not, with the server's clock; null when they hold none. */
@@ -336,14 +407,35 @@ export function createQueueService(deps: QueueServiceDeps) {
         if (holder && holder.collectorId !== collector.id) throw new ReservationTakenError(holder.until);
         throw new ConflictError('You hold no reservation of this account.');
       }
-      snapshots.delete(collector.id);
     },
 
-    /** Forget a collector's snapshot. */
-    invalidate: (collectorId: string) => void snapshots.delete(collectorId),
-    /** The collector recorded an outcome on the account: recompute that customer's part of their snapshot. */
+    /** The collector recorded an outcome on the account: recompute that customer's rows. */
     recorded,
-    /** Forget every snapshot (a policy the queue depends on changed). */
-    invalidateAll: () => snapshots.clear(),
+    /** These accounts' facts changed (a payment, a promise judged): recompute their customers' rows wherever they are. */
+    accountsChanged: async (accountIds: string[]) => customersChanged(await worklist.debtorsOf(accountIds)),
+    /** Every worklist is stale (a policy, consent, flag or reassignment changed): in the event's transaction. */
+    invalidateAll: (tx: Tx) => worklist.bumpEpoch(tx),
+    /**
+     * Background upkeep (the `worklist.refresh` job): computes the worklists of active collectors
+     * that are missing, stale or older than `olderThanMs`, at most `limit` of them.
+     */
+    async refreshStale(olderThanMs: number, limit: number) {
+      const stale = await worklist.staleCollectors(new Date(clock.now().getTime() - olderThanMs), limit);
+      for (const c of stale) await rebuild(c, (await worklist.freshness(c)).current);
+      return { rebuilt: stale.length };
+    },
+    /**
+     * The orphan check: open accounts an active collector may work that are in no worklist. Each
+     * one found is reported and repaired by computing the worklists that should hold it.
+     */
+    async repairOrphans(limit: number) {
+      const orphans = await worklist.orphans(limit);
+      if (orphans.length === 0) return { orphans: [], rebuilt: 0 };
+      const collectors = new Set(orphans.flatMap((o) => (o.assignedCollectorId ? [o.assignedCollectorId] : [])));
+      if (orphans.some((o) => o.assignedCollectorId === null))
+        for (const c of await worklist.activeCollectors()) collectors.add(c);
+      for (const c of collectors) await rebuild(c, (await worklist.freshness(c)).current);
+      return { orphans: orphans.map((o) => o.accountId), rebuilt: collectors.size };
+    },
   };
 }

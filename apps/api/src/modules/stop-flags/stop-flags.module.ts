@@ -1,3 +1,4 @@
+import type { Tx } from '../../lib/transaction.js';
 import type { ApiModule } from '../../lib/api-module.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
@@ -15,7 +16,7 @@ export function createStopFlagsModule(
     access: AccountAccess;
     gateFacts: Pick<GateFactsRepository, 'lock'>;
     /** Told after a change (the queue drops its snapshots). */
-    onChanged: () => void;
+    onChanged: (tx: Tx) => Promise<void>;
   },
 ): { module: ApiModule; stopFlags: StopFlagsService } {
   const stopFlagsService = createStopFlagsService({ stopFlags: createStopFlagsRepository(deps.db), ...deps });

@@ -37,7 +37,8 @@ export interface StopFlagsServiceDeps {
   policies: Pick<PoliciesRepository, 'complianceProfiles'>;
   clock: Clock;
   /** Told after a change (the queue drops its snapshots: a verdict may have changed). */
-  onChanged?: () => void;
+  /** In the change's transaction, after its writes (the worklist's epoch, ADR 041). */
+  onChanged?: (tx: Tx) => Promise<void>;
 }
 
 export type StopFlagsService = ReturnType<typeof createStopFlagsService>;
@@ -232,9 +233,9 @@ export function createStopFlagsService({
           },
           tx,
         );
+        await onChanged?.(tx);
         return dtoWithNames(flag, now);
       });
-      onChanged?.();
       return result;
     },
 
@@ -256,9 +257,9 @@ export function createStopFlagsService({
           actor: { user },
           requestId,
         });
+        await onChanged?.(tx);
         return dtoWithNames(cleared, clock.now());
       });
-      onChanged?.();
       return result;
     },
 
@@ -271,9 +272,10 @@ export function createStopFlagsService({
       if ('user' in req.actor) mayOrRefuse(req.actor.user, 'clear');
       const result = await uow(async (tx) => {
         const account = await locked('user' in req.actor ? req.actor.user : null, req.accountId, tx);
-        return dtoWithNames(await clearLocked(tx, account, req), clock.now());
+        const cleared = await clearLocked(tx, account, req);
+        await onChanged?.(tx);
+        return dtoWithNames(cleared, clock.now());
       });
-      onChanged?.();
       return result;
     },
     clearLocked,
@@ -331,6 +333,7 @@ export function createStopFlagsService({
           },
           tx,
         );
+        await onChanged?.(tx);
         return dtoWithNames(
           {
             ...flag,
@@ -341,7 +344,6 @@ export function createStopFlagsService({
           now,
         );
       });
-      onChanged?.();
       return result;
     },
   };

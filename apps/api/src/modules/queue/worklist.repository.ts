@@ -1,0 +1,280 @@
+import { Prisma, type Db } from '@crm/db';
+import type { Tx } from '../../lib/transaction.js';
+import { collectorPoolSql, collectorPoolWhere } from '../accounts/account-scope.repository.js';
+
+/** One computed worklist row (ADR 041), as the queue service writes it. */
+export interface WorklistRowData {
+  accountId: string;
+  debtorId: string;
+  priority: number;
+  reasons: unknown[];
+  contactPointId: string | null;
+  callableFrom: Date | null;
+  callableUntil: Date | null;
+  blockedReasons: unknown[];
+  nextAllowedAt: Date | null;
+  closedReasons: unknown[];
+  reopensAt: Date | null;
+}
+
+/** A stored row with the account's and customer's display fields, read now. */
+export interface WorklistReadRow {
+  account_id: string;
+  priority: number;
+  reasons: unknown[];
+  contact_point_id: string | null;
+  callable_from: Date | null;
+  callable_until: Date | null;
+  blocked_reasons: unknown[];
+  next_allowed_at: Date | null;
+  closed_reasons: unknown[];
+  reopens_at: Date | null;
+  external_id: string;
+  currency: string;
+  overdue_minor: bigint;
+  oldest_unpaid_due_date: Date | null;
+  full_name: string;
+  time_zone: string;
+}
+
+export type WorklistRepository = ReturnType<typeof createWorklistRepository>;
+
+/** "Callable now" as SQL on a worklist row aliased `w`. */
+const callableNow = (now: Date) =>
+  Prisma.sql`(w.callable_from <= ${now} AND (w.callable_until IS NULL OR ${now} < w.callable_until))`;
+
+/**
+ * The worklist (ADR 041): the queue computed into PostgreSQL, one row per (collector, account) the
+ * collector may work, shared by every API instance. Leases, skips and give-backs are not in the
+ * rows: they change by the second and are read with them (the account's lease, reservation_releases).
+ */
+export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | '$executeRaw'>) {
+  return {
+    /** Open accounts in the collector's pool (collectorPoolWhere), leased or not; with `debtorId`, that customer's. */
+    poolAccounts(collectorId: string, debtorId?: string) {
+      return db.account.findMany({
+        where: { status: 'open', ...(debtorId ? { debtorId } : {}), AND: [collectorPoolWhere(collectorId)] },
+        select: {
+          id: true,
+          externalId: true,
+          currency: true,
+          balanceMinor: true,
+          overdueMinor: true,
+          oldestUnpaidDueDate: true,
+          debtorId: true,
+          debtor: { select: { fullName: true, timeZone: true } },
+        },
+      });
+    },
+
+    /** The current epoch and the collector's last build (null when never built), in one statement. */
+    async freshness(collectorId: string) {
+      const rows = await db.$queryRaw<
+        { current: bigint; epoch: bigint | null; built_at: Date | null; generated_at: Date | null }[]
+      >`SELECT COALESCE((SELECT epoch FROM worklist_epoch WHERE id = 1), 0) AS current,
+               b.epoch, b.built_at, b.generated_at
+        FROM (SELECT 1) AS one LEFT JOIN worklist_builds b ON b.collector_id = ${collectorId}::uuid`;
+      const r = rows[0]!;
+      return {
+        current: r.current,
+        build: r.epoch === null ? null : { epoch: r.epoch, builtAt: r.built_at!, generatedAt: r.generated_at! },
+      };
+    },
+
+    /**
+     * Every worklist is stale from now on (in the caller's transaction when given). The one row is
+     * created when missing (a database whose tables were truncated, as the benchmarks do).
+     */
+    async bumpEpoch(client: Pick<Db, '$executeRaw'> = db) {
+      await client.$executeRaw`INSERT INTO worklist_epoch (id, epoch) VALUES (1, 1)
+                               ON CONFLICT (id) DO UPDATE SET epoch = worklist_epoch.epoch + 1`;
+    },
+
+    /**
+     * Replaces the collector's rows (all of them, or one customer's with `debtorId`) and records the
+     * build, in ONE statement (no connection held between round trips): rows are upserted, the ones
+     * no longer computed deleted. A whole build stores `epoch`, read before it was computed, so an
+     * event during the computation leaves it stale. A part is only written over an existing build.
+     */
+    async replace(
+      collectorId: string,
+      rows: WorklistRowData[],
+      at: Date,
+      scope: { epoch: bigint } | { debtorId: string },
+    ) {
+      const json = JSON.stringify(
+        rows.map((r) => ({
+          account_id: r.accountId,
+          debtor_id: r.debtorId,
+          priority: r.priority,
+          reasons: r.reasons,
+          contact_point_id: r.contactPointId,
+          callable_from: r.callableFrom?.toISOString() ?? null,
+          callable_until: r.callableUntil?.toISOString() ?? null,
+          blocked_reasons: r.blockedReasons,
+          next_allowed_at: r.nextAllowedAt?.toISOString() ?? null,
+          closed_reasons: r.closedReasons,
+          reopens_at: r.reopensAt?.toISOString() ?? null,
+        })),
+      );
+      const part = 'debtorId' in scope ? scope.debtorId : null;
+      const epoch = 'epoch' in scope ? scope.epoch : null;
+      await db.$executeRaw`
+        WITH build AS (
+          INSERT INTO worklist_builds (collector_id, epoch, built_at, generated_at)
+          SELECT ${collectorId}::uuid, ${epoch}::bigint, ${at}, ${at} WHERE ${part}::uuid IS NULL
+          ON CONFLICT (collector_id) DO UPDATE SET epoch = EXCLUDED.epoch, built_at = EXCLUDED.built_at,
+                                                   generated_at = EXCLUDED.generated_at
+          RETURNING collector_id),
+        touched AS (
+          UPDATE worklist_builds SET generated_at = ${at}
+          WHERE collector_id = ${collectorId}::uuid AND ${part}::uuid IS NOT NULL
+          RETURNING collector_id),
+        target AS (SELECT collector_id FROM build UNION ALL SELECT collector_id FROM touched),
+        data AS (
+          SELECT d.* FROM jsonb_to_recordset(${json}::jsonb) AS d(
+            account_id uuid, debtor_id uuid, priority int, reasons jsonb, contact_point_id uuid,
+            callable_from timestamptz, callable_until timestamptz, blocked_reasons jsonb,
+            next_allowed_at timestamptz, closed_reasons jsonb, reopens_at timestamptz)),
+        upserted AS (
+          INSERT INTO worklist (collector_id, account_id, debtor_id, priority, reasons, contact_point_id, callable_from,
+                                callable_until, blocked_reasons, next_allowed_at, closed_reasons, reopens_at, built_at)
+          SELECT t.collector_id, d.account_id, d.debtor_id, d.priority, d.reasons, d.contact_point_id, d.callable_from,
+                 d.callable_until, d.blocked_reasons, d.next_allowed_at, d.closed_reasons, d.reopens_at, ${at}
+          FROM data d CROSS JOIN target t
+          ON CONFLICT (collector_id, account_id) DO UPDATE SET
+            debtor_id = EXCLUDED.debtor_id, priority = EXCLUDED.priority, reasons = EXCLUDED.reasons,
+            contact_point_id = EXCLUDED.contact_point_id, callable_from = EXCLUDED.callable_from,
+            callable_until = EXCLUDED.callable_until, blocked_reasons = EXCLUDED.blocked_reasons,
+            next_allowed_at = EXCLUDED.next_allowed_at, closed_reasons = EXCLUDED.closed_reasons,
+            reopens_at = EXCLUDED.reopens_at, built_at = EXCLUDED.built_at)
+        DELETE FROM worklist w
+        WHERE w.collector_id = ${collectorId}::uuid
+          AND EXISTS (SELECT 1 FROM target)
+          AND (${part}::uuid IS NULL OR w.debtor_id = ${part}::uuid)
+          AND w.account_id NOT IN (SELECT account_id FROM data)`;
+    },
+
+    /**
+     * The collector's rows with their display fields: accounts open and in their pool now, not
+     * leased to someone else now, not skipped or given back by them recently (ADR 032).
+     */
+    read(collectorId: string, now: Date) {
+      return db.$queryRaw<WorklistReadRow[]>`
+        SELECT w.account_id, w.priority, w.reasons, w.contact_point_id, w.callable_from, w.callable_until,
+               w.blocked_reasons, w.next_allowed_at, w.closed_reasons, w.reopens_at,
+               a.external_id, a.currency, a.overdue_minor, a.oldest_unpaid_due_date, d.full_name, d.time_zone
+        FROM worklist w JOIN accounts a ON a.id = w.account_id JOIN debtors d ON d.id = a.debtor_id
+        WHERE w.collector_id = ${collectorId}::uuid
+          AND a.status = 'open' AND ${collectorPoolSql(collectorId)}
+          AND (a.leased_by_id IS NULL OR a.leased_by_id = ${collectorId}::uuid OR a.lease_expires_at < ${now})
+          AND NOT EXISTS (SELECT 1 FROM reservation_releases r
+                          WHERE r.account_id = a.id AND r.collector_id = ${collectorId}::uuid AND r.hidden_until > ${now})`;
+    },
+
+    /**
+     * "Next account" in ONE statement: the collector's top row callable now whose account is open,
+     * in their pool, free (or theirs, or lapsed) and not skipped by them, locked with SKIP LOCKED
+     * (concurrent callers take different accounts instead of waiting), leased to them, and their
+     * other leases ended, in the same UPDATE. Null when nothing is callable (their leases end all the same).
+     */
+    async leaseTop(
+      tx: Tx,
+      collectorId: string,
+      now: Date,
+      leaseMs: number,
+    ): Promise<{ accountId: string; debtorId: string; leaseExpiresAt: Date; reasons: unknown[] } | null> {
+      const expires = new Date(now.getTime() + leaseMs);
+      const rows = await tx.$queryRaw<
+        { id: string; debtor_id: string; lease_expires_at: Date; reasons: unknown[] }[]
+      >(Prisma.sql`
+        WITH pick AS MATERIALIZED (
+          SELECT a.id, a.debtor_id, w.reasons FROM worklist w JOIN accounts a ON a.id = w.account_id
+          WHERE w.collector_id = ${collectorId}::uuid AND ${callableNow(now)}
+            AND a.status = 'open' AND ${collectorPoolSql(collectorId)}
+            AND (a.leased_by_id IS NULL OR a.leased_by_id = ${collectorId}::uuid OR a.lease_expires_at < ${now})
+            AND NOT EXISTS (SELECT 1 FROM reservation_releases r
+                            WHERE r.account_id = a.id AND r.collector_id = ${collectorId}::uuid AND r.hidden_until > ${now})
+          ORDER BY w.priority DESC, w.account_id
+          LIMIT 1
+          FOR UPDATE OF a SKIP LOCKED),
+        leased AS (
+          UPDATE accounts a
+          SET leased_by_id = CASE WHEN a.id IN (SELECT id FROM pick) THEN ${collectorId}::uuid END,
+              lease_expires_at = CASE WHEN a.id IN (SELECT id FROM pick) THEN ${expires}::timestamptz END
+          WHERE a.id IN (SELECT id FROM pick) OR a.leased_by_id = ${collectorId}::uuid
+          RETURNING a.id, a.lease_expires_at)
+        SELECT leased.id, pick.debtor_id, leased.lease_expires_at, pick.reasons
+        FROM leased JOIN pick ON pick.id = leased.id`);
+      const row = rows[0];
+      return row
+        ? { accountId: row.id, debtorId: row.debtor_id, leaseExpiresAt: row.lease_expires_at, reasons: row.reasons }
+        : null;
+    },
+
+    /** The customer of an account, or null. */
+    async debtorOf(accountId: string): Promise<string | null> {
+      const a = await db.account.findUnique({ where: { id: accountId }, select: { debtorId: true } });
+      return a?.debtorId ?? null;
+    },
+
+    /** Collectors holding rows of these customers' accounts (whose worklists a change to them touches). */
+    async collectorsWithDebtors(debtorIds: string[]): Promise<string[]> {
+      if (debtorIds.length === 0) return [];
+      const rows = await db.$queryRaw<{ collector_id: string }[]>`
+        SELECT DISTINCT collector_id FROM worklist WHERE debtor_id = ANY(${debtorIds}::uuid[])`;
+      return rows.map((r) => r.collector_id);
+    },
+
+    /** The customers of these accounts. */
+    async debtorsOf(accountIds: string[]): Promise<string[]> {
+      if (accountIds.length === 0) return [];
+      const rows = await db.$queryRaw<{ debtor_id: string }[]>`
+        SELECT DISTINCT debtor_id FROM accounts WHERE id = ANY(${accountIds}::uuid[])`;
+      return rows.map((r) => r.debtor_id);
+    },
+
+    /**
+     * Active collectors whose worklist is missing, from an older epoch, or built before `builtBefore`,
+     * the oldest first (the background refresh's work list).
+     */
+    async staleCollectors(builtBefore: Date, limit: number): Promise<string[]> {
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        SELECT u.id FROM users u
+        LEFT JOIN worklist_builds b ON b.collector_id = u.id
+        WHERE u.role = 'collector' AND u.active
+          AND (b.collector_id IS NULL OR b.built_at < ${builtBefore}
+               OR b.epoch < COALESCE((SELECT epoch FROM worklist_epoch WHERE id = 1), 0))
+        ORDER BY b.built_at NULLS FIRST, u.id
+        LIMIT ${limit}`;
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Orphans: open accounts some active collector may work (assigned to an active collector, or in
+     * the pool, unassigned or held by a deactivated user, while any collector is active) that have
+     * no worklist row at all. With whose worklists should hold them: the assignee, or every active
+     * collector for a pooled account.
+     */
+    async orphans(limit: number): Promise<{ accountId: string; assignedCollectorId: string | null }[]> {
+      const rows = await db.$queryRaw<{ id: string; assigned: string | null }[]>`
+        SELECT a.id, CASE WHEN u.active THEN a.assigned_collector_id END AS assigned
+        FROM accounts a LEFT JOIN users u ON u.id = a.assigned_collector_id
+        WHERE a.status = 'open'
+          AND NOT EXISTS (SELECT 1 FROM worklist w WHERE w.account_id = a.id)
+          AND ((u.active AND u.role = 'collector')
+               OR ((a.assigned_collector_id IS NULL OR NOT u.active)
+                   AND EXISTS (SELECT 1 FROM users c WHERE c.role = 'collector' AND c.active)))
+        ORDER BY a.id
+        LIMIT ${limit}`;
+      return rows.map((r) => ({ accountId: r.id, assignedCollectorId: r.assigned }));
+    },
+
+    /** Every active collector. */
+    async activeCollectors(): Promise<string[]> {
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        SELECT id FROM users WHERE role = 'collector' AND active ORDER BY id`;
+      return rows.map((r) => r.id);
+    },
+  };
+}
