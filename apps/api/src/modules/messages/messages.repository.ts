@@ -20,7 +20,9 @@ export function createMessagesRepository(db: Pick<Db, '$queryRaw'>) {
     /**
      * The built-in sender's delivery: one row in the local log, once per outbox message (a sender
      * that died before recording a delivery sends it again with the same outbox id; like a real
-     * provider, the log keeps the first). Returns the row's id. One statement.
+     * provider, the log keeps the first). Returns the first row's id. The unique index on
+     * outbox_id decides between senders racing on one message (ADR 043): the loser's insert does
+     * nothing and it reads the winner's row, committed by the time ON CONFLICT gives way.
      */
     async append(m: {
       outboxId: string;
@@ -30,14 +32,17 @@ export function createMessagesRepository(db: Pick<Db, '$queryRaw'>) {
       body: string;
     }): Promise<string> {
       const rows = await db.$queryRaw<{ id: string }[]>`
-        WITH earlier AS (SELECT id FROM message_log WHERE outbox_id = ${m.outboxId}::uuid LIMIT 1),
-        added AS (
+        WITH added AS (
           INSERT INTO message_log (id, outbox_id, channel, recipient, subject, body)
-          SELECT gen_random_uuid(), ${m.outboxId}::uuid, ${m.channel}::"Channel", ${m.recipient}, ${m.subject}, ${m.body}
-          WHERE NOT EXISTS (SELECT 1 FROM earlier)
+          VALUES (gen_random_uuid(), ${m.outboxId}::uuid, ${m.channel}::"Channel", ${m.recipient}, ${m.subject}, ${m.body})
+          ON CONFLICT (outbox_id) DO NOTHING
           RETURNING id)
-        SELECT id FROM added UNION ALL SELECT id FROM earlier`;
-      return rows[0]!.id;
+        SELECT id FROM added UNION ALL SELECT id FROM message_log WHERE outbox_id = ${m.outboxId}::uuid`;
+      if (rows[0]) return rows[0].id;
+      // The conflicting row was committed after this statement's snapshot: read it now.
+      const [earlier] = await db.$queryRaw<{ id: string }[]>`
+        SELECT id FROM message_log WHERE outbox_id = ${m.outboxId}::uuid`;
+      return earlier!.id;
     },
 
     /** Newest first, only messages about accounts the viewer may see (accountScopeSql). */

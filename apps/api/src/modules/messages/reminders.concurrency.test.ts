@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/build-app.js';
 import { untilSomeoneWaitsForALock } from '../../../test/lock-waits.js';
@@ -5,6 +6,9 @@ import { createUnitOfWork } from '../../lib/transaction.js';
 import { createComplianceModule } from '../compliance/compliance.module.js';
 import { createMessagesModule } from './messages.module.js';
 import { createContactGate } from '../compliance/contact-gate.service.js';
+import { createLocalLogSender, type MessageSender } from './message-sender.js';
+import { createMessagesRepository } from './messages.repository.js';
+import { createRemindersRepository } from './reminders.repository.js';
 import { createRemindersService } from './reminders.service.js';
 
 // 10:00 in New York on the day before the promises fall due.
@@ -85,5 +89,67 @@ describe('reminders under concurrency', () => {
     expect(message.status).toBe('blocked');
     expect(message.lastError).toContain('cease request');
     expect(await t.db.messageLog.count({ where: { outboxId: message.id } })).toBe(0);
+  });
+
+  it('the local log keeps one delivery when many senders deliver the same outbox message at once', async () => {
+    const sender = createLocalLogSender(createMessagesRepository(t.db));
+    const outboxId = randomUUID();
+    const ids = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        sender.send({ outboxId, channel: 'sms', recipient: '+1 212-555-0299', subject: null, body: 'once' }),
+      ),
+    );
+    expect(new Set(ids.map((r) => r.providerMessageId)).size).toBe(1);
+    expect(await t.db.messageLog.count({ where: { outboxId } })).toBe(1);
+    // The database itself refuses a second delivery of one outbox message (the unique index).
+    await expect(
+      t.db.messageLog.create({ data: { outboxId, channel: 'sms', recipient: '+1 212-555-0299', body: 'again' } }),
+    ).rejects.toThrow();
+  });
+
+  it('a provider that fails is retried with backoff, and a retry after a lost answer delivers nothing twice', async () => {
+    const account = await accountWithPromise(40);
+    expect(await service.schedule()).toBe(1);
+    const local = createLocalLogSender(createMessagesRepository(t.db));
+    // 1st call: the provider is down. 2nd: it delivers but the answer is lost (a timeout). 3rd: fine.
+    let calls = 0;
+    const flaky: MessageSender = {
+      async send(m) {
+        calls++;
+        if (calls === 1) throw new Error('provider unavailable');
+        const delivered = await local.send(m);
+        if (calls === 2) throw new Error('provider timed out');
+        return delivered;
+      },
+    };
+    const flakyService = createRemindersService({
+      reminders: createRemindersRepository(t.db),
+      sender: flaky,
+      gate,
+      clock: t.clock,
+    });
+    const message = () => t.db.outboxMessage.findFirstOrThrow({ where: { accountId: account.id } });
+    try {
+      expect(await flakyService.send()).toMatchObject({ sent: 0 });
+      expect(await message()).toMatchObject({ status: 'queued', attempts: 1, lastError: 'provider unavailable' });
+      // Backoff: not due again at once.
+      expect((await message()).sendAfter.getTime()).toBeGreaterThan(t.clock.now().getTime());
+      await flakyService.send();
+      expect(calls).toBe(1);
+
+      t.clock.advance(5 * 60_000);
+      expect(await flakyService.send()).toMatchObject({ sent: 0 });
+      expect(await message()).toMatchObject({ status: 'queued', attempts: 2, lastError: 'provider timed out' });
+      t.clock.advance(10 * 60_000);
+      expect(await flakyService.send()).toMatchObject({ sent: 1 });
+      const sent = await message();
+      expect(sent).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+      expect(calls).toBe(3);
+      const log = await t.db.messageLog.findMany({ where: { outboxId: sent.id } });
+      expect(log).toHaveLength(1);
+      expect(sent.providerMessageId).toBe(`local:${log[0]!.id}`);
+    } finally {
+      t.clock.set(NOW);
+    }
   });
 });
