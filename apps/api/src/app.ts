@@ -49,6 +49,8 @@ import { validatorCompiler } from './plugins/validation.js';
 export interface BuildAppOptions {
   env: Env;
   db: Db;
+  /** Reports and the contact log read through this client (DATABASE_READ_URL, a replica); default `db`. */
+  readDb?: Db;
   clock?: Clock;
   /** A pino logger; none in tests. */
   logger?: FastifyBaseLogger;
@@ -60,7 +62,14 @@ export interface BuildAppOptions {
 }
 
 /** Registers plugins, then modules. Never listens (server.ts does). */
-export async function buildApp({ env, db, clock = systemClock, logger, jobsDatabaseUrl }: BuildAppOptions) {
+export async function buildApp({
+  env,
+  db,
+  readDb = db,
+  clock = systemClock,
+  logger,
+  jobsDatabaseUrl,
+}: BuildAppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // X-Forwarded-* only from the proxies TRUST_PROXY names (default: none), so a client cannot
@@ -109,7 +118,7 @@ export async function buildApp({ env, db, clock = systemClock, logger, jobsDatab
     audit,
     onSaved: (tx) => queue.invalidateAll(tx),
   });
-  const core: Core = { db, uow, clock, audit, policies };
+  const core: Core = { db, readDb, uow, clock, audit, policies };
   const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
   const auth = createAuthModule({
     ...core,

@@ -61,7 +61,9 @@ try {
     );
   }
   const db = createPrismaClient(database.appUrl);
-  const app = await buildApp({ env, db, logger: log, jobsDatabaseUrl: database.appUrl });
+  // Reports and the contact log may read a replica (ADR 043); everything else uses the primary.
+  const readDb = env.DATABASE_READ_URL ? createPrismaClient(env.DATABASE_READ_URL) : db;
+  const app = await buildApp({ env, db, readDb, logger: log, jobsDatabaseUrl: database.appUrl });
   // Declared before the server starts: a Ctrl-C during start-up runs onClose, which stops it.
   let supervisor: ReturnType<typeof superviseEmbedded> | undefined;
   const running = await startServer(app, {
@@ -70,6 +72,7 @@ try {
     onClose: async () => {
       supervisor?.stop();
       await db.$disconnect();
+      if (readDb !== db) await readDb.$disconnect();
       await database.stop();
     },
   });

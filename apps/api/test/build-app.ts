@@ -59,9 +59,17 @@ function testEnv(overrides: Record<string, string> = {}) {
  * Per-file harness: its own database cloned from the migrated template, the real app built
  * on it, closed and dropped after the file. Use inside a describe or at top level.
  */
-export function useTestApp(options: { now?: string; env?: Record<string, string> } = {}): TestContext {
+export function useTestApp(
+  options: {
+    now?: string;
+    env?: Record<string, string>;
+    /** A separate read client for reports and the contact log (DATABASE_READ_URL), built on the file's database. */
+    readDb?: (database: TestDatabase) => Db;
+  } = {},
+): TestContext {
   const ctx = {} as TestContext;
   let appDb: Db | undefined;
+  let readDb: Db | undefined;
   beforeAll(async () => {
     ctx.database = await createTestDatabase();
     ctx.db = createPrismaClient(ctx.database.url, { max: 5 });
@@ -72,7 +80,8 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
     const env = testEnv(options.env);
     // The app connects as the app role (ADR 011); ctx.db is the owner's client for test setup.
     appDb = createPrismaClient(ctx.database.appUrl, { max: 5 });
-    ctx.app = await buildApp({ env, db: appDb, clock: ctx.clock });
+    readDb = options.readDb?.(ctx.database);
+    ctx.app = await buildApp({ env, db: appDb, readDb, clock: ctx.clock });
     await ctx.app.ready();
     ctx.signIn = (username, password = TEST_PASSWORD) =>
       ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -98,6 +107,7 @@ export function useTestApp(options: { now?: string; env?: Record<string, string>
   afterAll(async () => {
     await ctx.app?.close();
     await appDb?.$disconnect();
+    await readDb?.$disconnect();
     await ctx.db?.$disconnect();
     await ctx.database?.drop();
   });

@@ -60,6 +60,13 @@ const envSchema = z
       .describe(
         'With DATABASE_URL: the schema owner, for migrations and seeding at start; DATABASE_URL is then the app role (ADR 011)',
       ),
+    DATABASE_READ_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+      .optional()
+      .describe(
+        'Optional read replica (a login in crm_app): reports and the contact log read there; unset = the primary (ADR 043)',
+      ),
     SEED_DEMO: z
       .enum(['0', '1'])
       .optional()

@@ -5,12 +5,17 @@ import type { AuditRepository } from './audit/audit.repository.js';
 import type { PoliciesRepository } from './policies/policies.repository.js';
 
 /**
- * What any module may be given (app.ts builds it once): the Prisma client for its repositories,
+ * What any module may be given (app.ts builds it once): the Prisma client for its repositories (and the read client),
  * the unit of work its services open transactions with, the clock, the audit trail and the
  * policies reader. A module asks for the parts it uses, `Pick<Core, ...>`, plus its own.
  */
 export interface Core {
   db: Db;
+  /**
+   * For reads that may lag the primary by a moment (reports, the contact log): the client of
+   * DATABASE_READ_URL (a replica) when set, else `db` itself (ADR 043). Never written through.
+   */
+  readDb: Db;
   uow: UnitOfWork;
   clock: Clock;
   /** `record(entry, tx)` for a write's event, in its transaction; `recordStandalone` for an event without a write (ADR 018). */

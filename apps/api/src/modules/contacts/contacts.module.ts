@@ -14,7 +14,7 @@ import { createReviewsService } from './reviews.service.js';
 
 /** Contact attempts: recording a call's outcome (through the contact gate), the contact log and its export, quality reviews. */
 export function createContactsModule(
-  deps: Pick<Core, 'db' | 'uow' | 'audit' | 'policies' | 'clock'> & {
+  deps: Pick<Core, 'db' | 'readDb' | 'uow' | 'audit' | 'policies' | 'clock'> & {
     access: AccountAccess;
     gate: ContactGate;
     disputes: Pick<DisputesService, 'recordFromOutcome'>;
@@ -26,7 +26,8 @@ export function createContactsModule(
     ...deps,
     contacts: createContactsRepository(deps.db),
   });
-  const contactLog = createContactLogService({ contactLog: createContactLogRepository(deps.db) });
+  // The contact log reads the read client (a replica when DATABASE_READ_URL is set; ADR 043).
+  const contactLog = createContactLogService({ contactLog: createContactLogRepository(deps.readDb) });
   const reviews = createReviewsService({
     ...deps,
     reviews: createReviewsRepository(deps.db),

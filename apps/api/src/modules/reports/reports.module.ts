@@ -13,16 +13,17 @@ import { createReviewsReportService } from './reviews-report.service.js';
 
 /** Supervisors' and admins' figures: portfolio summary, KPIs (the promise-kept rate), roll rates, quality reviews. */
 export function createReportsModule(
-  deps: Pick<Core, 'db' | 'policies' | 'clock'> & {
+  deps: Pick<Core, 'readDb' | 'policies' | 'clock'> & {
     rollRates: RollRatesService;
   },
 ): ApiModule {
   const reportsService = createReportsService({
     ...deps,
-    reports: createReportsRepository(deps.db),
+    reports: createReportsRepository(deps.readDb),
   });
-  const kpisService = createKpisService({ kpis: createKpisRepository(deps.db) });
-  const reviews = createReviewsReportService({ reviews: createReviewsReportRepository(deps.db) });
+  // Figures read the read client (a replica when DATABASE_READ_URL is set; ADR 043).
+  const kpisService = createKpisService({ kpis: createKpisRepository(deps.readDb) });
+  const reviews = createReviewsReportService({ reviews: createReviewsReportRepository(deps.readDb) });
   return {
     name: 'reports',
     paths: ['/reports'],

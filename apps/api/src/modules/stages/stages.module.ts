@@ -4,9 +4,10 @@ import { createRollRatesService } from './roll-rates.service.js';
 import { createStageHistoryRepository } from './stage-history.repository.js';
 
 /** Delinquency stages over time (no routes of its own): the daily history a job keeps, and the roll rates read from it. */
-export function createStagesModule({ db }: Pick<Core, 'db'>) {
+export function createStagesModule({ db, readDb }: Pick<Core, 'db' | 'readDb'>) {
   return {
     stageHistory: createStageHistoryRepository(db),
-    rollRates: createRollRatesService({ rollRates: createRollRatesRepository(db) }),
+    // A report (GET /reports/roll-rates): the read client (ADR 043).
+    rollRates: createRollRatesService({ rollRates: createRollRatesRepository(readDb) }),
   };
 }
