@@ -47,7 +47,8 @@ const targets = [
   },
 ];
 
-export function buildIfStale({ quiet = false } = {}) {
+/** `only`: the names of the targets to check ('api (server)' for the server alone); default all. */
+export function buildIfStale({ quiet = false, only = undefined } = {}) {
   if (
     !existsSync(r('prisma/generated/client/client.ts')) ||
     mtime(r('prisma/schema.prisma')) > mtime(r('prisma/generated/client/client.ts'))
@@ -55,6 +56,7 @@ export function buildIfStale({ quiet = false } = {}) {
     run('Prisma client', ['pnpm', ['--filter', '@crm/db', 'run', 'generate']]);
   }
   for (const target of targets) {
+    if (only && !only.includes(target.name)) continue;
     if (mtime(target.output) >= newestMtime(target.inputs)) {
       if (!quiet) console.log(`✓ ${target.name} is up to date`);
       continue;
@@ -72,4 +74,6 @@ function run(name, [cmd, args]) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) buildIfStale();
+// `--api-only`: the server bundle alone (tests that start API processes do not need the SPA).
+if (import.meta.url === `file://${process.argv[1]}`)
+  buildIfStale({ only: process.argv.includes('--api-only') ? ['api (server)'] : undefined });

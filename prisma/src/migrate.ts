@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Logger, runMigrations } from 'graphile-worker';
 import pg from 'pg';
@@ -28,12 +29,54 @@ export function runPrisma(args: string[], databaseUrl: string): Promise<string> 
 /**
  * Applies pending migrations with `prisma migrate deploy` (the production path), then the job
  * engine's own schema (graphile-worker, ADR 040), both as the schema owner.
+ *
+ * Several processes starting at once on one database (N API instances, workers; ADR 043) take
+ * turns: the whole step runs under one advisory lock, which a starting process waits for as long
+ * as another holds it. Prisma's own lock gives up after 10 s (P1002), and its CLI alone can take
+ * longer than that on a busy machine; the job engine's grants and policies would race too.
  */
 export async function migrateDeploy(databaseUrl: string): Promise<string> {
-  const out = await runPrisma(['migrate', 'deploy'], databaseUrl);
-  await migrateJobEngine(databaseUrl);
-  return out;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // Nothing pending (every start of an instance but the first after a release): no CLI run.
+    const pending = await pendingMigrations(client);
+    const out =
+      pending?.length === 0
+        ? 'All migrations have been applied; nothing to do.\n'
+        : await runPrisma(['migrate', 'deploy'], databaseUrl);
+    await migrateJobEngine(databaseUrl);
+    return out;
+  } finally {
+    // Ending the session releases the lock, also when a step failed.
+    await client.end();
+  }
 }
+/**
+ * The migration folders not yet applied, or null when the history has a failed migration (the
+ * CLI then says what to do). Read from Prisma's own table, as `migrate deploy` reads it.
+ */
+async function pendingMigrations(client: pg.Client): Promise<string[] | null> {
+  const folders = (await readdir(path.join(prismaDir(), 'migrations'), { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  const { rows: table } = await client.query<{ t: string | null }>(
+    "SELECT to_regclass('_prisma_migrations')::text AS t",
+  );
+  if (!table[0]?.t) return folders;
+  const { rows } = await client.query<{
+    migration_name: string;
+    finished_at: Date | null;
+    rolled_back_at: Date | null;
+  }>('SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations');
+  if (rows.some((r) => !r.finished_at && !r.rolled_back_at)) return null;
+  const applied = new Set(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name));
+  return folders.filter((f) => !applied.has(f));
+}
+
+/** The advisory lock key that serialises start-up migrations ('crm.migrate'; not Prisma's 72707369). */
+const MIGRATION_LOCK = 0x63726d6d;
 
 /**
  * graphile-worker's schema (`graphile_worker`), installed and upgraded by its own migrations,
