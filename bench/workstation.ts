@@ -1,4 +1,7 @@
-// Workstation benchmark: `pnpm bench:workstation [--accounts 200000] [--seconds 15] [--concurrency 8]`
+// Workstation benchmark: `pnpm bench:workstation [--accounts 200000] [--seconds 15] [--concurrency 8] [--instances N]`
+//
+// With --instances N (2 or more): N server processes on the one database, clients spread across
+// them round-robin; each endpoint's throughput with one process and with N, side by side (ADR 043).
 //
 // 1. An embedded PostgreSQL in .data/bench-postgres with a seeded portfolio (reused between runs).
 // 2. The built server (apps/api/dist) in its own process on 127.0.0.1.
@@ -16,8 +19,11 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '15' },
     concurrency: { type: 'string', default: '8' },
     port: { type: 'string', default: '3400' },
+    instances: { type: 'string', default: '1' },
   },
 });
+const INSTANCES = Number(values.instances);
+if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) throw new Error('--instances must be 1 to 8');
 const ACCOUNTS = Number(values.accounts);
 const SECONDS = Number(values.seconds);
 const CONCURRENCY = Number(values.concurrency);
@@ -81,6 +87,7 @@ function report(name: string, api: Stats, sql: Stats) {
 const db = await openBenchDatabase(ACCOUNTS);
 const pool = db.pool;
 let server: ChildProcess | undefined;
+const extraServers: ChildProcess[] = [];
 try {
   // Leases left by an earlier run would skew the first scenario.
   await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
@@ -111,160 +118,238 @@ try {
     return { ...p, session: byCollector.get(p.collector_id)! };
   };
 
-  // ---- POST /api/queue/next
-  // The data a queue is computed from (candidates, contact points, flags, recent attempts,
-  // promises) and the lease UPDATE, as plain SQL.
-  const queueSql = async (collectorId: string) => {
-    const client = await pool.connect();
-    try {
-      const { rows: candidates } = await client.query<{ id: string; debtor_id: string }>(
-        `SELECT a.id, a.debtor_id, a.balance_minor, a.overdue_minor, a.oldest_unpaid_due_date, d.full_name, d.time_zone
+  if (INSTANCES > 1) {
+    await compareInstances(sessions, pick);
+  } else await singleInstance();
+
+  /**
+   * The same closed loops against one server process and against INSTANCES of them (clients
+   * round-robin, as a load balancer would spread them), printed side by side.
+   */
+  async function compareInstances(all: typeof sessions, pickPair: typeof pick) {
+    for (let i = 1; i < INSTANCES; i++) extraServers.push(await startServer(db, PORT + i));
+    const bases = Array.from({ length: INSTANCES }, (_, i) => `http://127.0.0.1:${PORT + i}`);
+    const next = async (base: string, s: (typeof all)[number]) => {
+      const res = await fetch(`${base}/api/queue/next`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      });
+      await res.arrayBuffer();
+      return res.status === 200 || res.status === 204;
+    };
+    const scenarios: [string, (base: string, w: number, i: number) => Promise<boolean>][] = [
+      ['POST /api/queue/next', (base, w, i) => next(base, all[(w + i * CONCURRENCY) % all.length]!)],
+      [
+        'GET /api/accounts/:id/case-file',
+        async (base, w, i) => {
+          const p = pickPair(w * 7919 + i);
+          const res = await fetch(`${base}/api/accounts/${p.account_id}/case-file`, {
+            headers: { cookie: p.session.cookie },
+          });
+          await res.arrayBuffer();
+          return res.ok;
+        },
+      ],
+      [
+        'POST /api/accounts/:id/contacts',
+        async (base, w, i) => {
+          const p = pickPair(w * 104_729 + i);
+          const res = await fetch(`${base}/api/accounts/${p.account_id}/contacts`, {
+            method: 'POST',
+            headers: {
+              cookie: p.session.cookie,
+              'x-csrf-token': p.session.csrf,
+              'content-type': 'application/json',
+              'idempotency-key': randomUUID(),
+            },
+            body: JSON.stringify({
+              channel: 'letter',
+              direction: 'inbound',
+              partyReached: 'debtor',
+              disposition: 'right_party_contact',
+              notes: 'bench',
+            }),
+          });
+          await res.arrayBuffer();
+          return res.status === 201;
+        },
+      ],
+    ];
+    // Every process computes its own queue snapshots today: warm them all before measuring.
+    for (const base of bases) for (const s of all) await next(base, s);
+    console.log(`${'req/s'.padStart(40)}  1 process  ${INSTANCES} processes   p95 (1 / ${INSTANCES}) ms`);
+    for (const [name, task] of scenarios) {
+      await pool.query(
+        'UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL',
+      );
+      const one = await closedLoop((w, i) => task(bases[0]!, w, i));
+      const many = await closedLoop((w, i) => task(bases[w % INSTANCES]!, w, i));
+      console.log(
+        `${name.padEnd(32)} ${one.perSecond.toFixed(1).padStart(10)} ${many.perSecond.toFixed(1).padStart(12)}   ${fmt(one.p95)} / ${fmt(many.p95).trim()}` +
+          `   (${one.errors + many.errors} failed)`,
+      );
+    }
+    await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
+    await pool.query("DELETE FROM contact_attempts WHERE notes = 'bench'");
+  }
+
+  async function singleInstance() {
+    // ---- POST /api/queue/next
+    // The data a queue is computed from (candidates, contact points, flags, recent attempts,
+    // promises) and the lease UPDATE, as plain SQL.
+    const queueSql = async (collectorId: string) => {
+      const client = await pool.connect();
+      try {
+        const { rows: candidates } = await client.query<{ id: string; debtor_id: string }>(
+          `SELECT a.id, a.debtor_id, a.balance_minor, a.overdue_minor, a.oldest_unpaid_due_date, d.full_name, d.time_zone
            FROM accounts a JOIN debtors d ON d.id = a.debtor_id
           WHERE a.status = 'open' AND (a.assigned_collector_id = $1 OR a.assigned_collector_id IS NULL)
             AND (a.leased_by_id IS NULL OR a.leased_by_id = $1 OR a.lease_expires_at < now())`,
-        [collectorId],
-      );
-      const ids = candidates.map((c) => c.id);
-      const debtors = candidates.map((c) => c.debtor_id);
-      await client.query('SELECT * FROM contact_points WHERE debtor_id = ANY($1::uuid[])', [debtors]);
-      await client.query(
-        'SELECT * FROM stop_flags WHERE cleared_at IS NULL AND (account_id = ANY($1::uuid[]) OR debtor_id = ANY($2::uuid[]))',
-        [ids, debtors],
-      );
-      await client.query(
-        "SELECT * FROM contact_attempts WHERE account_id = ANY($1::uuid[]) AND started_at > now() - interval '9 days'",
-        [ids],
-      );
-      await client.query(
-        "SELECT * FROM promises WHERE account_id = ANY($1::uuid[]) AND (status = 'pending' OR (status = 'broken' AND status_changed_at > now() - interval '3 days'))",
-        [ids],
-      );
-      await client.query(leaseSql, [collectorId, ids.slice(0, 200)]);
-      return true;
-    } finally {
-      client.release();
-    }
-  };
-  const leaseSql = `UPDATE accounts SET leased_by_id = $1, lease_expires_at = now() + interval '15 minutes'
+          [collectorId],
+        );
+        const ids = candidates.map((c) => c.id);
+        const debtors = candidates.map((c) => c.debtor_id);
+        await client.query('SELECT * FROM contact_points WHERE debtor_id = ANY($1::uuid[])', [debtors]);
+        await client.query(
+          'SELECT * FROM stop_flags WHERE cleared_at IS NULL AND (account_id = ANY($1::uuid[]) OR debtor_id = ANY($2::uuid[]))',
+          [ids, debtors],
+        );
+        await client.query(
+          "SELECT * FROM contact_attempts WHERE account_id = ANY($1::uuid[]) AND started_at > now() - interval '9 days'",
+          [ids],
+        );
+        await client.query(
+          "SELECT * FROM promises WHERE account_id = ANY($1::uuid[]) AND (status = 'pending' OR (status = 'broken' AND status_changed_at > now() - interval '3 days'))",
+          [ids],
+        );
+        await client.query(leaseSql, [collectorId, ids.slice(0, 200)]);
+        return true;
+      } finally {
+        client.release();
+      }
+    };
+    const leaseSql = `UPDATE accounts SET leased_by_id = $1, lease_expires_at = now() + interval '15 minutes'
     WHERE id = (SELECT id FROM accounts WHERE id = ANY($2::uuid[]) AND (leased_by_id IS NULL OR lease_expires_at < now())
                 ORDER BY array_position($2::uuid[], id) LIMIT 1 FOR UPDATE SKIP LOCKED)`;
-  const nextCall = async (s: (typeof sessions)[number]) => {
-    const res = await fetch(`${BASE}/api/queue/next`, {
-      method: 'POST',
-      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
-    });
-    await res.arrayBuffer();
-    return res.status === 200 || res.status === 204;
-  };
-  // Cold: the first call of each collector computes their queue (one client at a time).
-  const coldLatencies: number[] = [];
-  const coldStarted = performance.now();
-  for (const s of sessions.slice(0, 12)) {
-    const t0 = performance.now();
-    if (await nextCall(s)) coldLatencies.push(performance.now() - t0);
-  }
-  const coldApi = summarise(coldLatencies, 12 - coldLatencies.length, performance.now() - coldStarted);
-  const coldSqlLatencies: number[] = [];
-  const coldSqlStarted = performance.now();
-  for (const s of sessions.slice(12, 24)) {
-    const t0 = performance.now();
-    await queueSql(s.id);
-    coldSqlLatencies.push(performance.now() - t0);
-  }
-  report('POST /api/queue/next (cold)', coldApi, summarise(coldSqlLatencies, 0, performance.now() - coldSqlStarted));
-  // Warm: the queue snapshot exists; the call leases the next free account.
-  for (const s of sessions.slice(12)) await nextCall(s);
-  const nextApi = await closedLoop(async (w, i) => nextCall(sessions[(w + i * CONCURRENCY) % sessions.length]!));
-  await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
-  const { rows: open } = await pool.query<{ collector_id: string; ids: string[] }>(
-    `SELECT assigned_collector_id AS collector_id, (array_agg(id ORDER BY id))[1:500] AS ids FROM accounts
+    const nextCall = async (s: (typeof sessions)[number]) => {
+      const res = await fetch(`${BASE}/api/queue/next`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      });
+      await res.arrayBuffer();
+      return res.status === 200 || res.status === 204;
+    };
+    // Cold: the first call of each collector computes their queue (one client at a time).
+    const coldLatencies: number[] = [];
+    const coldStarted = performance.now();
+    for (const s of sessions.slice(0, 12)) {
+      const t0 = performance.now();
+      if (await nextCall(s)) coldLatencies.push(performance.now() - t0);
+    }
+    const coldApi = summarise(coldLatencies, 12 - coldLatencies.length, performance.now() - coldStarted);
+    const coldSqlLatencies: number[] = [];
+    const coldSqlStarted = performance.now();
+    for (const s of sessions.slice(12, 24)) {
+      const t0 = performance.now();
+      await queueSql(s.id);
+      coldSqlLatencies.push(performance.now() - t0);
+    }
+    report('POST /api/queue/next (cold)', coldApi, summarise(coldSqlLatencies, 0, performance.now() - coldSqlStarted));
+    // Warm: the queue snapshot exists; the call leases the next free account.
+    for (const s of sessions.slice(12)) await nextCall(s);
+    const nextApi = await closedLoop(async (w, i) => nextCall(sessions[(w + i * CONCURRENCY) % sessions.length]!));
+    await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
+    const { rows: open } = await pool.query<{ collector_id: string; ids: string[] }>(
+      `SELECT assigned_collector_id AS collector_id, (array_agg(id ORDER BY id))[1:500] AS ids FROM accounts
       WHERE assigned_collector_id = ANY($1::uuid[]) AND status = 'open' GROUP BY 1`,
-    [sessions.map((s) => s.id)],
-  );
-  const nextSql = await closedLoop(async (w, i) => {
-    const o = open[(w + i * CONCURRENCY) % open.length]!;
-    await pool.query(leaseSql, [o.collector_id, o.ids]);
-    return true;
-  });
-  report('POST /api/queue/next (warm)', nextApi, nextSql);
-  await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
-
-  // ---- GET /api/accounts/:id/case-file
-  const caseApi = await closedLoop(async (w, i) => {
-    const p = pick(w * 7919 + i);
-    const res = await fetch(`${BASE}/api/accounts/${p.account_id}/case-file`, {
-      headers: { cookie: p.session.cookie },
-    });
-    await res.arrayBuffer();
-    return res.ok;
-  });
-  const caseSql = await closedLoop(async (w, i) => {
-    const p = pick(w * 7919 + i);
-    await pool.query(
-      'SELECT a.*, d.*, c.name FROM accounts a JOIN debtors d ON d.id = a.debtor_id JOIN creditors c ON c.id = a.creditor_id WHERE a.id = $1',
-      [p.account_id],
+      [sessions.map((s) => s.id)],
     );
-    await Promise.all([
-      pool.query('SELECT * FROM contact_points WHERE debtor_id = $1', [p.debtor_id]),
-      pool.query('SELECT id, relationship, source, do_not_contact FROM third_parties WHERE debtor_id = $1', [
-        p.debtor_id,
-      ]),
-      pool.query(
-        'SELECT a.*, c.name FROM accounts a JOIN creditors c ON c.id = a.creditor_id WHERE a.debtor_id = $1 AND a.id <> $2',
-        [p.debtor_id, p.account_id],
-      ),
-      pool.query('SELECT * FROM stop_flags WHERE debtor_id = $1 AND cleared_at IS NULL', [p.debtor_id]),
-      pool.query(
-        'SELECT ca.*, u.display_name, cp.value FROM contact_attempts ca LEFT JOIN users u ON u.id = ca.collector_id LEFT JOIN contact_points cp ON cp.id = ca.contact_point_id WHERE ca.account_id = $1 ORDER BY ca.started_at DESC',
+    const nextSql = await closedLoop(async (w, i) => {
+      const o = open[(w + i * CONCURRENCY) % open.length]!;
+      await pool.query(leaseSql, [o.collector_id, o.ids]);
+      return true;
+    });
+    report('POST /api/queue/next (warm)', nextApi, nextSql);
+    await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
+
+    // ---- GET /api/accounts/:id/case-file
+    const caseApi = await closedLoop(async (w, i) => {
+      const p = pick(w * 7919 + i);
+      const res = await fetch(`${BASE}/api/accounts/${p.account_id}/case-file`, {
+        headers: { cookie: p.session.cookie },
+      });
+      await res.arrayBuffer();
+      return res.ok;
+    });
+    const caseSql = await closedLoop(async (w, i) => {
+      const p = pick(w * 7919 + i);
+      await pool.query(
+        'SELECT a.*, d.*, c.name FROM accounts a JOIN debtors d ON d.id = a.debtor_id JOIN creditors c ON c.id = a.creditor_id WHERE a.id = $1',
         [p.account_id],
-      ),
-      pool.query('SELECT * FROM promises WHERE account_id = $1 ORDER BY created_at DESC', [p.account_id]),
-      pool.query('SELECT * FROM payments WHERE account_id = $1 ORDER BY paid_at DESC', [p.account_id]),
-      pool.query('SELECT * FROM payment_plans WHERE account_id = $1', [p.account_id]),
-      pool.query("SELECT * FROM callbacks WHERE account_id = $1 AND status = 'pending' ORDER BY due_at LIMIT 1", [
-        p.account_id,
-      ]),
-    ]);
-    await pool.query(
-      "INSERT INTO audit_events (actor_id, action, entity_type, entity_id) VALUES ($1, 'case_file.view', 'account', $2)",
-      [p.collector_id, p.account_id],
-    );
-    return true;
-  });
-  report('GET /api/accounts/:id/case-file', caseApi, caseSql);
-
-  // ---- POST /api/accounts/:id/contacts (inbound calls: always allowed by the gate, so every request writes)
-  const contactApi = await closedLoop(async (w, i) => {
-    const p = pick(w * 104_729 + i);
-    const res = await fetch(`${BASE}/api/accounts/${p.account_id}/contacts`, {
-      method: 'POST',
-      headers: {
-        cookie: p.session.cookie,
-        'x-csrf-token': p.session.csrf,
-        'content-type': 'application/json',
-        'idempotency-key': randomUUID(),
-      },
-      body: JSON.stringify({
-        channel: 'letter',
-        direction: 'inbound',
-        partyReached: 'debtor',
-        disposition: 'right_party_contact',
-        notes: 'bench',
-      }),
+      );
+      await Promise.all([
+        pool.query('SELECT * FROM contact_points WHERE debtor_id = $1', [p.debtor_id]),
+        pool.query('SELECT id, relationship, source, do_not_contact FROM third_parties WHERE debtor_id = $1', [
+          p.debtor_id,
+        ]),
+        pool.query(
+          'SELECT a.*, c.name FROM accounts a JOIN creditors c ON c.id = a.creditor_id WHERE a.debtor_id = $1 AND a.id <> $2',
+          [p.debtor_id, p.account_id],
+        ),
+        pool.query('SELECT * FROM stop_flags WHERE debtor_id = $1 AND cleared_at IS NULL', [p.debtor_id]),
+        pool.query(
+          'SELECT ca.*, u.display_name, cp.value FROM contact_attempts ca LEFT JOIN users u ON u.id = ca.collector_id LEFT JOIN contact_points cp ON cp.id = ca.contact_point_id WHERE ca.account_id = $1 ORDER BY ca.started_at DESC',
+          [p.account_id],
+        ),
+        pool.query('SELECT * FROM promises WHERE account_id = $1 ORDER BY created_at DESC', [p.account_id]),
+        pool.query('SELECT * FROM payments WHERE account_id = $1 ORDER BY paid_at DESC', [p.account_id]),
+        pool.query('SELECT * FROM payment_plans WHERE account_id = $1', [p.account_id]),
+        pool.query("SELECT * FROM callbacks WHERE account_id = $1 AND status = 'pending' ORDER BY due_at LIMIT 1", [
+          p.account_id,
+        ]),
+      ]);
+      await pool.query(
+        "INSERT INTO audit_events (actor_id, action, entity_type, entity_id) VALUES ($1, 'case_file.view', 'account', $2)",
+        [p.collector_id, p.account_id],
+      );
+      return true;
     });
-    await res.arrayBuffer();
-    return res.status === 201;
-  });
-  const contactSql = await closedLoop(async (w, i) => {
-    const p = pick(w * 104_729 + i);
-    await recordOutcomeSql(pool, p, 'letter', 'bench-sql');
-    return true;
-  });
-  report('POST /api/accounts/:id/contacts', contactApi, contactSql);
-  // Leave the benchmark database as it was, except the audit trail: it is append-only even for
-  // its owner (ADR 011), so each run's audit rows stay, as they would in production.
-  await pool.query("DELETE FROM contact_attempts WHERE notes IN ('bench', 'bench-sql')");
+    report('GET /api/accounts/:id/case-file', caseApi, caseSql);
+
+    // ---- POST /api/accounts/:id/contacts (inbound calls: always allowed by the gate, so every request writes)
+    const contactApi = await closedLoop(async (w, i) => {
+      const p = pick(w * 104_729 + i);
+      const res = await fetch(`${BASE}/api/accounts/${p.account_id}/contacts`, {
+        method: 'POST',
+        headers: {
+          cookie: p.session.cookie,
+          'x-csrf-token': p.session.csrf,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({
+          channel: 'letter',
+          direction: 'inbound',
+          partyReached: 'debtor',
+          disposition: 'right_party_contact',
+          notes: 'bench',
+        }),
+      });
+      await res.arrayBuffer();
+      return res.status === 201;
+    });
+    const contactSql = await closedLoop(async (w, i) => {
+      const p = pick(w * 104_729 + i);
+      await recordOutcomeSql(pool, p, 'letter', 'bench-sql');
+      return true;
+    });
+    report('POST /api/accounts/:id/contacts', contactApi, contactSql);
+    // Leave the benchmark database as it was, except the audit trail: it is append-only even for
+    // its owner (ADR 011), so each run's audit rows stay, as they would in production.
+    await pool.query("DELETE FROM contact_attempts WHERE notes IN ('bench', 'bench-sql')");
+  }
 } finally {
+  for (const extra of extraServers) await stopServer(extra);
   await stopServer(server);
   await pool.end();
   await db.stop();
