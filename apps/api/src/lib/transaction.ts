@@ -82,3 +82,12 @@ export async function lockAccounts(tx: Tx, accountIds: string[]): Promise<string
 export async function lockName(tx: Tx, namespace: string, name: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${namespace}:${name}`}, 0))`;
 }
+
+/**
+ * The collector's lease lock for the rest of the transaction: whatever takes or moves their one
+ * reservation ("next", extend) runs one at a time per collector, so two at once cannot leave them
+ * holding two accounts. Taken before any account lock (nothing that locks accounts waits for it).
+ */
+export function lockCollectorLease(tx: Tx, collectorId: string): Promise<void> {
+  return lockName(tx, 'lease', collectorId);
+}

@@ -1,6 +1,6 @@
 import type { SessionUser } from '@crm/contracts';
 import { Prisma, type Db } from '@crm/db';
-import type { Tx } from '../../lib/transaction.js';
+import { lockCollectorLease, type Tx } from '../../lib/transaction.js';
 import { collectorPoolSql, collectorScopeWhere } from '../accounts/account-scope.repository.js';
 
 const DAY = 86_400_000;
@@ -79,6 +79,7 @@ export function createQueueRepository(
      */
     async extend(tx: Tx, collectorId: string, accountId: string, now: Date, leaseMs: number): Promise<Date | null> {
       const expires = new Date(now.getTime() + leaseMs);
+      await lockCollectorLease(tx, collectorId); // after a "next" of theirs, never beside it
       const rows = await tx.$queryRaw<{ lease_expires_at: Date }[]>(Prisma.sql`
         UPDATE accounts a SET leased_by_id = ${collectorId}::uuid, lease_expires_at = ${expires}
         WHERE a.id = ${accountId}::uuid

@@ -1,5 +1,5 @@
 import { Prisma, type Db } from '@crm/db';
-import type { Tx } from '../../lib/transaction.js';
+import { lockCollectorLease, type Tx } from '../../lib/transaction.js';
 import { collectorPoolSql, collectorPoolWhere } from '../accounts/account-scope.repository.js';
 
 /** One computed worklist row (ADR 041), as the queue service writes it. */
@@ -185,6 +185,10 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
       leaseMs: number,
     ): Promise<{ accountId: string; debtorId: string; leaseExpiresAt: Date; reasons: unknown[] } | null> {
       const expires = new Date(now.getTime() + leaseMs);
+      // One lease per collector: their "next" calls (two tabs, two instances) take turns, so the
+      // second sees the first's lease and ends it (each statement below would otherwise see only
+      // the leases committed before it began, and both would keep theirs).
+      await lockCollectorLease(tx, collectorId);
       const rows = await tx.$queryRaw<
         { id: string; debtor_id: string; lease_expires_at: Date; reasons: unknown[] }[]
       >(Prisma.sql`
