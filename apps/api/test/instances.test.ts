@@ -116,7 +116,7 @@ describe('two API processes and a worker on one database', () => {
     );
     const cookie = `${SESSION_COOKIE}=${cookies[SESSION_COOKIE]}; ${CSRF_COOKIE}=${cookies[CSRF_COOKIE]}`;
     const csrf = cookies[CSRF_COOKIE]!;
-    return async (base: string, method: string, url: string, body?: unknown) => {
+    const session = async (base: string, method: string, url: string, body?: unknown) => {
       const r = await fetch(`${base}${url}`, {
         method,
         headers: {
@@ -129,6 +129,13 @@ describe('two API processes and a worker on one database', () => {
       const text = await r.text();
       return { status: r.status, body: text ? JSON.parse(text) : null };
     };
+    /** The session's headers, for requests that are not JSON (a CSV upload, a download). */
+    const headers = (contentType?: string): Record<string, string> => ({
+      cookie,
+      'x-csrf-token': csrf,
+      ...(contentType ? { 'content-type': contentType } : {}),
+    });
+    return Object.assign(session, { headers });
   }
 
   beforeAll(async () => {
@@ -312,6 +319,35 @@ describe('two API processes and a worker on one database', () => {
     expect(after.status, JSON.stringify(after.body)).toBe(409);
   });
 
-  // IMPORT PROGRESS READ FROM THE OTHER INSTANCE: the imports part (i15-imports) adds its test here,
-  // an import started on A whose progress, counts and problems B answers.
+  it('an import uploaded to A runs as a job on any runner; B answers its progress, counts and problems', async () => {
+    const admin = await login(A, adminName);
+    const accounts = await db.account.findMany({ where: { id: { in: accountIds.slice(0, 2) } } });
+    const csv = [
+      'account_external_id,amount,currency,paid_at,channel,reference',
+      `${accounts[0]!.externalId},1.00,USD,2026-11-19,card,INST-1`,
+      `${accounts[1]!.externalId},2.00,USD,2026-11-19,card,INST-2`,
+      'NOPE-1,3.00,USD,2026-11-19,card,INST-3',
+    ].join('\n');
+    const res = await fetch(`${A}/api/imports/payments?mode=valid&source=instances`, {
+      method: 'POST',
+      headers: admin.headers('text/csv'),
+      body: csv,
+    });
+    expect(res.status, await res.clone().text()).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    // Read from the other instance until a runner (A, B or the worker) has finished it.
+    await expect
+      .poll(async () => (await admin(B, 'GET', `/api/imports/${id}`)).body.status, { timeout: 30_000, interval: 250 })
+      .toBe('succeeded');
+    const seen = (await admin(B, 'GET', `/api/imports/${id}`)).body;
+    expect(seen).toMatchObject({
+      kind: 'payments',
+      attempts: 1,
+      report: { totalRows: 3, errorCount: 1, writtenRows: 2 },
+    });
+    const problems = await fetch(`${B}/api/imports/${id}/problems`, { headers: admin.headers() });
+    expect(problems.status).toBe(200);
+    expect(await problems.text()).toContain('NOPE-1');
+    expect(await db.payment.count({ where: { source: 'instances' } })).toBe(2);
+  });
 });
