@@ -130,6 +130,9 @@ export const PROMISE_CHANGE_CAUSES = [
 export const PLAN_STATUSES = ['active', 'completed', 'broken', 'cancelled'] as const;
 export const VERIFICATION_STATUSES = ['open', 'matched', 'cancelled'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sent', 'blocked', 'failed', 'cancelled'] as const;
+/** What an import (run as a job, ADR 042) loads, and where it is. */
+export const IMPORT_KINDS = ['payments', 'portfolio'] as const;
+export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 /** A dispute (Reg F 1006.38): open -> verification_sent -> closed, or withdrawn while open. */
 export const DISPUTE_STATUSES = ['open', 'verification_sent', 'closed', 'withdrawn'] as const;
 export const DISPUTE_METHODS = ['written', 'oral'] as const;
@@ -199,6 +202,8 @@ export const DATABASE_ENUMS = {
   PromiseChangeCause: PROMISE_CHANGE_CAUSES,
   VerificationStatus: VERIFICATION_STATUSES,
   OutboxStatus: OUTBOX_STATUSES,
+  ImportKind: IMPORT_KINDS,
+  ImportStatus: IMPORT_STATUSES,
   DisputeStatus: DISPUTE_STATUSES,
   DisputeMethod: DISPUTE_METHODS,
   PlanStatus: PLAN_STATUSES,

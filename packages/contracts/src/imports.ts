@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_KINDS, IMPORT_STATUSES } from './code-lists.js';
 
 export const importModeSchema = z.object({
   /** validate: report only; all: write only when every row is valid; valid: write the valid rows. */
@@ -47,9 +48,9 @@ export type ImportReport = z.infer<typeof importReportSchema>;
 /** Where an import is. `failed`: it ended with an error (the import's `error` says which; nothing was written). */
 export const importPhaseSchema = z.enum(['reading', 'checking', 'writing', 'evaluating', 'done', 'failed']);
 export type ImportPhase = z.infer<typeof importPhaseSchema>;
-export const importStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed']);
+export const importStatusSchema = z.enum(IMPORT_STATUSES);
 export type ImportStatus = z.infer<typeof importStatusSchema>;
-export const importKindSchema = z.enum(['payments', 'portfolio']);
+export const importKindSchema = z.enum(IMPORT_KINDS);
 
 /** An import run as a job (ADR 042): any API instance answers with it, from the database. */
 export const importViewSchema = z.object({
