@@ -39,6 +39,26 @@ interface Stats {
   perSecond: number;
 }
 
+/** An inbound letter recorded as a right-party contact: always allowed by the gate, so every request writes. */
+function postContact(base: string, p: { account_id: string; session: { cookie: string; csrf: string } }) {
+  return fetch(`${base}/api/accounts/${p.account_id}/contacts`, {
+    method: 'POST',
+    headers: {
+      cookie: p.session.cookie,
+      'x-csrf-token': p.session.csrf,
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify({
+      channel: 'letter',
+      direction: 'inbound',
+      partyReached: 'debtor',
+      disposition: 'right_party_contact',
+      notes: 'bench',
+    }),
+  });
+}
+
 function summarise(latencies: number[], errors: number, ms: number): Stats {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -154,29 +174,13 @@ try {
         'POST /api/accounts/:id/contacts',
         async (base, w, i) => {
           const p = pickPair(w * 104_729 + i);
-          const res = await fetch(`${base}/api/accounts/${p.account_id}/contacts`, {
-            method: 'POST',
-            headers: {
-              cookie: p.session.cookie,
-              'x-csrf-token': p.session.csrf,
-              'content-type': 'application/json',
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify({
-              channel: 'letter',
-              direction: 'inbound',
-              partyReached: 'debtor',
-              disposition: 'right_party_contact',
-              notes: 'bench',
-            }),
-          });
+          const res = await postContact(base, p);
           await res.arrayBuffer();
           return res.status === 201;
         },
       ],
     ];
-    // Every process computes its own queue snapshots today: warm them all before measuring (run
-    // with QUEUE_SNAPSHOT_SECONDS above the warm-up's length, or the first ones expire meanwhile).
+    // Build every collector's worklist before measuring (the first "next" of a collector builds it).
     for (const base of bases) for (const s of all) await next(base, s);
     console.log(
       `${'req/s'.padEnd(32)} ${'1 process'.padStart(10)} ${`${INSTANCES} processes`.padStart(12)}   p95 ms (1 / ${INSTANCES})`,
@@ -322,22 +326,7 @@ try {
     // ---- POST /api/accounts/:id/contacts (inbound calls: always allowed by the gate, so every request writes)
     const contactApi = await closedLoop(async (w, i) => {
       const p = pick(w * 104_729 + i);
-      const res = await fetch(`${BASE}/api/accounts/${p.account_id}/contacts`, {
-        method: 'POST',
-        headers: {
-          cookie: p.session.cookie,
-          'x-csrf-token': p.session.csrf,
-          'content-type': 'application/json',
-          'idempotency-key': randomUUID(),
-        },
-        body: JSON.stringify({
-          channel: 'letter',
-          direction: 'inbound',
-          partyReached: 'debtor',
-          disposition: 'right_party_contact',
-          notes: 'bench',
-        }),
-      });
+      const res = await postContact(BASE, p);
       await res.arrayBuffer();
       return res.status === 201;
     });
