@@ -15,15 +15,7 @@ export interface NewImport {
 }
 
 /** A run's claim on an import: only the latest attempt may write its progress or finish it. */
-export interface ImportClaim {
-  id: string;
-  kind: 'payments' | 'portfolio';
-  mode: 'validate' | 'all' | 'valid';
-  source: string | null;
-  startedById: string;
-  requestId: string;
-  attempt: number;
-}
+export type ImportClaim = Omit<NewImport, 'fileBytes'> & { attempt: number };
 
 export interface ProgressPatch {
   phase?: string;
