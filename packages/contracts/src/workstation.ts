@@ -35,6 +35,7 @@ import {
   currencySchema,
   isoDateSchema,
   isoDateTimeSchema,
+  limitSchema,
   localeSchema,
   stageSchema,
   uuidSchema,
@@ -68,32 +69,37 @@ export const queueReasonSchema = z.object({
 });
 export type QueueReasonDto = z.infer<typeof queueReasonSchema>;
 
-const queueAccountFields = {
+/**
+ * One row of the queue list: only what the list shows (ADR 050). Anything else the desk needs about
+ * an account (its number, days past due, the phone to call...) comes from its case file.
+ */
+const queueRowFields = {
   accountId: uuidSchema,
-  externalId: z.string(),
   debtorName: personal(z.string()),
   stage: stageSchema,
-  daysPastDue: z.number().int(),
+};
+
+/** A callable account: its overdue amount, the customer's clock, and the (at most two) reasons it ranks where it does. */
+export const queueItemSchema = z.object({
+  ...queueRowFields,
   overdueMinor: storedAmountMinorSchema,
   currency: currencySchema,
   customerLocalTime: z.string(),
-  customerTimeZone: z.string(),
-};
-
-export const queueItemSchema = z.object({
-  ...queueAccountFields,
-  priority: z.number(),
-  reasons: z.array(queueReasonSchema),
-  contactPointId: uuidSchema.nullable(),
+  reasons: z.array(queueReasonSchema).max(2),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;
 
+/** A blocked account: why, and when it opens (shown on the customer's clock). */
 export const blockedQueueItemSchema = z.object({
-  ...queueAccountFields,
+  ...queueRowFields,
+  customerTimeZone: z.string(),
   reasons: z.array(gateReasonSchema),
   nextAllowedAt: z.string().nullable(),
 });
 export type BlockedQueueItem = z.infer<typeof blockedQueueItemSchema>;
+
+export const QUEUE_LISTS = ['callable', 'blocked'] as const;
+export type QueueList = (typeof QUEUE_LISTS)[number];
 
 export const queueQuerySchema = z.object({
   collectorId: uuidSchema
@@ -101,14 +107,37 @@ export const queueQuerySchema = z.object({
     .describe(
       'Whose queue. Collectors: their own (omit it, or their own id). Supervisors: required, a collector in a team they supervise. Admins: required, any collector.',
     ),
+  list: z
+    .enum(QUEUE_LISTS, { message: oneOf(QUEUE_LISTS) })
+    .default('callable')
+    .describe('Which list: callable accounts by priority (default), or blocked ones, soonest to open first.'),
+  cursor: z.string().max(300).optional().describe('The nextCursor of the previous page.'),
+  limit: limitSchema.describe('Rows per page (1-200, default 50).'),
 });
+export type QueueQuery = z.input<typeof queueQuerySchema>;
 
-export const queueResponseSchema = z.object({
+/** The counts the queue's header shows, over the whole queue (not the page). */
+export const queueTotalsSchema = z.object({
+  callable: z.number().int(),
+  blocked: z.number().int(),
+  /** Callable accounts whose callback is due (the "callback due" reason). */
+  callbacksDue: z.number().int(),
+});
+export type QueueTotals = z.infer<typeof queueTotalsSchema>;
+
+const queuePageFields = {
   collectorId: uuidSchema,
   generatedAt: z.string(),
-  items: z.array(queueItemSchema),
-  blocked: z.array(blockedQueueItemSchema),
-});
+  totals: queueTotalsSchema,
+  /** Null on the last page. */
+  nextCursor: z.string().nullable(),
+};
+
+/** One page of one list of the collector's queue, with the totals of both (ADR 050). */
+export const queueResponseSchema = z.discriminatedUnion('list', [
+  z.object({ ...queuePageFields, list: z.literal('callable'), items: z.array(queueItemSchema) }),
+  z.object({ ...queuePageFields, list: z.literal('blocked'), items: z.array(blockedQueueItemSchema) }),
+]);
 export type QueueResponse = z.infer<typeof queueResponseSchema>;
 
 export const leaseResponseSchema = z.object({

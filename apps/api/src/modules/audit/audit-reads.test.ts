@@ -192,14 +192,18 @@ describe('audited reads of personal data', () => {
     expect(event!.accountIds).toEqual(ids);
   });
 
-  it("records queue views: one's own, and a supervisor viewing a collector's, with every account on it", async () => {
+  it("records queue views: one's own, and a supervisor viewing a collector's, with every account on the page", async () => {
+    // The queue is served a page of one list at a time (ADR 050): each view records the accounts it showed.
     const own = await collector.inject({ method: 'GET', url: '/api/queue' });
-    expect(own.statusCode).toBe(200);
-    const queued = [...own.json().items, ...own.json().blocked].map((i: { accountId: string }) => i.accountId);
-    expect(queued).toContain(accountId);
+    const ownBlocked = await collector.inject({ method: 'GET', url: '/api/queue?list=blocked' });
+    expect([own.statusCode, ownBlocked.statusCode]).toEqual([200, 200]);
+    const shown = (res: typeof own) => res.json().items.map((i: { accountId: string }) => i.accountId) as string[];
+    const queued = shown(own);
+    expect([...queued, ...shown(ownBlocked)]).toContain(accountId);
     expect(await eventsOf(own)).toMatchObject([
       { actorId: collectorId, action: 'queue.view', entityType: 'queue', entityId: collectorId, purpose: 'collection' },
     ]);
+    expect(new Set((await eventsOf(ownBlocked))[0]!.accountIds)).toEqual(new Set(shown(ownBlocked)));
     const viewed = await supervisor.inject({ method: 'GET', url: `/api/queue?collectorId=${collectorId}` });
     expect(viewed.statusCode).toBe(200);
     const [event] = await eventsOf(viewed);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 import { createGateFactsRepository } from './gate-facts.repository.js';
 
 // 10:00 in New York.
@@ -90,8 +91,8 @@ describe('the contact gate looks as far back as the policies need', () => {
   });
 
   it('the queue', async () => {
-    const queue = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
-    const blocked = new Map(queue.blocked.map((b: { accountId: string; reasons: [] }) => [b.accountId, b.reasons]));
+    const queue = await wholeQueue(collector);
+    const blocked = new Map(queue.blocked.map((b) => [b.accountId, b.reasons]));
     expect(codes((blocked.get(capped.accountId) ?? []) as [])).toContain('call_cap_reached');
     expect(codes((blocked.get(quiet.accountId) ?? []) as [])).toContain('quiet_period_after_conversation');
     expect(queue.items.map((i: { accountId: string }) => i.accountId)).toContain(fresh.accountId);

@@ -2,6 +2,7 @@ import { backfillContactPointZones } from '@crm/db/zone-backfill';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 import { postOutcome } from '../../../test/outcomes.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
 import { createLocalLogSender } from '../messages/message-sender.js';
@@ -106,9 +107,9 @@ describe('every known zone of the customer, everywhere the gate decides', () => 
   });
 
   it('the queue lists the account as blocked until 08:00 in Honolulu', async () => {
-    const body = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+    const body = await wholeQueue(collector);
     expect(body.items.map((i: { accountId: string }) => i.accountId)).not.toContain(accountId);
-    const blocked = body.blocked.find((b: { accountId: string }) => b.accountId === accountId);
+    const blocked = body.blocked.find((b: { accountId: string }) => b.accountId === accountId)!;
     expect(blocked.reasons.map((r: { code: string }) => r.code)).toEqual(['outside_calling_window']);
     expect(blocked.nextAllowedAt).toBe(HONOLULU_OPENS);
   });
@@ -153,8 +154,8 @@ describe('every known zone of the customer, everywhere the gate decides', () => 
       });
       // No zone holds it any more; what keeps it out of the queue now is only its promise due
       // tomorrow (parked until its due day, ADR 035; issue 14).
-      const queue = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
-      const held = queue.blocked.find((b: { accountId: string }) => b.accountId === accountId);
+      const queue = await wholeQueue(collector);
+      const held = queue.blocked.find((b: { accountId: string }) => b.accountId === accountId)!;
       expect(held.reasons.map((r: { code: string }) => r.code)).toEqual(['parked_until_due']);
       const res = await postOutcome(collector, accountId, {
         contactPointId: points.mobile,

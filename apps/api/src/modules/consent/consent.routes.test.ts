@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
 import { createContactGate } from '../compliance/contact-gate.service.js';
 import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
@@ -46,7 +47,7 @@ describe('consent and preferences, honoured everywhere', () => {
   }
   const caseFile = async (accountId: string) =>
     (await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` })).json();
-  const queue = async () => (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+  const queue = async () => await wholeQueue(collector);
   const inQueue = async (accountId: string) => {
     const q = await queue();
     const item = q.items.find((i: { accountId: string }) => i.accountId === accountId);
@@ -147,7 +148,10 @@ describe('consent and preferences, honoured everywhere', () => {
     expect(codes(gateOf(work).reasons)).toEqual(['work_number_inconvenient']);
     expect(gateOf(mobile).allowed).toBe(true);
     expect(file.summary.gate).toMatchObject({ allowed: true, contactPointId: mobile });
-    expect((await inQueue(c.accountId)).item.contactPointId).toBe(mobile);
+    expect((await inQueue(c.accountId)).callable).toBe(true);
+    // The phone the queue calls: the worklist row's (the queue list shows no phone, ADR 050).
+    const row = await t.db.worklistRow.findFirstOrThrow({ where: { accountId: c.accountId } });
+    expect(row.contactPointId).toBe(mobile);
     expect(codes((await record(c.accountId, 'phone', work)).json().error.reasons)).toEqual([
       'work_number_inconvenient',
     ]);

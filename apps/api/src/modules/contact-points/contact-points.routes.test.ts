@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 import { postOutcome } from '../../../test/outcomes.js';
 
 // 10:00 in New York, 05:00 in Honolulu.
@@ -51,7 +52,7 @@ describe('contact points added and edited by hand', () => {
   const caseFile = async (accountId: string) =>
     (await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` })).json();
   const inQueue = async (accountId: string) => {
-    const q = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+    const q = await wholeQueue(collector);
     const blocked = q.blocked.find((i: { accountId: string }) => i.accountId === accountId);
     return {
       callable: q.items.some((i: { accountId: string }) => i.accountId === accountId),

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 import { postOutcome } from '../../../test/outcomes.js';
 
 // 10:00 in New York.
@@ -63,7 +64,7 @@ describe('the consent horizon of a customer-requested callback', () => {
   }
 
   const queueEntry = async (accountId: string) => {
-    const q = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+    const q = await wholeQueue(collector);
     return {
       item: q.items.find((i: { accountId: string }) => i.accountId === accountId),
       blocked: q.blocked.find((i: { accountId: string }) => i.accountId === accountId),
@@ -92,7 +93,7 @@ describe('the consent horizon of a customer-requested callback', () => {
       if (consent) {
         expect(res.statusCode).toBe(201);
       } else {
-        expect(blocked.reasons.map((r: { code: string }) => r.code)).toContain('call_cap_reached');
+        expect(blocked!.reasons.map((r: { code: string }) => r.code)).toContain('call_cap_reached');
         expect(res.statusCode).toBe(409);
         expect(res.json().error.reasons.map((r: { code: string }) => r.code)).toContain('call_cap_reached');
       }

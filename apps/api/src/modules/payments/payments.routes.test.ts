@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 import { postOutcome } from '../../../test/outcomes.js';
 
 // 10:00 in New York.
@@ -270,7 +271,7 @@ describe('payments and promise evaluation', () => {
     expect(change.cause).toBe('grace_expired');
     // Sessions from two days ago have expired: sign in again at the new time.
     const fresh = await t.login('p-c');
-    const queue = (await fresh.inject({ method: 'GET', url: `/api/queue?collectorId=${collectorId}` })).json();
+    const queue = await wholeQueue(fresh, collectorId);
     const item = [...queue.items, ...queue.blocked].find((i: { accountId: string }) => i.accountId === accountId);
     expect(item).toBeDefined();
     t.clock.set(NOW);

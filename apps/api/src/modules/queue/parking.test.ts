@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 
 // 2026-11-20 15:00 UTC: 10:00 in New York (the accounts' zone).
 const NOW = '2026-11-20T15:00:00Z';
@@ -53,12 +54,12 @@ describe('queue parking (ADR 035): a live arrangement waits until its due day', 
   });
 
   it('leaves a promise due in 3 days out of the list, saying until when; a due callback or a broken promise brings it back', async () => {
-    const body = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+    const body = await wholeQueue(collector);
     const offered = body.items.map((i: { accountId: string }) => i.accountId);
     expect(offered).not.toContain(ids.parked);
     expect(offered).toContain(ids.callback);
     expect(offered).toContain(ids.broken);
-    const parked = body.blocked.find((b: { accountId: string }) => b.accountId === ids.parked);
+    const parked = body.blocked.find((b: { accountId: string }) => b.accountId === ids.parked)!;
     expect(parked.reasons).toEqual([
       {
         code: 'parked_until_due',

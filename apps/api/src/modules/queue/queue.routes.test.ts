@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 import { postOutcome } from '../../../test/outcomes.js';
 
 // 2026-11-20 15:00 UTC: 10:00 in New York, 00:00 (next day) in Tokyo.
@@ -83,14 +84,15 @@ describe('queue', () => {
     const rolling = body.items.find((i: { accountId: string }) => i.accountId === ids.rolling);
     expect(rolling.reasons.map((r: { message: string }) => r.message)).toContain('Rolls to M2 in 2 days');
 
-    const blocked = Object.fromEntries(body.blocked.map((b: { accountId: string }) => [b.accountId, b]));
+    const blockedList = (await collector.inject({ method: 'GET', url: '/api/queue?list=blocked' })).json().items;
+    const blocked = Object.fromEntries(blockedList.map((b: { accountId: string }) => [b.accountId, b]));
     expect(blocked[ids.disputed!].reasons[0].code).toBe('stop_flag');
     expect(blocked[ids.disputed!].nextAllowedAt).toBeNull();
     expect(blocked[ids.tokyo!].reasons[0].code).toBe('outside_calling_window');
     expect(blocked[ids.tokyo!].nextAllowedAt).toBe('2026-11-20T23:00:00.000Z'); // 08:00 in Tokyo
     expect(blocked[ids.noPhone!].reasons[0].message).toBe('No phone number is on file.');
     // Blocked accounts soonest-to-open first.
-    expect(body.blocked[0].accountId).toBe(ids.tokyo);
+    expect(blockedList[0].accountId).toBe(ids.tokyo);
   });
 
   it('shows a collector’s queue only to that collector, their teams’ supervisors and admins', async () => {
@@ -140,7 +142,7 @@ describe('queue', () => {
     expect(lease.accountId).toBe(ids.pool); // q-c2 has only the pool account
     expect(new Date(lease.leaseExpiresAt).getTime()).toBe(new Date(NOW).getTime() + 15 * 60_000);
     expect((await other.inject({ method: 'GET', url: `/api/accounts/${ids.pool}/case-file` })).statusCode).toBe(200);
-    const mine = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+    const mine = await wholeQueue(collector);
     expect(mine.items.map((i: { accountId: string }) => i.accountId)).not.toContain(ids.pool);
     // Nothing else callable for q-c2 now.
     expect((await other.inject({ method: 'POST', url: '/api/queue/next' })).statusCode).toBe(200);
@@ -164,10 +166,10 @@ describe('queue', () => {
       disposition: 'no_answer',
     });
     expect(res.statusCode).toBe(201);
-    const queue = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+    const queue = await wholeQueue(collector);
     expect(queue.items.map((i: { accountId: string }) => i.accountId)).not.toContain(ids.plain);
-    const held = queue.blocked.find((b: { accountId: string }) => b.accountId === ids.plain);
-    expect(held.reasons[0].code).toBe('recently_attempted');
+    const held = queue.blocked.find((b: { accountId: string }) => b.accountId === ids.plain)!;
+    expect(held.reasons[0]!.code).toBe('recently_attempted');
     expect(held.nextAllowedAt).toBe('2026-11-20T17:00:00.000Z');
   });
 
@@ -224,9 +226,9 @@ describe('queue snapshots', () => {
     const creditor = await t.factories.creditor();
     const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
     const s = await t.login('snap');
-    const first = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
+    const first = await wholeQueue(s);
     t.clock.advance(30_000);
-    expect((await s.inject({ method: 'GET', url: '/api/queue' })).json().generatedAt).toBe(first.generatedAt);
+    expect((await wholeQueue(s)).generatedAt).toBe(first.generatedAt);
     const phone = a.debtor.contactPoints[0]!.id;
     expect(
       (
@@ -237,11 +239,11 @@ describe('queue snapshots', () => {
         })
       ).statusCode,
     ).toBe(201);
-    const after = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
+    const after = await wholeQueue(s);
     expect(after.generatedAt).not.toBe(first.generatedAt);
-    expect(after.blocked[0].reasons[0].code).toBe('recently_attempted');
+    expect(after.blocked[0]!.reasons[0]!.code).toBe('recently_attempted');
     t.clock.advance(61_000);
-    expect((await s.inject({ method: 'GET', url: '/api/queue' })).json().generatedAt).not.toBe(after.generatedAt);
+    expect((await wholeQueue(s)).generatedAt).not.toBe(after.generatedAt);
     t.clock.set(NOW);
   });
 
@@ -250,7 +252,7 @@ describe('queue snapshots', () => {
     const creditor = await t.factories.creditor();
     const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
     const s = await t.login('snap-part');
-    const first = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
+    const first = await wholeQueue(s);
     expect(first.items.map((i: { accountId: string }) => i.accountId)).toEqual([a.id]);
     // An account assigned behind the API's back (no hook tells the queue): not in the snapshot yet.
     const later = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
@@ -266,14 +268,14 @@ describe('queue snapshots', () => {
     expect(rec.statusCode).toBe(201);
     // The recorded customer is up to date at once (held back: just attempted); nothing else was recomputed,
     // so "next" has nothing to offer (the old code computed the whole book again and offered `later`).
-    const after = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
+    const after = await wholeQueue(s);
     expect(after.items).toEqual([]);
     expect(after.blocked.map((b: { accountId: string }) => b.accountId)).toEqual([a.id]);
-    expect(after.blocked[0].reasons[0].code).toBe('recently_attempted');
+    expect(after.blocked[0]!.reasons[0]!.code).toBe('recently_attempted');
     expect((await s.inject({ method: 'POST', url: '/api/queue/next' })).statusCode).toBe(204);
     // Once the snapshot expires, the whole book is computed again.
     t.clock.advance(51_000);
-    const fresh = (await s.inject({ method: 'GET', url: '/api/queue' })).json();
+    const fresh = await wholeQueue(s);
     expect(fresh.items.map((i: { accountId: string }) => i.accountId)).toEqual([later.id]);
     t.clock.set(NOW);
   });
@@ -293,14 +295,14 @@ describe('access on current data, not on a queue snapshot', () => {
     const old = await t.login('r-old');
     const fresh = await t.login('r-new');
 
-    const snapshot = (await old.inject({ method: 'GET', url: '/api/queue' })).json();
+    const snapshot = await wholeQueue(old);
     expect(snapshot.items.map((i: { accountId: string }) => i.accountId)).toEqual([account.id]);
     // Reassigned by an import (nothing tells the queue service).
     await t.db.account.update({ where: { id: account.id }, data: { assignedCollectorId: newOwner.id } });
 
     // Same snapshot (10 s later), but the account is no longer theirs.
     t.clock.advance(10_000);
-    expect((await old.inject({ method: 'GET', url: '/api/queue' })).json().generatedAt).toBe(snapshot.generatedAt);
+    expect((await wholeQueue(old)).generatedAt).toBe(snapshot.generatedAt);
     expect((await old.inject({ method: 'POST', url: '/api/queue/next' })).statusCode).toBe(204);
     expect((await old.inject({ method: 'GET', url: `/api/accounts/${account.id}/case-file` })).statusCode).toBe(403);
     expect((await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).leasedById).toBeNull();
@@ -314,7 +316,7 @@ describe('access on current data, not on a queue snapshot', () => {
     });
     expect(moved.json().accounts).toBe(1);
     expect((await fresh.inject({ method: 'GET', url: `/api/accounts/${account.id}/case-file` })).statusCode).toBe(403);
-    const again = (await old.inject({ method: 'GET', url: '/api/queue' })).json();
+    const again = await wholeQueue(old);
     expect(again.generatedAt).not.toBe(snapshot.generatedAt);
     expect((await old.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId).toBe(account.id);
     t.clock.set(NOW);
@@ -377,12 +379,7 @@ describe('queue weights policy', () => {
     });
     const admin = await t.login('w-admin');
     const collector = await t.login('w-col');
-    const order = async () =>
-      (await collector.inject({ method: 'GET', url: '/api/queue' })).json().items as {
-        accountId: string;
-        priority: number;
-        reasons: { code: string; points: number }[];
-      }[];
+    const order = async () => (await wholeQueue(collector)).items;
 
     expect((await order()).map((i) => i.accountId)).toEqual([promised.id, rolling]);
 
@@ -439,5 +436,111 @@ describe('queue weights policy', () => {
         .statusCode,
     ).toBe(403);
     expect(await t.db.policy.count({ where: { kind: 'queue_weights' } })).toBe(2);
+  });
+});
+
+describe('queue pages (ADR 050)', () => {
+  const t = useTestApp({ now: NOW });
+  let collector: Session, supervisor: Session;
+  let collectorId = '';
+  const callbackId = { value: '' };
+
+  beforeAll(async () => {
+    const sup = await t.factories.user('supervisor', { username: 'qp-sup' });
+    const team = await t.factories.team('QP', sup.id);
+    const c = await t.factories.user('collector', { username: 'qp-c', teamId: team.id });
+    collectorId = c.id;
+    const creditor = await t.factories.creditor();
+    const base = { creditorId: creditor.id, collectorId: c.id, withPhone: true };
+    // Callable, many with the same priority (same DPD and balance): ties are broken by account id.
+    for (let i = 0; i < 7; i++)
+      await t.factories.account({ ...base, oldestUnpaidDueDate: i < 2 ? '2026-10-22' : '2026-11-10' });
+    const cb = await t.factories.account({ ...base, oldestUnpaidDueDate: '2026-11-10', fullName: 'Call Me Back' });
+    callbackId.value = cb.id;
+    await t.db.callback.create({
+      data: { accountId: cb.id, collectorId: c.id, dueAt: new Date('2026-11-20T14:55:00Z') },
+    });
+    // Blocked: three opening at the same instant (08:00 in Tokyo), two that never open by themselves.
+    for (let i = 0; i < 3; i++) await t.factories.account({ ...base, timeZone: 'Asia/Tokyo' });
+    await t.factories.account({ ...base, timeZone: 'Asia/Tokyo', oldestUnpaidDueDate: '2026-10-01' });
+    await t.factories.account({ creditorId: creditor.id, collectorId: c.id }); // no phone
+    const flagged = await t.factories.account(base);
+    await t.db.stopFlag.create({
+      data: { debtorId: flagged.debtorId, accountId: flagged.id, type: 'dispute_hold', reason: 'amount disputed' },
+    });
+    collector = await t.login('qp-c');
+    supervisor = await t.login('qp-sup');
+  });
+
+  const get = (s: Session, query: string) => s.inject({ method: 'GET', url: `/api/queue?${query}` });
+
+  it('walks every page of each list and yields every row once, in the order of the whole list', async () => {
+    const whole = await wholeQueue(collector, undefined, 200);
+    expect(whole.items).toHaveLength(8);
+    expect(whole.blocked).toHaveLength(6);
+    expect(whole.totals).toEqual({ callable: 8, blocked: 6, callbacksDue: 1 });
+    for (const limit of [1, 2, 3]) {
+      const paged = await wholeQueue(collector, undefined, limit);
+      expect(paged.items.map((i) => i.accountId)).toEqual(whole.items.map((i) => i.accountId));
+      expect(paged.blocked.map((i) => i.accountId)).toEqual(whole.blocked.map((i) => i.accountId));
+      expect(new Set(paged.items.map((i) => i.accountId)).size).toBe(8);
+      expect(new Set(paged.blocked.map((i) => i.accountId)).size).toBe(6);
+    }
+    // Soonest to open first, then the ones that never open by themselves.
+    expect(whole.blocked.map((b) => b.nextAllowedAt)).toEqual([
+      ...Array(4).fill('2026-11-20T23:00:00.000Z'),
+      null,
+      null,
+    ]);
+    // The supervisor walks the same pages of the collector's queue.
+    const seen = await wholeQueue(supervisor, collectorId, 3);
+    expect(seen.items.map((i) => i.accountId)).toEqual(whole.items.map((i) => i.accountId));
+  });
+
+  it('answers the first page by default (50 rows at most), with the totals and a cursor only when more follow', async () => {
+    const first = await get(collector, 'limit=5');
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ list: 'callable', collectorId, totals: { callable: 8, blocked: 6 } });
+    expect(first.json().items).toHaveLength(5);
+    expect(first.json().nextCursor).toEqual(expect.any(String));
+    const last = await get(collector, `limit=5&cursor=${first.json().nextCursor}`);
+    expect(last.json().items).toHaveLength(3);
+    expect(last.json().nextCursor).toBeNull();
+    const plain = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+    expect(plain.items).toHaveLength(8);
+    expect(plain.nextCursor).toBeNull();
+  });
+
+  it('sends only what the list shows for each row', async () => {
+    const callable = (await get(collector, 'list=callable')).json();
+    for (const item of callable.items) {
+      expect(Object.keys(item).sort()).toEqual(
+        ['accountId', 'currency', 'customerLocalTime', 'debtorName', 'overdueMinor', 'reasons', 'stage'].sort(),
+      );
+      expect(item.reasons.length).toBeLessThanOrEqual(2);
+    }
+    expect(callable.items.find((i: { accountId: string }) => i.accountId === callbackId.value).reasons[0].code).toBe(
+      'callback_due',
+    );
+    const blocked = (await get(collector, 'list=blocked')).json();
+    expect(Object.keys(blocked.items[0]).sort()).toEqual(
+      ['accountId', 'customerTimeZone', 'debtorName', 'nextAllowedAt', 'reasons', 'stage'].sort(),
+    );
+  });
+
+  it('refuses a bad cursor, limit or list with 400 naming the field', async () => {
+    const fieldOf = async (query: string) => {
+      const res = await get(collector, query);
+      expect(res.statusCode).toBe(400);
+      return res.json().error.fields.map((f: { field: string }) => f.field);
+    };
+    expect(await fieldOf('cursor=not-a-cursor')).toEqual(['cursor']);
+    expect(await fieldOf(`cursor=${Buffer.from('["x","y"]').toString('base64url')}`)).toEqual(['cursor']);
+    const blockedCursor = (await get(collector, 'list=blocked&limit=1')).json().nextCursor;
+    expect(await fieldOf(`list=callable&cursor=${blockedCursor}`)).toEqual(['cursor']); // another list's cursor
+    expect(await fieldOf('limit=0')).toEqual(['limit']);
+    expect(await fieldOf('limit=201')).toEqual(['limit']);
+    expect(await fieldOf('limit=ten')).toEqual(['limit']);
+    expect(await fieldOf('list=all')).toEqual(['list']);
   });
 });

@@ -29,26 +29,31 @@ export const queueRoutes: FastifyPluginAsyncZod<{ queueService: QueueService }> 
       config: {
         access: ['collector', 'supervisor', 'admin'],
         authz: authz({ collector: 'scoped', supervisor: 'scoped', admin: 'allowed' }),
-        // Whose queue, and every account on it (one row however long the queue is).
+        // Whose queue, and every account on the page shown (one row however long the page is).
         audit: audited(queueResponseSchema, {
           action: 'queue.view',
           entityType: 'queue',
           entityId: (request) => (request.query as { collectorId?: string }).collectorId ?? request.session?.user.id,
-          accounts: (queue) => [...queue.items, ...queue.blocked].map((i) => i.accountId),
+          accounts: (page) => page.items.map((i: { accountId: string }) => i.accountId),
         }),
       },
       schema: {
         tags: ['queue'],
         summary:
-          "Today's queue: callable accounts in priority order with reasons, and blocked ones with when they open",
+          "Today's queue, a page at a time: callable accounts in priority order with reasons, or blocked ones with when they open",
         description:
-          'Collectors get their own queue. Supervisors and admins must pass collectorId (400 without it): supervisors a collector ' +
-          'of a team they supervise, admins any collector; any other id is 404. The service role has no queue (403).',
+          'One page (`limit`, default 50; `cursor` = the previous nextCursor) of one list (`list`: callable, the default, or ' +
+          'blocked), each row only what the queue list shows, and the totals of the whole queue (callable, blocked, callbacks ' +
+          'due). Collectors get their own queue. Supervisors and admins must pass collectorId (400 without it): supervisors a ' +
+          'collector of a team they supervise, admins any collector; any other id is 404. The service role has no queue (403).',
         querystring: queueQuerySchema,
         response: { 200: queueResponseSchema, ...errors },
       },
     },
-    async (request) => queueService.view(currentUser(request), request.query.collectorId),
+    async (request) => {
+      const { collectorId, ...page } = request.query;
+      return queueService.view(currentUser(request), collectorId, page);
+    },
   );
 
   app.get(

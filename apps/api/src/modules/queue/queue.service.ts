@@ -2,11 +2,14 @@ import type {
   BlockedQueueItem,
   CallbacksTodayResponse,
   QueueItem,
+  QueueList,
   QueueResponse,
   ReleaseLeaseBody,
   Reservation,
   SessionUser,
 } from '@crm/contracts';
+import { isoDateTimeSchema, uuidSchema } from '@crm/contracts';
+import { z } from 'zod';
 import {
   arrangementParking,
   bestPhoneVerdict,
@@ -24,6 +27,7 @@ import {
   worklistSpan,
 } from '@crm/domain';
 import type { Clock } from '../../lib/clock.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import {
   BadRequestError,
   ConflictError,
@@ -40,7 +44,7 @@ import type { GateFactsRepository } from '../compliance/gate-facts.repository.js
 import { gateInputOf } from '../compliance/gate-input.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { QueueRepository } from './queue.repository.js';
-import type { WorklistRepository, WorklistRowData } from './worklist.repository.js';
+import type { WorklistPageAfter, WorklistPageRow, WorklistRepository, WorklistRowData } from './worklist.repository.js';
 
 export interface QueueServiceDeps {
   queue: QueueRepository;
@@ -64,6 +68,23 @@ class GateRefused extends Error {
   }
 }
 
+/** Which page of which list of the queue (GET /api/queue). */
+export interface QueuePageQuery {
+  list: QueueList;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** The sort key a queue cursor carries: (priority, account) or (opens at or null, account). */
+function decodeQueueCursor(list: QueueList, raw: string): WorklistPageAfter {
+  if (list === 'callable') {
+    const [priority, accountId] = decodeCursor(raw, z.tuple([z.string().regex(/^-?\d{1,10}$/), uuidSchema]));
+    return { list, priority: Number(priority), accountId };
+  }
+  const [opensAt, accountId] = decodeCursor(raw, z.tuple([isoDateTimeSchema.nullable(), uuidSchema]));
+  return { list, opensAt: opensAt === null ? null : new Date(opensAt), accountId };
+}
+
 /** How many refused accounts "next" passes over before it answers "nothing callable". */
 const NEXT_ATTEMPTS = 5;
 
@@ -75,11 +96,6 @@ export function createQueueService(deps: QueueServiceDeps) {
   // older than the max age computes them first; a recording recomputes that customer's rows.
   // Whether a row is callable now is a comparison with the clock (callable_from/until), so
   // windows open and close without a rebuild; leasing re-checks the gate in its transaction.
-
-  const byPriority = (a: QueueItem, b: QueueItem) => b.priority - a.priority || a.accountId.localeCompare(b.accountId);
-  // Soonest to open first; the ones that never open by themselves (stop flags) last.
-  const bySoonest = (a: BlockedQueueItem, b: BlockedQueueItem) =>
-    (a.nextAllowedAt ?? '9999').localeCompare(b.nextAllowedAt ?? '9999');
 
   type GateReasonJson = ReturnType<typeof gateReasonDto>;
 
@@ -189,54 +205,52 @@ export function createQueueService(deps: QueueServiceDeps) {
     return rebuild(collectorId, current);
   }
 
-  /** The collector's queue as stored, with display fields computed now. */
-  async function read(collectorId: string): Promise<QueueResponse> {
+  /**
+   * One page of one list of the collector's queue as stored, with display fields computed now and
+   * the header's totals (ADR 050). The page's rows carry only what the list shows.
+   */
+  async function read(collectorId: string, query: QueuePageQuery): Promise<QueueResponse> {
     const generatedAt = await fresh(collectorId);
     const now = clock.now();
-    const [rows, thresholds] = await Promise.all([worklist.read(collectorId, now), policies.stageThresholds()]);
-    const items: QueueItem[] = [];
-    const blocked: BlockedQueueItem[] = [];
-    const t = now.getTime();
-    for (const r of rows) {
-      const zone = r.time_zone;
-      const dpd = daysPastDue(isoDay(r.oldest_unpaid_due_date), localDate(now, zone));
-      const common = {
-        accountId: r.account_id,
-        externalId: r.external_id,
-        debtorName: r.full_name,
-        stage: stageFor(dpd, thresholds),
-        daysPastDue: dpd,
-        overdueMinor: Number(r.overdue_minor),
-        currency: r.currency,
-        customerLocalTime: localTime(now, zone),
-        customerTimeZone: zone,
+    const after = query.cursor ? decodeQueueCursor(query.list, query.cursor) : null;
+    const [rows, totals, thresholds] = await Promise.all([
+      worklist.page(collectorId, now, query.list, after, query.limit + 1),
+      worklist.totals(collectorId, now),
+      policies.stageThresholds(),
+    ]);
+    const page = rows.slice(0, query.limit);
+    const last = rows.length > query.limit ? page[page.length - 1] : undefined;
+    const head = (r: WorklistPageRow) => ({
+      accountId: r.account_id,
+      debtorName: r.full_name,
+      stage: stageFor(daysPastDue(isoDay(r.oldest_unpaid_due_date), localDate(now, r.time_zone)), thresholds),
+    });
+    const base = { collectorId, generatedAt: generatedAt.toISOString(), totals };
+    if (query.list === 'callable') {
+      return {
+        ...base,
+        list: 'callable',
+        nextCursor: last ? encodeCursor([String(last.priority), last.account_id]) : null,
+        items: page.map((r) => ({
+          ...head(r),
+          overdueMinor: Number(r.overdue_minor),
+          currency: r.currency,
+          customerLocalTime: localTime(now, r.time_zone),
+          reasons: (r.reasons as QueueItem['reasons']).slice(0, 2),
+        })),
       };
-      const opened = r.callable_from !== null && r.callable_from.getTime() <= t;
-      const closed = r.callable_until !== null && r.callable_until.getTime() <= t;
-      if (opened && !closed) {
-        items.push({
-          ...common,
-          priority: r.priority,
-          reasons: r.reasons as QueueItem['reasons'],
-          contactPointId: r.contact_point_id,
-        });
-      } else if (opened) {
-        blocked.push({
-          ...common,
-          reasons: r.closed_reasons as BlockedQueueItem['reasons'],
-          nextAllowedAt: r.reopens_at?.toISOString() ?? null,
-        });
-      } else {
-        blocked.push({
-          ...common,
-          reasons: r.blocked_reasons as BlockedQueueItem['reasons'],
-          nextAllowedAt: (r.next_allowed_at ?? r.callable_from)?.toISOString() ?? null,
-        });
-      }
     }
-    items.sort(byPriority);
-    blocked.sort(bySoonest);
-    return { collectorId, generatedAt: generatedAt.toISOString(), items, blocked };
+    return {
+      ...base,
+      list: 'blocked',
+      nextCursor: last ? encodeCursor([last.opens_at?.toISOString() ?? null, last.account_id]) : null,
+      items: page.map((r) => ({
+        ...head(r),
+        customerTimeZone: r.time_zone,
+        reasons: r.reasons as BlockedQueueItem['reasons'],
+        nextAllowedAt: r.opens_at?.toISOString() ?? null,
+      })),
+    };
   }
 
   /**
@@ -261,11 +275,15 @@ export function createQueueService(deps: QueueServiceDeps) {
      * any; anyone else is "no such collector" (404), so ids outside the viewer's teams reveal
      * nothing. Integrations (`service`) are refused at the route.
      */
-    async view(viewer: SessionUser, collectorId: string | undefined): Promise<QueueResponse> {
+    async view(
+      viewer: SessionUser,
+      collectorId: string | undefined,
+      query: QueuePageQuery = { list: 'callable', limit: 50 },
+    ): Promise<QueueResponse> {
       if (viewer.role === 'collector') {
         if (collectorId !== undefined && collectorId !== viewer.id)
           throw new ForbiddenError('Collectors can only see their own queue.');
-        return read(viewer.id);
+        return read(viewer.id, query);
       }
       if (viewer.role === 'service') throw new ForbiddenError('Integrations have no queue.');
       if (collectorId === undefined) {
@@ -275,7 +293,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       }
       if (!(await queue.findVisibleCollector(viewer, collectorId)))
         throw new NotFoundError('No such collector in your teams.');
-      return read(collectorId);
+      return read(collectorId, query);
     },
 
     /**

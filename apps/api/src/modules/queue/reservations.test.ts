@@ -1,6 +1,7 @@
 import { releaseHiddenUntil } from '@crm/domain';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 import { postOutcome } from '../../../test/outcomes.js';
 
 // 10:00 in New York, where the test customers live: callable.
@@ -94,7 +95,7 @@ describe('reservations: see, extend, give back, skip (ADR 032)', () => {
     const second = (await next(session)).json().accountId as string;
     expect(second).not.toBe(first);
     expect(accounts).toContain(second);
-    const queue = (await session.inject({ method: 'GET', url: '/api/queue' })).json();
+    const queue = await wholeQueue(session);
     expect(queue.items.map((i: { accountId: string }) => i.accountId)).not.toContain(first);
     // The second one given back for the day: nothing left to offer.
     const back = await release(session, {

@@ -17,31 +17,46 @@ export interface WorklistRowData {
   reopensAt: Date | null;
 }
 
-/** A stored row with the account's and customer's display fields, read now. */
-export interface WorklistReadRow {
+/** One row of a page of the queue list (ADR 050): only what the list shows, and its sort key. */
+export interface WorklistPageRow {
   account_id: string;
-  priority: number;
-  reasons: unknown[];
-  contact_point_id: string | null;
-  callable_from: Date | null;
-  callable_until: Date | null;
-  blocked_reasons: unknown[];
-  next_allowed_at: Date | null;
-  closed_reasons: unknown[];
-  reopens_at: Date | null;
-  external_id: string;
-  currency: string;
-  overdue_minor: bigint;
-  oldest_unpaid_due_date: Date | null;
   full_name: string;
   time_zone: string;
+  oldest_unpaid_due_date: Date | null;
+  overdue_minor: bigint;
+  currency: string;
+  priority: number;
+  /** Callable list: the priority's reasons. Blocked list: why it is blocked now. */
+  reasons: unknown[];
+  /** Blocked list: when it opens (the sort key; null when it never opens by itself). */
+  opens_at: Date | null;
 }
+
+/** Where the previous page ended: the last row's sort key. */
+export type WorklistPageAfter =
+  | { list: 'callable'; priority: number; accountId: string }
+  | { list: 'blocked'; opensAt: Date | null; accountId: string };
 
 export type WorklistRepository = ReturnType<typeof createWorklistRepository>;
 
 /** "Callable now" as SQL on a worklist row aliased `w`. */
 const callableNow = (now: Date) =>
   Prisma.sql`(w.callable_from <= ${now} AND (w.callable_until IS NULL OR ${now} < w.callable_until))`;
+
+/** The negation of callableNow (a null callable_from is never callable by itself). */
+const blockedNow = (now: Date) =>
+  Prisma.sql`(w.callable_from IS NULL OR w.callable_from > ${now} OR w.callable_until <= ${now})`;
+
+/**
+ * The collector's rows the queue shows (worklist `w` joined to accounts `a`): accounts open and in
+ * their pool now, not leased to someone else now, not skipped or given back by them recently (ADR 032).
+ */
+const shownRows = (collectorId: string, now: Date) => Prisma.sql`
+  w.collector_id = ${collectorId}::uuid
+  AND a.status = 'open' AND ${collectorPoolSql(collectorId)}
+  AND (a.leased_by_id IS NULL OR a.leased_by_id = ${collectorId}::uuid OR a.lease_expires_at < ${now})
+  AND NOT EXISTS (SELECT 1 FROM reservation_releases r
+                  WHERE r.account_id = a.id AND r.collector_id = ${collectorId}::uuid AND r.hidden_until > ${now})`;
 
 /**
  * The worklist (ADR 041): the queue computed into PostgreSQL, one row per (collector, account) the
@@ -156,20 +171,67 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
     },
 
     /**
-     * The collector's rows with their display fields: accounts open and in their pool now, not
-     * leased to someone else now, not skipped or given back by them recently (ADR 032).
+     * One page of the collector's callable rows (priority order) or blocked rows (soonest to open
+     * first, the ones that never open by themselves last), after `after`, `limit` rows at most,
+     * with the display fields of each. Keyset paging on (sort key, account id): walking every page
+     * of an unchanged worklist yields each row once.
      */
-    read(collectorId: string, now: Date) {
-      return db.$queryRaw<WorklistReadRow[]>`
-        SELECT w.account_id, w.priority, w.reasons, w.contact_point_id, w.callable_from, w.callable_until,
-               w.blocked_reasons, w.next_allowed_at, w.closed_reasons, w.reopens_at,
-               a.external_id, a.currency, a.overdue_minor, a.oldest_unpaid_due_date, d.full_name, d.time_zone
-        FROM worklist w JOIN accounts a ON a.id = w.account_id JOIN debtors d ON d.id = a.debtor_id
-        WHERE w.collector_id = ${collectorId}::uuid
-          AND a.status = 'open' AND ${collectorPoolSql(collectorId)}
-          AND (a.leased_by_id IS NULL OR a.leased_by_id = ${collectorId}::uuid OR a.lease_expires_at < ${now})
-          AND NOT EXISTS (SELECT 1 FROM reservation_releases r
-                          WHERE r.account_id = a.id AND r.collector_id = ${collectorId}::uuid AND r.hidden_until > ${now})`;
+    page(
+      collectorId: string,
+      now: Date,
+      list: 'callable' | 'blocked',
+      after: WorklistPageAfter | null,
+      limit: number,
+    ): Promise<WorklistPageRow[]> {
+      const fields = Prisma.sql`w.account_id, d.full_name, d.time_zone, a.oldest_unpaid_due_date, a.overdue_minor,
+                                a.currency, w.priority`;
+      const from = Prisma.sql`FROM worklist w JOIN accounts a ON a.id = w.account_id JOIN debtors d ON d.id = a.debtor_id`;
+      if (list === 'callable') {
+        const keyset =
+          after?.list === 'callable'
+            ? Prisma.sql`AND (w.priority < ${after.priority}::int
+                              OR (w.priority = ${after.priority}::int AND w.account_id > ${after.accountId}::uuid))`
+            : Prisma.empty;
+        return db.$queryRaw<WorklistPageRow[]>`
+          SELECT ${fields}, w.reasons, NULL::timestamptz AS opens_at
+          ${from}
+          WHERE ${shownRows(collectorId, now)} AND ${callableNow(now)} ${keyset}
+          ORDER BY w.priority DESC, w.account_id
+          LIMIT ${limit}`;
+      }
+      // A row that opened and closed again shows why it closed and when it reopens; one not yet
+      // open, why it is blocked and when it opens.
+      const keyset =
+        after?.list !== 'blocked'
+          ? Prisma.empty
+          : after.opensAt === null
+            ? Prisma.sql`WHERE q.opens_at IS NULL AND q.account_id > ${after.accountId}::uuid`
+            : Prisma.sql`WHERE q.opens_at > ${after.opensAt} OR q.opens_at IS NULL
+                           OR (q.opens_at = ${after.opensAt} AND q.account_id > ${after.accountId}::uuid)`;
+      return db.$queryRaw<WorklistPageRow[]>`
+        SELECT q.* FROM (
+          SELECT ${fields},
+                 CASE WHEN w.callable_from <= ${now} THEN w.closed_reasons ELSE w.blocked_reasons END AS reasons,
+                 CASE WHEN w.callable_from <= ${now} THEN w.reopens_at
+                      ELSE COALESCE(w.next_allowed_at, w.callable_from) END AS opens_at
+          ${from}
+          WHERE ${shownRows(collectorId, now)} AND ${blockedNow(now)}) q
+        ${keyset}
+        ORDER BY q.opens_at NULLS LAST, q.account_id
+        LIMIT ${limit}`;
+    },
+
+    /** The counts the queue's header shows: callable rows, blocked rows, callable rows whose callback is due. */
+    async totals(collectorId: string, now: Date): Promise<{ callable: number; blocked: number; callbacksDue: number }> {
+      const rows = await db.$queryRaw<{ callable: number; blocked: number; callbacks_due: number }[]>`
+        SELECT COUNT(*) FILTER (WHERE ${callableNow(now)})::int AS callable,
+               COUNT(*) FILTER (WHERE ${blockedNow(now)})::int AS blocked,
+               COUNT(*) FILTER (WHERE ${callableNow(now)} AND w.reasons @> '[{"code":"callback_due"}]'::jsonb)::int
+                 AS callbacks_due
+        FROM worklist w JOIN accounts a ON a.id = w.account_id
+        WHERE ${shownRows(collectorId, now)}`;
+      const r = rows[0]!;
+      return { callable: r.callable, blocked: r.blocked, callbacksDue: r.callbacks_due };
     },
 
     /**

@@ -2,6 +2,7 @@ import type { SessionUser } from '@crm/contracts';
 import { createPrismaClient, type Db } from '@crm/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useSecondApp, useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
 import { createAuditRepository } from '../audit/audit.repository.js';
 import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
@@ -16,7 +17,7 @@ const HOUR_AGE = { WORKLIST_MAX_AGE_SECONDS: '3600' };
 
 type Item = { accountId: string; reasons: { code: string }[] };
 const queueOf = async (s: Session) =>
-  (await s.inject({ method: 'GET', url: '/api/queue' })).json() as {
+  (await wholeQueue(s)) as {
     generatedAt: string;
     items: Item[];
     blocked: (Item & { nextAllowedAt: string | null })[];

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
+import { wholeQueue } from '../../../test/queue.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
 import { createContactGate } from '../compliance/contact-gate.service.js';
 import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
@@ -73,7 +74,7 @@ describe('stop flags: set, expire, clear', () => {
   const caseFile = async (accountId: string) =>
     (await collector.inject({ method: 'GET', url: `/api/accounts/${accountId}/case-file` })).json();
   const inQueue = async (accountId: string) => {
-    const q = (await collector.inject({ method: 'GET', url: '/api/queue' })).json();
+    const q = await wholeQueue(collector);
     const item = q.items.find((i: { accountId: string }) => i.accountId === accountId);
     const blocked = q.blocked.find((i: { accountId: string }) => i.accountId === accountId);
     return { callable: !!item, reasons: blocked ? codes(blocked.reasons) : [] };

@@ -34,25 +34,22 @@ const users = {
 const queue = {
   collectorId: COLLECTOR,
   generatedAt: '2026-11-20T10:00:00.000Z',
+  list: 'callable',
+  totals: { callable: 1, blocked: 0, callbacksDue: 1 },
+  nextCursor: null,
   items: [
     {
       accountId: ACCOUNT,
-      externalId: 'ACC-1',
       debtorName: 'Jane Doe',
       stage: 'm1',
-      daysPastDue: 20,
       overdueMinor: 25_000,
       currency: 'USD',
       customerLocalTime: '10:00',
-      customerTimeZone: 'America/New_York',
-      priority: 50,
       reasons: [
         { code: 'callback_due', message: 'Callback due', params: { dueAt: '2026-11-20T10:00:00.000Z' }, points: 50 },
       ],
-      contactPointId: null,
     },
   ],
-  blocked: [],
 };
 
 describe("a collector's queue for their supervisor", () => {
@@ -78,7 +75,7 @@ describe("a collector's queue for their supervisor", () => {
     expect(await screen.findByRole('heading', { name: "Casey Collector's queue" })).toBeInTheDocument();
     const link = await screen.findByRole('link', { name: /Jane Doe/ });
     expect(link.getAttribute('href')).toBe(paths.accountView.getHref(ACCOUNT));
-    expect(calls.map((c) => c.url)).toContain(`/api/queue?collectorId=${COLLECTOR}`);
+    expect(calls.map((c) => c.url)).toContain(`/api/queue?list=callable&limit=50&collectorId=${COLLECTOR}`);
     // Read-only: nothing to lease from here.
     expect(screen.queryByRole('button', { name: /next/i })).not.toBeInTheDocument();
     expect(calls.every((c) => (c.init?.method ?? 'GET') === 'GET')).toBe(true);
