@@ -214,7 +214,7 @@ export async function buildApp({
         policiesModule,
         createReportsModule({ ...core, rollRates }),
         queueModule,
-        createCaseFileModule({ ...core, access, disputes }),
+        createCaseFileModule({ ...core, disputes }),
         createScriptsModule({ ...core, access }),
         createContactsModule({
           ...core,

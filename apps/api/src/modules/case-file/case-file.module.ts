@@ -1,6 +1,5 @@
 import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
-import type { AccountAccess } from '../accounts/account-access.js';
 import type { DisputesService } from '../disputes/disputes.service.js';
 import { createCaseFileRepository } from './case-file.repository.js';
 import { caseFileRoutes } from './case-file.routes.js';
@@ -8,9 +7,8 @@ import { createCaseFileService } from './case-file.service.js';
 
 /** Everything a collector needs to know before the call, in one read. */
 export function createCaseFileModule(
-  deps: Pick<Core, 'db' | 'policies' | 'clock'> & {
-    access: AccountAccess;
-    disputes: Pick<DisputesService, 'forAccount'>;
+  deps: Pick<Core, 'db' | 'clock'> & {
+    disputes: Pick<DisputesService, 'present'>;
   },
 ): ApiModule {
   const caseFileService = createCaseFileService({

@@ -22,9 +22,8 @@ import {
 import type { Clock } from '../../lib/clock.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { NotFoundError } from '../../lib/errors.js';
-import type { AccountAccess } from '../accounts/account-access.js';
+import { assertMayOpen } from '../accounts/account-access.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
-import type { PoliciesRepository } from '../policies/policies.repository.js';
 import { evaluationInput } from '../promises/evaluation-input.js';
 import { gateVerdictDto } from '../compliance/gate-dto.js';
 import { gateInputOf, thirdPartyVerdict } from '../compliance/gate-input.js';
@@ -33,9 +32,7 @@ import type { CaseFileRepository } from './case-file.repository.js';
 
 export interface CaseFileServiceDeps {
   caseFiles: CaseFileRepository;
-  disputes: Pick<DisputesService, 'forAccount'>;
-  access: AccountAccess;
-  policies: Pick<PoliciesRepository, 'stageThresholds' | 'promiseRules'>;
+  disputes: Pick<DisputesService, 'present'>;
   clock: Clock;
 }
 
@@ -51,7 +48,6 @@ type Loaded = NonNullable<Awaited<ReturnType<CaseFileRepository['load']>>>;
 
 function accountFacts(
   a: Loaded['otherAccounts'][number] | Loaded['account'],
-  creditorName: string,
   zone: string,
   now: Date,
   t: StageThresholds,
@@ -61,7 +57,7 @@ function accountFacts(
   return {
     id: a.id,
     externalId: a.externalId,
-    creditorName,
+    creditorName: a.creditorName,
     product: a.product,
     currency: a.currency,
     balanceMinor: Number(a.balanceMinor),
@@ -83,19 +79,18 @@ function accountFacts(
 
 export type CaseFileService = ReturnType<typeof createCaseFileService>;
 
-export function createCaseFileService({ caseFiles, access, policies, clock, disputes }: CaseFileServiceDeps) {
+export function createCaseFileService({ caseFiles, clock, disputes }: CaseFileServiceDeps) {
   return {
-    /** The view is audited by the route's declaration (plugins/audit.ts). */
+    /**
+     * The view is audited by the route's declaration (plugins/audit.ts). One statement reads the
+     * access facts and everything else (ADR 047); nothing read leaves unless the access rule allows.
+     */
     async get(user: SessionUser, accountId: string): Promise<CaseFile> {
       const now = clock.now();
-      await access.assertCanOpen(user, accountId, now);
-      const [loaded, thresholds, promiseRules] = await Promise.all([
-        caseFiles.load(accountId, now),
-        policies.stageThresholds(),
-        policies.promiseRules(),
-      ]);
-      if (!loaded?.gate) throw new NotFoundError('No such account.');
-      const { account, attempts, promises, payments, plans, gate } = loaded;
+      const loaded = await caseFiles.load(accountId, now);
+      if (!loaded) throw new NotFoundError('No such account.');
+      assertMayOpen(user, loaded.access, now);
+      const { account, attempts, promises, payments, plans, gate, stageThresholds: thresholds, promiseRules } = loaded;
       const debtor = account.debtor;
       const zone = debtor.timeZone;
       // The gate decides on the facts its one loader read (gate-facts.repository.ts), as the queue
@@ -132,8 +127,8 @@ export function createCaseFileService({ caseFiles, access, policies, clock, disp
           disposition: a.disposition,
           notes: a.notes,
           objections: a.objections,
-          collectorName: a.collector?.displayName ?? null,
-          contactPointValue: a.contactPoint?.value ?? null,
+          collectorName: a.collectorName,
+          contactPointValue: a.contactPointValue,
           overrideReasonCode: a.overrideReasonCode,
         })),
         ...promises.map((p) => ({
@@ -197,7 +192,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock, disp
 
       return {
         account: {
-          ...accountFacts(account, account.creditor.name, zone, now, thresholds),
+          ...accountFacts(account, zone, now, thresholds),
           complianceProfile: account.complianceProfile,
           assignedCollector: account.assignedCollector,
           lease:
@@ -268,7 +263,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock, disp
           gate: gateVerdictDto(thirdPartyVerdict(gate, loaded.thirdParties, tp, now)),
         })),
         thirdPartyScript: thirdPartyScript(fromDbLocale(debtor.preferredLanguage), user.displayName, debtor.fullName),
-        otherAccounts: loaded.otherAccounts.map((a) => accountFacts(a, a.creditor.name, zone, now, thresholds)),
+        otherAccounts: loaded.otherAccounts.map((a) => accountFacts(a, zone, now, thresholds)),
         settableStopFlags: settableFlagTypes(gate.profile.stopFlags),
         stopFlags: stopFlags.map((f) => ({
           id: f.id,
@@ -290,7 +285,7 @@ export function createCaseFileService({ caseFiles, access, policies, clock, disp
           body: r.body,
           lastError: r.lastError,
         })),
-        disputes: await disputes.forAccount(account.id, account.externalId, zone, gate.profile, now),
+        disputes: disputes.present(loaded.notices, loaded.disputes, zone, gate.profile, now),
         claimedPayments: loaded.claims.map((c) => ({
           id: c.id,
           claimedPaidOn: isoDay(c.claimedPaidOn)!,

@@ -242,28 +242,57 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
 
   const facts = new Map<string, GateFacts>();
   for (const a of accounts) {
-    const callback = callbackByAccount.get(a.id);
-    const contactPoints = pointsByDebtor.get(a.debtorId) ?? [];
-    facts.set(a.id, {
-      debtorId: a.debtorId,
-      customerTimeZone: a.timeZone,
-      knownZones: knownZones(a.timeZone, contactPoints),
-      profile: profiles[a.complianceProfile],
-      contactPoints,
-      stopFlags: [...(accountFlags.get(a.id) ?? []), ...(debtorFlags.get(a.debtorId) ?? [])].sort(
-        (x, y) => y.setAt.getTime() - x.setAt.getTime() || x.id.localeCompare(y.id),
-      ),
-      attempts: (attemptsByAccount.get(a.id) ?? []).map((t) => ({ ...t, at: t.startedAt })),
-      callback: callback
-        ? {
-            id: callback.id,
-            dueAt: callback.dueAt,
-            requestedByCustomer: callback.requestedByCustomer,
-            requestedAt: callback.createdAt,
-          }
-        : null,
-      inconvenientTimes: inconvenientTimesOf(a.inconvenientTimes),
-    });
+    facts.set(
+      a.id,
+      gateFactsOf({
+        account: a,
+        profiles,
+        contactPoints: pointsByDebtor.get(a.debtorId) ?? [],
+        stopFlags: [...(accountFlags.get(a.id) ?? []), ...(debtorFlags.get(a.debtorId) ?? [])],
+        attempts: attemptsByAccount.get(a.id) ?? [],
+        callback: callbackByAccount.get(a.id),
+      }),
+    );
   }
   return facts;
+}
+
+/**
+ * One account's gate facts from its rows: the one assembly of `loadGateFacts` and of the case
+ * file's single statement (ADR 047), so both hand the gate the same facts. `stopFlags`: the flags
+ * in force on the account and the customer's own; `attempts`: the account's since the look-back.
+ */
+export function gateFactsOf(rows: {
+  account: {
+    id: string;
+    debtorId: string;
+    complianceProfile: ProfileCode;
+    timeZone: string;
+    inconvenientTimes: unknown;
+  };
+  profiles: Record<ProfileCode, ComplianceProfilePolicy>;
+  contactPoints: GateFactsContactPoint[];
+  stopFlags: (GateFactsStopFlag & { debtorId: string })[];
+  attempts: (Omit<GateAttempt, 'at'> & { startedAt: Date })[];
+  callback: { id: string; dueAt: Date; requestedByCustomer: boolean; createdAt: Date } | undefined;
+}): GateFacts {
+  const { account: a, contactPoints, callback } = rows;
+  return {
+    debtorId: a.debtorId,
+    customerTimeZone: a.timeZone,
+    knownZones: knownZones(a.timeZone, contactPoints),
+    profile: rows.profiles[a.complianceProfile],
+    contactPoints,
+    stopFlags: [...rows.stopFlags].sort((x, y) => y.setAt.getTime() - x.setAt.getTime() || x.id.localeCompare(y.id)),
+    attempts: rows.attempts.map((t) => ({ ...t, at: t.startedAt })),
+    callback: callback
+      ? {
+          id: callback.id,
+          dueAt: callback.dueAt,
+          requestedByCustomer: callback.requestedByCustomer,
+          requestedAt: callback.createdAt,
+        }
+      : null,
+    inconvenientTimes: inconvenientTimesOf(a.inconvenientTimes),
+  };
 }

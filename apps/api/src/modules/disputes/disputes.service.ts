@@ -254,6 +254,17 @@ export function createDisputesService(deps: DisputesServiceDeps) {
         disputes.notices(accountId, accountNumber),
         disputes.disputes(accountId),
       ]);
+      return this.present(notices, list, zone, profile, now);
+    },
+
+    /** An account's notices and disputes as shown, from rows read by the caller (the case file's one statement). */
+    present(
+      notices: readonly NoticeRow[],
+      list: readonly DisputeRow[],
+      zone: string,
+      profile: Pick<ComplianceProfilePolicy, 'profile' | 'validationNotice'>,
+      now: Date,
+    ): AccountDisputes {
       return {
         noticeApplies: validationNoticeRule(profile).send,
         notices: notices.map((n) => noticeDto(n, zone, now)),

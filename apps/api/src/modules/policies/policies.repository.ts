@@ -94,6 +94,31 @@ export async function readComplianceProfiles(client: Client): Promise<Record<Pro
   };
 }
 
+/** A stored policy version as a single-statement read returns it (the newest of its kind and key). */
+export interface PolicyRow {
+  kind: PolicyKindCode;
+  key: string;
+  version: number;
+  data: unknown;
+}
+
+/**
+ * The compliance profiles, stage thresholds and promise rules in force, validated exactly as the
+ * reads above do, from the newest rows a caller read itself (the case file's one statement, ADR 047).
+ */
+export function policiesInForce(rows: readonly PolicyRow[]) {
+  const row = (kind: PolicyKindCode, key: string) => rows.find((r) => r.kind === kind && r.key === key) ?? null;
+  return {
+    complianceProfiles: {
+      US: validated('compliance_profile', 'US', row('compliance_profile', 'US')),
+      UK: validated('compliance_profile', 'UK', row('compliance_profile', 'UK')),
+      CN: validated('compliance_profile', 'CN', row('compliance_profile', 'CN')),
+    } satisfies Record<ProfileCode, ComplianceProfilePolicy>,
+    stageThresholds: validated('stage_thresholds', 'default', row('stage_thresholds', 'default')),
+    promiseRules: validated('promise_rules', 'default', row('promise_rules', 'default')),
+  };
+}
+
 export type PoliciesRepository = ReturnType<typeof createPoliciesRepository>;
 
 /** Policies are versioned rows; the highest version of (kind, key) is in force. */
