@@ -11,6 +11,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { caseFileTwin } from './case-file-twin.js';
 import { login, openBenchDatabase, recordOutcomeSql, startServer, stopServer } from './lib.js';
 
 const { values } = parseArgs({
@@ -96,11 +97,11 @@ async function closedLoop(
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(8) : '     n/a');
-function report(name: string, api: Stats, sql: Stats) {
+function report(name: string, api: Stats, sql: Stats, sqlLabel = 'SQL') {
   console.log(
     `${name.padEnd(28)} API  p50${fmt(api.p50)} p95${fmt(api.p95)} p99${fmt(api.p99)} ms  ${api.perSecond.toFixed(1).padStart(7)} req/s  (${api.count} ok, ${api.errors} failed)\n` +
-      `${''.padEnd(28)} SQL  p50${fmt(sql.p50)} p95${fmt(sql.p95)} p99${fmt(sql.p99)} ms  ${sql.perSecond.toFixed(1).padStart(7)} runs/s\n` +
-      `${''.padEnd(28)} API/SQL p50 ratio ${(api.p50 / sql.p50).toFixed(1)}x`,
+      `${''.padEnd(28)} ${sqlLabel.padEnd(4)} p50${fmt(sql.p50)} p95${fmt(sql.p95)} p99${fmt(sql.p99)} ms  ${sql.perSecond.toFixed(1).padStart(7)} runs/s\n` +
+      `${''.padEnd(28)} API/${sqlLabel} p50 ratio ${(api.p50 / sql.p50).toFixed(1)}x`,
   );
 }
 
@@ -288,40 +289,12 @@ try {
       await res.arrayBuffer();
       return res.ok;
     });
+    // Its hand-written single-query twin (ADR 047): the same reads and the audit row, one statement.
     const caseSql = await closedLoop(async (w, i) => {
       const p = pick(w * 7919 + i);
-      await pool.query(
-        'SELECT a.*, d.*, c.name FROM accounts a JOIN debtors d ON d.id = a.debtor_id JOIN creditors c ON c.id = a.creditor_id WHERE a.id = $1',
-        [p.account_id],
-      );
-      await Promise.all([
-        pool.query('SELECT * FROM contact_points WHERE debtor_id = $1', [p.debtor_id]),
-        pool.query('SELECT id, relationship, source, do_not_contact FROM third_parties WHERE debtor_id = $1', [
-          p.debtor_id,
-        ]),
-        pool.query(
-          'SELECT a.*, c.name FROM accounts a JOIN creditors c ON c.id = a.creditor_id WHERE a.debtor_id = $1 AND a.id <> $2',
-          [p.debtor_id, p.account_id],
-        ),
-        pool.query('SELECT * FROM stop_flags WHERE debtor_id = $1 AND cleared_at IS NULL', [p.debtor_id]),
-        pool.query(
-          'SELECT ca.*, u.display_name, cp.value FROM contact_attempts ca LEFT JOIN users u ON u.id = ca.collector_id LEFT JOIN contact_points cp ON cp.id = ca.contact_point_id WHERE ca.account_id = $1 ORDER BY ca.started_at DESC',
-          [p.account_id],
-        ),
-        pool.query('SELECT * FROM promises WHERE account_id = $1 ORDER BY created_at DESC', [p.account_id]),
-        pool.query('SELECT * FROM payments WHERE account_id = $1 ORDER BY paid_at DESC', [p.account_id]),
-        pool.query('SELECT * FROM payment_plans WHERE account_id = $1', [p.account_id]),
-        pool.query("SELECT * FROM callbacks WHERE account_id = $1 AND status = 'pending' ORDER BY due_at LIMIT 1", [
-          p.account_id,
-        ]),
-      ]);
-      await pool.query(
-        "INSERT INTO audit_events (actor_id, action, entity_type, entity_id) VALUES ($1, 'case_file.view', 'account', $2)",
-        [p.collector_id, p.account_id],
-      );
-      return true;
+      return caseFileTwin(pool, p.account_id, p.collector_id);
     });
-    report('GET /api/accounts/:id/case-file', caseApi, caseSql);
+    report('GET /api/accounts/:id/case-file', caseApi, caseSql, 'twin');
 
     // ---- POST /api/accounts/:id/contacts (inbound calls: always allowed by the gate, so every request writes)
     const contactApi = await closedLoop(async (w, i) => {
