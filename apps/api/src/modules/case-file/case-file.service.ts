@@ -93,8 +93,8 @@ export function createCaseFileService({ caseFiles, clock, disputes }: CaseFileSe
       const { account, attempts, promises, payments, plans, gate, stageThresholds: thresholds, promiseRules } = loaded;
       const debtor = account.debtor;
       const zone = debtor.timeZone;
-      // The gate decides on the facts its one loader read (gate-facts.repository.ts), as the queue
-      // does; the contact points and stop flags shown are those same facts.
+      // The gate decides on facts assembled as its loader assembles them (gateFactsOf,
+      // gate-facts.repository.ts); the contact points and stop flags shown are those same facts.
       const { contactPoints } = gate;
       const stopFlags = gate.stopFlags.filter((f) => !f.expiresAt || f.expiresAt.getTime() > now.getTime());
       const gateBase = gateInputOf(gate, now);
