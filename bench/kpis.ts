@@ -1,4 +1,5 @@
-// Supervisor reports at scale: `pnpm bench:kpis [--accounts 1000000] [--history-scale 1.75] [--runs 15]`.
+// Supervisor reports at scale: `pnpm bench:kpis [--accounts 1000000] [--history-scale 1.75] [--runs 15]
+//   [--data-dir bench-kpi-postgres] [--skip-live] [--skip-rebuild]`.
 //
 // 1. An embedded PostgreSQL in .data/bench-kpi-postgres with a seeded portfolio (about 10
 //    contact attempts per account at the default scale; reused between runs).
@@ -7,13 +8,17 @@
 //    SQL (the API's own builders, kpiMeasuresSql and contactLogPageSql) straight on PostgreSQL,
 //    first with no KPI summary (the report reads the base tables), then (ADR 045) after
 //    `kpis` rebuilds the daily summary (timed): the KPI requests through the API again and the
-//    summary's SQL (kpiReportSql over the summarised days).
+//    summary's SQL (kpiReportSql over the summarised days and, ADR 051, the whole months from the
+//    monthly roll-up): a month and a quarter. `--skip-live` skips the base-table timings,
+//    `--skip-rebuild` reuses a summary already built (no change since: nothing writes meanwhile).
+// 4. Roll rates: the API, its SQL (one ordered pass, ADR 051) and, once, the per-account probes.
 import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { SessionUser } from '../packages/contracts/src/index.js';
 import { addDaysIso, startOfLocalDay } from '../packages/domain/src/index.js';
 import { contactLogPageSql } from '../apps/api/src/modules/contacts/contact-log.repository.js';
-import { kpiMeasuresSql, kpiReportSql } from '../apps/api/src/modules/reports/kpis.repository.js';
+import { kpiMeasuresSql, kpiReportSql, splitPeriod } from '../apps/api/src/modules/reports/kpis.repository.js';
+import { rollRatesProbeSql, rollRatesSql } from '../apps/api/src/modules/stages/roll-rates.repository.js';
 import { createKpiSummaryRepository } from '../apps/api/src/modules/reports/kpi-summary.repository.js';
 import { createKpiSummaryService } from '../apps/api/src/modules/reports/kpi-summary.service.js';
 import { createPrismaClient } from '@crm/db';
@@ -25,6 +30,9 @@ const { values } = parseArgs({
     'history-scale': { type: 'string', default: '1.75' },
     runs: { type: 'string', default: '15' },
     port: { type: 'string', default: '3410' },
+    'data-dir': { type: 'string', default: 'bench-kpi-postgres' },
+    'skip-live': { type: 'boolean', default: false },
+    'skip-rebuild': { type: 'boolean', default: false },
   },
 });
 const ACCOUNTS = Number(values.accounts);
@@ -45,7 +53,7 @@ async function time(task: () => Promise<void>): Promise<{ p50: number; p95: numb
 }
 
 const db = await openBenchDatabase(ACCOUNTS, {
-  dataDir: 'bench-kpi-postgres',
+  dataDir: values['data-dir'],
   historyScale: Number(values['history-scale']),
 });
 let server: ChildProcess | undefined;
@@ -62,7 +70,8 @@ try {
   const to = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
   // No summary yet: the report reads the base tables (as before ADR 045).
-  await db.pool.query('TRUNCATE kpi_days, kpi_daily');
+  if (!values['skip-rebuild'])
+    await db.pool.query('TRUNCATE kpi_days, kpi_daily, kpi_daily_collector, kpi_monthly, kpi_monthly_collector');
   server = await startServer(db, Number(values.port));
   const admin = await login(BASE, 'admin1');
   const supervisor = await login(BASE, 'supervisor1');
@@ -154,41 +163,88 @@ try {
     console.log(
       `${name.padEnd(56)} API p50 ${a.p50.toFixed(1).padStart(7)} p95 ${a.p95.toFixed(1).padStart(7)} ms | SQL p50 ${s.p50.toFixed(1).padStart(7)} p95 ${s.p95.toFixed(1).padStart(7)} ms | ratio ${(a.p50 / s.p50).toFixed(2)}x`,
     );
-  for (const c of cases) report(c.name, await time(c.api), await time(c.sql));
+  if (!values['skip-live']) for (const c of cases) report(c.name, await time(c.api), await time(c.sql));
 
   // The daily summary (ADR 045), rebuilt as `pnpm kpi:rebuild` does, then the KPI requests again.
-  const prisma = createPrismaClient(db.appUrl);
-  const t0 = performance.now();
-  const rebuilt = await createKpiSummaryService({
-    summary: createKpiSummaryRepository(prisma),
-    clock: { now: () => new Date() },
-  }).rebuild();
-  console.log(
-    `\nSummary rebuilt: ${rebuilt.days} days (${rebuilt.from} .. ${rebuilt.to}) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM kpi_daily')).rows[0]!.n} rows\n`,
+  if (!values['skip-rebuild']) {
+    const prisma = createPrismaClient(db.appUrl);
+    const t0 = performance.now();
+    const rebuilt = await createKpiSummaryService({
+      summary: createKpiSummaryRepository(prisma),
+      clock: { now: () => new Date() },
+    }).rebuild();
+    console.log(
+      `\nSummary rebuilt: ${rebuilt.days} days (${rebuilt.from} .. ${rebuilt.to}) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM kpi_daily')).rows[0]!.n} rows\n`,
+    );
+    await prisma.$disconnect();
+  }
+  const { rows: counts } = await db.pool.query<{ t: string; n: string }>(
+    "SELECT 'kpi_daily' AS t, count(*) AS n FROM kpi_daily UNION ALL SELECT 'kpi_daily_collector', count(*) FROM kpi_daily_collector UNION ALL SELECT 'kpi_monthly', count(*) FROM kpi_monthly UNION ALL SELECT 'kpi_monthly_collector', count(*) FROM kpi_monthly_collector UNION ALL SELECT 'dirty days', count(*) FROM kpi_dirty_days",
   );
-  await prisma.$disconnect();
-  const summarySql = (u: SessionUser, groupBy: 'collector' | 'stage', f: { collectorId?: string }) => {
-    const w = window(u);
-    return sql(kpiReportSql(u, w.timeZone, groupBy, f, [w], []));
-  };
+  console.log(`Summary rows: ${counts.map((r) => `${r.t} ${Number(r.n).toLocaleString('en')}`).join(', ')}\n`);
+  // The quarter ending with the month.
+  const qFrom = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 3, 1))
+    .toISOString()
+    .slice(0, 10);
+  // The API's read (ADR 045, 051): the clean days of the period as the report finds them, split into
+  // whole months, other summarised days and live days.
+  const summarySql =
+    (u: SessionUser, groupBy: 'collector' | 'stage', f: { collectorId?: string }, periodFrom = from) =>
+    async () => {
+      const w = { ...window(u), from: periodFrom, start: startOfLocalDay(periodFrom, u.timeZone) };
+      const clean = await db.pool.query<{ day: string }>(
+        'SELECT d.day::text AS day FROM kpi_days d WHERE d.zone = $1 AND d.day BETWEEN $2::date AND $3::date AND NOT EXISTS (SELECT 1 FROM kpi_dirty_days x WHERE x.day = d.day)',
+        [w.timeZone, w.from, w.to],
+      );
+      const split = splitPeriod(w, new Set(clean.rows.map((r) => r.day)), true);
+      const q = kpiReportSql(u, w.timeZone, groupBy, f, split.summary, split.live, split.months);
+      await db.pool.query(q.text, q.values);
+    };
   const summaryCases = [
     { ...cases[0]!, sql: summarySql(user('admin1'), 'collector', {}) },
     { ...cases[1]!, sql: summarySql(user('supervisor1'), 'collector', {}) },
     { ...cases[2]!, sql: summarySql(user('supervisor1'), 'stage', { collectorId }) },
+    {
+      name: 'KPIs by collector, one quarter (admin: all)',
+      api: api(admin, `/api/reports/kpis?from=${qFrom}&to=${to}&groupBy=collector`),
+      sql: summarySql(user('admin1'), 'collector', {}, qFrom),
+    },
+    {
+      name: 'KPIs by collector, one quarter (supervisor)',
+      api: api(supervisor, `/api/reports/kpis?from=${qFrom}&to=${to}&groupBy=collector`),
+      sql: summarySql(user('supervisor1'), 'collector', {}, qFrom),
+    },
+    {
+      name: 'KPIs by stage, one collector, one quarter',
+      api: api(supervisor, `/api/reports/kpis?from=${qFrom}&to=${to}&groupBy=stage&collectorId=${collectorId}`),
+      sql: summarySql(user('supervisor1'), 'stage', { collectorId }, qFrom),
+    },
   ];
+  console.log(`Quarter: ${qFrom} .. ${to}`);
   for (const c of summaryCases) report(`${c.name}, summary`, await time(c.api), await time(c.sql));
 
   // Roll rates (stage history): API only.
   const firstMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 6, 1))
     .toISOString()
     .slice(0, 7);
-  for (const [name, q] of [
-    ['Roll rates, one month (admin)', `from=${month}&to=${month}`],
-    ['Roll rates, six months (admin)', `from=${firstMonth}&to=${month}`],
+  for (const [name, who, first] of [
+    ['Roll rates, one month (admin)', 'admin1', month],
+    ['Roll rates, one month (supervisor)', 'supervisor1', month],
+    ['Roll rates, six months (admin)', 'admin1', firstMonth],
   ] as const) {
-    const r = await time(api(admin, `/api/reports/roll-rates?${q}`));
-    console.log(`${name.padEnd(56)} API p50 ${r.p50.toFixed(1).padStart(7)} p95 ${r.p95.toFixed(1).padStart(7)} ms`);
+    const session = who === 'admin1' ? admin : supervisor;
+    report(
+      name,
+      await time(api(session, `/api/reports/roll-rates?from=${first}&to=${month}`)),
+      await time(sql(rollRatesSql(user(who), first, month))),
+    );
   }
+  // The per-account probes it replaced (ADR 051), once.
+  const p0 = performance.now();
+  await sql(rollRatesProbeSql(user('admin1'), month, month))();
+  console.log(
+    `Roll rates, one month (admin), the old per-account probes: ${(performance.now() - p0).toFixed(0)} ms (one run)`,
+  );
 } finally {
   await stopServer(server);
   await db.pool.end();

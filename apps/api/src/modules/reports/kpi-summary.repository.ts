@@ -1,5 +1,13 @@
 import { type Db } from '@crm/db';
-import { kpiCollectorRollupSql, kpiSummaryInsertSql, type KpiRange } from './kpis.repository.js';
+import {
+  MONTHLY_PAIRS,
+  kpiCollectorRollupSql,
+  kpiMonthApplySql,
+  kpiMonthPruneSql,
+  kpiMonthRecomputeSql,
+  kpiSummaryInsertSql,
+  type KpiRange,
+} from './kpis.repository.js';
 
 /** One zone's instants of the day being recomputed. */
 export interface ZoneDay extends KpiRange {
@@ -47,17 +55,41 @@ export function createKpiSummaryRepository(db: Pick<Db, '$queryRaw' | '$executeR
      * the recompute that follows. The summary is never trusted for a change it did not see.
      */
     refreshDay(day: string, zones: ZoneDay[]): Promise<void> {
+      const month = `${day.slice(0, 7)}-01`;
       return db.$transaction(
         async (tx) => {
           await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('kpi_daily'), hashtext(${day}))::text`;
+          // One writer per month for the monthly roll-up (ADR 051); always taken after the day's lock.
+          await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('kpi_monthly'), hashtext(${month}))::text`;
           await tx.$executeRaw`DELETE FROM kpi_dirty_days WHERE day = ${day}::date`;
+          // The day's old rows out of its month's roll-up, before they are replaced...
+          for (const pair of MONTHLY_PAIRS) await tx.$executeRaw(kpiMonthApplySql(pair, day, -1));
           await tx.$executeRaw`DELETE FROM kpi_days WHERE day = ${day}::date`;
           await tx.$executeRaw`DELETE FROM kpi_daily WHERE day = ${day}::date`;
           await tx.$executeRaw`DELETE FROM kpi_daily_collector WHERE day = ${day}::date`;
           for (const z of zones) await tx.$executeRaw(kpiSummaryInsertSql(z.zone, z));
           await tx.$executeRaw(kpiCollectorRollupSql(day));
+          // ...and the new ones in: the roll-up stays the sum of the month's daily rows.
+          for (const pair of MONTHLY_PAIRS) {
+            await tx.$executeRaw(kpiMonthApplySql(pair, day, 1));
+            await tx.$executeRaw(kpiMonthPruneSql(pair, month));
+          }
           await tx.$executeRaw`
             INSERT INTO kpi_days (zone, day) SELECT unnest(${zones.map((z) => z.zone)}::text[]), ${day}::date`;
+        },
+        { timeout: 10 * 60_000, maxWait: 60_000 },
+      );
+    },
+
+    /**
+     * Recomputes a month's roll-ups (ADR 051) from its daily rows, whatever they held: what
+     * `pnpm kpi:rebuild` does after the days. Under the month's lock, as the refresh.
+     */
+    refreshMonth(month: string): Promise<void> {
+      return db.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('kpi_monthly'), hashtext(${month}))::text`;
+          for (const pair of MONTHLY_PAIRS) for (const q of kpiMonthRecomputeSql(pair, month)) await tx.$executeRaw(q);
         },
         { timeout: 10 * 60_000, maxWait: 60_000 },
       );

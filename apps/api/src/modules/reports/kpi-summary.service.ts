@@ -16,7 +16,7 @@ export type KpiSummaryService = ReturnType<typeof createKpiSummaryService>;
  * Keeps the KPI report's daily summary (ADR 045). Every change to the facts marks its days (a
  * trigger); `refresh` (job `kpis.refresh`, every minute) recomputes the marked days exactly;
  * `recheck` (job `kpis.recheck`) recomputes the days around today whatever the marks say; `rebuild`
- * (`pnpm kpi:rebuild`) recomputes a span of days. A day is recomputed for every zone a user works in
+ * (`pnpm kpi:rebuild`) recomputes a span of days, then their months' roll-ups (ADR 051). A day is recomputed for every zone a user works in
  * (plus UTC, the fallback zone); the report reads any other zone, or a marked day, live.
  */
 export function createKpiSummaryService({ summary, clock }: KpiSummaryServiceDeps) {
@@ -56,7 +56,10 @@ export function createKpiSummaryService({ summary, clock }: KpiSummaryServiceDep
       const to = span.to ?? known.last ?? utcToday();
       const days: string[] = [];
       for (let d = from; d <= to; d = addDaysIso(d, 1)) days.push(d);
-      return { from, to, days: await refreshDays(days) };
+      const n = await refreshDays(days);
+      // The months touched, recomputed from their days (ADR 051): a rebuild is exact whatever the roll-up held.
+      for (const month of new Set(days.map((d) => `${d.slice(0, 7)}-01`))) await summary.refreshMonth(month);
+      return { from, to, days: n };
     },
   };
 }

@@ -117,7 +117,7 @@ const measureList = (measures: Partial<Record<Measure, Prisma.Sql>>) =>
   );
 
 /** `cond(range)` for any of the ranges (an index range scan per range, OR-ed by the planner). */
-const anyRange = (ranges: KpiRange[], cond: (r: KpiRange) => Prisma.Sql) =>
+const anyRange = <R>(ranges: R[], cond: (r: R) => Prisma.Sql) =>
   Prisma.sql`(${Prisma.join(
     ranges.map((r) => Prisma.sql`(${cond(r)})`),
     ' OR ',
@@ -219,6 +219,7 @@ export function kpiReportSql(
   f: KpiFilters,
   summaryRanges: KpiRange[],
   liveRanges: KpiRange[],
+  monthRanges: MonthRange[] = [],
 ): Prisma.Sql {
   const part = (d: Dims, currency: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql, measures: Prisma.Sql) => Prisma.sql`
     SELECT ${groupKey(groupBy, d)} AS key, ${currency} AS currency, ${measures}
@@ -237,6 +238,19 @@ export function kpiReportSql(
         Prisma.sql`s.currency::text`,
         perCollector ? Prisma.sql`kpi_daily_collector s` : Prisma.sql`kpi_daily s`,
         Prisma.sql`s.zone = ${timeZone} AND ${anyRange(summaryRanges, (r) => Prisma.sql`s.day BETWEEN ${r.from}::date AND ${r.to}::date`)}`,
+        Prisma.join(MEASURES.map((m) => Prisma.sql`sum(s.${Prisma.raw(m)})::${measureType(m)} AS ${Prisma.raw(m)}`)),
+      ),
+    );
+  // Whole months from the monthly roll-up (ADR 051); never for day or week (a month is not a day).
+  if (monthRanges.length && (groupBy === 'day' || groupBy === 'week'))
+    throw new Error('the monthly roll-up cannot group by day or week');
+  if (monthRanges.length)
+    parts.push(
+      part(
+        SUMMARY_DIMS,
+        Prisma.sql`s.currency::text`,
+        perCollector ? Prisma.sql`kpi_monthly_collector s` : Prisma.sql`kpi_monthly s`,
+        Prisma.sql`s.zone = ${timeZone} AND ${anyRange(monthRanges, (r) => Prisma.sql`s.month BETWEEN ${r.from}::date AND ${r.to}::date`)}`,
         Prisma.join(MEASURES.map((m) => Prisma.sql`sum(s.${Prisma.raw(m)})::${measureType(m)} AS ${Prisma.raw(m)}`)),
       ),
     );
@@ -271,6 +285,84 @@ export function kpiCollectorRollupSql(day: string): Prisma.Sql {
     GROUP BY zone, day, collector_id, currency`;
 }
 
+/** A monthly roll-up and the daily table it adds up, with the keys they share (ADR 051). */
+interface MonthlyPair {
+  daily: string;
+  monthly: string;
+  keys: { column: string; nullAs: string }[];
+}
+const NO_UUID = "'00000000-0000-0000-0000-000000000000'::uuid";
+const COLLECTOR_KEY = { column: 'collector_id', nullAs: NO_UUID };
+const CURRENCY_KEY = { column: 'currency', nullAs: "''" };
+export const MONTHLY_PAIRS: MonthlyPair[] = [
+  {
+    daily: 'kpi_daily',
+    monthly: 'kpi_monthly',
+    keys: [
+      COLLECTOR_KEY,
+      { column: 'stage', nullAs: "'-'" },
+      { column: 'script_version_id', nullAs: NO_UUID },
+      CURRENCY_KEY,
+    ],
+  },
+  { daily: 'kpi_daily_collector', monthly: 'kpi_monthly_collector', keys: [COLLECTOR_KEY, CURRENCY_KEY] },
+];
+
+/** Equal keys, nulls equal to nulls, as a hashable condition (the keys' nulls mapped to a value no row has). */
+const sameKeys = (pair: MonthlyPair, a: string, b: string) =>
+  Prisma.raw(
+    pair.keys
+      .map((k) =>
+        k.column === 'stage'
+          ? `COALESCE(${a}.stage::text, ${k.nullAs}) = COALESCE(${b}.stage::text, ${k.nullAs})`
+          : `COALESCE(${a}.${k.column}, ${k.nullAs}) = COALESCE(${b}.${k.column}, ${k.nullAs})`,
+      )
+      .join(' AND '),
+  );
+
+/**
+ * Adds `sign` (1 or -1) times one day's rows of the daily table to its month's roll-up: rows whose
+ * keys the month holds are updated, the others inserted. The refresh subtracts the day's old rows
+ * before replacing them and adds the new ones after, in the same transaction, so the roll-up stays
+ * the sum of its month's daily rows. The caller holds the month's lock (one writer per month).
+ */
+export function kpiMonthApplySql(pair: MonthlyPair, day: string, sign: 1 | -1): Prisma.Sql {
+  const keys = pair.keys.map((k) => k.column).join(', ');
+  const cols = ['days', ...MEASURES];
+  return Prisma.sql`
+    WITH d AS (
+      SELECT zone, date_trunc('month', day)::date AS month, ${Prisma.raw(keys)},
+             ${Prisma.raw(cols.map((c) => (c === 'days' ? `${sign}::bigint AS days` : `${sign} * ${c} AS ${c}`)).join(', '))}
+      FROM ${Prisma.raw(pair.daily)} WHERE day = ${day}::date
+    ), up AS (
+      UPDATE ${Prisma.raw(pair.monthly)} m SET ${Prisma.raw(cols.map((c) => `${c} = m.${c} + d.${c}`).join(', '))}
+      FROM d WHERE m.zone = d.zone AND m.month = d.month AND ${sameKeys(pair, 'm', 'd')}
+      RETURNING d.*
+    )
+    INSERT INTO ${Prisma.raw(pair.monthly)} (zone, month, ${Prisma.raw(keys)}, ${Prisma.raw(cols.join(', '))})
+    SELECT zone, month, ${Prisma.raw(keys)}, ${Prisma.raw(cols.join(', '))} FROM d
+    WHERE NOT EXISTS (SELECT 1 FROM up WHERE up.zone = d.zone AND ${sameKeys(pair, 'up', 'd')})`;
+}
+
+/** Drops the month's rows that no daily row stands behind any more (a group the live query would not show). */
+export function kpiMonthPruneSql(pair: MonthlyPair, month: string): Prisma.Sql {
+  return Prisma.sql`DELETE FROM ${Prisma.raw(pair.monthly)} WHERE month = ${month}::date AND days = 0`;
+}
+
+/** Recomputes a month's roll-up from its daily rows (the rebuild: exact whatever the roll-up held). */
+export function kpiMonthRecomputeSql(pair: MonthlyPair, month: string): Prisma.Sql[] {
+  const keys = pair.keys.map((k) => k.column).join(', ');
+  return [
+    Prisma.sql`DELETE FROM ${Prisma.raw(pair.monthly)} WHERE month = ${month}::date`,
+    Prisma.sql`
+      INSERT INTO ${Prisma.raw(pair.monthly)} (zone, month, ${Prisma.raw(keys)}, days, ${Prisma.raw(MEASURES.join(', '))})
+      SELECT zone, ${month}::date, ${Prisma.raw(keys)}, count(*), ${Prisma.raw(MEASURES.map((m) => `sum(${m})`).join(', '))}
+      FROM ${Prisma.raw(pair.daily)}
+      WHERE day >= ${month}::date AND day < (${month}::date + interval '1 month')::date
+      GROUP BY zone, ${Prisma.raw(keys)}`,
+  ];
+}
+
 export function kpiSummaryInsertSql(zone: string, range: KpiRange): Prisma.Sql {
   const parts = factParts([range], zone).map(
     (p) => Prisma.sql`
@@ -289,8 +381,51 @@ export function kpiSummaryInsertSql(zone: string, range: KpiRange): Prisma.Sql {
 
 export type KpisRepository = ReturnType<typeof createKpisRepository>;
 
+/** Whole months [from, to] (their first days) read from the monthly roll-up. */
+export interface MonthRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * The days of `w` in three sources: whole calendar months inside the period whose every day is
+ * clean (`months`, when `useMonths`), runs of other clean days (`summary`), the rest (`live`).
+ */
+export function splitPeriod(
+  w: KpiWindow,
+  clean: Set<string>,
+  useMonths: boolean,
+): { months: MonthRange[]; summary: KpiRange[]; live: KpiRange[] } {
+  const inMonth = new Set<string>();
+  const months: MonthRange[] = [];
+  if (useMonths)
+    for (let m = `${w.from.slice(0, 7)}-01`; m <= w.to; m = addMonthIso(m)) {
+      const last = addDaysIso(addMonthIso(m), -1);
+      if (m < w.from || last > w.to) continue;
+      const days: string[] = [];
+      for (let d = m; d <= last; d = addDaysIso(d, 1)) days.push(d);
+      if (!days.every((d) => clean.has(d))) continue;
+      days.forEach((d) => inMonth.add(d));
+      const prev = months[months.length - 1];
+      if (prev && addMonthIso(prev.to) === m) prev.to = m;
+      else months.push({ from: m, to: m });
+    }
+  const rest = splitDays(w, clean, inMonth);
+  return { months, ...rest };
+}
+
+/** The first day of the month after the month of `first` (a month's first day). */
+function addMonthIso(first: string): string {
+  const [y, m] = first.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+}
+
 /** The days of `w` as runs of consecutive days, those in `summarised` apart from the others. */
-export function splitDays(w: KpiWindow, summarised: Set<string>): { summary: KpiRange[]; live: KpiRange[] } {
+export function splitDays(
+  w: KpiWindow,
+  summarised: Set<string>,
+  skip: Set<string> = new Set(),
+): { summary: KpiRange[]; live: KpiRange[] } {
   const out = { summary: [] as KpiRange[], live: [] as KpiRange[] };
   let run: { from: string; to: string; inSummary: boolean } | null = null;
   const close = () => {
@@ -304,6 +439,11 @@ export function splitDays(w: KpiWindow, summarised: Set<string>): { summary: Kpi
     (run.inSummary ? out.summary : out.live).push(range);
   };
   for (let day = w.from; day <= w.to; day = addDaysIso(day, 1)) {
+    if (skip.has(day)) {
+      close();
+      run = null;
+      continue;
+    }
     const inSummary = summarised.has(day);
     if (run && run.inSummary === inSummary) run.to = day;
     else {
@@ -329,8 +469,12 @@ export function createKpisRepository(db: Pick<Db, '$queryRaw' | '$transaction' |
             SELECT d.day::text AS day FROM kpi_days d
             WHERE d.zone = ${w.timeZone} AND d.day BETWEEN ${w.from}::date AND ${w.to}::date
               AND NOT EXISTS (SELECT 1 FROM kpi_dirty_days x WHERE x.day = d.day)`;
-          const { summary, live } = splitDays(w, new Set(clean.map((r) => r.day)));
-          return tx.$queryRaw<KpiRow[]>(kpiReportSql(user, w.timeZone, groupBy, f, summary, live));
+          const { months, summary, live } = splitPeriod(
+            w,
+            new Set(clean.map((r) => r.day)),
+            groupBy !== 'day' && groupBy !== 'week',
+          );
+          return tx.$queryRaw<KpiRow[]>(kpiReportSql(user, w.timeZone, groupBy, f, summary, live, months));
         },
         { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
       ),

@@ -531,6 +531,20 @@ describe('KPI report', () => {
         viewer: i % 3,
         q: { from: '2026-11-01', to: '2026-11-30', groupBy },
       }));
+      // Whole months and parts of months around them (ADR 051: whole clean months from the monthly
+      // roll-up, the partial months' days from the daily summary), each grouping and viewer.
+      const spans: [string, string][] = [
+        ['2026-10-01', '2026-12-31'],
+        ['2026-11-01', '2026-12-31'],
+        ['2026-10-15', '2026-11-30'],
+        ['2026-10-31', '2026-12-01'],
+        ['2026-11-01', '2026-11-29'],
+      ];
+      spans.forEach(([from, to], i) =>
+        GROUPS.forEach((groupBy, j) => out.push({ viewer: (i + j) % 3, q: { from, to, groupBy } })),
+      );
+      out.push({ viewer: 1, q: { from: '2026-10-01', to: '2026-12-31', groupBy: 'stage', collectorId: id.c1 } });
+      out.push({ viewer: 0, q: { from: '2026-11-01', to: '2026-11-30', groupBy: 'collector', teamId: id.t1 } });
       for (let i = 0; i < 24; i++) {
         const a = Math.floor(rnd() * 45);
         const b = a + Math.floor(rnd() * 30);
@@ -551,12 +565,37 @@ describe('KPI report', () => {
         expect({ case: c, report: res.json() }).toEqual({ case: c, report: JSON.parse(JSON.stringify(expected)) });
       }
     };
-    /** A (deliberately) wrong summary: +1000 attempts on one row of the day, in both tables. */
+    /**
+     * A (deliberately) wrong summary: +1000 attempts on one row of the day, in both daily tables
+     * and in the month's roll-ups (so the monthly roll-up stays the sum of its days).
+     */
     const tamper = async (day: string) => {
       for (const table of ['kpi_daily', 'kpi_daily_collector'])
         await t.db.$executeRawUnsafe(
           `UPDATE ${table} SET attempts = attempts + 1000 WHERE id = (SELECT min(id) FROM ${table} WHERE zone = 'America/New_York' AND day = '${day}' AND attempts > 0)`,
         );
+      await tamperMonth(`${day.slice(0, 7)}-01`);
+    };
+    const tamperMonth = async (month: string) => {
+      for (const table of ['kpi_monthly', 'kpi_monthly_collector'])
+        await t.db.$executeRawUnsafe(
+          `UPDATE ${table} SET attempts = attempts + 1000 WHERE id = (SELECT min(id) FROM ${table} WHERE zone = 'America/New_York' AND month = '${month}' AND attempts > 0)`,
+        );
+    };
+    /** The monthly roll-ups (ADR 051) are exactly the sums of their months' daily rows (and no other rows). */
+    const expectMonthlyEqualsDaily = async () => {
+      for (const [daily, monthly, keys] of [
+        ['kpi_daily', 'kpi_monthly', 'collector_id, stage, script_version_id, currency'],
+        ['kpi_daily_collector', 'kpi_monthly_collector', 'collector_id, currency'],
+      ] as const) {
+        const cols = `zone, month::text AS month, ${keys}, days::text AS days, attempts::text AS attempts, made_amount::text AS made, collected::text AS collected, resolved_paid::text AS paid`;
+        const fromDaily = await t.db.$queryRawUnsafe<unknown[]>(
+          `SELECT ${cols} FROM (SELECT zone, date_trunc('month', day)::date AS month, ${keys}, count(*) AS days, sum(attempts) AS attempts, sum(made_amount) AS made_amount, sum(collected) AS collected, sum(resolved_paid) AS resolved_paid FROM ${daily} GROUP BY 1, 2, ${keys}) x ORDER BY 1, 2, ${keys}, 4`,
+        );
+        const kept = await t.db.$queryRawUnsafe<unknown[]>(`SELECT ${cols} FROM ${monthly} ORDER BY 1, 2, ${keys}, 4`);
+        expect(kept.length).toBeGreaterThan(0);
+        expect({ monthly, rows: kept }).toEqual({ monthly, rows: fromDaily });
+      }
     };
     const byStageAttempts = async () => (await kpis(admin, 'groupBy=stage')).totals.attempts as number;
     const novemberAttempts = async () => (await kpis(admin, 'groupBy=collector')).totals.attempts as number;
@@ -583,6 +622,7 @@ describe('KPI report', () => {
 
       await summary().rebuild();
       expect(await marks()).toEqual([]);
+      await expectMonthlyEqualsDaily();
       await expectEqualToLive();
 
       // The report really reads the summary: a (deliberately) wrong summary row shows through...
@@ -593,7 +633,7 @@ describe('KPI report', () => {
       // ...and recomputing the day puts it right.
       await summary().rebuild({ from: '2026-11-03', to: '2026-11-03' });
       expect([await novemberAttempts(), await byStageAttempts()]).toEqual(before);
-    });
+    }, 180_000);
 
     it('after changes: read live at once, and from the summary again once the refresh job ran', async () => {
       await summary().rebuild();
@@ -641,6 +681,8 @@ describe('KPI report', () => {
       expect(await summary().refresh()).toEqual({ days: Math.min(marked, 31) });
       while ((await summary().refresh()).days > 0);
       expect(await marks()).toEqual([]);
+      // The refresh kept the monthly roll-ups (old rows of each day out, new ones in, empty groups dropped).
+      await expectMonthlyEqualsDaily();
       await expectEqualToLive();
       const before = await novemberAttempts();
       await tamper('2026-11-16');
@@ -649,6 +691,57 @@ describe('KPI report', () => {
       expect(await novemberAttempts()).toBe(before + 1000);
       await summary().rebuild({ from: '2026-11-16', to: '2026-11-16' });
       expect(await novemberAttempts()).toBe(before);
-    });
+    }, 180_000);
+
+    it('reads whole clean months from the monthly roll-up, the rest of the period by day, and a dirty month by day', async () => {
+      await summary().rebuild();
+      const attempts = async (q: string) =>
+        (
+          await admin.inject({ method: 'GET', url: `/api/reports/kpis?${q}` }).then((r) => {
+            expect(r.statusCode).toBe(200);
+            return r.json();
+          })
+        ).totals.attempts as number;
+      const periods = [
+        'from=2026-11-01&to=2026-11-30&groupBy=collector', // the whole month
+        'from=2026-10-20&to=2026-12-10&groupBy=stage', // the whole month and parts of two others
+        'from=2026-11-02&to=2026-11-30&groupBy=collector', // not a whole month
+        'from=2026-11-01&to=2026-11-30&groupBy=day', // by day: never the monthly roll-up
+      ];
+      const before = await Promise.all(periods.map(attempts));
+      // Only the monthly roll-ups made wrong: the whole months read them, nothing else does.
+      await tamperMonth('2026-11-01');
+      expect(await Promise.all(periods.map(attempts))).toEqual([
+        before[0]! + 1000,
+        before[1]! + 1000,
+        before[2],
+        before[3],
+      ]);
+      // A change on one day of the month: the month is not clean, so it is read day by day (exact).
+      const account = await t.db.account.findFirstOrThrow({ where: { assignedCollectorId: id.c2 } });
+      await t.db.contactAttempt.create({
+        data: {
+          accountId: account.id,
+          debtorId: account.debtorId,
+          collectorId: id.c2,
+          channel: 'phone',
+          partyReached: 'nobody',
+          disposition: 'no_answer',
+          startedAt: new Date('2026-11-20T14:00:00Z'),
+          stage: 'm1',
+        },
+      });
+      expect(await Promise.all(periods.map(attempts))).toEqual(before.map((n) => n! + 1));
+      // The rebuild recomputes the months from their days: right again, and from the roll-up.
+      // (an instant marks its UTC day and the days either side: every zone's local day is among them)
+      await summary().rebuild({ from: '2026-11-19', to: '2026-11-21' });
+      expect(await marks()).toEqual([]);
+      await expectMonthlyEqualsDaily();
+      expect(await Promise.all(periods.map(attempts))).toEqual(before.map((n) => n! + 1));
+      await tamperMonth('2026-11-01');
+      expect((await Promise.all(periods.map(attempts)))[0]).toBe(before[0]! + 1001);
+      await summary().rebuild({ from: '2026-11-01', to: '2026-11-01' });
+      await expectEqualToLive();
+    }, 180_000);
   });
 });

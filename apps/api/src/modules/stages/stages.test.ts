@@ -2,6 +2,7 @@ import { DEFAULT_STAGE_THRESHOLDS } from '@crm/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
 import { createStageHistoryRepository } from './stage-history.repository.js';
+import { createRollRatesRepository } from './roll-rates.repository.js';
 
 describe('stage history, roll and cure rates', () => {
   const t = useTestApp({ now: '2026-11-10T15:00:00Z' });
@@ -69,5 +70,74 @@ describe('stage history, roll and cure rates', () => {
       (await admin.inject({ method: 'GET', url: '/api/reports/roll-rates?from=2026-13&to=2026-10' })).json().error
         .fields[0].field,
     ).toBe('from');
+  });
+  it('the ordered pass over the stage history equals the per-account probes (fixture and seeded histories, any scope)', async () => {
+    const repo = createRollRatesRepository(t.db);
+    const collector = await t.factories.user('collector', { username: 'st-c1' });
+    const viewers = [
+      {
+        id: 'x',
+        username: 'st-admin',
+        displayName: 'A',
+        role: 'admin',
+        locale: 'en',
+        timeZone: 'UTC',
+        teamId: null,
+        teamName: null,
+      },
+      {
+        id: collector.id,
+        username: 'st-c1',
+        displayName: 'C',
+        role: 'collector',
+        locale: 'en',
+        timeZone: 'UTC',
+        teamId: null,
+        teamName: null,
+      },
+    ] as const;
+    const ranges: [string, string][] = [
+      ['2026-10', '2026-10'],
+      ['2026-09', '2026-11'],
+      ['2026-01', '2026-12'],
+      ['2025-12', '2026-03'],
+    ];
+    const expectEqual = async () => {
+      for (const v of viewers)
+        for (const [from, to] of ranges)
+          expect({ v: v.role, from, to, rows: await repo.counts(v, from, to) }).toEqual({
+            v: v.role,
+            from,
+            to,
+            rows: await repo.probeCounts(v, from, to),
+          });
+    };
+    await expectEqual(); // the fixture above
+    // Seeded histories (mulberry32): 40 accounts, half the collector's, 0-6 moves each over 2026,
+    // some on a month's first instant, some at the same instant (the greater id counts in both).
+    let seed = 51;
+    const rnd = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+    const stages = ['pre_due', 'm1', 'm2', 'm3', 'm4_plus'] as const;
+    const creditor = await t.factories.creditor();
+    for (let i = 0; i < 40; i++) {
+      const account = await t.factories.account({
+        creditorId: creditor.id,
+        ...(i % 2 ? { collectorId: collector.id } : {}),
+      });
+      let at = Date.UTC(2026, 0, 1) + Math.floor(rnd() * 60) * 86_400_000;
+      for (let k = Math.floor(rnd() * 7); k > 0; k--) {
+        const same = rnd() < 0.1;
+        if (!same) at += Math.floor(rnd() * 90) * 86_400_000 + (rnd() < 0.3 ? 0 : Math.floor(rnd() * 86_400_000));
+        await t.db.stageTransition.create({
+          data: { accountId: account.id, toStage: stages[Math.floor(rnd() * 5)]!, at: new Date(at) },
+        });
+      }
+    }
+    await expectEqual();
   });
 });
