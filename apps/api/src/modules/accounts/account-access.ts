@@ -15,17 +15,31 @@ export function createAccountAccess(accounts: Pick<AccountsRepository, 'accessFa
   return {
     /** Pass the write's transaction to decide on the row as it is under the account's lock. */
     async assertCanOpen(user: SessionUser, accountId: string, now: Date, tx?: Tx): Promise<void> {
-      const account = await accounts.accessFacts(accountId, tx);
-      if (!account) throw new NotFoundError('No such account.');
-      // The pool of collectorPoolWhere: unassigned, or assigned to a deactivated user.
-      const inPool = account.assignedCollectorId === null || account.assignedCollector?.active === false;
-      const leasedToMe =
-        inPool && account.leasedById === user.id && (account.leaseExpiresAt?.getTime() ?? 0) > now.getTime();
-      const allowed =
-        user.role === 'admin' ||
-        (user.role === 'supervisor' && account.assignedCollector?.team?.supervisorId === user.id) ||
-        (user.role === 'collector' && (account.assignedCollectorId === user.id || leasedToMe));
-      if (!allowed) throw new ForbiddenError('This account is not assigned or leased to you.');
+      assertMayOpen(user, await accounts.accessFacts(accountId, tx), now);
     },
+    /** The same decision on access facts the caller read itself (under its lock, with its other facts). */
+    assertMayOpen,
   };
+}
+
+/** What access is decided on: the account's assignment and lease, its collector's state and team. */
+export interface AccessFacts {
+  assignedCollectorId: string | null;
+  leasedById: string | null;
+  leaseExpiresAt: Date | null;
+  assignedCollector: { active: boolean; team: { supervisorId: string | null } | null } | null;
+}
+
+/** 404 when there is no account, 403 when it is not this user's to open (the rule above). */
+function assertMayOpen(user: SessionUser, account: AccessFacts | null, now: Date): void {
+  if (!account) throw new NotFoundError('No such account.');
+  // The pool of collectorPoolWhere: unassigned, or assigned to a deactivated user.
+  const inPool = account.assignedCollectorId === null || account.assignedCollector?.active === false;
+  const leasedToMe =
+    inPool && account.leasedById === user.id && (account.leaseExpiresAt?.getTime() ?? 0) > now.getTime();
+  const allowed =
+    user.role === 'admin' ||
+    (user.role === 'supervisor' && account.assignedCollector?.team?.supervisorId === user.id) ||
+    (user.role === 'collector' && (account.assignedCollectorId === user.id || leasedToMe));
+  if (!allowed) throw new ForbiddenError('This account is not assigned or leased to you.');
 }
