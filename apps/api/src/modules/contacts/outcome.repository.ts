@@ -134,15 +134,15 @@ export function createOutcomeRepository() {
     /**
      * The customer, then the account (FOR NO KEY UPDATE, the gate's order, ADR 009), then the
      * key's advisory lock, in one statement: the account's CTE waits for the customer's lock
-     * (its EXISTS is evaluated before its row is locked) and the key is locked per locked
-     * account row. Says whether the account exists.
+     * (its EXISTS, an init plan over the materialized customer CTE, is evaluated before its row
+     * is locked) and the key is locked per locked account row. Says whether the account exists.
      */
     async lock(tx: Tx, accountId: string, keyLock: string | null): Promise<boolean> {
       const rows = await tx.$queryRaw<{ id: string }[]>`
-        WITH d AS (
+        WITH d AS MATERIALIZED (
           SELECT id FROM debtors WHERE id = (SELECT debtor_id FROM accounts WHERE id = ${accountId}::uuid)
           FOR NO KEY UPDATE
-        ), a AS (
+        ), a AS MATERIALIZED (
           SELECT id FROM accounts WHERE id = ${accountId}::uuid AND EXISTS (SELECT 1 FROM d)
           FOR NO KEY UPDATE
         )
