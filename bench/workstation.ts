@@ -105,6 +105,68 @@ function report(name: string, api: Stats, sql: Stats, sqlLabel = 'SQL') {
   );
 }
 
+/**
+ * Recording an outcome as the API's transaction does it (ADR 048), written by hand with pg and
+ * prepared (named) statements: the customer, account and key locks; the facts the rules read
+ * (account, customer, access, contact points, flags in force, attempts of the gate's look-back,
+ * the pending callback, the key's first use); the attempt, lease release and audit row as one
+ * statement. The same inbound letter the API records.
+ */
+async function recordOutcomeByHand(p: { account_id: string; debtor_id: string; collector_id: string }) {
+  const client = await pool.connect();
+  const key = randomUUID();
+  try {
+    await client.query('BEGIN');
+    await client.query({
+      name: 'outcome-lock',
+      text: `WITH d AS (SELECT id FROM debtors WHERE id = (SELECT debtor_id FROM accounts WHERE id = $1) FOR NO KEY UPDATE),
+                  a AS (SELECT id FROM accounts WHERE id = $1 AND EXISTS (SELECT 1 FROM d) FOR NO KEY UPDATE)
+             SELECT a.id, pg_advisory_xact_lock(hashtextextended($2, 0))::text FROM a`,
+      values: [p.account_id, `contact-idempotency:${JSON.stringify([p.collector_id, key])}`],
+    });
+    await client.query({
+      name: 'outcome-facts',
+      text: `SELECT a.*, d.time_zone, d.inconvenient_times, u.active, tm.supervisor_id,
+               (SELECT json_agg(cp ORDER BY cp.kind, cp.type, cp.id) FROM contact_points cp WHERE cp.debtor_id = a.debtor_id) AS points,
+               (SELECT json_agg(f ORDER BY f.set_at DESC) FROM stop_flags f WHERE f.cleared_at IS NULL
+                  AND (f.expires_at IS NULL OR f.expires_at > now())
+                  AND (f.account_id = a.id OR (f.account_id IS NULL AND f.debtor_id = a.debtor_id))) AS flags,
+               (SELECT json_agg(json_build_object('startedAt', t.started_at, 'channel', t.channel, 'direction', t.direction,
+                  'partyReached', t.party_reached, 'contactPointId', t.contact_point_id, 'disposition', t.disposition,
+                  'customerRequested', t.customer_requested))
+                FROM contact_attempts t WHERE t.account_id = a.id AND t.started_at >= now() - interval '15 days') AS attempts,
+               (SELECT row_to_json(c) FROM (SELECT * FROM callbacks WHERE account_id = a.id AND status = 'pending'
+                  ORDER BY due_at LIMIT 1) c) AS callback,
+               (SELECT e.id FROM contact_attempts e WHERE e.collector_id = $2 AND e.idempotency_key = $3) AS existing
+             FROM accounts a JOIN debtors d ON d.id = a.debtor_id
+             LEFT JOIN users u ON u.id = a.assigned_collector_id LEFT JOIN teams tm ON tm.id = u.team_id
+             WHERE a.id = $1`,
+      values: [p.account_id, p.collector_id, key],
+    });
+    await client.query({
+      name: 'outcome-write',
+      text: `WITH attempt AS (
+               INSERT INTO contact_attempts (id, account_id, debtor_id, collector_id, channel, direction, party_reached,
+                 disposition, notes, objections, stage, started_at, idempotency_key, idempotency_fingerprint)
+               VALUES ($1, $2, $3, $4, 'letter', 'inbound', 'debtor', 'right_party_contact', 'bench-hand', '{}', 'm1', now(), $5, $6)
+             ), lease AS (
+               UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL, updated_at = now()
+               WHERE id = $2 AND leased_by_id = $4
+             )
+             INSERT INTO audit_events (at, actor_id, action, entity_type, entity_id, request_id, data)
+             VALUES (now(), $4, 'contact_attempt.recorded', 'account', $2::text, 'bench',
+                     jsonb_build_object('attemptId', $1::uuid, 'disposition', 'right_party_contact', 'channel', 'letter'))`,
+      values: [randomUUID(), p.account_id, p.debtor_id, p.collector_id, key, 'f'.repeat(64)],
+    });
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 const db = await openBenchDatabase(ACCOUNTS);
 const pool = db.pool;
 let server: ChildProcess | undefined;
@@ -309,9 +371,16 @@ try {
       return true;
     });
     report('POST /api/accounts/:id/contacts', contactApi, contactSql);
+    // The API's transaction (lock; facts; write) written by hand: pg, prepared statements (ADR 048).
+    const contactHand = await closedLoop(async (w, i) => {
+      const p = pick(w * 104_729 + i);
+      await recordOutcomeByHand(p);
+      return true;
+    });
+    report('  same transaction by hand', contactApi, contactHand);
     // Leave the benchmark database as it was, except the audit trail: it is append-only even for
     // its owner (ADR 011), so each run's audit rows stay, as they would in production.
-    await pool.query("DELETE FROM contact_attempts WHERE notes IN ('bench', 'bench-sql')");
+    await pool.query("DELETE FROM contact_attempts WHERE notes IN ('bench', 'bench-sql', 'bench-hand')");
   }
 } finally {
   for (const extra of extraServers) await stopServer(extra);

@@ -38,5 +38,7 @@ export function createAccountAccess(accounts: Pick<AccountsRepository, 'accessFa
     async assertCanOpen(user: SessionUser, accountId: string, now: Date, tx?: Tx): Promise<void> {
       assertMayOpen(user, await accounts.accessFacts(accountId, tx), now);
     },
+    /** The same decision on access facts the caller read itself (under its lock, with its other facts). */
+    assertMayOpen,
   };
 }

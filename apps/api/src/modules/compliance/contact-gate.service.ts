@@ -92,6 +92,38 @@ export function createContactGate({ uow, gateFacts, clock }: ContactGateDeps) {
     },
 
     /**
+     * `withAccount` for a caller that reads the gate's facts together with its own in one
+     * statement (outcome recording, ADR 048): `lock` takes the same locks as the gate's (the
+     * customer, then the account, then any names) and says whether the account exists; the clock
+     * is read once they are held; `load` then reads, through the transaction and in a statement
+     * of its own (a fresh snapshot that sees every contact committed before the locks were
+     * granted), the facts and whatever else the caller needs. 404 when there is no account.
+     */
+    async withAccountLoaded<T, X>(
+      io: {
+        lock: (tx: Tx) => Promise<boolean>;
+        load: (tx: Tx, now: Date) => Promise<{ facts: GateFacts | null; extra: X }>;
+      },
+      work: (gate: LockedContactGate & { extra: X }) => Promise<T>,
+    ): Promise<T> {
+      return uow(async (tx) => {
+        const exists = await io.lock(tx);
+        const now = clock.now();
+        const { facts, extra } = await io.load(tx, now);
+        if (!exists || !facts) throw new NotFoundError('No such account.');
+        return work({
+          tx,
+          now,
+          facts,
+          extra,
+          verdict: (contact) => decide(now, facts, contact),
+          thirdParties: () => gateFacts.thirdPartiesLocked(tx, facts.debtorId),
+          thirdPartyVerdict: (tp, thirdParty) => thirdPartyVerdict(facts, tp, thirdParty, now),
+        });
+      });
+    },
+
+    /**
      * Several accounts in one transaction: their customers and then the accounts are locked in id
      * order, and the facts of all are read in the loader's fixed number of queries, so a batch
      * costs the same number of statements however many accounts it holds. Accounts that do not

@@ -227,6 +227,36 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
       select: { id: true, accountId: true, dueAt: true, requestedByCustomer: true, createdAt: true },
     }),
   ]);
+  return assembleGateFacts({ accounts, profiles, points, flags, attempts, callbacks });
+}
+
+/** The rows the gate's facts are made of, as read by `loadFacts` or by a caller's own statement (outcome recording). */
+export interface GateFactRows {
+  accounts: {
+    id: string;
+    debtorId: string;
+    complianceProfile: ProfileCode;
+    timeZone: string;
+    inconvenientTimes: unknown;
+  }[];
+  profiles: Record<ProfileCode, ComplianceProfilePolicy>;
+  points: (Omit<GateFactsContactPoint, 'timeZones'> & { debtorId: string; timeZones: string[] })[];
+  flags: {
+    id: string;
+    accountId: string | null;
+    debtorId: string;
+    type: GateFactsStopFlag['type'];
+    reason: string;
+    setAt: Date;
+    expiresAt: Date | null;
+  }[];
+  attempts: (Omit<GateAttempt, 'at'> & { accountId: string; startedAt: Date })[];
+  /** Pending callbacks, earliest due first. */
+  callbacks: { id: string; accountId: string; dueAt: Date; requestedByCustomer: boolean; createdAt: Date }[];
+}
+
+/** The gate's facts of each account from their rows: the one assembly every reader shares. */
+export function assembleGateFacts({ accounts, profiles, points, flags, attempts, callbacks }: GateFactRows) {
   const pointsByDebtor = groupBy(points, (p) => p.debtorId);
   const accountFlags = groupBy(
     flags.filter((f) => f.accountId !== null),

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { RecordContactBody } from '@crm/contracts';
 import type { StageCode } from '@crm/domain';
-import { Prisma, type Db } from '@crm/db';
+import type { Db } from '@crm/db';
 import { lockName, type Tx } from '../../lib/transaction.js';
 import { resolveClaimedPayments } from '../verification/verification.repository.js';
-import { supersedePending } from '../promises/promises.repository.js';
+import { createOutcomeRepository } from './outcome.repository.js';
 
 export interface NewAttempt {
   accountId: string;
@@ -43,7 +44,11 @@ const WITH_RESULTS = {
 export function createContactsRepository(
   db: Pick<Db, 'account' | 'contactPoint' | 'contactAttempt' | 'scriptVersion'>,
 ) {
+  const outcome = createOutcomeRepository();
   return {
+    /** The recording's locks and facts in one statement each (ADR 048). */
+    lockForRecording: outcome.lock,
+    loadForRecording: outcome.load,
     /** Who holds the account's queue reservation and until when (read under the recording's lock; ADR 032). */
     async reservationOf(tx: Tx, accountId: string) {
       const row = await tx.account.findUnique({
@@ -84,7 +89,12 @@ export function createContactsRepository(
     lockIdempotencyKey: (tx: Tx, collectorId: string, key: string) =>
       lockName(tx, 'contact-idempotency', JSON.stringify([collectorId, key])),
 
-    /** Writes the attempt and everything it carries inside the caller's (locked) transaction: all or nothing. */
+    /**
+     * Writes the attempt and everything it carries inside the caller's (locked) transaction: all
+     * or nothing. The usual outcome (attempt, promise or plan, callback, contact point, lease,
+     * audit) is one statement (outcome.repository.ts, ADR 048); a third party, a stop flag and a
+     * claimed payment add their own few.
+     */
     async record(tx: Tx, n: NewAttempt) {
       const { body } = n;
       let thirdPartyId: string | null = null;
@@ -117,113 +127,6 @@ export function createContactsRepository(
               : {}),
           },
         });
-      const attempt = await tx.contactAttempt.create({
-        data: {
-          accountId: n.accountId,
-          debtorId: n.debtorId,
-          collectorId: n.collectorId,
-          channel: body.channel,
-          direction: body.direction,
-          contactPointId: body.contactPointId ?? null,
-          thirdPartyId,
-          partyReached: body.partyReached,
-          rightPartyVerifiedAt: body.rightPartyVerification ? new Date(body.rightPartyVerification.verifiedAt) : null,
-          rightPartyMethod: body.rightPartyVerification?.method ?? null,
-          disposition: body.disposition,
-          notes: body.notes ?? null,
-          objections: body.objections ?? [],
-          scriptVersionId: body.scriptVersionId ?? null,
-          scriptBranch: body.scriptBranch ?? null,
-          stage: n.stage,
-          startedAt: n.startedAt,
-          customerRequested: n.customerRequested,
-          claimedPayment: body.claimedPayment ?? Prisma.DbNull,
-          overrideReasonCode: body.override?.reasonCode ?? null,
-          overrideNote: body.override?.note ?? null,
-          idempotencyKey: n.idempotencyKey,
-          idempotencyFingerprint: n.idempotencyFingerprint,
-        },
-      });
-      const promiseIds: string[] = [];
-      let planId: string | null = null;
-      // Every promise (single or plan instalment) carries who made it, the stage then and the script used.
-      const promise = (
-        amountMinor: number,
-        dueDate: string,
-        channel: string,
-        plan?: { planId: string; sequence: number },
-      ) =>
-        tx.paymentPromise.create({
-          data: {
-            accountId: n.accountId,
-            contactAttemptId: attempt.id,
-            ...plan,
-            amountMinor: BigInt(amountMinor),
-            currency: n.currency,
-            dueDate: new Date(`${dueDate}T00:00:00Z`),
-            channel,
-            createdById: n.collectorId,
-            stage: n.stage,
-            scriptVersionId: body.scriptVersionId ?? null,
-            createdAt: n.startedAt,
-            statusChangedAt: n.startedAt,
-          },
-        });
-      if (body.promise)
-        promiseIds.push((await promise(body.promise.amountMinor, body.promise.dueDate, body.promise.channel)).id);
-      if (body.plan) {
-        const plan = await tx.paymentPlan.create({
-          data: {
-            accountId: n.accountId,
-            contactAttemptId: attempt.id,
-            createdById: n.collectorId,
-            createdAt: n.startedAt,
-          },
-        });
-        planId = plan.id;
-        for (const [i, instalment] of body.plan.entries()) {
-          promiseIds.push(
-            (
-              await promise(instalment.amountMinor, instalment.dueDate, body.planChannel ?? 'bank_transfer', {
-                planId,
-                sequence: i + 1,
-              })
-            ).id,
-          );
-        }
-      }
-      // A new promise or plan supersedes the pending single promise: never two pending (ADR 027).
-      const superseded = promiseIds[0]
-        ? await supersedePending(tx, {
-            accountId: n.accountId,
-            newPromiseId: promiseIds[0],
-            actorId: n.collectorId,
-            reason: 'a new promise was recorded',
-            at: n.startedAt,
-          })
-        : [];
-      if (n.honouredCallbackId) {
-        await tx.callback.update({ where: { id: n.honouredCallbackId }, data: { status: 'done' } });
-      }
-      let callbackId: string | null = null;
-      if (body.callbackAt) {
-        // A new agreed time replaces any earlier pending one.
-        await tx.callback.updateMany({
-          where: { accountId: n.accountId, status: 'pending' },
-          data: { status: 'cancelled' },
-        });
-        const cb = await tx.callback.create({
-          data: {
-            accountId: n.accountId,
-            collectorId: n.collectorId,
-            contactAttemptId: attempt.id,
-            dueAt: new Date(body.callbackAt),
-            requestedByCustomer: n.callbackIsConsent,
-            createdAt: n.startedAt,
-          },
-        });
-        callbackId = cb.id;
-      }
       let stopFlagId: string | null = null;
       if (body.flag) {
         const terms = n.flagTerms;
@@ -242,12 +145,121 @@ export function createContactsRepository(
         });
         stopFlagId = flag.id;
       }
+
+      const attemptId = randomUUID();
+      const planId = body.plan ? randomUUID() : null;
+      // Every promise (single or plan instalment) carries who made it, the stage then and the script used.
+      const promises = [
+        ...(body.promise
+          ? [
+              {
+                id: randomUUID(),
+                amountMinor: body.promise.amountMinor,
+                dueDate: body.promise.dueDate,
+                channel: body.promise.channel,
+                planId: null,
+                sequence: null,
+              },
+            ]
+          : []),
+        ...(body.plan ?? []).map((instalment, i) => ({
+          id: randomUUID(),
+          amountMinor: instalment.amountMinor,
+          dueDate: instalment.dueDate,
+          channel: body.planChannel ?? 'bank_transfer',
+          planId,
+          sequence: i + 1,
+        })),
+      ];
+      const callbackId = body.callbackAt ? randomUUID() : null;
+
+      const audits: { action: string; data: Record<string, unknown> }[] = [
+        {
+          action: 'contact_attempt.recorded',
+          data: { attemptId, disposition: body.disposition, channel: body.channel },
+        },
+      ];
+      if (body.override)
+        audits.push({
+          action: 'contact_gate.override',
+          data: { attemptId, reasonCode: body.override.reasonCode, note: body.override.note },
+        });
+      if (thirdPartyId && (newThirdParty || thirdPartyDoNotContact || body.thirdPartyAsksMoreContact !== undefined))
+        audits.push({
+          action: 'third_party.recorded',
+          data: {
+            attemptId,
+            thirdPartyId,
+            added: newThirdParty,
+            doNotContact: thirdPartyDoNotContact,
+            ...(body.thirdPartyAsksMoreContact !== undefined
+              ? { moreContactRequested: body.thirdPartyAsksMoreContact }
+              : {}),
+          },
+        });
+      if (stopFlagId)
+        audits.push({
+          action: 'stop_flag.set',
+          data: {
+            stopFlagId,
+            type: body.flag!.type,
+            reason: body.flag!.reason,
+            expiresAt: n.flagTerms?.expiresAt?.toISOString() ?? null,
+            reviewAt: n.flagTerms?.reviewAt?.toISOString() ?? null,
+          },
+        });
+
+      await outcome.write(tx, {
+        attemptId,
+        accountId: n.accountId,
+        debtorId: n.debtorId,
+        collectorId: n.collectorId,
+        currency: n.currency,
+        startedAt: n.startedAt,
+        stage: n.stage,
+        requestId: n.requestId,
+        attempt: {
+          channel: body.channel,
+          direction: body.direction,
+          contactPointId: body.contactPointId ?? null,
+          thirdPartyId,
+          partyReached: body.partyReached,
+          rightPartyVerifiedAt: body.rightPartyVerification ? new Date(body.rightPartyVerification.verifiedAt) : null,
+          rightPartyMethod: body.rightPartyVerification?.method ?? null,
+          disposition: body.disposition,
+          notes: body.notes ?? null,
+          objections: body.objections ?? [],
+          scriptVersionId: body.scriptVersionId ?? null,
+          scriptBranch: body.scriptBranch ?? null,
+          customerRequested: n.customerRequested,
+          claimedPayment: body.claimedPayment ?? null,
+          overrideReasonCode: body.override?.reasonCode ?? null,
+          overrideNote: body.override?.note ?? null,
+          idempotencyKey: n.idempotencyKey,
+          idempotencyFingerprint: n.idempotencyFingerprint,
+        },
+        planId,
+        promises,
+        honouredCallbackId: n.honouredCallbackId,
+        callback: body.callbackAt
+          ? { id: callbackId!, dueAt: new Date(body.callbackAt), requestedByCustomer: n.callbackIsConsent }
+          : null,
+        contactPoint: body.contactPointId
+          ? {
+              id: body.contactPointId,
+              reachedDebtor: body.partyReached === 'debtor',
+              wrongNumber: body.disposition === 'wrong_number',
+            }
+          : null,
+        audits,
+      });
+
       if (body.claimedPayment) {
         // Checked against payments now (it may already be here) and as payments arrive.
         await tx.verificationTask.create({
           data: {
             accountId: n.accountId,
-            contactAttemptId: attempt.id,
+            contactAttemptId: attemptId,
             claimedPaidOn: new Date(`${body.claimedPayment.paidAt}T00:00:00Z`),
             claimedAmountMinor: BigInt(body.claimedPayment.amountMinor),
             claimedChannel: body.claimedPayment.channel,
@@ -257,66 +269,14 @@ export function createContactsRepository(
         });
         await resolveClaimedPayments(tx, n.accountId, n.startedAt);
       }
-      if (body.contactPointId && body.partyReached === 'debtor') {
-        await tx.contactPoint.update({
-          where: { id: body.contactPointId },
-          data: { lastSuccessAt: n.startedAt, status: 'valid' },
-        });
-      }
-      if (body.contactPointId && body.disposition === 'wrong_number') {
-        await tx.contactPoint.update({ where: { id: body.contactPointId }, data: { status: 'invalid' } });
-      }
-      // Recording the outcome ends the collector's lease on the account.
-      await tx.account.updateMany({
-        where: { id: n.accountId, leasedById: n.collectorId },
-        data: { leasedById: null, leaseExpiresAt: null },
-      });
 
-      const audit = (action: string, entityType: string, entityId: string, data: Record<string, unknown>) =>
-        tx.auditEvent.create({
-          data: {
-            at: n.startedAt,
-            actorId: n.collectorId,
-            action,
-            entityType,
-            entityId,
-            requestId: n.requestId,
-            data: data as object,
-          },
-        });
-      if (superseded.length > 0)
-        await audit('promise.superseded', 'account', n.accountId, { promiseIds: superseded, by: promiseIds[0] });
-      await audit('contact_attempt.recorded', 'account', n.accountId, {
-        attemptId: attempt.id,
-        disposition: body.disposition,
-        channel: body.channel,
-      });
-      if (body.override)
-        await audit('contact_gate.override', 'account', n.accountId, {
-          attemptId: attempt.id,
-          reasonCode: body.override.reasonCode,
-          note: body.override.note,
-        });
-      if (thirdPartyId && (newThirdParty || thirdPartyDoNotContact || body.thirdPartyAsksMoreContact !== undefined))
-        await audit('third_party.recorded', 'account', n.accountId, {
-          attemptId: attempt.id,
-          thirdPartyId,
-          added: newThirdParty,
-          doNotContact: thirdPartyDoNotContact,
-          ...(body.thirdPartyAsksMoreContact !== undefined
-            ? { moreContactRequested: body.thirdPartyAsksMoreContact }
-            : {}),
-        });
-      if (stopFlagId)
-        await audit('stop_flag.set', 'account', n.accountId, {
-          stopFlagId,
-          type: body.flag!.type,
-          reason: body.flag!.reason,
-          expiresAt: n.flagTerms?.expiresAt?.toISOString() ?? null,
-          reviewAt: n.flagTerms?.reviewAt?.toISOString() ?? null,
-        });
-
-      return { attempt, promiseIds, planId, callbackId, stopFlagId };
+      return {
+        attempt: { id: attemptId, startedAt: n.startedAt, disposition: body.disposition },
+        promiseIds: promises.map((p) => p.id),
+        planId,
+        callbackId,
+        stopFlagId,
+      };
     },
   };
 }

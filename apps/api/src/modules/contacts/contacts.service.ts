@@ -6,6 +6,7 @@ import {
   daysPastDue,
   flagLifecycleRule,
   flagTerms,
+  gateLookbackStart,
   localDate,
   outcomeProblems,
   planProblems,
@@ -13,31 +14,20 @@ import {
   stageFor,
   type FieldProblem,
 } from '@crm/domain';
-import { isoDay } from '../../lib/date-columns.js';
-import type { Clock } from '../../lib/clock.js';
-import { BadRequestError, ContactNotAllowedError, IdempotencyConflictError, NotFoundError } from '../../lib/errors.js';
+import { BadRequestError, ContactNotAllowedError, IdempotencyConflictError } from '../../lib/errors.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { ContactGate } from '../compliance/contact-gate.service.js';
 import { gateInputOf } from '../compliance/gate-input.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { DisputesService } from '../disputes/disputes.service.js';
 import type { ContactsRepository } from './contacts.repository.js';
+import { idempotencyLockName, type StoredRecording } from './outcome.repository.js';
 
 export interface ContactsServiceDeps {
-  contacts: Pick<
-    ContactsRepository,
-    | 'accountForRecording'
-    | 'contactPoint'
-    | 'scriptVersion'
-    | 'findByIdempotencyKey'
-    | 'lockIdempotencyKey'
-    | 'record'
-    | 'reservationOf'
-  >;
-  access: AccountAccess;
+  contacts: Pick<ContactsRepository, 'lockForRecording' | 'loadForRecording' | 'record'>;
+  access: Pick<AccountAccess, 'assertMayOpen'>;
   gate: ContactGate;
   policies: Pick<PoliciesRepository, 'complianceProfiles' | 'promiseRules' | 'stageThresholds'>;
-  clock: Clock;
   /** An outcome `dispute` creates its dispute record (Reg F 1006.38) in the recording's transaction. */
   disputes: Pick<DisputesService, 'recordFromOutcome'>;
   /** Told after each recording (the queue updates the collector's snapshot for this customer). */
@@ -46,17 +36,15 @@ export interface ContactsServiceDeps {
 
 const KIND_FOR_CHANNEL = { phone: 'phone', sms: 'phone', email: 'email', letter: 'address', visit: 'address' } as const;
 
-type Stored = NonNullable<Awaited<ReturnType<ContactsRepository['findByIdempotencyKey']>>>;
-
-function replay(a: Stored): RecordContactResponse {
+function replay(a: StoredRecording): RecordContactResponse {
   return {
     id: a.id,
     accountId: a.accountId,
     startedAt: a.startedAt.toISOString(),
-    disposition: a.disposition,
-    promiseIds: a.promises.map((p) => p.id),
-    planId: a.plans[0]?.id ?? null,
-    callbackId: a.callbacks[0]?.id ?? null,
+    disposition: a.disposition as RecordContactResponse['disposition'],
+    promiseIds: a.promiseIds,
+    planId: a.planId,
+    callbackId: a.callbackId,
     stopFlagId: null,
     overrideUsed: a.overrideReasonCode !== null,
   };
@@ -67,7 +55,7 @@ function replay(a: Stored): RecordContactResponse {
  * key was used for a different one (another account, another outcome). Rows written before
  * fingerprints were stored are matched on the account.
  */
-function replayOrRefuse(existing: Stored, accountId: string, fingerprint: string | null) {
+function replayOrRefuse(existing: StoredRecording, accountId: string, fingerprint: string | null) {
   const same =
     existing.idempotencyFingerprint === null
       ? existing.accountId === accountId
@@ -84,15 +72,7 @@ function replayOrRefuse(existing: Stored, accountId: string, fingerprint: string
 
 export type ContactsService = ReturnType<typeof createContactsService>;
 
-export function createContactsService({
-  contacts,
-  access,
-  gate,
-  policies,
-  clock,
-  disputes,
-  onRecorded,
-}: ContactsServiceDeps) {
+export function createContactsService({ contacts, access, gate, policies, disputes, onRecorded }: ContactsServiceDeps) {
   return {
     /**
      * Records one contact attempt with whatever it produced. Returns `replayed: true` with the
@@ -110,85 +90,93 @@ export function createContactsService({
       meta: { idempotencyKey: string | null; fingerprint: string | null; requestId: string },
     ) {
       const key = meta.idempotencyKey;
-      if (key) {
-        const existing = await contacts.findByIdempotencyKey(user.id, key);
-        if (existing) return replayOrRefuse(existing, accountId, meta.fingerprint);
-      }
-      const now = clock.now();
-      await access.assertCanOpen(user, accountId, now);
-      const account = await contacts.accountForRecording(accountId);
-      if (!account) throw new NotFoundError('No such account.');
       // Read before the transaction: nothing inside it may take a second pooled connection.
       const [profiles, rules, thresholds] = await Promise.all([
         policies.complianceProfiles(),
         policies.promiseRules(),
         policies.stageThresholds(),
       ]);
-      const profile = profiles[account.complianceProfile];
-      const zone = account.debtor.timeZone;
 
-      // ---- validation: every problem at once, each naming its field
-      const problems: FieldProblem[] = [];
-      const point = body.contactPointId ? await contacts.contactPoint(body.contactPointId) : null;
-      if (body.contactPointId && (!point || point.debtorId !== account.debtorId)) {
-        problems.push({ field: 'contactPointId', message: "is not one of this customer's contact points" });
-      } else if (point && point.kind !== KIND_FOR_CHANNEL[body.channel]) {
-        problems.push({
-          field: 'contactPointId',
-          message: `is a ${point.kind}, which cannot be used for ${body.channel}`,
-        });
-      }
-      // The script shown on the call: a version of a script serving the account's stage; a branch only with it.
-      const stage = stageFor(daysPastDue(isoDay(account.oldestUnpaidDueDate), localDate(now, zone)), thresholds);
-      if (body.scriptVersionId) {
-        const version = await contacts.scriptVersion(body.scriptVersionId);
-        if (!version) problems.push({ field: 'scriptVersionId', message: 'is not a script version' });
-        else if (version.script.stage !== stage)
-          problems.push({
-            field: 'scriptVersionId',
-            message: `is a script for stage ${version.script.stage}, not the account's stage ${stage}`,
-          });
-      } else if (body.scriptBranch) {
-        problems.push({ field: 'scriptBranch', message: 'needs the scriptVersionId it was chosen in' });
-      }
-      // Which parts this outcome needs and may carry: the one rule the web form is shaped by.
-      problems.push(...outcomeProblems(body));
-      const ctx = { today: localDate(now, zone), rules, balanceMinor: Number(account.balanceMinor) };
-      if (body.promise) problems.push(...promiseProblems(body.promise, ctx));
-      if (body.plan) problems.push(...planProblems(body.plan, ctx));
-      // The callback's time is checked under the gate's lock below, in every zone the gate knows of.
-      // Verified during this call: not later than now (a minute's grace for the collector's clock).
-      if (body.rightPartyVerification && Date.parse(body.rightPartyVerification.verifiedAt) > now.getTime() + 60_000)
-        problems.push({ field: 'rightPartyVerification.verifiedAt', message: 'must not be in the future' });
-      if (body.claimedPayment) problems.push(...claimedPaymentProblems(body.claimedPayment, ctx.today));
-      if (body.flag && !profile.stopFlags.includes(body.flag.type) && body.flag.type !== 'do_not_contact') {
-        problems.push({
-          field: 'flag.type',
-          message: `${body.flag.type} is not a stop flag of the ${account.complianceProfile} profile`,
-        });
-      }
-      const invalid = (all: FieldProblem[]) =>
-        new BadRequestError(`Invalid body: ${all.map((p) => `${p.field} ${p.message}`).join('; ')}`, all);
-      if (problems.length > 0 && !body.callbackAt) throw invalid(problems);
+      // One transaction (ADR 048): the locks (customer, account, the key) in one statement, every
+      // fact the rules need in a second, the outcome written in a third; the rules run here between.
+      const outcome = await gate.withAccountLoaded(
+        {
+          lock: (tx) => contacts.lockForRecording(tx, accountId, key ? idempotencyLockName(user.id, key) : null),
+          load: async (tx, now) => {
+            const loaded = await contacts.loadForRecording(tx, {
+              accountId,
+              collectorId: user.id,
+              idempotencyKey: key,
+              scriptVersionId: body.scriptVersionId ?? null,
+              now,
+              since: gateLookbackStart(now, Object.values(profiles)),
+              profiles,
+            });
+            return { facts: loaded?.facts ?? null, extra: loaded! };
+          },
+        },
+        async ({ tx, now: decidedAt, facts, extra: loaded, verdict, thirdParties, thirdPartyVerdict }) => {
+          // A retry (sent while the first was running, it waited for the key's lock) replays the first result.
+          if (loaded.existing) return replayOrRefuse(loaded.existing, accountId, meta.fingerprint);
+          // Access on the row under its lock: a reassignment committed before it wins.
+          access.assertMayOpen(user, loaded.access, decidedAt);
+          const account = loaded.account;
+          const profile = profiles[account.complianceProfile];
+          const zone = account.timeZone;
 
-      const outcome = await gate.withAccount(
-        accountId,
-        async ({ tx, now: decidedAt, facts, verdict, thirdParties, thirdPartyVerdict }) => {
-          // Access again, on the row under its lock: a reassignment committed since the check above wins.
-          await access.assertCanOpen(user, accountId, decidedAt, tx);
-          if (key) {
-            // A retry sent while the first request is still running waits here, then replays it.
-            await contacts.lockIdempotencyKey(tx, user.id, key);
-            const existing = await contacts.findByIdempotencyKey(user.id, key, tx);
-            if (existing) return replayOrRefuse(existing, accountId, meta.fingerprint);
+          // ---- validation: every problem at once, each naming its field
+          const problems: FieldProblem[] = [];
+          const point = body.contactPointId
+            ? (facts.contactPoints.find((p) => p.id === body.contactPointId) ?? null)
+            : null;
+          if (body.contactPointId && !point) {
+            problems.push({ field: 'contactPointId', message: "is not one of this customer's contact points" });
+          } else if (point && point.kind !== KIND_FOR_CHANNEL[body.channel]) {
+            problems.push({
+              field: 'contactPointId',
+              message: `is a ${point.kind}, which cannot be used for ${body.channel}`,
+            });
           }
+          // The script shown on the call: a version of a script serving the account's stage; a branch only with it.
+          const stage = stageFor(daysPastDue(account.oldestUnpaidDueDate, localDate(decidedAt, zone)), thresholds);
+          if (body.scriptVersionId) {
+            if (!loaded.scriptStage) problems.push({ field: 'scriptVersionId', message: 'is not a script version' });
+            else if (loaded.scriptStage !== stage)
+              problems.push({
+                field: 'scriptVersionId',
+                message: `is a script for stage ${loaded.scriptStage}, not the account's stage ${stage}`,
+              });
+          } else if (body.scriptBranch) {
+            problems.push({ field: 'scriptBranch', message: 'needs the scriptVersionId it was chosen in' });
+          }
+          // Which parts this outcome needs and may carry: the one rule the web form is shaped by.
+          problems.push(...outcomeProblems(body));
+          const ctx = { today: localDate(decidedAt, zone), rules, balanceMinor: Number(account.balanceMinor) };
+          if (body.promise) problems.push(...promiseProblems(body.promise, ctx));
+          if (body.plan) problems.push(...planProblems(body.plan, ctx));
+          // Verified during this call: not later than now (a minute's grace for the collector's clock).
+          if (
+            body.rightPartyVerification &&
+            Date.parse(body.rightPartyVerification.verifiedAt) > decidedAt.getTime() + 60_000
+          )
+            problems.push({ field: 'rightPartyVerification.verifiedAt', message: 'must not be in the future' });
+          if (body.claimedPayment) problems.push(...claimedPaymentProblems(body.claimedPayment, ctx.today));
+          if (body.flag && !profile.stopFlags.includes(body.flag.type) && body.flag.type !== 'do_not_contact') {
+            problems.push({
+              field: 'flag.type',
+              message: `${body.flag.type} is not a stop flag of the ${account.complianceProfile} profile`,
+            });
+          }
+          const invalid = (all: FieldProblem[]) =>
+            new BadRequestError(`Invalid body: ${all.map((p) => `${p.field} ${p.message}`).join('; ')}`, all);
+
           // ---- the queue reservation (ADR 032): the call happened, so a save after the caller's reservation
           // lapsed is kept and the answer says so. (Nobody else can hold it now: an account of their own is
           // leased to nobody else, and a pool account opens only under a live reservation, which the web
           // takes again with /queue/reservation/extend before saving, or learns it was taken.)
-          const reservation = await contacts.reservationOf(tx, accountId);
           const reservationExpired =
-            reservation.holderId === user.id && (reservation.until?.getTime() ?? 0) <= decidedAt.getTime();
+            loaded.access.leasedById === user.id &&
+            (loaded.access.leaseExpiresAt?.getTime() ?? 0) <= decidedAt.getTime();
 
           // ---- the callback's time: convenient in every zone the customer is known to be in (Reg F
           // 1006.6(b)(1)(i)): the zones the gate itself takes (home, every number's and address's).
