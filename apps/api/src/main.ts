@@ -63,7 +63,14 @@ try {
   const db = createPrismaClient(database.appUrl);
   // Reports and the contact log may read a replica (ADR 043); everything else uses the primary.
   const readDb = env.DATABASE_READ_URL ? createPrismaClient(env.DATABASE_READ_URL) : db;
-  const app = await buildApp({ env, db, readDb, logger: log, jobsDatabaseUrl: database.appUrl });
+  const app = await buildApp({
+    env,
+    db,
+    readDb,
+    logger: log,
+    jobsDatabaseUrl: database.appUrl,
+    cacheNoticesUrl: database.appUrl,
+  });
   // Declared before the server starts: a Ctrl-C during start-up runs onClose, which stops it.
   let supervisor: ReturnType<typeof superviseEmbedded> | undefined;
   const running = await startServer(app, {
