@@ -28,6 +28,8 @@ interface Profile {
 export function moduleOf(url: string): string {
   if (!url) return '(native / V8)';
   if (url.startsWith('node:')) return url;
+  // The only WebAssembly in the server is Prisma's query compiler (engineType "client").
+  if (url.startsWith('wasm://')) return 'wasm (Prisma query compiler)';
   const file = url.replace(/^file:\/\//, '');
   const nm = file.lastIndexOf('/node_modules/');
   if (nm >= 0) {
