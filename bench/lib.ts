@@ -52,8 +52,10 @@ export async function startServer(
   port: number,
   /** Overrides, e.g. `{ JOBS: 'in-process' }` for a bench whose work runs as jobs. */
   env: Record<string, string> = {},
+  /** Node options for the server, e.g. `--cpu-prof` (its HTTP workers inherit them). */
+  nodeArgs: string[] = [],
 ): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join(repoRoot(), 'apps/api/dist/main.js')], {
+  const server = spawn(process.execPath, [...nodeArgs, path.join(repoRoot(), 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: db.appUrl,

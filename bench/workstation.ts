@@ -1,4 +1,10 @@
-// Workstation benchmark: `pnpm bench:workstation [--accounts 200000] [--seconds 15] [--concurrency 8] [--instances N]`
+// Workstation benchmark: `pnpm bench:workstation [--accounts 200000] [--seconds 15] [--concurrency 8] [--instances N]
+//   [--processes N|auto] [--only next,case-file,contacts] [--cpu-prof [dir]]`
+//
+// --processes N: the server runs as N HTTP processes on one port (API_PROCESSES, node:cluster; ADR 046).
+// --only: run just these endpoints. --cpu-prof: the server runs with Node's --cpu-prof (one
+// .cpuprofile per process, in .data/cpu-prof/<time> or the given dir); after the run, the top
+// self-time functions and modules are printed (bench/profile-summary.ts).
 //
 // With --instances N (2 or more): N server processes on the one database, clients spread across
 // them round-robin; each endpoint's throughput with one process and with N, side by side (ADR 043).
@@ -11,8 +17,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '@crm/db/paths';
 import { caseFileTwin } from './case-file-twin.js';
 import { login, openBenchDatabase, recordOutcomeSql, startServer, stopServer } from './lib.js';
+import { printProfileSummary } from './profile-summary.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,8 +31,30 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     port: { type: 'string', default: '3400' },
     instances: { type: 'string', default: '1' },
+    processes: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
+  // `--cpu-prof` alone: a fresh folder under .data/cpu-prof.
+  args: process.argv
+    .slice(2)
+    .flatMap((a, i, all) =>
+      a === '--cpu-prof' && (all[i + 1] === undefined || all[i + 1]!.startsWith('--')) ? [a, ''] : [a],
+    ),
 });
+const PROCESSES = values.processes!;
+if (!/^(auto|[1-9])$/.test(PROCESSES)) throw new Error('--processes must be 1 to 9 or auto');
+const ONLY = values.only?.split(',').map((s) => s.trim());
+const want = (name: 'next' | 'case-file' | 'contacts') => !ONLY || ONLY.includes(name);
+const PROFILE_DIR =
+  values['cpu-prof'] === undefined
+    ? undefined
+    : path.resolve(
+        values['cpu-prof'] || path.join(repoRoot(), '.data/cpu-prof', new Date().toISOString().replace(/[:.]/g, '-')),
+      );
+const serverEnv = { API_PROCESSES: PROCESSES };
+const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 const INSTANCES = Number(values.instances);
 if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) throw new Error('--instances must be 1 to 8');
 const ACCOUNTS = Number(values.accounts);
@@ -174,7 +206,7 @@ const extraServers: ChildProcess[] = [];
 try {
   // Leases left by an earlier run would skew the first scenario.
   await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
-  server = await startServer(db, PORT);
+  server = await startServer(db, PORT, serverEnv, nodeArgs);
 
   const { rows: collectorRows } = await pool.query<{ username: string }>(
     "SELECT username FROM users WHERE role = 'collector' AND active ORDER BY username LIMIT 40",
@@ -186,7 +218,8 @@ try {
   );
   console.log(
     `\nPortfolio: ${Number(counts[0]!.accounts).toLocaleString('en')} accounts, ${Number(counts[0]!.attempts).toLocaleString('en')} contact attempts; ` +
-      `${sessions.length} collectors; ${CONCURRENCY} concurrent clients; ${SECONDS} s per run; Node ${process.versions.node}\n`,
+      `${sessions.length} collectors; ${CONCURRENCY} concurrent clients; ${SECONDS} s per run; Node ${process.versions.node}; ` +
+      `API_PROCESSES=${PROCESSES}${PROFILE_DIR ? ' (profiled)' : ''}\n`,
   );
 
   // One assigned account per request, cycling through each collector's own accounts.
@@ -210,7 +243,7 @@ try {
    * round-robin, as a load balancer would spread them), printed side by side.
    */
   async function compareInstances(all: typeof sessions, pickPair: typeof pick) {
-    for (let i = 1; i < INSTANCES; i++) extraServers.push(await startServer(db, PORT + i));
+    for (let i = 1; i < INSTANCES; i++) extraServers.push(await startServer(db, PORT + i, serverEnv, nodeArgs));
     const bases = Array.from({ length: INSTANCES }, (_, i) => `http://127.0.0.1:${PORT + i}`);
     const next = async (base: string, s: (typeof all)[number]) => {
       const res = await fetch(`${base}/api/queue/next`, {
@@ -264,123 +297,135 @@ try {
   }
 
   async function singleInstance() {
-    // ---- POST /api/queue/next
-    // The data a queue is computed from (candidates, contact points, flags, recent attempts,
-    // promises) and the lease UPDATE, as plain SQL.
-    const queueSql = async (collectorId: string) => {
-      const client = await pool.connect();
-      try {
-        const { rows: candidates } = await client.query<{ id: string; debtor_id: string }>(
-          `SELECT a.id, a.debtor_id, a.balance_minor, a.overdue_minor, a.oldest_unpaid_due_date, d.full_name, d.time_zone
+    if (want('next')) {
+      // ---- POST /api/queue/next
+      // The data a queue is computed from (candidates, contact points, flags, recent attempts,
+      // promises) and the lease UPDATE, as plain SQL.
+      const queueSql = async (collectorId: string) => {
+        const client = await pool.connect();
+        try {
+          const { rows: candidates } = await client.query<{ id: string; debtor_id: string }>(
+            `SELECT a.id, a.debtor_id, a.balance_minor, a.overdue_minor, a.oldest_unpaid_due_date, d.full_name, d.time_zone
            FROM accounts a JOIN debtors d ON d.id = a.debtor_id
           WHERE a.status = 'open' AND (a.assigned_collector_id = $1 OR a.assigned_collector_id IS NULL)
             AND (a.leased_by_id IS NULL OR a.leased_by_id = $1 OR a.lease_expires_at < now())`,
-          [collectorId],
-        );
-        const ids = candidates.map((c) => c.id);
-        const debtors = candidates.map((c) => c.debtor_id);
-        await client.query('SELECT * FROM contact_points WHERE debtor_id = ANY($1::uuid[])', [debtors]);
-        await client.query(
-          'SELECT * FROM stop_flags WHERE cleared_at IS NULL AND (account_id = ANY($1::uuid[]) OR debtor_id = ANY($2::uuid[]))',
-          [ids, debtors],
-        );
-        await client.query(
-          "SELECT * FROM contact_attempts WHERE account_id = ANY($1::uuid[]) AND started_at > now() - interval '9 days'",
-          [ids],
-        );
-        await client.query(
-          "SELECT * FROM promises WHERE account_id = ANY($1::uuid[]) AND (status = 'pending' OR (status = 'broken' AND status_changed_at > now() - interval '3 days'))",
-          [ids],
-        );
-        await client.query(leaseSql, [collectorId, ids.slice(0, 200)]);
-        return true;
-      } finally {
-        client.release();
-      }
-    };
-    const leaseSql = `UPDATE accounts SET leased_by_id = $1, lease_expires_at = now() + interval '15 minutes'
+            [collectorId],
+          );
+          const ids = candidates.map((c) => c.id);
+          const debtors = candidates.map((c) => c.debtor_id);
+          await client.query('SELECT * FROM contact_points WHERE debtor_id = ANY($1::uuid[])', [debtors]);
+          await client.query(
+            'SELECT * FROM stop_flags WHERE cleared_at IS NULL AND (account_id = ANY($1::uuid[]) OR debtor_id = ANY($2::uuid[]))',
+            [ids, debtors],
+          );
+          await client.query(
+            "SELECT * FROM contact_attempts WHERE account_id = ANY($1::uuid[]) AND started_at > now() - interval '9 days'",
+            [ids],
+          );
+          await client.query(
+            "SELECT * FROM promises WHERE account_id = ANY($1::uuid[]) AND (status = 'pending' OR (status = 'broken' AND status_changed_at > now() - interval '3 days'))",
+            [ids],
+          );
+          await client.query(leaseSql, [collectorId, ids.slice(0, 200)]);
+          return true;
+        } finally {
+          client.release();
+        }
+      };
+      const leaseSql = `UPDATE accounts SET leased_by_id = $1, lease_expires_at = now() + interval '15 minutes'
     WHERE id = (SELECT id FROM accounts WHERE id = ANY($2::uuid[]) AND (leased_by_id IS NULL OR lease_expires_at < now())
                 ORDER BY array_position($2::uuid[], id) LIMIT 1 FOR UPDATE SKIP LOCKED)`;
-    const nextCall = async (s: (typeof sessions)[number]) => {
-      const res = await fetch(`${BASE}/api/queue/next`, {
-        method: 'POST',
-        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
-      });
-      await res.arrayBuffer();
-      return res.status === 200 || res.status === 204;
-    };
-    // Cold: the first call of each collector computes their queue (one client at a time).
-    const coldLatencies: number[] = [];
-    const coldStarted = performance.now();
-    for (const s of sessions.slice(0, 12)) {
-      const t0 = performance.now();
-      if (await nextCall(s)) coldLatencies.push(performance.now() - t0);
-    }
-    const coldApi = summarise(coldLatencies, 12 - coldLatencies.length, performance.now() - coldStarted);
-    const coldSqlLatencies: number[] = [];
-    const coldSqlStarted = performance.now();
-    for (const s of sessions.slice(12, 24)) {
-      const t0 = performance.now();
-      await queueSql(s.id);
-      coldSqlLatencies.push(performance.now() - t0);
-    }
-    report('POST /api/queue/next (cold)', coldApi, summarise(coldSqlLatencies, 0, performance.now() - coldSqlStarted));
-    // Warm: the queue snapshot exists; the call leases the next free account.
-    for (const s of sessions.slice(12)) await nextCall(s);
-    const nextApi = await closedLoop(async (w, i) => nextCall(sessions[(w + i * CONCURRENCY) % sessions.length]!));
-    await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
-    const { rows: open } = await pool.query<{ collector_id: string; ids: string[] }>(
-      `SELECT assigned_collector_id AS collector_id, (array_agg(id ORDER BY id))[1:500] AS ids FROM accounts
+      const nextCall = async (s: (typeof sessions)[number]) => {
+        const res = await fetch(`${BASE}/api/queue/next`, {
+          method: 'POST',
+          headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        });
+        await res.arrayBuffer();
+        return res.status === 200 || res.status === 204;
+      };
+      // Cold: the first call of each collector computes their queue (one client at a time).
+      const coldLatencies: number[] = [];
+      const coldStarted = performance.now();
+      for (const s of sessions.slice(0, 12)) {
+        const t0 = performance.now();
+        if (await nextCall(s)) coldLatencies.push(performance.now() - t0);
+      }
+      const coldApi = summarise(coldLatencies, 12 - coldLatencies.length, performance.now() - coldStarted);
+      const coldSqlLatencies: number[] = [];
+      const coldSqlStarted = performance.now();
+      for (const s of sessions.slice(12, 24)) {
+        const t0 = performance.now();
+        await queueSql(s.id);
+        coldSqlLatencies.push(performance.now() - t0);
+      }
+      report(
+        'POST /api/queue/next (cold)',
+        coldApi,
+        summarise(coldSqlLatencies, 0, performance.now() - coldSqlStarted),
+      );
+      // Warm: the queue snapshot exists; the call leases the next free account.
+      for (const s of sessions.slice(12)) await nextCall(s);
+      const nextApi = await closedLoop(async (w, i) => nextCall(sessions[(w + i * CONCURRENCY) % sessions.length]!));
+      await pool.query(
+        'UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL',
+      );
+      const { rows: open } = await pool.query<{ collector_id: string; ids: string[] }>(
+        `SELECT assigned_collector_id AS collector_id, (array_agg(id ORDER BY id))[1:500] AS ids FROM accounts
       WHERE assigned_collector_id = ANY($1::uuid[]) AND status = 'open' GROUP BY 1`,
-      [sessions.map((s) => s.id)],
-    );
-    const nextSql = await closedLoop(async (w, i) => {
-      const o = open[(w + i * CONCURRENCY) % open.length]!;
-      await pool.query(leaseSql, [o.collector_id, o.ids]);
-      return true;
-    });
-    report('POST /api/queue/next (warm)', nextApi, nextSql);
-    await pool.query('UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL');
-
-    // ---- GET /api/accounts/:id/case-file
-    const caseApi = await closedLoop(async (w, i) => {
-      const p = pick(w * 7919 + i);
-      const res = await fetch(`${BASE}/api/accounts/${p.account_id}/case-file`, {
-        headers: { cookie: p.session.cookie },
+        [sessions.map((s) => s.id)],
+      );
+      const nextSql = await closedLoop(async (w, i) => {
+        const o = open[(w + i * CONCURRENCY) % open.length]!;
+        await pool.query(leaseSql, [o.collector_id, o.ids]);
+        return true;
       });
-      await res.arrayBuffer();
-      return res.ok;
-    });
-    // Its hand-written single-query twin (ADR 047): the same reads and the audit row, one statement.
-    const caseSql = await closedLoop(async (w, i) => {
-      const p = pick(w * 7919 + i);
-      return caseFileTwin(pool, p.account_id, p.collector_id);
-    });
-    report('GET /api/accounts/:id/case-file', caseApi, caseSql, 'twin');
-
-    // ---- POST /api/accounts/:id/contacts (inbound calls: always allowed by the gate, so every request writes)
-    const contactApi = await closedLoop(async (w, i) => {
-      const p = pick(w * 104_729 + i);
-      const res = await postContact(BASE, p);
-      await res.arrayBuffer();
-      return res.status === 201;
-    });
-    const contactSql = await closedLoop(async (w, i) => {
-      const p = pick(w * 104_729 + i);
-      await recordOutcomeSql(pool, p, 'letter', 'bench-sql');
-      return true;
-    });
-    report('POST /api/accounts/:id/contacts', contactApi, contactSql);
-    // The API's transaction (lock; facts; write) written by hand: pg, prepared statements (ADR 048).
-    const contactHand = await closedLoop(async (w, i) => {
-      const p = pick(w * 104_729 + i);
-      await recordOutcomeByHand(p);
-      return true;
-    });
-    report('  same transaction by hand', contactApi, contactHand);
-    // Leave the benchmark database as it was, except the audit trail: it is append-only even for
-    // its owner (ADR 011), so each run's audit rows stay, as they would in production.
-    await pool.query("DELETE FROM contact_attempts WHERE notes IN ('bench', 'bench-sql', 'bench-hand')");
+      report('POST /api/queue/next (warm)', nextApi, nextSql);
+      await pool.query(
+        'UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL',
+      );
+    }
+    if (want('case-file')) {
+      // ---- GET /api/accounts/:id/case-file
+      const caseApi = await closedLoop(async (w, i) => {
+        const p = pick(w * 7919 + i);
+        const res = await fetch(`${BASE}/api/accounts/${p.account_id}/case-file`, {
+          headers: { cookie: p.session.cookie },
+        });
+        await res.arrayBuffer();
+        return res.ok;
+      });
+      // Its hand-written single-query twin (ADR 047): the same reads and the audit row, one statement.
+      const caseSql = await closedLoop(async (w, i) => {
+        const p = pick(w * 7919 + i);
+        return caseFileTwin(pool, p.account_id, p.collector_id);
+      });
+      report('GET /api/accounts/:id/case-file', caseApi, caseSql, 'twin');
+    }
+    if (want('contacts')) {
+      // ---- POST /api/accounts/:id/contacts (inbound calls: always allowed by the gate, so every request writes)
+      const contactApi = await closedLoop(async (w, i) => {
+        const p = pick(w * 104_729 + i);
+        const res = await postContact(BASE, p);
+        await res.arrayBuffer();
+        return res.status === 201;
+      });
+      const contactSql = await closedLoop(async (w, i) => {
+        const p = pick(w * 104_729 + i);
+        await recordOutcomeSql(pool, p, 'letter', 'bench-sql');
+        return true;
+      });
+      report('POST /api/accounts/:id/contacts', contactApi, contactSql);
+      // The API's transaction (lock; facts; write) written by hand: pg, prepared statements (ADR 048).
+      const contactHand = await closedLoop(async (w, i) => {
+        const p = pick(w * 104_729 + i);
+        await recordOutcomeByHand(p);
+        return true;
+      });
+      report('  same transaction by hand', contactApi, contactHand);
+      // Leave the benchmark database as it was, except the audit trail: it is append-only even for
+      // its owner (ADR 011), so each run's audit rows stay, as they would in production.
+      await pool.query("DELETE FROM contact_attempts WHERE notes IN ('bench', 'bench-sql', 'bench-hand')");
+    }
   }
 } finally {
   for (const extra of extraServers) await stopServer(extra);
@@ -388,3 +433,5 @@ try {
   await pool.end();
   await db.stop();
 }
+// The profiles are written as the server processes exit (stopped above).
+if (PROFILE_DIR) printProfileSummary(PROFILE_DIR);

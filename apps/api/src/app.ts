@@ -14,6 +14,8 @@ import type { JobTable } from './jobs/job-runner.js';
 import { jobsPlugin } from './jobs/jobs-plugin.js';
 import { createJobsRepository } from './jobs/jobs.repository.js';
 import { registerModules } from './lib/api-module.js';
+import { noCacheNotices } from './lib/cache-notices.js';
+import { startCacheNotices } from './lib/cache-notices.repository.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createUnitOfWork } from './lib/transaction.js';
 import { createAccountsModule } from './modules/accounts/accounts.module.js';
@@ -59,6 +61,11 @@ export interface BuildAppOptions {
    * None (tests, JOBS=off): no background work here; jobs added still wait in the database.
    */
   jobsDatabaseUrl?: string;
+  /**
+   * Cache sessions, users and policies in this process, dropped on the database's notices (ADR 046):
+   * the LISTEN connection's URL (the primary). None: no cache, every request reads them.
+   */
+  cacheNoticesUrl?: string;
 }
 
 /** Registers plugins, then modules. Never listens (server.ts does). */
@@ -69,6 +76,7 @@ export async function buildApp({
   clock = systemClock,
   logger,
   jobsDatabaseUrl,
+  cacheNoticesUrl,
 }: BuildAppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
@@ -111,12 +119,21 @@ export async function buildApp({
   // all: the one Prisma client, the unit of work (one transaction, retried on deadlock; ADR 009),
   // the clock, the audit trail and the policies reader.
   const uow = createUnitOfWork(db);
+  const cacheTtlMs = env.CACHE_TTL_SECONDS * 1000;
+  const notices =
+    cacheNoticesUrl && cacheTtlMs > 0
+      ? startCacheNotices({ connectionString: cacheNoticesUrl, log: app.log })
+      : noCacheNotices;
+  app.decorate('cacheNotices', notices);
+  app.addHook('onClose', () => notices.close());
   const { audit, module: auditModule } = createAuditModule({ db });
   const { policies, module: policiesModule } = createPoliciesModule({
     db,
     uow,
     audit,
     onSaved: (tx) => queue.invalidateAll(tx),
+    notices,
+    cacheTtlMs,
   });
   const core: Core = { db, readDb, uow, clock, audit, policies };
   const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
@@ -127,6 +144,8 @@ export async function buildApp({
     loginsPerAddressPerMinute: env.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    notices,
+    cacheTtlMs,
     cookieSecure: env.COOKIE_SECURE,
   });
   const { access, module: accountsModule } = createAccountsModule({
@@ -209,7 +228,7 @@ export async function buildApp({
         createHealthModule(core),
         auth.module,
         accountsModule,
-        createUsersModule({ ...core, passwords }),
+        createUsersModule({ ...core, passwords, notices }),
         createCreditorsModule(core),
         policiesModule,
         createReportsModule({ ...core, rollRates }),

@@ -65,6 +65,10 @@ export function useTestApp(
     env?: Record<string, string>;
     /** A separate read client for reports and the contact log (DATABASE_READ_URL), built on the file's database. */
     readDb?: (database: TestDatabase) => Db;
+    /** Build on a counting client (`createPrismaClient(url, { onQuery })`) instead of a plain one. */
+    appDb?: (database: TestDatabase) => Db;
+    /** Cache sessions, users and policies, with the cache listener on the file's database (ADR 046). */
+    cache?: boolean;
   } = {},
 ): TestContext {
   const ctx = {} as TestContext;
@@ -79,9 +83,15 @@ export function useTestApp(
     // Cheap password hashing (see factories.ts); a file may ask for the production cost.
     const env = testEnv(options.env);
     // The app connects as the app role (ADR 011); ctx.db is the owner's client for test setup.
-    appDb = createPrismaClient(ctx.database.appUrl, { max: 5 });
+    appDb = options.appDb?.(ctx.database) ?? createPrismaClient(ctx.database.appUrl, { max: 5 });
     readDb = options.readDb?.(ctx.database);
-    ctx.app = await buildApp({ env, db: appDb, readDb, clock: ctx.clock });
+    ctx.app = await buildApp({
+      env,
+      db: appDb,
+      readDb,
+      clock: ctx.clock,
+      ...(options.cache ? { cacheNoticesUrl: ctx.database.appUrl } : {}),
+    });
     await ctx.app.ready();
     ctx.signIn = (username, password = TEST_PASSWORD) =>
       ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -119,12 +129,21 @@ export function useTestApp(
  * the same database, with its own connection pool, and the same clock. Sessions signed in through
  * either instance work on both (they live in the database); `as(session)` sends one to this instance.
  */
-export function useSecondApp(ctx: TestContext, env: Record<string, string> = {}) {
+export function useSecondApp(
+  ctx: TestContext,
+  env: Record<string, string> = {},
+  options: { appDb?: (database: TestDatabase) => Db; cache?: boolean } = {},
+) {
   const second = {} as { app: App; as(session: Session): Session };
   let db: Db | undefined;
   beforeAll(async () => {
-    db = createPrismaClient(ctx.database.appUrl, { max: 5 });
-    second.app = await buildApp({ env: testEnv(env), db, clock: ctx.clock });
+    db = options.appDb?.(ctx.database) ?? createPrismaClient(ctx.database.appUrl, { max: 5 });
+    second.app = await buildApp({
+      env: testEnv(env),
+      db,
+      clock: ctx.clock,
+      ...(options.cache ? { cacheNoticesUrl: ctx.database.appUrl } : {}),
+    });
     await second.app.ready();
     second.as = (session) => ({
       ...session,

@@ -98,6 +98,22 @@ const envSchema = z
       .positive()
       .default(120)
       .describe('Session ends after this long without requests'),
+    CACHE_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(3600)
+      .default(60)
+      .describe(
+        'Sessions, users and policies are cached per process and dropped at once on a change anywhere (LISTEN/NOTIFY, ADR 046); this is the longest a copy is kept without a notice. 0: no cache, every request reads them',
+      ),
+    API_PROCESSES: z
+      .string()
+      .regex(/^(auto|[1-9][0-9]?)$/, 'a number of processes (1-99) or auto')
+      .default('1')
+      .describe(
+        'HTTP processes sharing the port (node:cluster, ADR 046): a number, or auto for one per CPU core. Jobs run in the first only',
+      ),
     REQUEST_TIMEOUT_SECONDS: z.coerce
       .number()
       .int()

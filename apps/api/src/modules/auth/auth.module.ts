@@ -1,6 +1,7 @@
 import type { Core } from '../core.js';
 import type { PasswordHasher } from '@crm/db/password';
 import type { ApiModule } from '../../lib/api-module.js';
+import type { CacheNotices } from '../../lib/cache-notices.js';
 import { createAuthRepository } from './auth.repository.js';
 import { authRoutes, type AuthRoutesOptions } from './auth.routes.js';
 import { createAuthService } from './auth.service.js';
@@ -13,6 +14,8 @@ export interface AuthModuleDeps extends Pick<Core, 'db' | 'uow' | 'audit' | 'clo
   loginsPerAddressPerMinute: number;
   sessionTtlMs: number;
   sessionIdleMs: number;
+  notices: CacheNotices;
+  cacheTtlMs: number;
   cookieSecure: AuthRoutesOptions['cookieSecure'];
 }
 

@@ -36,7 +36,7 @@ export function toSessionUser(row: UserRow): SessionUser {
 export type AuthRepository = ReturnType<typeof createAuthRepository>;
 
 /** Audited writes (a session started or ended, a password changed) run in the caller's transaction. */
-export function createAuthRepository(db: Pick<Db, 'user' | 'session'>) {
+export function createAuthRepository(db: Pick<Db, 'user' | 'session' | '$executeRaw'>) {
   return {
     findUserByUsername(username: string): Promise<UserRow | null> {
       return db.user.findUnique({ where: { username }, select: userSelect });
@@ -83,8 +83,9 @@ export function createAuthRepository(db: Pick<Db, 'user' | 'session'>) {
         select: { id: true, csrfToken: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
       });
     },
-    async touchSession(tokenHash: string, at: Date) {
-      await db.session.update({ where: { id: tokenHash }, data: { lastSeenAt: at } });
+    /** Records that the session was seen at `at` (one statement); false when it no longer exists. */
+    async touchSession(tokenHash: string, at: Date): Promise<boolean> {
+      return (await db.$executeRaw`UPDATE sessions SET last_seen_at = ${at} WHERE token_hash = ${tokenHash}`) > 0;
     },
     /** Ends a session: signing out (audited, in the caller's transaction) or one found expired (the client). */
     async deleteSession(tokenHash: string, client: Pick<Db, 'session'> = db) {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Locale, SessionUser } from '@crm/contracts';
 import type { PasswordHasher } from '@crm/db/password';
+import { createSharedCache, type CacheNotices } from '../../lib/cache-notices.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ActiveSession } from '../../lib/session.js';
 import { BadRequestError, ConflictError, UnauthenticatedError } from '../../lib/errors.js';
@@ -18,17 +19,35 @@ export interface AuthServiceDeps {
   throttle: Pick<LoginThrottle, 'attempt'>;
   sessionTtlMs: number;
   sessionIdleMs: number;
+  /** Cross-instance invalidation (ADR 046); without a live listener every request reads the database. */
+  notices: CacheNotices;
+  /** How long a cached session may be used without a notice (a backstop; ADR 046). */
+  cacheTtlMs: number;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-// Refresh last-seen at most once a minute, not on every request.
-const TOUCH_EVERY_MS = 60_000;
+// Refresh last-seen at most once a minute per session, not on every request (ADR 046).
+export const TOUCH_EVERY_MS = 60_000;
 const BAD_CREDENTIALS = 'Username or password is incorrect.';
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { auth, uow, audit, clock, passwords, throttle } = deps;
+  const { auth, uow, audit, clock, passwords, throttle, notices } = deps;
+  type Found = NonNullable<Awaited<ReturnType<AuthRepository['findSession']>>>;
+  // Sessions with their user, by token hash, for every request but the first (ADR 046). A notice
+  // drops a session that ended (s:), a user's sessions when the user changed (u:), all of them
+  // their members' when a team changed (t:), all when the listener (re)connected.
+  const sessions = createSharedCache<Found>(notices, { ttlMs: deps.cacheTtlMs });
+  notices.subscribe((payload) => {
+    if (payload === '*' || payload === 's:*') sessions.clear();
+    else if (payload.startsWith('s:')) sessions.delete(payload.slice(2));
+    else if (payload.startsWith('u:')) sessions.clear((s) => s.user.id === payload.slice(2));
+    else if (payload.startsWith('t:')) sessions.clear((s) => s.user.team?.id === payload.slice(2));
+  });
+  /** Answers once every instance has been told (the notice came back to this one), at most ~2 s. */
+  const told = (payload: string) => notices.expect(payload).arrived;
+
   return {
     async login(username: string, password: string, meta: { requestId: string; ip: string }) {
       // Counted before the password is checked (429 once over the limit, without checking it).
@@ -74,22 +93,45 @@ export function createAuthService(deps: AuthServiceDeps) {
       return { user: toSessionUser(user), token, csrfToken, expiresAt };
     },
 
-    /** The session behind a cookie token, or null when unknown, expired, idle too long or the user is inactive. */
+    /**
+     * The session behind a cookie token, or null when unknown, expired, idle too long or the user
+     * is inactive. Served from the cache on most requests (no statement); last-seen is written at
+     * most once a minute per session. The idle check uses the last-seen this process knows, never
+     * newer than the stored one, so it is never looser; before refusing on it the stored one is read.
+     */
     async authenticate(token: string): Promise<ActiveSession | null> {
       const tokenHash = hashToken(token);
-      const session = await auth.findSession(tokenHash);
-      if (!session) return null;
       const now = clock.now().getTime();
+      const found = await sessions.get(tokenHash, () => auth.findSession(tokenHash));
+      let session = found.value;
+      if (session && found.cached && now - session.lastSeenAt.getTime() > deps.sessionIdleMs) {
+        // Another instance may have seen it since: the stored last-seen decides.
+        const generation = notices.generation;
+        session = await auth.findSession(tokenHash);
+        if (session) sessions.keep(tokenHash, session, generation);
+        else sessions.delete(tokenHash);
+      }
+      if (!session) return null;
       const idle = now - session.lastSeenAt.getTime() > deps.sessionIdleMs;
       if (session.expiresAt.getTime() <= now || idle || !session.user.active) {
+        sessions.delete(tokenHash);
         await auth.deleteSession(tokenHash);
         return null;
       }
-      if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await auth.touchSession(tokenHash, clock.now());
+      if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        // Also proves the session still exists: one ended meanwhile (its notice not yet here) is refused.
+        if (!(await auth.touchSession(tokenHash, new Date(now)))) {
+          sessions.delete(tokenHash);
+          return null;
+        }
+        session.lastSeenAt = new Date(now);
+      }
       return { user: toSessionUser(session.user), csrfToken: session.csrfToken, tokenHash };
     },
 
     async logout(session: ActiveSession, requestId: string) {
+      const ended = told(`s:${session.tokenHash}`);
+      sessions.delete(session.tokenHash);
       await uow(async (tx) => {
         await auth.deleteSession(session.tokenHash, tx);
         await audit.record(
@@ -97,6 +139,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           tx,
         );
       });
+      await ended;
     },
 
     /**
@@ -127,6 +170,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
       await attempt.succeeded();
       const newHash = await passwords.hash(newPassword);
+      const changed = told(`u:${user.id}`);
       await uow(async (tx) => {
         const result = await auth.changePassword(tx, user.id, user.passwordHash, newHash, session.tokenHash);
         if (!result.changed)
@@ -143,10 +187,14 @@ export function createAuthService(deps: AuthServiceDeps) {
           tx,
         );
       });
+      await changed;
     },
 
     async setLocale(userId: string, locale: Locale): Promise<SessionUser> {
-      return toSessionUser(await auth.updateLocale(userId, locale));
+      const changed = told(`u:${userId}`);
+      const user = toSessionUser(await auth.updateLocale(userId, locale));
+      await changed;
+      return user;
     },
 
     purgeExpiredSessions: () => auth.deleteExpiredSessions(clock.now()),

@@ -121,10 +121,14 @@ export async function loadThirdPartyFacts(client: GateFactsClient, debtorId: str
  * profiles in force need (domain `gateLookbackStart`: the longest call-cap window or quiet period
  * of any profile, plus a day), so a policy with a longer window is honoured everywhere at once.
  */
-export function createGateFactsRepository(db: GateFactsClient) {
+export function createGateFactsRepository(
+  db: GateFactsClient,
+  /** The compliance profiles in force (the policies reader's cached copy, ADR 046); default: read through the client. */
+  { profiles = readComplianceProfiles }: { profiles?: ProfilesReader } = {},
+) {
   return {
     /** For display (queue, case file): what the gate would say now. Decisions use `lock` and `loadLocked`. */
-    load: (accountIds: string[], now: Date) => loadGateFacts(db, accountIds, now),
+    load: (accountIds: string[], now: Date) => loadGateFacts(db, accountIds, now, profiles),
     /**
      * Locks the customers of these accounts, then the accounts, for the rest of the transaction:
      * no other contact with these people about any of their debts can be decided or recorded
@@ -141,7 +145,7 @@ export function createGateFactsRepository(db: GateFactsClient) {
       return lockAccounts(tx, accountIds);
     },
     /** The facts of accounts locked with `lock`, read through the same transaction. */
-    loadLocked: (tx: Tx, accountIds: string[], now: Date) => loadGateFacts(tx, accountIds, now),
+    loadLocked: (tx: Tx, accountIds: string[], now: Date) => loadGateFacts(tx, accountIds, now, profiles),
     /** The third-party facts of a customer locked with `lock`, read through the same transaction. */
     thirdPartiesLocked: (tx: Tx, debtorId: string) => loadThirdPartyFacts(tx, debtorId),
   };
@@ -155,11 +159,19 @@ export async function loadGateFacts(
   client: GateFactsClient,
   accountIds: string[],
   now: Date,
+  profiles: ProfilesReader = readComplianceProfiles,
 ): Promise<Map<string, GateFacts>> {
-  return loadFacts(client, [...new Set(accountIds)], now);
+  return loadFacts(client, [...new Set(accountIds)], now, profiles);
 }
 
-async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): Promise<Map<string, GateFacts>> {
+type ProfilesReader = (client: GateFactsClient) => Promise<Record<ProfileCode, ComplianceProfilePolicy>>;
+
+async function loadFacts(
+  db: GateFactsClient,
+  accountIds: string[],
+  now: Date,
+  readProfiles: ProfilesReader,
+): Promise<Map<string, GateFacts>> {
   if (accountIds.length === 0) return new Map();
   const [accounts, profiles] = await Promise.all([
     // One statement (Prisma would read the customers' zones with a second one).
@@ -170,7 +182,7 @@ async function loadFacts(db: GateFactsClient, accountIds: string[], now: Date): 
              d.inconvenient_times AS "inconvenientTimes"
       FROM accounts a JOIN debtors d ON d.id = a.debtor_id
       WHERE a.id = ANY(${accountIds}::uuid[])`,
-    readComplianceProfiles(db),
+    readProfiles(db),
   ]);
   const since = gateLookbackStart(now, Object.values(profiles));
   const debtorIds = [...new Set(accounts.map((a) => a.debtorId))];

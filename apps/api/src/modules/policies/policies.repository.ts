@@ -17,6 +17,7 @@ import {
   type QueueWeights,
   type StageThresholds,
 } from '@crm/domain';
+import { createSharedCache, noCacheNotices, type CacheNotices } from '../../lib/cache-notices.js';
 import { PolicyInvalidError } from '../../lib/errors.js';
 import { lockName, type Tx } from '../../lib/transaction.js';
 import { userNames } from '../users/user-names.repository.js';
@@ -121,8 +122,50 @@ export function policiesInForce(rows: readonly PolicyRow[]) {
 
 export type PoliciesRepository = ReturnType<typeof createPoliciesRepository>;
 
-/** Policies are versioned rows; the highest version of (kind, key) is in force. */
-export function createPoliciesRepository(db: Pick<Db, 'policy' | 'user'>) {
+type Newest = Map<string, StoredVersion>;
+
+/**
+ * Policies are versioned rows; the highest version of (kind, key) is in force. Reads of the
+ * policies in force come from a per-process copy of every newest version (one statement fills
+ * it), dropped at once when any instance stores a version (a `p:` notice, ADR 046); without a
+ * live listener (`notices`) every read goes to the database, as before, through `client`.
+ */
+export function createPoliciesRepository(
+  db: Pick<Db, 'policy' | 'user'>,
+  { notices = noCacheNotices, ttlMs = 60_000 }: { notices?: CacheNotices; ttlMs?: number } = {},
+) {
+  const cache = createSharedCache<Newest>(notices, { ttlMs, maxEntries: 1 });
+  // Validated documents of the cached versions, so a read costs neither a statement nor a parse.
+  const documents = new WeakMap<object, unknown>();
+  notices.subscribe((payload) => {
+    if (payload === '*' || payload.startsWith('p:')) cache.clear();
+  });
+  const loadNewest = async (): Promise<Newest> => {
+    const rows = await db.policy.findMany({
+      orderBy: [{ kind: 'asc' }, { key: 'asc' }, { version: 'desc' }],
+      distinct: ['kind', 'key'],
+      select: { kind: true, key: true, version: true, data: true },
+    });
+    return new Map(rows.map((r) => [`${r.kind}/${r.key}`, { version: r.version, data: r.data }]));
+  };
+  /** The document in force, from the copy when there is a live one; else read through `client`. */
+  async function inForce<K extends PolicyKindCode>(kind: K, key: string, client: Client): Promise<PolicyDocuments[K]> {
+    if (!notices.live) return newest(client, kind, key);
+    const { value } = await cache.get('newest', loadNewest);
+    const row = value!.get(`${kind}/${key}`) ?? null;
+    if (!row) return validated(kind, key, row);
+    if (!documents.has(row)) documents.set(row, validated(kind, key, row));
+    return documents.get(row) as PolicyDocuments[K];
+  }
+  async function profiles(client: Client): Promise<Record<ProfileCode, ComplianceProfilePolicy>> {
+    if (!notices.live) return readComplianceProfiles(client);
+    const [US, UK, CN] = await Promise.all([
+      inForce('compliance_profile', 'US', client),
+      inForce('compliance_profile', 'UK', client),
+      inForce('compliance_profile', 'CN', client),
+    ]);
+    return { US, UK, CN };
+  }
   return {
     /** The newest version of every stored (kind, key), as stored: admins see (and can replace) a broken one. */
     current: () =>
@@ -154,16 +197,17 @@ export function createPoliciesRepository(db: Pick<Db, 'policy' | 'user'>) {
     },
 
     /** The document in force for (kind, key), validated. `client`: a transaction to read through. */
-    read: <K extends PolicyKindCode>(kind: K, key: string, client: Client = db) => newest(client, kind, key),
+    read: <K extends PolicyKindCode>(kind: K, key: string, client: Client = db) => inForce(kind, key, client),
 
-    stageThresholds: (): Promise<StageThresholds> => newest(db, 'stage_thresholds', 'default'),
+    stageThresholds: (): Promise<StageThresholds> => inForce('stage_thresholds', 'default', db),
 
-    /** The compliance profile in force for each code, in one query. */
-    complianceProfiles: (): Promise<Record<ProfileCode, ComplianceProfilePolicy>> => readComplianceProfiles(db),
+    /** The compliance profile in force for each code (one query when not cached). `client`: a transaction to read through. */
+    complianceProfiles: (client: Client = db): Promise<Record<ProfileCode, ComplianceProfilePolicy>> =>
+      profiles(client),
 
     /** `client`: a transaction to read through (promise evaluation runs inside one). */
-    promiseRules: (client: Client = db): Promise<PromiseRulesPolicy> => newest(client, 'promise_rules', 'default'),
+    promiseRules: (client: Client = db): Promise<PromiseRulesPolicy> => inForce('promise_rules', 'default', client),
 
-    queueWeights: (): Promise<QueueWeights> => newest(db, 'queue_weights', 'default'),
+    queueWeights: (): Promise<QueueWeights> => inForce('queue_weights', 'default', db),
   };
 }

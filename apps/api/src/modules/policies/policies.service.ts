@@ -6,6 +6,7 @@ import {
   type SessionUser,
 } from '@crm/contracts';
 import { defaultPolicy, policyFloorProblems, type ComplianceProfilePolicy } from '@crm/domain';
+import { noCacheNotices, type CacheNotices } from '../../lib/cache-notices.js';
 import { BadRequestError, PolicyBelowFloorError } from '../../lib/errors.js';
 import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -61,12 +62,15 @@ export function createPoliciesService({
   audit,
   uow,
   onSaved = async () => {},
+  notices = noCacheNotices,
 }: {
   policies: Pick<PoliciesRepository, 'current' | 'addVersion' | 'versions' | 'userNames'>;
   uow: UnitOfWork;
   audit: Pick<AuditRepository, 'record'>;
   /** Called in the transaction that stored a new version (every worklist is stale, ADR 041). */
   onSaved?: (tx: Tx, kind: Kind, key: string) => Promise<void>;
+  /** The save answers once its notice came back, so every instance has dropped its copy (ADR 046). */
+  notices?: Pick<CacheNotices, 'expect'>;
 }) {
   return {
     async list(): Promise<{ items: PolicyItem[] }> {
@@ -114,8 +118,11 @@ export function createPoliciesService({
       // The version and its audit row commit together; simultaneous saves of one policy become
       // consecutive versions (the repository locks the policy's name), and any other database
       // error is read by lib/db-errors.ts like everywhere else.
+      let told: Promise<boolean> = Promise.resolve(false);
       const row = await uow(async (tx) => {
         const saved = await policies.addVersion(tx, kind, key, parsed.data, user.id);
+        // Registered before the commit, which sends the notice (the policies trigger).
+        told = notices.expect(`p:${kind}/${key}/${saved.version}`).arrived;
         await audit.record(
           {
             actorId: user.id,
@@ -130,6 +137,7 @@ export function createPoliciesService({
         await onSaved(tx, kind, key);
         return saved;
       });
+      await told;
       return toItem(kind, key, row);
     },
   };

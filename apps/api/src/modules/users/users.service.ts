@@ -10,6 +10,7 @@ import type {
 } from '@crm/contracts';
 import type { PasswordHasher } from '@crm/db/password';
 import { isValidTimeZone } from '@crm/domain';
+import { noCacheNotices, type CacheNotices } from '../../lib/cache-notices.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -26,12 +27,16 @@ export function createUsersService({
   audit,
   passwords,
   uow,
+  notices = noCacheNotices,
 }: {
   users: UsersRepository;
   audit: Pick<AuditRepository, 'record'>;
   passwords: Pick<PasswordHasher, 'hash'>;
   uow: UnitOfWork;
+  /** A change to a user or team answers once every instance dropped its cached sessions (ADR 046). */
+  notices?: Pick<CacheNotices, 'expect'>;
 }) {
+  const told = (payload: string) => notices.expect(payload).arrived;
   const invalid = (field: string, message: string) => new BadRequestError(`${field} ${message}`, [{ field, message }]);
   const checkTeam = async (teamId: string | null | undefined) => {
     if (teamId && !(await users.teamExists(teamId))) throw invalid('teamId', 'is not a team');
@@ -88,6 +93,7 @@ export function createUsersService({
       checkZone(body.timeZone);
       if (id === actor.id && body.active === false) throw invalid('active', 'cannot be false for yourself');
       const { locale, ...rest } = body;
+      const changed = told(`u:${id}`);
       const user = await uow(async (tx) => {
         const admins = body.active === false || body.role !== undefined ? await users.lockActiveAdmins(tx) : null;
         const before = await users.findById(id, tx);
@@ -111,16 +117,19 @@ export function createUsersService({
         await record(actor, 'user.update', 'user', id, requestId, { changes: body }, tx);
         return updated;
       });
+      await changed;
       return toUser(user);
     },
 
     async resetPassword(actor: SessionUser, id: string, password: string, requestId: string): Promise<void> {
       if (!(await users.findById(id))) throw new NotFoundError('No such user.');
       const passwordHash = await passwords.hash(password);
+      const changed = told(`u:${id}`);
       await uow(async (tx) => {
         await users.setPassword(tx, id, passwordHash);
         await record(actor, 'user.reset_password', 'user', id, requestId, {}, tx);
       });
+      await changed;
     },
 
     async saveTeam(actor: SessionUser, id: string | null, body: Partial<TeamBody>, requestId: string): Promise<Team> {
@@ -134,6 +143,7 @@ export function createUsersService({
           throw invalid('supervisorId', 'must be an active supervisor');
       }
       if (id && !(await users.teamExists(id))) throw new NotFoundError('No such team.');
+      const changed = id ? told(`t:${id}`) : Promise.resolve(false);
       const saved = await uow(async (tx) => {
         const team = id
           ? await users.updateTeam(tx, id, body)
@@ -141,6 +151,7 @@ export function createUsersService({
         await record(actor, id ? 'team.update' : 'team.create', 'team', team.id, requestId, { ...body }, tx);
         return team;
       });
+      await changed;
       const { _count, ...team } = (await users.teamById(saved.id))!;
       return { ...team, memberCount: _count.members };
     },
