@@ -276,7 +276,7 @@ export interface GateFactRows {
 /** The gate's facts of each account from their rows: the one assembly every reader shares. */
 export function assembleGateFacts({ accounts, profiles, points, flags, attempts, callbacks }: GateFactRows) {
   const pointsByDebtor = groupBy(points, (p) => p.debtorId);
-  const flagsByAccount = groupBy(
+  const accountFlags = groupBy(
     flags.filter((f) => f.accountId !== null),
     (f) => f.accountId,
   );
