@@ -335,6 +335,26 @@ try {
       const leaseSql = `UPDATE accounts SET leased_by_id = $1, lease_expires_at = now() + interval '15 minutes'
     WHERE id = (SELECT id FROM accounts WHERE id = ANY($2::uuid[]) AND (leased_by_id IS NULL OR lease_expires_at < now())
                 ORDER BY array_position($2::uuid[], id) LIMIT 1 FOR UPDATE SKIP LOCKED)`;
+      // "Next"'s claim as the API sends it (worklist.repository.ts leaseTop), minus the facts.
+      const claimSql = `
+        WITH pick AS MATERIALIZED (
+          SELECT a.id, a.debtor_id, w.reasons FROM worklist w JOIN accounts a ON a.id = w.account_id
+          WHERE w.collector_id = $1::uuid AND w.callable_from <= now() AND (w.callable_until IS NULL OR now() < w.callable_until)
+            AND a.status = 'open'
+            AND (a.assigned_collector_id = $1::uuid OR a.assigned_collector_id IS NULL
+                 OR EXISTS (SELECT 1 FROM users pu WHERE pu.id = a.assigned_collector_id AND NOT pu.active))
+            AND (a.leased_by_id IS NULL OR a.leased_by_id = $1::uuid OR a.lease_expires_at < now())
+            AND NOT EXISTS (SELECT 1 FROM reservation_releases r
+                            WHERE r.account_id = a.id AND r.collector_id = $1::uuid AND r.hidden_until > now())
+          ORDER BY w.priority DESC, w.account_id LIMIT 1
+          FOR UPDATE OF a SKIP LOCKED),
+        leased AS (
+          UPDATE accounts a
+          SET leased_by_id = CASE WHEN a.id IN (SELECT id FROM pick) THEN $1::uuid END,
+              lease_expires_at = CASE WHEN a.id IN (SELECT id FROM pick) THEN now() + interval '15 minutes' END
+          WHERE a.id IN (SELECT id FROM pick) OR a.leased_by_id = $1::uuid
+          RETURNING a.id, a.lease_expires_at)
+        SELECT leased.id, pick.debtor_id, leased.lease_expires_at, pick.reasons FROM leased JOIN pick ON pick.id = leased.id`;
       const nextCall = async (s: (typeof sessions)[number]) => {
         const res = await fetch(`${BASE}/api/queue/next`, {
           method: 'POST',
@@ -369,14 +389,11 @@ try {
       await pool.query(
         'UPDATE accounts SET leased_by_id = NULL, lease_expires_at = NULL WHERE leased_by_id IS NOT NULL',
       );
-      const { rows: open } = await pool.query<{ collector_id: string; ids: string[] }>(
-        `SELECT assigned_collector_id AS collector_id, (array_agg(id ORDER BY id))[1:500] AS ids FROM accounts
-      WHERE assigned_collector_id = ANY($1::uuid[]) AND status = 'open' GROUP BY 1`,
-        [sessions.map((s) => s.id)],
-      );
+      // The twin: the claim statement alone (worklist.leaseTop without the gate facts it brings back),
+      // prepared, on the same worklists, with the same concurrency (ADR 049).
       const nextSql = await closedLoop(async (w, i) => {
-        const o = open[(w + i * CONCURRENCY) % open.length]!;
-        await pool.query(leaseSql, [o.collector_id, o.ids]);
+        const s = sessions[(w + i * CONCURRENCY) % sessions.length]!;
+        await pool.query({ name: 'bench-next-claim', text: claimSql, values: [s.id] });
         return true;
       });
       report('POST /api/queue/next (warm)', nextApi, nextSql);

@@ -475,12 +475,13 @@ export function bestPhoneVerdict(
       contactPointId: null,
     };
   }
-  const verdicts = phones.map((p) => ({
-    ...canContact({ ...base, channel: 'phone', contactPoint: p }),
-    contactPointId: p.id,
-  }));
-  const allowed = verdicts.find((v) => v.allowed);
-  if (allowed) return allowed;
+  // In order, stopping at the first allowed one (the later ones would not be chosen).
+  const verdicts: (ContactGateVerdict & { contactPointId: string })[] = [];
+  for (const p of phones) {
+    const verdict = { ...canContact({ ...base, channel: 'phone', contactPoint: p }), contactPointId: p.id };
+    if (verdict.allowed) return verdict;
+    verdicts.push(verdict);
+  }
   const opening = verdicts
     .filter((v) => v.nextAllowedAt)
     .sort((a, b) => a.nextAllowedAt!.getTime() - b.nextAllowedAt!.getTime())[0];

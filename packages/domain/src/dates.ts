@@ -21,10 +21,13 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 // Zone offsets are cached per zone and quarter hour: offsets only change on quarter-hour
-// boundaries, and the queue evaluates thousands of accounts in a few zones per request.
+// boundaries, and the queue evaluates thousands of accounts in a few zones per request. The cache
+// is a map per zone keyed by the quarter hour's number (no string built per lookup: the worklist
+// walk asks tens of thousands of times per book).
 const QUARTER_HOUR = 15 * 60_000;
+const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -45,10 +48,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Minutes to add to UTC to get the wall-clock time in `timeZone` at instant `t`. */
 export function zoneOffsetMinutes(t: number, timeZone: string): number {
-  const bucket = Math.floor(t / QUARTER_HOUR) * QUARTER_HOUR;
-  const key = `${timeZone}|${bucket}`;
-  let offset = offsets.get(key);
+  const quarter = Math.floor(t / QUARTER_HOUR);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let offset = zone.get(quarter);
   if (offset === undefined) {
+    const bucket = quarter * QUARTER_HOUR;
     const parts = Object.fromEntries(
       formatterFor(timeZone)
         .formatToParts(new Date(bucket))
@@ -62,8 +70,8 @@ export function zoneOffsetMinutes(t: number, timeZone: string): number {
       Number(parts.minute),
     );
     offset = Math.round((wall - bucket) / 60_000);
-    if (offsets.size > 200_000) offsets.clear();
-    offsets.set(key, offset);
+    if (zone.size > 100_000) zone.clear();
+    zone.set(quarter, offset);
   }
   return offset;
 }
@@ -74,18 +82,30 @@ export function localMinutesOfDay(t: number, timeZone: string): number {
   return ((local % 1440) + 1440) % 1440;
 }
 
-function wallClock(now: Date, timeZone: string): string {
-  return new Date(now.getTime() + zoneOffsetMinutes(now.getTime(), timeZone) * 60_000).toISOString();
-}
+// "YYYY-MM-DD" per day number since the epoch and "HH:mm" per minute of the day, built once each:
+// the dates and times the rules compare are strings, asked for many times per account.
+const isoDays = new Map<number, IsoDate>();
+const HH_MM = Array.from(
+  { length: 1440 },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+);
 
 /** The calendar date at instant `now` in `timeZone`. */
 export function localDate(now: Date, timeZone: string): IsoDate {
-  return wallClock(now, timeZone).slice(0, 10);
+  const t = now.getTime();
+  const day = Math.floor((t + zoneOffsetMinutes(t, timeZone) * 60_000) / DAY_MS);
+  let iso = isoDays.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoDays.size > 100_000) isoDays.clear();
+    isoDays.set(day, iso);
+  }
+  return iso;
 }
 
 /** The wall-clock time (HH:mm) at instant `now` in `timeZone`. */
 export function localTime(now: Date, timeZone: string): string {
-  return wallClock(now, timeZone).slice(11, 16);
+  return HH_MM[localMinutesOfDay(now.getTime(), timeZone)]!;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */

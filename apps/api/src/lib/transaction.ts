@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Db, Prisma } from '@crm/db';
+import { Prisma, type Db } from '@crm/db';
 import { classifyDbError } from './db-errors.js';
 
 /**
@@ -80,7 +80,12 @@ export async function lockAccounts(tx: Tx, accountIds: string[]): Promise<string
  * first wrote instead of colliding with it on a unique index. Taken after any account locks.
  */
 export async function lockName(tx: Tx, namespace: string, name: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${namespace}:${name}`}, 0))`;
+  await tx.$executeRaw`SELECT ${lockNameSql(namespace, name)}`;
+}
+
+/** `lockName` as an SQL expression, for a statement that takes the lock and reads something in one round trip. */
+export function lockNameSql(namespace: string, name: string): Prisma.Sql {
+  return Prisma.sql`pg_advisory_xact_lock(hashtextextended(${`${namespace}:${name}`}, 0))`;
 }
 
 /**
@@ -90,4 +95,9 @@ export async function lockName(tx: Tx, namespace: string, name: string): Promise
  */
 export function lockCollectorLease(tx: Tx, collectorId: string): Promise<void> {
   return lockName(tx, 'lease', collectorId);
+}
+
+/** `lockCollectorLease` as an SQL expression (a SELECT taking it with other reads: "next"). */
+export function collectorLeaseLockSql(collectorId: string): Prisma.Sql {
+  return lockNameSql('lease', collectorId);
 }

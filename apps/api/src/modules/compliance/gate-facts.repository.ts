@@ -1,5 +1,6 @@
-import type { Db } from '@crm/db';
+import { Prisma, type Db } from '@crm/db';
 import {
+  gateLookbackDays,
   gateLookbackStart,
   inconvenientTimesOf,
   knownZones,
@@ -14,7 +15,12 @@ import {
 import type { ZoneSourceCode } from '@crm/contracts';
 import { groupBy } from '../../lib/group-by.js';
 import { lockAccounts, type Tx } from '../../lib/transaction.js';
-import { readComplianceProfiles, type ProfileCode } from '../policies/policies.repository.js';
+import {
+  complianceProfileRowsJsonSql,
+  complianceProfilesOf,
+  readComplianceProfiles,
+  type ProfileCode,
+} from '../policies/policies.repository.js';
 
 /** A contact point as the gate judges it and as the case file shows it (the same read). */
 export interface GateFactsContactPoint extends RankedContactPoint {
@@ -336,5 +342,96 @@ export function gateFactsOf(rows: {
         }
       : null,
     inconvenientTimes: inconvenientTimesOf(a.inconvenientTimes),
+  };
+}
+
+/**
+ * One account's gate facts as columns of a statement that does something else with the account
+ * (worklist.leaseTop: the claim returns the facts the gate re-checks, no second round trip). `a`
+ * and `d` name the account's and its customer's rows in that statement; the same facts as
+ * `loadGateFacts`, with the account's attempts since `since` (`oneAccountFactsOf` says when a
+ * compliance profile in force needs more, and the caller reads again from further back).
+ */
+export function oneAccountFactsSql(now: Date, since: Date): Prisma.Sql {
+  return Prisma.sql`a.compliance_profile::text AS facts_profile, d.time_zone AS facts_time_zone,
+    d.inconvenient_times AS facts_inconvenient_times,
+    ${complianceProfileRowsJsonSql} AS facts_profiles,
+    (SELECT COALESCE(json_agg(json_build_object(
+        'id', cp.id, 'debtorId', cp.debtor_id, 'value', cp.value, 'source', cp.source, 'kind', cp.kind,
+        'type', cp.type, 'status', cp.status, 'optedOut', cp.opted_out, 'optedOutChannels', cp.opted_out_channels,
+        'workInconvenient', cp.work_inconvenient, 'timeZones', cp.time_zones, 'zoneSource', cp.zone_source,
+        'label', cp.label, 'statusReason', cp.status_reason, 'lastSuccessAt', cp.last_success_at)
+      ORDER BY cp.kind, cp.type, cp.id), '[]'::json)
+     FROM contact_points cp WHERE cp.debtor_id = d.id) AS facts_points,
+    (SELECT COALESCE(json_agg(json_build_object(
+        'id', f.id, 'accountId', f.account_id, 'debtorId', f.debtor_id, 'type', f.type, 'reason', f.reason,
+        'setAt', f.set_at, 'expiresAt', f.expires_at)), '[]'::json)
+     FROM stop_flags f
+     WHERE f.cleared_at IS NULL AND (f.expires_at IS NULL OR f.expires_at > ${now})
+       AND (f.account_id = a.id OR (f.account_id IS NULL AND f.debtor_id = d.id))) AS facts_flags,
+    (SELECT COALESCE(json_agg(json_build_object(
+        'accountId', t.account_id, 'startedAt', t.started_at, 'channel', t.channel, 'direction', t.direction,
+        'contactPointId', t.contact_point_id, 'partyReached', t.party_reached, 'disposition', t.disposition,
+        'customerRequested', t.customer_requested)), '[]'::json)
+     FROM contact_attempts t WHERE t.account_id = a.id AND t.started_at >= ${since}) AS facts_attempts,
+    (SELECT json_build_object('id', c.id, 'dueAt', c.due_at, 'requestedByCustomer', c.requested_by_customer,
+                              'createdAt', c.created_at)
+     FROM callbacks c WHERE c.account_id = a.id AND c.status = 'pending' ORDER BY c.due_at LIMIT 1) AS facts_callback`;
+}
+
+/** The columns `oneAccountFactsSql` adds to a row. */
+export interface OneAccountFactsColumns {
+  facts_profile: ProfileCode;
+  facts_time_zone: string;
+  facts_inconvenient_times: unknown;
+  facts_profiles: { key: string; version: number; data: unknown }[];
+  facts_points: (Omit<GateFactsContactPoint, 'lastSuccessAt'> & { lastSuccessAt: string | null })[];
+  facts_flags: (Omit<GateFactsStopFlag, 'setAt' | 'expiresAt'> & { setAt: string; expiresAt: string | null })[];
+  facts_attempts: (Omit<GateAttempt, 'at'> & { accountId: string; startedAt: string })[];
+  facts_callback: { id: string; dueAt: string; requestedByCustomer: boolean; createdAt: string } | null;
+}
+
+const date = (s: string) => new Date(s);
+const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));
+
+/**
+ * The account's gate facts from the columns of `oneAccountFactsSql` read with attempts since
+ * `since`; or, when a compliance profile in force looks further back than that, how many days to
+ * read instead (the attempts read may miss one that counts).
+ */
+export function oneAccountFactsOf(
+  accountId: string,
+  debtorId: string,
+  row: OneAccountFactsColumns,
+  now: Date,
+  since: Date,
+): { facts: GateFacts } | { readDays: number } {
+  const profiles = complianceProfilesOf(row.facts_profiles);
+  const needed = gateLookbackStart(now, Object.values(profiles));
+  if (needed.getTime() < since.getTime()) return { readDays: gateLookbackDays(Object.values(profiles)) };
+  return {
+    facts: gateFactsOf({
+      account: {
+        id: accountId,
+        debtorId,
+        complianceProfile: row.facts_profile,
+        timeZone: row.facts_time_zone,
+        inconvenientTimes: row.facts_inconvenient_times,
+      },
+      profiles,
+      contactPoints: row.facts_points.map((p) => ({ ...p, lastSuccessAt: dateOrNull(p.lastSuccessAt) })),
+      stopFlags: row.facts_flags.map((f) => ({ ...f, setAt: date(f.setAt), expiresAt: dateOrNull(f.expiresAt) })),
+      // As loadGateFacts reads them: since the look-back start of the profiles in force.
+      attempts: row.facts_attempts
+        .map((t) => ({ ...t, startedAt: date(t.startedAt) }))
+        .filter((t) => t.startedAt.getTime() >= needed.getTime()),
+      callback: row.facts_callback
+        ? {
+            ...row.facts_callback,
+            dueAt: date(row.facts_callback.dueAt),
+            createdAt: date(row.facts_callback.createdAt),
+          }
+        : undefined,
+    }),
   };
 }

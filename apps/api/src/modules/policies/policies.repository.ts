@@ -5,7 +5,7 @@ import {
   type PolicyItem,
   type PolicyKindCode,
 } from '@crm/contracts';
-import type { Db } from '@crm/db';
+import { Prisma, type Db } from '@crm/db';
 import {
   DEFAULT_COMPLIANCE_PROFILES,
   DEFAULT_PROMISE_RULES,
@@ -87,12 +87,38 @@ export async function readComplianceProfiles(client: Client): Promise<Record<Pro
     distinct: ['key'],
     select: { key: true, version: true, data: true },
   });
-  const row = (key: ProfileCode) => rows.find((r) => r.key === key) ?? null;
-  return {
-    US: validated('compliance_profile', 'US', row('US')),
-    UK: validated('compliance_profile', 'UK', row('UK')),
-    CN: validated('compliance_profile', 'CN', row('CN')),
+  return complianceProfilesOf(rows);
+}
+
+/** The newest stored version of each compliance profile, as rows `complianceProfilesOf` takes (one JSON array). */
+export const complianceProfileRowsJsonSql = Prisma.sql`(
+  SELECT COALESCE(json_agg(json_build_object('key', p.key, 'version', p.version, 'data', p.data)), '[]'::json)
+  FROM (SELECT DISTINCT ON (key) key, version, data FROM policies
+        WHERE kind = 'compliance_profile' ORDER BY key, version DESC) AS p)`;
+
+/** Profiles already checked, by key and document (a document is checked once, however often it is read). */
+const checkedProfiles = new Map<string, ComplianceProfilePolicy>();
+
+/**
+ * The compliance profile in force for each code from the newest stored rows (read by
+ * `readComplianceProfiles`, or by a statement with `complianceProfileRowsJsonSql`), validated.
+ */
+export function complianceProfilesOf(
+  rows: readonly { key: string; version: number; data: unknown }[],
+): Record<ProfileCode, ComplianceProfilePolicy> {
+  const profile = (key: ProfileCode) => {
+    const row = rows.find((r) => r.key === key) ?? null;
+    if (!row) return validated('compliance_profile', key, null);
+    const id = `${key}:${row.version}:${JSON.stringify(row.data)}`;
+    let checked = checkedProfiles.get(id);
+    if (!checked) {
+      checked = validated('compliance_profile', key, row);
+      if (checkedProfiles.size >= 100) checkedProfiles.clear();
+      checkedProfiles.set(id, checked);
+    }
+    return checked;
   };
+  return { US: profile('US'), UK: profile('UK'), CN: profile('CN') };
 }
 
 /** A stored policy version as a single-statement read returns it (the newest of its kind and key). */

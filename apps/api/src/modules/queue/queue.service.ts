@@ -40,7 +40,7 @@ import type { AuditRepository } from '../audit/audit.repository.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { groupBy } from '../../lib/group-by.js';
 import { gateReasonDto } from '../compliance/gate-dto.js';
-import type { GateFactsRepository } from '../compliance/gate-facts.repository.js';
+import { oneAccountFactsOf, type GateFactsRepository } from '../compliance/gate-facts.repository.js';
 import { gateInputOf } from '../compliance/gate-input.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
 import type { QueueRepository } from './queue.repository.js';
@@ -85,11 +85,23 @@ function decodeQueueCursor(list: QueueList, raw: string): WorklistPageAfter {
   return { list, opensAt: opensAt === null ? null : new Date(opensAt), accountId };
 }
 
+/** A compliance profile in force looks further back than the attempts "next" read with its claim. */
+class ReadFurtherBack extends Error {
+  constructor(readonly days: number) {
+    super('The gate needs older attempts than the claim read.');
+  }
+}
+
+const DAY_MS = 86_400_000;
+
 /** How many refused accounts "next" passes over before it answers "nothing callable". */
 const NEXT_ATTEMPTS = 5;
 
 export function createQueueService(deps: QueueServiceDeps) {
   const { queue, worklist, gateFacts, policies, clock, uow, audit } = deps;
+  // How far back "next" reads the claimed account's attempts: the look-back of the compliance
+  // profiles it last saw (the gate facts say when the profiles in force need more; then it reads again).
+  let attemptsReadDays = 31;
   // The queue is data (ADR 041): each collector's worklist rows live in PostgreSQL, computed by
   // the rules below and shared by every API instance. A read or "next" on a collector whose rows
   // are missing, older than the epoch (a policy, consent, flag or reassignment changed since) or
@@ -196,12 +208,17 @@ export function createQueueService(deps: QueueServiceDeps) {
     await worklist.replace(collectorId, await compute(collectorId, now, debtorId), now, { debtorId });
   }
 
+  /** Whether the collector's build is current: of the epoch and younger than the max age at `now`. */
+  function isFresh(current: bigint, build: { epoch: bigint; builtAt: Date } | null, now: Date): boolean {
+    const age = build ? now.getTime() - build.builtAt.getTime() : -1;
+    return build !== null && build.epoch >= current && age >= 0 && age < deps.maxAgeSeconds * 1000;
+  }
+
   /** Makes sure the collector's worklist is current (see above); returns when it was last computed. */
   async function fresh(collectorId: string): Promise<Date> {
     const now = clock.now();
     const { current, build } = await worklist.freshness(collectorId);
-    const age = build ? now.getTime() - build.builtAt.getTime() : -1;
-    if (build && build.epoch >= current && age >= 0 && age < deps.maxAgeSeconds * 1000) return build.generatedAt;
+    if (build && isFresh(current, build, now)) return build.generatedAt;
     return rebuild(collectorId, current);
   }
 
@@ -329,18 +346,31 @@ export function createQueueService(deps: QueueServiceDeps) {
      * one is tried.
      */
     async next(collector: SessionUser) {
-      await fresh(collector.id);
+      let checkFreshness = true;
       for (let attempt = 0; attempt < NEXT_ATTEMPTS; attempt++) {
         try {
           const leased = await uow(async (tx) => {
             const now = clock.now();
-            const top = await worklist.leaseTop(tx, collector.id, now, deps.leaseMinutes * 60_000);
+            // 1. The collector's lease lock, and whether their worklist is current (one statement).
+            const { current, build } = await worklist.lockLease(tx, collector.id);
+            if (checkFreshness && !isFresh(current, build, now)) return { stale: current };
+            // 2. The claim, with the facts the gate re-checks (one statement); then COMMIT.
+            const since = new Date(now.getTime() - attemptsReadDays * DAY_MS);
+            const top = await worklist.leaseTop(tx, collector.id, now, deps.leaseMinutes * 60_000, since);
             if (!top) return null;
-            const f = (await gateFacts.loadLocked(tx, [top.accountId], now)).get(top.accountId);
-            if (!f || !bestPhoneVerdict(gateInputOf(f, now), f.contactPoints).allowed)
+            const read = oneAccountFactsOf(top.accountId, top.debtorId, top.facts, now, since);
+            if ('readDays' in read) throw new ReadFurtherBack(read.readDays);
+            if (!bestPhoneVerdict(gateInputOf(read.facts, now), read.facts.contactPoints).allowed)
               throw new GateRefused(top.debtorId);
             return top;
           });
+          if (leased && 'stale' in leased) {
+            // Computed outside the lease's transaction; a refusal or a re-read below does not compute it again.
+            await rebuild(collector.id, leased.stale);
+            checkFreshness = false;
+            attempt--;
+            continue;
+          }
           if (!leased) return null;
           return {
             accountId: leased.accountId,
@@ -348,7 +378,13 @@ export function createQueueService(deps: QueueServiceDeps) {
             reasons: leased.reasons as QueueItem['reasons'],
           };
         } catch (err) {
+          if (err instanceof ReadFurtherBack) {
+            attemptsReadDays = Math.max(attemptsReadDays + 1, err.days);
+            attempt--;
+            continue;
+          }
           if (!(err instanceof GateRefused)) throw err;
+          checkFreshness = false;
           await recompute(collector.id, err.debtorId);
         }
       }

@@ -1,5 +1,7 @@
 import { Prisma, type Db } from '@crm/db';
-import { lockCollectorLease, type Tx } from '../../lib/transaction.js';
+import { collectorLeaseLockSql, type Tx } from '../../lib/transaction.js';
+import type { OneAccountFactsColumns } from '../compliance/gate-facts.repository.js';
+import { oneAccountFactsSql } from '../compliance/gate-facts.repository.js';
 import { collectorPoolSql, collectorPoolWhere } from '../accounts/account-scope.repository.js';
 
 /** One computed worklist row (ADR 041), as the queue service writes it. */
@@ -38,6 +40,18 @@ export type WorklistPageAfter =
   | { list: 'blocked'; opensAt: Date | null; accountId: string };
 
 export type WorklistRepository = ReturnType<typeof createWorklistRepository>;
+
+type FreshnessRow = { current: bigint; epoch: bigint | null; built_at: Date | null; generated_at: Date | null };
+
+/** The current epoch and the collector's last build, in one row (`also`: more in its FROM, such as a lock). */
+const freshnessSql = (collectorId: string, also: Prisma.Sql = Prisma.empty) => Prisma.sql`
+  SELECT COALESCE((SELECT epoch FROM worklist_epoch WHERE id = 1), 0) AS current, b.epoch, b.built_at, b.generated_at
+  FROM (SELECT 1) AS one ${also} LEFT JOIN worklist_builds b ON b.collector_id = ${collectorId}::uuid`;
+
+const freshnessOf = (r: FreshnessRow) => ({
+  current: r.current,
+  build: r.epoch === null ? null : { epoch: r.epoch, builtAt: r.built_at!, generatedAt: r.generated_at! },
+});
 
 /** "Callable now" as SQL on a worklist row aliased `w`. */
 const callableNow = (now: Date) =>
@@ -84,16 +98,21 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
 
     /** The current epoch and the collector's last build (null when never built), in one statement. */
     async freshness(collectorId: string) {
-      const rows = await db.$queryRaw<
-        { current: bigint; epoch: bigint | null; built_at: Date | null; generated_at: Date | null }[]
-      >`SELECT COALESCE((SELECT epoch FROM worklist_epoch WHERE id = 1), 0) AS current,
-               b.epoch, b.built_at, b.generated_at
-        FROM (SELECT 1) AS one LEFT JOIN worklist_builds b ON b.collector_id = ${collectorId}::uuid`;
-      const r = rows[0]!;
-      return {
-        current: r.current,
-        build: r.epoch === null ? null : { epoch: r.epoch, builtAt: r.built_at!, generatedAt: r.generated_at! },
-      };
+      const rows = await db.$queryRaw<FreshnessRow[]>(freshnessSql(collectorId));
+      return freshnessOf(rows[0]!);
+    },
+
+    /**
+     * Takes the collector's lease lock (lockCollectorLease) and reads their worklist's freshness,
+     * in one statement: the first of "next". The lock comes first and alone, because the claim after
+     * it must see the lease of a "next" that held the lock before (a statement sees only what was
+     * committed when it began).
+     */
+    async lockLease(tx: Tx, collectorId: string) {
+      const rows = await tx.$queryRaw<FreshnessRow[]>(
+        freshnessSql(collectorId, Prisma.sql`CROSS JOIN (SELECT ${collectorLeaseLockSql(collectorId)}) AS lease_lock`),
+      );
+      return freshnessOf(rows[0]!);
     },
 
     /**
@@ -238,21 +257,25 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
      * "Next account" in ONE statement: the collector's top row callable now whose account is open,
      * in their pool, free (or theirs, or lapsed) and not skipped by them, locked with SKIP LOCKED
      * (concurrent callers take different accounts instead of waiting), leased to them, and their
-     * other leases ended, in the same UPDATE. Null when nothing is callable (their leases end all the same).
+     * other leases ended, in the same UPDATE; the account's gate facts (oneAccountFactsSql, attempts
+     * since `since`) come back with it for the re-check. Null when nothing is callable (their leases
+     * end all the same). Call it after `lockLease` in the same transaction (one lease per collector).
      */
     async leaseTop(
       tx: Tx,
       collectorId: string,
       now: Date,
       leaseMs: number,
-    ): Promise<{ accountId: string; debtorId: string; leaseExpiresAt: Date; reasons: unknown[] } | null> {
+      since: Date,
+    ): Promise<
+      | ({ accountId: string; debtorId: string; leaseExpiresAt: Date; reasons: unknown[] } & {
+          facts: OneAccountFactsColumns;
+        })
+      | null
+    > {
       const expires = new Date(now.getTime() + leaseMs);
-      // One lease per collector: their "next" calls (two tabs, two instances) take turns, so the
-      // second sees the first's lease and ends it (each statement below would otherwise see only
-      // the leases committed before it began, and both would keep theirs).
-      await lockCollectorLease(tx, collectorId);
       const rows = await tx.$queryRaw<
-        { id: string; debtor_id: string; lease_expires_at: Date; reasons: unknown[] }[]
+        ({ id: string; debtor_id: string; lease_expires_at: Date; reasons: unknown[] } & OneAccountFactsColumns)[]
       >(Prisma.sql`
         WITH pick AS MATERIALIZED (
           SELECT a.id, a.debtor_id, w.reasons FROM worklist w JOIN accounts a ON a.id = w.account_id
@@ -270,12 +293,13 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
               lease_expires_at = CASE WHEN a.id IN (SELECT id FROM pick) THEN ${expires}::timestamptz END
           WHERE a.id IN (SELECT id FROM pick) OR a.leased_by_id = ${collectorId}::uuid
           RETURNING a.id, a.lease_expires_at)
-        SELECT leased.id, pick.debtor_id, leased.lease_expires_at, pick.reasons
-        FROM leased JOIN pick ON pick.id = leased.id`);
+        SELECT leased.id, pick.debtor_id, leased.lease_expires_at, pick.reasons, ${oneAccountFactsSql(now, since)}
+        FROM leased JOIN pick ON pick.id = leased.id
+        JOIN accounts a ON a.id = pick.id JOIN debtors d ON d.id = pick.debtor_id`);
       const row = rows[0];
-      return row
-        ? { accountId: row.id, debtorId: row.debtor_id, leaseExpiresAt: row.lease_expires_at, reasons: row.reasons }
-        : null;
+      if (!row) return null;
+      const { id, debtor_id, lease_expires_at, reasons, ...facts } = row;
+      return { accountId: id, debtorId: debtor_id, leaseExpiresAt: lease_expires_at, reasons, facts };
     },
 
     /** The customer of an account, or null. */

@@ -5,9 +5,11 @@ import { useSecondApp, useTestApp, type Session } from '../../../test/build-app.
 import { wholeQueue } from '../../../test/queue.js';
 import { createUnitOfWork } from '../../lib/transaction.js';
 import { createAuditRepository } from '../audit/audit.repository.js';
-import { createGateFactsRepository } from '../compliance/gate-facts.repository.js';
+import { DEFAULT_COMPLIANCE_PROFILES } from '@crm/domain';
+import { createGateFactsRepository, loadGateFacts, oneAccountFactsOf } from '../compliance/gate-facts.repository.js';
 import { createPoliciesRepository } from '../policies/policies.repository.js';
 import { createQueueModule } from './queue.module.js';
+import { createWorklistRepository } from './worklist.repository.js';
 
 // The queue as data (ADR 041): worklists live in PostgreSQL, so two API instances on one database
 // agree at once, whatever their max age (an hour here: only the epoch and the clock can explain
@@ -222,7 +224,7 @@ describe('the worklist in the database', () => {
     const c = await t.factories.user('collector', { username: 'one' });
     const creditor = await t.factories.creditor();
     const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
-    countingDb = createPrismaClient(t.database.appUrl, { max: 2, onQuery: (sql) => counted.push(sql) });
+    countingDb ??= createPrismaClient(t.database.appUrl, { max: 2, onQuery: (sql) => counted.push(sql) });
     const queue = queueService(countingDb, t.clock);
     await queue.next({ id: c.id } as SessionUser); // builds the worklist first
     counted.length = 0;
@@ -232,12 +234,108 @@ describe('the worklist in the database', () => {
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatch(/FROM worklist w/);
     expect(writes[0]).toMatch(/FOR UPDATE OF a SKIP LOCKED/);
-    // The lease's statement, then the gate's facts, then one COMMIT: one transaction (Prisma logs no BEGIN).
+    // The lease lock, then the lease's statement bringing the gate's facts back, then one COMMIT: one
+    // transaction (Prisma logs no BEGIN).
+    expect(writes[0]).toMatch(/contact_points/);
+    expect(writes[0]).toMatch(/stop_flags/);
     const lease = counted.indexOf(writes[0]!);
+    expect(counted[lease - 1]).toMatch(/pg_advisory_xact_lock/);
     const commits = counted.flatMap((q, i) => (/^COMMIT/i.test(q) ? [i] : []));
     expect(commits).toHaveLength(1);
     expect(commits[0]).toBe(counted.length - 1);
-    expect(counted.slice(lease + 1, commits[0]).some((q) => /contact_points/.test(q))).toBe(true);
+    expect(commits[0]).toBe(lease + 1);
+  });
+
+  it('a warm "next" is three statements: lock and freshness, the claim with the gate\'s facts, COMMIT', async () => {
+    const c = await t.factories.user('collector', { username: 'three' });
+    const creditor = await t.factories.creditor();
+    const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+    countingDb ??= createPrismaClient(t.database.appUrl, { max: 2, onQuery: (sql) => counted.push(sql) });
+    const queue = queueService(countingDb, t.clock);
+    await queue.next({ id: c.id } as SessionUser); // builds the worklist first
+    counted.length = 0;
+    const leased = await queue.next({ id: c.id } as SessionUser); // warm: their own lease taken again
+    expect(leased?.accountId).toBe(a.id);
+    expect(counted).toHaveLength(3);
+  });
+
+  it('the claim brings back the same gate facts as their loader, reading further back when a profile needs it', async () => {
+    const c = await t.factories.user('collector', { username: 'facts' });
+    const creditor = await t.factories.creditor();
+    const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+    await queueService(t.db, t.clock).refreshStale(0, 1000); // its row, callable now
+    // Behind the worklist's back: every kind of fact, and a profile looking back 32 days (the most allowed).
+    const now = t.clock.now();
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    const longer = await t.db.policy.create({
+      data: {
+        kind: 'compliance_profile',
+        key: 'US',
+        version: 99,
+        data: { ...DEFAULT_COMPLIANCE_PROFILES.US, callCap: { maxCalls: 7, windowDays: 31 } },
+      },
+    });
+    await t.db.debtor.update({
+      where: { id: a.debtorId },
+      data: { inconvenientTimes: [{ start: '12:00', end: '13:00' }] },
+    });
+    await t.db.contactPoint.create({
+      data: {
+        debtorId: a.debtorId,
+        kind: 'phone',
+        type: 'home',
+        value: '+44 20 7946 0958',
+        timeZones: ['Europe/London'],
+        zoneSource: 'collector',
+        optedOutChannels: ['sms'],
+        lastSuccessAt: daysAgo(3),
+        label: 'home',
+        source: 'test',
+      },
+    });
+    await t.db.stopFlag.createMany({
+      data: [
+        { debtorId: a.debtorId, accountId: a.id, type: 'dispute_hold', reason: 'in force', setAt: daysAgo(2) },
+        { debtorId: a.debtorId, type: 'cease_request', reason: 'customer wide', setAt: daysAgo(1) },
+        { debtorId: a.debtorId, type: 'dispute_hold', reason: 'expired', setAt: daysAgo(5), expiresAt: daysAgo(1) },
+        { debtorId: a.debtorId, type: 'dispute_hold', reason: 'cleared', setAt: daysAgo(5), clearedAt: daysAgo(1) },
+      ],
+    });
+    for (const d of [0.5, 20, 31.5, 40])
+      await t.db.contactAttempt.create({
+        data: {
+          accountId: a.id,
+          debtorId: a.debtorId,
+          channel: 'phone',
+          partyReached: 'nobody',
+          disposition: 'no_answer',
+          startedAt: daysAgo(d),
+        },
+      });
+    await t.db.callback.createMany({
+      data: [
+        { accountId: a.id, dueAt: daysAgo(-1), requestedByCustomer: true },
+        { accountId: a.id, dueAt: daysAgo(-2), requestedByCustomer: false },
+      ],
+    });
+
+    const worklist = createWorklistRepository(t.db);
+    const { short, claimed, loaded } = await createUnitOfWork(t.db)(async (tx) => {
+      const first = await worklist.leaseTop(tx, c.id, now, 60_000, daysAgo(31));
+      const top = await worklist.leaseTop(tx, c.id, now, 60_000, daysAgo(32));
+      return {
+        short: first && oneAccountFactsOf(first.accountId, first.debtorId, first.facts, now, daysAgo(31)),
+        claimed: top && oneAccountFactsOf(top.accountId, top.debtorId, top.facts, now, daysAgo(32)),
+        loaded: (await loadGateFacts(tx, [a.id], now)).get(a.id)!,
+      };
+    });
+    expect(short).toEqual({ readDays: 32 });
+    expect(loaded.attempts).toHaveLength(3); // the 40-day-old one is past every window
+    expect(loaded.stopFlags).toHaveLength(2);
+    // The same facts (attempts in any order, as the gate takes them).
+    const byTime = (f: typeof loaded) => ({ ...f, attempts: [...f.attempts].sort((x, y) => +x.at - +y.at) });
+    expect(claimed && 'facts' in claimed && byTime(claimed.facts)).toEqual(byTime(loaded));
+    await t.db.policy.delete({ where: { id: longer.id } }); // the other tests' profile again
   });
 
   it('a refused account is computed again and the next one offered', async () => {
