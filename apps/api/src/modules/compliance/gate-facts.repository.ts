@@ -386,7 +386,11 @@ export interface OneAccountFactsColumns {
   facts_inconvenient_times: unknown;
   facts_profiles: { key: string; version: number; data: unknown }[];
   facts_points: (Omit<GateFactsContactPoint, 'lastSuccessAt'> & { lastSuccessAt: string | null })[];
-  facts_flags: (Omit<GateFactsStopFlag, 'setAt' | 'expiresAt'> & { setAt: string; expiresAt: string | null })[];
+  facts_flags: (Omit<GateFactsStopFlag, 'setAt' | 'expiresAt'> & {
+    debtorId: string;
+    setAt: string;
+    expiresAt: string | null;
+  })[];
   facts_attempts: (Omit<GateAttempt, 'at'> & { accountId: string; startedAt: string })[];
   facts_callback: { id: string; dueAt: string; requestedByCustomer: boolean; createdAt: string } | null;
 }
