@@ -31,6 +31,15 @@ test('one screen at 1280x720, keyboard first: queue, case, outcome with its save
   await expect(page).toHaveURL(/\/work$/);
   await expect(page.getByText(/Keyboard: N next account .* Ctrl\+K commands/)).toBeVisible();
 
+  // No account open yet: the queue is the left column from the top, the hint beside it (it once fell
+  // below the hint, to the bottom right, because its named grid area had no template).
+  const queuePane = page.locator('.workstation-queue');
+  const hint = page.locator('.workstation-empty');
+  await expect(hint).toBeVisible();
+  const [q, h] = [(await queuePane.boundingBox())!, (await hint.boundingBox())!];
+  expect(q.x + q.width).toBeLessThanOrEqual(h.x);
+  expect(Math.abs(q.y - h.y)).toBeLessThanOrEqual(2);
+
   // The queue is one tab stop: Down moves inside it, Enter opens the account.
   const queue = page.getByRole('list', { name: "Today's queue" });
   const items = queue.getByRole('link');
