@@ -114,6 +114,10 @@ export function createCaseFileService({ caseFiles, clock, disputes }: CaseFileSe
             { promiseId: e.id, dueDate: isoDay(promiseById.get(e.id)!.dueDate), amountMinor: a.amountMinor },
           ]);
       }
+      // Earliest promise first whatever order the promises were read in (a plan's instalments share
+      // their creation instant, so the read order alone does not say).
+      for (const list of allocatedTo.values())
+        list.sort((x, y) => x.dueDate.localeCompare(y.dueDate) || x.promiseId.localeCompare(y.promiseId));
       const reversedIds = new Set(payments.flatMap((p) => (p.reversalOfId ? [p.reversalOfId] : [])));
 
       const history: HistoryEntry[] = [
