@@ -4,6 +4,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { firstLoadBudget } from './build/first-load-budget';
+import { localeParts } from './build/locale-parts';
 
 const COMPRESSIBLE = /\.(?:js|css|html|svg|json|txt)$/;
 
@@ -42,10 +44,26 @@ function precompress(): Plugin {
  */
 const VENDOR_CHUNKS: Record<string, string[]> = {
   react: ['react', 'react-dom', 'scheduler', 'react-router'],
-  lib: ['@tanstack/query-core', '@tanstack/react-query', 'i18next', 'react-i18next', 'zod'],
+  lib: ['@tanstack/query-core', '@tanstack/react-query', 'i18next', 'react-i18next'],
+  // Not in the first load (ADR 054): zod and the contracts' schemas (below), loaded by the first
+  // screen that parses with them.
+  schemas: ['zod'],
 };
 
+/**
+ * The contracts' modules: those that build schemas go with zod; the zod-free ones
+ * (`@crm/contracts/plain`: code lists, constants), which the first load uses, into a chunk of their
+ * own (else rollup would pull them into `schemas` with the modules that import them).
+ */
+const CONTRACTS_MODULE = /\/packages\/contracts\/src\/([^/]+)\.ts$/;
+const PLAIN_CONTRACTS = ['code-lists', 'constants', 'plain'];
+
 function vendorChunk(id: string) {
+  // Each language's texts, each part a chunk of its own: never merged into the entry (ADR 054).
+  const texts = /\/locales\/([\w-]+)\.json\?texts=(first|rest)$/.exec(id);
+  if (texts) return `${texts[1]}-${texts[2]}`;
+  const contracts = CONTRACTS_MODULE.exec(id)?.[1];
+  if (contracts) return PLAIN_CONTRACTS.includes(contracts) ? 'contracts' : 'schemas';
   const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1];
   if (!pkg) return undefined;
   return Object.keys(VENDOR_CHUNKS).find((chunk) => VENDOR_CHUNKS[chunk]!.includes(pkg));
@@ -53,8 +71,41 @@ function vendorChunk(id: string) {
 
 // `pnpm --filter @crm/web dev` serves the SPA with hot reload and forwards /api to a
 // running API (pnpm start) on API_URL, default http://localhost:3000.
-export default defineConfig({
-  plugins: [react(), precompress()],
+/**
+ * What the collector's first load may weigh (issue 16: the workstation <= 150 KiB gzipped), in each
+ * language, and what it must not carry: checked by every build (build/first-load-budget.ts, ADR 054).
+ */
+const NOT_IN_FIRST_LOAD = ['zod', 'date-fns', 'recharts', '@tanstack/react-table', 'react-hook-form', 'diff'];
+const FIRST_LOAD = (['en', 'zh-CN'] as const).flatMap((lang) => [
+  {
+    name: `/login (${lang})`,
+    modules: [`src/locales/${lang}.json?texts=first`],
+    budgetKiB: 150,
+    forbid: NOT_IN_FIRST_LOAD,
+  },
+  {
+    name: `/work (${lang})`,
+    modules: ['src/app/routes/workstation.tsx', `src/locales/${lang}.json?texts=first`],
+    budgetKiB: 150,
+    forbid: NOT_IN_FIRST_LOAD,
+  },
+]);
+
+export default defineConfig(({ command }) => ({
+  plugins: [react(), localeParts(), precompress(), firstLoadBudget(FIRST_LOAD)],
+  resolve: {
+    // React Router 7's package exports point at its development build (remix-run/react-router#12532,
+    // #14102); the production build is the same code without the dev-only warnings.
+    alias:
+      command === 'build'
+        ? [
+            {
+              find: /^react-router$/,
+              replacement: path.resolve(import.meta.dirname, 'node_modules/react-router/dist/production/index.mjs'),
+            },
+          ]
+        : [],
+  },
   server: { port: 5173, proxy: { '/api': process.env.API_URL ?? 'http://localhost:3000' } },
   build: {
     outDir: 'dist',
@@ -68,4 +119,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -36,8 +36,3 @@ export const changePasswordBodySchema = z
     path: ['newPassword'],
   });
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
-
-/** Names of the cookies and header the SPA and the API agree on. */
-export const SESSION_COOKIE = 'crm_session';
-export const CSRF_COOKIE = 'crm_csrf';
-export const CSRF_HEADER = 'x-csrf-token';

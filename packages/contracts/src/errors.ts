@@ -1,25 +1,8 @@
 import { z } from 'zod';
+import { ERROR_CODES } from './constants.js';
 import { fieldProblemSchema } from './problems.js';
 
-export const errorCodeSchema = z.enum([
-  'bad_request',
-  'validation_failed',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'unsupported_media_type',
-  'payload_too_large',
-  /** An idempotency key (Idempotency-Key header, payment reference) reused with a different request. */
-  'idempotency_conflict',
-  'contact_not_allowed',
-  /** The account is reserved by another collector right now (ADR 032). */
-  'reservation_taken',
-  'csrf_failed',
-  'rate_limited',
-  'service_unavailable',
-  'internal_error',
-]);
+export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 /** The one error shape every API error has. */

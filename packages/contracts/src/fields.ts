@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { problem } from './problems.js';
 import { COMPLIANCE_PROFILES, LOCALES, ROLES, STAGES } from './code-lists.js';
+import { MAX_AMOUNT_MINOR } from './constants.js';
 // Readable messages for every check that does not give its own (a side effect: set once for zod).
 import './zod-messages.js';
 
@@ -45,13 +46,6 @@ export const isoDateTimeSchema = z.iso
     params: problem('invalid_date'),
     abort: true,
   });
-
-/**
- * The largest amount a single money value may carry: 10^12 minor units (10,000,000,000.00 in a
- * two-decimal currency). Every money input is bounded by it, so no single value, and no sum of a
- * handful of them, leaves the safe-integer range. Totals over many accounts use `totalMinorSchema`.
- */
-export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
 
 /** Integer minor units (cents, fen, pence). Never a float; at most MAX_AMOUNT_MINOR either way. */
 export const amountMinorSchema = z

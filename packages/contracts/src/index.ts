@@ -1,4 +1,5 @@
 export * from './code-lists.js';
+export * from './constants.js';
 export * from './accounts.js';
 export * from './auth.js';
 export * from './errors.js';

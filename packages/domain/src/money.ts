@@ -1,4 +1,4 @@
-import { MAX_AMOUNT_MINOR } from '@crm/contracts';
+import { MAX_AMOUNT_MINOR } from '@crm/contracts/plain';
 
 /** Amounts are integer minor units next to an ISO 4217 code; never floats in storage. */
 export interface Money {

@@ -8,13 +8,21 @@ import { ProtectedLayout, homeLoader, protectedLoader, requireRole } from './rou
 import { caseLoader } from './routes/case-loader';
 import { paths } from '../config/paths';
 import { FullPageLoading } from '../components/ui/states';
+import { loadAllTexts } from '../lib/i18n';
 
 /**
  * A screen's code, loaded when the screen is first visited (ADR 044): the router fetches it
  * alongside the route's loader, so the login page and each role's first screen carry only their own code.
+ * With it the rest of the texts (ADR 054), except for the workstation (`firstTexts`), whose queue
+ * needs only the first load's (src/locales/parts.ts); its open account's panes load them.
  */
-function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return { lazy: async () => ({ Component: (await load())[name] }) };
+function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, firstTexts = false) {
+  return {
+    lazy: async () => {
+      const [module] = await Promise.all([load(), firstTexts ? undefined : loadAllTexts()]);
+      return { Component: module[name] };
+    },
+  };
 }
 
 export function createRouter(queryClient: QueryClient) {
@@ -44,11 +52,11 @@ export function createRouter(queryClient: QueryClient) {
         only(
           ['collector'],
           paths.work.path,
-          screen(() => import('./routes/workstation'), 'WorkstationRoute'),
+          screen(() => import('./routes/workstation'), 'WorkstationRoute', true),
         ),
         {
           path: paths.workAccount.path,
-          ...screen(() => import('./routes/workstation'), 'WorkstationRoute'),
+          ...screen(() => import('./routes/workstation'), 'WorkstationRoute', true),
           loader: async (args) => {
             await requireRole(queryClient, ['collector'])(args);
             return caseLoader(queryClient)(args);

@@ -1,5 +1,7 @@
-import { CSRF_COOKIE, CSRF_HEADER, errorResponseSchema, type ErrorCode, type FieldProblem } from '@crm/contracts';
+import type { ErrorCode, FieldProblem } from '@crm/contracts';
+import { CSRF_COOKIE, CSRF_HEADER } from '@crm/contracts/plain';
 import type { z } from 'zod';
+import { isErrorResponse } from './checks';
 
 /** An API error with the server's code, readable message and request id. */
 export class ApiError extends Error {
@@ -36,6 +38,11 @@ interface RequestOptions<T> {
   body?: unknown;
   /** Response schema: the client trusts nothing it has not parsed. */
   schema?: z.ZodType<T>;
+  /**
+   * Instead of a schema, a hand-written check (lib/checks.ts) for the answers the first load reads,
+   * which must not load zod (ADR 054).
+   */
+  check?: (data: unknown) => data is T;
   /** Do not treat 401 as "session ended" (the login and me calls). */
   allowUnauthenticated?: boolean;
   signal?: AbortSignal;
@@ -67,19 +74,22 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const parsed = errorResponseSchema.safeParse(data);
-    const error = parsed.success
+    // Checked by hand, not with the contract's schema: every screen reads errors, zod stays out of the first load.
+    const error = isErrorResponse(data)
       ? new ApiError(
           response.status,
-          parsed.data.error.code,
-          parsed.data.error.message,
-          parsed.data.error.requestId,
-          parsed.data.error.fields,
-          parsed.data.error.reasons,
+          data.error.code,
+          data.error.message,
+          data.error.requestId,
+          data.error.fields,
+          data.error.reasons,
         )
       : new ApiError(response.status, 'internal_error', `Unexpected response (${response.status}).`);
     if (response.status === 401 && !options.allowUnauthenticated) onUnauthenticated();
     throw error;
+  }
+  if (options.check && !options.check(data)) {
+    throw new ApiError(response.status, 'internal_error', `Unexpected response (${response.status}).`);
   }
   return options.schema ? options.schema.parse(data) : (data as T);
 }

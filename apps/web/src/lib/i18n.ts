@@ -2,6 +2,7 @@ import type { Locale } from '@crm/contracts';
 import i18n from 'i18next';
 import { useEffect, useReducer } from 'react';
 import { initReactI18next } from 'react-i18next';
+import type { TextsPart } from '../locales/parts';
 
 export const LOCALES: { code: Locale; label: string }[] = [
   { code: 'en', label: 'English' },
@@ -17,16 +18,50 @@ export function initialLocale(): Locale {
   return typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** Each language's texts, a module of its own: the first load carries only the language in use (ADR 044). */
-const TEXTS: Record<Locale, () => Promise<{ default: object }>> = {
-  en: () => import('../locales/en.json'),
-  'zh-CN': () => import('../locales/zh-CN.json'),
+/**
+ * Each language's texts, in two modules (ADR 054): the first load carries only the language in use,
+ * and of it only the `first` part (login, layout, the workstation's queue: src/locales/parts.ts).
+ */
+const TEXTS: Record<Locale, Record<TextsPart, () => Promise<{ default: object }>>> = {
+  en: { first: () => import('../locales/en.json?texts=first'), rest: () => import('../locales/en.json?texts=rest') },
+  'zh-CN': {
+    first: () => import('../locales/zh-CN.json?texts=first'),
+    rest: () => import('../locales/zh-CN.json?texts=rest'),
+  },
 };
+
+/** The parts every language in use needs: `rest` from the first screen beyond the first load on. */
+const wanted = new Set<TextsPart>(['first']);
+/** `${locale} ${part}` of the parts added to i18next. */
+const added = new Set<string>();
+/** Added, and still there (a language's bundle removed from i18next takes its parts with it). */
+const isAdded = (locale: Locale, part: TextsPart) =>
+  added.has(`${locale} ${part}`) && i18n.hasResourceBundle(locale, 'translation');
+
+async function loadPart(locale: Locale, part: TextsPart) {
+  if (isAdded(locale, part)) return;
+  const texts = (await TEXTS[locale][part]()).default;
+  i18n.addResourceBundle(locale, 'translation', texts, true, false);
+  added.add(`${locale} ${part}`);
+}
+
+const hasTexts = (locale: Locale) => [...wanted].every((part) => isAdded(locale, part));
 
 /** Fetch a language's texts the first time it is used (the two files have the same keys: locales.test.ts). */
 export async function loadTexts(locale: Locale) {
-  if (i18n.hasResourceBundle(locale, 'translation')) return;
-  i18n.addResourceBundle(locale, 'translation', (await TEXTS[locale]()).default);
+  await Promise.all([...wanted].map((part) => loadPart(locale, part)));
+}
+
+/**
+ * The texts of every screen, in the user's language and any other already in use: awaited by each
+ * screen's code before it shows (router.tsx `screen`, the open account's panes), as i18next does
+ * not redraw a screen when texts are added.
+ */
+export async function loadAllTexts() {
+  wanted.add('rest');
+  const inUse = new Set<Locale>([i18n.language as Locale]);
+  for (const key of added) inUse.add(key.split(' ')[0] as Locale);
+  await Promise.all([...inUse].filter((l) => l in TEXTS).map(loadTexts));
 }
 
 /**
@@ -35,7 +70,7 @@ export async function loadTexts(locale: Locale) {
  */
 export function useTexts(locale: string | undefined): boolean {
   const known = LOCALES.some((l) => l.code === locale);
-  const ready = !known || i18n.hasResourceBundle(locale!, 'translation');
+  const ready = !known || hasTexts(locale as Locale);
   const [, arrived] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     if (!ready) void loadTexts(locale as Locale).then(arrived);

@@ -4,7 +4,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
-import { initI18n, setLocale } from '../lib/i18n';
+import { initI18n, loadAllTexts, setLocale } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 
 /** A fresh QueryClient with the app's settings (fresh for 30 s, no refetch on focus), without retries. */
@@ -28,6 +28,7 @@ export async function renderWithProviders(
 ) {
   initI18n(locale);
   await setLocale(locale);
+  await loadAllTexts(); // any screen: every text, as the router's screens load them (ADR 054)
   const queryClient = appCache
     ? createTestQueryClient()
     : new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });

@@ -6,7 +6,7 @@ import { AppShell, type NavItem } from '../../components/layouts/app-shell';
 import { getMeQueryOptions, useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { useUpdatePreferences } from '../../features/auth/api/update-preferences';
-import { clearDrafts } from '../../features/contacts/drafts/draft-store';
+import { clearDrafts } from '../../features/contacts/drafts/draft-keys';
 import { confirmLeave, LEAVE_CONFIRMED, markOutcomeDirty } from '../../features/contacts/drafts/leave-guard';
 import { homeFor, paths } from '../../config/paths';
 import { setLocale } from '../../lib/i18n';

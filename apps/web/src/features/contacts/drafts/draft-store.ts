@@ -1,5 +1,9 @@
 import { DIRECTIONS, RIGHT_PARTY_METHODS } from '@crm/contracts';
 import { z } from 'zod';
+import { DRAFT_PREFIX, storage } from './draft-keys';
+
+// Removing drafts needs no schema: the first load (sign-in, sign-out) imports it from draft-keys (ADR 054).
+export { clearDrafts, DRAFT_PREFIX } from './draft-keys';
 
 /**
  * Outcome drafts kept in this browser (ADR 026): one per signed-in user and account, so a typed
@@ -9,7 +13,6 @@ import { z } from 'zod';
  * when another user signs in on this browser, and after DRAFT_MAX_AGE_MS.
  */
 export const DRAFT_VERSION = 1;
-export const DRAFT_PREFIX = 'crm.outcomeDraft.';
 export const DRAFT_MAX_AGE_MS = 3 * 24 * 60 * 60 * 1000;
 
 const str = z.string().max(10_000);
@@ -60,14 +63,6 @@ const draftSchema = z.object({
 });
 export type OutcomeDraft = z.infer<typeof draftSchema>;
 
-function storage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage;
-  } catch {
-    return null; // storage disabled: drafts are simply not kept
-  }
-}
-
 const keyFor = (userId: string, accountId: string) => `${DRAFT_PREFIX}${userId}.${accountId}`;
 
 /** The user's draft for the account, or null (none, another version, unreadable, stale). */
@@ -106,16 +101,4 @@ export function saveDraft(draft: Omit<OutcomeDraft, 'v'>) {
 
 export function clearDraft(userId: string, accountId: string) {
   storage()?.removeItem(keyFor(userId, accountId));
-}
-
-/** Removes drafts: all of them, or all but those of `keepUserId` (someone else signed in here). */
-export function clearDrafts({ keepUserId }: { keepUserId?: string } = {}) {
-  const s = storage();
-  if (!s) return;
-  const keys: string[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const k = s.key(i);
-    if (k?.startsWith(DRAFT_PREFIX) && !(keepUserId && k.startsWith(`${DRAFT_PREFIX}${keepUserId}.`))) keys.push(k);
-  }
-  for (const k of keys) s.removeItem(k);
 }

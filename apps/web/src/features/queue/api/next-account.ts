@@ -1,12 +1,18 @@
-import { leaseResponseSchema, type LeaseResponse } from '@crm/contracts';
+import type { LeaseResponse } from '@crm/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { invalidate } from '../../../lib/invalidate';
 import { queueKeys } from './query-keys';
 
-/** Leases the top callable account; null when nothing is callable now (204). */
+/**
+ * Leases the top callable account; null when nothing is callable now (204). The answer is parsed
+ * with the contract's schema, loaded on the first "Next" (with zod), not on /work's first load (ADR 054).
+ */
 export async function nextAccount(): Promise<LeaseResponse | null> {
-  const lease = await apiRequest<LeaseResponse | undefined>('/queue/next', { method: 'POST' });
+  const [lease, { leaseResponseSchema }] = await Promise.all([
+    apiRequest<LeaseResponse | undefined>('/queue/next', { method: 'POST' }),
+    import('@crm/contracts'),
+  ]);
   return lease ? leaseResponseSchema.parse(lease) : null;
 }
 

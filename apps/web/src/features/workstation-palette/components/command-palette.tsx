@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getAccounts } from '../../accounts/api/get-accounts';
 import { accountKeys } from '../../accounts/api/query-keys';
 
 export interface PaletteAction {
@@ -59,7 +58,8 @@ export function CommandPalette({
   const searching = q.length >= MIN_QUERY;
   const accounts = useQuery({
     queryKey: accountKeys.search(q),
-    queryFn: ({ signal }) => getAccounts({ q }, null, signal),
+    // The search parses with the contracts' schemas (zod): loaded on the first search, not with /work (ADR 054).
+    queryFn: async ({ signal }) => (await import('../../accounts/api/get-accounts')).getAccounts({ q }, null, signal),
     enabled: searching,
     placeholderData: keepPreviousData,
   });
