@@ -7,10 +7,10 @@ const CHALLENGER_CLOSING =
   'Thanks for working this out with me today. You will receive a written confirmation of what we agreed.';
 
 /**
- * A finished champion/challenger experiment for the demo (issue 17, ADR 056): the M1 English
+ * A finished champion/challenger experiment for the demo (issue 17, ADR 056): the M2 English
  * script's published version 1 against a version 2 with a different close, 50/50, run from 60 to
  * 14 days ago and stopped, not yet promoted (the admin promotes the winner in the demo). Its
- * history is calls on English M1 accounts, each account on its variant by the same bucket the API
+ * history is calls on English accounts (recorded at M2), each account on its variant by the same bucket the API
  * uses, with promise rates 18% (champion) and 32% (challenger) per right-party contact: a
  * significant difference. Deterministic (its own random source, accounts by external id) and
  * small (at most about 500 calls).
@@ -23,7 +23,7 @@ export async function seedExperimentExample(
   const script = await client.query<{ id: string; champion: string; next: number }>(
     `SELECT s.id, v.id AS champion, (SELECT max(version) + 1 FROM script_versions WHERE script_id = s.id) AS next
      FROM scripts s JOIN script_versions v ON v.script_id = s.id AND v.status = 'published'
-     WHERE s.stage = 'm1' AND s.locale = 'en'`,
+     WHERE s.stage = 'm2' AND s.locale = 'en'`,
   );
   const row = script.rows[0];
   if (!row) return null;
@@ -40,8 +40,8 @@ export async function seedExperimentExample(
   const experimentId = r.uuid();
   const challengerVersionId = r.uuid();
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * day);
-  const m1 = DEFAULT_SCRIPTS.find((s) => s.stage === 'm1' && s.locale === 'en')!;
-  const steps = m1.steps.map((s, i) => (i === m1.steps.length - 1 ? { ...s, text: CHALLENGER_CLOSING } : s));
+  const base = DEFAULT_SCRIPTS.find((s) => s.stage === 'm2' && s.locale === 'en')!;
+  const steps = base.steps.map((s, i) => (i === base.steps.length - 1 ? { ...s, text: CHALLENGER_CLOSING } : s));
   await client.query(
     `INSERT INTO script_versions (id, script_id, version, status, steps, created_by_id, created_at, reviewed_at)
      VALUES ($1, $2, $3, 'approved', $4::jsonb, $5, $6, $7)`,
@@ -49,7 +49,7 @@ export async function seedExperimentExample(
   );
   await client.query(
     `INSERT INTO experiments (id, name, stage, locale, status, created_by_id, created_at, started_at, started_by_id, ended_at, ended_by_id)
-     VALUES ($1, 'M1 close: written confirmation', 'm1', 'en', 'stopped', $2, $3, $4, $2, $5, $2)`,
+     VALUES ($1, 'M2 close: written confirmation', 'm2', 'en', 'stopped', $2, $3, $4, $2, $5, $2)`,
     [experimentId, adminId, at(61), at(60), at(14)],
   );
   const { ranges } = bucketRanges([50, 50]);
@@ -91,7 +91,7 @@ export async function seedExperimentExample(
       await client.query(
         `INSERT INTO contact_attempts (id, account_id, debtor_id, collector_id, channel, direction, contact_point_id,
            party_reached, disposition, notes, started_at, ended_at, stage, script_version_id, experiment_variant_id)
-         VALUES ($1, $2, $3, $4, 'phone', 'outbound', $5, 'debtor', $6, $7, $8, $9, 'm1', $10, $11)`,
+         VALUES ($1, $2, $3, $4, 'phone', 'outbound', $5, 'debtor', $6, $7, $8, $9, 'm2', $10, $11)`,
         [
           attemptId,
           a.id,
@@ -116,7 +116,7 @@ export async function seedExperimentExample(
       await client.query(
         `INSERT INTO promises (id, account_id, contact_attempt_id, amount_minor, currency, due_date, channel, status,
            paid_minor, created_by_id, created_at, status_changed_at, stage, script_version_id)
-         VALUES ($1, $2, $3, $4, $5, $6::date, 'bank_transfer', $7, $8, $9, $10, $11, 'm1', $12)`,
+         VALUES ($1, $2, $3, $4, $5, $6::date, 'bank_transfer', $7, $8, $9, $10, $11, 'm2', $12)`,
         [
           r.uuid(),
           a.id,

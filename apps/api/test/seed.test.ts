@@ -146,7 +146,7 @@ describe('demo seed', () => {
     }
     // A finished experiment (ADR 056) whose challenger wins significantly, read through the API.
     const list = await app.inject({ method: 'GET', url: '/api/experiments', headers: { cookie: adminCookie } });
-    expect(list.json().items).toEqual([expect.objectContaining({ stage: 'm1', locale: 'en', status: 'stopped' })]);
+    expect(list.json().items).toEqual([expect.objectContaining({ stage: 'm2', locale: 'en', status: 'stopped' })]);
     const experiment = (
       await app.inject({
         method: 'GET',
