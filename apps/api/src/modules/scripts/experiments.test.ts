@@ -140,11 +140,23 @@ describe('champion/challenger experiments (ADR 056)', () => {
       const attempt = await t.db.contactAttempt.findUniqueOrThrow({ where: { id: outcome.json().id } });
       expect(attempt.experimentVariantId).toBe(expected.id);
     }
+    // A call made with the other variant's script (a stale desk) records no variant: it would blur the comparison.
+    const staleAccount = await m1Account();
+    const stale = variants.find((v) => v.id !== assignVariant(running.id, staleAccount.id, variants)!.id)!;
+    const staleCall = await postOutcome(collector, staleAccount.id, {
+      contactPointId: staleAccount.debtor.contactPoints[0]!.id,
+      disposition: 'right_party_contact',
+      scriptVersionId: stale.scriptVersionId,
+    });
+    expect(staleCall.statusCode).toBe(201);
+    expect(
+      (await t.db.contactAttempt.findUniqueOrThrow({ where: { id: staleCall.json().id } })).experimentVariantId,
+    ).toBeNull();
     expect(seen.size).toBe(2);
 
     const results = (await supervisor.inject({ method: 'GET', url: `/api/experiments/${running.id}` })).json();
     const attempts = results.variants.map((v: { results: { attempts: number } }) => v.results.attempts);
-    expect(attempts.reduce((x: number, y: number) => x + y, 0)).toBe(8);
+    expect(attempts.reduce((x: number, y: number) => x + y, 0)).toBe(8); // the stale call is not counted
 
     // Promote the challenger: published, the champion archived; the experiment stays readable.
     const winner = running.variants.find((v: { champion: boolean }) => !v.champion);
