@@ -296,6 +296,11 @@ export function createExperimentsService({
         throw new BadRequestError('No such variant in this experiment.', [
           { field: 'variantId', message: 'is not a variant of this experiment' },
         ]);
+      const champion = e.variants.find((v) => v.champion)!;
+      if (!variant.champion && champion.scriptVersion.status !== 'published')
+        throw new ConflictError(
+          'Another version of this script was published during the experiment; its results no longer say the challenger beats what is live.',
+        );
       const now = clock.now();
       await uow(async (tx) => {
         if (!variant.champion) {

@@ -259,5 +259,22 @@ describe('champion/challenger experiments (ADR 056)', () => {
     const script = await collector.inject({ method: 'GET', url: `/api/accounts/${account.id}/suggested-script` });
     expect(script.json().scriptVersionId).toBe(v1);
     expect((await admin.inject({ method: 'GET', url: '/api/experiments' })).json().items.length).toBeGreaterThan(1);
+
+    // Another version published since: promoting the challenger would replace it, so it is refused;
+    // the champion may still be recorded as the winner, leaving the library as it is.
+    const newer = await draft('Thank you. Goodbye for now.');
+    const published = await admin.inject({
+      method: 'POST',
+      url: `/api/scripts/versions/${newer}/publish`,
+      payload: {},
+    });
+    expect(published.statusCode).toBe(200);
+    expect((await act(e.id, 'promote', { variantId: chall.id })).statusCode).toBe(409);
+    expect((await t.db.scriptVersion.findUniqueOrThrow({ where: { id: challenger } })).status).toBe('approved');
+    expect((await act(e.id, 'promote', { variantId: champion.id })).json()).toMatchObject({
+      status: 'promoted',
+      winnerVariantId: champion.id,
+    });
+    expect((await t.db.scriptVersion.findUniqueOrThrow({ where: { id: newer } })).status).toBe('published');
   });
 });
