@@ -53,4 +53,19 @@ test('an admin opens the seeded experiment, reads a significant winner (also in 
   await page.getByRole('button', { name: 'M2 · 31–60 · en' }).click();
   await expect(page.getByRole('row', { name: /^v2 / })).toContainText('Published');
   await expect(page.getByRole('row', { name: /^v1 / })).toContainText('Archived');
+
+  // A new experiment: the promoted v2 is now the champion, the archived v1 its challenger; started.
+  await page.getByRole('link', { name: 'Experiments' }).click();
+  await page.getByRole('button', { name: 'New experiment' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('M2 close: back to v1?');
+  await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'M2 · 31–60' });
+  await expect(page.getByLabel('Champion v2 (published): share %')).toHaveValue('50');
+  await page.getByLabel(/^v1 · Archived · share %/).fill('50');
+  await page.getByRole('button', { name: 'Set up experiment' }).click();
+  const fresh = page.getByRole('region', { name: 'Results' });
+  await expect(fresh.getByRole('heading', { level: 2 })).toContainText('M2 close: back to v1?');
+  await expect(fresh.getByRole('heading', { level: 2 })).toContainText('Draft');
+  await fresh.getByRole('button', { name: 'Start' }).click();
+  await expect(fresh.getByRole('heading', { level: 2 })).toContainText('Running');
+  await expect(fresh.getByRole('row', { name: /Challenger/ })).toContainText('No right-party contacts yet');
 });
