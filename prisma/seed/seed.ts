@@ -6,6 +6,7 @@ import { hashPassword } from '../src/password.js';
 import { applyConsentExamples } from './consent-examples.js';
 import { copyRows } from './copy.js';
 import { COLUMNS, CREDITORS, createRandom, generateChunk, type ChunkRows } from './demo-data.js';
+import { seedExperimentExample } from './experiment-example.js';
 import { seedDisputeExamples } from './disputes.js';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -195,6 +196,14 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       } finally {
         await bulk?.restore();
       }
+      // A finished champion/challenger experiment with a significant winner (ADR 056).
+      await client.query('BEGIN');
+      await seedExperimentExample(client, {
+        now,
+        adminId: userIds.admin1!,
+        collectorIds: DEMO_USERS.filter((u) => u.role === 'collector').map((u) => userIds[u.username]!),
+      });
+      await client.query('COMMIT');
       // Payments are credited to the last attempt before them, as the API does when they arrive.
       await client.query(ATTRIBUTE_PAYMENTS_SQL, [null]);
       // Consent examples the demo shows (an SMS-only opt-out, a STOP reply, a UK customer's inconvenient times...).

@@ -133,6 +133,7 @@ describe('demo seed', () => {
     // Every demo user can sign in with the documented password.
     const db = createPrismaClient(one.appUrl);
     const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent', JOBS: 'off' }), db });
+    let adminCookie = '';
     for (const u of DEMO_USERS) {
       const res = await app.inject({
         method: 'POST',
@@ -141,7 +142,20 @@ describe('demo seed', () => {
       });
       expect(res.statusCode, u.username).toBe(200);
       expect(res.json().user.role).toBe(u.role);
+      if (u.username === 'admin1') adminCookie = String(res.headers['set-cookie']).split(';')[0]!;
     }
+    // A finished experiment (ADR 056) whose challenger wins significantly, read through the API.
+    const list = await app.inject({ method: 'GET', url: '/api/experiments', headers: { cookie: adminCookie } });
+    expect(list.json().items).toEqual([expect.objectContaining({ stage: 'm2', locale: 'en', status: 'stopped' })]);
+    const experiment = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/experiments/${list.json().items[0].id}`,
+        headers: { cookie: adminCookie },
+      })
+    ).json();
+    expect(experiment.variants[1].verdict).toMatchObject({ kind: 'winner', winner: 'challenger' });
+    expect(experiment.variants[0].results.rightPartyContacts).toBeGreaterThan(100);
     await app.close();
     await db.$disconnect();
   });

@@ -139,7 +139,16 @@ export const DISPUTE_METHODS = ['written', 'oral'] as const;
 
 // ---- Scripts and policies ------------------------------------------------------------------
 
-export const SCRIPT_VERSION_STATUSES = ['draft', 'published', 'archived', 'awaiting_approval', 'rejected'] as const;
+export const SCRIPT_VERSION_STATUSES = [
+  'draft',
+  'published',
+  'archived',
+  'awaiting_approval',
+  'rejected',
+  'approved',
+] as const;
+/** Champion/challenger experiments (ADR 056). */
+export const EXPERIMENT_STATUSES = ['draft', 'running', 'stopped', 'promoted'] as const;
 /** An objection answer's saved version: in force once approved (at once when it has no findings). */
 export const OBJECTION_VERSION_STATUSES = ['approved', 'awaiting_approval', 'rejected'] as const;
 /** The script linter's categories (compliance.md, "Script library linter"). */
@@ -209,6 +218,7 @@ export const DATABASE_ENUMS = {
   PlanStatus: PLAN_STATUSES,
   CallbackStatus: CALLBACK_STATUSES,
   ScriptVersionStatus: SCRIPT_VERSION_STATUSES,
+  ExperimentStatus: EXPERIMENT_STATUSES,
   ObjectionVersionStatus: OBJECTION_VERSION_STATUSES,
   Stage: STAGES,
   PolicyKind: POLICY_KINDS,

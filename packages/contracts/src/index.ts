@@ -15,6 +15,7 @@ export * from './messages.js';
 export * from './imports.js';
 export * from './contact-log.js';
 export * from './scripts.js';
+export * from './experiments.js';
 export * from './assignment.js';
 export * from './policies.js';
 export * from './text.js';

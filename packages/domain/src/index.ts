@@ -29,3 +29,4 @@ export * from './willingness.js';
 export * from './arrangement-parking.js';
 export * from './reservations.js';
 export * from './worklist.js';
+export * from './experiments.js';

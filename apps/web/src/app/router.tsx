@@ -125,6 +125,11 @@ export function createRouter(queryClient: QueryClient) {
           screen(() => import('./routes/script-library'), 'ScriptLibraryRoute'),
         ),
         only(
+          ['supervisor', 'admin'],
+          paths.experiments.path,
+          screen(() => import('./routes/experiments'), 'ExperimentsRoute'),
+        ),
+        only(
           ['admin'],
           paths.policies.path,
           screen(() => import('./routes/policies'), 'PoliciesRoute'),

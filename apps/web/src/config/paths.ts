@@ -31,6 +31,7 @@ export const paths = {
   contactLog: { path: '/contacts', getHref: () => '/contacts' },
   imports: { path: '/admin/imports', getHref: () => '/admin/imports' },
   scriptLibrary: { path: '/admin/scripts', getHref: () => '/admin/scripts' },
+  experiments: { path: '/experiments', getHref: () => '/experiments' },
   policies: { path: '/admin/policies', getHref: () => '/admin/policies' },
   changePassword: { path: '/account/password', getHref: () => '/account/password' },
   audit: { path: '/admin/audit', getHref: () => '/admin/audit' },

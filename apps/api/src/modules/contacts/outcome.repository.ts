@@ -281,7 +281,7 @@ export function createOutcomeRepository() {
           INSERT INTO contact_attempts (id, account_id, debtor_id, collector_id, channel, direction, contact_point_id,
             third_party_id, party_reached, right_party_verified_at, right_party_method, disposition, notes, objections,
             script_version_id, script_branch, stage, started_at, customer_requested, claimed_payment,
-            override_reason_code, override_note, idempotency_key, idempotency_fingerprint)
+            override_reason_code, override_note, idempotency_key, idempotency_fingerprint, experiment_variant_id)
           VALUES (${n.attemptId}::uuid, ${n.accountId}::uuid, ${n.debtorId}::uuid, ${n.collectorId}::uuid,
             ${a.channel}::"Channel", ${a.direction}::"Direction", ${a.contactPointId}::uuid, ${a.thirdPartyId}::uuid,
             ${a.partyReached}::"PartyReached", ${a.rightPartyVerifiedAt}::timestamptz,
@@ -290,7 +290,12 @@ export function createOutcomeRepository() {
             ${n.stage}::"Stage", ${n.startedAt}::timestamptz, ${a.customerRequested}::boolean,
             ${a.claimedPayment === null ? null : JSON.stringify(a.claimedPayment)}::jsonb,
             ${a.overrideReasonCode}::text, ${a.overrideNote}::text, ${a.idempotencyKey}::text,
-            ${a.idempotencyFingerprint}::text)
+            ${a.idempotencyFingerprint}::text,
+            -- The experiment variant (ADR 056): the running experiment's variant of this script
+            -- version whose buckets hold the account, the one suggested-script showed.
+            (SELECT ev.id FROM experiment_variants ev JOIN experiments e ON e.id = ev.experiment_id
+             WHERE e.status = 'running' AND ev.script_version_id = ${a.scriptVersionId}::uuid
+               AND experiment_bucket(e.id, ${n.accountId}::uuid) BETWEEN ev.bucket_from AND ev.bucket_to))
         ), plan AS (
           INSERT INTO payment_plans (id, account_id, contact_attempt_id, created_by_id, created_at)
           SELECT ${n.planId}::uuid, ${n.accountId}::uuid, ${n.attemptId}::uuid, ${n.collectorId}::uuid, ${n.startedAt}::timestamptz

@@ -115,7 +115,7 @@ export function createScriptLibraryRepository(db: Pick<Db, 'script' | 'scriptVer
       tx: Tx,
       scriptId: string,
       versionId: string,
-      change: { from: 'draft' | 'awaiting_approval'; now: Date; reviewedById?: string },
+      change: { from: 'draft' | 'awaiting_approval' | 'approved' | 'archived'; now: Date; reviewedById?: string },
     ): Promise<'published' | 'moved' | 'superseded'> {
       await tx.$queryRaw`SELECT id FROM scripts WHERE id = ${scriptId}::uuid FOR UPDATE`;
       const version = await tx.scriptVersion.findFirst({

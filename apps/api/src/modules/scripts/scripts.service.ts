@@ -1,5 +1,6 @@
 import type { LintResponse, SessionUser, SuggestedScript } from '@crm/contracts';
 import {
+  assignVariant,
   type LintLocale,
   REQUIRED_DISCLOSURE,
   daysPastDue,
@@ -18,10 +19,12 @@ import { BadRequestError, NotFoundError } from '../../lib/errors.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import { fromDbLocale } from '../auth/auth.repository.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
+import type { ExperimentsRepository } from './experiments.repository.js';
 import type { ScriptsRepository } from './scripts.repository.js';
 
 export interface ScriptsServiceDeps {
   scripts: ScriptsRepository;
+  experiments: Pick<ExperimentsRepository, 'running'>;
   access: AccountAccess;
   policies: Pick<PoliciesRepository, 'stageThresholds'>;
   clock: Clock;
@@ -41,7 +44,7 @@ export function addressForm(locale: 'en' | 'zh-CN', salutation: string, familyNa
 
 export type ScriptsService = ReturnType<typeof createScriptsService>;
 
-export function createScriptsService({ scripts, access, policies, clock }: ScriptsServiceDeps) {
+export function createScriptsService({ scripts, experiments, access, policies, clock }: ScriptsServiceDeps) {
   type VersionRow = NonNullable<Awaited<ReturnType<ScriptsRepository['published']>>>;
 
   async function accountContext(user: SessionUser, accountId: string) {
@@ -119,6 +122,11 @@ export function createScriptsService({ scripts, access, policies, clock }: Scrip
       let version = await scripts.published(stage, account.debtor.preferredLanguage);
       if (!version && account.debtor.preferredLanguage !== 'en') version = await scripts.published(stage, 'en');
       if (!version) throw new NotFoundError(`No published script for stage ${stage}.`);
+      // A running experiment on this script: the account's variant (the same on every call and instance, ADR 056).
+      const experiment = await experiments.running(stage, version.script.locale);
+      const variant = experiment && assignVariant(experiment.id, accountId, experiment.variants);
+      if (variant && variant.scriptVersionId !== version.id)
+        version = (await scripts.versionById(variant.scriptVersionId)) ?? version;
       return render(user, context, version);
     },
 

@@ -62,6 +62,7 @@ const NAV: Record<Role, [Screen, string][]> = {
     ['contactLog', 'nav.contactLog'],
     ['supervisorAccounts', 'nav.teamAccounts'],
     ['messages', 'nav.messages'],
+    ['experiments', 'nav.experiments'],
   ],
   admin: [
     ['admin', 'nav.usersAndTeams'],
@@ -69,6 +70,7 @@ const NAV: Record<Role, [Screen, string][]> = {
     ['results', 'nav.results'],
     ['contactLog', 'nav.contactLog'],
     ['scriptLibrary', 'nav.scripts'],
+    ['experiments', 'nav.experiments'],
     ['policies', 'nav.policies'],
     ['imports', 'nav.imports'],
     ['messages', 'nav.messages'],
