@@ -29,3 +29,5 @@ export * from './willingness.js';
 export * from './arrangement-parking.js';
 export * from './reservations.js';
 export * from './worklist.js';
+export * from './practice.js';
+export * from './practice-scenarios.js';
