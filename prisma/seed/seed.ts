@@ -13,6 +13,7 @@ import { applyConsentExamples } from './consent-examples.js';
 import { copyRows } from './copy.js';
 import { COLUMNS, CREDITORS, createRandom, generateChunk, type ChunkRows } from './demo-data.js';
 import { seedDisputeExamples } from './disputes.js';
+import { seedPracticeAttempts } from './practice.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -230,6 +231,8 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
         // The configuration's defaults (COLLECTOR_NAME, COLLECTOR_MAILING_ADDRESS in apps/api).
         collector: { name: 'Northwind Recovery Services', mailingAddress: ['PO Box 1200', 'Wilmington, DE 19899'] },
       });
+      // Practice attempts for collector1 and collector2 (practice tables only, ADR 057).
+      await seedPracticeAttempts(client, { now, collectorIds: userIds });
       await client.query('COMMIT');
       await client.query('ANALYZE');
     } catch (err) {
