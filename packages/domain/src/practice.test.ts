@@ -263,3 +263,220 @@ describe('scenarioGraphProblems', () => {
     expect(scenarioGraphProblems(content as PracticeScenarioContent).map((p) => p.field)).toContain(field);
   });
 });
+
+describe('every default scenario can be passed by a lawful call', () => {
+  const hi = (creditor: string, name: string) =>
+    `Hello, my name is Alex and I am calling from ${creditor}. Am I speaking with ${name}?`;
+  const zhHi = (creditor: string, name: string) => `您好，我是${creditor}的小李。请问您是${name}本人吗？`;
+  const US = 'This is an attempt to collect a debt, and any information obtained will be used for that purpose.';
+  const CN = '我是就您的账户来电，本次通话可能会被录音。';
+  const cases: [string, string[]][] = [
+    [
+      'en-forgetful',
+      [
+        hi('Harbor Bank', 'Ms Taylor'),
+        `${US} Your payment of $120 is overdue.`,
+        'Could you pay it today?',
+        'Just to confirm: $120 this Friday.',
+      ],
+    ],
+    [
+      'en-cash-flow',
+      [
+        hi('Harbor Bank', 'Mr Brooks'),
+        `${US} Your account is $380 overdue.`,
+        'We could set up a payment plan.',
+        'Just to confirm: $190 on the 15th and the rest on the 30th.',
+      ],
+    ],
+    [
+      'en-angry',
+      [
+        hi('Summit Card Services', 'Mr Hale'),
+        'I understand, and I am sorry about the repeated calls.',
+        `${US} Your account is $450 overdue.`,
+        'Could you pay something?',
+        'Just to confirm: $150 next Monday by card.',
+      ],
+    ],
+    [
+      'en-already-paid',
+      [
+        hi('Harbor Bank', 'Ms Lin'),
+        `${US} Your payment of $90 is overdue.`,
+        'When did you pay, and what was the reference?',
+        'Just to confirm: $90 on the 3rd by bank transfer, reference GL-4471. We will check it.',
+      ],
+    ],
+    [
+      'en-cheque-in-mail',
+      [
+        hi('Harbor Bank', 'Mr Price'),
+        `${US} Your payment of $75 is overdue.`,
+        'When did you send it, and what is the cheque number?',
+        'Just to confirm: cheque 1043 for $75, posted on Tuesday.',
+      ],
+    ],
+    [
+      'en-disputes',
+      [
+        hi('Summit Card Services', 'Ms Stone'),
+        `${US} Your account is $320 overdue.`,
+        'I understand. When did you return it?',
+        'Just to confirm: I will register a dispute for the $320 charge and review it.',
+      ],
+    ],
+    [
+      'en-asks-plan',
+      [
+        hi('Harbor Bank', 'Ms Cole'),
+        `${US} Your account is $900 overdue.`,
+        'Yes, we can set up a payment plan.',
+        'Just to confirm: $300 on the 1st of each month.',
+      ],
+    ],
+    [
+      'en-unwilling',
+      [
+        hi('Summit Card Services', 'Mr Weiss'),
+        `${US} Your account is $1,200 overdue.`,
+        'We could set up a payment plan.',
+        'Just to confirm: you do not want to set anything up today; we will write to you with the options.',
+      ],
+    ],
+    [
+      'en-relative-answers',
+      [
+        'Hello, my name is Alex. Am I speaking with Ms Kim?',
+        'No problem. Could you ask her to call Alex back on 555 0100? Thank you.',
+      ],
+    ],
+    [
+      'en-wrong-number',
+      ['Hello, my name is Alex. Am I speaking with Mr Grant?', 'I am sorry, I must have the wrong number. Goodbye.'],
+    ],
+    [
+      'en-job-loss',
+      [
+        hi('Harbor Bank', 'Mr Romero'),
+        `${US} Your account is $360 overdue.`,
+        'I am sorry to hear that. We could set up a smaller payment plan.',
+        'Just to confirm: $40 on the 20th.',
+      ],
+    ],
+    [
+      'en-call-later',
+      [
+        hi('Harbor Bank', 'Ms Quinn'),
+        'Of course. This call may be recorded. Shall I call you back on Thursday at 6:30 pm?',
+        'Just to confirm: I will call you on Thursday at 6:30 pm.',
+      ],
+    ],
+    [
+      'zh-forgetful',
+      [
+        zhHi('海港银行', '王芳女士'),
+        `${CN}您本期 800 元逾期未还。`,
+        '您今天方便还款吗？',
+        '跟您确认一下：您这周五还 800 元。',
+      ],
+    ],
+    [
+      'zh-cash-flow',
+      [
+        zhHi('海港银行', '陈刚先生'),
+        `${CN}您有 3000 元逾期。`,
+        '我们可以为您办理分期。',
+        '跟您确认一下：15号还 1500 元，月底再还 1500 元。',
+      ],
+    ],
+    [
+      'zh-angry',
+      [
+        zhHi('远山消费金融', '赵强先生'),
+        '我理解您的心情，很抱歉给您带来困扰。',
+        `${CN}您有 3600 元逾期。`,
+        '您今天方便还款吗？',
+        '跟您确认一下：下周一还 1200 元。',
+      ],
+    ],
+    [
+      'zh-already-paid',
+      [
+        zhHi('海港银行', '刘洋女士'),
+        `${CN}您本期 600 元还款未到账。`,
+        '请问您是什么时候还的？通过什么渠道？',
+        '跟您确认一下：3号银行转账 600 元，我们核实后联系您。',
+      ],
+    ],
+    [
+      'zh-cheque-in-mail',
+      [
+        zhHi('海港银行', '孙伟先生'),
+        `${CN}您本期 500 元逾期未还。`,
+        '请问支票号是多少？哪天寄的？',
+        '跟您确认一下：支票号 1043，500 元，星期二寄出。',
+      ],
+    ],
+    [
+      'zh-disputes',
+      [
+        zhHi('远山消费金融', '周静女士'),
+        `${CN}您有 2400 元逾期。`,
+        '我理解您。请问是哪天退的货？',
+        '跟您确认一下：我会为这笔 2400 元登记争议并复核。',
+      ],
+    ],
+    [
+      'zh-asks-plan',
+      [
+        zhHi('海港银行', '吴丽女士'),
+        `${CN}您有 6000 元逾期。`,
+        '可以，我们可以为您办理分期。',
+        '跟您确认一下：每期 2000 元，下个月1号开始。',
+      ],
+    ],
+    [
+      'zh-unwilling',
+      [
+        zhHi('远山消费金融', '郑军先生'),
+        `${CN}您有 9000 元逾期。`,
+        '我们可以为您办理分期。',
+        '跟您确认一下：您今天不同意还款，我们会书面告知您可选方案。',
+      ],
+    ],
+    ['zh-relative-answers', ['您好，我姓李。请问是林晓女士本人吗？', '没关系，麻烦您请她回电给小李，谢谢。']],
+    ['zh-wrong-number', ['您好，我姓李。请问是黄涛先生本人吗？', '抱歉，打错了，打扰您了。']],
+    [
+      'zh-job-loss',
+      [
+        zhHi('海港银行', '马亮先生'),
+        `${CN}您有 2600 元逾期。`,
+        '听到这个消息很抱歉，我理解您。我们可以为您办理小额分期。',
+        '跟您确认一下：20号先还 300 元。',
+      ],
+    ],
+    [
+      'zh-call-later',
+      [
+        zhHi('海港银行', '何敏女士'),
+        `好的。${CN}星期四晚上六点半给您回电可以吗？`,
+        '跟您确认一下：星期四晚上六点半给您回电。',
+      ],
+    ],
+  ];
+  it('covers the whole library', () => {
+    expect(cases.map(([k]) => k).sort()).toEqual(DEFAULT_PRACTICE_SCENARIOS.map((s) => s.key).sort());
+  });
+  it.each(cases)('%s', (key, lines) => {
+    const content = scenario(key);
+    const { log } = play(content, lines);
+    expect(practiceEnded(content, log), JSON.stringify(log.at(-1))).toBe(true);
+    const d = scorePractice(content, log, content.expected);
+    expect(
+      d.findings.filter((f) => f.met === false),
+      JSON.stringify(log.map((e) => (e.speaker === 'customer' ? e.turnKey : e.intents))),
+    ).toEqual([]);
+    expect(d).toMatchObject({ score: 100, passed: true });
+  });
+});
