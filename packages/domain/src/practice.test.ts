@@ -12,6 +12,7 @@ import {
 } from './practice.js';
 import { DEFAULT_PRACTICE_SCENARIOS } from './practice-scenarios.js';
 import { lintText } from './script-linter.js';
+import { outcomeProblems } from './outcome-rules.js';
 
 const scenario = (key: string): PracticeScenarioContent => {
   const s = DEFAULT_PRACTICE_SCENARIOS.find((x) => x.key === key);
@@ -465,6 +466,19 @@ describe('every default scenario can be passed by a lawful call', () => {
       ],
     ],
   ];
+  it("each scenario's expected outcome can be recorded under the workstation's outcome rules", () => {
+    const parts: Record<string, object> = {
+      promise_to_pay: { promise: {} },
+      claims_paid: { claimedPayment: {} },
+      callback_requested: { callbackAt: '2026-12-03T18:30:00Z' },
+      dispute: { flag: { type: 'dispute_hold' } },
+    };
+    for (const s of DEFAULT_PRACTICE_SCENARIOS) {
+      const { partyReached, disposition } = s.content.expected;
+      const body = { channel: 'phone' as const, contactPointId: 'p', partyReached, disposition, ...parts[disposition] };
+      expect(outcomeProblems(body), s.key).toEqual([]);
+    }
+  });
   it('covers the whole library', () => {
     expect(cases.map(([k]) => k).sort()).toEqual(DEFAULT_PRACTICE_SCENARIOS.map((s) => s.key).sort());
   });
