@@ -1,5 +1,11 @@
 import { STAGES } from '@crm/contracts';
-import { DEFAULT_OBJECTIONS, DEFAULT_POLICIES, DEFAULT_SCRIPTS, localDate } from '@crm/domain';
+import {
+  DEFAULT_OBJECTIONS,
+  DEFAULT_POLICIES,
+  DEFAULT_PRACTICE_SCENARIOS,
+  DEFAULT_SCRIPTS,
+  localDate,
+} from '@crm/domain';
 import pg from 'pg';
 import { ATTRIBUTE_PAYMENTS_SQL } from '../src/attribution.js';
 import { hashPassword } from '../src/password.js';
@@ -8,6 +14,7 @@ import { copyRows } from './copy.js';
 import { COLUMNS, CREDITORS, createRandom, generateChunk, type ChunkRows } from './demo-data.js';
 import { seedExperimentExample } from './experiment-example.js';
 import { seedDisputeExamples } from './disputes.js';
+import { seedPracticeAttempts } from './practice.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -73,10 +80,27 @@ export async function ensureDefaultScriptLibrary(client: pg.Pool | pg.PoolClient
   }
 }
 
-/** Policies and the script library: what every database needs, production included. */
+/**
+ * Writes the default practice scenarios (version 1 each, ADR 057) that are missing by key: a
+ * scenario an admin has versioned is left as it is. Reference data, not demo data.
+ */
+export async function ensureDefaultPracticeScenarios(client: pg.Pool | pg.PoolClient): Promise<void> {
+  for (const s of DEFAULT_PRACTICE_SCENARIOS) {
+    await client.query(
+      `WITH s AS (INSERT INTO practice_scenarios (id, key, locale) VALUES (gen_random_uuid(), $1, $2::"Locale")
+                  ON CONFLICT (key) DO NOTHING RETURNING id)
+       INSERT INTO practice_scenario_versions (id, scenario_id, version, content)
+       SELECT gen_random_uuid(), s.id, 1, $3::jsonb FROM s`,
+      [s.key, s.content.locale === 'zh-CN' ? 'zh-CN' : 'en', JSON.stringify(s.content)],
+    );
+  }
+}
+
+/** Policies, the script library and the practice scenarios: what every database needs, production included. */
 export async function ensureReferenceData(client: pg.Pool | pg.PoolClient): Promise<void> {
   await ensureDefaultPolicies(client);
   await ensureDefaultScriptLibrary(client);
+  await ensureDefaultPracticeScenarios(client);
 }
 
 export async function isDatabaseEmpty(pool: pg.Pool): Promise<boolean> {
@@ -216,6 +240,8 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
         // The configuration's defaults (COLLECTOR_NAME, COLLECTOR_MAILING_ADDRESS in apps/api).
         collector: { name: 'Northwind Recovery Services', mailingAddress: ['PO Box 1200', 'Wilmington, DE 19899'] },
       });
+      // Practice attempts for collector1 and collector2 (practice tables only, ADR 057).
+      await seedPracticeAttempts(client, { now, collectorIds: userIds });
       await client.query('COMMIT');
       await client.query('ANALYZE');
     } catch (err) {

@@ -33,6 +33,7 @@ import { createHealthModule } from './modules/health/health.module.js';
 import { createImportsModule } from './modules/imports/imports.module.js';
 import { createMessagesModule } from './modules/messages/messages.module.js';
 import { createPaymentsModule } from './modules/payments/payments.module.js';
+import { createPracticeModule } from './modules/practice/practice.module.js';
 import { createPoliciesModule } from './modules/policies/policies.module.js';
 import { createPromisesModule } from './modules/promises/promises.module.js';
 import { createQueueModule } from './modules/queue/queue.module.js';
@@ -235,6 +236,7 @@ export async function buildApp({
         queueModule,
         createCaseFileModule({ ...core, disputes }),
         createScriptsModule({ ...core, access }),
+        createPracticeModule(core),
         createContactsModule({
           ...core,
           access,

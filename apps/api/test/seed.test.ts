@@ -78,6 +78,26 @@ describe('demo seed', () => {
     expect(new Date(facts!.first_contact!).getTime()).toBeLessThan(NOW.getTime() - 90 * 86_400_000);
     expect(Number(facts!.policies)).toBe(6); // stage thresholds, US/UK/CN profiles, promise rules, queue weights
 
+    // Practice attempts (issue 17, ADR 057) for collector1 and collector2, scored, each with a better later try.
+    const practice = await query<{ username: string; scores: number[]; passed: boolean[]; locales: string[] }>(
+      one.url,
+      `SELECT u.username, array_agg(p.score ORDER BY p.started_at) AS scores, array_agg(p.passed ORDER BY p.started_at) AS passed,
+              array_agg(DISTINCT s.locale::text) AS locales
+         FROM practice_sessions p JOIN users u ON u.id = p.trainee_id
+         JOIN practice_scenario_versions v ON v.id = p.scenario_version_id JOIN practice_scenarios s ON s.id = v.scenario_id
+        GROUP BY u.username ORDER BY u.username`,
+    );
+    expect(practice.map((p) => [p.username, p.locales])).toEqual([
+      ['collector1', ['en']],
+      ['collector2', ['zh-CN']],
+    ]);
+    for (const p of practice) {
+      expect(p.scores.length).toBeGreaterThanOrEqual(3);
+      expect(p.scores[0]!).toBeLessThan(Math.max(...p.scores));
+      expect(p.passed).toContain(true);
+      expect(p.passed).toContain(false);
+    }
+
     // Consent examples the demo shows (issue 13), each with its audit event.
     const [consent] = await query<Record<string, string>>(
       one.url,

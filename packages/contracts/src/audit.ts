@@ -61,6 +61,13 @@ export const KNOWN_AUDIT_ACTIONS = [
   'objection.create',
   'objection.update',
   'objection.restore',
+  'practice_scenario.save',
+  'practice.start',
+  'practice.line',
+  'practice.outcome',
+  'practice.finish',
+  'practice.case_file',
+  'practice.suggested_script',
 ] as const;
 
 /** Kinds of thing an event is about, for the audit screen's picker. */
@@ -77,6 +84,8 @@ export const AUDIT_ENTITY_TYPES = [
   'script_version',
   'objection',
   'import',
+  'practice_scenario',
+  'practice_session',
 ] as const;
 
 const periodInOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;

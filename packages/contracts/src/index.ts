@@ -27,3 +27,4 @@ export * from './stop-flags.js';
 export * from './contact-points.js';
 export * from './disputes.js';
 export * from './promises.js';
+export * from './practice.js';

@@ -30,3 +30,5 @@ export * from './arrangement-parking.js';
 export * from './reservations.js';
 export * from './worklist.js';
 export * from './experiments.js';
+export * from './practice.js';
+export * from './practice-scenarios.js';

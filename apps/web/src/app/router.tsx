@@ -120,6 +120,11 @@ export function createRouter(queryClient: QueryClient) {
           screen(() => import('./routes/contact-log'), 'ContactLogRoute'),
         ),
         only(
+          ['collector'],
+          paths.practice.path,
+          screen(() => import('./routes/practice'), 'PracticeRoute'),
+        ),
+        only(
           ['admin'],
           paths.scriptLibrary.path,
           screen(() => import('./routes/script-library'), 'ScriptLibraryRoute'),

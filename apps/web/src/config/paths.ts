@@ -29,6 +29,7 @@ export const paths = {
   messages: { path: '/messages', getHref: () => '/messages' },
   results: { path: '/results', getHref: () => '/results' },
   contactLog: { path: '/contacts', getHref: () => '/contacts' },
+  practice: { path: '/practice', getHref: () => '/practice' },
   imports: { path: '/admin/imports', getHref: () => '/admin/imports' },
   scriptLibrary: { path: '/admin/scripts', getHref: () => '/admin/scripts' },
   experiments: { path: '/experiments', getHref: () => '/experiments' },

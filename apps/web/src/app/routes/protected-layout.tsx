@@ -55,6 +55,7 @@ const NAV: Record<Role, [Screen, string][]> = {
     ['myAccounts', 'nav.myAccounts'],
     ['results', 'nav.myResults'],
     ['contactLog', 'nav.myCalls'],
+    ['practice', 'nav.practice'],
   ],
   supervisor: [
     ['supervise', 'nav.teamOverview'],
