@@ -99,22 +99,17 @@ export type AuditRepository = ReturnType<typeof createAuditRepository>;
  * `recordStandalone` stores an event that accompanies no write of its own (an audited read, a
  * refused sign-in), in its own statement.
  */
-export function createAuditRepository(db: Pick<Db, 'auditEvent' | '$queryRaw'>) {
-  const insert = async (client: Pick<Db, 'auditEvent'>, entry: AuditEntry): Promise<void> => {
+export function createAuditRepository(db: Pick<Db, '$executeRaw' | '$queryRaw'>) {
+  // Hand-written and prepared (ADR 052): every write and every audited read sends this INSERT, and
+  // through the ORM each one went through its query compiler.
+  const insert = async (client: Pick<Db, '$executeRaw'>, entry: AuditEntry): Promise<void> => {
     const accountIds = new Set((entry.accountIds ?? []).filter(isUuid));
     if (entry.entityType === 'account' && isUuid(entry.entityId)) accountIds.add(entry.entityId);
-    await client.auditEvent.create({
-      data: {
-        actorId: entry.actorId,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId == null ? null : storableText(entry.entityId),
-        requestId: entry.requestId ?? null,
-        accountIds: [...accountIds],
-        purpose: entry.purpose ?? null,
-        data: storable(entry.data ?? {}) as object,
-      },
-    });
+    await client.$executeRaw`/* prepared */
+      INSERT INTO audit_events (actor_id, action, entity_type, entity_id, request_id, account_ids, purpose, data)
+      VALUES (${entry.actorId}::uuid, ${entry.action}, ${entry.entityType},
+              ${entry.entityId == null ? null : storableText(entry.entityId)}, ${entry.requestId ?? null},
+              ${[...accountIds]}::uuid[], ${entry.purpose ?? null}, ${JSON.stringify(storable(entry.data ?? {}))}::jsonb)`;
   };
   return {
     /** Records the event of a write in the write's transaction: both commit, or neither. */

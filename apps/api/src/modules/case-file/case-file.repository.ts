@@ -11,6 +11,7 @@ import type {
   ValidationNotice,
   VerificationTask,
 } from '@crm/db';
+import { PREPARED } from '@crm/db';
 import { gateLookbackStart } from '@crm/domain';
 import { gateFactsOf, type GateFacts, type ThirdPartyFacts } from '../compliance/gate-facts.repository.js';
 import { noticeFileName } from '../disputes/disputes.repository.js';
@@ -29,7 +30,7 @@ export type CaseFileRepository = ReturnType<typeof createCaseFileRepository>;
  *
  * `$2` (now) is the request's clock: the stop flags in force are those of that instant.
  */
-export const CASE_FILE_SQL = `
+export const CASE_FILE_SQL = `${PREPARED}
 SELECT json_build_object(
   'account', json_build_object(
     'id', a.id, 'externalId', a.external_id, 'debtorId', a.debtor_id, 'product', a.product, 'currency', a.currency,
