@@ -1,4 +1,4 @@
-import { createPrismaClient, PREPARED, type Db } from '@crm/db';
+import { createPrismaClient, directSql, PREPARED, type Db } from '@crm/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_FILE_SQL } from '../src/modules/case-file/case-file.repository.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -49,5 +49,15 @@ describe('prepared statements through the Prisma client', () => {
     const texts = (await prepared()).map((p) => p.statement);
     expect(texts).toContain(`${PREPARED} SELECT $1::text AS in_tx`);
     expect(texts).toContain(CASE_FILE_SQL);
+  });
+
+  it('sends direct statements (outside the ORM) on the same pool, prepared and counted', async () => {
+    statements.length = 0;
+    const sql = directSql(db);
+    for (const n of [1, 2])
+      expect(await sql.query<{ n: number }>('SELECT $1::int * 2 AS n', [n])).toEqual([{ n: n * 2 }]);
+    expect(statements).toEqual(['SELECT $1::int * 2 AS n', 'SELECT $1::int * 2 AS n']);
+    const texts = (await prepared()).map((p) => p.statement);
+    expect(texts).toContain('SELECT $1::int * 2 AS n');
   });
 });
