@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/client/client.js';
+import { createDirectClient, type DirectClient } from './direct.js';
+
+export type { DirectClient, RawClient } from './direct.js';
 
 export * from '../generated/client/client.js';
 
@@ -15,34 +17,16 @@ export type Db = PrismaClient;
  */
 export const PREPARED = '/* prepared */';
 
+const DIRECT = Symbol.for('crm.directClient');
+
 /**
- * Hand-written statements sent straight to the client's own connection pool, outside the ORM
- * (ADR 052): for the hottest reads, where the Prisma client's per-query work (its query compiler
- * and result decoding) costs more than PostgreSQL does. Every statement is a named prepared
- * statement (its name a digest of its text, as the adapter patch names marked ones), so only
- * static texts belong here. Counted by `onQuery` like the client's own statements. Rows come as
- * node-postgres gives them (json parsed, timestamptz as Date, int8 and numeric as text).
+ * The direct client (prisma/src/direct.ts, ADR 052) of a client made by `createPrismaClient`:
+ * the raw API on the same pool, outside the ORM. Also through a Proxy of the client (tests wrap it).
  */
-export interface DirectSql {
-  query<R>(text: string, values: unknown[]): Promise<R[]>;
-}
-
-const DIRECT = Symbol.for('crm.directSql');
-const names = new Map<string, string>();
-const nameOf = (text: string) => {
-  let name = names.get(text);
-  if (name === undefined) {
-    name = `crm_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    names.set(text, name);
-  }
-  return name;
-};
-
-/** The direct statements of a client made by `createPrismaClient` (also through a Proxy of it). */
-export function directSql(db: object): DirectSql {
-  const sql = (db as { [DIRECT]?: DirectSql })[DIRECT];
-  if (!sql) throw new Error('directSql: not a client made by createPrismaClient');
-  return sql;
+export function directSql(db: object): DirectClient {
+  const direct = (db as { [DIRECT]?: DirectClient })[DIRECT];
+  if (!direct) throw new Error('directSql: not a client made by createPrismaClient');
+  return direct;
 }
 
 /**
@@ -65,18 +49,11 @@ export function createPrismaClient(
   pool.on('error', () => {});
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const onQuery = options.onQuery;
-  const direct: DirectSql = {
-    async query<R>(text: string, values: unknown[]) {
-      onQuery?.(text);
-      const result = await pool.query({ name: nameOf(text), text, values: values as unknown[] });
-      return result.rows as R[];
-    },
-  };
   const client = onQuery
     ? // Query events, for tests that count round trips.
       new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
     : new PrismaClient({ adapter });
   if (onQuery) client.$on('query' as never, (e: { query: string }) => onQuery(e.query));
-  Object.defineProperty(client, DIRECT, { value: direct });
+  Object.defineProperty(client, DIRECT, { value: createDirectClient(pool, onQuery) });
   return client;
 }

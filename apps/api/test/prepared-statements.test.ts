@@ -54,8 +54,7 @@ describe('prepared statements through the Prisma client', () => {
   it('sends direct statements (outside the ORM) on the same pool, prepared and counted', async () => {
     statements.length = 0;
     const sql = directSql(db);
-    for (const n of [1, 2])
-      expect(await sql.query<{ n: number }>('SELECT $1::int * 2 AS n', [n])).toEqual([{ n: n * 2 }]);
+    for (const n of [1, 2]) expect(await sql.$queryRawUnsafe('SELECT $1::int * 2 AS n', n)).toEqual([{ n: n * 2 }]);
     expect(statements).toEqual(['SELECT $1::int * 2 AS n', 'SELECT $1::int * 2 AS n']);
     const texts = (await prepared()).map((p) => p.statement);
     expect(texts).toContain('SELECT $1::int * 2 AS n');

@@ -135,7 +135,7 @@ export function createAuditRepository(db: Db) {
      * (a wrong password). Never for a write's event: that goes in the write's transaction (`record`).
      */
     recordStandalone: async (entry: AuditEntry): Promise<void> => {
-      await direct.query(AUDIT_INSERT, auditValues(entry));
+      await direct.$executeRawUnsafe(AUDIT_INSERT, ...auditValues(entry));
     },
 
     search: (s: AuditSearch) => db.$queryRaw<AuditRow[]>(auditSearchSql(s)),

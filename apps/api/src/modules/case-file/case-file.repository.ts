@@ -464,7 +464,7 @@ export function createCaseFileRepository(db: Db) {
   const sql = directSql(db);
   return {
     async load(accountId: string, now: Date): Promise<LoadedCaseFile | null> {
-      const rows = await sql.query<{ caseFile: CaseFileDocument }>(CASE_FILE_SQL, [accountId, now]);
+      const rows = await sql.$queryRawUnsafe<{ caseFile: CaseFileDocument }[]>(CASE_FILE_SQL, accountId, now);
       const doc = rows[0]?.caseFile;
       return doc ? parse(doc, now) : null;
     },

@@ -1,4 +1,4 @@
-import { Prisma, type Db } from '@crm/db';
+import { Prisma, type Db, type RawClient } from '@crm/db';
 import { collectorLeaseLockSql, type Tx } from '../../lib/transaction.js';
 import type { OneAccountFactsColumns } from '../compliance/gate-facts.repository.js';
 import { oneAccountFactsSql } from '../compliance/gate-facts.repository.js';
@@ -108,7 +108,7 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
      * it must see the lease of a "next" that held the lock before (a statement sees only what was
      * committed when it began).
      */
-    async lockLease(tx: Tx, collectorId: string) {
+    async lockLease(tx: RawClient, collectorId: string) {
       const rows = await tx.$queryRaw<FreshnessRow[]>(
         freshnessSql(collectorId, Prisma.sql`CROSS JOIN (SELECT ${collectorLeaseLockSql(collectorId)}) AS lease_lock`),
       );
@@ -262,7 +262,7 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
      * end all the same). Call it after `lockLease` in the same transaction (one lease per collector).
      */
     async leaseTop(
-      tx: Tx,
+      tx: RawClient,
       collectorId: string,
       now: Date,
       leaseMs: number,
