@@ -1,5 +1,5 @@
 import { Prisma, type Db, type RawClient } from '@crm/db';
-import { collectorLeaseLockSql, type Tx } from '../../lib/transaction.js';
+import { collectorLeaseLockSql } from '../../lib/transaction.js';
 import type { OneAccountFactsColumns } from '../compliance/gate-facts.repository.js';
 import { oneAccountFactsSql } from '../compliance/gate-facts.repository.js';
 import { collectorPoolSql, collectorPoolWhere } from '../accounts/account-scope.repository.js';
