@@ -5,7 +5,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import type { Db } from '@crm/db';
+import { directSql, type Db } from '@crm/db';
 import { createPasswordHasher, RECOMMENDED_SCRYPT_COST } from '@crm/db/password';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -120,6 +120,7 @@ export async function buildApp({
   // all: the one Prisma client, the unit of work (one transaction, retried on deadlock; ADR 009),
   // the clock, the audit trail and the policies reader.
   const uow = createUnitOfWork(db);
+  const rawUow = createUnitOfWork(directSql(db));
   const cacheTtlMs = env.CACHE_TTL_SECONDS * 1000;
   const notices =
     cacheNoticesUrl && cacheTtlMs > 0
@@ -136,7 +137,7 @@ export async function buildApp({
     notices,
     cacheTtlMs,
   });
-  const core: Core = { db, readDb, uow, clock, audit, policies };
+  const core: Core = { db, readDb, uow, rawUow, clock, audit, policies };
   const passwords = createPasswordHasher({ ...RECOMMENDED_SCRYPT_COST, log2N: env.PASSWORD_SCRYPT_LOG2_N });
   const auth = createAuthModule({
     ...core,

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Prisma, type Db } from '@crm/db';
+import { Prisma, type RawClient } from '@crm/db';
 import { classifyDbError } from './db-errors.js';
 
 /**
@@ -28,13 +28,25 @@ export interface TransactionOptions {
  * connection taken while this one is held can exhaust the pool under load); take row locks
  * first, accounts in id order, then key locks; no calls to other systems (it may run twice).
  */
-export type UnitOfWork = <T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions) => Promise<T>;
+export type UnitOfWork<C = Tx> = <T>(work: (tx: C) => Promise<T>, options?: TransactionOptions) => Promise<T>;
+
+/**
+ * A unit of work whose transaction client is the direct one (`directSql(db)`, ADR 052): the raw
+ * API only (no ORM model calls), without the ORM's per-statement compile. For hot transactions
+ * written wholly in SQL; the same retries and timeouts.
+ */
+export type RawUnitOfWork = UnitOfWork<RawClient>;
+
+/** What a unit of work opens its transactions on: the Prisma client, or a direct client. */
+interface TransactionStarter<C> {
+  $transaction<T>(work: (tx: C) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T>;
+}
 
 export const TRANSACTION_DEFAULTS: Required<TransactionOptions> = { attempts: 5, timeoutMs: 20_000, maxWaitMs: 10_000 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createUnitOfWork(db: Pick<Db, '$transaction'>, defaults: TransactionOptions = {}): UnitOfWork {
+export function createUnitOfWork<C = Tx>(db: TransactionStarter<C>, defaults: TransactionOptions = {}): UnitOfWork<C> {
   const base = { ...TRANSACTION_DEFAULTS, ...defaults };
   return async (work, options = {}) => {
     const { attempts, timeoutMs, maxWaitMs } = { ...base, ...options };

@@ -1,6 +1,6 @@
 import type { Db } from '@crm/db';
 import type { Clock } from '../lib/clock.js';
-import type { UnitOfWork } from '../lib/transaction.js';
+import type { RawUnitOfWork, UnitOfWork } from '../lib/transaction.js';
 import type { AuditRepository } from './audit/audit.repository.js';
 import type { PoliciesRepository } from './policies/policies.repository.js';
 
@@ -17,6 +17,8 @@ export interface Core {
    */
   readDb: Db;
   uow: UnitOfWork;
+  /** Transactions written wholly in SQL, on the direct client (no ORM compile per statement; ADR 052). */
+  rawUow: RawUnitOfWork;
   clock: Clock;
   /** `record(entry, tx)` for a write's event, in its transaction; `recordStandalone` for an event without a write (ADR 018). */
   audit: Pick<AuditRepository, 'record' | 'recordStandalone'>;

@@ -1,4 +1,4 @@
-import { Prisma, type Db } from '@crm/db';
+import { directSql, Prisma, PREPARED, type Db } from '@crm/db';
 import { isUuid, type AuditEntry } from '../../lib/audit-log.js';
 import type { Tx } from '../../lib/transaction.js';
 
@@ -99,22 +99,32 @@ export type AuditRepository = ReturnType<typeof createAuditRepository>;
  * `recordStandalone` stores an event that accompanies no write of its own (an audited read, a
  * refused sign-in), in its own statement.
  */
-export function createAuditRepository(db: Pick<Db, 'auditEvent' | '$queryRaw'>) {
-  const insert = async (client: Pick<Db, 'auditEvent'>, entry: AuditEntry): Promise<void> => {
-    const accountIds = new Set((entry.accountIds ?? []).filter(isUuid));
-    if (entry.entityType === 'account' && isUuid(entry.entityId)) accountIds.add(entry.entityId);
-    await client.auditEvent.create({
-      data: {
-        actorId: entry.actorId,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId == null ? null : storableText(entry.entityId),
-        requestId: entry.requestId ?? null,
-        accountIds: [...accountIds],
-        purpose: entry.purpose ?? null,
-        data: storable(entry.data ?? {}) as object,
-      },
-    });
+const AUDIT_INSERT = `${PREPARED}
+INSERT INTO audit_events (actor_id, action, entity_type, entity_id, request_id, account_ids, purpose, data)
+VALUES ($1::uuid, $2, $3, $4, $5, $6::uuid[], $7, $8::jsonb)`;
+
+/** The INSERT's parameters for an entry: the accounts it concerns, text made storable. */
+function auditValues(entry: AuditEntry): unknown[] {
+  const accountIds = new Set((entry.accountIds ?? []).filter(isUuid));
+  if (entry.entityType === 'account' && isUuid(entry.entityId)) accountIds.add(entry.entityId);
+  return [
+    entry.actorId,
+    entry.action,
+    entry.entityType,
+    entry.entityId == null ? null : storableText(entry.entityId),
+    entry.requestId ?? null,
+    [...accountIds],
+    entry.purpose ?? null,
+    JSON.stringify(storable(entry.data ?? {})),
+  ];
+}
+
+export function createAuditRepository(db: Db) {
+  // Hand-written and prepared (ADR 052): every write and every audited read sends this INSERT; through
+  // the ORM each one went through its query compiler. A read's event goes straight to the pool.
+  const direct = directSql(db);
+  const insert = async (client: Pick<Db, '$executeRawUnsafe'>, entry: AuditEntry): Promise<void> => {
+    await client.$executeRawUnsafe(AUDIT_INSERT, ...auditValues(entry));
   };
   return {
     /** Records the event of a write in the write's transaction: both commit, or neither. */
@@ -124,7 +134,9 @@ export function createAuditRepository(db: Pick<Db, 'auditEvent' | '$queryRaw'>) 
      * Records an event that accompanies no write: a read (plugins/audit.ts), a refused attempt
      * (a wrong password). Never for a write's event: that goes in the write's transaction (`record`).
      */
-    recordStandalone: (entry: AuditEntry): Promise<void> => insert(db, entry),
+    recordStandalone: async (entry: AuditEntry): Promise<void> => {
+      await direct.$executeRawUnsafe(AUDIT_INSERT, ...auditValues(entry));
+    },
 
     search: (s: AuditSearch) => db.$queryRaw<AuditRow[]>(auditSearchSql(s)),
 

@@ -11,6 +11,7 @@ import type {
   ValidationNotice,
   VerificationTask,
 } from '@crm/db';
+import { directSql, PREPARED } from '@crm/db';
 import { gateLookbackStart } from '@crm/domain';
 import { gateFactsOf, type GateFacts, type ThirdPartyFacts } from '../compliance/gate-facts.repository.js';
 import { noticeFileName } from '../disputes/disputes.repository.js';
@@ -29,7 +30,7 @@ export type CaseFileRepository = ReturnType<typeof createCaseFileRepository>;
  *
  * `$2` (now) is the request's clock: the stop flags in force are those of that instant.
  */
-export const CASE_FILE_SQL = `
+export const CASE_FILE_SQL = `${PREPARED}
 SELECT json_build_object(
   'account', json_build_object(
     'id', a.id, 'externalId', a.external_id, 'debtorId', a.debtor_id, 'product', a.product, 'currency', a.currency,
@@ -458,10 +459,12 @@ export type LoadedCaseFile = ReturnType<typeof parse>;
  * facts, the page's records, the gate's facts (the same fields and rules as `loadGateFacts`, ADR
  * 016) and the policies in force. null when the account does not exist.
  */
-export function createCaseFileRepository(db: Pick<Db, '$queryRawUnsafe'>) {
+export function createCaseFileRepository(db: Db) {
+  // Straight to the pool, prepared (ADR 052): the one statement is the whole request's database work.
+  const sql = directSql(db);
   return {
     async load(accountId: string, now: Date): Promise<LoadedCaseFile | null> {
-      const rows = await db.$queryRawUnsafe<{ caseFile: CaseFileDocument }[]>(CASE_FILE_SQL, accountId, now);
+      const rows = await sql.$queryRawUnsafe<{ caseFile: CaseFileDocument }[]>(CASE_FILE_SQL, accountId, now);
       const doc = rows[0]?.caseFile;
       return doc ? parse(doc, now) : null;
     },

@@ -177,7 +177,7 @@ describe('case file statements', () => {
     // audit row of the read. With the session lookup at most one statement (or free), <= 3 in all.
     expect(large.own).toHaveLength(2);
     expect(large.own[0]).toContain('AS "caseFile"');
-    expect(large.own[1]).toMatch(/^INSERT INTO "public"\."audit_events"/);
+    expect(large.own[1]).toMatch(/^\/\* prepared \*\/\s+INSERT INTO audit_events/);
     expect(large.statements).toHaveLength(large.session.length + 2);
     // With the session cache warm (ADR 046) the whole request is those two: at most 3, as issue 16 asks.
     expect(large.session).toHaveLength(0);
@@ -204,7 +204,7 @@ describe('case file statements', () => {
     expect(events).toMatchObject([{ action: 'case_file.view.denied', entityId: accountId, data: { status: 403 } }]);
     // As before: the access decision, then the refusal's audit row (and nothing else).
     expect(own).toHaveLength(2);
-    expect(own[1]).toMatch(/^INSERT INTO "public"\."audit_events"/);
+    expect(own[1]).toMatch(/^\/\* prepared \*\/\s+INSERT INTO audit_events/);
 
     const missing = randomUUID();
     const notFound = await get(collector, missing);

@@ -138,7 +138,7 @@ export function createOutcomeRepository() {
      * is locked) and the key is locked per locked account row. Says whether the account exists.
      */
     async lock(tx: Tx, accountId: string, keyLock: string | null): Promise<boolean> {
-      const rows = await tx.$queryRaw<{ id: string }[]>`
+      const rows = await tx.$queryRaw<{ id: string }[]>`/* prepared */
         WITH d AS MATERIALIZED (
           SELECT id FROM debtors WHERE id = (SELECT debtor_id FROM accounts WHERE id = ${accountId}::uuid)
           FOR NO KEY UPDATE
@@ -166,7 +166,7 @@ export function createOutcomeRepository() {
         profiles: Record<ProfileCode, ComplianceProfilePolicy>;
       },
     ): Promise<RecordingFacts | null> {
-      const [r] = await tx.$queryRaw<LoadRow[]>`
+      const [r] = await tx.$queryRaw<LoadRow[]>`/* prepared */
         SELECT a.id, a.debtor_id AS "debtorId", a.currency, a.balance_minor AS "balanceMinor",
                a.compliance_profile::text AS "complianceProfile", a.oldest_unpaid_due_date::text AS "oldestUnpaidDueDate",
                d.time_zone AS "timeZone", d.inconvenient_times AS "inconvenientTimes",
@@ -276,7 +276,7 @@ export function createOutcomeRepository() {
       const a = n.attempt;
       const first = n.promises[0]?.id ?? null;
       const cp = n.contactPoint;
-      const rows = await tx.$queryRaw<{ superseded: string[] | null }[]>`
+      const rows = await tx.$queryRaw<{ superseded: string[] | null }[]>`/* prepared */
         WITH attempt AS (
           INSERT INTO contact_attempts (id, account_id, debtor_id, collector_id, channel, direction, contact_point_id,
             third_party_id, party_reached, right_party_verified_at, right_party_method, disposition, notes, objections,

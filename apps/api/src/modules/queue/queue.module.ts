@@ -8,7 +8,7 @@ import { createQueueService } from './queue.service.js';
 
 /** The collector's call queue: the list, "next account" (a reservation), extending it, and giving it back or skipping it; `queue` keeps the worklist (ADR 041). */
 export function createQueueModule(
-  deps: Pick<Core, 'db' | 'policies' | 'clock' | 'uow' | 'audit'> & {
+  deps: Pick<Core, 'db' | 'policies' | 'clock' | 'uow' | 'rawUow' | 'audit'> & {
     gateFacts: Pick<GateFactsRepository, 'load' | 'loadLocked'>;
     leaseMinutes: number;
     maxAgeSeconds: number;

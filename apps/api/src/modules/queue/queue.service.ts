@@ -35,7 +35,7 @@ import {
   NotFoundError,
   ReservationTakenError,
 } from '../../lib/errors.js';
-import type { Tx, UnitOfWork } from '../../lib/transaction.js';
+import type { RawUnitOfWork, Tx, UnitOfWork } from '../../lib/transaction.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { isoDay } from '../../lib/date-columns.js';
 import { groupBy } from '../../lib/group-by.js';
@@ -53,6 +53,8 @@ export interface QueueServiceDeps {
   policies: Pick<PoliciesRepository, 'stageThresholds' | 'queueWeights'>;
   clock: Clock;
   uow: UnitOfWork;
+  /** "Next" is SQL only: its transaction runs on the direct client (ADR 052). */
+  rawUow: RawUnitOfWork;
   audit: Pick<AuditRepository, 'record'>;
   leaseMinutes: number;
   /** A collector's worklist built longer ago than this is computed again when read (0: on every read). */
@@ -98,7 +100,7 @@ const DAY_MS = 86_400_000;
 const NEXT_ATTEMPTS = 5;
 
 export function createQueueService(deps: QueueServiceDeps) {
-  const { queue, worklist, gateFacts, policies, clock, uow, audit } = deps;
+  const { queue, worklist, gateFacts, policies, clock, uow, rawUow, audit } = deps;
   // How far back "next" reads the claimed account's attempts: the look-back of the compliance
   // profiles it last saw (the gate facts say when the profiles in force need more; then it reads again).
   let attemptsReadDays = 31;
@@ -349,7 +351,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       let checkFreshness = true;
       for (let attempt = 0; attempt < NEXT_ATTEMPTS; attempt++) {
         try {
-          const leased = await uow(async (tx) => {
+          const leased = await rawUow(async (tx) => {
             const now = clock.now();
             // 1. The collector's lease lock, and whether their worklist is current (one statement).
             const { current, build } = await worklist.lockLease(tx, collector.id);

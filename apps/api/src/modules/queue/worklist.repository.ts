@@ -1,5 +1,5 @@
-import { Prisma, type Db } from '@crm/db';
-import { collectorLeaseLockSql, type Tx } from '../../lib/transaction.js';
+import { Prisma, type Db, type RawClient } from '@crm/db';
+import { collectorLeaseLockSql } from '../../lib/transaction.js';
 import type { OneAccountFactsColumns } from '../compliance/gate-facts.repository.js';
 import { oneAccountFactsSql } from '../compliance/gate-facts.repository.js';
 import { collectorPoolSql, collectorPoolWhere } from '../accounts/account-scope.repository.js';
@@ -44,7 +44,7 @@ export type WorklistRepository = ReturnType<typeof createWorklistRepository>;
 type FreshnessRow = { current: bigint; epoch: bigint | null; built_at: Date | null; generated_at: Date | null };
 
 /** The current epoch and the collector's last build, in one row (`also`: more in its FROM, such as a lock). */
-const freshnessSql = (collectorId: string, also: Prisma.Sql = Prisma.empty) => Prisma.sql`
+const freshnessSql = (collectorId: string, also: Prisma.Sql = Prisma.empty) => Prisma.sql`/* prepared */
   SELECT COALESCE((SELECT epoch FROM worklist_epoch WHERE id = 1), 0) AS current, b.epoch, b.built_at, b.generated_at
   FROM (SELECT 1) AS one ${also} LEFT JOIN worklist_builds b ON b.collector_id = ${collectorId}::uuid`;
 
@@ -108,7 +108,7 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
      * it must see the lease of a "next" that held the lock before (a statement sees only what was
      * committed when it began).
      */
-    async lockLease(tx: Tx, collectorId: string) {
+    async lockLease(tx: RawClient, collectorId: string) {
       const rows = await tx.$queryRaw<FreshnessRow[]>(
         freshnessSql(collectorId, Prisma.sql`CROSS JOIN (SELECT ${collectorLeaseLockSql(collectorId)}) AS lease_lock`),
       );
@@ -262,7 +262,7 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
      * end all the same). Call it after `lockLease` in the same transaction (one lease per collector).
      */
     async leaseTop(
-      tx: Tx,
+      tx: RawClient,
       collectorId: string,
       now: Date,
       leaseMs: number,
@@ -276,7 +276,7 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
       const expires = new Date(now.getTime() + leaseMs);
       const rows = await tx.$queryRaw<
         ({ id: string; debtor_id: string; lease_expires_at: Date; reasons: unknown[] } & OneAccountFactsColumns)[]
-      >(Prisma.sql`
+      >(Prisma.sql`/* prepared */
         WITH pick AS MATERIALIZED (
           SELECT a.id, a.debtor_id, w.reasons FROM worklist w JOIN accounts a ON a.id = w.account_id
           WHERE w.collector_id = ${collectorId}::uuid AND ${callableNow(now)}

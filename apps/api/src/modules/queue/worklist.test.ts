@@ -1,5 +1,5 @@
 import type { SessionUser } from '@crm/contracts';
-import { createPrismaClient, type Db } from '@crm/db';
+import { createPrismaClient, directSql, type Db } from '@crm/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useSecondApp, useTestApp, type Session } from '../../../test/build-app.js';
 import { wholeQueue } from '../../../test/queue.js';
@@ -31,6 +31,7 @@ function queueService(db: Db, clock: { now(): Date }) {
   return createQueueModule({
     db,
     uow: createUnitOfWork(db),
+    rawUow: createUnitOfWork(directSql(db)),
     clock,
     audit: createAuditRepository(db),
     policies: createPoliciesRepository(db),

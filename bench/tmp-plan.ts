@@ -1,0 +1,10 @@
+import { createPrismaClient } from '@crm/db';
+import { openBenchDatabase } from './lib.js';
+const b = await openBenchDatabase(200_000);
+const db = createPrismaClient(b.url);
+await db.$queryRaw`SELECT ${1}::int AS a, ${new Date()}::timestamptz AS b, ${[1n, 2n]}::int8[] AS c`;
+await db.$executeRaw`SELECT ${'x'}::text`;
+await db.$queryRawUnsafe('SELECT $1::text AS a', 'y');
+await db.$disconnect();
+await b.pool.end();
+await b.stop();
