@@ -339,7 +339,8 @@ try {
       const claimSql = `
         WITH pick AS MATERIALIZED (
           SELECT a.id, a.debtor_id, w.reasons FROM worklist w JOIN accounts a ON a.id = w.account_id
-          WHERE w.collector_id = $1::uuid AND w.callable_from <= now() AND (w.callable_until IS NULL OR now() < w.callable_until)
+          WHERE w.collector_id = $1::uuid AND w.stale_mark IS NULL
+            AND w.callable_from <= now() AND (w.callable_until IS NULL OR now() < w.callable_until)
             AND a.status = 'open'
             AND (a.assigned_collector_id = $1::uuid OR a.assigned_collector_id IS NULL
                  OR EXISTS (SELECT 1 FROM users pu WHERE pu.id = a.assigned_collector_id AND NOT pu.active))

@@ -105,7 +105,9 @@ export function createQueueService(deps: QueueServiceDeps) {
   // The queue is data (ADR 041): each collector's worklist rows live in PostgreSQL, computed by
   // the rules below and shared by every API instance. A read or "next" on a collector whose rows
   // are missing, older than the epoch (a policy, consent, flag or reassignment changed since) or
-  // older than the max age computes them first; a recording recomputes that customer's rows.
+  // older than the max age computes them first; a recording marks that customer's rows stale in its
+  // transaction (ADR 053): they are handed out by nobody until computed again (a keyed job, or the
+  // list and "next" first).
   // Whether a row is callable now is a comparison with the clock (callable_from/until), so
   // windows open and close without a rebuild; leasing re-checks the gate in its transaction.
 
