@@ -142,7 +142,8 @@ function report(name: string, api: Stats, sql: Stats, sqlLabel = 'SQL') {
  * prepared (named) statements: the customer, account and key locks; the facts the rules read
  * (account, customer, access, contact points, flags in force, attempts of the gate's look-back,
  * the pending callback, the key's first use); the attempt, lease release and audit row as one
- * statement. The same inbound letter the API records.
+ * statement; the customer's worklist rows marked stale with their job (ADR 053). The same inbound
+ * letter the API records.
  */
 async function recordOutcomeByHand(p: { account_id: string; debtor_id: string; collector_id: string }) {
   const client = await pool.connect();
@@ -189,6 +190,21 @@ async function recordOutcomeByHand(p: { account_id: string; debtor_id: string; c
              VALUES (now(), $4, 'contact_attempt.recorded', 'account', $2::text, 'bench',
                      jsonb_build_object('attemptId', $1::uuid, 'disposition', 'right_party_contact', 'channel', 'letter'))`,
       values: [randomUUID(), p.account_id, p.debtor_id, p.collector_id, key, 'f'.repeat(64)],
+    });
+    // The customer's worklist rows marked stale and their job added, in the transaction (ADR 053).
+    await client.query({
+      name: 'outcome-worklist-mark',
+      text: `WITH locked AS (
+               SELECT collector_id, account_id FROM worklist WHERE debtor_id = $1
+               ORDER BY collector_id, account_id FOR UPDATE),
+             marked AS (
+               UPDATE worklist w SET stale_mark = pg_current_xact_id()::text::bigint
+               FROM locked l WHERE w.collector_id = l.collector_id AND w.account_id = l.account_id
+               RETURNING 1)
+             SELECT graphile_worker.add_job(identifier => 'worklist.customers', payload => $2::json,
+                                            job_key => $3::text)::text
+             WHERE EXISTS (SELECT 1 FROM marked)`,
+      values: [p.debtor_id, JSON.stringify({ debtorIds: [p.debtor_id] }), `worklist.customers:${p.debtor_id}`],
     });
     await client.query('COMMIT');
   } catch (err) {
@@ -339,7 +355,8 @@ try {
       const claimSql = `
         WITH pick AS MATERIALIZED (
           SELECT a.id, a.debtor_id, w.reasons FROM worklist w JOIN accounts a ON a.id = w.account_id
-          WHERE w.collector_id = $1::uuid AND w.callable_from <= now() AND (w.callable_until IS NULL OR now() < w.callable_until)
+          WHERE w.collector_id = $1::uuid AND w.stale_mark IS NULL
+            AND w.callable_from <= now() AND (w.callable_until IS NULL OR now() < w.callable_until)
             AND a.status = 'open'
             AND (a.assigned_collector_id = $1::uuid OR a.assigned_collector_id IS NULL
                  OR EXISTS (SELECT 1 FROM users pu WHERE pu.id = a.assigned_collector_id AND NOT pu.active))

@@ -243,7 +243,7 @@ export async function buildApp({
           access,
           gate,
           disputes,
-          onRecorded: (collectorId, accountId) => queue.recorded(collectorId, accountId),
+          onRecording: (tx, debtorId) => queue.recording(tx, debtorId),
         }),
         createConsentModule({ ...core, access, gateFacts, onChanged: (tx) => queue.invalidateAll(tx) }),
         stopFlagsModule,
@@ -290,6 +290,10 @@ export async function buildApp({
     // Accounts whose facts changed outside a collector's recording (payments, promises judged).
     'worklist.accounts': {
       handler: async (payload) => queue.accountsChanged((payload as { accountIds?: string[] }).accountIds ?? []),
+    },
+    // Customers an outcome was recorded on: their rows, marked stale in its transaction (ADR 053).
+    'worklist.customers': {
+      handler: async (payload) => queue.customersChanged((payload as { debtorIds?: string[] }).debtorIds ?? []),
     },
     housekeeping: {
       cron: '17 * * * *',

@@ -1,5 +1,6 @@
 import type { Core } from '../core.js';
 import type { ApiModule } from '../../lib/api-module.js';
+import type { Tx } from '../../lib/transaction.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { ContactGate } from '../compliance/contact-gate.service.js';
 import type { DisputesService } from '../disputes/disputes.service.js';
@@ -18,8 +19,8 @@ export function createContactsModule(
     access: AccountAccess;
     gate: ContactGate;
     disputes: Pick<DisputesService, 'recordFromOutcome'>;
-    /** Told after each recording (the queue updates the collector's snapshot for this customer). */
-    onRecorded: (collectorId: string, accountId: string) => Promise<void> | void;
+    /** Told in each recording's transaction (the queue marks the customer's worklist rows stale, ADR 053). */
+    onRecording: (tx: Tx, debtorId: string) => Promise<void>;
   },
 ): ApiModule {
   const contactsService = createContactsService({

@@ -15,6 +15,7 @@ import {
   type FieldProblem,
 } from '@crm/domain';
 import { BadRequestError, ContactNotAllowedError, IdempotencyConflictError } from '../../lib/errors.js';
+import type { Tx } from '../../lib/transaction.js';
 import type { AccountAccess } from '../accounts/account-access.js';
 import type { ContactGate } from '../compliance/contact-gate.service.js';
 import { gateInputOf } from '../compliance/gate-input.js';
@@ -30,8 +31,11 @@ export interface ContactsServiceDeps {
   policies: Pick<PoliciesRepository, 'complianceProfiles' | 'promiseRules' | 'stageThresholds'>;
   /** An outcome `dispute` creates its dispute record (Reg F 1006.38) in the recording's transaction. */
   disputes: Pick<DisputesService, 'recordFromOutcome'>;
-  /** Told after each recording (the queue updates the collector's snapshot for this customer). */
-  onRecorded?: (collectorId: string, accountId: string) => Promise<void> | void;
+  /**
+   * Told in each recording's transaction, after its write (the queue marks the customer's worklist
+   * rows stale and adds the job computing them again, ADR 053): nothing is left for after the commit.
+   */
+  onRecording?: (tx: Tx, debtorId: string) => Promise<void>;
 }
 
 const KIND_FOR_CHANNEL = { phone: 'phone', sms: 'phone', email: 'email', letter: 'address', visit: 'address' } as const;
@@ -72,7 +76,14 @@ function replayOrRefuse(existing: StoredRecording, accountId: string, fingerprin
 
 export type ContactsService = ReturnType<typeof createContactsService>;
 
-export function createContactsService({ contacts, access, gate, policies, disputes, onRecorded }: ContactsServiceDeps) {
+export function createContactsService({
+  contacts,
+  access,
+  gate,
+  policies,
+  disputes,
+  onRecording,
+}: ContactsServiceDeps) {
   return {
     /**
      * Records one contact attempt with whatever it produced. Returns `replayed: true` with the
@@ -283,6 +294,7 @@ export function createContactsService({ contacts, access, gate, policies, disput
               requestId: meta.requestId,
               profile,
             });
+          await onRecording?.(tx, account.debtorId);
           return {
             replayed: false,
             result: {
@@ -300,8 +312,6 @@ export function createContactsService({ contacts, access, gate, policies, disput
           };
         },
       );
-      // Awaited: the next "next account" must not be offered from the snapshot taken before this call.
-      if (!outcome.replayed) await onRecorded?.(user.id, accountId);
       return outcome;
     },
   };

@@ -11,7 +11,8 @@ const TX_END = '-- $transaction ends';
 
 /**
  * Recording an outcome runs ONE transaction of at most 6 statements, audit and idempotency
- * included (issue 16, ADR 048). Counted on a client that logs every statement it sends; the
+ * included (issue 16, ADR 048), and nothing after its commit (the worklist's rows are marked stale
+ * inside it, ADR 053). Counted on a client that logs every statement it sends; the
  * client logs no BEGIN, so the unit of work's $transaction is bracketed by markers, and its
  * COMMIT is not a statement of the work.
  */
@@ -21,6 +22,7 @@ describe('recording an outcome: statements in its transaction', () => {
   let collectorId = '';
   let creditorId = '';
   let app: App;
+  let db: Db;
   let log: string[] = [];
 
   beforeAll(async () => {
@@ -29,7 +31,7 @@ describe('recording an outcome: statements in its transaction', () => {
     collector = await t.login('os-c1');
     const counting = createPrismaClient(t.database.appUrl, { max: 4, onQuery: (sql) => void log.push(sql) });
     // The client's log has no BEGIN/COMMIT: the unit of work's $transaction is bracketed here instead.
-    const db = new Proxy(counting, {
+    db = new Proxy(counting, {
       get(target, prop) {
         if (prop === '$transaction')
           return async (...args: Parameters<Db['$transaction']>) => {
@@ -63,9 +65,9 @@ describe('recording an outcome: statements in its transaction', () => {
   }
 
   /** Posts once and returns the statements sent between BEGIN and COMMIT, and how many transactions ran. */
-  async function statementsOf(accountId: string, payload: object, key: string) {
+  async function statementsOf(accountId: string, payload: object, key: string, on: App = app) {
     log = [];
-    const res = await app.inject({
+    const res = await on.inject({
       method: 'POST',
       url: `/api/accounts/${accountId}/contacts`,
       headers: { cookie: collector.cookie, 'x-csrf-token': collector.csrf, 'idempotency-key': key },
@@ -107,6 +109,36 @@ describe('recording an outcome: statements in its transaction', () => {
         where: { action: 'contact_attempt.recorded', data: { path: ['attemptId'], equals: id } },
       }),
     ).toBe(1);
+  });
+
+  it('the whole request, the worklist included: its transaction and the session, nothing after the commit (ADR 053)', async () => {
+    const { accountId, phoneId } = await usAccount();
+    // As deployed: sessions and policies cached (ADR 046), so what is left is the recording's own cost.
+    const cached = await buildApp({
+      env: loadEnv({ LOG_LEVEL: 'silent', JOBS: 'off', CACHE_TTL_SECONDS: '60' }),
+      db,
+      clock: t.clock,
+      cacheNoticesUrl: t.database.appUrl,
+    });
+    try {
+      // The collector's worklist holds the customer (the old code recomputed its rows after the commit: ~15 statements).
+      const queue = await cached.inject({ method: 'GET', url: '/api/queue', headers: { cookie: collector.cookie } });
+      expect(queue.statusCode).toBe(200);
+      const busy = { channel: 'phone', direction: 'outbound', contactPointId: phoneId, partyReached: 'nobody' };
+      await statementsOf(accountId, { ...busy, disposition: 'no_answer' }, 'os-total-00001', cached); // caches warm
+      const { inside, all } = await statementsOf(accountId, { ...busy, disposition: 'busy' }, 'os-total-00002', cached);
+      const statements = all.filter((sql) => sql !== TX_START && sql !== TX_END);
+      if (process.env.SHOW_STATEMENTS) console.log(statements.join('\n=====\n'));
+      // The three of ADR 048, the worklist's mark with its job; COMMIT.
+      expect(inside.length, inside.join('\n---\n')).toBeLessThanOrEqual(4);
+      expect(inside.some((sql) => /UPDATE worklist/.test(sql) && /graphile_worker\.add_job/.test(sql))).toBe(true);
+      const after = all.slice(all.lastIndexOf(TX_END) + 1);
+      expect(after, after.join('\n---\n')).toEqual([]);
+      // The whole request: the transaction's 4 and COMMIT (was ~25: session 3, policies 3, 4, ~15 after).
+      expect(statements.length, statements.join('\n---\n')).toBeLessThanOrEqual(5);
+    } finally {
+      await cached.close();
+    }
   });
 
   it('the largest shape, a plan and a callback: at most 6 statements', async () => {

@@ -107,15 +107,23 @@ export function createQueueService(deps: QueueServiceDeps) {
   // The queue is data (ADR 041): each collector's worklist rows live in PostgreSQL, computed by
   // the rules below and shared by every API instance. A read or "next" on a collector whose rows
   // are missing, older than the epoch (a policy, consent, flag or reassignment changed since) or
-  // older than the max age computes them first; a recording recomputes that customer's rows.
+  // older than the max age computes them first; a recording marks that customer's rows stale in its
+  // transaction (ADR 053): they are handed out by nobody until computed again (a keyed job, or the
+  // list and "next" first).
   // Whether a row is callable now is a comparison with the clock (callable_from/until), so
   // windows open and close without a rebuild; leasing re-checks the gate in its transaction.
 
   type GateReasonJson = ReturnType<typeof gateReasonDto>;
 
-  /** The collector's worklist rows computed now; with `debtorId`, only that customer's accounts. */
-  async function compute(collectorId: string, now: Date, debtorId?: string): Promise<WorklistRowData[]> {
-    const accounts = await worklist.poolAccounts(collectorId, debtorId);
+  /**
+   * The collector's worklist rows computed now; with `debtorIds`, only those customers' accounts.
+   * The rows' stale marks are read first, before any fact (ADR 053).
+   */
+  async function compute(collectorId: string, now: Date, debtorIds?: string[]): Promise<WorklistRowData[]> {
+    const [accounts, marks] = await Promise.all([
+      worklist.poolAccounts(collectorId, debtorIds),
+      worklist.staleMarks(collectorId, debtorIds),
+    ]);
     const ids = accounts.map((a) => a.id);
     const [facts, promises, stats, thresholds, weights] = await Promise.all([
       gateFacts.load(ids, now),
@@ -192,6 +200,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         nextAllowedAt: span.blocked?.nextAllowedAt ?? null,
         closedReasons: span.closed?.reasons ?? [],
         reopensAt: span.closed?.nextAllowedAt ?? null,
+        staleMark: marks.get(account.id) ?? null,
       });
     }
     return rows;
@@ -204,10 +213,11 @@ export function createQueueService(deps: QueueServiceDeps) {
     return now;
   }
 
-  /** Recomputes one customer's rows in the collector's worklist (when it has one). */
-  async function recompute(collectorId: string, debtorId: string) {
+  /** Recomputes these customers' rows in the collector's worklist (when it has one); returns when. */
+  async function recompute(collectorId: string, debtorIds: string[]): Promise<Date> {
     const now = clock.now();
-    await worklist.replace(collectorId, await compute(collectorId, now, debtorId), now, { debtorId });
+    await worklist.replace(collectorId, await compute(collectorId, now, debtorIds), now, { debtorIds });
+    return now;
   }
 
   /** Whether the collector's build is current: of the epoch and younger than the max age at `now`. */
@@ -216,12 +226,16 @@ export function createQueueService(deps: QueueServiceDeps) {
     return build !== null && build.epoch >= current && age >= 0 && age < deps.maxAgeSeconds * 1000;
   }
 
-  /** Makes sure the collector's worklist is current (see above); returns when it was last computed. */
+  /**
+   * Makes sure the collector's worklist is current (see above), its rows marked stale by a
+   * recording computed again (ADR 053); returns when it was last computed.
+   */
   async function fresh(collectorId: string): Promise<Date> {
     const now = clock.now();
-    const { current, build } = await worklist.freshness(collectorId);
-    if (build && isFresh(current, build, now)) return build.generatedAt;
-    return rebuild(collectorId, current);
+    const { current, build, staleDebtors } = await worklist.freshness(collectorId);
+    if (!build || !isFresh(current, build, now)) return rebuild(collectorId, current);
+    if (staleDebtors.length > 0) return recompute(collectorId, staleDebtors);
+    return build.generatedAt;
   }
 
   /**
@@ -272,19 +286,10 @@ export function createQueueService(deps: QueueServiceDeps) {
     };
   }
 
-  /**
-   * The collector recorded an outcome on `accountId`: that customer's rows are computed again in
-   * every worklist holding them (caps, retry holds, promises and callbacks change only for them).
-   */
-  async function recorded(collectorId: string, accountId: string) {
-    const debtorId = await worklist.debtorOf(accountId);
-    if (!debtorId) return;
-    await customersChanged([debtorId], [collectorId]);
-  }
-
-  async function customersChanged(debtorIds: string[], alsoCollectors: string[] = []) {
-    const collectors = new Set([...alsoCollectors, ...(await worklist.collectorsWithDebtors(debtorIds))]);
-    for (const c of collectors) for (const d of debtorIds) await recompute(c, d);
+  /** These customers' rows are computed again in every worklist holding them. */
+  async function customersChanged(debtorIds: string[]) {
+    if (debtorIds.length === 0) return;
+    for (const c of await worklist.collectorsWithDebtors(debtorIds)) await recompute(c, debtorIds);
   }
 
   return {
@@ -349,27 +354,37 @@ export function createQueueService(deps: QueueServiceDeps) {
      */
     async next(collector: SessionUser) {
       let checkFreshness = true;
+      // Rows a recording marked stale are never claimed (ADR 053); when nothing else is callable,
+      // they are computed again (once per call) and the claim tried again.
+      let staleComputed = false;
       for (let attempt = 0; attempt < NEXT_ATTEMPTS; attempt++) {
         try {
           const leased = await rawUow(async (tx) => {
             const now = clock.now();
             // 1. The collector's lease lock, and whether their worklist is current (one statement).
-            const { current, build } = await worklist.lockLease(tx, collector.id);
-            if (checkFreshness && !isFresh(current, build, now)) return { stale: current };
+            const { current, build, staleDebtors } = await worklist.lockLease(tx, collector.id);
+            if (checkFreshness && !isFresh(current, build, now)) return { kind: 'stale' as const, epoch: current };
             // 2. The claim, with the facts the gate re-checks (one statement); then COMMIT.
             const since = new Date(now.getTime() - attemptsReadDays * DAY_MS);
             const top = await worklist.leaseTop(tx, collector.id, now, deps.leaseMinutes * 60_000, since);
-            if (!top) return null;
+            if (!top)
+              return staleDebtors.length > 0 && !staleComputed ? { kind: 'staleRows' as const, staleDebtors } : null;
             const read = oneAccountFactsOf(top.accountId, top.debtorId, top.facts, now, since);
             if ('readDays' in read) throw new ReadFurtherBack(read.readDays);
             if (!bestPhoneVerdict(gateInputOf(read.facts, now), read.facts.contactPoints).allowed)
               throw new GateRefused(top.debtorId);
             return top;
           });
-          if (leased && 'stale' in leased) {
+          if (leased && 'kind' in leased && leased.kind === 'stale') {
             // Computed outside the lease's transaction; a refusal or a re-read below does not compute it again.
-            await rebuild(collector.id, leased.stale);
+            await rebuild(collector.id, leased.epoch);
             checkFreshness = false;
+            attempt--;
+            continue;
+          }
+          if (leased && 'kind' in leased && leased.kind === 'staleRows') {
+            await recompute(collector.id, leased.staleDebtors);
+            staleComputed = true;
             attempt--;
             continue;
           }
@@ -387,7 +402,7 @@ export function createQueueService(deps: QueueServiceDeps) {
           }
           if (!(err instanceof GateRefused)) throw err;
           checkFreshness = false;
-          await recompute(collector.id, err.debtorId);
+          await recompute(collector.id, [err.debtorId]);
         }
       }
       return null;
@@ -465,8 +480,19 @@ export function createQueueService(deps: QueueServiceDeps) {
       }
     },
 
-    /** The collector recorded an outcome on the account: recompute that customer's rows. */
-    recorded,
+    /**
+     * An outcome is being recorded on the customer, in its transaction (ADR 053): their rows in every
+     * worklist are marked stale (neither the list nor "next" hands them out from its commit) and a job
+     * keyed per customer computes them again; a collector's list or "next" does it first if needed.
+     */
+    recording: (tx: Tx, debtorId: string) =>
+      worklist.markStale(tx, debtorId, {
+        task: 'worklist.customers',
+        payload: { debtorIds: [debtorId] },
+        jobKey: `worklist.customers:${debtorId}`,
+      }),
+    /** These customers' facts changed (the `worklist.customers` job): recompute their rows wherever they are. */
+    customersChanged,
     /** These accounts' facts changed (a payment, a promise judged): recompute their customers' rows wherever they are. */
     accountsChanged: async (accountIds: string[]) => customersChanged(await worklist.debtorsOf(accountIds)),
     /** Every worklist is stale (a policy, consent, flag or reassignment changed): in the event's transaction. */

@@ -1,5 +1,6 @@
 import { Prisma, type Db, type RawClient } from '@crm/db';
-import { collectorLeaseLockSql } from '../../lib/transaction.js';
+import { collectorLeaseLockSql, type Tx } from '../../lib/transaction.js';
+import { addJobSql, type JobSpec } from '../../jobs/jobs.repository.js';
 import type { OneAccountFactsColumns } from '../compliance/gate-facts.repository.js';
 import { oneAccountFactsSql } from '../compliance/gate-facts.repository.js';
 import { collectorPoolSql, collectorPoolWhere } from '../accounts/account-scope.repository.js';
@@ -17,6 +18,11 @@ export interface WorklistRowData {
   nextAllowedAt: Date | null;
   closedReasons: unknown[];
   reopensAt: Date | null;
+  /**
+   * The row's stale mark as read BEFORE the facts it was computed from (null: it was not marked).
+   * Writing the row clears the mark only if it is still this one (ADR 053).
+   */
+  staleMark: bigint | null;
 }
 
 /** One row of a page of the queue list (ADR 050): only what the list shows, and its sort key. */
@@ -41,16 +47,28 @@ export type WorklistPageAfter =
 
 export type WorklistRepository = ReturnType<typeof createWorklistRepository>;
 
-type FreshnessRow = { current: bigint; epoch: bigint | null; built_at: Date | null; generated_at: Date | null };
+type FreshnessRow = {
+  current: bigint;
+  epoch: bigint | null;
+  built_at: Date | null;
+  generated_at: Date | null;
+  stale_debtors: string[] | null;
+};
 
-/** The current epoch and the collector's last build, in one row (`also`: more in its FROM, such as a lock). */
+/**
+ * The current epoch, the collector's last build and the customers whose rows a recording marked
+ * stale in their worklist (ADR 053), in one row (`also`: more in its FROM, such as a lock).
+ */
 const freshnessSql = (collectorId: string, also: Prisma.Sql = Prisma.empty) => Prisma.sql`/* prepared */
-  SELECT COALESCE((SELECT epoch FROM worklist_epoch WHERE id = 1), 0) AS current, b.epoch, b.built_at, b.generated_at
+  SELECT COALESCE((SELECT epoch FROM worklist_epoch WHERE id = 1), 0) AS current, b.epoch, b.built_at, b.generated_at,
+         (SELECT array_agg(DISTINCT s.debtor_id::text) FROM worklist s
+          WHERE s.collector_id = ${collectorId}::uuid AND s.stale_mark IS NOT NULL) AS stale_debtors
   FROM (SELECT 1) AS one ${also} LEFT JOIN worklist_builds b ON b.collector_id = ${collectorId}::uuid`;
 
 const freshnessOf = (r: FreshnessRow) => ({
   current: r.current,
   build: r.epoch === null ? null : { epoch: r.epoch, builtAt: r.built_at!, generatedAt: r.generated_at! },
+  staleDebtors: r.stale_debtors ?? [],
 });
 
 /** "Callable now" as SQL on a worklist row aliased `w`. */
@@ -62,11 +80,12 @@ const blockedNow = (now: Date) =>
   Prisma.sql`(w.callable_from IS NULL OR w.callable_from > ${now} OR w.callable_until <= ${now})`;
 
 /**
- * The collector's rows the queue shows (worklist `w` joined to accounts `a`): accounts open and in
+ * The collector's rows the queue shows (worklist `w` joined to accounts `a`): rows not marked stale
+ * by a recording since they were computed (ADR 053), of accounts open and in
  * their pool now, not leased to someone else now, not skipped or given back by them recently (ADR 032).
  */
 const shownRows = (collectorId: string, now: Date) => Prisma.sql`
-  w.collector_id = ${collectorId}::uuid
+  w.collector_id = ${collectorId}::uuid AND w.stale_mark IS NULL
   AND a.status = 'open' AND ${collectorPoolSql(collectorId)}
   AND (a.leased_by_id IS NULL OR a.leased_by_id = ${collectorId}::uuid OR a.lease_expires_at < ${now})
   AND NOT EXISTS (SELECT 1 FROM reservation_releases r
@@ -79,10 +98,14 @@ const shownRows = (collectorId: string, now: Date) => Prisma.sql`
  */
 export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | '$executeRaw'>) {
   return {
-    /** Open accounts in the collector's pool (collectorPoolWhere), leased or not; with `debtorId`, that customer's. */
-    poolAccounts(collectorId: string, debtorId?: string) {
+    /** Open accounts in the collector's pool (collectorPoolWhere), leased or not; with `debtorIds`, those customers'. */
+    poolAccounts(collectorId: string, debtorIds?: string[]) {
       return db.account.findMany({
-        where: { status: 'open', ...(debtorId ? { debtorId } : {}), AND: [collectorPoolWhere(collectorId)] },
+        where: {
+          status: 'open',
+          ...(debtorIds ? { debtorId: { in: debtorIds } } : {}),
+          AND: [collectorPoolWhere(collectorId)],
+        },
         select: {
           id: true,
           externalId: true,
@@ -94,6 +117,37 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
           debtor: { select: { fullName: true, timeZone: true } },
         },
       });
+    },
+
+    /**
+     * The stale marks of the collector's rows (all, or one customer's), by account: read before the
+     * facts a computation reads, and handed back to `replace` with its rows (ADR 053).
+     */
+    async staleMarks(collectorId: string, debtorIds?: string[]): Promise<Map<string, bigint>> {
+      const rows = await db.$queryRaw<{ account_id: string; stale_mark: bigint }[]>`
+        SELECT account_id, stale_mark FROM worklist
+        WHERE collector_id = ${collectorId}::uuid AND stale_mark IS NOT NULL
+          AND (${debtorIds ?? null}::uuid[] IS NULL OR debtor_id = ANY(${debtorIds ?? null}::uuid[]))`;
+      return new Map(rows.map((r) => [r.account_id, r.stale_mark]));
+    },
+
+    /**
+     * A recording on the customer, in its transaction (ADR 053): their rows in every worklist are
+     * marked stale with the transaction's id (unique, never reused), and when there were any, `job`
+     * is added to compute them again, in ONE statement. From its commit, neither the list nor
+     * "next" hands out a row computed before it.
+     */
+    async markStale(tx: Tx, debtorId: string, job: JobSpec) {
+      await tx.$queryRaw`
+        WITH locked AS (
+          -- Locked in key order, as replace() upserts them (no deadlock with a rebuild).
+          SELECT collector_id, account_id FROM worklist WHERE debtor_id = ${debtorId}::uuid
+          ORDER BY collector_id, account_id FOR UPDATE),
+        marked AS (
+          UPDATE worklist w SET stale_mark = pg_current_xact_id()::text::bigint
+          FROM locked l WHERE w.collector_id = l.collector_id AND w.account_id = l.account_id
+          RETURNING 1)
+        SELECT ${addJobSql(job)}::text AS job WHERE EXISTS (SELECT 1 FROM marked)`;
     },
 
     /** The current epoch and the collector's last build (null when never built), in one statement. */
@@ -125,16 +179,18 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
     },
 
     /**
-     * Replaces the collector's rows (all of them, or one customer's with `debtorId`) and records the
+     * Replaces the collector's rows (all of them, or some customers' with `debtorIds`) and records the
      * build, in ONE statement (no connection held between round trips): rows are upserted, the ones
      * no longer computed deleted. A whole build stores `epoch`, read before it was computed, so an
      * event during the computation leaves it stale. A part is only written over an existing build.
+     * A row's stale mark is cleared only when it is still the one read before its facts (a
+     * recording committed since marked it again: it stays stale for the next computation).
      */
     async replace(
       collectorId: string,
       rows: WorklistRowData[],
       at: Date,
-      scope: { epoch: bigint } | { debtorId: string },
+      scope: { epoch: bigint } | { debtorIds: string[] },
     ) {
       const json = JSON.stringify(
         rows.map((r) => ({
@@ -149,43 +205,50 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
           next_allowed_at: r.nextAllowedAt?.toISOString() ?? null,
           closed_reasons: r.closedReasons,
           reopens_at: r.reopensAt?.toISOString() ?? null,
+          stale_mark: r.staleMark === null ? null : r.staleMark.toString(),
         })),
       );
-      const part = 'debtorId' in scope ? scope.debtorId : null;
+      const part = 'debtorIds' in scope ? scope.debtorIds : null;
       const epoch = 'epoch' in scope ? scope.epoch : null;
       await db.$executeRaw`
         WITH build AS (
           INSERT INTO worklist_builds (collector_id, epoch, built_at, generated_at)
-          SELECT ${collectorId}::uuid, ${epoch}::bigint, ${at}, ${at} WHERE ${part}::uuid IS NULL
+          SELECT ${collectorId}::uuid, ${epoch}::bigint, ${at}, ${at} WHERE ${part}::uuid[] IS NULL
           ON CONFLICT (collector_id) DO UPDATE SET epoch = EXCLUDED.epoch, built_at = EXCLUDED.built_at,
                                                    generated_at = EXCLUDED.generated_at
           RETURNING collector_id),
         touched AS (
           UPDATE worklist_builds SET generated_at = ${at}
-          WHERE collector_id = ${collectorId}::uuid AND ${part}::uuid IS NOT NULL
+          WHERE collector_id = ${collectorId}::uuid AND ${part}::uuid[] IS NOT NULL
           RETURNING collector_id),
         target AS (SELECT collector_id FROM build UNION ALL SELECT collector_id FROM touched),
         data AS (
           SELECT d.* FROM jsonb_to_recordset(${json}::jsonb) AS d(
             account_id uuid, debtor_id uuid, priority int, reasons jsonb, contact_point_id uuid,
             callable_from timestamptz, callable_until timestamptz, blocked_reasons jsonb,
-            next_allowed_at timestamptz, closed_reasons jsonb, reopens_at timestamptz)),
+            next_allowed_at timestamptz, closed_reasons jsonb, reopens_at timestamptz, stale_mark bigint)),
         upserted AS (
           INSERT INTO worklist (collector_id, account_id, debtor_id, priority, reasons, contact_point_id, callable_from,
-                                callable_until, blocked_reasons, next_allowed_at, closed_reasons, reopens_at, built_at)
+                                callable_until, blocked_reasons, next_allowed_at, closed_reasons, reopens_at, built_at,
+                                stale_mark)
           SELECT t.collector_id, d.account_id, d.debtor_id, d.priority, d.reasons, d.contact_point_id, d.callable_from,
-                 d.callable_until, d.blocked_reasons, d.next_allowed_at, d.closed_reasons, d.reopens_at, ${at}
+                 d.callable_until, d.blocked_reasons, d.next_allowed_at, d.closed_reasons, d.reopens_at, ${at},
+                 d.stale_mark
           FROM data d CROSS JOIN target t
+          ORDER BY d.account_id
           ON CONFLICT (collector_id, account_id) DO UPDATE SET
             debtor_id = EXCLUDED.debtor_id, priority = EXCLUDED.priority, reasons = EXCLUDED.reasons,
             contact_point_id = EXCLUDED.contact_point_id, callable_from = EXCLUDED.callable_from,
             callable_until = EXCLUDED.callable_until, blocked_reasons = EXCLUDED.blocked_reasons,
             next_allowed_at = EXCLUDED.next_allowed_at, closed_reasons = EXCLUDED.closed_reasons,
-            reopens_at = EXCLUDED.reopens_at, built_at = EXCLUDED.built_at)
+            reopens_at = EXCLUDED.reopens_at, built_at = EXCLUDED.built_at,
+            -- EXCLUDED.stale_mark is the mark read before the facts; the row's own is the latest.
+            stale_mark = CASE WHEN worklist.stale_mark IS NOT DISTINCT FROM EXCLUDED.stale_mark THEN NULL
+                              ELSE worklist.stale_mark END)
         DELETE FROM worklist w
         WHERE w.collector_id = ${collectorId}::uuid
           AND EXISTS (SELECT 1 FROM target)
-          AND (${part}::uuid IS NULL OR w.debtor_id = ${part}::uuid)
+          AND (${part}::uuid[] IS NULL OR w.debtor_id = ANY(${part}::uuid[]))
           AND w.account_id NOT IN (SELECT account_id FROM data)`;
     },
 
@@ -279,7 +342,7 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
       >(Prisma.sql`/* prepared */
         WITH pick AS MATERIALIZED (
           SELECT a.id, a.debtor_id, w.reasons FROM worklist w JOIN accounts a ON a.id = w.account_id
-          WHERE w.collector_id = ${collectorId}::uuid AND ${callableNow(now)}
+          WHERE w.collector_id = ${collectorId}::uuid AND w.stale_mark IS NULL AND ${callableNow(now)}
             AND a.status = 'open' AND ${collectorPoolSql(collectorId)}
             AND (a.leased_by_id IS NULL OR a.leased_by_id = ${collectorId}::uuid OR a.lease_expires_at < ${now})
             AND NOT EXISTS (SELECT 1 FROM reservation_releases r
@@ -300,12 +363,6 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
       if (!row) return null;
       const { id, debtor_id, lease_expires_at, reasons, ...facts } = row;
       return { accountId: id, debtorId: debtor_id, leaseExpiresAt: lease_expires_at, reasons, facts };
-    },
-
-    /** The customer of an account, or null. */
-    async debtorOf(accountId: string): Promise<string | null> {
-      const a = await db.account.findUnique({ where: { id: accountId }, select: { debtorId: true } });
-      return a?.debtorId ?? null;
     },
 
     /** Collectors holding rows of these customers' accounts (whose worklists a change to them touches). */

@@ -400,6 +400,162 @@ describe('the worklist in the database', () => {
     expect(ids((await queueOf(s)).items)).toEqual([a.id]);
   });
 
+  /** A second account of the same customer, assigned to the same collector. */
+  async function secondAccountOf(first: { debtorId: string; creditorId: string; assignedCollectorId: string | null }) {
+    return t.db.account.create({
+      data: {
+        externalId: `A2-${first.debtorId}`,
+        debtorId: first.debtorId,
+        creditorId: first.creditorId,
+        product: 'credit_card',
+        currency: 'USD',
+        balanceMinor: 500_000n,
+        overdueMinor: 25_000n,
+        balanceBaselineMinor: 500_000n,
+        overdueBaselineMinor: 25_000n,
+        instalmentMinor: 25_000n,
+        oldestUnpaidDueDate: new Date('2026-10-01T00:00:00Z'),
+        missedInstalments: 1,
+        assignedCollectorId: first.assignedCollectorId,
+        complianceProfile: 'US',
+        openedAt: new Date('2024-01-01T00:00:00Z'),
+      },
+    });
+  }
+
+  const customerJobs = async () =>
+    (
+      await t.db.$queryRaw<{ payload: { debtorIds: string[] }; key: string | null }[]>`
+        SELECT j.payload, j.key FROM graphile_worker._private_jobs j
+        JOIN graphile_worker._private_tasks k ON k.id = j.task_id WHERE k.identifier = 'worklist.customers'`
+    ).map((j) => ({ debtorIds: j.payload.debtorIds, key: j.key }));
+
+  it('a recording marks its customer\'s rows stale in its transaction: before any job runs, "next" never hands out a row computed before it; the keyed job computes them', async () => {
+    const c = await t.factories.user('collector', { username: 'st-col' });
+    const creditor = await t.factories.creditor();
+    const x1 = await t.factories.account({
+      creditorId: creditor.id,
+      collectorId: c.id,
+      withPhone: true,
+      balanceMinor: 900_000,
+    });
+    const x2 = await secondAccountOf(x1);
+    const y = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+    const s = await t.login('st-col');
+    // Computed before the recording: both of the customer's accounts callable, above y.
+    expect(
+      ids((await queueOf(s)).items)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([x1.id, x2.id].sort());
+    const first = (await s.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId as string;
+    expect([x1.id, x2.id]).toContain(first);
+    const other = first === x1.id ? x2.id : x1.id;
+    await t.db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+
+    // Busy: the account is held back for a while (a retry hold: the queue's rule, not the gate's, so the
+    // claim's gate re-check would not catch a row computed before it).
+    const rec = await s.inject({
+      method: 'POST',
+      url: `/api/accounts/${first}/contacts`,
+      payload: {
+        channel: 'phone',
+        contactPointId: x1.debtor.contactPoints[0]!.id,
+        partyReached: 'nobody',
+        disposition: 'busy',
+      },
+    });
+    expect(rec.statusCode, rec.body).toBe(201);
+    // Marked in the recording's own transaction, the job added with it (keyed per customer); nothing recomputed.
+    const rows = await t.db.worklistRow.findMany({ where: { collectorId: c.id, debtorId: x1.debtorId } });
+    expect(rows.map((r) => r.accountId).sort()).toEqual([x1.id, x2.id].sort());
+    expect(rows.every((r) => r.staleMark !== null)).toBe(true);
+    expect(rows.find((r) => r.accountId === first)!.callableFrom).not.toBeNull(); // the old computation: callable
+    expect(await customerJobs()).toEqual([{ debtorIds: [x1.debtorId], key: `worklist.customers:${x1.debtorId}` }]);
+
+    // "next" passes over the stale rows (the recorded account's, top and "callable", was computed before).
+    expect((await s.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId).toBe(y.id);
+    expect(
+      (await t.db.worklistRow.findMany({ where: { collectorId: c.id, debtorId: x1.debtorId } })).every(
+        (r) => r.staleMark !== null,
+      ),
+    ).toBe(true);
+
+    // The job runs (here: its handler's service call): computed again, marks cleared; the recorded
+    // account held back, the other one callable.
+    await queueService(t.db, t.clock).customersChanged([x1.debtorId]);
+    const after = await t.db.worklistRow.findMany({ where: { collectorId: c.id, debtorId: x1.debtorId } });
+    expect(after.every((r) => r.staleMark === null)).toBe(true);
+    const list = await queueOf(s);
+    expect(ids(list.items)).toContain(other);
+    expect(list.blocked.find((b) => b.accountId === first)!.reasons[0]!.code).toBe('recently_attempted');
+  });
+
+  it('"next" with nothing callable but stale rows computes them first, then offers what is callable after the recording', async () => {
+    const c = await t.factories.user('collector', { username: 'st-only' });
+    const creditor = await t.factories.creditor();
+    const x1 = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+    const x2 = await secondAccountOf(x1);
+    const s = await t.login('st-only');
+    expect(ids((await queueOf(s)).items).sort()).toEqual([x1.id, x2.id].sort());
+    const first = (await s.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId as string;
+    const other = first === x1.id ? x2.id : x1.id;
+    const rec = await s.inject({
+      method: 'POST',
+      url: `/api/accounts/${first}/contacts`,
+      payload: {
+        channel: 'phone',
+        contactPointId: x1.debtor.contactPoints[0]!.id,
+        partyReached: 'nobody',
+        disposition: 'busy',
+      },
+    });
+    expect(rec.statusCode, rec.body).toBe(201);
+    expect(await t.db.worklistRow.count({ where: { collectorId: c.id, staleMark: { not: null } } })).toBe(2);
+    // Only stale rows: they are computed again (the recorded account held back, the other still callable).
+    expect((await s.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId).toBe(other);
+    expect(await t.db.worklistRow.count({ where: { collectorId: c.id, staleMark: { not: null } } })).toBe(0);
+    const recorded = await t.db.worklistRow.findFirstOrThrow({ where: { collectorId: c.id, accountId: first } });
+    expect(recorded.blockedReasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'recently_attempted' })]),
+    );
+  });
+
+  it('a computation clears a stale mark only if it is still the one it read before its facts', async () => {
+    const c = await t.factories.user('collector', { username: 'st-race' });
+    const creditor = await t.factories.creditor();
+    const a = await t.factories.account({ creditorId: creditor.id, collectorId: c.id, withPhone: true });
+    const worklist = createWorklistRepository(t.db);
+    const queue = queueService(t.db, t.clock);
+    await queue.refreshStale(0, 1000);
+    const job = { task: 'worklist.customers', payload: { debtorIds: [a.debtorId] } };
+    const mark = async () => {
+      await t.db.$transaction((tx) => worklist.markStale(tx, a.debtorId, job));
+      return (await worklist.staleMarks(c.id, [a.debtorId])).get(a.id)!;
+    };
+    const row = await t.db.worklistRow.findFirstOrThrow({ where: { collectorId: c.id, accountId: a.id } });
+    const data = {
+      accountId: a.id,
+      debtorId: a.debtorId,
+      priority: row.priority,
+      reasons: [],
+      contactPointId: row.contactPointId,
+      callableFrom: row.callableFrom,
+      callableUntil: row.callableUntil,
+      blockedReasons: [],
+      nextAllowedAt: null,
+      closedReasons: [],
+      reopensAt: null,
+    };
+    const read = await mark(); // a computation reads this mark, then its facts...
+    const later = await mark(); // ...while a second recording commits
+    expect(later).not.toBe(read);
+    await worklist.replace(c.id, [{ ...data, staleMark: read }], t.clock.now(), { debtorIds: [a.debtorId] });
+    expect((await worklist.staleMarks(c.id)).get(a.id)).toBe(later); // still stale: computed before the second
+    await worklist.replace(c.id, [{ ...data, staleMark: later }], t.clock.now(), { debtorIds: [a.debtorId] });
+    expect((await worklist.staleMarks(c.id)).size).toBe(0);
+  });
+
   it('works when the epoch row is missing (tables truncated, as the benchmarks do); a change creates it', async () => {
     await t.factories.user('admin', { username: 'e-admin' });
     const c = await t.factories.user('collector', { username: 'e-col' });
