@@ -1,5 +1,5 @@
 // Workstation benchmark: `pnpm bench:workstation [--accounts 200000] [--seconds 15] [--concurrency 8] [--instances N]
-//   [--processes N|auto] [--only next,case-file,contacts] [--cpu-prof [dir]]`
+//   [--processes N|auto] [--only next,case-file,contacts] [--cpu-prof [dir]] [--jobs in-process|off]`
 //
 // --processes N: the server runs as N HTTP processes on one port (API_PROCESSES, node:cluster; ADR 046).
 // --only: run just these endpoints. --cpu-prof: the server runs with Node's --cpu-prof (one
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     processes: { type: 'string', default: '1' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    jobs: { type: 'string', default: 'in-process' },
   },
   // `--cpu-prof` alone: a fresh folder under .data/cpu-prof.
   args: process.argv
@@ -52,7 +53,10 @@ const PROFILE_DIR =
     : path.resolve(
         values['cpu-prof'] || path.join(repoRoot(), '.data/cpu-prof', new Date().toISOString().replace(/[:.]/g, '-')),
       );
-const serverEnv = { API_PROCESSES: PROCESSES };
+// Jobs run in the server as deployed (a recording's worklist recompute is a job, ADR 053), so their
+// cost is in the figures; `--jobs off` leaves them undone.
+if (!['in-process', 'off'].includes(values.jobs!)) throw new Error('--jobs must be in-process or off');
+const serverEnv = { API_PROCESSES: PROCESSES, JOBS: values.jobs! };
 const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
 if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 const INSTANCES = Number(values.instances);
