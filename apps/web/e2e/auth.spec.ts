@@ -22,6 +22,7 @@ test.describe('each role signs in to its own shell', () => {
       'My accounts',
       'My results',
       'My calls',
+      'Practice',
     ]);
     await page.screenshot({ path: 'test-results/collector-home.png' });
   });
@@ -37,6 +38,7 @@ test.describe('each role signs in to its own shell', () => {
       'Contact log',
       'Team accounts',
       'Message log',
+      'Experiments',
     ]);
     await page.getByRole('link', { name: 'Team accounts' }).click();
     await expect(page.getByRole('columnheader', { name: 'Collector' })).toBeVisible();
