@@ -11,17 +11,32 @@
 //    summary's SQL (kpiReportSql over the summarised days and, ADR 051, the whole months from the
 //    monthly roll-up): a month and a quarter. `--skip-live` skips the base-table timings,
 //    `--skip-rebuild` reuses a summary already built (no change since: nothing writes meanwhile).
-// 4. Roll rates: the API, its SQL (one ordered pass, ADR 051) and, once, the per-account probes.
+// 4. Roll rates: the ordered pass (ADR 051) alone, then the monthly stage snapshot (ADR 055) rebuilt
+//    (timed) and the API and its SQL (the snapshot's months, the month after the last one chained
+//    from it) and, once, the per-account probes. Equality of the API's rows with the ordered pass
+//    is checked on the periods measured.
+// Larger books without a longer seed: `--inflate-accounts K` seeds accounts/K accounts, then copies
+// each account (and its stage history) K-1 times in SQL; `--inflate-attempts N` copies contact
+// attempts (same accounts, same instants) until there are N. Both once: later runs find the size.
 import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { SessionUser } from '../packages/contracts/src/index.js';
 import { addDaysIso, startOfLocalDay } from '../packages/domain/src/index.js';
 import { contactLogPageSql } from '../apps/api/src/modules/contacts/contact-log.repository.js';
 import { kpiMeasuresSql, kpiReportSql, splitPeriod } from '../apps/api/src/modules/reports/kpis.repository.js';
-import { rollRatesProbeSql, rollRatesSql } from '../apps/api/src/modules/stages/roll-rates.repository.js';
+import {
+  createRollRatesRepository,
+  planRollRates,
+  rollRatesPlannedSql,
+  rollRatesProbeSql,
+  rollRatesSql,
+} from '../apps/api/src/modules/stages/roll-rates.repository.js';
+import { createStageMonthsService } from '../apps/api/src/modules/stages/roll-rates.service.js';
+import { createStageMonthsRepository } from '../apps/api/src/modules/stages/stage-months.repository.js';
 import { createKpiSummaryRepository } from '../apps/api/src/modules/reports/kpi-summary.repository.js';
 import { createKpiSummaryService } from '../apps/api/src/modules/reports/kpi-summary.service.js';
 import { createPrismaClient } from '@crm/db';
+import type pg from 'pg';
 import { login, openBenchDatabase, startServer, stopServer } from './lib.js';
 
 const { values } = parseArgs({
@@ -33,11 +48,62 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: 'bench-kpi-postgres' },
     'skip-live': { type: 'boolean', default: false },
     'skip-rebuild': { type: 'boolean', default: false },
+    'inflate-accounts': { type: 'string', default: '1' },
+    'inflate-attempts': { type: 'string', default: '0' },
   },
 });
 const ACCOUNTS = Number(values.accounts);
 const RUNS = Number(values.runs);
 const BASE = `http://127.0.0.1:${values.port}`;
+
+/** Copies accounts (with their stage history) to `factor` times as many, and attempts to `attempts`. */
+async function inflate(pool: pg.Pool, factor: number, attempts: number) {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ n: string; a: string }>(
+      "SELECT (SELECT count(*) FROM accounts WHERE external_id NOT LIKE '%#%') AS n, (SELECT count(*) FROM accounts) AS a",
+    );
+    if (factor > 1 && Number(rows[0]!.a) < Number(rows[0]!.n) * factor) {
+      const t0 = performance.now();
+      const cols = await client.query<{ c: string }>(
+        "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'accounts' AND column_name NOT IN ('id', 'external_id')",
+      );
+      const c = cols.rows[0]!.c;
+      await client.query('BEGIN');
+      await client.query(
+        `CREATE TEMP TABLE copy_map ON COMMIT DROP AS SELECT a.id AS old_id, gen_random_uuid() AS new_id, k FROM accounts a, generate_series(1, ${factor - 1}) k`,
+      );
+      await client.query(
+        `INSERT INTO accounts (id, external_id, ${c}) SELECT m.new_id, a.external_id || '#' || m.k, ${c.replace(/(^|, )/g, '$1a.')} FROM copy_map m JOIN accounts a ON a.id = m.old_id`,
+      );
+      await client.query(
+        'INSERT INTO stage_transitions (id, account_id, from_stage, to_stage, at) SELECT gen_random_uuid(), m.new_id, t.from_stage, t.to_stage, t.at FROM copy_map m JOIN stage_transitions t ON t.account_id = m.old_id',
+      );
+      await client.query('COMMIT');
+      console.log(`Accounts copied x${factor} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
+    const { rows: have } = await client.query<{ n: string }>('SELECT count(*) AS n FROM contact_attempts');
+    const missing = attempts - Number(have[0]!.n);
+    if (missing > 0) {
+      const t0 = performance.now();
+      const cols = await client.query<{ c: string }>(
+        "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'contact_attempts' AND column_name NOT IN ('id', 'idempotency_key')",
+      );
+      const c = cols.rows[0]!.c;
+      const copies = Math.ceil(missing / Number(have[0]!.n));
+      await client.query(
+        `INSERT INTO contact_attempts (id, idempotency_key, ${c}) SELECT gen_random_uuid(), x.idempotency_key || '#' || k, ${c.replace(/(^|, )/g, '$1x.')} FROM contact_attempts x, generate_series(1, ${copies}) k LIMIT ${missing}`,
+      );
+      await client.query('ANALYZE contact_attempts');
+      console.log(
+        `Attempts copied to ${attempts.toLocaleString('en')} in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      );
+    }
+    await client.query('ANALYZE accounts; ANALYZE stage_transitions');
+  } finally {
+    client.release();
+  }
+}
 
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
@@ -52,10 +118,13 @@ async function time(task: () => Promise<void>): Promise<{ p50: number; p95: numb
   return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
 }
 
-const db = await openBenchDatabase(ACCOUNTS, {
+const INFLATE = Number(values['inflate-accounts']);
+const db = await openBenchDatabase(Math.round(ACCOUNTS / INFLATE), {
   dataDir: values['data-dir'],
   historyScale: Number(values['history-scale']),
+  expectAccounts: ACCOUNTS,
 });
+await inflate(db.pool, INFLATE, Number(values['inflate-attempts']));
 let server: ChildProcess | undefined;
 try {
   const { rows: size } = await db.pool.query<{ attempts: string; promises: string; payments: string }>(
@@ -223,28 +292,70 @@ try {
   console.log(`Quarter: ${qFrom} .. ${to}`);
   for (const c of summaryCases) report(`${c.name}, summary`, await time(c.api), await time(c.sql));
 
-  // Roll rates (stage history): API only.
+  // Roll rates (stage history): the ordered pass before any snapshot, then the snapshot rebuilt.
   const firstMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 6, 1))
     .toISOString()
     .slice(0, 7);
-  for (const [name, who, first] of [
-    ['Roll rates, one month (admin)', 'admin1', month],
-    ['Roll rates, one month (supervisor)', 'supervisor1', month],
-    ['Roll rates, six months (admin)', 'admin1', firstMonth],
-  ] as const) {
-    const session = who === 'admin1' ? admin : supervisor;
-    report(
-      name,
-      await time(api(session, `/api/reports/roll-rates?from=${first}&to=${month}`)),
-      await time(sql(rollRatesSql(user(who), first, month))),
+  const rollCases = [
+    ['Roll rates, one month (admin)', 'admin1', month, month],
+    ['Roll rates, one month (supervisor)', 'supervisor1', month, month],
+    ['Roll rates, six months (admin)', 'admin1', firstMonth, month],
+    ['Roll rates, the month after, chained (admin)', 'admin1', last, last],
+  ] as const;
+  await db.pool.query('DELETE FROM stage_months_ready');
+  const passes = new Map<string, { p50: number; p95: number }>();
+  for (const [name, who, first, end] of rollCases) {
+    const t = await time(sql(rollRatesSql(user(who), first, end)));
+    passes.set(name, t);
+    console.log(`${name}, ordered pass (ADR 051) SQL p50 ${t.p50.toFixed(1)} p95 ${t.p95.toFixed(1)} ms`);
+  }
+  {
+    const prisma = createPrismaClient(db.appUrl);
+    // The snapshot's "finished months": those before the month after the bench's month (as if now).
+    const now = new Date(`${last}-15T00:00:00Z`);
+    const t0 = performance.now();
+    const built = await createStageMonthsService({
+      stageMonths: createStageMonthsRepository(prisma),
+      clock: { now: () => now },
+    }).rebuild();
+    console.log(
+      `\nRoll-rate snapshot rebuilt: ${built.months.length} months (${built.months[0]} .. ${built.months.at(-1)}), ${built.rows.toLocaleString('en')} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const { rows: sz } = await db.pool.query<{ size: string }>(
+      "SELECT pg_size_pretty(pg_total_relation_size('stage_months')) AS size",
+    );
+    console.log(`stage_months: ${sz[0]!.size}\n`);
+    const repo = createRollRatesRepository(prisma);
+    for (const [name, who, first, end] of rollCases) {
+      const ready = await db.pool.query<{ month: string }>(
+        "SELECT to_char(month, 'YYYY-MM') AS month FROM stage_months_ready",
+      );
+      const plan = planRollRates(first, end, new Set(ready.rows.map((r) => r.month)));
+      const equal =
+        JSON.stringify(await repo.counts(user(who), first, end), (_k, v) => (typeof v === 'bigint' ? String(v) : v)) ===
+        JSON.stringify(await repo.liveCounts(user(who), first, end), (_k, v) =>
+          typeof v === 'bigint' ? String(v) : v,
+        );
+      const s = await time(sql(rollRatesPlannedSql(user(who), plan)));
+      report(
+        `${name}, snapshot (${plan.snapshot.length}/${plan.chained.length}/${plan.live.length})`,
+        await time(api(who === 'admin1' ? admin : supervisor, `/api/reports/roll-rates?from=${first}&to=${end}`)),
+        s,
+      );
+      console.log(
+        `  = ordered pass: ${equal ? 'equal' : 'DIFFERENT'}; ordered pass p50 ${passes.get(name)!.p50.toFixed(1)} ms -> snapshot SQL p50 ${s.p50.toFixed(1)} ms`,
+      );
+    }
+    await prisma.$disconnect();
+  }
+  // The per-account probes it replaced (ADR 051), once (minutes beyond 200,000 accounts: skipped).
+  if (ACCOUNTS <= 200_000) {
+    const p0 = performance.now();
+    await sql(rollRatesProbeSql(user('admin1'), month, month))();
+    console.log(
+      `Roll rates, one month (admin), the old per-account probes: ${(performance.now() - p0).toFixed(0)} ms (one run)`,
     );
   }
-  // The per-account probes it replaced (ADR 051), once.
-  const p0 = performance.now();
-  await sql(rollRatesProbeSql(user('admin1'), month, month))();
-  console.log(
-    `Roll rates, one month (admin), the old per-account probes: ${(performance.now() - p0).toFixed(0)} ms (one run)`,
-  );
 } finally {
   await stopServer(server);
   await db.pool.end();
