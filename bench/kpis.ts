@@ -33,6 +33,7 @@ import {
 } from '../apps/api/src/modules/stages/roll-rates.repository.js';
 import { createStageMonthsService } from '../apps/api/src/modules/stages/roll-rates.service.js';
 import { createStageMonthsRepository } from '../apps/api/src/modules/stages/stage-months.repository.js';
+import { createKpisRepository } from '../apps/api/src/modules/reports/kpis.repository.js';
 import { createKpiSummaryRepository } from '../apps/api/src/modules/reports/kpi-summary.repository.js';
 import { createKpiSummaryService } from '../apps/api/src/modules/reports/kpi-summary.service.js';
 import { createPrismaClient } from '@crm/db';
@@ -56,50 +57,77 @@ const ACCOUNTS = Number(values.accounts);
 const RUNS = Number(values.runs);
 const BASE = `http://127.0.0.1:${values.port}`;
 
-/** Copies accounts (with their stage history) to `factor` times as many, and attempts to `attempts`. */
+/**
+ * Copies the book to `factor` times its size: each collector (a new user in the same team), each
+ * account (to the copy of its collector) with its stage history and its contact attempts (same
+ * instants, by the copied collector); promises and payments are not copied. Then copies attempts
+ * (same accounts, same instants) until there are `attempts`.
+ */
 async function inflate(pool: pg.Pool, factor: number, attempts: number) {
   const client = await pool.connect();
+  const columns = async (table: string, skip: string[]) =>
+    (
+      await client.query<{ c: string }>(
+        `SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '${table}' AND column_name <> ALL ($1::text[])`,
+        [skip],
+      )
+    ).rows[0]!.c;
+  const from = (c: string, alias: string) => c.replace(/(^|, )/g, `$1${alias}.`);
   try {
     const { rows } = await client.query<{ n: string; a: string }>(
       "SELECT (SELECT count(*) FROM accounts WHERE external_id NOT LIKE '%#%') AS n, (SELECT count(*) FROM accounts) AS a",
     );
     if (factor > 1 && Number(rows[0]!.a) < Number(rows[0]!.n) * factor) {
       const t0 = performance.now();
-      const cols = await client.query<{ c: string }>(
-        "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'accounts' AND column_name NOT IN ('id', 'external_id')",
-      );
-      const c = cols.rows[0]!.c;
+      const u = await columns('users', ['id', 'username']);
+      const a = await columns('accounts', ['id', 'external_id', 'assigned_collector_id', 'leased_by_id']);
+      const x = await columns('contact_attempts', ['id', 'account_id', 'collector_id', 'idempotency_key']);
       await client.query('BEGIN');
+      await client.query(
+        `CREATE TEMP TABLE user_map ON COMMIT DROP AS SELECT u.id AS old_id, gen_random_uuid() AS new_id, k FROM users u, generate_series(1, ${factor - 1}) k WHERE u.role = 'collector'`,
+      );
+      await client.query(
+        `INSERT INTO users (id, username, ${u}) SELECT m.new_id, u.username || '-' || m.k, ${from(u, 'u')} FROM user_map m JOIN users u ON u.id = m.old_id`,
+      );
       await client.query(
         `CREATE TEMP TABLE copy_map ON COMMIT DROP AS SELECT a.id AS old_id, gen_random_uuid() AS new_id, k FROM accounts a, generate_series(1, ${factor - 1}) k`,
       );
+      await client.query('CREATE INDEX ON copy_map (old_id)');
+      await client.query('ANALYZE copy_map; ANALYZE user_map');
       await client.query(
-        `INSERT INTO accounts (id, external_id, ${c}) SELECT m.new_id, a.external_id || '#' || m.k, ${c.replace(/(^|, )/g, '$1a.')} FROM copy_map m JOIN accounts a ON a.id = m.old_id`,
+        `INSERT INTO accounts (id, external_id, assigned_collector_id, leased_by_id, ${a})
+         SELECT m.new_id, a.external_id || '#' || m.k, COALESCE(um.new_id, a.assigned_collector_id), NULL, ${from(a, 'a')}
+         FROM copy_map m JOIN accounts a ON a.id = m.old_id LEFT JOIN user_map um ON um.old_id = a.assigned_collector_id AND um.k = m.k`,
       );
       await client.query(
         'INSERT INTO stage_transitions (id, account_id, from_stage, to_stage, at) SELECT gen_random_uuid(), m.new_id, t.from_stage, t.to_stage, t.at FROM copy_map m JOIN stage_transitions t ON t.account_id = m.old_id',
       );
+      await client.query(
+        `INSERT INTO contact_attempts (id, account_id, collector_id, idempotency_key, ${x})
+         SELECT gen_random_uuid(), m.new_id, COALESCE(um.new_id, x.collector_id), x.idempotency_key || CASE WHEN um.new_id IS NULL THEN '#' || m.k ELSE '' END, ${from(x, 'x')}
+         FROM copy_map m JOIN contact_attempts x ON x.account_id = m.old_id LEFT JOIN user_map um ON um.old_id = x.collector_id AND um.k = m.k`,
+      );
       await client.query('COMMIT');
-      console.log(`Accounts copied x${factor} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      console.log(
+        `Book copied x${factor} (collectors, accounts, stage history, attempts) in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      );
     }
     const { rows: have } = await client.query<{ n: string }>('SELECT count(*) AS n FROM contact_attempts');
     const missing = attempts - Number(have[0]!.n);
     if (missing > 0) {
       const t0 = performance.now();
-      const cols = await client.query<{ c: string }>(
-        "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'contact_attempts' AND column_name NOT IN ('id', 'idempotency_key')",
-      );
-      const c = cols.rows[0]!.c;
+      const x = await columns('contact_attempts', ['id', 'idempotency_key']);
       const copies = Math.ceil(missing / Number(have[0]!.n));
       await client.query(
-        `INSERT INTO contact_attempts (id, idempotency_key, ${c}) SELECT gen_random_uuid(), x.idempotency_key || '#' || k, ${c.replace(/(^|, )/g, '$1x.')} FROM contact_attempts x, generate_series(1, ${copies}) k LIMIT ${missing}`,
+        `INSERT INTO contact_attempts (id, idempotency_key, ${x}) SELECT gen_random_uuid(), x.idempotency_key || '#' || k, ${from(x, 'x')} FROM contact_attempts x, generate_series(1, ${copies}) k LIMIT ${missing}`,
       );
-      await client.query('ANALYZE contact_attempts');
       console.log(
         `Attempts copied to ${attempts.toLocaleString('en')} in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
       );
     }
-    await client.query('ANALYZE accounts; ANALYZE stage_transitions');
+    if (missing > 0 || factor > 1)
+      for (const table of ['users', 'accounts', 'stage_transitions', 'contact_attempts'])
+        await client.query(`VACUUM ANALYZE ${table}`);
   } finally {
     client.release();
   }
@@ -291,6 +319,31 @@ try {
   ];
   console.log(`Quarter: ${qFrom} .. ${to}`);
   for (const c of summaryCases) report(`${c.name}, summary`, await time(c.api), await time(c.sql));
+
+  // Equality at this size, once: the summary's read (the API's) against the live query (the definition).
+  {
+    const prisma = createPrismaClient(db.appUrl);
+    const repo = createKpisRepository(prisma);
+    const norm = (rows: unknown[]) =>
+      JSON.stringify(
+        [...rows].map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).sort(),
+      );
+    for (const [who, groupBy, periodFrom] of [
+      ['admin1', 'collector', from],
+      ['supervisor1', 'collector', qFrom],
+    ] as const) {
+      const u = user(who);
+      const w = { ...window(u), from: periodFrom, start: startOfLocalDay(periodFrom, u.timeZone) };
+      const t0 = performance.now();
+      const live = await repo.liveMeasures(u, w, groupBy, {});
+      const liveMs = performance.now() - t0;
+      const summary = await repo.measures(u, w, groupBy, {});
+      console.log(
+        `KPI ${who} by ${groupBy} ${periodFrom} .. ${to}: summary ${norm(summary) === norm(live) ? 'EQUALS' : 'DIFFERS FROM'} the live query (${live.length} rows; live query ${liveMs.toFixed(0)} ms, one run)`,
+      );
+    }
+    await prisma.$disconnect();
+  }
 
   // Roll rates (stage history): the ordered pass before any snapshot, then the snapshot rebuilt.
   const firstMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 6, 1))

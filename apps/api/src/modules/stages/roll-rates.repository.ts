@@ -17,11 +17,13 @@ const months = (fromMonth: string, toMonth: string) => Prisma.sql`
   SELECT m::date AS m, (m + interval '1 month')::date AS next
   FROM generate_series(${`${fromMonth}-01`}::date, ${`${toMonth}-01`}::date, interval '1 month') AS m`;
 const RANK = Prisma.sql`SELECT * FROM (VALUES ('pre_due'::"Stage", 0), ('m1', 1), ('m2', 2), ('m3', 3), ('m4_plus', 4)) AS r(stage, n)`;
+// Accounts counted per (month, start, end) first (at most 25 groups a month), ranked after.
 const COUNTS = Prisma.sql`
-  SELECT to_char(e.m, 'YYYY-MM') AS month, e.stage::text AS stage, count(*) AS accounts,
-         count(*) FILTER (WHERE re.n > rs.n) AS rolled,
-         count(*) FILTER (WHERE rs.n > 0 AND e.end_stage = 'pre_due') AS cured
-  FROM at_end e JOIN rank rs ON rs.stage = e.stage JOIN rank re ON re.stage = e.end_stage
+  SELECT to_char(e.m, 'YYYY-MM') AS month, e.stage::text AS stage, sum(e.n)::bigint AS accounts,
+         COALESCE(sum(e.n) FILTER (WHERE re.n > rs.n), 0)::bigint AS rolled,
+         COALESCE(sum(e.n) FILTER (WHERE rs.n > 0 AND e.end_stage = 'pre_due'), 0)::bigint AS cured
+  FROM (SELECT m, stage, end_stage, count(*) AS n FROM at_end GROUP BY 1, 2, 3) e
+  JOIN rank rs ON rs.stage = e.stage JOIN rank re ON re.stage = e.end_stage
   GROUP BY 1, 2 ORDER BY 1, 2`;
 
 /**
