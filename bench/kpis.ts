@@ -18,6 +18,7 @@
 // Larger books without a longer seed: `--inflate-accounts K` seeds accounts/K accounts, then copies
 // each account (and its stage history) K-1 times in SQL; `--inflate-attempts N` copies contact
 // attempts (same accounts, same instants) until there are N. Both once: later runs find the size.
+// `--roll-rates-only` (no KPI part), `--skip-roll-rates`, `--pass-runs N` (runs of the ordered pass).
 import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { SessionUser } from '../packages/contracts/src/index.js';
@@ -51,10 +52,15 @@ const { values } = parseArgs({
     'skip-rebuild': { type: 'boolean', default: false },
     'inflate-accounts': { type: 'string', default: '1' },
     'inflate-attempts': { type: 'string', default: '0' },
+    'roll-rates-only': { type: 'boolean', default: false },
+    'skip-roll-rates': { type: 'boolean', default: false },
+    'pass-runs': { type: 'string' },
   },
 });
 const ACCOUNTS = Number(values.accounts);
 const RUNS = Number(values.runs);
+const ROLL_ONLY = values['roll-rates-only'];
+if (ROLL_ONLY) values['skip-live'] = values['skip-rebuild'] = true;
 const BASE = `http://127.0.0.1:${values.port}`;
 
 /**
@@ -135,10 +141,10 @@ async function inflate(pool: pg.Pool, factor: number, attempts: number) {
 
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-async function time(task: () => Promise<void>): Promise<{ p50: number; p95: number }> {
+async function time(task: () => Promise<void>, runs = RUNS): Promise<{ p50: number; p95: number }> {
   await task(); // warm-up: plans and caches, as a supervisor's second look would find them
   const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     await task();
     ms.push(performance.now() - t0);
@@ -262,152 +268,157 @@ try {
     );
   if (!values['skip-live']) for (const c of cases) report(c.name, await time(c.api), await time(c.sql));
 
-  // The daily summary (ADR 045), rebuilt as `pnpm kpi:rebuild` does, then the KPI requests again.
-  if (!values['skip-rebuild']) {
-    const prisma = createPrismaClient(db.appUrl);
-    const t0 = performance.now();
-    const rebuilt = await createKpiSummaryService({
-      summary: createKpiSummaryRepository(prisma),
-      clock: { now: () => new Date() },
-    }).rebuild();
-    console.log(
-      `\nSummary rebuilt: ${rebuilt.days} days (${rebuilt.from} .. ${rebuilt.to}) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM kpi_daily')).rows[0]!.n} rows\n`,
-    );
-    await prisma.$disconnect();
-  }
-  const { rows: counts } = await db.pool.query<{ t: string; n: string }>(
-    "SELECT 'kpi_daily' AS t, count(*) AS n FROM kpi_daily UNION ALL SELECT 'kpi_daily_collector', count(*) FROM kpi_daily_collector UNION ALL SELECT 'kpi_monthly', count(*) FROM kpi_monthly UNION ALL SELECT 'kpi_monthly_collector', count(*) FROM kpi_monthly_collector UNION ALL SELECT 'dirty days', count(*) FROM kpi_dirty_days",
-  );
-  console.log(`Summary rows: ${counts.map((r) => `${r.t} ${Number(r.n).toLocaleString('en')}`).join(', ')}\n`);
-  // The quarter ending with the month.
-  const qFrom = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 3, 1))
-    .toISOString()
-    .slice(0, 10);
-  // The API's read (ADR 045, 051): the clean days of the period as the report finds them, split into
-  // whole months, other summarised days and live days.
-  const summarySql =
-    (u: SessionUser, groupBy: 'collector' | 'stage', f: { collectorId?: string }, periodFrom = from) =>
-    async () => {
-      const w = { ...window(u), from: periodFrom, start: startOfLocalDay(periodFrom, u.timeZone) };
-      const clean = await db.pool.query<{ day: string }>(
-        'SELECT d.day::text AS day FROM kpi_days d WHERE d.zone = $1 AND d.day BETWEEN $2::date AND $3::date AND NOT EXISTS (SELECT 1 FROM kpi_dirty_days x WHERE x.day = d.day)',
-        [w.timeZone, w.from, w.to],
-      );
-      const split = splitPeriod(w, new Set(clean.rows.map((r) => r.day)), true);
-      const q = kpiReportSql(u, w.timeZone, groupBy, f, split.summary, split.live, split.months);
-      await db.pool.query(q.text, q.values);
-    };
-  const summaryCases = [
-    { ...cases[0]!, sql: summarySql(user('admin1'), 'collector', {}) },
-    { ...cases[1]!, sql: summarySql(user('supervisor1'), 'collector', {}) },
-    { ...cases[2]!, sql: summarySql(user('supervisor1'), 'stage', { collectorId }) },
-    {
-      name: 'KPIs by collector, one quarter (admin: all)',
-      api: api(admin, `/api/reports/kpis?from=${qFrom}&to=${to}&groupBy=collector`),
-      sql: summarySql(user('admin1'), 'collector', {}, qFrom),
-    },
-    {
-      name: 'KPIs by collector, one quarter (supervisor)',
-      api: api(supervisor, `/api/reports/kpis?from=${qFrom}&to=${to}&groupBy=collector`),
-      sql: summarySql(user('supervisor1'), 'collector', {}, qFrom),
-    },
-    {
-      name: 'KPIs by stage, one collector, one quarter',
-      api: api(supervisor, `/api/reports/kpis?from=${qFrom}&to=${to}&groupBy=stage&collectorId=${collectorId}`),
-      sql: summarySql(user('supervisor1'), 'stage', { collectorId }, qFrom),
-    },
-  ];
-  console.log(`Quarter: ${qFrom} .. ${to}`);
-  for (const c of summaryCases) report(`${c.name}, summary`, await time(c.api), await time(c.sql));
-
-  // Equality at this size, once: the summary's read (the API's) against the live query (the definition).
-  {
-    const prisma = createPrismaClient(db.appUrl);
-    const repo = createKpisRepository(prisma);
-    const norm = (rows: unknown[]) =>
-      JSON.stringify(
-        [...rows].map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).sort(),
-      );
-    for (const [who, groupBy, periodFrom] of [
-      ['admin1', 'collector', from],
-      ['supervisor1', 'collector', qFrom],
-    ] as const) {
-      const u = user(who);
-      const w = { ...window(u), from: periodFrom, start: startOfLocalDay(periodFrom, u.timeZone) };
+  if (!ROLL_ONLY) {
+    // The daily summary (ADR 045), rebuilt as `pnpm kpi:rebuild` does, then the KPI requests again.
+    if (!values['skip-rebuild']) {
+      const prisma = createPrismaClient(db.appUrl);
       const t0 = performance.now();
-      const live = await repo.liveMeasures(u, w, groupBy, {});
-      const liveMs = performance.now() - t0;
-      const summary = await repo.measures(u, w, groupBy, {});
+      const rebuilt = await createKpiSummaryService({
+        summary: createKpiSummaryRepository(prisma),
+        clock: { now: () => new Date() },
+      }).rebuild();
       console.log(
-        `KPI ${who} by ${groupBy} ${periodFrom} .. ${to}: summary ${norm(summary) === norm(live) ? 'EQUALS' : 'DIFFERS FROM'} the live query (${live.length} rows; live query ${liveMs.toFixed(0)} ms, one run)`,
+        `\nSummary rebuilt: ${rebuilt.days} days (${rebuilt.from} .. ${rebuilt.to}) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM kpi_daily')).rows[0]!.n} rows\n`,
       );
+      await prisma.$disconnect();
     }
-    await prisma.$disconnect();
-  }
-
-  // Roll rates (stage history): the ordered pass before any snapshot, then the snapshot rebuilt.
-  const firstMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 6, 1))
-    .toISOString()
-    .slice(0, 7);
-  const rollCases = [
-    ['Roll rates, one month (admin)', 'admin1', month, month],
-    ['Roll rates, one month (supervisor)', 'supervisor1', month, month],
-    ['Roll rates, six months (admin)', 'admin1', firstMonth, month],
-    ['Roll rates, the month after, chained (admin)', 'admin1', last, last],
-  ] as const;
-  await db.pool.query('DELETE FROM stage_months_ready');
-  const passes = new Map<string, { p50: number; p95: number }>();
-  for (const [name, who, first, end] of rollCases) {
-    const t = await time(sql(rollRatesSql(user(who), first, end)));
-    passes.set(name, t);
-    console.log(`${name}, ordered pass (ADR 051) SQL p50 ${t.p50.toFixed(1)} p95 ${t.p95.toFixed(1)} ms`);
-  }
-  {
-    const prisma = createPrismaClient(db.appUrl);
-    // The snapshot's "finished months": those before the month after the bench's month (as if now).
-    const now = new Date(`${last}-15T00:00:00Z`);
-    const t0 = performance.now();
-    const built = await createStageMonthsService({
-      stageMonths: createStageMonthsRepository(prisma),
-      clock: { now: () => now },
-    }).rebuild();
-    console.log(
-      `\nRoll-rate snapshot rebuilt: ${built.months.length} months (${built.months[0]} .. ${built.months.at(-1)}), ${built.rows.toLocaleString('en')} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    const { rows: counts } = await db.pool.query<{ t: string; n: string }>(
+      "SELECT 'kpi_daily' AS t, count(*) AS n FROM kpi_daily UNION ALL SELECT 'kpi_daily_collector', count(*) FROM kpi_daily_collector UNION ALL SELECT 'kpi_monthly', count(*) FROM kpi_monthly UNION ALL SELECT 'kpi_monthly_collector', count(*) FROM kpi_monthly_collector UNION ALL SELECT 'dirty days', count(*) FROM kpi_dirty_days",
     );
-    const { rows: sz } = await db.pool.query<{ size: string }>(
-      "SELECT pg_size_pretty(pg_total_relation_size('stage_months')) AS size",
-    );
-    console.log(`stage_months: ${sz[0]!.size}\n`);
-    const repo = createRollRatesRepository(prisma);
-    for (const [name, who, first, end] of rollCases) {
-      const ready = await db.pool.query<{ month: string }>(
-        "SELECT to_char(month, 'YYYY-MM') AS month FROM stage_months_ready",
-      );
-      const plan = planRollRates(first, end, new Set(ready.rows.map((r) => r.month)));
-      const equal =
-        JSON.stringify(await repo.counts(user(who), first, end), (_k, v) => (typeof v === 'bigint' ? String(v) : v)) ===
-        JSON.stringify(await repo.liveCounts(user(who), first, end), (_k, v) =>
-          typeof v === 'bigint' ? String(v) : v,
+    console.log(`Summary rows: ${counts.map((r) => `${r.t} ${Number(r.n).toLocaleString('en')}`).join(', ')}\n`);
+    // The quarter ending with the month.
+    const qFrom = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 3, 1))
+      .toISOString()
+      .slice(0, 10);
+    // The API's read (ADR 045, 051): the clean days of the period as the report finds them, split into
+    // whole months, other summarised days and live days.
+    const summarySql =
+      (u: SessionUser, groupBy: 'collector' | 'stage', f: { collectorId?: string }, periodFrom = from) =>
+      async () => {
+        const w = { ...window(u), from: periodFrom, start: startOfLocalDay(periodFrom, u.timeZone) };
+        const clean = await db.pool.query<{ day: string }>(
+          'SELECT d.day::text AS day FROM kpi_days d WHERE d.zone = $1 AND d.day BETWEEN $2::date AND $3::date AND NOT EXISTS (SELECT 1 FROM kpi_dirty_days x WHERE x.day = d.day)',
+          [w.timeZone, w.from, w.to],
         );
-      const s = await time(sql(rollRatesPlannedSql(user(who), plan)));
-      report(
-        `${name}, snapshot (${plan.snapshot.length}/${plan.chained.length}/${plan.live.length})`,
-        await time(api(who === 'admin1' ? admin : supervisor, `/api/reports/roll-rates?from=${first}&to=${end}`)),
-        s,
-      );
+        const split = splitPeriod(w, new Set(clean.rows.map((r) => r.day)), true);
+        const q = kpiReportSql(u, w.timeZone, groupBy, f, split.summary, split.live, split.months);
+        await db.pool.query(q.text, q.values);
+      };
+    const summaryCases = [
+      { ...cases[0]!, sql: summarySql(user('admin1'), 'collector', {}) },
+      { ...cases[1]!, sql: summarySql(user('supervisor1'), 'collector', {}) },
+      { ...cases[2]!, sql: summarySql(user('supervisor1'), 'stage', { collectorId }) },
+      {
+        name: 'KPIs by collector, one quarter (admin: all)',
+        api: api(admin, `/api/reports/kpis?from=${qFrom}&to=${to}&groupBy=collector`),
+        sql: summarySql(user('admin1'), 'collector', {}, qFrom),
+      },
+      {
+        name: 'KPIs by collector, one quarter (supervisor)',
+        api: api(supervisor, `/api/reports/kpis?from=${qFrom}&to=${to}&groupBy=collector`),
+        sql: summarySql(user('supervisor1'), 'collector', {}, qFrom),
+      },
+      {
+        name: 'KPIs by stage, one collector, one quarter',
+        api: api(supervisor, `/api/reports/kpis?from=${qFrom}&to=${to}&groupBy=stage&collectorId=${collectorId}`),
+        sql: summarySql(user('supervisor1'), 'stage', { collectorId }, qFrom),
+      },
+    ];
+    console.log(`Quarter: ${qFrom} .. ${to}`);
+    for (const c of summaryCases) report(`${c.name}, summary`, await time(c.api), await time(c.sql));
+
+    // Equality at this size, once: the summary's read (the API's) against the live query (the definition).
+    {
+      const prisma = createPrismaClient(db.appUrl);
+      const repo = createKpisRepository(prisma);
+      const norm = (rows: unknown[]) =>
+        JSON.stringify(
+          [...rows].map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).sort(),
+        );
+      for (const [who, groupBy, periodFrom] of [
+        ['admin1', 'collector', from],
+        ['supervisor1', 'collector', qFrom],
+      ] as const) {
+        const u = user(who);
+        const w = { ...window(u), from: periodFrom, start: startOfLocalDay(periodFrom, u.timeZone) };
+        const t0 = performance.now();
+        const live = await repo.liveMeasures(u, w, groupBy, {});
+        const liveMs = performance.now() - t0;
+        const summary = await repo.measures(u, w, groupBy, {});
+        console.log(
+          `KPI ${who} by ${groupBy} ${periodFrom} .. ${to}: summary ${norm(summary) === norm(live) ? 'EQUALS' : 'DIFFERS FROM'} the live query (${live.length} rows; live query ${liveMs.toFixed(0)} ms, one run)`,
+        );
+      }
+      await prisma.$disconnect();
+    }
+  }
+  if (!values['skip-roll-rates']) {
+    // Roll rates (stage history): the ordered pass before any snapshot, then the snapshot rebuilt.
+    const firstMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 6, 1))
+      .toISOString()
+      .slice(0, 7);
+    const rollCases = [
+      ['Roll rates, one month (admin)', 'admin1', month, month],
+      ['Roll rates, one month (supervisor)', 'supervisor1', month, month],
+      ['Roll rates, six months (admin)', 'admin1', firstMonth, month],
+      ['Roll rates, the month after, chained (admin)', 'admin1', last, last],
+    ] as const;
+    await db.pool.query('DELETE FROM stage_months_ready');
+    const passes = new Map<string, { p50: number; p95: number }>();
+    for (const [name, who, first, end] of rollCases) {
+      const t = await time(sql(rollRatesSql(user(who), first, end)), Number(values['pass-runs'] ?? RUNS));
+      passes.set(name, t);
+      console.log(`${name}, ordered pass (ADR 051) SQL p50 ${t.p50.toFixed(1)} p95 ${t.p95.toFixed(1)} ms`);
+    }
+    {
+      const prisma = createPrismaClient(db.appUrl);
+      // The snapshot's "finished months": those before the month after the bench's month (as if now).
+      const now = new Date(`${last}-15T00:00:00Z`);
+      const t0 = performance.now();
+      const built = await createStageMonthsService({
+        stageMonths: createStageMonthsRepository(prisma),
+        clock: { now: () => now },
+      }).rebuild();
       console.log(
-        `  = ordered pass: ${equal ? 'equal' : 'DIFFERENT'}; ordered pass p50 ${passes.get(name)!.p50.toFixed(1)} ms -> snapshot SQL p50 ${s.p50.toFixed(1)} ms`,
+        `\nRoll-rate snapshot rebuilt: ${built.months.length} months (${built.months[0]} .. ${built.months.at(-1)}), ${built.rows.toLocaleString('en')} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+      const { rows: sz } = await db.pool.query<{ size: string }>(
+        "SELECT pg_size_pretty(pg_total_relation_size('stage_months')) AS size",
+      );
+      console.log(`stage_months: ${sz[0]!.size}\n`);
+      const repo = createRollRatesRepository(prisma);
+      for (const [name, who, first, end] of rollCases) {
+        const ready = await db.pool.query<{ month: string }>(
+          "SELECT to_char(month, 'YYYY-MM') AS month FROM stage_months_ready",
+        );
+        const plan = planRollRates(first, end, new Set(ready.rows.map((r) => r.month)));
+        const equal =
+          JSON.stringify(await repo.counts(user(who), first, end), (_k, v) =>
+            typeof v === 'bigint' ? String(v) : v,
+          ) ===
+          JSON.stringify(await repo.liveCounts(user(who), first, end), (_k, v) =>
+            typeof v === 'bigint' ? String(v) : v,
+          );
+        const s = await time(sql(rollRatesPlannedSql(user(who), plan)));
+        report(
+          `${name}, snapshot (${plan.snapshot.length}/${plan.chained.length}/${plan.live.length})`,
+          await time(api(who === 'admin1' ? admin : supervisor, `/api/reports/roll-rates?from=${first}&to=${end}`)),
+          s,
+        );
+        console.log(
+          `  = ordered pass: ${equal ? 'equal' : 'DIFFERENT'}; ordered pass p50 ${passes.get(name)!.p50.toFixed(1)} ms -> snapshot SQL p50 ${s.p50.toFixed(1)} ms`,
+        );
+      }
+      await prisma.$disconnect();
+    }
+    // The per-account probes it replaced (ADR 051), once (minutes beyond 200,000 accounts: skipped).
+    if (ACCOUNTS <= 200_000) {
+      const p0 = performance.now();
+      await sql(rollRatesProbeSql(user('admin1'), month, month))();
+      console.log(
+        `Roll rates, one month (admin), the old per-account probes: ${(performance.now() - p0).toFixed(0)} ms (one run)`,
       );
     }
-    await prisma.$disconnect();
-  }
-  // The per-account probes it replaced (ADR 051), once (minutes beyond 200,000 accounts: skipped).
-  if (ACCOUNTS <= 200_000) {
-    const p0 = performance.now();
-    await sql(rollRatesProbeSql(user('admin1'), month, month))();
-    console.log(
-      `Roll rates, one month (admin), the old per-account probes: ${(performance.now() - p0).toFixed(0)} ms (one run)`,
-    );
   }
 } finally {
   await stopServer(server);
