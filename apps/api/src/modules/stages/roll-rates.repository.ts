@@ -181,7 +181,9 @@ export function createRollRatesRepository(db: Pick<Db, '$queryRaw' | '$transacti
           const plan = planRollRates(fromMonth, toMonth, new Set(ready.map((r) => r.month)));
           return tx.$queryRaw<RollRateRow[]>(rollRatesPlannedSql(user, plan));
         },
-        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+        // A period whose months are not ready yet reads the history: seconds at 1 M accounts, past
+        // the interactive transaction's default 5 s.
+        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 120_000 },
       );
     },
     /** The ordered pass alone (ADR 051), whatever the snapshot holds. */
