@@ -177,7 +177,7 @@ export async function buildApp({
     leaseMinutes: env.LEASE_MINUTES,
     maxAgeSeconds: env.WORKLIST_MAX_AGE_SECONDS,
   });
-  const { stageHistory, rollRates } = createStagesModule(core);
+  const { stageHistory, rollRates, stageMonths } = createStagesModule(core);
   const { stopFlags, module: stopFlagsModule } = createStopFlagsModule({
     ...core,
     access,
@@ -284,6 +284,8 @@ export async function buildApp({
       cron: '*/10 * * * *',
       handler: async () => stageHistory.recordTransitions(await policies.stageThresholds(), clock.now()),
     },
+    // Roll rates' monthly snapshot (ADR 055): finished months not (or no longer) ready, a few per run.
+    'stages.snapshot': { cron: '*/10 * * * *', handler: () => stageMonths.fillFinished() },
     // The KPI report's daily summary (ADR 045): the days changed since, and the days around today.
     'kpis.refresh': { cron: '* * * * *', handler: () => kpiSummary.refresh() },
     'kpis.recheck': { cron: '*/15 * * * *', handler: () => kpiSummary.recheck() },

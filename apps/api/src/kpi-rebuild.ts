@@ -1,6 +1,7 @@
 // Entry point of `pnpm kpi:rebuild [--from YYYY-MM-DD] [--to YYYY-MM-DD]`: recomputes the KPI
 // report's daily summary (ADR 045) exactly from the base tables, day by day, for every zone a user
-// works in. Without a span: every day any fact falls on. Safe while the API runs (a day at a time,
+// works in. Without a span: every day any fact falls on, and then the roll rates' monthly stage
+// snapshot (ADR 055), every finished month from the stage history. Safe while the API runs (a day at a time,
 // each under the same lock as the refresh job). Needs DATABASE_URL of a migrated database.
 import { parseArgs } from 'node:util';
 import { isoDateSchema } from '@crm/contracts';
@@ -8,6 +9,8 @@ import { createPrismaClient } from '@crm/db';
 import { loadEnv } from './config/env.js';
 import { systemClock } from './lib/clock.js';
 import { createKpiSummary } from './modules/reports/reports.module.js';
+import { createStageMonthsService } from './modules/stages/roll-rates.service.js';
+import { createStageMonthsRepository } from './modules/stages/stage-months.repository.js';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
 for (const [name, value] of Object.entries(values))
@@ -31,6 +34,16 @@ try {
   process.stdout.write(
     `KPI summary rebuilt: ${done.days} days (${done.from} to ${done.to}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
+  if (values.from === undefined && values.to === undefined) {
+    const t0 = Date.now();
+    const stages = await createStageMonthsService({
+      stageMonths: createStageMonthsRepository(db),
+      clock: systemClock,
+    }).rebuild();
+    process.stdout.write(
+      `Roll-rate snapshot rebuilt: ${stages.months.length} months (${stages.months[0] ?? '-'} to ${stages.months.at(-1) ?? '-'}), ${stages.rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
+  }
 } finally {
   await db.$disconnect();
 }

@@ -69,11 +69,16 @@ export function createKpiSummaryRepository(db: Pick<Db, '$queryRaw' | '$executeR
           await tx.$executeRaw`DELETE FROM kpi_daily_collector WHERE day = ${day}::date`;
           for (const z of zones) await tx.$executeRaw(kpiSummaryInsertSql(z.zone, z));
           await tx.$executeRaw(kpiCollectorRollupSql(day));
-          // ...and the new ones in: the roll-up stays the sum of the month's daily rows.
+          // ...and the new ones in: the roll-up stays the sum of the month's daily rows. The day's rows
+          // were written in this transaction, so the statistics say the day has none and the planner
+          // joins them to the month's rows by nested loops: quadratic, 35-80 s a day at 1,000
+          // collectors (ADR 055). Hash or merge joins only for these set-to-set statements.
+          await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
           for (const pair of MONTHLY_PAIRS) {
             await tx.$executeRaw(kpiMonthApplySql(pair, day, 1));
             await tx.$executeRaw(kpiMonthPruneSql(pair, month));
           }
+          await tx.$executeRaw`SET LOCAL enable_nestloop = on`;
           await tx.$executeRaw`
             INSERT INTO kpi_days (zone, day) SELECT unnest(${zones.map((z) => z.zone)}::text[]), ${day}::date`;
         },

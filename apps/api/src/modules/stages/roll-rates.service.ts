@@ -1,6 +1,8 @@
 import { STAGES, type RollRates, type SessionUser, type Stage } from '@crm/contracts';
 import { BadRequestError } from '../../lib/errors.js';
+import type { Clock } from '../../lib/clock.js';
 import type { RollRatesRepository } from './roll-rates.repository.js';
+import type { StageMonthsRepository } from './stage-months.repository.js';
 
 const MAX_MONTHS = 12;
 
@@ -36,6 +38,33 @@ export function createRollRatesService({ rollRates }: { rollRates: RollRatesRepo
           }),
         })),
       };
+    },
+  };
+}
+
+export type StageMonthsService = ReturnType<typeof createStageMonthsService>;
+
+/**
+ * Roll rates' monthly snapshot (ADR 055): the job fills finished months that are not ready (a few
+ * per run, oldest first, each from the one before); the rebuild fills every month again.
+ */
+export function createStageMonthsService({ stageMonths, clock }: { stageMonths: StageMonthsRepository; clock: Clock }) {
+  return {
+    async fillFinished(maxMonths = 3): Promise<{ filled: string[] }> {
+      const filled: string[] = [];
+      for (const month of await stageMonths.pending(clock.now(), maxMonths)) {
+        await stageMonths.fill(month);
+        filled.push(month);
+      }
+      return { filled };
+    },
+    /** Every finished month computed again from the stage history, oldest first (exact). */
+    async rebuild(): Promise<{ months: string[]; rows: number }> {
+      await stageMonths.clearReady();
+      const months = await stageMonths.pending(clock.now(), 100_000);
+      let rows = 0;
+      for (const month of months) rows += await stageMonths.fill(month);
+      return { months, rows };
     },
   };
 }

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../test/build-app.js';
 import { createStageHistoryRepository } from './stage-history.repository.js';
 import { createRollRatesRepository } from './roll-rates.repository.js';
+import { createStageMonthsService } from './roll-rates.service.js';
+import { createStageMonthsRepository } from './stage-months.repository.js';
 
 describe('stage history, roll and cure rates', () => {
   const t = useTestApp({ now: '2026-11-10T15:00:00Z' });
@@ -139,5 +141,115 @@ describe('stage history, roll and cure rates', () => {
       }
     }
     await expectEqual();
+  });
+
+  it('the monthly snapshot (ADR 055) equals the definition whatever months are ready; a change to the history makes its months not ready', async () => {
+    const repo = createRollRatesRepository(t.db);
+    const months = createStageMonthsService({
+      stageMonths: createStageMonthsRepository(t.db),
+      clock: { now: () => new Date('2026-11-10T15:00:00Z') },
+    });
+    const collector = await t.db.user.findFirstOrThrow({ where: { username: 'st-c1' } });
+    const viewer = (role: 'admin' | 'collector', id: string) =>
+      ({
+        id,
+        username: role,
+        displayName: role,
+        role,
+        locale: 'en',
+        timeZone: 'UTC',
+        teamId: null,
+        teamName: null,
+      }) as const;
+    const admin0 = viewer('admin', 'x');
+    const viewers = [admin0, viewer('collector', collector.id)];
+    const creditor = await t.factories.creditor();
+    // Month and zone edges: a month's first instant, the last millisecond before it, two moves at
+    // one instant (the greater id counts), midnight in Shanghai on a month's last day (16:00 UTC).
+    const edge = await t.factories.account({ creditorId: creditor.id, collectorId: collector.id });
+    for (const [toStage, at] of [
+      ['m1', '2026-03-01T00:00:00.000Z'],
+      ['m2', '2026-03-31T23:59:59.999Z'],
+      ['m3', '2026-04-01T00:00:00.000Z'],
+      ['pre_due', '2026-04-01T00:00:00.000Z'],
+      ['m1', '2026-04-30T16:00:00.000Z'],
+    ] as const)
+      await t.db.stageTransition.create({ data: { accountId: edge.id, toStage, at: new Date(at) } });
+    const ranges: [string, string][] = [
+      ['2026-03', '2026-03'],
+      ['2026-04', '2026-04'],
+      ['2026-01', '2026-12'],
+      ['2025-12', '2026-05'],
+      ['2026-06', '2026-11'],
+      ['2026-10', '2026-11'],
+    ];
+    const expectEqual = async (label: string) => {
+      for (const v of viewers)
+        for (const [from, to] of ranges)
+          expect({ label, v: v.role, from, to, rows: await repo.counts(v, from, to) }).toEqual({
+            label,
+            v: v.role,
+            from,
+            to,
+            rows: await repo.probeCounts(v, from, to),
+          });
+    };
+    const ready = async () =>
+      (
+        await t.db.$queryRaw<{ m: string }[]>`SELECT to_char(month, 'YYYY-MM') AS m FROM stage_months_ready ORDER BY 1`
+      ).map((r) => r.m);
+
+    await expectEqual('nothing ready'); // the ordered pass alone
+    const built = await months.rebuild();
+    // Every finished month from the first month of the history; November (now) is not finished.
+    expect(built.months[0]).toBe('2026-01');
+    expect(built.months.at(-1)).toBe('2026-10');
+    expect(await ready()).toEqual(built.months);
+    await expectEqual('all finished months ready');
+    // Random subsets ready (the rows stay, exact): snapshot, chained and live months mixed.
+    let seed = 55;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648);
+    for (let round = 0; round < 4; round++) {
+      const keep = built.months.filter(() => rnd() < 0.5);
+      await t.db.stageMonthReady.deleteMany({ where: { month: { notIn: keep.map((m) => new Date(`${m}-01`)) } } });
+      await expectEqual(`ready: ${keep.join(',')}`);
+      await months.rebuild();
+    }
+
+    // The snapshot is what a ready month is read from: spoil May's rows, the report shows it.
+    await t.db
+      .$executeRaw`UPDATE stage_months SET start_stage = 'pre_due', end_stage = 'm4_plus' WHERE month = '2026-05-01'`;
+    const spoiled = await repo.counts(admin0, '2026-05', '2026-05');
+    expect(spoiled).not.toEqual(await repo.probeCounts(admin0, '2026-05', '2026-05'));
+    // A move at June's first instant touches June onwards, not May...
+    await t.db.stageTransition.create({
+      data: { accountId: edge.id, toStage: 'm2', at: new Date('2026-06-01T00:00:00Z') },
+    });
+    expect(await ready()).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+    // ... a move in May's last millisecond (a backfill) touches May; an update or a delete too.
+    const late = await t.db.stageTransition.create({
+      data: { accountId: edge.id, toStage: 'm3', at: new Date('2026-05-31T23:59:59.999Z') },
+    });
+    expect(await ready()).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    await expectEqual('May onwards not ready');
+    await months.rebuild();
+    await t.db.stageTransition.update({ where: { id: late.id }, data: { at: new Date('2026-02-10T12:00:00Z') } });
+    expect(await ready()).toEqual(['2026-01']);
+    await expectEqual('after an update');
+    await months.rebuild();
+    await months.rebuild();
+    await t.db.stageTransition.delete({ where: { id: late.id } });
+    expect(await ready()).toEqual(['2026-01']);
+
+    // The job fills the finished months not ready, oldest first, a few per run, each from the one before.
+    expect(await months.fillFinished(4)).toEqual({ filled: ['2026-02', '2026-03', '2026-04', '2026-05'] });
+    expect(await t.app.jobs['stages.snapshot']!.handler({})).toEqual({
+      filled: ['2026-06', '2026-07', '2026-08'],
+    });
+    expect(await ready()).toEqual(built.months.slice(0, 8));
+    await expectEqual('filled by the job, September and October not yet');
+    await months.fillFinished();
+    expect(await ready()).toEqual(built.months);
+    await expectEqual('filled by the job');
   });
 });
