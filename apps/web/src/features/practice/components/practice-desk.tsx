@@ -39,6 +39,7 @@ export function PracticeDesk({ user }: { user: SessionUser }) {
             <p className="small">{s.briefing}</p>
             <button
               type="button"
+              className="button primary"
               disabled={start.isPending}
               aria-label={t('practice.startNamed', { title: s.title })}
               onClick={() => start.mutate(s.id, { onSuccess: (created) => setSessionId(created.id) })}
@@ -107,7 +108,7 @@ function PracticeCall({ session, onLeave }: { session: PracticeSession; onLeave:
             {t('practice.yourLine')}
             <textarea value={text} rows={2} onChange={(e) => setText(e.target.value)} />
           </label>
-          <button type="submit" disabled={send.isPending}>
+          <button type="submit" className="button primary" disabled={send.isPending}>
             {t('practice.say')}
           </button>
           {send.isError && <ErrorState error={send.error} />}
@@ -117,14 +118,14 @@ function PracticeCall({ session, onLeave }: { session: PracticeSession; onLeave:
       {session.status === 'in_progress' && <OutcomeStep session={session} />}
       {session.status === 'in_progress' && (
         <div>
-          <button type="button" onClick={() => finish.mutate()} disabled={finish.isPending}>
+          <button type="button" className="button" onClick={() => finish.mutate()} disabled={finish.isPending}>
             {t('practice.finish')}
           </button>
           {finish.isError && <ErrorState error={finish.error} />}
         </div>
       )}
       {session.debrief && <Debrief session={session} />}
-      <button type="button" className="secondary" onClick={onLeave}>
+      <button type="button" className="button ghost" onClick={onLeave}>
         {t('practice.back')}
       </button>
     </section>
@@ -184,7 +185,7 @@ function OutcomeStep({ session }: { session: PracticeSession }) {
           </label>
         </>
       )}
-      <button type="submit" disabled={record.isPending}>
+      <button type="submit" className="button primary" disabled={record.isPending}>
         {t('practice.recordOutcome')}
       </button>
       {session.outcome && <p role="status">{t('practice.outcomeSaved')}</p>}
@@ -203,7 +204,7 @@ function Debrief({ session }: { session: PracticeSession }) {
         <strong>{t('practice.score', { score: d.score })}</strong> ·{' '}
         {d.passed ? t('practice.passed') : t('practice.notPassed')}
       </p>
-      <table>
+      <table className="table">
         <thead>
           <tr>
             <th>{t('practice.check')}</th>
