@@ -138,7 +138,7 @@ export function createWorklistRepository(db: Pick<Db, 'account' | '$queryRaw' | 
      * "next" hands out a row computed before it.
      */
     async markStale(tx: Tx, debtorId: string, job: JobSpec) {
-      await tx.$queryRaw`
+      await tx.$queryRaw`/* prepared */
         WITH locked AS (
           -- Locked in key order, as replace() upserts them (no deadlock with a rebuild).
           SELECT collector_id, account_id FROM worklist WHERE debtor_id = ${debtorId}::uuid
