@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, signInTo, test } from './fixtures';
+import { createChineseAdmin, expect, signInTo, test } from './fixtures';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
 
@@ -8,21 +8,7 @@ test('an admin opens the seeded experiment, reads a significant winner (also in 
   request,
 }) => {
   // A second admin who reads Chinese, created through the API by admin1.
-  const login = await request.post('/api/auth/login', { data: { username: 'admin1', password: DEMO_PASSWORD } });
-  expect(login.ok()).toBe(true);
-  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'crm_csrf')!.value;
-  const created = await request.post('/api/users', {
-    headers: { 'x-csrf-token': csrf },
-    data: {
-      username: 'experiments-zh',
-      displayName: '王芳 Fang Wang',
-      role: 'admin',
-      locale: 'zh-CN',
-      timeZone: 'Asia/Shanghai',
-      password: DEMO_PASSWORD,
-    },
-  });
-  expect(created.status()).toBe(201);
+  await createChineseAdmin(request, 'experiments-zh', '王芳 Fang Wang');
 
   await page.setViewportSize({ width: 1280, height: 720 });
   await signInTo(page, 'admin1', 'Experiments');

@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -25,6 +25,18 @@ export async function verifyCustomer(page: Page) {
   await step.getByLabel(/What they said matches|对方所述一致/).check();
   await step.getByRole('button', { name: /Customer verified|已核实为客户本人/ }).click();
   await expect(step).toContainText(/the customer, verified|客户本人，已核实/);
+}
+
+/** A second admin who reads Chinese (a compliance officer, say), created through the API by admin1. */
+export async function createChineseAdmin(request: APIRequestContext, username: string, displayName: string) {
+  const login = await request.post('/api/auth/login', { data: { username: 'admin1', password: DEMO_PASSWORD } });
+  expect(login.ok()).toBe(true);
+  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'crm_csrf')!.value;
+  const created = await request.post('/api/users', {
+    headers: { 'x-csrf-token': csrf },
+    data: { username, displayName, role: 'admin', locale: 'zh-CN', timeZone: 'Asia/Shanghai', password: DEMO_PASSWORD },
+  });
+  expect(created.status()).toBe(201);
 }
 
 export const test = base;

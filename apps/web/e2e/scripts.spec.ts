@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, signIn, signInTo, test } from './fixtures';
+import { createChineseAdmin, expect, signIn, signInTo, test } from './fixtures';
 
 test('an admin edits a script, sees a lint warning on an abusive sentence, fixes it, publishes, and the collector gets the new text', async ({
   page,
@@ -108,21 +108,7 @@ test('wording with findings needs a real justification and a second admin, who a
   request,
 }) => {
   // A second admin (a compliance officer who reads Chinese), created through the API by admin1.
-  const login = await request.post('/api/auth/login', { data: { username: 'admin1', password: DEMO_PASSWORD } });
-  expect(login.ok()).toBe(true);
-  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'crm_csrf')!.value;
-  const created = await request.post('/api/users', {
-    headers: { 'x-csrf-token': csrf },
-    data: {
-      username: 'compliance1',
-      displayName: '张伟 Wei Zhang',
-      role: 'admin',
-      locale: 'zh-CN',
-      timeZone: 'Asia/Shanghai',
-      password: DEMO_PASSWORD,
-    },
-  });
-  expect(created.status()).toBe(201);
+  await createChineseAdmin(request, 'compliance1', '张伟 Wei Zhang');
 
   await page.setViewportSize({ width: 1280, height: 720 });
   await signInTo(page, 'admin1', 'Scripts');
