@@ -2,9 +2,13 @@ import { DEFAULT_SCRIPTS, bucketRanges, experimentBucket } from '@crm/domain';
 import type pg from 'pg';
 import { createRandom } from './demo-data.js';
 
-/** What the seeded experiment's challenger says at the close (lawful: no compliance finding). */
+/**
+ * What the seeded experiment's challenger says at the close (lawful: no compliance finding). It
+ * still reads the promise back (the desk fills the promise's terms in, and a promoted challenger is
+ * what every later M2 English call reads); what it adds is the written confirmation.
+ */
 const CHALLENGER_CLOSING =
-  'Thanks for working this out with me today. You will receive a written confirmation of what we agreed.';
+  'So, to confirm: you will pay {{promiseAmount}} on {{promiseDate}} by {{promiseChannel}}. You will receive a written confirmation of what we agreed today. If anything changes, please call us before the date. Thank you for working this out with me, {{customerName}}.';
 
 /**
  * A finished champion/challenger experiment for the demo (issue 17, ADR 056): the M2 English
