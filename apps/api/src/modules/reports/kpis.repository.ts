@@ -476,7 +476,9 @@ export function createKpisRepository(db: Pick<Db, '$queryRaw' | '$transaction' |
           );
           return tx.$queryRaw<KpiRow[]>(kpiReportSql(user, w.timeZone, groupBy, f, summary, live, months));
         },
-        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+        // Days the summary does not hold yet are read live: about 3 s for a month at 10 M attempts,
+        // near the interactive transaction's default 5 s (as roll rates, ADR 055).
+        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 120_000 },
       ),
 
     /** The same measures from the base tables only (the definition the summary must equal). */
