@@ -26,6 +26,16 @@ const queueOf = async (s: Session) =>
   };
 const ids = (items: { accountId: string }[]) => items.map((i) => i.accountId);
 
+/** A busy call recorded on the account (a retry hold: the queue's rule, not the gate's). */
+async function recordBusy(s: Session, accountId: string, contactPointId: string) {
+  const rec = await s.inject({
+    method: 'POST',
+    url: `/api/accounts/${accountId}/contacts`,
+    payload: { channel: 'phone', contactPointId, partyReached: 'nobody', disposition: 'busy' },
+  });
+  expect(rec.statusCode, rec.body).toBe(201);
+}
+
 /** The queue service built directly on a client (the jobs' and the statement counter's way in). */
 function queueService(db: Db, clock: { now(): Date }) {
   return createQueueModule({
@@ -455,17 +465,7 @@ describe('the worklist in the database', () => {
 
     // Busy: the account is held back for a while (a retry hold: the queue's rule, not the gate's, so the
     // claim's gate re-check would not catch a row computed before it).
-    const rec = await s.inject({
-      method: 'POST',
-      url: `/api/accounts/${first}/contacts`,
-      payload: {
-        channel: 'phone',
-        contactPointId: x1.debtor.contactPoints[0]!.id,
-        partyReached: 'nobody',
-        disposition: 'busy',
-      },
-    });
-    expect(rec.statusCode, rec.body).toBe(201);
+    await recordBusy(s, first, x1.debtor.contactPoints[0]!.id);
     // Marked in the recording's own transaction, the job added with it (keyed per customer); nothing recomputed.
     const rows = await t.db.worklistRow.findMany({ where: { collectorId: c.id, debtorId: x1.debtorId } });
     expect(rows.map((r) => r.accountId).sort()).toEqual([x1.id, x2.id].sort());
@@ -500,17 +500,7 @@ describe('the worklist in the database', () => {
     expect(ids((await queueOf(s)).items).sort()).toEqual([x1.id, x2.id].sort());
     const first = (await s.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId as string;
     const other = first === x1.id ? x2.id : x1.id;
-    const rec = await s.inject({
-      method: 'POST',
-      url: `/api/accounts/${first}/contacts`,
-      payload: {
-        channel: 'phone',
-        contactPointId: x1.debtor.contactPoints[0]!.id,
-        partyReached: 'nobody',
-        disposition: 'busy',
-      },
-    });
-    expect(rec.statusCode, rec.body).toBe(201);
+    await recordBusy(s, first, x1.debtor.contactPoints[0]!.id);
     expect(await t.db.worklistRow.count({ where: { collectorId: c.id, staleMark: { not: null } } })).toBe(2);
     // Only stale rows: they are computed again (the recorded account held back, the other still callable).
     expect((await s.inject({ method: 'POST', url: '/api/queue/next' })).json().accountId).toBe(other);
